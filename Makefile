@@ -1,0 +1,52 @@
+# govcap — the two commands of the README are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# pytest workers: the CI machines have 2 cores.
+WORKERS ?= 2
+
+HTMX_VERSION  := 2.0.11
+AXE_VERSION   := 4.14.1
+VENDOR        := govcap/static/vendor
+
+.PHONY: run test install lint vendor system-deps browser-deps messages clean
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Serve govcap on http://$(HOST):$(PORT) with the embedded SQLite database and demo data.
+run: install
+	$(BIN)/govcap up --host $(HOST) --port $(PORT)
+
+## The whole test suite on the database GOVCAP_DATABASE_URL names (SQLite when unset).
+test: install
+	$(BIN)/ruff check govcap tests bench
+	$(BIN)/pytest -n $(WORKERS) -q $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check govcap tests bench
+
+## System packages: chromium for browser tests and screenshots, the libraries and fonts
+## WeasyPrint needs for PDF (Arabic and Amharic included). Debian, as root.
+system-deps:
+	bash scripts/install-system-deps.sh
+
+## Fetch the third-party browser files from the npm registry into $(VENDOR) (committed).
+vendor:
+	bash scripts/vendor.sh htmx.org $(HTMX_VERSION) dist/htmx.min.js $(VENDOR)/htmx
+	bash scripts/vendor.sh axe-core $(AXE_VERSION) axe.min.js $(VENDOR)/axe-core
+
+messages: install
+	cd govcap && ../$(BIN)/govcap compilemessages
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

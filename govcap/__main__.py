@@ -1,0 +1,3 @@
+from govcap.cli import main
+
+main()

@@ -1,0 +1,161 @@
+"""The one place that decides what a user may see and change.
+
+Every page, download, command and API endpoint asks this module; no view filters by hand.
+A user's roles are read once per request (cached on the user object).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from govcap.accounts.models import Role, RoleAssignment
+
+
+@dataclass(frozen=True)
+class Scope:
+    is_admin: bool = False
+    is_programme_manager: bool = False
+    coordinator_of: frozenset[int] = field(default_factory=frozenset)
+    facilitator_of: frozenset[int] = field(default_factory=frozenset)
+    viewer_of: frozenset[int] = field(default_factory=frozenset)
+    # engagement id → organisation ids a viewer is narrowed to (absent: the whole engagement)
+    viewer_orgs: dict[int, frozenset[int]] = field(default_factory=dict)
+
+    @property
+    def reads_everything(self) -> bool:
+        return self.is_admin or self.is_programme_manager
+
+    @property
+    def engagement_ids(self) -> frozenset[int]:
+        return self.coordinator_of | self.facilitator_of | self.viewer_of
+
+
+def scope_of(user) -> Scope:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Scope()
+    cached = getattr(user, "_govcap_scope", None)
+    if cached is not None:
+        return cached
+    coordinator, facilitator, viewer = set(), set(), set()
+    viewer_orgs: dict[int, set[int]] = {}
+    whole_engagement_viewer: set[int] = set()
+    is_admin = user.is_superuser
+    is_pm = False
+    for role, engagement_id, org_id in RoleAssignment.objects.filter(user=user).values_list(
+        "role", "engagement_id", "organisation_id"
+    ):
+        if role == Role.ADMINISTRATOR:
+            is_admin = True
+        elif role == Role.PROGRAMME_MANAGER:
+            is_pm = True
+        elif role == Role.COORDINATOR:
+            coordinator.add(engagement_id)
+        elif role == Role.FACILITATOR:
+            facilitator.add(engagement_id)
+        elif role == Role.VIEWER:
+            viewer.add(engagement_id)
+            if org_id is None:
+                whole_engagement_viewer.add(engagement_id)
+            else:
+                viewer_orgs.setdefault(engagement_id, set()).add(org_id)
+    scope = Scope(
+        is_admin=is_admin,
+        is_programme_manager=is_pm,
+        coordinator_of=frozenset(coordinator),
+        facilitator_of=frozenset(facilitator),
+        viewer_of=frozenset(viewer),
+        viewer_orgs={
+            e: frozenset(orgs) for e, orgs in viewer_orgs.items() if e not in whole_engagement_viewer
+        },
+    )
+    user._govcap_scope = scope
+    return scope
+
+
+# --- what a user may see -------------------------------------------------------------
+
+
+def engagements(user) -> QuerySet:
+    from govcap.orgs.models import Engagement
+
+    scope = scope_of(user)
+    qs = Engagement.objects.select_related("country")
+    if scope.reads_everything:
+        return qs
+    return qs.filter(id__in=scope.engagement_ids)
+
+
+def sessions(user) -> QuerySet:
+    from govcap.assessments.models import Session
+
+    scope = scope_of(user)
+    qs = Session.objects.select_related("engagement", "organisation", "engagement__country")
+    if scope.reads_everything:
+        return qs
+    visible = Q(engagement_id__in=scope.coordinator_of) | Q(
+        engagement_id__in=scope.facilitator_of, facilitators=user
+    )
+    whole = scope.viewer_of - scope.viewer_orgs.keys()
+    visible |= Q(engagement_id__in=whole)
+    for engagement_id, org_ids in scope.viewer_orgs.items():
+        visible |= Q(engagement_id=engagement_id, organisation_id__in=org_ids)
+    return qs.filter(visible).distinct()
+
+
+def organisations(user) -> QuerySet:
+    from govcap.orgs.models import Organisation
+
+    scope = scope_of(user)
+    qs = Organisation.objects.select_related("country")
+    if scope.reads_everything:
+        return qs
+    return qs.filter(engagements__id__in=scope.engagement_ids).distinct()
+
+
+# --- what a user may change ----------------------------------------------------------
+
+
+def can_create_engagement(user) -> bool:
+    return scope_of(user).is_admin
+
+
+def can_manage_engagement(user, engagement) -> bool:
+    """Organisations, sessions, assignments, validation (coordinator or administrator)."""
+    scope = scope_of(user)
+    return scope.is_admin or engagement.id in scope.coordinator_of
+
+
+def can_capture(user, session) -> bool:
+    """Edit the session's consent, participants and ratings now (its status considered)."""
+    from govcap.assessments.models import Session
+
+    if session.status == Session.Status.VALIDATED:
+        return False
+    if can_manage_engagement(user, session.engagement):
+        return True
+    if session.status == Session.Status.SUBMITTED:
+        return False  # submitted sessions are read-only to facilitators
+    return is_assigned_facilitator(user, session)
+
+
+def can_submit(user, session) -> bool:
+    return can_manage_engagement(user, session.engagement) or is_assigned_facilitator(user, session)
+
+
+def can_validate(user, session) -> bool:
+    return can_manage_engagement(user, session.engagement)
+
+
+def is_assigned_facilitator(user, session) -> bool:
+    scope = scope_of(user)
+    if session.engagement_id not in scope.facilitator_of:
+        return False
+    return session.facilitators.filter(pk=user.pk).exists()
+
+
+def require(allowed: bool, message: str = "You do not have access to this.") -> None:
+    if not allowed:
+        raise PermissionDenied(message)

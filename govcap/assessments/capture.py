@@ -1,0 +1,226 @@
+"""Saving what the facilitator captures, one field at a time.
+
+Every save is one transaction that carries a client operation ID (a retried save is
+applied once and answered as before) and the revision of the field it was based on (a save
+on a stale revision is refused with both versions). Each save leaves an audit event.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from govcap.accounts import audit, scoping
+from govcap.assessments.errors import CaptureError, NotAllowed, ReadOnly, StaleRevision
+from govcap.assessments.models import AppliedOperation, Participant, Quote, Rating, Session
+from govcap.scale import CONFIDENCE_KEYS, LEVEL_KEYS, NOT_ASSESSED
+
+MAX_TEXT = 20_000  # characters in one notes/evidence/dissent/quote field
+
+
+@dataclass(frozen=True)
+class FieldSave:
+    op_id: uuid.UUID
+    section_key: str
+    field: str
+    value: str
+    base_revision: int
+
+
+@dataclass(frozen=True)
+class QuoteSave:
+    op_id: uuid.UUID
+    section_key: str
+    quote_uuid: uuid.UUID
+    text: str
+    participant_code: str
+    base_revision: int  # 0 for a new quote
+    delete: bool = False
+
+
+def parse_op_id(raw: str | None) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(raw))
+    except (TypeError, ValueError):
+        raise CaptureError("Every save needs an operation ID (a UUID).", "op_id") from None
+
+
+def clean_value(field: str, value: str) -> str:
+    value = (value or "").replace("\x00", "")
+    if field == "level":
+        value = value.strip().lower()
+        if value and value not in (*LEVEL_KEYS, NOT_ASSESSED):
+            raise CaptureError(
+                f"“{value}” is not on the scale: use High, Moderate, Basic or Not assessed.",
+                "level",
+            )
+    elif field == "confidence":
+        value = value.strip().lower()
+        if value and value not in CONFIDENCE_KEYS:
+            raise CaptureError("Confidence is low, medium or high.", "confidence")
+    elif field not in Rating.CAPTURE_FIELDS:
+        raise CaptureError(f"“{field}” is not a field of a section.", field)
+    if len(value) > MAX_TEXT:
+        raise CaptureError(f"This text is longer than {MAX_TEXT:,} characters.", field)
+    return value
+
+
+def check_can_capture(user, session: Session) -> None:
+    if session.status == Session.Status.VALIDATED:
+        raise ReadOnly("This session is validated and read-only; a coordinator can reopen it.")
+    if not scoping.can_capture(user, session):
+        if session.status == Session.Status.SUBMITTED and scoping.is_assigned_facilitator(
+            user, session
+        ):
+            raise ReadOnly("This session is submitted and read-only to facilitators.")
+        raise NotAllowed("You cannot change this session.")
+
+
+def check_section(session: Session, section_key: str) -> None:
+    if session.instrument.parsed.section(section_key) is None:
+        raise CaptureError(
+            f"Section “{section_key}” is not in instrument version {session.instrument.version} "
+            "used by this session.",
+            "section",
+        )
+
+
+def _locked_session(session_id: int) -> Session:
+    return (
+        Session.objects.select_for_update()
+        .select_related("engagement", "instrument")
+        .get(pk=session_id)
+    )
+
+
+def _replay(op_id: uuid.UUID, session: Session) -> dict[str, Any] | None:
+    stored = AppliedOperation.objects.filter(op_id=op_id).first()
+    if stored is None:
+        return None
+    if stored.session_id != session.id:
+        raise CaptureError("This operation ID was already used for another session.", "op_id")
+    return {**stored.response, "replayed": True}
+
+
+def _finish(user, session: Session, op_id: uuid.UUID, response: dict[str, Any]) -> dict[str, Any]:
+    if session.status == Session.Status.DRAFT:
+        session.status = Session.Status.IN_PROGRESS
+        audit.record(user, "transition", session, {"status": "draft"},
+                     {"status": "in_progress"}, session=session, op_id=op_id)
+    session.save(update_fields=["status", "updated_at"])
+    AppliedOperation.objects.create(op_id=op_id, session=session, response=response)
+    return response
+
+
+def save_field(user, session: Session, save: FieldSave) -> dict[str, Any]:
+    """Apply one field save to the consensus rating of a section."""
+    try:
+        with transaction.atomic():
+            session = _locked_session(session.pk)
+            replay = _replay(save.op_id, session)
+            if replay is not None:
+                return replay
+            check_can_capture(user, session)
+            require_consent(session)
+            check_section(session, save.section_key)
+            value = clean_value(save.field, save.value)
+            rating, _ = Rating.objects.select_for_update().get_or_create(
+                session=session, section_key=save.section_key, rater=None
+            )
+            current = rating.revision_of(save.field)
+            old = getattr(rating, save.field)
+            if save.base_revision != current:
+                if old == value:  # the same text arrived by another path: nothing to merge
+                    return {"status": "saved", "field": save.field, "revision": current}
+                raise StaleRevision(save.field, value, old, current)
+            if old != value:
+                setattr(rating, save.field, value)
+                rating.field_revisions = {**rating.field_revisions, save.field: current + 1}
+                rating.updated_by = user
+                rating.save()
+                audit.record(user, "update", rating, {save.field: old}, {save.field: value},
+                             session=session, op_id=save.op_id)
+            response = {
+                "status": "saved",
+                "field": save.field,
+                "revision": rating.revision_of(save.field),
+                "saved_at": timezone.now().isoformat(),
+            }
+            return _finish(user, session, save.op_id, response)
+    except IntegrityError:
+        # Two tabs retried the same operation at once: the other one won; answer as it did.
+        replay = _replay(save.op_id, session)
+        if replay is None:
+            raise
+        return replay
+
+
+def save_quote(user, session: Session, save: QuoteSave) -> dict[str, Any]:
+    """Create, edit or delete a quote. The client names the quote's UUID."""
+    with transaction.atomic():
+        session = _locked_session(session.pk)
+        replay = _replay(save.op_id, session)
+        if replay is not None:
+            return replay
+        check_can_capture(user, session)
+        require_consent(session)
+        check_section(session, save.section_key)
+        text = clean_value("notes", save.text).strip()
+        participant = None
+        if save.participant_code:
+            participant = Participant.objects.filter(
+                session=session, code=save.participant_code.strip().upper()
+            ).first()
+            if participant is None:
+                raise CaptureError(
+                    f"No participant {save.participant_code} in this session.", "participant"
+                )
+        quote = Quote.objects.select_for_update().filter(uuid=save.quote_uuid).first()
+        if quote is not None and quote.session_id != session.id:
+            raise CaptureError("This quote belongs to another session.", "quote")
+        if save.delete:
+            if quote is not None:
+                audit.record(user, "delete", quote, quote_state(quote), None,
+                             session=session, op_id=save.op_id)
+                quote.delete()
+            response = {"status": "deleted", "quote": str(save.quote_uuid)}
+            return _finish(user, session, save.op_id, response)
+        if not text:
+            raise CaptureError("A quote needs some text.", "quote")
+        if quote is None:
+            quote = Quote.objects.create(
+                uuid=save.quote_uuid, session=session, section_key=save.section_key,
+                participant=participant, text=text,
+            )
+            audit.record(user, "create", quote, None, quote_state(quote),
+                         session=session, op_id=save.op_id)
+        else:
+            if save.base_revision != quote.revision:
+                raise StaleRevision("quote", text, quote.text, quote.revision)
+            before = quote_state(quote)
+            quote.text, quote.participant = text, participant
+            quote.revision += 1
+            quote.save()
+            audit.record(user, "update", quote, before, quote_state(quote),
+                         session=session, op_id=save.op_id)
+        response = {"status": "saved", "quote": str(quote.uuid), "revision": quote.revision}
+        return _finish(user, session, save.op_id, response)
+
+
+def quote_state(quote: Quote) -> dict[str, Any]:
+    return {
+        "section": quote.section_key,
+        "participant": quote.participant.code if quote.participant else "",
+        "text": quote.text,
+    }
+
+
+def require_consent(session: Session) -> None:
+    if not session.consent_given:
+        raise CaptureError(
+            "Record the participants' consent before capturing anything.", "consent"
+        )

@@ -1,0 +1,53 @@
+"""Refusals the capture core raises; views turn them into clear messages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class CaptureError(Exception):
+    """A save that is refused; nothing was written."""
+
+    status = 400
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"status": "error", "message": self.message, "field": self.field}
+
+
+class NotAllowed(CaptureError):
+    status = 403
+
+
+class ReadOnly(CaptureError):
+    status = 409
+
+
+class StaleRevision(CaptureError):
+    """The save was based on an older revision of the field than the server holds."""
+
+    status = 409
+
+    def __init__(self, field: str, yours: Any, theirs: Any, server_revision: int) -> None:
+        super().__init__(
+            "Someone else changed this field since you loaded it. Both versions are shown: "
+            "keep yours, take theirs, or merge them.",
+            field,
+        )
+        self.yours = yours
+        self.theirs = theirs
+        self.server_revision = server_revision
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "status": "conflict",
+            "message": self.message,
+            "field": self.field,
+            "yours": self.yours,
+            "theirs": self.theirs,
+            "revision": self.server_revision,
+        }

@@ -1,0 +1,50 @@
+"""What a session concluded, per section: level, confidence, notes, quotes, and a chart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.safestring import mark_safe
+
+from govcap.assessments.models import Quote, Rating
+from govcap.charts.data import SectionLevel
+from govcap.charts.svg import level_profile
+
+
+@dataclass(frozen=True)
+class SectionResult:
+    section: object  # govcap.instruments.document.Section
+    rating: Rating | None
+    quotes: tuple[Quote, ...]
+
+    @property
+    def level(self) -> str | None:
+        """"high" / "moderate" / "basic", or None when not assessed or not rated yet."""
+        if self.rating is None or self.rating.level in ("", Rating.LevelChoice.NOT_ASSESSED):
+            return None
+        return self.rating.level
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    rows: tuple[SectionResult, ...]
+    chart_svg: str
+
+
+def session_summary(session, instrument) -> SessionSummary:
+    ratings = {r.section_key: r for r in Rating.objects.filter(session=session, rater=None)}
+    quotes: dict[str, list[Quote]] = {}
+    for quote in Quote.objects.filter(session=session).select_related("participant"):
+        quotes.setdefault(quote.section_key, []).append(quote)
+    rows = tuple(
+        SectionResult(s, ratings.get(s.key), tuple(quotes.get(s.key, ())))
+        for s in instrument.sections
+    )
+    chart = level_profile(
+        [SectionLevel(r.section.key, f"{r.section.number}. {r.section.title}", r.level) for r in rows],
+        title=f"{session.organisation.name}: capacity level per section",
+        subtitle=session.engagement.name,
+        chart_id=f"profile-{session.uuid}",
+    )
+    # The chart escapes every text it draws (organisation names included) itself.
+    return SessionSummary(rows=rows, chart_svg=mark_safe(chart))  # noqa: S308

@@ -1,0 +1,120 @@
+"""Countries, their organisations, and engagements (one round of a country's assessment)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class DemoQuerySet(models.QuerySet):
+    def real(self):
+        return self.filter(is_demo=False)
+
+
+class Country(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.CharField(max_length=2, unique=True, help_text=_("ISO 3166-1 alpha-2"))
+    name = models.CharField(max_length=120)
+    is_demo = models.BooleanField(default=False)
+
+    objects = DemoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organisation(models.Model):
+    """A ministry or agency. It belongs to a country and persists across engagements."""
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        AGENCY = "agency", _("Agency")
+        AUTHORITY = "authority", _("Authority or regulator")
+        OTHER = "other", _("Other")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="organisations")
+    name = models.CharField(max_length=200)
+    code = models.CharField(max_length=30, blank=True, help_text=_("Short name, e.g. MoICT"))
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.MINISTRY)
+    sector = models.CharField(max_length=120, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    is_demo = models.BooleanField(default=False)
+
+    objects = DemoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "name"], name="organisation_name_in_country")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Engagement(models.Model):
+    """One round of a country's assessment: baseline, follow-up 1, follow-up 2…"""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    slug = models.SlugField(max_length=120, unique=True)
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="engagements")
+    name = models.CharField(max_length=200)
+    round_number = models.PositiveSmallIntegerField(
+        default=0, help_text=_("0 for the baseline, 1 for the first follow-up, and so on")
+    )
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    instrument = models.ForeignKey(
+        "instruments.Instrument", on_delete=models.PROTECT, related_name="engagements"
+    )
+    project_name = models.CharField(
+        max_length=120,
+        default="IDGC HoA",
+        help_text=_("The project named in the introduction read to participants"),
+    )
+    language = models.CharField(max_length=12, default="en")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    organisations = models.ManyToManyField(Organisation, blank=True, related_name="engagements")
+    is_demo = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DemoQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country__name", "round_number", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def round_label(self) -> str:
+        if self.round_number == 0:
+            return str(_("Baseline"))
+        return str(_("Follow-up %(n)d") % {"n": self.round_number})
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Engagement, self.name)
+        super().save(*args, **kwargs)
+
+
+def unique_slug(model: type[models.Model], text: str) -> str:
+    base = slugify(text)[:100] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug

@@ -1,0 +1,123 @@
+"""Forms for the coordinator's pages (the capture page posts plain fields, see capture views)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from govcap.accounts.models import Role
+from govcap.assessments.models import Participant, Session
+from govcap.orgs.models import Country, Engagement, Organisation
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class EngagementForm(forms.ModelForm):
+    country = forms.ModelChoiceField(queryset=Country.objects.all(), required=False)
+    new_country_name = forms.CharField(required=False, label=_("…or a new country"))
+    new_country_code = forms.CharField(
+        required=False, max_length=2, label=_("its ISO code (2 letters)")
+    )
+
+    class Meta:
+        model = Engagement
+        fields = ["name", "round_number", "start_date", "end_date", "project_name", "language"]
+        widgets = {"start_date": DateInput(), "end_date": DateInput(),
+                   "language": forms.Select(choices=[("en", "English"), ("fr", "Français"),
+                                                     ("ar", "العربية")])}
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("country") and not data.get("new_country_name"):
+            raise forms.ValidationError(_("Choose a country or name a new one."))
+        if data.get("new_country_name") and len(data.get("new_country_code") or "") != 2:
+            self.add_error("new_country_code", _("Give the country's two-letter ISO code."))
+        return data
+
+
+class OrganisationForm(forms.Form):
+    existing = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), required=False, label=_("An organisation already known")
+    )
+    name = forms.CharField(required=False, max_length=200, label=_("…or a new one: name"))
+    code = forms.CharField(required=False, max_length=30, label=_("Short name"))
+    kind = forms.ChoiceField(choices=Organisation.Kind.choices, required=False)
+    sector = forms.CharField(required=False, max_length=120)
+
+    def __init__(self, *args, engagement: Engagement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.engagement = engagement
+        self.fields["existing"].queryset = engagement.country.organisations.exclude(
+            engagements=engagement
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("existing") and not data.get("name", "").strip():
+            raise forms.ValidationError(_("Pick an organisation or give a new one's name."))
+        if data.get("name") and self.engagement.country.organisations.filter(
+            name__iexact=data["name"].strip()
+        ).exists():
+            self.add_error("name", _("This country already has an organisation of that name."))
+        return data
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = Session
+        fields = ["organisation", "scheduled_date", "place", "language", "facilitators", "note_taker"]
+        widgets = {"scheduled_date": DateInput(), "facilitators": forms.CheckboxSelectMultiple,
+                   "language": forms.Select(choices=[("en", "English"), ("fr", "Français"),
+                                                     ("ar", "العربية")])}
+
+    def __init__(self, *args, engagement: Engagement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = engagement.organisations.all()
+        self.fields["facilitators"].queryset = get_user_model().objects.filter(
+            roles__engagement=engagement, roles__role=Role.FACILITATOR
+        ).distinct()
+        self.fields["facilitators"].required = False
+
+
+class MemberForm(forms.Form):
+    username = forms.CharField(max_length=150)
+    role = forms.ChoiceField(
+        choices=[(r.value, r.label) for r in (Role.COORDINATOR, Role.FACILITATOR, Role.VIEWER)]
+    )
+
+    def clean_username(self):
+        name = self.cleaned_data["username"].strip()
+        try:
+            return get_user_model().objects.get(username=name)
+        except get_user_model().DoesNotExist:
+            raise forms.ValidationError(_("No user is called “%(name)s”.") % {"name": name}) from None
+
+
+class ConsentForm(forms.Form):
+    consent_given = forms.BooleanField(
+        required=False, label=_("All participants agreed to take part after hearing the consent statement")
+    )
+    recording_allowed = forms.BooleanField(required=False, label=_("Audio recording allowed"))
+    consent_note = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("How consent was obtained (optional)"),
+    )
+
+
+class ParticipantForm(forms.Form):
+    role_title = forms.CharField(max_length=160, label=_("Role or job title"))
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
+    seniority = forms.ChoiceField(choices=Participant.Seniority.choices, required=False)
+    gender = forms.ChoiceField(choices=Participant.Gender.choices, required=False)
+    name = forms.CharField(
+        max_length=200, required=False,
+        label=_("Name (optional, kept apart from the code)"),
+    )
+
+    def __init__(self, *args, session: Session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = session.engagement.country.organisations.all()
+        self.fields["organisation"].initial = session.organisation_id

@@ -1,0 +1,43 @@
+"""`govcap up`: everything `make run` needs, in order, on any database state."""
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from govcap.accounts.admins import ensure_admin
+from govcap.instruments.services import ensure_default_instrument
+from govcap.orgs.models import Engagement, Organisation
+
+
+class Command(BaseCommand):
+    help = ("Migrate, load the instrument (and the demo data on an empty database), create the "
+            "administrator if missing, then serve.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-demo", action="store_true", help="never load demo data")
+        parser.add_argument("--no-serve", action="store_true", help="prepare only")
+
+    def handle(self, *args, host, port, no_demo, no_serve, **options):
+        call_command("migrate", interactive=False, verbosity=0)
+        instrument = ensure_default_instrument()
+        self.stdout.write(f"Instrument: {instrument.title} v{instrument.version}")
+        _, password = ensure_admin()
+        empty = not Engagement.objects.exists() and not Organisation.objects.exists()
+        if empty and not no_demo:
+            demo_args = ["--password", password] if password else []
+            call_command("demo", *demo_args, stdout=self.stdout)
+        self.stdout.write("")
+        self.stdout.write(f"  Open   http://{host}:{port}/")
+        if password:
+            self.stdout.write(f"  Log in as admin with the password {password}")
+            if empty and not no_demo:
+                self.stdout.write("  Demo users (demo-coordinator-ke, demo-facilitator-ke-1, …) "
+                                  "use the same password.")
+            self.stdout.write("  (shown once: note it now; `govcap changepassword admin` resets it)")
+        else:
+            self.stdout.write("  Log in as admin with the password you set before "
+                              "(`govcap changepassword admin` resets it)")
+        self.stdout.write("")
+        if not no_serve:
+            call_command("serve", host=host, port=port)

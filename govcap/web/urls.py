@@ -1,0 +1,26 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from govcap.web.views import capture, engagements, sessions
+
+urlpatterns = [
+    path("", engagements.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("engagements/new/", engagements.engagement_new, name="engagement-new"),
+    path("e/<slug:slug>/", engagements.engagement_detail, name="engagement"),
+    path("e/<slug:slug>/edit/", engagements.engagement_edit, name="engagement-edit"),
+    path("e/<slug:slug>/organisations/", engagements.engagement_add_organisation,
+         name="engagement-add-organisation"),
+    path("e/<slug:slug>/sessions/", engagements.engagement_add_session, name="engagement-add-session"),
+    path("e/<slug:slug>/team/", engagements.engagement_add_member, name="engagement-add-member"),
+    path("s/<uuid:uuid>/", sessions.session_overview, name="session"),
+    path("s/<uuid:uuid>/guide/", sessions.session_guide, name="session-guide"),
+    path("s/<uuid:uuid>/consent/", sessions.session_consent, name="session-consent"),
+    path("s/<uuid:uuid>/summary/", sessions.session_summary_page, name="session-summary"),
+    path("s/<uuid:uuid>/workflow/<slug:action>/", sessions.session_transition, name="session-transition"),
+    path("s/<uuid:uuid>/section/<slug:section_key>/", capture.section_page, name="section"),
+    path("s/<uuid:uuid>/section/<slug:section_key>/quotes/", capture.quote_form, name="quote-form"),
+    path("s/<uuid:uuid>/save/field/", capture.save_field_json, name="save-field"),
+    path("s/<uuid:uuid>/save/quote/", capture.save_quote_json, name="save-quote"),
+]

@@ -1,0 +1,191 @@
+"""Home, engagements, their organisations, sessions and team (coordinators' pages)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from govcap.accounts import audit, scoping
+from govcap.accounts.models import Role, RoleAssignment
+from govcap.assessments.models import Session
+from govcap.instruments.services import latest_instrument
+from govcap.orgs.models import Country, Organisation
+from govcap.web.forms import EngagementForm, MemberForm, OrganisationForm, SessionForm
+
+
+@require_GET
+@login_required
+def home(request):
+    engagements = scoping.engagements(request.user).annotate(
+        n_orgs=Count("organisations", distinct=True),
+        n_sessions=Count("sessions", distinct=True),
+        n_validated=Count("sessions", filter=Q(sessions__status=Session.Status.VALIDATED),
+                          distinct=True),
+    )
+    my_sessions = (
+        scoping.sessions(request.user)
+        .filter(facilitators=request.user)
+        .exclude(status=Session.Status.VALIDATED)
+        .order_by("scheduled_date")
+    )
+    return render(request, "govcap/home.html", {
+        "engagements": engagements,
+        "my_sessions": my_sessions,
+        "can_create": scoping.can_create_engagement(request.user),
+    })
+
+
+def get_engagement(request, slug: str):
+    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def engagement_new(request):
+    scoping.require(scoping.can_create_engagement(request.user),
+                    _("Only administrators create engagements."))
+    form = EngagementForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            country = form.cleaned_data["country"] or Country.objects.get_or_create(
+                code=form.cleaned_data["new_country_code"].upper(),
+                defaults={"name": form.cleaned_data["new_country_name"].strip()},
+            )[0]
+            engagement = form.save(commit=False)
+            engagement.country = country
+            engagement.instrument = latest_instrument()
+            engagement.save()
+            audit.record(request.user, "create", engagement, None, {"name": engagement.name})
+        messages.success(request, _("Engagement created. Add the organisations to assess."))
+        return redirect("engagement", slug=engagement.slug)
+    return render(request, "govcap/engagement_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def engagement_edit(request, slug):
+    engagement = get_engagement(request, slug)
+    scoping.require(scoping.can_manage_engagement(request.user, engagement))
+    form = EngagementForm(request.POST or None, instance=engagement,
+                          initial={"country": engagement.country})
+    form.fields["country"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            before = {"name": engagement.name, "project_name": engagement.project_name}
+            form.save()
+            audit.record(request.user, "update", engagement, before,
+                         {"name": engagement.name, "project_name": engagement.project_name})
+        messages.success(request, _("Engagement settings saved."))
+        return redirect("engagement", slug=engagement.slug)
+    return render(request, "govcap/engagement_form.html", {"form": form, "engagement": engagement})
+
+
+@require_GET
+@login_required
+def engagement_detail(request, slug):
+    engagement = get_engagement(request, slug)
+    can_manage = scoping.can_manage_engagement(request.user, engagement)
+    sessions = (
+        scoping.sessions(request.user)
+        .filter(engagement=engagement)
+        .select_related("organisation")
+        .prefetch_related("facilitators")
+        .order_by("organisation__name", "scheduled_date")
+    )
+    context = {
+        "engagement": engagement,
+        "organisations": engagement.organisations.annotate(
+            n_sessions=Count("sessions", filter=Q(sessions__engagement=engagement))
+        ),
+        "sessions": sessions,
+        "can_manage": can_manage,
+    }
+    if can_manage:
+        context |= {
+            "org_form": OrganisationForm(engagement=engagement),
+            "session_form": SessionForm(engagement=engagement),
+            "member_form": MemberForm(),
+            "members": RoleAssignment.objects.filter(engagement=engagement)
+            .select_related("user").order_by("role", "user__username"),
+        }
+    return render(request, "govcap/engagement.html", context)
+
+
+@require_POST
+@login_required
+def engagement_add_organisation(request, slug):
+    engagement = get_engagement(request, slug)
+    scoping.require(scoping.can_manage_engagement(request.user, engagement))
+    form = OrganisationForm(request.POST, engagement=engagement)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error.as_text())
+        return redirect("engagement", slug=slug)
+    with transaction.atomic():
+        org = form.cleaned_data["existing"]
+        if org is None:
+            org = Organisation.objects.create(
+                country=engagement.country,
+                name=form.cleaned_data["name"].strip(),
+                code=form.cleaned_data["code"].strip(),
+                kind=form.cleaned_data["kind"] or Organisation.Kind.MINISTRY,
+                sector=form.cleaned_data["sector"].strip(),
+            )
+            audit.record(request.user, "create", org, None, {"name": org.name})
+        engagement.organisations.add(org)
+        audit.record(request.user, "update", engagement, None, {"added_organisation": org.name})
+    messages.success(request, _("%(org)s added.") % {"org": org.name})
+    return redirect("engagement", slug=slug)
+
+
+@require_POST
+@login_required
+def engagement_add_session(request, slug):
+    engagement = get_engagement(request, slug)
+    scoping.require(scoping.can_manage_engagement(request.user, engagement))
+    form = SessionForm(request.POST, engagement=engagement)
+    if not form.is_valid():
+        for field, error in form.errors.items():
+            messages.error(request, f"{field}: {error.as_text()}" if field != "__all__" else error)
+        return redirect("engagement", slug=slug)
+    with transaction.atomic():
+        session = form.save(commit=False)
+        session.engagement = engagement
+        session.instrument = engagement.instrument
+        session.is_demo = engagement.is_demo
+        session.save()
+        form.save_m2m()
+        audit.record(request.user, "create", session, None,
+                     {"organisation": session.organisation.name,
+                      "date": str(session.scheduled_date or "")}, session=session)
+    messages.success(request, _("Session scheduled."))
+    return redirect("engagement", slug=slug)
+
+
+@require_POST
+@login_required
+def engagement_add_member(request, slug):
+    engagement = get_engagement(request, slug)
+    scoping.require(scoping.can_manage_engagement(request.user, engagement))
+    form = MemberForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.values():
+            messages.error(request, error.as_text())
+        return redirect("engagement", slug=slug)
+    with transaction.atomic():
+        assignment, created = RoleAssignment.objects.get_or_create(
+            user=form.cleaned_data["username"], role=form.cleaned_data["role"],
+            engagement=engagement, organisation=None,
+        )
+        if created:
+            audit.record(request.user, "create", engagement, None,
+                         {"role": assignment.role, "user": assignment.user.username})
+    messages.success(request, _("%(user)s is now %(role)s.") % {
+        "user": assignment.user.username, "role": Role(assignment.role).label.lower()})
+    return redirect("engagement", slug=slug)
+

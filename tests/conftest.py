@@ -1,0 +1,89 @@
+"""Shared fixtures: the instrument, an engagement with a session, and personas by role."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from hypothesis import settings as hypothesis_settings
+
+from govcap.accounts.models import Role, RoleAssignment
+
+hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
+hypothesis_settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+@pytest.fixture
+def instrument(db):
+    from govcap.instruments.services import ensure_default_instrument
+
+    return ensure_default_instrument()
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    def make(username: str, role: str | None = None, engagement=None, organisation=None):
+        user = django_user_model.objects.create_user(username=username, password="pw-for-tests-1")
+        if role:
+            RoleAssignment.objects.create(
+                user=user, role=role, engagement=engagement, organisation=organisation
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def world(db, instrument, make_user):
+    """Two countries, each with an engagement and a session, and a person per role."""
+    from govcap.assessments.models import Session
+    from govcap.orgs.models import Country, Engagement, Organisation
+
+    kenya = Country.objects.create(code="KE", name="Kenya")
+    somalia = Country.objects.create(code="SO", name="Somalia")
+    ministry = Organisation.objects.create(country=kenya, name="Ministry of ICT", code="MoICT")
+    agency = Organisation.objects.create(country=kenya, name="ICT Authority", code="ICTA")
+    mogadishu = Organisation.objects.create(country=somalia, name="Ministry of Communications")
+    engagement = Engagement.objects.create(country=kenya, name="Kenya — baseline 2026",
+                                           instrument=instrument)
+    engagement.organisations.add(ministry, agency)
+    other = Engagement.objects.create(country=somalia, name="Somalia — baseline 2026",
+                                      instrument=instrument)
+    other.organisations.add(mogadishu)
+
+    w = type("World", (), {})()
+    w.instrument, w.engagement, w.other_engagement = instrument, engagement, other
+    w.ministry, w.agency, w.somali_ministry = ministry, agency, mogadishu
+    w.admin = make_user("admin-user", Role.ADMINISTRATOR)
+    w.manager = make_user("manager", Role.PROGRAMME_MANAGER)
+    w.coordinator = make_user("coordinator", Role.COORDINATOR, engagement)
+    w.facilitator = make_user("facilitator", Role.FACILITATOR, engagement)
+    w.colleague = make_user("colleague", Role.FACILITATOR, engagement)  # not on the session
+    w.viewer = make_user("viewer", Role.VIEWER, engagement)
+    w.outsider = make_user("outsider", Role.FACILITATOR, other)  # another country's facilitator
+    w.session = Session.objects.create(
+        engagement=engagement, organisation=ministry, instrument=instrument,
+        scheduled_date=dt.date(2026, 3, 10), place="Nairobi",
+    )
+    w.session.facilitators.add(w.facilitator)
+    w.other_session = Session.objects.create(
+        engagement=other, organisation=mogadishu, instrument=instrument,
+    )
+    w.other_session.facilitators.add(w.outsider)
+    return w
+
+
+@pytest.fixture
+def consented(world):
+    """The world's session with consent recorded and two participants."""
+    from govcap.assessments import workflow
+
+    workflow.record_consent(world.facilitator, world.session, given=True,
+                            recording_allowed=False, note="")
+    for role in ("Director of ICT", "Systems analyst"):
+        workflow.add_participant(world.facilitator, world.session, workflow.ParticipantInput(
+            role_title=role, organisation_id=world.ministry.pk, seniority="senior"))
+    world.session.refresh_from_db()
+    return world
