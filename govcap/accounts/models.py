@@ -86,6 +86,9 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise ValidationError("The audit trail cannot be edited.")

@@ -110,6 +110,9 @@ class ParticipantIdentity(models.Model):
     name = models.CharField(max_length=200, blank=True)
     contact = models.CharField(max_length=200, blank=True)
 
+    def __str__(self) -> str:
+        return f"identity of {self.participant.code}"
+
 
 class Rating(models.Model):
     """A level for one section of one session: the consensus (rater empty) or one rater's.
@@ -208,3 +211,6 @@ class AppliedOperation(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="+")
     response = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.op_id)
