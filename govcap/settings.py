@@ -109,6 +109,7 @@ if os.environ.get("GOVCAP_DATABASE_URL"):
         )
     }
 else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
