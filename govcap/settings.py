@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "govcap.orgs",
     "govcap.accounts",
     "govcap.assessments",
+    "govcap.interchange",
     "govcap.demo",
     "govcap.web",
 ]
