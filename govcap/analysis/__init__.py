@@ -1,0 +1,1 @@
+"""Pure analysis over plain data: aggregates (`aggregate`) and rater agreement (`agreement`)."""

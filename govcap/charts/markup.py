@@ -1,0 +1,195 @@
+"""Small, safe SVG markup builder shared by the charts.
+
+Everything that reaches the output goes through `el` (element) or `text_el`: attribute
+values and text are escaped, characters XML 1.0 forbids are dropped, and the names that
+would break a strict Content-Security-Policy (``style``, event handlers, hrefs) are refused
+at build time, so a chart cannot smuggle them in whatever data it is given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import textwrap
+import unicodedata
+from collections.abc import Iterable
+
+from govcap.charts.palette import FONT_FAMILY, INK
+
+SVG_NS = "http://www.w3.org/2000/svg"
+
+# XML 1.0 forbids C0 controls other than tab/newline/CR, lone surrogates and U+FFFE/FFFF.
+_FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_WHITESPACE = re.compile(r"\s+")
+_REFUSED_ATTRIBUTES = re.compile(r"^(style|on.*|.*href|src)$", re.IGNORECASE)
+_REFUSED_TAGS = {"style", "script", "foreignObject", "image", "use", "a", "iframe"}
+
+# Unicode bidi embedding: an RTL label is wrapped in RLE … PDF so it reads right to left
+# inside the chart's left-to-right layout without relying on the `direction` attribute,
+# which some SVG renderers (PDF engines) ignore.
+RLE = "\u202b"
+PDF = "\u202c"
+
+ELLIPSIS = "…"
+CHAR_WIDTH_EM = 0.56  # average advance of a sans-serif glyph, for layout estimates
+
+
+def clean(text: object) -> str:
+    """User text as one line of XML-safe characters (controls dropped, spaces collapsed)."""
+    return _WHITESPACE.sub(" ", _FORBIDDEN_XML.sub("", str(text))).strip()
+
+
+def escape(text: str) -> str:
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def fmt(value: float | int | str) -> str:
+    """Numbers without trailing zeros: 12.0 → "12", 3.14159 → "3.14"."""
+    if isinstance(value, str):
+        return value
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def attrs(values: dict[str, object]) -> str:
+    parts = []
+    for name, value in values.items():
+        if value is None:
+            continue
+        real = name.rstrip("_").replace("_", "-")
+        if _REFUSED_ATTRIBUTES.match(real):
+            raise ValueError(f"attribute {real!r} is not allowed in govcap charts")
+        rendered = fmt(value) if isinstance(value, int | float) else clean(value)
+        parts.append(f' {real}="{escape(rendered)}"')
+    return "".join(parts)
+
+
+def el(tag: str, children: Iterable[str] | str = (), /, **values: object) -> str:
+    """An element; keyword names map to attributes (``text_anchor`` → ``text-anchor``).
+
+    `children` must already be markup built by this module (or escaped text).
+    """
+    if tag in _REFUSED_TAGS:
+        raise ValueError(f"<{tag}> is not allowed in govcap charts")
+    body = children if isinstance(children, str) else "".join(children)
+    if not body:
+        return f"<{tag}{attrs(values)}/>"
+    return f"<{tag}{attrs(values)}>{body}</{tag}>"
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def visible(text: str) -> str:
+    """Escaped text for a <text> element, bidi-embedded when it reads right to left."""
+    line = clean(text)
+    return escape(f"{RLE}{line}{PDF}" if is_rtl(line) else line)
+
+
+def text_el(text: str, x: float, y: float, *, size: float = 12, **values: object) -> str:
+    values.setdefault("fill", INK)
+    return el("text", visible(text), x=x, y=y, font_size=size, **values)
+
+
+def title_el(text: str, **values: object) -> str:
+    """A <title> (tooltip / accessible name) with the full, untruncated text."""
+    return el("title", escape(clean(text)), **values)
+
+
+def wrap(text: str, max_chars: int, max_lines: int) -> tuple[list[str], bool]:
+    """Wrap `text` to lines of at most `max_chars`; returns (lines, truncated).
+
+    When it needs more than `max_lines`, the last line ends with an ellipsis and
+    `truncated` is True — the caller then puts the full text in a <title>.
+    """
+    line = clean(text)
+    max_chars = max(4, max_chars)
+    # Words are not split unless they are far longer than a line: the width estimate is
+    # conservative, and "Incorpora-ting" reads worse than a word a little over the limit.
+    hard_limit = max_chars + max_chars // 4
+    lines = textwrap.wrap(line, width=max_chars, break_long_words=False, break_on_hyphens=True)
+    truncated = False
+    fitted = []
+    for item in lines:
+        if len(item) > hard_limit:
+            item, truncated = item[: hard_limit - 1].rstrip() + ELLIPSIS, True
+        fitted.append(item)
+    if not fitted:
+        return [""], False
+    if len(fitted) <= max_lines:
+        return fitted, truncated
+    kept = fitted[:max_lines]
+    last = kept[-1].rstrip(ELLIPSIS)
+    if len(last) + 1 > max_chars:
+        last = last[: max_chars - 1].rstrip()
+    kept[-1] = last + ELLIPSIS
+    return kept, True
+
+
+def text_width(text: str, size: float) -> float:
+    """Estimated rendered width of `text` at font size `size` (px)."""
+    return len(text) * size * CHAR_WIDTH_EM
+
+
+def chars_fitting(width: float, size: float) -> int:
+    return max(4, int(width / (size * CHAR_WIDTH_EM)))
+
+
+def multiline(
+    lines: list[str], x: float, y: float, *, size: float, line_height: float, **values: object
+) -> str:
+    """Lines of one label as consecutive <text> elements (no <tspan> dy arithmetic)."""
+    return "".join(
+        text_el(line, x, y + index * line_height, size=size, **values)
+        for index, line in enumerate(lines)
+    )
+
+
+def make_id(kind: str, *parts: object) -> str:
+    """A stable id prefix for one chart, so two charts on one page never share ids."""
+    digest = hashlib.sha1(repr((kind, parts)).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"gc-{kind}-{digest[:10]}"
+
+
+def safe_id(value: str) -> str:
+    """An id given by the caller, reduced to characters valid in XML ids and URLs."""
+    cleaned = re.sub(r"[^A-Za-z0-9_-]", "-", value).strip("-")
+    if not cleaned or not cleaned[0].isalpha():
+        cleaned = f"gc-{cleaned}"
+    return cleaned
+
+
+def document(
+    *, chart_id: str, width: float, height: float, title: str, desc: str, body: Iterable[str]
+) -> str:
+    """The <svg> root: role="img", <title> and <desc> first, referenced by aria-labelledby."""
+    head = el("title", escape(clean(title)), id=f"{chart_id}-title") + el(
+        "desc", escape(clean(desc)), id=f"{chart_id}-desc"
+    )
+    return el(
+        "svg",
+        head + "".join(body),
+        xmlns=SVG_NS,
+        id=chart_id,
+        role="img",
+        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
+        width=width,
+        height=height,
+        viewBox=f"0 0 {fmt(width)} {fmt(height)}",
+        font_family=FONT_FAMILY,
+        class_="govcap-chart",
+    )

@@ -1,0 +1,426 @@
+"""Server-rendered SVG charts that a strict Content-Security-Policy allows.
+
+Every chart is a `str` of SVG markup built from presentation attributes only: no
+``style`` attribute, no <style>, no script, no external reference (patterns are local
+``url(#id)`` fills). The root has role="img" and aria-labelledby pointing at its <title>
+and <desc>; the <desc> is a full text alternative. Levels are written as words (or B/M/H
+letters in narrow heatmap cells), "not assessed" is hatched and written "n/a", so nothing
+depends on colour. Long labels wrap, and are truncated with an ellipsis with the full text
+kept in a <title> tooltip. Ids are prefixed per chart (`chart_id`, default derived from the
+data) so several charts can be inlined in one page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from govcap.charts import palette
+from govcap.charts.data import (
+    LevelLike,
+    RoundProfile,
+    SectionCounts,
+    SectionLevel,
+    check_grid,
+    coerce_level,
+    level_name,
+    targets_by_key,
+    trend_sections,
+)
+from govcap.charts.markup import (
+    chars_fitting,
+    clean,
+    document,
+    el,
+    multiline,
+    text_el,
+    title_el,
+    wrap,
+)
+from govcap.charts.parts import (
+    LABEL_SIZE,
+    MARGIN,
+    SMALL_SIZE,
+    box,
+    chart_id_for,
+    chip,
+    defs,
+    heading,
+    legend,
+    level_axis,
+    level_bar,
+    target_mark,
+    wrapped_label,
+)
+from govcap.scale import Level
+
+__all__ = ["heatmap", "level_distribution", "level_profile", "trend"]
+
+
+# --- a. level profile -----------------------------------------------------------------
+
+
+def level_profile(
+    sections: Sequence[SectionLevel],
+    title: str,
+    targets: Mapping[str, LevelLike] | None = None,
+    *,
+    subtitle: str | None = None,
+    width: int = 760,
+    chart_id: str | None = None,
+) -> str:
+    """Horizontal bars, one per section, length Basic=1 … High=3; optional target markers."""
+    wanted = targets_by_key(targets)
+    cid = chart_id_for(
+        chart_id, "profile", title, [(s.key, s.label, s.value) for s in sections], wanted
+    )
+    head, y = heading(title, width, subtitle)
+    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN, target=bool(wanted))
+    y += legend_h + 16
+    label_w = round(width * 0.34)
+    x0 = MARGIN + label_w + 12
+    unit = (width - MARGIN - x0) / 3
+    row_h = 40
+    rows, described = [], []
+    for index, section in enumerate(sections):
+        level, target = section.value, wanted.get(section.key)
+        mid = y + index * row_h + row_h / 2
+        summary = f"{clean(section.label)}: {level_name(level)}"
+        if target is not None:
+            summary += f", target {level_name(target)}"
+        described.append(summary)
+        parts = [title_el(summary), wrapped_label(section.label, MARGIN, mid, label_w)]
+        parts.append(level_bar(level, cid, x0, unit, mid, 22))
+        if target is not None:
+            parts.append(target_mark(x0 + unit * int(target), mid - 16, mid + 16))
+        rows.append(el("g", parts))
+    bottom = y + len(sections) * row_h
+    axis = level_axis(x0, unit, y, bottom)
+    height = bottom + 14 + 10 + MARGIN
+    desc = (
+        "Capacity level per section on the scale Basic, Moderate, High"
+        + (" with the target level of each section" if wanted else "")
+        + ". "
+        + "; ".join(described)
+        + "."
+    )
+    body = [defs(cid), head, legend_svg, axis, *rows]
+    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
+
+
+# --- b. heatmap -------------------------------------------------------------------------
+
+
+def heatmap(
+    rows: Sequence[str],
+    columns: Sequence[str],
+    cells: Sequence[Sequence[LevelLike]],
+    title: str,
+    *,
+    subtitle: str | None = None,
+    cell_width: int = 78,
+    label_width: int = 210,
+    chart_id: str | None = None,
+) -> str:
+    """Organisations (rows) × sections (columns); each cell coloured and its level written.
+
+    Height grows with the number of rows (24 px each); width with the number of columns.
+    Cells wider than 64 px carry the level's word, narrower ones its letter (B/M/H, n/a).
+    """
+    check_grid(rows, columns, cells)
+    grid = [[coerce_level(value) for value in line] for line in cells]
+    cid = chart_id_for(chart_id, "heatmap", title, list(rows), list(columns), grid)
+    width = MARGIN + label_width + 8 + len(columns) * cell_width + MARGIN
+    width = max(width, 480)
+    head, y = heading(title, width, subtitle)
+    words = cell_width >= 64
+    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN, letters=not words)
+    y += legend_h + 14
+    x0 = MARGIN + label_width + 8
+    header_lines = 4
+    header = []
+    for index, column in enumerate(columns):
+        lines, truncated = wrap(column, chars_fitting(cell_width - 6, SMALL_SIZE), header_lines)
+        cx = x0 + index * cell_width + cell_width / 2
+        top = y + SMALL_SIZE + (header_lines - len(lines)) * 13
+        body = multiline(
+            lines,
+            cx,
+            top,
+            size=SMALL_SIZE,
+            line_height=13,
+            text_anchor="middle",
+            fill=palette.INK,
+            font_weight="bold",
+        )
+        header.append(el("g", (title_el(column) if truncated else "") + body))
+    y += header_lines * 13 + 8
+    row_h = 24
+    body_rows = []
+    for r, (name, line) in enumerate(zip(rows, grid, strict=True)):
+        top = y + r * row_h
+        name_lines, _ = wrap(name, chars_fitting(label_width, LABEL_SIZE), 1)
+        parts = [
+            title_el(name),
+            text_el(name_lines[0], MARGIN, top + row_h / 2 + 4, size=LABEL_SIZE),
+        ]
+        for c, level in enumerate(line):
+            swatch = palette.swatch_for(level)
+            cx = x0 + c * cell_width
+            parts.append(box(level, cid, cx + 1, top + 1, cell_width - 2, row_h - 2))
+            text = swatch.label if words and level is not None else swatch.letter
+            if level is None:
+                parts.append(
+                    el(
+                        "rect",
+                        x=cx + cell_width / 2 - 14,
+                        y=top + 5,
+                        width=28,
+                        height=row_h - 10,
+                        fill=palette.WHITE,
+                    )
+                )
+            parts.append(
+                text_el(
+                    text,
+                    cx + cell_width / 2,
+                    top + row_h / 2 + 4,
+                    size=SMALL_SIZE,
+                    fill=swatch.text,
+                    text_anchor="middle",
+                    font_weight=None if level is None else "bold",
+                )
+            )
+        body_rows.append(el("g", parts))
+    height = y + len(rows) * row_h + MARGIN
+    counts = Counter(level for line in grid for level in line)
+    desc = (
+        f"Heatmap of {len(rows)} organisations by {len(columns)} sections; each cell names "
+        "the level (High, Moderate, Basic, or n/a for not assessed). Totals: "
+        + ", ".join(f"{level_name(level)} {counts[level]}" for level in (*reversed(Level), None))
+        + "."
+    )
+    if len(rows) * len(columns) <= 240:
+        desc += " " + " ".join(
+            f"{clean(name)}: "
+            + ", ".join(
+                f"{clean(col)} {level_name(level)}"
+                for col, level in zip(columns, line, strict=True)
+            )
+            + "."
+            for name, line in zip(rows, grid, strict=True)
+        )
+    body = [defs(cid), head, legend_svg, *header, *body_rows]
+    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
+
+
+# --- c. level distribution --------------------------------------------------------------
+
+
+def level_distribution(
+    counts: Sequence[SectionCounts],
+    title: str,
+    *,
+    subtitle: str | None = None,
+    width: int = 760,
+    chart_id: str | None = None,
+) -> str:
+    """100 % stacked bars per section: Basic, Moderate, High, Not assessed, left to right.
+
+    Counts are written in segments wide enough to hold them, and always in full at the
+    right end of each bar (e.g. "B 3 · M 5 · H 2 · n/a 1").
+    """
+    cid = chart_id_for(chart_id, "distribution", title, counts)
+    head, y = heading(title, width, subtitle)
+    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN, letters=True)
+    y += legend_h + 16
+    label_w = round(width * 0.30)
+    summary_w = 150
+    x0 = MARGIN + label_w + 12
+    bar_w = width - MARGIN - summary_w - x0
+    row_h = 40
+    order: tuple[Level | None, ...] = (Level.BASIC, Level.MODERATE, Level.HIGH, None)
+    rows, described = [], []
+    for index, item in enumerate(counts):
+        mid = y + index * row_h + row_h / 2
+        parts = [wrapped_label(item.label, MARGIN, mid, label_w)]
+        total, cx = item.total, x0
+        pieces = []
+        for level in order:
+            n = item.count(level)
+            swatch = palette.swatch_for(level)
+            pieces.append(f"{swatch.letter} {n}")
+            if not total or not n:
+                continue
+            w = bar_w * n / total
+            share = round(100 * n / total)
+            segment = [title_el(f"{clean(item.label)} — {swatch.label}: {n} of {total} ({share}%)")]
+            segment.append(box(level, cid, cx, mid - 11, w, 22))
+            if w >= 24:
+                if level is None:
+                    segment.append(
+                        el(
+                            "rect",
+                            x=cx + w / 2 - 9,
+                            y=mid - 7,
+                            width=18,
+                            height=14,
+                            fill=palette.WHITE,
+                        )
+                    )
+                segment.append(
+                    text_el(
+                        str(n),
+                        cx + w / 2,
+                        mid + 4,
+                        size=LABEL_SIZE,
+                        fill=swatch.text,
+                        text_anchor="middle",
+                        font_weight="bold",
+                    )
+                )
+            parts.append(el("g", segment))
+            cx += w
+        if not total:
+            parts.append(chip("No ratings", x0 + 6, mid + 4, LABEL_SIZE))
+        parts.append(
+            text_el(
+                " · ".join(pieces),
+                width - MARGIN,
+                mid + 4,
+                size=SMALL_SIZE,
+                fill=palette.MUTED,
+                text_anchor="end",
+            )
+        )
+        described.append(
+            f"{clean(item.label)}: "
+            + ", ".join(f"{level_name(level)} {item.count(level)}" for level in order)
+        )
+        rows.append(el("g", parts))
+    bottom = y + len(counts) * row_h
+    axis = [el("line", x1=x0, y1=y, x2=x0, y2=bottom, stroke=palette.AXIS)]
+    for share in (0, 50, 100):
+        x = x0 + bar_w * share / 100
+        if share:
+            axis.append(
+                el("line", x1=x, y1=y, x2=x, y2=bottom, stroke=palette.GRID, stroke_dasharray="3 3")
+            )
+        anchor = {0: "start", 50: "middle", 100: "end"}[share]
+        axis.append(
+            text_el(
+                f"{share}%", x, bottom + 14, size=SMALL_SIZE, fill=palette.MUTED, text_anchor=anchor
+            )
+        )
+    height = bottom + 14 + 10 + MARGIN
+    desc = (
+        "Number of ratings at each level per section, as shares of the section's ratings. "
+        + "; ".join(described)
+        + "."
+    )
+    body = [defs(cid), head, legend_svg, el("g", axis), *rows]
+    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
+
+
+# --- d. trend ---------------------------------------------------------------------------
+
+
+def _change_text(before: Level | None, after: Level | None) -> tuple[str, str]:
+    if before is None or after is None:
+        return "change unknown", palette.MUTED
+    delta = int(after) - int(before)
+    if delta > 0:
+        return f"▲ +{delta}", palette.UP
+    if delta < 0:
+        return f"▼ −{-delta}", palette.DOWN
+    return "= no change", palette.MUTED
+
+
+def trend(
+    rounds: Sequence[RoundProfile] | Sequence[tuple[str, Sequence[SectionLevel]]],
+    title: str,
+    *,
+    subtitle: str | None = None,
+    width: int = 760,
+    chart_id: str | None = None,
+) -> str:
+    """Grouped bars: for each section, one bar per round, and the change from the previous
+    round written at the right (▲ +1, ▼ −1, = no change, change unknown)."""
+    profiles = [r if isinstance(r, RoundProfile) else RoundProfile(*r) for r in rounds]
+    levels = [{s.key: s.value for s in p.sections} for p in profiles]
+    sections = trend_sections(profiles)
+    cid = chart_id_for(chart_id, "trend", title, [p.label for p in profiles], sections, levels)
+    head, y = heading(title, width, subtitle)
+    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN)
+    y += legend_h + 18
+    round_w = round(width * 0.22)
+    change_w = 120
+    x0 = MARGIN + round_w + 10
+    unit = (width - MARGIN - change_w - x0) / 3
+    bar_row, group_gap, header_h = 26, 14, 22
+    groups, described = [], []
+    grid_top = y
+    for key, label in sections:
+        lines, truncated = wrap(label, chars_fitting(width - 2 * MARGIN, LABEL_SIZE + 1), 1)
+        parts = [title_el(label) if truncated else ""]
+        parts.append(text_el(lines[0], MARGIN, y + 14, size=LABEL_SIZE + 1, font_weight="bold"))
+        y += header_h
+        said = []
+        previous: Level | None = None
+        for index, (profile, by_key) in enumerate(zip(profiles, levels, strict=True)):
+            level = by_key.get(key)
+            mid = y + bar_row / 2
+            round_lines, _ = wrap(profile.label, chars_fitting(round_w, SMALL_SIZE), 1)
+            parts.append(
+                text_el(round_lines[0], MARGIN + 8, mid + 4, size=SMALL_SIZE, fill=palette.MUTED)
+            )
+            parts.append(level_bar(level, cid, x0, unit, mid, 18))
+            if index:
+                change, colour = _change_text(previous, level)
+                parts.append(
+                    text_el(
+                        change,
+                        width - MARGIN,
+                        mid + 4,
+                        size=SMALL_SIZE,
+                        fill=colour,
+                        text_anchor="end",
+                        font_weight="bold",
+                    )
+                )
+            said.append(f"{clean(profile.label)} {level_name(level)}")
+            previous = level
+            y += bar_row
+        y += group_gap
+        groups.append(el("g", [title_el(f"{clean(label)}: " + ", ".join(said)), *parts]))
+        described.append(f"{clean(label)}: " + ", ".join(said))
+    axis = []
+    for level in Level:
+        x = x0 + unit * int(level)
+        axis.append(
+            el(
+                "line",
+                x1=x,
+                y1=grid_top,
+                x2=x,
+                y2=y - group_gap,
+                stroke=palette.GRID,
+                stroke_dasharray="3 3",
+            )
+        )
+        anchor = "end" if level is Level.HIGH else "middle"
+        axis.append(
+            text_el(
+                level_name(level), x, y, size=SMALL_SIZE, fill=palette.MUTED, text_anchor=anchor
+            )
+        )
+    height = y + 10 + MARGIN
+    desc = (
+        "Capacity level per section in each assessment round ("
+        + ", ".join(clean(p.label) for p in profiles)
+        + "). "
+        + "; ".join(described)
+        + "."
+    )
+    body = [defs(cid), head, legend_svg, el("g", axis), *groups]
+    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
