@@ -73,9 +73,11 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=40)
     object_type = models.CharField(max_length=60)
     object_uuid = models.UUIDField(null=True, db_index=True)
+    # DO_NOTHING without a database constraint: deleting a session (demo data, say) leaves
+    # its trail exactly as written, pointing at the session that was.
     session = models.ForeignKey(
-        "assessments.Session", null=True, on_delete=models.SET_NULL, related_name="audit_events",
-        db_constraint=False,
+        "assessments.Session", null=True, on_delete=models.DO_NOTHING,
+        related_name="audit_events", db_constraint=False,
     )
     before = models.JSONField(null=True)
     after = models.JSONField(null=True)

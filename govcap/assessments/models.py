@@ -152,7 +152,7 @@ class Rating(models.Model):
     notes = models.TextField(blank=True)
     evidence = models.TextField(blank=True)
     dissent = models.TextField(blank=True)
-    field_revisions = models.JSONField(default=dict)
+    field_revisions = models.JSONField(default=dict, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,5 +1,7 @@
 """`govcap up`: everything `make run` needs, in order, on any database state."""
 
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -24,14 +26,15 @@ class Command(BaseCommand):
         self.stdout.write(f"Instrument: {instrument.title} v{instrument.version}")
         _, password = ensure_admin()
         empty = not Engagement.objects.exists() and not Organisation.objects.exists()
+        demo_shares_password = bool(password) and passes_rules(password)
         if empty and not no_demo:
-            demo_args = ["--password", password] if password else []
+            demo_args = ["--password", password] if demo_shares_password else []
             call_command("demo", *demo_args, stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(f"  Open   http://{host}:{port}/")
         if password:
             self.stdout.write(f"  Log in as admin with the password {password}")
-            if empty and not no_demo:
+            if empty and not no_demo and demo_shares_password:
                 self.stdout.write("  Demo users (demo-coordinator-ke, demo-facilitator-ke-1, …) "
                                   "use the same password.")
             self.stdout.write("  (shown once: note it now; `govcap changepassword admin` resets it)")
@@ -41,3 +44,11 @@ class Command(BaseCommand):
         self.stdout.write("")
         if not no_serve:
             call_command("serve", host=host, port=port)
+
+
+def passes_rules(password: str) -> bool:
+    try:
+        validate_password(password)
+    except ValidationError:
+        return False
+    return True

@@ -1,0 +1,8 @@
+"""Deterministic synthetic data for first start, training and screenshots (`govcap demo`).
+
+The data is built in two steps: `plan.build_plan()` turns the fixed specifications in the
+data modules (`countries`, `people`, `text_en`, `text_fr`, `quotes`) into plain dataclasses,
+using seeded random generators only; `loader` writes that plan to the database in one
+transaction and removes it again. Every demo row is marked (`is_demo`, usernames starting
+with "demo-") so that real data is never touched.
+"""

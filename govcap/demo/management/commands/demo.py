@@ -1,0 +1,116 @@
+"""`govcap demo [--remove | --reset] [--password PW]`: load or remove the demo data set."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.db.models import ProtectedError
+
+from govcap.demo.loader import LoadSummary, RemoveSummary, has_demo_data, load_demo, remove_demo
+
+PASSWORD_ENV = "GOVCAP_DEMO_PASSWORD"
+
+
+class Command(BaseCommand):
+    help = (
+        "Load a deterministic demo data set: Djibouti, Kenya and Somalia, their ministries "
+        "and agencies, engagements, FGD sessions with ratings, notes and quotes, and demo- "
+        "users. Does nothing if demo data is already there; --remove deletes every demo row "
+        "and nothing else; --reset removes and loads again."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        action = parser.add_mutually_exclusive_group()
+        action.add_argument("--remove", action="store_true",
+                            help="delete all demo data (real data is not touched)")
+        action.add_argument("--reset", action="store_true",
+                            help="delete the demo data and load it again")
+        parser.add_argument(
+            "--password",
+            help=f"password for every demo user (default: ${PASSWORD_ENV}; without either, "
+                 "demo users get unusable passwords and cannot log in)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        password = options["password"] or os.environ.get(PASSWORD_ENV) or None
+        if password and not options["remove"]:
+            try:
+                validate_password(password)
+            except ValidationError as exc:
+                raise CommandError("The demo password is too weak: " + " ".join(exc.messages)) from exc
+        removed: RemoveSummary | None = None
+        loaded: LoadSummary | None = None
+        try:
+            with transaction.atomic():  # report only after the commit
+                if (options["remove"] or options["reset"]) and has_demo_data():
+                    removed = remove_demo()
+                if not options["remove"] and not has_demo_data():
+                    loaded = load_demo(password)
+        except ProtectedError as exc:
+            blocking = sorted({f"{o._meta.verbose_name} {o}" for o in exc.protected_objects})[:5]
+            raise CommandError(
+                "Real data refers to demo data, so nothing was changed. Blocking: "
+                + "; ".join(blocking)
+            ) from exc
+        if removed:
+            self.report_removal(removed)
+        elif options["remove"]:
+            self.stdout.write("No demo data to remove.")
+        if loaded:
+            self.report_load(loaded, password_set=bool(password))
+        elif not options["remove"]:
+            self.stdout.write(
+                "The database already has demo data; nothing was loaded. "
+                "Use `govcap demo --reset` to load it afresh."
+            )
+
+    def report_load(self, s: LoadSummary, *, password_set: bool) -> None:
+        statuses = ", ".join(
+            f"{s.sessions[k]} {label}"
+            for k, label in (("validated", "validated"), ("submitted", "submitted"),
+                             ("in_progress", "in progress"), ("draft", "draft"))
+            if s.sessions[k]
+        )
+        self.stdout.write(self.style.SUCCESS(f"Loaded demo data in {s.seconds:.2f} s:"))
+        self.stdout.write(
+            f"  {s.countries} countries, {s.organisations} organisations, "
+            f"{s.engagements} engagements\n"
+            f"  {sum(s.sessions.values())} sessions ({statuses})\n"
+            f"  {s.participants} participants, {s.ratings} consensus ratings, "
+            f"{s.rater_ratings} individual raters' ratings, {s.quotes} quotes\n"
+            f"  {len(s.users)} users, {s.role_assignments} role assignments: {', '.join(s.users)}"
+        )
+        if s.reused_countries:
+            self.stdout.write(f"  Joined existing countries: {', '.join(s.reused_countries)}")
+        if s.renamed_organisations:
+            self.stdout.write("  Renamed to avoid clashes with real organisations: "
+                              + "; ".join(s.renamed_organisations))
+        if password_set:
+            self.stdout.write(f"Demo users log in with the password given (--password or "
+                              f"${PASSWORD_ENV}).")
+        else:
+            self.stdout.write(self.style.WARNING(
+                "Demo users have unusable passwords and cannot log in; pass --password or set "
+                f"{PASSWORD_ENV} (with --reset) to use them."
+            ))
+
+    def report_removal(self, s: RemoveSummary) -> None:
+        self.stdout.write(self.style.SUCCESS(
+            f"Removed demo data: {s.countries} countries, {s.organisations} organisations, "
+            f"{s.engagements} engagements, {s.sessions} sessions, {s.participants} participants, "
+            f"{s.ratings} ratings, {s.quotes} quotes, {s.users} users, "
+            f"{s.role_assignments} role assignments."
+        ))
+        if s.audit_events_kept:
+            self.stdout.write(
+                f"  {s.audit_events_kept} audit events about demo sessions or users were kept "
+                "(the audit trail is never deleted); their links to the deleted rows are cleared."
+            )
+        if s.kept_countries:
+            self.stdout.write("  Kept as real data (real organisations or engagements use them): "
+                              + ", ".join(s.kept_countries))

@@ -1,0 +1,43 @@
+"""Training plans: the catalogue, and the pure core that turns assessments into a plan.
+
+Public API (plain Python, no Django): load a catalogue, describe the engagement with
+``Assessment``, ``Targets`` and ``Constraints``, call ``generate_plan`` and read the
+``PlanData``; replay stored edits with the operations of :mod:`.edits`; compare two plans
+with ``diff_plans``.
+"""
+
+from govcap.planning.catalogue import (
+    Catalogue,
+    CatalogueTranslation,
+    Module,
+    load_catalogue,
+    load_translation,
+    missing_translations,
+    parse_catalogue,
+    translate_catalogue,
+)
+from govcap.planning.diff import PlanDiff, diff_plans
+from govcap.planning.edits import (
+    AddModule,
+    DropModule,
+    LockCohort,
+    MoveCohort,
+    MoveMember,
+    Operation,
+    lock_cohort,
+    operation_from_dict,
+    operation_to_dict,
+)
+from govcap.planning.generate import generate_plan
+from govcap.planning.inputs import Assessment, Constraints, CostOverride, PlanInputError, Targets
+from govcap.planning.plan import PlanData
+from govcap.planning.validation import CatalogueError
+
+__all__ = [
+    "AddModule", "Assessment", "Catalogue", "CatalogueError", "CatalogueTranslation",
+    "Constraints", "CostOverride", "DropModule", "LockCohort", "Module", "MoveCohort",
+    "MoveMember", "Operation", "PlanData", "PlanDiff", "PlanInputError", "Targets",
+    "diff_plans", "generate_plan", "load_catalogue", "load_translation", "lock_cohort",
+    "missing_translations", "operation_from_dict", "operation_to_dict", "parse_catalogue",
+    "translate_catalogue",
+]

@@ -1,0 +1,364 @@
+"""The training catalogue: modules that close capacity gaps, loaded from a validated file.
+
+A module serves one or more assessment sections at one level step (``basic-moderate``,
+``moderate-high`` or ``sustain-high``). The catalogue is data: the default ships as
+``data/catalogue-1.0.yaml``; an engagement may import an edited copy. Translations are a
+separate layer keyed by module code and field (``data/translations/catalogue-1.0.fr.yaml``)
+so a language can be added without touching the catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govcap.planning.validation import (
+    CATALOGUE_SCHEMA,
+    STEPS,
+    TRANSLATION_SCHEMA,
+    CatalogueError,
+    schema_errors,
+)
+from govcap.scale import DOMAINS, SECTION_DOMAIN, SECTION_KEYS, Level
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DEFAULT_CATALOGUE = DATA_DIR / "catalogue-1.0.yaml"
+
+# The level a step starts from and the level it brings an organisation to.
+STEP_LEVELS: dict[str, tuple[Level, Level]] = {
+    "basic-moderate": (Level.BASIC, Level.MODERATE),
+    "moderate-high": (Level.MODERATE, Level.HIGH),
+    "sustain-high": (Level.HIGH, Level.HIGH),
+}
+STEP_INDEX = {step: i for i, step in enumerate(STEPS)}
+
+
+@dataclass(frozen=True)
+class Module:
+    code: str
+    title: str
+    summary: str
+    domain: str
+    sections: tuple[str, ...]
+    step: str
+    objectives: tuple[str, ...]
+    audience: tuple[str, ...]
+    competences: tuple[str, ...]
+    days: int
+    delivery: str
+    prerequisites: tuple[str, ...]
+    min_cohort: int
+    max_cohort: int
+    cost_per_participant_day: Decimal  # in the catalogue's currency
+    cost_per_cohort: Decimal
+    follow_up: str = ""
+
+    @property
+    def step_index(self) -> int:
+        return STEP_INDEX[self.step]
+
+    @property
+    def to_level(self) -> Level:
+        """The level an organisation has shown once this module's step is behind it."""
+        return STEP_LEVELS[self.step][1]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    key: str
+    version: str
+    language: str
+    title: str
+    currency: str
+    personas: Mapping[str, str]
+    competences: Mapping[str, str]
+    modules: tuple[Module, ...]
+    translated_to: str = ""
+
+    @cached_property
+    def by_code(self) -> dict[str, Module]:
+        return {m.code: m for m in self.modules}
+
+    def module(self, code: str) -> Module:
+        return self.by_code[code]
+
+    @cached_property
+    def for_section_step(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(section key, step) → codes of the modules serving it, in code order."""
+        found: dict[tuple[str, str], list[str]] = {}
+        for m in sorted(self.modules, key=lambda m: m.code):
+            for section in m.sections:
+                found.setdefault((section, m.step), []).append(m.code)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @cached_property
+    def predecessors(self) -> dict[str, frozenset[str]]:
+        """Modules that must come before each module when an organisation takes both.
+
+        The direct order: explicit prerequisites, and any module of an earlier level step
+        on a section the two share (Basic → Moderate before Moderate → High).
+        """
+        direct: dict[str, set[str]] = {m.code: set(m.prerequisites) for m in self.modules}
+        for m in self.modules:
+            for other in self.modules:
+                if other.step_index < m.step_index and set(other.sections) & set(m.sections):
+                    direct[m.code].add(other.code)
+        return {code: frozenset(codes) for code, codes in direct.items()}
+
+    @cached_property
+    def ancestors(self) -> dict[str, frozenset[str]]:
+        """The transitive closure of :attr:`predecessors`."""
+        result: dict[str, frozenset[str]] = {}
+        for code in self.order:
+            acc: set[str] = set()
+            for p in self.predecessors[code]:
+                acc.add(p)
+                acc |= result[p]
+            result[code] = frozenset(acc)
+        return result
+
+    @cached_property
+    def depth(self) -> dict[str, int]:
+        """Length of the longest chain of predecessors before each module (0 = none)."""
+        depth: dict[str, int] = {}
+        for code in self.order:
+            preds = self.predecessors[code]
+            depth[code] = 1 + max(depth[p] for p in preds) if preds else 0
+        return depth
+
+    @cached_property
+    def order(self) -> tuple[str, ...]:
+        """Codes in an order where every module follows its predecessors (stable by code)."""
+        done: list[str] = []
+        placed: set[str] = set()
+        pending = sorted(self.by_code)
+        while pending:
+            ready = [c for c in pending if self.predecessors[c] <= placed]
+            if not ready:  # validated catalogues are acyclic
+                raise ValueError(f"cycle among modules: {', '.join(pending)}")
+            done.extend(ready)
+            placed.update(ready)
+            pending = [c for c in pending if c not in placed]
+        return tuple(done)
+
+    def coverage_gaps(self) -> list[tuple[str, str]]:
+        """(section, step) pairs no module serves; a plan lists such gaps as unfit."""
+        return [(s, step) for s in SECTION_KEYS for step in STEPS
+                if (s, step) not in self.for_section_step]
+
+
+def _money(value: Any) -> Decimal:
+    return Decimal(str(value))
+
+
+def _module(raw: Mapping[str, Any]) -> Module:
+    return Module(
+        code=raw["code"], title=raw["title"].strip(), summary=" ".join(raw["summary"].split()),
+        domain=raw["domain"], sections=tuple(raw["sections"]), step=raw["step"],
+        objectives=tuple(o.strip() for o in raw["objectives"]),
+        audience=tuple(raw["audience"]), competences=tuple(raw.get("competences", ())),
+        days=int(raw["days"]), delivery=raw["delivery"],
+        prerequisites=tuple(raw.get("prerequisites", ())),
+        min_cohort=int(raw["cohort"]["min"]), max_cohort=int(raw["cohort"]["max"]),
+        cost_per_participant_day=_money(raw["cost"]["per_participant_day"]),
+        cost_per_cohort=_money(raw["cost"]["per_cohort"]),
+        follow_up=" ".join(str(raw.get("follow_up", "")).split()),
+    )
+
+
+def _meaning_errors(doc: Mapping[str, Any]) -> list[str]:
+    """What the schema cannot check: references, limits, cycles."""
+    errors: list[str] = []
+    personas, competences = doc["personas"], doc["competences"]
+    first_at: dict[str, int] = {}
+    for i, m in enumerate(doc["modules"]):
+        where = f"modules[{i}]"
+        if m["code"] in first_at:
+            errors.append(f"{where}.code: {m['code']!r} repeats modules[{first_at[m['code']]}]")
+        first_at.setdefault(m["code"], i)
+        for j, s in enumerate(m["sections"]):
+            if SECTION_DOMAIN[s] != m["domain"]:
+                errors.append(f"{where}.sections[{j}]: section {s!r} belongs to domain "
+                              f"{SECTION_DOMAIN[s]!r}, not {m['domain']!r}")
+        for j, p in enumerate(m["audience"]):
+            if p not in personas:
+                errors.append(f"{where}.audience[{j}]: unknown persona {p!r} "
+                              "(declare it under personas)")
+        for j, c in enumerate(m.get("competences", ())):
+            if c not in competences:
+                errors.append(f"{where}.competences[{j}]: unknown competence {c!r} "
+                              "(declare it under competences)")
+        if m["cohort"]["min"] > m["cohort"]["max"]:
+            errors.append(f"{where}.cohort: min {m['cohort']['min']} is above "
+                          f"max {m['cohort']['max']}")
+        for key in ("per_participant_day", "per_cohort"):
+            if _money(m["cost"][key]).as_tuple().exponent < -2:  # type: ignore[operator]
+                errors.append(f"{where}.cost.{key}: at most two decimals")
+    for i, m in enumerate(doc["modules"]):
+        for j, p in enumerate(m.get("prerequisites", ())):
+            if p == m["code"]:
+                errors.append(f"modules[{i}].prerequisites[{j}]: a module cannot require itself")
+            elif p not in first_at:
+                errors.append(f"modules[{i}].prerequisites[{j}]: unknown module {p!r}")
+            else:
+                other = doc["modules"][first_at[p]]
+                if (STEP_INDEX[other["step"]] > STEP_INDEX[m["step"]]
+                        and set(other["sections"]) & set(m["sections"])):
+                    errors.append(f"modules[{i}].prerequisites[{j}]: {p!r} is a later level "
+                                  "step on the same section")
+    return errors
+
+
+def _cycle_errors(catalogue: Catalogue) -> list[str]:
+    try:
+        catalogue.order  # noqa: B018 — computing the order detects cycles
+    except ValueError as exc:
+        return [f"modules: prerequisites form a {exc}"]
+    return []
+
+
+def parse_catalogue(document: Any, source: str = "<catalogue>") -> Catalogue:
+    """Validate a parsed catalogue document and build the :class:`Catalogue`."""
+    errors = schema_errors(document, CATALOGUE_SCHEMA)
+    if errors:
+        raise CatalogueError(source, errors)
+    errors = _meaning_errors(document)
+    if errors:
+        raise CatalogueError(source, errors)
+    catalogue = Catalogue(
+        key=document["catalogue"], version=document["version"], language=document["language"],
+        title=document["title"].strip(), currency=document["currency"],
+        personas=dict(document["personas"]), competences=dict(document["competences"]),
+        modules=tuple(_module(m) for m in document["modules"]),
+    )
+    errors = _cycle_errors(catalogue)
+    if errors:
+        raise CatalogueError(source, errors)
+    return catalogue
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise CatalogueError(str(path), [f"cannot read the file: {exc.strerror}"]) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise CatalogueError(str(path), [f"{where}not valid YAML ({problem})"]) from None
+
+
+def load_catalogue(path: str | Path | None = None, language: str | None = None) -> Catalogue:
+    """Load and validate a catalogue file (the shipped default when ``path`` is None).
+
+    With ``language``, the matching file in ``translations/`` next to the catalogue
+    (``<stem>.<language>.yaml``) is applied on top.
+    """
+    path = Path(path) if path is not None else DEFAULT_CATALOGUE
+    catalogue = parse_catalogue(_read_yaml(path), source=path.name)
+    if language and language != catalogue.language:
+        layer = path.parent / "translations" / f"{path.stem}.{language}.yaml"
+        catalogue = translate_catalogue(catalogue, load_translation(layer))
+    return catalogue
+
+
+# ── translations ───────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class CatalogueTranslation:
+    key: str
+    version: str
+    language: str
+    personas: Mapping[str, str] = field(default_factory=dict)
+    # module code → field → text (or tuple of texts for objectives)
+    modules: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(default_factory=dict)
+
+
+def parse_translation(document: Any, source: str = "<translation>") -> CatalogueTranslation:
+    errors = schema_errors(document, TRANSLATION_SCHEMA)
+    if errors:
+        raise CatalogueError(source, errors)
+    modules = {
+        code: {k: (tuple(v) if isinstance(v, list) else " ".join(str(v).split()))
+               for k, v in fields.items()}
+        for code, fields in document["modules"].items()
+    }
+    return CatalogueTranslation(
+        key=document["catalogue"], version=document["version"], language=document["language"],
+        personas=dict(document.get("personas") or {}), modules=modules,
+    )
+
+
+def load_translation(path: str | Path) -> CatalogueTranslation:
+    path = Path(path)
+    return parse_translation(_read_yaml(path), source=path.name)
+
+
+def translation_errors(catalogue: Catalogue, layer: CatalogueTranslation) -> list[str]:
+    """Mismatches between a translation layer and the catalogue it claims to translate."""
+    errors: list[str] = []
+    if (layer.key, layer.version) != (catalogue.key, catalogue.version):
+        errors.append(f"catalogue: translates {layer.key} {layer.version}, not "
+                      f"{catalogue.key} {catalogue.version}")
+    for persona in layer.personas:
+        if persona not in catalogue.personas:
+            errors.append(f"personas.{persona}: not a persona of the catalogue")
+    for code, fields in layer.modules.items():
+        module = catalogue.by_code.get(code)
+        if module is None:
+            errors.append(f"modules.{code}: not a module of the catalogue")
+            continue
+        objectives = fields.get("objectives")
+        if objectives is not None and len(objectives) != len(module.objectives):
+            errors.append(f"modules.{code}.objectives: {len(module.objectives)} objectives "
+                          f"expected, found {len(objectives)}")
+    return errors
+
+
+def missing_translations(catalogue: Catalogue, layer: CatalogueTranslation) -> list[str]:
+    """``code.field`` for every translatable field the layer leaves to the source text."""
+    missing = []
+    for m in catalogue.modules:
+        fields = layer.modules.get(m.code, {})
+        for name in ("title", "summary", "objectives", "follow_up"):
+            if name not in fields and (name != "follow_up" or m.follow_up):
+                missing.append(f"{m.code}.{name}")
+    missing += [f"personas.{p}" for p in catalogue.personas if p not in layer.personas]
+    return missing
+
+
+def translate_catalogue(catalogue: Catalogue, layer: CatalogueTranslation) -> Catalogue:
+    """The catalogue with the layer's texts; fields the layer lacks keep the source text."""
+    errors = translation_errors(catalogue, layer)
+    if errors:
+        raise CatalogueError(f"translation {layer.language}", errors)
+    modules = []
+    for m in catalogue.modules:
+        fields = layer.modules.get(m.code, {})
+        modules.append(replace(
+            m,
+            title=str(fields.get("title", m.title)),
+            summary=str(fields.get("summary", m.summary)),
+            objectives=tuple(fields.get("objectives", m.objectives)),
+            follow_up=str(fields.get("follow_up", m.follow_up)),
+        ))
+    personas = {k: layer.personas.get(k, v) for k, v in catalogue.personas.items()}
+    return replace(catalogue, modules=tuple(modules), personas=personas,
+                   translated_to=layer.language)
+
+
+__all__ = [
+    "DEFAULT_CATALOGUE", "STEPS", "STEP_LEVELS", "Catalogue", "CatalogueError",
+    "CatalogueTranslation", "Module", "load_catalogue", "load_translation",
+    "missing_translations", "parse_catalogue", "parse_translation", "translate_catalogue",
+    "translation_errors", "DOMAINS",
+]

@@ -1,0 +1,156 @@
+"""Grouping organisations that need the same module into cohorts.
+
+Per module and language of delivery, organisations are taken in priority order and cut
+into the fewest cohorts that respect the module's maximum size, balanced so that no
+cohort is left with a remnant (``pack``). Each organisation sends
+``Constraints.participants(org)`` people. A group too small for the module's minimum, or
+an organisation sending more people than the maximum, is reported as unfit. A need whose
+prerequisite is unfit is unfit too (it cannot start). Locked cohorts are rebuilt first,
+from their recorded members. Cost: O(n) per module and language, apart from sorting.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from govcap.planning.catalogue import Catalogue, Module
+from govcap.planning.edits import APPLIED, CONFLICT, MISSING, LockCohort, Results, _result
+from govcap.planning.needs import NeedKey
+from govcap.planning.plan import DROPPED, UNFIT, Cohort, CohortMember, Need, Unfit
+
+
+def pack(sizes: Sequence[int], capacity: int) -> list[range]:
+    """Cut ``sizes`` (in order) into consecutive groups of at most ``capacity``.
+
+    Uses the fewest groups it can and fills them evenly, so the last group is not a
+    small remnant. Every size must be ≤ capacity.
+    """
+    if not sizes:
+        return []
+    total = sum(sizes)
+    groups = max(1, math.ceil(total / capacity))
+    while True:
+        cut = _fill(sizes, capacity, groups, total)
+        if cut is not None:
+            return cut
+        groups += 1
+
+
+def _fill(sizes: Sequence[int], capacity: int, groups: int, total: int) -> list[range] | None:
+    """Cut at the item boundaries nearest to k/groups of the total; None if it overflows."""
+    out: list[range] = []
+    i, n, done = 0, len(sizes), 0
+    for g in range(groups):
+        last = g == groups - 1
+        goal = total * (g + 1) / groups
+        load, start = 0, i
+        while i < n and load + sizes[i] <= capacity and (
+                last or load == 0 or done + load + sizes[i] / 2 <= goal):
+            load += sizes[i]
+            i += 1
+        if i > start:
+            out.append(range(start, i))
+        done += load
+    return out if i == n else None
+
+
+def _unfit(need: Need, reason: str, message: str, cohort_id: str | None = None) -> Unfit:
+    need.status, need.cohort_id = UNFIT, None
+    return Unfit(need.org_id, need.org_name, need.module_code, None, need.step, reason,
+                 message, cohort_id)
+
+
+def _cohort(cohort_id: str, module: Module, language: str, members: Sequence[Need],
+            locked: bool = False) -> Cohort:
+    for need in members:
+        need.cohort_id = cohort_id
+    return Cohort(cohort_id, module.code, module.domain, language,
+                  tuple(CohortMember(n.org_id, n.participants) for n in members),
+                  priority=max(n.score for n in members), locked=locked)
+
+
+def cohort_id(code: str, language: str, number: int) -> str:
+    return f"{code}/{language}/{number:02d}"
+
+
+def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str],
+            results: Results) -> Cohort | None:
+    if op.cohort_id in used:
+        _result(results, op, CONFLICT, f"cohort id {op.cohort_id!r} is locked twice")
+        return None
+    present = [pool[o] for o in sorted(set(op.members)) if o in pool]
+    gone = sorted(set(op.members) - {n.org_id for n in present})
+    if not present:
+        _result(results, op, MISSING, f"no organisation of locked cohort {op.cohort_id} "
+                                      f"still needs {module.code} in {op.language}")
+        return None
+    size = sum(n.participants for n in present)
+    if not module.min_cohort <= size <= module.max_cohort:
+        _result(results, op, CONFLICT,
+                f"locked cohort {op.cohort_id} would have {size} participants, outside "
+                f"{module.min_cohort}–{module.max_cohort}; regrouped instead")
+        return None
+    for need in present:
+        del pool[need.org_id]
+    used.add(op.cohort_id)
+    note = f" ({', '.join(gone)} no longer need it)" if gone else ""
+    _result(results, op, APPLIED, f"cohort {op.cohort_id} kept with {len(present)} "
+                                  f"organisation(s){note}")
+    return _cohort(op.cohort_id, module, op.language, present, locked=True)
+
+
+def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequence[LockCohort],
+                 results: Results) -> tuple[dict[str, Cohort], list[Unfit]]:
+    """Cohorts by id (sorted), and the needs that could not join one."""
+    by_module: dict[str, list[Need]] = {}
+    for need in needs.values():
+        if need.status != DROPPED:
+            by_module.setdefault(need.module_code, []).append(need)
+    locks_by_module: dict[str, list[LockCohort]] = {}
+    for op in locks:
+        if op.module_code in catalogue.by_code:
+            locks_by_module.setdefault(op.module_code, []).append(op)
+        else:
+            _result(results, op, MISSING, f"module {op.module_code!r} is not in the catalogue")
+    cohorts: dict[str, Cohort] = {}
+    unfit: list[Unfit] = []
+    for code in catalogue.order:  # prerequisites are settled before the modules after them
+        module = catalogue.by_code[code]
+        pools: dict[str, dict[str, Need]] = {}
+        for need in sorted(by_module.get(code, ()), key=lambda n: (-n.score, n.org_id)):
+            blocker = next((a for a in need.after
+                            if needs[(need.org_id, a)].status == UNFIT), None)
+            if blocker is not None:
+                unfit.append(_unfit(need, "prerequisite-unfit",
+                                    f"{blocker} must come first and could not be planned"))
+            elif need.participants > module.max_cohort:
+                unfit.append(_unfit(need, "over-maximum",
+                                    f"{need.participants} participants exceed the maximum "
+                                    f"cohort of {module.max_cohort}"))
+            else:
+                pools.setdefault(need.language, {})[need.org_id] = need
+        used: set[str] = set()
+        for op in locks_by_module.get(code, ()):
+            cohort = _locked(op, module, pools.get(op.language, {}), used, results)
+            if cohort is not None:
+                cohorts[cohort.cohort_id] = cohort
+        for language in sorted(pools):
+            members = list(pools[language].values())
+            number = 0
+            for group in pack([n.participants for n in members], module.max_cohort):
+                chosen = [members[i] for i in group]
+                size = sum(n.participants for n in chosen)
+                if size < module.min_cohort:
+                    unfit += [_unfit(n, "below-minimum",
+                                     f"only {size} participant(s) in this group for {code} "
+                                     f"in {language}; the module needs at least "
+                                     f"{module.min_cohort}")
+                              for n in chosen]
+                    continue
+                number += 1
+                while cohort_id(code, language, number) in used:
+                    number += 1
+                cid = cohort_id(code, language, number)
+                cohorts[cid] = _cohort(cid, module, language, chosen)
+    return dict(sorted(cohorts.items())), unfit

@@ -1,0 +1,108 @@
+"""What changed between two plan datas (e.g. before and after a regeneration).
+
+Works on the plain dicts of ``PlanData.to_dict()`` (what the database stores) or on
+``PlanData`` objects. Lines are matched by their natural keys: a need by (organisation,
+module), a cohort by id, a gap by (organisation, section), an unfit line by
+(organisation, module or section and step).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from govcap.planning.plan import PlanData, plain
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    gaps_added: tuple[str, ...] = ()
+    gaps_closed: tuple[str, ...] = ()
+    gaps_changed: tuple[Change, ...] = ()
+    needs_added: tuple[str, ...] = ()
+    needs_removed: tuple[str, ...] = ()
+    needs_changed: tuple[Change, ...] = ()
+    cohorts_added: tuple[str, ...] = ()
+    cohorts_removed: tuple[str, ...] = ()
+    cohorts_moved: tuple[Change, ...] = ()
+    cohorts_regrouped: tuple[Change, ...] = ()
+    unfit_added: tuple[str, ...] = ()
+    unfit_resolved: tuple[str, ...] = ()
+    operations_changed: tuple[Change, ...] = ()
+    total_before_cents: int = 0
+    total_after_cents: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, name) for name in (
+            "gaps_added", "gaps_closed", "gaps_changed", "needs_added", "needs_removed",
+            "needs_changed", "cohorts_added", "cohorts_removed", "cohorts_moved",
+            "cohorts_regrouped", "unfit_added", "unfit_resolved", "operations_changed",
+        )) and self.total_before_cents == self.total_after_cents
+
+    def to_dict(self) -> dict[str, Any]:
+        data = plain(self)
+        data["is_empty"] = self.is_empty
+        return data
+
+
+def _as_dict(plan: PlanData | Mapping[str, Any]) -> Mapping[str, Any]:
+    return plan.to_dict() if isinstance(plan, PlanData) else plan
+
+
+def _index(rows: list[Mapping[str, Any]], *keys: str) -> dict[str, Mapping[str, Any]]:
+    return {" ".join(str(row.get(k) or "-") for k in keys): row for row in rows}
+
+
+def _split(old: dict[str, Any], new: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(sorted(set(new) - set(old))), tuple(sorted(set(old) - set(new))))
+
+
+def _changes(old: dict[str, Mapping[str, Any]], new: dict[str, Mapping[str, Any]],
+             *fields_: str) -> tuple[Change, ...]:
+    out = []
+    for key in sorted(set(old) & set(new)):
+        before = {f: old[key].get(f) for f in fields_}
+        after = {f: new[key].get(f) for f in fields_}
+        if before != after:
+            out.append(Change(key, before, after))
+    return tuple(out)
+
+
+def diff_plans(old: PlanData | Mapping[str, Any], new: PlanData | Mapping[str, Any]) -> PlanDiff:
+    a, b = _as_dict(old), _as_dict(new)
+    gaps_a, gaps_b = _index(a["gaps"], "org_id", "section_key"), \
+        _index(b["gaps"], "org_id", "section_key")
+    needs_a, needs_b = _index(a["needs"], "org_id", "module_code"), \
+        _index(b["needs"], "org_id", "module_code")
+    cohorts_a, cohorts_b = _index(a["cohorts"], "cohort_id"), _index(b["cohorts"], "cohort_id")
+    unfit_keys = ("org_id", "module_code", "section_key", "step", "reason")
+    unfit_a, unfit_b = _index(a["unfit"], *unfit_keys), _index(b["unfit"], *unfit_keys)
+    ops_a, ops_b = _index(a["operations"], "op_id"), _index(b["operations"], "op_id")
+    gaps_added, gaps_closed = _split(gaps_a, gaps_b)
+    needs_added, needs_removed = _split(needs_a, needs_b)
+    cohorts_added, cohorts_removed = _split(cohorts_a, cohorts_b)
+    unfit_added, unfit_resolved = _split(unfit_a, unfit_b)
+    return PlanDiff(
+        gaps_added=gaps_added, gaps_closed=gaps_closed,
+        gaps_changed=_changes(gaps_a, gaps_b, "current", "target"),
+        needs_added=needs_added, needs_removed=needs_removed,
+        needs_changed=_changes(needs_a, needs_b, "status", "cohort_id", "month", "origin"),
+        cohorts_added=cohorts_added, cohorts_removed=cohorts_removed,
+        cohorts_moved=_changes(cohorts_a, cohorts_b, "month", "status"),
+        cohorts_regrouped=_changes(cohorts_a, cohorts_b, "members"),
+        unfit_added=unfit_added, unfit_resolved=unfit_resolved,
+        operations_changed=_changes(ops_a, ops_b, "status", "message")
+        + tuple(Change(k, None, ops_b[k].get("status")) for k in _split(ops_a, ops_b)[0]),
+        total_before_cents=a["budget"]["total_cents"],
+        total_after_cents=b["budget"]["total_cents"],
+    )

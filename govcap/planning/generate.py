@@ -1,0 +1,137 @@
+"""Plan generation: a pure, deterministic function of its inputs.
+
+    assessments + catalogue + targets + constraints (+ stored edit operations)
+        → positions and gaps → needs (+ prerequisites) → priority → cohorts
+        → schedule → budget → indicators, evaluations, action table → PlanData
+
+Nothing here reads a clock, a database or a random source, and every collection is
+walked in a sorted order, so the same inputs give byte-identical ``PlanData.to_json()``
+whatever order the assessments come in. The work is near-linear in the number of
+organisations (see ``bench/plan_scale.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from govcap.planning.budget import cost_cohorts, make_budget
+from govcap.planning.catalogue import Catalogue
+from govcap.planning.cohorts import form_cohorts
+from govcap.planning.edits import (
+    LockCohort,
+    Operation,
+    apply_additions,
+    apply_drops,
+    apply_member_moves,
+    check_operations,
+    drop_targets,
+    report_unmatched_drops,
+    requested_pins,
+)
+from govcap.planning.inputs import Assessment, Constraints, Targets
+from govcap.planning.monitoring import make_actions, make_evaluations, make_indicators
+from govcap.planning.needs import (
+    assess_positions,
+    close_prerequisites,
+    finish_needs,
+    gap_needs,
+)
+from govcap.planning.plan import OperationResult, PlanData, Unfit, collector_paused, plain
+from govcap.planning.priority import score_needs
+from govcap.planning.schedule import schedule_cohorts
+from govcap.scale import SECTION_KEYS
+
+_UNFIT_ORDER = {"no-module": 0, "prerequisite-unfit": 1, "below-minimum": 2,
+                "over-maximum": 3, "horizon": 4, "capacity": 5}
+
+
+def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
+    return {
+        "targets": {
+            "default": targets.default, "strategic_level": targets.strategic_level,
+            "strategic_sections": sorted(targets.strategic_sections),
+            "strategic_weight": targets.strategic_weight, "sustain_high": targets.sustain_high,
+            "overrides": {org: {s: lvl for s, lvl in sorted(sections.items())}
+                          for org, sections in sorted(targets.overrides.items())},
+        },
+        "constraints": {
+            "start_month": constraints.start_month,
+            "horizon_months": constraints.horizon_months,
+            "max_parallel": constraints.max_parallel,
+            "max_parallel_per_domain": (dict(sorted(constraints.max_parallel_per_domain.items()))
+                                        if isinstance(constraints.max_parallel_per_domain,
+                                                      Mapping)
+                                        else constraints.max_parallel_per_domain),
+            "blackout_months": sorted(constraints.blackout_months),
+            "participants_per_org": constraints.participants_per_org,
+            "participants_overrides": dict(sorted(constraints.participants_overrides.items())),
+            "currency": constraints.currency, "usd_rate": constraints.usd_rate,
+            "cost_overrides": {code: {"per_participant_day": o.per_participant_day,
+                                      "per_cohort": o.per_cohort}
+                               for code, o in sorted(constraints.cost_overrides.items())},
+            "reassess_after_months": constraints.reassess_after_months,
+            "responsibility": constraints.responsibility,
+            "funding_source": constraints.funding_source,
+        },
+    }
+
+
+def _unfit_key(u: Unfit) -> tuple[str, int, str, str, str]:
+    section_rank = SECTION_KEYS.index(u.section_key) if u.section_key else 99
+    return (u.org_id, _UNFIT_ORDER.get(u.reason, 9), u.module_code or "",
+            f"{section_rank:02d}", u.step)
+
+
+def generate_plan(assessments: Iterable[Assessment], catalogue: Catalogue, targets: Targets,
+                  constraints: Constraints, operations: Sequence[Operation] = (),
+                  section_titles: Mapping[str, str] | None = None) -> PlanData:
+    """Generate the training plan. Pure: same inputs → byte-identical ``to_json()``."""
+    with collector_paused():
+        return _generate(assessments, catalogue, targets, constraints, tuple(operations),
+                         section_titles)
+
+
+def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: Targets,
+              constraints: Constraints, operations: tuple[Operation, ...],
+              section_titles: Mapping[str, str] | None) -> PlanData:
+    check_operations(operations)
+    results: dict[str, OperationResult] = {}
+
+    pos = assess_positions(assessments, targets, constraints, section_titles)
+    needs, unfit = gap_needs(pos, catalogue, targets)
+    apply_additions(operations, needs, pos, catalogue, results)
+    apply_drops(operations, needs, results)
+    skipped = close_prerequisites(needs, pos, catalogue, drop_targets(operations))
+    report_unmatched_drops(operations, needs, skipped, results)
+    needs = dict(sorted(needs.items()))
+    finish_needs(needs, catalogue)
+    score_needs(needs, pos, catalogue, targets)
+
+    locks = [op for op in operations if isinstance(op, LockCohort)]
+    cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results)
+    apply_member_moves(operations, cohorts, needs, catalogue, results)
+    pins = requested_pins(operations, cohorts, constraints.months,
+                          constraints.blackout_months, results)
+    schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results)
+    unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
+
+    cost_cohorts(cohorts.values(), catalogue, constraints)
+    budget = make_budget(cohorts.values(), needs, unfit, catalogue, constraints)
+    gaps = list(pos.gaps.values())
+    indicators = make_indicators(gaps, needs, unfit, constraints)
+    order = {op.op_id: i for i, op in enumerate(operations)}
+
+    return PlanData(
+        catalogue_key=catalogue.key, catalogue_version=catalogue.version,
+        currency=constraints.currency, months=constraints.months,
+        blackout_months=tuple(sorted(constraints.blackout_months)),
+        settings=plain(_settings(targets, constraints)),
+        organisations=tuple(pos.organisations.values()),
+        sections=tuple(pos.statuses), gaps=tuple(gaps), unknowns=tuple(pos.unknowns),
+        needs=tuple(sorted(needs.values(), key=lambda n: (n.org_id, n.module_code))),
+        unfit=tuple(unfit), cohorts=tuple(cohorts.values()), budget=budget,
+        indicators=tuple(indicators),
+        evaluations=tuple(make_evaluations(cohorts.values(), catalogue, indicators)),
+        actions=tuple(make_actions(cohorts.values(), catalogue, constraints)),
+        operations=tuple(sorted(results.values(), key=lambda r: order[r.op_id])),
+    )

@@ -1,0 +1,193 @@
+"""What a plan is generated from: assessments, targets and constraints (plain data).
+
+The web layer builds these from the database; tests and the bench build them directly.
+Everything here is frozen and validated on construction, so generation never has to guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from govcap.scale import CONFIDENCE_KEYS, DOMAINS, SECTION_KEYS, Level
+
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+class PlanInputError(ValueError):
+    """Inputs that cannot make a plan; the message names the field and the value."""
+
+
+def month_number(month: str) -> int:
+    """``"2026-03"`` → months since year 0 (so months subtract like integers)."""
+    match = _MONTH.match(month)
+    if not match:
+        raise PlanInputError(f"{month!r} is not a month; write it as YYYY-MM, e.g. 2026-03")
+    return int(match.group(1)) * 12 + int(match.group(2)) - 1
+
+
+def month_name(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def add_months(month: str, count: int) -> str:
+    return month_name(month_number(month) + count)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The consensus rating of one organisation on one section in one session.
+
+    ``level`` None means "not assessed" (``not_assessed_reason`` says why); such a section
+    is reported as unknown and never planned for. Only ``validated`` sessions count, and
+    for each organisation only its latest one (by ``session_date``, then ``session_id``).
+    """
+
+    org_id: str
+    org_name: str
+    section_key: str
+    level: Level | None
+    confidence: str | None = None
+    session_id: str = ""
+    rating_id: str = ""
+    benchmark_text: str = ""
+    notes: str = ""
+    not_assessed_reason: str = ""
+    language: str = "en"
+    session_date: str = ""
+    validated: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.org_id:
+            raise PlanInputError("assessment: org_id is empty")
+        if self.section_key not in SECTION_KEYS:
+            raise PlanInputError(f"assessment of {self.org_id}: unknown section "
+                                 f"{self.section_key!r}")
+        if self.level is not None and not isinstance(self.level, Level):
+            object.__setattr__(self, "level", Level(self.level))
+        if self.confidence is not None and self.confidence not in CONFIDENCE_KEYS:
+            raise PlanInputError(f"assessment of {self.org_id} on {self.section_key}: "
+                                 f"confidence {self.confidence!r} is not one of "
+                                 f"{', '.join(CONFIDENCE_KEYS)}")
+        if not self.language:
+            raise PlanInputError(f"assessment of {self.org_id}: language is empty")
+
+
+@dataclass(frozen=True)
+class Targets:
+    """Target level per organisation and section.
+
+    Default: ``default`` (Moderate) everywhere, ``strategic_level`` (High) on the sections
+    the coordinator marks strategic; ``overrides`` (org id → section → level) win over
+    both. With ``sustain_high``, a journey to High ends with the sustaining modules
+    (trainers, communities of practice) so the level holds once reached.
+    """
+
+    default: Level = Level.MODERATE
+    strategic_sections: frozenset[str] = frozenset()
+    strategic_level: Level = Level.HIGH
+    overrides: Mapping[str, Mapping[str, Level]] = field(default_factory=dict)
+    strategic_weight: float = 2.0
+    sustain_high: bool = True
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "strategic_sections", frozenset(self.strategic_sections))
+        unknown = sorted(set(self.strategic_sections) - set(SECTION_KEYS))
+        if unknown:
+            raise PlanInputError(f"targets: unknown strategic section(s) {', '.join(unknown)}")
+        for org_id, sections in self.overrides.items():
+            for section, level in sections.items():
+                if section not in SECTION_KEYS:
+                    raise PlanInputError(f"targets.overrides[{org_id}]: unknown section "
+                                         f"{section!r}")
+                if not isinstance(level, Level):
+                    raise PlanInputError(f"targets.overrides[{org_id}][{section}]: "
+                                         f"{level!r} is not a Level")
+        if self.strategic_weight < 1:
+            raise PlanInputError("targets.strategic_weight: must be at least 1")
+
+    def target(self, org_id: str, section_key: str) -> Level:
+        override = self.overrides.get(org_id, {}).get(section_key)
+        if override is not None:
+            return override
+        return self.strategic_level if section_key in self.strategic_sections else self.default
+
+    def weight(self, section_key: str) -> float:
+        return self.strategic_weight if section_key in self.strategic_sections else 1.0
+
+
+@dataclass(frozen=True)
+class CostOverride:
+    """Engagement costs for one module, in the engagement currency (None keeps the default)."""
+
+    per_participant_day: Decimal | None = None
+    per_cohort: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Engagement settings that shape cohorts, the schedule and the budget.
+
+    ``max_parallel`` caps cohorts running in one month overall and
+    ``max_parallel_per_domain`` per training domain (one number for all, or domain key →
+    number; a domain left out is capped only by the overall limit). Catalogue costs are in
+    USD; ``usd_rate`` converts them to ``currency`` (units of currency per USD), while
+    ``cost_overrides`` are already in ``currency``.
+    """
+
+    start_month: str
+    horizon_months: int = 12
+    max_parallel: int = 6
+    max_parallel_per_domain: int | Mapping[str, int] | None = 2
+    blackout_months: frozenset[str] = frozenset()
+    participants_per_org: int = 3
+    participants_overrides: Mapping[str, int] = field(default_factory=dict)
+    currency: str = "USD"
+    usd_rate: Decimal = Decimal(1)
+    cost_overrides: Mapping[str, CostOverride] = field(default_factory=dict)
+    reassess_after_months: int = 6
+    responsibility: str = "Engagement coordinator, with the heads of the participating organisations"
+    funding_source: str = ""
+
+    def __post_init__(self) -> None:
+        month_number(self.start_month)
+        object.__setattr__(self, "blackout_months", frozenset(self.blackout_months))
+        for month in self.blackout_months:
+            month_number(month)
+        if not 1 <= self.horizon_months <= 120:
+            raise PlanInputError("constraints.horizon_months: must be between 1 and 120")
+        if self.max_parallel < 1:
+            raise PlanInputError("constraints.max_parallel: must be at least 1")
+        limits = self.max_parallel_per_domain
+        if isinstance(limits, Mapping):
+            for domain, limit in limits.items():
+                if domain not in DOMAINS or limit < 1:
+                    raise PlanInputError(f"constraints.max_parallel_per_domain[{domain}]: "
+                                         "needs a known domain and a limit of at least 1")
+        elif limits is not None and limits < 1:
+            raise PlanInputError("constraints.max_parallel_per_domain: must be at least 1")
+        if self.participants_per_org < 1 or any(
+                n < 1 for n in self.participants_overrides.values()):
+            raise PlanInputError("constraints: participants per organisation must be at least 1")
+        if self.usd_rate <= 0:
+            raise PlanInputError("constraints.usd_rate: must be positive")
+        if self.reassess_after_months < 0:
+            raise PlanInputError("constraints.reassess_after_months: must not be negative")
+
+    @property
+    def months(self) -> tuple[str, ...]:
+        start = month_number(self.start_month)
+        return tuple(month_name(start + i) for i in range(self.horizon_months))
+
+    def domain_limit(self, domain: str) -> int:
+        limits = self.max_parallel_per_domain
+        if limits is None:
+            return self.max_parallel
+        if isinstance(limits, Mapping):
+            return min(limits.get(domain, self.max_parallel), self.max_parallel)
+        return min(limits, self.max_parallel)
+
+    def participants(self, org_id: str) -> int:
+        return self.participants_overrides.get(org_id, self.participants_per_org)

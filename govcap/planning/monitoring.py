@@ -1,0 +1,130 @@
+"""Monitoring, evaluation and the action table.
+
+* Indicators — for each gap: the section's consensus level at reassessment must reach the
+  target; reassess ``Constraints.reassess_after_months`` after the organisation's last
+  scheduled module on that section.
+* Evaluations — for each scheduled module, Kirkpatrick's four levels: reaction (end of
+  each cohort), learning (pre- and post-tests on the module's objectives), behaviour
+  (3–6 months after the cohorts) and results (the sections' levels at reassessment).
+* Actions — one row per scheduled module in the form programmes use: strengthening
+  measure, responsibility, timeline, total funding, funding source, technical assistance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from govcap.planning.catalogue import Catalogue
+from govcap.planning.inputs import Constraints, add_months
+from govcap.planning.needs import NeedKey
+from govcap.planning.plan import (
+    DROPPED,
+    SCHEDULED,
+    ActionRow,
+    Cohort,
+    Evaluation,
+    EvaluationLevel,
+    Gap,
+    Indicator,
+    Need,
+    Unfit,
+)
+
+BEHAVIOUR_FROM, BEHAVIOUR_TO = 3, 6
+
+
+def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
+                    unfit: Iterable[Unfit], constraints: Constraints) -> list[Indicator]:
+    by_section: dict[tuple[str, str], list[Need]] = {}
+    for need in needs.values():
+        for section in need.sections:
+            by_section.setdefault((need.org_id, section), []).append(need)
+    uncovered = {(u.org_id, u.section_key) for u in unfit if u.module_code is None}
+    indicators = []
+    for gap in gaps:
+        key = (gap.org_id, gap.section_key)
+        lines = sorted(by_section.get(key, ()), key=lambda n: n.module_code)
+        live = [n for n in lines if n.status != DROPPED]
+        months = [n.month for n in live if n.status == SCHEDULED and n.month]
+        last = max(months) if months else None
+        if not live and lines:
+            status = "dropped"
+        elif live and len(months) == len(live) and key not in uncovered:
+            status = "on-plan"
+        else:
+            status = "partly-unfit" if months else "unfit"
+        indicators.append(Indicator(
+            org_id=gap.org_id, org_name=gap.org_name, section_key=gap.section_key,
+            indicator=(f"Consensus level on {gap.section_number} — {gap.section_title} at "
+                       f"reassessment: {gap.target.name.title()} or higher (baseline "
+                       f"{gap.current.name.title()})"),
+            baseline=gap.current, target=gap.target,
+            modules=tuple(n.module_code for n in live), last_training_month=last,
+            reassess_month=add_months(last, constraints.reassess_after_months) if last else None,
+            status=status,
+        ))
+    return indicators
+
+
+def make_evaluations(cohorts: Iterable[Cohort], catalogue: Catalogue,
+                     indicators: Iterable[Indicator]) -> list[Evaluation]:
+    by_module: dict[str, list[Cohort]] = {}
+    for cohort in cohorts:
+        if cohort.status == SCHEDULED and cohort.month:
+            by_module.setdefault(cohort.module_code, []).append(cohort)
+    reassess: dict[str, list[str]] = {}
+    for ind in indicators:
+        for code in ind.modules:
+            if ind.reassess_month:
+                reassess.setdefault(code, []).append(ind.reassess_month)
+    out = []
+    for code in sorted(by_module):
+        module = catalogue.by_code[code]
+        runs = by_module[code]
+        first = min(c.month for c in runs if c.month)
+        last = max(c.month for c in runs if c.month)
+        when = reassess.get(code, [])
+        levels = (
+            EvaluationLevel("reaction", "End-of-course survey of every participant: relevance "
+                            "to their work, quality of delivery, intention to apply.",
+                            first, last),
+            EvaluationLevel("learning", "Pre-test at the start and post-test at the end of "
+                            "each cohort, one item or task per learning objective; report "
+                            "the average gain and the share of participants meeting each "
+                            "objective.", first, last, module.objectives),
+            EvaluationLevel("behaviour", f"Follow-up with participants and their supervisors "
+                            f"{BEHAVIOUR_FROM} to {BEHAVIOUR_TO} months after the course: are "
+                            "the outputs named in the objectives in use at work?",
+                            add_months(first, BEHAVIOUR_FROM), add_months(last, BEHAVIOUR_TO)),
+            EvaluationLevel("results", "Reassessment of the sections the module serves with "
+                            "the same instrument; compare the consensus levels with the "
+                            "baseline.", min(when) if when else None,
+                            max(when) if when else None, module.sections),
+        )
+        out.append(Evaluation(code, tuple(c.cohort_id for c in runs), levels))
+    return out
+
+
+def make_actions(cohorts: Iterable[Cohort], catalogue: Catalogue,
+                 constraints: Constraints) -> list[ActionRow]:
+    by_module: dict[str, list[Cohort]] = {}
+    for cohort in cohorts:
+        if cohort.status == SCHEDULED and cohort.month:
+            by_module.setdefault(cohort.module_code, []).append(cohort)
+    rows = []
+    for code, runs in by_module.items():
+        module = catalogue.by_code[code]
+        orgs = tuple(sorted({m.org_id for c in runs for m in c.members}))
+        people = sum(c.participants for c in runs)
+        months = sorted(c.month for c in runs if c.month)
+        measure = (f"{module.title} ({code}): {len(runs)} cohort(s) of {module.days} day(s), "
+                   f"{module.delivery}, {people} participants from {len(orgs)} "
+                   "organisation(s)")
+        rows.append(ActionRow(
+            module_code=code, domain=module.domain, measure=measure,
+            responsibility=constraints.responsibility, timeline_from=months[0],
+            timeline_to=months[-1], total_funding_cents=sum(c.cost_cents for c in runs),
+            funding_source=constraints.funding_source,
+            technical_assistance=module.follow_up, organisations=orgs,
+        ))
+    return sorted(rows, key=lambda r: (r.timeline_from, r.module_code))

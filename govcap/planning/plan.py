@@ -1,0 +1,320 @@
+"""The plan data: what generation returns and what documents, screens and diffs read.
+
+Every line carries the identifiers it came from (organisation, section, rating, session,
+module, cohort), so a renderer can show the rationale and a diff can match lines across
+regenerations. ``PlanData.to_json()`` is canonical — sorted keys, no whitespace, money in
+integer cents — so the same inputs give byte-identical output.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields, is_dataclass
+from decimal import Decimal
+from typing import Any
+
+from govcap.scale import Level
+
+PLAN_SCHEMA_VERSION = 1
+
+# Status of an organisation on a section, of a need, of a cohort, of an operation.
+GAP, AT_TARGET, UNKNOWN = "gap", "at-target", "unknown"
+SCHEDULED, UNFIT, DROPPED = "scheduled", "unfit", "dropped"
+UNSCHEDULED = "unscheduled"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    org_id: str
+    org_name: str
+    language: str
+    session_id: str
+    session_date: str
+    participants: int
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    """Where one organisation stands on one section: ``gap``, ``at-target`` or ``unknown``."""
+
+    org_id: str
+    section_key: str
+    status: str
+    current: Level | None
+    target: Level
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Gap:
+    org_id: str
+    org_name: str
+    section_key: str
+    section_number: int
+    section_title: str
+    current: Level
+    target: Level
+    size: int
+    strategic: bool
+    confidence: str | None
+    session_id: str
+    rating_id: str
+    benchmark_text: str
+    notes: str
+    rationale: str
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A section that was not assessed (or not rated): listed, never guessed."""
+
+    org_id: str
+    org_name: str
+    section_key: str
+    reason: str
+    session_id: str = ""
+    rating_id: str = ""
+
+
+@dataclass(slots=True)
+class Need:
+    """One organisation taking one module; built during generation, then left alone.
+
+    ``origin`` is ``gap`` (closes a gap on ``sections``), ``prerequisite`` (needed first by
+    the modules in ``required_by``) or ``added`` (an edit). ``after`` lists the modules
+    this organisation takes before this one.
+    """
+
+    org_id: str
+    org_name: str
+    module_code: str
+    domain: str
+    step: str
+    language: str
+    participants: int
+    origin: str
+    sections: tuple[str, ...] = ()
+    required_by: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    score: float = 0.0
+    rank: int = 0
+    rating_ids: tuple[str, ...] = ()
+    rationale: tuple[str, ...] = ()
+    status: str = SCHEDULED
+    cohort_id: str | None = None
+    month: str | None = None
+    op_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Unfit:
+    """A need the plan could not place, with the reason; never silently dropped.
+
+    ``module_code`` is None when the catalogue has no module for ``section_key`` at
+    ``step``. Reason codes: ``no-module``, ``below-minimum``, ``over-maximum``,
+    ``prerequisite-unfit``, ``capacity``, ``horizon``.
+    """
+
+    org_id: str
+    org_name: str
+    module_code: str | None
+    section_key: str | None
+    step: str
+    reason: str
+    message: str
+    cohort_id: str | None = None
+
+
+@dataclass(frozen=True)
+class CohortMember:
+    org_id: str
+    participants: int
+    cost_cents: int = 0
+
+
+@dataclass(slots=True)
+class Cohort:
+    cohort_id: str
+    module_code: str
+    domain: str
+    language: str
+    members: tuple[CohortMember, ...]
+    priority: float
+    participants: int = 0
+    month: str | None = None
+    status: str = UNSCHEDULED
+    locked: bool = False
+    pinned: bool = False
+    cost_cents: int = 0
+
+    def __post_init__(self) -> None:
+        self.set_members(self.members)
+
+    def set_members(self, members: tuple[CohortMember, ...]) -> None:
+        self.members = tuple(sorted(members, key=lambda m: m.org_id))
+        self.participants = sum(m.participants for m in self.members)
+
+    @property
+    def org_ids(self) -> tuple[str, ...]:
+        return tuple(m.org_id for m in self.members)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Costs of the scheduled cohorts in integer cents of ``currency``.
+
+    ``total_cents`` equals the sum of every breakdown. ``unscheduled_estimate_cents`` is
+    the participant cost of the unfit needs that have a module (no cohort fixed costs).
+    """
+
+    currency: str
+    total_cents: int
+    by_domain: dict[str, int]
+    by_module: dict[str, int]
+    by_org: dict[str, int]
+    by_month: dict[str, int]
+    unscheduled_estimate_cents: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """How a gap is checked: the section's level at reassessment against the target."""
+
+    org_id: str
+    org_name: str
+    section_key: str
+    indicator: str
+    baseline: Level
+    target: Level
+    modules: tuple[str, ...]
+    last_training_month: str | None
+    reassess_month: str | None
+    status: str  # on-plan | partly-unfit | unfit
+
+
+@dataclass(frozen=True)
+class EvaluationLevel:
+    level: str  # reaction | learning | behaviour | results
+    method: str
+    from_month: str | None
+    to_month: str | None
+    measures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Kirkpatrick's four levels for one module across its scheduled cohorts."""
+
+    module_code: str
+    cohorts: tuple[str, ...]
+    levels: tuple[EvaluationLevel, ...]
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """A line of the action table programmes use."""
+
+    module_code: str
+    domain: str
+    measure: str
+    responsibility: str
+    timeline_from: str
+    timeline_to: str
+    total_funding_cents: int
+    funding_source: str
+    technical_assistance: str
+    organisations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OperationResult:
+    """What replaying one stored edit did: applied, noop, missing (target gone) or conflict."""
+
+    op_id: str
+    kind: str
+    status: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PlanData:
+    catalogue_key: str
+    catalogue_version: str
+    currency: str
+    months: tuple[str, ...]
+    blackout_months: tuple[str, ...]
+    settings: dict[str, Any]
+    organisations: tuple[Organisation, ...]
+    sections: tuple[SectionStatus, ...]
+    gaps: tuple[Gap, ...]
+    unknowns: tuple[Unknown, ...]
+    needs: tuple[Need, ...]
+    unfit: tuple[Unfit, ...]
+    cohorts: tuple[Cohort, ...]
+    budget: Budget
+    indicators: tuple[Indicator, ...]
+    evaluations: tuple[Evaluation, ...]
+    actions: tuple[ActionRow, ...]
+    operations: tuple[OperationResult, ...]
+    schema_version: int = PLAN_SCHEMA_VERSION
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        with collector_paused():
+            return plain(self)
+
+    def to_json(self) -> str:
+        return canonical_json(self.to_dict())
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a plan is built or serialised.
+
+    Generation allocates hundreds of thousands of small objects that form no reference
+    cycles; the collector would rescan all of them again and again as they accumulate,
+    which made large plans grow faster than linearly. Reference counting still frees
+    everything; the collector is switched back on (if it was on) when generation ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def canonical_json(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, tuples, levels and decimals → JSON-ready dicts, lists and scalars."""
+    if value is None or isinstance(value, (str, bool, float)):
+        return value
+    if isinstance(value, Level):
+        return value.key
+    if isinstance(value, int):
+        return value
+    if isinstance(value, (tuple, list)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        return sorted(plain(v) for v in value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if is_dataclass(value):
+        names = _FIELD_NAMES.get(type(value))
+        if names is None:
+            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+        return {name: plain(getattr(value, name)) for name in names}
+    raise TypeError(f"cannot put {type(value).__name__} into plan data")
