@@ -29,6 +29,7 @@ class FieldSave:
     field: str
     value: str
     base_revision: int
+    instrument_version: str | None = None  # the version the page was made for, if known
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class QuoteSave:
     participant_code: str
     base_revision: int  # 0 for a new quote
     delete: bool = False
+    instrument_version: str | None = None
 
 
 def parse_op_id(raw: str | None) -> uuid.UUID:
@@ -80,7 +82,13 @@ def check_can_capture(user, session: Session) -> None:
         raise NotAllowed("You cannot change this session.")
 
 
-def check_section(session: Session, section_key: str) -> None:
+def check_section(session: Session, section_key: str, instrument_version: str | None) -> None:
+    if instrument_version and instrument_version != session.instrument.version:
+        raise CaptureError(
+            f"This page was made for instrument version {instrument_version}, but the session "
+            f"uses version {session.instrument.version}. Reload the page.",
+            "instrument",
+        )
     if session.instrument.parsed.section(section_key) is None:
         raise CaptureError(
             f"Section “{section_key}” is not in instrument version {session.instrument.version} "
@@ -126,7 +134,7 @@ def save_field(user, session: Session, save: FieldSave) -> dict[str, Any]:
                 return replay
             check_can_capture(user, session)
             require_consent(session)
-            check_section(session, save.section_key)
+            check_section(session, save.section_key, save.instrument_version)
             value = clean_value(save.field, save.value)
             rating, _ = Rating.objects.select_for_update().get_or_create(
                 session=session, section_key=save.section_key, rater=None
@@ -168,7 +176,7 @@ def save_quote(user, session: Session, save: QuoteSave) -> dict[str, Any]:
             return replay
         check_can_capture(user, session)
         require_consent(session)
-        check_section(session, save.section_key)
+        check_section(session, save.section_key, save.instrument_version)
         text = clean_value("notes", save.text).strip()
         participant = None
         if save.participant_code:

@@ -149,3 +149,11 @@ def test_an_operation_id_cannot_be_reused_for_another_session(consented):
     with pytest.raises(CaptureError, match="another session"):
         capture.save_field(consented.outsider, consented.other_session, capture.FieldSave(
             op_id=op, section_key=SECTION, field="notes", value="x", base_revision=0))
+
+
+def test_a_save_made_for_another_instrument_version_is_refused(consented):
+    with pytest.raises(CaptureError, match="instrument version 0.9"):
+        capture.save_field(consented.facilitator, consented.session, capture.FieldSave(
+            op_id=uuid.uuid4(), section_key=SECTION, field="notes", value="x",
+            base_revision=0, instrument_version="0.9"))
+    assert not Rating.objects.exists()

@@ -11,6 +11,7 @@
 
   var session = form.dataset.session;
   var section = form.dataset.section;
+  var instrument = form.dataset.instrument;
   var urls = { field: form.dataset.saveUrl, quote: form.dataset.quoteUrl };
   var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
   var KEY = "govcap:queue:" + session;
@@ -88,7 +89,7 @@
       return op.kind === "field" && op.section === section && op.field === field;
     })[0];
     queue.push({
-      kind: "field", op_id: newId(), section: section, field: field, value: value,
+      kind: "field", op_id: newId(), section: section, instrument: instrument, field: field, value: value,
       base_revision: inFlight ? inFlight.base_revision : revisionOf(field)
     });
     store(); show(field, "waiting"); pump();
@@ -96,9 +97,9 @@
 
   function payload(op) {
     if (op.kind === "field") {
-      return { op_id: op.op_id, section: op.section, field: op.field, value: op.value, base_revision: op.base_revision };
+      return { op_id: op.op_id, section: op.section, instrument: op.instrument, field: op.field, value: op.value, base_revision: op.base_revision };
     }
-    return { op_id: op.op_id, section: op.section, quote: op.quote, text: op.text, participant: op.participant, base_revision: 0 };
+    return { op_id: op.op_id, section: op.section, instrument: op.instrument, quote: op.quote, text: op.text, participant: op.participant, base_revision: 0 };
   }
 
   function pump() {
@@ -245,7 +246,7 @@
       var text = quoteForm.querySelector("[name=text]");
       if (!text.value.trim()) { text.focus(); return; }
       var op = {
-        kind: "quote", op_id: newId(), section: section, quote: newId(),
+        kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: newId(),
         text: text.value.trim(), participant: quoteForm.querySelector("[name=participant]").value
       };
       queue.push(op); store(); renderQuote(op); text.value = ""; pump();

@@ -75,6 +75,7 @@ def section_page(request, uuid, section_key):
                 capture.save_field(request.user, session, capture.FieldSave(
                     op_id=uuid_for(page_op, field), section_key=section_key, field=field,
                     value=value, base_revision=int(request.POST.get(f"rev_{field}", "0") or 0),
+                    instrument_version=request.POST.get("instrument") or None,
                 ))
             except StaleRevision as conflict:
                 conflicts[field] = conflict
@@ -140,6 +141,7 @@ def save_field_json(request, uuid):
             field=as_text(data, "field"),
             value=as_text(data, "value"),
             base_revision=as_int(data, "base_revision"),
+            instrument_version=as_text(data, "instrument") or None,
         ))
     except CaptureError as error:
         return JsonResponse(error.as_dict(), status=error.status)
@@ -160,6 +162,7 @@ def save_quote_json(request, uuid):
             participant_code=as_text(data, "participant"),
             base_revision=as_int(data, "base_revision"),
             delete=bool(data.get("delete", False)),
+            instrument_version=as_text(data, "instrument") or None,
         ))
     except CaptureError as error:
         return JsonResponse(error.as_dict(), status=error.status)
