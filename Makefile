@@ -29,11 +29,11 @@ run: install
 
 ## The whole test suite on the database GOVCAP_DATABASE_URL names (SQLite when unset).
 test: install
-	$(BIN)/ruff check govcap tests bench
+	$(BIN)/ruff check govcap tests $(wildcard bench)
 	$(BIN)/pytest -n $(WORKERS) -q $(PYTEST_ARGS)
 
 lint: install
-	$(BIN)/ruff check govcap tests bench
+	$(BIN)/ruff check govcap tests $(wildcard bench)
 
 ## System packages: chromium for browser tests and screenshots, the libraries and fonts
 ## WeasyPrint needs for PDF (Arabic and Amharic included). Debian, as root.

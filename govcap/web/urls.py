@@ -5,6 +5,7 @@ from govcap.web.views import capture, engagements, sessions
 
 urlpatterns = [
     path("", engagements.home, name="home"),
+    path("favicon.ico", engagements.favicon),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("engagements/new/", engagements.engagement_new, name="engagement-new"),

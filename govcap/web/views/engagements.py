@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,6 +17,11 @@ from govcap.assessments.models import Session
 from govcap.instruments.services import latest_instrument
 from govcap.orgs.models import Country, Organisation
 from govcap.web.forms import EngagementForm, MemberForm, OrganisationForm, SessionForm
+
+
+@require_GET
+def favicon(request):
+    return redirect(static("govcap/favicon.svg"), permanent=True)
 
 
 @require_GET
