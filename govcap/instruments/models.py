@@ -14,6 +14,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 
+# Parsed documents by checksum: a stored version never changes, so every request (each
+# autosave included) can share one parse.
+_PARSED: dict[str, object] = {}
+
+
 class Instrument(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     key = models.SlugField(max_length=80)
@@ -39,9 +44,12 @@ class Instrument(models.Model):
     @cached_property
     def parsed(self):
         """The document as frozen dataclasses (govcap.instruments.document.Instrument)."""
-        from govcap.instruments.document import parse_instrument
+        cached = _PARSED.get(self.checksum)
+        if cached is None:
+            from govcap.instruments.document import parse_instrument
 
-        return parse_instrument(self.document)
+            cached = _PARSED[self.checksum] = parse_instrument(self.document)
+        return cached
 
     def save(self, *args, **kwargs):
         if self.pk:
