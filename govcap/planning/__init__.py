@@ -10,6 +10,7 @@ from govcap.planning.catalogue import (
     Catalogue,
     CatalogueTranslation,
     Module,
+    catalogue_document,
     load_catalogue,
     load_translation,
     missing_translations,
@@ -37,7 +38,7 @@ __all__ = [
     "AddModule", "Assessment", "Catalogue", "CatalogueError", "CatalogueTranslation",
     "Constraints", "CostOverride", "DropModule", "LockCohort", "Module", "MoveCohort",
     "MoveMember", "Operation", "PlanData", "PlanDiff", "PlanInputError", "Targets",
-    "diff_plans", "generate_plan", "load_catalogue", "load_translation", "lock_cohort",
+    "catalogue_document", "diff_plans", "generate_plan", "load_catalogue", "load_translation", "lock_cohort",
     "missing_translations", "operation_from_dict", "operation_to_dict", "parse_catalogue",
     "translate_catalogue",
 ]

@@ -1,7 +1,7 @@
 """Costs of the plan, in integer cents so every breakdown adds up exactly.
 
 A scheduled cohort costs ``participants × days × rate + fixed``, with the module's
-catalogue rates (USD, converted with ``Constraints.usd_rate``) unless the engagement
+catalogue rates (converted with ``Constraints.exchange_rate``) unless the engagement
 overrides them (already in the engagement currency). Each organisation pays for its own
 participant-days plus a share of the fixed cost in proportion to its participants;
 shares are rounded by the largest-remainder method so they sum to the fixed cost.
@@ -24,8 +24,8 @@ def to_cents(amount: Decimal) -> int:
 
 def rates(module: Module, constraints: Constraints) -> tuple[int, int]:
     """(cost per participant-day, fixed cost per cohort) in cents of the engagement currency."""
-    per_day = module.cost_per_participant_day * constraints.usd_rate
-    fixed = module.cost_per_cohort * constraints.usd_rate
+    per_day = module.cost_per_participant_day * constraints.exchange_rate
+    fixed = module.cost_per_cohort * constraints.exchange_rate
     override = constraints.cost_overrides.get(module.code)
     if override is not None:
         if override.per_participant_day is not None:

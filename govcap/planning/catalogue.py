@@ -25,7 +25,7 @@ from govcap.planning.validation import (
     CatalogueError,
     schema_errors,
 )
-from govcap.scale import DOMAINS, SECTION_DOMAIN, SECTION_KEYS, Level
+from govcap.scale import SECTION_DOMAIN, SECTION_KEYS, Level
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_CATALOGUE = DATA_DIR / "catalogue-1.0.yaml"
@@ -243,6 +243,34 @@ def parse_catalogue(document: Any, source: str = "<catalogue>") -> Catalogue:
     return catalogue
 
 
+def _number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue as a plain document (what a file holds and the database stores).
+
+    ``parse_catalogue(catalogue_document(c))`` gives back an equal catalogue, so the app
+    can edit a module, re-validate the whole document and store it as a new version.
+    """
+    return {
+        "catalogue": catalogue.key, "version": catalogue.version,
+        "language": catalogue.language, "title": catalogue.title,
+        "currency": catalogue.currency, "personas": dict(catalogue.personas),
+        "competences": dict(catalogue.competences),
+        "modules": [{
+            "code": m.code, "title": m.title, "summary": m.summary, "domain": m.domain,
+            "sections": list(m.sections), "step": m.step, "objectives": list(m.objectives),
+            "audience": list(m.audience), "competences": list(m.competences),
+            "days": m.days, "delivery": m.delivery, "prerequisites": list(m.prerequisites),
+            "cohort": {"min": m.min_cohort, "max": m.max_cohort},
+            "cost": {"per_participant_day": _number(m.cost_per_participant_day),
+                     "per_cohort": _number(m.cost_per_cohort)},
+            "follow_up": m.follow_up,
+        } for m in catalogue.modules],
+    }
+
+
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
@@ -358,7 +386,8 @@ def translate_catalogue(catalogue: Catalogue, layer: CatalogueTranslation) -> Ca
 
 __all__ = [
     "DEFAULT_CATALOGUE", "STEPS", "STEP_LEVELS", "Catalogue", "CatalogueError",
+    "catalogue_document",
     "CatalogueTranslation", "Module", "load_catalogue", "load_translation",
     "missing_translations", "parse_catalogue", "parse_translation", "translate_catalogue",
-    "translation_errors", "DOMAINS",
+    "translation_errors",
 ]

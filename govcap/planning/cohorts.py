@@ -3,8 +3,10 @@
 Per module and language of delivery, organisations are taken in priority order and cut
 into the fewest cohorts that respect the module's maximum size, balanced so that no
 cohort is left with a remnant (``pack``). Each organisation sends
-``Constraints.participants(org)`` people. A group too small for the module's minimum, or
-an organisation sending more people than the maximum, is reported as unfit. A need whose
+``Constraints.participants(org)`` people. A group too small for the module's minimum is
+topped up: its organisations send one more participant each in turn (priority order), up
+to ``Constraints.max_participants_per_org``, and the rationale says so. A group that still
+falls short, or an organisation sending more people than the maximum, is reported unfit. A need whose
 prerequisite is unfit is unfit too (it cannot start). Locked cohorts are rebuilt first,
 from their recorded members. Cost: O(n) per module and language, apart from sorting.
 """
@@ -70,12 +72,36 @@ def _cohort(cohort_id: str, module: Module, language: str, members: Sequence[Nee
                   priority=max(n.score for n in members), locked=locked)
 
 
+def top_up(members: Sequence[Need], minimum: int, per_org: int) -> bool:
+    """Raise participants round-robin (up to ``per_org`` each) to reach ``minimum``."""
+    size = sum(n.participants for n in members)
+    room = sum(max(0, per_org - n.participants) for n in members)
+    if size >= minimum or size + room < minimum:
+        return size >= minimum
+    before = {n.org_id: n.participants for n in members}
+    while size < minimum:  # terminates: room ≥ minimum − size
+        for need in members:
+            if size < minimum and need.participants < per_org:
+                need.participants += 1
+                size += 1
+    for need in members:
+        if need.participants != before[need.org_id]:
+            need.rationale += (f"{need.org_name} sends {need.participants} participants "
+                               f"instead of {before[need.org_id]} so the cohort reaches "
+                               f"the minimum of {minimum}.",)
+    return True
+
+
 def cohort_id(code: str, language: str, number: int) -> str:
     return f"{code}/{language}/{number:02d}"
 
 
 def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str],
             results: Results) -> Cohort | None:
+    if not op.cohort_id.startswith(f"{module.code}/{op.language}/"):
+        _result(results, op, CONFLICT, f"cohort id {op.cohort_id!r} does not match module "
+                                        f"{module.code} in {op.language}")
+        return None
     if op.cohort_id in used:
         _result(results, op, CONFLICT, f"cohort id {op.cohort_id!r} is locked twice")
         return None
@@ -101,7 +127,7 @@ def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str
 
 
 def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequence[LockCohort],
-                 results: Results) -> tuple[dict[str, Cohort], list[Unfit]]:
+                 results: Results, per_org_cap: int) -> tuple[dict[str, Cohort], list[Unfit]]:
     """Cohorts by id (sorted), and the needs that could not join one."""
     by_module: dict[str, list[Need]] = {}
     for need in needs.values():
@@ -141,10 +167,11 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
             for group in pack([n.participants for n in members], module.max_cohort):
                 chosen = [members[i] for i in group]
                 size = sum(n.participants for n in chosen)
-                if size < module.min_cohort:
+                if not top_up(chosen, module.min_cohort, per_org_cap):
                     unfit += [_unfit(n, "below-minimum",
                                      f"only {size} participant(s) in this group for {code} "
-                                     f"in {language}; the module needs at least "
+                                     f"in {language} (at most {per_org_cap} from each "
+                                     f"organisation); the module needs at least "
                                      f"{module.min_cohort}")
                               for n in chosen]
                     continue
@@ -153,4 +180,5 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
                     number += 1
                 cid = cohort_id(code, language, number)
                 cohorts[cid] = _cohort(cid, module, language, chosen)
+                cohorts[cid].topped_up = size < module.min_cohort
     return dict(sorted(cohorts.items())), unfit

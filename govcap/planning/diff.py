@@ -50,7 +50,7 @@ class PlanDiff:
         )) and self.total_before_cents == self.total_after_cents
 
     def to_dict(self) -> dict[str, Any]:
-        data = plain(self)
+        data: dict[str, Any] = plain(self)
         data["is_empty"] = self.is_empty
         return data
 

@@ -19,6 +19,7 @@ members and month are kept as they were when locked).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import MISSING as NO_DEFAULT
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -109,10 +110,11 @@ def operation_from_dict(data: Mapping[str, Any]) -> Operation:
         if f.name in data:
             value = data[f.name]
             values[f.name] = tuple(value) if f.name == "members" else value
-        elif f.name != "month":
+        elif f.default is NO_DEFAULT:
             raise PlanInputError(f"operation {data.get('op_id', '?')} ({kind}): "
                                  f"{f.name} missing")
-    return cls(**values)
+    op: Operation = cls(**values)
+    return op
 
 
 def lock_cohort(plan: PlanData, cohort_id: str, op_id: str) -> LockCohort:
@@ -259,11 +261,12 @@ def requested_pins(operations: Sequence[Operation], cohorts: Mapping[str, Cohort
         except PlanInputError as exc:
             _result(results, op, CONFLICT, str(exc))
             continue
+        kept = "members kept, but " if isinstance(op, LockCohort) else ""
         if month not in months:
-            _result(results, op, CONFLICT, f"{month} is outside the plan's horizon "
+            _result(results, op, CONFLICT, f"{kept}{month} is outside the plan's horizon "
                                            f"({months[0]} to {months[-1]})")
         elif month in blackout:
-            _result(results, op, CONFLICT, f"{month} is a blackout month")
+            _result(results, op, CONFLICT, f"{kept}{month} is a blackout month")
         else:
             pins[cohort_id] = (month, op.op_id)
             if isinstance(op, MoveCohort):
@@ -277,7 +280,8 @@ def pin_outcome(results: Results, op_id: str, ok: bool, message: str) -> None:
     if old is None:
         return
     if not ok:
-        results[op_id] = OperationResult(op_id, old.kind, CONFLICT, message)
+        kept = "members kept, but " if old.kind == "lock-cohort" else ""
+        results[op_id] = OperationResult(op_id, old.kind, CONFLICT, kept + message)
 
 
 __all__ = [

@@ -65,7 +65,8 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
             "blackout_months": sorted(constraints.blackout_months),
             "participants_per_org": constraints.participants_per_org,
             "participants_overrides": dict(sorted(constraints.participants_overrides.items())),
-            "currency": constraints.currency, "usd_rate": constraints.usd_rate,
+            "max_participants_per_org": constraints.max_participants_per_org,
+            "currency": constraints.currency, "exchange_rate": constraints.exchange_rate,
             "cost_overrides": {code: {"per_participant_day": o.per_participant_day,
                                       "per_cohort": o.per_cohort}
                                for code, o in sorted(constraints.cost_overrides.items())},
@@ -108,7 +109,8 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     score_needs(needs, pos, catalogue, targets)
 
     locks = [op for op in operations if isinstance(op, LockCohort)]
-    cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results)
+    cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results,
+                                         constraints.max_participants_per_org)
     apply_member_moves(operations, cohorts, needs, catalogue, results)
     pins = requested_pins(operations, cohorts, constraints.months,
                           constraints.blackout_months, results)

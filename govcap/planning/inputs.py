@@ -133,8 +133,12 @@ class Constraints:
     ``max_parallel`` caps cohorts running in one month overall and
     ``max_parallel_per_domain`` per training domain (one number for all, or domain key →
     number; a domain left out is capped only by the overall limit). Catalogue costs are in
-    USD; ``usd_rate`` converts them to ``currency`` (units of currency per USD), while
-    ``cost_overrides`` are already in ``currency``.
+    the catalogue's currency (USD for the shipped default); ``exchange_rate`` converts them
+    to ``currency`` (units of ``currency`` per unit of the catalogue's), while
+    ``cost_overrides`` are already in ``currency``. ``participants_per_org`` people per
+    organisation attend each module (``participants_overrides`` per organisation); when the
+    organisations needing a module are too few for its minimum cohort, each may send more,
+    up to ``max_participants_per_org``, before the need is reported unfit.
     """
 
     start_month: str
@@ -144,11 +148,13 @@ class Constraints:
     blackout_months: frozenset[str] = frozenset()
     participants_per_org: int = 3
     participants_overrides: Mapping[str, int] = field(default_factory=dict)
+    max_participants_per_org: int = 6
     currency: str = "USD"
-    usd_rate: Decimal = Decimal(1)
+    exchange_rate: Decimal = Decimal(1)
     cost_overrides: Mapping[str, CostOverride] = field(default_factory=dict)
     reassess_after_months: int = 6
-    responsibility: str = "Engagement coordinator, with the heads of the participating organisations"
+    responsibility: str = ("Engagement coordinator, with the heads of the participating "
+                           "organisations")
     funding_source: str = ""
 
     def __post_init__(self) -> None:
@@ -171,8 +177,10 @@ class Constraints:
         if self.participants_per_org < 1 or any(
                 n < 1 for n in self.participants_overrides.values()):
             raise PlanInputError("constraints: participants per organisation must be at least 1")
-        if self.usd_rate <= 0:
-            raise PlanInputError("constraints.usd_rate: must be positive")
+        if self.max_participants_per_org < 1:
+            raise PlanInputError("constraints.max_participants_per_org: must be at least 1")
+        if self.exchange_rate <= 0:
+            raise PlanInputError("constraints.exchange_rate: must be positive")
         if self.reassess_after_months < 0:
             raise PlanInputError("constraints.reassess_after_months: must not be negative")
 

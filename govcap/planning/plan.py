@@ -148,6 +148,7 @@ class Cohort:
     status: str = UNSCHEDULED
     locked: bool = False
     pinned: bool = False
+    topped_up: bool = False  # members send extra participants to reach the minimum
     cost_cents: int = 0
 
     def __post_init__(self) -> None:
@@ -264,7 +265,8 @@ class PlanData:
 
     def to_dict(self) -> dict[str, Any]:
         with collector_paused():
-            return plain(self)
+            data: dict[str, Any] = plain(self)
+        return data
 
     def to_json(self) -> str:
         return canonical_json(self.to_dict())

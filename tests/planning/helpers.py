@@ -1,0 +1,195 @@
+"""Builders, hypothesis strategies and plan invariants shared by the planning tests."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+from govcap.planning import Assessment, Catalogue, Constraints, PlanData, Targets, load_catalogue
+from govcap.planning.budget import rates
+from govcap.planning.inputs import add_months
+from govcap.planning.needs import required_steps
+from govcap.planning.plan import DROPPED, SCHEDULED, UNFIT
+from govcap.scale import SECTION_KEYS, Level
+
+# Bounded so the suite stays fast on two cores; raise with GOVCAP_PLANNING_EXAMPLES.
+settings.register_profile(
+    "govcap-planning",
+    max_examples=int(os.environ.get("GOVCAP_PLANNING_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+PLANNING = settings.get_profile("govcap-planning")
+
+CATALOGUE = load_catalogue()
+EA_BASIC = ("Digital services are deployed in an adhoc and uncoordinated manner without any "
+            "sort of guiding standards or frameworks.")
+
+
+def org_rows(org_id: str, levels: Mapping[str, Level | None], name: str | None = None,
+             language: str = "en", session_id: str = "", session_date: str = "2026-01-10",
+             confidence: str | None = "high", validated: bool = True,
+             notes: str = "") -> list[Assessment]:
+    """One organisation's consensus ratings; sections left out are Moderate."""
+    session_id = session_id or f"session-{org_id}"
+    rows = []
+    for section in SECTION_KEYS:
+        level = levels.get(section, Level.MODERATE)
+        rows.append(Assessment(
+            org_id=org_id, org_name=name or f"Ministry {org_id}", section_key=section,
+            level=level, confidence=confidence, session_id=session_id,
+            rating_id=f"{session_id}:{section}",
+            benchmark_text=f"Benchmark of {section} at {level.key if level else 'none'}.",
+            notes=notes, not_assessed_reason="" if level else "nobody could speak to it",
+            language=language, session_date=session_date, validated=validated,
+        ))
+    return rows
+
+
+def everyone(count: int, levels: Mapping[str, Level | None], prefix: str = "org",
+             **kwargs: object) -> list[Assessment]:
+    rows: list[Assessment] = []
+    for i in range(count):
+        rows += org_rows(f"{prefix}{i:02d}", levels, **kwargs)  # type: ignore[arg-type]
+    return rows
+
+
+MONTHS = [add_months("2026-01", i) for i in range(12)]
+
+
+@st.composite
+def engagements(draw: st.DrawFn) -> tuple[list[Assessment], Targets, Constraints]:
+    """Random assessments (including not-assessed sections), targets and constraints."""
+    count = draw(st.integers(1, 10))
+    rows: list[Assessment] = []
+    for i in range(count):
+        levels = {s: draw(st.sampled_from([None, Level.BASIC, Level.MODERATE, Level.HIGH]))
+                  for s in SECTION_KEYS}
+        rows += org_rows(f"org{i:02d}", levels, language=draw(st.sampled_from(["en", "fr"])),
+                         confidence=draw(st.sampled_from([None, "low", "medium", "high"])))
+    targets = Targets(
+        strategic_sections=draw(st.frozensets(st.sampled_from(SECTION_KEYS), max_size=4)),
+        sustain_high=draw(st.booleans()),
+        default=draw(st.sampled_from([Level.MODERATE, Level.MODERATE, Level.HIGH])),
+    )
+    horizon = draw(st.integers(1, 12))
+    constraints = Constraints(
+        start_month="2026-01", horizon_months=horizon,
+        max_parallel=draw(st.integers(1, 8)),
+        max_parallel_per_domain=draw(st.sampled_from([None, 1, 2, 3])),
+        blackout_months=draw(st.frozensets(st.sampled_from(MONTHS[:horizon]), max_size=2)),
+        participants_per_org=draw(st.integers(1, 6)),
+    )
+    return rows, targets, constraints
+
+
+def check_invariants(plan: PlanData, rows: Iterable[Assessment], targets: Targets,
+                     constraints: Constraints, catalogue: Catalogue = CATALOGUE,
+                     edited: bool = False) -> None:
+    """Every rule a generated plan must keep; fails with the broken one.
+
+    With ``edited``, needs may be dropped or added by operations, so coverage and "no
+    module at target" only apply to the needs the edits left alone.
+    """
+    levels = {(a.org_id, a.section_key): a.level for a in rows}
+    needs = {(n.org_id, n.module_code): n for n in plan.needs}
+    unfit_lines = {(u.org_id, u.module_code) for u in plan.unfit if u.module_code}
+    uncovered = {(u.org_id, u.section_key, u.step) for u in plan.unfit if not u.module_code}
+    cohorts = {c.cohort_id: c for c in plan.cohorts}
+
+    # Every gap is covered by a module or listed as unfit.
+    for gap in plan.gaps:
+        for step in required_steps(gap.current, gap.target, targets.sustain_high):
+            codes = catalogue.for_section_step.get((gap.section_key, step), ())
+            if not codes:
+                assert (gap.org_id, gap.section_key, step) in uncovered
+            for code in codes:
+                need = needs[(gap.org_id, code)]
+                assert gap.section_key in need.sections
+                if edited and need.status == DROPPED:
+                    continue
+                if need.status == SCHEDULED:
+                    assert need.month and need.cohort_id
+                    assert gap.org_id in cohorts[need.cohort_id].org_ids
+                else:
+                    assert need.status == UNFIT and (gap.org_id, code) in unfit_lines
+    for need in plan.needs:
+        if edited and need.status == DROPPED:
+            continue
+        assert need.status in (SCHEDULED, UNFIT)
+        assert (need.status == UNFIT) == ((need.org_id, need.module_code) in unfit_lines)
+
+    # No module for a section already at target (or not assessed).
+    for need in plan.needs:
+        if edited and (need.status == DROPPED or need.origin == "added"):
+            continue
+        for section in need.sections:
+            level = levels[(need.org_id, section)]
+            assert level is not None and level < targets.target(need.org_id, section)
+        if need.origin == "prerequisite":
+            module = catalogue.by_code[need.module_code]
+            assert any((levels[(need.org_id, s)] or 0) < module.to_level
+                       for s in module.sections)
+        else:
+            assert need.origin == "gap" and need.sections
+
+    # Prerequisites and level order are respected.
+    for need in plan.needs:
+        if need.status != SCHEDULED:
+            continue
+        module = catalogue.by_code[need.module_code]
+        for pre in module.prerequisites:
+            first = needs.get((need.org_id, pre))
+            if edited and (first is None or first.status == DROPPED):
+                continue  # a drop may keep a prerequisite out; checked without edits
+            if first is None:
+                pre_module = catalogue.by_code[pre]
+                assert all((levels[(need.org_id, s)] or 0) >= pre_module.to_level
+                           for s in pre_module.sections)
+            else:
+                assert first.status == SCHEDULED and (first.month or "~") < (need.month or "")
+        for earlier in need.after:
+            assert (needs[(need.org_id, earlier)].month or "~") < (need.month or "")
+
+    # Capacity, horizon and blackout months.
+    scheduled = [c for c in plan.cohorts if c.status == SCHEDULED]
+    per_month = Counter(c.month for c in scheduled)
+    per_domain = Counter((c.month, c.domain) for c in scheduled)
+    assert all(v <= constraints.max_parallel for v in per_month.values())
+    assert all(v <= constraints.domain_limit(d) for (_, d), v in per_domain.items())
+    assert all(c.month in constraints.months and c.month not in constraints.blackout_months
+               for c in scheduled)
+
+    # Cohort sizes and membership.
+    for c in plan.cohorts:
+        assert c.members
+        module = catalogue.by_code[c.module_code]
+        assert module.min_cohort <= c.participants <= module.max_cohort
+        assert c.participants == sum(m.participants for m in c.members)
+        for m in c.members:
+            need = needs[(m.org_id, c.module_code)]
+            assert need.cohort_id == c.cohort_id and need.language == c.language
+    seen = Counter((m.org_id, c.module_code) for c in plan.cohorts for m in c.members)
+    assert all(v == 1 for v in seen.values())
+
+    check_budget(plan, constraints, catalogue)
+
+
+def check_budget(plan: PlanData, constraints: Constraints,
+                 catalogue: Catalogue = CATALOGUE) -> None:
+    budget = plan.budget
+    scheduled = [c for c in plan.cohorts if c.status == SCHEDULED]
+    total = sum(c.cost_cents for c in scheduled)
+    assert budget.total_cents == total
+    for table in (budget.by_org, budget.by_domain, budget.by_module, budget.by_month):
+        assert sum(table.values()) == total
+    for c in scheduled:
+        module = catalogue.by_code[c.module_code]
+        per_day, fixed = rates(module, constraints)
+        assert c.cost_cents == c.participants * module.days * per_day + fixed
+        assert sum(m.cost_cents for m in c.members) == c.cost_cents
+    assert sum(a.total_funding_cents for a in plan.actions) == total
