@@ -60,6 +60,12 @@ class Session(models.Model):
     class Meta:
         ordering = ["scheduled_date", "id"]
         indexes = [models.Index(fields=["engagement", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_instance_id"], condition=~Q(source_instance_id=""),
+                name="submission_imported_once",
+            )
+        ]
 
     def __str__(self) -> str:
         when = self.scheduled_date.isoformat() if self.scheduled_date else "unscheduled"

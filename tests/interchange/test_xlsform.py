@@ -1,0 +1,134 @@
+"""The XLSForm: converts cleanly with pyxform in every language set, and says what it must."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from django.core.management import CommandError, call_command
+from openpyxl import load_workbook
+
+from govcap.interchange.formspec import build_form
+from govcap.interchange.xlsform import xlsform_bytes
+from tests.interchange.conftest import LOCALISED
+from tests.interchange.xform import XF, to_xform
+
+LANGUAGE_SETS = [["en"], ["fr"], ["en", "fr"], ["fr", "en"]]
+
+
+def sheets(data: bytes) -> dict[str, list[list]]:
+    wb = load_workbook(io.BytesIO(data))
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+
+@pytest.mark.parametrize("languages", LANGUAGE_SETS, ids="+".join)
+def test_the_xlsform_converts_without_errors_or_warnings(languages):
+    xform = to_xform(xlsform_bytes(build_form(LOCALISED, languages)))
+    assert xform.warnings == []
+    translations = [t.attrib["lang"] for t in xform.root.iter(f"{XF}translation")]
+    expected = {"en": "English (en)", "fr": "French (fr)"}
+    assert translations == [expected[lang] for lang in languages]
+
+
+@pytest.mark.parametrize("languages", LANGUAGE_SETS, ids="+".join)
+def test_settings_carry_form_id_version_and_default_language(languages):
+    settings = sheets(xlsform_bytes(build_form(LOCALISED, languages)))["settings"]
+    row = dict(zip(settings[0], settings[1], strict=True))
+    assert row["form_id"] == "govstack-rsa"
+    assert row["version"] == "1.0"
+    assert row["default_language"] == {"en": "English (en)", "fr": "French (fr)"}[languages[0]]
+    xform = to_xform(xlsform_bytes(build_form(LOCALISED, languages)))
+    data = xform.data()
+    assert (data.attrib["id"], data.attrib["version"]) == ("govstack-rsa", "1.0")
+
+
+def test_every_language_has_a_label_column_filled_on_every_labelled_row():
+    survey = sheets(xlsform_bytes(build_form(LOCALISED, ["en", "fr"])))["survey"]
+    header = survey[0]
+    assert "label::English (en)" in header and "label::French (fr)" in header
+    en, fr = header.index("label::English (en)"), header.index("label::French (fr)")
+    for row in survey[1:]:
+        assert bool(row[en]) == bool(row[fr]), row[:2]
+
+
+def test_consent_is_the_required_first_question_and_gates_the_rest():
+    xform = to_xform(xlsform_bytes(build_form(LOCALISED, ["en"])))
+    assert xform.leaves()[0] == ("consent",)
+    binds = xform.binds()
+    assert binds["/data/consent"]["required"] == "true()"
+    assert "/data/consent" in binds["/data/session"]["relevant"]
+    assert "/data/consent" in binds["/data/s8"]["relevant"]
+
+
+def test_one_group_per_section_with_benchmark_notes_and_the_capture_questions():
+    xform = to_xform(xlsform_bytes(build_form(LOCALISED, ["en"])))
+    groups = [p[0] for p in xform.leaves() if len(p) == 2 and p[0] not in ("session", "meta")]
+    assert list(dict.fromkeys(groups)) == [f"s{n}" for n in range(1, 9)]
+    s4 = [p[1] for p in xform.leaves() if p[0] == "s4"]
+    assert s4 == ["s4_high", "s4_moderate", "s4_basic", "s4_questions", "s4_level",
+                  "s4_na_reason", "s4_confidence", "s4_notes", "s4_evidence", "s4_dissent",
+                  "s4_quotes", "s4_quote_codes"]
+    assert {("s4", "s4_high"), ("s4", "s4_basic")} <= xform.note_paths()
+    binds = xform.binds()
+    assert binds["/data/s4/s4_level"]["type"] == "string"  # select_one
+    assert binds["/data/s4/s4_level"]["required"] == "true()"
+    assert binds["/data/session/session_date"]["type"] == "date"
+    assert binds["/data/session/participants"]["type"] == "int"
+
+
+def test_benchmark_notes_quote_the_instrument_with_its_items():
+    survey = sheets(xlsform_bytes(build_form(LOCALISED, ["en", "fr"])))["survey"]
+    by_name = {r[1]: r for r in survey[1:]}
+    header = survey[0]
+    note = by_name["s4_high"][header.index("label::English (en)")]
+    assert "There is a common team approach to change" in note
+    assert "secure buy-in and align individual behavior" in note  # an item of the statement
+    french = by_name["s1_level"][header.index("label::French (fr)")]
+    assert french == "1.1 Niveau convenu"
+
+
+def test_question_labels_are_unique_so_label_headers_can_be_read_back():
+    spec = build_form(LOCALISED, ["en", "fr"])
+    for lang in ("en", "fr"):
+        labels = [f.labels[lang] for f in spec.fields() if f.labels and f.type != "note"]
+        assert len(labels) == len(set(labels)), lang
+
+
+def test_cells_starting_with_a_formula_character_are_neutralised():
+    spec = build_form(LOCALISED, ["en"])
+    evil = replace(spec, title="=HYPERLINK(\"http://x\")")
+    settings = sheets(xlsform_bytes(evil))["settings"]
+    assert settings[1][0] == "'=HYPERLINK(\"http://x\")"
+
+
+def test_the_command_writes_the_xlsform(db, tmp_path):
+    out = tmp_path / "govstack.xlsx"
+    call_command("xlsform", "export", "--languages", "fr,en", "--out", str(out))
+    xform = to_xform(out)
+    assert xform.warnings == []
+    assert xform.data().attrib["version"] == "1.0"
+    assert sheets(out.read_bytes())["settings"][1][3] == "French (fr)"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--languages", "de"], "has no de translation"),
+    (["--version", "9.9"], "No instrument 'govstack-rsa' version '9.9'"),
+])
+def test_the_command_refuses_unknown_languages_and_versions(db, tmp_path, args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("xlsform", "export", *args, "--out", str(tmp_path / "f.xlsx"))
+
+
+def test_the_command_wants_an_xlsx_in_an_existing_folder(db, tmp_path):
+    with pytest.raises(CommandError, match="an XLSForm is an .xlsx file"):
+        call_command("xlsform", "export", "--out", str(tmp_path / "f.csv"))
+    with pytest.raises(CommandError, match="does not exist"):
+        call_command("xlsform", "export", "--out", str(tmp_path / "missing" / "f.xlsx"))
+
+
+def test_the_warning_check_has_teeth():
+    """A language without a valid IANA code makes pyxform warn: the checks above would fail."""
+    xform = to_xform(xlsform_bytes(build_form({**LOCALISED, "qq": LOCALISED["en"]},
+                                              ["en", "qq"])))
+    assert any("valid machine-readable codes" in w for w in xform.warnings)
