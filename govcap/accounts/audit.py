@@ -27,3 +27,22 @@ def record(
         after=after,
         op_id=op_id,
     )
+
+
+def snapshot(obj, fields) -> dict[str, Any]:
+    """The named fields of an object as JSON-safe values (foreign keys by id)."""
+    out: dict[str, Any] = {}
+    for name in fields:
+        value = getattr(obj, f"{name}_id", None) if hasattr(obj, f"{name}_id") else getattr(obj, name)
+        out[name] = value if value is None or isinstance(value, bool | int | float | str) else str(value)
+    return out
+
+
+def record_changes(user, action: str, obj, before: dict[str, Any], after: dict[str, Any],
+                   **kwargs) -> AuditEvent | None:
+    """Record only the fields that changed (nothing when none did)."""
+    changed = [k for k in after if before.get(k) != after.get(k)]
+    if not changed:
+        return None
+    return record(user, action, obj, {k: before.get(k) for k in changed},
+                  {k: after[k] for k in changed}, **kwargs)

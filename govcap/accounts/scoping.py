@@ -156,6 +156,79 @@ def is_assigned_facilitator(user, session) -> bool:
     return session.facilitators.filter(pk=user.pk).exists()
 
 
+def can_view_history(user, session) -> bool:
+    """A session's audit trail: coordinators of its engagement and administrators."""
+    return can_manage_engagement(user, session.engagement)
+
+
+def can_edit_plan(user, engagement) -> bool:
+    """Targets and the training plan of an engagement (coordinator or administrator)."""
+    return can_manage_engagement(user, engagement)
+
+
+can_edit_targets = can_edit_plan
+
+
+def can_read_reports(user, engagement) -> bool:
+    """Reports and plans of an engagement: anyone who sees the engagement."""
+    return engagements(user).filter(pk=engagement.pk).exists()
+
+
+def is_admin(user) -> bool:
+    """Users, instruments, the catalogue, identified exports."""
+    return scope_of(user).is_admin
+
+
+can_manage_users = can_manage_instruments = can_edit_catalogue = is_admin
+
+
+def can_invite(user, role: str, engagement=None) -> bool:
+    """Administrators invite anyone with any role; a coordinator invites coordinators,
+    facilitators and viewers into the engagements they coordinate."""
+    scope = scope_of(user)
+    if scope.is_admin:
+        return True
+    return (role in (Role.COORDINATOR, Role.FACILITATOR, Role.VIEWER)
+            and engagement is not None and engagement.id in scope.coordinator_of)
+
+
+def managed_engagements(user) -> QuerySet:
+    """Engagements the user coordinates (all of them for an administrator)."""
+    scope = scope_of(user)
+    qs = engagements(user)
+    return qs if scope.is_admin else qs.filter(id__in=scope.coordinator_of)
+
+
+def invitations(user) -> QuerySet:
+    from govcap.accounts.models import Invitation
+
+    scope = scope_of(user)
+    qs = Invitation.objects.select_related("engagement", "created_by")
+    if scope.is_admin:
+        return qs
+    return qs.filter(engagement_id__in=scope.coordinator_of)
+
+
+def scoped(user, qs: QuerySet, engagement_field: str = "engagement",
+           organisation_field: str | None = None) -> QuerySet:
+    """Any queryset of rows that belong to an engagement (plans, targets, codes, reports),
+    narrowed to what the user may read. `organisation_field` narrows a viewer who holds
+    the role for some organisations only."""
+    scope = scope_of(user)
+    if scope.reads_everything:
+        return qs
+    key = f"{engagement_field}__in"
+    visible = Q(**{key: scope.coordinator_of | scope.facilitator_of})
+    whole = scope.viewer_of - scope.viewer_orgs.keys()
+    visible |= Q(**{key: whole})
+    for engagement_id, org_ids in scope.viewer_orgs.items():
+        if organisation_field is None:
+            visible |= Q(**{key: [engagement_id]})
+        else:
+            visible |= Q(**{key: [engagement_id], f"{organisation_field}__in": org_ids})
+    return qs.filter(visible)
+
+
 def require(allowed: bool, message: str = "You do not have access to this.") -> None:
     if not allowed:
         raise PermissionDenied(message)

@@ -1,0 +1,60 @@
+"""The person's own account: roles, password, browser sessions, and links to the rest."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import PasswordChangeView
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from govcap.accounts import audit, logins, scoping, tokens, twofactor
+from govcap.accounts.models import LoginSession
+
+
+@require_GET
+@login_required
+def overview(request):
+    user = request.user
+    return render(request, "accounts/account.html", {
+        "roles": user.roles.select_related("engagement", "organisation").order_by("role"),
+        "has_2fa": twofactor.has_device(user),
+        "requires_2fa": twofactor.is_required(user),
+        "recovery_left": twofactor.recovery_codes_left(user),
+        "n_tokens": tokens.tokens_of(user).filter(revoked_at__isnull=True).count(),
+        "browser_sessions": LoginSession.objects.filter(user=user),
+        "current_key": request.session.session_key,
+        "can_invite": scoping.is_admin(user) or scoping.managed_engagements(user).exists(),
+        "can_manage_users": scoping.can_manage_users(user),
+    })
+
+
+@require_POST
+@login_required
+def logout_everywhere(request):
+    """End every other browser session of this user; this one stays, with a new key."""
+    current = request.session.session_key
+    ended = logins.end_sessions(request.user, keep=current)
+    request.session.cycle_key()
+    LoginSession.objects.filter(session_key=current or "").delete()
+    LoginSession.objects.update_or_create(
+        session_key=request.session.session_key, defaults={
+            "user": request.user, "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200]})
+    audit.record(request.user, "logout_everywhere", request.user, None, {"ended": ended})
+    messages.success(request, _("Logged out of %(n)d other browser session(s).") % {"n": ended})
+    return redirect("account")
+
+
+class PasswordChange(PasswordChangeView):
+    template_name = "accounts/password.html"
+    success_url = reverse_lazy("account")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        update_session_auth_hash(self.request, form.user)
+        audit.record(form.user, "change_password", form.user, None, {"user": form.user.username})
+        messages.success(self.request, _("Password changed. Your other sessions are logged out."))
+        return response

@@ -1,0 +1,36 @@
+"""A session's history (the audit trail), for its coordinators: a page and a CSV file."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from govcap.accounts import history, scoping
+from govcap.accounts.exports import csv_text
+
+
+def get_session(request, uuid):
+    session = get_object_or_404(scoping.sessions(request.user), uuid=uuid)
+    scoping.require(scoping.can_view_history(request.user, session),
+                    "Only the engagement's coordinators see a session's history.")
+    return session
+
+
+@require_GET
+@login_required
+def session_history(request, uuid):
+    session = get_session(request, uuid)
+    events = [{"event": e, "changes": history.changes(e)} for e in history.events_of(session)]
+    return render(request, "accounts/history.html", {"session": session, "events": events})
+
+
+@require_GET
+@login_required
+def session_history_csv(request, uuid):
+    session = get_session(request, uuid)
+    body = csv_text(history.HEADER, history.csv_rows(session))
+    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="history-{session.uuid}.csv"'
+    return response

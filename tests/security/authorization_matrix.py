@@ -1,0 +1,372 @@
+"""THE authorization matrix: who may use every URL of govcap.
+
+One row (a Check) per URL pattern and method at least. tests/security/test_authorization
+walks every URL pattern of the project (included urlconfs too) and fails for a pattern
+without a row here, then runs each row as every persona of the `world` fixture:
+
+    anonymous · outsider (another country's facilitator) · viewer · colleague (a facilitator
+    of the engagement, not on the session) · facilitator (on the session) · coordinator ·
+    manager (programme manager) · admin (with two-factor verified)
+
+A persona in `allowed` must get through (no 401/403/404/405, no redirect to log in, no
+server error, and the `effect` when one is given); any other persona must be refused (a
+redirect to log in for anonymous; 403 or 404 for the others; for a view that shows its
+refusals as a message, the `effect` must not have happened). Each persona's request runs in
+a transaction that is rolled back, so rows may change data freely.
+
+Teammates: add your rows here, next to your URLs' section.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+PERSONAS = ("anonymous", "outsider", "viewer", "colleague", "facilitator", "coordinator",
+            "manager", "admin")
+ALL = frozenset(PERSONAS)
+SIGNED_IN = ALL - {"anonymous"}
+ENGAGEMENT_READERS = frozenset({"viewer", "colleague", "facilitator", "coordinator", "manager",
+                                "admin"})
+SESSION_READERS = frozenset({"viewer", "facilitator", "coordinator", "manager", "admin"})
+CAPTURERS = frozenset({"facilitator", "coordinator", "admin"})
+COORDINATORS = frozenset({"coordinator", "admin"})
+ADMINS = frozenset({"admin"})
+SECTION = "change-management"
+
+
+@dataclass
+class Ctx:
+    w: Any  # the world fixture
+    who: str  # the persona
+    user: Any  # its User, None for anonymous
+    extra: dict[str, Any] = field(default_factory=dict)  # what the row's setup returned
+
+
+@dataclass(frozen=True)
+class Check:
+    key: str  # URL name ("namespace:name"), or the route text of an unnamed pattern
+    allowed: frozenset[str]
+    method: str = "GET"
+    args: Callable[[Ctx], dict] = lambda c: {}
+    data: Callable[[Ctx], dict] | None = None
+    json: bool = False
+    query: str = ""
+    setup: Callable[[Any], dict] | None = None  # once per row, before the personas
+    prepare: Callable[[Ctx], None] | None = None  # per persona, inside its transaction
+    effect: Callable[[Ctx], bool] | None = None
+    note: str = ""
+    ends_at_login: bool = False  # a redirect to the login page is this view's success
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.key}{' (' + self.note + ')' if self.note else ''}"
+
+
+# --- helpers the rows use -------------------------------------------------------------------
+
+def engagement(c: Ctx) -> dict:
+    return {"slug": c.w.engagement.slug}
+
+
+def session(c: Ctx) -> dict:
+    return {"uuid": c.w.session.uuid}
+
+
+def section(c: Ctx) -> dict:
+    return {"uuid": c.w.session.uuid, "section_key": SECTION}
+
+
+def consent(c: Ctx) -> None:
+    from govcap.assessments import workflow
+
+    workflow.record_consent(c.w.coordinator, c.w.session, given=True, recording_allowed=False,
+                            note="")
+    workflow.add_participant(c.w.coordinator, c.w.session, workflow.ParticipantInput(
+        role_title="Director", organisation_id=c.w.ministry.pk))
+
+
+def submitted(c: Ctx) -> None:
+    from govcap.assessments.models import Session
+
+    Session.objects.filter(pk=c.w.session.pk).update(status=Session.Status.SUBMITTED)
+
+
+def rating_saved(c: Ctx) -> bool:
+    from govcap.assessments.models import Rating
+
+    return Rating.objects.filter(session=c.w.session, section_key=SECTION).exists()
+
+
+def quote_saved(c: Ctx) -> bool:
+    from govcap.assessments.models import Quote
+
+    return Quote.objects.filter(session=c.w.session).exists()
+
+
+def session_status(status: str) -> Callable[[Ctx], bool]:
+    def check(c: Ctx) -> bool:
+        from govcap.assessments.models import Session
+
+        return Session.objects.get(pk=c.w.session.pk).status == status
+    return check
+
+
+def own_token(c: Ctx) -> dict:
+    from govcap.accounts.tokens import create_token
+
+    owner = c.user or c.w.viewer
+    return {"uuid": create_token(owner, "matrix").token.uuid}
+
+
+def coordinators_token(c: Ctx) -> dict:
+    from govcap.accounts.tokens import create_token
+
+    return {"uuid": create_token(c.w.coordinator, "matrix").token.uuid}
+
+
+def token_revoked(c: Ctx) -> bool:
+    from govcap.accounts.models import ApiToken
+
+    return ApiToken.objects.filter(revoked_at__isnull=False).exists()
+
+
+def invitation(where: str) -> Callable[[Ctx], dict]:
+    def make(c: Ctx) -> dict:
+        from govcap.accounts.invitations import create_invitation
+
+        target = c.w.engagement if where == "engagement" else c.w.other_engagement
+        created = create_invitation(c.w.admin, username=f"new-{uuid.uuid4().hex[:8]}",
+                                    email="", role="viewer", engagement=target)
+        return {"uuid": created.invitation.uuid, "token": created.raw_token}
+    return make
+
+
+def pending_token(c: Ctx) -> dict:
+    return {"token": invitation("engagement")(c)["token"]}
+
+
+def invitation_uuid(where: str) -> Callable[[Ctx], dict]:
+    return lambda c: {"uuid": invitation(where)(c)["uuid"]}
+
+
+def invitation_revoked(c: Ctx) -> bool:
+    from govcap.accounts.models import Invitation
+
+    return Invitation.objects.filter(revoked_at__isnull=False).exists()
+
+
+def invitation_made(c: Ctx) -> bool:
+    from govcap.accounts.models import Invitation
+
+    return Invitation.objects.filter(username="newcomer").exists()
+
+
+def viewer_pk(c: Ctx) -> dict:
+    return {"pk": c.w.viewer.pk}
+
+
+def field_save(c: Ctx) -> dict:
+    return {"op_id": str(uuid.uuid4()), "section": SECTION, "field": "notes", "value": "x",
+            "base_revision": 0}
+
+
+def quote_save(c: Ctx) -> dict:
+    return {"op_id": str(uuid.uuid4()), "section": SECTION, "quote": str(uuid.uuid4()),
+            "text": "We need training.", "participant": "P1", "base_revision": 0}
+
+
+# --- planning (govcap/planning) -----------------------------------------------------------
+
+def planned(w) -> dict:
+    from govcap.planning import edits
+    from govcap.planning.catalogues import ensure_default_catalogue, latest_catalogue
+    from govcap.planning.services import add_edit, generate, new_op_id
+    from tests.planning.test_plan_models import validated
+
+    ensure_default_catalogue()
+    validated(w, w.ministry, dt.date(2026, 3, 1),
+              {"enterprise-architecture": "basic", "change-management": "basic"})
+    validated(w, w.agency, dt.date(2026, 3, 2), {"enterprise-architecture": "basic"})
+    plan = generate(w.engagement, w.coordinator)
+    cohort = plan.data["cohorts"][0]
+    edit = add_edit(w.engagement, w.coordinator,
+                    edits.lock_cohort(plan.plan_data(), cohort["cohort_id"], new_op_id()))
+    module = latest_catalogue().parsed("en").modules[0].code
+    return {"plan": plan, "edit": edit, "module": module}
+
+
+def catalogue_ready(w) -> dict:
+    from govcap.planning.catalogues import ensure_default_catalogue
+
+    ensure_default_catalogue()
+    return {}
+
+
+def plan_exists(version: int) -> Callable[[Ctx], bool]:
+    def check(c: Ctx) -> bool:
+        from govcap.planning.models import Plan
+
+        return Plan.objects.filter(engagement=c.w.engagement, version=version).exists()
+    return check
+
+
+def plan_approved(c: Ctx) -> bool:
+    from govcap.planning.models import Plan
+
+    return Plan.objects.filter(engagement=c.w.engagement, status=Plan.Status.APPROVED).exists()
+
+
+def plan_args(**more: Callable[[Ctx], Any]) -> Callable[[Ctx], dict]:
+    return lambda c: {"slug": c.w.engagement.slug, **{k: f(c) for k, f in more.items()}}
+
+
+MATRIX: list[Check] = [
+    # --- public ---------------------------------------------------------------------------
+    Check("login", ALL),
+    Check("logout", ALL, method="POST", ends_at_login=True),
+    Check("favicon.ico", ALL),
+    Check("set_language", ALL, method="POST", data=lambda c: {"language": "fr", "next": "/"}),
+    Check("invitation-accept", ALL, args=pending_token,
+          note="logged-in people are told to log out first"),
+    # --- engagements (govcap/web) ---------------------------------------------------------
+    Check("home", SIGNED_IN),
+    Check("engagement-new", ADMINS),
+    Check("engagement", ENGAGEMENT_READERS, args=engagement),
+    Check("engagement-edit", COORDINATORS, args=engagement),
+    Check("engagement-edit", COORDINATORS, method="POST", args=engagement,
+          data=lambda c: {"name": "Renamed", "round_number": 0, "project_name": "IDGC HoA",
+                          "language": "en"},
+          effect=lambda c: type(c.w.engagement).objects.filter(name="Renamed").exists()),
+    Check("engagement-add-organisation", COORDINATORS, method="POST", args=engagement,
+          data=lambda c: {"name": "Treasury", "kind": "ministry"},
+          effect=lambda c: c.w.engagement.organisations.filter(name="Treasury").exists()),
+    Check("engagement-add-session", COORDINATORS, method="POST", args=engagement,
+          data=lambda c: {"organisation": c.w.agency.pk, "language": "en"},
+          effect=lambda c: c.w.engagement.sessions.filter(organisation=c.w.agency).exists()),
+    Check("engagement-add-member", COORDINATORS, method="POST", args=engagement,
+          data=lambda c: {"username": "outsider", "role": "viewer"},
+          effect=lambda c: c.w.outsider.roles.filter(engagement=c.w.engagement).exists()),
+    # --- sessions -------------------------------------------------------------------------
+    Check("session", SESSION_READERS, args=session),
+    Check("session-guide", SESSION_READERS, args=session),
+    Check("session-consent", SESSION_READERS, args=session),
+    Check("session-consent", CAPTURERS, method="POST", args=session,
+          data=lambda c: {"form": "consent", "consent_given": "on"},
+          effect=lambda c: type(c.w.session).objects.get(pk=c.w.session.pk).consent_given),
+    Check("session-summary", SESSION_READERS, args=session),
+    Check("session-transition", COORDINATORS, method="POST", prepare=submitted,
+          args=lambda c: {"uuid": c.w.session.uuid, "action": "validate"},
+          effect=session_status("validated")),
+    Check("section", SESSION_READERS, args=section),
+    Check("section", CAPTURERS, method="POST", args=section, prepare=consent,
+          data=lambda c: {"page_op": str(uuid.uuid4()), "notes": "Said", "rev_notes": "0"},
+          effect=rating_saved),
+    Check("quote-form", CAPTURERS, method="POST", args=section, prepare=consent,
+          data=lambda c: {"op_id": str(uuid.uuid4()), "text": "A quote", "participant": "P1"},
+          effect=quote_saved),
+    Check("save-field", CAPTURERS, method="POST", json=True, args=session, prepare=consent,
+          data=field_save, effect=rating_saved),
+    Check("save-quote", CAPTURERS, method="POST", json=True, args=session, prepare=consent,
+          data=quote_save, effect=quote_saved),
+    # --- accounts (govcap/accounts) -------------------------------------------------------
+    Check("account", SIGNED_IN),
+    Check("account-password", SIGNED_IN),
+    Check("logout-everywhere", SIGNED_IN, method="POST"),
+    Check("api-tokens", SIGNED_IN),
+    Check("api-tokens", SIGNED_IN, method="POST", data=lambda c: {"name": "CI"},
+          effect=lambda c: c.user is not None and c.user.api_tokens.exists()),
+    Check("api-token-revoke", SIGNED_IN, method="POST", args=own_token, effect=token_revoked,
+          note="one's own token"),
+    Check("api-token-revoke", frozenset({"coordinator"}), method="POST", args=coordinators_token,
+          effect=token_revoked, note="the coordinator's token"),
+    Check("two-factor", SIGNED_IN),
+    Check("two-factor-setup", SIGNED_IN),
+    Check("two-factor-verify", SIGNED_IN),
+    Check("two-factor-recovery", ADMINS, method="POST", note="only with a device"),
+    Check("two-factor-disable", SIGNED_IN, method="POST",
+          note="refused with a message to administrators, who must keep it"),
+    Check("invitations", COORDINATORS),
+    Check("invitations", COORDINATORS, method="POST",
+          data=lambda c: {"username": "newcomer", "role": "facilitator",
+                          "engagement": c.w.engagement.pk},
+          effect=invitation_made),
+    Check("invitation-revoke", COORDINATORS, method="POST", args=invitation_uuid("engagement"),
+          effect=invitation_revoked),
+    Check("invitation-revoke", ADMINS, method="POST", args=invitation_uuid("other"),
+          effect=invitation_revoked, note="another country's invitation"),
+    Check("users", ADMINS),
+    Check("user-action", ADMINS, method="POST", args=viewer_pk,
+          data=lambda c: {"action": "deactivate"},
+          effect=lambda c: not type(c.w.viewer).objects.get(pk=c.w.viewer.pk).is_active),
+    Check("session-history", COORDINATORS, args=session),
+    Check("session-history-csv", COORDINATORS, args=session),
+    # --- planning (govcap/planning) -------------------------------------------------------
+    Check("plan-catalogue", ADMINS, setup=planned),
+    Check("plan-catalogue-module", ADMINS, setup=planned,
+          args=lambda c: {"code": c.extra["module"]}),
+    Check("plan", ENGAGEMENT_READERS, setup=planned, args=plan_args()),
+    Check("plan-settings", COORDINATORS, setup=planned, args=plan_args()),
+    Check("plan-generate", COORDINATORS, method="POST", args=plan_args(),
+          setup=catalogue_ready, effect=plan_exists(1)),
+    Check("plan-approve", COORDINATORS, method="POST", setup=planned,
+          args=plan_args(version=lambda c: 1), effect=plan_approved),
+    Check("plan-edit", COORDINATORS, method="POST", setup=planned,
+          args=plan_args(kind=lambda c: "lock-cohort"),
+          data=lambda c: {"op_id": "matrix", "cohort": c.extra["plan"].data["cohorts"][0][
+              "cohort_id"]}),
+    Check("plan-edit-withdraw", COORDINATORS, method="POST", setup=planned,
+          args=plan_args(uuid=lambda c: c.extra["edit"].uuid),
+          effect=lambda c: type(c.extra["edit"]).objects.get(pk=c.extra["edit"].pk).withdrawn),
+    Check("plan-organisation", ENGAGEMENT_READERS, setup=planned,
+          args=plan_args(org=lambda c: c.w.ministry.uuid)),
+    Check("plan-download", ENGAGEMENT_READERS, setup=planned,
+          args=plan_args(fmt=lambda c: "json")),
+    # --- interchange (govcap/interchange): exports, XLSForm, submissions upload ------------
+    Check("results", SIGNED_IN),
+    Check("results-download", SIGNED_IN, args=lambda c: {"fmt": "csv"}),
+    Check("results-dictionary", SIGNED_IN),
+    Check("engagement-results", ENGAGEMENT_READERS, args=engagement),
+    Check("engagement-results-download", ENGAGEMENT_READERS,
+          args=lambda c: {"slug": c.w.engagement.slug, "fmt": "xlsx"}),
+    Check("engagement-results-download", ADMINS, query="?identified=1", note="identified",
+          args=lambda c: {"slug": c.w.engagement.slug, "fmt": "csv"}),
+    Check("engagement-xlsform", ENGAGEMENT_READERS, args=engagement),
+    Check("submissions-upload", COORDINATORS, args=engagement),
+    Check("submissions-upload", COORDINATORS, method="POST", args=engagement,
+          data=lambda c: {"file": not_an_export()}, note="a file refused with its problems"),
+    # --- JSON API (govcap/api): the web session here; tests/api checks Bearer tokens -------
+    Check("api-home", ALL),
+    Check("api:api-root", ALL),
+    Check("api:openapi-json", ALL),
+    Check("api:openapi-view", ALL),
+    Check("api:list_engagements", SIGNED_IN),
+    Check("api:get_engagement", ENGAGEMENT_READERS, args=engagement),
+    Check("api:list_organisations", ENGAGEMENT_READERS, args=engagement),
+    Check("api:list_sessions", SIGNED_IN),
+    Check("api:get_session", SESSION_READERS, args=session),
+    Check("api:list_ratings", SIGNED_IN),
+    Check("api:list_plans", ENGAGEMENT_READERS, setup=planned, args=engagement),
+    Check("api:get_plan", ENGAGEMENT_READERS, setup=planned,
+          args=plan_args(version=lambda c: 1)),
+    Check("api:import_file", COORDINATORS, method="POST", args=engagement,
+          data=lambda c: {"file": not_an_export()}, note="a file refused with its problems"),
+]
+
+
+def not_an_export():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("export.csv", b"a,b\n1,2\n", content_type="text/csv")
+
+
+def encode(check: Check, c: Ctx) -> dict[str, Any]:
+    """Keyword arguments for the test client's get/post."""
+    data = check.data(c) if check.data else {}
+    if check.json:
+        return {"data": json.dumps(data), "content_type": "application/json"}
+    return {"data": data} if data else {}
