@@ -1,0 +1,106 @@
+"""Plan downloads: JSON from the stored data, DOCX/PDF/XLSX through ``govcap.reports.plan``.
+
+The stored version is rendered as it was stored (never regenerated), so an approved plan's
+documents always say what was approved.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.utils import timezone
+
+from govcap.instruments.services import localised
+from govcap.planning.models import Plan
+from govcap.planning.plan import canonical_json
+
+FORMATS = ("docx", "pdf", "xlsx", "json")
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+_ORG_LISTS = ("organisations", "sections", "gaps", "unknowns", "needs", "unfit", "indicators")
+
+
+class DocumentUnavailable(Exception):
+    """The renderer for a format is not installed in this build."""
+
+
+def organisation_json(data: dict[str, Any], org_id: str) -> dict[str, Any]:
+    """The plan narrowed to one organisation: its lines and the cohorts it attends."""
+    narrowed = dict(data)
+    for key in _ORG_LISTS:
+        narrowed[key] = [row for row in data[key] if row.get("org_id") == org_id]
+    narrowed["cohorts"] = [c for c in data["cohorts"]
+                           if any(m["org_id"] == org_id for m in c["members"])]
+    narrowed["organisation_id"] = org_id
+    return narrowed
+
+
+def find_org_id(plan: Plan, ref: str) -> str | None:
+    """An organisation of the plan by UUID, short name (code) or name."""
+    from govcap.orgs.models import Organisation
+
+    ids = {o["org_id"] for o in plan.data["organisations"]}
+    if ref in ids:
+        return ref
+    orgs = Organisation.objects.filter(engagements=plan.engagement)
+    for org in orgs:
+        if ref.lower() in {org.code.lower(), org.name.lower()} and str(org.uuid) in ids:
+            return str(org.uuid)
+    return None
+
+
+def filename(plan: Plan, fmt: str, org_id: str | None = None) -> str:
+    suffix = f"-{org_id[:8]}" if org_id else ""
+    return f"plan-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt}"
+
+
+def _context(plan: Plan, org_id: str | None) -> Any:
+    try:
+        reports = importlib.import_module("govcap.reports.plan")
+    except ImportError as exc:
+        raise DocumentUnavailable(
+            "Plan documents (DOCX, PDF, XLSX) are not available in this build yet; "
+            "download the JSON.") from exc
+    engagement = plan.engagement
+    language = "fr" if engagement.language == "fr" else "en"
+    instrument = localised(engagement.instrument, language)
+    titles = {s.key: f"{s.number}. {s.title}" for s in instrument.sections}
+    names = {o["org_id"]: o["org_name"] for o in plan.data["organisations"]}
+    levels: dict[str, dict[str, str | None]] = {org: {} for org in names}
+    for row in plan.data["sections"]:
+        levels[row["org_id"]][row["section_key"]] = row["current"]
+    heatmap = [(names[org], levels[org]) for org in sorted(names, key=lambda o: names[o])]
+    made = plan.approved_at or plan.updated_at or timezone.now()
+    ctx = reports.PlanDocumentContext(
+        title=f"Training plan — {engagement.name}", country=engagement.country.name,
+        engagement=engagement.name, round_label=engagement.round_label, language=language,
+        currency=plan.data["currency"], generated_on=timezone.localdate(made),
+        status=plan.status, version=plan.version, organisation_id=org_id,
+        section_titles=titles, heatmap=heatmap, instrument_title=str(instrument.title),
+        project_name=engagement.project_name,
+    )
+    return reports, ctx
+
+
+def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
+    """The document bytes; :class:`DocumentUnavailable` when the renderer is missing."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt == "json":
+        if org_id is None:
+            return plan.data_json.encode()
+        return canonical_json(organisation_json(plan.data, org_id)).encode()
+    reports, ctx = _context(plan, org_id)
+    catalogue = plan.catalogue.parsed(ctx.language)  # the exact version the plan used
+    try:
+        data: bytes = reports.render_plan(plan.plan_data(), ctx, fmt, catalogue=catalogue)
+    except ImportError as exc:  # a renderer (or what it needs) is missing from this build
+        raise DocumentUnavailable(
+            f"{fmt.upper()} plan documents are not available in this build ({exc.name}); "
+            "download the JSON.") from exc
+    return data

@@ -1,0 +1,215 @@
+"""Forms: engagement plan settings, the five plan edits, and one catalogue module."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from govcap.planning.inputs import PlanInputError, month_number
+from govcap.planning.models import LEVEL_CHOICES, PlanSettings
+from govcap.planning.validation import DELIVERY_MODES
+from govcap.scale import SECTION_KEYS
+
+_COST_LINE = re.compile(r"^\s*([A-Z]{2,4}-[0-9]{3})\s*:\s*([0-9.]*)\s*(?:/\s*([0-9.]*))?\s*$")
+BLANK = [("", "—")]
+
+
+def _month(value: str) -> str:
+    value = value.strip()
+    try:
+        month_number(value)
+    except PlanInputError as exc:
+        raise forms.ValidationError(str(exc)) from None
+    return value
+
+
+class SettingsForm(forms.ModelForm):
+    """Targets and constraints; per-organisation fields are added for each organisation."""
+
+    strategic_sections = forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple, label=_("Strategic sections"))
+    blackout = forms.CharField(required=False, label=_("Blackout months"),
+                               help_text=_("YYYY-MM, separated by commas"))
+    costs = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Cost overrides"),
+        help_text=_("One module a line, in the engagement currency: CODE: per participant-day "
+                    "/ per cohort, e.g. DST-101: 95 / 3000"))
+
+    class Meta:
+        model = PlanSettings
+        fields = ["catalogue", "default_level", "strategic_level", "sustain_high", "start_month",
+                  "horizon_months", "max_parallel", "max_parallel_per_domain",
+                  "participants_per_org", "max_participants_per_org", "currency",
+                  "exchange_rate", "funding_source"]
+        labels = {"default_level": _("Default target"), "strategic_level": _("Strategic target"),
+                  "sustain_high": _("End journeys to High with sustaining modules"),
+                  "start_month": _("Start month"), "horizon_months": _("Months in the plan"),
+                  "max_parallel": _("Cohorts at once (at most)"),
+                  "max_parallel_per_domain": _("Cohorts at once per domain"),
+                  "participants_per_org": _("Participants per organisation"),
+                  "max_participants_per_org": _("Up to, to fill a cohort"),
+                  "exchange_rate": _("Exchange rate"), "funding_source": _("Funding source")}
+        help_texts = {"catalogue": _("Empty: the latest version"),
+                      "start_month": _("YYYY-MM"),
+                      "max_parallel_per_domain": _("Empty: only the overall limit"),
+                      "exchange_rate": _("Units of the currency per catalogue unit (USD)")}
+
+    def __init__(self, *args: Any, organisations: list[Any], section_titles: dict[str, str],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisations = organisations
+        self.section_titles = section_titles
+        self.fields["strategic_sections"].choices = [(k, section_titles.get(k, k))
+                                                     for k in SECTION_KEYS]
+        settings: PlanSettings = self.instance
+        self.initial.setdefault("strategic_sections", settings.strategic_sections)
+        self.initial.setdefault("blackout", ", ".join(sorted(settings.blackout_months)))
+        self.initial.setdefault("costs", "\n".join(
+            f"{code}: {c.get('per_participant_day') or ''} / {c.get('per_cohort') or ''}"
+            for code, c in sorted(settings.cost_overrides.items())))
+        for org in organisations:
+            key = str(org.uuid)
+            for section in SECTION_KEYS:
+                name = f"target_{org.pk}_{section}"
+                self.fields[name] = forms.ChoiceField(
+                    choices=BLANK + LEVEL_CHOICES, required=False,
+                    label=f"{org.name}: {section_titles.get(section, section)}")
+                self.fields[name].widget.attrs["aria-label"] = self.fields[name].label
+                self.initial.setdefault(name, settings.target_overrides.get(key, {})
+                                        .get(section, ""))
+            name = f"participants_{org.pk}"
+            self.fields[name] = forms.IntegerField(min_value=1, max_value=60, required=False,
+                                                   label=_("Participants"))
+            self.fields[name].widget.attrs["aria-label"] = f"{org.name}: participants"
+            self.initial.setdefault(name, settings.participants_overrides.get(key))
+
+    def org_rows(self) -> list[tuple[Any, list[Any], Any]]:
+        return [(org, [self[f"target_{org.pk}_{s}"] for s in SECTION_KEYS],
+                 self[f"participants_{org.pk}"]) for org in self.organisations]
+
+    def schedule_fields(self) -> list[Any]:
+        return [self[name] for name in ("catalogue", "start_month", "horizon_months", "blackout",
+                                        "max_parallel", "max_parallel_per_domain",
+                                        "participants_per_org", "max_participants_per_org",
+                                        "currency", "exchange_rate", "funding_source")]
+
+    def clean_start_month(self) -> str:
+        return _month(self.cleaned_data["start_month"])
+
+    def clean_currency(self) -> str:
+        value = self.cleaned_data["currency"].strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", value):
+            raise forms.ValidationError(_("Give a three-letter ISO currency code, e.g. KES."))
+        return value
+
+    def clean_blackout(self) -> list[str]:
+        return sorted({_month(m) for m in self.cleaned_data["blackout"].split(",") if m.strip()})
+
+    def clean_costs(self) -> dict[str, dict[str, str | None]]:
+        found: dict[str, dict[str, str | None]] = {}
+        for number, line in enumerate(self.cleaned_data["costs"].splitlines(), 1):
+            if not line.strip():
+                continue
+            match = _COST_LINE.match(line)
+            try:
+                values = [str(Decimal(v)) if v else None for v in (match.groups()[1:] if match
+                                                                   else ())]
+            except InvalidOperation:
+                match = None
+            if not match or not any(values):
+                raise forms.ValidationError(_("Line %(n)d: write CODE: per participant-day / "
+                                              "per cohort") % {"n": number})
+            found[match.group(1)] = {"per_participant_day": values[0],
+                                     "per_cohort": values[1]}
+        return found
+
+    def changes(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        changes = {name: data[name] for name in self.Meta.fields}
+        changes["strategic_sections"] = sorted(data["strategic_sections"])
+        changes["blackout_months"] = data["blackout"]
+        changes["cost_overrides"] = data["costs"]
+        targets: dict[str, dict[str, str]] = {}
+        participants: dict[str, int] = {}
+        for org in self.organisations:
+            chosen = {s: data[f"target_{org.pk}_{s}"] for s in SECTION_KEYS
+                      if data.get(f"target_{org.pk}_{s}")}
+            if chosen:
+                targets[str(org.uuid)] = chosen
+            if data.get(f"participants_{org.pk}"):
+                participants[str(org.uuid)] = data[f"participants_{org.pk}"]
+        changes["target_overrides"] = targets
+        changes["participants_overrides"] = participants
+        return changes
+
+
+class EditForm(forms.Form):
+    """One plan edit; choices come from the current plan's data."""
+
+    op_id = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    cohort = forms.ChoiceField(required=False, label=_("Cohort"))
+    month = forms.ChoiceField(required=False, label=_("Month"))
+    need = forms.ChoiceField(required=False, label=_("Organisation and module"))
+    organisation = forms.ChoiceField(required=False, label=_("Organisation"))
+    module = forms.ChoiceField(required=False, label=_("Module"))
+
+    def __init__(self, *args: Any, choices: dict[str, list[tuple[str, str]]],
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, options in choices.items():
+            self.fields[name].choices = BLANK + options
+
+
+class ModuleForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    objectives = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}),
+                                 help_text=_("One objective a line"))
+    audience = forms.CharField(help_text=_("Persona keys, separated by commas"))
+    competences = forms.CharField(required=False, help_text=_("e-CF codes, e.g. A.1, E.2"))
+    days = forms.IntegerField(min_value=1, max_value=60)
+    delivery = forms.ChoiceField(choices=[(d, d) for d in DELIVERY_MODES])
+    prerequisites = forms.CharField(required=False, help_text=_("Module codes, by commas"))
+    min_cohort = forms.IntegerField(min_value=1, label=_("Minimum cohort"))
+    max_cohort = forms.IntegerField(min_value=1, label=_("Maximum cohort"))
+    per_participant_day = forms.DecimalField(min_value=0, decimal_places=2,
+                                             label=_("Cost per participant-day"))
+    per_cohort = forms.DecimalField(min_value=0, decimal_places=2, label=_("Cost per cohort"))
+    follow_up = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    @staticmethod
+    def initial_from(module: dict[str, Any]) -> dict[str, Any]:
+        return {**{k: module.get(k, "") for k in ("title", "summary", "days", "delivery",
+                                                   "follow_up")},
+                "objectives": "\n".join(module["objectives"]),
+                "audience": ", ".join(module["audience"]),
+                "competences": ", ".join(module.get("competences", [])),
+                "prerequisites": ", ".join(module.get("prerequisites", [])),
+                "min_cohort": module["cohort"]["min"], "max_cohort": module["cohort"]["max"],
+                "per_participant_day": module["cost"]["per_participant_day"],
+                "per_cohort": module["cost"]["per_cohort"]}
+
+    def changes(self) -> dict[str, Any]:
+        d = self.cleaned_data
+
+        def items(text: str) -> list[str]:
+            return [p.strip() for p in text.split(",") if p.strip()]
+
+        def number(value: Decimal) -> int | float:
+            return int(value) if value == value.to_integral_value() else float(value)
+
+        return {
+            "title": d["title"].strip(), "summary": d["summary"].strip(),
+            "objectives": [o.strip() for o in d["objectives"].splitlines() if o.strip()],
+            "audience": items(d["audience"]), "competences": items(d["competences"]),
+            "days": d["days"], "delivery": d["delivery"],
+            "prerequisites": items(d["prerequisites"]),
+            "cohort": {"min": d["min_cohort"], "max": d["max_cohort"]},
+            "cost": {"per_participant_day": number(d["per_participant_day"]),
+                     "per_cohort": number(d["per_cohort"])},
+            "follow_up": d["follow_up"].strip(),
+        }

@@ -1,0 +1,165 @@
+"""Reading the database into the plain inputs of plan generation.
+
+Only validated sessions count, and per organisation only its latest one (by date, then
+validation time); the consensus rating (no rater) of each section is used. A section not
+assessed is passed as unknown with its reason. The rationale carries the first benchmark
+statement of the rated level in the session's instrument, and the group's notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from govcap.assessments.models import Rating, Session
+from govcap.instruments.services import localised
+from govcap.planning.catalogue import Catalogue as CatalogueData
+from govcap.planning.catalogues import latest_catalogue
+from govcap.planning.edits import Operation, operation_from_dict, operation_to_dict
+from govcap.planning.inputs import Assessment, Constraints, CostOverride, Targets, add_months
+from govcap.planning.models import Catalogue, PlanEdit, PlanSettings
+from govcap.planning.plan import canonical_json, plain
+from govcap.scale import LEVEL_KEYS, SECTION_KEYS, Level
+
+
+@dataclass(frozen=True)
+class Inputs:
+    assessments: tuple[Assessment, ...]
+    targets: Targets
+    constraints: Constraints
+    catalogue_row: Catalogue
+    catalogue: CatalogueData
+    operations: tuple[Operation, ...]
+    section_titles: dict[str, str]
+    checksum: str
+
+
+def default_start_month(engagement, today: dt.date | None = None) -> str:
+    """The month after the engagement's assessments end (or after today)."""
+    day = engagement.end_date or engagement.start_date or today or dt.date.today()
+    return add_months(f"{day.year:04d}-{day.month:02d}", 1)
+
+
+def ensure_settings(engagement) -> PlanSettings:
+    settings = PlanSettings.objects.filter(engagement=engagement).first()
+    if settings is None:
+        settings, _ = PlanSettings.objects.get_or_create(
+            engagement=engagement,
+            defaults={"start_month": default_start_month(engagement)})
+    return settings
+
+
+def targets_of(settings: PlanSettings) -> Targets:
+    overrides = {org: {s: Level.from_key(lv) for s, lv in sections.items() if lv}
+                 for org, sections in settings.target_overrides.items()}
+    return Targets(default=Level.from_key(settings.default_level),
+                   strategic_level=Level.from_key(settings.strategic_level),
+                   strategic_sections=frozenset(settings.strategic_sections),
+                   overrides={k: v for k, v in overrides.items() if v},
+                   sustain_high=settings.sustain_high)
+
+
+def _money(value: Any) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def constraints_of(settings: PlanSettings) -> Constraints:
+    costs = {code: CostOverride(_money(c.get("per_participant_day")), _money(c.get("per_cohort")))
+             for code, c in settings.cost_overrides.items()}
+    return Constraints(
+        start_month=settings.start_month, horizon_months=settings.horizon_months,
+        max_parallel=settings.max_parallel,
+        max_parallel_per_domain=settings.max_parallel_per_domain,
+        blackout_months=frozenset(settings.blackout_months),
+        participants_per_org=settings.participants_per_org,
+        participants_overrides={k: int(v) for k, v in settings.participants_overrides.items()},
+        max_participants_per_org=max(settings.max_participants_per_org,
+                                     settings.participants_per_org),
+        currency=settings.currency, exchange_rate=Decimal(settings.exchange_rate),
+        cost_overrides=costs, funding_source=settings.funding_source,
+    )
+
+
+def latest_validated_sessions(engagement) -> list[Session]:
+    """Per organisation, its latest validated session of the engagement."""
+    latest: dict[int, Session] = {}
+    sessions = (Session.objects.filter(engagement=engagement, status=Session.Status.VALIDATED)
+                .select_related("organisation", "instrument"))
+    for s in sessions:
+        key = (s.scheduled_date or dt.date.min, s.validated_at or dt.datetime.min.replace(
+            tzinfo=dt.UTC), s.pk)
+        held = latest.get(s.organisation_id)
+        if held is None or key > (held.scheduled_date or dt.date.min, held.validated_at
+                                  or dt.datetime.min.replace(tzinfo=dt.UTC), held.pk):
+            latest[s.organisation_id] = s
+    return [latest[k] for k in sorted(latest)]
+
+
+def _benchmark(section, level: str) -> str:
+    if section is None or level not in LEVEL_KEYS:
+        return ""
+    statements = section.statements(level)
+    return str(statements[0].text) if statements else ""
+
+
+def assessments_for(engagement) -> list[Assessment]:
+    rows: list[Assessment] = []
+    sessions = latest_validated_sessions(engagement)
+    ratings = (Rating.objects.filter(session__in=sessions, rater__isnull=True,
+                                     section_key__in=SECTION_KEYS)
+               .order_by("session_id", "section_key"))
+    by_session: dict[int, list[Rating]] = {}
+    for r in ratings:
+        by_session.setdefault(r.session_id, []).append(r)
+    for session in sessions:
+        instrument = localised(session.instrument, engagement.language)
+        day = session.scheduled_date or (session.validated_at.date() if session.validated_at
+                                         else None)
+        for r in by_session.get(session.pk, []):
+            if not r.level:
+                continue  # never rated: the core reports the section as unknown
+            assessed = r.level in LEVEL_KEYS
+            rows.append(Assessment(
+                org_id=str(session.organisation.uuid), org_name=session.organisation.name,
+                section_key=r.section_key,
+                level=Level.from_key(r.level) if assessed else None,
+                confidence=r.confidence or None, session_id=str(session.uuid),
+                rating_id=str(r.uuid),
+                benchmark_text=_benchmark(instrument.section(r.section_key), r.level),
+                notes=r.notes.strip(),
+                not_assessed_reason="" if assessed else (r.not_assessed_reason.strip()
+                                                         or "not assessed"),
+                language=session.language or engagement.language or "en",
+                session_date=day.isoformat() if day else "", validated=True,
+            ))
+    return rows
+
+
+def section_titles(engagement) -> dict[str, str]:
+    instrument = localised(engagement.instrument, engagement.language)
+    return {s.key: str(s.title) for s in instrument.sections}
+
+
+def stored_operations(engagement) -> tuple[Operation, ...]:
+    edits = PlanEdit.objects.filter(engagement=engagement, withdrawn=False).order_by("seq")
+    return tuple(operation_from_dict(e.operation) for e in edits)
+
+
+def gather(engagement) -> Inputs:
+    settings = ensure_settings(engagement)
+    row = settings.catalogue or latest_catalogue()
+    catalogue = row.parsed(engagement.language)
+    assessments = tuple(assessments_for(engagement))
+    operations = stored_operations(engagement)
+    titles = section_titles(engagement)
+    summary = {
+        "assessments": [plain(a) for a in assessments], "settings": settings.as_dict(),
+        "catalogue": [row.checksum, engagement.language],
+        "operations": [operation_to_dict(op) for op in operations], "titles": titles,
+    }
+    digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
+    return Inputs(assessments, targets_of(settings), constraints_of(settings), row, catalogue,
+                  operations, titles, digest)

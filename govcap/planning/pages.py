@@ -1,0 +1,114 @@
+"""What the plan pages show, built from the stored plan data (plain dicts in, dicts out)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govcap.planning.catalogue import Catalogue
+from govcap.scale import DOMAINS
+
+
+def money(cents: int, currency: str) -> str:
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{units:,}.{rest:02d} {currency}"
+
+
+def overview(data: dict[str, Any], catalogue: Catalogue,
+             org_id: str | None = None) -> dict[str, Any]:
+    """Summary, needs by priority, gaps, cohorts by month, the month grid, budget, unfit."""
+    currency = data["currency"]
+    names = {o["org_id"]: o["org_name"] for o in data["organisations"]}
+
+    def mine(row: dict[str, Any]) -> bool:
+        return org_id is None or row.get("org_id") == org_id
+
+    def title(code: str | None) -> str:
+        module = catalogue.by_code.get(code or "")
+        return module.title if module else (code or "—")
+
+    needs = sorted((n for n in data["needs"] if mine(n)),
+                   key=lambda n: (n["rank"] or 10**6, n["org_id"], n["module_code"]))
+    for n in needs:
+        n["module_title"] = title(n["module_code"])
+    cohorts = [c for c in data["cohorts"]
+               if org_id is None or any(m["org_id"] == org_id for m in c["members"])]
+    cohort_rows = []
+    for c in sorted(cohorts, key=lambda c: (c["month"] or "9999", c["cohort_id"])):
+        cohort_rows.append({**c, "module_title": title(c["module_code"]),
+                            "cost": money(c["cost_cents"], currency),
+                            "member_names": [names.get(m["org_id"], m["org_id"])
+                                             for m in c["members"]]})
+    months = data["months"]
+    grid = []
+    for domain, label in DOMAINS.items():
+        cells = [[c for c in cohort_rows if c["domain"] == domain and c["month"] == m]
+                 for m in months]
+        if any(cells):
+            grid.append({"domain": label, "cells": cells})
+    budget = data["budget"]
+    by_org = sorted(((names.get(k, k), money(v, currency)) for k, v in budget["by_org"].items()
+                     if org_id is None or k == org_id))
+    return {
+        "currency": currency,
+        "names": names,
+        "total": money(budget["total_cents"], currency),
+        "org_total": money(budget["by_org"].get(org_id, 0), currency) if org_id else None,
+        "unscheduled": money(budget["unscheduled_estimate_cents"], currency),
+        "gaps": [g for g in data["gaps"] if mine(g)],
+        "unknowns": [u for u in data["unknowns"] if mine(u)],
+        "needs": needs,
+        "unfit": [{**u, "module_title": title(u["module_code"])} for u in data["unfit"]
+                  if mine(u)],
+        "cohorts": cohort_rows,
+        "months": months,
+        "blackout": set(data["blackout_months"]),
+        "grid": grid,
+        "by_domain": [(DOMAINS.get(k, k), money(v, currency))
+                      for k, v in sorted(budget["by_domain"].items())],
+        "by_org": by_org,
+        "indicators": [i for i in data["indicators"] if mine(i)],
+        "actions": [{**a, "funding": money(a["total_funding_cents"], currency),
+                     "org_names": [names.get(o, o) for o in a["organisations"]]}
+                    for a in data["actions"]
+                    if org_id is None or org_id in a["organisations"]],
+        "operations": data["operations"],
+        "counts": {"organisations": len(data["organisations"]), "gaps": len(data["gaps"]),
+                   "needs": len(data["needs"]), "cohorts": len(data["cohorts"]),
+                   "unfit": len(data["unfit"]), "unknowns": len(data["unknowns"])},
+    }
+
+
+def edit_choices(data: dict[str, Any], catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
+    names = {o["org_id"]: o["org_name"] for o in data["organisations"]}
+    cohorts = [(c["cohort_id"], f"{c['cohort_id']} — {c['module_code']} "
+                                f"({c['month'] or 'unscheduled'})") for c in data["cohorts"]]
+    needs = [(f"{n['org_id']}|{n['module_code']}",
+              f"{names.get(n['org_id'], n['org_id'])} — {n['module_code']}")
+             for n in data["needs"] if n["status"] != "dropped"]
+    months = [(m, m) for m in data["months"] if m not in set(data["blackout_months"])]
+    return {"cohort": cohorts, "month": months, "need": needs,
+            "organisation": sorted(((k, v) for k, v in names.items()), key=lambda kv: kv[1]),
+            "module": [(m.code, f"{m.code} — {m.title}") for m in catalogue.modules]}
+
+
+def diff_lines(diff: dict[str, Any] | None, currency: str) -> list[str]:
+    """The stored diff against the previous version, as short sentences."""
+    if not diff or diff.get("is_empty"):
+        return []
+    lines = []
+    for key, label in (("gaps_added", "new gaps"), ("gaps_closed", "gaps closed"),
+                       ("needs_added", "needs added"), ("needs_removed", "needs removed"),
+                       ("cohorts_added", "cohorts added"), ("cohorts_removed", "cohorts removed"),
+                       ("cohorts_moved", "cohorts moved"), ("unfit_added", "newly unfit"),
+                       ("unfit_resolved", "unfit resolved"),
+                       ("operations_changed", "edit outcomes changed")):
+        items = diff.get(key) or []
+        if items:
+            shown = [i["key"] if isinstance(i, dict) else i for i in items[:6]]
+            more = f" … (+{len(items) - 6})" if len(items) > 6 else ""
+            lines.append(f"{len(items)} {label}: {', '.join(shown)}{more}")
+    if diff["total_before_cents"] != diff["total_after_cents"]:
+        lines.append(f"budget {money(diff['total_before_cents'], currency)} → "
+                     f"{money(diff['total_after_cents'], currency)}")
+    return lines

@@ -1,0 +1,206 @@
+"""Plan versions: generate, regenerate, edit, approve — every write scoped and audited.
+
+* ``generate`` stores a new draft version (the previous version's diff attached) from the
+  current validated sessions, settings and stored edits.
+* An edit is stored as an operation (``PlanEdit``), then the current draft is refreshed in
+  place: edits never touch plan output directly, they are replayed on every generation,
+  and each edit keeps the outcome of its last replay (applied, noop, missing, conflict).
+* ``approve`` freezes the latest draft; an approved version never changes, and a new draft
+  version can be generated from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from govcap.accounts import audit, scoping
+from govcap.planning.diff import diff_plans
+from govcap.planning.edits import Operation, kind_of, operation_to_dict
+from govcap.planning.generate import generate_plan
+from govcap.planning.inputs_db import Inputs, ensure_settings, gather
+from govcap.planning.models import Plan, PlanEdit, PlanSettings
+from govcap.planning.plan import PlanData
+
+
+class PlanRefused(Exception):
+    """A plan action that cannot be done now; the message says why, in the user's words."""
+
+
+def can_edit_plan(user, engagement) -> bool:
+    """Coordinators of the engagement and administrators edit; others only read.
+
+    Asks ``scoping.can_edit_plan`` (the one place for permissions) where it exists.
+    """
+    check = getattr(scoping, "can_edit_plan", scoping.can_manage_engagement)
+    return bool(check(user, engagement))
+
+
+def _require(user, engagement) -> None:
+    """``user`` None is the command line: its operator already holds the database."""
+    if user is not None and not can_edit_plan(user, engagement):
+        raise PermissionDenied(_("Only the engagement's coordinators and administrators "
+                                 "change its plan."))
+
+
+def latest_plan(engagement) -> Plan | None:
+    return Plan.objects.filter(engagement=engagement).order_by("-version").first()
+
+
+def compute(engagement) -> tuple[PlanData, Inputs]:
+    inputs = gather(engagement)
+    data = generate_plan(inputs.assessments, inputs.catalogue, inputs.targets,
+                         inputs.constraints, inputs.operations, inputs.section_titles)
+    return data, inputs
+
+
+def _record_outcomes(engagement, data: PlanData, version: int) -> None:
+    outcomes = {r.op_id: r for r in data.operations}
+    for edit in PlanEdit.objects.filter(engagement=engagement, withdrawn=False):
+        result = outcomes.get(edit.op_id)
+        status, message = (result.status, result.message) if result else ("", "")
+        if (edit.last_status, edit.last_message, edit.last_plan_version) != (status, message,
+                                                                            version):
+            edit.last_status, edit.last_message, edit.last_plan_version = status, message, version
+            edit.save(update_fields=["last_status", "last_message", "last_plan_version"])
+
+
+def _fill(plan: Plan, data: PlanData, inputs: Inputs, previous: Plan | None) -> None:
+    plan.data_json = data.to_json()
+    plan.checksum = hashlib.sha256(plan.data_json.encode()).hexdigest()
+    plan.inputs_checksum = inputs.checksum
+    plan.catalogue = inputs.catalogue_row
+    plan.diff = diff_plans(previous.data, data.to_dict()).to_dict() if previous else None
+    plan.__dict__.pop("data", None)
+
+
+def _lock(engagement) -> PlanSettings:
+    ensure_settings(engagement)
+    return PlanSettings.objects.select_for_update().get(engagement=engagement)
+
+
+def generate(engagement, user) -> Plan:
+    """Store a new draft version; with an unchanged draft on top, return it unchanged."""
+    _require(user, engagement)
+    with transaction.atomic():
+        _lock(engagement)
+        previous = latest_plan(engagement)
+        data, inputs = compute(engagement)
+        if (previous is not None and previous.status == Plan.Status.DRAFT
+                and previous.inputs_checksum == inputs.checksum):
+            return previous
+        version = (Plan.objects.filter(engagement=engagement).aggregate(v=Max("version"))["v"]
+                   or 0) + 1
+        plan = Plan(engagement=engagement, version=version, created_by=user,
+                    based_on=previous)
+        _fill(plan, data, inputs, previous)
+        plan.save()
+        _record_outcomes(engagement, data, version)
+        audit.record(user, "plan-generate", plan, None, _summary(plan))
+    return plan
+
+
+def refresh_draft(engagement, user) -> Plan:
+    """Regenerate the latest draft in place (after an edit); refused on an approved plan."""
+    plan = latest_plan(engagement)
+    if plan is None:
+        raise PlanRefused(_("Generate the plan first."))
+    if plan.is_read_only:
+        raise PlanRefused(_("This plan version is approved and read-only; make a new draft "
+                            "from it first."))
+    data, inputs = compute(engagement)
+    before = _summary(plan)
+    previous = plan.based_on
+    _fill(plan, data, inputs, previous)
+    plan.save()
+    _record_outcomes(engagement, data, plan.version)
+    audit.record(user, "plan-refresh", plan, before, _summary(plan))
+    return plan
+
+
+def approve(plan: Plan, user) -> Plan:
+    _require(user, plan.engagement)
+    with transaction.atomic():
+        _lock(plan.engagement)
+        plan = Plan.objects.get(pk=plan.pk)
+        if plan.is_read_only:
+            return plan
+        if latest_plan(plan.engagement).pk != plan.pk:
+            raise PlanRefused(_("Only the latest version can be approved."))
+        plan.status, plan.approved_by, plan.approved_at = (Plan.Status.APPROVED, user,
+                                                           timezone.now())
+        plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+        audit.record(user, "plan-approve", plan, {"status": "draft"},
+                     {"status": "approved", "version": plan.version, "checksum": plan.checksum})
+    return plan
+
+
+def new_op_id() -> str:
+    return uuid.uuid4().hex
+
+
+def add_edit(engagement, user, operation: Operation) -> PlanEdit:
+    """Store an edit and refresh the draft. A retried op_id is applied once."""
+    _require(user, engagement)
+    with transaction.atomic():
+        _lock(engagement)
+        existing = PlanEdit.objects.filter(engagement=engagement, op_id=operation.op_id).first()
+        if existing is not None:
+            return existing
+        plan = latest_plan(engagement)
+        if plan is None:
+            raise PlanRefused(_("Generate the plan first."))
+        if plan.is_read_only:
+            raise PlanRefused(_("This plan version is approved and read-only; make a new "
+                                "draft from it first."))
+        seq = (PlanEdit.objects.filter(engagement=engagement).aggregate(s=Max("seq"))["s"]
+               or 0) + 1
+        edit = PlanEdit.objects.create(
+            engagement=engagement, seq=seq, op_id=operation.op_id, kind=kind_of(operation),
+            operation=operation_to_dict(operation), author=user)
+        audit.record(user, "plan-edit", edit, None, edit.operation)
+        refresh_draft(engagement, user)
+        edit.refresh_from_db()
+    return edit
+
+
+def withdraw_edit(edit: PlanEdit, user) -> None:
+    """Stop replaying an edit (kept, marked withdrawn) and refresh the draft."""
+    _require(user, edit.engagement)
+    with transaction.atomic():
+        _lock(edit.engagement)
+        plan = latest_plan(edit.engagement)
+        if plan is not None and plan.is_read_only:
+            raise PlanRefused(_("This plan version is approved and read-only; make a new "
+                                "draft from it first."))
+        edit.withdrawn = True
+        edit.save(update_fields=["withdrawn"])
+        audit.record(user, "plan-edit-withdraw", edit, {"withdrawn": False},
+                     {"withdrawn": True})
+        if plan is not None:
+            refresh_draft(edit.engagement, user)
+
+
+def save_settings(settings: PlanSettings, user, changes: dict[str, Any]) -> PlanSettings:
+    _require(user, settings.engagement)
+    with transaction.atomic():
+        before = settings.as_dict()
+        for name, value in changes.items():
+            setattr(settings, name, value)
+        settings.save()
+        audit.record(user, "plan-settings", settings.engagement, before, settings.as_dict())
+    return settings
+
+
+def _summary(plan: Plan) -> dict[str, Any]:
+    data = plan.data
+    return {"version": plan.version, "status": plan.status, "checksum": plan.checksum,
+            "needs": len(data["needs"]), "cohorts": len(data["cohorts"]),
+            "unfit": len(data["unfit"]), "total_cents": data["budget"]["total_cents"]}

@@ -1,0 +1,251 @@
+"""The plan pages: engagement plan, per-organisation plan, settings, actions, downloads.
+
+Thin: objects come through ``accounts.scoping`` (out of scope is a 404), writes go through
+``planning.services`` (scoped, audited), and what a page shows is built in ``pages``.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from govcap.accounts import scoping
+from govcap.planning import documents, edits, pages, services
+from govcap.planning.catalogues import ensure_default_catalogue
+from govcap.planning.forms import EditForm, SettingsForm
+from govcap.planning.inputs import PlanInputError
+from govcap.planning.inputs_db import ensure_settings, gather, section_titles
+from govcap.planning.models import Plan, PlanEdit
+from govcap.planning.validation import CatalogueError
+
+EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
+
+
+def get_engagement(request, slug: str):
+    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+
+
+def narrowed_orgs(user, engagement) -> frozenset[int] | None:
+    """The organisations a viewer is narrowed to in this engagement (None: all of it)."""
+    return scoping.scope_of(user).viewer_orgs.get(engagement.id)
+
+
+def get_plan(request, engagement) -> Plan | None:
+    plans = Plan.objects.filter(engagement=engagement).select_related("catalogue")
+    version = request.GET.get("v", "")
+    if version.isdigit():
+        return get_object_or_404(plans, version=int(version))
+    return plans.order_by("-version").first()
+
+
+def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = None) -> dict:
+    can_edit = services.can_edit_plan(request.user, engagement)
+    context = {"engagement": engagement, "plan": plan, "can_edit": can_edit,
+               "versions": Plan.objects.filter(engagement=engagement).order_by("-version"),
+               "formats": documents.FORMATS}
+    if plan is None:
+        return context
+    catalogue = plan.catalogue.parsed(engagement.language)
+    context["view"] = pages.overview(plan.data, catalogue, org_id)
+    context["changes"] = pages.diff_lines(plan.diff, plan.data["currency"])
+    latest = Plan.objects.filter(engagement=engagement).order_by("-version").first()
+    context["is_latest"] = latest is not None and latest.pk == plan.pk
+    if can_edit and context["is_latest"]:
+        try:
+            context["stale"] = gather(engagement).checksum != plan.inputs_checksum
+        except (CatalogueError, PlanInputError):
+            context["stale"] = True
+        context["edits"] = PlanEdit.objects.filter(engagement=engagement).select_related(
+            "author").order_by("seq")
+        if not plan.is_read_only:
+            choices = pages.edit_choices(plan.data, catalogue)
+            context["edit_forms"] = {kind: EditForm(initial={"op_id": services.new_op_id()},
+                                                    choices=choices) for kind in EDIT_KINDS}
+    return context
+
+
+@require_GET
+@login_required
+def plan_page(request, slug):
+    engagement = get_engagement(request, slug)
+    narrowed = narrowed_orgs(request.user, engagement)
+    if narrowed is not None:  # a viewer of one organisation reads its plan only
+        org = engagement.organisations.filter(pk__in=narrowed).order_by("name").first()
+        if org is None:
+            raise Http404
+        return redirect("plan-organisation", slug=engagement.slug, org=org.uuid)
+    plan = get_plan(request, engagement)
+    context = _plan_context(request, engagement, plan)
+    check = getattr(scoping, "can_edit_catalogue", lambda u: scoping.scope_of(u).is_admin)
+    context["can_edit_catalogue"] = check(request.user)
+    return render(request, "planning/plan.html", context)
+
+
+@require_GET
+@login_required
+def organisation_page(request, slug, org):
+    engagement = get_engagement(request, slug)
+    organisation = get_object_or_404(engagement.organisations, uuid=org)
+    narrowed = narrowed_orgs(request.user, engagement)
+    if narrowed is not None and organisation.pk not in narrowed:
+        raise Http404
+    plan = get_plan(request, engagement)
+    context = _plan_context(request, engagement, plan, str(organisation.uuid))
+    context["organisation"] = organisation
+    return render(request, "planning/organisation.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def settings_page(request, slug):
+    engagement = get_engagement(request, slug)
+    if not services.can_edit_plan(request.user, engagement):
+        raise PermissionDenied(_("Only the engagement's coordinators and administrators "
+                                 "change its plan settings."))
+    settings = ensure_settings(engagement)
+    form = SettingsForm(request.POST or None, instance=settings,
+                        organisations=list(engagement.organisations.order_by("name")),
+                        section_titles=section_titles(engagement))
+    if request.method == "POST" and form.is_valid():
+        settings.refresh_from_db()
+        services.save_settings(settings, request.user, form.changes())
+        messages.success(request, _("Plan settings saved. Regenerate the plan to apply them."))
+        return redirect("plan", slug=engagement.slug)
+    return render(request, "planning/settings.html", {"engagement": engagement, "form": form})
+
+
+@require_POST
+@login_required
+def generate(request, slug):
+    engagement = get_engagement(request, slug)
+    ensure_default_catalogue()
+    try:
+        before = services.latest_plan(engagement)
+        plan = services.generate(engagement, request.user)
+    except (CatalogueError, PlanInputError, services.PlanRefused) as exc:
+        messages.error(request, str(exc))
+        return redirect("plan", slug=engagement.slug)
+    if before is not None and before.pk == plan.pk:
+        messages.info(request, _("Nothing changed since version %(v)d.") % {"v": plan.version})
+    else:
+        messages.success(request, _("Plan version %(v)d generated.") % {"v": plan.version})
+    return redirect("plan", slug=engagement.slug)
+
+
+@require_POST
+@login_required
+def approve(request, slug, version):
+    engagement = get_engagement(request, slug)
+    plan = get_object_or_404(Plan, engagement=engagement, version=version)
+    try:
+        services.approve(plan, request.user)
+    except services.PlanRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Plan version %(v)d approved; it is now read-only.")
+                         % {"v": version})
+    return redirect("plan", slug=engagement.slug)
+
+
+def _operation(kind: str, data: dict) -> edits.Operation:
+    op_id = data["op_id"]
+    org_module = (data.get("need") or "|").split("|", 1)
+    if kind == "move-cohort":
+        return edits.MoveCohort(op_id, data["cohort"], data["month"])
+    if kind == "drop-module":
+        return edits.DropModule(op_id, *org_module)
+    if kind == "add-module":
+        return edits.AddModule(op_id, data["organisation"], data["module"])
+    if kind == "move-member":
+        return edits.MoveMember(op_id, org_module[0], org_module[1], data["cohort"])
+    raise ValueError(kind)
+
+
+_REQUIRED = {"move-cohort": ("cohort", "month"), "drop-module": ("need",),
+             "add-module": ("organisation", "module"), "move-member": ("need", "cohort"),
+             "lock-cohort": ("cohort",)}
+
+
+@require_POST
+@login_required
+def edit(request, slug, kind):
+    engagement = get_engagement(request, slug)
+    if kind not in EDIT_KINDS:
+        raise Http404
+    if not services.can_edit_plan(request.user, engagement):
+        raise PermissionDenied(_("Only the engagement's coordinators and administrators "
+                                 "change its plan."))
+    plan = services.latest_plan(engagement)
+    if plan is None:
+        messages.error(request, _("Generate the plan first."))
+        return redirect("plan", slug=engagement.slug)
+    form = EditForm(request.POST, choices=pages.edit_choices(
+        plan.data, plan.catalogue.parsed(engagement.language)))
+    missing = [] if not form.is_valid() else [f for f in _REQUIRED[kind]
+                                               if not form.cleaned_data.get(f)]
+    if not form.is_valid() or missing:
+        messages.error(request, _("The edit was not saved: choose %(fields)s from the lists.")
+                       % {"fields": ", ".join(missing or form.errors)})
+        return redirect("plan", slug=engagement.slug)
+    data = form.cleaned_data
+    try:
+        if kind == "lock-cohort":
+            operation: edits.Operation = edits.lock_cohort(plan.plan_data(), data["cohort"],
+                                                           data["op_id"])
+        else:
+            operation = _operation(kind, data)
+        saved = services.add_edit(engagement, request.user, operation)
+    except (services.PlanRefused, PlanInputError, KeyError) as exc:
+        messages.error(request, str(exc))
+        return redirect("plan", slug=engagement.slug)
+    level = messages.success if saved.last_status == "applied" else messages.warning
+    level(request, _("Edit saved (%(status)s): %(message)s")
+          % {"status": saved.last_status or "—", "message": saved.last_message})
+    return redirect("plan", slug=engagement.slug)
+
+
+@require_POST
+@login_required
+def withdraw(request, slug, uuid):
+    engagement = get_engagement(request, slug)
+    edit_row = get_object_or_404(PlanEdit, engagement=engagement, uuid=uuid)
+    try:
+        services.withdraw_edit(edit_row, request.user)
+    except services.PlanRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Edit withdrawn; the draft was regenerated without it."))
+    return redirect("plan", slug=engagement.slug)
+
+
+@require_GET
+@login_required
+def download(request, slug, fmt):
+    engagement = get_engagement(request, slug)
+    if fmt not in documents.FORMATS:
+        raise Http404
+    plan = get_plan(request, engagement)
+    if plan is None:
+        raise Http404(_("This engagement has no plan yet."))
+    org_id = request.GET.get("org") or None
+    narrowed = narrowed_orgs(request.user, engagement)
+    if org_id is not None:
+        organisation = get_object_or_404(engagement.organisations, uuid=org_id)
+        if narrowed is not None and organisation.pk not in narrowed:
+            raise Http404
+        org_id = str(organisation.uuid)
+    elif narrowed is not None:
+        raise Http404
+    try:
+        body = documents.render(plan, fmt, org_id)
+    except documents.DocumentUnavailable as exc:
+        return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="{documents.filename(plan, fmt, org_id)}"')
+    return response
