@@ -6,7 +6,6 @@ documents always say what was approved.
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from django.utils import timezone
@@ -60,12 +59,9 @@ def filename(plan: Plan, fmt: str, org_id: str | None = None) -> str:
 
 
 def _context(plan: Plan, org_id: str | None) -> Any:
-    try:
-        reports = importlib.import_module("govcap.reports.plan")
-    except ImportError as exc:
-        raise DocumentUnavailable(
-            "Plan documents (DOCX, PDF, XLSX) are not available in this build yet; "
-            "download the JSON.") from exc
+    from govcap.reports import plan as reports
+    from govcap.reports.labels import plan_title
+
     engagement = plan.engagement
     language = "fr" if engagement.language == "fr" else "en"
     instrument = localised(engagement.instrument, language)
@@ -77,7 +73,7 @@ def _context(plan: Plan, org_id: str | None) -> Any:
     heatmap = [(names[org], levels[org]) for org in sorted(names, key=lambda o: names[o])]
     made = plan.approved_at or plan.updated_at or timezone.now()
     ctx = reports.PlanDocumentContext(
-        title=f"Training plan — {engagement.name}", country=engagement.country.name,
+        title=plan_title(language, engagement.name), country=engagement.country.name,
         engagement=engagement.name, round_label=engagement.round_label, language=language,
         currency=plan.data["currency"], generated_on=timezone.localdate(made),
         status=plan.status, version=plan.version, organisation_id=org_id,

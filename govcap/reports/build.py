@@ -1,0 +1,239 @@
+"""(PlanData, context) → the document model, in the engagement's language.
+
+The one place that decides what a plan document says; the renderers only draw it. The
+chapters after priorities are in :mod:`.build_parts`, the spreadsheet tables in
+:mod:`.sheets`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from govcap.planning.plan import GAP, SCHEDULED, UNKNOWN
+from govcap.reports import build_parts, sheets
+from govcap.reports.figures import HeatmapData
+from govcap.reports.labels import Labels
+from govcap.reports.model import Bullets, Column, Document, Figure, Heading, Para, Section, Table
+from govcap.reports.scope import Scope
+from govcap.scale import DOMAINS, LEVEL_KEYS, SECTION_DOMAIN, SECTION_KEYS
+
+if TYPE_CHECKING:
+    from govcap.planning.catalogue import Catalogue
+    from govcap.planning.plan import PlanData
+    from govcap.reports.plan import PlanDocumentContext
+
+
+def build_document(plan: PlanData, ctx: PlanDocumentContext,
+                   catalogue: Catalogue | None) -> Document:
+    L = Labels(ctx.language)
+    s = Scope(plan, ctx, catalogue, L)
+    sections = [summary(s), method(s), findings(s), priorities(s), modules(s),
+                build_parts.schedule(s), build_parts.budget(s), build_parts.monitoring(s),
+                build_parts.actions(s), build_parts.annex(s)]
+    for number, section in enumerate(sections, start=1):
+        section.number = number
+        _say_when_empty(section, L)
+    title = ctx.title
+    subtitle = ""
+    if s.org_id is not None:
+        subtitle = L.t("plan_of", org=s.names[s.org_id])
+    cover = [(L["cover.country"], ctx.country), (L["cover.engagement"], ctx.engagement),
+             (L["cover.round"], ctx.round_label), (L["cover.project"], ctx.project_name),
+             (L["cover.instrument"], ctx.instrument_title)]
+    if s.org_id is not None:
+        cover.append((L["cover.organisation"], s.names[s.org_id]))
+    cover += [(L["cover.status"], L.get_or(f"status.{ctx.status}", ctx.status)),
+              (L["cover.version"], str(ctx.version)),
+              (L["cover.date"], _date(ctx, L)), (L["cover.currency"], s.currency)]
+    cover = [(k, v) for k, v in cover if v]
+    footer = " · ".join(p for p in (ctx.title, subtitle, f"v{ctx.version}",
+                                     L.get_or(f"status.{ctx.status}", ctx.status)) if p)
+    return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
+                    cover_note=L["cover.note"], sections=sections,
+                    sheets=sheets.build_sheets(s), footer=footer, page_label=L["footer.page"])
+
+
+def _say_when_empty(section: Section, L: Labels) -> None:
+    """A sentence instead of an empty table or an empty chapter: never a bare header."""
+    default = L["empty.cohorts"]
+    section.blocks = [Para(b.empty or default) if isinstance(b, Table) and not b.rows else b
+                      for b in section.blocks]
+    if not section.blocks:
+        section.blocks = [Para(default)]
+
+
+def _date(ctx: PlanDocumentContext, L: Labels) -> str:
+    d = ctx.generated_on
+    return f"{d.day} {L.month(f'{d.year:04d}-{d.month:02d}')}"
+
+
+def period(s: Scope) -> tuple[str, str]:
+    months = [c.month for c in s.cohorts if c.month]
+    return (s.L.month(min(months)), s.L.month(max(months))) if months else ("–", "–")
+
+
+def summary(s: Scope) -> Section:
+    L = s.L
+    unknowns = [u for u in s.plan.unknowns if s.mine(u.org_id)]
+    if s.org_id is None:
+        scope = L.t("summary.scope", orgs=len(s.organisations), gaps=len(s.gaps),
+                    gap_orgs=len({g.org_id for g in s.gaps}), unknowns=len(unknowns))
+    else:
+        scope = L.t("summary.scope_org", org=s.names[s.org_id], gaps=len(s.gaps),
+                    unknowns=len(unknowns))
+    first, last = period(s)
+    places = sum(s.participants(c) for c in s.cohorts)
+    total = s.money(s.total_cents)
+    blocks: list = [Para(scope, "lead")]
+    if s.cohorts:
+        blocks.append(Para(L.t("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
+                               participants=L.number(places), first=first, last=last,
+                               total=total.text)))
+    else:
+        blocks.append(Para(L["summary.none_placed" if s.gaps else "summary.empty"]))
+    if s.unfit:
+        blocks.append(Para(L.t("summary.unfit", count=len(s.unfit),
+                               amount=s.money(s.unfit_estimate_cents).text)))
+    else:
+        blocks.append(Para(L["summary.allfit"]))
+    figures = [(L["kf.orgs"], L.number(len(s.organisations))),
+               (L["kf.gaps"], L.number(len(s.gaps))), (L["kf.modules"], L.number(len(s.modules))),
+               (L["kf.cohorts"], L.number(len(s.cohorts))),
+               (L["kf.places"], L.number(places)), (L["kf.period"], first if first == last else f"{first} – {last}"),
+               (L["kf.total"], total.text), (L["kf.unfit"], L.number(len(s.unfit)))]
+    blocks.append(Table([Column(L["kf.item"], 2), Column(L["kf.value"], 1.4)],
+                        [[k, v] for k, v in figures]))
+    by_domain = s.breakdown("domain")
+    if by_domain:
+        blocks.append(Heading(L["summary.domains"]))
+        rows = []
+        for key in DOMAINS:
+            if key in by_domain:
+                n = len({c.module_code for c in s.cohorts if c.domain == key})
+                rows.append([s.domain(key), n, s.money(by_domain[key])])
+        blocks.append(Table([Column(L["col.domain"], 3), Column(L["kf.modules"], 1, "number"),
+                             Column(L["col.amount"], 1.5, "money")], rows,
+                            total=[L["total"], len(s.modules), s.money(s.total_cents)]))
+    return Section("summary", L["h.summary"], blocks)
+
+
+def method(s: Scope) -> Section:
+    L = s.L
+    blocks: list = [Para(L.t("method.p1", n=len(SECTION_KEYS))), Para(L["method.p2"])]
+    if s.ctx.instrument_title:
+        blocks.append(Para(L.t("method.instrument", title=s.ctx.instrument_title), "note"))
+    blocks.append(Heading(L["h.scale"]))
+    blocks.append(Table([Column(L["col.level"], 1), Column(L["col.meaning"], 4)],
+                        [[L.level(k), L[f"scale.{k}"]] for k in LEVEL_KEYS]))
+    blocks.append(Heading(L["h.sections"]))
+    blocks.append(Table([Column(L["col.section"], 3), Column(L["col.domain"], 2)],
+                        [[s.section_title(k), s.section_domain(k)] for k in SECTION_KEYS]))
+    blocks.append(Para(L["method.p3"]))
+    return Section("method", L["h.method"], blocks)
+
+
+def heatmap_data(s: Scope) -> HeatmapData:
+    rows, cells = [], []
+    wanted = None if s.org_id is None else s.names[s.org_id]
+    entries = list(s.ctx.heatmap)
+    if not entries:  # fall back on the plan's own section statuses
+        current = {(x.org_id, x.section_key): x.current for x in s.plan.sections}
+        entries = [(s.names[o], {k: (lvl.key if (lvl := current.get((o, k))) else None)
+                                 for k in SECTION_KEYS}) for o in s.organisations]
+    for name, levels in entries:
+        if wanted is not None and name != wanted:
+            continue
+        rows.append(name)
+        cells.append([levels.get(k) for k in SECTION_KEYS])
+    return HeatmapData(
+        rows=rows, columns=[s.section_title(k) for k in SECTION_KEYS], cells=cells,
+        level_labels={k: s.L.level(k) for k in LEVEL_KEYS}, na_label=s.L.level(None),
+        title=s.L["h.heatmap"])
+
+
+def findings(s: Scope) -> Section:
+    L = s.L
+    data = heatmap_data(s)
+    blocks: list = [Heading(L["h.heatmap"]), Para(L["findings.heatmap"], "note")]
+    blocks.append(Figure("heatmap", data, L["h.heatmap"]))
+    blocks.append(Heading(L["h.domains"]))
+    statuses = [x for x in s.plan.sections if s.mine(x.org_id)]
+    rows = []
+    for key in DOMAINS:
+        keys = [k for k in SECTION_KEYS if SECTION_DOMAIN[k] == key]
+        mine = [x for x in statuses if x.section_key in keys]
+        count = {lvl: sum(1 for x in mine if x.current is not None and x.current.key == lvl)
+                 for lvl in LEVEL_KEYS}
+        rows.append([s.domain(key), ", ".join(str(SECTION_KEYS.index(k) + 1) for k in keys),
+                     count["basic"], count["moderate"], count["high"],
+                     sum(1 for x in mine if x.status == UNKNOWN),
+                     sum(1 for x in mine if x.status == GAP)])
+    blocks.append(Table([Column(L["col.domain"], 3), Column(L["col.section"], 1),
+                         Column(L["col.basic"], 1, "number"),
+                         Column(L["col.moderate"], 1, "number"),
+                         Column(L["col.high"], 1, "number"), Column(L["col.na"], 1, "number"),
+                         Column(L["col.gaps"], 1, "number")], rows))
+    unknowns = [u for u in s.plan.unknowns if s.mine(u.org_id)]
+    if unknowns:
+        blocks.append(Heading(L["h.unknowns"]))
+        blocks.append(Table([Column(L["col.organisation"], 2), Column(L["col.section"], 2),
+                             Column(L["col.reason"], 2)],
+                            [[u.org_name, s.section_title(u.section_key), u.reason]
+                             for u in unknowns]))
+    return Section("findings", L["h.findings"], blocks, wide=True)
+
+
+def priorities(s: Scope) -> Section:
+    L = s.L
+    strategic = s.plan.settings.get("targets", {}).get("strategic_sections", [])
+    names = "; ".join(s.section_title(k) for k in strategic) or L["priorities.none"]
+    by_module: dict[str, list] = {}
+    for need in s.needs:
+        by_module.setdefault(need.module_code, []).append(need)
+    ordered = sorted(by_module.items(), key=lambda kv: min(n.rank or 10**9 for n in kv[1]))
+    rows = []
+    for rank, (code, needs) in enumerate(ordered, start=1):
+        origins = sorted({L.get_or(f"origin.{n.origin}", n.origin) for n in needs})
+        placed = [n for n in needs if n.status == SCHEDULED]
+        status = (L.t("status.scheduled", month=", ".join(sorted({L.month(n.month)
+                                                                   for n in placed})))
+                  if placed else L["status.unfit"])
+        rows.append([rank, code, s.module_title(code), s.step(needs[0].step),
+                     len({n.org_id for n in needs}), f"{max(n.score for n in needs):.2f}",
+                     ", ".join(origins), status])
+    table = Table([Column(L["col.rank"], 0.6, "number"), Column(L["col.module"], 1),
+                   Column(L["col.title"], 3.2), Column(L["col.step"], 1.4),
+                   Column(L["col.orgs"], 1, "number"), Column(L["col.score"], 1, "number"),
+                   Column(L["col.origin"], 1.2), Column(L["col.status"], 1.6)], rows,
+                  empty=L["empty.needs"])
+    return Section("priorities", L["h.priorities"],
+                   [Para(L.t("priorities.p", sections=names)), table], wide=True)
+
+
+def modules(s: Scope) -> Section:
+    L = s.L
+    blocks: list = []
+    for code in s.modules:
+        module = s.module(code)
+        blocks.append(Heading(f"{code} — {s.module_title(code)}"))
+        if module is None:
+            continue
+        blocks.append(Para(module.summary, "intro"))
+        personas = s.catalogue.personas if s.catalogue else {}
+        facts = [
+            (L["mod.sections"], "; ".join(s.section_title(k) for k in module.sections)),
+            (L["mod.step"], s.step(module.step)),
+            (L["mod.audience"], ", ".join(personas.get(p, p) for p in module.audience)),
+            (L["mod.days"], L.t("mod.days_value", days=module.days)),
+            (L["mod.delivery"], L.get_or(f"delivery.{module.delivery}", module.delivery)),
+            (L["mod.cohort"], L.t("mod.cohort_value", min=module.min_cohort,
+                                  max=module.max_cohort)),
+            (L["mod.prerequisites"], ", ".join(module.prerequisites) or L["mod.none"]),
+            (L["mod.competences"], ", ".join(module.competences) or L["mod.none"]),
+        ]
+        if module.follow_up:
+            facts.append((L["mod.followup"], module.follow_up))
+        blocks.append(Table([Column("", 1.2), Column("", 4)], [[k, v] for k, v in facts]))
+        blocks.append(Heading(L["mod.objectives"], 3))
+        blocks.append(Bullets(tuple(module.objectives)))
+    return Section("modules", L["h.modules"], blocks)

@@ -1,0 +1,222 @@
+"""The later chapters: schedule, budget, monitoring and evaluation, actions, annex."""
+
+from __future__ import annotations
+
+from govcap.planning.plan import SCHEDULED
+from govcap.reports.figures import GanttData, GanttRow
+from govcap.reports.model import Bullets, Column, Figure, Heading, Para, Section, Table
+from govcap.reports.scope import Scope
+from govcap.scale import DOMAINS, SECTION_KEYS
+
+KIRKPATRICK = ("reaction", "learning", "behaviour", "results")
+
+
+def _months(s: Scope) -> list[str]:
+    used = sorted({c.month for c in s.cohorts if c.month})
+    months = [m for m in s.plan.months]
+    if used:
+        months = [m for m in months if used[0] <= m <= used[-1]] or used
+    return months
+
+
+def gantt_data(s: Scope) -> GanttData:
+    months = _months(s)
+    index = {m: i for i, m in enumerate(months)}
+    rows = []
+    for code in s.modules:
+        runs = [c for c in s.cohorts if c.module_code == code]
+        bars: dict[int, int] = {}
+        for c in runs:
+            if c.month in index:
+                bars[index[c.month]] = bars.get(index[c.month], 0) + s.participants(c)
+        rows.append(GanttRow(label=f"{code} {s.module_title(code)}", domain=runs[0].domain,
+                             bars=tuple(sorted(bars.items()))))
+    blackout = tuple(index[m] for m in s.plan.blackout_months if m in index)
+    return GanttData(months=[s.L.month(m) for m in months], rows=rows, blackout=blackout,
+                     title=s.L["gantt.title"], participants_label=s.L["col.participants"],
+                     domain_labels={k: s.domain(k) for k in DOMAINS})
+
+
+def schedule(s: Scope) -> Section:
+    L = s.L
+    first = L.month(s.cohorts[0].month) if s.cohorts else "–"
+    last = L.month(s.cohorts[-1].month) if s.cohorts else "–"
+    blackout = ", ".join(L.month(m) for m in s.plan.blackout_months) or L["mod.none"]
+    parallel = s.plan.settings.get("constraints", {}).get("max_parallel", "–")
+    blocks: list = [Para(L.t("schedule.p", first=first, last=last, parallel=parallel,
+                             blackout=blackout))]
+    if s.cohorts:
+        blocks += [Heading(L["h.gantt"]), Para(L["gantt.note"], "note"),
+                   Figure("gantt", gantt_data(s), L["gantt.title"])]
+    blocks.append(Heading(L["h.month_table"]))
+    rows = []
+    for month in _months(s):
+        runs = [c for c in s.cohorts if c.month == month]
+        if not runs and month not in s.plan.blackout_months:
+            continue
+        text = "; ".join(f"{c.module_code} ({s.participants(c)})" for c in runs) or "–"
+        rows.append([L.month(month), len(runs), text,
+                     sum(s.participants(c) for c in runs),
+                     s.money(sum(s.cost(c) for c in runs))])
+    blocks.append(Table([Column(L["col.month"], 1), Column(L["col.cohorts"], 0.8, "number"),
+                         Column(L["col.modules"], 4), Column(L["col.participants"], 1, "number"),
+                         Column(L["col.cost"], 1.4, "money")], rows,
+                        total=[L["total"], len(s.cohorts), "",
+                               sum(s.participants(c) for c in s.cohorts),
+                               s.money(s.total_cents)]))
+    blocks.append(Heading(L["h.cohorts"]))
+    blocks.append(Table(
+        [Column(L["col.cohort"], 1), Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
+         Column(L["col.language"], 0.8), Column(L["col.orgs"], 3),
+         Column(L["col.participants"], 0.9, "number"), Column(L["col.cost"], 1.3, "money")],
+        [[c.cohort_id, L.month(c.month), f"{c.module_code} {s.module_title(c.module_code)}",
+          s.language(c.language), s.org_list(o for o in c.org_ids if s.mine(o)),
+          s.participants(c),
+          s.money(s.cost(c))] for c in s.cohorts]))
+    blocks.append(Heading(L["h.unfit"]))
+    if s.unfit:
+        blocks.append(Table(
+            [Column(L["col.organisation"], 2), Column(L["col.module"], 2),
+             Column(L["col.step"], 1.2), Column(L["col.reason"], 3)],
+            [[u.org_name, (f"{u.module_code} {s.module_title(u.module_code)}" if u.module_code
+                           else s.section_title(u.section_key or "")), s.step(u.step),
+              L.get_or(f"unfit.{u.reason}", u.message)] for u in s.unfit]))
+        blocks.append(Para(L.t("unfit.estimate", amount=s.money(s.unfit_estimate_cents).text),
+                           "note"))
+    else:
+        blocks.append(Para(L["unfit.none"]))
+    return Section("schedule", L["h.schedule"], blocks, wide=True)
+
+
+def budget(s: Scope) -> Section:
+    L = s.L
+    total = s.money(s.total_cents)
+    blocks: list = [Para(L.t("budget.p", currency=s.currency, total=total.text))]
+    amount = Column(L["col.amount"], 1.4, "money")
+    by_domain = s.breakdown("domain")
+    blocks += [Heading(L["h.by_domain"]), Table(
+        [Column(L["col.domain"], 4), amount],
+        [[s.domain(k), s.money(by_domain[k])] for k in DOMAINS if k in by_domain],
+        total=[L["total"], total])]
+    by_module = s.breakdown("module")
+    rows = []
+    for code in s.modules:
+        runs = [c for c in s.cohorts if c.module_code == code]
+        module = s.module(code)
+        rows.append([code, s.module_title(code), len(runs),
+                     sum(s.participants(c) for c in runs), module.days if module else "–",
+                     s.money(by_module[code])])
+    blocks += [Heading(L["h.by_module"]), Table(
+        [Column(L["col.module"], 1), Column(L["col.title"], 3.5),
+         Column(L["col.cohorts"], 0.8, "number"), Column(L["col.participants"], 1, "number"),
+         Column(L["col.days"], 0.6, "number"), amount], rows,
+        total=[L["total"], "", len(s.cohorts), sum(r[3] for r in rows), "", total])]
+    by_month = s.breakdown("month")
+    blocks += [Heading(L["h.by_month"]), Table(
+        [Column(L["col.month"], 2), amount],
+        [[L.month(m), s.money(by_month[m])] for m in sorted(by_month)],
+        total=[L["total"], total])]
+    if s.org_id is None:
+        by_org = s.breakdown("org")
+        blocks += [Heading(L["h.by_org"]), Table(
+            [Column(L["col.organisation"], 4), amount],
+            [[s.names[o], s.money(by_org[o])] for o in s.organisations if o in by_org],
+            total=[L["total"], total])]
+    return Section("budget", L["h.budget"], blocks)
+
+
+def monitoring(s: Scope) -> Section:
+    L = s.L
+    after = s.plan.settings.get("constraints", {}).get("reassess_after_months", 6)
+    blocks: list = [Para(L.t("monitoring.p", after=after)), Heading(L["h.indicators"])]
+    rows = []
+    for ind in s.plan.indicators:
+        if not s.mine(ind.org_id):
+            continue
+        rows.append([ind.org_name, s.section_title(ind.section_key),
+                     L.level(ind.baseline.key), L.level(ind.target.key),
+                     ", ".join(ind.modules) or "–", L.month(ind.reassess_month),
+                     L.get_or(f"ind.{ind.status}", ind.status)])
+    blocks.append(Table([Column(L["col.organisation"], 2), Column(L["col.indicator"], 3.6),
+                         Column(L["col.baseline"], 0.9), Column(L["col.target"], 0.9),
+                         Column(L["col.modules"], 1.4), Column(L["col.reassess"], 1),
+                         Column(L["col.status"], 1)], rows, empty=L["empty.needs"]))
+    blocks.append(Heading(L["h.kirkpatrick"]))
+    blocks.append(Table([Column(L["col.level"], 1), Column(L["col.method"], 5)],
+                        [[L[f"kirk.{k}"], L[f"kirkm.{k}"]] for k in KIRKPATRICK]))
+    rows = []
+    mine = set(s.modules)
+    for ev in s.plan.evaluations:
+        if ev.module_code not in mine:
+            continue
+        when = {lvl.level: (L.span(lvl.from_month, lvl.to_month) if lvl.from_month
+                            else L["when.none"]) for lvl in ev.levels}
+        rows.append([f"{ev.module_code} {s.module_title(ev.module_code)}",
+                     *(when.get(k, "–") for k in KIRKPATRICK)])
+    blocks.append(Para(L["kirk.when"], "note"))
+    blocks.append(Table([Column(L["col.module"], 3),
+                         *(Column(L[f"kirk.{k}"], 1.3) for k in KIRKPATRICK)], rows))
+    return Section("monitoring", L["h.monitoring"], blocks, wide=True)
+
+
+def action_headers(L) -> list[str]:  # type: ignore[no-untyped-def]
+    return [L["col.measure"], L["col.responsibility"], L["col.timeline"], L["col.funding"],
+            L["col.source"], L["col.ta"]]
+
+
+def actions(s: Scope) -> Section:
+    L = s.L
+    rows = []
+    for row in s.plan.actions:
+        runs = [c for c in s.cohorts if c.module_code == row.module_code]
+        if not runs:
+            continue
+        module = s.module(row.module_code)
+        if module is not None:
+            measure = L.t("action.measure", title=module.title, code=row.module_code,
+                          cohorts=len(runs), days=module.days,
+                          delivery=L.get_or(f"delivery.{module.delivery}", module.delivery),
+                          people=sum(s.participants(c) for c in runs),
+                          orgs=len({o for c in runs for o in c.org_ids if s.mine(o)}))
+            assistance = module.follow_up
+        else:
+            measure, assistance = row.measure, row.technical_assistance
+        months = sorted(c.month for c in runs if c.month)
+        timeline = L.span(months[0], months[-1])
+        rows.append([measure, s.responsibility(row.responsibility), timeline,
+                     s.money(sum(s.cost(c) for c in runs)), s.funding_source(row.funding_source),
+                     assistance or "–"])
+    headers = action_headers(L)
+    table = Table([Column(headers[0], 3.4), Column(headers[1], 1.8), Column(headers[2], 1.2),
+                   Column(headers[3], 1.2, "money"), Column(headers[4], 1.2),
+                   Column(headers[5], 2.6)], rows,
+                  total=[L["total"], "", "", s.money(s.total_cents), "", ""])
+    return Section("actions", L["h.actions"], [table], wide=True)
+
+
+def annex(s: Scope) -> Section:
+    L = s.L
+    blocks: list = [Para(L["annex.p"])]
+    statuses = {(x.org_id, x.section_key): x for x in s.plan.sections}
+    for index, org_id in enumerate(s.organisations):
+        blocks.append(Heading(s.names[org_id], new_page=index > 0))
+        rows = []
+        for key in SECTION_KEYS:
+            x = statuses.get((org_id, key))
+            if x is None:
+                continue
+            rows.append([s.section_title(key), L.level(x.current.key if x.current else None),
+                         L.level(x.target.key), L.get_or(f"status.{x.status}", x.status)])
+        blocks.append(Table([Column(L["col.section"], 4), Column(L["col.level"], 1),
+                             Column(L["col.target"], 1), Column(L["col.status"], 1.2)], rows))
+        needs = [n for n in s.needs if n.org_id == org_id]
+        if not needs:
+            continue
+        blocks.append(Heading(L["h.evidence"], 3))
+        for need in needs:
+            state = (L.t("status.scheduled", month=L.month(need.month))
+                     if need.status == SCHEDULED else L["status.unfit"])
+            blocks.append(Para(f"{need.module_code} — {s.module_title(need.module_code)} "
+                               f"({state})", "lead"))
+            blocks.append(Bullets(tuple(s.evidence(need))))
+    return Section("annex", L["h.annex"], blocks)

@@ -1,0 +1,251 @@
+"""The document model as DOCX (python-docx): A4, chapters on new pages, wide chapters on
+landscape pages, table headers repeated on every page, page numbers in the footer, charts
+as PNG."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu, Pt, RGBColor
+from docx.table import Table as DocxTable
+
+from govcap.reports.figures import draw
+from govcap.reports.model import (
+    Bullets,
+    Document,
+    Figure,
+    Heading,
+    Money,
+    Para,
+    Section,
+    Table,
+    plain_text,
+)
+
+A4 = (Cm(21.0), Cm(29.7))
+MARGIN = Cm(1.8)
+HEADER_FILL = "1F4E89"
+TOTAL_FILL = "E8EEF6"
+MUTED = RGBColor(0x4D, 0x4D, 0x4D)
+LANGS = {"en": "en-GB", "fr": "fr-FR"}
+
+
+def render_docx(doc: Document) -> bytes:
+    word = new_docx()
+    _styles(word, doc.language)
+    word.core_properties.title = plain_text(doc.title)
+    word.core_properties.language = LANGS.get(doc.language, doc.language)
+    first = word.sections[0]
+    _page(first, wide=False)
+    _footer(first, doc)
+    _cover(word, doc)
+    for section in doc.sections:
+        part = word.add_section(WD_SECTION.NEW_PAGE)
+        _page(part, wide=section.wide)
+        _chapter(word, section, wide=section.wide)
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _styles(word, language: str) -> None:  # type: ignore[no-untyped-def]
+    normal = word.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10)
+    rpr = normal.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), LANGS.get(language, language))
+    rpr.append(lang)
+    for name, size in (("Title", 26), ("Heading 1", 16), ("Heading 2", 12.5),
+                       ("Heading 3", 11)):
+        style = word.styles[name]
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0x1F, 0x4E, 0x89)
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        word.styles[name].paragraph_format.keep_with_next = True
+
+
+def _page(section, *, wide: bool) -> None:  # type: ignore[no-untyped-def]
+    width, height = A4
+    section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if wide else (width, height)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, MARGIN)
+
+
+def _usable(section) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    return (section.page_width - section.left_margin - section.right_margin,
+            section.page_height - section.top_margin - section.bottom_margin)
+
+
+def _field(paragraph, code: str) -> None:  # type: ignore[no-untyped-def]
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"),
+                       ("end", None)):
+        if kind is not None:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+            run._r.append(el)
+        elif text == code:
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = f" {code} "
+            run._r.append(el)
+        else:
+            t = OxmlElement("w:t")
+            t.text = text
+            run._r.append(t)
+
+
+def _footer(section, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(f"{plain_text(doc.footer)} · {doc.page_label} ")
+    run.font.size = Pt(8)
+    run.font.color.rgb = MUTED
+    _field(p, "PAGE")
+    for r in p.runs:
+        r.font.size = Pt(8)
+
+
+def _cover(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(4):
+        word.add_paragraph()
+    word.add_paragraph(plain_text(doc.title), style="Title")
+    if doc.subtitle:
+        p = word.add_paragraph()
+        run = p.add_run(plain_text(doc.subtitle))
+        run.font.size = Pt(16)
+        run.bold = True
+    word.add_paragraph()
+    table = word.add_table(rows=0, cols=2)
+    table.style = word.styles["Table Grid"]
+    for key, value in doc.cover:
+        cells = table.add_row().cells
+        _text(cells[0], key, bold=True, size=10)
+        _text(cells[1], value, size=10)
+    _widths(table, [Cm(5), Cm(11.4)])
+    p = word.add_paragraph()
+    p.paragraph_format.space_before = Pt(18)
+    run = p.add_run(plain_text(doc.cover_note))
+    run.italic = True
+    run.font.color.rgb = MUTED
+
+
+def _chapter(word, section: Section, *, wide: bool) -> None:  # type: ignore[no-untyped-def]
+    word.add_heading(plain_text(f"{section.number}. {section.heading}"), level=1)
+    width, height = _usable(word.sections[-1])
+    for block in section.blocks:
+        if isinstance(block, Heading):
+            heading = word.add_heading(plain_text(block.text), level=block.level)
+            heading.paragraph_format.page_break_before = block.new_page
+        elif isinstance(block, Para):
+            p = word.add_paragraph()
+            run = p.add_run(plain_text(block.text))
+            if block.kind == "note":
+                p.paragraph_format.keep_with_next = True  # a note introduces what follows
+                run.italic = True
+                run.font.size = Pt(9)
+                run.font.color.rgb = MUTED
+            elif block.kind == "intro":
+                p.paragraph_format.keep_with_next = True
+            elif block.kind == "lead":
+                run.bold = True
+                p.paragraph_format.keep_with_next = True
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                p = word.add_paragraph(style="List Bullet")
+                run = p.add_run(plain_text(item))
+                run.font.size = Pt(9)
+        elif isinstance(block, Table):
+            _table(word, block, width)
+            word.add_paragraph()
+        elif isinstance(block, Figure):
+            for png in draw(block.kind, block.data, "png"):
+                _picture(word, png, width, int(height * 0.74))  # room for the headings
+
+
+def _picture(word, png: bytes, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    w_px, h_px = struct.unpack(">II", png[16:24])
+    scale = min(width / w_px, height / h_px)
+    word.add_picture(io.BytesIO(png), width=Emu(int(w_px * scale)))
+    word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _table(word, block: Table, width: int) -> None:  # type: ignore[no-untyped-def]
+    header = any(c.label for c in block.columns)
+    table = word.add_table(rows=1 if header else 0, cols=len(block.columns))
+    table.style = word.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    size = 8 if len(block.columns) > 4 else 9
+    if header:
+        row = table.rows[0]
+        _repeat_header(row)
+        for cell, column in zip(row.cells, block.columns, strict=True):
+            _text(cell, column.label, bold=True, size=size, colour=RGBColor(255, 255, 255),
+                  right=column.kind != "text")
+            _shade(cell, HEADER_FILL)
+    lines = [(r, False) for r in block.rows] + ([(block.total, True)] if block.total else [])
+    for values, is_total in lines:
+        cells = table.add_row().cells
+        for cell, column, value in zip(cells, block.columns, values, strict=True):
+            right = column.kind != "text" or isinstance(value, Money)
+            _text(cell, _show(value), size=size, bold=is_total or (not header and
+                                                                   column is block.columns[0]),
+                  right=right)
+            if is_total:
+                _shade(cell, TOTAL_FILL)
+    total = sum(c.width for c in block.columns)
+    _widths(table, [Emu(int(width * c.width / total)) for c in block.columns])
+
+
+def _show(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def _text(cell, text: object, *, bold: bool = False, size: float = 9,  # type: ignore[no-untyped-def]
+          colour: RGBColor | None = None, right: bool = False) -> None:
+    p = cell.paragraphs[0]
+    p.paragraph_format.space_after = Pt(0)
+    if right:
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = p.add_run(plain_text(text))
+    run.bold = bold
+    run.font.size = Pt(size)
+    if colour is not None:
+        run.font.color.rgb = colour
+
+
+def _shade(cell, fill: str) -> None:  # type: ignore[no-untyped-def]
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
+    trpr = row._tr.get_or_add_trPr()
+    for tag in ("w:cantSplit", "w:tblHeader"):  # the schema's order
+        el = OxmlElement(tag)
+        el.set(qn("w:val"), "true")
+        trpr.append(el)
+
+
+def _widths(table: DocxTable, widths: list) -> None:  # type: ignore[type-arg]
+    table.autofit = False
+    # autofit False writes <w:tblLayout w:type="fixed"/>: Word keeps the widths given here
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width

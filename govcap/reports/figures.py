@@ -1,0 +1,147 @@
+"""The plan's charts, drawn with matplotlib: PNG for DOCX, SVG for the PDF.
+
+The shared charts (``govcap.charts``) write their level words in English; a plan is
+written in the engagement's language, so the heatmap is drawn here with the same palette
+and hatching and the words of :mod:`.labels`. matplotlib (Agg canvas, no pyplot) is
+imported lazily, inside the drawing functions.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from govcap.charts import palette
+from govcap.scale import Level
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as MplFigure
+
+HATCH = "////"
+FONT = ["Noto Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", "DejaVu Sans"]
+HEATMAP_ROWS_PER_CHART = 16
+
+
+@dataclass(frozen=True)
+class HeatmapData:
+    rows: list[str]
+    columns: list[str]
+    cells: list[list[str | None]]
+    level_labels: dict[str, str]
+    na_label: str
+    title: str
+
+
+@dataclass(frozen=True)
+class GanttRow:
+    label: str
+    domain: str
+    bars: tuple[tuple[int, int], ...]  # (month index, participants)
+
+
+@dataclass(frozen=True)
+class GanttData:
+    months: list[str]
+    rows: list[GanttRow]
+    title: str
+    participants_label: str
+    domain_labels: dict[str, str] = field(default_factory=dict)
+    blackout: tuple[int, ...] = ()
+
+
+def new_figure(width_in: float, height_in: float) -> MplFigure:
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_in, height_in), layout="constrained")
+    fig.patch.set_facecolor(palette.WHITE)
+    return fig
+
+
+def save(fig: MplFigure, fmt: str, dpi: int = 200) -> bytes:
+    """PNG or SVG bytes (SVG text as paths: no font needed to read it, nothing to fetch)."""
+    from matplotlib import rc_context
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buffer = io.BytesIO()
+    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "govcap"}):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata={"Date": None} if fmt == "svg"
+                    else {"Software": None})
+    return buffer.getvalue()
+
+
+def wrapped(text: str, width: int, lines: int) -> str:
+    return "\n".join(textwrap.wrap(text, width=width, max_lines=lines, placeholder="…")
+                     or [""])
+
+
+def _rc() -> dict[str, object]:
+    return {"font.family": FONT, "svg.fonttype": "none"}
+
+
+def heatmap_chunks(data: HeatmapData) -> list[HeatmapData]:
+    """Long heatmaps split into several charts so each fits a page."""
+    n = HEATMAP_ROWS_PER_CHART
+    if len(data.rows) <= n:
+        return [data]
+    return [HeatmapData(data.rows[i:i + n], data.columns, data.cells[i:i + n],
+                        data.level_labels, data.na_label, data.title)
+            for i in range(0, len(data.rows), n)]
+
+
+def heatmap(data: HeatmapData, fmt: str, width_in: float = 9.6) -> bytes:
+    """Organisations × sections, each cell coloured and its level written in words."""
+    from matplotlib import rc_context
+    from matplotlib.patches import Patch, Rectangle
+
+    n_rows, n_cols = max(len(data.rows), 1), len(data.columns)
+    height_in = 1.75 + 0.3 * n_rows
+    with rc_context(_rc()):
+        fig = new_figure(width_in, height_in)
+        ax = fig.add_subplot()
+        for r, line in enumerate(data.cells):
+            for c, key in enumerate(line):
+                level = Level.from_key(key) if key else None
+                swatch = palette.swatch_for(level)
+                ax.add_patch(Rectangle((c + 0.03, r + 0.06), 0.94, 0.88,
+                                       facecolor=swatch.fill, edgecolor=swatch.edge,
+                                       linewidth=0.6, hatch=HATCH if level is None else None))
+                text = data.level_labels[key] if key else data.na_label
+                label = ax.text(c + 0.5, r + 0.5, text, ha="center", va="center", fontsize=7,
+                                color=swatch.text,
+                                fontweight="normal" if level is None else "bold")
+                if level is None:
+                    label.set_backgroundcolor(palette.WHITE)
+        ax.set_xlim(0, n_cols)
+        ax.set_ylim(n_rows, 0)
+        ax.set_xticks([c + 0.5 for c in range(n_cols)],
+                      [wrapped(col, 17, 4) for col in data.columns], fontsize=6.5)
+        ax.xaxis.tick_top()
+        ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
+                      [wrapped(name, 40, 2) for name in data.rows], fontsize=7)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        handles = [Patch(facecolor=palette.swatch_for(lvl).fill,
+                         edgecolor=palette.swatch_for(lvl).edge,
+                         label=data.level_labels[lvl.key]) for lvl in Level]
+        handles.append(Patch(facecolor=palette.WHITE, edgecolor=palette.AXIS, hatch=HATCH,
+                             label=data.na_label))
+        fig.legend(handles=handles, loc="outside lower left", ncol=4, frameon=False,
+                   fontsize=7.5, handlelength=1.4)
+        return save(fig, fmt)
+
+
+def draw(kind: str, data: object, fmt: str) -> list[bytes]:
+    """The images of a figure (a long one is drawn in parts), PNG or SVG."""
+    if kind == "heatmap":
+        assert isinstance(data, HeatmapData)
+        return [heatmap(part, fmt) for part in heatmap_chunks(data)]
+    if kind == "gantt":
+        from govcap.reports.gantt import gantt, gantt_chunks
+
+        assert isinstance(data, GanttData)
+        return [gantt(part, fmt) for part in gantt_chunks(data)]
+    raise ValueError(f"unknown figure {kind!r}")

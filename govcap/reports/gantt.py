@@ -1,0 +1,73 @@
+"""A Gantt-style chart of the cohort schedule: modules down, months across.
+
+Each cohort month is a box coloured by training domain with the number of participants
+written in it (colour never carries the meaning alone: the module code heads the row).
+Months closed to training are shaded. matplotlib (Agg, no pyplot) is imported lazily.
+"""
+
+from __future__ import annotations
+
+from govcap.charts import palette
+from govcap.reports.figures import GanttData, _rc, new_figure, save, wrapped
+
+ROWS_PER_CHART = 18
+
+# Okabe–Ito colours (plus a grey), one per training domain in govcap.scale.DOMAINS order.
+DOMAIN_COLOURS = {
+    "design-systems-thinking": "#0072B2",
+    "agile": "#009E73",
+    "project-management": "#E69F00",
+    "change-management": "#CC79A7",
+    "digital-policy": "#56B4E9",
+    "service-management": "#D55E00",
+    "enterprise-architecture": "#5F5F5F",
+}
+
+
+def gantt_chunks(data: GanttData) -> list[GanttData]:
+    n = ROWS_PER_CHART
+    if len(data.rows) <= n:
+        return [data]
+    return [GanttData(data.months, data.rows[i:i + n], data.title, data.participants_label,
+                      data.domain_labels, data.blackout)
+            for i in range(0, len(data.rows), n)]
+
+
+def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
+    from matplotlib import rc_context
+    from matplotlib.patches import Patch, Rectangle
+
+    n_rows, n_cols = max(len(data.rows), 1), max(len(data.months), 1)
+    height_in = 1.5 + 0.27 * n_rows
+    with rc_context(_rc()):
+        fig = new_figure(width_in, height_in)
+        ax = fig.add_subplot()
+        for c in data.blackout:
+            ax.add_patch(Rectangle((c, 0), 1, n_rows, facecolor="#EDEDED", edgecolor="none"))
+        for r in range(n_rows + 1):
+            ax.axhline(r, color=palette.GRID, linewidth=0.4)
+        for c in range(n_cols + 1):
+            ax.axvline(c, color=palette.GRID, linewidth=0.4)
+        for r, row in enumerate(data.rows):
+            fill = DOMAIN_COLOURS.get(row.domain, "#5F5F5F")
+            for c, people in row.bars:
+                ax.add_patch(Rectangle((c + 0.06, r + 0.14), 0.88, 0.72, facecolor=fill,
+                                       edgecolor=palette.INK, linewidth=0.4))
+                ax.text(c + 0.5, r + 0.5, str(people), ha="center", va="center", fontsize=7,
+                        color=palette.text_on(fill), fontweight="bold")
+        ax.set_xlim(0, n_cols)
+        ax.set_ylim(n_rows, 0)
+        ax.set_xticks([c + 0.5 for c in range(n_cols)], data.months, fontsize=7)
+        ax.xaxis.tick_top()
+        ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
+                      [wrapped(row.label, 52, 1) for row in data.rows], fontsize=7)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        used = [d for d in DOMAIN_COLOURS if any(row.domain == d for row in data.rows)]
+        handles = [Patch(facecolor=DOMAIN_COLOURS[d], edgecolor=palette.INK, linewidth=0.4,
+                         label=data.domain_labels.get(d, d)) for d in used]
+        if handles:
+            fig.legend(handles=handles, loc="outside lower left", ncol=min(len(handles), 3),
+                       frameon=False, fontsize=7, handlelength=1.2)
+        return save(fig, fmt)

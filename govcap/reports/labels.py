@@ -1,0 +1,254 @@
+"""Every word the plan documents print, per language (English and French), and formatting.
+
+``labels(language)`` gives the dictionary; a key missing in a language falls back to
+English (a test checks French has them all). Amounts and months are formatted here so
+DOCX, PDF and XLSX write them the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from govcap.reports.labels_fr import FR
+
+EN: dict[str, str] = {
+    # cover and structure
+    "doc.title": "Training plan — {engagement}", "plan_of": "Training plan of {org}", "status.draft": "Draft", "status.approved": "Approved",
+    "cover.country": "Country", "cover.engagement": "Engagement", "cover.round": "Round",
+    "cover.project": "Project", "cover.instrument": "Assessment instrument",
+    "cover.status": "Status", "cover.version": "Version", "cover.date": "Date",
+    "cover.currency": "Currency", "cover.organisation": "Organisation",
+    "cover.note": "Prepared from the validated focus-group assessments of the engagement.",
+    "footer.page": "Page", "total": "Total",
+    # section headings
+    "h.summary": "Executive summary", "h.method": "Method", "h.findings": "Findings",
+    "h.priorities": "Priorities", "h.modules": "Training modules",
+    "h.schedule": "Cohort schedule", "h.budget": "Budget",
+    "h.monitoring": "Monitoring and evaluation", "h.actions": "Action table",
+    "h.annex": "Annex: organisation profiles and evidence",
+    "h.sections": "Sections of the assessment", "h.scale": "The rating scale",
+    "h.heatmap": "Levels by organisation and section", "h.domains": "Summary by training domain",
+    "h.unfit": "Needs the plan could not place", "h.unknowns": "Sections not assessed",
+    "h.month_table": "Month by month", "h.gantt": "Timeline", "h.cohorts": "Cohorts",
+    "h.by_domain": "By training domain", "h.by_module": "By module",
+    "h.by_month": "By month", "h.by_org": "By organisation", "h.indicators": "Indicators",
+    "h.kirkpatrick": "Evaluation of each module (Kirkpatrick's four levels)",
+    "h.profile": "Profile", "h.evidence": "Training needs and the evidence behind them",
+    # summary
+    "summary.scope": ("{orgs} organisation(s) took part in the focus-group assessment. "
+                      "Against the agreed targets, {gaps} gap(s) were found on {gap_orgs} "
+                      "organisation(s); {unknowns} section rating(s) were not assessed and "
+                      "are listed rather than guessed."),
+    "summary.scope_org": ("{org} took part in the focus-group assessment. Against the agreed "
+                          "targets, {gaps} gap(s) were found; {unknowns} section(s) were not "
+                          "assessed and are listed rather than guessed."),
+    "summary.plan": ("The plan answers them with {modules} training module(s) delivered in "
+                     "{cohorts} cohort(s) for {participants} participant places, from {first} "
+                     "to {last}, at a total cost of {total}."),
+    "summary.empty": "No cohort is scheduled: every assessed section is at its target level.",
+    "summary.none_placed": "No cohort could be scheduled for these gaps within the plan.",
+    "summary.unfit": ("{count} need(s) could not be placed in a cohort; they are listed with "
+                      "the reason in the schedule chapter (estimated participant cost {amount})."),
+    "summary.allfit": "Every need found a cohort within the planning horizon.",
+    "summary.domains": "Training by domain", "kf.item": "Key figure", "kf.value": "Value",
+    "kf.orgs": "Organisations assessed", "kf.gaps": "Gaps against target",
+    "kf.modules": "Modules", "kf.cohorts": "Cohorts", "kf.places": "Participant places",
+    "kf.period": "Period", "kf.total": "Total cost", "kf.unfit": "Needs not placed",
+    # method
+    "method.p1": ("The assessment follows GovStack's rapid skills assessment: a focus-group "
+                  "discussion (FGD) with the ICT practitioners of each ministry or agency, "
+                  "led by a moderator with a note-taker, after the participants' consent. "
+                  "The moderator reads the introduction and walks through {n} sections; for "
+                  "each, participants rate their organisation individually against written "
+                  "benchmarks, discuss, and agree a consensus level with its reasons."),
+    "method.p2": ("Ratings take the temperature of an organisation; they are not a score to "
+                  "rank ministries. A section nobody could speak to is recorded as not "
+                  "assessed and never planned for. Only validated sessions count, and for "
+                  "each organisation its latest one."),
+    "method.p3": ("Each gap between a section's level and its target calls for the catalogue "
+                  "modules that serve that section at that step (Basic to Moderate, Moderate "
+                  "to High, then sustaining High). Organisations needing the same module are "
+                  "grouped in cohorts by language, scheduled within the horizon respecting "
+                  "prerequisites and capacity, and costed from the catalogue rates."),
+    "method.instrument": "Instrument: {title}.",
+    "col.level": "Level", "col.meaning": "What it means",
+    "scale.basic": "Practices are absent, ad hoc or depend on individuals.",
+    "scale.moderate": "Practices exist and are applied in part, not yet consistently.",
+    "scale.high": "Practices are established, consistent, measured and improved.",
+    "col.number": "No.", "col.section": "Section", "col.domain": "Training domain",
+    # findings
+    "findings.heatmap": ("Each cell is the consensus level an organisation agreed on a "
+                         "section; hatched cells were not assessed."),
+    "col.organisation": "Organisation", "col.basic": "Basic", "col.moderate": "Moderate",
+    "col.high": "High", "col.na": "Not assessed", "col.gaps": "Gaps",
+    "col.reason": "Reason",
+    # priorities
+    "priorities.p": ("Needs are ranked by the size of the gap, the strategic weight of the "
+                     "section and the confidence of the rating; a prerequisite ranks with the "
+                     "module that needs it. Strategic sections: {sections}."),
+    "priorities.none": "none",
+    "col.rank": "Rank", "col.module": "Module", "col.title": "Title", "col.step": "Step",
+    "col.orgs": "Organisations", "col.score": "Priority score", "col.origin": "Origin",
+    # modules
+    "mod.summary": "Summary", "mod.objectives": "Learning objectives",
+    "mod.audience": "Audience", "mod.days": "Duration", "mod.delivery": "Delivery",
+    "mod.step": "Level step", "mod.prerequisites": "Prerequisites",
+    "mod.competences": "e-CF competences", "mod.cohort": "Cohort size",
+    "mod.followup": "Follow-up and technical assistance", "mod.sections": "Sections served",
+    "mod.days_value": "{days} day(s)", "mod.cohort_value": "{min} to {max} participants",
+    "mod.none": "none",
+    # schedule
+    "schedule.p": ("Cohorts run from {first} to {last}; at most {parallel} cohort(s) run in "
+                   "the same month. Months closed to training: {blackout}."),
+    "col.month": "Month", "col.cohorts": "Cohorts", "col.participants": "Participants",
+    "col.cohort": "Cohort", "col.language": "Language", "col.cost": "Cost",
+    "col.amount": "Amount", "col.share": "Share", "col.days": "Days",
+    "gantt.title": "Cohorts by month", "gantt.month_axis": "Month",
+    "gantt.note": ("One row per module; a box marks a month with a cohort of the module and "
+                   "gives its number of participants. Colours show the training domain."),
+    "kirk.when": "When each level is measured, per module:",
+    "unfit.none": "None: every need found a cohort.",
+    "empty.cohorts": "No cohort is scheduled in this plan.",
+    "empty.needs": "No training need was found: every assessed section is at its target.",
+    "unfit.estimate": "Estimated participant cost of the needs not placed: {amount}.",
+    # budget
+    "budget.p": ("Amounts are in {currency}. A cohort costs participants × days × the daily "
+                 "rate plus a fixed cost per cohort; each organisation pays its own "
+                 "participant-days and a share of the fixed cost in proportion to its "
+                 "participants. Every breakdown adds up to the total, {total}."),
+    # monitoring
+    "monitoring.p": ("Each gap has an indicator: the section's consensus level at "
+                     "reassessment, {after} month(s) after the last module that serves it, "
+                     "must reach the target. Each module is evaluated on Kirkpatrick's four "
+                     "levels."),
+    "col.indicator": "Indicator: level at reassessment on", "col.baseline": "Baseline", "col.target": "Target",
+    "col.modules": "Modules", "col.reassess": "Reassessment", "col.status": "Status",
+    "col.method": "Method", "col.when": "When",
+    "kirk.reaction": "Reaction", "kirk.learning": "Learning", "kirk.behaviour": "Behaviour",
+    "kirk.results": "Results",
+    "kirkm.reaction": ("End-of-course survey of every participant: relevance to their work, "
+                       "quality of delivery, intention to apply."),
+    "kirkm.learning": ("Pre-test at the start and post-test at the end of each cohort, one "
+                       "item per learning objective; report the average gain."),
+    "kirkm.behaviour": ("Follow-up with participants and their supervisors 3 to 6 months "
+                        "after the course: are the outputs of the objectives in use at work?"),
+    "kirkm.results": ("Reassessment of the sections the module serves with the same "
+                      "instrument, compared with the baseline."),
+    "when.none": "after the last cohort",
+    "ind.on-plan": "On plan", "ind.partly-unfit": "Partly placed", "ind.unfit": "Not placed",
+    "ind.dropped": "Dropped",
+    # actions
+    "col.measure": "Strengthening measure", "col.responsibility": "Responsibility",
+    "col.timeline": "Timeline", "col.funding": "Total funding",
+    "col.source": "Funding source", "col.ta": "Technical assistance",
+    "action.measure": ("{title} ({code}): {cohorts} cohort(s) of {days} day(s), {delivery}, "
+                       "{people} participants from {orgs} organisation(s)"),
+    "action.source_unset": "To be agreed with funders",
+    "action.responsibility_default": ("Engagement coordinator, with the heads of the "
+                                      "participating organisations"),
+    # annex
+    "annex.p": ("For each organisation: its level on each section against the target, then "
+                "each module it takes with the ratings and notes that call for it."),
+    "col.need": "Training need", "col.evidence": "Evidence",
+    "evidence.rated": "Rated {level} on {section}",
+    "evidence.notes": "Notes: “{notes}”",
+    "evidence.prerequisite": "Prerequisite of {modules}.",
+    "evidence.added": "Added by the coordinator.",
+    "status.gap": "Gap", "status.at-target": "At target", "status.unknown": "Not assessed",
+    "status.scheduled": "Scheduled {month}", "status.unfit": "Not placed",
+    "status.dropped": "Dropped",
+    # values
+    "level.basic": "Basic", "level.moderate": "Moderate", "level.high": "High",
+    "level.none": "Not assessed",
+    "step.basic-moderate": "Basic → Moderate", "step.moderate-high": "Moderate → High",
+    "step.sustain-high": "Sustaining High",
+    "delivery.in-person": "in person", "delivery.blended": "blended",
+    "delivery.online": "online",
+    "origin.gap": "Gap", "origin.prerequisite": "Prerequisite", "origin.added": "Added",
+    "lang.en": "English", "lang.fr": "French", "lang.ar": "Arabic", "lang.so": "Somali",
+    "lang.am": "Amharic", "lang.sw": "Swahili",
+    "unfit.no-module": "The catalogue has no module for this step.",
+    "unfit.below-minimum": "Too few participants for the module's minimum cohort.",
+    "unfit.over-maximum": "More participants than the module's largest cohort.",
+    "unfit.prerequisite-unfit": "A prerequisite could not be placed.",
+    "unfit.capacity": "No month with free capacity in the horizon.",
+    "unfit.horizon": "The prerequisites push it past the planning horizon.",
+    "domain.design-systems-thinking": "Design and Systems Thinking",
+    "domain.agile": "Agile Methodology", "domain.project-management": "Project Management",
+    "domain.change-management": "Change Management",
+    "domain.digital-policy": "Policy for Digital Governments",
+    "domain.service-management": "Service Management and Business Analysis",
+    "domain.enterprise-architecture": "Enterprise Architecture",
+    # spreadsheet
+    "sheet.needs": "Needs", "sheet.cohorts": "Cohorts", "sheet.schedule": "Schedule",
+    "sheet.budget": "Budget", "sheet.orgs": "Per organisation",
+}
+
+LABELS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
+
+MONTHS = {
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+           "nov.", "déc."),
+}
+
+
+class Labels(Mapping[str, str]):
+    """The labels of one language, English for a missing key; ``t(key, **values)`` fills."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language if language in LABELS else "en"
+        self._table = {**EN, **LABELS[self.language]}
+
+    def __getitem__(self, key: str) -> str:
+        return self._table[key]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def t(self, key: str, **values: object) -> str:
+        text = self._table[key]
+        return text.format(**values) if values else text
+
+    def get_or(self, key: str, default: str) -> str:
+        return self._table.get(key, default)
+
+    def month(self, month: str | None) -> str:
+        """``"2026-03"`` → ``"Mar 2026"`` / ``"mars 2026"``; None → an en dash."""
+        if not month:
+            return "–"
+        year, number = month.split("-")
+        return f"{MONTHS[self.language][int(number) - 1]} {year}"
+
+    def span(self, first: str | None, last: str | None) -> str:
+        """A month range, or the one month when both ends are the same."""
+        if first == last or not last:
+            return self.month(first)
+        return f"{self.month(first)} – {self.month(last)}"
+
+    def level(self, key: str | None) -> str:
+        return self._table[f"level.{key}" if key else "level.none"]
+
+    def number(self, value: int) -> str:
+        text = f"{value:,}"
+        return text.replace(",", "\u202f") if self.language == "fr" else text
+
+    def money(self, cents: int, currency: str) -> str:
+        """``USD 12,345.00`` in English, ``12 345,00 USD`` in French."""
+        sign = "-" if cents < 0 else ""
+        units, rest = divmod(abs(cents), 100)
+        if self.language == "fr":
+            return f"{sign}{units:,}".replace(",", "\u202f") + f",{rest:02d}\u00a0{currency}"
+        return f"{currency}\u00a0{sign}{units:,}.{rest:02d}"
+
+
+def labels(language: str) -> Labels:
+    return Labels(language)
+
+
+def plan_title(language: str, engagement: str) -> str:
+    """The cover title in the document's language, for ``PlanDocumentContext.title``."""
+    return Labels(language).t("doc.title", engagement=engagement)

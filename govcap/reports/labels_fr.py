@@ -1,0 +1,181 @@
+"""The plan documents' labels in French (keys as in :data:`govcap.reports.labels.EN`)."""
+
+from __future__ import annotations
+
+FR: dict[str, str] = {
+    "doc.title": "Plan de formation — {engagement}", "plan_of": "Plan de formation : {org}", "status.draft": "Brouillon",
+    "status.approved": "Approuvé",
+    "cover.country": "Pays", "cover.engagement": "Mission", "cover.round": "Cycle",
+    "cover.project": "Projet", "cover.instrument": "Instrument d’évaluation",
+    "cover.status": "Statut", "cover.version": "Version", "cover.date": "Date",
+    "cover.currency": "Devise", "cover.organisation": "Organisation",
+    "cover.note": "Établi à partir des évaluations validées des groupes de discussion de la "
+                  "mission.",
+    "footer.page": "Page", "total": "Total",
+    "h.summary": "Résumé", "h.method": "Méthode", "h.findings": "Constats",
+    "h.priorities": "Priorités", "h.modules": "Modules de formation",
+    "h.schedule": "Calendrier des cohortes", "h.budget": "Budget",
+    "h.monitoring": "Suivi et évaluation", "h.actions": "Tableau d’actions",
+    "h.annex": "Annexe : profils des organisations et justification des besoins",
+    "h.sections": "Sections de l’évaluation", "h.scale": "L’échelle de notation",
+    "h.heatmap": "Niveaux par organisation et par section",
+    "h.domains": "Synthèse par domaine de formation",
+    "h.unfit": "Besoins que le plan n’a pas pu placer",
+    "h.unknowns": "Sections non évaluées",
+    "h.month_table": "Mois par mois", "h.gantt": "Chronogramme", "h.cohorts": "Cohortes",
+    "h.by_domain": "Par domaine de formation", "h.by_module": "Par module",
+    "h.by_month": "Par mois", "h.by_org": "Par organisation", "h.indicators": "Indicateurs",
+    "h.kirkpatrick": "Évaluation de chaque module (les quatre niveaux de Kirkpatrick)",
+    "h.profile": "Profil", "h.evidence": "Besoins de formation et leur justification",
+    "summary.scope": ("{orgs} organisation(s) ont participé à l’évaluation par groupes de "
+                      "discussion. Au regard des cibles convenues, {gaps} écart(s) ont été "
+                      "relevés dans {gap_orgs} organisation(s) ; {unknowns} section(s) n’ont "
+                      "pas été évaluées et sont signalées plutôt que devinées."),
+    "summary.scope_org": ("{org} a participé à l’évaluation par groupes de discussion. Au "
+                          "regard des cibles convenues, {gaps} écart(s) ont été relevés ; "
+                          "{unknowns} section(s) n’ont pas été évaluées et sont signalées "
+                          "plutôt que devinées."),
+    "summary.plan": ("Le plan y répond par {modules} module(s) de formation dispensés en "
+                     "{cohorts} cohorte(s) pour {participants} places de participants, de "
+                     "{first} à {last}, pour un coût total de {total}."),
+    "summary.empty": ("Aucune cohorte n’est programmée : chaque section évaluée a atteint son "
+                      "niveau cible."),
+    "summary.none_placed": ("Aucune cohorte n’a pu être programmée pour ces écarts dans le "
+                            "cadre du plan."),
+    "summary.unfit": ("{count} besoin(s) n’ont pu être placés dans une cohorte ; ils sont "
+                      "listés avec leur motif dans le chapitre du calendrier (coût estimé "
+                      "des participants : {amount})."),
+    "summary.allfit": "Chaque besoin a trouvé une cohorte dans l’horizon de planification.",
+    "summary.domains": "Formation par domaine", "kf.item": "Indicateur clé",
+    "kf.value": "Valeur", "kf.orgs": "Organisations évaluées",
+    "kf.gaps": "Écarts par rapport à la cible", "kf.modules": "Modules",
+    "kf.cohorts": "Cohortes", "kf.places": "Places de participants", "kf.period": "Période",
+    "kf.total": "Coût total", "kf.unfit": "Besoins non placés",
+    "method.p1": ("L’évaluation suit l’outil d’évaluation rapide des compétences de GovStack : "
+                  "une discussion de groupe avec les praticiens des TIC de chaque ministère "
+                  "ou agence, animée par un modérateur assisté d’un preneur de notes, après "
+                  "le consentement des participants. Le modérateur lit l’introduction puis "
+                  "parcourt {n} sections ; pour chacune, les participants évaluent d’abord "
+                  "individuellement leur organisation au regard de repères écrits, en "
+                  "discutent, puis s’accordent sur un niveau de consensus et ses raisons."),
+    "method.p2": ("Les niveaux prennent la température d’une organisation ; ils ne servent "
+                  "pas à classer les ministères. Une section dont personne n’a pu parler est "
+                  "notée « non évaluée » et n’est jamais planifiée. Seules les sessions "
+                  "validées comptent, et pour chaque organisation la plus récente."),
+    "method.p3": ("Chaque écart entre le niveau d’une section et sa cible appelle les modules "
+                  "du catalogue qui servent cette section à cette étape (de Basique à "
+                  "Modéré, de Modéré à Élevé, puis maintien du niveau Élevé). Les "
+                  "organisations qui ont besoin du même module sont regroupées en cohortes "
+                  "par langue, programmées dans l’horizon en respectant les prérequis et la "
+                  "capacité, et chiffrées selon les tarifs du catalogue."),
+    "method.instrument": "Instrument : {title}.",
+    "col.level": "Niveau", "col.meaning": "Signification",
+    "scale.basic": "Les pratiques sont absentes, ponctuelles ou dépendent de personnes.",
+    "scale.moderate": "Les pratiques existent et sont appliquées en partie, pas encore de "
+                      "façon constante.",
+    "scale.high": "Les pratiques sont établies, constantes, mesurées et améliorées.",
+    "col.number": "N°", "col.section": "Section", "col.domain": "Domaine de formation",
+    "findings.heatmap": ("Chaque case indique le niveau de consensus d’une organisation sur "
+                         "une section ; les cases hachurées n’ont pas été évaluées."),
+    "col.organisation": "Organisation", "col.basic": "Basique", "col.moderate": "Modéré",
+    "col.high": "Élevé", "col.na": "Non évalué", "col.gaps": "Écarts",
+    "col.reason": "Motif",
+    "priorities.p": ("Les besoins sont classés selon la taille de l’écart, le poids "
+                     "stratégique de la section et la confiance dans la notation ; un "
+                     "prérequis prend le rang du module qui l’exige. Sections stratégiques : "
+                     "{sections}."),
+    "priorities.none": "aucune",
+    "col.rank": "Rang", "col.module": "Module", "col.title": "Intitulé", "col.step": "Étape",
+    "col.orgs": "Organisations", "col.score": "Score de priorité", "col.origin": "Origine",
+    "mod.summary": "Résumé", "mod.objectives": "Objectifs d’apprentissage",
+    "mod.audience": "Public", "mod.days": "Durée", "mod.delivery": "Modalité",
+    "mod.step": "Étape de niveau", "mod.prerequisites": "Prérequis",
+    "mod.competences": "Compétences e-CF", "mod.cohort": "Taille des cohortes",
+    "mod.followup": "Suivi et assistance technique", "mod.sections": "Sections servies",
+    "mod.days_value": "{days} jour(s)", "mod.cohort_value": "de {min} à {max} participants",
+    "mod.none": "aucun",
+    "schedule.p": ("Les cohortes se déroulent de {first} à {last} ; au plus {parallel} "
+                   "cohorte(s) ont lieu le même mois. Mois sans formation : {blackout}."),
+    "col.month": "Mois", "col.cohorts": "Cohortes", "col.participants": "Participants",
+    "col.cohort": "Cohorte", "col.language": "Langue", "col.cost": "Coût",
+    "col.amount": "Montant", "col.share": "Part", "col.days": "Jours",
+    "gantt.title": "Cohortes par mois", "gantt.month_axis": "Mois",
+    "gantt.note": ("Une ligne par module ; une case marque un mois où une cohorte du module "
+                   "a lieu et indique son nombre de participants. Les couleurs indiquent le "
+                   "domaine de formation."),
+    "kirk.when": "Quand chaque niveau est mesuré, par module :",
+    "unfit.none": "Aucun : chaque besoin a trouvé une cohorte.",
+    "empty.cohorts": "Aucune cohorte n’est programmée dans ce plan.",
+    "empty.needs": ("Aucun besoin de formation n’a été relevé : chaque section évaluée a "
+                    "atteint sa cible."),
+    "unfit.estimate": "Coût estimé des participants pour les besoins non placés : {amount}.",
+    "budget.p": ("Les montants sont exprimés en {currency}. Une cohorte coûte participants × "
+                 "jours × tarif journalier, plus un coût fixe par cohorte ; chaque "
+                 "organisation paie ses propres journées-participants et une part du coût "
+                 "fixe proportionnelle à ses participants. Chaque ventilation a pour somme "
+                 "le total, {total}."),
+    "monitoring.p": ("Chaque écart a un indicateur : le niveau de consensus de la section "
+                     "lors de la réévaluation, {after} mois après le dernier module qui la "
+                     "sert, doit atteindre la cible. Chaque module est évalué selon les "
+                     "quatre niveaux de Kirkpatrick."),
+    "col.indicator": "Indicateur : niveau à la réévaluation sur", "col.baseline": "Niveau initial", "col.target": "Cible",
+    "col.modules": "Modules", "col.reassess": "Réévaluation", "col.status": "Statut",
+    "col.method": "Méthode", "col.when": "Quand",
+    "kirk.reaction": "Réaction", "kirk.learning": "Apprentissage",
+    "kirk.behaviour": "Comportement", "kirk.results": "Résultats",
+    "kirkm.reaction": ("Questionnaire de fin de formation auprès de chaque participant : "
+                       "pertinence pour son travail, qualité de l’animation, intention "
+                       "d’appliquer."),
+    "kirkm.learning": ("Test au début et à la fin de chaque cohorte, un item par objectif "
+                       "d’apprentissage ; rendre compte du gain moyen."),
+    "kirkm.behaviour": ("Suivi auprès des participants et de leurs supérieurs 3 à 6 mois "
+                        "après la formation : les productions visées par les objectifs "
+                        "sont-elles utilisées au travail ?"),
+    "kirkm.results": ("Réévaluation des sections servies par le module avec le même "
+                      "instrument, comparée au niveau initial."),
+    "when.none": "après la dernière cohorte",
+    "ind.on-plan": "Conforme au plan", "ind.partly-unfit": "Placé en partie",
+    "ind.unfit": "Non placé", "ind.dropped": "Retiré",
+    "col.measure": "Mesure de renforcement", "col.responsibility": "Responsabilité",
+    "col.timeline": "Calendrier", "col.funding": "Financement total",
+    "col.source": "Source de financement", "col.ta": "Assistance technique",
+    "action.measure": ("{title} ({code}) : {cohorts} cohorte(s) de {days} jour(s), "
+                       "{delivery}, {people} participants de {orgs} organisation(s)"),
+    "action.source_unset": "À convenir avec les bailleurs",
+    "action.responsibility_default": ("Coordinateur de la mission, avec les responsables des "
+                                      "organisations participantes"),
+    "annex.p": ("Pour chaque organisation : son niveau sur chaque section au regard de la "
+                "cible, puis chaque module qu’elle suit avec les notations et les notes qui "
+                "le justifient."),
+    "col.need": "Besoin de formation", "col.evidence": "Justification",
+    "evidence.rated": "Niveau {level} sur {section}",
+    "evidence.notes": "Notes : « {notes} »",
+    "evidence.prerequisite": "Prérequis de {modules}.",
+    "evidence.added": "Ajouté par le coordinateur.",
+    "status.gap": "Écart", "status.at-target": "Cible atteinte", "status.unknown": "Non évalué",
+    "status.scheduled": "Programmé en {month}", "status.unfit": "Non placé",
+    "status.dropped": "Retiré",
+    "level.basic": "Basique", "level.moderate": "Modéré", "level.high": "Élevé",
+    "level.none": "Non évalué",
+    "step.basic-moderate": "Basique → Modéré", "step.moderate-high": "Modéré → Élevé",
+    "step.sustain-high": "Maintien du niveau Élevé",
+    "delivery.in-person": "en présentiel", "delivery.blended": "mixte",
+    "delivery.online": "en ligne",
+    "origin.gap": "Écart", "origin.prerequisite": "Prérequis", "origin.added": "Ajouté",
+    "lang.en": "anglais", "lang.fr": "français", "lang.ar": "arabe", "lang.so": "somali",
+    "lang.am": "amharique", "lang.sw": "swahili",
+    "unfit.no-module": "Le catalogue n’a pas de module pour cette étape.",
+    "unfit.below-minimum": "Trop peu de participants pour la cohorte minimale du module.",
+    "unfit.over-maximum": "Plus de participants que la plus grande cohorte du module.",
+    "unfit.prerequisite-unfit": "Un prérequis n’a pas pu être placé.",
+    "unfit.capacity": "Aucun mois disponible dans l’horizon.",
+    "unfit.horizon": "Les prérequis le repoussent au-delà de l’horizon de planification.",
+    "domain.design-systems-thinking": "Design et pensée systémique",
+    "domain.agile": "Méthodes agiles", "domain.project-management": "Gestion de projet",
+    "domain.change-management": "Conduite du changement",
+    "domain.digital-policy": "Politiques pour l’administration numérique",
+    "domain.service-management": "Gestion des services et analyse métier",
+    "domain.enterprise-architecture": "Architecture d’entreprise",
+    "sheet.needs": "Besoins", "sheet.cohorts": "Cohortes", "sheet.schedule": "Calendrier",
+    "sheet.budget": "Budget", "sheet.orgs": "Par organisation",
+}

@@ -1,0 +1,109 @@
+"""The document model the renderers draw: plain sections, tables, texts and figures.
+
+Built once per document by :mod:`.build`, in the document's language; a renderer never
+decides what to say, only how it looks in its format.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def plain_text(value: object) -> str:
+    """Text a document can hold: control characters (illegal in XML) removed."""
+    return _CONTROL.sub("", str(value))
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount: ``cents`` for spreadsheets, ``text`` (formatted) for documents."""
+
+    cents: int
+    currency: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = str | int | float | Money
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    width: float = 1.0  # relative width
+    kind: str = "text"  # text | number | money
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[list[Cell]]
+    total: list[Cell] | None = None  # a last, bold row
+    caption: str = ""
+    empty: str = ""  # said instead of a table with no rows (documents only)
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    kind: str = "body"  # body | note | lead | intro (kept with what follows)
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2  # 2 = subsection, 3 = sub-subsection
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart drawn by :mod:`.figures`: ``kind`` heatmap or gantt, ``data`` its input."""
+
+    kind: str
+    data: Any
+    caption: str
+
+
+Block = Para | Bullets | Heading | Table | Figure
+
+
+@dataclass
+class Section:
+    key: str
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    wide: bool = False  # printed on landscape pages
+    number: int = 0
+
+
+@dataclass
+class Sheet:
+    """A spreadsheet sheet: a name and one table (header row, then rows)."""
+
+    name: str
+    table: Table
+
+
+@dataclass
+class Document:
+    language: str
+    title: str
+    subtitle: str
+    cover: list[tuple[str, str]]
+    cover_note: str
+    sections: list[Section]
+    sheets: list[Sheet]
+    footer: str
+    page_label: str = "Page"

@@ -1,0 +1,96 @@
+"""The training plan as documents: ``render_plan(plan, ctx, fmt)`` → DOCX, PDF or XLSX bytes.
+
+``ctx`` carries what the plan data does not: names, the engagement's language and
+currency, section titles in that language, the heatmap of levels. With
+``ctx.organisation_id`` the document is that organisation's own plan (its needs, its
+cohorts, its share of the costs). Module descriptions come from the catalogue version the
+plan was generated with (``plan.catalogue_key`` / ``catalogue_version``), in the document's
+language; pass ``catalogue=`` to give it directly.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from govcap.reports.build import build_document
+
+if TYPE_CHECKING:
+    from govcap.planning.catalogue import Catalogue
+    from govcap.planning.plan import PlanData
+
+FORMATS = ("docx", "pdf", "xlsx")
+
+
+@dataclass(frozen=True)
+class PlanDocumentContext:
+    title: str
+    country: str
+    engagement: str
+    round_label: str
+    language: str  # "en" or "fr"
+    currency: str
+    generated_on: datetime.date
+    status: str  # "draft" | "approved"
+    version: int
+    organisation_id: str | None  # set → the per-organisation plan
+    section_titles: dict[str, str]  # section key → "1. Using systems thinking …"
+    heatmap: list[tuple[str, dict[str, str | None]]]  # (organisation, {section: level key})
+    instrument_title: str
+    project_name: str
+
+
+def find_catalogue(plan: PlanData, language: str) -> Catalogue | None:
+    """The catalogue version the plan used, translated when a layer exists; None if unknown.
+
+    The database is asked first (when Django is set up), then the packaged default file.
+    """
+    try:
+        from django.apps import apps
+
+        if apps.ready:
+            from govcap.planning.models import Catalogue as CatalogueRow
+
+            row = CatalogueRow.objects.filter(key=plan.catalogue_key,
+                                              version=plan.catalogue_version).first()
+            if row is not None:
+                return row.parsed(language)  # type: ignore[no-any-return]
+    except Exception:  # no Django, no database or no table here: the packaged file  # noqa: BLE001
+        pass
+    from govcap.planning.catalogue import load_catalogue
+    from govcap.planning.validation import CatalogueError
+
+    try:
+        shipped = load_catalogue()
+    except (CatalogueError, OSError):
+        return None
+    if (shipped.key, shipped.version) != (plan.catalogue_key, plan.catalogue_version):
+        return None
+    if language == shipped.language:
+        return shipped
+    try:
+        return load_catalogue(language=language)
+    except (CatalogueError, OSError):  # no layer for the language: the source texts
+        return shipped
+
+
+def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
+                catalogue: Catalogue | None = None) -> bytes:
+    """The plan document in ``fmt`` ("docx", "pdf" or "xlsx"), in ``ctx.language``."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if catalogue is None:
+        catalogue = find_catalogue(plan, ctx.language)
+    document = build_document(plan, ctx, catalogue)
+    if fmt == "docx":
+        from govcap.reports.docx import render_docx
+
+        return render_docx(document)
+    if fmt == "pdf":
+        from govcap.reports.pdf import render_pdf
+
+        return render_pdf(document)
+    from govcap.reports.xlsx import render_xlsx
+
+    return render_xlsx(document)

@@ -1,0 +1,195 @@
+"""What one document covers: the whole plan, or one organisation's share of it.
+
+Costs, participants and every breakdown are computed from the cohorts in scope, so the
+per-organisation plan adds up to that organisation's share (``Budget.by_org``) exactly as
+the full plan adds up to ``Budget.total_cents``. Texts the plan data holds in English
+(evidence, indicators, action measures) are rebuilt here from their structured fields in
+the document's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from govcap.planning.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
+from govcap.reports.labels import Labels
+from govcap.reports.model import Money
+from govcap.scale import SECTION_DOMAIN, SECTION_KEYS
+
+if TYPE_CHECKING:
+    from govcap.planning.catalogue import Catalogue, Module
+    from govcap.reports.plan import PlanDocumentContext
+
+
+class Scope:
+    def __init__(self, plan: PlanData, ctx: PlanDocumentContext, catalogue: Catalogue | None,
+                 labels: Labels) -> None:
+        self.plan, self.ctx, self.catalogue, self.L = plan, ctx, catalogue, labels
+        self.org_id = ctx.organisation_id
+        self.currency = ctx.currency or plan.currency
+        self.names = {o.org_id: o.org_name for o in plan.organisations}
+        if self.org_id is not None and self.org_id not in self.names:
+            raise ValueError(f"organisation {self.org_id!r} is not in the plan")
+
+    # ── what is in scope ──────────────────────────────────────────────────────────────
+
+    def mine(self, org_id: str) -> bool:
+        return self.org_id is None or org_id == self.org_id
+
+    @cached_property
+    def organisations(self) -> list[str]:
+        """Org ids in scope, by name."""
+        ids = [o.org_id for o in self.plan.organisations if self.mine(o.org_id)]
+        return sorted(ids, key=lambda i: (self.names[i].casefold(), i))
+
+    @cached_property
+    def needs(self) -> list[Need]:
+        return [n for n in self.plan.needs if self.mine(n.org_id) and n.status != DROPPED]
+
+    @cached_property
+    def gaps(self) -> list[Gap]:
+        return [g for g in self.plan.gaps if self.mine(g.org_id)]
+
+    @cached_property
+    def cohorts(self) -> list[Cohort]:
+        """Scheduled cohorts in scope, by month then module."""
+        found = [c for c in self.plan.cohorts if c.status == SCHEDULED and c.month
+                 and any(self.mine(m.org_id) for m in c.members)]
+        return sorted(found, key=lambda c: (c.month or "", c.module_code, c.cohort_id))
+
+    def cost(self, cohort: Cohort) -> int:
+        return sum(m.cost_cents for m in cohort.members if self.mine(m.org_id))
+
+    def participants(self, cohort: Cohort) -> int:
+        return sum(m.participants for m in cohort.members if self.mine(m.org_id))
+
+    @cached_property
+    def modules(self) -> list[str]:
+        """Codes of the scheduled modules in scope, in catalogue order when known."""
+        codes = {c.module_code for c in self.cohorts}
+        order = {c: i for i, c in enumerate(self.catalogue.order)} if self.catalogue else {}
+        return sorted(codes, key=lambda c: (order.get(c, 10**6), c))
+
+    @cached_property
+    def total_cents(self) -> int:
+        return sum(self.cost(c) for c in self.cohorts)
+
+    def breakdown(self, key: str) -> dict[str, int]:
+        """Cost by ``domain``, ``module``, ``month`` or ``org`` over the cohorts in scope."""
+        out: dict[str, int] = {}
+        for c in self.cohorts:
+            if key == "org":
+                for m in c.members:
+                    if self.mine(m.org_id):
+                        out[m.org_id] = out.get(m.org_id, 0) + m.cost_cents
+                continue
+            k = {"domain": c.domain, "module": c.module_code, "month": c.month or ""}[key]
+            out[k] = out.get(k, 0) + self.cost(c)
+        return out
+
+    @cached_property
+    def unfit(self) -> list:  # type: ignore[type-arg]
+        return [u for u in self.plan.unfit if self.mine(u.org_id)]
+
+    @cached_property
+    def unfit_estimate_cents(self) -> int:
+        if self.org_id is None:
+            return self.plan.budget.unscheduled_estimate_cents
+        total = 0
+        for u in self.unfit:
+            module = self.module(u.module_code) if u.module_code else None
+            if module is None:
+                continue
+            need = next((n for n in self.needs if n.module_code == u.module_code), None)
+            if need is not None:
+                total += need.participants * module.days * self._rate(module)
+        return total
+
+    def _rate(self, module: Module) -> int:
+        """Cents per participant-day in the plan's currency (as the budget computed it)."""
+        from govcap.planning.budget import to_cents
+
+        constraints = self.plan.settings.get("constraints", {})
+        override = constraints.get("cost_overrides", {}).get(module.code, {})
+        if override.get("per_participant_day") is not None:
+            return to_cents(Decimal(str(override["per_participant_day"])))
+        rate = Decimal(str(constraints.get("exchange_rate", "1")))
+        return to_cents(module.cost_per_participant_day * rate)
+
+    # ── words ─────────────────────────────────────────────────────────────────────────
+
+    def money(self, cents: int) -> Money:
+        return Money(cents, self.currency, self.L.money(cents, self.currency))
+
+    def module(self, code: str | None) -> Module | None:
+        if not code or self.catalogue is None:
+            return None
+        return self.catalogue.by_code.get(code)
+
+    def module_title(self, code: str) -> str:
+        module = self.module(code)
+        return module.title if module else code
+
+    def section_title(self, key: str) -> str:
+        title = self.ctx.section_titles.get(key)
+        if title:
+            return title
+        gap = next((g for g in self.plan.gaps if g.section_key == key), None)
+        number = SECTION_KEYS.index(key) + 1 if key in SECTION_KEYS else 0
+        return f"{number}. {gap.section_title}" if gap else f"{number}. {key}"
+
+    def section_domain(self, key: str) -> str:
+        return self.domain(SECTION_DOMAIN.get(key, ""))
+
+    def domain(self, key: str) -> str:
+        return self.L.get_or(f"domain.{key}", key)
+
+    def step(self, key: str) -> str:
+        return self.L.get_or(f"step.{key}", key)
+
+    def language(self, key: str) -> str:
+        return self.L.get_or(f"lang.{key}", key)
+
+    def org_list(self, ids: Iterable[str]) -> str:
+        return ", ".join(sorted((self.names.get(i, i) for i in ids), key=str.casefold))
+
+    def setting(self, name: str) -> str:
+        value = self.plan.settings.get("constraints", {}).get(name, "")
+        return str(value) if value is not None else ""
+
+    def responsibility(self, text: str) -> str:
+        default = self.L["action.responsibility_default"]
+        english = Labels("en")["action.responsibility_default"]
+        return default if not text or text == english else text
+
+    def funding_source(self, text: str) -> str:
+        return text or self.L["action.source_unset"]
+
+    @cached_property
+    def _gaps_by_rating(self) -> dict[str, Gap]:
+        return {g.rating_id: g for g in self.plan.gaps}
+
+    def evidence(self, need: Need) -> list[str]:
+        """The ratings and notes that call for a need, in the document's language."""
+        lines: list[str] = []
+        if need.origin == "prerequisite" and need.required_by:
+            lines.append(self.L.t("evidence.prerequisite", modules=", ".join(need.required_by)))
+        if need.origin == "added":
+            lines.append(self.L["evidence.added"])
+        for rating_id in need.rating_ids:
+            gap = self._gaps_by_rating.get(rating_id)
+            if gap is None or gap.org_id != need.org_id:
+                continue
+            line = self.L.t("evidence.rated", level=self.L.level(gap.current.key),
+                            section=self.section_title(gap.section_key))
+            if gap.benchmark_text:
+                line += f": “{gap.benchmark_text}”"
+            if gap.notes:
+                line += " " + self.L.t("evidence.notes", notes=gap.notes)
+            lines.append(line)
+        if not lines:
+            lines = list(need.rationale)
+        return lines

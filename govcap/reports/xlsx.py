@@ -1,0 +1,82 @@
+"""The document model's sheets as XLSX (openpyxl).
+
+Numbers are written as numbers and amounts as numbers with a currency number format; every
+text cell goes through :func:`govcap.interchange.cells.neutralise`, so a name starting
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is kept as text, never run as a
+formula. Header rows are frozen and filtered.
+"""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from govcap.interchange.cells import neutralise
+from govcap.reports.model import Cell, Document, Money, Sheet, plain_text
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
+TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
+
+
+def money_format(currency: str, language: str) -> str:
+    code = "".join(ch for ch in currency if ch.isalnum())[:3] or "USD"
+    return f'#,##0.00 "{code}"' if language == "fr" else f'"{code}" #,##0.00'
+
+
+def render_xlsx(doc: Document) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    for sheet in doc.sheets:
+        _sheet(book, sheet, doc.language)
+    book.properties.title = plain_text(doc.title)[:250]
+    book.properties.language = doc.language
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _value(value: Cell) -> object:
+    if isinstance(value, Money):
+        return value.cents / 100
+    if isinstance(value, (int, float)):
+        return value
+    return neutralise(plain_text(value))
+
+
+def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
+    ws = book.create_sheet(_title(sheet.name))
+    table = sheet.table
+    ws.append([neutralise(plain_text(c.label)) for c in table.columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+    rows = list(table.rows) + ([table.total] if table.total else [])
+    for values in rows:
+        ws.append([_value(v) for v in values])
+        for cell, value in zip(ws[ws.max_row], values, strict=True):
+            if isinstance(value, Money):
+                cell.number_format = money_format(value.currency, language)
+            elif isinstance(value, float):
+                cell.number_format = "0.00"
+            elif isinstance(value, str) and len(value) > 60:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if table.total:
+        for cell in ws[ws.max_row]:
+            cell.font = Font(bold=True)
+            cell.fill = TOTAL_FILL
+    for index, column in enumerate(table.columns, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = column.width
+    ws.freeze_panes = "A2"
+    last = ws.max_row - (1 if table.total else 0)
+    if last > 1:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{last}"
+
+
+def _title(name: str) -> str:
+    """A valid sheet title: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in plain_text(name))
+    return cleaned[:31] or "Sheet"

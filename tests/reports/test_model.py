@@ -1,0 +1,73 @@
+"""The document model, labels and catalogue look-up, without rendering."""
+
+from __future__ import annotations
+
+import pytest
+
+from govcap.reports.build import build_document
+from govcap.reports.labels import EN, FR, Labels, plan_title
+from govcap.reports.model import Money, Table
+from govcap.reports.plan import find_catalogue, render_plan
+from tests.reports.expected import headings
+from tests.reports.helpers import catalogue, context, plan
+
+
+def test_french_has_every_label():
+    assert set(EN) - set(FR) == set()
+
+
+def test_the_title_is_offered_in_the_language():
+    assert plan_title("fr", "Djibouti 2026") == "Plan de formation — Djibouti 2026"
+
+
+def test_amounts_are_formatted_per_language():
+    assert Labels("en").money(1234567, "USD") == "USD\u00a012,345.67"
+    assert Labels("fr").money(1234567, "USD") == "12\u202f345,67\u00a0USD"
+    assert Labels("fr").month("2026-08") == "août 2026"
+
+
+def test_chapters_are_numbered_in_order():
+    doc = build_document(plan(), context("fr"), catalogue("fr"))
+    assert [f"{s.number}. {s.heading}" for s in doc.sections] == headings("fr")
+
+
+def test_budget_tables_add_up_to_the_total():
+    doc = build_document(plan(), context("en"), catalogue("en"))
+    budget = next(s for s in doc.sections if s.key == "budget")
+    tables = [b for b in budget.blocks if isinstance(b, Table)]
+    assert len(tables) == 4
+    for table in tables:
+        money = [c for row in table.rows for c in row if isinstance(c, Money)]
+        assert sum(m.cents for m in money) == plan().budget.total_cents
+
+
+def test_the_catalogue_is_found_and_translated():
+    found = find_catalogue(plan(), "fr")
+    assert found is not None and found.translated_to == "fr"
+
+
+def test_unknown_formats_and_organisations_are_refused():
+    with pytest.raises(ValueError, match="format"):
+        render_plan(plan(), context("en"), "odt", catalogue=catalogue("en"))
+    with pytest.raises(ValueError, match="not in the plan"):
+        build_document(plan(), context("en", "nobody"), catalogue("en"))
+
+
+def test_a_plan_with_nothing_scheduled_says_so_instead_of_empty_tables():
+    import dataclasses
+
+    from govcap.planning import Constraints, Targets, generate_plan, load_catalogue
+    from tests.planning.helpers import org_rows
+    from tests.reports.helpers import B
+
+    rows = org_rows("solo", {"change-management": B}, name="Lone Ministry")
+    lone = generate_plan(rows, load_catalogue(), Targets(),
+                         Constraints(start_month="2026-03", participants_per_org=1,
+                                     max_participants_per_org=1))
+    assert lone.unfit and not any(c.status == "scheduled" for c in lone.cohorts)
+    ctx = dataclasses.replace(context("en"), heatmap=[])
+    doc = build_document(lone, ctx, catalogue("en"))
+    for section in doc.sections:
+        assert section.blocks
+        assert not any(isinstance(b, Table) and not b.rows for b in section.blocks), section.key
+    assert render_plan(lone, ctx, "docx", catalogue=catalogue("en")).startswith(b"PK")
