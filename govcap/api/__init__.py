@@ -1,0 +1,1 @@
+"""The JSON API (django-ninja), served under /api/ with its OpenAPI schema."""

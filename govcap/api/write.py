@@ -1,0 +1,58 @@
+"""Write endpoint: submissions exported from KoboToolbox / ODK Central into an engagement,
+the API twin of `govcap submissions import` (coordinators of the engagement)."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from ninja import File, Form, Path, Router, Status
+from ninja.files import UploadedFile
+
+from govcap.accounts import scoping
+from govcap.accounts.uploads import UploadError
+from govcap.api.schemas import SLUG, Error, SubmissionsOut, SubmissionsRefused
+from govcap.interchange.problems import ImportProblem
+from govcap.interchange.services import import_submissions
+from govcap.interchange.upload_views import checked_bytes
+
+router = Router(tags=["write"])
+UPLOAD = File(..., description="the CSV, XLSX or ODK Central ZIP export")
+
+
+@router.post("engagements/{slug}/submissions",
+             response={200: SubmissionsOut, 400: Error, 401: Error, 403: Error, 404: Error,
+                       422: SubmissionsRefused},
+             summary="Import submissions (CSV, XLSX or ODK Central ZIP)")
+def import_file(request, slug: str = Path(..., pattern=SLUG), file: UploadedFile = UPLOAD,
+                dry_run: bool = Form(False)):
+    """All or nothing, once per submission: as `govcap submissions import`. With
+    `dry_run`, nothing is written and the answer says what would be created."""
+    engagement = get_object_or_404(scoping.engagements(request.auth), slug=slug)
+    scoping.require(scoping.can_manage_engagement(request.auth, engagement),
+                    "Only the engagement's coordinators import submissions.")
+    name = PurePath((file.name or "upload").replace("\x00", "")).name[:200] or "upload"
+    try:
+        data = checked_bytes(file)
+        report = import_submissions(data, engagement, user=request.auth, dry_run=dry_run,
+                                    name=name)
+    except UploadError as exc:
+        return Status(400, {"message": str(exc), "field": "file"})
+    except ImportProblem as exc:
+        return Status(422, {
+            "message": f"{len(exc.problems)} problem(s); nothing was imported.",
+            "field": "file", "problems": [{"message": p.reason, "row": p.row, "field": p.column}
+                                          for p in exc.problems]})
+    plan = report.plan
+    result: dict[str, Any] = {
+        "dry_run": report.dry_run, "tool": plan.columns.tool,
+        "created": [{"row": p.submission.row, "organisation": p.organisation_name,
+                     "date": p.submission.date, "participants": p.submission.participants,
+                     "instance_id": p.submission.instance_id} for p in plan.sessions],
+        "sessions": [s.uuid for s in report.created],
+        "skipped": [{"row": s.row, "instance_id": s.instance_id, "reason": s.reason}
+                    for s in plan.skipped],
+        "notices": list(plan.notices),
+    }
+    return result

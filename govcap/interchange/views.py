@@ -1,0 +1,88 @@
+"""Interchange pages: the results export (one engagement or everything in scope) and the
+engagement's XLSForm. Every object comes through `accounts.scoping`."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from govcap.accounts import scoping
+from govcap.interchange.exports import (
+    DICTIONARY_HEADER,
+    FORMATS,
+    ExportOptions,
+    csv_bytes,
+    dictionary_rows,
+    export_bytes,
+    export_filename,
+)
+from govcap.interchange.services import form_spec
+from govcap.interchange.xlsform import xlsform_bytes
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _engagement(request, slug: str | None):
+    if slug is None:
+        return None
+    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+
+
+def _attachment(data: bytes, fmt: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+@login_required
+def results_page(request, slug: str | None = None):
+    engagement = _engagement(request, slug)
+    return render(request, "interchange/results.html", {
+        "engagement": engagement,
+        "formats": FORMATS,
+        "is_admin": scoping.is_admin(request.user),
+        "can_manage": engagement is not None
+        and scoping.can_manage_engagement(request.user, engagement),
+        "demo_default": bool(engagement and engagement.is_demo),
+    })
+
+
+@require_GET
+@login_required
+def results_download(request, fmt: str, slug: str | None = None):
+    if fmt not in FORMATS:
+        raise Http404
+    engagement = _engagement(request, slug)
+    identified = request.GET.get("identified") == "1"
+    scoping.require(not identified or scoping.is_admin(request.user),
+                    "Only administrators export identified data.")
+    options = ExportOptions(include_demo=request.GET.get("demo") == "1", identified=identified)
+    data, _rows = export_bytes(request.user, engagement, fmt, options)
+    suffix = "-identified" if identified else ""
+    return _attachment(data, fmt, export_filename(engagement, fmt, suffix))
+
+
+@require_GET
+@login_required
+def results_dictionary(request):
+    identified = request.GET.get("identified") == "1"
+    data, _rows = csv_bytes(dictionary_rows(ExportOptions(identified=identified)),
+                            DICTIONARY_HEADER)
+    return _attachment(data, "csv", "govcap-results-dictionary.csv")
+
+
+@require_GET
+@login_required
+def xlsform_download(request, slug: str):
+    engagement = _engagement(request, slug)
+    instrument = engagement.instrument
+    data = xlsform_bytes(form_spec(instrument))
+    return _attachment(data, "xlsx", f"{instrument.key}-{instrument.version}-xlsform.xlsx")
