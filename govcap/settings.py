@@ -6,6 +6,7 @@ switches to PostgreSQL. Production (GOVCAP_DEBUG off) refuses a missing secret k
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -58,11 +59,17 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "template_partials",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "govcap.instruments",
     "govcap.orgs",
     "govcap.accounts",
     "govcap.assessments",
     "govcap.interchange",
+    "govcap.planning",
+    "govcap.analysis",
     "govcap.demo",
     "govcap.web",
 ]
@@ -76,10 +83,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "govcap.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "govcap.urls"
@@ -204,3 +214,52 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("GOVCAP_LOG_LEVEL", "WARNING")},
 }
+
+
+# === Accounts and security (govcap/accounts; see docs/security.md) ===================
+# Lockout (django-axes): after GOVCAP_LOGIN_FAILURE_LIMIT failed logins, one username from
+# one address is refused for GOVCAP_LOGIN_COOLOFF_MINUTES. Locking per username *and*
+# address, with a cool-off, means nobody can lock an administrator out for good from
+# elsewhere; `govcap unlock USER` lifts a lock at once.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("GOVCAP_LOGIN_LOCKOUT", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("GOVCAP_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("GOVCAP_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "govcap.accounts.lockout.client_ip"
+AXES_VERBOSE = False
+# Behind a reverse proxy, how many proxies append to X-Forwarded-For (0: use REMOTE_ADDR).
+GOVCAP_PROXY_COUNT = int(os.environ.get("GOVCAP_PROXY_COUNT", "0"))
+
+# Two-factor authentication (django-otp: TOTP + single-use recovery codes): optional for
+# everyone, required for administrators on a production server (GOVCAP_PRODUCTION=1) unless
+# GOVCAP_ADMIN_2FA=0 (a deploy check warns). A laptop serving 127.0.0.1 asks for it only
+# when GOVCAP_ADMIN_2FA=1.
+GOVCAP_ADMIN_2FA = env_bool("GOVCAP_ADMIN_2FA", env_bool("GOVCAP_PRODUCTION", False))
+OTP_TOTP_ISSUER = os.environ.get("GOVCAP_OTP_ISSUER", "govcap")
+
+# Sessions: expire after GOVCAP_SESSION_AGE seconds (above); optionally when the browser closes.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("GOVCAP_SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Invitations and API tokens.
+GOVCAP_INVITATION_DAYS = int(os.environ.get("GOVCAP_INVITATION_DAYS", "7"))
+GOVCAP_API_TOKEN_DAYS = int(os.environ.get("GOVCAP_API_TOKEN_DAYS", "365"))
+
+# Uploads: request bodies kept in memory up to these sizes; every importer checks files
+# with govcap.accounts.uploads (size up to GOVCAP_UPLOAD_MAX_BYTES, type by content).
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("GOVCAP_REQUEST_MAX_BYTES", str(5 * 1024 * 1024)))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+GOVCAP_UPLOAD_MAX_BYTES = int(os.environ.get("GOVCAP_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
+
+# Participant privacy: identified data (names, contacts) of engagements closed more than
+# this many months ago are purged by `govcap privacy purge --yes` (0: never).
+GOVCAP_RETENTION_MONTHS = int(os.environ.get("GOVCAP_RETENTION_MONTHS", "24"))
+# === end of accounts and security ====================================================

@@ -1,5 +1,6 @@
 """Test settings: the real settings with a fast password hasher and unhashed static names."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -15,7 +16,12 @@ STATIC_ROOT.mkdir(exist_ok=True)
 
 # A file, not SQLite's shared in-memory database: the browser tests' live server answers
 # requests on other threads, and only a file gives them real locking with a busy timeout,
-# as in production. (pytest-xdist adds the worker's name to the file name.)
+# as in production. One file per process, so parallel runs never share one.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": str(Path(tempfile.gettempdir()) / "govcap-test.sqlite3")}
+        "NAME": str(Path(tempfile.gettempdir()) / f"govcap-test-{os.getpid()}.sqlite3")}
+
+# Login lockout and the administrators' two-factor requirement are off for the suite's
+# speed and simplicity; tests/security turns them on with override_settings where tested.
+AXES_ENABLED = False
+GOVCAP_ADMIN_2FA = False
