@@ -1,64 +1,34 @@
 """Screenshots of govcap's main pages, as a user sees them, for the guides and for review.
 
-Builds a throw-away database with the demo data, serves it on loopback, and drives Debian's
-chromium through Playwright. Usage: .venv/bin/python scripts/screenshots.py [OUT_DIR]
+Builds a throw-away database with the demo data, serves it on loopback (scripts/_server.py),
+and drives Debian's chromium through Playwright.
+
+    .venv/bin/python scripts/screenshots.py [OUT_DIR] [--lang en,fr,ar] [--pages section,…]
+        [--widths 1366,768,360]
+
+English pages are named NAME-WIDTH.png (as in docs/img); other interface languages
+NAME-LANG-WIDTH.png. The language is the interface's (the switcher's cookie); each session's
+instrument text stays in the session's own language.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
+import argparse
 from pathlib import Path
 
+from _server import CHROMIUM, CHROMIUM_ARGS, ROOT, demo_server, log_in
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-GOVCAP = str(ROOT / ".venv" / "bin" / "govcap")
-PORT = 8765
-BASE = f"http://127.0.0.1:{PORT}"
-PASSWORD = "screenshots-only-1"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-        "--disable-gpu", "--no-first-run", "--disable-sync"]
+HEIGHTS = {1366: 768, 768: 1024, 360: 740}
 
 
-def main(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    data_dir = tempfile.mkdtemp(prefix="govcap-shots-")
-    env = {**os.environ, "GOVCAP_DATA_DIR": data_dir, "GOVCAP_ADMIN_PASSWORD": PASSWORD}
-    env.pop("GOVCAP_DATABASE_URL", None)
-    subprocess.run([GOVCAP, "up", "--no-serve"], env=env, check=True, stdout=subprocess.DEVNULL)
-    sessions = json.loads(subprocess.run([GOVCAP, "sessions", "--json"], env=env, check=True,
-                                         capture_output=True, text=True).stdout)
-    server = subprocess.Popen([GOVCAP, "serve", "--port", str(PORT)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_for(BASE + "/login/")
-        shoot(out, sessions)
-    finally:
-        server.terminate()
-        server.wait(10)
-
-
-def wait_for(url: str) -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not answer at {url}")
-
-
-def shoot(out: Path, sessions: list[dict]) -> None:
+def pages_for(sessions: list[dict]) -> dict[str, str]:
     in_progress = next(s for s in sessions if s["status"] == "in_progress")
+    english = next((s for s in sessions if s["status"] == "in_progress"
+                    and s["country"] != "DJ"), in_progress)
     validated = next(s for s in sessions if s["status"] == "validated")
     french = next((s for s in sessions if s["country"] == "DJ"), validated)
-    pages = {
+    return {
         "home": "/",
         "engagement": f"/e/{validated['engagement']}/",
         "session": f"/s/{in_progress['id']}/",
@@ -67,28 +37,55 @@ def shoot(out: Path, sessions: list[dict]) -> None:
         "section": f"/s/{in_progress['id']}/section/change-management/",
         "summary": f"/s/{validated['id']}/summary/",
         "section-fr": f"/s/{french['id']}/section/enterprise-architecture/",
+        "section-en": f"/s/{english['id']}/section/distributed-leadership/",
     }
+
+
+def shoot(out: Path, base: str, password: str, pages: dict[str, str], languages: list[str],
+          widths: list[int]) -> None:
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
-        for width, height in ((1366, 768), (768, 1024), (360, 740)):
-            context = browser.new_context(viewport={"width": width, "height": height})
-            page = context.new_page()
-            page.goto(BASE + "/login/")
-            page.fill("#id_username", "admin")
-            page.fill("#id_password", PASSWORD)
-            page.click("button.primary")
-            page.wait_for_url(BASE + "/")
-            for name, path in pages.items():
-                page.goto(BASE + path)
-                page.screenshot(path=str(out / f"{name}-{width}.png"), full_page=True)
-            if width == 1366:  # the printed forms: the one-page guide and the summary
-                for name in ("guide", "summary"):
-                    page.goto(BASE + pages[name])
-                    page.pdf(path=str(out / f"{name}.pdf"), format="A4")
-            context.close()
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        for lang in languages:
+            for width in widths:
+                context = browser.new_context(viewport={"width": width,
+                                                        "height": HEIGHTS.get(width, 900)})
+                context.add_cookies([{"name": "django_language", "value": lang, "url": base}])
+                page = context.new_page()
+                log_in(page, base, "admin", password)
+                suffix = f"{width}" if lang == "en" else f"{lang}-{width}"
+                for name, path in pages.items():
+                    page.goto(base + path)
+                    page.screenshot(path=str(out / f"{name}-{suffix}.png"), full_page=True)
+                if width == 1366 and lang == "en":  # the printed forms: guide and summary
+                    for name in ("guide", "summary"):
+                        if name in pages:
+                            page.goto(base + pages[name])
+                            page.pdf(path=str(out / f"{name}.pdf"), format="A4")
+                context.close()
         browser.close()
-    print(f"screenshots in {out}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "var" / "screenshots")
+    parser.add_argument("--lang", default="en", help="interface languages, comma-separated")
+    parser.add_argument("--pages", default="", help="page names, comma-separated (default all)")
+    parser.add_argument("--widths", default="1366,768,360", help="viewport widths in px")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with demo_server() as server:
+        pages = pages_for(server.sessions)
+        if args.pages:
+            wanted = args.pages.split(",")
+            unknown = set(wanted) - set(pages)
+            if unknown:
+                raise SystemExit(f"unknown pages: {', '.join(sorted(unknown))} "
+                                 f"(known: {', '.join(pages)})")
+            pages = {name: pages[name] for name in wanted}
+        shoot(args.out, server.base, server.password, pages, args.lang.split(","),
+              [int(w) for w in args.widths.split(",")])
+    print(f"screenshots in {args.out}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "var" / "screenshots")
+    main()

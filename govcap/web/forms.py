@@ -16,7 +16,8 @@ class DateInput(forms.DateInput):
 
 
 class EngagementForm(forms.ModelForm):
-    country = forms.ModelChoiceField(queryset=Country.objects.all(), required=False)
+    country = forms.ModelChoiceField(queryset=Country.objects.all(), required=False,
+                                     label=_("Country"))
     new_country_name = forms.CharField(required=False, label=_("…or a new country"))
     new_country_code = forms.CharField(
         required=False, max_length=2, label=_("its ISO code (2 letters)")
@@ -25,6 +26,9 @@ class EngagementForm(forms.ModelForm):
     class Meta:
         model = Engagement
         fields = ["name", "round_number", "start_date", "end_date", "project_name", "language"]
+        labels = {"name": _("Name"), "round_number": _("Round"), "start_date": _("Start date"),
+                  "end_date": _("End date"), "project_name": _("Project name"),
+                  "language": _("Language")}
         widgets = {"start_date": DateInput(), "end_date": DateInput(),
                    "language": forms.Select(choices=[("en", "English"), ("fr", "Français"),
                                                      ("ar", "العربية")])}
@@ -44,8 +48,8 @@ class OrganisationForm(forms.Form):
     )
     name = forms.CharField(required=False, max_length=200, label=_("…or a new one: name"))
     code = forms.CharField(required=False, max_length=30, label=_("Short name"))
-    kind = forms.ChoiceField(choices=Organisation.Kind.choices, required=False)
-    sector = forms.CharField(required=False, max_length=120)
+    kind = forms.ChoiceField(choices=Organisation.Kind.choices, required=False, label=_("Kind"))
+    sector = forms.CharField(required=False, max_length=120, label=_("Sector"))
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,6 +73,9 @@ class SessionForm(forms.ModelForm):
     class Meta:
         model = Session
         fields = ["organisation", "scheduled_date", "place", "language", "facilitators", "note_taker"]
+        labels = {"organisation": _("Organisation"), "scheduled_date": _("Date"),
+                  "place": _("Place"), "language": _("Language"),
+                  "facilitators": _("Facilitators"), "note_taker": _("Note-taker")}
         widgets = {"scheduled_date": DateInput(), "facilitators": forms.CheckboxSelectMultiple,
                    "language": forms.Select(choices=[("en", "English"), ("fr", "Français"),
                                                      ("ar", "العربية")])}
@@ -83,9 +90,10 @@ class SessionForm(forms.ModelForm):
 
 
 class MemberForm(forms.Form):
-    username = forms.CharField(max_length=150)
+    username = forms.CharField(max_length=150, label=_("Username"))
     role = forms.ChoiceField(
-        choices=[(r.value, r.label) for r in (Role.COORDINATOR, Role.FACILITATOR, Role.VIEWER)]
+        choices=[(r.value, r.label) for r in (Role.COORDINATOR, Role.FACILITATOR, Role.VIEWER)],
+        label=_("Role"),
     )
 
     def clean_username(self):
@@ -109,9 +117,12 @@ class ConsentForm(forms.Form):
 
 class ParticipantForm(forms.Form):
     role_title = forms.CharField(max_length=160, label=_("Role or job title"))
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none())
-    seniority = forms.ChoiceField(choices=Participant.Seniority.choices, required=False)
-    gender = forms.ChoiceField(choices=Participant.Gender.choices, required=False)
+    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(),
+                                          label=_("Organisation"))
+    seniority = forms.ChoiceField(choices=Participant.Seniority.choices, required=False,
+                                  label=_("Seniority"))
+    gender = forms.ChoiceField(choices=Participant.Gender.choices, required=False,
+                               label=_("Gender"))
     name = forms.CharField(
         max_length=200, required=False,
         label=_("Name (optional, kept apart from the code)"),

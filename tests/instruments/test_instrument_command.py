@@ -78,7 +78,7 @@ def test_import_says_what_it_did(tmp_path: Path, raw: dict[str, Any]) -> None:
 @pytest.mark.django_db
 def test_show_text() -> None:
     out = run("show")
-    assert "govstack-rsa v1.0" in out and "translations: fr 154/154" in out
+    assert "govstack-rsa v1.0" in out and "translations: ar 154/154, fr 154/154" in out
     assert "4. Setting expectations to accommodate and sustain change" in out
     assert "moderate  1 statement (3 items) — added: s4.moderate.1.item.1" in out
     assert "questions 5 (5 added)" in out
@@ -93,7 +93,8 @@ def test_show_json_and_language(tmp_path: Path, raw: dict[str, Any]) -> None:
     assert [s["key"] for s in data["sections"]][:2] == ["systems-design-thinking",
                                                         "distributed-leadership"]
     assert data["sections"][3]["levels"]["high"] == {"statements": 1, "items": 3, "added": []}
-    assert data["translations"] == {"fr": {"translated": 154, "strings": 154}}
+    assert data["translations"] == {"ar": {"translated": 154, "strings": 154},
+                                    "fr": {"translated": 154, "strings": 154}}
     raw["version"] = "1.1"
     run("import", str(dump(tmp_path, raw, "v11.yaml")))
     assert json.loads(run("show", "--json"))["version"] == "1.1"

@@ -124,8 +124,8 @@ def test_localised_in_use_version(world: Any, french: dict[str, Any]) -> None:
     fr = services.localised(row, "fr")
     assert fr.language == "fr" and fr.fallbacks() == ()
     assert services.localised(row, "en") == row.parsed
-    ar = services.localised(row, "ar")  # no Arabic layer yet: all English, all marked
-    assert ar.language == "ar" and len(ar.fallbacks()) == len(row.parsed.texts())
+    so = services.localised(row, "so")  # no Somali layer yet: all English, all marked
+    assert so.language == "so" and len(so.fallbacks()) == len(row.parsed.texts())
     row.refresh_from_db()
     assert row.checksum == before
 
@@ -134,14 +134,14 @@ def test_localised_in_use_version(world: Any, french: dict[str, Any]) -> None:
 def test_ensure_default_instrument(django_assert_max_num_queries: Any) -> None:
     instrument = services.ensure_default_instrument()
     assert (instrument.key, instrument.version) == ("govstack-rsa", "1.0")
-    assert list(instrument.translations.values_list("language", flat=True)) == ["fr"]
+    assert sorted(instrument.translations.values_list("language", flat=True)) == ["ar", "fr"]
     with django_assert_max_num_queries(4):
         assert services.ensure_default_instrument().pk == instrument.pk
-    assert Instrument.objects.count() == 1 and InstrumentTranslation.objects.count() == 1
-    assert services.translation_coverage(instrument) == {"fr": (154, 154)}
+    assert Instrument.objects.count() == 1 and InstrumentTranslation.objects.count() == 2
+    assert services.translation_coverage(instrument) == {"ar": (154, 154), "fr": (154, 154)}
 
 
 def test_packaged_files_are_named_by_their_content() -> None:
     instruments, translations = services.packaged_files()
     assert [p.name for p in instruments] == ["govstack-rsa-1.0.yaml"]
-    assert [p.name for p in translations] == ["govstack-rsa-1.0.fr.yaml"]
+    assert [p.name for p in translations] == ["govstack-rsa-1.0.ar.yaml", "govstack-rsa-1.0.fr.yaml"]

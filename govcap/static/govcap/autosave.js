@@ -21,11 +21,23 @@
   var retryTimer = null;
   var debounces = {};
   var summary = document.getElementById("save-summary");
+  // The texts come translated from the page (a JSON data block); English if it is missing.
   var labels = {
     waiting: "waiting to be sent", saving: "saving…", saved: "saved",
     offline: "offline — kept on this device", conflict: "changed elsewhere — see below",
-    error: "not saved"
+    error: "not saved", loggedOut: "logged out — log in again in another tab; your edits are kept here",
+    allSaved: "All changes saved.", pending: "Changes waiting to be sent: %(n)s.",
+    offlinePending: "Offline. Changes kept on this device, sent when the connection returns: %(n)s.",
+    conflictMessage: "Changed elsewhere while you edited. Their version is saved; yours is in the field above. Keep one, or merge them.",
+    theirVersion: "Their version:", empty: "(empty)", keepMine: "Keep mine", takeTheirs: "Take theirs",
+    unattributed: "unattributed"
   };
+  try {
+    var texts = JSON.parse(document.getElementById("autosave-text").textContent);
+    Object.keys(texts).forEach(function (k) { labels[k] = texts[k]; });
+  } catch (e) { /* keep the English defaults */ }
+  // Digits as the server writes them (Western digits in every language, as Django's formats).
+  function count(template, n) { return template.replace("%(n)s", String(n)); }
 
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -72,9 +84,7 @@
     if (!summary) return;
     var n = queue.length;
     summary.dataset.state = n ? (offline ? "offline" : "waiting") : "saved";
-    summary.textContent = n === 0 ? "All changes saved."
-      : (offline ? "Offline: " : "") + n + (n === 1 ? " change" : " changes") +
-        (offline ? " kept on this device, sent when the connection returns." : " waiting to be sent.");
+    summary.textContent = n === 0 ? labels.allSaved : count(offline ? labels.offlinePending : labels.pending, n);
   }
 
   function enqueueField(field) {
@@ -114,7 +124,7 @@
     }).then(function (response) {
       var type = response.headers.get("Content-Type") || "";
       if (response.type === "opaqueredirect") {
-        labels.offline = "logged out — log in again in another tab; your edits are kept here";
+        labels.offline = labels.loggedOut;
         throw new Error("logged out");
       }
       if (type.indexOf("application/json") === -1) throw new Error("server unreachable");
@@ -144,8 +154,9 @@
       store();
       if (here) showConflict(op.field, data);
     } else {
-      if (here && op.kind === "field") show(op.field, "error", data.message);
-      if (op.kind === "quote") quoteState(op.quote, "error", data.message);
+      var why = labels.error + (data.message ? ": " + data.message : "");
+      if (here && op.kind === "field") show(op.field, "error", why);
+      if (op.kind === "quote") quoteState(op.quote, "error", why);
     }
     pump();
   }
@@ -156,8 +167,13 @@
 
   function retryLater(op) {
     sending = false;
-    if (op.section === section && op.kind === "field") show(op.field, "offline");
-    else refreshSummary(true);
+    // Every edit of this page still in the queue waits for the connection, not just this one.
+    queue.forEach(function (o) {
+      if (o.section !== section) return;
+      if (o.kind === "field" && !debounces[o.field]) show(o.field, "offline");
+      if (o.kind === "quote") quoteState(o.quote, "offline");
+    });
+    refreshSummary(true);
     clearTimeout(retryTimer);
     retryTimer = setTimeout(pump, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
@@ -172,17 +188,17 @@
     box.className = "conflict live";
     box.setAttribute("role", "alert");
     var p = document.createElement("p");
-    p.textContent = data.message;
+    p.textContent = labels.conflictMessage;
     var pre = document.createElement("pre");
-    pre.textContent = data.theirs === "" ? "(empty)" : data.theirs;
+    pre.textContent = data.theirs === "" ? labels.empty : data.theirs;
     var keep = document.createElement("button");
-    keep.type = "button"; keep.textContent = "Keep mine";
+    keep.type = "button"; keep.textContent = labels.keepMine;
     var take = document.createElement("button");
-    take.type = "button"; take.textContent = "Take theirs";
+    take.type = "button"; take.textContent = labels.takeTheirs;
     keep.addEventListener("click", function () { setRevision(field, data.revision); box.remove(); enqueueField(field); });
     take.addEventListener("click", function () { setValue(field, data.theirs); setRevision(field, data.revision); box.remove(); show(field, "saved"); });
     var label = document.createElement("p");
-    label.textContent = "Their version:";
+    label.textContent = labels.theirVersion;
     box.append(p, label, pre, keep, document.createTextNode(" "), take);
     w.appendChild(box);
   }
@@ -232,9 +248,9 @@
     var li = document.createElement("li");
     li.dataset.quote = op.quote;
     var bq = document.createElement("blockquote");
-    bq.textContent = "“" + op.text + "”";
+    bq.textContent = op.text; bq.dir = "auto";
     var who = document.createElement("strong");
-    who.textContent = op.participant || "unattributed";
+    who.textContent = op.participant || labels.unattributed;
     var state = document.createElement("span");
     state.className = "save-state"; state.dataset.state = "waiting"; state.textContent = labels.waiting;
     li.append(bq, document.createTextNode(" — "), who, document.createTextNode(" "), state);

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from govcap.assessments import capture
@@ -39,7 +40,9 @@ def section_context(request, session, section_key: str) -> dict:
         .select_related("participant"),
         "participants": session.participants.all(),
         "level_choices": Rating.LevelChoice.choices,
-        "confidence_choices": [("low", _("Low")), ("medium", _("Medium")), ("high", _("High"))],
+        "confidence_choices": [("low", pgettext("confidence", "Low")),
+                               ("medium", pgettext("confidence", "Medium")),
+                               ("high", pgettext("confidence", "High"))],
         "text_fields": [
             ("notes", _("Notes"), _("What was said, and separately your interpretation.")),
             ("evidence", _("Evidence mentioned"),
@@ -105,13 +108,13 @@ def uuid_for(page_op: uuid.UUID, field: str) -> uuid.UUID:
 
 def read_json(request) -> dict:
     if len(request.body) > MAX_SAVE_BYTES:
-        raise CaptureError("This save is too large.", None)
+        raise CaptureError(_("This save is too large."), None)
     try:
         data = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
-        raise CaptureError("The save is not valid JSON.", None) from None
+        raise CaptureError(_("The save is not valid JSON."), None) from None
     if not isinstance(data, dict):
-        raise CaptureError("The save must be a JSON object.", None)
+        raise CaptureError(_("The save must be a JSON object."), None)
     return data
 
 
@@ -119,13 +122,13 @@ def as_int(data: dict, name: str) -> int:
     try:
         return int(data.get(name, 0))
     except (TypeError, ValueError):
-        raise CaptureError(f"“{name}” must be a whole number.", name) from None
+        raise CaptureError(_("“%(name)s” must be a whole number.") % {"name": name}, name) from None
 
 
 def as_text(data: dict, name: str) -> str:
     value = data.get(name, "")
     if not isinstance(value, str):
-        raise CaptureError(f"“{name}” must be text.", name)
+        raise CaptureError(_("“%(name)s” must be text.") % {"name": name}, name)
     return value
 
 

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import audit, scoping
+from govcap.accounts.invitations import grant_state
 from govcap.accounts.models import Role, RoleAssignment
 from govcap.assessments.models import Session
 from govcap.instruments.services import latest_instrument
-from govcap.orgs.models import Country, Organisation
+from govcap.orgs.models import Country, Engagement, Organisation
 from govcap.web.forms import EngagementForm, MemberForm, OrganisationForm, SessionForm
 
 
@@ -82,10 +83,11 @@ def engagement_edit(request, slug):
     form.fields["country"].disabled = True
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            before = {"name": engagement.name, "project_name": engagement.project_name}
+            fields = EngagementForm.Meta.fields
+            before = audit.snapshot(Engagement.objects.get(pk=engagement.pk), fields)
             form.save()
-            audit.record(request.user, "update", engagement, before,
-                         {"name": engagement.name, "project_name": engagement.project_name})
+            audit.record_changes(request.user, "update", engagement, before,
+                                 audit.snapshot(engagement, fields))
         messages.success(request, _("Engagement settings saved."))
         return redirect("engagement", slug=engagement.slug)
     return render(request, "govcap/engagement_form.html", {"form": form, "engagement": engagement})
@@ -189,8 +191,8 @@ def engagement_add_member(request, slug):
             engagement=engagement, organisation=None,
         )
         if created:
-            audit.record(request.user, "create", engagement, None,
-                         {"role": assignment.role, "user": assignment.user.username})
+            audit.record(request.user, "grant", assignment.user, None,
+                         grant_state(assignment.user, assignment.role, engagement))
     messages.success(request, _("%(user)s is now %(role)s.") % {
         "user": assignment.user.username, "role": Role(assignment.role).label.lower()})
     return redirect("engagement", slug=slug)

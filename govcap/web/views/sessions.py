@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
@@ -144,9 +145,9 @@ def session_summary_page(request, uuid):
 
 TRANSITIONS = {"submit": workflow.submit, "validate": workflow.validate, "reopen": workflow.reopen}
 DONE_MESSAGES = {
-    "submit": "Session submitted. It is now read-only to facilitators.",
-    "validate": "Session validated.",
-    "reopen": "Session reopened for capture.",
+    "submit": gettext_noop("Session submitted. It is now read-only to facilitators."),
+    "validate": gettext_noop("Session validated."),
+    "reopen": gettext_noop("Session reopened for capture."),
 }
 
 

@@ -1,0 +1,90 @@
+"""The interface's translation catalogues: French and Arabic complete (every string
+translated, none fuzzy — msgfmt leaves fuzzy entries out — placeholders kept), compiled .mo
+files that match their .po, Somali, Amharic and Swahili started from the same source, and
+the interface offers only languages with a complete compiled catalogue."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.i18n.po import parse_po
+
+LOCALE = Path(settings.LOCALE_PATHS[0])
+COMPLETE = ["fr", "ar"]
+STARTED = ["so", "am", "sw"]
+PLACEHOLDER = re.compile(r"%\(\w+\)[-#0 +]*\d*(?:\.\d+)?[sdfir]|\{\w*\}")
+
+
+def po(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "django.po"
+
+
+def mo(language: str) -> Path:
+    return LOCALE / language / "LC_MESSAGES" / "django.mo"
+
+
+def label(entry) -> str:
+    return f"line {entry.line}: {entry.msgid[:60]!r}"
+
+
+@pytest.mark.parametrize("language", COMPLETE)
+def test_every_string_is_translated_and_none_is_fuzzy(language):
+    entries = parse_po(po(language))
+    header, messages = entries[0], entries[1:]
+    assert header.msgid == "" and "fuzzy" not in header.flags
+    assert f"Language: {language}\n" in header.msgstr[0]
+    assert len(messages) > 100
+    assert [label(e) for e in messages if not e.translated] == []
+    assert [label(e) for e in messages if "fuzzy" in e.flags] == []
+    assert [label(e) for e in messages if e.obsolete] == []
+
+
+@pytest.mark.parametrize("language", COMPLETE)
+def test_translations_keep_the_placeholders(language):
+    wrong = []
+    for entry in parse_po(po(language))[1:]:
+        wanted = set(PLACEHOLDER.findall(entry.msgid + entry.msgid_plural))
+        for text in entry.msgstr.values():
+            if set(PLACEHOLDER.findall(text)) != wanted:
+                wrong.append(f"{label(entry)} → {text[:60]!r}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("language", STARTED)
+def test_the_other_catalogues_are_started_from_the_same_source(language):
+    def ids(lang: str) -> set[tuple[str | None, str]]:
+        return {(e.msgctxt, e.msgid) for e in parse_po(po(lang))[1:]}
+
+    assert ids(language) == ids("fr")
+
+
+def catalog(path: Path) -> dict:
+    with path.open("rb") as f:
+        return dict(gettext.GNUTranslations(f)._catalog)
+
+
+@pytest.mark.parametrize("language", COMPLETE)
+def test_the_committed_mo_files_are_compiled_from_the_po_files(language, tmp_path):
+    assert mo(language).exists(), f"run `make messages` to compile {po(language)}"
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        pytest.skip("msgfmt (gettext) is not installed: run `make system-deps`")
+    compiled = tmp_path / "django.mo"
+    subprocess.run([msgfmt, "--check", "-o", str(compiled), str(po(language))], check=True)
+    assert catalog(mo(language)) == catalog(compiled), (
+        f"{mo(language)} is older than its .po: run `make messages`")
+
+
+def test_the_interface_offers_only_languages_with_a_compiled_catalogue():
+    codes = [code for code, _ in settings.LANGUAGES]
+    assert codes[0] == settings.LANGUAGE_CODE == "en"
+    assert set(codes[1:]) == set(COMPLETE)
+    for code in codes[1:]:
+        assert mo(code).exists()
