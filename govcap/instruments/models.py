@@ -13,7 +13,6 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.db import models
 
-
 # Parsed documents by checksum: a stored version never changes, so every request (each
 # autosave included) can share one parse.
 _PARSED: dict[str, object] = {}
