@@ -22,6 +22,7 @@ from _server import CHROMIUM, CHROMIUM_ARGS, GOVCAP, PASSWORD, ROOT, free_port, 
 from playwright.sync_api import sync_playwright
 
 HEIGHTS = {1366: 768, 768: 1024, 360: 740}
+FACILITATOR_PAGES = ("my-rating", "vote-entry")
 
 
 def pages_for(sessions: list[dict], ids: dict) -> dict[str, str]:
@@ -33,8 +34,8 @@ def pages_for(sessions: list[dict], ids: dict) -> dict[str, str]:
         "organisation": f"/analysis/o/{ids['organisation']}/",
         "agreement": f"/analysis/e/{rated['engagement']}/agreement/",
         "votes": f"/analysis/e/{rated['engagement']}/votes/",
-        "my-rating": f"/analysis/s/{rated['id']}/my-rating/",
-        "vote-entry": f"/analysis/s/{rated['id']}/votes/",
+        "my-rating": f"/analysis/s/{ids['own_session']}/my-rating/",
+        "vote-entry": f"/analysis/s/{ids['own_session']}/votes/",
         "coding": f"/analysis/s/{rated['id']}/coding/",
         "codebook": f"/analysis/e/{rated['engagement']}/codebook/",
         "themes": f"/analysis/themes/?engagement={rated['engagement']}",
@@ -50,7 +51,10 @@ r = Rating.objects.filter(rater__isnull=False, session__engagement__slug__starts
 both = Session.objects.filter(organisation__country__code='KE', engagement__round_number=1
                               ).exclude(status='draft').order_by('id').first()
 org = both.organisation if both else r.session.organisation
-print(json.dumps({"rated_session": str(r.session.uuid), "organisation": str(org.uuid)}))
+own = Session.objects.filter(facilitators__username='demo-facilitator-ke-1', consent_given=True,
+                             status='in_progress').order_by('id').first()
+print(json.dumps({"rated_session": str(r.session.uuid), "organisation": str(org.uuid),
+                  "own_session": str(own.uuid) if own else str(r.session.uuid)}))
 """
 
 
@@ -99,11 +103,26 @@ def main() -> None:
                         if m.type == "error" else None)
                 log_in(page, base, args.user, PASSWORD)
                 for name, path in pages.items():
+                    if name in FACILITATOR_PAGES and args.user == "admin":
+                        continue
                     page.goto(base + path)
                     page.screenshot(path=str(args.out / f"{name}-{width}.png"), full_page=True)
+                context.close()
+                # the facilitator's own entry pages, as the facilitator
+                context = browser.new_context(viewport={"width": width,
+                                                        "height": HEIGHTS.get(width, 900)})
+                page = context.new_page()
+                page.on("console", lambda m, errors=errors: errors.append(m.text)
+                        if m.type == "error" else None)
+                log_in(page, base, "demo-facilitator-ke-1", PASSWORD)
+                for name in FACILITATOR_PAGES:
+                    if name in pages:
+                        page.goto(base + pages[name])
+                        page.screenshot(path=str(args.out / f"{name}-{width}.png"),
+                                        full_page=True)
+                context.close()
                 for e in errors:
                     print("console error:", e)
-                context.close()
             browser.close()
     finally:
         if server is not None:

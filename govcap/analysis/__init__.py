@@ -1,1 +1,7 @@
-"""Pure analysis over plain data: aggregates (`aggregate`) and rater agreement (`agreement`)."""
+"""Analysis of FGD results: levels (profiles, heatmaps, programme comparisons, trends),
+agreement between raters and participants' votes, and qualitative coding of notes and quotes.
+
+The maths are plain functions over plain data (`aggregate`, `agreement`, `programme`,
+`themes`, `qda`); `queries` reads the database through `accounts.scoping`; the services
+(`raters`, `coding`) write, each change audited in its own transaction.
+"""

@@ -225,6 +225,58 @@ def plan_args(**more: Callable[[Ctx], Any]) -> Callable[[Ctx], dict]:
     return lambda c: {"slug": c.w.engagement.slug, **{k: f(c) for k, f in more.items()}}
 
 
+# --- analysis (govcap/analysis) -----------------------------------------------------------
+
+def analysed(w) -> dict:
+    """A started session with a consensus note, a quote, two independent ratings, votes,
+    the default codebook, one coding by the facilitator and one pending suggestion."""
+    from govcap.analysis.coding import ensure_codebook
+    from govcap.analysis.models import Code, CodedSegment, Suggestion, VoteTally
+    from govcap.assessments.models import Quote, Rating, Session
+
+    Session.objects.filter(pk=w.session.pk).update(consent_given=True,
+                                                   status=Session.Status.IN_PROGRESS)
+    notes = "The budget was cut mid-year. Vendors hold the plan."
+    rating = Rating.objects.create(session=w.session, section_key=SECTION, level="basic",
+                                   notes=notes)
+    Rating.objects.create(session=w.session, section_key=SECTION, rater=w.facilitator,
+                          level="basic")
+    Rating.objects.create(session=w.session, section_key=SECTION, rater=w.coordinator,
+                          level="moderate")
+    Quote.objects.create(session=w.session, section_key=SECTION, text="We send a memo.")
+    VoteTally.objects.create(session=w.session, section_key=SECTION, basic=3, moderate=2,
+                             revision=1)
+    book = ensure_codebook(w.engagement, w.coordinator)
+    funding = Code.objects.get(codebook=book, name="Funding")
+    vendors = Code.objects.get(codebook=book, name="Vendor dependency")
+    segment = CodedSegment.objects.create(
+        code=funding, coder=w.facilitator, session=w.session, section_key=SECTION,
+        source="notes", rating=rating, start=0, end=28, text=notes[:28])
+    start = notes.index("Vendors")
+    suggestion = Suggestion.objects.create(
+        code=vendors, keyword="vendor", session=w.session, section_key=SECTION,
+        source="notes", rating=rating, start=start, end=len(notes), text=notes[start:])
+    return {"rating": rating, "code": funding, "segment": segment, "suggestion": suggestion,
+            "rule": funding.rules.order_by("keyword").first()}
+
+
+def analysis_args(**more: Callable[[Ctx], Any]) -> Callable[[Ctx], dict]:
+    return lambda c: {k: f(c) for k, f in more.items()}
+
+
+def exists(model: str, **filters: Callable[[Ctx], Any]) -> Callable[[Ctx], bool]:
+    def check(c: Ctx) -> bool:
+        from django.apps import apps
+
+        return apps.get_model(model).objects.filter(
+            **{k: f(c) for k, f in filters.items()}).exists()
+    return check
+
+
+def gone(key: str) -> Callable[[Ctx], bool]:
+    return lambda c: not type(c.extra[key]).objects.filter(pk=c.extra[key].pk).exists()
+
+
 MATRIX: list[Check] = [
     # --- public ---------------------------------------------------------------------------
     Check("login", ALL),
@@ -355,6 +407,82 @@ MATRIX: list[Check] = [
           args=plan_args(version=lambda c: 1)),
     Check("api:import_file", COORDINATORS, method="POST", args=engagement,
           data=lambda c: {"file": not_an_export()}, note="a file refused with its problems"),
+    # --- analysis (govcap/analysis) -------------------------------------------------------
+    Check("analysis-programme", SIGNED_IN, setup=analysed),
+    Check("analysis-programme-download", SIGNED_IN, setup=analysed,
+          args=lambda c: {"name": "countries", "ext": "csv"}),
+    Check("analysis-country", ENGAGEMENT_READERS, setup=analysed, args=lambda c: {"code": "KE"}),
+    Check("analysis-country-download", ENGAGEMENT_READERS, setup=analysed,
+          args=lambda c: {"code": "KE", "name": "rounds", "ext": "svg"}),
+    Check("analysis-engagement", ENGAGEMENT_READERS, setup=analysed, args=engagement),
+    Check("analysis-engagement-download", SESSION_READERS, setup=analysed,
+          args=lambda c: {"slug": c.w.engagement.slug, "name": "heatmap", "ext": "csv"},
+          note="the colleague sees no session, so there is no heatmap to download"),
+    Check("analysis-organisation", ENGAGEMENT_READERS, setup=analysed,
+          args=lambda c: {"uuid": c.w.ministry.uuid}),
+    Check("analysis-organisation-download", SESSION_READERS, setup=analysed,
+          args=lambda c: {"uuid": c.w.ministry.uuid, "name": "profile", "ext": "svg"}),
+    Check("analysis-agreement", ENGAGEMENT_READERS, setup=analysed, args=engagement),
+    Check("analysis-agreement-download", SESSION_READERS, setup=analysed,
+          args=lambda c: {"slug": c.w.engagement.slug, "name": "sections", "ext": "csv"}),
+    Check("analysis-consensus", ENGAGEMENT_READERS, setup=analysed, args=engagement),
+    Check("analysis-consensus-download", SESSION_READERS, setup=analysed,
+          args=lambda c: {"slug": c.w.engagement.slug, "name": "sections", "ext": "svg"}),
+    Check("analysis-my-rating", SESSION_READERS, setup=analysed, args=session),
+    Check("analysis-my-rating", CAPTURERS, method="POST", setup=analysed, args=session,
+          data=lambda c: {"page_op": str(uuid.uuid4()), f"{SECTION}-level": "high",
+                          f"{SECTION}-level-rev": "0"},
+          effect=exists("assessments.Rating", session=lambda c: c.w.session,
+                        rater=lambda c: c.user, level=lambda c: "high")),
+    Check("analysis-votes", SESSION_READERS, setup=analysed, args=session),
+    Check("analysis-votes", CAPTURERS, method="POST", setup=analysed, args=session,
+          data=lambda c: {"page_op": str(uuid.uuid4()), f"{SECTION}-basic": "1",
+                          f"{SECTION}-moderate": "4", f"{SECTION}-high": "0",
+                          f"{SECTION}-abstain": "0", f"{SECTION}-rev": "1"},
+          effect=exists("analysis.VoteTally", session=lambda c: c.w.session,
+                        moderate=lambda c: 4)),
+    Check("analysis-coding", SESSION_READERS, setup=analysed, args=session),
+    Check("analysis-apply", CAPTURERS, method="POST", setup=analysed, args=session,
+          data=lambda c: {"op_id": str(uuid.uuid4()),
+                          "source": f"notes:{c.extra['rating'].uuid}",
+                          "text": "Vendors hold the plan", "codes": [str(c.extra["code"].uuid)]},
+          effect=exists("analysis.CodedSegment", coder=lambda c: c.user)),
+    Check("analysis-segment-remove", CAPTURERS, method="POST", setup=analysed,
+          args=lambda c: {"uuid": c.extra["segment"].uuid}, effect=gone("segment"),
+          note="the coder, or a coordinator"),
+    Check("analysis-suggest-session", CAPTURERS, method="POST", setup=analysed, args=session,
+          effect=exists("analysis.Suggestion", keyword=lambda c: "budget")),
+    Check("analysis-decide", CAPTURERS, method="POST", setup=analysed,
+          args=lambda c: {"uuid": c.extra["suggestion"].uuid, "action": "accept"},
+          effect=exists("analysis.Suggestion", status=lambda c: "accepted")),
+    Check("analysis-codebook", ENGAGEMENT_READERS, setup=analysed, args=engagement),
+    Check("analysis-codebook", COORDINATORS, method="POST", setup=analysed, args=engagement,
+          data=lambda c: {"name": "Matrix code", "colour": "#123456"},
+          effect=exists("analysis.Code", name=lambda c: "Matrix code")),
+    Check("analysis-suggest-engagement", COORDINATORS, method="POST", setup=analysed,
+          args=engagement, effect=exists("analysis.Suggestion", keyword=lambda c: "budget")),
+    Check("analysis-export", ENGAGEMENT_READERS, setup=analysed,
+          args=lambda c: {"slug": c.w.engagement.slug, "fmt": "project.qdpx"}),
+    Check("analysis-code-edit", COORDINATORS, method="POST", setup=analysed,
+          args=lambda c: {"uuid": c.extra["code"].uuid},
+          data=lambda c: {f"{c.extra['code'].uuid}-name": "Money",
+                          f"{c.extra['code'].uuid}-is_active": "on",
+                          f"{c.extra['code'].uuid}-revision": "1"},
+          effect=exists("analysis.Code", name=lambda c: "Money")),
+    Check("analysis-keyword-add", COORDINATORS, method="POST", setup=analysed,
+          args=lambda c: {"uuid": c.extra["code"].uuid}, data=lambda c: {"keyword": "treasury"},
+          effect=exists("analysis.KeywordRule", keyword=lambda c: "treasury")),
+    Check("analysis-keyword-remove", COORDINATORS, method="POST", setup=analysed,
+          args=lambda c: {"uuid": c.extra["rule"].uuid}, effect=gone("rule")),
+    Check("analysis-themes", SIGNED_IN, setup=analysed),
+    Check("analysis-themes-download", SESSION_READERS, setup=analysed,
+          args=lambda c: {"name": "codes", "ext": "csv"},
+          note="only those who see the coded session have themes"),
+    Check("analysis-code", ENGAGEMENT_READERS, setup=analysed,
+          args=lambda c: {"uuid": c.extra["code"].uuid}),
+    Check("analysis-code-download", ENGAGEMENT_READERS, setup=analysed,
+          args=lambda c: {"uuid": c.extra["code"].uuid, "name": "segments", "ext": "csv"}),
+    Check("analysis-search", SIGNED_IN, setup=analysed, query="?q=budget"),
 ]
 
 

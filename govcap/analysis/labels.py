@@ -1,0 +1,25 @@
+"""Names shown on analysis pages, in the interface language."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from govcap.scale import DOMAINS, Level
+
+
+def level_label(level: Level | None) -> str:
+    if level is None:
+        return _("Not assessed")
+    return {Level.BASIC: _("Basic"), Level.MODERATE: _("Moderate"), Level.HIGH: _("High")}[level]
+
+
+def domain_titles() -> dict[str, str]:
+    """Training domain key → title (the scale's English titles, translated when a catalogue
+    of translations has them)."""
+    return {key: _(title) for key, title in DOMAINS.items()}
+
+
+def round_label(engagement) -> str:
+    """"Baseline 2025", "Follow-up 1 2026": the round and the year it started."""
+    year = engagement.start_date.year if engagement.start_date else ""
+    return f"{engagement.round_label} {year}".strip()

@@ -1,0 +1,179 @@
+"""Level pages built from plain rows: an engagement's heatmap and distributions, and an
+organisation's profile, gap and trend. Maths in `aggregate`, drawing in `charts.svg`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from govcap.analysis import aggregate
+from govcap.analysis.labels import domain_titles, round_label
+from govcap.analysis.programme import LevelCounts, domain_counts
+from govcap.analysis.queries import EngagementLevels, Org
+from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, signed
+from govcap.charts import svg
+from govcap.charts.data import RoundProfile, SectionCounts, SectionLevel
+from govcap.scale import SECTION_KEYS, Level
+
+SORTS = ("name", "gap")
+
+
+@dataclass(frozen=True)
+class Filters:
+    sector: str = ""
+    kind: str = ""
+    sort: str = "name"
+    sectors: tuple[str, ...] = ()
+    kinds: tuple[tuple[str, str], ...] = ()
+
+
+def counts_of(grid: aggregate.Grid) -> dict[str, LevelCounts]:
+    """Per section, organisations at each level in a resolved grid."""
+    out = {}
+    for key in grid.sections:
+        values = [grid.get(org, key) for org in grid.orgs]
+        out[key] = LevelCounts(values.count(Level.BASIC), values.count(Level.MODERATE),
+                               values.count(Level.HIGH), values.count(None))
+    return out
+
+
+def section_counts_chart_input(counts: dict[str, LevelCounts],
+                               labels: dict[str, str]) -> list[SectionCounts]:
+    return [SectionCounts(labels.get(key, key), c.basic, c.moderate, c.high, c.not_assessed)
+            for key, c in counts.items()]
+
+
+def distribution_table(counts: dict[str, LevelCounts], labels: dict[str, str],
+                       first: str) -> Table:
+    return Table([first, _("Basic"), _("Moderate"), _("High"), _("Not assessed"),
+                  _("Mean level (1–3)"), _("Median")],
+                 [[labels.get(key, key), c.basic, c.moderate, c.high, c.not_assessed,
+                   number(c.mean), level_cell(c.median) if c.assessed else ""]
+                  for key, c in counts.items()])
+
+
+def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: Filters,
+                      org_url: Callable[[Org], str]) -> Report:
+    engagement = data.engagement
+    orgs = [o for o in data.orgs
+            if (not filters.sector or o.sector == filters.sector)
+            and (not filters.kind or o.kind == filters.kind)]
+    ids = [o.id for o in orgs]
+    by_id = {o.id: o for o in orgs}
+    grid = aggregate.resolve(data.rows, in_round=engagement.id, orgs=ids, sections=SECTION_KEYS)
+    org_gaps = {g.org_id: g for g in aggregate.gaps(
+        data.rows, {}, in_round=engagement.id, org_targets=data.target_map(), orgs=ids,
+        sections=SECTION_KEYS)}
+    if filters.sort == "gap":
+        ids.sort(key=lambda i: (-org_gaps[i].total, by_id[i].name.lower()))
+    labels = {key: titles.get(key, key) for key in SECTION_KEYS}
+    report = Report(_("Capacity levels — %(name)s") % {"name": engagement.name})
+    if not ids:
+        report.intro = _("No organisation matches, or no session has started yet.")
+        return report
+
+    cells = [[grid.get(i, key) for key in SECTION_KEYS] for i in ids]
+    heat_rows: list[list[Cell | str | int | float | None]] = []
+    for i, line in zip(ids, cells, strict=True):
+        gap = org_gaps[i]
+        heat_rows.append([Cell(by_id[i].name, href=org_url(by_id[i])),
+                          *[level_cell(level) for level in line],
+                          Cell(gap.total, numeric=True), Cell(gap.unknown, numeric=True)])
+    report.blocks.append(Block(
+        "heatmap", _("Organisations by section"),
+        svg=svg.heatmap([by_id[i].name for i in ids], [labels[k] for k in SECTION_KEYS],
+                        cells, _("Capacity level by organisation and section"),
+                        subtitle=engagement.name, chart_id="heatmap", label_width=280,
+                        cell_width=86),
+        table=Table([_("Organisation"), *[labels[k] for k in SECTION_KEYS],
+                     _("Total gap to target"), _("Sections without a level")], heat_rows),
+        note=_("Gap: target level minus the level reached, per section, added up; a section "
+               "not assessed has no gap and is counted apart.")))
+
+    counts = counts_of(grid)
+    report.blocks.append(Block(
+        "distribution", _("Levels per section"),
+        svg=svg.level_distribution(section_counts_chart_input(counts, labels),
+                                   _("Organisations at each level, per section"),
+                                   subtitle=engagement.name, chart_id="distribution"),
+        table=distribution_table(counts, labels, _("Section"))))
+
+    domains = {d: c for (_e, d), c in domain_counts({(0, k): c for k, c in counts.items()})
+               .items()}
+    domain_labels = domain_titles()
+    report.blocks.append(Block(
+        "domains", _("By training domain"),
+        svg=svg.level_distribution(section_counts_chart_input(domains, domain_labels),
+                                   _("Organisation × section cells at each level, per domain"),
+                                   subtitle=engagement.name, chart_id="domains"),
+        table=distribution_table(domains, domain_labels, _("Training domain")),
+        note=_("A domain counts each organisation once per section of the domain (sections 5 "
+               "and 6 share one).")))
+
+    summary = aggregate.section_gap_summary([org_gaps[i] for i in ids])
+    report.blocks.append(Block(
+        "gaps", _("Gap to target per section"),
+        table=Table([_("Section"), _("Below target"), _("At or above target"),
+                     _("Not assessed"), _("Total gap"), _("Mean gap")],
+                    [[labels.get(s.section, s.section), s.below_target, s.at_target,
+                      s.unknown, s.total_gap, number(s.mean_gap)] for s in summary]),
+        open_table=True))
+    return report
+
+
+def profile_report(org, engagements: Sequence, rows: list[aggregate.RatingRow],
+                   selected, targets, titles: dict[str, str]) -> Report:
+    """One organisation: its levels in the selected round against targets, and its trend."""
+    labels = {key: titles.get(key, key) for key in SECTION_KEYS}
+    report = Report(_("Capacity profile — %(name)s") % {"name": org.name})
+    if selected is None:
+        report.intro = _("No session of this organisation has started yet.")
+        return report
+    grid = aggregate.resolve(rows, in_round=selected.id, orgs=[org.id], sections=SECTION_KEYS)
+    wanted = {key: targets.target(str(org.uuid), key) for key in SECTION_KEYS}
+    sections = [SectionLevel(key, labels[key], grid.get(org.id, key)) for key in SECTION_KEYS]
+    gap = aggregate.gaps(rows, {}, in_round=selected.id, org_targets={org.id: wanted},
+                         orgs=[org.id], sections=SECTION_KEYS)[0]
+    report.blocks.append(Block(
+        "profile", _("Level per section against its target"),
+        svg=svg.level_profile(sections, _("Capacity profile of %(name)s") % {"name": org.name},
+                              targets=wanted, subtitle=f"{selected.name}",
+                              chart_id="profile"),
+        table=Table([_("Section"), _("Level"), _("Target"), _("Gap")],
+                    [[labels[item.section], level_cell(item.level), level_cell(item.target),
+                      number(item.gap)] for item in gap.sections]
+                    + [[_("Total"), "", "", number(gap.total)]]),
+        note=_("Total gap to target: %(total)d level(s), %(below)d section(s) below target. "
+               "Targets come from the engagement's plan settings (Moderate everywhere unless "
+               "the coordinator set others).") % {
+            "total": gap.total, "below": sum(1 for i in gap.sections if i.gap)},
+        open_table=True))
+
+    if len(engagements) > 1:
+        profiles = []
+        for e in engagements:
+            g = aggregate.resolve(rows, in_round=e.id, orgs=[org.id], sections=SECTION_KEYS)
+            profiles.append(RoundProfile(round_label(e), [
+                SectionLevel(key, labels[key], g.get(org.id, key)) for key in SECTION_KEYS]))
+        first, last = engagements[0], engagements[-1]
+        changes = {c.section: c for c in aggregate.round_changes(
+            rows, first.id, last.id, orgs=[org.id], sections=SECTION_KEYS)}
+        header = [_("Section"), *[p.label for p in profiles],
+                  _("Change %(first)s → %(last)s") % {"first": profiles[0].label,
+                                                        "last": profiles[-1].label}]
+        table_rows: list[list[Cell | str | int | float | None]] = []
+        for key in SECTION_KEYS:
+            levels = [next(s.value for s in p.sections if s.key == key) for p in profiles]
+            delta = changes[key].delta
+            table_rows.append([labels[key], *[level_cell(v) for v in levels],
+                               signed(delta) if delta is not None else _("unknown")])
+        report.blocks.append(Block(
+            "trend", _("Change over rounds"),
+            svg=svg.trend(profiles, _("%(name)s over rounds") % {"name": org.name},
+                          chart_id="trend"),
+            table=Table(header, table_rows),
+            note=_("Sections are matched across rounds by their stable keys, so a new "
+                   "instrument version keeps rounds comparable.")))
+    return report

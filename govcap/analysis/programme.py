@@ -1,0 +1,181 @@
+"""Comparisons across engagements (countries and rounds) from level counts — pure functions.
+
+The programme view reads how many organisations of each engagement are at each level per
+section. The database tally counts *ratings* per (engagement, section, level); when an
+organisation has several sessions in one engagement, `level_counts` replaces their ratings
+by the organisation's one resolved level (the lower median, as `aggregate.resolve` does),
+so every number here is a count of organisations and matches the engagement's heatmap.
+An organisation of the engagement without a level for a section counts as not assessed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from govcap.analysis.aggregate import resolve
+from govcap.scale import DOMAINS, SECTION_DOMAIN, SECTION_KEYS, Level
+
+LEVEL_VALUES = {"basic": 1, "moderate": 2, "high": 3}
+
+
+def level_value(key: str | None) -> int | None:
+    """1–3 for a level key; None for 'not_assessed', '' (not rated yet) or None."""
+    return LEVEL_VALUES.get((key or "").strip().lower())
+
+
+@dataclass(frozen=True)
+class LevelCounts:
+    """How many organisations are at each level (one engagement × one section or domain)."""
+
+    basic: int = 0
+    moderate: int = 0
+    high: int = 0
+    not_assessed: int = 0
+
+    def __add__(self, other: LevelCounts) -> LevelCounts:
+        return LevelCounts(self.basic + other.basic, self.moderate + other.moderate,
+                           self.high + other.high, self.not_assessed + other.not_assessed)
+
+    @property
+    def assessed(self) -> int:
+        return self.basic + self.moderate + self.high
+
+    @property
+    def total(self) -> int:
+        return self.assessed + self.not_assessed
+
+    @property
+    def mean(self) -> float | None:
+        """Mean level 1–3 over assessed organisations; None when none is assessed."""
+        if not self.assessed:
+            return None
+        return (self.basic + 2 * self.moderate + 3 * self.high) / self.assessed
+
+    @property
+    def median(self) -> Level | None:
+        """The lower median level of the assessed organisations (conservative, as `resolve`)."""
+        if not self.assessed:
+            return None
+        position = (self.assessed - 1) // 2
+        for level, n in ((Level.BASIC, self.basic), (Level.MODERATE, self.moderate),
+                         (Level.HIGH, self.high)):
+            if position < n:
+                return level
+            position -= n
+        raise AssertionError("unreachable")
+
+    def share_at_least(self, level: Level) -> float | None:
+        """Share (0–1) of assessed organisations at `level` or above."""
+        if not self.assessed:
+            return None
+        above = {Level.BASIC: self.assessed, Level.MODERATE: self.moderate + self.high,
+                 Level.HIGH: self.high}[level]
+        return above / self.assessed
+
+
+def level_counts(
+    tally: Mapping[tuple[Hashable, str, str], int],
+    organisations: Mapping[Hashable, int],
+    duplicates: Mapping[tuple[Hashable, Hashable], Sequence[tuple[str, str]]] | None = None,
+    sections: Sequence[str] = SECTION_KEYS,
+) -> dict[tuple[Hashable, str], LevelCounts]:
+    """Organisations per level for each (engagement, section).
+
+    - `tally`: {(engagement, section_key, level_key): number of consensus ratings};
+    - `organisations`: {engagement: number of organisations in its analysis};
+    - `duplicates`: {(engagement, organisation): [(section_key, level_key), …]} — every
+      consensus rating of an organisation that has several sessions in the engagement.
+
+    Every engagement of `organisations` gets every section of `sections`.
+    """
+    raw: dict[tuple[Hashable, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    for (engagement, section, key), n in tally.items():
+        value = level_value(key)
+        if value is not None:
+            raw[engagement, section][value] += n
+    for (engagement, org), ratings in (duplicates or {}).items():
+        rows = []
+        for section, key in ratings:
+            value = level_value(key)
+            if value is not None:
+                raw[engagement, section][value] -= 1
+            rows.append((org, section, value))
+        grid = resolve(rows)
+        for (_, section), level in grid.levels.items():
+            if level is not None:
+                raw[engagement, section][int(level)] += 1
+    out: dict[tuple[Hashable, str], LevelCounts] = {}
+    for engagement, n_orgs in organisations.items():
+        keys = list(sections) + sorted(
+            {s for (e, s) in raw if e == engagement} - set(sections))
+        for section in keys:
+            got = raw.get((engagement, section), {})
+            b, m, h = (max(0, got.get(v, 0)) for v in (1, 2, 3))
+            out[engagement, section] = LevelCounts(b, m, h, max(0, n_orgs - b - m - h))
+    return out
+
+
+def domain_counts(
+    counts: Mapping[tuple[Hashable, str], LevelCounts],
+    section_domain: Mapping[str, str] = SECTION_DOMAIN,
+) -> dict[tuple[Hashable, str], LevelCounts]:
+    """(engagement, domain) → the domain's sections' counts added up (organisation ×
+    section cells), so the mean is `aggregate.domain_summary`'s mean. Every domain of
+    `scale.DOMAINS` is present for every engagement."""
+    out: dict[tuple[Hashable, str], LevelCounts] = {}
+    engagements = list(dict.fromkeys(e for e, _ in counts))
+    for engagement in engagements:
+        for domain in DOMAINS:
+            out[engagement, domain] = LevelCounts()
+    for (engagement, section), value in counts.items():
+        domain = section_domain.get(section)
+        if domain is not None:
+            out[engagement, domain] = out[engagement, domain] + value
+    return out
+
+
+@dataclass(frozen=True)
+class RoundStep:
+    """One round of a country compared with its baseline (first round) for one section."""
+
+    round: Hashable
+    counts: LevelCounts
+    delta_mean: float | None  # mean − baseline mean; None if either is unknown
+    delta_share: float | None  # change of the share at Moderate or above
+
+
+@dataclass(frozen=True)
+class RoundsLine:
+    """A country's rounds for one section (or domain), baseline first."""
+
+    key: str
+    steps: tuple[RoundStep, ...] = field(default_factory=tuple)
+
+    @property
+    def moved(self) -> float | None:
+        """Mean change from the baseline to the latest round."""
+        return self.steps[-1].delta_mean if len(self.steps) > 1 else None
+
+
+def rounds_lines(
+    counts: Mapping[tuple[Hashable, str], LevelCounts],
+    rounds: Sequence[Hashable],
+    keys: Iterable[str],
+) -> list[RoundsLine]:
+    """For each key (section or domain), the rounds in the given order compared with the
+    first: mean level and share at Moderate or above, and their change since the baseline."""
+    lines = []
+    for key in keys:
+        base = counts.get((rounds[0], key), LevelCounts()) if rounds else LevelCounts()
+        steps = []
+        for round_ in rounds:
+            c = counts.get((round_, key), LevelCounts())
+            delta = (None if c.mean is None or base.mean is None else c.mean - base.mean)
+            share, base_share = c.share_at_least(Level.MODERATE), base.share_at_least(
+                Level.MODERATE)
+            delta_share = None if share is None or base_share is None else share - base_share
+            steps.append(RoundStep(round_, c, delta, delta_share))
+        lines.append(RoundsLine(key, tuple(steps)))
+    return lines

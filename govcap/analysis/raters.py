@@ -1,0 +1,161 @@
+"""Saving a facilitator's independent rating and participants' anonymous votes.
+
+The rules are the capture core's (`assessments.capture`): who may change the session now
+(`scoping.can_capture`, read-only once submitted to facilitators, validated to all),
+consent recorded first, the section in the session's instrument version; one small
+transaction per save carrying a client operation ID (`AppliedOperation`: a retry is
+answered as before and changes nothing) and the revision it was based on (a stale save is
+refused with both versions); an audit event in the same transaction.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from govcap.accounts import audit
+from govcap.analysis.models import VoteTally
+from govcap.assessments import capture
+from govcap.assessments.errors import CaptureError, StaleRevision
+from govcap.assessments.models import AppliedOperation, Rating, Session
+
+INDIVIDUAL_FIELDS = ("level", "confidence", "notes")
+MAX_VOTES = 500  # per level and section: more than any focus group
+
+
+@dataclass(frozen=True)
+class IndividualSave:
+    op_id: uuid.UUID
+    section_key: str
+    field: str  # level, confidence or notes (the rater's own reasons)
+    value: str
+    base_revision: int
+    instrument_version: str | None = None
+
+
+@dataclass(frozen=True)
+class VotesSave:
+    op_id: uuid.UUID
+    section_key: str
+    basic: int
+    moderate: int
+    high: int
+    abstain: int
+    base_revision: int
+
+
+def op_for(page_op: uuid.UUID, *parts: str) -> uuid.UUID:
+    """One operation ID per field of a page post, derived from the page's (as capture does)."""
+    return uuid.uuid5(page_op, ":".join(parts))
+
+
+def op_for_page(raw: str | None) -> uuid.UUID:
+    """The page's operation ID from a form post (a CaptureError when missing)."""
+    return capture.parse_op_id(raw)
+
+
+def _replay(op_id: uuid.UUID, session: Session) -> dict[str, Any] | None:
+    stored = AppliedOperation.objects.filter(op_id=op_id).first()
+    if stored is None:
+        return None
+    if stored.session_id != session.id:
+        raise CaptureError("This operation ID was already used for another session.", "op_id")
+    return {**stored.response, "replayed": True}
+
+
+def _locked(session: Session) -> Session:
+    return (Session.objects.select_for_update().select_related("engagement", "instrument")
+            .get(pk=session.pk))
+
+
+def _guard(user, session: Session, section_key: str, version: str | None) -> None:
+    capture.check_can_capture(user, session)
+    capture.require_consent(session)
+    capture.check_section(session, section_key, version)
+
+
+def _once(session: Session, op_id: uuid.UUID, apply) -> dict[str, Any]:
+    """Run `apply(locked_session)` once per operation ID, in one transaction."""
+    try:
+        with transaction.atomic():
+            locked = _locked(session)
+            replay = _replay(op_id, locked)
+            if replay is not None:
+                return replay
+            response = apply(locked)
+            AppliedOperation.objects.create(op_id=op_id, session=locked, response=response)
+            return response
+    except IntegrityError:
+        replay = _replay(op_id, session)
+        if replay is None:
+            raise
+        return replay
+
+
+def save_individual(user, session: Session, save: IndividualSave) -> dict[str, Any]:
+    """Save one field of the user's own rating of a section (a Rating with rater = user)."""
+    if save.field not in INDIVIDUAL_FIELDS:
+        raise CaptureError(f"“{save.field}” is not a field of an individual rating.", save.field)
+
+    def apply(locked: Session) -> dict[str, Any]:
+        _guard(user, locked, save.section_key, save.instrument_version)
+        value = capture.clean_value(save.field, save.value)
+        rating, _ = Rating.objects.select_for_update().get_or_create(
+            session=locked, section_key=save.section_key, rater=user,
+            defaults={"updated_by": user})
+        current, old = rating.revision_of(save.field), getattr(rating, save.field)
+        if save.base_revision != current:
+            if old == value:
+                return {"status": "saved", "field": save.field, "revision": current}
+            raise StaleRevision(save.field, value, old, current)
+        if old != value:
+            setattr(rating, save.field, value)
+            rating.field_revisions = {**rating.field_revisions, save.field: current + 1}
+            rating.updated_by = user
+            rating.save()
+            audit.record(user, "update", rating, {save.field: old}, {save.field: value},
+                         session=locked, op_id=save.op_id)
+        return {"status": "saved", "field": save.field, "revision": rating.revision_of(save.field),
+                "saved_at": timezone.now().isoformat()}
+
+    return _once(session, save.op_id, apply)
+
+
+def votes_state(tally: VoteTally) -> dict[str, int]:
+    return {"basic": tally.basic, "moderate": tally.moderate, "high": tally.high,
+            "abstain": tally.abstain}
+
+
+def save_votes(user, session: Session, save: VotesSave) -> dict[str, Any]:
+    """Record the participants' anonymous votes on one section as counts per level."""
+    counts = {"basic": save.basic, "moderate": save.moderate, "high": save.high,
+              "abstain": save.abstain}
+    for name, n in counts.items():
+        if not isinstance(n, int) or n < 0 or n > MAX_VOTES:
+            raise CaptureError(f"Votes are whole numbers from 0 to {MAX_VOTES}.", name)
+
+    def apply(locked: Session) -> dict[str, Any]:
+        _guard(user, locked, save.section_key, None)
+        tally, created = VoteTally.objects.select_for_update().get_or_create(
+            session=locked, section_key=save.section_key)
+        if save.base_revision != tally.revision:
+            if votes_state(tally) == counts:
+                return {"status": "saved", "revision": tally.revision}
+            raise StaleRevision("votes", counts, votes_state(tally), tally.revision)
+        before = votes_state(tally)
+        if before != counts or created:
+            for name, n in counts.items():
+                setattr(tally, name, n)
+            tally.revision += 1
+            tally.updated_by = user
+            tally.save()
+            audit.record(user, "create" if created else "update", tally,
+                         None if created else before, {"section": save.section_key, **counts},
+                         session=locked, op_id=save.op_id)
+        return {"status": "saved", "revision": tally.revision}
+
+    return _once(session, save.op_id, apply)
