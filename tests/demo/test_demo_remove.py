@@ -82,8 +82,9 @@ def test_remove_keeps_audit_events_about_demo_sessions(demo):
     facilitator = session.facilitators.first()
     event = audit.record(facilitator, "update", session.ratings.first(), {"notes": ""},
                          {"notes": "x"}, session=session)
+    about_demo = AuditEvent.objects.count()  # the demo's own coding seed is audited too
     out = demo("--remove")
-    assert "1 audit events" in out
+    assert f"{about_demo} audit events" in out
     kept = AuditEvent.objects.get(pk=event.pk)
     assert kept.object_uuid == event.object_uuid and kept.after == {"notes": "x"}
 

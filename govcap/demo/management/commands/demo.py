@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from govcap.analysis.demo import seed_demo_coding
 from govcap.demo.loader import LoadSummary, RemoveSummary, has_demo_data, load_demo, remove_demo
 
 PASSWORD_ENV = "GOVCAP_DEMO_PASSWORD"
@@ -51,6 +52,7 @@ class Command(BaseCommand):
                     removed = remove_demo()
                 if not options["remove"] and not has_demo_data():
                     loaded = load_demo(password)
+                    seed_demo_coding()  # codebooks, coded notes and votes for the analysis pages
         except ProtectedError as exc:
             blocking = sorted({f"{o._meta.verbose_name} {o}" for o in exc.protected_objects})[:5]
             raise CommandError(
