@@ -9,18 +9,14 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from govcap.interchange.cells import neutralise
 
 
 def safe_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool | int | float):
-        return value
+    """A CSV cell: audit before/after values as JSON text, every text neutralised."""
     if isinstance(value, dict | list):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return neutralise(value)
 
 
 def csv_text(header: list[str], rows: Iterable[Iterable[Any]]) -> str:

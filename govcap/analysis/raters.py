@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from govcap.accounts import audit
 from govcap.analysis.models import VoteTally
@@ -107,20 +106,7 @@ def save_individual(user, session: Session, save: IndividualSave) -> dict[str, A
         rating, _ = Rating.objects.select_for_update().get_or_create(
             session=locked, section_key=save.section_key, rater=user,
             defaults={"updated_by": user})
-        current, old = rating.revision_of(save.field), getattr(rating, save.field)
-        if save.base_revision != current:
-            if old == value:
-                return {"status": "saved", "field": save.field, "revision": current}
-            raise StaleRevision(save.field, value, old, current)
-        if old != value:
-            setattr(rating, save.field, value)
-            rating.field_revisions = {**rating.field_revisions, save.field: current + 1}
-            rating.updated_by = user
-            rating.save()
-            audit.record(user, "update", rating, {save.field: old}, {save.field: value},
-                         session=locked, op_id=save.op_id)
-        return {"status": "saved", "field": save.field, "revision": rating.revision_of(save.field),
-                "saved_at": timezone.now().isoformat()}
+        return capture.apply_to_rating(user, locked, rating, save, value)
 
     return _once(session, save.op_id, apply)
 

@@ -139,25 +139,9 @@ def save_field(user, session: Session, save: FieldSave) -> dict[str, Any]:
             rating, _ = Rating.objects.select_for_update().get_or_create(
                 session=session, section_key=save.section_key, rater=None
             )
-            current = rating.revision_of(save.field)
-            old = getattr(rating, save.field)
-            if save.base_revision != current:
-                if old == value:  # the same text arrived by another path: nothing to merge
-                    return {"status": "saved", "field": save.field, "revision": current}
-                raise StaleRevision(save.field, value, old, current)
-            if old != value:
-                setattr(rating, save.field, value)
-                rating.field_revisions = {**rating.field_revisions, save.field: current + 1}
-                rating.updated_by = user
-                rating.save()
-                audit.record(user, "update", rating, {save.field: old}, {save.field: value},
-                             session=session, op_id=save.op_id)
-            response = {
-                "status": "saved",
-                "field": save.field,
-                "revision": rating.revision_of(save.field),
-                "saved_at": timezone.now().isoformat(),
-            }
+            response = apply_to_rating(user, session, rating, save, value)
+            if "saved_at" not in response:  # nothing was written: nothing to remember
+                return response
             return _finish(user, session, save.op_id, response)
     except IntegrityError:
         # Two tabs retried the same operation at once: the other one won; answer as it did.
@@ -165,6 +149,31 @@ def save_field(user, session: Session, save: FieldSave) -> dict[str, Any]:
         if replay is None:
             raise
         return replay
+
+
+def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
+                    value: str) -> dict[str, Any]:
+    """Set one field of a locked rating (the consensus or one rater's), refusing a save based
+    on another revision of that field than the one stored."""
+    current = rating.revision_of(save.field)
+    old = getattr(rating, save.field)
+    if save.base_revision != current:
+        if old == value:  # the same text arrived by another path: nothing to merge
+            return {"status": "saved", "field": save.field, "revision": current}
+        raise StaleRevision(save.field, value, old, current)
+    if old != value:
+        setattr(rating, save.field, value)
+        rating.field_revisions = {**rating.field_revisions, save.field: current + 1}
+        rating.updated_by = user
+        rating.save()
+        audit.record(user, "update", rating, {save.field: old}, {save.field: value},
+                     session=session, op_id=save.op_id)
+    return {
+        "status": "saved",
+        "field": save.field,
+        "revision": rating.revision_of(save.field),
+        "saved_at": timezone.now().isoformat(),
+    }
 
 
 def save_quote(user, session: Session, save: QuoteSave) -> dict[str, Any]:
