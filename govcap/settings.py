@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "govcap.interchange",
     "govcap.planning",
     "govcap.analysis",
+    "govcap.sync",
     "govcap.demo",
     "govcap.web",
 ]

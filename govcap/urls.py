@@ -8,4 +8,5 @@ urlpatterns = [
     path("analysis/", include("govcap.analysis.urls")),
     path("", include("govcap.interchange.urls")),
     path("api/", include("govcap.api.urls")),
+    path("sync/", include("govcap.sync.urls")),
 ]

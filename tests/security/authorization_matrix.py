@@ -407,6 +407,10 @@ MATRIX: list[Check] = [
           args=plan_args(version=lambda c: 1)),
     Check("api:import_file", COORDINATORS, method="POST", args=engagement,
           data=lambda c: {"file": not_an_export()}, note="a file refused with its problems"),
+    # --- sync (govcap/sync): a personal token only, never the web session (tests/sync) -----
+    Check("sync:pull", frozenset(), query="?since=0", note="token only"),
+    Check("sync:push", frozenset(), method="POST", json=True,
+          data=lambda c: {"op_id": str(uuid.uuid4()), "batch": {}}, note="token only"),
     # --- analysis (govcap/analysis) -------------------------------------------------------
     Check("analysis-programme", SIGNED_IN, setup=analysed),
     Check("analysis-programme-download", SIGNED_IN, setup=analysed,
