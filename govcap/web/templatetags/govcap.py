@@ -7,6 +7,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from govcap.web import storage_full
+
 register = template.Library()
 
 
@@ -79,6 +81,8 @@ def autosave_texts() -> dict[str, str]:
         "keepMine": _("Keep mine"),
         "takeTheirs": _("Take theirs"),
         "unattributed": _("unattributed"),
+        "full": _("not saved — the server's storage is full; kept on this device"),
+        "storageFull": storage_full.message(),
     }
 
 

@@ -8,6 +8,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from govcap.assessments import capture
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.assessments.models import Quote, Rating
+from govcap.web import storage_full
 from govcap.web.views.sessions import get_session, session_context
 
 MAX_SAVE_BYTES = 256 * 1024
@@ -85,6 +87,11 @@ def section_page(request, uuid, section_key):
     except CaptureError as error:
         messages.error(request, error.message)
         return redirect("section", uuid=session.uuid, section_key=section_key)
+    except DatabaseError as error:
+        if not storage_full.is_storage_full(error):
+            raise
+        storage_full.log_refused(request, error)
+        return form_kept_after_storage_full(request, session, section_key)
     if conflicts:
         context = section_context(request, session, section_key)
         context["conflicts"] = conflicts
@@ -99,6 +106,17 @@ def section_page(request, uuid, section_key):
     messages.success(request, _("Saved."))
     target = context["next_key"] if "save_next" in request.POST and context["next_key"] else section_key
     return redirect("section", uuid=session.uuid, section_key=target)
+
+
+def form_kept_after_storage_full(request, session, section_key):
+    """The page again with what the facilitator posted, so nothing typed is lost."""
+    context = section_context(request, session, section_key)
+    rating = context["rating"]
+    for field in Rating.CAPTURE_FIELDS:
+        if field in request.POST:
+            setattr(rating, field, request.POST[field])
+    messages.error(request, storage_full.form_message())
+    return render(request, "govcap/section.html", context, status=503)
 
 
 def uuid_for(page_op: uuid.UUID, field: str) -> uuid.UUID:
@@ -134,6 +152,7 @@ def as_text(data: dict, name: str) -> str:
 
 @require_POST
 @login_required
+@storage_full.answers_storage_full
 def save_field_json(request, uuid):
     session = get_session(request, uuid)
     try:
@@ -153,6 +172,7 @@ def save_field_json(request, uuid):
 
 @require_POST
 @login_required
+@storage_full.answers_storage_full
 def save_quote_json(request, uuid):
     session = get_session(request, uuid)
     try:

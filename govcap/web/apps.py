@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.db.backends.signals import connection_created
+
+
+class WebConfig(AppConfig):
+    name = "govcap.web"
+
+    def ready(self) -> None:
+        from govcap.web import storage_full
+
+        connection_created.connect(storage_full.limit_sqlite_pages,
+                                   dispatch_uid="govcap.web.storage_full.limit_sqlite_pages")

@@ -1,0 +1,86 @@
+"""Making the test database's storage full, and freeing it again.
+
+SQLite: the file is held at its current size (`GOVCAP_SQLITE_MAX_PAGES`, which every new
+connection applies, and the same pragma on this one) and its free pages are filled with a
+scratch table, so a save that needs one more page fails with SQLITE_FULL. Freeing lifts the
+cap and drops the scratch table.
+
+PostgreSQL: a disk cannot be filled safely on a shared server, so a trigger created in the
+test database raises SQLSTATE 53100 (disk_full) on every write of a rating or a quote, as
+PostgreSQL does when it cannot extend a file. Freeing drops the trigger.
+"""
+
+from __future__ import annotations
+
+from django.db import OperationalError, connection
+
+from govcap.assessments.models import Quote, Rating
+
+FILLER = "govcap_test_filler"
+TRIGGER = "govcap_test_disk_full"
+TABLES = [Rating._meta.db_table, Quote._meta.db_table]
+
+
+class FullStorage:
+    def __init__(self, settings) -> None:
+        self.settings = settings
+        self.filled = False
+
+    @property
+    def sqlite(self) -> bool:
+        return connection.vendor == "sqlite"
+
+    def fill(self) -> None:
+        self.filled = True
+        if self.sqlite:
+            self._fill_sqlite()
+        else:
+            self._inject_disk_full()
+
+    def free(self) -> None:
+        if not self.filled:
+            return
+        self.filled = False
+        with connection.cursor() as cursor:
+            if self.sqlite:
+                self.settings.GOVCAP_SQLITE_MAX_PAGES = 0
+                cursor.execute(f"DROP TABLE IF EXISTS {FILLER}")
+            else:
+                for table in TABLES:
+                    cursor.execute(f"DROP TRIGGER IF EXISTS {TRIGGER} ON {table}")
+                cursor.execute(f"DROP FUNCTION IF EXISTS {TRIGGER}()")
+        if self.sqlite:
+            connection.close()  # the page cap was set on this connection: start afresh
+
+    def _fill_sqlite(self) -> None:
+        self.settings.GOVCAP_SQLITE_MAX_PAGES = 1  # below the file's size: held at its size
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE TABLE IF NOT EXISTS {FILLER} (b BLOB)")
+            cursor.execute("PRAGMA max_page_count = 1")
+            for size in (65536, 4096, 512, 64):  # big rows first, then the crumbs
+                while True:
+                    try:
+                        cursor.execute(f"INSERT INTO {FILLER} VALUES (randomblob(%s))", [size])
+                    except OperationalError:
+                        break
+            cursor.execute("PRAGMA freelist_count")
+            assert cursor.fetchone()[0] == 0
+
+    def _inject_disk_full(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                "BEGIN RAISE EXCEPTION 'could not extend file: No space left on device "
+                "(injected by a govcap test)' USING ERRCODE = 'disk_full'; END $$")
+            for table in TABLES:
+                cursor.execute(f"CREATE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE ON {table} "
+                               f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()")
+
+
+def integrity_ok() -> bool:
+    """SQLite's own check of the whole file; PostgreSQL has none to run (True)."""
+    if connection.vendor != "sqlite":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA integrity_check")
+        return [row[0] for row in cursor.fetchall()] == ["ok"]
