@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "govcap.planning",
     "govcap.analysis",
     "govcap.sync",
+    "django_tasks",
+    "django_tasks_db",
+    "govcap.jobs",
     "govcap.demo",
     "govcap.web",
 ]
@@ -215,6 +218,19 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("GOVCAP_LOG_LEVEL", "WARNING")},
 }
+
+
+# === Background jobs (govcap/jobs; see docs/operator-guide.md) =======================
+# django-tasks with its database backend: the queue is a table of this database, so a
+# laptop needs no other service. `govcap worker` runs the jobs on a server; `govcap serve`
+# without --production runs a worker thread in the same process (GOVCAP_LAPTOP_WORKER=0
+# turns it off). A running job writes a heartbeat; one silent for GOVCAP_JOB_STALE_SECONDS
+# is shown as interrupted (its worker died) and can be run again.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+GOVCAP_JOB_HEARTBEAT_SECONDS = float(os.environ.get("GOVCAP_JOB_HEARTBEAT_SECONDS", "10"))
+GOVCAP_JOB_STALE_SECONDS = int(os.environ.get("GOVCAP_JOB_STALE_SECONDS", "120"))
+GOVCAP_JOB_KEEP_DAYS = int(os.environ.get("GOVCAP_JOB_KEEP_DAYS", "30"))
+# === end of background jobs ==========================================================
 
 
 # === Accounts and security (govcap/accounts; see docs/security.md) ===================

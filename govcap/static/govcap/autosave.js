@@ -2,8 +2,10 @@
 // Edits go into a queue kept in localStorage, so nothing is lost when the connection drops
 // or the tab is closed; they are sent in order, one at a time, each with an operation ID (a
 // retried save is applied once) and the revision it was based on (a stale save is refused
-// by the server and shown as a conflict, never overwritten). Without JavaScript the same
-// form posts normally.
+// by the server and shown as a conflict, never overwritten). When the server's storage is
+// full it answers 503 "storage_full" having written nothing: the edit stays in the queue, the
+// message is shown, and it is sent again later, as when offline. Without JavaScript the
+// same form posts normally.
 (function () {
   "use strict";
   var form = document.getElementById("capture");
@@ -30,8 +32,11 @@
     offlinePending: "Offline. Changes kept on this device, sent when the connection returns: %(n)s.",
     conflictMessage: "Changed elsewhere while you edited. Their version is saved; yours is in the field above. Keep one, or merge them.",
     theirVersion: "Their version:", empty: "(empty)", keepMine: "Keep mine", takeTheirs: "Take theirs",
-    unattributed: "unattributed"
+    unattributed: "unattributed",
+    full: "not saved — the server's storage is full; kept on this device",
+    storageFull: "The server's storage is full, so this edit was not saved there. It is kept on this device and will be sent again automatically. Please tell your administrator."
   };
+  var fullMessage = "";  // the server's words while its storage is full
   try {
     var texts = JSON.parse(document.getElementById("autosave-text").textContent);
     Object.keys(texts).forEach(function (k) { labels[k] = texts[k]; });
@@ -78,13 +83,16 @@
     var w = field && wrapper(field);
     var el = w ? w.querySelector(".save-state") : null;
     if (el) { el.dataset.state = state; el.textContent = message || labels[state] || ""; }
-    refreshSummary(state === "offline");
+    refreshSummary(state === "offline" || state === "full" ? state : "");
   }
-  function refreshSummary(offline) {
+  // why: "offline", "full" (the server's storage), or "" (just waiting).
+  function refreshSummary(why) {
     if (!summary) return;
     var n = queue.length;
-    summary.dataset.state = n ? (offline ? "offline" : "waiting") : "saved";
-    summary.textContent = n === 0 ? labels.allSaved : count(offline ? labels.offlinePending : labels.pending, n);
+    summary.dataset.state = n ? (why || "waiting") : "saved";
+    if (n === 0) summary.textContent = labels.allSaved;
+    else if (why === "full") summary.textContent = fullMessage + " " + count(labels.pending, n);
+    else summary.textContent = count(why === "offline" ? labels.offlinePending : labels.pending, n);
   }
 
   function enqueueField(field) {
@@ -113,7 +121,7 @@
   }
 
   function pump() {
-    if (sending || !queue.length) { refreshSummary(false); return; }
+    if (sending || !queue.length) { refreshSummary(""); return; }
     var op = queue[0];
     op.sent = true; store(); sending = true;
     if (op.section === section && op.kind === "field") show(op.field, "saving");
@@ -138,6 +146,12 @@
   }
 
   function settle(op, status, data) {
+    if (status === 503 && data.code === "storage_full") {
+      fullMessage = data.message || labels.storageFull;
+      retryLater(op, "full");
+      return;
+    }
+    fullMessage = "";
     sending = false; retryDelay = 1000;
     drop(op);
     var here = op.section === section;
@@ -165,15 +179,17 @@
     return queue.some(function (o) { return o.kind === "field" && o.section === section && o.field === field; });
   }
 
-  function retryLater(op) {
+  // why: "offline" (no answer) or "full" (the server's storage is full; nothing written).
+  function retryLater(op, why) {
+    why = why || "offline";
     sending = false;
-    // Every edit of this page still in the queue waits for the connection, not just this one.
+    // Every edit of this page still in the queue waits, not just this one.
     queue.forEach(function (o) {
       if (o.section !== section) return;
-      if (o.kind === "field" && !debounces[o.field]) show(o.field, "offline");
-      if (o.kind === "quote") quoteState(o.quote, "offline");
+      if (o.kind === "field" && !debounces[o.field]) show(o.field, why);
+      if (o.kind === "quote") quoteState(o.quote, why);
     });
-    refreshSummary(true);
+    refreshSummary(why);
     clearTimeout(retryTimer);
     retryTimer = setTimeout(pump, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
@@ -240,7 +256,7 @@
   function quoteState(id, state, message) {
     var li = quoteList && quoteList.querySelector('[data-quote="' + id + '"] .save-state');
     if (li) { li.dataset.state = state; li.textContent = message || labels[state]; }
-    refreshSummary(state === "offline");
+    refreshSummary(state === "offline" || state === "full" ? state : "");
   }
   function renderQuote(op) {
     var empty = quoteList.querySelector(".empty");
