@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("govcap.interchange.urls")),
     path("api/", include("govcap.api.urls")),
     path("sync/", include("govcap.sync.urls")),
+    path("jobs/", include("govcap.jobs.urls")),
 ]

@@ -277,6 +277,29 @@ def gone(key: str) -> Callable[[Ctx], bool]:
     return lambda c: not type(c.extra[key]).objects.filter(pk=c.extra[key].pk).exists()
 
 
+# --- background jobs (govcap/jobs) ----------------------------------------------------------
+
+def coordinators_jobs(w) -> dict:
+    """The coordinator's jobs: one done with its file, one failed."""
+    from govcap.jobs.files import new_result_path
+    from govcap.jobs.models import Job
+
+    done = Job.objects.create(owner=w.coordinator, kind=Job.Kind.RESULTS_EXPORT, label="done",
+                              status=Job.Status.SUCCEEDED, params={"format": "csv"})
+    path, relative = new_result_path(done, "results.csv")
+    path.write_text("engagement\r\n")
+    done.result_path, done.result_name = relative, "results.csv"
+    done.save()
+    failed = Job.objects.create(owner=w.coordinator, kind=Job.Kind.RESULTS_EXPORT,
+                                label="failed", status=Job.Status.FAILED, error="boom",
+                                params={"format": "csv"})
+    return {"done": done, "failed": failed}
+
+
+def job_started(kind: str) -> Callable[[Ctx], bool]:
+    return exists("jobs.Job", owner=lambda c: c.user, kind=lambda c: kind)
+
+
 MATRIX: list[Check] = [
     # --- public ---------------------------------------------------------------------------
     Check("login", ALL),
@@ -487,6 +510,25 @@ MATRIX: list[Check] = [
     Check("analysis-code-download", ENGAGEMENT_READERS, setup=analysed,
           args=lambda c: {"uuid": c.extra["code"].uuid, "name": "segments", "ext": "csv"}),
     Check("analysis-search", SIGNED_IN, setup=analysed, query="?q=budget"),
+    # --- background jobs (govcap/jobs): one's own jobs; administrators see all ----------
+    Check("jobs", SIGNED_IN),
+    Check("job", COORDINATORS, setup=coordinators_jobs, args=lambda c: {"pk": c.extra["done"].pk},
+          note="the coordinator's job"),
+    Check("job-download", COORDINATORS, setup=coordinators_jobs,
+          args=lambda c: {"pk": c.extra["done"].pk}),
+    Check("job-again", COORDINATORS, method="POST", setup=coordinators_jobs,
+          args=lambda c: {"pk": c.extra["failed"].pk},
+          effect=exists("jobs.Job", retry_of=lambda c: c.extra["failed"])),
+    Check("job-start-plan-pack", ENGAGEMENT_READERS, method="POST", setup=planned,
+          data=lambda c: {"engagement": c.w.engagement.slug}, effect=job_started("plan-pack")),
+    Check("job-start-plan-pack", ENGAGEMENT_READERS, method="POST", setup=planned,
+          effect=job_started("plan-pack"),
+          note="programme: refused with a message to those who see no plan"),
+    Check("job-start-results-export", SIGNED_IN, method="POST", data=lambda c: {"format": "csv"},
+          effect=job_started("results-export")),
+    Check("job-start-results-export", ENGAGEMENT_READERS, method="POST",
+          data=lambda c: {"format": "xlsx", "engagement": c.w.engagement.slug},
+          effect=job_started("results-export"), note="one engagement"),
 ]
 
 

@@ -1,0 +1,35 @@
+"""A large submissions import run as a job: the same all-or-nothing
+``interchange.services.import_submissions``; its problems are kept on the failed job."""
+
+from __future__ import annotations
+
+from govcap.accounts import scoping
+from govcap.interchange.services import import_submissions
+from govcap.jobs.files import jobs_dir
+from govcap.jobs.models import Job
+from govcap.jobs.outcome import Outcome
+from govcap.jobs.progress import Progress
+from govcap.orgs.models import Engagement
+
+
+class ImportRefused(Exception):
+    pass
+
+
+def upload_path(job: Job):
+    return jobs_dir() / "uploads" / job.params["file"]
+
+
+def run_submissions_import(job: Job, progress: Progress) -> Outcome:
+    engagement = Engagement.objects.filter(slug=job.params["engagement"]).first()
+    if engagement is None or (job.owner is not None
+                              and not scoping.can_manage_engagement(job.owner, engagement)):
+        raise ImportRefused("Only the engagement's coordinators import submissions.")
+    source = upload_path(job)
+    name = job.params.get("name") or source.name
+    progress.start(1, name)
+    report = import_submissions(source, engagement, user=job.owner, name=name)
+    source.unlink(missing_ok=True)  # kept after a failure, so the job can run again
+    progress.step(name)
+    return Outcome(summary={"created": len(report.created),
+                            "skipped": len(report.plan.skipped)})
