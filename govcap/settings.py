@@ -79,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "govcap.web.request_log.RequestLogMiddleware",
+    "govcap.web.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -212,11 +214,21 @@ if env_bool("GOVCAP_HTTPS", False):
     SECURE_HSTS_PRELOAD = env_bool("GOVCAP_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# GOVCAP_LOG_FORMAT=json: one JSON object per line (`govcap serve --production` sets it);
+# "govcap.requests" writes one line per request (govcap/web/request_log.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "govcap.web.log_format.JsonFormatter"},
+        "plain": {"()": "govcap.web.log_format.PlainFormatter"},
+    },
+    "handlers": {"console": {
+        "class": "logging.StreamHandler",
+        "formatter": "json" if os.environ.get("GOVCAP_LOG_FORMAT") == "json" else "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("GOVCAP_LOG_LEVEL", "WARNING")},
+    "loggers": {"govcap.requests": {
+        "level": os.environ.get("GOVCAP_REQUEST_LOG_LEVEL", "INFO")}},
 }
 
 

@@ -1,11 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from govcap.web import health
 from govcap.web.views import capture, engagements, sessions
 
 urlpatterns = [
     path("", engagements.home, name="home"),
     path("favicon.ico", engagements.favicon),
+    path("healthz", health.healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("engagements/new/", engagements.engagement_new, name="engagement-new"),

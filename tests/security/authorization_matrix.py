@@ -305,6 +305,7 @@ MATRIX: list[Check] = [
     Check("login", ALL),
     Check("logout", ALL, method="POST", ends_at_login=True),
     Check("favicon.ico", ALL),
+    Check("healthz", ALL, note="the load balancer's probe: no login, no data"),
     Check("set_language", ALL, method="POST", data=lambda c: {"language": "fr", "next": "/"}),
     Check("invitation-accept", ALL, args=pending_token,
           note="logged-in people are told to log out first"),

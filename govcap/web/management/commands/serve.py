@@ -1,10 +1,13 @@
-"""`govcap serve`: Django's threaded server for one laptop, gunicorn with --production."""
+"""`govcap serve`: Django's threaded server for one laptop; with --production, gunicorn
+(workers from the CPU count) for a server behind a reverse proxy. See docs/operator-guide.md."""
 
 import os
 import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+
+from govcap.web.serving import gunicorn_argv, worker_plan
 
 
 class Command(BaseCommand):
@@ -16,21 +19,26 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8000)
         parser.add_argument("--production", action="store_true")
         parser.add_argument("--workers", type=int, default=None,
-                            help="gunicorn workers (default: 2 × CPUs + 1)")
+                            help="gunicorn worker processes (default: from the CPU count)")
+        parser.add_argument("--threads", type=int, default=None,
+                            help="threads per worker (default: from the CPU count)")
+        parser.add_argument("--worker-class", choices=("gthread", "sync"), default="gthread",
+                            help="gunicorn worker type (gthread: the measured choice)")
 
-    def handle(self, *args, host, port, production, workers, **options):
+    def handle(self, *args, host, port, production, workers, threads, worker_class, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
         if not production:
             self.stdout.write(f"govcap is serving on http://{host}:{port}/  (Ctrl+C to stop)")
             call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
             return
         try:
-            from gunicorn.app.wsgiapp import run
+            import gunicorn  # noqa: F401
         except ImportError:
             raise CommandError("--production needs gunicorn (Linux or macOS).") from None
-        workers = workers or 2 * (os.cpu_count() or 1) + 1
-        self.stdout.write(f"govcap (gunicorn, {workers} workers) on http://{host}:{port}/")
-        # gunicorn reads its options from sys.argv.
-        sys.argv = ["gunicorn", "govcap.wsgi:application", f"--bind={host}:{port}",
-                    f"--workers={workers}", "--access-logfile=-", "--timeout=60"]
-        run(prog="govcap serve --production")
+        plan = worker_plan(os.cpu_count() or 1, workers, threads, worker_class)
+        self.stdout.write(f"govcap (gunicorn {plan}) on http://{host}:{port}/")
+        self.stdout.flush()
+        # A fresh process (same process ID, so a supervisor's signals reach gunicorn): the
+        # settings, logging included, are read again with the production environment.
+        env = {**os.environ, "GOVCAP_LOG_FORMAT": os.environ.get("GOVCAP_LOG_FORMAT", "json")}
+        os.execve(sys.executable, gunicorn_argv(sys.executable, host, port, plan), env)

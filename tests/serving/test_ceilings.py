@@ -1,0 +1,58 @@
+"""The load bench's ceilings exist only on a server started with GOVCAP_BENCH_CEILINGS=1."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+from govcap.web import bench_ceilings
+
+
+def call(app, path: str, query: str = "") -> tuple[str, bytes]:
+    seen = {}
+
+    def start_response(status, headers):
+        seen["status"] = status
+
+    body = b"".join(app({"PATH_INFO": path, "QUERY_STRING": query, "REQUEST_METHOD": "GET"},
+                        start_response))
+    return seen["status"], body
+
+
+def django_app(environ, start_response):
+    start_response("404 Not Found", [])
+    return [b"govcap"]
+
+
+@pytest.mark.django_db
+def test_absent_by_default(monkeypatch):
+    monkeypatch.delenv(bench_ceilings.ENV, raising=False)
+    assert bench_ceilings.mounted(django_app) is django_app
+    for path in (bench_ceilings.NODB, bench_ceilings.WRITE):
+        assert Client().get(path).status_code == 404
+
+
+def test_the_server_entry_point_is_django_itself_without_the_variable(monkeypatch):
+    from django.core.handlers.wsgi import WSGIHandler
+
+    monkeypatch.delenv(bench_ceilings.ENV, raising=False)
+    import govcap.wsgi
+
+    assert isinstance(govcap.wsgi.application, WSGIHandler)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mounted_with_the_variable(monkeypatch):
+    monkeypatch.setenv(bench_ceilings.ENV, "1")
+    app = bench_ceilings.mounted(django_app)
+    bench_ceilings.prepare_table()
+    try:
+        assert call(app, bench_ceilings.NODB) == ("200 OK", b'{"status": "ok"}')
+        assert call(app, bench_ceilings.WRITE, "row=3") == ("200 OK", b'{"status": "saved"}')
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT hits FROM {bench_ceilings.TABLE} WHERE id = 3")
+            assert cursor.fetchone() == (1,)
+        assert call(app, "/login/")[1] == b"govcap"
+    finally:
+        bench_ceilings.drop_table()
