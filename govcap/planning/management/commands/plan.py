@@ -1,4 +1,5 @@
-"""`govcap plan generate|export`: generate an engagement's plan, write its documents."""
+"""`govcap plan generate|export|pack`: generate an engagement's plan, write its documents,
+or pack every plan document into one ZIP (a background job)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from govcap.jobs.plan_pack_command import add_pack_parser, pack
 from govcap.orgs.models import Engagement
 from govcap.planning import documents, services
 from govcap.planning.catalogue import CatalogueError
@@ -21,7 +23,8 @@ class Command(BaseCommand):
     help = "Generate an engagement's training plan, or export a stored version as a document."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        sub = parser.add_subparsers(dest="action", required=True, metavar="{generate,export}")
+        sub = parser.add_subparsers(dest="action", required=True,
+                                    metavar="{generate,export,pack}")
         gen = sub.add_parser("generate", help="store a new draft version and print a summary")
         gen.add_argument("engagement", help="the engagement's slug")
         exp = sub.add_parser("export", help="write a plan version as DOCX, PDF, XLSX or JSON")
@@ -30,8 +33,11 @@ class Command(BaseCommand):
         exp.add_argument("--out", type=Path, required=True, help="file to write")
         exp.add_argument("--organisation", help="one organisation's plan (code, name or UUID)")
         exp.add_argument("--plan-version", type=int, help="a version (default: the latest)")
+        add_pack_parser(sub)  # govcap/jobs: a background job, or run here with a progress bar
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "pack":
+            return pack(options, self.stdout)
         try:
             engagement = Engagement.objects.get(slug=options["engagement"])
         except Engagement.DoesNotExist:

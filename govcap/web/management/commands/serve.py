@@ -28,6 +28,9 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, production, workers, threads, worker_class, **options):
         call_command("collectstatic", interactive=False, verbosity=0)
         if not production:
+            from govcap.jobs.laptop import start_background_worker  # no second command
+
+            start_background_worker(self.stdout)
             self.stdout.write(f"govcap is serving on http://{host}:{port}/  (Ctrl+C to stop)")
             call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=True)
             return

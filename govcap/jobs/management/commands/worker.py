@@ -1,0 +1,34 @@
+"""`govcap worker`: run background jobs (django-tasks-db's worker, every queue, no reload).
+
+On a server, run it as a service next to `govcap serve --production` (see the operator
+guide for a systemd unit). SIGTERM lets the running job finish; a second one stops it, and
+the job then shows as interrupted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Run background jobs (plan packs, large exports and imports) until stopped."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--batch", action="store_true",
+                            help="run the jobs waiting now, then exit")
+        parser.add_argument("--max-tasks", type=int, default=None,
+                            help="exit after this many jobs (a supervisor restarts it)")
+        parser.add_argument("--interval", type=float, default=1.0,
+                            help="seconds between looks at the queue when it is empty")
+
+    def handle(self, *args: Any, batch: bool, max_tasks: int | None, interval: float,
+               verbosity: int, **options: Any) -> None:
+        argv = ["--queue-name=*", "--no-reload", f"--interval={interval}"]
+        if batch:
+            argv += ["--batch", "--no-startup-delay"]
+        if max_tasks:
+            argv.append(f"--max-tasks={max_tasks}")
+        call_command("db_worker", *argv, verbosity=verbosity, stdout=self.stdout)
