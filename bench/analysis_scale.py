@@ -2,7 +2,7 @@
 320,000 consensus ratings — in a throw-away database.
 
 Run: ``.venv/bin/python bench/analysis_scale.py`` (from the project root). It builds the
-data with ``bulk_create`` on a SQLite file in a temporary directory, and — when
+data with govcap's portfolio builder (govcap/demo/scale.py, bulk inserts) on a SQLite file in a temporary directory, and — when
 GOVCAP_DATABASE_URL names a PostgreSQL server — in a dedicated database ``govcap_bench``
 created and dropped on that server. Each backend runs in its own process.
 
@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -39,7 +38,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 COUNTRIES, ROUNDS, SIZES = 20, 4, (100, 500)
-LEVELS = ("basic", "basic", "moderate", "moderate", "moderate", "high", "not_assessed")
 BENCH_DB = "govcap_bench"
 
 
@@ -55,81 +53,32 @@ def setup_django() -> None:
 
 def build(n_from: int, n_to: int, state: dict) -> dict[str, float]:
     """Add organisations n_from..n_to-1 to every country, each with a session per round and
-    a consensus rating per section."""
-    from django.db import transaction
+    a consensus rating per section (govcap/demo/scale.py, without participants or quotes
+    so that the figures stay those of earlier runs)."""
+    from govcap.demo.scale import add_organisations
 
-    from govcap.assessments.models import Rating, Session
-    from govcap.orgs.models import Organisation
-    from govcap.scale import SECTION_KEYS
-
-    timings: dict[str, float] = {}
-    rng = random.Random(n_from)
-    started = time.perf_counter()
-    with transaction.atomic():
-        orgs = Organisation.objects.bulk_create([
-            Organisation(country=country, name=f"Ministry {i:04d}", code=f"M{i}",
-                         kind=("ministry", "agency", "authority")[i % 3],
-                         sector=("Finance", "Health", "ICT", "Education")[i % 4])
-            for country in state["countries"] for i in range(n_from, n_to)], batch_size=2000)
-        by_country: dict[int, list] = {}
-        for org in orgs:
-            by_country.setdefault(org.country_id, []).append(org)
-        Through = state["engagements"][0].organisations.through
-        Through.objects.bulk_create([Through(engagement_id=e.id, organisation_id=o.id)
-                                     for e in state["engagements"]
-                                     for o in by_country[e.country_id]], batch_size=5000)
-        sessions = Session.objects.bulk_create([
-            Session(engagement=e, organisation=o, instrument=state["instrument"],
-                    status="validated", consent_given=True,
-                    scheduled_date=e.start_date)
-            for e in state["engagements"] for o in by_country[e.country_id]], batch_size=2000)
-    timings["sessions"] = time.perf_counter() - started
-    started = time.perf_counter()
-    with transaction.atomic():
-        batch = []
-        for s in sessions:
-            drift = min(2, s.engagement.round_number // 2)  # capacity grows over rounds
-            for key in SECTION_KEYS:
-                level = LEVELS[min(len(LEVELS) - 2, rng.randrange(len(LEVELS)) + drift)] \
-                    if rng.random() > 0.05 else "not_assessed"
-                batch.append(Rating(session_id=s.id, section_key=key, level=level,
-                                    notes="Notes taken during the discussion."))
-            if len(batch) >= 20000:
-                Rating.objects.bulk_create(batch, batch_size=5000)
-                batch = []
-        Rating.objects.bulk_create(batch, batch_size=5000)
-    timings["ratings"] = time.perf_counter() - started
-    timings["ratings_n"] = len(sessions) * len(SECTION_KEYS)
-    return timings
+    built = add_organisations(state["frame"], n_from, n_to)
+    return {"sessions": built.seconds["sessions"], "ratings": built.seconds["ratings"],
+            "ratings_n": built.ratings}
 
 
 def base(state: dict) -> None:
-    import datetime as dt
-
     from django.contrib.auth import get_user_model
 
     from govcap.accounts.models import Role, RoleAssignment
-    from govcap.instruments.services import ensure_default_instrument
-    from govcap.orgs.models import Country, Engagement
+    from govcap.demo.scale import Portfolio, create_frame
 
-    state["instrument"] = ensure_default_instrument()
-    countries = Country.objects.bulk_create([Country(code=f"{chr(65 + i // 26)}{chr(65 + i % 26)}",
-                                                     name=f"Country {i:02d}")
-                                             for i in range(COUNTRIES)])
-    engagements = []
-    for c in countries:
-        for r in range(ROUNDS):
-            engagements.append(Engagement.objects.create(
-                country=c, name=f"{c.name} — round {r}", round_number=r,
-                start_date=dt.date(2024 + r, 3, 1), instrument=state["instrument"]))
+    frame = create_frame(Portfolio(countries=COUNTRIES, organisations=SIZES[-1], rounds=ROUNDS,
+                                   participants=0, quote_share=0, demo=False))
+    engagements = frame.engagements
     User = get_user_model()
     manager = User.objects.create_user("bench-manager")
     coordinator = User.objects.create_user("bench-coordinator")
     RoleAssignment.objects.create(user=manager, role=Role.PROGRAMME_MANAGER)
     RoleAssignment.objects.create(user=coordinator, role=Role.COORDINATOR,
                                   engagement=engagements[-1])
-    state.update(countries=countries, engagements=engagements, manager=manager,
-                 coordinator=coordinator)
+    state.update(frame=frame, instrument=frame.instrument, countries=frame.countries,
+                 engagements=engagements, manager=manager, coordinator=coordinator)
 
 
 def measure(fn, repeats: int = 5) -> tuple[float, int]:

@@ -7,7 +7,8 @@ depends on the moment or the database it came from (no export time, no row IDs),
 bundle imported into an empty database and exported again is the same bundle, byte for
 byte. Demo data are refused unless asked for; participants' identities are left out
 unless asked for (`identified`). `bundle_bytes` writes it as canonical JSON with a SHA-256
-of each part and of the whole; `bundleio.import_bundle` reads it back.
+of each part and of the whole; `write_bundle` writes the same bytes to a file holding one
+session at a time; `bundleio.import_bundle` reads it back.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import tempfile
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from govcap.assessments.models import Session
+from govcap.instruments.models import Instrument
 from govcap.orgs.models import Engagement, Organisation
 
 FORMAT = "govcap-bundle"
@@ -63,39 +68,63 @@ def _user(user: Any) -> str | None:
     return user.get_username() if user is not None else None
 
 
-def build_bundle(engagement: Engagement, options: BundleOptions = BundleOptions()) -> dict:
-    """The bundle of an engagement as JSON data (see the module's docstring)."""
-    if engagement.is_demo and not options.include_demo:
-        raise BundleError(f"{engagement.slug} is demo data: pass --include-demo to bundle it.")
-    sessions = list(
+class _Gathered:
+    """What the sessions name, gathered while they are read: organisations, instrument
+    versions, people."""
+
+    def __init__(self, engagement: Engagement) -> None:
+        self.org_ids = set(engagement.organisations.values_list("pk", flat=True))
+        self.instruments: dict[int, Instrument] = {engagement.instrument_id: engagement.instrument}
+        self.people: set[str] = set()
+
+    def instrument(self, pk: int) -> Instrument:
+        if pk not in self.instruments:
+            self.instruments[pk] = Instrument.objects.get(pk=pk)
+        return self.instruments[pk]
+
+
+def _sessions(engagement: Engagement, options: BundleOptions, gathered: _Gathered
+              ) -> Iterator[dict]:
+    """The sessions' data in UUID order, read 100 at a time."""
+    sessions = (
         Session.objects.filter(engagement=engagement)
         .filter(**({} if options.include_demo else {"is_demo": False}))
-        .select_related("organisation", "instrument", "consent_recorded_by", "submitted_by",
-                        "validated_by")
+        .select_related("organisation", "consent_recorded_by", "submitted_by", "validated_by")
         .prefetch_related("facilitators", "participants__identity", "participants__organisation",
                           "ratings__rater", "ratings__updated_by", "quotes__participant")
         .order_by("uuid"))
-    people: set[str] = set()
-    org_ids = set(engagement.organisations.values_list("pk", flat=True))
-    instruments = {engagement.instrument_id: engagement.instrument}
-    session_data = []
-    for s in sessions:
-        org_ids.add(s.organisation_id)
-        instruments[s.instrument_id] = s.instrument
-        data = _session(s, options, people)
-        org_ids.update(p.organisation_id for p in s.participants.all())
-        session_data.append(data)
-    orgs = _with_parents(org_ids)
-    content = {
+    for s in sessions.iterator(chunk_size=100):
+        gathered.org_ids.add(s.organisation_id)
+        data = _session(s, gathered.instrument(s.instrument_id), options, gathered.people)
+        gathered.org_ids.update(p.organisation_id for p in s.participants.all())
+        yield data
+
+
+def refuse_demo(engagement: Engagement, options: BundleOptions) -> None:
+    """A demo engagement is bundled only when asked (raises BundleError)."""
+    if engagement.is_demo and not options.include_demo:
+        raise BundleError(f"{engagement.slug} is demo data: pass --include-demo to bundle it.")
+
+
+def _content(engagement: Engagement, gathered: _Gathered, sessions: list) -> dict:
+    orgs = _with_parents(gathered.org_ids)
+    return {
         "country": {"uuid": str(engagement.country.uuid), "code": engagement.country.code,
                     "name": engagement.country.name, "is_demo": engagement.country.is_demo},
-        "instruments": sorted((_instrument(i) for i in instruments.values()),
+        "instruments": sorted((_instrument(i) for i in gathered.instruments.values()),
                               key=lambda i: (i["key"], i["version"])),
         "organisations": sorted((_organisation(o) for o in orgs), key=lambda o: o["uuid"]),
         "engagement": _engagement(engagement),
-        "people": sorted(people),
-        "sessions": session_data,
+        "people": sorted(gathered.people),
+        "sessions": sessions,
     }
+
+
+def build_bundle(engagement: Engagement, options: BundleOptions = BundleOptions()) -> dict:
+    """The bundle of an engagement as JSON data (see the module's docstring)."""
+    refuse_demo(engagement, options)
+    gathered = _Gathered(engagement)
+    content = _content(engagement, gathered, list(_sessions(engagement, options, gathered)))
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
@@ -104,6 +133,75 @@ def build_bundle(engagement: Engagement, options: BundleOptions = BundleOptions(
         "checksums": {"parts": {p: checksum(content[p]) for p in PARTS},
                       "content": checksum(content)},
     }
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    organisations: int
+    sessions: int
+    content_checksum: str
+
+
+def write_bundle(engagement: Engagement, out: IO[bytes],
+                 options: BundleOptions = BundleOptions()) -> WrittenBundle:
+    """Write the bundle file to `out` — the bytes `bundle_bytes(build_bundle(…))` gives —
+    holding one session at a time. The checksums come first in the file but depend on every
+    session, so the sessions are written to two temporary files as they are read (canonical,
+    for the checksums; indented, for the file), then copied after the checksums."""
+    refuse_demo(engagement, options)
+    gathered = _Gathered(engagement)
+    sessions_sum = hashlib.sha256(b"[")
+    n = 0
+    with tempfile.TemporaryFile() as flat, tempfile.TemporaryFile() as pretty:
+        for data in _sessions(engagement, options, gathered):
+            piece = canonical(data)
+            sessions_sum.update(b"," + piece if n else piece)
+            flat.write(b"," + piece if n else piece)
+            pretty.write((b",\n" if n else b"") + _SESSION_INDENT + _indented(data, 3))
+            n += 1
+        sessions_sum.update(b"]")
+        head = _content(engagement, gathered, [])
+        del head["sessions"]  # the last of the sorted keys: the checksum's text continues
+        content_sum = hashlib.sha256(canonical(head)[:-1] + b',"sessions":[')
+        flat.seek(0)
+        _copy(flat, content_sum.update)
+        content_sum.update(b"]}")
+        parts = {p: checksum(head[p]) for p in PARTS if p != "sessions"}
+        parts["sessions"] = sessions_sum.hexdigest()
+        marker = f"sessions-{uuid.uuid4().hex}"
+        bundle = {
+            "format": FORMAT, "schema_version": SCHEMA_VERSION,
+            "identified": options.identified,
+            "content": {**head, "sessions": marker},
+            "checksums": {"parts": parts, "content": content_sum.hexdigest()},
+        }
+        before, after = bundle_bytes(bundle).split(f'"{marker}"'.encode(), 1)
+        out.write(before)
+        if n:
+            out.write(b"[\n")
+            pretty.seek(0)
+            _copy(pretty, out.write)
+            out.write(b"\n  ]")
+        else:
+            out.write(b"[]")
+        out.write(after)
+    return WrittenBundle(len(head["organisations"]), n, content_sum.hexdigest())
+
+
+_SESSION_INDENT = b"   "  # a session sits at depth 3: the bundle, its content, the list
+
+
+def _indented(value: Any, depth: int) -> bytes:
+    """`value` as `bundle_bytes` writes it at that depth (JSON strings hold no raw line
+    break, so every line break is the indentation's)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, indent=1,
+                      default=_json_default)
+    return text.replace("\n", "\n" + " " * depth).encode("utf-8")
+
+
+def _copy(source: IO[bytes], sink: Any) -> None:
+    while chunk := source.read(256 * 1024):
+        sink(chunk)
 
 
 def bundle_bytes(bundle: dict) -> bytes:
@@ -124,13 +222,32 @@ def verify(bundle: Any) -> dict:
     sums = bundle.get("checksums") or {}
     if not isinstance(content, dict) or set(content) != set(PARTS):
         raise BundleError(f"The bundle's content must hold exactly: {', '.join(PARTS)}.")
-    for part in PARTS:
-        if (sums.get("parts") or {}).get(part) != checksum(content[part]):
+    # Hashed piece by piece (a list item by item): the bundle is never held twice.
+    whole = hashlib.sha256(b"{")
+    for n, part in enumerate(sorted(PARTS)):  # canonical JSON sorts the keys
+        whole.update((b"," if n else b"") + canonical(part) + b":")
+        part_sum = hashlib.sha256()
+        for piece in _canonical_pieces(content[part]):
+            part_sum.update(piece)
+            whole.update(piece)
+        if (sums.get("parts") or {}).get(part) != part_sum.hexdigest():
             raise BundleError(f"The checksum of “{part}” does not match: the bundle was "
                               "changed or damaged.")
-    if sums.get("content") != checksum(content):
+    whole.update(b"}")
+    if sums.get("content") != whole.hexdigest():
         raise BundleError("The bundle's checksum does not match: it was changed or damaged.")
     return content
+
+
+def _canonical_pieces(value: Any) -> Iterator[bytes]:
+    """`canonical(value)` in pieces: a list item by item."""
+    if not isinstance(value, list):
+        yield canonical(value)
+        return
+    yield b"["
+    for i, item in enumerate(value):
+        yield (b"," if i else b"") + canonical(item)
+    yield b"]"
 
 
 # --- the parts ----------------------------------------------------------------------------
@@ -170,7 +287,8 @@ def _engagement(e: Engagement) -> dict:
                                                                                  flat=True))}
 
 
-def _session(s: Session, options: BundleOptions, people: set[str]) -> dict:
+def _session(s: Session, instrument: Instrument, options: BundleOptions, people: set[str]
+             ) -> dict:
     def person(user: Any) -> str | None:
         name = _user(user)
         if name:
@@ -182,7 +300,7 @@ def _session(s: Session, options: BundleOptions, people: set[str]) -> dict:
     quotes = sorted(s.quotes.all(), key=lambda q: str(q.uuid))
     return {
         "uuid": str(s.uuid), "organisation": str(s.organisation.uuid),
-        "instrument": {"key": s.instrument.key, "version": s.instrument.version},
+        "instrument": {"key": instrument.key, "version": instrument.version},
         "scheduled_date": _iso(s.scheduled_date), "place": s.place, "language": s.language,
         "facilitators": sorted(person(u) or "" for u in s.facilitators.all()),
         "note_taker": s.note_taker, "status": s.status,

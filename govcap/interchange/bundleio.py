@@ -49,6 +49,12 @@ def _datetime(value: str | None) -> dt.datetime | None:
     return parse_datetime(value) if value else None
 
 
+def read_bundle(path: Any) -> dict:
+    """The bundle in a file, parsed; the file's bytes are let go as soon as it is."""
+    with open(path, "rb") as f:
+        return load_bundle(f.read())
+
+
 def load_bundle(data: bytes) -> dict:
     try:
         return json.loads(data.decode("utf-8-sig"))

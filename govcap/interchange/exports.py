@@ -1,10 +1,15 @@
 """Tidy results: one row per session × section, as CSV or XLSX with a data dictionary.
 
 `result_rows` reads the sessions a user may see (through `accounts.scoping`) into plain
-rows; `write_csv` / `write_xlsx` / `dictionary_rows` only format them. Demo data are left
-out unless asked for; participants appear by code only (pseudonymised) unless an
-administrator asks for an identified export. Every text cell goes through
+rows; `write_csv` / `csv_chunks` / `write_xlsx` / `dictionary_rows` only format them. Demo
+data are left out unless asked for; participants appear by code only (pseudonymised) unless
+an administrator asks for an identified export. Every text cell goes through
 `cells.neutralise`; numbers and dates are written as numbers and dates.
+
+Exports stream: sessions are read 200 at a time from a database iterator, CSV is written
+(or sent, `export_chunks`) a few hundred rows at a time, and the XLSX workbook is
+openpyxl's write-only kind saved straight to its file (`write_export`). Memory stays flat
+whatever the size of the programme; `export_bytes` is for small exports and tests.
 """
 
 from __future__ import annotations
@@ -12,14 +17,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from django.db.models import Prefetch, QuerySet
 
 from govcap.accounts import scoping
 from govcap.assessments.models import Participant, Quote, Rating, Session
+from govcap.instruments.models import Instrument
 from govcap.interchange.cells import neutralise, neutralise_row
 from govcap.scale import NOT_ASSESSED, Level
 
@@ -111,16 +118,22 @@ def result_rows(sessions: QuerySet, options: ExportOptions = ExportOptions()
                  .order_by("created_at", "id"), to_attr="quote_list"),
         Prefetch("participants", queryset=people, to_attr="participant_list"),
     ]
-    qs = (sessions.select_related("engagement", "engagement__country", "organisation",
-                                  "instrument")
+    # Not select_related("instrument"): its document would be read again for every session.
+    qs = (sessions.select_related("engagement", "engagement__country", "organisation")
           .prefetch_related(*prefetch)
           .order_by("engagement__country__name", "engagement__round_number", "engagement__name",
                     "organisation__name", "scheduled_date", "id"))
+    instruments: dict[int, Instrument] = {}
     for session in qs.iterator(chunk_size=200):
-        yield from _session_rows(session, options)
+        instrument = instruments.get(session.instrument_id)
+        if instrument is None:
+            instrument = instruments[session.instrument_id] = Instrument.objects.get(
+                pk=session.instrument_id)
+        yield from _session_rows(session, instrument, options)
 
 
-def _session_rows(s: Session, options: ExportOptions) -> Iterator[list[Any]]:
+def _session_rows(s: Session, instrument: Instrument, options: ExportOptions
+                  ) -> Iterator[list[Any]]:
     e, org = s.engagement, s.organisation
     people: list[Participant] = s.participant_list  # type: ignore[attr-defined]
     ratings = {r.section_key: r for r in s.consensus}  # type: ignore[attr-defined]
@@ -130,7 +143,7 @@ def _session_rows(s: Session, options: ExportOptions) -> Iterator[list[Any]]:
     head = [
         e.slug, e.name, e.country.code, e.round_number,
         str(org.uuid), org.name, org.code, org.kind, org.sector,
-        str(s.uuid), s.scheduled_date, s.place, s.language, s.status, s.instrument.version,
+        str(s.uuid), s.scheduled_date, s.place, s.language, s.status, instrument.version,
         len(people), sum(p.gender == "female" for p in people),
         sum(p.gender == "male" for p in people),
     ]
@@ -138,7 +151,7 @@ def _session_rows(s: Session, options: ExportOptions) -> Iterator[list[Any]]:
     if options.identified:
         names = "\n".join(f"{p.code} = {p.identity.name}" for p in people
                           if hasattr(p, "identity") and p.identity.name)
-    for section in s.instrument.parsed.sections:
+    for section in instrument.parsed.sections:
         r = ratings.get(section.key)
         level = r.level if r else ""
         score = Level.from_key(level).value if level and level != NOT_ASSESSED else None
@@ -186,15 +199,53 @@ def write_csv(rows: Iterable[Sequence[Any]], header: Sequence[str], out: io.Text
     return n
 
 
+def csv_chunks(rows: Iterable[Sequence[Any]], header: Sequence[str],
+               rows_per_chunk: int = 500) -> Iterator[bytes]:
+    """The CSV file as UTF-8 pieces (the first starts with a BOM: Excel reads UTF-8 right),
+    `rows_per_chunk` rows at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([_csv_cell(h) for h in header])
+    pending = 0
+    first = True
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+        pending += 1
+        if pending == rows_per_chunk:
+            yield _take(buffer, first)
+            pending, first = 0, False
+    yield _take(buffer, first)
+
+
+def _take(buffer: io.StringIO, first: bool) -> bytes:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return (("\ufeff" if first else "") + text).encode("utf-8")
+
+
 def csv_bytes(rows: Iterable[Sequence[Any]], header: Sequence[str]) -> tuple[bytes, int]:
-    out = io.StringIO()
-    n = write_csv(rows, header, out)
-    return ("\ufeff" + out.getvalue()).encode("utf-8"), n  # BOM: Excel reads UTF-8 right
+    counted = _Counted(rows)
+    return b"".join(csv_chunks(counted, header)), counted.n
 
 
-def xlsx_bytes(rows: Iterable[Sequence[Any]], options: ExportOptions = ExportOptions()
-               ) -> tuple[bytes, int]:
-    """A workbook with a `results` sheet and a `dictionary` sheet."""
+class _Counted:
+    """Rows passed through, counted on the way."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]]) -> None:
+        self.rows, self.n = rows, 0
+
+    def __iter__(self) -> Iterator[Sequence[Any]]:
+        for row in self.rows:
+            self.n += 1
+            yield row
+
+
+def write_xlsx(rows: Iterable[Sequence[Any]], out: IO[bytes] | str,
+               options: ExportOptions = ExportOptions()) -> int:
+    """A workbook with a `results` sheet and a `dictionary` sheet, written to `out` (a
+    binary file or a path); returns the number of data rows. openpyxl's write-only sheets
+    keep their rows in temporary files, not in memory."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -209,20 +260,65 @@ def xlsx_bytes(rows: Iterable[Sequence[Any]], options: ExportOptions = ExportOpt
     sheet.append(DICTIONARY_HEADER)
     for entry in dictionary_rows(options):
         sheet.append(neutralise_row(entry))
-    out = io.BytesIO()
     book.save(out)
+    return n
+
+
+def xlsx_bytes(rows: Iterable[Sequence[Any]], options: ExportOptions = ExportOptions()
+               ) -> tuple[bytes, int]:
+    out = io.BytesIO()
+    n = write_xlsx(rows, out, options)
     return out.getvalue(), n
+
+
+def _check(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+
+
+def export_rows(user: Any, engagement: Any, options: ExportOptions = ExportOptions()
+                ) -> Iterator[list[Any]]:
+    return result_rows(export_sessions(user, engagement, options), options)
+
+
+def write_export(user: Any, engagement: Any, fmt: str, out: IO[bytes],
+                 options: ExportOptions = ExportOptions()) -> int:
+    """Write the export file to `out` (binary, seekable for XLSX) as it is read; returns the
+    number of data rows."""
+    _check(fmt)
+    rows = export_rows(user, engagement, options)
+    if fmt == "xlsx":
+        return write_xlsx(rows, out, options)
+    counted = _Counted(rows)
+    for chunk in csv_chunks(counted, [c.name for c in columns(options)]):
+        out.write(chunk)
+    return counted.n
+
+
+def export_chunks(user: Any, engagement: Any, fmt: str,
+                  options: ExportOptions = ExportOptions()) -> Iterator[bytes]:
+    """The export file in pieces, for a streamed download. CSV is produced as it is sent;
+    XLSX (a ZIP, whose directory comes last) is written to a temporary file first, then
+    sent from it."""
+    _check(fmt)
+    if fmt == "csv":
+        yield from csv_chunks(export_rows(user, engagement, options),
+                              [c.name for c in columns(options)])
+        return
+    with tempfile.TemporaryFile() as spool:
+        write_export(user, engagement, fmt, spool, options)
+        spool.seek(0)
+        while chunk := spool.read(256 * 1024):
+            yield chunk
 
 
 def export_bytes(user: Any, engagement: Any, fmt: str,
                  options: ExportOptions = ExportOptions()) -> tuple[bytes, int]:
-    """The export file's bytes and its number of data rows."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
-    rows = result_rows(export_sessions(user, engagement, options), options)
-    if fmt == "xlsx":
-        return xlsx_bytes(rows, options)
-    return csv_bytes(rows, [c.name for c in columns(options)])
+    """The export file's bytes and its number of data rows (held in memory: for small
+    exports; `write_export` and `export_chunks` stream)."""
+    out = io.BytesIO()
+    n = write_export(user, engagement, fmt, out, options)
+    return out.getvalue(), n
 
 
 def export_filename(engagement: Any, fmt: str, suffix: str = "") -> str:

@@ -4,7 +4,7 @@ engagement's XLSForm. Every object comes through `accounts.scoping`."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
@@ -15,7 +15,7 @@ from govcap.interchange.exports import (
     ExportOptions,
     csv_bytes,
     dictionary_rows,
-    export_bytes,
+    export_chunks,
     export_filename,
 )
 from govcap.interchange.services import form_spec
@@ -34,7 +34,10 @@ def _engagement(request, slug: str | None):
 
 
 def _attachment(data: bytes, fmt: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
+    return _headers(HttpResponse(data, content_type=CONTENT_TYPES[fmt]), filename)
+
+
+def _headers(response, filename: str):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     response["X-Content-Type-Options"] = "nosniff"
@@ -65,9 +68,11 @@ def results_download(request, fmt: str, slug: str | None = None):
     scoping.require(not identified or scoping.is_admin(request.user),
                     "Only administrators export identified data.")
     options = ExportOptions(include_demo=request.GET.get("demo") == "1", identified=identified)
-    data, _rows = export_bytes(request.user, engagement, fmt, options)
     suffix = "-identified" if identified else ""
-    return _attachment(data, fmt, export_filename(engagement, fmt, suffix))
+    # Streamed: a programme-wide export is hundreds of megabytes, never held in memory.
+    response = StreamingHttpResponse(export_chunks(request.user, engagement, fmt, options),
+                                     content_type=CONTENT_TYPES[fmt])
+    return _headers(response, export_filename(engagement, fmt, suffix))
 
 
 @require_GET

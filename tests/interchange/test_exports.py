@@ -113,7 +113,7 @@ def test_a_web_download_is_an_attachment_scoped_like_the_page(rated):
     assert response.status_code == 200
     assert response["Content-Disposition"] == (
         f'attachment; filename="{rated.engagement.slug}-results.csv"')
-    assert len(read_csv(response.content)) == 8
+    assert len(read_csv(b"".join(response.streaming_content))) == 8
     assert client.get(f"/e/{rated.engagement.slug}/results/results.csv?identified=1"
                       ).status_code == 403
     assert client.get(f"/e/{rated.other_engagement.slug}/results/results.csv").status_code == 404

@@ -1,4 +1,5 @@
-"""`govcap demo [--remove | --reset] [--password PW]`: load or remove the demo data set."""
+"""`govcap demo [--remove | --reset] [--password PW] [--scale SIZE]`: load or remove the demo
+data set, or a large synthetic portfolio."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.db.models import ProtectedError
 
 from govcap.analysis.demo import seed_demo_coding
 from govcap.demo.loader import LoadSummary, RemoveSummary, has_demo_data, load_demo, remove_demo
+from govcap.demo.scale import Portfolio, build_portfolio, has_portfolio, parse_scale
 
 PASSWORD_ENV = "GOVCAP_DEMO_PASSWORD"
 
@@ -36,8 +38,26 @@ class Command(BaseCommand):
             help=f"password for every demo user (default: ${PASSWORD_ENV}; without either, "
                  "demo users get unusable passwords and cannot log in)",
         )
+        parser.add_argument(
+            "--scale", metavar="SIZE",
+            help="instead of the demo data set, a synthetic portfolio for load tests: large "
+                 "(20 countries × 500 organisations × 4 rounds, 40,000 sessions), tenth "
+                 "(50 organisations per country), a fraction such as 0.25, or "
+                 "COUNTRIESxORGANISATIONSxROUNDS such as 2x5x2; marked demo",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["scale"]:
+            try:
+                portfolio = parse_scale(options["scale"])
+            except ValueError as exc:
+                raise CommandError(f"--scale {exc}") from exc
+            if options["remove"]:
+                raise CommandError("--scale loads a portfolio; --remove alone removes it")
+            if options["reset"] and has_demo_data():
+                self.report_removal(self.remove())
+            self.load_portfolio(portfolio)
+            return
         password = options["password"] or os.environ.get(PASSWORD_ENV) or None
         if password and not options["remove"]:
             try:
@@ -70,6 +90,39 @@ class Command(BaseCommand):
                 "The database already has demo data; nothing was loaded. "
                 "Use `govcap demo --reset` to load it afresh."
             )
+
+    def remove(self) -> RemoveSummary:
+        try:
+            return remove_demo()
+        except ProtectedError as exc:
+            raise CommandError("Real data refers to demo data, so nothing was changed.") from exc
+
+    def load_portfolio(self, portfolio: Portfolio) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        if has_portfolio():
+            self.stdout.write("A demo portfolio is already there; nothing was loaded. Use "
+                              "`govcap demo --reset --scale …` to load it afresh.")
+            return
+        console = Console(file=self.stdout._out, highlight=False)
+        columns = ("{task.description}", BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=False) as bar:
+            task = bar.add_task(f"{portfolio.describe()}: sessions", total=portfolio.sessions)
+            try:
+                _frame, stats = build_portfolio(portfolio, lambda n: bar.advance(task, n))
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
+        seconds = stats.seconds["total"]
+        self.stdout.write(self.style.SUCCESS(
+            f"Loaded a demo portfolio in {seconds:.1f} s ({stats.ratings / seconds:,.0f} "
+            f"ratings/s): {portfolio.countries} countries, {stats.organisations:,} "
+            f"organisations, {portfolio.countries * portfolio.rounds} engagements, "
+            f"{stats.sessions:,} sessions (validated), {stats.participants:,} participants, "
+            f"{stats.ratings:,} consensus ratings, {stats.quotes:,} quotes."))
+        self.stdout.write("  Marked demo: `govcap demo --remove` deletes it; exports and "
+                          "bundles leave it out unless asked.")
 
     def report_load(self, s: LoadSummary, *, password_set: bool) -> None:
         statuses = ", ".join(

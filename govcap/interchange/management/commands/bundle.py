@@ -9,8 +9,14 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from govcap.interchange.bundle import BundleError, BundleOptions, build_bundle, bundle_bytes
-from govcap.interchange.bundleio import import_bundle, load_bundle
+from govcap.interchange.bundle import (
+    SCHEMA_VERSION,
+    BundleError,
+    BundleOptions,
+    refuse_demo,
+    write_bundle,
+)
+from govcap.interchange.bundleio import import_bundle, read_bundle
 from govcap.orgs.models import Engagement
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -46,19 +52,20 @@ class Command(BaseCommand):
         out: Path = options["out"]
         if not out.parent.is_dir():
             raise CommandError(f"--out {out}: the folder {out.parent} does not exist")
+        bundle_options = BundleOptions(include_demo=options["include_demo"],
+                                       identified=options["identified"])
         try:
-            bundle = build_bundle(engagement, BundleOptions(
-                include_demo=options["include_demo"], identified=options["identified"]))
-            out.write_bytes(bundle_bytes(bundle))
+            refuse_demo(engagement, bundle_options)  # before the file is created
+            with out.open("wb") as f:  # written session by session: memory stays flat
+                written = write_bundle(engagement, f, bundle_options)
         except BundleError as exc:
             raise CommandError(str(exc)) from exc
         except OSError as exc:
             raise CommandError(f"--out {out}: {exc.strerror or exc}") from exc
-        content = bundle["content"]
         self.stdout.write(self.style.SUCCESS(
-            f"Wrote {out}: {engagement.name}, {len(content['organisations'])} organisations, "
-            f"{len(content['sessions'])} sessions (schema {bundle['schema_version']}, sha256 "
-            f"{bundle['checksums']['content'][:12]}…)"
+            f"Wrote {out}: {engagement.name}, {written.organisations} organisations, "
+            f"{written.sessions} sessions (schema {SCHEMA_VERSION}, sha256 "
+            f"{written.content_checksum[:12]}…)"
             f"{'; identified' if options['identified'] else ''}."))
 
     def _import(self, options: dict) -> None:
@@ -73,7 +80,7 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"No user {options['user']!r}.")
         try:
-            report = import_bundle(load_bundle(path.read_bytes()), user=user, name=path.name)
+            report = import_bundle(read_bundle(path), user=user, name=path.name)
         except BundleError as exc:
             raise CommandError(f"{path.name}: {exc} Nothing was imported.") from exc
         created = ", ".join(f"{n} {k}" for k, n in sorted(report.created.items())) or "nothing"

@@ -17,7 +17,7 @@ from govcap.interchange.exports import (
     ExportOptions,
     csv_bytes,
     dictionary_rows,
-    export_bytes,
+    write_export,
 )
 from govcap.orgs.models import Engagement
 
@@ -64,9 +64,9 @@ class Command(BaseCommand):
         export = ExportOptions(include_demo=options["include_demo"],
                                identified=options["identified"])
         started = time.perf_counter()
-        data, n = export_bytes(user, engagement, fmt, export)
         try:
-            out.write_bytes(data)
+            with out.open("wb") as f:  # written as it is read: memory stays flat
+                n = write_export(user, engagement, fmt, f, export)
             written = [str(out)]
             if fmt == "csv":
                 dictionary = out.with_name(f"{out.stem}.dictionary.csv")
