@@ -13,7 +13,6 @@ from govcap.assessments.models import Participant, Quote, Rating, Session
 from govcap.demo.scale import LARGE, SCALES, parse_scale
 from govcap.interchange.exports import ExportOptions, export_bytes
 from govcap.orgs.models import Country, Engagement, Organisation
-from tests.demo.helpers import run_demo
 
 pytestmark = pytest.mark.django_db
 
