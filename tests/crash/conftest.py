@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import browser, page  # noqa: F401  (the real-browser fixtures)
-from tests.crash.full_storage import FullStorage
+from tests.crash.full_storage import FullStorage, stop_fresh_connections
 
 
 @pytest.fixture
@@ -13,3 +13,4 @@ def full_storage(transactional_db, settings):
     storage = FullStorage(settings)
     yield storage
     storage.free()
+    stop_fresh_connections()

@@ -12,6 +12,7 @@ PostgreSQL does when it cannot extend a file. Freeing drops the trigger.
 
 from __future__ import annotations
 
+from django.core.signals import request_started
 from django.db import OperationalError, connection
 
 from govcap.assessments.models import Quote, Rating
@@ -43,7 +44,7 @@ class FullStorage:
         self.filled = False
         with connection.cursor() as cursor:
             if self.sqlite:
-                self.settings.GOVCAP_SQLITE_MAX_PAGES = 0
+                self.settings.GOVCAP_SQLITE_MAX_PAGES = 0  # freed: fresh connections, no cap
                 cursor.execute(f"DROP TABLE IF EXISTS {FILLER}")
             else:
                 for table in TABLES:
@@ -51,9 +52,13 @@ class FullStorage:
                 cursor.execute(f"DROP FUNCTION IF EXISTS {TRIGGER}()")
         if self.sqlite:
             connection.close()  # the page cap was set on this connection: start afresh
+            # (kept until the test ends, so the live server drops its capped connection)
 
     def _fill_sqlite(self) -> None:
         self.settings.GOVCAP_SQLITE_MAX_PAGES = 1  # below the file's size: held at its size
+        # The cap is applied when a connection opens, and connections may outlive a request
+        # (CONN_MAX_AGE): each request, the live server's included, opens a fresh one.
+        request_started.connect(fresh_connection, dispatch_uid=FILLER)
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE TABLE IF NOT EXISTS {FILLER} (b BLOB)")
             cursor.execute("PRAGMA max_page_count = 1")
@@ -75,6 +80,14 @@ class FullStorage:
             for table in TABLES:
                 cursor.execute(f"CREATE TRIGGER {TRIGGER} BEFORE INSERT OR UPDATE ON {table} "
                                f"FOR EACH ROW EXECUTE FUNCTION {TRIGGER}()")
+
+
+def fresh_connection(**kwargs) -> None:
+    connection.close()
+
+
+def stop_fresh_connections() -> None:
+    request_started.disconnect(fresh_connection, dispatch_uid=FILLER)
 
 
 def integrity_ok() -> bool:
