@@ -214,27 +214,31 @@ def _session(data: dict, engagement: Engagement, instruments: dict, orgs: dict,
         validated_at=_datetime(data["validated_at"]), validated_by=person(data["validated_by"]),
         source_instance_id=data["source_instance_id"], is_demo=data["is_demo"])
     session.facilitators.add(*(users[u] for u in data["facilitators"]))
-    participants = {}
-    for p in data["participants"]:
-        participant = Participant.objects.create(
-            uuid=p["uuid"], session=session, code=p["code"], role_title=p["role_title"],
-            organisation=orgs[p["organisation"]], seniority=p["seniority"], gender=p["gender"])
-        participants[p["uuid"]] = participant
-        if identified and p.get("identity"):
-            ParticipantIdentity.objects.create(participant=participant, **p["identity"])
+    participants = {p["uuid"]: Participant(
+        uuid=p["uuid"], session=session, code=p["code"], role_title=p["role_title"],
+        organisation=orgs[p["organisation"]], seniority=p["seniority"], gender=p["gender"])
+        for p in data["participants"]}
+    Participant.objects.bulk_create(participants.values())
+    if identified:
+        ParticipantIdentity.objects.bulk_create([
+            ParticipantIdentity(participant=participants[p["uuid"]], **p["identity"])
+            for p in data["participants"] if p.get("identity")])
     Rating.objects.bulk_create([Rating(
         uuid=r["uuid"], session=session, section_key=r["section_key"], rater=person(r["rater"]),
         level=r["level"], not_assessed_reason=r["not_assessed_reason"],
         confidence=r["confidence"], notes=r["notes"], evidence=r["evidence"],
         dissent=r["dissent"], field_revisions=r["field_revisions"],
         updated_by=person(r["updated_by"])) for r in data["ratings"]])
-    for q in data["quotes"]:
-        quote = Quote.objects.create(
-            uuid=q["uuid"], session=session, section_key=q["section_key"],
-            participant=participants.get(q["participant"]) if q["participant"] else None,
-            text=q["text"], revision=q["revision"])
-        if q["created_at"]:
-            Quote.objects.filter(pk=quote.pk).update(created_at=_datetime(q["created_at"]))
+    quotes = Quote.objects.bulk_create([Quote(
+        uuid=q["uuid"], session=session, section_key=q["section_key"],
+        participant=participants.get(q["participant"]) if q["participant"] else None,
+        text=q["text"], revision=q["revision"]) for q in data["quotes"]])
+    dated = []
+    for quote, q in zip(quotes, data["quotes"], strict=True):
+        if q["created_at"]:  # bulk_create stamped them now, as auto_now_add does
+            quote.created_at = _datetime(q["created_at"])
+            dated.append(quote)
+    Quote.objects.bulk_update(dated, ["created_at"])
     report.created["sessions"] += 1
     report.created["ratings"] += len(data["ratings"])
     report.created["quotes"] += len(data["quotes"])
