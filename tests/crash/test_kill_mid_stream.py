@@ -167,19 +167,27 @@ def govcap(env: dict[str, str], *args: str) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+def launch(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
     """In a process group of its own, so one signal reaches the master and its workers."""
     with log.open("ab") as out:
-        server = subprocess.Popen(
+        return subprocess.Popen(
             [GOVCAP, "serve", "--production", "--host", "127.0.0.1", "--port", str(port),
              "--workers", "2"],
             env=env, cwd=env["GOVCAP_DATA_DIR"], stdout=out, stderr=subprocess.STDOUT,
             start_new_session=True)
+
+
+def wait_until_serving(server: subprocess.Popen, port: int, log: Path) -> None:
     try:
         wait_for(f"http://127.0.0.1:{port}/login/", server)
     except SystemExit as error:
         kill_group(server)
         pytest.fail(f"{error}\n{log.read_text()[-3000:]}")
+
+
+def start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
+    server = launch(env, port, log)
+    wait_until_serving(server, port, log)
     return server
 
 
@@ -268,19 +276,25 @@ def rating_value(found: dict, session: str, name: str) -> tuple[str, int]:
 
 def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
     started = time.monotonic()
+    laps: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        laps[name] = time.monotonic() - started - sum(laps.values())
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     log = tmp_path / "server.log"
     with server_environment(data_dir) as env:
-        made = json.loads(govcap(env, "shell", "-c",
-                                 SETUP.format(user=FACILITATOR, password=PASSWORD)))
-        sessions, section = made["sessions"], made["section"]
         port = free_port()
         base = f"http://127.0.0.1:{port}"
-        server = start_server(env, port, log)
+        stream, threads = Stream(), []
+        server = launch(env, port, log)  # it boots while the database is set up
         try:
+            made = json.loads(govcap(env, "shell", "-c",
+                                     SETUP.format(user=FACILITATOR, password=PASSWORD)))
+            sessions, section = made["sessions"], made["section"]
+            wait_until_serving(server, port, log)
+            lap("set up and serving")
             https = logged_in(base, len(CLIENTS))
-            stream = Stream()
             kill_after = random.randint(*KILL_AFTER)
             threads = [threading.Thread(target=stream_saves, daemon=True, args=(
                 i, https[i], base, sessions[s], section, name, stream))
@@ -305,7 +319,9 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
             with sqlite3.connect(data_dir / "govcap.sqlite3") as db:
                 assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
+        lap("streamed and killed")
         server = start_server(env, port, log)
+        lap("restarted")
         try:
             found = state(env, sessions)
             if found["integrity"] is not None:
@@ -342,6 +358,7 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
                     else:  # never applied: applied now, once
                         assert data["revision"] == save.base_revision + 1 and "replayed" not in data
             after = state(env, sessions)
+            lap("checked")
             check_nothing_half_written(after)
             newly = {op for op in after["applied"] if op not in found["applied"]}
             assert newly == {s.op_id for s in in_flight.values()
@@ -352,4 +369,5 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
           f"{len(acknowledged) + len(in_flight)} saves streamed, {len(acknowledged)} "
           f"acknowledged, {sum(1 for a in acknowledged if a.op_id in found['applied'])} "
           f"acknowledged found after restart, {len(in_flight)} in flight at the kill "
-          f"({applied_in_flight} of them committed); {time.monotonic() - started:.1f} s")
+          f"({applied_in_flight} of them committed); {time.monotonic() - started:.1f} s: "
+          + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in laps.items()))
