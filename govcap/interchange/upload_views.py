@@ -91,6 +91,11 @@ def submissions_upload(request, slug: str):
         return render(request, "interchange/upload.html", context, status=400)
     try:
         data = checked_bytes(upload)
+        if len(data) > settings.GOVCAP_IMPORT_JOB_BYTES:  # too slow for one request: a job
+            from govcap.jobs.submissions_import import hand_to_job
+
+            return redirect("job", pk=hand_to_job(request.user, engagement, data,
+                                                  Path(upload.name).name).pk)
         report = import_submissions(data, engagement, user=request.user, dry_run=True,
                                     name=Path(upload.name).name)
     except UploadError as exc:

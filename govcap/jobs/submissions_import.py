@@ -33,3 +33,22 @@ def run_submissions_import(job: Job, progress: Progress) -> Outcome:
     progress.step(name)
     return Outcome(summary={"created": len(report.created),
                             "skipped": len(report.plan.skipped)})
+
+
+def hand_to_job(user, engagement: Engagement, data: bytes, name: str) -> Job:
+    """A large upload: imported by a job (all or nothing), its problems on the job's page."""
+    import secrets
+
+    from django.utils.translation import gettext as _
+
+    from govcap.jobs import service
+
+    folder = jobs_dir() / "uploads"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    token = secrets.token_hex(16)
+    (folder / token).write_bytes(data)
+    label = _("Submissions import: %(file)s into %(name)s") % {"file": name,
+                                                              "name": engagement.name}
+    return service.start(Job.Kind.SUBMISSIONS_IMPORT,
+                         {"engagement": engagement.slug, "file": token, "name": name},
+                         owner=user, label=label)
