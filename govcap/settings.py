@@ -131,6 +131,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": Path(os.environ.get("GOVCAP_SQLITE_PATH", DATA_DIR / "govcap.sqlite3")),
+            # Kept open between requests: opening costs the PRAGMAs below, and when the last
+            # connection closes SQLite checkpoints and deletes the WAL, to recreate it at once.
+            "CONN_MAX_AGE": int(os.environ.get("GOVCAP_DB_CONN_MAX_AGE", "60")),
             "OPTIONS": {
                 # WAL lets readers work while a facilitator's autosave writes; IMMEDIATE
                 # takes the write lock at BEGIN so concurrent saves queue instead of failing.

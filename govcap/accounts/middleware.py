@@ -3,6 +3,7 @@ without it to set it up, before anything else."""
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -14,6 +15,11 @@ from govcap.accounts import twofactor
 
 # Pages a half-logged-in user may still reach (besides static files).
 OPEN_NAMES = ("two-factor-verify", "two-factor-setup", "logout", "login")
+
+
+@functools.cache
+def open_paths() -> frozenset[str]:
+    return frozenset(reverse(name) for name in OPEN_NAMES)
 
 
 class TwoFactorMiddleware:
@@ -36,7 +42,7 @@ class TwoFactorMiddleware:
     def _is_open(request) -> bool:
         if request.path.startswith(settings.STATIC_URL):
             return True
-        return request.path in {reverse(name) for name in OPEN_NAMES}
+        return request.path in open_paths()
 
     @staticmethod
     def _send(request, name: str):

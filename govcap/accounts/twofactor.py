@@ -13,7 +13,7 @@ import qrcode
 import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
-from django_otp import devices_for_user, user_has_device
+from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -27,7 +27,13 @@ def is_required(user) -> bool:
 
 
 def has_device(user) -> bool:
-    return user_has_device(user, confirmed=True)
+    """A confirmed authenticator app or recovery codes (the two device types govcap installs):
+    asked on every request of a user not yet verified, so one query, not one per type."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    confirmed_totp = TOTPDevice.objects.filter(user=user, confirmed=True).values("id")
+    confirmed_static = StaticDevice.objects.filter(user=user, confirmed=True).values("id")
+    return confirmed_totp.union(confirmed_static).exists()
 
 
 def pending_totp(user) -> TOTPDevice:
