@@ -109,7 +109,7 @@ def step_build() -> dict:
         cursor.execute("ANALYZE")
     return {"seconds": stats.seconds["total"], "sessions": stats.sessions,
             "ratings": stats.ratings, "participants": stats.participants,
-            "quotes": stats.quotes}
+            "quotes": stats.quotes, "phases": dict(stats.seconds)}
 
 
 def step_heatmap() -> dict:
@@ -318,7 +318,7 @@ def _cell(r: dict) -> str:
 
 
 def _ratio(a: float, b: float) -> str:
-    return f"{b / a:.1f}" if a > 0.05 else "—"
+    return f"{b / a:.1f}" if a > 0.001 else "—"
 
 
 def report(results: list[dict], markdown: bool) -> None:
@@ -340,6 +340,11 @@ def report(results: list[dict], markdown: bool) -> None:
                      f"{grow_z / grow_a:.1f}")
             print("| " + " | ".join(cells) + " |" if markdown
                   else f"{cells[0]:24} {cells[1]:34} {cells[2]:34} ×{cells[3]:>5} ×{cells[4]:>5}")
+        for name, r in (("a tenth", tenth["build"]), ("all", b)):
+            phases = ", ".join(f"{k} {v:.1f} s" for k, v in r.get("phases", {}).items()
+                               if k != "total")
+            print(f"{'- ' if markdown else ''}build of {name}: {phases}; "
+                  f"{r['ratings'] / r['seconds']:,.0f} ratings/s")
         drift = full.get("bundle import", {}).get("tally_drift")
         if drift is not None:
             print(f"{'- ' if markdown else ''}tally drift after the import: {drift}")
@@ -355,11 +360,16 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(SCALES),
                         help="the two sizes compared (default: tenth,large; any --scale of "
                              "`govcap demo`, e.g. 2x5x2,2x50x2 for a quick try)")
+    parser.add_argument("--save", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--load", type=Path, help="report the results saved by --save")
     parser.add_argument("--step-timeout", type=float, default=1200,
                         help="seconds after which a step is stopped (default 1200)")
     args = parser.parse_args()
     if args.child:
         child(args.child)
+        return
+    if args.load:
+        report(json.loads(args.load.read_text()), args.markdown)
         return
     sizes = tuple(args.sizes.split(","))
     steps = STEPS[:-1] + (IN_MEMORY if args.in_memory else ()) + STEPS[-1:]
@@ -372,6 +382,8 @@ def main() -> None:
     url = os.environ.get("GOVCAP_DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         results.append(postgres_backend(url, base_env, sizes, steps, args.step_timeout))
+    if args.save:
+        args.save.write_text(json.dumps(results, indent=1))
     report(results, args.markdown)
 
 
