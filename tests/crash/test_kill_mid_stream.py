@@ -308,6 +308,7 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
 
     def lap(name: str) -> None:
         laps[name] = time.monotonic() - started - sum(laps.values())
+
     data_dir = tmp_path / "data"
     data_dir.mkdir()
     log = tmp_path / "server.log"
@@ -334,7 +335,7 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
                 assert time.monotonic() < deadline, f"only {len(stream.acknowledged)} saves"
                 time.sleep(0.005)
             stream.stop.set()  # no new saves after the kill; those on the way stay so
-            kill_group(server)  # mid-stream: every client has a save on the way
+            kill_group(server)  # mid-stream: the clients' next saves are on the way
         finally:
             stream.stop.set()
             kill_group(server)
@@ -344,7 +345,7 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
         acknowledged, in_flight = list(stream.acknowledged), dict(stream.in_flight)
 
         if BACKEND == "sqlite":  # the file exactly as the crash left it
-            with sqlite3.connect(data_dir / "govcap.sqlite3") as db:
+            with closing(sqlite3.connect(data_dir / "govcap.sqlite3")) as db:
                 assert db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
         lap("streamed and killed")
@@ -371,13 +372,13 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
                 else:
                     assert (value, revision) == ((last.value, last.revision) if last else ("", 0))
 
-            # Re-sent after the restart with the same operation IDs: answered, not re-applied.
-            again = https  # their login sessions survived the crash too
+            # Re-sent after the restart with the same operation IDs (by the same logged-in
+            # clients: their login sessions survived too): answered, not applied again.
             for client, _ in enumerate(CLIENTS):
                 resend = [a for a in acknowledged if a.client == client][-1:]
                 resend += [in_flight[client]] if client in in_flight else []
                 for save in resend:
-                    answer = post_save(again[client], base, section, save)
+                    answer = post_save(https[client], base, section, save)
                     assert answer.status_code == 200, answer.text[:500]
                     data = answer.json()
                     if save.revision is not None or save.op_id in found["applied"]:
