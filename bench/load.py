@@ -21,8 +21,10 @@ created and dropped on the server GOVCAP_DATABASE_URL names (when set) — it:
    autosave's throughput as a ratio of each.
 
 It prints throughput, p50/p95/p99 latency and errors (any answer but the expected one, or
-no answer) per phase, the share of the machine's CPU used (/proc/stat) and of one core used
-by the load generator itself (it runs on the same machine), and the goals: zero errors,
+no answer) per phase, the server's CPU time per request (its processes' user + system time,
+which other work on the machine does not inflate), the share of the machine's CPU used
+(/proc/stat) and of one core used by the load generator itself (it runs on the same
+machine), and the goals: zero errors,
 autosave p99 under 100 ms at 200 facilitators, autosave at least 0.5 of the minimal write.
 ``--markdown`` prints the tables for docs/performance.md; ``--quick`` is a short smoke run.
 Server options pass through: ``--worker-class``, ``--workers``, ``--threads``.
@@ -108,10 +110,15 @@ class Row:
     tally: Tally
     machine_cpu: float
     client_cpu: float
+    server_cpu_s: float  # CPU seconds used by the server's processes during the phase
 
     @property
     def throughput(self) -> float:
         return len(self.tally.latencies) / self.seconds
+
+    @property
+    def server_cpu_ms_per_request(self) -> float:
+        return 1000 * self.server_cpu_s / max(1, self.tally.count)
 
 
 def machine_busy() -> tuple[int, int]:
@@ -121,13 +128,33 @@ def machine_busy() -> tuple[int, int]:
     return sum(values) - idle, sum(values)
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of the server: gunicorn's master and its workers. Unlike
+    latency, it does not depend on what else the machine runs."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry) == pid or int(fields[1]) == pid:  # fields[1]: the parent's ID
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 @contextlib.contextmanager
-def measured() -> Iterator[dict]:
+def measured(pid: int) -> Iterator[dict]:
     out: dict = {}
     busy0, total0 = machine_busy()
+    server0 = server_cpu(pid)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     yield out
     busy1, total1 = machine_busy()
+    out["server_cpu"] = server_cpu(pid) - server0
     out["seconds"] = time.perf_counter() - wall0
     out["client_cpu"] = (time.process_time() - cpu0) / out["seconds"]
     out["machine_cpu"] = (busy1 - busy0) / max(1, total1 - total0)
@@ -146,7 +173,11 @@ class Person:
 
 
 async def log_in(base: str, username: str) -> Person:
+    # An idle connection is dropped after 1 s, before gunicorn drops it (2 s): otherwise a
+    # request sent on a connection the server is closing fails, a race no browser behind a
+    # reverse proxy meets.
     http = aiohttp.ClientSession(base_url=base, cookie_jar=aiohttp.CookieJar(unsafe=True),
+                                 connector=aiohttp.TCPConnector(keepalive_timeout=1.0),
                                  timeout=aiohttp.ClientTimeout(total=30))
     async with http.get("/login/") as r:
         token = CSRF.search(await r.text()).group(1)
@@ -309,19 +340,20 @@ async def drive(base: str, ctx: dict, args, database: str) -> list[Row]:
         coordinators.append(person)
     try:
         for n in args.levels:
-            with measured() as m:
+            with measured(ctx["server_pid"]) as m:
                 tallies = await mixed(ctx, facilitators[:n], coordinators[:2 + n // 50],
                                       args.duration, args.max_requests)
             for kind, tally in tallies.items():
                 rows.append(Row(database, f"{n} facilitators", kind, m["seconds"], tally,
-                                m["machine_cpu"], m["client_cpu"]))
+                                m["machine_cpu"], m["client_cpu"], m["server_cpu"]))
             report_progress(rows[-2:])
         for what in ("autosave", "nodb", "write"):
-            with measured() as m:
+            with measured(ctx["server_pid"]) as m:
                 tally = await saturate(ctx, facilitators[:args.clients], what,
                                        args.saturation, args.max_requests)
             rows.append(Row(database, f"saturation, {args.clients} clients", what,
-                            m["seconds"], tally, m["machine_cpu"], m["client_cpu"]))
+                            m["seconds"], tally, m["machine_cpu"], m["client_cpu"],
+                            m["server_cpu"]))
             report_progress(rows[-1:])
     finally:
         await asyncio.gather(*(p.http.close() for p in (*facilitators, *coordinators)))
@@ -332,7 +364,8 @@ def report_progress(rows: list[Row]) -> None:
     for row in rows:
         print(f"  {row.phase:28} {row.kind:24} {row.throughput:7.1f}/s "
               f"p50 {row.tally.percentile(50):6.1f} p95 {row.tally.percentile(95):6.1f} "
-              f"p99 {row.tally.percentile(99):6.1f} ms  errors {row.tally.errors}"
+              f"p99 {row.tally.percentile(99):6.1f} ms  errors {row.tally.errors}  "
+              f"server CPU {row.server_cpu_ms_per_request:.1f} ms/request"
               + (f"  e.g. {row.tally.samples}" if row.tally.samples else ""),
               file=sys.stderr, flush=True)
 
@@ -388,6 +421,7 @@ def prepared_server(database: str, args) -> Iterator[tuple[str, dict, Path]]:
             server = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
         base = f"http://{HOST}:{port}"
         wait_for(base + "/healthz", server)
+        ctx["server_pid"] = server.pid  # `govcap serve` execs gunicorn: the same process
         yield base, ctx, log
     finally:
         if server is not None:
@@ -435,20 +469,21 @@ def print_tables(rows: list[Row], args, markdown: bool) -> None:
         title = f"{database} — gunicorn {args.plan}"
         print(f"\n{title}\n" if markdown else f"\n=== {title} ===")
         if markdown:
-            print("| load | requests | throughput | p50 | p95 | p99 | errors | CPU (machine / "
-                  "load generator) |")
-            print("|---|---|---|---|---|---|---|---|")
+            print("| load | requests | throughput | p50 | p95 | p99 | errors | server CPU per "
+                  "request | CPU (machine / load generator) |")
+            print("|---|---|---|---|---|---|---|---|---|")
         for r in db_rows:
             t = r.tally
             cells = (f"{r.phase}: {r.kind}", f"{t.count:,}", f"{r.throughput:,.0f}/s",
                      f"{t.percentile(50):.0f} ms", f"{t.percentile(95):.0f} ms",
                      f"{t.percentile(99):.0f} ms", str(t.errors),
+                     f"{r.server_cpu_ms_per_request:.1f} ms",
                      f"{r.machine_cpu:.0%} / {r.client_cpu:.0%}")
             if markdown:
                 print("| " + " | ".join(cells) + " |")
             else:
                 print(f"{cells[0]:58} {cells[1]:>7} {cells[2]:>8} {cells[3]:>7} {cells[4]:>7} "
-                      f"{cells[5]:>7} {cells[6]:>4}  {cells[7]}")
+                      f"{cells[5]:>7} {cells[6]:>4} {cells[7]:>8}  {cells[8]}")
         sat = {r.kind: r for r in db_rows if r.phase.startswith("saturation")}
         if {"autosave", "nodb", "write"} <= sat.keys():
             ours = sat["autosave"].throughput
@@ -457,6 +492,10 @@ def print_tables(rows: list[Row], args, markdown: bool) -> None:
                   f" of the minimal write view ({sat['write'].throughput:,.0f}/s) and "
                   f"**{ours / sat['nodb'].throughput:.2f}** of the view without database "
                   f"({sat['nodb'].throughput:,.0f}/s).".replace("**", "**" if markdown else ""))
+            print(f"Server CPU per request: autosave "
+                  f"{sat['autosave'].server_cpu_ms_per_request:.1f} ms, minimal write "
+                  f"{sat['write'].server_cpu_ms_per_request:.1f} ms, no database "
+                  f"{sat['nodb'].server_cpu_ms_per_request:.1f} ms.")
     print()
     goals(rows)
 

@@ -101,6 +101,7 @@ def _locked_session(session_id: int) -> Session:
     return (
         Session.objects.select_for_update()
         .select_related("engagement", "instrument")
+        .defer("instrument__document")  # parsed once per process: see Instrument.parsed
         .get(pk=session_id)
     )
 

@@ -20,7 +20,10 @@ from govcap.web.forms import ConsentForm, ParticipantForm
 
 
 def get_session(request, uuid):
-    return get_object_or_404(scoping.sessions(request.user).select_related("instrument"), uuid=uuid)
+    # The instrument's document is parsed once per process (Instrument.parsed, by checksum):
+    # loading it with every session would decode the whole instrument's JSON each request.
+    return get_object_or_404(scoping.sessions(request.user).select_related("instrument")
+                             .defer("instrument__document"), uuid=uuid)
 
 
 def progress(session, instrument) -> list[dict]:
