@@ -49,6 +49,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,7 +210,9 @@ def next_edit(person: Person, sections: list[str], rng: random.Random) -> tuple[
 
 async def autosave(person: Person, ctx: dict, tally: Tally, rng: random.Random) -> None:
     section, name, value = next_edit(person, ctx["sections"], rng)
-    body = {"op_id": str(rng_uuid(rng)), "section": section, "instrument": ctx["instrument"],
+    # A fresh operation ID each time: a repeated one would be answered from the server's
+    # record of it (an idempotent replay), not saved.
+    body = {"op_id": str(uuid.uuid4()), "section": section, "instrument": ctx["instrument"],
             "field": name, "value": value,
             "base_revision": person.revisions.get((section, name), 0)}
     started = time.perf_counter()
@@ -222,17 +225,12 @@ async def autosave(person: Person, ctx: dict, tally: Tally, rng: random.Random) 
     except (TimeoutError, aiohttp.ClientError, ValueError) as error:
         tally.fail(f"autosave: {type(error).__name__}: {error}")
         return
-    if r.status == 200 and isinstance(data, dict) and data.get("status") == "saved":
+    if (r.status == 200 and isinstance(data, dict) and data.get("status") == "saved"
+            and not data.get("replayed")):
         person.revisions[(section, name)] = data["revision"]
         tally.ok(elapsed)
     else:
         tally.fail(f"autosave: {r.status} {data}")
-
-
-def rng_uuid(rng: random.Random):
-    import uuid
-
-    return uuid.UUID(int=rng.getrandbits(128), version=4)
 
 
 async def fetch(person: Person, path: str, tally: Tally) -> None:
@@ -365,7 +363,7 @@ def report_progress(rows: list[Row]) -> None:
         print(f"  {row.phase:28} {row.kind:24} {row.throughput:7.1f}/s "
               f"p50 {row.tally.percentile(50):6.1f} p95 {row.tally.percentile(95):6.1f} "
               f"p99 {row.tally.percentile(99):6.1f} ms  errors {row.tally.errors}  "
-              f"server CPU {row.server_cpu_ms_per_request:.1f} ms/request"
+              f"server CPU {row.server_cpu_s:.1f} s"
               + (f"  e.g. {row.tally.samples}" if row.tally.samples else ""),
               file=sys.stderr, flush=True)
 
@@ -477,7 +475,8 @@ def print_tables(rows: list[Row], args, markdown: bool) -> None:
             cells = (f"{r.phase}: {r.kind}", f"{t.count:,}", f"{r.throughput:,.0f}/s",
                      f"{t.percentile(50):.0f} ms", f"{t.percentile(95):.0f} ms",
                      f"{t.percentile(99):.0f} ms", str(t.errors),
-                     f"{r.server_cpu_ms_per_request:.1f} ms",
+                     f"{r.server_cpu_ms_per_request:.1f} ms" if r.phase.startswith("saturation")
+                     else "—",
                      f"{r.machine_cpu:.0%} / {r.client_cpu:.0%}")
             if markdown:
                 print("| " + " | ".join(cells) + " |")
