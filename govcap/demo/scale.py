@@ -221,7 +221,7 @@ def build_portfolio(portfolio: Portfolio, advance: Advance | None = None
 
 
 @contextlib.contextmanager
-def _large_sqlite_cache(kib: int = 256 * 1024):
+def _large_sqlite_cache(kib: int = 64 * 1024):
     """SQLite's page cache (2 MB by default) for the time of the build: the indexes of
     random UUIDs outgrow it, and every insert would then read pages back. 40,000 sessions
     build in about 40% less time."""
