@@ -1,6 +1,7 @@
 """In a real browser: when the server's storage fills up, the facilitator is told so in
 words, the edit stays in the browser's queue (through a reload), the database keeps the
-previous value and is consistent, and once space is freed the queued edit is saved, once."""
+previous value and is consistent, and once space is freed the queued edit is saved, once.
+(How the storage is filled: tests/crash/full_storage.py.)"""
 
 from __future__ import annotations
 
@@ -13,13 +14,18 @@ from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import AppliedOperation, Rating
 from govcap.scale import SECTION_KEYS
 from tests.browser.conftest import log_in
-from tests.crash.full_storage import integrity_ok
+from tests.crash.full_storage import full_storage_for_a_test, integrity_ok
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 KEY = SECTION_KEYS[0]
 BEFORE = "Before the disk filled: the unit has two system administrators."
 LONG_TEXT = "After the disk filled: the inventory lives in a spreadsheet. " * 180
+
+
+@pytest.fixture
+def full_storage(transactional_db, settings):
+    yield from full_storage_for_a_test(settings)
 
 
 def queued(page: Page, session) -> list[dict]:

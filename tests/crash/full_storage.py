@@ -12,6 +12,8 @@ PostgreSQL does when it cannot extend a file. Freeing drops the trigger.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.core.signals import request_started
 from django.db import OperationalError, connection
 
@@ -97,3 +99,14 @@ def integrity_ok() -> bool:
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA integrity_check")
         return [row[0] for row in cursor.fetchall()] == ["ok"]
+
+
+def full_storage_for_a_test(settings) -> Iterator[FullStorage]:
+    """For a fixture: .fill() fills the storage, .free() frees it; freed afterwards in any
+    case, so no later test of this worker meets a full database."""
+    storage = FullStorage(settings)
+    try:
+        yield storage
+    finally:
+        storage.free()
+        stop_fresh_connections()
