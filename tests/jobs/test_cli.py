@@ -32,7 +32,7 @@ def test_plan_pack_runs_in_the_foreground_with_a_progress_bar(planned, tmp_path)
 
 
 def test_plan_pack_in_the_background_then_the_worker_then_wait(planned):
-    text = run("plan", "pack", "--programme", "--formats", "pdf", "--background")
+    text = run("plan", "pack", "--programme", "--formats", "xlsx", "--background")
     job = Job.objects.get()
     assert f"job {job.pk} queued" in text and job.status == Job.Status.QUEUED
     run("worker", "--batch")
