@@ -9,6 +9,7 @@ import threading
 import zipfile
 
 import pytest
+from django.db import connection
 from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
@@ -37,7 +38,13 @@ def test_the_job_page_follows_a_pack_to_its_download(page, live_server, world, s
     expect(page.locator(".tag")).to_have_text("Waiting")
     page.evaluate("window.sameDocument = true")
 
-    worker = threading.Thread(target=run_pending)  # the worker, as on a server
+    def work() -> None:  # the worker, in its own thread as on a server
+        try:
+            run_pending()
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=work)
     worker.start()
     download = page.get_by_role("link", name=re.compile("Download plans-"))
     expect(download).to_be_visible(timeout=90_000)
