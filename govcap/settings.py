@@ -238,8 +238,8 @@ LOGGING = {
 # === Background jobs (govcap/jobs; see docs/operator-guide.md) =======================
 # django-tasks with its database backend: the queue is a table of this database, so a
 # laptop needs no other service. `govcap worker` runs the jobs on a server; `govcap serve`
-# without --production runs a worker thread in the same process (GOVCAP_LAPTOP_WORKER=0
-# turns it off). A running job writes a heartbeat; one silent for GOVCAP_JOB_STALE_SECONDS
+# without --production starts one as its child process (GOVCAP_LAPTOP_WORKER=0 turns it
+# off). A running job writes a heartbeat; one silent for GOVCAP_JOB_STALE_SECONDS
 # is shown as interrupted (its worker died) and can be run again.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 GOVCAP_JOB_HEARTBEAT_SECONDS = float(os.environ.get("GOVCAP_JOB_HEARTBEAT_SECONDS", "10"))

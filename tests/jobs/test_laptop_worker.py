@@ -1,0 +1,95 @@
+"""A laptop's `govcap serve` runs a worker process beside it: a queued job is run (here one
+that fails, recorded with its reason), and the worker ends with the server — on Ctrl+C and
+even when the server is killed."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+from _server import GOVCAP, free_port  # noqa: E402
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux")
+
+
+def env_for(data_dir: Path) -> dict[str, str]:
+    env = {**os.environ, "GOVCAP_DATA_DIR": str(data_dir), "GOVCAP_DEBUG": "0"}
+    for name in ("GOVCAP_DATABASE_URL", "GOVCAP_SQLITE_PATH", "GOVCAP_STATIC_ROOT",
+                 "DJANGO_SETTINGS_MODULE", "GOVCAP_LAPTOP_WORKER"):
+        env.pop(name, None)
+    return env
+
+
+def govcap(env, *args: str) -> str:
+    done = subprocess.run([GOVCAP, *args], env=env, capture_output=True, text=True, timeout=90,
+                          cwd=env["GOVCAP_DATA_DIR"])
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return not re.search(r"^State:\s+Z", status, re.M)  # a zombie has ended
+
+
+def until(check, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def serve(env, log: Path) -> tuple[subprocess.Popen, int]:
+    server = subprocess.Popen([GOVCAP, "serve", "--port", str(free_port())], env=env,
+                              stdout=log.open("w"), stderr=subprocess.STDOUT,
+                              cwd=env["GOVCAP_DATA_DIR"])
+    found: list[int] = []
+
+    def started() -> bool:
+        match = re.search(r"worker process \(pid (\d+)\)", log.read_text())
+        if match:
+            found.append(int(match[1]))
+        return bool(match)
+
+    assert until(started, 60), log.read_text()
+    return server, found[0]
+
+
+def test_serve_runs_jobs_in_a_worker_process_that_ends_with_it(tmp_path):
+    env = env_for(tmp_path)
+    govcap(env, "migrate", "--verbosity", "0")
+    processes: list[int] = []
+    try:
+        server, worker = serve(env, tmp_path / "serve-1.log")
+        processes += [server.pid, worker]
+        assert "job 1 queued" in govcap(env, "plan", "pack", "--programme", "--background")
+        assert until(lambda: "failed" in govcap(env, "jobs", "list"), 60)
+        assert "No training plan to pack" in govcap(env, "jobs", "show", "1")
+
+        server.kill()  # the server dies without a word: the worker follows
+        server.wait(10)
+        assert until(lambda: not alive(worker), 15)
+
+        server, worker = serve(env, tmp_path / "serve-2.log")
+        processes += [server.pid, worker]
+        server.send_signal(signal.SIGINT)  # Ctrl+C
+        assert server.wait(30) == 0
+        assert until(lambda: not alive(worker), 15)
+    finally:
+        for pid in processes:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
