@@ -64,7 +64,7 @@ def run_results_export(job: Job, progress: Progress) -> Outcome:
         with path.open("w", encoding="utf-8-sig", newline="") as out:
             count = exports.write_csv(rows, [c.name for c in exports.columns(options)], out)
     else:
-        data, count = exports.xlsx_bytes(rows, options)
-        path.write_bytes(data)
+        with path.open("wb") as out:  # write-only workbook: memory stays flat
+            count = exports.write_xlsx(rows, out, options)
     progress.set_total(count)
     return Outcome(path=path, relative=relative, name=name, summary={"rows": count})
