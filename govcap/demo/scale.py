@@ -9,9 +9,9 @@ Deterministic: each session draws from its own seed (country, organisation, roun
 portfolio built in steps (100 organisations per country, then 400 more) holds the same
 levels as one built at once, and the tenth of a portfolio is part of the whole.
 
-Organisations and sessions go in through `bulk_create` (their IDs are needed); ratings,
-participants, quotes and link rows through one `executemany` per table and country, without
-building model instances — four times faster. The level tally's triggers
+Organisations go in through `bulk_create`; sessions, ratings, participants, quotes and
+link rows through multi-row INSERTs, without building model instances — several times
+faster. The level tally's triggers
 (analysis/tally.py) run for every rating inserted either way, so the programme view stays
 exact without a rebuild.
 """
@@ -301,23 +301,27 @@ def _noon(day: dt.date) -> dt.datetime:
 
 
 def _insert(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> None:
-    """INSERT rows (values in the order of `fields`, as Python values) in one executemany.
-    Each value goes through its field's own conversion for the database (UUIDs, JSON,
-    datetimes), so the rows are what `bulk_create` would have written."""
+    """INSERT rows (values in the order of `fields`, as Python values), many rows per
+    statement. Each value goes through its field's own conversion for the database (UUIDs,
+    JSON, datetimes), so the rows are what `bulk_create` would have written."""
     if not rows:
         return
     connection = connections[router.db_for_write(model)]
     meta_fields = [model._meta.get_field(f) for f in fields]
     quote = connection.ops.quote_name
-    sql = (f"INSERT INTO {quote(model._meta.db_table)} "
-           f"({', '.join(quote(f.column) for f in meta_fields)}) "
-           f"VALUES ({', '.join(['%s'] * len(fields))})")
+    head = (f"INSERT INTO {quote(model._meta.db_table)} "
+            f"({', '.join(quote(f.column) for f in meta_fields)}) VALUES ")
+    one = f"({', '.join(['%s'] * len(fields))})"
     converters = [None if f.get_internal_type() in PLAIN_TYPES else f for f in meta_fields]
-    prepared = [tuple(v if c is None else c.get_db_prep_save(v, connection)
-                      for v, c in zip(row, converters, strict=True)) for row in rows]
+    # SQLite's statements take at most 999 parameters (as Django assumes); PostgreSQL more.
+    per_statement = (max(1, 999 // len(fields)) if connection.vendor == "sqlite"
+                     else max(1, 20_000 // len(fields)))
     with connection.cursor() as cursor:
-        for begin in range(0, len(prepared), BATCH * 4):
-            cursor.executemany(sql, prepared[begin:begin + BATCH * 4])
+        for begin in range(0, len(rows), per_statement):
+            chunk = rows[begin:begin + per_statement]
+            params = [v if c is None else c.get_db_prep_save(v, connection)
+                      for row in chunk for v, c in zip(row, converters, strict=True)]
+            cursor.execute(head + ", ".join([one] * len(chunk)), params)
 
 
 PLAIN_TYPES = {"CharField", "TextField", "BigAutoField", "AutoField", "ForeignKey",
