@@ -99,8 +99,8 @@ class Applier:
         if session.is_demo or (self.check_scope and not scoping.can_capture(self.user, session)):
             self.refused.append(f"session {data['uuid']}: you cannot change it here")
             return
-        local = {p["uuid"]: p for _, p in records_of(b._session(session, b.BundleOptions(),
-                                                                set()))}
+        serialised = b._session(session, session.instrument, b.BundleOptions(), set())
+        local = {p["uuid"]: p for _, p in records_of(serialised)}
         for kind, payload in records_of(data):
             self._record(session, kind, payload, local, bases)
 
@@ -218,8 +218,9 @@ class Applier:
             return
         mine = None
         if obj is not None:
-            local = {p["uuid"]: p for _, p in records_of(
-                b._session(obj.session, b.BundleOptions(), set()))}
+            serialised = b._session(obj.session, obj.session.instrument, b.BundleOptions(),
+                                    set())
+            local = {p["uuid"]: p for _, p in records_of(serialised)}
             mine = local.get(tomb["uuid"])
         here = merge.digest(tomb["type"], mine) if mine else None
         outcome = merge.decide_delete(here, bases.get(tomb["uuid"]))

@@ -49,7 +49,7 @@ def changes_since(cursor: int, sessions: QuerySet | None = None,
     engagements: dict[str, Any] = {}
     out_sessions = []
     for s in chosen:
-        data = b._session(s, b.BundleOptions(), people)
+        data = b._session(s, s.instrument, b.BundleOptions(), people)
         data["engagement"] = str(s.engagement.uuid)
         if known is not None and data["uuid"] in known:
             changed = {str(u) for u in events.filter(session_id=s.pk).values_list(
