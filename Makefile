@@ -12,7 +12,7 @@ HTMX_VERSION  := 2.0.11
 AXE_VERSION   := 4.14.1
 VENDOR        := govcap/static/vendor
 
-.PHONY: run test install lint vendor system-deps browser-deps messages clean
+.PHONY: run test bench install lint vendor system-deps browser-deps messages clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,17 @@ run: install
 test: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
 	$(BIN)/pytest -n $(WORKERS) -q $(PYTEST_ARGS)
+
+## Every benchmark in bench/, printing its figures (docs/performance.md records them). The
+## scale and load benches run on SQLite, then on PostgreSQL in databases of their own when
+## BENCH_DATABASE_URL's server answers. About 30 minutes on 2 cores; nothing else should run.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
+bench: install
+	@if pg_isready -q -h 127.0.0.1 2>/dev/null; then export GOVCAP_DATABASE_URL=$(BENCH_DATABASE_URL); \
+	  else echo "PostgreSQL does not answer on 127.0.0.1: SQLite only"; fi; \
+	set -e; for b in plan_scale analysis_scale portfolio_scale load page_weight; do \
+	  echo "::: bench/$$b.py"; t0=$$(date +%s); $(BIN)/python bench/$$b.py; \
+	  echo "::: bench/$$b.py took $$(( $$(date +%s) - t0 )) s"; done
 
 lint: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
