@@ -48,7 +48,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,7 +58,7 @@ import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from scripts._server import free_port  # noqa: E402
+from scripts._server import free_port, wait_for  # noqa: E402
 
 VENV = ROOT / ".venv" / "bin"
 GOVCAP = str(VENV / "govcap")
@@ -433,19 +432,6 @@ def prepared_server(database: str, args) -> Iterator[tuple[str, dict, Path]]:
             admin.execute(f"DROP DATABASE IF EXISTS {LOAD_DB} WITH (FORCE)")
             admin.close()
         shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def wait_for(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server stopped (exit {process.returncode}) before answering")
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"server did not answer at {url}")
 
 
 def server_errors(log: Path) -> list[str]:
