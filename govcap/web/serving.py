@@ -48,4 +48,8 @@ def gunicorn_argv(python: str, host: str, port: int, plan: WorkerPlan) -> list[s
         # request ID and user; gunicorn's own access log would repeat it without them
         "--error-logfile=-",
         "--name=govcap",
+        # gunicorn's control socket sits at one fixed path per user: two app servers on one
+        # machine (or a test beside a running server) would fight over it, and govcap does
+        # not use it
+        "--no-control-socket",
     ]
