@@ -81,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "govcap.web.request_log.RequestLogMiddleware",
     "govcap.web.health.HealthCheckMiddleware",
+    "govcap.web.storage_full.StorageFullMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",

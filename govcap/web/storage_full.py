@@ -23,6 +23,7 @@ import sqlite3
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger("govcap.storage")
@@ -90,6 +91,42 @@ def answers_storage_full(view):
             return response()
 
     return wrapped
+
+
+def general_message() -> str:
+    return _("The server's storage is full, so nothing was saved. Try again later, and please "
+             "tell your administrator.")
+
+
+def wants_json(request) -> bool:
+    return (request.path.startswith(("/api/", "/sync/"))
+            or request.content_type == "application/json"
+            or "application/json" in request.headers.get("Accept", ""))
+
+
+class StorageFullMiddleware:
+    """Every other request that meets a full database (the API, sync, the plain forms of
+    independent ratings and votes, imports…) gets a 503 that says so, in JSON or as a short
+    page, instead of a server error; its transaction was rolled back like the saves'."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DatabaseError) or not is_storage_full(exception):
+            return None
+        log_refused(request, exception)
+        if wants_json(request):
+            answer = JsonResponse({"status": "error", "code": CODE,
+                                   "message": general_message(), "field": None}, status=503)
+        else:
+            answer = render(request, "govcap/storage_full.html", {"message": general_message()},
+                            status=503)
+        answer["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return answer
 
 
 def max_sqlite_pages() -> int:

@@ -7,6 +7,7 @@ import uuid as uuidlib
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -85,23 +86,26 @@ def my_rating(request, uuid):
     if request.method == "POST":
         try:
             page_op = raters.op_for_page(request.POST.get("page_op"))
-            for section in sections:
-                current = mine.get(section.key) or Rating(section_key=section.key)
-                for field in raters.INDIVIDUAL_FIELDS:
-                    name = f"{section.key}-{field}"
-                    if name not in request.POST:
-                        continue
-                    value = request.POST.get(name, "")
-                    if value == getattr(current, field):
-                        continue
-                    try:
-                        raters.save_individual(request.user, session, raters.IndividualSave(
-                            op_id=raters.op_for(page_op, section.key, field),
-                            section_key=section.key, field=field, value=value,
-                            base_revision=int(request.POST.get(f"{name}-rev", "0") or 0),
-                            instrument_version=request.POST.get("instrument") or None))
-                    except StaleRevision as conflict:
-                        conflicts[name] = conflict
+            # one transaction for the page: a field refused as stale is left out, but a
+            # database failure (a full disk) keeps none of the page's fields
+            with transaction.atomic():
+                for section in sections:
+                    current = mine.get(section.key) or Rating(section_key=section.key)
+                    for field in raters.INDIVIDUAL_FIELDS:
+                        name = f"{section.key}-{field}"
+                        if name not in request.POST:
+                            continue
+                        value = request.POST.get(name, "")
+                        if value == getattr(current, field):
+                            continue
+                        try:
+                            raters.save_individual(request.user, session, raters.IndividualSave(
+                                op_id=raters.op_for(page_op, section.key, field),
+                                section_key=section.key, field=field, value=value,
+                                base_revision=int(request.POST.get(f"{name}-rev", "0") or 0),
+                                instrument_version=request.POST.get("instrument") or None))
+                        except StaleRevision as conflict:
+                            conflicts[name] = conflict
         except CaptureError as error:
             messages.error(request, error.message)
             return redirect("analysis-my-rating", uuid=session.uuid)
@@ -137,20 +141,21 @@ def votes(request, uuid):
         stale = []
         try:
             page_op = raters.op_for_page(request.POST.get("page_op"))
-            for section in sections:
-                counts = {name: _int(request.POST.get(f"{section.key}-{name}"))
-                          for name in ("basic", "moderate", "high", "abstain")}
-                tally = tallies.get(section.key)
-                current = raters.votes_state(tally) if tally else dict.fromkeys(counts, 0)
-                if counts == current:
-                    continue
-                try:
-                    raters.save_votes(request.user, session, raters.VotesSave(
-                        op_id=raters.op_for(page_op, section.key, "votes"),
-                        section_key=section.key, **counts,
-                        base_revision=_int(request.POST.get(f"{section.key}-rev"))))
-                except StaleRevision:
-                    stale.append(str(section.title))
+            with transaction.atomic():  # the page's sections together, as above
+                for section in sections:
+                    counts = {name: _int(request.POST.get(f"{section.key}-{name}"))
+                              for name in ("basic", "moderate", "high", "abstain")}
+                    tally = tallies.get(section.key)
+                    current = raters.votes_state(tally) if tally else dict.fromkeys(counts, 0)
+                    if counts == current:
+                        continue
+                    try:
+                        raters.save_votes(request.user, session, raters.VotesSave(
+                            op_id=raters.op_for(page_op, section.key, "votes"),
+                            section_key=section.key, **counts,
+                            base_revision=_int(request.POST.get(f"{section.key}-rev"))))
+                    except StaleRevision:
+                        stale.append(str(section.title))
         except CaptureError as error:
             messages.error(request, error.message)
             return redirect("analysis-votes", uuid=session.uuid)
