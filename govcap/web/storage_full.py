@@ -70,8 +70,8 @@ def log_refused(request, error: BaseException) -> None:
     )
 
 
-def response() -> JsonResponse:
-    answer = JsonResponse({"status": "error", "code": CODE, "message": message(),
+def response(text: str | None = None) -> JsonResponse:
+    answer = JsonResponse({"status": "error", "code": CODE, "message": text or message(),
                            "field": None}, status=503)
     answer["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return answer
@@ -120,11 +120,9 @@ class StorageFullMiddleware:
             return None
         log_refused(request, exception)
         if wants_json(request):
-            answer = JsonResponse({"status": "error", "code": CODE,
-                                   "message": general_message(), "field": None}, status=503)
-        else:
-            answer = render(request, "govcap/storage_full.html", {"message": general_message()},
-                            status=503)
+            return response(general_message())
+        answer = render(request, "govcap/storage_full.html", {"message": general_message()},
+                        status=503)
         answer["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return answer
 
