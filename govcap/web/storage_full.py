@@ -107,7 +107,8 @@ def wants_json(request) -> bool:
 class StorageFullMiddleware:
     """Every other request that meets a full database (the API, sync, the plain forms of
     independent ratings and votes, imports…) gets a 503 that says so, in JSON or as a short
-    page, instead of a server error; its transaction was rolled back like the saves'."""
+    page, instead of a server error. What is all-or-nothing stays so: each of those views
+    writes in one transaction, which the error rolled back."""
 
     def __init__(self, get_response):
         self.get_response = get_response
