@@ -102,7 +102,7 @@ class Applier:
         serialised = b._session(session, session.instrument, b.BundleOptions(), set())
         local = {p["uuid"]: p for _, p in records_of(serialised)}
         for kind, payload in records_of(data):
-            self._record(session, kind, payload, local, bases)
+            self._record(session, kind, payload, local, serialised["ratings"], bases)
 
     def _create_session(self, data: dict[str, Any]) -> None:
         engagement = Engagement.objects.filter(uuid=data["engagement"]).first()
@@ -138,12 +138,12 @@ class Applier:
             self.digests[key] = incoming
 
     def _record(self, session: Session, kind: str, payload: dict[str, Any],
-                local: dict[str, dict], bases: dict[str, str]) -> None:
+                local: dict[str, dict], local_ratings: list[dict], bases: dict[str, str]
+                ) -> None:
         mine = local.get(payload["uuid"])
         if mine is None and kind == "rating":  # the same section's rating, created apart
-            mine = next((p for k, p in local.items() if k in self._rating_uuids(session)
-                         and p["section_key"] == payload["section_key"]
-                         and p["rater"] == payload["rater"]), None)
+            mine = next((r for r in local_ratings if r["section_key"] == payload["section_key"]
+                         and r["rater"] == payload["rater"]), None)
         incoming = merge.digest(kind, payload)
         here = merge.digest(kind, mine) if mine is not None else None
         outcome = merge.decide(here, incoming, bases.get(payload["uuid"]))
@@ -156,9 +156,6 @@ class Applier:
         elif outcome in ("create", "apply"):
             self._write(session, kind, payload, mine)
         self._agree(payload["uuid"], outcome, incoming)
-
-    def _rating_uuids(self, session: Session) -> set[str]:
-        return {str(u) for u in session.ratings.values_list("uuid", flat=True)}
 
     def _user(self) -> Any:
         return self.user if getattr(self.user, "is_authenticated", False) else None

@@ -45,6 +45,11 @@ def changes_since(cursor: int, sessions: QuerySet | None = None,
                                     "quotes__participant")
                   .order_by("uuid"))
     chosen_ids = {s.pk for s in chosen}
+    changed: dict[int, set[str]] = {}  # session id -> the records changed after the cursor
+    if known is not None:
+        for session_id, object_uuid in events.filter(session_id__in=chosen_ids).values_list(
+                "session_id", "object_uuid"):
+            changed.setdefault(session_id, set()).add(str(object_uuid))
     people: set[str] = set()
     engagements: dict[str, Any] = {}
     out_sessions = []
@@ -52,10 +57,8 @@ def changes_since(cursor: int, sessions: QuerySet | None = None,
         data = b._session(s, s.instrument, b.BundleOptions(), people)
         data["engagement"] = str(s.engagement.uuid)
         if known is not None and data["uuid"] in known:
-            changed = {str(u) for u in events.filter(session_id=s.pk).values_list(
-                "object_uuid", flat=True)}
             for part in ("participants", "ratings", "quotes"):
-                data[part] = [r for r in data[part] if r["uuid"] in changed]
+                data[part] = [r for r in data[part] if r["uuid"] in changed.get(s.pk, set())]
             data["partial"] = True
         out_sessions.append(data)
         entry = engagements.setdefault(data["engagement"], (s.engagement, set(), {}))
