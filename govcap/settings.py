@@ -166,6 +166,7 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = int(os.environ.get("GOVCAP_SESSION_AGE", str(12 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the autosave script reads the token from the form, not the cookie
+SESSION_ENGINE = "govcap.accounts.session_store"  # database sessions, read as plain SQL
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français"), ("ar", "العربية")]
@@ -258,6 +259,8 @@ GOVCAP_IMPORT_JOB_BYTES = int(os.environ.get("GOVCAP_IMPORT_JOB_BYTES", str(2 * 
 # elsewhere; `govcap unlock USER` lifts a lock at once.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "govcap.accounts.backends.ModelBackend",
+    # Login sessions started before govcap's backend existed name Django's: still accepted.
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_ENABLED = env_bool("GOVCAP_LOGIN_LOCKOUT", True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govcap import plainsql
 from govcap.accounts.models import AuditEvent
 
 
@@ -17,7 +18,7 @@ def record(
     session=None,
     op_id=None,
 ) -> AuditEvent:
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         user=user if getattr(user, "is_authenticated", False) else None,
         action=action,
         object_type=obj._meta.label_lower,
@@ -27,6 +28,8 @@ def record(
         after=after,
         op_id=op_id,
     )
+    plainsql.insert(event)  # every save writes one: see govcap.plainsql
+    return event
 
 
 def snapshot(obj, fields) -> dict[str, Any]:

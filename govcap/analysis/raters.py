@@ -57,42 +57,28 @@ def op_for_page(raw: str | None) -> uuid.UUID:
     return capture.parse_op_id(raw)
 
 
-def _replay(op_id: uuid.UUID, session: Session) -> dict[str, Any] | None:
-    stored = AppliedOperation.objects.filter(op_id=op_id).first()
-    if stored is None:
-        return None
-    if stored.session_id != session.id:
-        raise CaptureError("This operation ID was already used for another session.", "op_id")
-    return {**stored.response, "replayed": True}
-
-
-def _locked(session: Session) -> Session:
-    return (Session.objects.select_for_update().select_related("engagement", "instrument")
-            .get(pk=session.pk))
-
-
 def _guard(user, session: Session, section_key: str, version: str | None) -> None:
     capture.check_can_capture(user, session)
     capture.require_consent(session)
     capture.check_section(session, section_key, version)
 
 
-def _once(session: Session, op_id: uuid.UUID, apply) -> dict[str, Any]:
+def _once(user, session: Session, op_id: uuid.UUID, apply) -> dict[str, Any]:
     """Run `apply(locked_session)` once per operation ID, in one transaction."""
     try:
         with transaction.atomic():
-            locked = _locked(session)
-            replay = _replay(op_id, locked)
-            if replay is not None:
-                return replay
+            locked = capture.locked_session(user, session)
+            answered = capture.replay(op_id, locked.id)
+            if answered is not None:
+                return answered
             response = apply(locked)
             AppliedOperation.objects.create(op_id=op_id, session=locked, response=response)
             return response
     except IntegrityError:
-        replay = _replay(op_id, session)
-        if replay is None:
+        answered = capture.replay(op_id, session.pk)
+        if answered is None:
             raise
-        return replay
+        return answered
 
 
 def save_individual(user, session: Session, save: IndividualSave) -> dict[str, Any]:
@@ -108,7 +94,7 @@ def save_individual(user, session: Session, save: IndividualSave) -> dict[str, A
             defaults={"updated_by": user})
         return capture.apply_to_rating(user, locked, rating, save, value)
 
-    return _once(session, save.op_id, apply)
+    return _once(user, session, save.op_id, apply)
 
 
 def votes_state(tally: VoteTally) -> dict[str, int]:
@@ -144,4 +130,4 @@ def save_votes(user, session: Session, save: VotesSave) -> dict[str, Any]:
                          session=locked, op_id=save.op_id)
         return {"status": "saved", "revision": tally.revision}
 
-    return _once(session, save.op_id, apply)
+    return _once(user, session, save.op_id, apply)

@@ -14,9 +14,17 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from govcap import plainsql
 from govcap.accounts import audit, scoping
-from govcap.assessments.errors import CaptureError, NotAllowed, ReadOnly, StaleRevision
+from govcap.assessments.errors import (
+    CaptureError,
+    NotAllowed,
+    ReadOnly,
+    SessionNotFound,
+    StaleRevision,
+)
 from govcap.assessments.models import AppliedOperation, Participant, Quote, Rating, Session
+from govcap.instruments.models import Instrument
 from govcap.scale import CONFIDENCE_KEYS, LEVEL_KEYS, NOT_ASSESSED
 
 MAX_TEXT = 20_000  # characters in one notes/evidence/dissent/quote field
@@ -74,9 +82,10 @@ def clean_value(field: str, value: str) -> str:
 def check_can_capture(user, session: Session) -> None:
     if session.status == Session.Status.VALIDATED:
         raise ReadOnly("This session is validated and read-only; a coordinator can reopen it.")
-    if not scoping.can_capture(user, session):
+    assigned = getattr(session, "user_facilitates", None)  # set by locked_session
+    if not scoping.can_capture(user, session, assigned=assigned):
         if session.status == Session.Status.SUBMITTED and scoping.is_assigned_facilitator(
-            user, session
+            user, session, assigned=assigned
         ):
             raise ReadOnly("This session is submitted and read-only to facilitators.")
         raise NotAllowed("You cannot change this session.")
@@ -97,20 +106,45 @@ def check_section(session: Session, section_key: str, instrument_version: str | 
         )
 
 
-def _locked_session(session_id: int) -> Session:
-    return (
-        Session.objects.select_for_update()
-        .select_related("engagement", "instrument")
-        .defer("instrument__document")  # parsed once per process: see Instrument.parsed
-        .get(pk=session_id)
-    )
+# What the checks of a save read from its session (the rest stays deferred).
+LOCKED_FIELDS = ("id", "uuid", "engagement", "organisation", "instrument", "status",
+                 "consent_given")
 
 
-def _replay(op_id: uuid.UUID, session: Session) -> dict[str, Any] | None:
-    stored = AppliedOperation.objects.filter(op_id=op_id).first()
+def locked_session(user, session: Session | uuid.UUID) -> Session:
+    """Lock a session for a save and read what its checks need, in one statement: the row
+    and whether `user` facilitates it (`user_facilitates`). Its instrument comes without the
+    document (parsed once per process: see Instrument.parsed).
+
+    Raises SessionNotFound when there is no such session or, given by UUID (so not found
+    through the user's scope yet), one the user may not see."""
+    through = Session.facilitators.through
+    facilitates = (
+        f"EXISTS (SELECT 1 FROM {plainsql.table(through)} WHERE "
+        f"{plainsql.table(through, 'session')} = {plainsql.table(Session, 'id')} AND "
+        f"{plainsql.table(through, 'user')} = %s)", [user.pk or 0])
+    where = ([("uuid", "=", session)] if isinstance(session, uuid.UUID)
+             else [("id", "=", session.pk)])
+    locked = plainsql.one(Session, where, fields=LOCKED_FIELDS, lock=True,
+                          annotate={"user_facilitates": facilitates})
+    if locked is None:
+        raise SessionNotFound()
+    locked.user_facilitates = bool(locked.user_facilitates)  # 0/1 on SQLite
+    if isinstance(session, uuid.UUID) and not scoping.can_see_session(
+            user, locked, assigned=locked.user_facilitates):
+        raise SessionNotFound()  # as its pages answer: no word on whether it exists
+    locked.instrument = plainsql.one(Instrument, [("id", "=", locked.instrument_id)],
+                                     fields=("id", "key", "version", "checksum"))
+    return locked
+
+
+def replay(op_id: uuid.UUID, session_id: int) -> dict[str, Any] | None:
+    """The answer already given to this operation ID, if it was applied."""
+    stored = plainsql.one(AppliedOperation, [("op_id", "=", op_id)],
+                          fields=("id", "session", "response"))
     if stored is None:
         return None
-    if stored.session_id != session.id:
+    if stored.session_id != session_id:
         raise CaptureError("This operation ID was already used for another session.", "op_id")
     return {**stored.response, "replayed": True}
 
@@ -120,36 +154,41 @@ def _finish(user, session: Session, op_id: uuid.UUID, response: dict[str, Any]) 
         session.status = Session.Status.IN_PROGRESS
         audit.record(user, "transition", session, {"status": "draft"},
                      {"status": "in_progress"}, session=session, op_id=op_id)
-    session.save(update_fields=["status", "updated_at"])
-    AppliedOperation.objects.create(op_id=op_id, session=session, response=response)
+    plainsql.update(session, ["status", "updated_at"])
+    plainsql.insert(AppliedOperation(op_id=op_id, session=session, response=response))
     return response
 
 
-def save_field(user, session: Session, save: FieldSave) -> dict[str, Any]:
-    """Apply one field save to the consensus rating of a section."""
+def save_field(user, session: Session | uuid.UUID, save: FieldSave) -> dict[str, Any]:
+    """Apply one field save to the consensus rating of a section. `session` may be its UUID
+    (the autosave's endpoint: the locked read then both finds and checks it)."""
+    session_id = None
     try:
         with transaction.atomic():
-            session = _locked_session(session.pk)
-            replay = _replay(save.op_id, session)
-            if replay is not None:
-                return replay
+            session = locked_session(user, session)
+            session_id = session.id
+            answered = replay(save.op_id, session_id)
+            if answered is not None:
+                return answered
             check_can_capture(user, session)
             require_consent(session)
             check_section(session, save.section_key, save.instrument_version)
             value = clean_value(save.field, save.value)
-            rating, _ = Rating.objects.select_for_update().get_or_create(
-                session=session, section_key=save.section_key, rater=None
-            )
+            rating = plainsql.one(Rating, [("session", "=", session_id),
+                                           ("section_key", "=", save.section_key),
+                                           ("rater", "=", None)], lock=True)
+            if rating is None:  # the session's lock keeps a concurrent save from adding it too
+                rating = Rating.objects.create(session=session, section_key=save.section_key)
             response = apply_to_rating(user, session, rating, save, value)
             if "saved_at" not in response:  # nothing was written: nothing to remember
                 return response
             return _finish(user, session, save.op_id, response)
     except IntegrityError:
         # Two tabs retried the same operation at once: the other one won; answer as it did.
-        replay = _replay(save.op_id, session)
-        if replay is None:
+        answered = replay(save.op_id, session_id) if session_id is not None else None
+        if answered is None:
             raise
-        return replay
+        return answered
 
 
 def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
@@ -166,7 +205,7 @@ def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
         setattr(rating, save.field, value)
         rating.field_revisions = {**rating.field_revisions, save.field: current + 1}
         rating.updated_by = user
-        rating.save()
+        plainsql.update(rating, [save.field, "field_revisions", "updated_by", "updated_at"])
         audit.record(user, "update", rating, {save.field: old}, {save.field: value},
                      session=session, op_id=save.op_id)
     return {
@@ -177,13 +216,14 @@ def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
     }
 
 
-def save_quote(user, session: Session, save: QuoteSave) -> dict[str, Any]:
-    """Create, edit or delete a quote. The client names the quote's UUID."""
+def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str, Any]:
+    """Create, edit or delete a quote. The client names the quote's UUID. `session` may be
+    its UUID, as for save_field."""
     with transaction.atomic():
-        session = _locked_session(session.pk)
-        replay = _replay(save.op_id, session)
-        if replay is not None:
-            return replay
+        session = locked_session(user, session)
+        answered = replay(save.op_id, session.id)
+        if answered is not None:
+            return answered
         check_can_capture(user, session)
         require_consent(session)
         check_section(session, save.section_key, save.instrument_version)

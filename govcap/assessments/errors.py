@@ -23,6 +23,15 @@ class NotAllowed(CaptureError):
     status = 403
 
 
+class SessionNotFound(CaptureError):
+    """No such session, or not one the user may see (the two are not told apart)."""
+
+    status = 404
+
+    def __init__(self) -> None:
+        super().__init__("No such session.", None)
+
+
 class ReadOnly(CaptureError):
     status = 409
 

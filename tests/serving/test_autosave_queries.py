@@ -13,11 +13,11 @@ from govcap.assessments import capture, workflow
 from tests.security.helpers import client_for
 
 SECTION = "change-management"
-# Session and user (login), the user's 2FA devices (one query for both types), roles, the
-# session in scope; then in the transaction: the session locked, the operation ID, the
-# facilitator's assignment, the rating, its update, the audit event, the session's
-# status/updated_at, the applied operation.
-AUTOSAVE_QUERIES = 13
+# Session and user (login), the user's 2FA devices (one query for both types); then in the
+# transaction: the session locked with the user's assignment to it, the user's roles, the
+# instrument version, the operation ID, the rating, its update, the audit event, the
+# session's status/updated_at, the applied operation.
+AUTOSAVE_QUERIES = 12
 
 
 def sql_of(queries) -> list[str]:

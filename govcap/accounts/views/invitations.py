@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from govcap.accounts import invitations, scoping
+from govcap.accounts import backends, invitations, scoping
 from govcap.accounts.forms import AcceptForm, InvitationForm
 
 
@@ -68,7 +68,7 @@ def invitation_accept(request, token):
             return render(request, "accounts/invitation_accept.html",
                           {**context, "problem": _(str(error))}, status=410)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=backends.PATH)
             messages.success(request, _("Welcome to govcap."))
             return redirect("home")
     return render(request, "accounts/invitation_accept.html",

@@ -154,10 +154,10 @@ def as_text(data: dict, name: str) -> str:
 @login_required
 @storage_full.answers_storage_full
 def save_field_json(request, uuid):
-    session = get_session(request, uuid)
+    # The session is found, checked and locked by the save itself (one statement, not two).
     try:
         data = read_json(request)
-        result = capture.save_field(request.user, session, capture.FieldSave(
+        result = capture.save_field(request.user, uuid, capture.FieldSave(
             op_id=capture.parse_op_id(data.get("op_id")),
             section_key=as_text(data, "section"),
             field=as_text(data, "field"),
@@ -174,10 +174,9 @@ def save_field_json(request, uuid):
 @login_required
 @storage_full.answers_storage_full
 def save_quote_json(request, uuid):
-    session = get_session(request, uuid)
     try:
         data = read_json(request)
-        result = capture.save_quote(request.user, session, capture.QuoteSave(
+        result = capture.save_quote(request.user, uuid, capture.QuoteSave(
             op_id=capture.parse_op_id(data.get("op_id")),
             section_key=as_text(data, "section"),
             quote_uuid=capture.parse_op_id(data.get("quote")),
