@@ -16,9 +16,10 @@ created and dropped on the server GOVCAP_DATABASE_URL names (when set) — it:
    autosave.js sends them), and 2 + N/50 coordinators open the engagement's heatmap or its
    training plan every 3–6 s;
 5. saturation, ``--clients`` clients with no think time, ``--saturation`` seconds each: the
-   autosave, then the ceilings — a view with no database (/_bench/nodb) and a minimal write
-   (/_bench/write: one UPDATE of one row in a transaction, no middleware) — and prints the
-   autosave's throughput as a ratio of each.
+   autosave, the framework floor (/_bench/floor/: a logged-in JSON POST through all of
+   govcap's middleware to a view doing nothing), then the ceilings — a view with no
+   database (/_bench/nodb) and a minimal write (/_bench/write: one UPDATE of one row in a
+   transaction, no middleware) — and prints the autosave's throughput as a ratio of each.
 
 It prints throughput, p50/p95/p99 latency and errors (any answer but the expected one, or
 no answer) per phase, the server's CPU time per request (its processes' user + system time,
@@ -247,6 +248,24 @@ async def fetch(person: Person, path: str, tally: Tally) -> None:
         tally.fail(f"{path}: {r.status}")
 
 
+async def post_floor(person: Person, tally: Tally) -> None:
+    """The framework floor: a logged-in JSON POST with its CSRF token to a view doing nothing."""
+    started = time.perf_counter()
+    try:
+        async with person.http.post("/_bench/floor/", json={}, allow_redirects=False,
+                                    headers={"X-CSRFToken": person.csrf,
+                                             "Accept": "application/json"}) as r:
+            await r.read()
+            elapsed = time.perf_counter() - started
+    except (TimeoutError, aiohttp.ClientError) as error:
+        tally.fail(f"floor: {type(error).__name__}: {error}")
+        return
+    if r.status == 200:
+        tally.ok(elapsed)
+    else:
+        tally.fail(f"floor: {r.status}")
+
+
 # --- phases ---------------------------------------------------------------------------------
 
 class Budget:
@@ -310,6 +329,8 @@ async def saturate(ctx: dict, people: list[Person], what: str, seconds: float,
                 await autosave(person, ctx, tally, rng)
             elif what == "nodb":
                 await fetch(person, "/_bench/nodb", tally)
+            elif what == "floor":
+                await post_floor(person, tally)
             else:
                 await fetch(person, f"/_bench/write?row={i}", tally)
 
@@ -344,7 +365,7 @@ async def drive(base: str, ctx: dict, args, database: str) -> list[Row]:
                 rows.append(Row(database, f"{n} facilitators", kind, m["seconds"], tally,
                                 m["machine_cpu"], m["client_cpu"], m["server_cpu"]))
             report_progress(rows[-2:])
-        for what in ("autosave", "nodb", "write"):
+        for what in ("autosave", "floor", "nodb", "write"):
             with measured(ctx["server_pid"]) as m:
                 tally = await saturate(ctx, facilitators[:args.clients], what,
                                        args.saturation, args.max_requests)
@@ -472,14 +493,20 @@ def print_tables(rows: list[Row], args, markdown: bool) -> None:
         sat = {r.kind: r for r in db_rows if r.phase.startswith("saturation")}
         if {"autosave", "nodb", "write"} <= sat.keys():
             ours = sat["autosave"].throughput
+            floor = sat.get("floor")
             print(("\n" if markdown else "") +
                   f"Autosave at saturation: {ours:,.0f}/s = **{ours / sat['write'].throughput:.2f}**"
                   f" of the minimal write view ({sat['write'].throughput:,.0f}/s) and "
                   f"**{ours / sat['nodb'].throughput:.2f}** of the view without database "
-                  f"({sat['nodb'].throughput:,.0f}/s).".replace("**", "**" if markdown else ""))
+                  f"({sat['nodb'].throughput:,.0f}/s)".replace("**", "**" if markdown else "")
+                  + (f"; the framework floor (a logged-in POST to a view doing nothing) "
+                     f"runs {floor.throughput:,.0f}/s = {floor.throughput / sat['write'].throughput:.2f}"
+                     f" of the minimal write, and the autosave is "
+                     f"{ours / floor.throughput:.2f} of it." if floor else "."))
             print(f"Server CPU per request: autosave "
-                  f"{sat['autosave'].server_cpu_ms_per_request:.1f} ms, minimal write "
-                  f"{sat['write'].server_cpu_ms_per_request:.1f} ms, no database "
+                  f"{sat['autosave'].server_cpu_ms_per_request:.1f} ms, "
+                  + (f"framework floor {floor.server_cpu_ms_per_request:.1f} ms, " if floor else "")
+                  + f"minimal write {sat['write'].server_cpu_ms_per_request:.1f} ms, no database "
                   f"{sat['nodb'].server_cpu_ms_per_request:.1f} ms.")
     print()
     goals(rows)

@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from govcap.web import bench_ceilings
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("govcap.web.urls")),
@@ -11,3 +13,5 @@ urlpatterns = [
     path("sync/", include("govcap.sync.urls")),
     path("jobs/", include("govcap.jobs.urls")),
 ]
+
+urlpatterns += bench_ceilings.urlpatterns()  # only with GOVCAP_BENCH_CEILINGS=1 (bench/load.py)

@@ -1,12 +1,17 @@
-"""Two ceilings for bench/load.py, served ONLY when the server starts with
-GOVCAP_BENCH_CEILINGS=1 (never on a normal server: govcap.wsgi mounts them only then).
+"""Reference views for bench/load.py, served ONLY when the server starts with
+GOVCAP_BENCH_CEILINGS=1 (never on a normal server: govcap.wsgi and govcap.urls add them only
+then).
 
     /_bench/nodb    a WSGI answer with no database and no Django: what the server itself costs
     /_bench/write   one UPDATE of one row in a transaction, through Django's connection
                     (same settings, same connection reuse), no middleware, no URL routing
+    /_bench/floor/  a Django view that does nothing, behind all of govcap's middleware: a
+                    logged-in JSON POST (login session, user, two-factor check, CSRF) and its
+                    answer, what any autosave pays before its own work
 
-They sit in front of Django, so the load bench can say how far the autosave is from the
-cheapest read and the cheapest write this server and database can do.
+The first two sit in front of Django, so the load bench can say how far the autosave is from
+the cheapest read and the cheapest write this server and database can do; the floor says
+how much of that distance is the framework's.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ TABLE = "govcap_bench_ceiling"
 ROWS = 256
 NODB = "/_bench/nodb"
 WRITE = "/_bench/write"
+FLOOR = "/_bench/floor/"
 JSON_HEADERS = [("Content-Type", "application/json")]
 
 
@@ -82,3 +88,24 @@ def mounted(application):
         return application(environ, start_response)
 
     return with_ceilings
+
+
+def framework_floor(request):
+    """The autosave's decorators and answer, without its work."""
+    from django.contrib.auth.decorators import login_required
+    from django.http import JsonResponse
+    from django.views.decorators.http import require_POST
+
+    @require_POST
+    @login_required
+    def view(request):
+        return JsonResponse({"status": "ok"})
+
+    return view(request)
+
+
+def urlpatterns() -> list:
+    """The floor's URL, for govcap.urls to add when the ceilings are enabled."""
+    from django.urls import path
+
+    return [path(FLOOR.lstrip("/"), framework_floor)] if enabled() else []

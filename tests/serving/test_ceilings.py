@@ -56,3 +56,34 @@ def test_mounted_with_the_variable(monkeypatch):
         assert call(app, "/login/")[1] == b"govcap"
     finally:
         bench_ceilings.drop_table()
+
+
+def test_the_framework_floor_is_a_logged_in_post_through_all_the_middleware(monkeypatch,
+                                                                           consented):
+    from django.urls import clear_url_caches
+
+    import govcap.urls
+
+    monkeypatch.setattr(govcap.urls, "urlpatterns",
+                        [*govcap.urls.urlpatterns, *_floor_with_the_variable(monkeypatch)])
+    clear_url_caches()
+    try:
+        client = Client(enforce_csrf_checks=True)
+        client.get("/login/")
+        token = client.cookies["csrftoken"].value
+        assert client.post(bench_ceilings.FLOOR, HTTP_X_CSRFTOKEN=token).status_code == 302
+        client.force_login(consented.facilitator)
+        assert client.post(bench_ceilings.FLOOR).status_code == 403  # no CSRF token
+        answer = client.post(bench_ceilings.FLOOR, HTTP_X_CSRFTOKEN=token)
+        assert (answer.status_code, answer.json()) == (200, {"status": "ok"})
+        assert client.get(bench_ceilings.FLOOR, HTTP_X_CSRFTOKEN=token).status_code == 405
+    finally:
+        monkeypatch.undo()
+        clear_url_caches()
+
+
+def _floor_with_the_variable(monkeypatch) -> list:
+    monkeypatch.delenv(bench_ceilings.ENV, raising=False)
+    assert bench_ceilings.urlpatterns() == []
+    monkeypatch.setenv(bench_ceilings.ENV, "1")
+    return bench_ceilings.urlpatterns()
