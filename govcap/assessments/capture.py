@@ -7,11 +7,12 @@ on a stale revision is refused with both versions). Each save leaves an audit ev
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from govcap import plainsql
@@ -118,11 +119,7 @@ def locked_session(user, session: Session | uuid.UUID) -> Session:
 
     Raises SessionNotFound when there is no such session or, given by UUID (so not found
     through the user's scope yet), one the user may not see."""
-    through = Session.facilitators.through
-    facilitates = (
-        f"EXISTS (SELECT 1 FROM {plainsql.table(through)} WHERE "
-        f"{plainsql.table(through, 'session')} = {plainsql.table(Session, 'id')} AND "
-        f"{plainsql.table(through, 'user')} = %s)", [user.pk or 0])
+    facilitates = (_facilitates_sql(connection.vendor), [user.pk or 0])
     where = ([("uuid", "=", session)] if isinstance(session, uuid.UUID)
              else [("id", "=", session.pk)])
     locked = plainsql.one(Session, where, fields=LOCKED_FIELDS, lock=True,
@@ -136,6 +133,14 @@ def locked_session(user, session: Session | uuid.UUID) -> Session:
     locked.instrument = plainsql.one(Instrument, [("id", "=", locked.instrument_id)],
                                      fields=("id", "key", "version", "checksum"))
     return locked
+
+
+@functools.cache
+def _facilitates_sql(vendor: str) -> str:
+    through = Session.facilitators.through
+    return (f"EXISTS (SELECT 1 FROM {plainsql.table(through)} WHERE "
+            f"{plainsql.table(through, 'session')} = {plainsql.table(Session, 'id')} AND "
+            f"{plainsql.table(through, 'user')} = %s)")
 
 
 def replay(op_id: uuid.UUID, session_id: int) -> dict[str, Any] | None:
