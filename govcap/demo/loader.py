@@ -259,8 +259,9 @@ def _delete_session_rows(sessions: QuerySet) -> None:
 
 @transaction.atomic
 def remove_demo() -> RemoveSummary:
-    """Delete every demo row. Audit events are never deleted: Django's SET_NULL clears
-    their links to the deleted sessions and users, and they stay in the trail."""
+    """Delete every demo row. Audit events are never deleted: they keep pointing at the
+    deleted sessions as they were (DO_NOTHING, no database constraint), their links to
+    deleted users are cleared (SET_NULL), and they stay in the trail."""
     summary = RemoveSummary()
     users = demo_users()
     # A session cannot outlive its engagement, so any session in a demo engagement goes too.
