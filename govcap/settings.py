@@ -232,8 +232,11 @@ LOGGING = {
         "class": "logging.StreamHandler",
         "formatter": "json" if os.environ.get("GOVCAP_LOG_FORMAT") == "json" else "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("GOVCAP_LOG_LEVEL", "WARNING")},
-    "loggers": {"govcap.requests": {
-        "level": os.environ.get("GOVCAP_REQUEST_LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "govcap.requests": {"level": os.environ.get("GOVCAP_REQUEST_LOG_LEVEL", "INFO")},
+        # The laptop server's own access lines: govcap.requests already logs every request.
+        "django.server": {"handlers": [], "propagate": False},
+    },
 }
 
 

@@ -117,3 +117,33 @@ def test_a_request_that_never_looks_at_the_user_costs_no_query_for_the_log(json_
 def test_health_probes_are_not_logged_at_info(json_lines):
     Client().get("/healthz")
     assert request_lines(json_lines()) == []
+
+
+def test_the_laptop_server_logs_each_request_once(tmp_path):
+    """`govcap serve` (Django's own server on a laptop): one line per request, not two."""
+    import os
+    import subprocess
+    import urllib.request
+
+    from scripts._server import GOVCAP, free_port, wait_for
+
+    env = {**os.environ, "GOVCAP_DATA_DIR": str(tmp_path), "GOVCAP_DEBUG": "0",
+           "GOVCAP_LAPTOP_WORKER": "0"}
+    for name in ("GOVCAP_DATABASE_URL", "GOVCAP_SQLITE_PATH", "GOVCAP_STATIC_ROOT",
+                 "DJANGO_SETTINGS_MODULE", "GOVCAP_LOG_FORMAT"):
+        env.pop(name, None)
+    subprocess.run([GOVCAP, "migrate", "--verbosity", "0"], env=env, check=True, timeout=120)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([GOVCAP, "serve", "--port", str(port)], env=env, stdout=out,
+                                  stderr=subprocess.STDOUT)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz", server)
+        for _ in range(2):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=10).read()
+    finally:
+        server.terminate()
+        server.wait(30)
+    lines = [line for line in log.read_text().splitlines() if "/login/" in line]
+    assert len(lines) == 2 and all("GET /login/ 200" in line for line in lines), lines
