@@ -233,10 +233,15 @@ async def autosave(person: Person, ctx: dict, tally: Tally, rng: random.Random) 
         tally.fail(f"autosave: {r.status} {data}")
 
 
-async def fetch(person: Person, path: str, tally: Tally) -> None:
+async def fetch(person: Person, path: str, tally: Tally, *, post_json: bool = False) -> None:
+    """GET a page; or, with post_json, a logged-in JSON POST with the page's CSRF token."""
     started = time.perf_counter()
+    request = (person.http.post(path, json={}, allow_redirects=False,
+                                headers={"X-CSRFToken": person.csrf,
+                                         "Accept": "application/json"})
+               if post_json else person.http.get(path, allow_redirects=False))
     try:
-        async with person.http.get(path, allow_redirects=False) as r:
+        async with request as r:
             await r.read()
             elapsed = time.perf_counter() - started
     except (TimeoutError, aiohttp.ClientError) as error:
@@ -246,24 +251,6 @@ async def fetch(person: Person, path: str, tally: Tally) -> None:
         tally.ok(elapsed)
     else:
         tally.fail(f"{path}: {r.status}")
-
-
-async def post_floor(person: Person, tally: Tally) -> None:
-    """The framework floor: a logged-in JSON POST with its CSRF token to a view doing nothing."""
-    started = time.perf_counter()
-    try:
-        async with person.http.post("/_bench/floor/", json={}, allow_redirects=False,
-                                    headers={"X-CSRFToken": person.csrf,
-                                             "Accept": "application/json"}) as r:
-            await r.read()
-            elapsed = time.perf_counter() - started
-    except (TimeoutError, aiohttp.ClientError) as error:
-        tally.fail(f"floor: {type(error).__name__}: {error}")
-        return
-    if r.status == 200:
-        tally.ok(elapsed)
-    else:
-        tally.fail(f"floor: {r.status}")
 
 
 # --- phases ---------------------------------------------------------------------------------
@@ -329,8 +316,8 @@ async def saturate(ctx: dict, people: list[Person], what: str, seconds: float,
                 await autosave(person, ctx, tally, rng)
             elif what == "nodb":
                 await fetch(person, "/_bench/nodb", tally)
-            elif what == "floor":
-                await post_floor(person, tally)
+            elif what == "floor":  # a view doing nothing, behind all the middleware
+                await fetch(person, "/_bench/floor/", tally, post_json=True)
             else:
                 await fetch(person, f"/_bench/write?row={i}", tally)
 
