@@ -249,6 +249,8 @@ LOGGING = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 GOVCAP_JOB_HEARTBEAT_SECONDS = float(os.environ.get("GOVCAP_JOB_HEARTBEAT_SECONDS", "10"))
 GOVCAP_JOB_STALE_SECONDS = int(os.environ.get("GOVCAP_JOB_STALE_SECONDS", "120"))
+# Finished jobs older than this go, with their files: the worker prunes shortly after it
+# starts, then once a day (`govcap jobs prune` does it when asked). 0 keeps every job.
 GOVCAP_JOB_KEEP_DAYS = int(os.environ.get("GOVCAP_JOB_KEEP_DAYS", "30"))
 # A submissions upload larger than this is imported by a job, without the preview.
 GOVCAP_IMPORT_JOB_BYTES = int(os.environ.get("GOVCAP_IMPORT_JOB_BYTES", str(2 * 1024 * 1024)))

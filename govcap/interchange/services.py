@@ -4,7 +4,7 @@ of submissions into an engagement in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -103,12 +103,14 @@ def _already_imported(instance_ids: Sequence[str]) -> dict[str, str]:
 
 
 def import_submissions(source: str | Path | bytes, engagement: Engagement, *, user: Any = None,
-                       dry_run: bool = False, name: str = "") -> ImportReport:
+                       dry_run: bool = False, name: str = "",
+                       before_commit: Callable[[], None] | None = None) -> ImportReport:
     """Import a KoboToolbox or ODK Central export into an engagement, all or nothing.
 
     Submissions already imported (by instance ID), without consent, or rejected in the
     tool's review are skipped and reported. On any problem, ImportProblem lists them all
-    and nothing is written.
+    and nothing is written. ``before_commit`` runs inside the transaction, once everything
+    is written: an exception it raises (a cancelled job) undoes the whole import.
     """
     if isinstance(source, bytes):
         data, label = source, name or "the file"
@@ -136,6 +138,8 @@ def import_submissions(source: str | Path | bytes, engagement: Engagement, *, us
             if dry_run:
                 return ImportReport(plan, (), True)
             created = tuple(_create(p, engagement, plan, label, user) for p in plan.sessions)
+            if before_commit is not None:
+                before_commit()
             return ImportReport(plan, created, False)
     except ImportProblem as exc:
         raise exc.with_source(label) from None

@@ -23,6 +23,9 @@ def run_or_queue(kind: str, params: dict, label: str, *, out: Path | None, backg
     with terminal.progress_bar(stdout, label) as update:
         try:
             job = runner.execute(job.pk, listener=update)
+        except runner.JobCancelled:
+            job.refresh_from_db()
+            raise CommandError(f"job {job.pk}: {job.cancel_note}") from None
         except Exception as exc:
             raise CommandError(f"job {job.pk} failed: {runner.error_message(exc)}") from exc
     if out is not None and job.result_file is not None:

@@ -2,8 +2,9 @@
 
 The django-tasks row (``django_tasks_db.DBTaskResult``) is the queue; this row is what
 people see. It carries what the queue row does not: the owner, a label, progress
-(done/total and a message), the result file, and a heartbeat that tells a job whose worker
-died (shown as *interrupted*) from one still running.
+(done/total and a message), the result file, a heartbeat that tells a job whose worker
+died (shown as *interrupted*) from one still running, and a cancel request that the running
+job reads through its heartbeat.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Job(models.Model):
         SUCCEEDED = "succeeded", _("Done")
         FAILED = "failed", _("Failed")
         INTERRUPTED = "interrupted", _("Interrupted")
+        CANCELLED = "cancelled", _("Cancelled")
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                               on_delete=models.CASCADE, related_name="jobs",
@@ -53,6 +55,11 @@ class Job(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    cancel_requested_at = models.DateTimeField(
+        null=True, blank=True, help_text="a running job stops at its next progress step")
+    cancel_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text="None: cancelled from the command line")
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -85,11 +92,27 @@ class Job(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.state in (self.Status.SUCCEEDED, self.Status.FAILED,
-                              self.Status.INTERRUPTED)
+                              self.Status.INTERRUPTED, self.Status.CANCELLED)
 
     @property
     def can_run_again(self) -> bool:
-        return self.state in (self.Status.FAILED, self.Status.INTERRUPTED)
+        return self.state in (self.Status.FAILED, self.Status.INTERRUPTED,
+                              self.Status.CANCELLED)
+
+    @property
+    def can_cancel(self) -> bool:
+        """Waiting, or running with no cancel asked yet (a stale one is already over)."""
+        return (self.state == self.Status.QUEUED
+                or (self.state == self.Status.RUNNING and self.cancel_requested_at is None))
+
+    @property
+    def is_cancelling(self) -> bool:
+        """Asked to cancel, still running until its next progress step."""
+        return self.state == self.Status.RUNNING and self.cancel_requested_at is not None
+
+    @property
+    def cancel_note(self) -> str:
+        return cancel_note(self.cancel_requested_by)
 
     @property
     def percent(self) -> int:
@@ -104,3 +127,10 @@ class Job(models.Model):
         if not self.result_path:
             return None
         return Path(settings.DATA_DIR) / "jobs" / self.result_path
+
+
+def cancel_note(user) -> str:
+    """Who cancelled a job, as its message and the command line say it."""
+    if user is None:
+        return "Cancelled from the command line."
+    return f"Cancelled by {user.get_username()}."

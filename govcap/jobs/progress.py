@@ -5,6 +5,11 @@ work (an all-or-nothing import keeps its transaction to itself), so a page polli
 sees each step as it happens. The heartbeat thread touches the row every few seconds, even
 while one long step runs; when the worker process dies, the heartbeat stops, and the job
 shows as interrupted.
+
+Cancelling: the heartbeat also reads whether someone asked to cancel the job, and sets an
+event that the next ``step`` sees — no query per step. ``step`` then raises
+``JobCancelled``, which leaves the job's work like any exception: files are removed by the
+runner, and a transaction the work holds rolls back.
 """
 
 from __future__ import annotations
@@ -21,14 +26,23 @@ from govcap.jobs.models import Job
 MESSAGE_MAX = 300
 
 
+class JobCancelled(Exception):
+    """Someone cancelled the job: it stops here, before its next unit of work."""
+
+
+def cancel_was_requested(job_id: int) -> bool:
+    return Job.objects.filter(pk=job_id, cancel_requested_at__isnull=False).exists()
+
+
 class Progress:
     """``start(total)``, then ``step(message)`` per unit of work; rows are throttled."""
 
-    def __init__(self, job: Job, *, min_interval: float = 0.5,
-                 listener=None) -> None:
+    def __init__(self, job: Job, *, min_interval: float = 0.5, listener=None,
+                 cancelled: threading.Event | None = None) -> None:
         self.job = job
         self.min_interval = min_interval
         self.listener = listener  # the CLI's progress bar, when run in the foreground
+        self.cancelled = cancelled if cancelled is not None else threading.Event()
         self._last_write = 0.0
 
     def start(self, total: int, message: str = "") -> None:
@@ -36,6 +50,7 @@ class Progress:
         self._write(force=True)
 
     def step(self, message: str = "", n: int = 1, *, force: bool = True) -> None:
+        self.stop_if_cancelled()
         self.job.done += n
         if message:
             self.job.message = message[:MESSAGE_MAX]
@@ -44,6 +59,15 @@ class Progress:
     def set_total(self, total: int) -> None:
         self.job.total = total
         self._write(force=True)
+
+    def stop_if_cancelled(self, *, ask_the_database: bool = False) -> None:
+        """Raise JobCancelled if a cancel was asked. ``ask_the_database`` reads the row now
+        instead of waiting for the heartbeat: for the last moment a cancel can still undo
+        the work, such as just before an import commits."""
+        if ask_the_database and cancel_was_requested(self.job.pk):
+            self.cancelled.set()
+        if self.cancelled.is_set():
+            raise JobCancelled(f"job {self.job.pk} was cancelled")
 
     def _write(self, force: bool) -> None:
         if self.listener is not None:
@@ -59,11 +83,14 @@ class Progress:
 
 
 class Heartbeat:
-    """A daemon thread that stamps ``heartbeat_at`` every GOVCAP_JOB_HEARTBEAT_SECONDS."""
+    """A daemon thread that stamps ``heartbeat_at`` every GOVCAP_JOB_HEARTBEAT_SECONDS, and
+    sets ``cancelled`` once someone asks to cancel the job."""
 
-    def __init__(self, job_id: int, every: float | None = None) -> None:
+    def __init__(self, job_id: int, every: float | None = None,
+                 cancelled: threading.Event | None = None) -> None:
         self.job_id = job_id
         self.every = settings.GOVCAP_JOB_HEARTBEAT_SECONDS if every is None else every
+        self.cancelled = cancelled if cancelled is not None else threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -82,10 +109,16 @@ class Heartbeat:
     def _run(self) -> None:
         try:
             while not self._stop.wait(self.every):
-                try:
-                    Job.objects.filter(pk=self.job_id, status=Job.Status.RUNNING).update(
-                        heartbeat_at=timezone.now())
-                except DatabaseError:
-                    pass  # a busy database: the next beat tries again
+                self.beat()
         finally:
             connection.close()  # this thread's own connection
+
+    def beat(self) -> None:
+        """One beat: stamp the row, and look for a cancel request."""
+        try:
+            if not self.cancelled.is_set() and cancel_was_requested(self.job_id):
+                self.cancelled.set()
+            Job.objects.filter(pk=self.job_id, status=Job.Status.RUNNING).update(
+                heartbeat_at=timezone.now())
+        except DatabaseError:
+            pass  # a busy database: the next beat tries again

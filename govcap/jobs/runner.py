@@ -1,5 +1,6 @@
 """Run one job: mark it running, do its work with progress and a heartbeat, and record the
-outcome — or the failure, with its message and traceback, so no failure is lost.
+outcome — or the failure, with its message and traceback, so no failure is lost — or its
+cancellation, asked for while it ran and noticed at its next progress step.
 
 The same function runs in a worker (through :mod:`govcap.jobs.tasks`) and in the
 foreground of a command (``govcap plan pack``), where ``listener`` draws a progress bar.
@@ -7,6 +8,7 @@ foreground of a command (``govcap plan pack``), where ``listener`` draws a progr
 
 from __future__ import annotations
 
+import threading
 import traceback as tb
 
 from django.utils import timezone
@@ -14,7 +16,7 @@ from django.utils import timezone
 from govcap.jobs import files
 from govcap.jobs.kinds import work_for
 from govcap.jobs.models import Job
-from govcap.jobs.progress import Heartbeat, Progress
+from govcap.jobs.progress import Heartbeat, JobCancelled, Progress
 
 
 class JobNotQueued(Exception):
@@ -32,6 +34,8 @@ def claim(job_id: int) -> Job:
     claimed = Job.objects.filter(pk=job_id, status=Job.Status.QUEUED).update(
         status=Job.Status.RUNNING, started_at=now, heartbeat_at=now)
     job = Job.objects.select_related("owner").get(pk=job_id)
+    if not claimed and job.status == Job.Status.CANCELLED:
+        raise JobCancelled(f"job {job_id} was cancelled before it ran")
     if not claimed:
         raise JobNotQueued(f"job {job_id} is {job.status}, not queued")
     return job
@@ -39,10 +43,14 @@ def claim(job_id: int) -> Job:
 
 def execute(job_id: int, *, listener=None) -> Job:
     job = claim(job_id)
-    progress = Progress(job, listener=listener)
+    cancelled = threading.Event()  # set by the heartbeat, seen by the next progress step
+    progress = Progress(job, listener=listener, cancelled=cancelled)
     try:
-        with Heartbeat(job.pk):
+        with Heartbeat(job.pk, cancelled=cancelled):
             outcome = work_for(job.kind)(job, progress)
+    except JobCancelled:
+        record_cancelled(job)
+        raise
     except (KeyboardInterrupt, SystemExit):
         record_failure(job, Job.Status.INTERRUPTED, "", tb.format_exc())
         raise
@@ -60,6 +68,16 @@ def execute(job_id: int, *, listener=None) -> Job:
     if listener is not None:
         listener(job)
     return job
+
+
+def record_cancelled(job: Job) -> None:
+    files.remove_result(job)
+    job.refresh_from_db(fields=["cancel_requested_at", "cancel_requested_by"])
+    now = timezone.now()
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.CANCELLED, finished_at=now, message=job.cancel_note,
+        cancel_requested_at=job.cancel_requested_at or now, result_path="", result_name="")
+    job.refresh_from_db()
 
 
 def record_failure(job: Job, status: str, message: str, trace: str, problems=None) -> None:

@@ -1,5 +1,7 @@
 """A large submissions import run as a job: the same all-or-nothing
-``interchange.services.import_submissions``; its problems are kept on the failed job."""
+``interchange.services.import_submissions``; its problems are kept on the failed job. A
+cancel asked while it imports undoes it: the last look, just before the import commits,
+reads the job's row itself rather than wait for the heartbeat."""
 
 from __future__ import annotations
 
@@ -28,9 +30,12 @@ def run_submissions_import(job: Job, progress: Progress) -> Outcome:
     source = upload_path(job)
     name = job.params.get("name") or source.name
     progress.start(1, name)
-    report = import_submissions(source, engagement, user=job.owner, name=name)
+    report = import_submissions(
+        source, engagement, user=job.owner, name=name,
+        before_commit=lambda: progress.stop_if_cancelled(ask_the_database=True))
+    # Committed: a cancel now comes too late, so no more steps (a step would stop the job
+    # and show it cancelled with its sessions imported). The runner marks it done.
     source.unlink(missing_ok=True)  # kept after a failure, so the job can run again
-    progress.step(name)
     return Outcome(summary={"created": len(report.created),
                             "skipped": len(report.plan.skipped)})
 

@@ -57,12 +57,11 @@ def one_line(job: Job) -> str:
 def details(job: Job, *, with_traceback: bool = False) -> list[str]:
     lines = [f"job {job.pk}: {job.label}",
              f"  kind      {job.kind}  {job.params}",
-             f"  status    {job.state}" + (" (running, no heartbeat: its worker died)"
-                                            if job.is_stale else ""),
+             f"  status    {job.state}" + status_note(job),
              f"  progress  {job.done}/{job.total}  {job.message}",
              f"  owner     {job.owner.get_username() if job.owner else '(command line)'}",
              f"  asked     {job.created_at:%Y-%m-%d %H:%M:%S}"]
-    for name in ("started_at", "finished_at", "heartbeat_at"):
+    for name in ("started_at", "finished_at", "heartbeat_at", "cancel_requested_at"):
         value = getattr(job, name)
         if value:
             lines.append(f"  {name.split('_')[0]:<9} {value:%Y-%m-%d %H:%M:%S}")
@@ -74,6 +73,18 @@ def details(job: Job, *, with_traceback: bool = False) -> list[str]:
         lines.append("  error     " + job.error.replace("\n", "\n            "))
     if with_traceback and job.traceback:
         lines += ["", job.traceback.rstrip()]
+    if job.can_cancel:
+        lines.append(f"  `govcap jobs cancel {job.pk}` cancels it.")
     if job.can_run_again:
         lines.append(f"  `govcap jobs again {job.pk}` runs it again.")
     return lines
+
+
+def status_note(job: Job) -> str:
+    if job.is_stale:
+        return " (running, no heartbeat: its worker died)"
+    if job.is_cancelling:
+        return " (cancel asked: it stops at its next step)"
+    if job.state == Job.Status.CANCELLED:
+        return f" ({job.cancel_note})"
+    return ""

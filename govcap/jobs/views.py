@@ -1,5 +1,5 @@
 """The jobs pages: "Your jobs", one job (polled with htmx while it runs), its download,
-running it again, and the buttons elsewhere that start a pack or an export.
+cancelling it, running it again, and the buttons elsewhere that start a pack or an export.
 
 A job is found through ``service.visible`` (one's own; administrators: all), so another
 person's job is a 404. Starting a job checks the same rights as the page it replaces.
@@ -66,10 +66,24 @@ def job_download(request, pk: int):
 
 @require_POST
 @login_required
+def job_cancel(request, pk: int):
+    job = _job(request, pk)
+    try:
+        service.cancel(job, by=request.user)
+    except service.NotCancellable:
+        messages.error(request, _("This job has already finished: there is nothing to "
+                                  "cancel."))
+        return render(request, "jobs/job.html", _context(request, job), status=409)
+    return redirect("job", pk=job.pk)
+
+
+@require_POST
+@login_required
 def job_again(request, pk: int):
     job = _job(request, pk)
     if not job.can_run_again:
-        messages.error(request, _("Only a failed or interrupted job can run again."))
+        messages.error(request, _("Only a failed, interrupted or cancelled job can run "
+                                  "again."))
         return redirect("job", pk=job.pk)
     again = service.run_again(job)
     return redirect("job", pk=again.pk)

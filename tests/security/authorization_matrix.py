@@ -280,7 +280,7 @@ def gone(key: str) -> Callable[[Ctx], bool]:
 # --- background jobs (govcap/jobs) ----------------------------------------------------------
 
 def coordinators_jobs(w) -> dict:
-    """The coordinator's jobs: one done with its file, one failed."""
+    """The coordinator's jobs: one done with its file, one failed, one waiting."""
     from govcap.jobs.files import new_result_path
     from govcap.jobs.models import Job
 
@@ -293,7 +293,9 @@ def coordinators_jobs(w) -> dict:
     failed = Job.objects.create(owner=w.coordinator, kind=Job.Kind.RESULTS_EXPORT,
                                 label="failed", status=Job.Status.FAILED, error="boom",
                                 params={"format": "csv"})
-    return {"done": done, "failed": failed}
+    waiting = Job.objects.create(owner=w.coordinator, kind=Job.Kind.RESULTS_EXPORT,
+                                 label="waiting", params={"format": "csv"})
+    return {"done": done, "failed": failed, "waiting": waiting}
 
 
 def job_started(kind: str) -> Callable[[Ctx], bool]:
@@ -520,6 +522,10 @@ MATRIX: list[Check] = [
     Check("job-again", COORDINATORS, method="POST", setup=coordinators_jobs,
           args=lambda c: {"pk": c.extra["failed"].pk},
           effect=exists("jobs.Job", retry_of=lambda c: c.extra["failed"])),
+    Check("job-cancel", COORDINATORS, method="POST", setup=coordinators_jobs,
+          args=lambda c: {"pk": c.extra["waiting"].pk},
+          effect=exists("jobs.Job", pk=lambda c: c.extra["waiting"].pk,
+                        status=lambda c: "cancelled")),
     Check("job-start-plan-pack", ENGAGEMENT_READERS, method="POST", setup=planned,
           data=lambda c: {"engagement": c.w.engagement.slug}, effect=job_started("plan-pack")),
     Check("job-start-plan-pack", ENGAGEMENT_READERS, method="POST", setup=planned,

@@ -1,26 +1,24 @@
-"""`govcap jobs list|show|wait|again|prune`: the background jobs, from the command line
-(the operator sees every job)."""
+"""`govcap jobs list|show|wait|cancel|again|prune`: the background jobs, from the command
+line (the operator sees every job)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import timezone
 
-from govcap.jobs import files, service, terminal
+from govcap.jobs import pruning, service, terminal
 from govcap.jobs.models import Job
 
 
 class Command(BaseCommand):
-    help = "List, show, follow, run again or prune background jobs."
+    help = "List, show, follow, cancel, run again or prune background jobs."
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True,
-                                    metavar="{list,show,wait,again,prune}")
+                                    metavar="{list,show,wait,cancel,again,prune}")
         lst = sub.add_parser("list", help="the latest jobs")
         lst.add_argument("--limit", type=int, default=30)
         lst.add_argument("--json", action="store_true")
@@ -30,10 +28,15 @@ class Command(BaseCommand):
         wait = sub.add_parser("wait", help="follow a job with a progress bar until it ends")
         wait.add_argument("id", type=int)
         wait.add_argument("--timeout", type=float, default=None, help="seconds")
-        again = sub.add_parser("again", help="run a failed or interrupted job again")
+        cancel = sub.add_parser("cancel", help="cancel a waiting job, or stop a running one at "
+                                "its next step")
+        cancel.add_argument("id", type=int)
+        again = sub.add_parser("again", help="run a failed, interrupted or cancelled job again")
         again.add_argument("id", type=int)
-        prune = sub.add_parser("prune", help="remove finished jobs and their files")
-        prune.add_argument("--days", type=int, default=settings.GOVCAP_JOB_KEEP_DAYS)
+        prune = sub.add_parser("prune", help="remove finished jobs and their files (the "
+                               "worker also does it once a day)")
+        prune.add_argument("--days", type=int, default=None,
+                           help="older than this (default: GOVCAP_JOB_KEEP_DAYS)")
 
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         getattr(self, action)(**options)
@@ -62,26 +65,39 @@ class Command(BaseCommand):
         job = terminal.wait(self._job(id).pk, self.stdout, timeout=timeout)
         for line in terminal.details(job):
             self.stdout.write(line)
-        if job.state in (Job.Status.FAILED, Job.Status.INTERRUPTED):
+        if job.state in (Job.Status.FAILED, Job.Status.INTERRUPTED, Job.Status.CANCELLED):
             raise CommandError(f"job {job.pk} {job.state}")
         if not job.is_finished:
             raise CommandError(f"job {job.pk} is still {job.state}")
 
+    def cancel(self, *, id: int, **_: Any) -> None:
+        try:
+            job = service.cancel(self._job(id), by=None)
+        except service.NotCancellable as exc:
+            raise CommandError(str(exc)) from None
+        if job.is_cancelling:
+            self.stdout.write(f"job {job.pk} stops at its next step; `govcap jobs wait {job.pk}` "
+                              "follows it.")
+        else:
+            self.stdout.write(f"job {job.pk} cancelled.")
+
     def again(self, *, id: int, **_: Any) -> None:
         job = self._job(id)
         if not job.can_run_again:
-            raise CommandError(f"job {job.pk} is {job.state}: only a failed or interrupted "
-                               "job runs again.")
+            raise CommandError(f"job {job.pk} is {job.state}: only a failed, interrupted or "
+                               "cancelled job runs again.")
         again = service.run_again(job)
         self.stdout.write(f"job {again.pk} queued; `govcap jobs wait {again.pk}` follows it.")
 
-    def prune(self, *, days: int, **_: Any) -> None:
-        cutoff = timezone.now() - dt.timedelta(days=days)
-        old = [j for j in Job.objects.filter(created_at__lt=cutoff) if j.is_finished]
-        for job in old:
-            files.remove_result(job)
-            job.delete()
-        self.stdout.write(f"{len(old)} finished jobs older than {days} days removed.")
+    def prune(self, *, days: int | None, **_: Any) -> None:
+        if days is None:
+            days = settings.GOVCAP_JOB_KEEP_DAYS
+            if days <= 0:
+                self.stdout.write("GOVCAP_JOB_KEEP_DAYS=0 keeps every job; --days N prunes.")
+                return
+        pruned = pruning.prune_finished(days)
+        self.stdout.write(f"{pruned.jobs} finished jobs older than {days} days removed, "
+                          f"with {pruned.files} files.")
 
 
 def as_dict(job: Job) -> dict[str, Any]:

@@ -2,15 +2,21 @@
 
 On a server, run it as a service next to `govcap serve --production` (see the operator
 guide for a systemd unit). SIGTERM lets the running job finish; a second one stops it, and
-the job then shows as interrupted.
+the job then shows as interrupted. Unless it runs one batch, it also prunes finished jobs
+older than GOVCAP_JOB_KEEP_DAYS shortly after it starts, then once a day (a log line says
+how many went).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+
+from govcap.jobs import pruning
 
 
 class Command(BaseCommand):
@@ -31,4 +37,15 @@ class Command(BaseCommand):
             argv += ["--batch", "--no-startup-delay"]
         if max_tasks:
             argv.append(f"--max-tasks={max_tasks}")
-        call_command("db_worker", *argv, verbosity=verbosity, stdout=self.stdout)
+        prune = None if batch else self.start_scheduled_prune()
+        try:
+            call_command("db_worker", *argv, verbosity=verbosity, stdout=self.stdout)
+        finally:
+            if prune is not None:
+                prune.stop()
+
+    def start_scheduled_prune(self) -> pruning.ScheduledPrune | None:
+        log = logging.getLogger("govcap.jobs")
+        if log.level == logging.NOTSET:  # the prune's daily line, unless configured otherwise
+            log.setLevel(logging.INFO)
+        return pruning.start_scheduled_prune(settings.GOVCAP_JOB_KEEP_DAYS)
