@@ -80,7 +80,7 @@ def select(model: type[Model], where: Iterable[Condition], *, fields: Sequence[s
     where = tuple(where)
     annotate = annotate or {}
     meta = model._meta
-    params: list[Any] = [value for sql, values in annotate.values() for value in values]
+    params: list[Any] = [value for _sql, values in annotate.values() for value in values]
     for name, _operator, value in where:
         if value is not None:
             params.append(meta.get_field(name).get_db_prep_value(value, connection))

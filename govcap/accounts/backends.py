@@ -5,6 +5,7 @@ govcap.plainsql)."""
 from __future__ import annotations
 
 from django.contrib.auth import backends, get_user_model
+from django.core.exceptions import ValidationError
 
 from govcap import plainsql
 
@@ -16,7 +17,7 @@ class ModelBackend(backends.ModelBackend):
         User = get_user_model()
         try:
             pk = User._meta.pk.to_python(user_id)
-        except Exception:  # a malformed id in a session: no user, as the ORM's lookup gives
+        except (ValidationError, TypeError, ValueError):  # a malformed id: no user
             return None
         user = plainsql.one(User, [(User._meta.pk.name, "=", pk)])
         return user if user is not None and self.user_can_authenticate(user) else None

@@ -134,3 +134,15 @@ def test_one_sessions_scope_is_what_the_scoped_queryset_says(world, make_user):
                 user.username, session.pk)
             seen += expected
     assert 0 < seen < len(people) * 3  # some seen, some not: the comparison means something
+
+
+def test_the_backend_finds_active_users_only(world):
+    from govcap.accounts.backends import ModelBackend
+
+    backend = ModelBackend()
+    assert backend.get_user(world.facilitator.pk) == world.facilitator
+    assert backend.get_user(str(world.facilitator.pk)) == world.facilitator  # as sessions hold it
+    assert backend.get_user("not-a-number") is None
+    assert backend.get_user(10**9) is None
+    type(world.facilitator).objects.filter(pk=world.facilitator.pk).update(is_active=False)
+    assert backend.get_user(world.facilitator.pk) is None
