@@ -6,10 +6,11 @@ sees each step as it happens. The heartbeat thread touches the row every few sec
 while one long step runs; when the worker process dies, the heartbeat stops, and the job
 shows as interrupted.
 
-Cancelling: the heartbeat also reads whether someone asked to cancel the job, and sets an
-event that the next ``step`` sees — no query per step. ``step`` then raises
-``JobCancelled``, which leaves the job's work like any exception: files are removed by the
-runner, and a transaction the work holds rolls back.
+Cancelling: each progress write only touches a row nobody asked to cancel, so finding it
+asked for costs no query of its own; the heartbeat looks too, for a step that runs long.
+Either sets an event that the next ``step`` sees and raises ``JobCancelled``, which leaves
+the job's work like any exception: files are removed by the runner, and a transaction the
+work holds rolls back.
 """
 
 from __future__ import annotations
@@ -77,9 +78,13 @@ class Progress:
             return
         self._last_write = now
         self.job.heartbeat_at = timezone.now()
-        Job.objects.filter(pk=self.job.pk).update(
+        # The progress write also tells a cancel request: the row is left as it was then,
+        # and the next step stops — within a step, not a heartbeat, of the request.
+        written = Job.objects.filter(pk=self.job.pk, cancel_requested_at__isnull=True).update(
             done=self.job.done, total=self.job.total, message=self.job.message,
             heartbeat_at=self.job.heartbeat_at)
+        if not written:
+            self.cancelled.set()
 
 
 class Heartbeat:
