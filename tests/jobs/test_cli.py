@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import zipfile
 
 import pytest
@@ -92,3 +93,13 @@ def test_list_as_json_and_prune(planned):
     assert '"label": "old"' in run("jobs", "list", "--json")
     assert "1 finished jobs" in run("jobs", "prune", "--days", "30")
     assert list(Job.objects.values_list("label", flat=True)) == ["new"]
+
+
+def test_the_json_list_says_who_cancelled(planned):
+    job = Job.objects.create(kind=Job.Kind.PLAN_PACK, label="wrong pack",
+                             owner=planned.coordinator)
+    service.cancel(job, by=planned.coordinator)
+    listed = {entry["label"]: entry for entry in json.loads(run("jobs", "list", "--json"))}
+    assert listed["wrong pack"]["status"] == "cancelled"
+    assert listed["wrong pack"]["cancelled_by"] == planned.coordinator.get_username()
+    assert listed["wrong pack"]["cancel_requested_at"]

@@ -48,7 +48,7 @@ class Command(BaseCommand):
             raise CommandError(f"No job {job_id}; `govcap jobs list` lists them.") from None
 
     def list(self, *, limit: int, json: bool, **_: Any) -> None:
-        jobs = list(service.visible(None)[:limit])
+        jobs = list(service.visible(None).select_related("cancel_requested_by")[:limit])
         if json:
             self.stdout.write(dumps([as_dict(j) for j in jobs]))
             return
@@ -106,7 +106,10 @@ def as_dict(job: Job) -> dict[str, Any]:
             "owner": job.owner.get_username() if job.owner else None,
             "created_at": job.created_at, "started_at": job.started_at,
             "finished_at": job.finished_at, "result": str(job.result_file or ""),
-            "error": job.error, "params": job.params}
+            "error": job.error, "params": job.params,
+            "cancel_requested_at": job.cancel_requested_at,
+            "cancelled_by": (job.cancel_requested_by.get_username()
+                             if job.cancel_requested_by else None)}
 
 
 def dumps(value: Any) -> str:
