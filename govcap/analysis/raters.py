@@ -14,13 +14,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
-
 from govcap.accounts import audit
 from govcap.analysis.models import VoteTally
 from govcap.assessments import capture
 from govcap.assessments.errors import CaptureError, StaleRevision
-from govcap.assessments.models import AppliedOperation, Rating, Session
+from govcap.assessments.models import Rating, Session
 
 INDIVIDUAL_FIELDS = ("level", "confidence", "notes")
 MAX_VOTES = 500  # per level and section: more than any focus group
@@ -65,20 +63,8 @@ def _guard(user, session: Session, section_key: str, version: str | None) -> Non
 
 def _once(user, session: Session, op_id: uuid.UUID, apply) -> dict[str, Any]:
     """Run `apply(locked_session)` once per operation ID, in one transaction."""
-    try:
-        with transaction.atomic():
-            locked = capture.locked_session(user, session)
-            answered = capture.replay(op_id, locked.id)
-            if answered is not None:
-                return answered
-            response = apply(locked)
-            AppliedOperation.objects.create(op_id=op_id, session=locked, response=response)
-            return response
-    except IntegrityError:
-        answered = capture.replay(op_id, session.pk)
-        if answered is None:
-            raise
-        return answered
+    return capture.once(user, session, op_id,
+                        lambda locked: capture.remember(locked, op_id, apply(locked)))
 
 
 def save_individual(user, session: Session, save: IndividualSave) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,40 +161,56 @@ def _finish(user, session: Session, op_id: uuid.UUID, response: dict[str, Any]) 
         audit.record(user, "transition", session, {"status": "draft"},
                      {"status": "in_progress"}, session=session, op_id=op_id)
     plainsql.update(session, ["status", "updated_at"])
+    return remember(session, op_id, response)
+
+
+def remember(session: Session, op_id: uuid.UUID, response: dict[str, Any]) -> dict[str, Any]:
+    """Record the operation as applied, with its answer for a retry."""
     plainsql.insert(AppliedOperation(op_id=op_id, session=session, response=response))
     return response
+
+
+def once(user, session: Session | uuid.UUID, op_id: uuid.UUID,
+         apply: Callable[[Session], dict[str, Any]]) -> dict[str, Any]:
+    """Run `apply(locked_session)` in one transaction, once per operation ID: a retry is
+    answered as the first time was (`apply` remembers the operation when it writes)."""
+    session_id = None
+    try:
+        with transaction.atomic():
+            locked = locked_session(user, session)
+            session_id = locked.id
+            answered = replay(op_id, session_id)
+            if answered is not None:
+                return answered
+            return apply(locked)
+    except IntegrityError:
+        # Two tabs retried the same operation at once: the other one won; answer as it did.
+        answered = replay(op_id, session_id) if session_id is not None else None
+        if answered is None:
+            raise
+        return answered
 
 
 def save_field(user, session: Session | uuid.UUID, save: FieldSave) -> dict[str, Any]:
     """Apply one field save to the consensus rating of a section. `session` may be its UUID
     (the autosave's endpoint: the locked read then both finds and checks it)."""
-    session_id = None
-    try:
-        with transaction.atomic():
-            session = locked_session(user, session)
-            session_id = session.id
-            answered = replay(save.op_id, session_id)
-            if answered is not None:
-                return answered
-            check_can_capture(user, session)
-            require_consent(session)
-            check_section(session, save.section_key, save.instrument_version)
-            value = clean_value(save.field, save.value)
-            rating = plainsql.one(Rating, [("session", "=", session_id),
-                                           ("section_key", "=", save.section_key),
-                                           ("rater", "=", None)], lock=True)
-            if rating is None:  # the session's lock keeps a concurrent save from adding it too
-                rating = Rating.objects.create(session=session, section_key=save.section_key)
-            response = apply_to_rating(user, session, rating, save, value)
-            if "saved_at" not in response:  # nothing was written: nothing to remember
-                return response
-            return _finish(user, session, save.op_id, response)
-    except IntegrityError:
-        # Two tabs retried the same operation at once: the other one won; answer as it did.
-        answered = replay(save.op_id, session_id) if session_id is not None else None
-        if answered is None:
-            raise
-        return answered
+
+    def apply(session: Session) -> dict[str, Any]:
+        check_can_capture(user, session)
+        require_consent(session)
+        check_section(session, save.section_key, save.instrument_version)
+        value = clean_value(save.field, save.value)
+        rating = plainsql.one(Rating, [("session", "=", session.id),
+                                       ("section_key", "=", save.section_key),
+                                       ("rater", "=", None)], lock=True)
+        if rating is None:  # the session's lock keeps a concurrent save from adding it too
+            rating = Rating.objects.create(session=session, section_key=save.section_key)
+        response = apply_to_rating(user, session, rating, save, value)
+        if "saved_at" not in response:  # nothing was written: nothing to remember
+            return response
+        return _finish(user, session, save.op_id, response)
+
+    return once(user, session, save.op_id, apply)
 
 
 def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
@@ -224,11 +241,8 @@ def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
 def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str, Any]:
     """Create, edit or delete a quote. The client names the quote's UUID. `session` may be
     its UUID, as for save_field."""
-    with transaction.atomic():
-        session = locked_session(user, session)
-        answered = replay(save.op_id, session.id)
-        if answered is not None:
-            return answered
+
+    def apply(session: Session) -> dict[str, Any]:
         check_can_capture(user, session)
         require_consent(session)
         check_section(session, save.section_key, save.instrument_version)
@@ -272,6 +286,8 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
                          session=session, op_id=save.op_id)
         response = {"status": "saved", "quote": str(quote.uuid), "revision": quote.revision}
         return _finish(user, session, save.op_id, response)
+
+    return once(user, session, save.op_id, apply)
 
 
 def quote_state(quote: Quote) -> dict[str, Any]:
