@@ -100,6 +100,7 @@ class Participant(models.Model):
     )
     seniority = models.CharField(max_length=12, choices=Seniority.choices, blank=True)
     gender = models.CharField(max_length=12, choices=Gender.choices, blank=True)
+    revision = models.PositiveIntegerField(default=1)  # an edit based on another is refused
 
     class Meta:
         ordering = ["session", "id"]
@@ -222,3 +223,48 @@ class AppliedOperation(models.Model):
 
     def __str__(self) -> str:
         return str(self.op_id)
+
+
+class CaptureConflict(models.Model):
+    """An edit refused because its field (or quote) changed elsewhere since the revision it was
+    based on. It is kept, with both versions, until its author decides — so an edit queued on
+    a device and sent later, from whatever page, is never dropped. At most one open conflict
+    per author and target: a later refused edit of the same target replaces `yours`."""
+
+    class Resolution(models.TextChoices):
+        MINE = "mine", _("Kept mine")
+        THEIRS = "theirs", _("Took theirs")
+        MERGED = "merged", _("Merged")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="conflicts")
+    section_key = models.CharField(max_length=60)
+    target = models.CharField(max_length=60)  # a Rating.CAPTURE_FIELDS name, or "quote:<uuid>"
+    yours = models.TextField(blank=True)
+    theirs = models.TextField(blank=True)
+    server_revision = models.PositiveIntegerField()  # the revision `theirs` is at
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    op_id = models.UUIDField()  # the last operation that met it
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolution = models.CharField(max_length=8, choices=Resolution.choices, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "section_key", "target", "author"],
+                condition=Q(resolved_at__isnull=True),
+                name="one_open_conflict_per_author_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} / {self.section_key} / {self.target}"
+
+    @property
+    def field(self) -> str:
+        return "quote" if self.target.startswith("quote:") else self.target
