@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from govcap import plainsql
 from govcap.accounts import audit, scoping
+from govcap.assessments import conflicts
 from govcap.assessments.errors import (
     CaptureError,
     NotAllowed,
@@ -40,6 +41,7 @@ class FieldSave:
     value: str
     base_revision: int
     instrument_version: str | None = None  # the version the page was made for, if known
+    resolves: uuid.UUID | None = None  # the author's conflict this save decides, if any
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class QuoteSave:
     base_revision: int  # 0 for a new quote
     delete: bool = False
     instrument_version: str | None = None
+    resolves: uuid.UUID | None = None
 
 
 def parse_op_id(raw: str | None) -> uuid.UUID:
@@ -173,12 +176,23 @@ def remember(session: Session, op_id: uuid.UUID, response: dict[str, Any]) -> di
 def once(user, session: Session | uuid.UUID, op_id: uuid.UUID,
          apply: Callable[[Session], dict[str, Any]]) -> dict[str, Any]:
     """Run `apply(locked_session)` in one transaction, once per operation ID: a retry is
-    answered as the first time was (`apply` remembers the operation when it writes)."""
+    answered as the first time was (`apply` remembers the operation when it writes).
+
+    Who may change the session is checked before any replay, so a stored answer never
+    reaches someone who could not have made the change. A session that turned read-only
+    since still answers a retry of what was applied before."""
     session_id = None
     try:
         with transaction.atomic():
             locked = locked_session(user, session)
             session_id = locked.id
+            try:
+                check_can_capture(user, locked)
+            except ReadOnly:
+                answered = replay(op_id, session_id)
+                if answered is None:
+                    raise
+                return answered
             answered = replay(op_id, session_id)
             if answered is not None:
                 return answered
@@ -196,7 +210,6 @@ def save_field(user, session: Session | uuid.UUID, save: FieldSave) -> dict[str,
     (the autosave's endpoint: the locked read then both finds and checks it)."""
 
     def apply(session: Session) -> dict[str, Any]:
-        check_can_capture(user, session)
         require_consent(session)
         check_section(session, save.section_key, save.instrument_version)
         value = clean_value(save.field, save.value)
@@ -205,12 +218,25 @@ def save_field(user, session: Session | uuid.UUID, save: FieldSave) -> dict[str,
                                        ("rater", "=", None)], lock=True)
         if rating is None:  # the session's lock keeps a concurrent save from adding it too
             rating = Rating.objects.create(session=session, section_key=save.section_key)
-        response = apply_to_rating(user, session, rating, save, value)
+        try:
+            response = apply_to_rating(user, session, rating, save, value)
+        except StaleRevision as stale:
+            return conflicts.keep(user, session, save.section_key, save.field, stale,
+                                  save.op_id)
+        if save.resolves is not None:
+            response["open_conflicts"] = conflicts.resolve(user, session, save.resolves, value)
         if "saved_at" not in response:  # nothing was written: nothing to remember
             return response
         return _finish(user, session, save.op_id, response)
 
-    return once(user, session, save.op_id, apply)
+    return refused_if_conflict(once(user, session, save.op_id, apply))
+
+
+def refused_if_conflict(answer: dict[str, Any]) -> dict[str, Any]:
+    """A conflict is kept in the transaction (so it is committed), then refused."""
+    if answer.get("status") == "conflict":
+        raise StaleRevision.from_answer(answer)
+    return answer
 
 
 def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
@@ -243,7 +269,6 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
     its UUID, as for save_field."""
 
     def apply(session: Session) -> dict[str, Any]:
-        check_can_capture(user, session)
         require_consent(session)
         check_section(session, save.section_key, save.instrument_version)
         text = clean_value("notes", save.text).strip()
@@ -277,7 +302,13 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
                          session=session, op_id=save.op_id)
         else:
             if save.base_revision != quote.revision:
-                raise StaleRevision("quote", text, quote.text, quote.revision)
+                if text == quote.text and (participant and participant.pk) == quote.participant_id:
+                    return {"status": "saved", "quote": str(quote.uuid),
+                            "revision": quote.revision}
+                return conflicts.keep(user, session, save.section_key,
+                                      conflicts.quote_target(quote.uuid),
+                                      StaleRevision("quote", text, quote.text, quote.revision),
+                                      save.op_id)
             before = quote_state(quote)
             quote.text, quote.participant = text, participant
             quote.revision += 1
@@ -285,9 +316,11 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
             audit.record(user, "update", quote, before, quote_state(quote),
                          session=session, op_id=save.op_id)
         response = {"status": "saved", "quote": str(quote.uuid), "revision": quote.revision}
+        if save.resolves is not None:
+            response["open_conflicts"] = conflicts.resolve(user, session, save.resolves, text)
         return _finish(user, session, save.op_id, response)
 
-    return once(user, session, save.op_id, apply)
+    return refused_if_conflict(once(user, session, save.op_id, apply))
 
 
 def quote_state(quote: Quote) -> dict[str, Any]:

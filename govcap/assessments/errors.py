@@ -37,11 +37,14 @@ class ReadOnly(CaptureError):
 
 
 class StaleRevision(CaptureError):
-    """The save was based on an older revision of the field than the server holds."""
+    """The save was based on an older revision of the field than the server holds.
+    `kept`: the conflict record's part of the answer, once the conflict is kept (see
+    assessments.conflicts)."""
 
     status = 409
 
-    def __init__(self, field: str, yours: Any, theirs: Any, server_revision: int) -> None:
+    def __init__(self, field: str, yours: Any, theirs: Any, server_revision: int,
+                 kept: dict[str, Any] | None = None) -> None:
         super().__init__(
             "Someone else changed this field since you loaded it. Both versions are shown: "
             "keep yours, take theirs, or merge them.",
@@ -50,9 +53,21 @@ class StaleRevision(CaptureError):
         self.yours = yours
         self.theirs = theirs
         self.server_revision = server_revision
+        self.kept = kept or {}
+
+    @classmethod
+    def from_answer(cls, answer: dict[str, Any]) -> StaleRevision:
+        return cls(answer["field"], answer["yours"], answer["theirs"], answer["revision"],
+                   kept=answer)
+
+    @property
+    def conflict(self) -> str | None:
+        """The UUID of the kept conflict record, if any."""
+        return self.kept.get("conflict")
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            **self.kept,
             "status": "conflict",
             "message": self.message,
             "field": self.field,
