@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import dj_database_url
@@ -118,34 +119,45 @@ TEMPLATES = [
     }
 ]
 
-if os.environ.get("GOVCAP_DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["GOVCAP_DATABASE_URL"],
-            conn_max_age=int(os.environ.get("GOVCAP_DB_CONN_MAX_AGE", "60")),
-            conn_health_checks=True,
-        )
+
+def sqlite_options() -> dict[str, object]:
+    """The connection options every SQLite database gets, however it was named. WAL lets
+    readers work while a facilitator's autosave writes; IMMEDIATE takes the write lock at
+    BEGIN so concurrent saves queue (up to `timeout` seconds) instead of failing with
+    "database is locked" when two read-then-write transactions meet."""
+    return {
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        ),
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
     }
-else:
+
+
+def database_from_env(environ: Mapping[str, str], data_dir: Path) -> dict:
+    """The default database: GOVCAP_DATABASE_URL when set (PostgreSQL, or SQLite named by
+    URL), else the SQLite file GOVCAP_SQLITE_PATH or DATA_DIR/govcap.sqlite3. Both SQLite
+    forms go through `sqlite_options` (options in the URL's query string still win)."""
+    # Kept open between requests: opening costs the PRAGMAs, and when the last connection
+    # closes SQLite checkpoints and deletes the WAL, to recreate it at once.
+    conn_max_age = int(environ.get("GOVCAP_DB_CONN_MAX_AGE", "60"))
+    if environ.get("GOVCAP_DATABASE_URL"):
+        database = dict(dj_database_url.parse(environ["GOVCAP_DATABASE_URL"],
+                                              conn_max_age=conn_max_age,
+                                              conn_health_checks=True))
+    else:
+        database = {"ENGINE": "django.db.backends.sqlite3",
+                    "NAME": Path(environ.get("GOVCAP_SQLITE_PATH",
+                                             data_dir / "govcap.sqlite3")),
+                    "CONN_MAX_AGE": conn_max_age}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**sqlite_options(), **(database.get("OPTIONS") or {})}
+    return database
+
+
+if not os.environ.get("GOVCAP_DATABASE_URL"):
     DATA_DIR.mkdir(parents=True, exist_ok=True)
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": Path(os.environ.get("GOVCAP_SQLITE_PATH", DATA_DIR / "govcap.sqlite3")),
-            # Kept open between requests: opening costs the PRAGMAs below, and when the last
-            # connection closes SQLite checkpoints and deletes the WAL, to recreate it at once.
-            "CONN_MAX_AGE": int(os.environ.get("GOVCAP_DB_CONN_MAX_AGE", "60")),
-            "OPTIONS": {
-                # WAL lets readers work while a facilitator's autosave writes; IMMEDIATE
-                # takes the write lock at BEGIN so concurrent saves queue instead of failing.
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-                ),
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
-        }
-    }
+DATABASES = {"default": database_from_env(os.environ, DATA_DIR)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
