@@ -2,14 +2,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from govcap.web import health
-from govcap.web.views import capture, engagements, sessions
+from govcap.web.views import capture, engagements, offline, sessions
 
 urlpatterns = [
     path("", engagements.home, name="home"),
     path("favicon.ico", engagements.favicon),
     path("healthz", health.healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", offline.LogoutView.as_view(), name="logout"),
     path("engagements/new/", engagements.engagement_new, name="engagement-new"),
     path("e/<slug:slug>/", engagements.engagement_detail, name="engagement"),
     path("e/<slug:slug>/edit/", engagements.engagement_edit, name="engagement-edit"),
@@ -17,6 +17,8 @@ urlpatterns = [
          name="engagement-add-organisation"),
     path("e/<slug:slug>/sessions/", engagements.engagement_add_session, name="engagement-add-session"),
     path("e/<slug:slug>/team/", engagements.engagement_add_member, name="engagement-add-member"),
+    path("s/sw.js", offline.service_worker, name="service-worker"),
+    path("s/offline/", offline.offline_page, name="offline-page"),
     path("s/<uuid:uuid>/", sessions.session_overview, name="session"),
     path("s/<uuid:uuid>/guide/", sessions.session_guide, name="session-guide"),
     path("s/<uuid:uuid>/consent/", sessions.session_consent, name="session-consent"),
