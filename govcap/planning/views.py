@@ -11,7 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
@@ -137,11 +139,14 @@ def generate(request, slug):
     return redirect("plan", slug=engagement.slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def approve(request, slug, version):
+    """GET: what approving the version means, with a button that posts it; POST: approve."""
     engagement = get_engagement(request, slug)
     plan = get_object_or_404(Plan, engagement=engagement, version=version)
+    if request.method == "GET":
+        return confirm_approve(request, engagement, plan)
     try:
         services.approve(plan, request.user)
     except services.PlanRefused as exc:
@@ -150,6 +155,53 @@ def approve(request, slug, version):
         messages.success(request, _("Plan version %(v)d approved; it is now read-only.")
                          % {"v": version})
     return redirect("plan", slug=engagement.slug)
+
+
+def confirm_approve(request, engagement, plan: Plan):
+    if not services.can_edit_plan(request.user, engagement):
+        raise PermissionDenied(_("Only the engagement's coordinators and administrators "
+                                 "approve its plan."))
+    latest = services.latest_plan(engagement)
+    data = plan.data
+    blockers, warnings = [], []
+    if plan.is_read_only:
+        blockers.append(_("Version %(v)d is approved already.") % {"v": plan.version})
+    elif latest is not None and latest.pk != plan.pk:
+        blockers.append(_("Only the latest version can be approved: version %(latest)d is "
+                          "newer.") % {"latest": latest.version})
+    else:
+        try:
+            stale = gather(engagement).checksum != plan.inputs_checksum
+        except (CatalogueError, PlanInputError):
+            stale = True
+        if stale:
+            warnings.append(_("Sessions were validated, or settings or edits changed, since "
+                              "this version was generated: approving it leaves them out. "
+                              "Regenerate first to include them."))
+    total = pages.money(data["budget"]["total_cents"], data["currency"])
+    facts = [
+        ngettext("%(n)d organisation", "%(n)d organisations", len(data["organisations"]))
+        % {"n": len(data["organisations"])} + " · " +
+        ngettext("%(n)d cohort", "%(n)d cohorts", len(data["cohorts"]))
+        % {"n": len(data["cohorts"])} + " · " + _("budget %(total)s") % {"total": total},
+    ]
+    context = {
+        "engagement": engagement,
+        "question": _("Approve version %(v)d of the training plan?") % {"v": plan.version},
+        "crumbs": [(reverse("home"), _("Engagements")),
+                   (reverse("engagement", args=[engagement.slug]), engagement.name),
+                   (reverse("plan", args=[engagement.slug]), _("Training plan"))],
+        "facts": facts, "blockers": blockers, "warnings": warnings,
+        "consequences": [
+            _("This version becomes read-only: its documents always say what was approved."),
+            _("Later changes need a new draft made from it; the approved version stays as "
+              "it is."),
+        ],
+        "confirm_label": _("Approve version %(v)d") % {"v": plan.version},
+        "action_url": reverse("plan-approve", args=[engagement.slug, plan.version]),
+        "cancel_url": reverse("plan", args=[engagement.slug]) + f"?v={plan.version}",
+    }
+    return render(request, "govcap/confirm.html", context)
 
 
 def _operation(kind: str, data: dict) -> edits.Operation:

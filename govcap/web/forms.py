@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from govcap.accounts.models import Role
-from govcap.assessments.models import Participant, Session
+from govcap.assessments.models import Participant, ParticipantIdentity, Session
 from govcap.orgs.models import Country, Engagement, Organisation
 
 
@@ -128,7 +130,31 @@ class ParticipantForm(forms.Form):
         label=_("Name (optional, kept apart from the code)"),
     )
 
+    # One operation ID per rendered form: a form posted twice adds the participant once.
+    op_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, session: Session, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = session.engagement.country.organisations.all()
         self.fields["organisation"].initial = session.organisation_id
+        if not self.is_bound:
+            self.initial.setdefault("op_id", uuid.uuid4())
+
+
+class ParticipantEditForm(ParticipantForm):
+    """An edit of one participant, based on the revision the form was made from."""
+
+    participant = forms.UUIDField(widget=forms.HiddenInput)
+    base_revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    @classmethod
+    def for_participant(cls, participant: Participant, *, session: Session, **kwargs):
+        try:
+            name = participant.identity.name
+        except ParticipantIdentity.DoesNotExist:
+            name = ""
+        return cls(session=session, prefix="edit", initial={
+            "participant": participant.uuid, "base_revision": participant.revision,
+            "role_title": participant.role_title, "organisation": participant.organisation_id,
+            "seniority": participant.seniority, "gender": participant.gender, "name": name,
+        }, **kwargs)

@@ -3,6 +3,7 @@ from django.urls import path
 
 from govcap.web import health
 from govcap.web.views import capture, engagements, offline, sessions
+from govcap.web.views import participants as participant_views
 
 urlpatterns = [
     path("", engagements.home, name="home"),
@@ -28,4 +29,10 @@ urlpatterns = [
     path("s/<uuid:uuid>/section/<slug:section_key>/quotes/", capture.quote_form, name="quote-form"),
     path("s/<uuid:uuid>/save/field/", capture.save_field_json, name="save-field"),
     path("s/<uuid:uuid>/save/quote/", capture.save_quote_json, name="save-quote"),
+    path("s/<uuid:uuid>/save/participant/", participant_views.save_participant_json,
+         name="save-participant"),
+    path("s/<uuid:uuid>/participants/<uuid:participant>/remove/", participant_views.participant_remove,
+         name="participant-remove"),
+    path("s/<uuid:uuid>/participants/<uuid:participant>/undo/", participant_views.participant_undo,
+         name="participant-undo"),
 ]

@@ -180,6 +180,54 @@ def quote_save(c: Ctx) -> dict:
             "text": "We need training.", "participant": "P1", "base_revision": 0}
 
 
+# --- participants (govcap/web/views/participants.py, sessions.session_consent) -------------
+
+def first_participant(c: Ctx) -> dict:
+    from govcap.assessments.models import Participant
+
+    found = Participant.objects.filter(session=c.w.session, code="P1").first()
+    return {"uuid": c.w.session.uuid, "participant": found.uuid if found else uuid.uuid4()}
+
+
+def removed_participant(c: Ctx) -> None:
+    from govcap.assessments import workflow
+    from govcap.assessments.models import Participant
+
+    consent(c)
+    removed = Participant.objects.get(session=c.w.session, code="P1")
+    workflow.remove_participant(c.w.coordinator, c.w.session, removed)
+    c.extra["removed"] = removed.uuid
+
+
+def participant_p1(present: bool, **fields: str) -> Callable[[Ctx], bool]:
+    def check(c: Ctx) -> bool:
+        from govcap.assessments.models import Participant
+
+        return Participant.objects.filter(session=c.w.session, code="P1",
+                                          **fields).exists() == present
+    return check
+
+
+def participant_edit(c: Ctx) -> dict:
+    from govcap.assessments.models import Participant
+
+    p1 = Participant.objects.get(session=c.w.session, code="P1")
+    return {"form": "edit", "edit-op_id": str(uuid.uuid4()), "edit-participant": str(p1.uuid),
+            "edit-base_revision": str(p1.revision), "edit-role_title": "Chief architect",
+            "edit-organisation": str(c.w.ministry.pk), "edit-seniority": "",
+            "edit-gender": "", "edit-name": ""}
+
+
+def participant_add(c: Ctx) -> dict:
+    return {"op_id": str(uuid.uuid4()), "action": "add", "participant": str(uuid.uuid4()),
+            "role_title": "Analyst", "organisation": c.w.ministry.pk, "seniority": "",
+            "gender": "", "name": ""}
+
+
+def fresh_op(c: Ctx) -> dict:
+    return {"op_id": str(uuid.uuid4())}
+
+
 # --- planning (govcap/planning) -----------------------------------------------------------
 
 def planned(w) -> dict:
@@ -340,6 +388,25 @@ MATRIX: list[Check] = [
     Check("session-transition", COORDINATORS, method="POST", prepare=submitted,
           args=lambda c: {"uuid": c.w.session.uuid, "action": "validate"},
           effect=session_status("validated")),
+    Check("session-transition", COORDINATORS, prepare=submitted,
+          args=lambda c: {"uuid": c.w.session.uuid, "action": "validate"},
+          note="the validation's confirmation page"),
+    Check("session-transition", CAPTURERS, prepare=consent,
+          args=lambda c: {"uuid": c.w.session.uuid, "action": "submit"},
+          note="the submission's confirmation page"),
+    Check("session-consent", CAPTURERS, method="POST", args=session, prepare=consent,
+          data=participant_edit, effect=participant_p1(True, role_title="Chief architect"),
+          note="a participant edited"),
+    Check("participant-remove", CAPTURERS, args=first_participant, prepare=consent,
+          note="the confirmation page"),
+    Check("participant-remove", CAPTURERS, method="POST", args=first_participant,
+          prepare=consent, data=fresh_op, effect=participant_p1(False)),
+    Check("participant-undo", CAPTURERS, method="POST", prepare=removed_participant,
+          args=lambda c: {"uuid": c.w.session.uuid, "participant": c.extra["removed"]},
+          data=fresh_op, effect=participant_p1(True)),
+    Check("save-participant", CAPTURERS, method="POST", json=True, args=session,
+          prepare=consent, data=participant_add,
+          effect=exists("assessments.Participant", role_title=lambda c: "Analyst")),
     Check("section", SESSION_READERS, args=section),
     Check("section", CAPTURERS, method="POST", args=section, prepare=consent,
           data=lambda c: {"page_op": str(uuid.uuid4()), "notes": "Said", "rev_notes": "0"},
@@ -393,6 +460,8 @@ MATRIX: list[Check] = [
           setup=catalogue_ready, effect=plan_exists(1)),
     Check("plan-approve", COORDINATORS, method="POST", setup=planned,
           args=plan_args(version=lambda c: 1), effect=plan_approved),
+    Check("plan-approve", COORDINATORS, setup=planned, args=plan_args(version=lambda c: 1),
+          note="the confirmation page"),
     Check("plan-edit", COORDINATORS, method="POST", setup=planned,
           args=plan_args(kind=lambda c: "lock-cohort"),
           data=lambda c: {"op_id": "matrix", "cohort": c.extra["plan"].data["cohorts"][0][
