@@ -16,6 +16,9 @@ class SyncPeer(models.Model):
     pulled_cursor = models.BigIntegerField(default=0)
     last_push_at = models.DateTimeField(null=True, blank=True)
     last_pull_at = models.DateTimeField(null=True, blank=True)
+    # The push sent to this peer whose answer has not arrived (its body, with a random
+    # operation ID): sent again as it is until acknowledged, so the peer applies it once.
+    pending_push = models.JSONField(null=True, blank=True)
 
     def __str__(self) -> str:
         return self.url
@@ -65,9 +68,14 @@ class SyncConflict(models.Model):
 
 
 class SyncBatch(models.Model):
-    """A push batch already applied here: a retried push gets the stored answer."""
+    """A push batch already applied here: a retry by the same user from the same peer gets
+    the stored answer; anyone else sending that operation ID is refused, never answered
+    with it (the answer names the outcome of every record)."""
 
     op_id = models.UUIDField(unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    peer = models.CharField(max_length=300, blank=True)
     response = models.JSONField()
     created_at = models.DateTimeField(auto_now_add=True)
 

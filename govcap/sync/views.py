@@ -1,22 +1,33 @@
 """The server side of sync: `POST /sync/push` and `GET /sync/pull?since=N`, authenticated
-with a personal API token (`Authorization: Bearer gct_…`) and scoped like the rest."""
+with a personal API token (`Authorization: Bearer gct_…`) and scoped like the rest.
+
+A push carries a random operation ID chosen by the laptop. Its answer is stored with the
+user and peer that sent it: a retry by them is answered as before (nothing applied twice);
+the same ID from anyone else is refused with 409 `op_id_taken` and learns nothing, so no
+token holder can pre-empt a laptop's push or read the outcome of another's."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from govcap import jsonbody
 from govcap.accounts import scoping
 from govcap.accounts.tokens import verify_token
 from govcap.sync.apply import SyncError, apply_batch
 from govcap.sync.feed import changes_since
 from govcap.sync.models import SyncBatch
+
+MAX_PUSH_BYTES = 200 * 1024 * 1024  # when the request size is not limited otherwise
+MAX_DEPTH = 64  # a batch nests about 10 levels (an instrument's document the deepest)
+OP_ID_TAKEN = "op_id_taken"  # the client then sends its push again under a new ID
 
 
 def _user(request: HttpRequest) -> Any:
@@ -33,35 +44,52 @@ def _unauthorised(request: HttpRequest) -> JsonResponse:
                                     "Bearer <token>`."}, status=403 if signed_in else 401)
 
 
+def _taken(op_id: uuid.UUID) -> JsonResponse:
+    return JsonResponse({"code": OP_ID_TAKEN, "message": _(
+        "The operation ID %(op_id)s was already used by another user or peer; nothing was "
+        "applied. Send the push again with a new operation ID.") % {"op_id": op_id}},
+        status=409)
+
+
+def _replay(stored: SyncBatch, user: Any, peer: str) -> JsonResponse:
+    """The stored answer, for the caller and peer that sent the push only."""
+    if stored.user_id != user.pk or stored.peer != peer:
+        return _taken(stored.op_id)
+    return JsonResponse({**stored.response, "replayed": True})
+
+
 @csrf_exempt
 @require_POST
 def push(request: HttpRequest) -> JsonResponse:
-    user = _user(request)
+    user = _user(request)  # the caller first: nothing is read or answered for nobody
     if user is None:
         return _unauthorised(request)
     try:
-        body = json.loads(request.body.decode("utf-8"))
+        body = jsonbody.loads(request.body, max_depth=MAX_DEPTH, max_bytes=(
+            settings.DATA_UPLOAD_MAX_MEMORY_SIZE or MAX_PUSH_BYTES))
+    except jsonbody.JSONBodyError as exc:
+        return JsonResponse({"message": str(exc)}, status=422)
+    try:
         op_id = uuid.UUID(str(body["op_id"]))
         batch, bases, peer = body["batch"], dict(body.get("bases") or {}), str(
             body.get("peer") or "")[:300]
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return JsonResponse({"message": "A push is JSON: {op_id, peer, batch, bases}."},
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"message": _("A push is JSON: {op_id, peer, batch, bases}.")},
                             status=422)
     stored = SyncBatch.objects.filter(op_id=op_id).first()
     if stored is not None:  # a retried push: answered as before, nothing applied twice
-        return JsonResponse({**stored.response, "replayed": True})
+        return _replay(stored, user, peer)
     try:
         with transaction.atomic():
             answer = apply_batch(batch, user=user, peer=peer or user.get_username(),
                                  bases=bases, op_id=op_id, check_scope=True)
-            SyncBatch.objects.create(op_id=op_id, response=answer)
+            SyncBatch.objects.create(op_id=op_id, user=user, peer=peer, response=answer)
     except SyncError as exc:
         return JsonResponse({"message": str(exc)}, status=422)
     except (KeyError, TypeError) as exc:
         return JsonResponse({"message": f"The batch is not valid: {exc!r}."}, status=422)
-    except IntegrityError:  # the same op_id applied concurrently: answer as it did
-        stored = SyncBatch.objects.get(op_id=op_id)
-        return JsonResponse({**stored.response, "replayed": True})
+    except IntegrityError:  # the same op_id applied concurrently: answered as it was
+        return _replay(SyncBatch.objects.get(op_id=op_id), user, peer)
     return JsonResponse(answer)
 
 
