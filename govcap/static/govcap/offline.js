@@ -13,7 +13,7 @@
   function savedAt(seconds) {
     var when = new Date(seconds * 1000);
     var lang = document.documentElement.lang || undefined;
-    var time = when.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
+    var time = when.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit", hour12: false });
     if (when.toDateString() === new Date().toDateString()) return time;
     return when.toLocaleDateString(lang, { day: "numeric", month: "short" }) + " " + time;
   }

@@ -226,8 +226,9 @@ async function hello(data) {
   const expires = "ageMs" in data ? Date.now() + Math.max(0, Number(data.ageMs) || 0)
     : (key === current.key ? current.expires : 0);
   await useKey(key, expires);
-  if (key && Array.isArray(data.pages) && data.pages.length) {
-    precaching = precaching.then(() => precache(data.pages)).catch(() => null);
+  if (key) {  // the offline page always; a session's pages when on one of them
+    const pages = Array.isArray(data.pages) ? data.pages : [];
+    precaching = precaching.then(() => precache(pages)).catch(() => null);
     await precaching;
   }
 }
@@ -246,7 +247,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type === "hello") {
-    event.waitUntil(hello(data));
+    // A page loaded while this worker was still installing is taken over now.
+    event.waitUntil(self.clients.claim().then(() => hello(data)));
   } else if (data.type === "saved-pages" && event.ports[0]) {
     event.waitUntil(savedPages().then((pages) => event.ports[0].postMessage(pages)));
   }
