@@ -46,7 +46,7 @@ def loads(data: bytes | str, *, max_bytes: int, max_depth: int = DEFAULT_MAX_DEP
     """The parsed document, or a `JSONBodyError` saying what is wrong with it."""
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
-        raise JSONBodyError(_("The document is larger than %(limit)s.") % {
+        raise JSONBodyError(_("The document is too large: more than %(limit)s.") % {
             "limit": _size(max_bytes)})
     if nesting_depth(raw, stop_after=max_depth) > max_depth:
         raise JSONBodyError(_("The document is nested more than %(depth)d levels deep.") % {

@@ -29,7 +29,7 @@ def test_the_depth_limit_is_inclusive() -> None:
 
 
 def test_size_encoding_and_syntax_are_named() -> None:
-    with pytest.raises(jsonbody.JSONBodyError, match="larger than 1 KB"):
+    with pytest.raises(jsonbody.JSONBodyError, match="too large: more than 1 KB"):
         jsonbody.loads(b" " * 1025 + b"{}", max_bytes=1024)
     with pytest.raises(jsonbody.JSONBodyError, match="not UTF-8"):
         jsonbody.loads(b'"\xff"', max_bytes=1024)

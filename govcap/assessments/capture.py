@@ -57,11 +57,15 @@ class QuoteSave:
     resolves: uuid.UUID | None = None
 
 
-def parse_op_id(raw: str | None) -> uuid.UUID:
+def parse_op_id(raw: str | None, field: str = "op_id") -> uuid.UUID:
+    """A UUID from the client: the save's operation ID, or (with `field`) another UUID
+    such as a quote's, named in the error so the message points at the right value."""
     try:
         return uuid.UUID(str(raw))
     except (TypeError, ValueError):
-        raise CaptureError("Every save needs an operation ID (a UUID).", "op_id") from None
+        if field == "op_id":
+            raise CaptureError("Every save needs an operation ID (a UUID).", field) from None
+        raise CaptureError(f"“{field}” must be a UUID.", field) from None
 
 
 def clean_value(field: str, value: str) -> str:

@@ -3,7 +3,6 @@ JSON endpoints the autosave script calls for each field and quote."""
 
 from __future__ import annotations
 
-import json
 import uuid
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from govcap import jsonbody
 from govcap.assessments import capture
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.assessments.models import Quote, Rating
@@ -22,6 +22,7 @@ from govcap.web import storage_full
 from govcap.web.views.sessions import get_session, session_context
 
 MAX_SAVE_BYTES = 256 * 1024
+MAX_SAVE_DEPTH = 8  # a save is one flat object
 
 
 def section_context(request, session, section_key: str) -> dict:
@@ -125,18 +126,21 @@ def uuid_for(page_op: uuid.UUID, field: str) -> uuid.UUID:
 
 
 def read_json(request) -> dict:
-    if len(request.body) > MAX_SAVE_BYTES:
-        raise CaptureError(_("This save is too large."), None)
+    """The save's JSON object; too large, too deeply nested or not JSON is a 400 that says
+    which (never the parser's RecursionError as a 500)."""
     try:
-        data = json.loads(request.body or b"{}")
-    except (ValueError, UnicodeDecodeError):
-        raise CaptureError(_("The save is not valid JSON."), None) from None
+        data = jsonbody.loads(request.body or b"{}", max_bytes=MAX_SAVE_BYTES,
+                              max_depth=MAX_SAVE_DEPTH)
+    except jsonbody.JSONBodyError as error:
+        raise CaptureError(str(error), None) from None
     if not isinstance(data, dict):
         raise CaptureError(_("The save must be a JSON object."), None)
     return data
 
 
 def as_int(data: dict, name: str) -> int:
+    if isinstance(data.get(name), bool):  # int(True) would be 1
+        raise CaptureError(_("“%(name)s” must be a whole number.") % {"name": name}, name)
     try:
         return int(data.get(name, 0))
     except (TypeError, ValueError):
@@ -147,6 +151,14 @@ def as_text(data: dict, name: str) -> str:
     value = data.get(name, "")
     if not isinstance(value, str):
         raise CaptureError(_("“%(name)s” must be text.") % {"name": name}, name)
+    return value
+
+
+def as_bool(data: dict, name: str) -> bool:
+    """A JSON true or false only: the string "false" is truthy, and must not delete."""
+    value = data.get(name, False)
+    if not isinstance(value, bool):
+        raise CaptureError(_("“%(name)s” must be true or false.") % {"name": name}, name)
     return value
 
 
@@ -179,11 +191,11 @@ def save_quote_json(request, uuid):
         result = capture.save_quote(request.user, uuid, capture.QuoteSave(
             op_id=capture.parse_op_id(data.get("op_id")),
             section_key=as_text(data, "section"),
-            quote_uuid=capture.parse_op_id(data.get("quote")),
+            quote_uuid=capture.parse_op_id(data.get("quote"), field="quote"),
             text=as_text(data, "text"),
             participant_code=as_text(data, "participant"),
             base_revision=as_int(data, "base_revision"),
-            delete=bool(data.get("delete", False)),
+            delete=as_bool(data, "delete"),
             instrument_version=as_text(data, "instrument") or None,
         ))
     except CaptureError as error:
