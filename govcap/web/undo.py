@@ -32,6 +32,8 @@ def keep(request, session, response: dict[str, Any], identity: dict[str, str] | 
     if not participant.get("uuid") or response.get("already"):
         return
     entries = _entries(request)
+    if response.get("replayed") and participant["uuid"] in entries:
+        return  # a retried removal: the first answer's offer (with the name) stands
     entries[participant["uuid"]] = {
         "session": str(session.uuid), "code": participant.get("code", ""),
         "quotes": response.get("quotes", 0), "at": time.time(),

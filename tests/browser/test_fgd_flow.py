@@ -47,7 +47,9 @@ def test_a_facilitator_runs_a_whole_session(page, live_server, world):
         else:
             page.click("text=Finish: review and submit")
 
-    page.click("text=Submit the session")
+    page.click("a:has-text('Submit the session')")
+    page.wait_for_selector("text=8 of 8 sections rated.")  # the confirmation page
+    page.click("button:has-text('Submit the session')")
     page.wait_for_selector("text=Session submitted")
     page.click("nav >> text=Summary")
     table = page.inner_text("table")
