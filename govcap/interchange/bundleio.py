@@ -11,7 +11,6 @@ roles). Nothing of a refused bundle is written.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.dateparse import parse_date, parse_datetime
 
+from govcap import jsonbody
 from govcap.accounts import audit
 from govcap.assessments.models import (
     Participant,
@@ -31,6 +31,9 @@ from govcap.assessments.models import (
 from govcap.instruments.models import Instrument, InstrumentTranslation
 from govcap.interchange.bundle import BundleError, verify
 from govcap.orgs.models import Country, Engagement, Organisation
+
+MAX_BUNDLE_BYTES = 200 * 1024 * 1024
+MAX_BUNDLE_DEPTH = 64  # a bundle nests about 10 levels (an instrument's document the deepest)
 
 
 @dataclass
@@ -56,10 +59,12 @@ def read_bundle(path: Any) -> dict:
 
 
 def load_bundle(data: bytes) -> dict:
+    """The bundle parsed, within the size and nesting limits: a damaged or hostile file
+    (10 KB of `[[[[…`) is a `BundleError` saying what is wrong, never a traceback."""
     try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"This is not a JSON file: {exc}.") from None
+        return jsonbody.loads(data, max_bytes=MAX_BUNDLE_BYTES, max_depth=MAX_BUNDLE_DEPTH)
+    except jsonbody.JSONBodyError as exc:
+        raise BundleError(f"This is not a JSON file govcap can read: {exc}") from None
 
 
 def import_bundle(bundle: Any, *, user: Any = None, name: str = "the bundle") -> BundleReport:
