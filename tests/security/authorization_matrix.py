@@ -356,6 +356,7 @@ MATRIX: list[Check] = [
     Check("logout", ALL, method="POST", ends_at_login=True),
     Check("favicon.ico", ALL),
     Check("healthz", ALL, note="the load balancer's probe: no login, no data"),
+    Check("service-worker", ALL, note="the offline worker, which holds no data"),
     Check("set_language", ALL, method="POST", data=lambda c: {"language": "fr", "next": "/"}),
     Check("invitation-accept", ALL, args=pending_token,
           note="logged-in people are told to log out first"),
@@ -378,6 +379,7 @@ MATRIX: list[Check] = [
           data=lambda c: {"username": "outsider", "role": "viewer"},
           effect=lambda c: c.w.outsider.roles.filter(engagement=c.w.engagement).exists()),
     # --- sessions -------------------------------------------------------------------------
+    Check("offline-page", SIGNED_IN, note="shown by the offline worker"),
     Check("session", SESSION_READERS, args=session),
     Check("session-guide", SESSION_READERS, args=session),
     Check("session-consent", SESSION_READERS, args=session),
