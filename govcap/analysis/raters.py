@@ -14,11 +14,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import ngettext
+
 from govcap.accounts import audit
 from govcap.analysis.models import VoteTally
 from govcap.assessments import capture
 from govcap.assessments.errors import CaptureError, StaleRevision
-from govcap.assessments.models import Rating, Session
+from govcap.assessments.models import Participant, Rating, Session
 
 INDIVIDUAL_FIELDS = ("level", "confidence", "notes")
 MAX_VOTES = 500  # per level and section: more than any focus group
@@ -88,6 +90,19 @@ def votes_state(tally: VoteTally) -> dict[str, int]:
             "abstain": tally.abstain}
 
 
+def check_one_vote_each(session: Session, counts: dict[str, int]) -> None:
+    """Each participant votes once or abstains: more votes than participants recorded is a
+    typing slip (8 for 5 people), refused rather than skewing the spread."""
+    cast = sum(counts.values())
+    present = Participant.objects.filter(session=session).count()
+    if cast > present:
+        raise CaptureError(ngettext(
+            "%(cast)d votes for %(present)d participant: each participant votes once or "
+            "abstains.",
+            "%(cast)d votes for %(present)d participants: each participant votes once or "
+            "abstains.", present) % {"cast": cast, "present": present}, "votes")
+
+
 def save_votes(user, session: Session, save: VotesSave) -> dict[str, Any]:
     """Record the participants' anonymous votes on one section as counts per level."""
     counts = {"basic": save.basic, "moderate": save.moderate, "high": save.high,
@@ -104,6 +119,7 @@ def save_votes(user, session: Session, save: VotesSave) -> dict[str, Any]:
             if votes_state(tally) == counts:
                 return {"status": "saved", "revision": tally.revision}
             raise StaleRevision("votes", counts, votes_state(tally), tally.revision)
+        check_one_vote_each(locked, counts)
         before = votes_state(tally)
         if before != counts or created:
             for name, n in counts.items():

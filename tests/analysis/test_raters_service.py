@@ -83,8 +83,18 @@ def votes(basic=2, moderate=3, high=1, abstain=0, base=0, op=None) -> raters.Vot
     return raters.VotesSave(op or uuid.uuid4(), SECTION, basic, moderate, high, abstain, base)
 
 
+def voters(session: Session, n: int) -> None:
+    """Participants P1…Pn in the session (the fixture has P1)."""
+    from govcap.assessments.models import Participant
+
+    for i in range(Participant.objects.filter(session=session).count() + 1, n + 1):
+        Participant.objects.create(session=session, code=f"P{i}",
+                                   organisation=session.organisation)
+
+
 def test_votes_are_counts_per_level_with_their_spread(analysed) -> None:
     w = analysed
+    voters(w.session, 6)
     raters.save_votes(w.facilitator, w.session, votes())
     tally = VoteTally.objects.get(session=w.session, section_key=SECTION)
     assert (tally.basic, tally.moderate, tally.high, tally.revision) == (2, 3, 1, 1)
@@ -107,3 +117,15 @@ def test_votes_need_the_capture_rights(analysed) -> None:
     with pytest.raises(NotAllowed):
         raters.save_votes(analysed.viewer, analysed.session, votes())
     assert not VoteTally.objects.exists()
+
+
+def test_more_votes_than_participants_are_refused(analysed) -> None:
+    w = analysed
+    voters(w.session, 5)
+    with pytest.raises(CaptureError, match="8 votes for 5 participants") as refused:
+        raters.save_votes(w.facilitator, w.session, votes(basic=4, moderate=3, high=0,
+                                                          abstain=1))
+    assert refused.value.field == "votes"
+    assert not VoteTally.objects.exists()
+    raters.save_votes(w.facilitator, w.session, votes(basic=2, moderate=2, high=0, abstain=1))
+    assert VoteTally.objects.get().abstain == 1  # one each, abstentions included

@@ -102,6 +102,8 @@ def test_my_rating_and_votes_save_through_their_forms(analysed, client_as) -> No
                          "change-management-level-rev": "0"})
     assert stale.status_code == 409 and "Saved meanwhile" in stale.content.decode()
     votes = reverse("analysis-votes", args=[w.session.uuid])
+    for code in ("P2", "P3", "P4", "P5"):
+        w.session.participants.create(code=code, organisation=w.ministry)
     c.post(votes, {"page_op": str(uuid.uuid4()), "change-management-basic": "4",
                    "change-management-high": "1", "change-management-rev": "0"})
     tally = VoteTally.objects.get(session=w.session)
@@ -152,3 +154,20 @@ def test_search_page_highlights_and_links(analysed, client_as) -> None:
     html = client_as(analysed.coordinator).get(reverse("analysis-search") + "?q=memo")
     body = html.content.decode()
     assert "<mark>memo</mark>" in body and "1 result" in body
+
+
+def test_more_votes_than_participants_are_refused_for_the_whole_page(analysed,
+                                                                      client_as) -> None:
+    w = analysed
+    for code in ("P2", "P3", "P4", "P5"):
+        w.session.participants.create(code=code, organisation=w.ministry)
+    c = client_as(w.facilitator)
+    votes = reverse("analysis-votes", args=[w.session.uuid])
+    answer = c.post(votes, {"page_op": str(uuid.uuid4()),
+                            "change-management-basic": "2", "change-management-rev": "0",
+                            "project-execution-basic": "5", "project-execution-high": "3",
+                            "project-execution-rev": "0"}, follow=True)
+    page = answer.content.decode()
+    assert "8 votes for 5 participants" in page
+    assert "each participant votes once or abstains" in page
+    assert not VoteTally.objects.filter(session=w.session).exists()  # not even the valid one

@@ -294,6 +294,7 @@ def analysed(w) -> dict:
     Quote.objects.create(session=w.session, section_key=SECTION, text="We send a memo.")
     VoteTally.objects.create(session=w.session, section_key=SECTION, basic=3, moderate=2,
                              revision=1)
+    w.session.participants.create(code="P1", organisation=w.session.organisation)
     book = ensure_codebook(w.engagement, w.coordinator)
     funding = Code.objects.get(codebook=book, name="Funding")
     vendors = Code.objects.get(codebook=book, name="Vendor dependency")
@@ -537,11 +538,12 @@ MATRIX: list[Check] = [
                         rater=lambda c: c.user, level=lambda c: "high")),
     Check("analysis-votes", SESSION_READERS, setup=analysed, args=session),
     Check("analysis-votes", CAPTURERS, method="POST", setup=analysed, args=session,
-          data=lambda c: {"page_op": str(uuid.uuid4()), f"{SECTION}-basic": "1",
-                          f"{SECTION}-moderate": "4", f"{SECTION}-high": "0",
+          # one vote: the session has one participant, and each votes once
+          data=lambda c: {"page_op": str(uuid.uuid4()), f"{SECTION}-basic": "0",
+                          f"{SECTION}-moderate": "1", f"{SECTION}-high": "0",
                           f"{SECTION}-abstain": "0", f"{SECTION}-rev": "1"},
           effect=exists("analysis.VoteTally", session=lambda c: c.w.session,
-                        moderate=lambda c: 4)),
+                        moderate=lambda c: 1)),
     Check("analysis-coding", SESSION_READERS, setup=analysed, args=session),
     Check("analysis-apply", CAPTURERS, method="POST", setup=analysed, args=session,
           data=lambda c: {"op_id": str(uuid.uuid4()),

@@ -138,7 +138,7 @@ def votes(request, uuid):
     sections = _sections(session)
     tallies = {t.section_key: t for t in VoteTally.objects.filter(session=session)}
     if request.method == "POST":
-        stale = []
+        stale, section = [], None
         try:
             page_op = raters.op_for_page(request.POST.get("page_op"))
             with transaction.atomic():  # the page's sections together, as above
@@ -156,8 +156,10 @@ def votes(request, uuid):
                             base_revision=_int(request.POST.get(f"{section.key}-rev"))))
                     except StaleRevision:
                         stale.append(str(section.title))
-        except CaptureError as error:
-            messages.error(request, error.message)
+        except CaptureError as error:  # nothing of the page was saved
+            where = f"{section.title}: " if section is not None and error.field == "votes" \
+                else ""
+            messages.error(request, where + error.message)
             return redirect("analysis-votes", uuid=session.uuid)
         if stale:
             messages.warning(request, _("Changed elsewhere meanwhile, not saved: %(s)s. The "
