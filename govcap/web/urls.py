@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from govcap.web import health
-from govcap.web.views import capture, engagements, offline, sessions
+from govcap.web.views import capture, conflicts, engagements, offline, section, sessions
 from govcap.web.views import participants as participant_views
 
 urlpatterns = [
@@ -25,8 +25,10 @@ urlpatterns = [
     path("s/<uuid:uuid>/consent/", sessions.session_consent, name="session-consent"),
     path("s/<uuid:uuid>/summary/", sessions.session_summary_page, name="session-summary"),
     path("s/<uuid:uuid>/workflow/<slug:action>/", sessions.session_transition, name="session-transition"),
-    path("s/<uuid:uuid>/section/<slug:section_key>/", capture.section_page, name="section"),
-    path("s/<uuid:uuid>/section/<slug:section_key>/quotes/", capture.quote_form, name="quote-form"),
+    path("s/<uuid:uuid>/section/<slug:section_key>/", section.section_page, name="section"),
+    path("s/<uuid:uuid>/conflicts/", conflicts.session_conflicts, name="session-conflicts"),
+    path("s/<uuid:uuid>/conflicts.json", conflicts.session_conflicts_json,
+         name="session-conflicts-json"),
     path("s/<uuid:uuid>/save/field/", capture.save_field_json, name="save-field"),
     path("s/<uuid:uuid>/save/quote/", capture.save_quote_json, name="save-quote"),
     path("s/<uuid:uuid>/save/participant/", participant_views.save_participant_json,

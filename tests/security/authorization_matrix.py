@@ -108,6 +108,28 @@ def quote_saved(c: Ctx) -> bool:
     return Quote.objects.filter(session=c.w.session).exists()
 
 
+def conflicted(c: Ctx) -> None:
+    """The persona's own edit of the notes, kept as a conflict waiting for a decision."""
+    from govcap.assessments.models import CaptureConflict
+
+    consent(c)
+    if c.user is not None:
+        c.extra["conflict"] = CaptureConflict.objects.create(
+            session=c.w.session, section_key=SECTION, target="notes", yours="Mine",
+            theirs="", server_revision=0, author=c.user, op_id=uuid.uuid4())
+
+
+def conflict_decided(c: Ctx) -> bool:
+    from govcap.assessments.models import CaptureConflict
+
+    return CaptureConflict.objects.filter(resolved_at__isnull=False).exists()
+
+
+def decision(c: Ctx) -> dict:
+    conflict = c.extra.get("conflict")
+    return {"conflict": str(conflict.uuid) if conflict else "", "decide": "mine"}
+
+
 def session_status(status: str) -> Callable[[Ctx], bool]:
     def check(c: Ctx) -> bool:
         from govcap.assessments.models import Session
@@ -414,9 +436,14 @@ MATRIX: list[Check] = [
     Check("section", CAPTURERS, method="POST", args=section, prepare=consent,
           data=lambda c: {"page_op": str(uuid.uuid4()), "notes": "Said", "rev_notes": "0"},
           effect=rating_saved),
-    Check("quote-form", CAPTURERS, method="POST", args=section, prepare=consent,
-          data=lambda c: {"op_id": str(uuid.uuid4()), "text": "A quote", "participant": "P1"},
-          effect=quote_saved),
+    Check("section", CAPTURERS, method="POST", args=section, prepare=consent,
+          data=lambda c: {"page_op": str(uuid.uuid4()), "quote_text": "A quote",
+                          "quote_participant": "P1"},
+          effect=quote_saved, note="a quote added with the form"),
+    Check("session-conflicts", SESSION_READERS, args=session),
+    Check("session-conflicts", CAPTURERS, method="POST", args=session, prepare=conflicted,
+          data=decision, effect=conflict_decided),
+    Check("session-conflicts-json", SESSION_READERS, args=session),
     Check("save-field", CAPTURERS, method="POST", json=True, args=session, prepare=consent,
           data=field_save, effect=rating_saved),
     Check("save-quote", CAPTURERS, method="POST", json=True, args=session, prepare=consent,

@@ -1,48 +1,78 @@
-// govcap autosave: every field is saved as the facilitator types.
-// Edits go into a queue kept in localStorage, so nothing is lost when the connection drops
-// or the tab is closed; they are sent in order, one at a time, each with an operation ID (a
-// retried save is applied once) and the revision it was based on (a stale save is refused
-// by the server and shown as a conflict, never overwritten). When the server's storage is
-// full it answers 503 "storage_full" having written nothing: the edit stays in the queue, the
-// message is shown, and it is sent again later, as when offline. Without JavaScript the
-// same form posts normally.
+// govcap autosave: nothing a facilitator types is lost, and the page never says "saved"
+// unless the server holds what the page shows.
+//
+// Loaded on every page of a session. Edits go into one queue per session kept in
+// localStorage (read afresh before every change, so two tabs add to the same queue), sent in
+// order, one at a time, each with an operation ID (a retry is applied once) and the revision
+// it was based on (a stale edit is refused, kept by the server as a conflict, and shown here
+// with both versions until the facilitator decides). What the server last acknowledged for
+// each field is kept too ("known"), so a page served from the offline cache, or open in a
+// second tab, shows the newest saved text and bases its edits on the right revision.
+// Without JavaScript the same form posts normally (web/views/section.py).
 (function () {
   "use strict";
-  var form = document.getElementById("capture");
-  if (!form || !window.fetch || !window.JSON) return;
+  var bar = document.getElementById("status-bar");
+  if (!bar || !window.fetch || !window.JSON) return;
 
-  var session = form.dataset.session;
-  var section = form.dataset.section;
-  var instrument = form.dataset.instrument;
-  var urls = { field: form.dataset.saveUrl, quote: form.dataset.quoteUrl };
-  var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
-  var KEY = "govcap:queue:" + session;
-  var queue = load();
-  var sending = false;
-  var retryDelay = 1000;
-  var retryTimer = null;
-  var debounces = {};
+  var session = bar.dataset.session;
+  var csrf = bar.dataset.csrf;
+  var canCapture = bar.dataset.canCapture === "1";
+  var urls = { field: bar.dataset.saveUrl, quote: bar.dataset.quoteUrl, conflicts: bar.dataset.conflictsUrl };
   var summary = document.getElementById("save-summary");
-  // The texts come translated from the page (a JSON data block); English if it is missing.
+  var conflictsLink = document.getElementById("conflicts-link");
+  var form = document.getElementById("capture");  // only on a section page
+  var section = form ? form.dataset.section : null;
+  var instrument = form ? form.dataset.instrument : null;
+  var quoteList = document.getElementById("quote-list");
+  var quoteText = document.getElementById("q-text");
+  var quoteWho = document.getElementById("q-participant");
+
   var labels = {
     waiting: "waiting to be sent", saving: "saving…", saved: "saved",
-    offline: "offline — kept on this device", conflict: "changed elsewhere — see below",
-    error: "not saved", loggedOut: "logged out — log in again in another tab; your edits are kept here",
+    offline: "offline — kept on this device", conflict: "changed elsewhere — your decision is needed",
+    error: "not saved", loggedOut: "Logged out: log in again in another tab. Your edits are kept on this device: %(n)s.",
     allSaved: "All changes saved.", pending: "Changes waiting to be sent: %(n)s.",
     offlinePending: "Offline. Changes kept on this device, sent when the connection returns: %(n)s.",
-    conflictMessage: "Changed elsewhere while you edited. Their version is saved; yours is in the field above. Keep one, or merge them.",
-    theirVersion: "Their version:", empty: "(empty)", keepMine: "Keep mine", takeTheirs: "Take theirs",
-    unattributed: "unattributed",
+    offlineSaved: "Offline. Everything you typed was saved before the connection dropped.",
+    conflicts: "Edits that need your decision: %(n)s",
+    conflictsPending: "Not all saved: some edits need your decision.",
+    failed: "Not saved: %(n)s. The text stays in its field; copy it before dismissing.",
+    dismiss: "Dismiss", draft: "A quote is typed but not added yet.",
+    conflictMessage: "Changed elsewhere while you edited. Nothing was overwritten. Yours is in the field above; theirs is what is saved now. Keep yours (or your merge of the two), or take theirs.",
+    yours: "Yours", theirs: "Theirs (saved)", empty: "(empty)", keepMine: "Keep mine", takeTheirs: "Take theirs",
+    decided: "Decided and saved.", close: "Close",
+    unattributed: "unattributed", edit: "Edit", del: "Delete", saveQuote: "Save quote", cancel: "Cancel",
+    quoteDeleted: "Quote deleted.", undo: "Undo",
     full: "not saved — the server's storage is full; kept on this device",
     storageFull: "The server's storage is full, so this edit was not saved there. It is kept on this device and will be sent again automatically. Please tell your administrator."
   };
-  var fullMessage = "";  // the server's words while its storage is full
   try {
     var texts = JSON.parse(document.getElementById("autosave-text").textContent);
     Object.keys(texts).forEach(function (k) { labels[k] = texts[k]; });
   } catch (e) { /* keep the English defaults */ }
-  // Digits as the server writes them (Western digits in every language, as Django's formats).
   function count(template, n) { return template.replace("%(n)s", String(n)); }
+
+  // --- storage: localStorage, with a copy in memory when the browser refuses to keep it ---
+  var KEY = {
+    queue: "govcap:queue:" + session, known: "govcap:known:" + session,
+    conflicts: "govcap:conflicts:" + session, failed: "govcap:failed:" + session
+  };
+  var memory = {}, storageBroken = false;
+  function read(key, empty) {
+    if (!storageBroken) {
+      try { var raw = localStorage.getItem(key); if (raw !== null) return JSON.parse(raw); } catch (e) { /* below */ }
+    }
+    return key in memory ? memory[key] : empty;
+  }
+  function write(key, value) {
+    memory[key] = value;
+    try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { storageBroken = true; }
+  }
+  function change(key, empty, fn) { var v = read(key, empty); var out = fn(v); write(key, out === undefined ? v : out); }
+  function queue() { return read(KEY.queue, []); }
+  function known() { return read(KEY.known, {}); }
+  function conflicts() { return read(KEY.conflicts, {}); }
+  function failed() { return read(KEY.failed, []); }
 
   function newId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -51,245 +81,546 @@
     for (var i = 0; i < 16; i++) h += (b[i] + 0x100).toString(16).slice(1);
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
-  function load() {
-    try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; }
-  }
-  function store() {
-    try { localStorage.setItem(KEY, JSON.stringify(queue)); } catch (e) { /* quota: keep in memory */ }
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") e.textContent = attrs[k]; else if (k === "className") e.className = attrs[k]; else e.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { e.append(c); });
+    return e;
   }
 
-  function wrapper(field) { return form.querySelector('.field[data-field="' + field + '"]'); }
+  // --- the fields of a section page --------------------------------------------------------
+  function wrapper(field) { return form && form.querySelector('.field[data-field="' + field + '"]'); }
+  function fieldNames() {
+    return form ? Array.prototype.map.call(form.querySelectorAll(".field[data-field]"), function (w) { return w.dataset.field; }) : [];
+  }
+  function isChoice(field) { return !!wrapper(field).querySelector("input[type=radio]"); }
   function valueOf(field) {
     var w = wrapper(field);
-    var checked = w.querySelector("input[type=radio]:checked");
-    if (w.querySelector("input[type=radio]")) return checked ? checked.value : "";
+    if (isChoice(field)) { var c = w.querySelector("input[type=radio]:checked"); return c ? c.value : ""; }
     return w.querySelector("textarea").value;
+  }
+  function labelOf(field, value) {
+    if (value === "") return labels.empty;
+    if (!isChoice(field)) return value;
+    var r = wrapper(field).querySelector('input[type=radio][value="' + value + '"]');
+    return r ? r.parentNode.textContent.trim() : value;
   }
   function setValue(field, value) {
     var w = wrapper(field);
     if (!w) return;
-    var radios = w.querySelectorAll("input[type=radio]");
-    if (radios.length) radios.forEach(function (r) { r.checked = r.value === value; });
+    if (isChoice(field)) w.querySelectorAll("input[type=radio]").forEach(function (r) { r.checked = r.value === value; });
     else w.querySelector("textarea").value = value;
   }
   function revisionOf(field) { return parseInt(wrapper(field).dataset.revision || "0", 10); }
   function setRevision(field, revision) {
     var w = wrapper(field);
+    if (!w) return;
     w.dataset.revision = String(revision);
     var hidden = form.querySelector('[name="rev_' + field + '"]');
     if (hidden) hidden.value = String(revision);
   }
-  function show(field, state, message) {
-    var w = field && wrapper(field);
-    var el = w ? w.querySelector(".save-state") : null;
-    if (el) { el.dataset.state = state; el.textContent = message || labels[state] || ""; }
-    refreshSummary(state === "offline" || state === "full" ? state : "");
+  function fieldState(field, state, message) {
+    var s = wrapper(field) && wrapper(field).querySelector(":scope > .save-state");
+    if (s) { s.dataset.state = state; s.textContent = message || labels[state] || ""; }
   }
-  // why: "offline", "full" (the server's storage), or "" (just waiting).
-  function refreshSummary(why) {
-    if (!summary) return;
-    var n = queue.length;
-    summary.dataset.state = n ? (why || "waiting") : "saved";
-    if (n === 0) summary.textContent = labels.allSaved;
-    else if (why === "full") summary.textContent = fullMessage + " " + count(labels.pending, n);
-    else summary.textContent = count(why === "offline" ? labels.offlinePending : labels.pending, n);
+  function knownOf(sec, field) { return known()[sec + "|" + field]; }
+  function remember(sec, field, revision, value) {
+    change(KEY.known, {}, function (k) {
+      var old = k[sec + "|" + field];
+      if (!old || old.rev <= revision) k[sec + "|" + field] = { rev: revision, value: value };
+    });
   }
 
-  function enqueueField(field) {
-    var value = valueOf(field);
-    for (var i = queue.length - 1; i >= 0; i--) {
-      var op = queue[i];
-      if (op.kind === "field" && op.section === section && op.field === field && !op.sent) {
-        op.value = value; store(); show(field, "waiting"); pump(); return;
-      }
+  // --- the status line: one rule for what the page claims ----------------------------------
+  var net = "online";  // online, offline, full (the server's storage), loggedOut
+  var fullMessage = "";
+  var debounces = {};
+  function unsavedHere() {
+    // Fields whose value differs from what the server acknowledged, with nothing queued.
+    var q = queue();
+    return fieldNames().filter(function (f) {
+      var k = knownOf(section, f);
+      var queued = q.some(function (o) { return o.kind === "field" && o.section === section && o.field === f; });
+      return !queued && !debounces[f] && !wrapper(f).dataset.conflict && (!k || k.value !== valueOf(f));
+    }).length;
+  }
+  function refresh() {
+    var nConflicts = Object.keys(conflicts()).length;
+    if (conflictsLink) {
+      conflictsLink.hidden = nConflicts === 0;
+      conflictsLink.dataset.count = String(nConflicts);
+      conflictsLink.textContent = count(labels.conflicts, nConflicts);
     }
-    var inFlight = queue.filter(function (op) {
-      return op.kind === "field" && op.section === section && op.field === field;
-    })[0];
-    queue.push({
-      kind: "field", op_id: newId(), section: section, instrument: instrument, field: field, value: value,
-      base_revision: inFlight ? inFlight.base_revision : revisionOf(field)
+    if (!summary) return;
+    var n = queue().length + Object.keys(debounces).length + unsavedHere();
+    var nFailed = failed().length;
+    var draft = quoteText && quoteText.value.trim() !== "";
+    if (!canCapture && !n && !nFailed && !nConflicts) return;  // the server's read-only line stays
+    var parts = [], state = "saved";
+    if (nConflicts) { parts.push(labels.conflictsPending); state = "conflict"; }
+    if (nFailed) { parts.push(count(labels.failed, nFailed)); state = "error"; }
+    if (net === "loggedOut") { parts.push(count(labels.loggedOut, n)); state = state === "saved" ? "offline" : state; }
+    else if (net === "full") { parts.push(fullMessage + " " + count(labels.pending, n)); state = state === "saved" ? "full" : state; }
+    else if (net === "offline" || !navigator.onLine) {
+      parts.push(n ? count(labels.offlinePending, n) : labels.offlineSaved);
+      if (n && state === "saved") state = "offline";
+    } else if (n) { parts.push(count(labels.pending, n)); if (state === "saved") state = "waiting"; }
+    if (draft) { parts.push(labels.draft); if (state === "saved") state = "waiting"; }
+    if (state === "saved" && !parts.length) parts.push(labels.allSaved);
+    summary.dataset.state = state;
+    summary.textContent = parts.join(" ");
+    if (nFailed) {
+      var b = el("button", { type: "button", className: "link", text: labels.dismiss });
+      b.addEventListener("click", function () { write(KEY.failed, []); refresh(); });
+      summary.append(" ", b);
+    }
+  }
+
+  // --- the queue ------------------------------------------------------------------------------
+  function sameTarget(a, b) {
+    if (a.kind !== b.kind || a.section !== b.section) return false;
+    return a.kind === "field" ? a.field === b.field : a.quote === b.quote;
+  }
+  function enqueue(op) {
+    change(KEY.queue, [], function (q) {
+      // An edit not yet sent is replaced by the newer one; one already sent (by this tab or
+      // another) is never changed: the server may have applied it under its operation ID.
+      // An edit behind one in flight builds on that one's answer (its base is updated then).
+      var same = q.filter(function (o) { return sameTarget(o, op); });
+      var last = same[same.length - 1];
+      var inFlight = same.filter(function (o) { return o.sent; }).pop();
+      if (inFlight) op.base_revision = inFlight.base_revision;
+      if (last && !last.sent && !last.delete && !op.delete) {
+        op.op_id = last.op_id;
+        q[q.indexOf(last)] = op;
+        return q;
+      }
+      if (last) op.base_revision = last.base_revision;
+      q.push(op);
+      return q;
     });
-    store(); show(field, "waiting"); pump();
+    pump();
+  }
+  function dequeue(opId) {
+    change(KEY.queue, [], function (q) { return q.filter(function (o) { return o.op_id !== opId; }); });
+  }
+  function enqueueField(field) {
+    if (!canCapture) return;
+    var w = wrapper(field);
+    enqueue({
+      kind: "field", op_id: newId(), section: section, instrument: instrument, field: field,
+      value: valueOf(field), base_revision: revisionOf(field), resolves: w.dataset.conflict || null
+    });
+    fieldState(field, "waiting");
   }
 
   function payload(op) {
     if (op.kind === "field") {
-      return { op_id: op.op_id, section: op.section, instrument: op.instrument, field: op.field, value: op.value, base_revision: op.base_revision };
+      return { op_id: op.op_id, section: op.section, instrument: op.instrument, field: op.field, value: op.value,
+               base_revision: op.base_revision, resolves: op.resolves || null };
     }
-    return { op_id: op.op_id, section: op.section, instrument: op.instrument, quote: op.quote, text: op.text, participant: op.participant, base_revision: 0 };
+    return { op_id: op.op_id, section: op.section, instrument: op.instrument, quote: op.quote, text: op.text || "",
+             participant: op.participant || "", base_revision: op.base_revision || 0, delete: !!op.delete,
+             resolves: op.resolves || null };
   }
 
+  var sending = null, retryDelay = 1000, retryTimer = null;
   function pump() {
-    if (sending || !queue.length) { refreshSummary(""); return; }
-    var op = queue[0];
-    op.sent = true; store(); sending = true;
-    if (op.section === section && op.kind === "field") show(op.field, "saving");
+    refresh();
+    if (sending) return;
+    var q = queue();
+    if (!q.length) return;
+    var op = q[0];
+    if (!op.sent) change(KEY.queue, [], function (all) { all.forEach(function (o) { if (o.op_id === op.op_id) o.sent = true; }); });
+    sending = op.op_id;
+    if (op.section === section && op.kind === "field") fieldState(op.field, "saving");
     fetch(urls[op.kind], {
       method: "POST", credentials: "same-origin", redirect: "manual",
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "Accept": "application/json" },
       body: JSON.stringify(payload(op))
     }).then(function (response) {
+      if (response.type === "opaqueredirect") { retryLater("loggedOut"); return; }
       var type = response.headers.get("Content-Type") || "";
-      if (response.type === "opaqueredirect") {
-        labels.offline = labels.loggedOut;
-        throw new Error("logged out");
-      }
       if (type.indexOf("application/json") === -1) throw new Error("server unreachable");
       return response.json().then(function (data) { settle(op, response.status, data); });
-    }).catch(function () { retryLater(op); });
+    }).catch(function () { retryLater("offline"); });
   }
 
-  function drop(op) {
-    queue = queue.filter(function (o) { return o !== op; });
-    store();
-  }
-
-  function settle(op, status, data) {
-    if (status === 503 && data.code === "storage_full") {
-      fullMessage = data.message || labels.storageFull;
-      retryLater(op, "full");
-      return;
-    }
-    fullMessage = "";
-    sending = false; retryDelay = 1000;
-    drop(op);
-    var here = op.section === section;
-    if (status === 200 && op.kind === "field") {
-      queue.forEach(function (o) {  // later edits of the same field build on this save
-        if (o.kind === "field" && o.section === op.section && o.field === op.field) o.base_revision = data.revision;
-      });
-      store();
-      if (here) { setRevision(op.field, data.revision); if (!pendingFor(op.field)) show(op.field, "saved"); }
-    } else if (status === 200) {
-      quoteState(op.quote, "saved");
-    } else if (data.status === "conflict" && op.kind === "field") {
-      queue = queue.filter(function (o) { return !(o.kind === "field" && o.section === op.section && o.field === op.field); });
-      store();
-      if (here) showConflict(op.field, data);
-    } else {
-      var why = labels.error + (data.message ? ": " + data.message : "");
-      if (here && op.kind === "field") show(op.field, "error", why);
-      if (op.kind === "quote") quoteState(op.quote, "error", why);
-    }
-    pump();
-  }
-
-  function pendingFor(field) {
-    return queue.some(function (o) { return o.kind === "field" && o.section === section && o.field === field; });
-  }
-
-  // why: "offline" (no answer) or "full" (the server's storage is full; nothing written).
-  function retryLater(op, why) {
-    why = why || "offline";
-    sending = false;
-    // Every edit of this page still in the queue waits, not just this one.
-    queue.forEach(function (o) {
+  function retryLater(why) {
+    sending = null; net = why;
+    queue().forEach(function (o) {
       if (o.section !== section) return;
-      if (o.kind === "field" && !debounces[o.field]) show(o.field, why);
-      if (o.kind === "quote") quoteState(o.quote, why);
+      if (o.kind === "field" && !debounces[o.field]) fieldState(o.field, why === "full" ? "full" : "offline");
+      if (o.kind === "quote") quoteState(o.quote, why === "full" ? "full" : "offline");
     });
-    refreshSummary(why);
+    refresh();
     clearTimeout(retryTimer);
     retryTimer = setTimeout(pump, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
-  function showConflict(field, data) {
-    show(field, "conflict");
+  function settle(op, status, data) {
+    if (status === 503 && data.code === "storage_full") {
+      fullMessage = data.message || labels.storageFull;
+      retryLater("full");
+      return;
+    }
+    sending = null; net = "online"; fullMessage = ""; retryDelay = 1000;
+    dequeue(op.op_id);
+    if (status === 200) saved(op, data);
+    else if (data.status === "conflict") conflicted(op, data);
+    else refused(op, data);
+    pump();
+  }
+
+  function saved(op, data) {
+    var here = op.section === section;
+    if (op.resolves) forgetConflict(op.section, op.kind === "field" ? op.field : "quote:" + op.quote, here);
+    if (op.kind === "field") {
+      remember(op.section, op.field, data.revision, op.value);
+      change(KEY.queue, [], function (q) {  // later edits of the same field build on this save
+        q.forEach(function (o) { if (sameTarget(o, op)) o.base_revision = data.revision; });
+      });
+      if (here) { setRevision(op.field, data.revision); if (!pending(op)) fieldState(op.field, "saved"); }
+    } else if (op.delete) {
+      var gone = quoteItem(op.quote);
+      if (gone && gone.hidden) gone.remove();
+    } else {
+      change(KEY.queue, [], function (q) { q.forEach(function (o) { if (sameTarget(o, op) && !o.delete) o.base_revision = data.revision; }); });
+      var li = quoteItem(op.quote);
+      if (li) li.dataset.revision = String(data.revision);
+      quoteState(op.quote, "saved");
+    }
+  }
+  function pending(op) { return queue().some(function (o) { return sameTarget(o, op); }); }
+
+  function conflicted(op, data) {
+    var target = op.kind === "field" ? op.field : "quote:" + op.quote;
+    change(KEY.conflicts, {}, function (c) {
+      c[op.section + "|" + target] = {
+        conflict: data.conflict, section: op.section, field: op.kind === "field" ? op.field : "quote",
+        target: target, yours: data.yours, theirs: data.theirs, revision: data.revision, at: Date.now()
+      };
+    });
+    if (op.section === section && op.kind === "field") showConflict(op.field, conflicts()[section + "|" + target]);
+    if (op.section === section && op.kind === "quote") quoteState(op.quote, "conflict");
+  }
+
+  function refused(op, data) {
+    // Refused for a reason other than a conflict (read-only now, a bad value…): the edit is
+    // kept on this device, its text left in the field, and the reason shown.
+    change(KEY.failed, [], function (f) { f.push({ op: op, message: data.message || "" }); });
+    var why = labels.error + (data.message ? ": " + data.message : "");
+    if (op.section === section && op.kind === "field") fieldState(op.field, "error", why);
+    if (op.section === section && op.kind === "quote") quoteState(op.quote, "error", why);
+  }
+
+  // --- conflicts --------------------------------------------------------------------------------
+  function forgetConflict(sec, target, here) {
+    change(KEY.conflicts, {}, function (c) { delete c[sec + "|" + target]; });
+    if (!here || target.indexOf("quote:") === 0) return;
+    var w = wrapper(target);
+    if (!w) return;
+    delete w.dataset.conflict;
+    w.classList.remove("in-conflict");
+    var box = w.querySelector(".conflict");
+    if (box && !w.dataset.merging) box.remove();  // a button decided: nothing left to read
+    else if (box) {  // merged by hand: the other version stays in view until closed
+      delete w.dataset.merging;
+      box.classList.add("resolved");
+      box.setAttribute("role", "status");
+      var p = box.querySelector("p");
+      p.textContent = labels.decided;
+      box.querySelectorAll("[name^=resolves_],[name^=theirs_],[name^=decide_]").forEach(function (e) { e.remove(); });
+      var close = el("button", { type: "button", text: labels.close });
+      close.addEventListener("click", function () { box.remove(); });
+      box.append(close);
+    }
+  }
+
+  // The words that differ between two texts (a longest common subsequence of words).
+  function wordPieces(a, b) {
+    var x = a.match(/\s+|\S+/g) || [], y = b.match(/\s+|\S+/g) || [];
+    if (x.length * y.length > 250000) return [[{ text: a, changed: true }], [{ text: b, changed: true }]];
+    var n = x.length, m = y.length, L = [], i, j;
+    for (i = 0; i <= n; i++) { L.push(new Uint32Array(m + 1)); }
+    for (i = n - 1; i >= 0; i--) for (j = m - 1; j >= 0; j--) L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+    var left = [], right = [];
+    i = 0; j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && x[i] === y[j]) { left.push({ text: x[i], changed: false }); right.push({ text: y[j], changed: false }); i++; j++; }
+      else if (j < m && (i === n || L[i][j + 1] >= L[i + 1][j])) { right.push({ text: y[j], changed: true }); j++; }
+      else { left.push({ text: x[i], changed: true }); i++; }
+    }
+    return [left, right];
+  }
+  function version(field, text, pieces) {
+    var p = el("p", { className: "version", dir: "auto" });
+    if (text === "" || isChoice(field)) { p.textContent = labelOf(field, text); return p; }
+    pieces.forEach(function (piece) { p.append(piece.changed ? el("mark", { text: piece.text }) : piece.text); });
+    return p;
+  }
+
+  function showConflict(field, c) {
     var w = wrapper(field);
-    var old = w.querySelector(".conflict.live");
+    if (!w || !c) return;
+    w.dataset.conflict = c.conflict;
+    w.classList.add("in-conflict");
+    setRevision(field, c.revision);
+    fieldState(field, "conflict");
+    var old = w.querySelector(".conflict");
     if (old) old.remove();
-    var box = document.createElement("div");
-    box.className = "conflict live";
-    box.setAttribute("role", "alert");
-    var p = document.createElement("p");
-    p.textContent = labels.conflictMessage;
-    var pre = document.createElement("pre");
-    pre.textContent = data.theirs === "" ? labels.empty : data.theirs;
-    var keep = document.createElement("button");
-    keep.type = "button"; keep.textContent = labels.keepMine;
-    var take = document.createElement("button");
-    take.type = "button"; take.textContent = labels.takeTheirs;
-    keep.addEventListener("click", function () { setRevision(field, data.revision); box.remove(); enqueueField(field); });
-    take.addEventListener("click", function () { setValue(field, data.theirs); setRevision(field, data.revision); box.remove(); show(field, "saved"); });
-    var label = document.createElement("p");
-    label.textContent = labels.theirVersion;
-    box.append(p, label, pre, keep, document.createTextNode(" "), take);
+    var mine = valueOf(field) || c.yours;
+    var pieces = wordPieces(mine, c.theirs);
+    var keep = el("button", { type: "button", text: labels.keepMine });
+    var take = el("button", { type: "button", text: labels.takeTheirs });
+    keep.addEventListener("click", function () { enqueueField(field); });
+    take.addEventListener("click", function () { setValue(field, c.theirs); enqueueField(field); });
+    var box = el("div", { className: "conflict live", role: "alert" }, [
+      el("p", { text: labels.conflictMessage }),
+      el("div", { className: "versions" }, [
+        el("div", {}, [el("p", { text: labels.yours }), version(field, mine, pieces[0])]),
+        el("div", {}, [el("p", { text: labels.theirs }), version(field, c.theirs, pieces[1])])
+      ]),
+      el("p", { className: "actions" }, [keep, " ", take])
+    ]);
     w.appendChild(box);
   }
 
-  // Typing: save after a short pause; choices: save at once.
-  form.querySelectorAll(".field[data-field]").forEach(function (w) {
-    var field = w.dataset.field;
-    w.querySelectorAll("textarea").forEach(function (t) {
-      t.addEventListener("input", function () {
-        show(field, "waiting");
-        clearTimeout(debounces[field]);
-        debounces[field] = setTimeout(function () { delete debounces[field]; enqueueField(field); }, 700);
+  // The server-rendered conflict boxes (the page was made while a conflict was open).
+  function adoptRenderedConflicts() {
+    fieldNames().forEach(function (field) {
+      var w = wrapper(field);
+      if (!w.dataset.conflict) return;
+      var theirs = form.querySelector('[name="theirs_' + field + '"]');
+      change(KEY.conflicts, {}, function (c) {
+        c[section + "|" + field] = { conflict: w.dataset.conflict, section: section, field: field, target: field,
+                                     yours: valueOf(field), theirs: theirs ? theirs.value : "", revision: revisionOf(field) };
       });
-      t.addEventListener("blur", function () { flush(field); });
+      fieldState(field, "conflict");
+      w.querySelectorAll("[name=decide_" + field + "]").forEach(function (b) {
+        b.type = "button";
+        b.addEventListener("click", function () {
+          if (b.value === "theirs" && theirs) setValue(field, theirs.value);
+          enqueueField(field);
+        });
+      });
     });
-    w.querySelectorAll("input[type=radio]").forEach(function (r) {
-      r.addEventListener("change", function () { enqueueField(field); });
-    });
-  });
-  function flush(field) {
-    if (debounces[field]) { clearTimeout(debounces[field]); delete debounces[field]; enqueueField(field); }
   }
-  function flushAll() { Object.keys(debounces).forEach(flush); }
-  window.addEventListener("pagehide", flushAll);
-  window.addEventListener("online", function () { retryDelay = 1000; clearTimeout(retryTimer); pump(); });
 
-  // The Save buttons: with JavaScript the queue already saves; just flush and move on.
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    flushAll();
-    var next = event.submitter && event.submitter.name === "save_next";
-    var nextLink = document.querySelector(".nav-sections a:last-child");
-    if (next && nextLink) window.location.href = nextLink.href;
-  });
+  // The server's list is the truth when it can be asked: a conflict decided on the
+  // conflicts page, or in another browser, is forgotten here too.
+  function syncConflicts() {
+    if (!urls.conflicts || !navigator.onLine) return;
+    var asked = Date.now();
+    fetch(urls.conflicts, { credentials: "same-origin", redirect: "manual", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok && (r.headers.get("Content-Type") || "").indexOf("json") !== -1 ? r.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        var fresh = {};
+        data.conflicts.forEach(function (c) { fresh[c.section + "|" + c.target] = c; });
+        change(KEY.conflicts, {}, function (local) {  // met since the question: keep
+          Object.keys(local).forEach(function (key) { if ((local[key].at || 0) >= asked) fresh[key] = local[key]; });
+          return fresh;
+        });
+        fieldNames().forEach(function (field) {  // decided elsewhere: show what is saved
+          var w = wrapper(field), k = knownOf(section, field);
+          if (!w.dataset.conflict || fresh[section + "|" + field]) return;
+          delete w.dataset.conflict;
+          w.classList.remove("in-conflict");
+          var box = w.querySelector(".conflict");
+          if (box) box.remove();
+          if (k) { setValue(field, k.value); setRevision(field, k.rev); }
+          fieldState(field, "");
+        });
+        refresh();
+      }).catch(function () { /* offline: keep the local copy */ });
+  }
 
-  // Quotes: added through the same queue, with a UUID chosen here so a resend creates one.
-  var quoteForm = document.getElementById("quote-form");
-  var quoteList = document.getElementById("quote-list");
+  // --- quotes ------------------------------------------------------------------------------------
+  function quoteItem(id) { return quoteList && quoteList.querySelector('[data-quote="' + id + '"]'); }
   function quoteState(id, state, message) {
-    var li = quoteList && quoteList.querySelector('[data-quote="' + id + '"] .save-state');
-    if (li) { li.dataset.state = state; li.textContent = message || labels[state]; }
-    refreshSummary(state === "offline" || state === "full" ? state : "");
+    var li = quoteItem(id), s = li && li.querySelector(".save-state");
+    if (s) { s.dataset.state = state; s.textContent = message || labels[state] || ""; }
+    refresh();
+  }
+  function quoteBody(li, text, participant) {
+    li.textContent = "";
+    li.dataset.participant = participant || "";
+    var actions = el("span", { className: "quote-actions" });
+    if (canCapture) {
+      var edit = el("button", { type: "button", className: "link", text: labels.edit });
+      var del = el("button", { type: "button", className: "link", text: labels.del });
+      edit.addEventListener("click", function () { editQuote(li); });
+      del.addEventListener("click", function () { deleteQuote(li); });
+      actions.append(edit, " ", del);
+    }
+    li.append(el("blockquote", { dir: "auto", text: text }), " — ", el("strong", { text: participant || labels.unattributed }),
+              " ", el("span", { className: "save-state", "data-state": "" }), " ", actions);
   }
   function renderQuote(op) {
     var empty = quoteList.querySelector(".empty");
     if (empty) empty.remove();
-    var li = document.createElement("li");
-    li.dataset.quote = op.quote;
-    var bq = document.createElement("blockquote");
-    bq.textContent = op.text; bq.dir = "auto";
-    var who = document.createElement("strong");
-    who.textContent = op.participant || labels.unattributed;
-    var state = document.createElement("span");
-    state.className = "save-state"; state.dataset.state = "waiting"; state.textContent = labels.waiting;
-    li.append(bq, document.createTextNode(" — "), who, document.createTextNode(" "), state);
+    var li = el("li", { "data-quote": op.quote, "data-revision": "0", id: "q-" + op.quote });
+    quoteBody(li, op.text, op.participant);
     quoteList.appendChild(li);
+    quoteState(op.quote, "waiting");
+    return li;
   }
-  if (quoteForm) {
-    quoteForm.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var text = quoteForm.querySelector("[name=text]");
-      if (!text.value.trim()) { text.focus(); return; }
-      var op = {
-        kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: newId(),
-        text: text.value.trim(), participant: quoteForm.querySelector("[name=participant]").value
-      };
-      queue.push(op); store(); renderQuote(op); text.value = ""; pump();
+  function addQuote() {
+    if (!quoteText || !quoteText.value.trim() || !canCapture) return;
+    var op = { kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: newId(),
+               text: quoteText.value.trim(), participant: quoteWho ? quoteWho.value : "", base_revision: 0 };
+    quoteText.value = "";
+    enqueue(op);
+    renderQuote(op);
+  }
+  function editQuote(li) {
+    var text = li.querySelector("blockquote").textContent, who = li.dataset.participant;
+    var area = el("textarea", { rows: "2", dir: "auto" });
+    area.value = text;
+    var select = quoteWho ? quoteWho.cloneNode(true) : el("select");
+    select.removeAttribute("id"); select.removeAttribute("name"); select.removeAttribute("form");
+    select.value = who;
+    var save = el("button", { type: "button", className: "primary", text: labels.saveQuote });
+    var cancel = el("button", { type: "button", className: "link", text: labels.cancel });
+    li.textContent = "";
+    li.append(el("div", { className: "quote-edit" }, [select, area, el("p", {}, [save, " ", cancel])]));
+    area.focus();
+    cancel.addEventListener("click", function () { quoteBody(li, text, who); });
+    save.addEventListener("click", function () {
+      if (!area.value.trim()) { area.focus(); return; }
+      enqueue({ kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: li.dataset.quote,
+                text: area.value.trim(), participant: select.value, base_revision: parseInt(li.dataset.revision || "0", 10) });
+      quoteBody(li, area.value.trim(), select.value);
+      quoteState(li.dataset.quote, "waiting");
+    });
+  }
+  function deleteQuote(li) {
+    var id = li.dataset.quote, text = li.querySelector("blockquote").textContent, who = li.dataset.participant;
+    var unsent = queue().filter(function (o) { return o.kind === "quote" && o.quote === id && !o.sent; });
+    var neverSent = unsent.length && unsent[0].base_revision === 0 && li.dataset.revision === "0";
+    if (neverSent) dequeue(unsent[0].op_id);  // it never reached the server: forget it here
+    else enqueue({ kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: id, delete: true });
+    li.hidden = true;
+    var undo = el("button", { type: "button", text: labels.undo });
+    var note = el("p", { className: "msg msg-success", role: "status" }, [labels.quoteDeleted + " ", undo]);
+    li.after(note);
+    undo.addEventListener("click", function () {
+      var del = queue().filter(function (o) { return o.kind === "quote" && o.quote === id && o.delete && !o.sent; });
+      if (del.length) dequeue(del[0].op_id);
+      else enqueue({ kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: id,
+                     text: text, participant: who, base_revision: 0 });
+      li.hidden = false;
+      note.remove();
+      pump();
+    });
+  }
+  function restoreQuotes() {
+    if (!quoteList) return;
+    queue().forEach(function (op) {
+      if (op.kind !== "quote" || op.section !== section) return;
+      var li = quoteItem(op.quote);
+      if (op.delete) { if (li) li.hidden = true; return; }
+      if (!li) li = renderQuote(op); else quoteBody(li, op.text, op.participant);
+      quoteState(op.quote, "waiting");
+    });
+    quoteList.querySelectorAll("li[data-quote]").forEach(function (li) {
+      var actions = li.querySelector(".quote-actions");
+      if (!actions || li.dataset.wired) return;
+      li.dataset.wired = "1";
+      actions.querySelectorAll("button").forEach(function (b) {
+        b.type = "button";
+        b.addEventListener("click", function () { if (b.name === "edit_quote") editQuote(li); else deleteQuote(li); });
+      });
     });
   }
 
-  // Restore edits that were not yet sent (offline, or the tab was closed).
-  queue.forEach(function (op) {
-    if (op.section !== section) return;
-    if (op.kind === "field" && wrapper(op.field)) { setValue(op.field, op.value); show(op.field, "waiting"); }
-    if (op.kind === "quote" && quoteList && !quoteList.querySelector('[data-quote="' + op.quote + '"]')) renderQuote(op);
+  // --- a section page: wiring -------------------------------------------------------------------
+  function startSection() {
+    fieldNames().forEach(function (field) {
+      var w = wrapper(field), k = knownOf(section, field), rendered = revisionOf(field);
+      if (w.dataset.conflict) return;
+      if (k && k.rev > rendered) { setValue(field, k.value); setRevision(field, k.rev); }  // an older copy of the page
+      else remember(section, field, rendered, valueOf(field));
+    });
+    adoptRenderedConflicts();
+    Object.keys(conflicts()).forEach(function (key) {
+      var c = conflicts()[key];
+      if (c.section === section && c.field !== "quote" && !wrapper(c.field).dataset.conflict) {
+        setValue(c.field, c.yours);
+        showConflict(c.field, c);
+      }
+    });
+    queue().forEach(function (op) {  // edits not yet sent (offline, or the tab was closed)
+      if (op.kind === "field" && op.section === section && wrapper(op.field)) { setValue(op.field, op.value); fieldState(op.field, "waiting"); }
+    });
+    failed().forEach(function (f) {
+      if (f.op.kind === "field" && f.op.section === section && wrapper(f.op.field)) {
+        setValue(f.op.field, f.op.value); fieldState(f.op.field, "error", labels.error + (f.message ? ": " + f.message : ""));
+      }
+    });
+    restoreQuotes();
+    var draftKey = "govcap:quote-draft:" + session + ":" + section;
+    if (quoteText && !quoteText.value) quoteText.value = read(draftKey, "");
+    if (quoteText) quoteText.addEventListener("input", function () { write(draftKey, quoteText.value); refresh(); });
+
+    fieldNames().forEach(function (field) {
+      var w = wrapper(field);
+      w.querySelectorAll(":scope > textarea").forEach(function (t) {
+        t.addEventListener("input", function () {
+          if (w.dataset.conflict) w.dataset.merging = "1";
+          fieldState(field, "waiting");
+          clearTimeout(debounces[field]);
+          debounces[field] = setTimeout(function () { delete debounces[field]; enqueueField(field); }, 700);
+          refresh();
+        });
+        t.addEventListener("blur", function () { flush(field); });
+      });
+      w.querySelectorAll("input[type=radio]").forEach(function (r) {
+        r.addEventListener("change", function () { enqueueField(field); });
+      });
+    });
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var by = event.submitter ? event.submitter.name : "";
+      flushAll();
+      addQuote();  // a quote typed is added by any button, never dropped
+      write(draftKey, "");
+      if (by === "save_next") {
+        var next = document.querySelector(".nav-sections a:last-child");
+        if (next) window.location.href = next.href;
+      }
+    });
+    window.addEventListener("pagehide", function () {
+      flushAll();
+      if (quoteText && quoteText.value.trim()) { addQuote(); write(draftKey, ""); }
+    });
+  }
+  function flush(field) {
+    if (debounces[field]) { clearTimeout(debounces[field]); delete debounces[field]; enqueueField(field); }
+  }
+  function flushAll() { Object.keys(debounces).forEach(flush); }
+
+  // Another tab saved a field this page shows untouched: show the newer text.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY.known && form) {
+      fieldNames().forEach(function (field) {
+        var w = wrapper(field), k = knownOf(section, field);
+        if (!k || w.dataset.conflict || debounces[field] || k.rev <= revisionOf(field)) return;
+        var queued = queue().some(function (o) { return o.kind === "field" && o.section === section && o.field === field; });
+        if (!queued) { setValue(field, k.value); setRevision(field, k.rev); fieldState(field, "saved"); }
+      });
+    }
+    if (event.key === KEY.queue || event.key === KEY.conflicts || event.key === KEY.failed || event.key === KEY.known) refresh();
   });
+  window.addEventListener("online", function () { retryDelay = 1000; clearTimeout(retryTimer); net = "online"; syncConflicts(); pump(); });
+  window.addEventListener("offline", function () { net = "offline"; refresh(); });
+
+  if (form) startSection();
+  syncConflicts();
   pump();
 })();

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from govcap.assessments.conflicts import open_count
 from govcap.web import storage_full
 
 register = template.Library()
@@ -67,23 +68,49 @@ def autosave_texts() -> dict[str, str]:
         "saving": _("saving…"),
         "saved": _("saved"),
         "offline": _("offline — kept on this device"),
-        "conflict": _("changed elsewhere — see below"),
+        "conflict": _("changed elsewhere — your decision is needed"),
         "error": _("not saved"),
-        "loggedOut": _("logged out — log in again in another tab; your edits are kept here"),
+        "loggedOut": _("Logged out: log in again in another tab. Your edits are kept on this "
+                       "device: %(n)s."),
         "allSaved": _("All changes saved."),
         "pending": _("Changes waiting to be sent: %(n)s."),
         "offlinePending": _("Offline. Changes kept on this device, sent when the connection "
                             "returns: %(n)s."),
-        "conflictMessage": _("Changed elsewhere while you edited. Their version is saved; "
-                             "yours is in the field above. Keep one, or merge them."),
-        "theirVersion": _("Their version:"),
+        "offlineSaved": _("Offline. Everything you typed was saved before the connection "
+                          "dropped."),
+        "conflicts": _("Edits that need your decision: %(n)s"),
+        "conflictsPending": _("Not all saved: some edits need your decision."),
+        "failed": _("Not saved: %(n)s. The text stays in its field; copy it before "
+                    "dismissing."),
+        "dismiss": _("Dismiss"),
+        "draft": _("A quote is typed but not added yet."),
+        "conflictMessage": _("Changed elsewhere while you edited. Nothing was overwritten. "
+                             "Yours is in the field above; theirs is what is saved now. Keep "
+                             "yours (or your merge of the two), or take theirs."),
+        "yours": _("Yours"),
+        "theirs": _("Theirs (saved)"),
         "empty": _("(empty)"),
         "keepMine": _("Keep mine"),
         "takeTheirs": _("Take theirs"),
+        "decided": _("Decided and saved."),
+        "close": _("Close"),
         "unattributed": _("unattributed"),
+        "edit": _("Edit"),
+        "del": _("Delete"),
+        "saveQuote": _("Save quote"),
+        "cancel": _("Cancel"),
+        "quoteDeleted": _("Quote deleted."),
+        "undo": _("Undo"),
         "full": _("not saved — the server's storage is full; kept on this device"),
         "storageFull": storage_full.message(),
     }
+
+
+@register.simple_tag(takes_context=True)
+def open_conflicts(context, session) -> int:
+    """How many of the viewer's edits in this session wait for their decision."""
+    user = context.get("user")
+    return open_count(user, session) if getattr(user, "is_authenticated", False) else 0
 
 
 @register.simple_tag
