@@ -192,11 +192,42 @@ def test_one_users_saved_pages_are_never_shown_to_another(browser, live_server, 
         # B opens the session and logs out: the saved pages go with the login.
         page.goto(section)
         wait_until_saved_for_offline(page, session)
+        page.evaluate("localStorage.setItem('govcap-test-unsent', 'an edit not yet sent')")
         page.get_by_role("button", name="Log out").click()
         page.wait_for_url(f"{base}/login/**")
         wait_until(lambda: saved(page) == [], "the saved pages are deleted at logout")
+        # …but not the browser's storage, where the autosave keeps edits not yet sent.
+        assert page.evaluate("localStorage.getItem('govcap-test-unsent')") == "an edit not yet sent"
         context.set_offline(True)
         assert goes_nowhere(page, section)
         assert goes_nowhere(page, f"{base}/s/{session.uuid}/summary/")
     finally:
         context.close()
+
+
+def test_a_new_version_of_the_worker_replaces_the_saved_pages(page, live_server, consented,
+                                                              monkeypatch):
+    from govcap.web.views import offline
+
+    base, session = live_server.url, consented.session
+    log_in(page, base, "facilitator")
+    page.goto(f"{base}/s/{session.uuid}/")
+    wait_until_saved_for_offline(page, session)
+    old = offline.worker_script()[1]
+    assert all(entry.startswith(f"govcap-pages-{old}-") for entry in saved(page))
+
+    monkeypatch.setattr(offline, "static_fingerprint", lambda: "a deploy changed app.css")
+    new = offline.worker_script()[1]
+    assert new != old
+    page.reload()  # a navigation checks the worker for an update
+    page.wait_for_function(
+        "v => navigator.serviceWorker.controller && fetch('/s/sw.js').then(r => r.text())"
+        ".then(t => t.includes(v))", arg=new)
+
+    def replaced():
+        entries = saved(page)
+        return len(entries) >= 13 and all(e.startswith(f"govcap-pages-{new}-") for e in entries)
+
+    # The new worker deleted the old version's pages and the open page had them saved again.
+    wait_until(replaced, "the session's pages are saved by the new version only")
+    wait_until_saved_for_offline(page, session)

@@ -40,23 +40,33 @@
     });
   }
 
+  var list = document.getElementById("offline-pages");
+  var pages = list ? list.dataset.pages.split(" ").filter(Boolean) : [];
+  var fromCache = meta.dataset.source === "cache";
+  var loaded = Date.now();
+  function greet(worker) {
+    var hello = { type: "hello", key: key, pages: key ? pages : [] };
+    // A login lasts this long from a page rendered online; a saved copy does not extend it.
+    if (key && !fromCache) hello.ageMs = Number(meta.dataset.age) * 1000 - (Date.now() - loaded);
+    worker.postMessage(hello);
+  }
+  // A new version of the worker has just deleted the previous version's saved pages: tell
+  // it again, so this session is saved again without waiting for the next page.
+  container.addEventListener("message", function (event) {
+    if (event.data && event.data.type === "hello-again" && event.source) greet(event.source);
+  });
+
   if (!key) {  // nobody logged in: an installed worker forgets every saved page
     container.getRegistration(meta.dataset.scope).then(function (registration) {
-      if (registration && registration.active) registration.active.postMessage({ type: "hello", key: "" });
+      if (registration && registration.active) greet(registration.active);
     });
     return;
   }
 
-  var list = document.getElementById("offline-pages");
-  var pages = list ? list.dataset.pages.split(" ").filter(Boolean) : [];
-  var fromCache = meta.dataset.source === "cache";
   container.register(meta.dataset.worker, { scope: meta.dataset.scope }).catch(function () {
     return container.getRegistration(meta.dataset.scope);  // offline: the installed one
   }).then(active).then(function (worker) {
-    var hello = { type: "hello", key: key, pages: pages };
-    // A login lasts this long from a page rendered now; a saved copy does not extend it.
-    if (!fromCache) hello.ageMs = Number(meta.dataset.age) * 1000;
-    worker.postMessage(hello);
+    greet(worker);
     if (fallback) listSaved(worker);
   }).catch(function () { /* no worker (private window, old browser): pages work online */ });
 

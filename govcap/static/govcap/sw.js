@@ -241,6 +241,9 @@ self.addEventListener("activate", (event) => {
       if (name.startsWith(PAGES) && !name.startsWith(CURRENT)) await caches.delete(name);
     }
     await self.clients.claim();
+    for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) {
+      client.postMessage({ type: "hello-again" });
+    }
   })());
 });
 
@@ -261,7 +264,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") {
     if (url.pathname === CONFIG.logout) {
       event.waitUntil(useKey("", 0));
-    } else if (request.referrer) {
+    } else if (request.method !== "HEAD" && request.referrer) {
       const page = new URL(request.referrer);
       if (page.origin === url.origin && SESSION_PAGE.test(page.pathname)) {
         event.waitUntil(refreshLater(page.pathname));
