@@ -1,0 +1,299 @@
+"""The journeys facilitators take, not a first pass: coming back to a section and adding to
+it, two people on one field, a level changed meanwhile, a tab closed while offline, a
+queued edit that meets a conflict on another page, JavaScript off with a colleague saving
+too, a quote typed and not added. Each ends with a reload and a look at what the server
+holds, and each checks what the status line claims."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from govcap.assessments import capture
+from govcap.assessments.models import CaptureConflict, Quote, Rating
+from govcap.scale import SECTION_KEYS
+from tests.browser.conftest import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SAVES = "**/save/field/"
+ALL_SAVED = "All changes saved."
+TEXT_FIELDS = ("not_assessed_reason", "notes", "evidence", "dissent")
+
+
+def section_url(base: str, session, key: str) -> str:
+    return f"{base}/s/{session.uuid}/section/{key}/"
+
+
+def summary(page: Page):
+    return page.locator("#save-summary")
+
+
+def state_of(page: Page, field: str):
+    return page.locator(f'.field[data-field="{field}"] > .save-state')
+
+
+def rating(session, key: str) -> Rating:
+    return Rating.objects.get(session=session, section_key=key, rater=None)
+
+
+def saved_by(user, session, key: str, field: str, value: str, base: int = 0) -> None:
+    capture.save_field(user, session, capture.FieldSave(
+        op_id=uuid.uuid4(), section_key=key, field=field, value=value, base_revision=base))
+
+
+def offline(context) -> None:
+    context.route(SAVES, lambda route: route.abort("internetdisconnected"))
+
+
+def online(context) -> None:
+    context.unroute(SAVES)
+
+
+def test_coming_back_to_a_section_and_adding_to_every_text_field_saves_it_all(
+        page, live_server, consented):
+    base, session, key = live_server.url, consented.session, SECTION_KEYS[0]
+    for field in TEXT_FIELDS:  # the section was captured earlier
+        saved_by(consented.facilitator, session, key, field, f"Earlier {field}.")
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, key))
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    for field in TEXT_FIELDS:
+        page.locator(f"#f-{field}").press("End")
+        page.locator(f"#f-{field}").type(f" Added to {field}.")
+    expect(summary(page)).not_to_have_text(ALL_SAVED)  # typed, not yet saved: no claim
+    page.click("button[name=save_next]")  # straight on, before the pause that saves
+    page.wait_for_url(f"**/section/{SECTION_KEYS[1]}/")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+
+    page.goto(section_url(base, session, key))
+    for field in TEXT_FIELDS:
+        expect(page.locator(f"#f-{field}")).to_have_value(f"Earlier {field}. Added to {field}.")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    held = rating(session, key)
+    assert [getattr(held, f) for f in TEXT_FIELDS] == [
+        f"Earlier {f}. Added to {f}." for f in TEXT_FIELDS]
+    assert not CaptureConflict.objects.exists()
+
+    page.locator("#f-notes").press("End")  # and a second visit, after a reload, again
+    page.locator("#f-notes").type(" Once more.")
+    page.locator("#f-notes").blur()
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    page.reload()
+    expect(page.locator("#f-notes")).to_have_value("Earlier notes. Added to notes. Once more.")
+    assert rating(session, key).notes == "Earlier notes. Added to notes. Once more."
+
+
+def test_two_people_on_one_field_merge_by_hand_and_the_merge_is_saved(
+        browser, page, live_server, consented):
+    base, session, key = live_server.url, consented.session, SECTION_KEYS[1]
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, key))
+    other = browser.new_context(viewport={"width": 1366, "height": 768})
+    coordinator = other.new_page()
+    try:
+        log_in(coordinator, base, "coordinator")
+        coordinator.goto(section_url(base, session, key))
+        coordinator.fill("#f-notes", "The unit has a PMO since 2024.")
+        coordinator.locator("#f-notes").blur()
+        expect(summary(coordinator)).to_have_text(ALL_SAVED)
+    finally:
+        other.close()
+
+    page.fill("#f-notes", "Projects are tracked in spreadsheets.")
+    page.locator("#f-notes").blur()
+    box = page.locator('.field[data-field="notes"] .conflict')
+    expect(box).to_contain_text("The unit has a PMO since 2024.")
+    expect(box.locator("mark").first).to_be_visible()  # the differing words are marked
+    expect(summary(page)).to_contain_text("need your decision")
+    expect(page.locator("#conflicts-link")).to_have_text("Edits that need your decision: 1")
+
+    page.fill("#f-notes", "The unit has a PMO since 2024. Projects are tracked in spreadsheets.")
+    page.locator("#f-notes").blur()
+    expect(state_of(page, "notes")).to_have_attribute("data-state", "saved")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    expect(page.locator("#conflicts-link")).to_be_hidden()
+    page.reload()
+    expect(page.locator("#f-notes")).to_have_value(
+        "The unit has a PMO since 2024. Projects are tracked in spreadsheets.")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert rating(session, key).notes == (
+        "The unit has a PMO since 2024. Projects are tracked in spreadsheets.")
+    decided = CaptureConflict.objects.get()
+    assert decided.resolved_at is not None and decided.resolution == "merged"
+
+
+def test_a_level_changed_meanwhile_is_shown_by_its_label_and_a_new_choice_saves(
+        page, live_server, consented):
+    base, session, key = live_server.url, consented.session, SECTION_KEYS[2]
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, key))
+    saved_by(consented.coordinator, session, key, "level", "high")
+
+    page.check("input[name=level][value=moderate]")
+    box = page.locator('.field[data-field="level"] .conflict')
+    expect(box).to_contain_text("High")
+    expect(box).to_contain_text("Moderate")
+    expect(box).not_to_contain_text(re.compile(r"\bhigh\b"))  # the label, not the raw value
+    expect(summary(page)).not_to_have_text(ALL_SAVED)
+
+    page.check("input[name=level][value=basic]")  # a new choice decides it
+    expect(state_of(page, "level")).to_have_attribute("data-state", "saved")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    page.reload()
+    expect(page.locator("input[name=level][value=basic]")).to_be_checked()
+    assert rating(session, key).level == "basic"
+    assert CaptureConflict.objects.get().resolved_at is not None
+
+
+def test_an_edit_made_offline_reaches_the_server_from_another_section_after_the_tab_closed(
+        page, live_server, consented):
+    base, session = live_server.url, consented.session
+    seventh, eighth = SECTION_KEYS[6], SECTION_KEYS[7]
+    log_in(page, base, "facilitator")
+    context = page.context
+    page.goto(section_url(base, session, seventh))
+    offline(context)
+    page.fill("#f-notes", "Services are catalogued on paper.")
+    page.locator("#f-notes").blur()
+    expect(summary(page)).to_have_attribute("data-state", "offline")
+    expect(summary(page)).to_contain_text("1")
+    page.close()
+
+    online(context)
+    page = context.new_page()
+    page.goto(section_url(base, session, eighth))
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    page.reload()
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert rating(session, seventh).notes == "Services are catalogued on paper."
+
+
+def test_a_queued_edit_that_meets_a_conflict_on_another_page_waits_for_a_decision(
+        page, live_server, consented):
+    base, session = live_server.url, consented.session
+    seventh, eighth = SECTION_KEYS[6], SECTION_KEYS[7]
+    log_in(page, base, "facilitator")
+    context = page.context
+    page.goto(section_url(base, session, seventh))
+    offline(context)
+    page.fill("#f-notes", "Each service has an owner.")
+    page.locator("#f-notes").blur()
+    expect(summary(page)).to_have_attribute("data-state", "offline")
+    saved_by(consented.coordinator, session, seventh, "notes", "No service has an owner yet.")
+    page.close()
+
+    online(context)
+    page = context.new_page()
+    page.goto(section_url(base, session, eighth))
+    link = page.locator("#conflicts-link")
+    expect(link).to_have_text("Edits that need your decision: 1")
+    expect(summary(page)).to_contain_text("need your decision")
+    assert CaptureConflict.objects.get(resolved_at=None).yours == "Each service has an owner."
+    page.goto(f"{base}/s/{session.uuid}/")  # every page of the session says so
+    expect(page.locator("#conflicts-link")).to_be_visible()
+
+    page.locator("#conflicts-link").click()
+    decision = page.locator("article.decision")
+    expect(decision).to_contain_text("Each service has an owner.")
+    expect(decision).to_contain_text("No service has an owner yet.")
+    expect(decision.locator("mark").first).to_be_visible()
+    decision.locator("textarea").fill("Some services have an owner; most do not.")
+    decision.get_by_role("button", name="Save the merged text").click()
+    expect(page.locator("#messages")).to_contain_text("Decided and saved.")
+    expect(page.locator("#conflicts-link")).to_be_hidden()
+
+    page.goto(section_url(base, session, seventh))
+    expect(page.locator("#f-notes")).to_have_value("Some services have an owner; most do not.")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert rating(session, seventh).notes == "Some services have an owner; most do not."
+
+
+def test_without_javascript_a_colleagues_edit_is_never_overwritten(
+        browser, live_server, consented):
+    base, session, key = live_server.url, consented.session, SECTION_KEYS[3]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        log_in(page, base, "facilitator")
+        page.goto(section_url(base, session, key))
+        saved_by(consented.coordinator, session, key, "dissent", "P2 argued for Moderate.")
+        page.fill("#f-notes", "Resistance comes from past failures.")
+        page.click("button[name=save]")
+        expect(page.locator("#messages")).to_contain_text("Saved.")
+        held = rating(session, key)
+        assert (held.notes, held.dissent) == ("Resistance comes from past failures.",
+                                              "P2 argued for Moderate.")  # untouched: kept
+
+        saved_by(consented.coordinator, session, key, "notes", "Coordinator's notes.", base=1)
+        page.fill("#f-notes", "My second thoughts.")
+        page.click("button[name=save]")
+        box = page.locator('.field[data-field="notes"] .conflict')
+        expect(box).to_contain_text("Coordinator's notes.")
+        expect(page.locator("#f-notes")).to_have_value("My second thoughts.")
+        page.click("button[name=save]")  # Save again without deciding: nothing overwritten
+        assert rating(session, key).notes == "Coordinator's notes."
+        page.locator('.field[data-field="notes"]').get_by_role("button", name="Keep mine").click()
+        expect(page.locator("#messages")).to_contain_text("Saved.")
+        page.reload()
+        expect(page.locator("#f-notes")).to_have_value("My second thoughts.")
+        expect(page.locator(".conflict")).to_have_count(0)
+        held = rating(session, key)
+        assert (held.notes, held.dissent) == ("My second thoughts.", "P2 argued for Moderate.")
+        assert CaptureConflict.objects.get().resolution == "mine"
+    finally:
+        context.close()
+
+
+def test_a_quote_typed_and_not_added_is_added_when_leaving_the_page(
+        page, live_server, consented):
+    base, session = live_server.url, consented.session
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, SECTION_KEYS[4]))
+    page.fill("#q-text", "We wrote the strategy but never measured it.")
+    expect(summary(page)).to_contain_text("quote is typed but not added")
+    page.click("button[name=save_next]")
+    page.wait_for_url(f"**/section/{SECTION_KEYS[5]}/")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+
+    page.fill("#q-text", "Nobody asks us before a policy is drafted.")
+    page.select_option("#q-participant", "P2")
+    page.locator(".nav-sections a").last.click()  # a plain link away
+    page.wait_for_url(f"**/section/{SECTION_KEYS[6]}/")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    quotes = {q.section_key: (q.text, q.participant.code if q.participant else "")
+              for q in Quote.objects.all()}
+    assert quotes == {
+        SECTION_KEYS[4]: ("We wrote the strategy but never measured it.", ""),
+        SECTION_KEYS[5]: ("Nobody asks us before a policy is drafted.", "P2"),
+    }
+    page.goto(section_url(base, session, SECTION_KEYS[5]))
+    expect(page.locator("#quote-list")).to_contain_text("Nobody asks us before a policy")
+    expect(page.locator("#q-text")).to_have_value("")
+
+
+def test_a_quote_is_edited_deleted_and_restored(page, live_server, consented):
+    base, session, key = live_server.url, consented.session, SECTION_KEYS[5]
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, key))
+    page.fill("#q-text", "Policy comes from the top.")
+    page.click("button[name=add_quote]")
+    item = page.locator("#quote-list li").first
+    expect(item.locator(".save-state")).to_have_attribute("data-state", "saved")
+    item.get_by_role("button", name="Edit").click()  # added by script: editable at once
+    item.locator("textarea").fill("Policy comes from the minister's office.")
+    item.get_by_role("button", name="Save quote").click()
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert Quote.objects.get().text == "Policy comes from the minister's office."
+
+    item.get_by_role("button", name="Delete").click()
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert not Quote.objects.exists()
+    page.get_by_role("button", name="Undo").click()
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    page.reload()
+    expect(page.locator("#quote-list")).to_contain_text("Policy comes from the minister's office.")
+    assert Quote.objects.get().text == "Policy comes from the minister's office."
