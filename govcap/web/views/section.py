@@ -183,8 +183,9 @@ def section_page(request, uuid, section_key):
 def save_posted_fields(user, session, section_key: str, post: QueryDict,
                        page_op: uuid.UUID) -> int:
     """Save the fields the facilitator changed (or decided on); how many were refused as
-    conflicts (kept, shown on the page again)."""
-    refused = 0
+    conflicts (kept, shown on the page again). The whole form is read before anything is
+    saved, so a malformed post saves nothing."""
+    saves = []
     for name in Rating.CAPTURE_FIELDS:
         if f"rev_{name}" not in post:
             continue  # not on this form
@@ -197,11 +198,14 @@ def save_posted_fields(user, session, section_key: str, post: QueryDict,
             continue  # untouched: whatever the server holds now stays
         if decision == "theirs":
             value = post.get(f"theirs_{name}", "")
+        saves.append(capture.FieldSave(
+            op_id=uuid.uuid5(page_op, name), section_key=section_key, field=name, value=value,
+            base_revision=parse_int(post.get(f"rev_{name}")),
+            instrument_version=post.get("instrument") or None, resolves=resolves))
+    refused = 0
+    for save in saves:
         try:
-            capture.save_field(user, session, capture.FieldSave(
-                op_id=uuid.uuid5(page_op, name), section_key=section_key, field=name,
-                value=value, base_revision=parse_int(post.get(f"rev_{name}")),
-                instrument_version=post.get("instrument") or None, resolves=resolves))
+            capture.save_field(user, session, save)
         except StaleRevision:
             refused += 1
     return refused
