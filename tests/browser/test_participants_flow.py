@@ -120,3 +120,31 @@ def test_submit_asks_for_confirmation(page, live_server, with_quote):
     page.click("button:has-text('Submit the session')")
     page.wait_for_selector("text=Session submitted")
     assert Session.objects.get(pk=w.session.pk).status == "submitted"
+
+
+def test_a_stale_edit_shows_both_versions_on_a_phone(browser, live_server, with_quote):
+    w = with_quote
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB")
+    page = context.new_page()
+    try:
+        log_in(page, live_server.url, "facilitator")
+        page.goto(f"{live_server.url}/s/{w.session.uuid}/consent/")
+        page.click("#participants a:has-text('Edit P2')")
+        page.wait_for_selector("#id_edit-role_title")
+        # Meanwhile the coordinator changes P2.
+        workflow.edit_participant(w.coordinator, w.session, w.p2.uuid, workflow.ParticipantInput(
+            "Head of data", w.agency.pk, "senior", "", "Otieno Ouma"),
+            base_revision=w.p2.revision)
+        page.fill("#id_edit-role_title", "Data steward")
+        page.click("#participants button:has-text('Save P2')")
+        page.wait_for_selector("#participants .conflict:has-text('changed elsewhere')")
+        page.locator("#participants").screenshot(path="/tmp/participant-conflict-360.png")
+        assert page.input_value("#id_edit-role_title") == "Data steward"
+        assert Participant.objects.get(pk=w.p2.pk).role_title == "Head of data"
+        page.click("#participants button:has-text('Save P2')")  # keep mine, deliberately
+        page.wait_for_selector("#participants .msg:has-text('P2 saved.')")
+        page.reload()
+        assert "Data steward" in page.inner_text("#p-P2")
+    finally:
+        context.close()
+    assert Participant.objects.get(pk=w.p2.pk).role_title == "Data steward"

@@ -163,12 +163,16 @@ def session_consent(request, uuid):
         session.participants.select_related("organisation", "identity")
         .annotate(quote_count=Count("quotes")),
         key=lambda p: (len(p.code), p.code))
+    editing_uuid = str(edit_form["participant"].value()) if edit_form else ""
+    if edit_form:  # where the keyboard goes when the form appears (htmx honours it too)
+        edit_form.fields["role_title"].widget.attrs["autofocus"] = True
     context |= {
         "consent_form": consent_form,
         "participant_form": participant_form,
         "participants": participants,
         "edit_form": edit_form,
-        "editing": str(edit_form["participant"].value()) if edit_form else "",
+        "editing": editing_uuid,
+        "editing_code": next((p.code for p in participants if str(p.uuid) == editing_uuid), ""),
         "conflict": conflict,
         "undo_offers": [{**offer, "op_id": uuid_module.uuid4()} for offer in undo.offers(
             request, session, {str(p.uuid) for p in participants})] if context["can_capture"]
