@@ -45,12 +45,17 @@ def saved_by(user, session, key: str, field: str, value: str, base: int = 0) -> 
         op_id=uuid.uuid4(), section_key=key, field=field, value=value, base_revision=base))
 
 
-def offline(context) -> None:
-    context.route(SAVES, lambda route: route.abort("internetdisconnected"))
+def offline(context, *, browser_says_so: bool = False) -> None:
+    """No answer to any save. (Playwright's set_offline, which the page's navigator.onLine
+    follows, does not stop a POST the service worker lets through: both are needed.)"""
+    context.route("**/save/**", lambda route: route.abort("internetdisconnected"))
+    if browser_says_so:
+        context.set_offline(True)
 
 
 def online(context) -> None:
-    context.unroute(SAVES)
+    context.set_offline(False)
+    context.unroute("**/save/**")
 
 
 def test_coming_back_to_a_section_and_adding_to_every_text_field_saves_it_all(
@@ -297,3 +302,49 @@ def test_a_quote_is_edited_deleted_and_restored(page, live_server, consented):
     page.reload()
     expect(page.locator("#quote-list")).to_contain_text("Policy comes from the minister's office.")
     assert Quote.objects.get().text == "Policy comes from the minister's office."
+
+
+def test_a_whole_session_worked_offline_page_after_page_reaches_the_server_on_reconnecting(
+        page, live_server, consented):
+    from govcap.assessments.models import Participant
+    from tests.browser.test_offline_session import wait_until_saved_for_offline
+
+    base, session = live_server.url, consented.session
+    s = f"{base}/s/{session.uuid}"
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, SECTION_KEYS[0]))
+    wait_until_saved_for_offline(page, session)
+
+    offline(page.context, browser_says_so=True)
+    page.fill("#f-notes", "Typed offline on section 1.")
+    page.locator("#f-notes").blur()
+    expect(summary(page)).to_have_attribute("data-state", "offline")
+    page.locator("ol.progress a").nth(1).click()
+    page.wait_for_url(f"**/section/{SECTION_KEYS[1]}/")
+    page.check("input[name=level][value=basic]")
+    page.fill("#f-notes", "Typed offline on section 2.")
+    page.locator("#f-notes").blur()
+    expect(summary(page)).to_contain_text("Offline. Changes kept on this device")
+    expect(summary(page)).to_contain_text("3")
+    for path in ("/", "/summary/"):  # every page of the session says what is waiting
+        page.goto(f"{s}{path}")
+        expect(summary(page)).to_contain_text("Offline. Changes kept on this device")
+        expect(summary(page)).to_contain_text("3")
+    page.goto(f"{s}/consent/")
+    page.fill("#id_role_title", "Records officer")
+    page.get_by_role("button", name="Add participant").click()
+    expect(page.locator("#participants tbody tr[data-pending]")).to_contain_text("Records officer")
+    expect(summary(page)).to_contain_text("4")
+    page.goto(section_url(base, session, SECTION_KEYS[0]))  # back: the edit is still there
+    expect(page.locator("#f-notes")).to_have_value("Typed offline on section 1.")
+    assert not Rating.objects.filter(session=session).exists()
+
+    online(page.context)
+    expect(summary(page)).to_have_text(ALL_SAVED, timeout=20_000)
+    page.goto(f"{s}/consent/")
+    expect(page.locator("#participants")).to_contain_text("Records officer")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert rating(session, SECTION_KEYS[0]).notes == "Typed offline on section 1."
+    held = rating(session, SECTION_KEYS[1])
+    assert (held.level, held.notes) == ("basic", "Typed offline on section 2.")
+    assert Participant.objects.filter(session=session, role_title="Records officer").count() == 1

@@ -17,7 +17,8 @@
   var session = bar.dataset.session;
   var csrf = bar.dataset.csrf;
   var canCapture = bar.dataset.canCapture === "1";
-  var urls = { field: bar.dataset.saveUrl, quote: bar.dataset.quoteUrl, conflicts: bar.dataset.conflictsUrl };
+  var urls = { field: bar.dataset.saveUrl, quote: bar.dataset.quoteUrl, participant: bar.dataset.participantUrl,
+               conflicts: bar.dataset.conflictsUrl };
   var summary = document.getElementById("save-summary");
   var conflictsLink = document.getElementById("conflicts-link");
   var form = document.getElementById("capture");  // only on a section page
@@ -181,6 +182,7 @@
   // --- the queue ------------------------------------------------------------------------------
   function sameTarget(a, b) {
     if (a.kind !== b.kind || a.section !== b.section) return false;
+    if (a.kind === "participant") return a.participant === b.participant;
     return a.kind === "field" ? a.field === b.field : a.quote === b.quote;
   }
   function enqueue(op) {
@@ -217,6 +219,11 @@
   }
 
   function payload(op) {
+    if (op.kind === "participant") {
+      return { op_id: op.op_id, action: op.action, participant: op.participant, role_title: op.role_title,
+               organisation: op.organisation, seniority: op.seniority, gender: op.gender, name: op.name,
+               base_revision: op.base_revision || 0 };
+    }
     if (op.kind === "field") {
       return { op_id: op.op_id, section: op.section, instrument: op.instrument, field: op.field, value: op.value,
                base_revision: op.base_revision, resolves: op.resolves || null };
@@ -255,6 +262,7 @@
       if (o.kind === "field" && !debounces[o.field]) fieldState(o.field, why === "full" ? "full" : "offline");
       if (o.kind === "quote") quoteState(o.quote, why === "full" ? "full" : "offline");
     });
+    queue().forEach(function (o) { if (o.kind === "participant") participantRow(o, null, why === "full" ? "full" : "offline"); });
     refresh();
     clearTimeout(retryTimer);
     retryTimer = setTimeout(pump, retryDelay);
@@ -277,6 +285,7 @@
 
   function saved(op, data) {
     var here = op.section === section;
+    if (op.kind === "participant") { participantRow(op, data.participant && data.participant.code, "saved"); return; }
     if (op.resolves) forgetConflict(op.section, op.kind === "field" ? op.field : "quote:" + op.quote, here);
     if (op.kind === "field") {
       remember(op.section, op.field, data.revision, op.value);
@@ -315,6 +324,7 @@
     var why = labels.error + (data.message ? ": " + data.message : "");
     if (op.section === section && op.kind === "field") fieldState(op.field, "error", why);
     if (op.section === section && op.kind === "quote") quoteState(op.quote, "error", why);
+    if (op.kind === "participant") participantRow(op, null, "error", why);
   }
 
   // --- conflicts --------------------------------------------------------------------------------
@@ -537,6 +547,54 @@
       });
     });
   }
+
+  // --- participants added while offline (the consent page) -------------------------------------
+  // With a connection the page's own form posts them; without one (or when its post gets no
+  // answer) they join the queue under the form's operation ID and show as waiting rows.
+  function participantForm(f) {
+    var kind = f && f.querySelector && f.querySelector("input[name=form]");
+    return kind && kind.value === "participant" ? f : null;
+  }
+  function participantRow(op, code, state, message) {
+    var table = document.querySelector("#participants tbody");
+    if (!table) return;
+    var row = table.querySelector('[data-pending="' + op.participant + '"]');
+    if (!row) {
+      var org = document.querySelector('#participants select[name=organisation] option[value="' + op.organisation + '"]');
+      row = el("tr", { "data-pending": op.participant }, [
+        el("td", { className: "code" }), el("td", { dir: "auto", text: op.role_title }),
+        el("td", { text: org ? org.textContent : "" }), el("td"), el("td"),
+        el("td", {}, [el("span", { className: "save-state" })])]);
+      table.appendChild(row);
+    }
+    if (code) row.querySelector(".code").textContent = code;
+    var s = row.querySelector(".save-state");
+    s.dataset.state = state; s.textContent = message || labels[state] || "";
+    refresh();
+  }
+  function queueParticipant(f) {
+    var data = new FormData(f), opField = f.querySelector("[name=op_id]");
+    var op = { kind: "participant", op_id: data.get("op_id") || newId(), action: "add", participant: newId(),
+               role_title: data.get("role_title") || "", organisation: parseInt(data.get("organisation") || "0", 10),
+               seniority: data.get("seniority") || "", gender: data.get("gender") || "", name: data.get("name") || "" };
+    if (!op.role_title.trim()) { var r = f.querySelector("[name=role_title]"); if (r) r.focus(); return; }
+    enqueue(op);
+    participantRow(op, null, "offline");
+    if (opField) opField.value = newId();  // the next participant is another operation
+    ["role_title", "name"].forEach(function (n) { var e = f.querySelector("[name=" + n + "]"); if (e) e.value = ""; });
+  }
+  document.addEventListener("submit", function (event) {
+    var f = participantForm(event.target);
+    if (!f || !urls.participant || (navigator.onLine && net !== "offline")) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();  // before htmx sends it into the void
+    queueParticipant(f);
+  }, true);
+  document.addEventListener("htmx:sendError", function (event) {
+    var f = participantForm(event.detail && event.detail.elt);
+    if (f) { net = "offline"; queueParticipant(f); }
+  });
+  queue().forEach(function (op) { if (op.kind === "participant") participantRow(op, null, "waiting"); });
 
   // --- a section page: wiring -------------------------------------------------------------------
   function startSection() {
