@@ -91,7 +91,7 @@ def test_an_open_session_works_offline_page_after_page(page, live_server, consen
     page.wait_for_url(f"**/section/{SECTION_KEYS[1]}/")
     expect(page.locator("h2").first).to_contain_text("Section 2 of 8")
     expect(page.locator(BANNER)).to_contain_text(
-        re.compile(r"Offline: this page was saved at \d{1,2}:\d\d; your edits are kept"))
+        re.compile(r"No connection, or a very slow one: this page was saved at \d{1,2}:\d\d\. Your edits are kept"))
     page.reload()
     expect(page.locator("h2").first).to_contain_text("Section 2 of 8")
     expect(page.locator(BANNER)).to_be_visible()

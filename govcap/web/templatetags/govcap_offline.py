@@ -27,8 +27,8 @@ def offline_meta(context) -> str:
         'data-age="{}" data-worker="{}" data-scope="/s/" data-banner="{}">',
         offline.offline_key(request) if request is not None else "",
         int(time.time()), settings.SESSION_COOKIE_AGE, reverse("service-worker"),
-        _("Offline: this page was saved at %(time)s; your edits are kept on this device and "
-          "sent when the connection returns."),
+        _("No connection, or a very slow one: this page was saved at %(time)s. Your edits "
+          "are kept on this device and sent when the connection returns."),
     )
 
 
