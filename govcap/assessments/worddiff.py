@@ -6,7 +6,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-TOKENS = re.compile(r"\s+|[^\s]+")  # words and the spaces between them, so nothing is lost
+# Words, punctuation and the spaces between them, so nothing is lost and "2024," differs
+# from "2024" by its comma only.
+TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)

@@ -352,7 +352,8 @@
 
   // The words that differ between two texts (a longest common subsequence of words).
   function wordPieces(a, b) {
-    var x = a.match(/\s+|\S+/g) || [], y = b.match(/\s+|\S+/g) || [];
+    var words = /\s+|[\p{L}\p{N}_]+|[^\p{L}\p{N}_\s]/gu;  // as worddiff.py: punctuation apart
+    var x = a.match(words) || [], y = b.match(words) || [];
     if (x.length * y.length > 250000) return [[{ text: a, changed: true }], [{ text: b, changed: true }]];
     var n = x.length, m = y.length, L = [], i, j;
     for (i = 0; i <= n; i++) { L.push(new Uint32Array(m + 1)); }
