@@ -31,6 +31,7 @@ urlpatterns = [
          name="session-conflicts-json"),
     path("s/<uuid:uuid>/save/field/", capture.save_field_json, name="save-field"),
     path("s/<uuid:uuid>/save/quote/", capture.save_quote_json, name="save-quote"),
+    path("s/<uuid:uuid>/save/consent/", capture.save_consent_json, name="save-consent"),
     path("s/<uuid:uuid>/save/participant/", participant_views.save_participant_json,
          name="save-participant"),
     path("s/<uuid:uuid>/participants/<uuid:participant>/remove/", participant_views.participant_remove,

@@ -348,3 +348,40 @@ def test_a_whole_session_worked_offline_page_after_page_reaches_the_server_on_re
     held = rating(session, SECTION_KEYS[1])
     assert (held.level, held.notes) == ("basic", "Typed offline on section 2.")
     assert Participant.objects.filter(session=session, role_title="Records officer").count() == 1
+
+
+def test_consent_recorded_with_no_connection_lets_the_session_be_captured_offline(
+        page, live_server, world):
+    from govcap.assessments.models import Participant, Session
+    from tests.browser.test_offline_session import wait_until_saved_for_offline
+
+    base, session = live_server.url, world.session
+    s = f"{base}/s/{session.uuid}"
+    log_in(page, base, "facilitator")
+    page.goto(f"{s}/consent/")
+    wait_until_saved_for_offline(page, session)
+
+    offline(page.context, browser_says_so=True)
+    page.check("#id_consent_given")
+    page.get_by_role("button", name="Record consent").click()
+    expect(page.locator(".consent-kept")).to_contain_text("Consent kept on this device")
+    page.fill("#id_role_title", "Head of digital services")
+    page.get_by_role("button", name="Add participant").click()
+    page.goto(section_url(base, session, SECTION_KEYS[0]))  # the copy saved before consent…
+    expect(page.locator("#f-notes")).to_be_enabled()  # …opens for capture on this device
+    expect(page.locator("#consent-missing")).to_be_hidden()
+    page.check("input[name=level][value=moderate]")
+    page.fill("#f-notes", "Captured in a room with no connection.")
+    page.locator("#f-notes").blur()
+    expect(summary(page)).to_contain_text("Offline. Changes kept on this device")
+    assert not Session.objects.get(pk=session.pk).consent_given
+
+    online(page.context)
+    expect(summary(page)).to_have_text(ALL_SAVED, timeout=20_000)
+    page.reload()
+    expect(page.locator("#f-notes")).to_have_value("Captured in a room with no connection.")
+    expect(page.locator("#consent-missing")).to_have_count(0)
+    assert Session.objects.get(pk=session.pk).consent_given
+    assert Participant.objects.get(session=session).role_title == "Head of digital services"
+    held = rating(session, SECTION_KEYS[0])
+    assert (held.level, held.notes) == ("moderate", "Captured in a room with no connection.")

@@ -448,6 +448,10 @@ MATRIX: list[Check] = [
           data=field_save, effect=rating_saved),
     Check("save-quote", CAPTURERS, method="POST", json=True, args=session, prepare=consent,
           data=quote_save, effect=quote_saved),
+    Check("save-consent", CAPTURERS, method="POST", json=True, args=session,
+          data=lambda c: {"op_id": str(uuid.uuid4()), "given": True, "recording_allowed": False,
+                          "note": "Agreed offline"},
+          effect=lambda c: type(c.w.session).objects.get(pk=c.w.session.pk).consent_given),
     # --- accounts (govcap/accounts) -------------------------------------------------------
     Check("account", SIGNED_IN),
     Check("account-password", SIGNED_IN),

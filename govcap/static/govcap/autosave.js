@@ -18,7 +18,7 @@
   var csrf = bar.dataset.csrf;
   var canCapture = bar.dataset.canCapture === "1";
   var urls = { field: bar.dataset.saveUrl, quote: bar.dataset.quoteUrl, participant: bar.dataset.participantUrl,
-               conflicts: bar.dataset.conflictsUrl };
+               consent: bar.dataset.consentUrl, conflicts: bar.dataset.conflictsUrl };
   var summary = document.getElementById("save-summary");
   var conflictsLink = document.getElementById("conflicts-link");
   var form = document.getElementById("capture");  // only on a section page
@@ -44,6 +44,8 @@
     decided: "Decided and saved.", close: "Close",
     unattributed: "unattributed", edit: "Edit", del: "Delete", saveQuote: "Save quote", cancel: "Cancel",
     quoteDeleted: "Quote deleted.", undo: "Undo",
+    consentKept: "Consent kept on this device and sent when the connection returns; you can capture meanwhile.",
+    consentWithdrawn: "Kept on this device and sent when the connection returns.",
     full: "not saved — the server's storage is full; kept on this device",
     storageFull: "The server's storage is full, so this edit was not saved there. It is kept on this device and will be sent again automatically. Please tell your administrator."
   };
@@ -56,7 +58,8 @@
   // --- storage: localStorage, with a copy in memory when the browser refuses to keep it ---
   var KEY = {
     queue: "govcap:queue:" + session, known: "govcap:known:" + session,
-    conflicts: "govcap:conflicts:" + session, failed: "govcap:failed:" + session
+    conflicts: "govcap:conflicts:" + session, failed: "govcap:failed:" + session,
+    consent: "govcap:consent:" + session
   };
   var memory = {}, storageBroken = false;
   function read(key, empty) {
@@ -182,6 +185,7 @@
   // --- the queue ------------------------------------------------------------------------------
   function sameTarget(a, b) {
     if (a.kind !== b.kind || a.section !== b.section) return false;
+    if (a.kind === "consent") return true;
     if (a.kind === "participant") return a.participant === b.participant;
     return a.kind === "field" ? a.field === b.field : a.quote === b.quote;
   }
@@ -219,6 +223,9 @@
   }
 
   function payload(op) {
+    if (op.kind === "consent") {
+      return { op_id: op.op_id, given: op.given, recording_allowed: op.recording_allowed, note: op.note };
+    }
     if (op.kind === "participant") {
       return { op_id: op.op_id, action: op.action, participant: op.participant, role_title: op.role_title,
                organisation: op.organisation, seniority: op.seniority, gender: op.gender, name: op.name,
@@ -286,6 +293,7 @@
   function saved(op, data) {
     var here = op.section === section;
     if (op.kind === "participant") { participantRow(op, data.participant && data.participant.code, "saved"); return; }
+    if (op.kind === "consent") { write(KEY.consent, null); return; }  // the server holds it now
     if (op.resolves) forgetConflict(op.section, op.kind === "field" ? op.field : "quote:" + op.quote, here);
     if (op.kind === "field") {
       remember(op.section, op.field, data.revision, op.value);
@@ -584,6 +592,31 @@
     if (opField) opField.value = newId();  // the next participant is another operation
     ["role_title", "name"].forEach(function (n) { var e = f.querySelector("[name=" + n + "]"); if (e) e.value = ""; });
   }
+  // Consent recorded with no connection: queued first, so the edits after it can be saved;
+  // meanwhile this device lets the session be captured.
+  function consentForm(f) {
+    var kind = f && f.querySelector && f.querySelector("input[name=form]");
+    return kind && kind.value === "consent" ? f : null;
+  }
+  document.addEventListener("submit", function (event) {
+    var f = consentForm(event.target);
+    if (!f || !urls.consent || (navigator.onLine && net !== "offline")) return;
+    event.preventDefault();
+    var given = !!f.querySelector("[name=consent_given]:checked");
+    enqueue({ kind: "consent", op_id: newId(), given: given,
+              recording_allowed: !!f.querySelector("[name=recording_allowed]:checked"),
+              note: (f.querySelector("[name=consent_note]") || { value: "" }).value });
+    write(KEY.consent, given);
+    var note = f.querySelector(".consent-kept") || el("p", { className: "msg msg-warning consent-kept", role: "status" });
+    note.textContent = given ? labels.consentKept : labels.consentWithdrawn;
+    f.append(note);
+  }, true);
+  if (canCapture && read(KEY.consent, null) === true) {
+    document.querySelectorAll("[data-needs-consent]").forEach(function (e) { e.disabled = false; });
+    var missing = document.getElementById("consent-missing");
+    if (missing) missing.hidden = true;
+  }
+
   document.addEventListener("submit", function (event) {
     var f = participantForm(event.target);
     if (!f || !urls.participant || (navigator.onLine && net !== "offline")) return;

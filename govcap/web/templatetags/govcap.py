@@ -101,6 +101,9 @@ def autosave_texts() -> dict[str, str]:
         "cancel": _("Cancel"),
         "quoteDeleted": _("Quote deleted."),
         "undo": _("Undo"),
+        "consentKept": _("Consent kept on this device and sent when the connection returns; "
+                         "you can capture meanwhile."),
+        "consentWithdrawn": _("Kept on this device and sent when the connection returns."),
         "full": _("not saved — the server's storage is full; kept on this device"),
         "storageFull": storage_full.message(),
     }

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from govcap import jsonbody
-from govcap.assessments import capture
+from govcap.assessments import capture, workflow
 from govcap.assessments.errors import CaptureError
 from govcap.web import storage_full
 
@@ -98,6 +98,30 @@ def save_quote_json(request, uuid):
             instrument_version=as_text(data, "instrument") or None,
             resolves=as_conflict(data),
         ))
+    except CaptureError as error:
+        return JsonResponse(error.as_dict(), status=error.status)
+    return JsonResponse(result)
+
+
+@require_POST
+@login_required
+@storage_full.answers_storage_full
+def save_consent_json(request, uuid):
+    """{op_id, given, recording_allowed, note}: the consent a facilitator recorded on a page
+    with no connection, sent once the connection returns (before the edits queued after it,
+    which need it). Applied once per operation ID."""
+    try:
+        data = read_json(request)
+        op_id = capture.parse_op_id(data.get("op_id"))
+        given, allowed = as_bool(data, "given"), as_bool(data, "recording_allowed")
+        note = as_text(data, "note")
+
+        def apply(locked):
+            workflow.record_consent(request.user, locked, given=given,
+                                    recording_allowed=allowed, note=note)
+            return capture.remember(locked, op_id, {"status": "saved", "consent_given": given})
+
+        result = capture.once(request.user, uuid, op_id, apply)
     except CaptureError as error:
         return JsonResponse(error.as_dict(), status=error.status)
     return JsonResponse(result)
