@@ -143,6 +143,8 @@ def test_a_level_changed_meanwhile_is_shown_by_its_label_and_a_new_choice_saves(
     expect(box).to_contain_text("High")
     expect(box).to_contain_text("Moderate")
     expect(box).not_to_contain_text(re.compile(r"\bhigh\b"))  # the label, not the raw value
+    expect(box.get_by_role("button", name="Keep mine: Moderate")).to_be_visible()
+    expect(box.get_by_role("button", name="Take theirs: High")).to_be_visible()
     expect(summary(page)).not_to_have_text(ALL_SAVED)
 
     page.check("input[name=level][value=basic]")  # a new choice decides it

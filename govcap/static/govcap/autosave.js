@@ -393,8 +393,9 @@
     if (old) old.remove();
     var mine = valueOf(field) || c.yours;
     var pieces = wordPieces(mine, c.theirs);
-    var keep = el("button", { type: "button", text: labels.keepMine });
-    var take = el("button", { type: "button", text: labels.takeTheirs });
+    var named = isChoice(field);  // a level: the two choices by their labels
+    var keep = el("button", { type: "button", text: labels.keepMine + (named ? ": " + labelOf(field, mine) : "") });
+    var take = el("button", { type: "button", text: labels.takeTheirs + (named ? ": " + labelOf(field, c.theirs) : "") });
     keep.addEventListener("click", function () { enqueueField(field); });
     take.addEventListener("click", function () { setValue(field, c.theirs); enqueueField(field); });
     var box = el("div", { className: "conflict live", role: "alert" }, [

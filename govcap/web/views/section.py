@@ -50,6 +50,7 @@ class ConflictView:
     theirs_label: str
     mine_pieces: list[worddiff.Piece]
     theirs_pieces: list[worddiff.Piece]
+    is_choice: bool  # a level or a confidence: the choices are named by their labels
 
 
 @dataclass
@@ -108,7 +109,7 @@ def conflict_view(conflict: CaptureConflict, labels: dict[str, str]) -> Conflict
         uuid=str(conflict.uuid), yours=conflict.yours, theirs=conflict.theirs,
         yours_label=labels.get(conflict.yours, conflict.yours) or empty,
         theirs_label=labels.get(conflict.theirs, conflict.theirs) or empty,
-        mine_pieces=mine, theirs_pieces=theirs)
+        mine_pieces=mine, theirs_pieces=theirs, is_choice=bool(labels))
 
 
 def section_context(request, session, section_key: str) -> dict:
