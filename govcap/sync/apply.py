@@ -6,7 +6,8 @@ kept in `SyncConflict` with both versions and the local one stands. With `check_
 (a push received by a server) the user may only create sessions of engagements they
 facilitate or coordinate and change sessions they may capture; a pulled batch was scoped by
 the server that sent it. Every write adds an audit event (`sync`) with the batch's
-operation ID.
+operation ID. A tombstone for a record the same batch carries alive is passed over: the
+record was deleted and restored (a removal undone) before the batch was built.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ class Applier:
         self.digests: dict[str, str] = {}
         self.refused: list[str] = []
         self.counts: Counter = Counter()
+        # the UUIDs of the sessions the answer reports on (those the user could change)
+        self.sessions: set[str] = set()
 
     def answer(self) -> dict[str, Any]:
         return {"outcomes": self.outcomes, "digests": self.digests, "refused": self.refused,
@@ -62,8 +65,10 @@ class Applier:
                         self._session(data, bases)
                 except (KeyError, ValueError, IntegrityError) as exc:
                     self.refused.append(f"session {data.get('uuid')}: {exc!r}")
+            alive = {p["uuid"] for s in batch["sessions"] for _, p in records_of(s)}
             for tomb in batch["tombstones"]:
-                self._tombstone(tomb, bases)
+                if tomb["uuid"] not in alive:
+                    self._tombstone(tomb, bases)
         return self.answer()
 
     def _context(self, ctx: dict[str, Any], people: list[str]) -> None:
@@ -99,6 +104,7 @@ class Applier:
         if session.is_demo or (self.check_scope and not scoping.can_capture(self.user, session)):
             self.refused.append(f"session {data['uuid']}: you cannot change it here")
             return
+        self.sessions.add(str(session.uuid))
         serialised = b._session(session, session.instrument, b.BundleOptions(), set())
         local = {p["uuid"]: p for _, p in records_of(serialised)}
         for kind, payload in records_of(data):
@@ -128,6 +134,7 @@ class Applier:
                                     bundleio.BundleReport())
         audit.record(self.user, "sync", session, None, {"peer": self.peer, "created": True},
                      session=session, op_id=self.op_id)
+        self.sessions.add(str(session.uuid))
         for kind, payload in records_of(data):
             self._agree(payload["uuid"], "create", merge.digest(kind, payload))
 
@@ -215,6 +222,7 @@ class Applier:
             return
         mine = None
         if obj is not None:
+            self.sessions.add(str(obj.session.uuid))
             serialised = b._session(obj.session, obj.session.instrument, b.BundleOptions(),
                                     set())
             local = {p["uuid"]: p for _, p in records_of(serialised)}

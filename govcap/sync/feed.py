@@ -5,7 +5,10 @@ the same transaction (id = monotonic sequence; `object_type`, `object_uuid`, the
 `delete` events are the tombstones). A batch holds the sessions touched after the cursor
 (in the bundle's serialisation, with their participants, ratings and quotes), the
 engagements they belong to (country, instruments, organisations, people: what is needed to
-create them on the other side) and the tombstones. Demo data never enter a batch.
+create them on the other side) and the tombstones: the records deleted after the cursor
+that are still gone when the batch is built (a participant removed and the removal undone,
+or a quote deleted and saved again under its UUID, travels as the record it is now, never
+as a deletion). Demo data never enter a batch.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 from django.db.models import Max, QuerySet
 
 from govcap.accounts.models import AuditEvent
-from govcap.assessments.models import Session
+from govcap.assessments.models import Participant, Quote, Session
 from govcap.interchange import bundle as b
 
 FORMAT = "govcap-sync"
@@ -64,11 +67,15 @@ def changes_since(cursor: int, sessions: QuerySet | None = None,
         entry = engagements.setdefault(data["engagement"], (s.engagement, set(), {}))
         entry[1].update({s.organisation_id, *(p.organisation_id for p in s.participants.all())})
         entry[2][s.instrument_id] = s.instrument
-    tombstones = [
-        {"type": TOMBSTONE_TYPES[e.object_type], "uuid": str(e.object_uuid),
-         "session": str(e.session.uuid)}
-        for e in events.filter(action="delete", object_type__in=TOMBSTONE_TYPES,
-                               session_id__in=chosen_ids).select_related("session")]
+    deletions = list(events.filter(action="delete", object_type__in=TOMBSTONE_TYPES,
+                                   session_id__in=chosen_ids).select_related("session"))
+    skip = _present({e.object_uuid for e in deletions})  # a record alive is no tombstone
+    tombstones: list[dict[str, str]] = []
+    for e in deletions:
+        if str(e.object_uuid) not in skip:
+            skip.add(str(e.object_uuid))  # deleted twice (removed, restored, removed): once
+            tombstones.append({"type": TOMBSTONE_TYPES[e.object_type],
+                               "uuid": str(e.object_uuid), "session": str(e.session.uuid)})
     return {
         "format": FORMAT, "version": VERSION, "cursor": upto,
         "engagements": [_context(e, org_ids, instruments)
@@ -77,6 +84,12 @@ def changes_since(cursor: int, sessions: QuerySet | None = None,
         "sessions": out_sessions,
         "tombstones": tombstones,
     }
+
+
+def _present(uuids: set[Any]) -> set[str]:
+    """Which of these records exist now (restored since their deletion, say)."""
+    return {str(u) for model in (Participant, Quote)
+            for u in model.objects.filter(uuid__in=uuids).values_list("uuid", flat=True)}
 
 
 def _context(engagement: Any, org_ids: set[int], instruments: dict[int, Any]

@@ -69,14 +69,18 @@ class SyncConflict(models.Model):
 
 class SyncBatch(models.Model):
     """A push batch already applied here: a retry by the same user from the same peer gets
-    the stored answer; anyone else sending that operation ID is refused, never answered
-    with it (the answer names the outcome of every record)."""
+    the stored answer, if they may still change every session it concerned; anyone else
+    sending that operation ID is refused, never answered with it (the answer names the
+    outcome of every record)."""
 
     op_id = models.UUIDField(unique=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                              related_name="+")
     peer = models.CharField(max_length=300, blank=True)
     response = models.JSONField()
+    # The UUIDs of the sessions the answer reports on: a retry is answered only while the
+    # caller may still change each of them.
+    sessions = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:

@@ -2,9 +2,12 @@
 with a personal API token (`Authorization: Bearer gct_…`) and scoped like the rest.
 
 A push carries a random operation ID chosen by the laptop. Its answer is stored with the
-user and peer that sent it: a retry by them is answered as before (nothing applied twice);
-the same ID from anyone else is refused with 409 `op_id_taken` and learns nothing, so no
-token holder can pre-empt a laptop's push or read the outcome of another's."""
+user and peer that sent it and the sessions it reports on: a retry by them is answered as
+before (nothing applied twice) while they may still change each of those sessions, else
+refused with 403 `out_of_scope`; the same ID from anyone else is refused with 409
+`op_id_taken`. Either way the refused caller learns nothing, so no token holder can
+pre-empt a laptop's push or read the outcome of another's, and no one who lost their role
+reads the outcomes of what they pushed before."""
 
 from __future__ import annotations
 
@@ -21,13 +24,15 @@ from django.views.decorators.http import require_GET, require_POST
 from govcap import jsonbody
 from govcap.accounts import scoping
 from govcap.accounts.tokens import verify_token
-from govcap.sync.apply import SyncError, apply_batch
+from govcap.assessments.models import Session
+from govcap.sync.apply import Applier, SyncError
 from govcap.sync.feed import changes_since
 from govcap.sync.models import SyncBatch
 
 MAX_PUSH_BYTES = 200 * 1024 * 1024  # when the request size is not limited otherwise
 MAX_DEPTH = 64  # a batch nests about 10 levels (an instrument's document the deepest)
 OP_ID_TAKEN = "op_id_taken"  # the client then sends its push again under a new ID
+OUT_OF_SCOPE = "out_of_scope"  # a retry by someone who may no longer change its sessions
 
 
 def _user(request: HttpRequest) -> Any:
@@ -51,10 +56,32 @@ def _taken(op_id: uuid.UUID) -> JsonResponse:
         status=409)
 
 
+def _out_of_scope() -> JsonResponse:
+    return JsonResponse({"code": OUT_OF_SCOPE, "message": _(
+        "This push was applied before, but you can no longer change every session it "
+        "concerned, so its answer is not given again. Nothing was applied now. Ask a "
+        "coordinator to give you access to the session again.")}, status=403)
+
+
+def _may_still_push(user: Any, session_uuids: list[str]) -> bool:
+    """The caller may still change each session: the role part of the rule a push is
+    applied under (scoping.can_capture) — the session's status aside, as for an autosave
+    retry, so a push that submitted a session is still answered to its sender. A session
+    gone since cannot be changed by anyone."""
+    sessions = list(Session.objects.filter(uuid__in=session_uuids).select_related(
+        "engagement"))
+    return len(sessions) == len(set(session_uuids)) and all(
+        scoping.can_manage_engagement(user, s.engagement)
+        or scoping.is_assigned_facilitator(user, s) for s in sessions)
+
+
 def _replay(stored: SyncBatch, user: Any, peer: str) -> JsonResponse:
-    """The stored answer, for the caller and peer that sent the push only."""
+    """The stored answer, for the caller and peer that sent the push only, and only while
+    they may still change every session it reports on."""
     if stored.user_id != user.pk or stored.peer != peer:
         return _taken(stored.op_id)
+    if not _may_still_push(user, stored.sessions):
+        return _out_of_scope()
     return JsonResponse({**stored.response, "replayed": True})
 
 
@@ -81,9 +108,10 @@ def push(request: HttpRequest) -> JsonResponse:
         return _replay(stored, user, peer)
     try:
         with transaction.atomic():
-            answer = apply_batch(batch, user=user, peer=peer or user.get_username(),
-                                 bases=bases, op_id=op_id, check_scope=True)
-            SyncBatch.objects.create(op_id=op_id, user=user, peer=peer, response=answer)
+            applier = Applier(user, peer or user.get_username(), op_id, check_scope=True)
+            answer = applier.run(batch, bases)
+            SyncBatch.objects.create(op_id=op_id, user=user, peer=peer, response=answer,
+                                     sessions=sorted(applier.sessions))
     except SyncError as exc:
         return JsonResponse({"message": str(exc)}, status=422)
     except (KeyError, TypeError) as exc:
