@@ -166,8 +166,16 @@ def can_capture(user, session, *, assigned: bool | None = None) -> bool:
     return is_assigned_facilitator(user, session, assigned=assigned)
 
 
+def has_capture_role(user, session, *, assigned: bool | None = None) -> bool:
+    """The role part of `can_capture`, the session's status aside: its coordinators and
+    administrators, and its assigned facilitators. A retried save (autosave or sync) is
+    answered from its stored result only to them, also after the session turned read-only."""
+    return _manages(user, session.engagement_id) or is_assigned_facilitator(
+        user, session, assigned=assigned)
+
+
 def can_submit(user, session) -> bool:
-    return can_manage_engagement(user, session.engagement) or is_assigned_facilitator(user, session)
+    return has_capture_role(user, session)
 
 
 def can_validate(user, session) -> bool:

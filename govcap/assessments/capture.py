@@ -194,7 +194,8 @@ def once(user, session: Session | uuid.UUID, op_id: uuid.UUID,
                 check_can_capture(user, locked)
             except ReadOnly:
                 answered = replay(op_id, session_id)
-                if answered is None:
+                if answered is None or not scoping.has_capture_role(
+                        user, locked, assigned=getattr(locked, "user_facilitates", None)):
                     raise
                 return answered
             answered = replay(op_id, session_id)

@@ -71,8 +71,7 @@ def _may_still_push(user: Any, session_uuids: list[str]) -> bool:
     sessions = list(Session.objects.filter(uuid__in=session_uuids).select_related(
         "engagement"))
     return len(sessions) == len(set(session_uuids)) and all(
-        scoping.can_manage_engagement(user, s.engagement)
-        or scoping.is_assigned_facilitator(user, s) for s in sessions)
+        scoping.has_capture_role(user, s) for s in sessions)
 
 
 def _replay(stored: SyncBatch, user: Any, peer: str) -> JsonResponse:

@@ -8,7 +8,7 @@ import pytest
 
 from govcap.accounts.models import AuditEvent
 from govcap.assessments import capture
-from govcap.assessments.errors import CaptureError, NotAllowed, StaleRevision
+from govcap.assessments.errors import CaptureError, NotAllowed, ReadOnly, StaleRevision
 from govcap.assessments.models import Quote, Rating, Session
 
 SECTION = "enterprise-architecture"
@@ -157,3 +157,41 @@ def test_a_save_made_for_another_instrument_version_is_refused(consented):
             op_id=uuid.uuid4(), section_key=SECTION, field="notes", value="x",
             base_revision=0, instrument_version="0.9"))
     assert not Rating.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["in_progress", "submitted", "validated"])
+def test_a_stored_answer_reaches_only_someone_who_may_change_the_session(consented, status):
+    op = uuid.uuid4()
+    save(consented, value="The facilitator's note", op=op)
+    Session.objects.filter(pk=consented.session.pk).update(status=status)
+    consented.session.refresh_from_db()
+    refused = (NotAllowed, ReadOnly)  # either way, no stored answer
+    with pytest.raises(refused):  # a viewer replaying the ID learns nothing
+        save(consented, value="The facilitator's note", op=op, user=consented.viewer)
+    with pytest.raises(refused):
+        save(consented, value="The facilitator's note", op=op, user=consented.colleague)
+    answered = save(consented, value="The facilitator's note", op=op)  # its own retry
+    assert answered["replayed"] is True and answered["revision"] == 1
+
+
+def test_a_stale_save_is_kept_as_a_conflict_and_a_save_naming_it_closes_it(consented):
+    from govcap.assessments.models import CaptureConflict
+
+    save(consented, value="Theirs", user=consented.coordinator)
+    with pytest.raises(StaleRevision) as refused:
+        save(consented, value="Mine")
+    kept = CaptureConflict.objects.get()
+    assert refused.value.conflict == str(kept.uuid)
+    assert (kept.yours, kept.theirs, kept.server_revision, kept.author) == (
+        "Mine", "Theirs", 1, consented.facilitator)
+    with pytest.raises(StaleRevision):  # a later stale edit of it updates the one record
+        save(consented, value="Mine, longer")
+    kept.refresh_from_db()
+    assert CaptureConflict.objects.count() == 1 and kept.yours == "Mine, longer"
+
+    merged = capture.save_field(consented.facilitator, consented.session, capture.FieldSave(
+        op_id=uuid.uuid4(), section_key=SECTION, field="notes", value="Theirs. Mine, longer",
+        base_revision=1, resolves=kept.uuid))
+    kept.refresh_from_db()
+    assert merged["open_conflicts"] == 0 and kept.resolution == "merged"
+    assert consensus(consented).notes == "Theirs. Mine, longer"
