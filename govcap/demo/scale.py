@@ -334,7 +334,7 @@ SESSION_FIELDS = ("uuid", "engagement", "organisation", "instrument", "status", 
 RATING_FIELDS = ("uuid", "session", "section_key", "level", "not_assessed_reason",
                  "confidence", "notes", "evidence", "dissent", "field_revisions", "updated_at")
 PARTICIPANT_FIELDS = ("uuid", "session", "code", "role_title", "organisation", "seniority",
-                      "gender")
+                      "gender", "revision")
 QUOTE_FIELDS = ("uuid", "session", "section_key", "participant", "text", "revision",
                 "created_at")
 
@@ -345,7 +345,7 @@ def _participants(sessions: list[tuple[int, int]], p: Portfolio) -> dict[int, li
         return {}
     _insert(Participant, PARTICIPANT_FIELDS, [
         (uuid.uuid4(), pk, f"P{n + 1}", ROLE_TITLES[(pk + n) % len(ROLE_TITLES)],
-         org, SENIORITY[(pk + n) % len(SENIORITY)], GENDERS[(pk * 3 + n) % len(GENDERS)])
+         org, SENIORITY[(pk + n) % len(SENIORITY)], GENDERS[(pk * 3 + n) % len(GENDERS)], 1)
         for pk, org in sessions for n in range(p.participants)])
     people: dict[int, list[int]] = {pk: [] for pk, _o in sessions}
     ids = list(people)  # a range, not a list of IDs: a query has a limit of parameters

@@ -316,7 +316,8 @@ def analysed(w) -> dict:
     Quote.objects.create(session=w.session, section_key=SECTION, text="We send a memo.")
     VoteTally.objects.create(session=w.session, section_key=SECTION, basic=3, moderate=2,
                              revision=1)
-    w.session.participants.create(code="P1", organisation=w.session.organisation)
+    w.session.participants.get_or_create(  # one voter (the consented world has two)
+        code="P1", defaults={"organisation": w.session.organisation})
     book = ensure_codebook(w.engagement, w.coordinator)
     funding = Code.objects.get(codebook=book, name="Funding")
     vendors = Code.objects.get(codebook=book, name="Vendor dependency")
