@@ -95,7 +95,7 @@ def autosave_texts() -> dict[str, str]:
         "decided": _("Decided and saved."),
         "close": _("Close"),
         "unattributed": _("unattributed"),
-        "edit": _("Edit"),
+        "edit": pgettext("action", "Edit"),
         "del": _("Delete"),
         "saveQuote": _("Save quote"),
         "cancel": _("Cancel"),
