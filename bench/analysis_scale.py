@@ -123,8 +123,7 @@ def reads(state: dict) -> dict[str, tuple[float, int]]:
     def heatmap_queries(user=manager):
         data = queries.engagement_levels(user, engagement)
         ids = [o.id for o in data.orgs]
-        aggregate.heatmap_matrix(data.rows, in_round=engagement.id, orgs=ids,
-                                 sections=SECTION_KEYS)
+        aggregate.resolve(data.rows, in_round=engagement.id, orgs=ids, sections=SECTION_KEYS)
         aggregate.gaps(data.rows, {}, in_round=engagement.id, org_targets=data.target_map(),
                        orgs=ids, sections=SECTION_KEYS)
 

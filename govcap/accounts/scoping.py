@@ -201,20 +201,13 @@ def can_edit_plan(user, engagement) -> bool:
     return can_manage_engagement(user, engagement)
 
 
-can_edit_targets = can_edit_plan
-
-
-def can_read_reports(user, engagement) -> bool:
-    """Reports and plans of an engagement: anyone who sees the engagement."""
-    return engagements(user).filter(pk=engagement.pk).exists()
-
 
 def is_admin(user) -> bool:
     """Users, instruments, the catalogue, identified exports."""
     return scope_of(user).is_admin
 
 
-can_manage_users = can_manage_instruments = can_edit_catalogue = is_admin
+can_manage_users = can_edit_catalogue = is_admin
 
 
 def can_invite(user, role: str, engagement=None) -> bool:

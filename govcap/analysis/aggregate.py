@@ -1,4 +1,4 @@
-"""Aggregates over plain rating rows: heatmap matrix, distributions, domains, gaps, trends.
+"""Aggregates over plain rating rows: one level per organisation and section, gaps, trends.
 
 Input rows are ``(org_id, section_key, level, round)`` — `RatingRow` or any 4-tuple — with
 level 1–3 (or a `Level`) or None for "not assessed". Everything here is a pure function
@@ -14,9 +14,9 @@ exist (e.g. two FGDs in one ministry), they are combined into the *lower median*
 assessed levels — conservative, so a training need is not hidden — and only when none is
 assessed is the result "not assessed".
 
-Functions that read one round (`heatmap_matrix`, `section_distribution`,
-`domain_summary`, `gaps`) take ``in_round``; when it is None the rows must all belong to
-one round, otherwise a ValueError asks for it (mixing rounds would be silently wrong).
+Functions that read one round (`resolve`, `gaps`) take ``in_round``; when it is None the
+rows must all belong to one round, otherwise a ValueError asks for it (mixing rounds
+would be silently wrong).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from numbers import Integral
 from typing import NamedTuple
 
-from govcap.scale import DOMAINS, SECTION_DOMAIN, SECTION_KEYS, Level
+from govcap.scale import SECTION_KEYS, Level
 
 
 class RatingRow(NamedTuple):
@@ -72,11 +72,6 @@ def section_order(keys: Iterable[str], sections: Sequence[str] | None = None) ->
     return (*SECTION_KEYS, *sorted(present - set(SECTION_KEYS)))
 
 
-def rounds_in(rows: Iterable[Sequence[object]]) -> list[Hashable]:
-    """The distinct rounds in the rows, sorted by ``str``."""
-    return sorted({RatingRow(*row).round for row in rows}, key=str)
-
-
 def resolve(
     rows: Iterable[Sequence[object]],
     *,
@@ -108,112 +103,6 @@ def resolve(
         levels[cell] = _lower_median(assessed) if assessed else None
     org_order = tuple(orgs) if orgs is not None else tuple(sorted(seen_orgs, key=str))
     return Grid(org_order, section_order(seen_sections, sections), levels)
-
-
-# --- heatmap and distribution ----------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HeatmapMatrix:
-    orgs: tuple[Hashable, ...]
-    sections: tuple[str, ...]
-    cells: tuple[tuple[Level | None, ...], ...]  # cells[org][section]
-
-
-def heatmap_matrix(
-    rows: Iterable[Sequence[object]],
-    *,
-    in_round: Hashable | None = None,
-    orgs: Sequence[Hashable] | None = None,
-    sections: Sequence[str] | None = None,
-) -> HeatmapMatrix:
-    """Organisations × sections levels of one round (None = not assessed or no rating)."""
-    grid = resolve(rows, in_round=in_round, orgs=orgs, sections=sections)
-    cells = tuple(tuple(grid.get(org, key) for key in grid.sections) for org in grid.orgs)
-    return HeatmapMatrix(grid.orgs, grid.sections, cells)
-
-
-@dataclass(frozen=True)
-class SectionDistribution:
-    section: str
-    basic: int
-    moderate: int
-    high: int
-    not_assessed: int
-
-    @property
-    def total(self) -> int:
-        return self.basic + self.moderate + self.high + self.not_assessed
-
-
-def section_distribution(
-    rows: Iterable[Sequence[object]],
-    *,
-    in_round: Hashable | None = None,
-    orgs: Sequence[Hashable] | None = None,
-    sections: Sequence[str] | None = None,
-) -> list[SectionDistribution]:
-    """Per section, how many organisations are at each level (the heatmap's column counts)."""
-    grid = resolve(rows, in_round=in_round, orgs=orgs, sections=sections)
-    out = []
-    for key in grid.sections:
-        values = [grid.get(org, key) for org in grid.orgs]
-        out.append(
-            SectionDistribution(
-                section=key,
-                basic=values.count(Level.BASIC),
-                moderate=values.count(Level.MODERATE),
-                high=values.count(Level.HIGH),
-                not_assessed=values.count(None),
-            )
-        )
-    return out
-
-
-# --- domains ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DomainSummary:
-    domain: str
-    title: str
-    sections: tuple[str, ...]
-    mean: float | None  # mean level 1–3 over assessed (organisation, section) cells
-    assessed: int
-    not_assessed: int
-
-
-def domain_summary(
-    rows: Iterable[Sequence[object]],
-    *,
-    in_round: Hashable | None = None,
-    orgs: Sequence[Hashable] | None = None,
-    section_domain: Mapping[str, str] = SECTION_DOMAIN,
-) -> list[DomainSummary]:
-    """Mean level per training domain (`scale.DOMAINS` order); not assessed excluded and counted.
-
-    A section that maps to no domain is an error naming the section.
-    """
-    grid = resolve(rows, in_round=in_round, orgs=orgs)
-    for key in grid.sections:
-        if key not in section_domain:
-            raise ValueError(f"section {key!r} has no training domain")
-    out = []
-    for domain, title in DOMAINS.items():
-        keys = tuple(key for key in grid.sections if section_domain[key] == domain)
-        values = [grid.get(org, key) for org in grid.orgs for key in keys]
-        assessed = [int(value) for value in values if value is not None]
-        out.append(
-            DomainSummary(
-                domain=domain,
-                title=title,
-                sections=keys,
-                mean=sum(assessed) / len(assessed) if assessed else None,
-                assessed=len(assessed),
-                not_assessed=len(values) - len(assessed),
-            )
-        )
-    return out
 
 
 # --- gaps to target --------------------------------------------------------------------

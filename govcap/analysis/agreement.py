@@ -161,22 +161,6 @@ class AgreementReport:
     by_section: dict[str, Agreement] = field(default_factory=dict)
     by_pair: dict[tuple[Hashable, Hashable], Agreement] = field(default_factory=dict)
 
-    @property
-    def flagged_sections(self) -> list[str]:
-        return [key for key, result in self.by_section.items() if result.below_threshold]
-
-    @property
-    def flagged_pairs(self) -> list[tuple[Hashable, Hashable]]:
-        return [pair for pair, result in self.by_pair.items() if result.below_threshold]
-
-    @property
-    def insufficient_sections(self) -> list[str]:
-        return [key for key, result in self.by_section.items() if result.insufficient]
-
-    @property
-    def insufficient_pairs(self) -> list[tuple[Hashable, Hashable]]:
-        return [pair for pair, result in self.by_pair.items() if result.insufficient]
-
 
 def _present_sections(keys: Iterable[str]) -> list[str]:
     """Known section keys in instrument order, then any others sorted."""

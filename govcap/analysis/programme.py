@@ -122,8 +122,8 @@ def domain_counts(
     section_domain: Mapping[str, str] = SECTION_DOMAIN,
 ) -> dict[tuple[Hashable, str], LevelCounts]:
     """(engagement, domain) → the domain's sections' counts added up (organisation ×
-    section cells), so the mean is `aggregate.domain_summary`'s mean. Every domain of
-    `scale.DOMAINS` is present for every engagement."""
+    section cells), so the mean is the mean level over the domain's assessed cells. Every
+    domain of `scale.DOMAINS` is present for every engagement."""
     out: dict[tuple[Hashable, str], LevelCounts] = {}
     engagements = list(dict.fromkeys(e for e, _ in counts))
     for engagement in engagements:

@@ -71,10 +71,6 @@ class Session(models.Model):
         when = self.scheduled_date.isoformat() if self.scheduled_date else "unscheduled"
         return f"{self.organisation} — {when}"
 
-    @property
-    def is_read_only_for_facilitators(self) -> bool:
-        return self.status in (self.Status.SUBMITTED, self.Status.VALIDATED)
-
 
 class Participant(models.Model):
     """A participant is known everywhere by code (P1, P2…); a name, if any, is kept apart."""

@@ -1,9 +1,6 @@
-"""Plain chart inputs, and each chart's data as table rows.
+"""Plain chart inputs.
 
 Charts take these dataclasses (or anything shaped like them) and nothing from the ORM.
-The ``*_rows`` functions return the very numbers a chart draws, as lists of dicts with
-string keys, so a template can render the accessible data table beside the picture, and
-the PNG renderer can draw the same thing.
 """
 
 from __future__ import annotations
@@ -89,62 +86,6 @@ def targets_by_key(targets: Mapping[str, LevelLike] | None) -> dict[str, Level]:
     return out
 
 
-def level_profile_rows(
-    sections: Sequence[SectionLevel], targets: Mapping[str, LevelLike] | None = None
-) -> list[dict[str, object]]:
-    """One row per section: key, label, level (int|None), level_label, target, target_label, gap.
-
-    gap is target − level floored at 0, None when either is unknown.
-    """
-    wanted = targets_by_key(targets)
-    rows: list[dict[str, object]] = []
-    for section in sections:
-        level = section.value
-        target = wanted.get(section.key)
-        gap = None if level is None or target is None else max(0, int(target) - int(level))
-        rows.append(
-            {
-                "key": section.key,
-                "label": section.label,
-                "level": None if level is None else int(level),
-                "level_label": level_name(level),
-                "target": None if target is None else int(target),
-                "target_label": "" if target is None else level_name(target),
-                "gap": gap,
-            }
-        )
-    return rows
-
-
-def heatmap_rows(
-    rows: Sequence[str], columns: Sequence[str], cells: Sequence[Sequence[LevelLike]]
-) -> list[dict[str, object]]:
-    """One row per organisation: ``{"label": name, "cells": [level_label, …]}``."""
-    check_grid(rows, columns, cells)
-    return [
-        {"label": name, "cells": [level_name(coerce_level(value)) for value in line]}
-        for name, line in zip(rows, cells, strict=True)
-    ]
-
-
-def level_distribution_rows(counts: Sequence[SectionCounts]) -> list[dict[str, object]]:
-    """One row per section with counts and whole-number percentages of its total."""
-    out: list[dict[str, object]] = []
-    for item in counts:
-        total = item.total
-        row: dict[str, object] = {"label": item.label, "total": total}
-        for key, n in (
-            ("basic", item.basic),
-            ("moderate", item.moderate),
-            ("high", item.high),
-            ("not_assessed", item.not_assessed),
-        ):
-            row[key] = n
-            row[f"{key}_percent"] = round(100 * n / total) if total else None
-        out.append(row)
-    return out
-
-
 def trend_sections(rounds: Sequence[RoundProfile]) -> list[tuple[str, str]]:
     """(key, label) of every section across rounds, in order of first appearance."""
     seen: dict[str, str] = {}
@@ -152,29 +93,6 @@ def trend_sections(rounds: Sequence[RoundProfile]) -> list[tuple[str, str]]:
         for section in round_.sections:
             seen.setdefault(section.key, section.label)
     return list(seen.items())
-
-
-def trend_rows(rounds: Sequence[RoundProfile]) -> list[dict[str, object]]:
-    """One row per section: label, levels per round (labels), change first → last round.
-
-    change is None when the first or last round did not assess the section.
-    """
-    levels = [{s.key: s.value for s in round_.sections} for round_ in rounds]
-    out: list[dict[str, object]] = []
-    for key, label in trend_sections(rounds):
-        values = [by_key.get(key) for by_key in levels]
-        first, last = (values[0], values[-1]) if values else (None, None)
-        change = None if first is None or last is None else int(last) - int(first)
-        out.append(
-            {
-                "key": key,
-                "label": label,
-                "levels": [level_name(v) for v in values],
-                "rounds": [round_.label for round_ in rounds],
-                "change": change,
-            }
-        )
-    return out
 
 
 def check_grid(

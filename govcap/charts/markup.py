@@ -140,11 +140,6 @@ def wrap(text: str, max_chars: int, max_lines: int) -> tuple[list[str], bool]:
     return kept, True
 
 
-def text_width(text: str, size: float) -> float:
-    """Estimated rendered width of `text` at font size `size` (px)."""
-    return len(text) * size * CHAR_WIDTH_EM
-
-
 def chars_fitting(width: float, size: float) -> int:
     return max(4, int(width / (size * CHAR_WIDTH_EM)))
 

@@ -292,13 +292,6 @@ def write_xlsx(rows: Iterable[Sequence[Any]], out: IO[bytes] | str,
     return n
 
 
-def xlsx_bytes(rows: Iterable[Sequence[Any]], options: ExportOptions = ExportOptions()
-               ) -> tuple[bytes, int]:
-    out = io.BytesIO()
-    n = write_xlsx(rows, out, options)
-    return out.getvalue(), n
-
-
 def _check(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")

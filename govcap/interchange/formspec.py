@@ -24,9 +24,6 @@ COUNTRY, ORGANISATION, DATE, PLACE = "country", "organisation", "date", "place"
 FACILITATOR, PARTICIPANTS = "facilitator", "participants"
 FORM_INSTRUMENT, FORM_VERSION = "form_instrument", "form_version"
 
-# Per-section capture fields, in form order (Rating fields, plus quotes).
-SECTION_CAPTURES = ("level", "not_assessed_reason", "confidence", "notes", "evidence",
-                    "dissent", "quotes", "quote_codes")
 LEVEL_CHOICES = ("high", "moderate", "basic", NOT_ASSESSED)
 
 Labels = Mapping[str, str]  # language code → text

@@ -25,7 +25,7 @@ from govcap.planning.validation import (
     CatalogueError,
     schema_errors,
 )
-from govcap.scale import SECTION_DOMAIN, SECTION_KEYS, Level
+from govcap.scale import SECTION_DOMAIN, Level
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DEFAULT_CATALOGUE = DATA_DIR / "catalogue-1.0.yaml"
@@ -146,11 +146,6 @@ class Catalogue:
             placed.update(ready)
             pending = [c for c in pending if c not in placed]
         return tuple(done)
-
-    def coverage_gaps(self) -> list[tuple[str, str]]:
-        """(section, step) pairs no module serves; a plan lists such gaps as unfit."""
-        return [(s, step) for s in SECTION_KEYS for step in STEPS
-                if (s, step) not in self.for_section_step]
 
 
 def _money(value: Any) -> Decimal:

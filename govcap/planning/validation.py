@@ -19,7 +19,6 @@ from govcap.scale import DOMAINS, SECTION_KEYS
 
 STEPS = ("basic-moderate", "moderate-high", "sustain-high")
 DELIVERY_MODES = ("in-person", "online", "blended")
-TRANSLATABLE_FIELDS = ("title", "summary", "objectives", "follow_up")
 
 MODULE_CODE = r"^[A-Z]{2,4}-[0-9]{3}$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"

@@ -9,15 +9,12 @@ from hypothesis import strategies as st
 from govcap.analysis.aggregate import (
     RatingRow,
     change_summary,
-    domain_summary,
     gaps,
-    heatmap_matrix,
     resolve,
     round_changes,
-    rounds_in,
-    section_distribution,
     section_gap_summary,
 )
+from govcap.analysis.pages_levels import counts_of
 from govcap.scale import SECTION_KEYS, Level
 
 B, M, H = Level.BASIC, Level.MODERATE, Level.HIGH
@@ -38,34 +35,39 @@ ROWS = [
 ]
 
 
+def cells(grid) -> tuple[tuple[Level | None, ...], ...]:
+    """The grid as the heatmap draws it: cells[org][section]."""
+    return tuple(tuple(grid.get(org, key) for key in grid.sections) for org in grid.orgs)
+
+
 def test_the_heatmap_has_every_section_in_instrument_order_and_orgs_sorted() -> None:
-    matrix = heatmap_matrix(ROWS, in_round="baseline")
-    assert matrix.orgs == ("ict", "mof")
-    assert matrix.sections == SECTION_KEYS
-    assert matrix.cells[1][:5] == (M, None, B, None, H)
-    assert matrix.cells[0][0] == H
-    assert all(len(line) == len(SECTION_KEYS) for line in matrix.cells)
+    grid = resolve(ROWS, in_round="baseline")
+    assert grid.orgs == ("ict", "mof")
+    assert grid.sections == SECTION_KEYS
+    assert cells(grid)[1][:5] == (M, None, B, None, H)
+    assert cells(grid)[0][0] == H
+    assert all(len(line) == len(SECTION_KEYS) for line in cells(grid))
 
 
 def test_the_heatmap_follows_an_explicit_order_and_keeps_unrated_orgs() -> None:
-    matrix = heatmap_matrix(
+    grid = resolve(
         ROWS, in_round="baseline", orgs=["mof", "nira", "ict"], sections=["project-execution"]
     )
-    assert matrix.orgs == ("mof", "nira", "ict")
-    assert matrix.cells == ((B,), (None,), (None,))
+    assert grid.orgs == ("mof", "nira", "ict")
+    assert cells(grid) == ((B,), (None,), (None,))
 
 
 def test_unknown_sections_come_after_the_known_ones() -> None:
-    matrix = heatmap_matrix(
+    grid = resolve(
         [("a", "zeta-new", 2), ("a", "agile-new", 1), ("a", "change-management", 3)]
     )
-    assert matrix.sections == (*SECTION_KEYS, "agile-new", "zeta-new")
-    assert matrix.cells[0][-2:] == (B, M)
+    assert grid.sections == (*SECTION_KEYS, "agile-new", "zeta-new")
+    assert cells(grid)[0][-2:] == (B, M)
 
 
 def test_rows_from_several_rounds_need_a_round() -> None:
     with pytest.raises(ValueError, match="in_round"):
-        heatmap_matrix(ROWS)
+        resolve(ROWS)
 
 
 @pytest.mark.parametrize(
@@ -86,30 +88,11 @@ def test_a_bad_level_names_its_row(bad: object) -> None:
 
 
 def test_the_distribution_counts_the_heatmap_columns() -> None:
-    dist = section_distribution(ROWS, in_round="follow-up-1")
-    by_key = {item.section: item for item in dist}
-    assert [item.section for item in dist] == list(SECTION_KEYS)
-    first = by_key["systems-design-thinking"]
+    dist = counts_of(resolve(ROWS, in_round="follow-up-1"))
+    assert list(dist) == list(SECTION_KEYS)
+    first = dist["systems-design-thinking"]
     assert (first.basic, first.moderate, first.high, first.not_assessed) == (0, 1, 1, 1)
-    assert first.total == 3
-    assert by_key["enterprise-architecture"].not_assessed == 3
-
-
-def test_domain_means_exclude_and_count_not_assessed() -> None:
-    summary = {item.domain: item for item in domain_summary(ROWS, in_round="baseline")}
-    policy = summary["digital-policy"]
-    assert policy.sections == ("digital-strategic-plan", "policy-influence")
-    # mof: plan 3, influence n/a; ict: plan 1, influence 2 → (3 + 1 + 2) / 3
-    assert policy.mean == pytest.approx(2.0)
-    assert (policy.assessed, policy.not_assessed) == (3, 1)
-    assert summary["enterprise-architecture"].mean is None
-    assert summary["enterprise-architecture"].not_assessed == 2
-    assert list(summary)[0] == "design-systems-thinking"
-
-
-def test_a_section_without_domain_is_named() -> None:
-    with pytest.raises(ValueError, match="'brand-new'"):
-        domain_summary([("a", "brand-new", 1)])
+    assert dist["enterprise-architecture"].not_assessed == 3
 
 
 def test_gaps_are_floored_at_zero_and_unknown_when_not_assessed() -> None:
@@ -181,10 +164,6 @@ def test_the_change_summary_counts_directions() -> None:
     assert list(summary) == list(SECTION_KEYS)
 
 
-def test_rounds_are_listed_sorted() -> None:
-    assert rounds_in(ROWS) == ["baseline", "follow-up-1"]
-
-
 rating_rows = st.lists(
     st.tuples(
         st.sampled_from(["a", "b", "c"]),
@@ -200,7 +179,6 @@ rating_rows = st.lists(
 def test_results_do_not_depend_on_row_order(rows: list[tuple], random: Random) -> None:
     shuffled = list(rows)
     random.shuffle(shuffled)
-    assert heatmap_matrix(rows) == heatmap_matrix(shuffled)
-    assert section_distribution(rows) == section_distribution(shuffled)
-    assert domain_summary(rows) == domain_summary(shuffled)
+    assert cells(resolve(rows)) == cells(resolve(shuffled))
+    assert counts_of(resolve(rows)) == counts_of(resolve(shuffled))
     assert gaps(rows, {"agile": 3}) == gaps(shuffled, {"agile": 3})
