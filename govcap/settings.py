@@ -155,8 +155,8 @@ def database_from_env(environ: Mapping[str, str], data_dir: Path) -> dict:
     return database
 
 
-if not os.environ.get("GOVCAP_DATABASE_URL"):
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+# Importing the settings creates nothing: `govcap migrate` (and so `govcap up`) makes the
+# SQLite database's folder; jobs and uploads make theirs when they first write.
 DATABASES = {"default": database_from_env(os.environ, DATA_DIR)}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
