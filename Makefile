@@ -12,7 +12,7 @@ HTMX_VERSION  := 2.0.11
 AXE_VERSION   := 4.14.1
 VENDOR        := govcap/static/vendor
 
-.PHONY: run test bench install lint vendor system-deps browser-deps messages clean
+.PHONY: run test bench install lint docs vendor system-deps browser-deps messages clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
+
+## The README's command table and docs/settings.md, generated from the code (cog);
+## tests/test_docs_cli.py fails when they are out of date.
+docs: install
+	$(BIN)/cog -r README.md docs/settings.md
 
 ## System packages: chromium for browser tests and screenshots, the libraries and fonts
 ## WeasyPrint needs for PDF (Arabic and Amharic included). Debian, as root.
