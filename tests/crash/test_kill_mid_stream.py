@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from _server import GOVCAP, free_port  # noqa: E402
 
+from tests.waiting import wait_until  # noqa: E402
+
 POSTGRES_URL = os.environ.get("GOVCAP_DATABASE_URL", "")
 BACKEND = "postgresql" if POSTGRES_URL else "sqlite"
 PASSWORD = "crash-test-password-1"
@@ -101,7 +103,7 @@ class Stream:
     acknowledged: list[Save] = field(default_factory=list)
     in_flight: dict[int, Save] = field(default_factory=dict)  # sent; no answer came back
     unexpected: list[str] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: threading.Condition = field(default_factory=threading.Condition)  # notified per answer
     stop: threading.Event = field(default_factory=threading.Event)
 
     @property
@@ -164,14 +166,19 @@ def launch(env: dict[str, str], port: int, log: Path) -> subprocess.Popen:
 def wait_until_serving(server: subprocess.Popen, port: int, log: Path) -> None:
     """Until the login page answers: one request at a time, each given long enough that a
     busy machine's slow first request is not abandoned and asked again."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline and server.poll() is None:
+    def answers() -> bool:
         try:
-            if requests.get(f"http://127.0.0.1:{port}/login/", timeout=20).ok:
-                return
+            return requests.get(f"http://127.0.0.1:{port}/login/", timeout=20).ok
         except requests.RequestException:
-            pass
-        time.sleep(0.1)
+            return False
+
+    try:
+        wait_until(lambda: server.poll() is not None or answers(), "the server answers",
+                   START_TIMEOUT)
+        if server.poll() is None:
+            return
+    except AssertionError:
+        pass  # not answering in time: stopped, then reported with its log
     kill_group(server)
     pytest.fail(f"the server did not answer (exit {server.returncode})\n"
                 f"{log.read_text()[-3000:]}")
@@ -230,12 +237,16 @@ def stream_saves(client: int, http: requests.Session, base: str, session: str, s
         except requests.RequestException:
             return  # the server is gone mid-request: this save's fate is unknown
         if answer.status_code != 200 or data.get("status") != "saved":
-            stream.unexpected.append(f"client {client}: {answer.status_code} {answer.text[:300]}")
+            with stream.lock:
+                stream.unexpected.append(
+                    f"client {client}: {answer.status_code} {answer.text[:300]}")
+                stream.lock.notify_all()
             return
         save.revision = revision = data["revision"]
         with stream.lock:
             del stream.in_flight[client]
             stream.acknowledged.append(save)
+            stream.lock.notify_all()
         n += 1
 
 
@@ -330,10 +341,10 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
                 for i, (s, name) in enumerate(CLIENTS)]
             for thread in threads:
                 thread.start()
-            deadline = time.monotonic() + STREAM_TIMEOUT
-            while len(stream.acknowledged) < kill_after and not stream.unexpected:
-                assert time.monotonic() < deadline, f"only {len(stream.acknowledged)} saves"
-                time.sleep(0.005)
+            with stream.lock:  # woken by each answer the clients get
+                assert stream.lock.wait_for(
+                    lambda: len(stream.acknowledged) >= kill_after or stream.unexpected,
+                    STREAM_TIMEOUT), f"only {len(stream.acknowledged)} saves"
             stream.stop.set()  # no new saves after the kill; those on the way stay so
             kill_group(server)  # mid-stream: the clients' next saves are on the way
         finally:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import threading
-import time
 
 import pytest
 from django.core.management import call_command
@@ -22,6 +21,7 @@ from govcap.jobs.files import jobs_dir
 from govcap.jobs.models import Job
 from govcap.jobs.progress import Heartbeat, JobCancelled, Progress
 from govcap.jobs.worker import run_pending
+from tests.jobs.beats import CountedHeartbeat
 from tests.jobs.test_import_job import KOBO, upload
 from tests.security.helpers import client_for, inline_problems
 
@@ -215,10 +215,11 @@ def test_the_heartbeat_thread_notices_a_cancel_request():
 
     asked, going_on = running(cancel_requested_at=timezone.now()), running()
     stop, go_on = threading.Event(), threading.Event()
-    with Heartbeat(asked.pk, every=0.05, cancelled=stop), \
-            Heartbeat(going_on.pk, every=0.05, cancelled=go_on):
+    with CountedHeartbeat(asked.pk, every=0.05, cancelled=stop), \
+            CountedHeartbeat(going_on.pk, every=0.05, cancelled=go_on) as other:
         assert stop.wait(5)
-        time.sleep(0.2)
+        # The other job's heartbeat looks four more times (0.2 s of beats) and finds no request.
+        assert other.wait_for_beats(other.beats + 4, timeout=10)
     assert not go_on.is_set()
 
 

@@ -3,23 +3,21 @@ it still marks its job failed."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.utils import timezone
 
 from govcap.jobs import runner, service
 from govcap.jobs.models import Job
-from govcap.jobs.progress import Heartbeat
 from govcap.jobs.worker import run_pending
+from tests.jobs.beats import CountedHeartbeat
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_heartbeat_thread_stamps_a_running_job():
     job = Job.objects.create(kind=Job.Kind.PLAN_PACK, label="x", status=Job.Status.RUNNING,
                              started_at=timezone.now())
-    with Heartbeat(job.pk, every=0.05):
-        time.sleep(0.4)
+    with CountedHeartbeat(job.pk, every=0.05) as heartbeat:
+        assert heartbeat.wait_for_beats(1, timeout=10)
     job.refresh_from_db()
     assert job.heartbeat_at is not None and job.heartbeat_at > job.started_at
 

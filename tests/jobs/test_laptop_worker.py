@@ -9,7 +9,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
 from _server import GOVCAP, free_port, wait_for  # noqa: E402
+
+from tests.waiting import wait_until  # noqa: E402
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux")
 
@@ -44,15 +45,6 @@ def alive(pid: int) -> bool:
     return not re.search(r"^State:\s+Z", status, re.M)  # a zombie has ended
 
 
-def until(check, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.25)
-    return False
-
-
 def serve(env, log: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     server = subprocess.Popen([GOVCAP, "serve", "--port", str(port)], env=env,
@@ -66,7 +58,8 @@ def serve(env, log: Path) -> tuple[subprocess.Popen, int]:
             found.append(int(match[1]))
         return bool(match)
 
-    assert until(started, 60), log.read_text()
+    wait_until(started, lambda: f"the server starts its worker; its log:\n{log.read_text()}",
+               60)
     wait_for(f"http://127.0.0.1:{port}/login/", server)
     return server, found[0]
 
@@ -79,18 +72,18 @@ def test_serve_runs_jobs_in_a_worker_process_that_ends_with_it(tmp_path):
         server, worker = serve(env, tmp_path / "serve-1.log")
         processes += [server.pid, worker]
         assert "job 1 queued" in govcap(env, "plan", "pack", "--programme", "--background")
-        assert until(lambda: "failed" in govcap(env, "jobs", "list"), 60)
+        wait_until(lambda: "failed" in govcap(env, "jobs", "list"), "the job has failed", 60)
         assert "No training plan to pack" in govcap(env, "jobs", "show", "1")
 
         server.kill()  # the server dies without a word: the worker follows
         server.wait(10)
-        assert until(lambda: not alive(worker), 15)
+        wait_until(lambda: not alive(worker), "the worker ends with the killed server", 15)
 
         server, worker = serve(env, tmp_path / "serve-2.log")
         processes += [server.pid, worker]
         server.send_signal(signal.SIGINT)  # Ctrl+C
         server.wait(30)
-        assert until(lambda: not alive(worker), 15)
+        wait_until(lambda: not alive(worker), "the worker ends after Ctrl+C", 15)
     finally:
         for pid in processes:
             if alive(pid):
