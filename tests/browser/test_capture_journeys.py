@@ -24,6 +24,18 @@ ALL_SAVED = "All changes saved."
 TEXT_FIELDS = ("not_assessed_reason", "notes", "evidence", "dissent")
 
 
+@pytest.fixture
+def page_without_worker(browser):
+    """A page whose saves Playwright's routes always see: a POST the service worker lets
+    through is sent on the worker's behalf, which routes may not intercept."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
+                                  service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
 def section_url(base: str, session, key: str) -> str:
     return f"{base}/s/{session.uuid}/section/{key}/"
 
@@ -157,7 +169,8 @@ def test_a_level_changed_meanwhile_is_shown_by_its_label_and_a_new_choice_saves(
 
 
 def test_an_edit_made_offline_reaches_the_server_from_another_section_after_the_tab_closed(
-        page, live_server, consented):
+        page_without_worker, live_server, consented):
+    page = page_without_worker
     base, session = live_server.url, consented.session
     seventh, eighth = SECTION_KEYS[6], SECTION_KEYS[7]
     log_in(page, base, "facilitator")
@@ -180,7 +193,8 @@ def test_an_edit_made_offline_reaches_the_server_from_another_section_after_the_
 
 
 def test_a_queued_edit_that_meets_a_conflict_on_another_page_waits_for_a_decision(
-        page, live_server, consented):
+        page_without_worker, live_server, consented):
+    page = page_without_worker
     base, session = live_server.url, consented.session
     seventh, eighth = SECTION_KEYS[6], SECTION_KEYS[7]
     log_in(page, base, "facilitator")

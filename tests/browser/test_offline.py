@@ -21,6 +21,18 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SAVES = "**/save/field/"
 
 
+@pytest.fixture
+def page(browser):
+    """The queue's tests without the service worker: a POST it lets through is sent on its
+    behalf, which Playwright's routes may not intercept (the worker has its own tests)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
+                                  service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
 def section_url(base: str, session, key: str) -> str:
     return f"{base}/s/{session.uuid}/section/{key}/"
 
