@@ -226,12 +226,14 @@ def save_field(user, session: Session | uuid.UUID, save: FieldSave) -> dict[str,
         try:
             response = apply_to_rating(user, session, rating, save, value)
         except StaleRevision as stale:
-            return conflicts.keep(user, session, save.section_key, save.field, stale,
-                                  save.op_id)
+            # Remembered too: a late copy of this edit gets the same refusal, and leaves
+            # the conflict record to the newest edit.
+            return remember(session, save.op_id, conflicts.keep(
+                user, session, save.section_key, save.field, stale, save.op_id))
         if save.resolves is not None:
             response["open_conflicts"] = conflicts.resolve(user, session, save.resolves, value)
-        if "saved_at" not in response:  # nothing was written: nothing to remember
-            return response
+        if "saved_at" not in response:  # the text was already there: a retry says so again
+            return remember(session, save.op_id, response)
         return _finish(user, session, save.op_id, response)
 
     return refused_if_conflict(once(user, session, save.op_id, apply))
@@ -298,6 +300,10 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
             return _finish(user, session, save.op_id, response)
         if not text:
             raise CaptureError("A quote needs some text.", "quote")
+        if quote is None and save.base_revision > 0:  # an edit of a quote deleted meanwhile
+            return remember(session, save.op_id, conflicts.keep(
+                user, session, save.section_key, conflicts.quote_target(save.quote_uuid),
+                StaleRevision("quote", text, "", 0), save.op_id))
         if quote is None:
             quote = Quote.objects.create(
                 uuid=save.quote_uuid, session=session, section_key=save.section_key,
@@ -308,12 +314,11 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
         else:
             if save.base_revision != quote.revision:
                 if text == quote.text and (participant and participant.pk) == quote.participant_id:
-                    return {"status": "saved", "quote": str(quote.uuid),
-                            "revision": quote.revision}
-                return conflicts.keep(user, session, save.section_key,
-                                      conflicts.quote_target(quote.uuid),
-                                      StaleRevision("quote", text, quote.text, quote.revision),
-                                      save.op_id)
+                    return remember(session, save.op_id, {
+                        "status": "saved", "quote": str(quote.uuid), "revision": quote.revision})
+                return remember(session, save.op_id, conflicts.keep(
+                    user, session, save.section_key, conflicts.quote_target(quote.uuid),
+                    StaleRevision("quote", text, quote.text, quote.revision), save.op_id))
             before = quote_state(quote)
             quote.text, quote.participant = text, participant
             quote.revision += 1

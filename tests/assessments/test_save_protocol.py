@@ -19,8 +19,9 @@ After every step:
 The client is modelled in tests/assessments/saveclient.py. Each example runs in a
 transaction rolled back at its end, over the `consented` world built once per test.
 
-Three gaps the machine found are pinned below as strict xfails (they pass once fixed, then
-drop the xfail and the two exemptions in the machine that point at them).
+The gaps the machine found are pinned below: a retry of a save that found its text already
+there, and a late copy of an older refused edit (both fixed: every answer is remembered);
+one author on two devices sharing one conflict record (a strict xfail: still open).
 """
 
 from __future__ import annotations
@@ -329,9 +330,6 @@ def field_save(value: str, base: int, op=None, resolves=None) -> FieldSave:
                      value=value, base_revision=base, resolves=resolves)
 
 
-@pytest.mark.xfail(strict=True, reason="a save that found its text already there (stale "
-                   "base, same value) is answered 'saved' but not remembered, so its retry "
-                   "is judged again and can come back as a conflict")
 def test_a_retry_of_a_save_that_found_its_text_already_there_is_answered_the_same(consented):
     w = consented
     capture.save_field(w.coordinator, w.session, field_save("PMO exists", 0))  # revision 1
@@ -345,8 +343,6 @@ def test_a_retry_of_a_save_that_found_its_text_already_there_is_answered_the_sam
         "saved", 1, True)
 
 
-@pytest.mark.xfail(strict=True, reason="one open conflict per author and field: a late "
-                   "copy of an older refused edit replaces the newer text in the record")
 def test_a_late_copy_of_an_older_refused_edit_leaves_the_newer_one_recorded(consented):
     w = consented
     capture.save_field(w.coordinator, w.session, field_save("PMO exists", 0))  # revision 1

@@ -123,3 +123,23 @@ def test_a_submitted_section_offers_no_save_and_says_it_is_read_only(as_facilita
 
 def test_fingerprints_tell_a_change_apart():
     assert fingerprint("same") == fingerprint("same") != fingerprint("same ")
+
+
+def test_an_edit_of_a_quote_deleted_meanwhile_is_a_decision_not_a_resurrection(
+        as_facilitator, consented):
+    quote_id = uuid.uuid4()
+    capture.save_quote(consented.facilitator, consented.session, capture.QuoteSave(
+        op_id=uuid.uuid4(), section_key=SECTION, quote_uuid=quote_id, text="Said once.",
+        participant_code="", base_revision=0))
+    capture.save_quote(consented.coordinator, consented.session, capture.QuoteSave(
+        op_id=uuid.uuid4(), section_key=SECTION, quote_uuid=quote_id, text="",
+        participant_code="", base_revision=0, delete=True))
+    with pytest.raises(capture.StaleRevision):
+        capture.save_quote(consented.facilitator, consented.session, capture.QuoteSave(
+            op_id=uuid.uuid4(), section_key=SECTION, quote_uuid=quote_id,
+            text="Said once, and edited.", participant_code="", base_revision=1))
+    assert not Quote.objects.exists()
+    conflict = CaptureConflict.objects.get()
+    as_facilitator.post(reverse("session-conflicts", args=[consented.session.uuid]),
+                        {"conflict": str(conflict.uuid), "decide": "mine"})
+    assert Quote.objects.get().text == "Said once, and edited."  # kept mine: it comes back

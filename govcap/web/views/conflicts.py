@@ -94,14 +94,15 @@ def save(user, session, record: CaptureConflict, value: str, op_id: uuid.UUID) -
     quote_uuid = uuid.UUID(record.target.split(":", 1)[1])
     quote = Quote.objects.filter(uuid=quote_uuid, session=session).select_related(
         "participant").first()
-    if quote is None:  # deleted meanwhile: nothing to decide on any more
+    if quote is None and not value.strip():  # deleted meanwhile, and theirs is taken
         record.resolved_at, record.resolution = timezone.now(), "theirs"
         record.save(update_fields=["resolved_at", "resolution"])
         return
+    # Kept (or merged) against a deletion, the quote comes back: base 0 creates it again.
     capture.save_quote(user, session, capture.QuoteSave(
         op_id=op_id, section_key=record.section_key, quote_uuid=quote_uuid, text=value,
-        participant_code=quote.participant.code if quote.participant else "",
-        base_revision=record.server_revision, resolves=record.uuid))
+        participant_code=quote.participant.code if quote and quote.participant else "",
+        base_revision=record.server_revision if quote else 0, resolves=record.uuid))
 
 
 def parse(raw: str | None) -> uuid.UUID | None:
