@@ -275,7 +275,7 @@ def test_a_quote_typed_and_not_added_is_added_when_leaving_the_page(
     log_in(page, base, "facilitator")
     page.goto(section_url(base, session, SECTION_KEYS[4]))
     page.fill("#q-text", "We wrote the strategy but never measured it.")
-    expect(summary(page)).to_contain_text("quote is typed but not added")
+    expect(summary(page)).to_contain_text("quote is typed or edited but not saved")
     page.click("button[name=save_next]")
     page.wait_for_url(f"**/section/{SECTION_KEYS[5]}/")
     expect(summary(page)).to_have_text(ALL_SAVED)
@@ -314,6 +314,8 @@ def test_a_quote_is_edited_deleted_and_restored(page, live_server, consented):
     expect(summary(page)).to_have_text(ALL_SAVED)
     assert not Quote.objects.exists()
     page.get_by_role("button", name="Undo").click()
+    expect(item).to_be_visible()  # back in place, at once
+    expect(item).to_contain_text("Policy comes from the minister's office.")
     expect(summary(page)).to_have_text(ALL_SAVED)
     page.reload()
     expect(page.locator("#quote-list")).to_contain_text("Policy comes from the minister's office.")
@@ -401,3 +403,50 @@ def test_consent_recorded_with_no_connection_lets_the_session_be_captured_offlin
     assert Participant.objects.get(session=session).role_title == "Head of digital services"
     held = rating(session, SECTION_KEYS[0])
     assert (held.level, held.notes) == ("moderate", "Captured in a room with no connection.")
+
+
+def test_an_edit_refused_because_the_session_was_submitted_stays_listed_and_can_be_sent_again(
+        page_without_worker, live_server, consented):
+    from govcap.assessments import workflow
+    from govcap.assessments.models import Session
+
+    page, base, session = page_without_worker, live_server.url, consented.session
+    key = SECTION_KEYS[6]
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, key))
+    offline(page.context)
+    page.fill("#q-text", "Late offline quote.")
+    page.click("button[name=add_quote]")
+    expect(summary(page)).to_have_attribute("data-state", "offline")
+    Session.objects.filter(pk=session.pk).update(status=Session.Status.SUBMITTED)
+    online(page.context)
+    expect(summary(page)).to_have_attribute("data-state", "error", timeout=20_000)
+    expect(summary(page)).not_to_contain_text(ALL_SAVED)
+    summary(page).locator("summary").click()
+    expect(summary(page).locator(".failed")).to_contain_text("Late offline quote.")
+    page.reload()  # still listed after a reload: nothing dropped
+    expect(summary(page).locator(".failed")).to_contain_text("Late offline quote.")
+
+    workflow.reopen(consented.coordinator, Session.objects.get(pk=session.pk))
+    summary(page).locator("summary").click()
+    summary(page).get_by_role("button", name="Send again").click()
+    expect(summary(page).locator(".failed")).to_have_count(0)
+    page.reload()  # the page made while it was submitted knew no better; now it does
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert Quote.objects.get(session=session).text == "Late offline quote."
+
+
+def test_edits_typed_while_logged_out_are_sent_after_logging_in_again_elsewhere(
+        page, live_server, consented):
+    base, session, key = live_server.url, consented.session, SECTION_KEYS[5]
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, key))
+    other = page.context.new_page()
+    other.goto(f"{base}/")
+    other.get_by_role("button", name="Log out").click()
+    page.fill("#f-evidence", "Typed while logged out.")
+    page.locator("#f-evidence").blur()
+    expect(summary(page)).to_contain_text("Logged out")
+    log_in(other, base, "facilitator")
+    expect(summary(page)).to_have_text(ALL_SAVED, timeout=30_000)
+    assert rating(session, key).evidence == "Typed while logged out."

@@ -66,8 +66,10 @@ def test_a_changed_stale_field_is_kept_as_a_conflict_until_decided(as_facilitato
     assert (conflict.yours, conflict.theirs, conflict.resolved_at) == ("Mine.", "Theirs.", None)
 
     again = shown(as_facilitator, consented.session)  # the page asks, and Save alone…
-    as_facilitator.post(url(consented.session), {**again, "notes": "Mine."})
+    undecided = as_facilitator.post(url(consented.session), {**again, "notes": "Mine."},
+                                    follow=True)
     assert consensus(consented.session).notes == "Theirs."  # …overwrites nothing
+    assert "still needs your decision" in undecided.content.decode()  # …and says so
     as_facilitator.post(url(consented.session), {**again, "notes": "Mine.", "decide_notes": "theirs"})
     conflict.refresh_from_db()
     assert conflict.resolution == "theirs" and consensus(consented.session).notes == "Theirs."

@@ -20,6 +20,7 @@
   var urls = { field: bar.dataset.saveUrl, quote: bar.dataset.quoteUrl, participant: bar.dataset.participantUrl,
                consent: bar.dataset.consentUrl, conflicts: bar.dataset.conflictsUrl };
   var summary = document.getElementById("save-summary");
+  var readOnlyText = summary ? summary.textContent : "";
   var conflictsLink = document.getElementById("conflicts-link");
   var form = document.getElementById("capture");  // only on a section page
   var section = form ? form.dataset.section : null;
@@ -38,12 +39,12 @@
     conflicts: "Edits that need your decision: %(n)s",
     conflictsPending: "Not all saved: some edits need your decision.",
     failed: "Not saved: %(n)s. The text stays in its field; copy it before dismissing.",
-    dismiss: "Dismiss", draft: "A quote is typed but not added yet.",
+    dismiss: "Dismiss", draft: "A quote is typed or edited but not saved yet.",
     conflictMessage: "Changed elsewhere while you edited. Nothing was overwritten. Yours is in the field above; theirs is what is saved now. Keep yours (or your merge of the two), or take theirs.",
     yours: "Yours", theirs: "Theirs (saved)", empty: "(empty)", keepMine: "Keep mine", takeTheirs: "Take theirs",
     decided: "Decided and saved.", close: "Close",
     unattributed: "unattributed", edit: "Edit", del: "Delete", saveQuote: "Save quote", cancel: "Cancel",
-    quoteDeleted: "Quote deleted.", undo: "Undo",
+    quoteDeleted: "Quote deleted.", undo: "Undo", sendAgain: "Send again", showFailed: "Show what was not saved",
     consentKept: "Consent kept on this device and sent when the connection returns; you can capture meanwhile.",
     consentWithdrawn: "Kept on this device and sent when the connection returns.",
     full: "not saved — the server's storage is full; kept on this device",
@@ -141,6 +142,7 @@
   var net = "online";  // online, offline, full (the server's storage), loggedOut
   var fullMessage = "";
   var debounces = {};
+  var openEdits = [];  // quotes being edited: saved when the page is left, never dropped
   function unsavedHere() {
     // Fields whose value differs from what the server acknowledged, with nothing queued.
     var q = queue();
@@ -160,10 +162,13 @@
     if (!summary) return;
     var n = queue().length + Object.keys(debounces).length + unsavedHere();
     var nFailed = failed().length;
-    var draft = quoteText && quoteText.value.trim() !== "";
-    if (!canCapture && !n && !nFailed && !nConflicts) return;  // the server's read-only line stays
+    var draft = (quoteText && quoteText.value.trim() !== "") || editsUnsaved().length > 0;
+    var participantConflict = !!document.querySelector("#participants .conflict");
+    if (!canCapture && !n && !nFailed && !nConflicts) {  // the server's read-only line again
+      summary.dataset.state = "readonly"; summary.textContent = readOnlyText; return;
+    }
     var parts = [], state = "saved";
-    if (nConflicts) { parts.push(labels.conflictsPending); state = "conflict"; }
+    if (nConflicts || participantConflict) { parts.push(labels.conflictsPending); state = "conflict"; }
     if (nFailed) { parts.push(count(labels.failed, nFailed)); state = "error"; }
     if (net === "loggedOut") { parts.push(count(labels.loggedOut, n)); state = state === "saved" ? "offline" : state; }
     else if (net === "full") { parts.push(fullMessage + " " + count(labels.pending, n)); state = state === "saved" ? "full" : state; }
@@ -175,11 +180,34 @@
     if (state === "saved" && !parts.length) parts.push(labels.allSaved);
     summary.dataset.state = state;
     summary.textContent = parts.join(" ");
-    if (nFailed) {
-      var b = el("button", { type: "button", className: "link", text: labels.dismiss });
-      b.addEventListener("click", function () { write(KEY.failed, []); refresh(); });
-      summary.append(" ", b);
-    }
+    if (nFailed) summary.append(" ", failedList());
+  }
+
+  // Edits the server refused for a reason other than a conflict (the session turned
+  // read-only, a bad value…): listed with their text, to send again (once reopened, say) or
+  // to copy and dismiss. Never dropped without the facilitator's word.
+  function failedList() {
+    var list = el("ul");
+    failed().forEach(function (f) {
+      var op = f.op, text = op.kind === "field" ? op.value : (op.text || op.role_title || "");
+      list.append(el("li", {}, [el("span", { text: (op.section ? op.section + " · " : "") +
+        (op.field || op.kind) + ": " }), el("q", { dir: "auto", text: text }), " — " + (f.message || "")]));
+    });
+    var again = el("button", { type: "button", text: labels.sendAgain });
+    var dismiss = el("button", { type: "button", className: "link", text: labels.dismiss });
+    again.addEventListener("click", function () {
+      var items = failed();
+      write(KEY.failed, []);
+      items.forEach(function (f) {
+        var op = f.op, k = op.kind === "field" && knownOf(op.section, op.field);
+        op.op_id = newId(); delete op.sent;
+        if (k) op.base_revision = k.rev;  // based on what this device last saw saved
+        enqueue(op);
+      });
+    });
+    dismiss.addEventListener("click", function () { write(KEY.failed, []); refresh(); });
+    return el("details", { className: "failed" }, [el("summary", { text: labels.showFailed }), list,
+                                                   el("p", {}, [again, " ", dismiss])]);
   }
 
   // --- the queue ------------------------------------------------------------------------------
@@ -255,11 +283,26 @@
       headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "Accept": "application/json" },
       body: JSON.stringify(payload(op))
     }).then(function (response) {
-      if (response.type === "opaqueredirect") { retryLater("loggedOut"); return; }
       var type = response.headers.get("Content-Type") || "";
+      if (response.type === "opaqueredirect" || (response.status === 403 && type.indexOf("application/json") === -1)) {
+        retryLater("loggedOut");  // logged out, or logged in again elsewhere with a new token
+        refreshToken();
+        return;
+      }
       if (type.indexOf("application/json") === -1) throw new Error("server unreachable");
       return response.json().then(function (data) { settle(op, response.status, data); });
     }).catch(function () { retryLater("offline"); });
+  }
+
+  function refreshToken() {
+    if (!urls.conflicts) return;
+    fetch(urls.conflicts, { credentials: "same-origin", redirect: "manual", headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok && (r.headers.get("Content-Type") || "").indexOf("json") !== -1 ? r.json() : null; })
+      .then(function (data) {
+        if (!data || !data.csrf) return;
+        csrf = data.csrf; net = "online"; retryDelay = 1000;
+        clearTimeout(retryTimer); pump();
+      }).catch(function () { /* still logged out or offline: the next retry asks again */ });
   }
 
   function retryLater(why) {
@@ -272,7 +315,7 @@
     queue().forEach(function (o) { if (o.kind === "participant") participantRow(o, null, why === "full" ? "full" : "offline"); });
     refresh();
     clearTimeout(retryTimer);
-    retryTimer = setTimeout(pump, retryDelay);
+    retryTimer = setTimeout(why === "loggedOut" ? refreshToken : pump, retryDelay);
     retryDelay = Math.min(retryDelay * 2, 30000);
   }
 
@@ -292,6 +335,9 @@
 
   function saved(op, data) {
     var here = op.section === section;
+    change(KEY.failed, [], function (f) {  // a later edit of the same thing went through
+      return f.filter(function (x) { return !sameTarget(x.op, op); });
+    });
     if (op.kind === "participant") { participantRow(op, data.participant && data.participant.code, "saved"); return; }
     if (op.kind === "consent") { write(KEY.consent, null); return; }  // the server holds it now
     if (op.resolves) forgetConflict(op.section, op.kind === "field" ? op.field : "quote:" + op.quote, here);
@@ -302,8 +348,7 @@
       });
       if (here) { setRevision(op.field, data.revision); if (!pending(op)) fieldState(op.field, "saved"); }
     } else if (op.delete) {
-      var gone = quoteItem(op.quote);
-      if (gone && gone.hidden) gone.remove();
+      /* the item stays, hidden: its Undo brings it back in place */
     } else {
       change(KEY.queue, [], function (q) { q.forEach(function (o) { if (sameTarget(o, op) && !o.delete) o.base_revision = data.revision; }); });
       var li = quoteItem(op.quote);
@@ -509,14 +554,21 @@
     li.textContent = "";
     li.append(el("div", { className: "quote-edit" }, [select, area, el("p", {}, [save, " ", cancel])]));
     area.focus();
-    cancel.addEventListener("click", function () { quoteBody(li, text, who); });
+    area.addEventListener("input", refresh);
+    openEdits.push({ li: li, area: area, select: select, text: text, who: who, save: save });
+    cancel.addEventListener("click", function () { closeEdit(li); quoteBody(li, text, who); refresh(); });
     save.addEventListener("click", function () {
       if (!area.value.trim()) { area.focus(); return; }
       enqueue({ kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: li.dataset.quote,
                 text: area.value.trim(), participant: select.value, base_revision: parseInt(li.dataset.revision || "0", 10) });
+      closeEdit(li);
       quoteBody(li, area.value.trim(), select.value);
       quoteState(li.dataset.quote, "waiting");
     });
+  }
+  function closeEdit(li) { openEdits = openEdits.filter(function (e) { return e.li !== li; }); }
+  function editsUnsaved() {
+    return openEdits.filter(function (e) { return e.area.value.trim() !== e.text || e.select.value !== e.who; });
   }
   function deleteQuote(li) {
     var id = li.dataset.quote, text = li.querySelector("blockquote").textContent, who = li.dataset.participant;
@@ -689,6 +741,7 @@
       }
     });
     window.addEventListener("pagehide", function () {
+      editsUnsaved().forEach(function (e) { if (e.area.value.trim()) e.save.click(); });
       flushAll();
       if (quoteText && quoteText.value.trim()) { addQuote(); write(draftKey, ""); }
     });
@@ -709,6 +762,10 @@
       });
     }
     if (event.key === KEY.queue || event.key === KEY.conflicts || event.key === KEY.failed || event.key === KEY.known) refresh();
+  });
+  document.addEventListener("htmx:afterSwap", refresh);  // a participant form answered
+  window.addEventListener("beforeunload", function (event) {  // a participant edit refused
+    if (document.querySelector("#participants .conflict")) { event.preventDefault(); event.returnValue = ""; }
   });
   window.addEventListener("online", function () { retryDelay = 1000; clearTimeout(retryTimer); net = "online"; syncConflicts(); pump(); });
   window.addEventListener("offline", function () { net = "offline"; refresh(); });

@@ -80,10 +80,10 @@ def autosave_texts() -> dict[str, str]:
                           "dropped."),
         "conflicts": _("Edits that need your decision: %(n)s"),
         "conflictsPending": _("Not all saved: some edits need your decision."),
-        "failed": _("Not saved: %(n)s. The text stays in its field; copy it before "
-                    "dismissing."),
+        "failed": _("Not saved: %(n)s. Send it again once the session can be changed, or "
+                    "copy it before dismissing."),
         "dismiss": _("Dismiss"),
-        "draft": _("A quote is typed but not added yet."),
+        "draft": _("A quote is typed or edited but not saved yet."),
         "conflictMessage": _("Changed elsewhere while you edited. Nothing was overwritten. "
                              "Yours is in the field above; theirs is what is saved now. Keep "
                              "yours (or your merge of the two), or take theirs."),
@@ -101,6 +101,8 @@ def autosave_texts() -> dict[str, str]:
         "cancel": _("Cancel"),
         "quoteDeleted": _("Quote deleted."),
         "undo": _("Undo"),
+        "sendAgain": _("Send again"),
+        "showFailed": _("Show what was not saved"),
         "consentKept": _("Consent kept on this device and sent when the connection returns; "
                          "you can capture meanwhile."),
         "consentWithdrawn": _("Kept on this device and sent when the connection returns."),

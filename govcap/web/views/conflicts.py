@@ -10,6 +10,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -56,10 +57,12 @@ def session_conflicts(request, uuid):
 @require_GET
 @login_required
 def session_conflicts_json(request, uuid):
-    """The user's open conflicts in the session, for the autosave script's local copy."""
+    """The user's open conflicts in the session, for the autosave script's local copy, and
+    the CSRF token of the current login (a login in another tab replaces it)."""
     session = get_session(request, uuid)
     return JsonResponse({"conflicts": [conflicts.as_json(c)
-                                       for c in conflicts.open_for(request.user, session)]})
+                                       for c in conflicts.open_for(request.user, session)],
+                         "csrf": get_token(request)})  # new after a login in another tab
 
 
 def decide(request, session):

@@ -153,6 +153,8 @@ def section_page(request, uuid, section_key):
     try:
         page_op = capture.parse_op_id(post.get("page_op"))
         refused = save_posted_fields(request.user, session, section_key, post, page_op)
+        undecided = sum(1 for name in Rating.CAPTURE_FIELDS if post.get(f"resolves_{name}")
+                        and post.get(f"decide_{name}") not in ("mine", "theirs"))
         anchor = apply_quote_action(request, session, section_key, post, page_op)
     except CaptureError as error:
         messages.error(request, error.message)
@@ -173,10 +175,13 @@ def section_page(request, uuid, section_key):
         return render(request, "govcap/section.html", context, status=409)
     keys = [s.key for s in session_context(request, session)["instrument"].sections]
     index = keys.index(section_key) if section_key in keys else -1
-    if "save_next" in post and 0 <= index < len(keys) - 1:
+    if "save_next" in post and 0 <= index < len(keys) - 1 and not undecided:
         messages.success(request, _("Saved."))
         return redirect("section", uuid=session.uuid, section_key=keys[index + 1])
-    if not anchor:
+    if undecided:
+        messages.warning(request, _("Saved, except what still needs your decision: choose "
+                                    "Keep mine or Take theirs under each field marked."))
+    elif not anchor:
         messages.success(request, _("Saved."))
     return redirect(reverse("section", args=[session.uuid, section_key]) + (anchor or ""))
 
