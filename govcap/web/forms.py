@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from django import forms
@@ -146,6 +147,11 @@ class ParticipantEditForm(ParticipantForm):
 
     participant = forms.UUIDField(widget=forms.HiddenInput)
     base_revision = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    # The values the form was shown with (JSON): after a conflict, a field the facilitator
+    # did not change takes the colleague's value instead of putting the old one back.
+    shown = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    EDITABLE = ("role_title", "organisation", "seniority", "gender", "name")
 
     @classmethod
     def for_participant(cls, participant: Participant, *, session: Session, **kwargs):
@@ -153,8 +159,9 @@ class ParticipantEditForm(ParticipantForm):
             name = participant.identity.name
         except ParticipantIdentity.DoesNotExist:
             name = ""
+        values = {"role_title": participant.role_title, "organisation": participant.organisation_id,
+                  "seniority": participant.seniority, "gender": participant.gender, "name": name}
         return cls(session=session, prefix="edit", initial={
             "participant": participant.uuid, "base_revision": participant.revision,
-            "role_title": participant.role_title, "organisation": participant.organisation_id,
-            "seniority": participant.seniority, "gender": participant.gender, "name": name,
+            "shown": json.dumps({k: str(v) for k, v in values.items()}), **values,
         }, **kwargs)

@@ -3,7 +3,9 @@ offered after it, the JSON endpoint, and who may do what."""
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import uuid
 
 import pytest
@@ -257,3 +259,25 @@ def test_the_json_endpoint_refuses_readers_and_outsiders(client, consented, p2):
     response = post_json(client, consented, payload)
     assert response.status_code == 404 and response.json()["status"] == "error"
     assert Participant.objects.filter(pk=p2.pk).exists()
+
+
+def test_saving_again_after_a_conflict_keeps_the_colleagues_change_to_fields_left_alone(
+        client, consented, p2):
+    client.force_login(consented.facilitator)
+    page = client.get(consent_url(consented) + f"?edit={p2.uuid}").content.decode()
+    shown = re.search(r'name="edit-shown" value="([^"]*)"', page).group(1)
+    workflow.edit_participant(consented.coordinator, consented.session, p2.uuid,
+                              workflow.ParticipantInput("M&E lead", consented.ministry.pk,
+                                                        "senior", "", "Otieno Ouma"),
+                              base_revision=p2.revision)
+    mine = edit_data(consented, p2, gender="female") | {"edit-shown": html.unescape(shown)}
+    refused = client.post(consent_url(consented), mine)  # only the gender was changed here
+    assert refused.status_code == 409
+    again = dict(re.findall(r'<input type="hidden" name="(edit-[^"]+)" value="([^"]*)"',
+                            refused.content.decode()))
+    role = re.search(r'name="edit-role_title"[^>]*value="([^"]*)"', refused.content.decode())
+    assert html.unescape(role.group(1)) == "M&E lead"  # theirs, not the old role put back
+    client.post(consent_url(consented), mine | {k: html.unescape(v) for k, v in again.items()}
+                | {"edit-role_title": "M&E lead"})
+    stored = Participant.objects.get(pk=p2.pk)
+    assert (stored.role_title, stored.gender) == ("M&E lead", "female")

@@ -3,6 +3,7 @@ and the workflow buttons. Capture of the sections lives in capture.py."""
 
 from __future__ import annotations
 
+import json
 import uuid as uuid_module
 
 from django.contrib import messages
@@ -204,11 +205,22 @@ def participant_input(data: dict) -> workflow.ParticipantInput:
 
 
 def form_kept_after_conflict(request, session, stale) -> ParticipantEditForm:
-    """The edit form again with what the facilitator typed, now based on the revision the
-    server holds: saving again keeps theirs deliberately, with the other version in view."""
+    """The edit form again, now based on the revision the server holds: the fields the
+    facilitator changed hold their values (saving again keeps them deliberately, with the
+    other version in view), the others the colleague's — never the old values put back."""
     data = request.POST.copy()
     data["edit-base_revision"] = str(stale.revision)
     data["edit-op_id"] = str(uuid_module.uuid4())
+    try:
+        shown = json.loads(data.get("edit-shown") or "{}")
+    except ValueError:
+        shown = {}
+    for name in ParticipantEditForm.EDITABLE:
+        theirs = stale.theirs.get(name)  # (names are not in it: codes only)
+        if theirs is not None and data.get(f"edit-{name}", "") == shown.get(name):
+            data[f"edit-{name}"] = str(theirs)  # untouched here: the colleague's value stands
+    data["edit-shown"] = json.dumps({name: data.get(f"edit-{name}", "")
+                                     for name in ParticipantEditForm.EDITABLE})
     return ParticipantEditForm(data, session=session, prefix="edit")
 
 
