@@ -66,6 +66,7 @@ class SaveProtocol(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
+        self.first_refusals: dict = {}  # op_id → (yours, theirs, revision)
         self.atomic = transaction.atomic()
         self.atomic.__enter__()
         self.session = self.world.session
@@ -103,6 +104,12 @@ class SaveProtocol(RuleBasedStateMachine):
             answer = capture.save_field(client.user, self.session, save)
         except StaleRevision as refused:
             assert self.read()[key] == (value_before, revision_before), "a refusal wrote"
+            given = (refused.yours, refused.theirs, refused.server_revision)
+            if refused.kept.get("replayed"):  # a retry of a refused edit: the same refusal
+                assert given == self.first_refusals[save.op_id], "a retry answered differently"
+                event("a replayed refusal")
+                raise
+            self.first_refusals[save.op_id] = given
             assert save.base_revision != revision_before
             kept = CaptureConflict.objects.get(uuid=refused.conflict)
             assert (kept.author_id, kept.section_key, kept.target) == (
