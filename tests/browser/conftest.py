@@ -53,3 +53,15 @@ def log_in(page, base_url: str, username: str, password: str = "pw-for-tests-1")
     page.fill("#id_password", password)
     page.click("button.primary")
     page.wait_for_url(f"{base_url}/")
+
+
+@pytest.fixture
+def page_without_worker(browser):
+    """A page whose saves Playwright's routes always see: a POST the service worker lets
+    through is sent on the worker's behalf, which routes may not intercept."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
+                                  service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

@@ -24,18 +24,6 @@ ALL_SAVED = "All changes saved."
 TEXT_FIELDS = ("not_assessed_reason", "notes", "evidence", "dissent")
 
 
-@pytest.fixture
-def page_without_worker(browser):
-    """A page whose saves Playwright's routes always see: a POST the service worker lets
-    through is sent on the worker's behalf, which routes may not intercept."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
-                                  service_workers="block")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 def section_url(base: str, session, key: str) -> str:
     return f"{base}/s/{session.uuid}/section/{key}/"
 

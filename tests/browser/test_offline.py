@@ -22,15 +22,10 @@ SAVES = "**/save/field/"
 
 
 @pytest.fixture
-def page(browser):
-    """The queue's tests without the service worker: a POST it lets through is sent on its
-    behalf, which Playwright's routes may not intercept (the worker has its own tests)."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
-                                  service_workers="block")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
+def page(page_without_worker):
+    """The queue's tests without the service worker (see page_without_worker); the worker
+    has its own tests."""
+    return page_without_worker
 
 
 def section_url(base: str, session, key: str) -> str:
