@@ -6,7 +6,6 @@ are never shown to another on a shared laptop. The service worker is /s/sw.js.""
 from __future__ import annotations
 
 import re
-import time
 import uuid
 
 import pytest
@@ -16,6 +15,7 @@ from playwright.sync_api import Page, expect
 from govcap.assessments import capture
 from govcap.scale import SECTION_KEYS
 from tests.browser.conftest import log_in
+from tests.waiting import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,14 +42,6 @@ def saved(page: Page) -> list[str]:
     return page.evaluate(SAVED)
 
 
-def wait_until(condition, what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting until {what}")
-        time.sleep(0.2)
-
-
 def wait_until_saved_for_offline(page: Page, session) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     wanted = set(session_pages(session)) | {"/s/offline/", "/static/govcap/app.css",
@@ -58,7 +50,8 @@ def wait_until_saved_for_offline(page: Page, session) -> None:
     def all_saved():
         return wanted <= {entry.split(" ", 1)[1] for entry in saved(page)}
 
-    wait_until(all_saved, "the session's pages are saved")
+    # 13 pages fetched one after the other: slow on a CI machine running two workers.
+    wait_until(all_saved, "the session's pages are saved", timeout=90)
 
 
 def login_key(page: Page) -> str:
@@ -151,7 +144,7 @@ def test_a_saved_copy_follows_what_was_saved_from_the_page(page, live_server, co
       return "";
     }"""
     wait_until(lambda: "Typed online, then the connection went" in page.evaluate(copy, path),
-               "the saved copy is refreshed after the save")
+               "the saved copy is refreshed after the save", timeout=30)
     page.context.set_offline(True)
     page.reload()
     expect(page.locator(BANNER)).to_be_visible()
@@ -174,7 +167,7 @@ def test_one_users_saved_pages_are_never_shown_to_another(browser, live_server, 
         b_key = login_key(page)
         assert b_key and b_key != a_key
         wait_until(lambda: saved(page) and not any(a_key in e for e in saved(page)),
-                   "A's saved pages are deleted")
+                   "A's saved pages are deleted", timeout=30)
         context.set_offline(True)
         response = page.goto(section)
         assert response.status == 503  # the offline page, B's own: nothing of A's
@@ -195,7 +188,7 @@ def test_one_users_saved_pages_are_never_shown_to_another(browser, live_server, 
         page.evaluate("localStorage.setItem('govcap-test-unsent', 'an edit not yet sent')")
         page.get_by_role("button", name="Log out").click()
         page.wait_for_url(f"{base}/login/**")
-        wait_until(lambda: saved(page) == [], "the saved pages are deleted at logout")
+        wait_until(lambda: saved(page) == [], "the saved pages are deleted at logout", timeout=30)
         # …but not the browser's storage, where the autosave keeps edits not yet sent.
         assert page.evaluate("localStorage.getItem('govcap-test-unsent')") == "an edit not yet sent"
         context.set_offline(True)
@@ -229,5 +222,5 @@ def test_a_new_version_of_the_worker_replaces_the_saved_pages(page, live_server,
         return len(entries) >= 13 and all(e.startswith(f"govcap-pages-{new}-") for e in entries)
 
     # The new worker deleted the old version's pages and the open page had them saved again.
-    wait_until(replaced, "the session's pages are saved by the new version only")
+    wait_until(replaced, "the session's pages are saved by the new version only", timeout=60)
     wait_until_saved_for_offline(page, session)

@@ -180,14 +180,18 @@ async function precache(urls) {
   const current = await loadState();
   if (!current.key) return;
   const cache = await caches.open(cacheName(current.key));
+  let failures = 0;
   for (const url of [CONFIG.offline].concat(urls)) {
     if (url !== CONFIG.offline && !SESSION_PAGE.test(url)) continue;
     const hit = await cache.match(url);
     if (hit && Date.now() - Number(hit.headers.get(SAVED)) < CONFIG.freshMs) continue;
     try {
       await keepPage(url, await fetch(url, { credentials: "same-origin" }));
+      failures = 0;
     } catch (error) {
-      return;  // offline: what is saved stays as it is
+      // One dropped request on a weak line skips that page only; two in a row mean
+      // offline, and what is saved stays as it is.
+      if (++failures === 2) return;
     }
   }
 }
