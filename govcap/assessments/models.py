@@ -264,3 +264,43 @@ class CaptureConflict(models.Model):
     @property
     def field(self) -> str:
         return "quote" if self.target.startswith("quote:") else self.target
+
+
+class SharedText(models.Model):
+    """What of a note, evidence, dissent or quote may leave the room, in the wording that may:
+    everything captured is internal until a facilitator or coordinator marks it shareable,
+    possibly with parts left out (assessments.sharing). Documents quote only these texts.
+    `source` is the captured text it was made from: when that text changes later, the shared
+    wording stays as it was approved and the sharing page says it needs a second look."""
+
+    class Field(models.TextChoices):
+        NOTES = "notes", _("Notes")
+        EVIDENCE = "evidence", _("Evidence mentioned")
+        DISSENT = "dissent", _("Dissent")
+        QUOTE = "quote", _("Quote")
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="shared_texts")
+    rating = models.ForeignKey(Rating, null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="shared_texts")
+    quote = models.OneToOneField(Quote, null=True, blank=True, on_delete=models.CASCADE,
+                                 related_name="shared")
+    field = models.CharField(max_length=10, choices=Field.choices)
+    text = models.TextField()
+    source = models.TextField()
+    marked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    marked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["rating", "field"], condition=Q(rating__isnull=False),
+                                    name="one_shared_text_per_rating_field"),
+            models.CheckConstraint(
+                condition=(Q(field="quote", quote__isnull=False, rating__isnull=True)
+                           | (~Q(field="quote") & Q(quote__isnull=True, rating__isnull=False))),
+                name="shared_text_has_one_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session} / {self.field}: {self.text[:40]}"

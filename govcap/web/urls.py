@@ -2,7 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from govcap.web import health
-from govcap.web.views import capture, conflicts, engagements, offline, section, sessions
+from govcap.web.views import (
+    capture,
+    conflicts,
+    engagements,
+    offline,
+    section,
+    sessions,
+    sharing,
+)
 from govcap.web.views import participants as participant_views
 
 urlpatterns = [
@@ -27,6 +35,7 @@ urlpatterns = [
     path("s/<uuid:uuid>/workflow/<slug:action>/", sessions.session_transition, name="session-transition"),
     path("s/<uuid:uuid>/section/<slug:section_key>/", section.section_page, name="section"),
     path("s/<uuid:uuid>/conflicts/", conflicts.session_conflicts, name="session-conflicts"),
+    path("s/<uuid:uuid>/sharing/", sharing.session_sharing, name="session-sharing"),
     path("s/<uuid:uuid>/conflicts.json", conflicts.session_conflicts_json,
          name="session-conflicts-json"),
     path("s/<uuid:uuid>/save/field/", capture.save_field_json, name="save-field"),

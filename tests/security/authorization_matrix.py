@@ -119,6 +119,33 @@ def conflicted(c: Ctx) -> None:
             theirs="", server_revision=0, author=c.user, op_id=uuid.uuid4())
 
 
+def noted(c: Ctx) -> None:
+    """Notes captured in the section, internal until someone shares them."""
+    from govcap.assessments.models import Rating
+
+    consent(c)
+    c.extra["rating"] = Rating.objects.create(session=c.w.session, section_key=SECTION,
+                                              notes="Said in the room. Shareable part.")
+
+
+def noted_and_validated(c: Ctx) -> None:
+    from govcap.assessments.models import Session
+
+    noted(c)
+    Session.objects.filter(pk=c.w.session.pk).update(status="validated")
+
+
+def share_notes(c: Ctx) -> dict:
+    rating = c.extra["rating"]
+    return {"target": f"notes:{rating.uuid}", "action": "share", "text": "Shareable part."}
+
+
+def notes_shared(c: Ctx) -> bool:
+    from govcap.assessments.models import SharedText
+
+    return SharedText.objects.filter(field="notes", text="Shareable part.").exists()
+
+
 def conflict_decided(c: Ctx) -> bool:
     from govcap.assessments.models import CaptureConflict
 
@@ -445,6 +472,12 @@ MATRIX: list[Check] = [
     Check("session-conflicts", CAPTURERS, method="POST", args=session, prepare=conflicted,
           data=decision, effect=conflict_decided),
     Check("session-conflicts-json", SESSION_READERS, args=session),
+    Check("session-sharing", SESSION_READERS, args=session),
+    Check("session-sharing", CAPTURERS, method="POST", args=session, prepare=noted,
+          data=share_notes, effect=notes_shared),
+    Check("session-sharing", COORDINATORS, method="POST", args=session,
+          prepare=noted_and_validated, data=share_notes, effect=notes_shared,
+          note="a validated session: its coordinators only"),
     Check("save-field", CAPTURERS, method="POST", json=True, args=session, prepare=consent,
           data=field_save, effect=rating_saved),
     Check("save-quote", CAPTURERS, method="POST", json=True, args=session, prepare=consent,

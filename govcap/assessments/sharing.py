@@ -1,0 +1,167 @@
+"""What may leave the room. Everything captured in a session — notes, evidence, dissent,
+quotes — is internal: facilitators write down what participants asked to keep among
+themselves, and remarks on the room. A facilitator or coordinator marks a text shareable,
+in the wording that may be shared: the captured text, or the same with parts left out
+(a word, a sentence, a span), each gap shown as "…". The wording may only leave words out;
+it cannot add any, so what a document quotes is always what was said.
+
+Documents (the plan, its annex and workbook) quote only shared texts (`for_sessions`), and
+quotes by participant code only. Marking and unmarking are audited.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from govcap.accounts import audit, scoping
+from govcap.assessments.models import Quote, Rating, Session, SharedText
+from govcap.assessments.redaction import added_word, normalised, words
+from govcap.assessments.texts import session_instrument
+from govcap.assessments.worddiff import Piece
+
+RATING_FIELDS = ("notes", "evidence", "dissent")
+
+
+class SharingError(ValueError):
+    def __init__(self, message: str, field: str = "text"):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class Item:
+    """One captured text of a session and what of it is shared."""
+
+    key: str  # "notes:<rating uuid>" or "quote:<quote uuid>", the form's target
+    section_key: str
+    field: str
+    source: str
+    shared: SharedText | None
+    participant_code: str = ""
+    preview: list[Piece] = field(default_factory=list)
+
+    @property
+    def is_shared(self) -> bool:
+        return self.shared is not None
+
+    @property
+    def changed_since(self) -> bool:
+        """The captured text changed after its wording was shared."""
+        return self.shared is not None and self.shared.source != self.source
+
+
+def items(session: Session) -> list[Item]:
+    """Every non-empty note, evidence, dissent and quote of the session's agreed record, with
+    its shared wording, in section order then field order."""
+    shared_of_rating = {(s.rating_id, s.field): s for s in
+                        SharedText.objects.filter(session=session, rating__isnull=False)}
+    shared_of_quote = {s.quote_id: s for s in
+                       SharedText.objects.filter(session=session, quote__isnull=False)}
+    out: list[Item] = []
+    for rating in Rating.objects.filter(session=session, rater=None):
+        for name in RATING_FIELDS:
+            text = getattr(rating, name)
+            if text.strip():
+                out.append(Item(f"{name}:{rating.uuid}", rating.section_key, name, text,
+                                 shared_of_rating.get((rating.id, name))))
+    for quote in Quote.objects.filter(session=session).select_related("participant"):
+        out.append(Item(f"quote:{quote.uuid}", quote.section_key, "quote", quote.text,
+                        shared_of_quote.get(quote.id),
+                        quote.participant.code if quote.participant else ""))
+    order = {key: i for i, key in enumerate(session_section_keys(session))}
+    fields = {name: i for i, name in enumerate((*RATING_FIELDS, "quote"))}
+    out.sort(key=lambda item: (order.get(item.section_key, len(order)), fields[item.field]))
+    return out
+
+
+def session_section_keys(session: Session) -> list[str]:
+    return [s.key for s in session_instrument(session).sections]
+
+
+def may_mark(user, session: Session) -> bool:
+    """Who decides what documents may quote: the session's coordinators and administrators at
+    any time, its facilitators while they may capture."""
+    return (scoping.can_manage_engagement(user, session.engagement)
+            or scoping.can_capture(user, session))
+
+
+def find(session: Session, key: str) -> Item:
+    for item in items(session):
+        if item.key == key:
+            return item
+    raise SharingError(_("This text is no longer in the session: it was deleted or emptied."),
+                       "target")
+
+
+@transaction.atomic
+def share(user, session: Session, key: str, text: str) -> SharedText:
+    """Mark the text `key` names shareable in the wording `text` (the whole captured text, or
+    the same with parts left out)."""
+    item = find(session, key)
+    wording = normalised(text)
+    if not words(wording):
+        raise SharingError(_("Nothing is left to share: keep it internal instead."))
+    extra = added_word(item.source, wording)
+    if extra is not None:
+        raise SharingError(_("The shared wording may only leave words out of what was "
+                             "captured; “%(word)s” is not in it, or not in that order.")
+                           % {"word": extra})
+    source = source_of(item)
+    record = item.shared or SharedText(session=session, field=item.field)
+    if item.field == "quote":
+        record.quote = source
+    else:
+        record.rating = source
+    audited = f"shared_{item.field}"  # the history names the captured object and field
+    before = {audited: item.shared.text if item.shared else None}
+    record.text, record.source, record.marked_by = wording, item.source, user
+    record.save()
+    audit.record(user, "share", source, before, {audited: wording}, session=session)
+    return record
+
+
+def source_of(item: Item) -> Rating | Quote:
+    model = Quote if item.field == "quote" else Rating
+    return model.objects.get(uuid=item.key.split(":", 1)[1])
+
+
+@transaction.atomic
+def keep_internal(user, session: Session, key: str) -> None:
+    item = find(session, key)
+    if item.shared is None:
+        return
+    audited = f"shared_{item.field}"
+    audit.record(user, "unshare", source_of(item), {audited: item.shared.text}, {audited: None},
+                 session=session)
+    item.shared.delete()
+
+
+@dataclass
+class Shared:
+    """What a document may quote of one section of one session."""
+
+    notes: str = ""
+    evidence: str = ""
+    dissent: str = ""
+    quotes: list[tuple[str, str]] = field(default_factory=list)  # (participant code, text)
+
+
+def for_sessions(session_ids: Iterable[int]) -> dict[tuple[int, str], Shared]:
+    """The shared wording per (session id, section key), for documents."""
+    out: dict[tuple[int, str], Shared] = defaultdict(Shared)
+    rows = (SharedText.objects.filter(session_id__in=list(session_ids))
+            .select_related("rating", "quote__participant").order_by("quote__created_at", "id"))
+    for row in rows:
+        if row.rating is not None:
+            if row.rating.rater_id is None:
+                setattr(out[(row.session_id, row.rating.section_key)], row.field, row.text)
+        else:
+            who = row.quote.participant.code if row.quote.participant else ""
+            out[(row.session_id, row.quote.section_key)].quotes.append((who, row.text))
+    return dict(out)

@@ -1,0 +1,74 @@
+"""The page where facilitators and coordinators decide what documents may quote: internal by
+default, a preview striking what is left out, a wording with a word not said refused with
+the wording kept, and a validated session left to its coordinators."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from govcap.assessments import capture
+from govcap.assessments.models import Rating, Session, SharedText
+
+SECTION = "change-management"
+NOTE = "PMO runs change. Participants asked that the examples stay within the room."
+
+
+@pytest.fixture
+def noted(consented):
+    capture.save_field(consented.facilitator, consented.session, capture.FieldSave(
+        op_id=uuid.uuid4(), section_key=SECTION, field="notes", value=NOTE, base_revision=0))
+    consented.rating = Rating.objects.get(session=consented.session, rater=None)
+    consented.key = f"notes:{consented.rating.uuid}"
+    return consented
+
+
+def url(w):
+    return reverse("session-sharing", args=[w.session.uuid])
+
+
+def test_captured_notes_are_listed_as_internal(client, noted):
+    client.force_login(noted.facilitator)
+    page = client.get(url(noted)).content.decode()
+    assert "Internal" in page and "0 of 1 text shared" in page
+    assert "within the room" in page
+
+
+def test_the_preview_strikes_what_is_left_out_and_shares_nothing(client, noted):
+    client.force_login(noted.facilitator)
+    page = client.post(url(noted), {"target": noted.key, "action": "preview",
+                                    "text": "PMO runs change. …"}).content.decode()
+    assert "<del>Participants asked that the examples stay within the room.</del>" in page
+    assert not SharedText.objects.exists()
+
+
+def test_sharing_a_redacted_wording_lists_it_as_shared(client, noted):
+    client.force_login(noted.facilitator)
+    response = client.post(url(noted), {"target": noted.key, "action": "share",
+                                        "text": "PMO runs change."}, follow=True)
+    page = response.content.decode()
+    assert "1 of 1 text shared" in page and "Shared in the wording shown" in page
+    assert SharedText.objects.get().text == "PMO runs change."
+
+
+def test_a_word_not_said_is_refused_naming_it_and_the_wording_is_kept(client, noted):
+    client.force_login(noted.facilitator)
+    response = client.post(url(noted), {"target": noted.key, "action": "share",
+                                        "text": "PMO runs change well."})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "“well”" in page and "PMO runs change well.</textarea>" in page
+    assert not SharedText.objects.exists()
+
+
+def test_a_validated_session_is_left_to_its_coordinators(client, noted):
+    Session.objects.filter(pk=noted.session.pk).update(status="validated")
+    client.force_login(noted.facilitator)
+    assert "Share this wording" not in client.get(url(noted)).content.decode()
+    refused = client.post(url(noted), {"target": noted.key, "action": "share", "text": "PMO"})
+    assert refused.status_code == 403
+    client.force_login(noted.coordinator)
+    client.post(url(noted), {"target": noted.key, "action": "share", "text": "PMO"})
+    assert SharedText.objects.get().text == "PMO"
