@@ -8,6 +8,7 @@ raises KeyError rather than leaving braces in the data.
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import ModuleType
@@ -130,3 +131,21 @@ class Composer:
         score = 1 + (0.7 if evidence else 0) - (0.8 if dissent else 0)
         score += (0.3 if participants >= 6 else 0) + self.rng.uniform(-0.6, 0.6)
         return "high" if score >= 1.6 else "medium" if score >= 0.6 else "low"
+
+
+def shareable_notes(notes: str, language: str) -> str:
+    """What a coordinator of the demo shares of a section's notes: what was said and the
+    reading, not the remarks on the room (each left-out paragraph marked "…")."""
+    labels = TEXTS[language].labels
+    kept: list[str] = []
+    for paragraph in notes.split("\n\n"):
+        if paragraph.startswith((labels["said"], labels["reading"])):
+            kept.append(paragraph)
+        elif not kept or kept[-1] != "…":
+            kept.append("…")
+    return "\n\n".join(kept).strip("…\n ")
+
+
+def quote_is_shared(text: str) -> bool:
+    """About four quotes in five are shared in the demo; the same ones on every load."""
+    return zlib.crc32(text.encode()) % 5 != 0

@@ -18,7 +18,16 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from govcap.accounts.models import AuditEvent, RoleAssignment
-from govcap.assessments.models import Participant, ParticipantIdentity, Quote, Rating, Session
+from govcap.analysis.models import CodedSegment, Suggestion, VoteTally
+from govcap.assessments.models import (
+    Participant,
+    ParticipantIdentity,
+    Quote,
+    Rating,
+    Session,
+    SharedText,
+)
+from govcap.demo.compose import quote_is_shared, shareable_notes
 from govcap.demo.plan import DemoPlan, build_plan
 from govcap.instruments.models import Instrument
 from govcap.instruments.services import ensure_default_instrument
@@ -220,10 +229,35 @@ def _create_sessions(plan: DemoPlan, instrument: Instrument, engagements: dict[s
         ]
     Rating.objects.bulk_create(ratings)
     Quote.objects.bulk_create(quotes)
+    SharedText.objects.bulk_create(_shared_texts(plan, sessions, ratings, quotes, users))
     summary.participants = len(participants)
     summary.ratings = sum(1 for r in ratings if r.rater_id is None)
     summary.rater_ratings = len(ratings) - summary.ratings
     summary.quotes = len(quotes)
+
+
+def _shared_texts(plan: DemoPlan, sessions: list[Session], ratings: list[Rating],
+                  quotes: list[Quote], users: dict[str, Any]) -> list[SharedText]:
+    """What the coordinators shared once sessions were submitted: the notes without the
+    remarks on the room, evidence, dissent, and most quotes."""
+    reviewed = {session.pk: (s, users[s.validated_by or s.facilitators[0]])
+                for session, s in zip(sessions, plan.sessions, strict=True)
+                if s.status in ("submitted", "validated")}
+    out: list[SharedText] = []
+    for rating in ratings:
+        if rating.rater_id is not None or rating.session_id not in reviewed:
+            continue
+        s, by = reviewed[rating.session_id]
+        for name in ("notes", "evidence", "dissent"):
+            source = getattr(rating, name)
+            text = shareable_notes(source, s.language) if name == "notes" else source
+            if text.strip():
+                out.append(SharedText(session_id=rating.session_id, rating=rating, field=name,
+                                      text=text, source=source, marked_by=by))
+    out += [SharedText(session_id=q.session_id, quote=q, field="quote", text=q.text,
+                       source=q.text, marked_by=reviewed[q.session_id][1])
+            for q in quotes if q.session_id in reviewed and quote_is_shared(q.text)]
+    return out
 
 
 # --- remove -------------------------------------------------------------------------------
@@ -237,8 +271,6 @@ def _delete_session_rows(sessions: QuerySet) -> None:
     demo --scale`). These tables are deleted with their sessions anyway (CASCADE); what is
     left — the sessions and anything else pointing at them — goes through the collector.
     The level tally's triggers still see every rating deleted."""
-    from govcap.analysis.models import CodedSegment, Suggestion, VoteTally
-
     ids = sessions.values("pk")
     Quote.objects.filter(participant__session__in=ids).exclude(session__in=ids).update(
         participant=None)  # a quote elsewhere attributed to a participant deleted here
@@ -249,6 +281,7 @@ def _delete_session_rows(sessions: QuerySet) -> None:
                                     | Q(quote__session__in=ids)),
         VoteTally.objects.filter(session__in=ids),
         ParticipantIdentity.objects.filter(participant__session__in=ids),
+        SharedText.objects.filter(session__in=ids),
         Quote.objects.filter(session__in=ids),
         Rating.objects.filter(session__in=ids),
         Participant.objects.filter(session__in=ids),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections import defaultdict
 from statistics import mean
@@ -99,6 +100,27 @@ def test_notes_dissent_quotes_and_evidence_are_present_and_attributed(demo):
     from_elsewhere = Participant.objects.filter(session__is_demo=True).exclude(
         organisation=F("session__organisation"))
     assert from_elsewhere.exists()
+
+
+def test_reviewed_sessions_share_their_notes_without_the_remarks_on_the_room(demo):
+    from govcap.assessments.models import SharedText
+    from govcap.assessments.redaction import added_word
+    from govcap.demo import text_en, text_fr
+
+    demo()
+    shared = SharedText.objects.filter(session__is_demo=True)
+    assert {s.session.status for s in shared} == {"submitted", "validated"}
+    assert shared.filter(field="quote").count() < Quote.objects.filter(
+        session__status__in=("submitted", "validated"), session__is_demo=True).count()
+    remarks = [max(re.split(r"\{\w+\}", r), key=len)  # the template's longest fixed part
+               for r in (*text_en.OBSERVATIONS, *text_fr.OBSERVATIONS)]
+    notes_with_remarks = 0
+    for item in shared:
+        assert added_word(item.source, item.text) is None  # only words left out
+        if any(r in item.source for r in remarks):
+            notes_with_remarks += 1
+            assert not any(r in item.text for r in remarks)
+    assert notes_with_remarks >= 3
 
 
 def test_individual_raters_are_the_sessions_facilitators_and_disagree_on_a_few(demo):
