@@ -197,7 +197,7 @@ def command_table() -> str:
 
 def settings_reference() -> str:
     """The body of docs/settings.md (Markdown): one table per section of settings.py."""
-    from govcap import settings
+    from govcap import settings  # the settings module itself, read only for the reference
 
     sections: dict[str, list] = {}
     for variable in settings.environment_variables.values():

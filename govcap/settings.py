@@ -154,6 +154,7 @@ INSTALLED_APPS = [
     "govcap.assessments",
     "govcap.interchange",
     "govcap.planning",
+    "govcap.reports",
     "govcap.analysis",
     "govcap.sync",
     "django_tasks",

@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from govcap.interchange import views as interchange_views
+from govcap.reports import urls as reports_urls
 from govcap.web import bench_ceilings
 
 urlpatterns = [
@@ -7,11 +9,15 @@ urlpatterns = [
     path("", include("govcap.web.urls")),
     path("account/", include("govcap.accounts.urls")),
     path("plans/", include("govcap.planning.urls")),
+    path("plans/", include(reports_urls.urlpatterns)),
     path("analysis/", include("govcap.analysis.urls")),
     path("", include("govcap.interchange.urls")),
     path("api/", include("govcap.api.urls")),
     path("sync/", include("govcap.sync.urls")),
     path("jobs/", include("govcap.jobs.urls")),
+    path("jobs/", include(reports_urls.job_urlpatterns)),
+    path("jobs/start/results-export/", interchange_views.start_results_export,
+         name="job-start-results-export"),
 ]
 
 urlpatterns += bench_ceilings.urlpatterns()  # only with GOVCAP_BENCH_CEILINGS=1 (bench/load.py)

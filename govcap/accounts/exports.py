@@ -9,7 +9,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from govcap.interchange.cells import neutralise
+from govcap.cells import neutralise
 
 
 def safe_cell(value: Any) -> Any:

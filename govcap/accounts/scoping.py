@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from govcap import plainsql
-from govcap.accounts.models import Role, RoleAssignment
+from govcap.accounts.models import Invitation, Role, RoleAssignment
+from govcap.orgs.models import Engagement, Organisation
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,6 @@ def scope_of(user) -> Scope:
 
 
 def engagements(user) -> QuerySet:
-    from govcap.orgs.models import Engagement
-
     scope = scope_of(user)
     qs = Engagement.objects.select_related("country")
     if scope.reads_everything:
@@ -90,16 +89,16 @@ def engagements(user) -> QuerySet:
     return qs.filter(id__in=scope.engagement_ids)
 
 
-def sessions(user) -> QuerySet:
-    from govcap.assessments.models import Session
-
+def sessions_in(user, qs: QuerySet) -> QuerySet:
+    """The sessions of ``qs`` (a queryset of ``assessments.Session``) the user may see;
+    ``assessments.access.sessions(user)`` gives them all. The session model comes with the
+    queryset, so this package needs nothing from the assessments above it."""
     scope = scope_of(user)
-    qs = Session.objects.select_related("engagement", "organisation", "engagement__country")
     if scope.reads_everything:
         return qs
     # A subquery rather than a join on the facilitators: no duplicate rows, so no DISTINCT
     # (cheaper on every page, and the session can then be locked FOR UPDATE).
-    assigned = Exists(Session.facilitators.through.objects.filter(
+    assigned = Exists(qs.model.facilitators.through.objects.filter(
         session_id=OuterRef("pk"), user_id=user.pk))
     visible = Q(engagement_id__in=scope.coordinator_of) | (
         Q(engagement_id__in=scope.facilitator_of) & Q(assigned))
@@ -111,7 +110,7 @@ def sessions(user) -> QuerySet:
 
 
 def can_see_session(user, session, *, assigned: bool) -> bool:
-    """What `sessions(user)` decides, for one session already read (`assigned`: the user is
+    """What `sessions_in(user, …)` decides, for one session already read (`assigned`: the user is
     among its facilitators). The autosave reads and locks its session in one statement, then
     asks this."""
     scope = scope_of(user)
@@ -126,8 +125,6 @@ def can_see_session(user, session, *, assigned: bool) -> bool:
 
 
 def organisations(user) -> QuerySet:
-    from govcap.orgs.models import Organisation
-
     scope = scope_of(user)
     qs = Organisation.objects.select_related("country")
     if scope.reads_everything:
@@ -155,13 +152,12 @@ def _manages(user, engagement_id: int) -> bool:
 def can_capture(user, session, *, assigned: bool | None = None) -> bool:
     """Edit the session's consent, participants and ratings now (its status considered).
     `assigned`, when the caller already knows it: the user is among its facilitators."""
-    from govcap.assessments.models import Session
-
-    if session.status == Session.Status.VALIDATED:
+    status = type(session).Status  # the session's own statuses: no import of assessments
+    if session.status == status.VALIDATED:
         return False
     if _manages(user, session.engagement_id):
         return True
-    if session.status == Session.Status.SUBMITTED:
+    if session.status == status.SUBMITTED:
         return False  # submitted sessions are read-only to facilitators
     return is_assigned_facilitator(user, session, assigned=assigned)
 
@@ -228,8 +224,6 @@ def managed_engagements(user) -> QuerySet:
 
 
 def invitations(user) -> QuerySet:
-    from govcap.accounts.models import Invitation
-
     scope = scope_of(user)
     qs = Invitation.objects.select_related("engagement", "created_by")
     if scope.is_admin:

@@ -1,8 +1,9 @@
-"""The account pages, mounted at /account/ by govcap/urls.py."""
+"""The account pages, mounted at /account/ by govcap/urls.py (a session's history, also
+under /account/, is a session page: ``web/urls.py``)."""
 
 from django.urls import path
 
-from govcap.accounts.views import account, history, invitations, tokens, twofactor, users
+from govcap.accounts.views import account, invitations, tokens, twofactor, users
 
 urlpatterns = [
     path("", account.overview, name="account"),
@@ -21,6 +22,4 @@ urlpatterns = [
     path("invitation/<str:token>/", invitations.invitation_accept, name="invitation-accept"),
     path("users/", users.user_list, name="users"),
     path("users/<int:pk>/", users.user_action, name="user-action"),
-    path("history/<uuid:uuid>/", history.session_history, name="session-history"),
-    path("history/<uuid:uuid>/csv/", history.session_history_csv, name="session-history-csv"),
 ]

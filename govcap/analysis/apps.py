@@ -9,7 +9,7 @@ class AnalysisConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from govcap.analysis import tally
+        from govcap.analysis import tally  # it reads models: not before the registry is ready
 
         # A later migration that rebuilds the ratings or sessions table (SQLite does that
         # for most changes) drops the table's triggers: put them back after every migrate.

@@ -18,8 +18,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from govcap.accounts import audit, scoping
+from govcap.analysis.core.themes import default_codes, keyword_spans, locate_span
 from govcap.analysis.models import Code, Codebook, CodedSegment, KeywordRule, Source, Suggestion
-from govcap.analysis.themes import default_codes, keyword_spans, locate_span
 from govcap.assessments.errors import CaptureError, NotAllowed, StaleRevision
 from govcap.assessments.models import AppliedOperation, Quote, Rating, Session
 

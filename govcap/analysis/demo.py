@@ -15,8 +15,8 @@ from django.db import transaction
 
 from govcap.accounts.models import Role, RoleAssignment
 from govcap.analysis.coding import ensure_codebook
+from govcap.analysis.core.themes import keyword_spans
 from govcap.analysis.models import CodedSegment, KeywordRule, Source, Suggestion, VoteTally
-from govcap.analysis.themes import keyword_spans
 from govcap.assessments.models import Quote, Rating, Session
 from govcap.scale import LEVEL_KEYS
 

@@ -1,5 +1,5 @@
 """Exports of an engagement's coding: coded segments (CSV), the codebook (REFI-QDA .qdc) and
-a project (REFI-QDA .qdpx) with one text per FGD session. Read through `scoping.sessions`:
+a project (REFI-QDA .qdpx) with one text per FGD session. Read through `access.sessions`:
 a user exports only sessions they may see. Participants appear by code only."""
 
 from __future__ import annotations
@@ -9,11 +9,11 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from govcap.analysis import qda
+from govcap.analysis.core import qda
+from govcap.analysis.core.programme import level_value
 from govcap.analysis.labels import level_label, round_label
 from govcap.analysis.models import Code, CodedSegment
 from govcap.analysis.pages_coding import segments_table
-from govcap.analysis.programme import level_value
 from govcap.analysis.queries import section_titles
 from govcap.analysis.queries_coding import segment_rows, visible_sessions
 from govcap.assessments.models import Quote, Rating

@@ -9,9 +9,9 @@ from collections.abc import Callable, Mapping, Sequence
 from django.utils.translation import gettext as _
 
 from govcap.analysis.bars import count_bars
+from govcap.analysis.core.themes import basic_share, frequency, level_links
 from govcap.analysis.queries_coding import SegmentRow
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent
-from govcap.analysis.themes import basic_share, frequency, level_links
 from govcap.charts import svg
 from govcap.charts.data import SectionCounts
 from govcap.scale import SECTION_KEYS, Level

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from govcap.analysis import aggregate
+from govcap.analysis.core import aggregate
+from govcap.analysis.core.programme import LevelCounts, domain_counts
 from govcap.analysis.labels import domain_titles, round_label
-from govcap.analysis.programme import LevelCounts, domain_counts
 from govcap.analysis.queries import EngagementLevels, Org
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, signed
 from govcap.charts import svg

@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 
 from django.utils.translation import gettext as _
 
-from govcap.analysis import aggregate
+from govcap.analysis.core import aggregate
+from govcap.analysis.core.programme import LevelCounts, domain_counts, rounds_lines
 from govcap.analysis.labels import domain_titles, level_label, round_label
 from govcap.analysis.pages_levels import distribution_table, section_counts_chart_input
-from govcap.analysis.programme import LevelCounts, domain_counts, rounds_lines
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent, signed
 from govcap.charts import svg
 from govcap.charts.data import RoundProfile, SectionLevel

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from django.utils.translation import gettext as _
 
-from govcap.analysis.agreement import Agreement, agreement_report, least_consensus, vote_spread
+from govcap.analysis.core.agreement import Agreement, agreement_report, least_consensus, vote_spread
 from govcap.analysis.labels import level_label
 from govcap.analysis.queries import SessionVotes, UnitInfo
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent

@@ -1,7 +1,7 @@
 """Reading levels from the database into plain rows — every queryset through `accounts.scoping`.
 
 Levels are the consensus ratings (rater empty) of the sessions a user may see
-(`scoping.sessions`). An organisation is *in the analysis* of an engagement when it has a
+(`access.sessions`). An organisation is *in the analysis* of an engagement when it has a
 session there that has started (not a draft); one without a level for a section counts as
 not assessed. Each function runs a fixed number of queries, whatever the number of
 organisations (the benchmark checks it).
@@ -19,11 +19,14 @@ from django.utils.translation import get_language
 
 from govcap.accounts import scoping
 from govcap.analysis import tally
-from govcap.analysis.aggregate import RatingRow
-from govcap.analysis.programme import LevelCounts, level_counts, level_value
+from govcap.analysis.core.aggregate import RatingRow
+from govcap.analysis.core.programme import LevelCounts, level_counts, level_value
+from govcap.analysis.models import VoteTally
+from govcap.analysis.targets import TargetLookup, targets_of
+from govcap.assessments import access
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import latest_instrument, localised
-from govcap.planning.inputs import Targets
+from govcap.orgs.models import Organisation
 from govcap.scale import SECTION_KEYS, Level
 
 DRAFT = Session.Status.DRAFT
@@ -45,7 +48,7 @@ class EngagementLevels:
     engagement: object
     orgs: list[Org]
     rows: list[RatingRow]  # (org id, section key, level 1–3 or None, engagement id)
-    targets: Targets
+    targets: TargetLookup
     sessions_by_status: Counter[str] = field(default_factory=Counter)
 
     def target_map(self) -> dict[int, dict[str, Level]]:
@@ -62,18 +65,7 @@ def section_titles(engagement=None, instrument=None) -> dict[str, str]:
     return {s.key: f"{s.number}. {s.title}" for s in parsed.sections}
 
 
-def targets_of(engagement) -> Targets:
-    """The engagement's targets from its plan settings (defaults when there are none)."""
-    from govcap.planning.inputs_db import targets_of as from_settings
-    from govcap.planning.models import PlanSettings
-
-    settings = PlanSettings.objects.filter(engagement=engagement).first()
-    return from_settings(settings) if settings else Targets()
-
-
 def _orgs(ids: Iterable[int]) -> dict[int, Org]:
-    from govcap.orgs.models import Organisation
-
     out = {}
     for o in Organisation.objects.filter(id__in=set(ids)).order_by("name"):
         out[o.id] = Org(o.id, str(o.uuid), o.name, o.code, o.kind, str(o.get_kind_display()),
@@ -83,7 +75,7 @@ def _orgs(ids: Iterable[int]) -> dict[int, Org]:
 
 def engagement_levels(user, engagement) -> EngagementLevels:
     """The levels of one engagement that the user may see (4 queries)."""
-    sessions = scoping.sessions(user).filter(engagement=engagement)
+    sessions = access.sessions(user).filter(engagement=engagement)
     statuses: Counter[str] = Counter()
     in_analysis: set[int] = set()
     for org_id, status in sessions.values_list("organisation_id", "status"):
@@ -102,7 +94,7 @@ def engagement_levels(user, engagement) -> EngagementLevels:
 def organisation_history(user, organisation) -> tuple[list, list[RatingRow]]:
     """The engagements (rounds) in which the user sees the organisation's sessions, oldest
     first, and its consensus rows with the engagement id as round (2 queries)."""
-    sessions = scoping.sessions(user).filter(organisation=organisation)
+    sessions = access.sessions(user).filter(organisation=organisation)
     rows = [RatingRow(organisation.id, key, level_value(level), engagement_id)
             for engagement_id, key, level in Rating.objects.filter(
                 rater__isnull=True, session__in=sessions.values("pk"))
@@ -119,7 +111,7 @@ def whole_engagements(user, ids: Iterable[int]) -> set[int]:
     ids = set(ids)
     if scoping.scope_of(user).reads_everything:
         return ids
-    visible = dict(scoping.sessions(user).filter(engagement_id__in=ids).order_by()
+    visible = dict(access.sessions(user).filter(engagement_id__in=ids).order_by()
                    .values("engagement_id").annotate(n=Count("id", distinct=True))
                    .values_list("engagement_id", "n"))
     total = dict(Session.objects.filter(engagement_id__in=ids).order_by()
@@ -162,7 +154,7 @@ def programme_counts(user, engagements: list) -> dict[tuple[int, str], LevelCoun
                                 {e: n_orgs.get(e, 0) for e in whole}, duplicates))
     partial = ids - whole
     if partial:
-        sessions = scoping.sessions(user).filter(engagement_id__in=partial)
+        sessions = access.sessions(user).filter(engagement_id__in=partial)
         started: dict[int, set[int]] = defaultdict(set)
         for e, org, status in sessions.values_list("engagement_id", "organisation_id",
                                                    "status"):
@@ -188,7 +180,7 @@ def programme_counts(user, engagements: list) -> dict[tuple[int, str], LevelCoun
 
 def country_rows(user, engagements: list) -> list[RatingRow]:
     """Consensus rows of several engagements (a country's rounds), round = engagement id."""
-    sessions = scoping.sessions(user).filter(engagement__in=[e.id for e in engagements])
+    sessions = access.sessions(user).filter(engagement__in=[e.id for e in engagements])
     return [RatingRow(org, key, level_value(level), e)
             for e, org, key, level in Rating.objects.filter(
                 rater__isnull=True, session__in=sessions.values("pk")).values_list(
@@ -209,7 +201,7 @@ def rater_units(user, engagement) -> tuple[dict, dict[tuple[int, str], UnitInfo]
     """Individual raters' levels of the sessions the user sees in an engagement:
     ({(session id, section): {rater username: level}}, {unit: what the consensus was}).
     Three queries."""
-    sessions = scoping.sessions(user).filter(engagement=engagement)
+    sessions = access.sessions(user).filter(engagement=engagement)
     units: dict[tuple[int, str], dict[str, int | None]] = defaultdict(dict)
     for session_id, key, username, level in Rating.objects.filter(
             rater__isnull=False, session__in=sessions.values("pk")).values_list(
@@ -244,9 +236,7 @@ class SessionVotes:
 
 def engagement_votes(user, engagement) -> list[SessionVotes]:
     """Participants' votes per session and section, with the level agreed (2 queries)."""
-    from govcap.analysis.models import VoteTally
-
-    sessions = scoping.sessions(user).filter(engagement=engagement)
+    sessions = access.sessions(user).filter(engagement=engagement)
     tallies = list(VoteTally.objects.filter(session__in=sessions.values("pk"))
                    .select_related("session__organisation"))
     agreed = dict(((s, k), level_value(lv)) for s, k, lv in Rating.objects.filter(

@@ -1,4 +1,4 @@
-"""Reading notes, quotes and their coding for a user — through `scoping.sessions` only, so
+"""Reading notes, quotes and their coding for a user — through `access.sessions` only, so
 nothing from outside the user's scope can appear in a theme, a search or an export."""
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from django.db.models import Q, QuerySet
 
 from govcap.accounts import scoping
 from govcap.analysis import tally
+from govcap.analysis.core.programme import level_value
+from govcap.analysis.core.themes import CodedUnit
 from govcap.analysis.models import Code, CodedSegment, Source, Suggestion
-from govcap.analysis.programme import level_value
 from govcap.analysis.queries import whole_engagements
-from govcap.analysis.themes import CodedUnit
+from govcap.assessments import access
 from govcap.assessments.models import Quote, Rating
 from govcap.scale import Level
 
@@ -22,7 +23,7 @@ MAX_RESULTS = 200
 
 
 def visible_sessions(user, engagement=None) -> QuerySet:
-    sessions = scoping.sessions(user)
+    sessions = access.sessions(user)
     return sessions.filter(engagement=engagement) if engagement is not None else sessions
 
 
@@ -133,7 +134,7 @@ def unit_levels(user, engagement=None) -> dict[str, int]:
     partial = ids - whole
     if partial:
         for level in Rating.objects.filter(
-                rater__isnull=True, session__in=scoping.sessions(user).filter(
+                rater__isnull=True, session__in=access.sessions(user).filter(
                     engagement_id__in=partial).values("pk")).values_list("level", flat=True):
             out[level] += 1
     return dict(out)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from django.http import Http404, HttpResponse
 
-from govcap.interchange.cells import neutralise
+from govcap.analysis.labels import level_label
+from govcap.cells import neutralise
 from govcap.scale import Level
 
 
@@ -33,8 +34,6 @@ class Cell:
 
 def level_cell(level: Level | int | None, *, label: str | None = None) -> Cell:
     """A level as a chip; None is "not assessed"."""
-    from govcap.analysis.labels import level_label
-
     if level is None:
         return Cell(label or level_label(None), level="not_assessed")
     value = Level(int(level))

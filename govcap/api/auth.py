@@ -9,6 +9,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, SessionAuth
 
+from govcap.accounts import twofactor
 from govcap.accounts.tokens import verify_token
 
 
@@ -31,8 +32,6 @@ class LoggedIn(SessionAuth):
         if user is None:
             return None
         is_verified = getattr(user, "is_verified", None)
-        from govcap.accounts import twofactor
-
         if callable(is_verified) and not is_verified() and (
                 twofactor.has_device(user) or twofactor.is_required(user)):
             return None

@@ -23,7 +23,9 @@ from govcap.api.schemas import (
     SessionOut,
     SessionPage,
 )
+from govcap.assessments import access
 from govcap.assessments.models import Rating
+from govcap.planning.models import Plan
 from govcap.scale import NOT_ASSESSED, Level
 
 router = Router(tags=["read"])
@@ -112,7 +114,7 @@ def list_organisations(request, slug: str = Path(..., pattern=SLUG), limit: int 
 def list_sessions(request, engagement: str | None = Query(None, pattern=SLUG),
                   status: Status | None = None, include_demo: bool = False,
                   limit: int = Limit, offset: int = Offset):
-    qs = scoping.sessions(request.auth).select_related("instrument")
+    qs = access.sessions(request.auth).select_related("instrument")
     if engagement is not None:
         qs = qs.filter(engagement=engagement_of(request, engagement))
     if status is not None:
@@ -124,7 +126,7 @@ def list_sessions(request, engagement: str | None = Query(None, pattern=SLUG),
 
 @router.get("sessions/{uuid}", response={200: SessionOut, **ERRORS}, summary="One session")
 def get_session(request, uuid: UUID):
-    return session_out(get_object_or_404(scoping.sessions(request.auth).select_related(
+    return session_out(get_object_or_404(access.sessions(request.auth).select_related(
         "instrument"), uuid=uuid))
 
 
@@ -133,7 +135,7 @@ def get_session(request, uuid: UUID):
 def list_ratings(request, engagement: str | None = Query(None, pattern=SLUG),
                  session: UUID | None = None, consensus: bool | None = None,
                  include_demo: bool = False, limit: int = Limit, offset: int = Offset):
-    sessions = scoping.sessions(request.auth)
+    sessions = access.sessions(request.auth)
     if engagement is not None:
         sessions = sessions.filter(engagement=engagement_of(request, engagement))
     if session is not None:
@@ -152,8 +154,6 @@ def list_ratings(request, engagement: str | None = Query(None, pattern=SLUG),
             summary="Training plan versions of an engagement")
 def list_plans(request, slug: str = Path(..., pattern=SLUG), limit: int = Limit,
                offset: int = Offset):
-    from govcap.planning.models import Plan
-
     engagement = engagement_of(request, slug)
     qs = scoping.scoped(request.auth, Plan.objects.filter(engagement=engagement))
     return page(qs.select_related("engagement").order_by("version"), limit, offset, plan_out)
@@ -163,8 +163,6 @@ def list_plans(request, slug: str = Path(..., pattern=SLUG), limit: int = Limit,
             summary="One plan version with its data")
 def get_plan(request, slug: str = Path(..., pattern=SLUG),
              version: int = Path(..., ge=1, le=1_000_000)):
-    from govcap.planning.models import Plan
-
     engagement = engagement_of(request, slug)
     plan = get_object_or_404(scoping.scoped(request.auth, Plan.objects.filter(
         engagement=engagement)).select_related("engagement"), version=version)

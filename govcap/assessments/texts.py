@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from govcap.instruments.document import Instrument, localise, parse_instrument
+from govcap.instruments.models import Instrument as InstrumentRow
 from govcap.instruments.models import InstrumentTranslation
 
 
@@ -14,8 +15,6 @@ def _localised(instrument_checksum: str, translation_checksum: str, instrument_i
                language: str) -> Instrument:
     # Keyed by checksums: a version never changes once used, and a new translation (or a
     # corrected one) has a new checksum, so the cache can never serve stale text.
-    from govcap.instruments.models import Instrument as InstrumentRow
-
     row = InstrumentRow.objects.get(pk=instrument_id)
     parsed = parse_instrument(row.document)
     if not translation_checksum:

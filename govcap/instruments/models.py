@@ -13,6 +13,8 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from govcap.instruments.document import parse_instrument
+
 # Parsed documents by checksum: a stored version never changes, so every request (each
 # autosave included) can share one parse.
 _PARSED: dict[str, object] = {}
@@ -45,8 +47,6 @@ class Instrument(models.Model):
         """The document as frozen dataclasses (govcap.instruments.document.Instrument)."""
         cached = _PARSED.get(self.checksum)
         if cached is None:
-            from govcap.instruments.document import parse_instrument
-
             cached = _PARSED[self.checksum] = parse_instrument(self.document)
         return cached
 

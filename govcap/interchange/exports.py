@@ -24,10 +24,10 @@ from typing import IO, Any
 
 from django.db.models import QuerySet
 
-from govcap.accounts import scoping
+from govcap.assessments import access
 from govcap.assessments.models import Participant, Quote, Rating, Session
+from govcap.cells import DANGEROUS_FIRST_CHARACTERS, neutralise, neutralise_row
 from govcap.instruments.models import Instrument
-from govcap.interchange.cells import DANGEROUS_FIRST_CHARACTERS, neutralise, neutralise_row
 from govcap.scale import NOT_ASSESSED, Level
 
 FORMATS = ("csv", "xlsx")
@@ -96,7 +96,7 @@ def export_sessions(user: Any, engagement: Any = None,
                     options: ExportOptions = ExportOptions()) -> QuerySet:
     """The sessions an export holds: the user's scope (everything for user=None, the
     operator's command line), one engagement or all, demo data only when asked."""
-    qs = scoping.sessions(user) if user is not None else Session.objects.all()
+    qs = access.sessions(user) if user is not None else Session.objects.all()
     if engagement is not None:
         qs = qs.filter(engagement=engagement)
     if not options.include_demo:

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods
 
 from govcap.accounts import scoping
 from govcap.accounts.uploads import UploadError, check_upload, read_limited
+from govcap.interchange.import_job import hand_to_job
 from govcap.interchange.problems import ImportProblem, Problem
 from govcap.interchange.services import import_submissions
 
@@ -92,8 +93,6 @@ def submissions_upload(request, slug: str):
     try:
         data = checked_bytes(upload)
         if len(data) > settings.GOVCAP_IMPORT_JOB_BYTES:  # too slow for one request: a job
-            from govcap.jobs.submissions_import import hand_to_job
-
             return redirect("job", pk=hand_to_job(request.user, engagement, data,
                                                   Path(upload.name).name).pk)
         report = import_submissions(data, engagement, user=request.user, dry_run=True,

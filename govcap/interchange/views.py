@@ -1,12 +1,14 @@
-"""Interchange pages: the results export (one engagement or everything in scope) and the
-engagement's XLSForm. Every object comes through `accounts.scoping`."""
+"""Interchange pages: the results export (one engagement or everything in scope), the button
+that starts it as a job, and the engagement's XLSForm. Every object comes through
+`accounts.scoping`."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from govcap.accounts import scoping
 from govcap.interchange.exports import (
@@ -20,6 +22,9 @@ from govcap.interchange.exports import (
 )
 from govcap.interchange.services import form_spec
 from govcap.interchange.xlsform import xlsform_bytes
+from govcap.jobs import service
+from govcap.jobs.models import Job
+from govcap.jobs.views import posted_engagement
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -91,3 +96,21 @@ def xlsform_download(request, slug: str):
     instrument = engagement.instrument
     data = xlsform_bytes(form_spec(instrument))
     return _attachment(data, "xlsx", f"{instrument.key}-{instrument.version}-xlsform.xlsx")
+
+
+@require_POST
+@login_required
+def start_results_export(request):
+    engagement = posted_engagement(request)
+    fmt = request.POST.get("format", "csv")
+    if fmt not in FORMATS:
+        raise Http404
+    params = {"engagement": engagement.slug if engagement else None, "format": fmt,
+              "include_demo": request.POST.get("demo") == "1"}
+    label = (_("Results export (%(fmt)s): %(name)s") % {"fmt": fmt.upper(),
+                                                       "name": engagement.name}
+             if engagement else
+             _("Results export (%(fmt)s): every engagement you can see") % {
+                 "fmt": fmt.upper()})
+    job = service.start(Job.Kind.RESULTS_EXPORT, params, owner=request.user, label=label)
+    return redirect("job", pk=job.pk)

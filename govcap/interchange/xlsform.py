@@ -3,7 +3,7 @@
 Three sheets, as the XLSForm specification (xlsform.org) lays them out: ``survey``
 (one row per question, ``begin group``/``end group`` around each section), ``choices``
 and ``settings``. Translatable columns carry the language: ``label::English (en)``.
-Every text cell goes through :func:`govcap.interchange.cells.neutralise`.
+Every text cell goes through :func:`govcap.cells.neutralise`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from govcap.interchange.cells import neutralise_row
+from govcap.cells import neutralise_row
 from govcap.interchange.formspec import Field, FormSpec, Group, Labels
 from govcap.interchange.formtexts import language_column
 

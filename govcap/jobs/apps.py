@@ -6,4 +6,4 @@ class JobsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from govcap.jobs import signals  # noqa: F401
+        from govcap.jobs import signals  # noqa: F401  (connects its receivers, once apps load)

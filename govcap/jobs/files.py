@@ -15,6 +15,18 @@ def jobs_dir() -> Path:
     return folder
 
 
+def uploads_dir() -> Path:
+    """Where an upload waits for the job that imports it (kept until that job is pruned)."""
+    folder = jobs_dir() / "uploads"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return folder
+
+
+def upload_path(job) -> Path:
+    """The upload a submissions-import job reads (``params["file"]``)."""
+    return jobs_dir() / "uploads" / job.params["file"]
+
+
 def new_result_path(job, name: str) -> tuple[Path, str]:
     """An empty folder for the job's result and the file's path in it (absolute, relative)."""
     relative = f"{job.pk}-{secrets.token_hex(8)}/{Path(name).name}"

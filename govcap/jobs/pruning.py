@@ -55,8 +55,6 @@ def _remove_result(job: Job) -> int:
 def _remove_unneeded_uploads(old: list[Job]) -> int:
     """A failed or cancelled import keeps its upload so it can run again; once the job is
     pruned, the upload goes too — unless a kept run of the same import still needs it."""
-    from govcap.jobs.submissions_import import upload_path
-
     imports = [job for job in old if job.kind == Job.Kind.SUBMISSIONS_IMPORT]
     if not imports:
         return 0
@@ -64,7 +62,7 @@ def _remove_unneeded_uploads(old: list[Job]) -> int:
         kind=Job.Kind.SUBMISSIONS_IMPORT).exclude(pk__in=[j.pk for j in old]).only("params")}
     removed = 0
     for job in imports:
-        path = upload_path(job)
+        path = files.upload_path(job)
         if job.params.get("file") not in kept and path.is_file():
             path.unlink(missing_ok=True)
             removed += 1

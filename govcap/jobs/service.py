@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from govcap.accounts import scoping
 from govcap.jobs.models import Job, cancel_note
+from govcap.jobs.tasks import run_job
 
 
 class NotCancellable(Exception):
@@ -17,8 +18,6 @@ class NotCancellable(Exception):
 
 def start(kind: str, params: dict, *, owner, label: str) -> Job:
     """Record the job and put it in the queue, in one transaction (both or neither)."""
-    from govcap.jobs.tasks import run_job
-
     with transaction.atomic():
         job = Job.objects.create(kind=kind, params=params, owner=owner, label=label[:300])
         result = run_job.enqueue(job.pk)

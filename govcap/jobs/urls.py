@@ -1,4 +1,5 @@
-"""The jobs pages, mounted at /jobs/ by govcap/urls.py."""
+"""The jobs pages, mounted at /jobs/ by govcap/urls.py (which also mounts the buttons that
+start a job there, from the apps that own the work)."""
 
 from django.urls import path
 
@@ -10,7 +11,4 @@ urlpatterns = [
     path("<int:pk>/download/", views.job_download, name="job-download"),
     path("<int:pk>/cancel/", views.job_cancel, name="job-cancel"),
     path("<int:pk>/again/", views.job_again, name="job-again"),
-    path("start/plan-pack/", views.start_plan_pack, name="job-start-plan-pack"),
-    path("start/results-export/", views.start_results_export,
-         name="job-start-results-export"),
 ]

@@ -1,5 +1,6 @@
 """The jobs pages: "Your jobs", one job (polled with htmx while it runs), its download,
-cancelling it, running it again, and the buttons elsewhere that start a pack or an export.
+cancelling it, running it again. The buttons that start a pack or an export are the owning
+apps' (``reports.views.start_plan_pack``, ``interchange.views.start_results_export``).
 
 A job is found through ``service.visible`` (one's own; administrators: all), so another
 person's job is a 404. Starting a job checks the same rights as the page it replaces.
@@ -15,11 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from govcap.accounts import scoping
-from govcap.interchange.exports import FORMATS as EXPORT_FORMATS
-from govcap.jobs import service
+from govcap.jobs import kinds, service
 from govcap.jobs.models import Job
-from govcap.jobs.plan_pack import FORMATS as PACK_FORMATS
-from govcap.planning.models import Plan
 
 LIST_LIMIT = 50
 
@@ -38,7 +36,7 @@ def _context(request, job: Job) -> dict:
 def jobs_page(request):
     jobs = list(service.visible(request.user)[:LIST_LIMIT])
     context = {"jobs": jobs, "polling": any(not j.is_finished for j in jobs),
-               "is_admin": scoping.is_admin(request.user), "export_formats": EXPORT_FORMATS}
+               "is_admin": scoping.is_admin(request.user), "export_formats": kinds.formats_of(Job.Kind.RESULTS_EXPORT)}
     if request.htmx:
         return render(request, "jobs/_jobs_table.html", context)
     return render(request, "jobs/jobs.html", context)
@@ -89,46 +87,10 @@ def job_again(request, pk: int):
     return redirect("job", pk=again.pk)
 
 
-def _engagement_or_none(request):
+def posted_engagement(request):
+    """The engagement a button that starts a job names (``engagement`` in the POST), if the
+    user may see it; None for every engagement the user can see."""
     slug = request.POST.get("engagement", "")
     if not slug:
         return None
     return get_object_or_404(scoping.engagements(request.user), slug=slug)
-
-
-@require_POST
-@login_required
-def start_plan_pack(request):
-    engagement = _engagement_or_none(request)
-    plans = scoping.scoped(request.user, Plan.objects.all())
-    if engagement is not None:
-        plans = plans.filter(engagement=engagement)
-    if not plans.exists():
-        messages.error(request, _("There is no training plan to pack yet: generate one "
-                                  "first."))
-        return redirect("plan", slug=engagement.slug) if engagement else redirect("jobs")
-    formats = [f for f in request.POST.getlist("formats") if f in PACK_FORMATS]
-    params = {"engagement": engagement.slug if engagement else None,
-              "formats": formats or list(PACK_FORMATS)}
-    label = (_("Plan pack: %(name)s") % {"name": engagement.name} if engagement
-             else _("Plan pack: every engagement you can see"))
-    job = service.start(Job.Kind.PLAN_PACK, params, owner=request.user, label=label)
-    return redirect("job", pk=job.pk)
-
-
-@require_POST
-@login_required
-def start_results_export(request):
-    engagement = _engagement_or_none(request)
-    fmt = request.POST.get("format", "csv")
-    if fmt not in EXPORT_FORMATS:
-        raise Http404
-    params = {"engagement": engagement.slug if engagement else None, "format": fmt,
-              "include_demo": request.POST.get("demo") == "1"}
-    label = (_("Results export (%(fmt)s): %(name)s") % {"fmt": fmt.upper(),
-                                                       "name": engagement.name}
-             if engagement else
-             _("Results export (%(fmt)s): every engagement you can see") % {
-                 "fmt": fmt.upper()})
-    job = service.start(Job.Kind.RESULTS_EXPORT, params, owner=request.user, label=label)
-    return redirect("job", pk=job.pk)

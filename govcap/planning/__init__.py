@@ -1,12 +1,13 @@
-"""Training plans: the catalogue, and the pure core that turns assessments into a plan.
+"""Training plans: the catalogue, and the pure core (``core/``) that turns assessments into a
+plan; around it the Django app (models, services, pages).
 
-Public API (plain Python, no Django): load a catalogue, describe the engagement with
+Public API (plain Python, no Django, from ``core/``): load a catalogue, describe the engagement with
 ``Assessment``, ``Targets`` and ``Constraints``, call ``generate_plan`` and read the
 ``PlanData``; replay stored edits with the operations of :mod:`.edits`; compare two plans
 with ``diff_plans``.
 """
 
-from govcap.planning.catalogue import (
+from govcap.planning.core.catalogue import (
     Catalogue,
     CatalogueTranslation,
     Module,
@@ -17,8 +18,8 @@ from govcap.planning.catalogue import (
     parse_catalogue,
     translate_catalogue,
 )
-from govcap.planning.diff import PlanDiff, diff_plans
-from govcap.planning.edits import (
+from govcap.planning.core.diff import PlanDiff, diff_plans
+from govcap.planning.core.edits import (
     AddModule,
     DropModule,
     LockCohort,
@@ -29,10 +30,16 @@ from govcap.planning.edits import (
     operation_from_dict,
     operation_to_dict,
 )
-from govcap.planning.generate import generate_plan
-from govcap.planning.inputs import Assessment, Constraints, CostOverride, PlanInputError, Targets
-from govcap.planning.plan import PlanData
-from govcap.planning.validation import CatalogueError
+from govcap.planning.core.generate import generate_plan
+from govcap.planning.core.inputs import (
+    Assessment,
+    Constraints,
+    CostOverride,
+    PlanInputError,
+    Targets,
+)
+from govcap.planning.core.plan import PlanData
+from govcap.planning.core.validation import CatalogueError
 
 __all__ = [
     "AddModule", "Assessment", "Catalogue", "CatalogueError", "CatalogueTranslation",

@@ -18,7 +18,7 @@ from typing import Any
 from django.db import transaction
 
 from govcap.accounts import audit
-from govcap.planning.catalogue import (
+from govcap.planning.core.catalogue import (
     DATA_DIR,
     DEFAULT_CATALOGUE,
     _read_yaml,
@@ -27,8 +27,8 @@ from govcap.planning.catalogue import (
     parse_translation,
     translation_errors,
 )
+from govcap.planning.core.validation import CatalogueError
 from govcap.planning.models import Catalogue, CatalogueTranslation
-from govcap.planning.validation import CatalogueError
 
 DEFAULT_KEY = "govcap-default"
 

@@ -9,9 +9,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from govcap.planning.inputs import PlanInputError, month_number
+from govcap.planning.core.inputs import PlanInputError, month_number
+from govcap.planning.core.validation import DELIVERY_MODES
 from govcap.planning.models import LEVEL_CHOICES, PlanSettings
-from govcap.planning.validation import DELIVERY_MODES
 from govcap.scale import SECTION_KEYS
 
 _COST_LINE = re.compile(r"^\s*([A-Z]{2,4}-[0-9]{3})\s*:\s*([0-9.]*)\s*(?:/\s*([0-9.]*))?\s*$")

@@ -16,12 +16,12 @@ from typing import Any
 
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import localised
-from govcap.planning.catalogue import Catalogue as CatalogueData
 from govcap.planning.catalogues import latest_catalogue
-from govcap.planning.edits import Operation, operation_from_dict, operation_to_dict
-from govcap.planning.inputs import Assessment, Constraints, CostOverride, Targets, add_months
+from govcap.planning.core.catalogue import Catalogue as CatalogueData
+from govcap.planning.core.edits import Operation, operation_from_dict, operation_to_dict
+from govcap.planning.core.inputs import Assessment, Constraints, CostOverride, Targets, add_months
+from govcap.planning.core.plan import canonical_json, plain
 from govcap.planning.models import Catalogue, PlanEdit, PlanSettings
-from govcap.planning.plan import canonical_json, plain
 from govcap.scale import LEVEL_KEYS, SECTION_KEYS, Level
 
 
@@ -60,6 +60,12 @@ def targets_of(settings: PlanSettings) -> Targets:
                    strategic_sections=frozenset(settings.strategic_sections),
                    overrides={k: v for k, v in overrides.items() if v},
                    sustain_high=settings.sustain_high)
+
+
+def engagement_targets(engagement) -> Targets:
+    """The engagement's targets from its plan settings (defaults when there are none)."""
+    settings = PlanSettings.objects.filter(engagement=engagement).first()
+    return targets_of(settings) if settings else Targets()
 
 
 def _money(value: Any) -> Decimal | None:

@@ -22,6 +22,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from govcap.planning.core.catalogue import parse_catalogue, parse_translation
+from govcap.planning.core.catalogue import translate_catalogue as translate
+from govcap.planning.core.stored import plan_from_dict
 from govcap.scale import Level
 
 _PARSED: dict[tuple[str, str], Any] = {}
@@ -60,9 +63,6 @@ class Catalogue(models.Model):
         lang = language if language and language != self.language else ""
         cached = _PARSED.get((self.checksum, lang))
         if cached is None:
-            from govcap.planning.catalogue import parse_catalogue, parse_translation
-            from govcap.planning.catalogue import translate_catalogue as translate
-
             cached = parse_catalogue(self.document, source=f"{self.key} v{self.version}")
             layer = self.translations.filter(language=lang).first() if lang else None
             if layer is not None:
@@ -156,6 +156,11 @@ class PlanSettings(models.Model):
         }
 
 
+# The formats a plan version downloads in: the plan pages offer them, govcap.reports
+# renders them (JSON is the stored data itself).
+DOCUMENT_FORMATS = ("docx", "pdf", "xlsx", "json")
+
+
 class Plan(models.Model):
     """One version of an engagement's training plan. Approved versions never change."""
 
@@ -208,8 +213,6 @@ class Plan(models.Model):
 
     def plan_data(self):
         """The stored data as a ``PlanData`` (what the document renderers take)."""
-        from govcap.planning.stored import plan_from_dict
-
         return plan_from_dict(self.data)
 
     def save(self, *args: Any, **kwargs: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govcap.planning.catalogue import Catalogue
+from govcap.planning.core.catalogue import Catalogue
 from govcap.scale import DOMAINS
 
 

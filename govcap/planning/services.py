@@ -22,12 +22,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
-from govcap.planning.diff import diff_plans
-from govcap.planning.edits import Operation, kind_of, operation_to_dict
-from govcap.planning.generate import generate_plan
+from govcap.planning.core.diff import diff_plans
+from govcap.planning.core.edits import Operation, kind_of, operation_to_dict
+from govcap.planning.core.generate import generate_plan
+from govcap.planning.core.plan import PlanData
 from govcap.planning.inputs_db import Inputs, ensure_settings, gather
 from govcap.planning.models import Plan, PlanEdit, PlanSettings
-from govcap.planning.plan import PlanData
 
 
 class PlanRefused(Exception):

@@ -12,5 +12,4 @@ urlpatterns = [
     path("e/<slug:slug>/edit/<slug:kind>/", views.edit, name="plan-edit"),
     path("e/<slug:slug>/edits/<uuid:uuid>/withdraw/", views.withdraw, name="plan-edit-withdraw"),
     path("e/<slug:slug>/org/<uuid:org>/", views.organisation_page, name="plan-organisation"),
-    path("e/<slug:slug>/download/<slug:fmt>/", views.download, name="plan-download"),
 ]

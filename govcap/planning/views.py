@@ -1,4 +1,5 @@
-"""The plan pages: engagement plan, per-organisation plan, settings, actions, downloads.
+"""The plan pages: engagement plan, per-organisation plan, settings, actions (the downloads are
+``govcap.reports.views``).
 
 Thin: objects come through ``accounts.scoping`` (out of scope is a 404), writes go through
 ``planning.services`` (scoped, audited), and what a page shows is built in ``pages``.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,13 +18,14 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
-from govcap.planning import documents, edits, pages, services
+from govcap.planning import pages, services
 from govcap.planning.catalogues import ensure_default_catalogue
+from govcap.planning.core import edits
+from govcap.planning.core.inputs import PlanInputError
+from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
-from govcap.planning.inputs import PlanInputError
 from govcap.planning.inputs_db import ensure_settings, gather, section_titles
-from govcap.planning.models import Plan, PlanEdit
-from govcap.planning.validation import CatalogueError
+from govcap.planning.models import DOCUMENT_FORMATS, Plan, PlanEdit
 
 EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
 
@@ -49,7 +51,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     can_edit = services.can_edit_plan(request.user, engagement)
     context = {"engagement": engagement, "plan": plan, "can_edit": can_edit,
                "versions": Plan.objects.filter(engagement=engagement).order_by("-version"),
-               "formats": documents.FORMATS}
+               "formats": DOCUMENT_FORMATS}
     if plan is None:
         return context
     catalogue = plan.catalogue.parsed(engagement.language)
@@ -273,31 +275,3 @@ def withdraw(request, slug, uuid):
     else:
         messages.success(request, _("Edit withdrawn; the draft was regenerated without it."))
     return redirect("plan", slug=engagement.slug)
-
-
-@require_GET
-@login_required
-def download(request, slug, fmt):
-    engagement = get_engagement(request, slug)
-    if fmt not in documents.FORMATS:
-        raise Http404
-    plan = get_plan(request, engagement)
-    if plan is None:
-        raise Http404(_("This engagement has no plan yet."))
-    org_id = request.GET.get("org") or None
-    narrowed = narrowed_orgs(request.user, engagement)
-    if org_id is not None:
-        organisation = get_object_or_404(engagement.organisations, uuid=org_id)
-        if narrowed is not None and organisation.pk not in narrowed:
-            raise Http404
-        org_id = str(organisation.uuid)
-    elif narrowed is not None:
-        raise Http404
-    try:
-        body = documents.render(plan, fmt, org_id)
-    except documents.DocumentUnavailable as exc:
-        return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = (
-        f'attachment; filename="{documents.filename(plan, fmt, org_id)}"')
-    return response

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from govcap.accounts import scoping
 from govcap.planning.catalogues import ensure_default_catalogue, save_module_edit
+from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import ModuleForm
 from govcap.planning.models import Catalogue
-from govcap.planning.validation import CatalogueError
 
 
 def _require_admin(request) -> None:

@@ -7,20 +7,24 @@ chapters after priorities are in :mod:`.build_parts`, the spreadsheet tables in
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from govcap.planning.plan import GAP, SCHEDULED, UNKNOWN
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.plan import GAP, SCHEDULED, UNKNOWN, PlanData
 from govcap.reports import build_parts, sheets
-from govcap.reports.figures import HeatmapData
+from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
-from govcap.reports.model import Bullets, Column, Document, Figure, Heading, Para, Section, Table
+from govcap.reports.model import (
+    Bullets,
+    Column,
+    Document,
+    Figure,
+    Heading,
+    HeatmapData,
+    Para,
+    Section,
+    Table,
+)
 from govcap.reports.scope import Scope
 from govcap.scale import DOMAINS, LEVEL_KEYS, SECTION_DOMAIN, SECTION_KEYS
-
-if TYPE_CHECKING:
-    from govcap.planning.catalogue import Catalogue
-    from govcap.planning.plan import PlanData
-    from govcap.reports.plan import PlanDocumentContext
 
 
 def build_document(plan: PlanData, ctx: PlanDocumentContext,

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from govcap.planning.plan import SCHEDULED
-from govcap.reports.figures import GanttData, GanttRow
-from govcap.reports.model import Bullets, Column, Figure, Heading, Para, Section, Table
+from govcap.planning.core.plan import SCHEDULED
+from govcap.reports.model import (
+    Bullets,
+    Column,
+    Figure,
+    GanttData,
+    GanttRow,
+    Heading,
+    Para,
+    Section,
+    Table,
+)
 from govcap.reports.scope import Scope
 from govcap.scale import DOMAINS, SECTION_KEYS
 

@@ -2,83 +2,21 @@
 
 The shared charts (``govcap.charts``) write their level words in English; a plan is
 written in the engagement's language, so the heatmap is drawn here with the same palette
-and hatching and the words of :mod:`.labels`. matplotlib (Agg canvas, no pyplot) is
-imported lazily, inside the drawing functions.
+and hatching and the words of :mod:`.labels`; the Gantt chart is :mod:`.gantt`, what both
+share :mod:`.drawing`. matplotlib (Agg canvas, no pyplot) is imported lazily, inside the
+drawing functions.
 """
 
 from __future__ import annotations
 
-import io
-import textwrap
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
 from govcap.charts import palette
+from govcap.reports.drawing import new_figure, save, style, wrapped
+from govcap.reports.gantt import gantt, gantt_chunks
+from govcap.reports.model import GanttData, HeatmapData
 from govcap.scale import Level
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure as MplFigure
-
 HATCH = "////"
-FONT = ["Noto Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", "DejaVu Sans"]
 HEATMAP_ROWS_PER_CHART = 16
-
-
-@dataclass(frozen=True)
-class HeatmapData:
-    rows: list[str]
-    columns: list[str]
-    cells: list[list[str | None]]
-    level_labels: dict[str, str]
-    na_label: str
-    title: str
-
-
-@dataclass(frozen=True)
-class GanttRow:
-    label: str
-    domain: str
-    bars: tuple[tuple[int, int], ...]  # (month index, participants)
-
-
-@dataclass(frozen=True)
-class GanttData:
-    months: list[str]
-    rows: list[GanttRow]
-    title: str
-    participants_label: str
-    domain_labels: dict[str, str] = field(default_factory=dict)
-    blackout: tuple[int, ...] = ()
-
-
-def new_figure(width_in: float, height_in: float) -> MplFigure:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width_in, height_in), layout="constrained")
-    fig.patch.set_facecolor(palette.WHITE)
-    return fig
-
-
-def save(fig: MplFigure, fmt: str, dpi: int = 200) -> bytes:
-    """PNG or SVG bytes (SVG text as paths: no font needed to read it, nothing to fetch)."""
-    from matplotlib import rc_context
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    FigureCanvasAgg(fig)
-    buffer = io.BytesIO()
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "govcap"}):
-        fig.savefig(buffer, format=fmt, dpi=dpi, metadata={"Date": None} if fmt == "svg"
-                    else {"Software": None})
-    return buffer.getvalue()
-
-
-def wrapped(text: str, width: int, lines: int) -> str:
-    return "\n".join(textwrap.wrap(text, width=width, max_lines=lines, placeholder="…")
-                     or [""])
-
-
-def _rc() -> dict[str, object]:
-    return {"font.family": FONT, "svg.fonttype": "none"}
 
 
 def heatmap_chunks(data: HeatmapData) -> list[HeatmapData]:
@@ -98,7 +36,7 @@ def heatmap(data: HeatmapData, fmt: str, width_in: float = 9.6) -> bytes:
 
     n_rows, n_cols = max(len(data.rows), 1), len(data.columns)
     height_in = 1.75 + 0.3 * n_rows
-    with rc_context(_rc()):
+    with rc_context(style()):
         fig = new_figure(width_in, height_in)
         ax = fig.add_subplot()
         for r, line in enumerate(data.cells):
@@ -140,8 +78,6 @@ def draw(kind: str, data: object, fmt: str) -> list[bytes]:
         assert isinstance(data, HeatmapData)
         return [heatmap(part, fmt) for part in heatmap_chunks(data)]
     if kind == "gantt":
-        from govcap.reports.gantt import gantt, gantt_chunks
-
         assert isinstance(data, GanttData)
         return [gantt(part, fmt) for part in gantt_chunks(data)]
     raise ValueError(f"unknown figure {kind!r}")

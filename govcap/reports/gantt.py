@@ -8,7 +8,8 @@ Months closed to training are shaded. matplotlib (Agg, no pyplot) is imported la
 from __future__ import annotations
 
 from govcap.charts import palette
-from govcap.reports.figures import GanttData, _rc, new_figure, save, wrapped
+from govcap.reports.drawing import new_figure, save, style, wrapped
+from govcap.reports.model import GanttData
 
 ROWS_PER_CHART = 18
 
@@ -39,7 +40,7 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
 
     n_rows, n_cols = max(len(data.rows), 1), max(len(data.months), 1)
     height_in = 1.5 + 0.27 * n_rows
-    with rc_context(_rc()):
+    with rc_context(style()):
         fig = new_figure(width_in, height_in)
         ax = fig.add_subplot()
         for c in data.blackout:

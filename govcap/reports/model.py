@@ -107,3 +107,33 @@ class Document:
     sheets: list[Sheet]
     footer: str
     page_label: str = "Page"
+
+
+# What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).
+
+
+@dataclass(frozen=True)
+class HeatmapData:
+    rows: list[str]
+    columns: list[str]
+    cells: list[list[str | None]]
+    level_labels: dict[str, str]
+    na_label: str
+    title: str
+
+
+@dataclass(frozen=True)
+class GanttRow:
+    label: str
+    domain: str
+    bars: tuple[tuple[int, int], ...]  # (month index, participants)
+
+
+@dataclass(frozen=True)
+class GanttData:
+    months: list[str]
+    rows: list[GanttRow]
+    title: str
+    participants_label: str
+    domain_labels: dict[str, str] = field(default_factory=dict)
+    blackout: tuple[int, ...] = ()

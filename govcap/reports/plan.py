@@ -10,35 +10,13 @@ language; pass ``catalogue=`` to give it directly.
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
+from govcap.planning.core.catalogue import Catalogue, load_catalogue
+from govcap.planning.core.plan import PlanData
+from govcap.planning.core.validation import CatalogueError
 from govcap.reports.build import build_document
-
-if TYPE_CHECKING:
-    from govcap.planning.catalogue import Catalogue
-    from govcap.planning.plan import PlanData
+from govcap.reports.context import PlanDocumentContext
 
 FORMATS = ("docx", "pdf", "xlsx")
-
-
-@dataclass(frozen=True)
-class PlanDocumentContext:
-    title: str
-    country: str
-    engagement: str
-    round_label: str
-    language: str  # "en" or "fr"
-    currency: str
-    generated_on: datetime.date
-    status: str  # "draft" | "approved"
-    version: int
-    organisation_id: str | None  # set → the per-organisation plan
-    section_titles: dict[str, str]  # section key → "1. Using systems thinking …"
-    heatmap: list[tuple[str, dict[str, str | None]]]  # (organisation, {section: level key})
-    instrument_title: str
-    project_name: str
 
 
 def find_catalogue(plan: PlanData, language: str) -> Catalogue | None:
@@ -50,6 +28,7 @@ def find_catalogue(plan: PlanData, language: str) -> Catalogue | None:
         from django.apps import apps
 
         if apps.ready:
+            # models load only once Django is set up; this module also runs without it
             from govcap.planning.models import Catalogue as CatalogueRow
 
             row = CatalogueRow.objects.filter(key=plan.catalogue_key,
@@ -58,9 +37,6 @@ def find_catalogue(plan: PlanData, language: str) -> Catalogue | None:
                 return row.parsed(language)  # type: ignore[no-any-return]
     except Exception:  # no Django, no database or no table here: the packaged file  # noqa: BLE001
         pass
-    from govcap.planning.catalogue import load_catalogue
-    from govcap.planning.validation import CatalogueError
-
     try:
         shipped = load_catalogue()
     except (CatalogueError, OSError):
@@ -84,13 +60,13 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         catalogue = find_catalogue(plan, ctx.language)
     document = build_document(plan, ctx, catalogue)
     if fmt == "docx":
-        from govcap.reports.docx import render_docx
+        from govcap.reports.docx import render_docx  # python-docx: loaded when asked for
 
         return render_docx(document)
     if fmt == "pdf":
-        from govcap.reports.pdf import render_pdf
+        from govcap.reports.pdf import render_pdf  # WeasyPrint: slow to load, may be absent
 
         return render_pdf(document)
-    from govcap.reports.xlsx import render_xlsx
+    from govcap.reports.xlsx import render_xlsx  # openpyxl: loaded when asked for
 
     return render_xlsx(document)

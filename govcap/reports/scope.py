@@ -12,16 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-from govcap.planning.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
+from govcap.planning.core.budget import to_cents
+from govcap.planning.core.catalogue import Catalogue, Module
+from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
+from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Money
 from govcap.scale import SECTION_DOMAIN, SECTION_KEYS
-
-if TYPE_CHECKING:
-    from govcap.planning.catalogue import Catalogue, Module
-    from govcap.reports.plan import PlanDocumentContext
 
 
 class Scope:
@@ -110,8 +108,6 @@ class Scope:
 
     def _rate(self, module: Module) -> int:
         """Cents per participant-day in the plan's currency (as the budget computed it)."""
-        from govcap.planning.budget import to_cents
-
         constraints = self.plan.settings.get("constraints", {})
         override = constraints.get("cost_overrides", {}).get(module.code, {})
         if override.get("per_participant_day") is not None:

@@ -6,7 +6,7 @@ renderer writes them as numeric cells with a number format.
 
 from __future__ import annotations
 
-from govcap.planning.plan import SCHEDULED
+from govcap.planning.core.plan import SCHEDULED
 from govcap.reports.model import Cell, Column, Sheet, Table
 from govcap.reports.scope import Scope
 

@@ -1,7 +1,7 @@
 """The document model's sheets as XLSX (openpyxl).
 
 Numbers are written as numbers and amounts as numbers with a currency number format; every
-text cell goes through :func:`govcap.interchange.cells.neutralise`, so a name starting
+text cell goes through :func:`govcap.cells.neutralise`, so a name starting
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is kept as text, never run as a
 formula. Header rows are frozen and filtered.
 """
@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from govcap.interchange.cells import neutralise
+from govcap.cells import neutralise
 from govcap.reports.model import Cell, Document, Money, Sheet, plain_text
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")

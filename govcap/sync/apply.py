@@ -27,7 +27,7 @@ from govcap.interchange import bundleio
 from govcap.orgs.models import Engagement, Organisation
 from govcap.sync import merge
 from govcap.sync.feed import FORMAT, VERSION, records_of
-from govcap.sync.models import SyncConflict
+from govcap.sync.models import SyncConflict, SyncedRecord, SyncPeer
 
 MODELS = {"participant": Participant, "rating": Rating, "quote": Quote}
 
@@ -253,8 +253,6 @@ def resolve(conflict: SyncConflict, take: str = "here", user: Any = None) -> Non
     is written here (a deletion deletes). Where this side keeps cursors for that peer (the
     laptop), its base moves to the other side's version, so the next sync carries the
     choice over instead of meeting the conflict again."""
-    from govcap.sync.models import SyncedRecord, SyncPeer
-
     with transaction.atomic():
         conflict = SyncConflict.objects.select_for_update().get(pk=conflict.pk)
         if take == "there":

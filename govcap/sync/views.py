@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 from govcap import jsonbody
 from govcap.accounts import scoping
 from govcap.accounts.tokens import verify_token
+from govcap.assessments import access
 from govcap.assessments.models import Session
 from govcap.sync.apply import Applier, SyncError
 from govcap.sync.feed import changes_since
@@ -129,4 +130,4 @@ def pull(request: HttpRequest) -> JsonResponse:
         since = max(0, int(request.GET.get("since", "0")))
     except ValueError:
         return JsonResponse({"message": "`since` is a whole number."}, status=422)
-    return JsonResponse(changes_since(since, scoping.sessions(user)))
+    return JsonResponse(changes_since(since, access.sessions(user)))

@@ -6,7 +6,7 @@ class WebConfig(AppConfig):
     name = "govcap.web"
 
     def ready(self) -> None:
-        from govcap.web import storage_full
+        from govcap.web import storage_full  # app code: not before the registry is ready
 
         connection_created.connect(storage_full.limit_sqlite_pages,
                                    dispatch_uid="govcap.web.storage_full.limit_sqlite_pages")

@@ -14,6 +14,7 @@ SKIP = {"request", "server_time"}
 
 
 def request_id() -> str | None:
+    # logging is configured from the settings, before the apps (and request_log) load
     from govcap.web.request_log import current_request_id
 
     return current_request_id.get()

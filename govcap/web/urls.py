@@ -6,6 +6,7 @@ from govcap.web.views import (
     capture,
     conflicts,
     engagements,
+    history,
     offline,
     section,
     sessions,
@@ -15,6 +16,10 @@ from govcap.web.views import participants as participant_views
 
 urlpatterns = [
     path("", engagements.home, name="home"),
+    # a session's audit trail, at its address of old under /account/
+    path("account/history/<uuid:uuid>/", history.session_history, name="session-history"),
+    path("account/history/<uuid:uuid>/csv/", history.session_history_csv,
+         name="session-history-csv"),
     path("favicon.ico", engagements.favicon),
     path("healthz", health.healthz, name="healthz"),
     path("login/", auth_views.LoginView.as_view(), name="login"),

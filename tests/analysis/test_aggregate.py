@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govcap.analysis.aggregate import (
+from govcap.analysis.core.aggregate import (
     RatingRow,
     change_summary,
     gaps,

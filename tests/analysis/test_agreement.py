@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govcap.analysis.agreement import (
+from govcap.analysis.core.agreement import (
     Unit,
     agreement_report,
     krippendorff_ordinal,

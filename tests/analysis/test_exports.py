@@ -12,7 +12,8 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from govcap.analysis import coding, exports, qda
+from govcap.analysis import coding, exports
+from govcap.analysis.core import qda
 from govcap.analysis.models import Code
 
 CB = "{urn:QDA-XML:codebook:1.0}"

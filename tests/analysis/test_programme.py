@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from govcap.analysis.aggregate import RatingRow, resolve
-from govcap.analysis.pages_levels import counts_of
-from govcap.analysis.programme import (
+from govcap.analysis.core.aggregate import RatingRow, resolve
+from govcap.analysis.core.programme import (
     LevelCounts,
     domain_counts,
     level_counts,
     level_value,
     rounds_lines,
 )
+from govcap.analysis.pages_levels import counts_of
 from govcap.scale import DOMAINS, SECTION_KEYS, Level
 
 SDT, DSP, PI = "systems-design-thinking", "digital-strategic-plan", "policy-influence"

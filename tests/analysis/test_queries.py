@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from govcap.analysis import aggregate, queries
-from govcap.analysis.programme import LevelCounts
+from govcap.analysis import queries
+from govcap.analysis.core import aggregate
+from govcap.analysis.core.programme import LevelCounts
 from govcap.assessments.models import Rating, Session
 from govcap.orgs.models import Organisation
 from govcap.scale import LEVEL_KEYS, SECTION_KEYS

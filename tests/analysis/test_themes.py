@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govcap.analysis.themes import (
+from govcap.analysis.core.themes import (
     DEFAULT_CODEBOOK,
     CodedUnit,
     basic_share,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from govcap.analysis.agreement import least_consensus, vote_spread
+from govcap.analysis.core.agreement import least_consensus, vote_spread
 from govcap.scale import Level
 
 

@@ -16,7 +16,8 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from govcap.assessments.models import Session
-from govcap.jobs import runner, service, submissions_import
+from govcap.interchange import import_job
+from govcap.jobs import runner, service
 from govcap.jobs.files import jobs_dir
 from govcap.jobs.models import Job
 from govcap.jobs.progress import Heartbeat, JobCancelled, Progress
@@ -54,7 +55,7 @@ def heartbeats(monkeypatch) -> list[Heartbeat]:
 def cancel_at_document(monkeypatch, number: int, job: Job, by, heartbeats) -> list:
     """While rendering the pack's n-th document, someone cancels the job, and the heartbeat
     beats; the renders done are returned."""
-    from govcap.planning import documents
+    from govcap.reports import documents
 
     real, rendered = documents.render, []
 
@@ -124,7 +125,7 @@ def test_a_cancel_during_an_import_undoes_everything_it_wrote(world, settings, t
     settings.GOVCAP_UPLOAD_DIR = tmp_path / "uploads"
     before = Session.objects.count()
     client, job = upload(world, KOBO)
-    real, written = submissions_import.import_submissions, []
+    real, written = import_job.import_submissions, []
 
     def import_then_cancel(*args, before_commit, **kwargs):
         def cancel_then_check():
@@ -134,16 +135,16 @@ def test_a_cancel_during_an_import_undoes_everything_it_wrote(world, settings, t
 
         return real(*args, before_commit=cancel_then_check, **kwargs)
 
-    monkeypatch.setattr(submissions_import, "import_submissions", import_then_cancel)
+    monkeypatch.setattr(import_job, "import_submissions", import_then_cancel)
     run_pending()
     job.refresh_from_db()
     assert written == [2]  # both sessions were in the database, uncommitted
     assert Session.objects.count() == before  # and are gone: all or nothing
     assert job.status == Job.Status.CANCELLED
     assert job.message == "Cancelled from the command line."
-    assert submissions_import.upload_path(job).is_file()  # kept, so it can run again
+    assert import_job.upload_path(job).is_file()  # kept, so it can run again
 
-    monkeypatch.setattr(submissions_import, "import_submissions", real)
+    monkeypatch.setattr(import_job, "import_submissions", real)
     again = service.run_again(job)
     run_pending()
     again.refresh_from_db()
@@ -318,7 +319,7 @@ def test_govcap_jobs_cancel(planned):
 
 def test_a_foreground_pack_cancelled_from_elsewhere_says_so(planned, monkeypatch, heartbeats,
                                                            tmp_path):
-    from govcap.planning import documents
+    from govcap.reports import documents
 
     real, rendered = documents.render, []
 

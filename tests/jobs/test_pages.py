@@ -63,7 +63,7 @@ def test_another_person_gets_a_404_and_an_administrator_sees_all(planned):
 
 def test_a_failed_job_shows_its_error_and_the_traceback_to_administrators(planned,
                                                                         monkeypatch):
-    from govcap.planning import documents
+    from govcap.reports import documents
 
     def broken(*args, **kwargs):
         raise RuntimeError("no fonts for the PDF")

@@ -15,11 +15,10 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from govcap.jobs import pruning, service
-from govcap.jobs.files import jobs_dir, new_result_path
+from govcap.jobs.files import jobs_dir, new_result_path, upload_path
 from govcap.jobs.management.commands import worker as worker_command
 from govcap.jobs.models import Job
 from govcap.jobs.pruning import FIRST_PRUNE_AFTER, PRUNE_EVERY, RETRY_AFTER, PruneSchedule
-from govcap.jobs.submissions_import import upload_path
 from govcap.jobs.worker import run_pending
 
 DAY = 24 * 3600

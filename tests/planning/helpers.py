@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from govcap.planning import Assessment, Catalogue, Constraints, PlanData, Targets, load_catalogue
-from govcap.planning.budget import rates
-from govcap.planning.inputs import add_months
-from govcap.planning.needs import required_steps
-from govcap.planning.plan import DROPPED, SCHEDULED, UNFIT
+from govcap.planning.core.budget import rates
+from govcap.planning.core.inputs import add_months
+from govcap.planning.core.needs import required_steps
+from govcap.planning.core.plan import DROPPED, SCHEDULED, UNFIT
 from govcap.scale import SECTION_KEYS, Level
 
 # Bounded so the suite stays fast on two cores; raise with GOVCAP_PLANNING_EXAMPLES.

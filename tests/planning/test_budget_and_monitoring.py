@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govcap.planning import Constraints, CostOverride, Targets, generate_plan
-from govcap.planning.budget import split_fixed
-from govcap.planning.plan import CohortMember
+from govcap.planning.core.budget import split_fixed
+from govcap.planning.core.plan import CohortMember
 from govcap.scale import Level
 
 from .helpers import CATALOGUE, PLANNING, check_budget, everyone

@@ -20,7 +20,7 @@ from govcap.planning import (
     parse_catalogue,
     translate_catalogue,
 )
-from govcap.planning.catalogue import DEFAULT_CATALOGUE, STEPS, parse_translation
+from govcap.planning.core.catalogue import DEFAULT_CATALOGUE, STEPS, parse_translation
 from govcap.scale import DOMAINS, SECTION_KEYS
 
 FRENCH = DEFAULT_CATALOGUE.parent / "translations" / "catalogue-1.0.fr.yaml"

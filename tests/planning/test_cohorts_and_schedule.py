@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govcap.planning import Constraints, Targets, generate_plan
-from govcap.planning.cohorts import pack
+from govcap.planning.core.cohorts import pack
 from govcap.scale import Level
 
 from .helpers import CATALOGUE, PLANNING, check_budget, everyone, org_rows

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govcap.planning import Assessment, Constraints, PlanInputError, Targets, generate_plan
-from govcap.planning.needs import required_steps
+from govcap.planning.core.needs import required_steps
 from govcap.scale import SECTION_KEYS, Level
 
 from .helpers import CATALOGUE, EA_BASIC, everyone, org_rows

@@ -13,12 +13,12 @@ from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import Rating, Session
 from govcap.planning import MoveCohort, generate_plan, load_catalogue
 from govcap.planning.catalogues import ensure_default_catalogue, save_module_edit
-from govcap.planning.edits import DropModule
+from govcap.planning.core.edits import DropModule
+from govcap.planning.core.stored import plan_from_dict
+from govcap.planning.core.validation import CatalogueError
 from govcap.planning.inputs_db import assessments_for, gather
 from govcap.planning.models import Catalogue, Plan, PlanEdit
 from govcap.planning.services import PlanRefused, add_edit, approve, generate
-from govcap.planning.stored import plan_from_dict
-from govcap.planning.validation import CatalogueError
 from govcap.scale import SECTION_KEYS
 
 
@@ -178,7 +178,7 @@ def test_catalogue_import_adds_versions_and_refuses_changed_ones(db, tmp_path):
     import yaml
     from django.core.management import CommandError, call_command
 
-    from govcap.planning.catalogue import DEFAULT_CATALOGUE
+    from govcap.planning.core.catalogue import DEFAULT_CATALOGUE
 
     ensure_default_catalogue()
     document = yaml.safe_load(DEFAULT_CATALOGUE.read_text())

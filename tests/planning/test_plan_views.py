@@ -12,10 +12,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from govcap.orgs.models import Engagement
-from govcap.planning import documents
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import Catalogue, Plan, PlanEdit, PlanSettings
 from govcap.planning.services import generate
+from govcap.reports import documents
 from tests.planning.test_plan_models import validated
 
 

@@ -14,8 +14,8 @@ from govcap.instruments.document import (
     parse_instrument,
 )
 from govcap.planning import Constraints, PlanData, Targets, generate_plan, load_catalogue
-from govcap.planning.catalogue import Catalogue
-from govcap.reports.plan import PlanDocumentContext
+from govcap.planning.core.catalogue import Catalogue
+from govcap.reports.context import PlanDocumentContext
 from govcap.scale import Level
 from tests.planning.helpers import org_rows
 

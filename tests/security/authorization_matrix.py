@@ -280,8 +280,8 @@ def fresh_op(c: Ctx) -> dict:
 # --- planning (govcap/planning) -----------------------------------------------------------
 
 def planned(w) -> dict:
-    from govcap.planning import edits
     from govcap.planning.catalogues import ensure_default_catalogue, latest_catalogue
+    from govcap.planning.core import edits
     from govcap.planning.services import add_edit, generate, new_op_id
     from tests.planning.test_plan_models import validated
 

@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from govcap.accounts import privacy
 from govcap.accounts.models import AuditEvent
+from govcap.assessments import privacy
 from govcap.assessments.models import Participant, ParticipantIdentity, Quote, Rating
 from govcap.orgs.models import Engagement
 from tests.security.helpers import client_for

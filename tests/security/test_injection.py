@@ -11,7 +11,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from govcap.accounts import privacy
+from govcap.assessments import privacy
 from govcap.assessments.models import ParticipantIdentity, Quote, Rating
 from govcap.orgs.models import Organisation
 from tests.security.corpus import (

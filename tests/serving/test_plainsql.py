@@ -16,7 +16,7 @@ from govcap import plainsql
 from govcap.accounts import audit, scoping
 from govcap.accounts.models import AuditEvent, Role
 from govcap.accounts.session_store import SessionStore
-from govcap.assessments import capture
+from govcap.assessments import access, capture
 from govcap.assessments.models import Rating, Session
 
 
@@ -129,7 +129,7 @@ def test_one_sessions_scope_is_what_the_scoped_queryset_says(world, make_user):
     for user in people:
         for session in (w.session, w.other_session, agency_session):
             assigned = session.facilitators.filter(pk=user.pk).exists()
-            expected = scoping.sessions(user).filter(pk=session.pk).exists()
+            expected = access.sessions(user).filter(pk=session.pk).exists()
             assert scoping.can_see_session(user, session, assigned=assigned) == expected, (
                 user.username, session.pk)
             seen += expected

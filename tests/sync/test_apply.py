@@ -9,10 +9,9 @@ import uuid
 
 import pytest
 
-from govcap.accounts import scoping
 from govcap.accounts.models import AuditEvent
 from govcap.accounts.tokens import create_token
-from govcap.assessments import capture
+from govcap.assessments import access, capture
 from govcap.assessments.models import Quote, Rating, Session
 from govcap.sync import merge
 from govcap.sync.apply import apply_batch
@@ -46,11 +45,11 @@ def test_feed_is_scoped_and_leaves_demo_out(rated) -> None:
                                   instrument=w.instrument, is_demo=True)
     demo.facilitators.add(w.facilitator)
     capture.audit.record(w.facilitator, "update", demo, None, {"place": "x"}, session=demo)
-    mine = changes_since(0, scoping.sessions(w.facilitator))
+    mine = changes_since(0, access.sessions(w.facilitator))
     assert [s["uuid"] for s in mine["sessions"]] == [str(w.session.uuid)]
     assert mine["cursor"] == head()
     assert changes_since(head())["sessions"] == []  # nothing after the cursor
-    assert changes_since(0, scoping.sessions(w.outsider))["sessions"] == []
+    assert changes_since(0, access.sessions(w.outsider))["sessions"] == []
 
 
 def test_apply_then_conflict_keeps_both(rated) -> None:

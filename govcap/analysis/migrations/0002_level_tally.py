@@ -4,14 +4,14 @@ from django.db import migrations
 
 
 def install(apps, schema_editor):
-    from govcap.analysis import tally
+    from govcap.analysis import tally  # when the migration runs, not when it is read
 
     tally.install(schema_editor.connection)
     tally.rebuild(schema_editor.connection)
 
 
 def uninstall(apps, schema_editor):
-    from govcap.analysis import tally
+    from govcap.analysis import tally  # when the migration runs, not when it is read
 
     tally.uninstall_triggers(schema_editor.connection)
     with schema_editor.connection.cursor() as cursor:

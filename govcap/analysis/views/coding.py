@@ -16,12 +16,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from govcap.accounts import scoping
 from govcap.analysis import coding, exports
+from govcap.analysis.core.themes import pieces
 from govcap.analysis.forms import CodeForm, KeywordForm, SpanForm
 from govcap.analysis.models import Code, Codebook, CodedSegment, KeywordRule, Suggestion
 from govcap.analysis.queries_coding import session_sources
-from govcap.analysis.themes import pieces
 from govcap.analysis.views.levels import get_engagement
 from govcap.analysis.views.raters import get_session
+from govcap.assessments import access
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.instruments.services import localised
 
@@ -83,7 +84,7 @@ def apply_codes(request, uuid):
 @login_required
 def remove_segment(request, uuid):
     segment = get_object_or_404(CodedSegment.objects.filter(
-        session__in=scoping.sessions(request.user).values("pk")).select_related(
+        session__in=access.sessions(request.user).values("pk")).select_related(
         "session__engagement", "code"), uuid=uuid)
     try:
         coding.delete_segment(request.user, segment)
@@ -110,7 +111,7 @@ def suggest_session(request, uuid):
 @login_required
 def decide(request, uuid, action: str):
     suggestion = get_object_or_404(Suggestion.objects.filter(
-        session__in=scoping.sessions(request.user).values("pk")).select_related(
+        session__in=access.sessions(request.user).values("pk")).select_related(
         "session__engagement"), uuid=uuid)
     try:
         coding.decide(request.user, suggestion, accept=action == "accept")
@@ -144,7 +145,7 @@ def codebook(request, slug: str):
                 _fail(request, error)
     codes = (Code.objects.filter(codebook=book).prefetch_related("rules") if book else [])
     counts = dict(CodedSegment.objects.filter(
-        code__codebook=book, session__in=scoping.sessions(request.user).values("pk"))
+        code__codebook=book, session__in=access.sessions(request.user).values("pk"))
         .order_by().values("code_id").annotate(n=Count("id"))
         .values_list("code_id", "n")) if book else {}
     rows = [{"code": c, "n": counts.get(c.id, 0),
@@ -153,7 +154,7 @@ def codebook(request, slug: str):
                                        "revision": c.revision}, prefix=str(c.uuid))}
             for c in codes]
     pending = list(Suggestion.objects.filter(
-        session__in=scoping.sessions(request.user).filter(engagement=engagement).values("pk"),
+        session__in=access.sessions(request.user).filter(engagement=engagement).values("pk"),
         status=Suggestion.Status.PENDING).order_by("session__organisation__name")
         .values("session__uuid", "session__organisation__name").annotate(n=Count("id")))
     return render(request, "analysis/codebook.html", {
@@ -234,7 +235,7 @@ def suggest_engagement(request, slug: str):
                         _("Only the engagement's coordinators run suggestions on all its "
                           "sessions."))
         coding.ensure_codebook(engagement, request.user)
-        sessions = [s for s in scoping.sessions(request.user).filter(engagement=engagement)
+        sessions = [s for s in access.sessions(request.user).filter(engagement=engagement)
                     .select_related("engagement")]
         n = coding.suggest(request.user, sessions)
         messages.success(request, _("%(n)d new suggestion(s) to review, in the sessions' "

@@ -20,6 +20,7 @@ from govcap.analysis.labels import round_label
 from govcap.analysis.pages_levels import SORTS, Filters, engagement_report, profile_report
 from govcap.analysis.pages_programme import by_country, country_report, programme_report
 from govcap.analysis.report import Report, download
+from govcap.analysis.targets import targets_of
 from govcap.orgs.models import Organisation
 from govcap.scale import SECTION_KEYS
 
@@ -108,7 +109,7 @@ def organisation_profile(request, uuid, name: str | None = None, ext: str | None
     chosen = request.GET.get("round", "")
     selected = next((e for e in engagements if str(e.id) == chosen),
                     engagements[-1] if engagements else None)
-    targets = queries.targets_of(selected) if selected else None
+    targets = targets_of(selected) if selected else None
     report = profile_report(org, engagements, rows, selected, targets,
                             queries.section_titles(selected))
     return show(request, report, {

@@ -15,10 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from govcap.accounts import scoping
 from govcap.analysis import queries, raters
-from govcap.analysis.agreement import DEFAULT_THRESHOLD
+from govcap.analysis.core.agreement import DEFAULT_THRESHOLD
 from govcap.analysis.models import VoteTally
 from govcap.analysis.pages_raters import agreement_page, consensus_page
 from govcap.analysis.views.levels import get_engagement, show
+from govcap.assessments import access
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.assessments.models import Rating
 from govcap.instruments.services import localised
@@ -61,7 +62,7 @@ def consensus(request, slug: str, name: str | None = None, ext: str | None = Non
 
 
 def get_session(request, uuid_):
-    return get_object_or_404(scoping.sessions(request.user).select_related("instrument"),
+    return get_object_or_404(access.sessions(request.user).select_related("instrument"),
                              uuid=uuid_)
 
 

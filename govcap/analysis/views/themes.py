@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from govcap.accounts import scoping
+from govcap.analysis.core.themes import snippet
 from govcap.analysis.models import Code
 from govcap.analysis.pages_coding import code_report, themes_report
 from govcap.analysis.queries import section_titles
 from govcap.analysis.queries_coding import search as run_search
 from govcap.analysis.queries_coding import segment_rows, unit_levels
-from govcap.analysis.themes import snippet
 from govcap.analysis.views.levels import show
 from govcap.analysis.views.raters import session_url
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from govcap.accounts import audit, scoping
 from govcap.accounts.invitations import grant_state
 from govcap.accounts.models import Role, RoleAssignment
+from govcap.assessments import access
 from govcap.assessments.models import Session
 from govcap.instruments.services import latest_instrument
 from govcap.orgs.models import Country, Engagement, Organisation
@@ -35,7 +36,7 @@ def home(request):
                           distinct=True),
     )
     my_sessions = (
-        scoping.sessions(request.user)
+        access.sessions(request.user)
         .filter(facilitators=request.user)
         .exclude(status=Session.Status.VALIDATED)
         .order_by("scheduled_date")
@@ -99,7 +100,7 @@ def engagement_detail(request, slug):
     engagement = get_engagement(request, slug)
     can_manage = scoping.can_manage_engagement(request.user, engagement)
     sessions = (
-        scoping.sessions(request.user)
+        access.sessions(request.user)
         .filter(engagement=engagement)
         .select_related("organisation")
         .prefetch_related("facilitators")

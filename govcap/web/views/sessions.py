@@ -18,7 +18,7 @@ from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from govcap.accounts import scoping
-from govcap.assessments import workflow
+from govcap.assessments import access, workflow
 from govcap.assessments.errors import CaptureError
 from govcap.assessments.models import Participant, Rating, Session
 from govcap.assessments.summary import session_summary
@@ -30,7 +30,7 @@ from govcap.web.forms import ConsentForm, ParticipantEditForm, ParticipantForm
 def get_session(request, uuid):
     # The instrument's document is parsed once per process (Instrument.parsed, by checksum):
     # loading it with every session would decode the whole instrument's JSON each request.
-    return get_object_or_404(scoping.sessions(request.user).select_related("instrument")
+    return get_object_or_404(access.sessions(request.user).select_related("instrument")
                              .defer("instrument__document"), uuid=uuid)
 
 

@@ -7,6 +7,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 
+from govcap.analysis import tally
+from govcap.analysis.demo import seed_demo_coding
+
 
 class Command(BaseCommand):
     help = "Analysis data: demo coding and votes, and the level tally behind the programme view."
@@ -32,8 +35,6 @@ class Command(BaseCommand):
             self.tally(rebuild=options["rebuild"])
 
     def seed(self) -> None:
-        from govcap.analysis.demo import seed_demo_coding
-
         s = seed_demo_coding()
         if not s.sessions and not s.vote_tallies:
             self.stdout.write("No demo session to seed (or already seeded); nothing added.")
@@ -44,8 +45,6 @@ class Command(BaseCommand):
             f"in {len(s.sessions)} sessions; {s.codebooks} codebooks created."))
 
     def tally(self, *, rebuild: bool) -> None:
-        from govcap.analysis import tally
-
         if rebuild:
             tally.install(connection)
             tally.rebuild(connection)

@@ -15,6 +15,7 @@ from govcap.instruments.document import (
 )
 from govcap.instruments.document import (
     document_checksum,
+    load_instrument_file,
     parse_instrument,
     summarise,
 )
@@ -136,8 +137,6 @@ class Command(BaseCommand):
                                                " (the rest falls back to English)")))
 
     def _find_source(self, raw: dict[str, Any], instrument_file: Path | None) -> Doc | None:
-        from govcap.instruments.document import load_instrument_file
-
         candidates = [instrument_file] if instrument_file else [
             services.DATA_DIR / f"{raw['instrument']}-{raw['version']}.yaml"]
         for candidate in candidates:

@@ -9,8 +9,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from govcap.planning.catalogues import ensure_default_catalogue, import_file, latest_catalogue
+from govcap.planning.core.validation import CatalogueError
 from govcap.planning.models import Catalogue
-from govcap.planning.validation import CatalogueError
 
 
 class Command(BaseCommand):

@@ -3,7 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from govcap.accounts import privacy, scoping
+from govcap.accounts import scoping
+from govcap.assessments import privacy
 from govcap.assessments.models import Session
 from govcap.orgs.models import Engagement
 

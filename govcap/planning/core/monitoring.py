@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from govcap.planning.catalogue import Catalogue
-from govcap.planning.inputs import Constraints, add_months
-from govcap.planning.needs import NeedKey
-from govcap.planning.plan import (
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.inputs import Constraints, add_months
+from govcap.planning.core.needs import NeedKey
+from govcap.planning.core.plan import (
     DROPPED,
     SCHEDULED,
     ActionRow,

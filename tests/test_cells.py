@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from govcap.interchange.cells import neutralise, neutralise_row
+from govcap.cells import neutralise, neutralise_row
 
 
 @pytest.mark.parametrize("value", ["=1+2", "+254 700", "-3", "@SUM(A1)", "\tx", "\rx",

@@ -9,14 +9,15 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from govcap.jobs.plan_pack_command import add_pack_parser, pack
 from govcap.orgs.models import Engagement
-from govcap.planning import documents, services
-from govcap.planning.catalogue import CatalogueError
+from govcap.planning import services
 from govcap.planning.catalogues import ensure_default_catalogue
-from govcap.planning.inputs import PlanInputError
+from govcap.planning.core.catalogue import CatalogueError
+from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.models import Plan
 from govcap.planning.pages import money
+from govcap.reports import documents
+from govcap.reports.pack_command import add_pack_parser, pack
 
 
 class Command(BaseCommand):
@@ -33,7 +34,7 @@ class Command(BaseCommand):
         exp.add_argument("--out", type=Path, required=True, help="file to write")
         exp.add_argument("--organisation", help="one organisation's plan (code, name or UUID)")
         exp.add_argument("--plan-version", type=int, help="a version (default: the latest)")
-        add_pack_parser(sub)  # govcap/jobs: a background job, or run here with a progress bar
+        add_pack_parser(sub)  # a background job, or run here with a progress bar
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "pack":

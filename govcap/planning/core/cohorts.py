@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from govcap.planning.catalogue import Catalogue, Module
-from govcap.planning.edits import APPLIED, CONFLICT, MISSING, LockCohort, Results, _result
-from govcap.planning.needs import NeedKey
-from govcap.planning.plan import DROPPED, UNFIT, Cohort, CohortMember, Need, Unfit
+from govcap.planning.core.catalogue import Catalogue, Module
+from govcap.planning.core.edits import APPLIED, CONFLICT, MISSING, LockCohort, Results, _result
+from govcap.planning.core.needs import NeedKey
+from govcap.planning.core.plan import DROPPED, UNFIT, Cohort, CohortMember, Need, Unfit
 
 
 def pack(sizes: Sequence[int], capacity: int) -> list[range]:

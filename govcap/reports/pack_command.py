@@ -8,8 +8,8 @@ from django.core.management.base import CommandError, CommandParser
 
 from govcap.jobs.foreground import run_or_queue
 from govcap.jobs.models import Job
-from govcap.jobs.plan_pack import FORMATS
 from govcap.orgs.models import Engagement
+from govcap.reports.pack import FORMATS
 
 
 def add_pack_parser(sub) -> CommandParser:

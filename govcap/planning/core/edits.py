@@ -23,10 +23,10 @@ from dataclasses import MISSING as NO_DEFAULT
 from dataclasses import dataclass, fields
 from typing import Any
 
-from govcap.planning.catalogue import Catalogue
-from govcap.planning.inputs import PlanInputError, month_number
-from govcap.planning.needs import NeedKey, Positions, make_need
-from govcap.planning.plan import (
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.inputs import PlanInputError, month_number
+from govcap.planning.core.needs import NeedKey, Positions, make_need
+from govcap.planning.core.plan import (
     DROPPED,
     SCHEDULED,
     Cohort,

@@ -23,11 +23,11 @@ from __future__ import annotations
 import heapq
 from collections.abc import Mapping
 
-from govcap.planning.catalogue import Catalogue
-from govcap.planning.edits import Results, pin_outcome
-from govcap.planning.inputs import Constraints
-from govcap.planning.needs import NeedKey
-from govcap.planning.plan import SCHEDULED, UNFIT, UNSCHEDULED, Cohort, Need, Unfit
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.edits import Results, pin_outcome
+from govcap.planning.core.inputs import Constraints
+from govcap.planning.core.needs import NeedKey
+from govcap.planning.core.plan import SCHEDULED, UNFIT, UNSCHEDULED, Cohort, Need, Unfit
 
 
 def _links(ids: list[str], cohorts: Mapping[str, Cohort],

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from govcap.planning.validation import (
+from govcap.planning.core.validation import (
     CATALOGUE_SCHEMA,
     STEPS,
     TRANSLATION_SCHEMA,
@@ -27,7 +27,7 @@ from govcap.planning.validation import (
 )
 from govcap.scale import SECTION_DOMAIN, Level
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # govcap/planning/data
 DEFAULT_CATALOGUE = DATA_DIR / "catalogue-1.0.yaml"
 
 # The level a step starts from and the level it brings an organisation to.

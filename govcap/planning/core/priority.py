@@ -32,10 +32,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from govcap.planning.catalogue import STEP_INDEX, Catalogue
-from govcap.planning.inputs import Targets
-from govcap.planning.needs import NeedKey, Positions
-from govcap.planning.plan import DROPPED, Need
+from govcap.planning.core.catalogue import STEP_INDEX, Catalogue
+from govcap.planning.core.inputs import Targets
+from govcap.planning.core.needs import NeedKey, Positions
+from govcap.planning.core.plan import DROPPED, Need
 
 CONFIDENCE_FACTOR: dict[str | None, float] = {"high": 1.0, "medium": 0.8, "low": 0.6, None: 0.8}
 

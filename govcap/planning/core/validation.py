@@ -2,7 +2,7 @@
 
 The structural checks are a JSON Schema (so an editor or another tool can use the same
 rules); what a schema cannot say — unknown personas, prerequisites that do not exist,
-cycles — is checked in :mod:`govcap.planning.catalogue`. Every message starts with the
+cycles — is checked in :mod:`govcap.planning.core.catalogue`. Every message starts with the
 place inside the file, written the way a person reads it: ``modules[4].objectives: at
 least 3 objectives required``.
 """

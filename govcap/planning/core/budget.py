@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from govcap.planning.catalogue import Catalogue, Module
-from govcap.planning.inputs import Constraints
-from govcap.planning.plan import SCHEDULED, Budget, Cohort, CohortMember, Need, Unfit
+from govcap.planning.core.catalogue import Catalogue, Module
+from govcap.planning.core.inputs import Constraints
+from govcap.planning.core.plan import SCHEDULED, Budget, Cohort, CohortMember, Need, Unfit
 
 
 def to_cents(amount: Decimal) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from govcap.planning.plan import PlanData, plain
+from govcap.planning.core.plan import PlanData, plain
 
 
 @dataclass(frozen=True)

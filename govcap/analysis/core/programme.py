@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from govcap.analysis.aggregate import resolve
+from govcap.analysis.core.aggregate import resolve
 from govcap.scale import DOMAINS, SECTION_DOMAIN, SECTION_KEYS, Level
 
 LEVEL_VALUES = {"basic": 1, "moderate": 2, "high": 3}

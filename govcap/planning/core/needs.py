@@ -19,9 +19,9 @@ from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from govcap.planning.catalogue import Catalogue
-from govcap.planning.inputs import Assessment, Constraints, PlanInputError, Targets
-from govcap.planning.plan import (
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.inputs import Assessment, Constraints, PlanInputError, Targets
+from govcap.planning.core.plan import (
     AT_TARGET,
     DROPPED,
     GAP,

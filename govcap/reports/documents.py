@@ -11,10 +11,14 @@ from typing import Any
 from django.utils import timezone
 
 from govcap.instruments.services import localised
+from govcap.orgs.models import Organisation
+from govcap.planning.core.plan import canonical_json
+from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan
-from govcap.planning.plan import canonical_json
+from govcap.reports import plan as reports
+from govcap.reports.context import PlanDocumentContext
+from govcap.reports.labels import plan_title
 
-FORMATS = ("docx", "pdf", "xlsx", "json")
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
@@ -41,8 +45,6 @@ def organisation_json(data: dict[str, Any], org_id: str) -> dict[str, Any]:
 
 def find_org_id(plan: Plan, ref: str) -> str | None:
     """An organisation of the plan by UUID, short name (code) or name."""
-    from govcap.orgs.models import Organisation
-
     ids = {o["org_id"] for o in plan.data["organisations"]}
     if ref in ids:
         return ref
@@ -58,10 +60,7 @@ def filename(plan: Plan, fmt: str, org_id: str | None = None) -> str:
     return f"plan-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt}"
 
 
-def _context(plan: Plan, org_id: str | None) -> Any:
-    from govcap.reports import plan as reports
-    from govcap.reports.labels import plan_title
-
+def _context(plan: Plan, org_id: str | None) -> PlanDocumentContext:
     engagement = plan.engagement
     language = "fr" if engagement.language == "fr" else "en"
     instrument = localised(engagement.instrument, language)
@@ -72,7 +71,7 @@ def _context(plan: Plan, org_id: str | None) -> Any:
         levels[row["org_id"]][row["section_key"]] = row["current"]
     heatmap = [(names[org], levels[org]) for org in sorted(names, key=lambda o: names[o])]
     made = plan.approved_at or plan.updated_at or timezone.now()
-    ctx = reports.PlanDocumentContext(
+    ctx = PlanDocumentContext(
         title=plan_title(language, engagement.name), country=engagement.country.name,
         engagement=engagement.name, round_label=engagement.round_label, language=language,
         currency=plan.data["currency"], generated_on=timezone.localdate(made),
@@ -80,7 +79,7 @@ def _context(plan: Plan, org_id: str | None) -> Any:
         section_titles=titles, heatmap=heatmap, instrument_title=str(instrument.title),
         project_name=engagement.project_name,
     )
-    return reports, ctx
+    return ctx
 
 
 def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
@@ -91,7 +90,7 @@ def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
         if org_id is None:
             return plan.data_json.encode()
         return canonical_json(organisation_json(plan.data, org_id)).encode()
-    reports, ctx = _context(plan, org_id)
+    ctx = _context(plan, org_id)
     catalogue = plan.catalogue.parsed(ctx.language)  # the exact version the plan used
     try:
         data: bytes = reports.render_plan(plan.plan_data(), ctx, fmt, catalogue=catalogue)

@@ -5,9 +5,14 @@ reads the job's row itself rather than wait for the heartbeat."""
 
 from __future__ import annotations
 
+import secrets
+
+from django.utils.translation import gettext as _
+
 from govcap.accounts import scoping
 from govcap.interchange.services import import_submissions
-from govcap.jobs.files import jobs_dir
+from govcap.jobs import service
+from govcap.jobs.files import upload_path, uploads_dir
 from govcap.jobs.models import Job
 from govcap.jobs.outcome import Outcome
 from govcap.jobs.progress import Progress
@@ -16,10 +21,6 @@ from govcap.orgs.models import Engagement
 
 class ImportRefused(Exception):
     pass
-
-
-def upload_path(job: Job):
-    return jobs_dir() / "uploads" / job.params["file"]
 
 
 def run_submissions_import(job: Job, progress: Progress) -> Outcome:
@@ -42,16 +43,8 @@ def run_submissions_import(job: Job, progress: Progress) -> Outcome:
 
 def hand_to_job(user, engagement: Engagement, data: bytes, name: str) -> Job:
     """A large upload: imported by a job (all or nothing), its problems on the job's page."""
-    import secrets
-
-    from django.utils.translation import gettext as _
-
-    from govcap.jobs import service
-
-    folder = jobs_dir() / "uploads"
-    folder.mkdir(exist_ok=True, mode=0o700)
     token = secrets.token_hex(16)
-    (folder / token).write_bytes(data)
+    (uploads_dir() / token).write_bytes(data)
     label = _("Submissions import: %(file)s into %(name)s") % {"file": name,
                                                               "name": engagement.name}
     return service.start(Job.Kind.SUBMISSIONS_IMPORT,

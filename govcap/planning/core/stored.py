@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from govcap.planning import plan as plan_module
-from govcap.planning.plan import PlanData
+from govcap.planning.core import plan as plan_module
+from govcap.planning.core.plan import PlanData
 from govcap.scale import Level
 
 _HINTS: dict[type, dict[str, Any]] = {}

@@ -2,7 +2,7 @@
 engagement the person may see), as DOCX, PDF and XLSX — the whole plan and each
 organisation's own — in one ZIP with a manifest (file, plan version and status, SHA-256).
 
-The stored latest version of each plan is rendered as stored (``planning.documents``),
+The stored latest version of each plan is rendered as stored (``reports.documents``),
 never regenerated. A viewer narrowed to some organisations gets only their plans.
 """
 
@@ -11,20 +11,21 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import uuid
 import zipfile
 from dataclasses import dataclass
 
 from django.utils.text import slugify
 
 from govcap.accounts import scoping
-from govcap.interchange.cells import neutralise_row
+from govcap.cells import neutralise_row
 from govcap.jobs.files import new_result_path
 from govcap.jobs.models import Job
 from govcap.jobs.outcome import Outcome
 from govcap.jobs.progress import Progress
 from govcap.orgs.models import Engagement
-from govcap.planning import documents
 from govcap.planning.services import latest_plan
+from govcap.reports import documents
 
 FORMATS = ("docx", "pdf", "xlsx")
 MANIFEST_HEADER = ["file", "engagement", "organisation", "format", "plan_version",
@@ -94,8 +95,6 @@ def plan_documents(owner, engagements: list[Engagement], formats=FORMATS
 
 
 def _code(codes: dict, org: dict) -> str:
-    import uuid
-
     try:
         return codes.get(uuid.UUID(org["org_id"]), "") or ""
     except ValueError:

@@ -9,10 +9,11 @@ from django.views.decorators.http import require_GET
 
 from govcap.accounts import history, scoping
 from govcap.accounts.exports import csv_text
+from govcap.assessments import access
 
 
 def get_session(request, uuid):
-    session = get_object_or_404(scoping.sessions(request.user), uuid=uuid)
+    session = get_object_or_404(access.sessions(request.user), uuid=uuid)
     scoping.require(scoping.can_view_history(request.user, session),
                     "Only the engagement's coordinators see a session's history.")
     return session

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from govcap.planning.budget import cost_cohorts, make_budget
-from govcap.planning.catalogue import Catalogue
-from govcap.planning.cohorts import form_cohorts
-from govcap.planning.edits import (
+from govcap.planning.core.budget import cost_cohorts, make_budget
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.cohorts import form_cohorts
+from govcap.planning.core.edits import (
     LockCohort,
     Operation,
     apply_additions,
@@ -28,17 +28,17 @@ from govcap.planning.edits import (
     report_unmatched_drops,
     requested_pins,
 )
-from govcap.planning.inputs import Assessment, Constraints, Targets
-from govcap.planning.monitoring import make_actions, make_evaluations, make_indicators
-from govcap.planning.needs import (
+from govcap.planning.core.inputs import Assessment, Constraints, Targets
+from govcap.planning.core.monitoring import make_actions, make_evaluations, make_indicators
+from govcap.planning.core.needs import (
     assess_positions,
     close_prerequisites,
     finish_needs,
     gap_needs,
 )
-from govcap.planning.plan import OperationResult, PlanData, Unfit, collector_paused, plain
-from govcap.planning.priority import score_needs
-from govcap.planning.schedule import schedule_cohorts
+from govcap.planning.core.plan import OperationResult, PlanData, Unfit, collector_paused, plain
+from govcap.planning.core.priority import score_needs
+from govcap.planning.core.schedule import schedule_cohorts
 from govcap.scale import SECTION_KEYS
 
 _UNFIT_ORDER = {"no-module": 0, "prerequisite-unfit": 1, "below-minimum": 2,

@@ -1,0 +1,70 @@
+"""The plan's documents on the web: a download (DOCX, PDF, XLSX or JSON of a stored plan
+version, whole or one organisation's) and the button that starts a plan pack (a job).
+
+Objects come through ``accounts.scoping`` as on the plan pages (out of scope is a 404).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from govcap.accounts import scoping
+from govcap.jobs import service
+from govcap.jobs.models import Job
+from govcap.jobs.views import posted_engagement
+from govcap.planning.models import Plan
+from govcap.planning.views import get_engagement, get_plan, narrowed_orgs
+from govcap.reports import documents, pack
+
+
+@require_GET
+@login_required
+def download(request, slug, fmt):
+    engagement = get_engagement(request, slug)
+    if fmt not in documents.FORMATS:
+        raise Http404
+    plan = get_plan(request, engagement)
+    if plan is None:
+        raise Http404(_("This engagement has no plan yet."))
+    org_id = request.GET.get("org") or None
+    narrowed = narrowed_orgs(request.user, engagement)
+    if org_id is not None:
+        organisation = get_object_or_404(engagement.organisations, uuid=org_id)
+        if narrowed is not None and organisation.pk not in narrowed:
+            raise Http404
+        org_id = str(organisation.uuid)
+    elif narrowed is not None:
+        raise Http404
+    try:
+        body = documents.render(plan, fmt, org_id)
+    except documents.DocumentUnavailable as exc:
+        return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="{documents.filename(plan, fmt, org_id)}"')
+    return response
+
+
+@require_POST
+@login_required
+def start_plan_pack(request):
+    engagement = posted_engagement(request)
+    plans = scoping.scoped(request.user, Plan.objects.all())
+    if engagement is not None:
+        plans = plans.filter(engagement=engagement)
+    if not plans.exists():
+        messages.error(request, _("There is no training plan to pack yet: generate one "
+                                  "first."))
+        return redirect("plan", slug=engagement.slug) if engagement else redirect("jobs")
+    formats = [f for f in request.POST.getlist("formats") if f in pack.FORMATS]
+    params = {"engagement": engagement.slug if engagement else None,
+              "formats": formats or list(pack.FORMATS)}
+    label = (_("Plan pack: %(name)s") % {"name": engagement.name} if engagement
+             else _("Plan pack: every engagement you can see"))
+    job = service.start(Job.Kind.PLAN_PACK, params, owner=request.user, label=label)
+    return redirect("job", pk=job.pk)
