@@ -28,8 +28,10 @@ run: install
 	$(BIN)/govcap up --host $(HOST) --port $(PORT)
 
 ## The whole test suite on the database GOVCAP_DATABASE_URL names (SQLite when unset).
+## lint-imports checks the dependency rules of pyproject.toml's [tool.importlinter].
 test: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest -n $(WORKERS) -q $(PYTEST_ARGS)
 
 ## Every benchmark in bench/, printing its figures (docs/performance.md records them). The
@@ -45,11 +47,13 @@ bench: install
 
 lint: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
+	$(BIN)/lint-imports --no-cache
 
-## The README's command table and docs/settings.md, generated from the code (cog);
-## tests/test_docs_cli.py fails when they are out of date.
+## The README's command table, docs/settings.md and the package diagram of
+## docs/architecture.md, generated from the code (cog); tests/test_docs_cli.py fails when
+## they are out of date.
 docs: install
-	$(BIN)/cog -r README.md docs/settings.md
+	$(BIN)/cog -r README.md docs/settings.md docs/architecture.md
 
 ## System packages: chromium for browser tests and screenshots, the libraries and fonts
 ## WeasyPrint needs for PDF (Arabic and Amharic included). Debian, as root.
