@@ -1,7 +1,8 @@
 """The `govcap` command and the docs generated from the code.
 
 `govcap` alone lists govcap's own commands by noun and leaves Django's to `govcap django`;
-the README's command table and docs/settings.md are generated (cog, `make docs`) and
+the README's command table, docs/settings.md and the package diagram of
+docs/architecture.md are generated (cog, `make docs`) and
 current; every command has a row and every GOVCAP_* variable a line — in the manner of
 Datasette's tests/test_docs.py.
 """
@@ -22,6 +23,7 @@ from govcap import settings as govcap_settings
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 SETTINGS_DOC = ROOT / "docs" / "settings.md"
+ARCHITECTURE_DOC = ROOT / "docs" / "architecture.md"  # its package diagram
 VARIABLE = re.compile(r"(?<![A-Za-z0-9_])GOVCAP_[A-Z0-9_]*[A-Z0-9]")
 # GOVCAP_* names that are not environment variables, and why.
 NOT_ENVIRONMENT = {
@@ -43,7 +45,7 @@ def generated(path: Path) -> str:
 
 def test_the_generated_docs_are_current(capsys) -> None:
     status = Cog().main(["cog", "--check", "--diff", "--check-fail-msg=run `make docs`",
-                         str(README), str(SETTINGS_DOC)])
+                         str(README), str(SETTINGS_DOC), str(ARCHITECTURE_DOC)])
     assert status == 0, capsys.readouterr().out
 
 
