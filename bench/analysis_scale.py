@@ -102,7 +102,8 @@ def reads(state: dict) -> dict[str, tuple[float, int]]:
     from django.utils import translation
 
     from govcap.accounts import scoping
-    from govcap.analysis import aggregate, queries
+    from govcap.analysis import queries
+    from govcap.analysis.core import aggregate
     from govcap.analysis.pages_levels import Filters, engagement_report, profile_report
     from govcap.analysis.pages_programme import country_report, programme_report
     from govcap.analysis.queries_coding import search

@@ -2,9 +2,7 @@
 agreement between raters and participants' votes, and qualitative coding of notes and quotes.
 
 The maths are plain functions over plain data, in `core/` (`aggregate`, `agreement`,
-`programme`, `themes`, `qda`: no Django); `queries` reads the database through `accounts.scoping`; the services
-(`raters`, `coding`) write, each change audited in its own transaction.
+`programme`, `themes`, `qda`: no Django); `queries` reads the database through
+`accounts.scoping`; the services (`raters`, `coding`) write, each change audited in its own
+transaction.
 """
-
-# bench/analysis_scale.py imports `govcap.analysis.aggregate` by its name of before core/
-from govcap.analysis.core import aggregate  # noqa: E402, F401
