@@ -79,7 +79,7 @@ def erase_participant(session: Session, code: str, *, actor=None, operator: str 
         participant.save(update_fields=["role_title", "gender", "seniority"])
         redacted = AuditEvent.redact([participant.uuid], {"role_title", "gender", "seniority"},
                                      ERASED)
-        redacted += AuditEvent.redact(quote_uuids, {"text"}, ERASED)
+        redacted += AuditEvent.redact(quote_uuids, {"text", "shared_quote"}, ERASED)
         result = Erasure(participant.code, had_identity, len(quote_uuids), redacted)
         audit.record(actor, "erase", participant, None, {
             "code": participant.code, "identity_removed": had_identity,

@@ -3,7 +3,8 @@
 Only validated sessions count, and per organisation only its latest one (by date, then
 validation time); the consensus rating (no rater) of each section is used. A section not
 assessed is passed as unknown with its reason. The rationale carries the first benchmark
-statement of the rated level in the session's instrument, and the group's notes.
+statement of the rated level in the session's instrument; the evidence, only what the
+session shared for documents (assessments.sharing) — never its internal notes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from govcap.assessments import sharing
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import localised
 from govcap.planning.catalogues import latest_catalogue
@@ -120,6 +122,7 @@ def assessments_for(engagement) -> list[Assessment]:
     by_session: dict[int, list[Rating]] = {}
     for r in ratings:
         by_session.setdefault(r.session_id, []).append(r)
+    shared = sharing.for_sessions(s.pk for s in sessions)
     for session in sessions:
         instrument = localised(session.instrument, engagement.language)
         day = session.scheduled_date or (session.validated_at.date() if session.validated_at
@@ -128,6 +131,7 @@ def assessments_for(engagement) -> list[Assessment]:
             if not r.level:
                 continue  # never rated: the core reports the section as unknown
             assessed = r.level in LEVEL_KEYS
+            said = shared.get((session.pk, r.section_key)) or sharing.Shared()
             rows.append(Assessment(
                 org_id=str(session.organisation.uuid), org_name=session.organisation.name,
                 section_key=r.section_key,
@@ -135,7 +139,8 @@ def assessments_for(engagement) -> list[Assessment]:
                 confidence=r.confidence or None, session_id=str(session.uuid),
                 rating_id=str(r.uuid),
                 benchmark_text=_benchmark(instrument.section(r.section_key), r.level),
-                notes=r.notes.strip(),
+                shared_notes=said.notes, shared_evidence=said.evidence,
+                shared_dissent=said.dissent, shared_quotes=tuple(said.quotes),
                 not_assessed_reason="" if assessed else (r.not_assessed_reason.strip()
                                                          or "not assessed"),
                 language=session.language or engagement.language or "en",

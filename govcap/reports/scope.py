@@ -168,6 +168,28 @@ class Scope:
     def _gaps_by_rating(self) -> dict[str, Gap]:
         return {g.rating_id: g for g in self.plan.gaps}
 
+    def rated_line(self, gap: Gap) -> str:
+        """How a section was rated and what the session shared about it: only the shared
+        wording of its notes, evidence, dissent and quotes (quotes by participant code)."""
+        line = self.L.t("evidence.rated", level=self.L.level(gap.current.key),
+                        section=self.section_title(gap.section_key))
+        if gap.confidence:
+            line += " " + self.L.t("evidence.confidence",
+                                   confidence=self.L[f"confidence.{gap.confidence}"])
+        if gap.benchmark_text:
+            line += f": “{gap.benchmark_text}”"
+        parts = [line]
+        if gap.shared_notes:
+            parts.append(self.L.t("evidence.notes", notes=gap.shared_notes))
+        if gap.shared_evidence:
+            parts.append(self.L.t("evidence.evidence", text=gap.shared_evidence))
+        if gap.shared_dissent:
+            parts.append(self.L.t("evidence.dissent", text=gap.shared_dissent))
+        for who, text in gap.shared_quotes:
+            parts.append(self.L.t("evidence.quote", who=who, text=text) if who
+                         else self.L.t("evidence.quote_unattributed", text=text))
+        return " ".join(parts)
+
     def evidence(self, need: Need) -> list[str]:
         """The ratings and notes that call for a need, in the document's language."""
         lines: list[str] = []
@@ -179,13 +201,7 @@ class Scope:
             gap = self._gaps_by_rating.get(rating_id)
             if gap is None or gap.org_id != need.org_id:
                 continue
-            line = self.L.t("evidence.rated", level=self.L.level(gap.current.key),
-                            section=self.section_title(gap.section_key))
-            if gap.benchmark_text:
-                line += f": “{gap.benchmark_text}”"
-            if gap.notes:
-                line += " " + self.L.t("evidence.notes", notes=gap.notes)
-            lines.append(line)
+            lines.append(self.rated_line(gap))
         if not lines:
             lines = list(need.rationale)
         return lines

@@ -44,7 +44,7 @@ def org_rows(org_id: str, levels: Mapping[str, Level | None], name: str | None =
             level=level, confidence=confidence, session_id=session_id,
             rating_id=f"{session_id}:{section}",
             benchmark_text=f"Benchmark of {section} at {level.key if level else 'none'}.",
-            notes=notes, not_assessed_reason="" if level else "nobody could speak to it",
+            shared_notes=notes, not_assessed_reason="" if level else "nobody could speak to it",
             language=language, session_date=session_date, validated=validated,
         ))
     return rows

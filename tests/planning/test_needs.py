@@ -23,7 +23,7 @@ def test_the_rationale_quotes_the_rating_and_its_benchmark() -> None:
             for s in SECTION_KEYS[:-1]]
     rows.append(Assessment("moict", "Ministry of ICT", "enterprise-architecture", B, "high",
                            "s1", "r-ea", benchmark_text=EA_BASIC,
-                           notes="Each agency buys its own systems."))
+                           shared_notes="Each agency buys its own systems."))
     plan = generate_plan(rows, CATALOGUE, Targets(), START)
     (gap,) = plan.gaps
     assert gap.rationale == (
@@ -33,7 +33,7 @@ def test_the_rationale_quotes_the_rating_and_its_benchmark() -> None:
     need = next(n for n in plan.needs if n.module_code == "EA-101")
     assert need.rating_ids == ("r-ea",)
     assert need.rationale == (gap.rationale + ' Notes: "Each agency buys its own systems."',)
-    assert gap.notes == "Each agency buys its own systems." and gap.session_id == "s1"
+    assert gap.shared_notes == "Each agency buys its own systems." and gap.session_id == "s1"
 
 
 def test_only_the_latest_validated_session_counts() -> None:

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from govcap.assessments import sharing
 from govcap.orgs.models import Engagement
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import Catalogue, Plan, PlanEdit, PlanSettings
@@ -22,9 +23,11 @@ from tests.planning.test_plan_models import validated
 @pytest.fixture
 def planned(world):
     ensure_default_catalogue()
-    validated(world, world.ministry, dt.date(2026, 3, 1),
-              {"enterprise-architecture": "basic", "change-management": "basic"},
-              notes="No shared standards.")
+    session = validated(world, world.ministry, dt.date(2026, 3, 1),
+                        {"enterprise-architecture": "basic", "change-management": "basic"},
+                        notes="No shared standards. Kept in the room.")
+    rating = session.ratings.get(section_key="enterprise-architecture")
+    sharing.share(world.coordinator, session, f"notes:{rating.uuid}", "No shared standards.")
     validated(world, world.agency, dt.date(2026, 3, 2), {"enterprise-architecture": "basic"})
     world.plan = generate(world.engagement, world.coordinator)
     return world
@@ -39,6 +42,7 @@ def test_it_shows_the_plan_to_readers(client, planned):
         client.force_login(user)
         page = client.get(url("plan", planned)).content.decode()
         assert "Needs by priority" in page and "No shared standards." in page
+        assert "Kept in the room" not in page  # the part left out when sharing
         assert ("Approve this version" in page) == (user in (planned.coordinator,
                                                              planned.admin))
     org = planned.plan.data["organisations"][0]["org_id"]
@@ -237,3 +241,18 @@ def test_an_engagement_without_validated_sessions_gets_an_empty_plan(client, wor
     page = client.get(url("plan", world)).content.decode()
     assert "No needs" in page
     assert client.get(url("plan-download", world, "json")).status_code == 200
+
+
+def test_the_documents_quote_the_shared_wording_only(planned):
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    docx = zipfile.ZipFile(io.BytesIO(documents.render(planned.plan, "docx")))
+    text = docx.read("word/document.xml").decode()
+    assert "No shared standards." in text and "Kept in the room" not in text
+    book = load_workbook(io.BytesIO(documents.render(planned.plan, "xlsx")))
+    cells = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row
+                     if c.value is not None)
+    assert "No shared standards." in cells and "Kept in the room" not in cells

@@ -114,6 +114,11 @@ def test_names_never_reach_pages_or_the_trail(identified):
 
 
 def test_erasing_a_participant_keeps_the_ratings(identified):
+    from govcap.assessments import sharing
+
+    quote = Quote.objects.get(session=identified.session)
+    sharing.share(identified.coordinator, identified.session, f"quote:{quote.uuid}",
+                  "Our director decides everything.")  # its shared wording goes too
     out = io.StringIO()
     call_command("privacy", "erase-participant", str(identified.session.uuid), "P1", stdout=out)
     assert "1 quote(s) removed" in out.getvalue()

@@ -53,7 +53,12 @@ class Assessment:
     session_id: str = ""
     rating_id: str = ""
     benchmark_text: str = ""
-    notes: str = ""
+    # What the session shared for documents (assessments.sharing): internal notes never
+    # reach a plan. Quotes as (participant code, text).
+    shared_notes: str = ""
+    shared_evidence: str = ""
+    shared_dissent: str = ""
+    shared_quotes: tuple[tuple[str, str], ...] = ()
     not_assessed_reason: str = ""
     language: str = "en"
     session_date: str = ""

@@ -133,9 +133,11 @@ def _place(pos: Positions, org: Organisation, section: str, rating: Assessment |
         current=level, target=target, size=int(target) - int(level),
         strategic=section in targets.strategic_sections, confidence=rating.confidence,
         session_id=rating.session_id, rating_id=rating.rating_id,
-        benchmark_text=rating.benchmark_text.strip(), notes=rating.notes.strip(),
+        benchmark_text=rating.benchmark_text.strip(),
         rationale=rationale_text(org.org_name, level, section, titles[section],
                                  rating.benchmark_text),
+        shared_notes=rating.shared_notes.strip(), shared_evidence=rating.shared_evidence.strip(),
+        shared_dissent=rating.shared_dissent.strip(), shared_quotes=tuple(rating.shared_quotes),
     )
 
 
@@ -159,7 +161,7 @@ def make_need(org: Organisation, code: str, catalogue: Catalogue, origin: str) -
 
 
 def _gap_line(gap: Gap) -> str:
-    return f'{gap.rationale} Notes: "{gap.notes}"' if gap.notes else gap.rationale
+    return f'{gap.rationale} Notes: "{gap.shared_notes}"' if gap.shared_notes else gap.rationale
 
 
 def gap_needs(pos: Positions, catalogue: Catalogue,

@@ -63,8 +63,13 @@ class Gap:
     session_id: str
     rating_id: str
     benchmark_text: str
-    notes: str
     rationale: str
+    # The shared wording only (assessments.sharing); a plan stored before sharing existed
+    # carried the internal notes under "notes", which is not read back.
+    shared_notes: str = ""
+    shared_evidence: str = ""
+    shared_dissent: str = ""
+    shared_quotes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
