@@ -23,7 +23,9 @@ MAX_RESULTS = 200
 
 
 def visible_sessions(user, engagement=None) -> QuerySet:
-    sessions = access.sessions(user)
+    """The sessions whose notes and quotes the user reads (never a viewer's: they read only
+    what was shared)."""
+    sessions = access.internal_sessions(user)
     return sessions.filter(engagement=engagement) if engagement is not None else sessions
 
 

@@ -23,7 +23,7 @@ from govcap.api.schemas import (
     SessionOut,
     SessionPage,
 )
-from govcap.assessments import access
+from govcap.assessments import access, sharing
 from govcap.assessments.models import Rating
 from govcap.planning.models import Plan
 from govcap.scale import NOT_ASSESSED, Level
@@ -143,11 +143,20 @@ def list_ratings(request, engagement: str | None = Query(None, pattern=SLUG),
     if not include_demo:
         sessions = sessions.filter(is_demo=False, engagement__is_demo=False)
     qs = Rating.objects.filter(session__in=sessions.values("pk")).select_related(
-        "session", "rater")
+        "session", "rater").prefetch_related("shared_texts")
     if consensus is not None:
         qs = qs.filter(rater__isnull=consensus)
+    internal = sharing.internal_sessions(request.auth, sessions)
+
+    def out(r) -> dict:
+        row = rating_out(r)
+        if internal is not None and r.session_id not in internal:  # a viewer: shared only
+            shared = {t.field: t.text for t in r.shared_texts.all()}
+            row.update({name: shared.get(name, "") for name in sharing.RATING_FIELDS})
+        return row
+
     return page(qs.order_by("session__scheduled_date", "session_id", "section_key", "id"),
-                limit, offset, rating_out)
+                limit, offset, out)
 
 
 @router.get("engagements/{slug}/plans", response={200: PlanPage, **ERRORS},

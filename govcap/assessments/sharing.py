@@ -11,11 +11,13 @@ quotes by participant code only. Marking and unmarking are audited.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
@@ -89,6 +91,48 @@ def may_mark(user, session: Session) -> bool:
     any time, its facilitators while they may capture."""
     return (scoping.can_manage_engagement(user, session.engagement)
             or scoping.can_capture(user, session))
+
+
+def reads_internal(user, session: Session) -> bool:
+    """Who reads what a session keeps internal: its facilitators and coordinators,
+    administrators and programme managers. Viewers (ministry staff, partners) read only what
+    was shared."""
+    return (scoping.scope_of(user).reads_everything
+            or scoping.has_capture_role(user, session))
+
+
+def internal_sessions(user, sessions: QuerySet[Session]) -> set[int] | None:
+    """Of `sessions`, the ids of those whose internal text the user reads (`reads_internal`);
+    None: all of them."""
+    scope = scoping.scope_of(user)
+    if scope.reads_everything:
+        return None
+    mine = Q(engagement_id__in=scope.coordinator_of) | Q(
+        engagement_id__in=scope.facilitator_of, facilitators=user)
+    return set(sessions.filter(mine).values_list("pk", flat=True))
+
+
+def shared_only(session: Session, ratings: Iterable[Rating],
+                quotes: Iterable[Quote]) -> tuple[list[Rating], list[Quote]]:
+    """Unsaved copies of the consensus ratings and quotes holding only what was shared: the
+    shared wording of notes, evidence and dissent (empty where nothing was), and the shared
+    quotes in their shared wording. Levels and confidence are unchanged."""
+    texts = SharedText.objects.filter(session=session)
+    by_rating = {(t.rating_id, t.field): t.text for t in texts if t.rating_id}
+    by_quote = {t.quote_id: t.text for t in texts if t.quote_id}
+    shown_ratings = []
+    for rating in ratings:
+        shown = copy.copy(rating)
+        for name in RATING_FIELDS:
+            setattr(shown, name, by_rating.get((rating.id, name), ""))
+        shown_ratings.append(shown)
+    shown_quotes = []
+    for quote in quotes:
+        if quote.id in by_quote:
+            shown = copy.copy(quote)
+            shown.text = by_quote[quote.id]
+            shown_quotes.append(shown)
+    return shown_ratings, shown_quotes
 
 
 def find(session: Session, key: str) -> Item:

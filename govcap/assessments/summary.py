@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
+from govcap.assessments import sharing
 from govcap.assessments.models import Quote, Rating
 from govcap.charts.data import SectionLevel
 from govcap.charts.svg import level_profile
@@ -31,10 +32,16 @@ class SessionSummary:
     chart_svg: str
 
 
-def session_summary(session, instrument) -> SessionSummary:
-    ratings = {r.section_key: r for r in Rating.objects.filter(session=session, rater=None)}
+def session_summary(session, instrument, *, shared_only: bool = False) -> SessionSummary:
+    """`shared_only`: notes, evidence, dissent and quotes as shared for documents only (what
+    a viewer reads; assessments.sharing)."""
+    consensus = list(Rating.objects.filter(session=session, rater=None))
+    all_quotes = list(Quote.objects.filter(session=session).select_related("participant"))
+    if shared_only:
+        consensus, all_quotes = sharing.shared_only(session, consensus, all_quotes)
+    ratings = {r.section_key: r for r in consensus}
     quotes: dict[str, list[Quote]] = {}
-    for quote in Quote.objects.filter(session=session).select_related("participant"):
+    for quote in all_quotes:
         quotes.setdefault(quote.section_key, []).append(quote)
     rows = tuple(
         SectionResult(s, ratings.get(s.key), tuple(quotes.get(s.key, ())))

@@ -13,6 +13,7 @@ from typing import Any
 from django.db.models import Count
 
 from govcap.accounts import scoping
+from govcap.assessments import sharing
 from govcap.instruments.models import Instrument
 from govcap.interchange import exports
 from govcap.jobs.files import new_result_path
@@ -57,7 +58,9 @@ def run_results_export(job: Job, progress: Progress) -> Outcome:
     options = exports.ExportOptions(include_demo=bool(job.params.get("include_demo")))
     sessions = exports.export_sessions(job.owner, engagement, options)
     progress.start(expected_rows(sessions))
-    rows = counted(exports.result_rows(sessions, options), progress)
+    internal = (sharing.internal_sessions(job.owner, sessions) if job.owner is not None
+                else None)  # a viewer's export holds what sessions shared, not their notes
+    rows = counted(exports.result_rows(sessions, options, internal), progress)
     name = exports.export_filename(engagement, fmt)
     path, relative = new_result_path(job, name)
     if fmt == "csv":

@@ -24,7 +24,7 @@ from typing import IO, Any
 
 from django.db.models import QuerySet
 
-from govcap.assessments import access
+from govcap.assessments import access, sharing
 from govcap.assessments.models import Participant, Quote, Rating, Session
 from govcap.cells import DANGEROUS_FIRST_CHARACTERS, neutralise, neutralise_row
 from govcap.instruments.models import Instrument
@@ -108,10 +108,12 @@ def export_sessions(user: Any, engagement: Any = None,
 CHUNK = 200  # sessions read at a time
 
 
-def result_rows(sessions: QuerySet, options: ExportOptions = ExportOptions()
-                ) -> Iterator[list[Any]]:
+def result_rows(sessions: QuerySet, options: ExportOptions = ExportOptions(),
+                internal: set[int] | None = None) -> Iterator[list[Any]]:
     """One list of values per session × section of the session's instrument, read CHUNK
-    sessions at a time from a database iterator."""
+    sessions at a time from a database iterator. Notes, evidence, dissent and quotes as
+    captured for the sessions in `internal` (None: all), as shared for documents for the
+    others (a viewer's export: assessments.sharing)."""
     # Not select_related("instrument"): its document would be read again for every session.
     qs = (sessions.select_related("engagement", "engagement__country", "organisation")
           .order_by("engagement__country__name", "engagement__round_number", "engagement__name",
@@ -123,9 +125,9 @@ def result_rows(sessions: QuerySet, options: ExportOptions = ExportOptions()
             sections[session.instrument_id] = _sections(session.instrument_id)
         batch.append(session)
         if len(batch) == CHUNK:
-            yield from _batch_rows(batch, sections, options)
+            yield from _batch_rows(batch, sections, options, internal)
             batch = []
-    yield from _batch_rows(batch, sections, options)
+    yield from _batch_rows(batch, sections, options, internal)
 
 
 def _sections(instrument_id: int) -> list[tuple]:
@@ -136,7 +138,7 @@ def _sections(instrument_id: int) -> list[tuple]:
 
 
 def _batch_rows(batch: list[Session], sections: dict[int, list[tuple]],
-                options: ExportOptions) -> Iterator[list[Any]]:
+                options: ExportOptions, internal: set[int] | None) -> Iterator[list[Any]]:
     """The rows of a few sessions; their ratings, quotes and participants are read as plain
     values (three queries), not as model instances."""
     if not batch:
@@ -151,6 +153,9 @@ def _batch_rows(batch: list[Session], sections: dict[int, list[tuple]],
             "created_at", "id").values_list("session_id", "section_key", "participant__code",
                                             "text"):
         quotes.setdefault((session_id, key), []).append(f"{code or '-'}: {text}")
+    outside = [i for i in ids if internal is not None and i not in internal]
+    if outside:
+        _shared_only(outside, ratings, quotes)
     people: dict[int, list[tuple]] = {}
     fields = ("session_id", "code", "gender") + (("identity__name",) if options.identified
                                                  else ())
@@ -160,6 +165,19 @@ def _batch_rows(batch: list[Session], sections: dict[int, list[tuple]],
     for session in batch:
         yield from _session_rows(session, sections[session.instrument_id],
                                  people.get(session.pk, []), ratings, quotes, options)
+
+
+def _shared_only(ids: list[int], ratings: dict[tuple[int, str], tuple],
+                 quotes: dict[tuple[int, str], list[str]]) -> None:
+    """Replace the captured text of these sessions by what they shared, in place."""
+    shared = sharing.for_sessions(ids)
+    for key in [k for k in ratings if k[0] in ids]:
+        said = shared.get(key) or sharing.Shared()
+        level, reason, confidence = ratings[key][:3]
+        ratings[key] = (level, reason, confidence, said.notes, said.evidence, said.dissent)
+    for key in [k for k in quotes if k[0] in ids]:
+        said = shared.get(key) or sharing.Shared()
+        quotes[key] = [f"{code or '-'}: {text}" for code, text in said.quotes]
 
 
 NO_RATING = ("", "", "", "", "", "")
@@ -299,7 +317,9 @@ def _check(fmt: str) -> None:
 
 def export_rows(user: Any, engagement: Any, options: ExportOptions = ExportOptions()
                 ) -> Iterator[list[Any]]:
-    return result_rows(export_sessions(user, engagement, options), options)
+    sessions = export_sessions(user, engagement, options)
+    internal = sharing.internal_sessions(user, sessions) if user is not None else None
+    return result_rows(sessions, options, internal)
 
 
 def write_export(user: Any, engagement: Any, fmt: str, out: IO[bytes],

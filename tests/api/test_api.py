@@ -79,6 +79,19 @@ def test_ratings_and_sessions_read(world, bearer):
     assert sorted(o["code"] for o in orgs["items"]) == ["ICTA", "MoICT"]
 
 
+def test_a_viewer_reads_the_shared_wording_of_notes_the_coordinator_all_of_them(world, bearer):
+    from govcap.assessments import sharing
+
+    rating = Rating.objects.create(session=world.session, section_key="change-management",
+                                   level="basic", notes="PMO runs change. Not for the ministry.")
+    sharing.share(world.coordinator, world.session, f"notes:{rating.uuid}", "PMO runs change.")
+    notes = {who: bearer(who).get("/api/ratings").json()["items"][0]["notes"]
+             for who in ("viewer", "coordinator", "facilitator")}
+    assert notes == {"viewer": "PMO runs change.",
+                     "coordinator": "PMO runs change. Not for the ministry.",
+                     "facilitator": "PMO runs change. Not for the ministry."}
+
+
 def test_plans_read(world, bearer):
     from tests.security.authorization_matrix import planned
 

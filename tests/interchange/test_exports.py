@@ -98,6 +98,22 @@ def test_the_export_holds_only_what_the_user_may_see(rated):
     assert export_bytes(rated.manager, None, "csv")[1] == 16
 
 
+def test_a_viewers_export_holds_what_the_session_shared_not_its_notes(rated):
+    from govcap.assessments import sharing
+
+    rating = Rating.objects.get(session=rated.session, section_key="change-management")
+    Rating.objects.filter(pk=rating.pk).update(notes="PMO runs change. Names were named.")
+    sharing.share(rated.coordinator, rated.session, f"notes:{rating.uuid}", "PMO runs change.")
+    rows = {r["section_key"]: r for r in read_csv(export_bytes(rated.viewer, None, "csv")[0])}
+    change = rows["change-management"]
+    assert (change["notes"], change["evidence"], change["quotes"], change["quote_texts"]) == (
+        "PMO runs change.", "", "0", "")
+    assert change["level"] == "basic"  # levels are not internal
+    rows = {r["section_key"]: r for r in read_csv(export_bytes(rated.coordinator, None, "csv")[0])}
+    assert rows["change-management"]["notes"] == "PMO runs change. Names were named."
+    assert "we need training" in rows["change-management"]["quote_texts"]
+
+
 def test_the_engagement_page_links_to_the_export_page(rated):
     client = client_for(rated.viewer)
     page = client.get(f"/e/{rated.engagement.slug}/").content.decode()

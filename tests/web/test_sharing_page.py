@@ -72,3 +72,18 @@ def test_a_validated_session_is_left_to_its_coordinators(client, noted):
     client.force_login(noted.coordinator)
     client.post(url(noted), {"target": noted.key, "action": "share", "text": "PMO"})
     assert SharedText.objects.get().text == "PMO"
+
+
+def test_a_viewer_reads_only_the_shared_wording_on_the_section_and_the_summary(client, noted):
+    client.force_login(noted.facilitator)
+    client.post(url(noted), {"target": noted.key, "action": "share", "text": "PMO runs change."})
+    client.force_login(noted.viewer)
+    for page_url in (reverse("section", args=[noted.session.uuid, SECTION]),
+                     reverse("session-summary", args=[noted.session.uuid])):
+        page = client.get(page_url).content.decode()
+        assert "PMO runs change." in page and "within the room" not in page
+        assert "You read what this session shared for documents" in page
+    assert client.get(url(noted)).status_code == 403
+    client.force_login(noted.coordinator)  # the session's own people read everything
+    page = client.get(reverse("session-summary", args=[noted.session.uuid])).content.decode()
+    assert "within the room" in page and "You read what this session shared" not in page

@@ -22,7 +22,7 @@ from govcap.analysis.models import Code, Codebook, CodedSegment, KeywordRule, Su
 from govcap.analysis.queries_coding import session_sources
 from govcap.analysis.views.levels import get_engagement
 from govcap.analysis.views.raters import get_session
-from govcap.assessments import access
+from govcap.assessments import access, sharing
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.instruments.services import localised
 
@@ -35,6 +35,9 @@ def _fail(request, error: CaptureError) -> None:
 @login_required
 def session_coding(request, uuid):
     session = get_session(request, uuid)
+    scoping.require(sharing.reads_internal(request.user, session),
+                    _("The session's notes and quotes are internal; you read what it shared "
+                      "on its summary."))
     can_code = coding.can_code(request.user, session)
     codebook = coding.ensure_codebook(session.engagement, request.user) if can_code else None
     codes = list(Code.objects.filter(codebook__engagement=session.engagement, is_active=True))

@@ -29,7 +29,7 @@ from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_http_methods
 
 from govcap.accounts.models import AuditEvent
-from govcap.assessments import capture, conflicts, worddiff
+from govcap.assessments import capture, conflicts, sharing, worddiff
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.assessments.models import CaptureConflict, Quote, Rating
 from govcap.web import storage_full
@@ -128,6 +128,8 @@ def section_context(request, session, section_key: str) -> dict:
                   .select_related("participant"))
     for quote in quotes:
         quote.open_conflict = mine.get(conflicts.quote_target(quote.uuid))
+    if context["shared_only"]:
+        (rating,), quotes = sharing.shared_only(session, [rating], quotes)
     context |= {
         "section": section,
         "rating": rating,

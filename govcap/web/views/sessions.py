@@ -18,7 +18,7 @@ from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from govcap.accounts import scoping
-from govcap.assessments import access, workflow
+from govcap.assessments import access, sharing, workflow
 from govcap.assessments.errors import CaptureError
 from govcap.assessments.models import Participant, Rating, Session
 from govcap.assessments.summary import session_summary
@@ -59,6 +59,8 @@ def session_context(request, session) -> dict:
         "can_capture": scoping.can_capture(request.user, session),
         "can_submit": scoping.can_submit(request.user, session),
         "can_validate": scoping.can_validate(request.user, session),
+        # a viewer reads only what the session shared for documents
+        "shared_only": not sharing.reads_internal(request.user, session),
     }
 
 
@@ -250,7 +252,8 @@ def conflict_rows(session, stale) -> dict:
 def session_summary_page(request, uuid):
     session = get_session(request, uuid)
     context = session_context(request, session)
-    context["summary"] = session_summary(session, context["instrument"])
+    context["summary"] = session_summary(session, context["instrument"],
+                                         shared_only=context["shared_only"])
     return render(request, "govcap/summary.html", context)
 
 

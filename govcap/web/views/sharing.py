@@ -51,6 +51,7 @@ def page(request, session, *, previewed: str = "", wording: str = "", status: in
 @login_required
 def session_sharing(request, uuid):
     session = get_session(request, uuid)
+    scoping.require(sharing.reads_internal(request.user, session))  # it shows internal text
     if request.method == "GET":
         return page(request, session)
     scoping.require(sharing.may_mark(request.user, session))
