@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import Count
@@ -23,7 +23,7 @@ from govcap.analysis.core.aggregate import RatingRow
 from govcap.analysis.core.programme import LevelCounts, level_counts, level_value
 from govcap.analysis.models import VoteTally
 from govcap.analysis.targets import TargetLookup, targets_of
-from govcap.assessments import access
+from govcap.assessments import access, sharing
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import latest_instrument, localised
 from govcap.orgs.models import Organisation
@@ -216,6 +216,12 @@ def rater_units(user, engagement) -> tuple[dict, dict[tuple[int, str], UnitInfo]
                 "level", "notes", "dissent"):
             info[session_id, key] = UnitInfo(str(uuid_), org, level_value(level), level,
                                              notes, dissent)
+        internal = sharing.internal_sessions(user, sessions)
+        outside = [s for s in {s for s, _k in info} if internal is not None and s not in internal]
+        shared = sharing.for_sessions(outside) if outside else {}
+        for unit in [u for u in info if u[0] in outside]:  # a viewer: what was shared only
+            said = shared.get(unit) or sharing.Shared()
+            info[unit] = replace(info[unit], notes=said.notes, dissent=said.dissent)
         missing = {s for s, _k in units} - {s for s, _k in info}
         for session_id, uuid_, org in Session.objects.filter(id__in=missing).values_list(
                 "id", "uuid", "organisation__name"):

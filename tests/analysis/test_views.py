@@ -87,6 +87,9 @@ def test_agreement_flags_and_insufficient_data(analysed, client_as) -> None:
     assert "insufficient data" in html  # one section: every level the same, or one unit
     assert "Where raters disagreed" in html and "facilitator: Basic" in html
     assert "below threshold" in html
+    assert "The budget was cut" in html  # the consensus's notes, to the session's people
+    viewer = client_as(w.viewer).get(url).content.decode()
+    assert "facilitator: Basic" in viewer and "The budget was cut" not in viewer
 
 
 def test_my_rating_and_votes_save_through_their_forms(analysed, client_as) -> None:
