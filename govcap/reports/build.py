@@ -50,11 +50,14 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
               (L["cover.version"], str(ctx.version)),
               (L["cover.date"], _date(ctx, L)), (L["cover.currency"], s.currency)]
     cover = [(k, v) for k, v in cover if v]
-    footer = " · ".join(p for p in (ctx.title, subtitle, f"v{ctx.version}",
+    watermark = L["demo.mark"] if ctx.is_demo else ""
+    footer = " · ".join(p for p in (watermark, ctx.title, subtitle, f"v{ctx.version}",
                                      L.get_or(f"status.{ctx.status}", ctx.status)) if p)
+    cover_note = " ".join(p for p in (L["demo.note"] if ctx.is_demo else "", L["cover.note"]) if p)
     return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
-                    cover_note=L["cover.note"], sections=sections,
-                    sheets=sheets.build_sheets(s), footer=footer, page_label=L["footer.page"])
+                    cover_note=cover_note, sections=sections,
+                    sheets=sheets.build_sheets(s), footer=footer, page_label=L["footer.page"],
+                    watermark=watermark)
 
 
 def _say_when_empty(section: Section, L: Labels) -> None:

@@ -23,3 +23,4 @@ class PlanDocumentContext:
     heatmap: list[tuple[str, dict[str, str | None]]]  # (organisation, {section: level key})
     instrument_title: str
     project_name: str
+    is_demo: bool = False  # demo data: real ministry names, invented ratings

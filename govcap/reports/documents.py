@@ -77,7 +77,7 @@ def _context(plan: Plan, org_id: str | None) -> PlanDocumentContext:
         currency=plan.data["currency"], generated_on=timezone.localdate(made),
         status=plan.status, version=plan.version, organisation_id=org_id,
         section_titles=titles, heatmap=heatmap, instrument_title=str(instrument.title),
-        project_name=engagement.project_name,
+        project_name=engagement.project_name, is_demo=engagement.is_demo,
     )
     return ctx
 

@@ -45,6 +45,8 @@ def render_docx(doc: Document) -> bytes:
     first = word.sections[0]
     _page(first, wide=False)
     _footer(first, doc)
+    if doc.watermark:
+        _watermark(first, doc.watermark)
     _cover(word, doc)
     for section in doc.sections:
         part = word.add_section(WD_SECTION.NEW_PAGE)
@@ -113,6 +115,16 @@ def _footer(section, doc: Document) -> None:  # type: ignore[no-untyped-def]
     _field(p, "PAGE")
     for r in p.runs:
         r.font.size = Pt(8)
+
+
+def _watermark(section, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A mark at the top of every page (the later sections inherit this header)."""
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = p.add_run(plain_text(text))
+    run.bold = True
+    run.font.size = Pt(11)
+    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
 
 
 def _cover(word, doc: Document) -> None:  # type: ignore[no-untyped-def]

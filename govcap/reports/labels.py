@@ -20,6 +20,9 @@ EN: dict[str, str] = {
     "cover.currency": "Currency", "cover.organisation": "Organisation",
     "cover.note": "Prepared from the validated focus-group assessments of the engagement.",
     "footer.page": "Page", "total": "Total",
+    "demo.mark": "DEMO DATA",
+    "demo.note": ("DEMO DATA: the organisations are real, their ratings and everything said are "
+                  "invented to show how govcap works. Not an assessment of anyone."),
     # section headings
     "h.summary": "Executive summary", "h.method": "Method", "h.findings": "Findings",
     "h.priorities": "Priorities", "h.modules": "Training modules",

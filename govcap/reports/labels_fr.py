@@ -12,6 +12,10 @@ FR: dict[str, str] = {
     "cover.note": "Établi à partir des évaluations validées des groupes de discussion de la "
                   "mission.",
     "footer.page": "Page", "total": "Total",
+    "demo.mark": "DONNÉES DE DÉMONSTRATION",
+    "demo.note": ("DONNÉES DE DÉMONSTRATION : les organisations sont réelles, leurs niveaux et "
+                  "tout ce qui est rapporté sont inventés pour montrer govcap. Ce n’est "
+                  "l’évaluation de personne."),
     "h.summary": "Résumé", "h.method": "Méthode", "h.findings": "Constats",
     "h.priorities": "Priorités", "h.modules": "Modules de formation",
     "h.schedule": "Calendrier des cohortes", "h.budget": "Budget",

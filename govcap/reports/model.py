@@ -107,6 +107,7 @@ class Document:
     sheets: list[Sheet]
     footer: str
     page_label: str = "Page"
+    watermark: str = ""  # on every page (and a sheet of its own) when set: demo data
 
 
 # What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).

@@ -78,6 +78,7 @@ def render_html(doc: Document) -> str:
         lang=esc(doc.language), title=esc(doc.title), subtitle=subtitle, cover=cover,
         cover_note=esc(doc.cover_note), footer=esc(doc.footer),
         footer_short=esc(doc.cover[0][1] if doc.cover else ""), page_label=esc(doc.page_label),
+        watermark=esc(doc.watermark),
         chapters="\n".join(_chapter(s) for s in doc.sections))
 
 

@@ -29,6 +29,13 @@ def money_format(currency: str, language: str) -> str:
 def render_xlsx(doc: Document) -> bytes:
     book = Workbook()
     book.remove(book.active)
+    if doc.watermark:  # the first sheet a reader sees says so
+        ws = book.create_sheet(_title(doc.watermark))
+        ws.append([neutralise(plain_text(doc.watermark))])
+        ws.append([neutralise(plain_text(doc.cover_note))])
+        ws["A1"].font = Font(bold=True, size=14, color="B00020")
+        ws.column_dimensions["A"].width = 120
+        ws.sheet_properties.tabColor = "B00020"
     for sheet in doc.sheets:
         _sheet(book, sheet, doc.language)
     book.properties.title = plain_text(doc.title)[:250]
