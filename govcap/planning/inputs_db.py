@@ -37,6 +37,8 @@ class Inputs:
     operations: tuple[Operation, ...]
     section_titles: dict[str, str]
     checksum: str
+    # every organisation engaged, by name, and how far its assessment got (COVERAGE)
+    coverage: tuple[tuple[str, str], ...] = ()
 
 
 def default_start_month(engagement, today: dt.date | None = None) -> str:
@@ -159,6 +161,23 @@ def stored_operations(engagement) -> tuple[Operation, ...]:
     return tuple(operation_from_dict(e.operation) for e in edits)
 
 
+# How far an organisation's assessment got, furthest first: only "validated" enters the plan.
+COVERAGE = ("validated", "submitted", "in_progress", "draft", "none")
+
+
+def coverage_of(engagement) -> tuple[tuple[str, str], ...]:
+    """Every organisation of the engagement and the furthest status of its sessions in it
+    ("none": no session yet), by name: what the document's summary says was covered."""
+    furthest: dict[int, str] = {}
+    for org_id, status in Session.objects.filter(engagement=engagement).values_list(
+            "organisation_id", "status"):
+        held = furthest.get(org_id, "none")
+        if COVERAGE.index(status) < COVERAGE.index(held):
+            furthest[org_id] = status
+    orgs = engagement.organisations.order_by("name", "id").values_list("id", "name")
+    return tuple((name, furthest.get(org_id, "none")) for org_id, name in orgs)
+
+
 def gather(engagement) -> Inputs:
     settings = ensure_settings(engagement)
     row = settings.catalogue or latest_catalogue()
@@ -166,11 +185,13 @@ def gather(engagement) -> Inputs:
     assessments = tuple(assessments_for(engagement))
     operations = stored_operations(engagement)
     titles = section_titles(engagement)
+    coverage = coverage_of(engagement)
     summary = {
         "assessments": [plain(a) for a in assessments], "settings": settings.as_dict(),
         "catalogue": [row.checksum, engagement.language],
         "operations": [operation_to_dict(op) for op in operations], "titles": titles,
+        "coverage": coverage,
     }
     digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
     return Inputs(assessments, targets_of(settings), constraints_of(settings), row, catalogue,
-                  operations, titles, digest)
+                  operations, titles, digest, coverage)

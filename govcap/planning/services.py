@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from dataclasses import replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -58,6 +59,8 @@ def compute(engagement) -> tuple[PlanData, Inputs]:
     inputs = gather(engagement)
     data = generate_plan(inputs.assessments, inputs.catalogue, inputs.targets,
                          inputs.constraints, inputs.operations, inputs.section_titles)
+    # Who was engaged and how far each got, kept with the version: its documents say it.
+    data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage]})
     return data, inputs
 
 

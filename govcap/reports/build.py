@@ -7,6 +7,8 @@ chapters after priorities are in :mod:`.build_parts`, the spreadsheet tables in
 
 from __future__ import annotations
 
+from collections import Counter
+
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, UNKNOWN, PlanData
 from govcap.reports import build_parts, sheets
@@ -92,6 +94,7 @@ def summary(s: Scope) -> Section:
     places = sum(s.participants(c) for c in s.cohorts)
     total = s.money(s.total_cents)
     blocks: list = [Para(scope, "lead")]
+    blocks += [Para(text) for text in coverage(s) + findings_in_words(s)]
     if s.cohorts:
         blocks.append(Para(L.t("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
                                participants=L.number(places), first=first, last=last,
@@ -122,6 +125,59 @@ def summary(s: Scope) -> Section:
                              Column(L["col.amount"], 1.5, "money")], rows,
                             total=[L["total"], len(s.modules), s.money(s.total_cents)]))
     return Section("summary", L["h.summary"], blocks)
+
+
+def coverage(s: Scope) -> list[str]:
+    """Who was engaged and who is not in the plan yet, named (plans stored before coverage
+    was kept say nothing)."""
+    rows = [tuple(row) for row in s.plan.extra.get("coverage", ())]
+    if s.org_id is not None or not rows:
+        return []
+    L = s.L
+    lines = [L.t("summary.coverage", engaged=len(rows),
+                 validated=sum(1 for _name, status in rows if status == "validated"))]
+    groups = []
+    for status in ("submitted", "in_progress", "draft", "none"):
+        names = [name for name, held in rows if held == status]
+        if names:
+            groups.append(L.t(f"coverage.{status}", names=", ".join(names)))
+    if groups:
+        lines.append(L.t("summary.not_covered", groups="; ".join(groups)))
+    return lines
+
+
+def findings_in_words(s: Scope) -> list[str]:
+    """The main findings in words, from the levels: the weakest and strongest areas and who
+    has the most gaps (for one organisation: its sections furthest from and at target)."""
+    L = s.L
+    rows = [r for r in s.plan.sections if s.mine(r.org_id) and r.current is not None]
+    if not rows:
+        return []
+    if s.org_id is not None:
+        gaps = sorted((g for g in s.gaps), key=lambda g: (-g.size, g.section_number))
+        furthest = [s.section_title(g.section_key) for g in gaps if g.size == gaps[0].size] \
+            if gaps else []
+        at_target = [s.section_title(r.section_key) for r in rows if r.current >= r.target]
+        out = [L.t("summary.org_furthest", sections="; ".join(furthest))] if furthest else []
+        if at_target:
+            out.append(L.t("summary.org_at_target", sections="; ".join(at_target)))
+        return out
+    total = len({r.org_id for r in rows})
+    at = {level: Counter(r.section_key for r in rows if r.current.key == level)
+          for level in ("basic", "high")}
+    out = []
+    if at["basic"]:
+        key, n = min(at["basic"].items(), key=lambda kv: (-kv[1], SECTION_KEYS.index(kv[0])))
+        out.append(L.t("summary.weakest", section=s.section_title(key), n=n, total=total))
+    if at["high"]:
+        key, n = min(at["high"].items(), key=lambda kv: (-kv[1], SECTION_KEYS.index(kv[0])))
+        out.append(L.t("summary.strongest", section=s.section_title(key), n=n, total=total))
+    per_org = Counter(g.org_id for g in s.gaps)
+    if per_org:
+        org, n = min(per_org.items(), key=lambda kv: (-kv[1], s.names[kv[0]].casefold()))
+        sections = sum(1 for r in rows if r.org_id == org)
+        out.append(L.t("summary.most_gaps", org=s.names[org], n=n, sections=sections))
+    return out
 
 
 def method(s: Scope) -> Section:

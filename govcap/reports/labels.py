@@ -38,13 +38,25 @@ EN: dict[str, str] = {
     "h.kirkpatrick": "Evaluation of each module (Kirkpatrick's four levels)",
     "h.profile": "Profile", "h.evidence": "Training needs and the evidence behind them",
     # summary
-    "summary.scope": ("{orgs} organisation(s) took part in the focus-group assessment. "
+    "summary.scope": ("{orgs} organisation(s) were assessed in a validated focus-group session. "
                       "Against the agreed targets, {gaps} gap(s) were found on {gap_orgs} "
                       "organisation(s); {unknowns} section rating(s) were not assessed and "
                       "are listed rather than guessed."),
     "summary.scope_org": ("{org} took part in the focus-group assessment. Against the agreed "
                           "targets, {gaps} gap(s) were found; {unknowns} section(s) were not "
                           "assessed and are listed rather than guessed."),
+    "summary.coverage": ("Of the {engaged} organisation(s) engaged, {validated} are in this plan "
+                         "(their latest validated session counts)."),
+    "summary.not_covered": "Not in this plan yet — {groups}.",
+    "coverage.submitted": "awaiting validation: {names}",
+    "coverage.in_progress": "session under way: {names}",
+    "coverage.draft": "session scheduled: {names}",
+    "coverage.none": "no session yet: {names}",
+    "summary.weakest": "Weakest area: {section}, where {n} of {total} organisation(s) stand at Basic.",
+    "summary.strongest": "Strongest area: {section}, with {n} of {total} organisation(s) at High.",
+    "summary.most_gaps": "{org} has the most gaps: {n} of {sections} sections below target.",
+    "summary.org_furthest": "Furthest from target: {sections}.",
+    "summary.org_at_target": "At or above target: {sections}.",
     "summary.plan": ("The plan answers them with {modules} training module(s) delivered in "
                      "{cohorts} cohort(s) for {participants} participant places, from {first} "
                      "to {last}, at a total cost of {total}."),

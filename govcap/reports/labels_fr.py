@@ -31,10 +31,25 @@ FR: dict[str, str] = {
     "h.by_month": "Par mois", "h.by_org": "Par organisation", "h.indicators": "Indicateurs",
     "h.kirkpatrick": "Évaluation de chaque module (les quatre niveaux de Kirkpatrick)",
     "h.profile": "Profil", "h.evidence": "Besoins de formation et leur justification",
-    "summary.scope": ("{orgs} organisation(s) ont participé à l’évaluation par groupes de "
-                      "discussion. Au regard des cibles convenues, {gaps} écart(s) ont été "
+    "summary.scope": ("{orgs} organisation(s) ont été évaluées lors d’une session de groupe de "
+                      "discussion validée. Au regard des cibles convenues, {gaps} écart(s) ont été "
                       "relevés dans {gap_orgs} organisation(s) ; {unknowns} section(s) n’ont "
                       "pas été évaluées et sont signalées plutôt que devinées."),
+    "summary.coverage": ("Sur les {engaged} organisation(s) engagées, {validated} figurent dans ce "
+                         "plan (leur dernière session validée compte)."),
+    "summary.not_covered": "Pas encore dans ce plan — {groups}.",
+    "coverage.submitted": "en attente de validation : {names}",
+    "coverage.in_progress": "session en cours : {names}",
+    "coverage.draft": "session programmée : {names}",
+    "coverage.none": "pas encore de session : {names}",
+    "summary.weakest": ("Domaine le plus faible : {section}, où {n} organisation(s) sur {total} "
+                        "sont au niveau de base."),
+    "summary.strongest": ("Domaine le plus fort : {section}, avec {n} organisation(s) sur {total} "
+                          "au niveau élevé."),
+    "summary.most_gaps": ("{org} présente le plus d’écarts : {n} sections sur {sections} sous la "
+                          "cible."),
+    "summary.org_furthest": "Le plus loin de la cible : {sections}.",
+    "summary.org_at_target": "À la cible ou au-delà : {sections}.",
     "summary.scope_org": ("{org} a participé à l’évaluation par groupes de discussion. Au "
                           "regard des cibles convenues, {gaps} écart(s) ont été relevés ; "
                           "{unknowns} section(s) n’ont pas été évaluées et sont signalées "

@@ -18,7 +18,7 @@ from govcap.planning.core.stored import plan_from_dict
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.inputs_db import assessments_for, gather
 from govcap.planning.models import Catalogue, Plan, PlanEdit
-from govcap.planning.services import PlanRefused, add_edit, approve, generate
+from govcap.planning.services import PlanRefused, add_edit, approve, compute, generate
 from govcap.scale import SECTION_KEYS
 
 
@@ -105,7 +105,10 @@ def test_same_inputs_give_byte_identical_json(rated):
     inputs = gather(rated.engagement)
     again = generate_plan(inputs.assessments, inputs.catalogue, inputs.targets,
                           inputs.constraints, inputs.operations, inputs.section_titles)
-    assert again.to_json() == plan.data_json
+    assert again.to_json() != plan.data_json  # the stored version also keeps the coverage
+    assert compute(rated.engagement)[0].to_json() == plan.data_json
+    assert json.loads(plan.data_json)["extra"]["coverage"] == [
+        ["ICT Authority", "validated"], ["Ministry of ICT", "validated"]]
     assert plan_from_dict(json.loads(plan.data_json)).to_json() == plan.data_json
     stored = Plan.objects.get(pk=plan.pk)
     assert stored.data_json == plan.data_json

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import time
+import zipfile
 
 import pytest
 from django.core.management import call_command
@@ -244,9 +246,6 @@ def test_an_engagement_without_validated_sessions_gets_an_empty_plan(client, wor
 
 
 def test_the_documents_quote_the_shared_wording_only(planned):
-    import io
-    import zipfile
-
     from openpyxl import load_workbook
 
     docx = zipfile.ZipFile(io.BytesIO(documents.render(planned.plan, "docx")))
@@ -256,3 +255,24 @@ def test_the_documents_quote_the_shared_wording_only(planned):
     cells = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row
                      if c.value is not None)
     assert "No shared standards." in cells and "Kept in the room" not in cells
+
+
+def test_the_summary_names_who_was_engaged_and_is_not_in_the_plan_yet(world):
+    from govcap.assessments.models import Session
+    from govcap.orgs.models import Organisation
+    from govcap.planning.services import generate
+
+    ensure_default_catalogue()
+    validated(world, world.ministry, dt.date(2026, 3, 1), {"change-management": "basic"})
+    waiting = Organisation.objects.create(country=world.engagement.country, name="KSG")
+    later = Organisation.objects.create(country=world.engagement.country, name="Treasury")
+    world.engagement.organisations.add(waiting, later)
+    Session.objects.create(engagement=world.engagement, organisation=waiting,
+                           instrument=world.instrument, status=Session.Status.SUBMITTED)
+    plan = generate(world.engagement, world.coordinator)
+    docx = zipfile.ZipFile(io.BytesIO(documents.render(plan, "docx")))
+    text = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode())
+    assert "Of the 4 organisation(s) engaged, 1 are in this plan" in text
+    assert "awaiting validation: KSG" in text
+    assert "no session yet: ICT Authority, Treasury" in text
+    assert "Weakest area: 4. " in text  # change management, the only Basic
