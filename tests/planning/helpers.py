@@ -59,6 +59,8 @@ def everyone(count: int, levels: Mapping[str, Level | None], prefix: str = "org"
 
 
 MONTHS = [add_months("2026-01", i) for i in range(12)]
+# Organisation limits loose enough not to bind: for tests of the other rules.
+ROOMY = {"days_per_month": 60, "days_per_quarter": 180, "staff_away": 60}
 
 
 @st.composite

@@ -12,7 +12,7 @@ from govcap.planning.core.budget import split_fixed
 from govcap.planning.core.plan import CohortMember
 from govcap.scale import Level
 
-from .helpers import CATALOGUE, PLANNING, check_budget, everyone
+from .helpers import CATALOGUE, PLANNING, ROOMY, check_budget, everyone
 
 B = Level.BASIC
 CHANGE_BASIC = {"change-management": B}
@@ -64,7 +64,7 @@ def test_unfit_needs_carry_an_estimate_of_their_cost() -> None:
 
 def test_each_gap_has_an_indicator_and_a_reassessment_month() -> None:
     plan = generate_plan(everyone(3, CHANGE_BASIC), CATALOGUE, Targets(),
-                         Constraints("2026-03", reassess_after_months=6))
+                         Constraints("2026-03", reassess_after_months=6, **ROOMY))
     indicator = plan.indicators[0]
     assert indicator.section_key == "change-management" and indicator.status == "on-plan"
     assert indicator.modules == ("CHG-101", "CHG-102")
@@ -76,7 +76,7 @@ def test_each_gap_has_an_indicator_and_a_reassessment_month() -> None:
 
 def test_each_module_is_evaluated_at_the_four_kirkpatrick_levels() -> None:
     plan = generate_plan(everyone(3, CHANGE_BASIC), CATALOGUE, Targets(),
-                         Constraints("2026-03"))
+                         Constraints("2026-03", **ROOMY))
     evaluation = next(e for e in plan.evaluations if e.module_code == "CHG-101")
     levels = {lv.level: lv for lv in evaluation.levels}
     assert list(levels) == ["reaction", "learning", "behaviour", "results"]

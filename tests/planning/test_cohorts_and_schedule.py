@@ -11,7 +11,7 @@ from govcap.planning import Constraints, Targets, generate_plan
 from govcap.planning.core.cohorts import pack
 from govcap.scale import Level
 
-from .helpers import CATALOGUE, PLANNING, check_budget, everyone, org_rows
+from .helpers import CATALOGUE, PLANNING, ROOMY, check_budget, everyone, org_rows
 
 B, M, H = Level.BASIC, Level.MODERATE, Level.HIGH
 CHANGE_BASIC = {"change-management": B}
@@ -78,7 +78,8 @@ def test_an_organisation_sending_more_than_a_cohort_holds_is_reported() -> None:
 def test_a_short_horizon_lists_what_did_not_fit() -> None:
     targets = Targets(strategic_sections=frozenset({"enterprise-architecture"}))
     rows = everyone(3, {"enterprise-architecture": B})
-    plan = generate_plan(rows, CATALOGUE, targets, Constraints("2026-01", horizon_months=2))
+    plan = generate_plan(rows, CATALOGUE, targets, Constraints("2026-01", horizon_months=2,
+                                                                    **ROOMY))
     months = {n.module_code: n.month for n in plan.needs if n.org_id == "org00"}
     assert months["EA-101"] == "2026-01" and months["EA-201"] == "2026-02"
     reasons = Counter(u.reason for u in plan.unfit)
@@ -91,7 +92,7 @@ def test_capacity_overall_and_per_domain_is_never_exceeded() -> None:
     rows = everyone(6, {s: B for s in ("change-management", "enterprise-architecture",
                                        "processes-services", "project-execution")})
     constraints = Constraints("2026-01", horizon_months=2, max_parallel=3,
-                              max_parallel_per_domain={"change-management": 1})
+                              max_parallel_per_domain={"change-management": 1}, **ROOMY)
     plan = generate_plan(rows, CATALOGUE, Targets(), constraints)
     per_month = Counter(c.month for c in plan.cohorts if c.month)
     assert max(per_month.values()) == 3
@@ -104,7 +105,7 @@ def test_capacity_overall_and_per_domain_is_never_exceeded() -> None:
 def test_blackout_months_stay_empty() -> None:
     rows = everyone(3, CHANGE_BASIC)
     plan = generate_plan(rows, CATALOGUE, Targets(), Constraints(
-        "2026-01", blackout_months=frozenset({"2026-01", "2026-02"})))
+        "2026-01", blackout_months=frozenset({"2026-01", "2026-02"}), **ROOMY))
     assert {c.month for c in plan.cohorts} == {"2026-03"}
 
 

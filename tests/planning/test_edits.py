@@ -24,10 +24,18 @@ from govcap.planning import (
 )
 from govcap.scale import Level
 
-from .helpers import CATALOGUE, PLANNING, check_invariants, engagements, everyone, org_rows
+from .helpers import (
+    CATALOGUE,
+    PLANNING,
+    ROOMY,
+    check_invariants,
+    engagements,
+    everyone,
+    org_rows,
+)
 
 B, M, H = Level.BASIC, Level.MODERATE, Level.HIGH
-START = Constraints("2026-01")
+START = Constraints("2026-01", **ROOMY)
 CHANGE_BASIC = {"change-management": B}
 
 
@@ -60,7 +68,7 @@ def test_a_cohort_moves_to_another_month() -> None:
     (MoveCohort("op1", "CHG-102/en/01", "May"), "conflict", "is not a month"),
 ])
 def test_a_move_that_cannot_hold_is_reported(op: MoveCohort, status: str, words: str) -> None:
-    constraints = Constraints("2026-01", blackout_months=frozenset({"2026-08"}))
+    constraints = Constraints("2026-01", blackout_months=frozenset({"2026-08"}), **ROOMY)
     plan = plan_with(everyone(3, CHANGE_BASIC), op, constraints=constraints)
     assert result(plan, "op1")[0] == status and words in result(plan, "op1")[1]
     assert cohort(plan, "CHG-102/en/01").month == "2026-01"
@@ -77,7 +85,8 @@ def test_a_move_before_a_prerequisite_is_refused_and_the_rule_kept() -> None:
 
 
 def test_a_move_into_a_full_month_is_refused() -> None:
-    constraints = Constraints("2026-01", max_parallel=2, max_parallel_per_domain=None)
+    constraints = Constraints("2026-01", max_parallel=2, max_parallel_per_domain=None,
+                              **ROOMY)
     rows = everyone(3, {"change-management": B, "enterprise-architecture": B})
     plan = plan_with(rows, MoveCohort("op1", "EA-101/en/01", "2026-01"),
                      MoveCohort("op2", "EA-102/en/01", "2026-01"),

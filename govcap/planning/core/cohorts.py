@@ -14,7 +14,7 @@ from their recorded members. Cost: O(n) per module and language, apart from sort
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.edits import APPLIED, CONFLICT, MISSING, LockCohort, Results, _result
@@ -72,16 +72,19 @@ def _cohort(cohort_id: str, module: Module, language: str, members: Sequence[Nee
                   priority=max(n.score for n in members), locked=locked)
 
 
-def top_up(members: Sequence[Need], minimum: int, per_org: int) -> bool:
-    """Raise participants round-robin (up to ``per_org`` each) to reach ``minimum``."""
+def top_up(members: Sequence[Need], minimum: int, per_org: int,
+           away: Mapping[str, int] | None = None) -> bool:
+    """Raise participants round-robin (up to ``per_org`` each, and no more than the staff
+    an organisation can have away at once, ``away``) to reach ``minimum``."""
+    caps = {n.org_id: min(per_org, (away or {}).get(n.org_id, per_org)) for n in members}
     size = sum(n.participants for n in members)
-    room = sum(max(0, per_org - n.participants) for n in members)
+    room = sum(max(0, caps[n.org_id] - n.participants) for n in members)
     if size >= minimum or size + room < minimum:
         return size >= minimum
     before = {n.org_id: n.participants for n in members}
     while size < minimum:  # terminates: room ≥ minimum − size
         for need in members:
-            if size < minimum and need.participants < per_org:
+            if size < minimum and need.participants < caps[need.org_id]:
                 need.participants += 1
                 size += 1
     for need in members:
@@ -127,7 +130,8 @@ def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str
 
 
 def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequence[LockCohort],
-                 results: Results, per_org_cap: int) -> tuple[dict[str, Cohort], list[Unfit]]:
+                 results: Results, per_org_cap: int,
+                 away: Mapping[str, int] | None = None) -> tuple[dict[str, Cohort], list[Unfit]]:
     """Cohorts by id (sorted), and the needs that could not join one."""
     by_module: dict[str, list[Need]] = {}
     for need in needs.values():
@@ -167,7 +171,7 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
             for group in pack([n.participants for n in members], module.max_cohort):
                 chosen = [members[i] for i in group]
                 size = sum(n.participants for n in chosen)
-                if not top_up(chosen, module.min_cohort, per_org_cap):
+                if not top_up(chosen, module.min_cohort, per_org_cap, away):
                     unfit += [_unfit(n, "below-minimum",
                                      f"only {size} participant(s) in this group for {code} "
                                      f"in {language} (at most {per_org_cap} from each "

@@ -38,7 +38,7 @@ from govcap.planning.core.needs import (
 )
 from govcap.planning.core.plan import OperationResult, PlanData, Unfit, collector_paused, plain
 from govcap.planning.core.priority import score_needs
-from govcap.planning.core.schedule import schedule_cohorts
+from govcap.planning.core.schedule import org_loads, schedule_cohorts
 from govcap.scale import SECTION_KEYS
 
 _UNFIT_ORDER = {"no-module": 0, "prerequisite-unfit": 1, "below-minimum": 2,
@@ -56,6 +56,9 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
         },
         "constraints": {
             "start_month": constraints.start_month,
+            "first_month": constraints.first_month,
+            "not_before": constraints.not_before,
+            "plan_date": constraints.plan_date,
             "horizon_months": constraints.horizon_months,
             "max_parallel": constraints.max_parallel,
             "max_parallel_per_domain": (dict(sorted(constraints.max_parallel_per_domain.items()))
@@ -73,6 +76,13 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
             "reassess_after_months": constraints.reassess_after_months,
             "responsibility": constraints.responsibility,
             "funding_source": constraints.funding_source,
+            "days_per_month": constraints.days_per_month,
+            "days_per_quarter": constraints.days_per_quarter,
+            "staff_away": constraints.staff_away,
+            "capacity_overrides": {org: {"days_per_month": c.days_per_month,
+                                         "days_per_quarter": c.days_per_quarter,
+                                         "staff_away": c.staff_away}
+                                   for org, c in sorted(constraints.capacity_overrides.items())},
         },
     }
 
@@ -109,11 +119,12 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     score_needs(needs, pos, catalogue, targets)
 
     locks = [op for op in operations if isinstance(op, LockCohort)]
+    away = {org: constraints.capacity(org)[2] for org in pos.organisations}
     cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results,
-                                         constraints.max_participants_per_org)
+                                         constraints.max_participants_per_org, away)
     apply_member_moves(operations, cohorts, needs, catalogue, results)
     pins = requested_pins(operations, cohorts, constraints.months,
-                          constraints.blackout_months, results)
+                          constraints.closed_months, results)
     schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results)
     unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
 
@@ -122,11 +133,12 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     gaps = list(pos.gaps.values())
     indicators = make_indicators(gaps, needs, unfit, constraints)
     order = {op.op_id: i for i, op in enumerate(operations)}
+    months = set(constraints.months)
 
     return PlanData(
         catalogue_key=catalogue.key, catalogue_version=catalogue.version,
         currency=constraints.currency, months=constraints.months,
-        blackout_months=tuple(sorted(constraints.blackout_months)),
+        blackout_months=tuple(sorted(constraints.closed_months)),
         settings=plain(_settings(targets, constraints)),
         organisations=tuple(pos.organisations.values()),
         sections=tuple(pos.statuses), gaps=tuple(gaps), unknowns=tuple(pos.unknowns),
@@ -136,4 +148,6 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
         evaluations=tuple(make_evaluations(cohorts.values(), catalogue, indicators)),
         actions=tuple(make_actions(cohorts.values(), catalogue, constraints)),
         operations=tuple(sorted(results.values(), key=lambda r: order[r.op_id])),
+        load=org_loads(tuple(pos.organisations.values()), cohorts, catalogue, constraints),
+        month_blocks=tuple(b for b in constraints.month_blocks if b.month in months),
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 from typing import Any
 
+from govcap.planning.core.inputs import MonthBlock
 from govcap.scale import Level
 
 PLAN_SCHEMA_VERSION = 1
@@ -236,6 +237,26 @@ class ActionRow:
 
 
 @dataclass(frozen=True)
+class OrgLoad:
+    """One organisation's training load per plan month (aligned with ``PlanData.months``).
+
+    ``days``: training days of its cohorts starting that month; ``limits``: the days it
+    can take that month (its monthly limit, less in a month partly blocked, 0 in a closed
+    one); ``away``: its participants in that month's cohorts. The quarterly limit applies
+    to calendar quarters.
+    """
+
+    org_id: str
+    org_name: str
+    days_per_month: int
+    days_per_quarter: int
+    staff_away: int
+    days: tuple[int, ...]
+    limits: tuple[int, ...]
+    away: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class OperationResult:
     """What replaying one stored edit did: applied, noop, missing (target gone) or conflict."""
 
@@ -265,6 +286,10 @@ class PlanData:
     evaluations: tuple[Evaluation, ...]
     actions: tuple[ActionRow, ...]
     operations: tuple[OperationResult, ...]
+    # Each organisation's load per month, and the months holidays, Ramadan or the fiscal
+    # year-end block (plans stored before these existed have none).
+    load: tuple[OrgLoad, ...] = ()
+    month_blocks: tuple[MonthBlock, ...] = ()
     schema_version: int = PLAN_SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -6,28 +6,47 @@ Rules, never broken:
   lower level steps on the same section): month > every such cohort's month;
 * at most ``max_parallel`` cohorts in a month, and at most ``domain_limit(domain)`` of a
   training domain;
-* nothing in a blackout month or outside the horizon.
+* each member organisation stays within its load (``Constraints.capacity``): its
+  training days in the month (fewer in a month partly blocked by holidays or Ramadan,
+  none in a closed month), its training days in the calendar quarter, and its staff
+  away at once (the sum of its participants in the month's cohorts);
+* nothing in a closed month, before the first month or outside the horizon.
 
-Method: list scheduling, month by month. A cohort becomes ready the month after its last
-predecessor; each month the ready cohorts are placed by effective priority (its own
-priority raised to that of any cohort waiting on it, so a prerequisite is not starved),
-then cohort id. Cohorts pinned by an edit are placed in their month first, if they are
-ready and the month has room; otherwise the edit is reported as a conflict and the cohort
-is scheduled normally. Ancestors of pinned cohorts go first among equals so the pin can
-hold. Whatever does not fit is reported with its reason (``capacity``, ``horizon`` or
-``prerequisite-unfit``), never dropped. Cost: O(C log C + E) for C cohorts and E links.
+Method: list scheduling, month by month, by priority. A cohort becomes ready the month
+after its last predecessor. Each month, the ready cohorts are taken in order of effective
+priority (its own priority raised to that of any cohort waiting on it, so a prerequisite
+is not starved), then cohort id, and each one goes in if the month and every member
+organisation still have room; the others wait for a later month. So a cohort ranked ahead
+of another is never left out of a month the other took, unless it was not ready then or
+did not fit there — the "priority where capacity allows" the property tests check.
+Cohorts pinned by an edit are placed in their month first, if they are ready and fit;
+otherwise the edit is reported as a conflict and the cohort is scheduled normally.
+Ancestors of pinned cohorts go first among equals so the pin can hold. Whatever does not
+fit is reported with its reason in plain words (``capacity``, ``horizon`` or
+``prerequisite-unfit``), never dropped. Cost: O(H · C log C + E) for H months, C cohorts
+and E links.
 """
 
 from __future__ import annotations
 
-import heapq
+from collections import Counter
 from collections.abc import Mapping
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.edits import Results, pin_outcome
-from govcap.planning.core.inputs import Constraints
+from govcap.planning.core.inputs import Constraints, quarter_of
 from govcap.planning.core.needs import NeedKey
-from govcap.planning.core.plan import SCHEDULED, UNFIT, UNSCHEDULED, Cohort, Need, Unfit
+from govcap.planning.core.plan import (
+    SCHEDULED,
+    UNFIT,
+    UNSCHEDULED,
+    Cohort,
+    Need,
+    Organisation,
+    OrgLoad,
+    Unfit,
+)
+from govcap.scale import DOMAINS
 
 
 def _links(ids: list[str], cohorts: Mapping[str, Cohort],
@@ -44,70 +63,89 @@ def _links(ids: list[str], cohorts: Mapping[str, Cohort],
     return preds
 
 
-class _Run:
-    """Mutable state of one scheduling pass."""
+def effective_priorities(ids: list[str], cohorts: Mapping[str, Cohort],
+                         preds: list[set[int]], catalogue: Catalogue) -> list[float]:
+    """Each cohort's priority raised to the highest of the cohorts that wait on it."""
+    depth = catalogue.depth
+    effective = [cohorts[cid].priority for cid in ids]
+    for i in sorted(range(len(ids)), key=lambda i: -depth[cohorts[ids[i]].module_code]):
+        for d in preds[i]:
+            effective[d] = max(effective[d], effective[i])
+    return effective
 
-    def __init__(self, ids: list[str], cohorts: Mapping[str, Cohort],
-                 preds: list[set[int]], constraints: Constraints, horizon: int):
-        n = len(ids)
-        self.ids, self.constraints, self.horizon = ids, constraints, horizon
-        self.domain = [cohorts[cid].domain for cid in ids]
-        self.succs: list[list[int]] = [[] for _ in ids]
-        for i in range(n):
-            for d in sorted(preds[i]):
-                self.succs[d].append(i)
-        self.indeg = [len(p) for p in preds]
-        self.earliest = [0] * n
-        self.placed: list[int | None] = [None] * n
-        self.buckets: list[list[int]] = [[] for _ in range(horizon)]
-        self.heaps: dict[str, list[tuple[int, float, str, int]]] = {}
-        self.effective: list[float] = []
-        self.boost: list[int] = []
-        self.pinned: dict[int, tuple[int, str]] = {}
-        self.left = 0
-        self.left_in: dict[str, int] = {}
 
-    def push(self, i: int) -> None:
-        key = (-self.boost[i], -self.effective[i], self.ids[i], i)
-        heapq.heappush(self.heaps.setdefault(self.domain[i], []), key)
+class _Load:
+    """What the months hold so far: cohorts overall and per domain, and per organisation
+    its training days per month and per quarter and its staff away per month."""
 
-    def release(self, i: int, now: int) -> None:
-        if i in self.pinned or self.earliest[i] >= self.horizon:
-            return
-        if self.earliest[i] <= now:
-            self.push(i)
-        else:
-            self.buckets[self.earliest[i]].append(i)
+    def __init__(self, constraints: Constraints, names: Mapping[str, str]):
+        self.c, self.names = constraints, names
+        self.count: Counter[str] = Counter()
+        self.count_in: Counter[tuple[str, str]] = Counter()
+        self.days: Counter[tuple[str, str]] = Counter()
+        self.quarter: Counter[tuple[str, int]] = Counter()
+        self.away: Counter[tuple[str, str]] = Counter()
+        self._limits: dict[tuple[str, str], int] = {}
 
-    def open_month(self, m: int) -> None:
-        for i in self.buckets[m]:
-            self.push(i)
-        self.left = self.constraints.max_parallel
-        self.left_in = {}
+    def month_days(self, org: str, month: str) -> int:
+        key = (org, month)
+        if key not in self._limits:
+            self._limits[key] = self.c.days_in(org, month)
+        return self._limits[key]
 
-    def room(self, d: str) -> int:
-        return min(self.left, self.left_in.setdefault(d, self.constraints.domain_limit(d)))
+    def why_not(self, cohort: Cohort, days: int, month: str) -> str | None:
+        """None when ``cohort`` fits in ``month``; else the first limit it breaks, in words."""
+        c = self.c
+        if self.count[month] >= c.max_parallel:
+            return f"the month is already full ({c.max_parallel} course(s) at once at most)"
+        limit = c.domain_limit(cohort.domain)
+        if self.count_in[(month, cohort.domain)] >= limit:
+            return (f"the month is already full in {DOMAINS.get(cohort.domain, cohort.domain)} "
+                    f"({limit} course(s) at once at most)")
+        quarter = quarter_of(month)
+        for member in cohort.members:
+            org = member.org_id
+            name = self.names.get(org, org)
+            per_month, per_quarter, away = c.capacity(org)
+            room = self.month_days(org, month)
+            if self.days[(org, month)] + days > room:
+                if room < per_month:
+                    return (f"{name} can take only {room} training day(s) that month "
+                            "(holidays, Ramadan or the fiscal year-end)")
+                return f"{name} has no {days} training day(s) left in the month " \
+                       f"(at most {per_month} a month)"
+            if self.quarter[(org, quarter)] + days > per_quarter:
+                return (f"{name} has no {days} training day(s) left in the quarter "
+                        f"(at most {per_quarter} a quarter)")
+            if self.away[(org, month)] + member.participants > away:
+                return f"{name} would have more than {away} staff away at once"
+        return None
 
-    def place(self, i: int, m: int) -> None:
-        self.placed[i] = m
-        self.left -= 1
-        self.left_in[self.domain[i]] -= 1
-        for s in self.succs[i]:
-            self.indeg[s] -= 1
-            self.earliest[s] = max(self.earliest[s], m + 1)
-            if self.indeg[s] == 0:
-                self.release(s, m)
+    def add(self, cohort: Cohort, days: int, month: str) -> None:
+        self.count[month] += 1
+        self.count_in[(month, cohort.domain)] += 1
+        quarter = quarter_of(month)
+        for member in cohort.members:
+            self.days[(member.org_id, month)] += days
+            self.quarter[(member.org_id, quarter)] += days
+            self.away[(member.org_id, month)] += member.participants
 
-    def fill(self, m: int) -> None:
-        while self.left > 0:
-            best: tuple[int, float, str, int] | None = None
-            for d, heap in self.heaps.items():
-                if heap and self.room(d) > 0 and (best is None or heap[0] < best):
-                    best = heap[0]
-            if best is None:
-                return
-            heapq.heappop(self.heaps[self.domain[best[3]]])
-            self.place(best[3], m)
+
+def _never_fits(cohort: Cohort, days: int, load: _Load, months: tuple[str, ...]) -> str | None:
+    """Why ``cohort`` fits in no month whatever else is planned, or None."""
+    c = load.c
+    for member in cohort.members:
+        org = member.org_id
+        name = load.names.get(org, org)
+        per_month, per_quarter, away = c.capacity(org)
+        if member.participants > away:
+            return (f"{name} would send {member.participants} people to it, more than the "
+                    f"{away} of its staff who can be away at once")
+        best = max((load.month_days(org, m) for m in months), default=0)
+        if days > min(best, per_quarter):
+            return (f"it takes {days} training days, more than {name} can take in one month "
+                    f"({best}) or quarter ({per_quarter})")
+    return None
 
 
 def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
@@ -115,83 +153,158 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                      pins: Mapping[str, tuple[str, str]], results: Results) -> list[Unfit]:
     months = constraints.months
     horizon = len(months)
-    blackout = {i for i, m in enumerate(months) if m in constraints.blackout_months}
+    closed = constraints.closed_months
     ids = list(cohorts)
     index = {cid: i for i, cid in enumerate(ids)}
     preds = _links(ids, cohorts, needs)
-    run = _Run(ids, cohorts, preds, constraints, horizon)
+    succs: list[list[int]] = [[] for _ in ids]
+    for i in range(len(ids)):
+        for d in sorted(preds[i]):
+            succs[d].append(i)
+    indeg = [len(p) for p in preds]
+    earliest = [0] * len(ids)
+    placed: list[int | None] = [None] * len(ids)
+    days = [catalogue.by_code[cohorts[cid].module_code].days for cid in ids]
+    names = {n.org_id: n.org_name for n in needs.values()}
+    load = _Load(constraints, names)
 
-    depth = catalogue.depth
-    run.effective = [cohorts[cid].priority for cid in ids]
-    for i in sorted(range(len(ids)), key=lambda i: -depth[cohorts[ids[i]].module_code]):
-        for d in preds[i]:
-            run.effective[d] = max(run.effective[d], run.effective[i])
+    effective = effective_priorities(ids, cohorts, preds, catalogue)
     month_index = {m: i for i, m in enumerate(months)}
-    run.pinned = {index[cid]: (month_index[month], op_id)
-                  for cid, (month, op_id) in pins.items() if cid in index}
+    pinned = {index[cid]: (month_index[month], op_id)
+              for cid, (month, op_id) in pins.items() if cid in index and month in month_index}
+    kept_pins = set(pinned)
     pins_at: dict[int, list[int]] = {}
-    for i, (m, _) in run.pinned.items():
+    for i, (m, _) in pinned.items():
         pins_at.setdefault(m, []).append(i)
-    run.boost = [0] * len(ids)
-    stack = list(run.pinned)
+    boost = [0] * len(ids)
+    stack = list(pinned)
     while stack:
         for d in preds[stack.pop()]:
-            if not run.boost[d]:
-                run.boost[d] = 1
+            if not boost[d]:
+                boost[d] = 1
                 stack.append(d)
 
+    def key(i: int) -> tuple[int, float, str]:
+        return (-boost[i], -effective[i], ids[i])
+
+    buckets: list[list[int]] = [[] for _ in range(horizon + 1)]
+    pool: list[int] = []
+
+    def release(i: int) -> None:
+        if i in pinned:
+            return
+        buckets[min(earliest[i], horizon)].append(i)
+
+    def place(i: int, m: int) -> None:
+        placed[i] = m
+        load.add(cohorts[ids[i]], days[i], months[m])
+        for s in succs[i]:
+            indeg[s] -= 1
+            earliest[s] = max(earliest[s], m + 1)
+            if indeg[s] == 0:
+                release(s)
+
     for i in range(len(ids)):
-        if run.indeg[i] == 0:
-            run.release(i, 0)
+        if indeg[i] == 0:
+            release(i)
     for m in range(horizon):
-        run.open_month(m)
-        if m in blackout:
+        pool += buckets[m]
+        if months[m] in closed:
             continue
         for i in pins_at.get(m, ()):
-            ready = run.indeg[i] == 0 and run.earliest[i] <= m
-            if ready and run.room(run.domain[i]) > 0:
-                run.place(i, m)
+            ready = indeg[i] == 0 and earliest[i] <= m
+            why = load.why_not(cohorts[ids[i]], days[i], months[m]) if ready else None
+            if ready and why is None:
+                place(i, m)
                 continue
-            _, op_id = run.pinned.pop(i)
-            why = ("its prerequisites are not done before then" if not ready
-                   else "that month is already full")
+            _, op_id = pinned.pop(i)
+            kept_pins.discard(i)
+            why = why or "its prerequisites are not done before then"
             pin_outcome(results, op_id, False, f"{ids[i]} cannot go in {months[m]}: {why}; "
                                                "scheduled normally instead")
-            if run.indeg[i] == 0:
-                run.release(i, m)
-        run.fill(m)
-    return _outcome(run, cohorts, needs, preds, months)
+            if indeg[i] == 0:
+                pool.append(i)
+        waiting = []
+        for i in sorted(pool, key=key):
+            if load.why_not(cohorts[ids[i]], days[i], months[m]) is None:
+                place(i, m)
+            else:
+                waiting.append(i)
+        pool = waiting
+    return _outcome(ids, cohorts, needs, preds, placed, earliest, kept_pins, days, load,
+                    months, closed)
 
 
-def _outcome(run: _Run, cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey, Need],
-             preds: list[set[int]], months: tuple[str, ...]) -> list[Unfit]:
+def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey, Need],
+             preds: list[set[int]], placed: list[int | None], earliest: list[int],
+             pinned: set[int], days: list[int], load: _Load, months: tuple[str, ...],
+             closed: frozenset[str]) -> list[Unfit]:
     unfit: list[Unfit] = []
-    constraints = run.constraints
-    for i, cid in enumerate(run.ids):
+    horizon = len(months)
+    for i, cid in enumerate(ids):
         cohort = cohorts[cid]
-        month = run.placed[i]
+        month = placed[i]
         if month is not None:
             cohort.month, cohort.status = months[month], SCHEDULED
-            cohort.pinned = i in run.pinned
+            cohort.pinned = i in pinned
             for member in cohort.members:
                 need = needs[(member.org_id, cohort.module_code)]
                 need.month, need.status = cohort.month, SCHEDULED
             continue
         cohort.month, cohort.status, cohort.pinned = None, UNSCHEDULED, False
-        blocker = next((run.ids[d] for d in sorted(preds[i]) if run.placed[d] is None), None)
+        blocker = next((ids[d] for d in sorted(preds[i]) if placed[d] is None), None)
         if blocker is not None:
             reason, message = "prerequisite-unfit", f"waits for {blocker}, which did not fit"
-        elif run.earliest[i] >= run.horizon:
+        elif earliest[i] >= horizon:
             reason, message = "horizon", (f"its prerequisites end too late to fit before the "
                                           f"end of {months[-1]}")
         else:
             reason = "capacity"
-            message = (f"no free slot up to {months[-1]} (at most {constraints.max_parallel} "
-                       f"cohorts a month, {constraints.domain_limit(cohort.domain)} in "
-                       f"{cohort.domain}, blackout months excluded)")
+            message = _capacity_message(cohort, days[i], load, months[earliest[i]:], closed)
         for member in cohort.members:
             need = needs[(member.org_id, cohort.module_code)]
             need.status, need.month = UNFIT, None
             unfit.append(Unfit(need.org_id, need.org_name, need.module_code, None, need.step,
                                reason, message, cid))
     return unfit
+
+
+def _capacity_message(cohort: Cohort, days: int, load: _Load, months: tuple[str, ...],
+                      closed: frozenset[str]) -> str:
+    never = _never_fits(cohort, days, load, months)
+    if never is not None:
+        return f"cannot be scheduled: {never}"
+    open_months = [m for m in months if m not in closed]
+    why = Counter(w for m in open_months if (w := load.why_not(cohort, days, m)))
+    shut = len(months) - len(open_months)
+    parts = [f"{text} ({count} month(s))" for text, count in why.most_common(3)]
+    if shut:
+        parts.append(f"{shut} month(s) closed to training")
+    span = f"{months[0]} to {months[-1]}" if months else "the horizon"
+    return f"no month from {span} had room: " + "; ".join(parts)
+
+
+def org_loads(organisations: tuple[Organisation, ...], cohorts: Mapping[str, Cohort],
+              catalogue: Catalogue, constraints: Constraints) -> tuple[OrgLoad, ...]:
+    """Each organisation's training days and staff away per month, beside its limits."""
+    months = constraints.months
+    at = {m: i for i, m in enumerate(months)}
+    days = {o.org_id: [0] * len(months) for o in organisations}
+    away = {o.org_id: [0] * len(months) for o in organisations}
+    for cohort in cohorts.values():
+        if cohort.month not in at:
+            continue
+        length = catalogue.by_code[cohort.module_code].days
+        for member in cohort.members:
+            if member.org_id in days:
+                days[member.org_id][at[cohort.month]] += length
+                away[member.org_id][at[cohort.month]] += member.participants
+    loads = []
+    for o in organisations:
+        per_month, per_quarter, staff = constraints.capacity(o.org_id)
+        loads.append(OrgLoad(
+            org_id=o.org_id, org_name=o.org_name, days_per_month=per_month,
+            days_per_quarter=per_quarter, staff_away=staff, days=tuple(days[o.org_id]),
+            limits=tuple(constraints.days_in(o.org_id, m) for m in months),
+            away=tuple(away[o.org_id])))
+    return tuple(loads)
