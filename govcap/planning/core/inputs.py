@@ -36,6 +36,11 @@ def add_months(month: str, count: int) -> str:
     return month_name(month_number(month) + count)
 
 
+def quarter_of(month: str) -> int:
+    """Calendar quarter of a month, numbered so that quarters compare like integers."""
+    return month_number(month) // 3
+
+
 @dataclass(frozen=True)
 class Assessment:
     """The consensus rating of one organisation on one section in one session.
@@ -131,6 +136,51 @@ class CostOverride:
     per_cohort: Decimal | None = None
 
 
+# Default load an organisation can take (engagement settings and per-organisation overrides
+# change them): training days a month and a calendar quarter, and staff away at once.
+DAYS_PER_MONTH, DAYS_PER_QUARTER, STAFF_AWAY = 5, 12, 4
+
+
+@dataclass(frozen=True)
+class OrgCapacity:
+    """One organisation's own limits; None keeps the engagement's."""
+
+    days_per_month: int | None = None
+    days_per_quarter: int | None = None
+    staff_away: int | None = None
+
+
+@dataclass(frozen=True)
+class MonthBlock:
+    """Working days of one month lost to holidays, Ramadan or the fiscal year-end.
+
+    A month whose blocked days are half its working days or more is closed to training;
+    otherwise each organisation keeps ``days a month × free ÷ working`` training days,
+    rounded to the nearest day (half up).
+    """
+
+    month: str
+    working_days: int
+    blocked_days: int
+    reasons: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        month_number(self.month)
+        if self.working_days < 1 or not 0 <= self.blocked_days <= self.working_days:
+            raise PlanInputError(f"month block {self.month}: needs 0 ≤ blocked days ≤ "
+                                 "working days, and at least one working day")
+
+    @property
+    def closed(self) -> bool:
+        return self.blocked_days * 2 >= self.working_days
+
+    def share(self, days: int) -> int:
+        if self.closed:
+            return 0
+        free = self.working_days - self.blocked_days
+        return (2 * days * free + self.working_days) // (2 * self.working_days)
+
+
 @dataclass(frozen=True)
 class Constraints:
     """Engagement settings that shape cohorts, the schedule and the budget.
@@ -161,9 +211,29 @@ class Constraints:
     responsibility: str = ("Engagement coordinator, with the heads of the participating "
                            "organisations")
     funding_source: str = ""
+    days_per_month: int = DAYS_PER_MONTH
+    days_per_quarter: int = DAYS_PER_QUARTER
+    staff_away: int = STAFF_AWAY
+    capacity_overrides: Mapping[str, OrgCapacity] = field(default_factory=dict)
+    month_blocks: tuple[MonthBlock, ...] = ()
+    not_before: str = ""
+    plan_date: str = ""
 
     def __post_init__(self) -> None:
         month_number(self.start_month)
+        if self.not_before:
+            month_number(self.not_before)
+        object.__setattr__(self, "month_blocks", tuple(sorted(
+            {b.month: b for b in self.month_blocks}.values(), key=lambda b: b.month)))
+        for name in ("days_per_month", "days_per_quarter", "staff_away"):
+            if getattr(self, name) < 1:
+                raise PlanInputError(f"constraints.{name}: must be at least 1")
+        for org_id, cap in self.capacity_overrides.items():
+            for name in ("days_per_month", "days_per_quarter", "staff_away"):
+                value = getattr(cap, name)
+                if value is not None and value < 1:
+                    raise PlanInputError(f"constraints.capacity_overrides[{org_id}].{name}: "
+                                         "must be at least 1")
         object.__setattr__(self, "blackout_months", frozenset(self.blackout_months))
         for month in self.blackout_months:
             month_number(month)
@@ -190,9 +260,40 @@ class Constraints:
             raise PlanInputError("constraints.reassess_after_months: must not be negative")
 
     @property
+    def first_month(self) -> str:
+        """The start month, moved forward to ``not_before`` when it lies before it."""
+        if self.not_before and month_number(self.not_before) > month_number(self.start_month):
+            return self.not_before
+        return self.start_month
+
+    @property
     def months(self) -> tuple[str, ...]:
-        start = month_number(self.start_month)
+        start = month_number(self.first_month)
         return tuple(month_name(start + i) for i in range(self.horizon_months))
+
+    @property
+    def blocks(self) -> dict[str, MonthBlock]:
+        return {b.month: b for b in self.month_blocks}
+
+    @property
+    def closed_months(self) -> frozenset[str]:
+        """Blackout months given by hand, and months mostly blocked (``MonthBlock.closed``)."""
+        return self.blackout_months | {b.month for b in self.month_blocks if b.closed}
+
+    def capacity(self, org_id: str) -> tuple[int, int, int]:
+        """(training days a month, training days a quarter, staff away at once)."""
+        own = self.capacity_overrides.get(org_id, OrgCapacity())
+        return (own.days_per_month or self.days_per_month,
+                own.days_per_quarter or self.days_per_quarter,
+                own.staff_away or self.staff_away)
+
+    def days_in(self, org_id: str, month: str) -> int:
+        """Training days ``org_id`` can take in ``month`` (0 in a closed month)."""
+        if month in self.blackout_months:
+            return 0
+        days = self.capacity(org_id)[0]
+        block = self.blocks.get(month)
+        return block.share(days) if block is not None else days
 
     def domain_limit(self, domain: str) -> int:
         limits = self.max_parallel_per_domain
