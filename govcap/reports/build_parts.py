@@ -74,14 +74,13 @@ def schedule(s: Scope) -> Section:
                                sum(s.participants(c) for c in s.cohorts),
                                s.money(s.total_cents)]))
     blocks.append(Heading(L["h.cohorts"]))
+    widths = {"text": 3.0, "number": 0.9, "money": 1.3}
     blocks.append(Table(
         [Column(L["col.cohort"], 1), Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
-         Column(L["col.language"], 0.8), Column(L["col.orgs"], 3),
-         Column(L["col.participants"], 0.9, "number"), Column(L["col.cost"], 1.3, "money")],
+         Column(L["col.language"], 0.8)]
+        + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
         [[c.cohort_id, L.month(c.month), f"{c.module_code} {s.module_title(c.module_code)}",
-          s.language(c.language), s.org_list(o for o in c.org_ids if s.mine(o)),
-          s.participants(c),
-          s.money(s.cost(c))] for c in s.cohorts]))
+          s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts]))
     blocks.append(Heading(L["h.unfit"]))
     if s.unfit:
         blocks.append(Table(

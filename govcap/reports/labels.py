@@ -118,6 +118,9 @@ EN: dict[str, str] = {
     "col.month": "Month", "col.cohorts": "Cohorts", "col.participants": "Participants",
     "col.cohort": "Cohort", "col.language": "Language", "col.cost": "Cost",
     "col.amount": "Amount", "col.share": "Share", "col.days": "Days",
+    "cohort.with_others": "{org} with {n} other organisation(s)",
+    "col.your_participants": "Its participants", "col.cohort_size": "Cohort size",
+    "col.your_share": "Its share of the cost", "col.cohort_cost": "Cohort cost",
     "gantt.title": "Cohorts by month", "gantt.month_axis": "Month",
     "gantt.note": ("One row per module; a box marks a month with a cohort of the module and "
                    "gives its number of participants. Colours show the training domain."),

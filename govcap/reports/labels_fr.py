@@ -118,6 +118,9 @@ FR: dict[str, str] = {
     "col.month": "Mois", "col.cohorts": "Cohortes", "col.participants": "Participants",
     "col.cohort": "Cohorte", "col.language": "Langue", "col.cost": "Coût",
     "col.amount": "Montant", "col.share": "Part", "col.days": "Jours",
+    "cohort.with_others": "{org} avec {n} autre(s) organisation(s)",
+    "col.your_participants": "Ses participants", "col.cohort_size": "Taille de la cohorte",
+    "col.your_share": "Sa part du coût", "col.cohort_cost": "Coût de la cohorte",
     "gantt.title": "Cohortes par mois", "gantt.month_axis": "Mois",
     "gantt.note": ("Une ligne par module ; une case marque un mois où une cohorte du module "
                    "a lieu et indique son nombre de participants. Les couleurs indiquent le "

@@ -64,6 +64,31 @@ class Scope:
     def participants(self, cohort: Cohort) -> int:
         return sum(m.participants for m in cohort.members if self.mine(m.org_id))
 
+    def cohort_columns(self, cohort: Cohort) -> list:
+        """The cohort's organisations, participants and cost; in one organisation's plan,
+        the whole cohort beside that organisation's places and share, so a cohort shared
+        with others is never shown as if it were its own."""
+        if self.org_id is None:
+            return [self.org_list(cohort.org_ids), self.participants(cohort),
+                    self.money(self.cost(cohort))]
+        others = len(set(cohort.org_ids) - {self.org_id})
+        # Others are counted, not named: their gaps are theirs to share.
+        orgs = (self.L.t("cohort.with_others", org=self.names[self.org_id], n=others)
+                if others else self.names[self.org_id])
+        return [orgs, self.participants(cohort),
+                sum(m.participants for m in cohort.members), self.money(self.cost(cohort)),
+                self.money(sum(m.cost_cents for m in cohort.members))]
+
+    def cohort_headers(self) -> list[tuple[str, str]]:
+        """(label, kind) of the columns ``cohort_columns`` fills."""
+        L = self.L
+        if self.org_id is None:
+            return [(L["col.orgs"], "text"), (L["col.participants"], "number"),
+                    (L["col.cost"], "money")]
+        return [(L["col.orgs"], "text"), (L["col.your_participants"], "number"),
+                (L["col.cohort_size"], "number"), (L["col.your_share"], "money"),
+                (L["col.cohort_cost"], "money")]
+
     @cached_property
     def modules(self) -> list[str]:
         """Codes of the scheduled modules in scope, in catalogue order when known."""

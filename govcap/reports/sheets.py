@@ -42,18 +42,21 @@ def _need_status(s: Scope, status: str, month: str | None) -> str:
 
 def cohorts(s: Scope) -> Sheet:
     L = s.L
+    widths = {"text": 60, "number": 10, "money": 14}
     cols = [Column(L["col.cohort"], 12), Column(L["col.month"], 10), Column(L["col.module"], 10),
             Column(L["col.title"], 40), Column(L["col.domain"], 26),
-            Column(L["col.language"], 10), Column(L["col.orgs"], 60),
-            Column(L["col.participants"], 10, "number"), Column(L["col.cost"], 14, "money")]
+            Column(L["col.language"], 10)] + [
+        Column(label, widths[kind], kind) for label, kind in s.cohort_headers()]
     rows: list[list[Cell]] = [
         [c.cohort_id, c.month or "", c.module_code, s.module_title(c.module_code),
-         s.domain(c.domain), s.language(c.language), s.org_list(o for o in c.org_ids
-                                                               if s.mine(o)),
-         s.participants(c), s.money(s.cost(c))] for c in s.cohorts]
-    return Sheet(L["sheet.cohorts"], Table(cols, rows, total=[
-        L["total"], "", "", "", "", "", "", sum(s.participants(c) for c in s.cohorts),
-        s.money(s.total_cents)]))
+         s.domain(c.domain), s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts]
+    total: list[Cell] = [L["total"], "", "", "", "", "", "",
+                         sum(s.participants(c) for c in s.cohorts)]
+    if s.org_id is None:
+        total.append(s.money(s.total_cents))
+    else:  # the cohorts' own sizes and costs do not add up to anything of this organisation's
+        total += ["", s.money(s.total_cents), ""]
+    return Sheet(L["sheet.cohorts"], Table(cols, rows, total=total))
 
 
 def schedule(s: Scope) -> Sheet:

@@ -71,3 +71,20 @@ def test_a_plan_with_nothing_scheduled_says_so_instead_of_empty_tables():
         assert section.blocks
         assert not any(isinstance(b, Table) and not b.rows for b in section.blocks), section.key
     assert render_plan(lone, ctx, "docx", catalogue=catalogue("en")).startswith(b"PK")
+
+
+def test_an_organisations_plan_shows_a_shared_cohort_whole_beside_its_own_share():
+    data = plan()
+    shared = [c for c in data.cohorts if c.month and len(set(c.org_ids)) > 1]
+    assert shared, "the test plan should have a cohort of two organisations"
+    cohort = shared[0]
+    org = cohort.org_ids[0]
+    doc = build_document(data, context("en", org), catalogue("en"))
+    rows = [row for section in doc.sections for block in section.blocks
+            if isinstance(block, Table) and any(c.label == "Cohort size" for c in block.columns)
+            for row in block.rows if row[0] == cohort.cohort_id]
+    assert len(rows) == 1
+    orgs, mine, size, share, whole = rows[0][4:]
+    assert f"with {len(set(cohort.org_ids)) - 1} other organisation" in orgs
+    assert size == sum(m.participants for m in cohort.members) > mine
+    assert whole.cents == sum(m.cost_cents for m in cohort.members) > share.cents
