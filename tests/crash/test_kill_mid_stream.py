@@ -18,7 +18,6 @@ import secrets
 import signal
 import sqlite3
 import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -32,11 +31,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import requests
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from _server import GOVCAP, free_port  # noqa: E402
-
-from tests.waiting import wait_until  # noqa: E402
+from scripts._server import GOVCAP, free_port
+from tests.waiting import wait_until
 
 POSTGRES_URL = os.environ.get("GOVCAP_DATABASE_URL", "")
 BACKEND = "postgresql" if POSTGRES_URL else "sqlite"

@@ -13,11 +13,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from _server import GOVCAP, free_port, wait_for  # noqa: E402
-
-from tests.waiting import wait_until  # noqa: E402
+from scripts._server import GOVCAP, free_port, wait_for
+from tests.waiting import wait_until
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="signals and /proc: Linux")
 

@@ -7,15 +7,12 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from _server import GOVCAP, free_port, wait_for  # noqa: E402
+from scripts._server import GOVCAP, free_port, wait_for
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("GOVCAP_DATABASE_URL")),
