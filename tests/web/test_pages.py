@@ -188,3 +188,30 @@ def test_the_summary_shows_levels_in_a_chart_and_a_table(as_facilitator, consent
     html = page.content.decode()
     assert "<svg" in html and "4. Setting expectations" in html
     assert 'class="lv lv-high"' in html
+
+
+def test_the_coordinators_home_lists_sessions_waiting_for_validation(client, consented):
+    from django.utils import timezone
+
+    Session.objects.filter(pk=consented.session.pk).update(status="submitted",
+                                                           submitted_at=timezone.now())
+    client.force_login(consented.coordinator)
+    page = client.get("/").content.decode()
+    assert "Waiting for your validation" in page
+    assert reverse("session-transition", args=[consented.session.uuid, "validate"]) in page
+    client.force_login(consented.facilitator)  # not theirs to validate
+    assert "Waiting for your validation" not in client.get("/").content.decode()
+    client.force_login(consented.outsider)
+    assert "Waiting for your validation" not in client.get("/").content.decode()
+
+
+def test_a_missing_page_and_a_refusal_are_pages_with_a_way_back(client, world):
+    client.force_login(world.facilitator)
+    missing = client.get(f"/s/{uuid.uuid4()}/")
+    assert missing.status_code == 404
+    assert "This page is not here" in missing.content.decode()
+    assert 'href="/"' in missing.content.decode()
+    refused = client.get(reverse("engagement-new"))
+    assert refused.status_code == 403
+    page = refused.content.decode()
+    assert "Only administrators create engagements." in page and 'href="/"' in page

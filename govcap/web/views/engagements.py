@@ -41,9 +41,16 @@ def home(request):
         .exclude(status=Session.Status.VALIDATED)
         .order_by("scheduled_date")
     )
+    to_validate = (  # the coordinator's queue: submitted sessions of engagements they manage
+        access.sessions(request.user)
+        .filter(status=Session.Status.SUBMITTED,
+                engagement__in=scoping.managed_engagements(request.user))
+        .order_by("submitted_at", "id")
+    )
     return render(request, "govcap/home.html", {
         "engagements": engagements,
         "my_sessions": my_sessions,
+        "to_validate": to_validate,
         "can_create": scoping.can_create_engagement(request.user),
     })
 
