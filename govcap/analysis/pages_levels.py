@@ -75,22 +75,28 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         return report
 
     cells = [[grid.get(i, key) for key in SECTION_KEYS] for i in ids]
+    names = {i: by_id[i].name + (f" ({_('provisional')})" if i in data.provisional else "")
+             for i in ids}
     heat_rows: list[list[Cell | str | int | float | None]] = []
     for i, line in zip(ids, cells, strict=True):
         gap = org_gaps[i]
-        heat_rows.append([Cell(by_id[i].name, href=org_url(by_id[i])),
+        heat_rows.append([Cell(names[i], href=org_url(by_id[i])),
                           *[level_cell(level) for level in line],
                           Cell(gap.total, numeric=True), Cell(gap.unknown, numeric=True)])
     report.blocks.append(Block(
         "heatmap", _("Organisations by section"),
-        svg=svg.heatmap([by_id[i].name for i in ids], [labels[k] for k in SECTION_KEYS],
+        svg=svg.heatmap([names[i] for i in ids], [labels[k] for k in SECTION_KEYS],
                         cells, _("Capacity level by organisation and section"),
                         subtitle=engagement.name, chart_id="heatmap", label_width=280,
                         cell_width=86),
         table=Table([_("Organisation"), *[labels[k] for k in SECTION_KEYS],
                      _("Total gap to target"), _("Sections without a level")], heat_rows),
         note=_("Gap: target level minus the level reached, per section, added up; a section "
-               "not assessed has no gap and is counted apart.")))
+               "not assessed has no gap and is counted apart.") + (" " + _(
+               "Each organisation's levels come from its latest validated session; "
+               "“provisional”: none is validated yet, so its latest started session is "
+               "shown, and the plan does not use it.") if any(
+               i in data.provisional for i in ids) else "")))
 
     counts = counts_of(grid)
     report.blocks.append(Block(

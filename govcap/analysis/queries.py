@@ -1,9 +1,11 @@
 """Reading levels from the database into plain rows — every queryset through `accounts.scoping`.
 
-Levels are the consensus ratings (rater empty) of the sessions a user may see
-(`access.sessions`). An organisation is *in the analysis* of an engagement when it has a
-session there that has started (not a draft); one without a level for a section counts as
-not assessed. Each function runs a fixed number of queries, whatever the number of
+Levels are the consensus ratings (rater empty) of each organisation's deciding session
+among the sessions a user may see (`access.sessions`), by the one rule of
+`analysis.core.org_level`: its latest validated session in the engagement, else —
+provisional — its latest started one. An organisation is *in the analysis* of an
+engagement when it has a session there that has started (not a draft); one without a level
+for a section counts as not assessed. Each function runs a fixed number of queries, whatever the number of
 organisations (the benchmark checks it).
 """
 
@@ -14,11 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import get_language
 
 from govcap.accounts import scoping
 from govcap.analysis import tally
+from govcap.analysis.core import org_level
 from govcap.analysis.core.aggregate import RatingRow
 from govcap.analysis.core.programme import LevelCounts, level_counts, level_value
 from govcap.analysis.models import VoteTally
@@ -50,6 +53,7 @@ class EngagementLevels:
     rows: list[RatingRow]  # (org id, section key, level 1–3 or None, engagement id)
     targets: TargetLookup
     sessions_by_status: Counter[str] = field(default_factory=Counter)
+    provisional: frozenset[int] = frozenset()  # orgs whose levels come from an unvalidated session
 
     def target_map(self) -> dict[int, dict[str, Level]]:
         """{org id: {section key: target level}} for `aggregate.gaps`."""
@@ -73,34 +77,50 @@ def _orgs(ids: Iterable[int]) -> dict[int, Org]:
     return out
 
 
+SESSION_FIELDS = ("id", "organisation_id", "status", "scheduled_date", "validated_at",
+                  "engagement_id")
+
+
+def session_refs(sessions) -> list[org_level.SessionRef]:
+    """What `org_level` reads of each session of a queryset (one query)."""
+    return [org_level.SessionRef(i, org, status, day, validated, e)
+            for i, org, status, day, validated, e in sessions.values_list(*SESSION_FIELDS)]
+
+
+def deciding_rows(sessions, refs: list[org_level.SessionRef]) -> list[RatingRow]:
+    """The consensus rows of the deciding sessions among `sessions`, round = engagement id
+    (one query: every consensus rating of `sessions`, kept when its session decides)."""
+    chosen = org_level.deciding_ids(refs)
+    return [RatingRow(org, key, level_value(level), e)
+            for session_id, e, org, key, level in Rating.objects.filter(
+                rater__isnull=True, session__in=sessions.values("pk")).values_list(
+                "session_id", "session__engagement_id", "session__organisation_id",
+                "section_key", "level")
+            if session_id in chosen]
+
+
 def engagement_levels(user, engagement) -> EngagementLevels:
     """The levels of one engagement that the user may see (4 queries)."""
     sessions = access.sessions(user).filter(engagement=engagement)
-    statuses: Counter[str] = Counter()
-    in_analysis: set[int] = set()
-    for org_id, status in sessions.values_list("organisation_id", "status"):
-        statuses[status] += 1
-        if status != DRAFT:
-            in_analysis.add(org_id)
-    rows = [RatingRow(org, key, level_value(level), engagement.id)
-            for org, key, level in Rating.objects.filter(
-                rater__isnull=True, session__in=sessions.values("pk"))
-            .values_list("session__organisation_id", "section_key", "level")]
-    orgs = _orgs(in_analysis | {r.org_id for r in rows})
+    refs = session_refs(sessions)
+    statuses: Counter[str] = Counter(r.status for r in refs)
+    decided = org_level.decide(refs)
+    rows = deciding_rows(sessions, refs)
+    orgs = _orgs({org for _e, org in decided})
     return EngagementLevels(engagement, list(orgs.values()), rows, targets_of(engagement),
-                            statuses)
+                            statuses, frozenset(org for (_e, org), d in decided.items()
+                                                if d.provisional))
 
 
 def organisation_history(user, organisation) -> tuple[list, list[RatingRow]]:
     """The engagements (rounds) in which the user sees the organisation's sessions, oldest
-    first, and its consensus rows with the engagement id as round (2 queries)."""
+    first, and the consensus rows of its deciding session in each, with the engagement id
+    as round (3 queries)."""
     sessions = access.sessions(user).filter(organisation=organisation)
-    rows = [RatingRow(organisation.id, key, level_value(level), engagement_id)
-            for engagement_id, key, level in Rating.objects.filter(
-                rater__isnull=True, session__in=sessions.values("pk"))
-            .values_list("session__engagement_id", "section_key", "level")]
+    refs = session_refs(sessions)
+    rows = deciding_rows(sessions, refs)
     engagements = list(scoping.engagements(user).filter(
-        id__in=sessions.exclude(status=DRAFT).values("engagement_id"))
+        id__in={r.round for r in refs if r.status != DRAFT})
         .order_by("start_date", "round_number", "id"))
     return engagements, rows
 
@@ -123,68 +143,61 @@ def whole_engagements(user, ids: Iterable[int]) -> set[int]:
 def programme_counts(user, engagements: list) -> dict[tuple[int, str], LevelCounts]:
     """Organisations per level for every (engagement, section) the user may see.
 
-    Engagements the user sees whole are read from the tally (plus two queries over
-    sessions for the number of organisations and those with several sessions); the others
-    (a facilitator's own sessions, a viewer narrowed to some organisations) are counted
-    from their rows. The number of queries does not grow with organisations or sessions.
+    Engagements the user sees whole are read from the tally, corrected for the
+    organisations whose ratings are not all their deciding session's (several sessions, or
+    a draft) — a few queries over sessions; the others (a facilitator's own sessions, a
+    viewer narrowed to some organisations) are counted from their deciding rows. The
+    number of queries does not grow with organisations or sessions.
     """
     ids = {e.id for e in engagements}
     whole = whole_engagements(user, ids)
     out: dict[tuple[int, str], LevelCounts] = {}
     if whole:
-        started = Session.objects.filter(engagement_id__in=whole).exclude(status=DRAFT)
-        n_orgs = dict(started.order_by().values("engagement_id")
+        in_whole = Session.objects.filter(engagement_id__in=whole)
+        n_orgs = dict(in_whole.exclude(status=DRAFT).order_by().values("engagement_id")
                       .annotate(n=Count("organisation_id", distinct=True))
                       .values_list("engagement_id", "n"))
-        repeated = list(Session.objects.filter(engagement_id__in=whole).order_by()
-                        .values("engagement_id", "organisation_id").annotate(n=Count("id"))
-                        .filter(n__gt=1).values_list("engagement_id", "organisation_id"))
-        duplicates: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
-        if repeated:
-            pairs = set(repeated)
-            orgs = {org for _, org in pairs}
-            for e, org, key, level in Rating.objects.filter(
-                    rater__isnull=True, session__engagement_id__in={e for e, _ in pairs},
-                    session__organisation_id__in=orgs).values_list(
-                    "session__engagement_id", "session__organisation_id", "section_key",
-                    "level"):
-                if (e, org) in pairs:
-                    duplicates[e, org].append((key, level))
+        mixed = set(in_whole.order_by().values("engagement_id", "organisation_id")
+                    .annotate(n=Count("id"), drafts=Count("id", filter=Q(status=DRAFT)))
+                    .filter(Q(n__gt=1) | Q(drafts__gt=0))
+                    .values_list("engagement_id", "organisation_id"))
+        corrections: dict[tuple[int, int], tuple[list, list]] = {}
+        if mixed:
+            around = in_whole.filter(engagement_id__in={e for e, _ in mixed},
+                                     organisation_id__in={org for _, org in mixed})
+            chosen = org_level.deciding_ids(
+                r for r in session_refs(around) if (r.round, r.org_id) in mixed)
+            for session_id, e, org, key, level in Rating.objects.filter(
+                    rater__isnull=True, session__in=around.values("pk")).values_list(
+                    "session_id", "session__engagement_id", "session__organisation_id",
+                    "section_key", "level"):
+                if (e, org) in mixed:
+                    counted, deciding = corrections.setdefault((e, org), ([], []))
+                    counted.append((key, level))
+                    if session_id in chosen:
+                        deciding.append((key, level))
         out.update(level_counts(tally.counts(connection, whole),
-                                {e: n_orgs.get(e, 0) for e in whole}, duplicates))
+                                {e: n_orgs.get(e, 0) for e in whole}, corrections))
     partial = ids - whole
     if partial:
         sessions = access.sessions(user).filter(engagement_id__in=partial)
+        refs = session_refs(sessions)
         started: dict[int, set[int]] = defaultdict(set)
-        for e, org, status in sessions.values_list("engagement_id", "organisation_id",
-                                                   "status"):
-            if status != DRAFT:
-                started[e].add(org)
-        by_cell: dict[tuple[int, int, str], list[str]] = defaultdict(list)
-        for e, org, key, level in Rating.objects.filter(
-                rater__isnull=True, session__in=sessions.values("pk")).values_list(
-                "session__engagement_id", "session__organisation_id", "section_key", "level"):
-            by_cell[e, org, key].append(level)
+        for e, org in org_level.decide(refs):
             started[e].add(org)
         counted: Counter[tuple[int, str, str]] = Counter()
-        dupes: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
-        for (e, org, key), levels in by_cell.items():
-            for level in levels:
-                counted[e, key, level] += 1
-                dupes[e, org].append((key, level))
-        out.update(level_counts(counted, {e: len(started.get(e, ())) for e in partial},
-                                {k: v for k, v in dupes.items() if len(v) > len(
-                                    {s for s, _ in v})}))
+        for row in deciding_rows(sessions, refs):
+            if row.level is not None:
+                counted[row.round, row.section_key, Level(row.level).key] += 1
+        out.update(level_counts(counted, {e: len(started.get(e, ())) for e in partial}))
     return out
 
 
 def country_rows(user, engagements: list) -> list[RatingRow]:
-    """Consensus rows of several engagements (a country's rounds), round = engagement id."""
+    """Consensus rows of several engagements (a country's rounds), round = engagement id:
+    each organisation's deciding session per round."""
     sessions = access.sessions(user).filter(engagement__in=[e.id for e in engagements])
-    return [RatingRow(org, key, level_value(level), e)
-            for e, org, key, level in Rating.objects.filter(
-                rater__isnull=True, session__in=sessions.values("pk")).values_list(
-                "session__engagement_id", "session__organisation_id", "section_key", "level")]
+    return deciding_rows(sessions, session_refs(sessions))
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """Reading the database into the plain inputs of plan generation.
 
-Only validated sessions count, and per organisation only its latest one (by date, then
-validation time); the consensus rating (no rater) of each section is used. A section not
-assessed is passed as unknown with its reason. The rationale carries the first benchmark
-statement of the rated level in the session's instrument; the evidence, only what the
-session shared for documents (assessments.sharing) — never its internal notes.
+Only validated sessions count, and per organisation only its deciding one — the latest
+validated, by the one rule of `analysis.core.org_level`; the consensus rating (no rater)
+of each section is used. A section not assessed is passed as unknown with its reason. The
+rationale carries the first benchmark statement of the rated level in the session's
+instrument; the evidence, only what the session shared for documents (assessments.sharing)
+— never its internal notes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from govcap.analysis.core import org_level
 from govcap.assessments import sharing
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import localised
@@ -94,18 +96,16 @@ def constraints_of(settings: PlanSettings) -> Constraints:
 
 
 def latest_validated_sessions(engagement) -> list[Session]:
-    """Per organisation, its latest validated session of the engagement."""
-    latest: dict[int, Session] = {}
-    sessions = (Session.objects.filter(engagement=engagement, status=Session.Status.VALIDATED)
-                .select_related("organisation", "instrument"))
-    for s in sessions:
-        key = (s.scheduled_date or dt.date.min, s.validated_at or dt.datetime.min.replace(
-            tzinfo=dt.UTC), s.pk)
-        held = latest.get(s.organisation_id)
-        if held is None or key > (held.scheduled_date or dt.date.min, held.validated_at
-                                  or dt.datetime.min.replace(tzinfo=dt.UTC), held.pk):
-            latest[s.organisation_id] = s
-    return [latest[k] for k in sorted(latest)]
+    """Per organisation, its deciding session — the latest validated one of the engagement,
+    by the one rule of `analysis.core.org_level` (a provisional level never enters a plan)."""
+    sessions = {s.pk: s for s in Session.objects.filter(
+        engagement=engagement, status=Session.Status.VALIDATED)
+        .select_related("organisation", "instrument")}
+    decided = org_level.decide(
+        (org_level.SessionRef(s.pk, s.organisation_id, s.status, s.scheduled_date,
+                              s.validated_at, s.engagement_id) for s in sessions.values()),
+        provisional=False)
+    return [sessions[decided[key].session_id] for key in sorted(decided, key=lambda k: k[1])]
 
 
 def _benchmark(section, level: str) -> str:

@@ -70,21 +70,16 @@ def test_rows_from_several_rounds_need_a_round() -> None:
         resolve(ROWS)
 
 
-@pytest.mark.parametrize(
-    ("levels", "expected"),
-    [([1, 3], B), ([1, 2, 3], M), ([3, 3, 1, 2], M), ([2, None], M), ([None, None], None)],
-)
-def test_duplicate_ratings_combine_to_the_lower_median(
-    levels: list[int | None], expected: Level | None
-) -> None:
-    grid = resolve([("mof", "agile", level) for level in levels])
-    assert grid.get("mof", "agile") == expected
+def test_two_levels_for_one_cell_are_refused() -> None:
+    # org_level chooses one deciding session per organisation and round before resolve
+    with pytest.raises(ValueError, match="org_level"):
+        resolve([("mof", "agile", 1), ("mof", "agile", 3)])
 
 
 @pytest.mark.parametrize("bad", [0, 4, 1.5, "high", True])
 def test_a_bad_level_names_its_row(bad: object) -> None:
     with pytest.raises(ValueError, match=r"rating row 2 \('mof', 'agile'\)"):
-        resolve([("mof", "agile", 1), ("mof", "agile", bad)])
+        resolve([("mof", "other", 1), ("mof", "agile", bad)])
 
 
 def test_the_distribution_counts_the_heatmap_columns() -> None:
@@ -171,6 +166,7 @@ rating_rows = st.lists(
         st.one_of(st.none(), st.integers(1, 3)),
     ),
     max_size=30,
+    unique_by=lambda row: row[:2],  # one row per cell: org_level chose the session
 )
 
 

@@ -26,7 +26,7 @@ def test_level_keys_become_values_and_the_rest_is_unknown() -> None:
 
 @pytest.mark.parametrize(("counts", "median", "mean"), [
     (LevelCounts(1, 1, 1), Level.MODERATE, 2.0),
-    (LevelCounts(2, 2, 0), Level.BASIC, 1.5),  # lower median, as aggregate.resolve
+    (LevelCounts(2, 2, 0), Level.BASIC, 1.5),  # the lower median: conservative
     (LevelCounts(0, 1, 3), Level.HIGH, 2.75),
     (LevelCounts(0, 0, 0, 4), None, None),
 ])
@@ -53,23 +53,25 @@ def test_counts_fill_every_section_and_count_the_missing_as_not_assessed() -> No
     assert {key for (e, key) in out if e == "ke"} == set(SECTION_KEYS)
 
 
-def test_an_organisation_with_two_sessions_counts_once_at_its_lower_median() -> None:
-    # org "mof" was rated twice in round "ke": basic and high → lower median basic;
+def test_an_organisation_with_two_sessions_counts_once_at_its_deciding_session() -> None:
+    # org "mof" was rated twice in round "ke": basic, then high in its deciding session;
     # the raw tally counted both ratings.
     tally = {("ke", SDT, "basic"): 2, ("ke", SDT, "high"): 2, ("ke", SDT, "moderate"): 1}
-    duplicates = {("ke", "mof"): [(SDT, "basic"), (SDT, "high")]}
-    out = level_counts(tally, {"ke": 4}, duplicates)
-    assert out["ke", SDT] == LevelCounts(basic=2, moderate=1, high=1, not_assessed=0)
+    corrections = {("ke", "mof"): ([(SDT, "basic"), (SDT, "high")], [(SDT, "high")])}
+    out = level_counts(tally, {"ke": 4}, corrections)
+    assert out["ke", SDT] == LevelCounts(basic=1, moderate=1, high=2, not_assessed=0)
 
 
 def test_counts_agree_with_the_heatmap_distribution_of_the_same_rows() -> None:
-    rows = [RatingRow("a", SDT, 1), RatingRow("a", SDT, 3), RatingRow("b", SDT, 2),
+    earlier = RatingRow("a", SDT, 1)  # org a's earlier session, not its deciding one
+    rows = [RatingRow("a", SDT, 3), RatingRow("b", SDT, 2),
             RatingRow("c", DSP, 3), RatingRow("c", SDT, None)]
     tally: dict = {}
-    for row in rows:
+    for row in [earlier, *rows]:
         key = {1: "basic", 2: "moderate", 3: "high", None: "not_assessed"}[row.level]
         tally["e", row.section_key, key] = tally.get(("e", row.section_key, key), 0) + 1
-    out = level_counts(tally, {"e": 3}, {("e", "a"): [(SDT, "basic"), (SDT, "high")]})
+    out = level_counts(tally, {"e": 3}, {("e", "a"): ([(SDT, "basic"), (SDT, "high")],
+                                                      [(SDT, "high")])})
     for section, item in counts_of(resolve(rows)).items():
         assert out["e", section] == item
 

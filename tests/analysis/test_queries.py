@@ -66,7 +66,8 @@ def test_the_tally_path_and_the_rows_path_agree_with_the_heatmap(world) -> None:
         expected = LevelCounts(*(sum(1 for v in values if v is not None and int(v) == n)
                                  for n in (1, 2, 3)), values.count(None))
         assert via_tally[e.id, key] == expected, key
-    # a facilitator sees only their own session: counted from rows, not the tally
+    # a facilitator sees only their own session (started): counted from rows, not the tally
+    Session.objects.filter(pk=world.session.pk).update(status=Session.Status.IN_PROGRESS)
     Rating.objects.create(session=world.session, section_key=SECTION_KEYS[0], level="high")
     mine = queries.programme_counts(world.facilitator, [e])
     assert mine[e.id, SECTION_KEYS[0]] == LevelCounts(high=1)

@@ -9,10 +9,9 @@ with deterministic output:
   between reports), then any unknown keys found in the rows, sorted;
 - an (organisation, section) with no row counts as not assessed.
 
-One (organisation, section, round) normally has one consensus rating. If several rows
-exist (e.g. two FGDs in one ministry), they are combined into the *lower median* of the
-assessed levels — conservative, so a training need is not hidden — and only when none is
-assessed is the result "not assessed".
+One (organisation, section, round) has one row: the consensus rating of the organisation's
+deciding session in that round, chosen by the one rule of `org_level` before the rows get
+here. Two rows for one cell are a ValueError, not something to average away.
 
 Functions that read one round (`resolve`, `gaps`) take ``in_round``; when it is None the
 rows must all belong to one round, otherwise a ValueError asks for it (mixing rounds
@@ -48,11 +47,6 @@ def _level(value: object, where: str) -> Level | None:
     return Level(int(value))
 
 
-def _lower_median(levels: list[Level]) -> Level:
-    ordered = sorted(levels)
-    return ordered[(len(ordered) - 1) // 2]
-
-
 @dataclass(frozen=True)
 class Grid:
     """Levels of one round, resolved to one value per (organisation, section)."""
@@ -80,10 +74,11 @@ def resolve(
     sections: Sequence[str] | None = None,
 ) -> Grid:
     """One level (or None) per (organisation, section) of one round."""
-    collected: dict[Cell, list[Level | None]] = defaultdict(list)
+    levels: dict[Cell, Level | None] = {}
     seen_rounds: set[Hashable] = set()
     seen_orgs: set[Hashable] = set()
     seen_sections: set[str] = set()
+    seen_cells: set[tuple[Hashable, Hashable, str]] = set()
     for index, raw in enumerate(rows):
         row = RatingRow(*raw)
         where = f"rating row {index + 1} ({row.org_id!r}, {row.section_key!r})"
@@ -93,14 +88,14 @@ def resolve(
         seen_rounds.add(row.round)
         seen_orgs.add(row.org_id)
         seen_sections.add(row.section_key)
-        collected[(row.org_id, row.section_key)].append(level)
+        if (row.round, row.org_id, row.section_key) in seen_cells:
+            raise ValueError(f"{where}: a second level for one cell; choose each "
+                             "organisation's deciding session first (org_level)")
+        seen_cells.add((row.round, row.org_id, row.section_key))
+        levels[(row.org_id, row.section_key)] = level
     if in_round is None and len(seen_rounds) > 1:
         names = ", ".join(repr(r) for r in sorted(seen_rounds, key=str))
         raise ValueError(f"rating rows span several rounds ({names}); pass in_round=")
-    levels: dict[Cell, Level | None] = {}
-    for cell, values in collected.items():
-        assessed = [value for value in values if value is not None]
-        levels[cell] = _lower_median(assessed) if assessed else None
     org_order = tuple(orgs) if orgs is not None else tuple(sorted(seen_orgs, key=str))
     return Grid(org_order, section_order(seen_sections, sections), levels)
 

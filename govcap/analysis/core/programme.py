@@ -2,9 +2,10 @@
 
 The programme view reads how many organisations of each engagement are at each level per
 section. The database tally counts *ratings* per (engagement, section, level); when an
-organisation has several sessions in one engagement, `level_counts` replaces their ratings
-by the organisation's one resolved level (the lower median, as `aggregate.resolve` does),
-so every number here is a count of organisations and matches the engagement's heatmap.
+organisation's ratings in an engagement are not all its deciding session's (several
+sessions, or a draft — `org_level`), `level_counts` replaces them by its deciding
+session's, so every number here is a count of organisations and matches the engagement's
+heatmap.
 An organisation of the engagement without a level for a section counts as not assessed.
 """
 
@@ -14,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from govcap.analysis.core.aggregate import resolve
 from govcap.scale import DOMAINS, SECTION_DOMAIN, SECTION_KEYS, Level
 
 LEVEL_VALUES = {"basic": 1, "moderate": 2, "high": 3}
@@ -55,7 +55,7 @@ class LevelCounts:
 
     @property
     def median(self) -> Level | None:
-        """The lower median level of the assessed organisations (conservative, as `resolve`)."""
+        """The lower median level of the assessed organisations (conservative)."""
         if not self.assessed:
             return None
         position = (self.assessed - 1) // 2
@@ -78,15 +78,18 @@ class LevelCounts:
 def level_counts(
     tally: Mapping[tuple[Hashable, str, str], int],
     organisations: Mapping[Hashable, int],
-    duplicates: Mapping[tuple[Hashable, Hashable], Sequence[tuple[str, str]]] | None = None,
+    corrections: Mapping[tuple[Hashable, Hashable],
+                         tuple[Sequence[tuple[str, str]], Sequence[tuple[str, str]]]]
+    | None = None,
     sections: Sequence[str] = SECTION_KEYS,
 ) -> dict[tuple[Hashable, str], LevelCounts]:
     """Organisations per level for each (engagement, section).
 
     - `tally`: {(engagement, section_key, level_key): number of consensus ratings};
     - `organisations`: {engagement: number of organisations in its analysis};
-    - `duplicates`: {(engagement, organisation): [(section_key, level_key), …]} — every
-      consensus rating of an organisation that has several sessions in the engagement.
+    - `corrections`: {(engagement, organisation): (every consensus rating of the
+      organisation counted in the tally, the ratings of its deciding session)} as
+      (section_key, level_key) pairs — for organisations with several sessions or a draft.
 
     Every engagement of `organisations` gets every section of `sections`.
     """
@@ -95,17 +98,12 @@ def level_counts(
         value = level_value(key)
         if value is not None:
             raw[engagement, section][value] += n
-    for (engagement, org), ratings in (duplicates or {}).items():
-        rows = []
-        for section, key in ratings:
-            value = level_value(key)
-            if value is not None:
-                raw[engagement, section][value] -= 1
-            rows.append((org, section, value))
-        grid = resolve(rows)
-        for (_, section), level in grid.levels.items():
-            if level is not None:
-                raw[engagement, section][int(level)] += 1
+    for (engagement, _org), (counted, deciding) in (corrections or {}).items():
+        for ratings, sign in ((counted, -1), (deciding, 1)):
+            for section, key in ratings:
+                value = level_value(key)
+                if value is not None:
+                    raw[engagement, section][value] += sign
     out: dict[tuple[Hashable, str], LevelCounts] = {}
     for engagement, n_orgs in organisations.items():
         keys = list(sections) + sorted(
