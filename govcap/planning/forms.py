@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from govcap.planning.core.inputs import PlanInputError, month_number
@@ -16,6 +17,10 @@ from govcap.scale import SECTION_KEYS
 
 _COST_LINE = re.compile(r"^\s*([A-Z]{2,4}-[0-9]{3})\s*:\s*([0-9.]*)\s*(?:/\s*([0-9.]*))?\s*$")
 BLANK = [("", "—")]
+# One organisation's own limits (empty keeps the engagement's): field, label, largest value.
+CAPACITY_FIELDS = (("days_per_month", _("Days a month"), 31),
+                   ("days_per_quarter", _("Days a quarter"), 92),
+                   ("staff_away", _("Staff away"), 500))
 
 
 def _month(value: str) -> str:
@@ -44,7 +49,8 @@ class SettingsForm(forms.ModelForm):
         fields = ["catalogue", "default_level", "strategic_level", "sustain_high", "start_month",
                   "horizon_months", "max_parallel", "max_parallel_per_domain",
                   "participants_per_org", "max_participants_per_org", "currency",
-                  "exchange_rate", "funding_source"]
+                  "exchange_rate", "funding_source", "days_per_month", "days_per_quarter",
+                  "staff_away", "fiscal_year_end_month", "block_ramadan", "block_holidays"]
         labels = {"default_level": _("Default target"), "strategic_level": _("Strategic target"),
                   "sustain_high": _("End journeys to High with sustaining modules"),
                   "start_month": _("Start month"), "horizon_months": _("Months in the plan"),
@@ -52,11 +58,24 @@ class SettingsForm(forms.ModelForm):
                   "max_parallel_per_domain": _("Cohorts at once per domain"),
                   "participants_per_org": _("Participants per organisation"),
                   "max_participants_per_org": _("Up to, to fill a cohort"),
-                  "exchange_rate": _("Exchange rate"), "funding_source": _("Funding source")}
+                  "exchange_rate": _("Exchange rate"), "funding_source": _("Funding source"),
+                  "days_per_month": _("Training days a month, per organisation"),
+                  "days_per_quarter": _("Training days a quarter, per organisation"),
+                  "staff_away": _("Staff away at once, per organisation"),
+                  "fiscal_year_end_month": _("Last month of the fiscal year"),
+                  "block_ramadan": _("No training in Ramadan"),
+                  "block_holidays": _("Leave out national holidays")}
         help_texts = {"catalogue": _("Empty: the latest version"),
                       "start_month": _("YYYY-MM"),
                       "max_parallel_per_domain": _("Empty: only the overall limit"),
-                      "exchange_rate": _("Units of the currency per catalogue unit (USD)")}
+                      "exchange_rate": _("Units of the currency per catalogue unit (USD)"),
+                      "days_per_month": _("Days of courses one organisation can take in a "
+                                          "month"),
+                      "days_per_quarter": _("Days of courses in a calendar quarter"),
+                      "staff_away": _("Its participants in one month's courses, at most"),
+                      "fiscal_year_end_month": _("1–12; no training that month. Empty: none"),
+                      "block_ramadan": _("Computed for each year"),
+                      "block_holidays": _("Each holiday takes a working day off the month")}
 
     def __init__(self, *args: Any, organisations: list[Any], section_titles: dict[str, str],
                  **kwargs: Any) -> None:
@@ -86,10 +105,57 @@ class SettingsForm(forms.ModelForm):
                                                    label=_("Participants"))
             self.fields[name].widget.attrs["aria-label"] = f"{org.name}: participants"
             self.initial.setdefault(name, settings.participants_overrides.get(key))
+            own = settings.capacity_overrides.get(key, {})
+            for field, label, top in CAPACITY_FIELDS:
+                name = f"{field}_{org.pk}"
+                self.fields[name] = forms.IntegerField(min_value=1, max_value=top,
+                                                       required=False, label=label)
+                self.fields[name].widget.attrs["aria-label"] = f"{org.name}: {label}"
+                self.initial.setdefault(name, own.get(field))
+        for name, top in (("days_per_month", 31), ("days_per_quarter", 92),
+                          ("staff_away", 500), ("fiscal_year_end_month", 12)):
+            self.fields[name].min_value = 1
+            self.fields[name].max_value = top
+            self.fields[name].widget.attrs.update(min=1, max=top)
+            self.fields[name].validators += [MinValueValidator(1), MaxValueValidator(top)]
 
-    def org_rows(self) -> list[tuple[Any, list[Any], Any]]:
+    def org_rows(self) -> list[tuple[Any, list[Any], Any, list[Any]]]:
         return [(org, [self[f"target_{org.pk}_{s}"] for s in SECTION_KEYS],
-                 self[f"participants_{org.pk}"]) for org in self.organisations]
+                 self[f"participants_{org.pk}"],
+                 [self[f"{field}_{org.pk}"] for field, _, _ in CAPACITY_FIELDS])
+                for org in self.organisations]
+
+    def capacity_fields(self) -> list[Any]:
+        return [self[name] for name in ("days_per_month", "days_per_quarter", "staff_away",
+                                        "fiscal_year_end_month", "block_ramadan",
+                                        "block_holidays")]
+
+    def clean(self) -> dict[str, Any]:
+        """Limits that contradict each other are refused, naming the field to change."""
+        data = super().clean()
+        month, quarter = data.get("days_per_month"), data.get("days_per_quarter")
+        away, sent = data.get("staff_away"), data.get("participants_per_org")
+        if month and quarter and quarter < month:
+            self.add_error("days_per_quarter", _("A quarter cannot take fewer training days "
+                                                 "than a month (%(n)d).") % {"n": month})
+        if away and sent and sent > away:
+            self.add_error("participants_per_org", _(
+                "More participants per organisation than the %(n)d staff who can be away at "
+                "once; raise “Staff away at once” or send fewer.") % {"n": away})
+        for org in self.organisations:
+            own_away = data.get(f"staff_away_{org.pk}") or away
+            own_sent = data.get(f"participants_{org.pk}") or sent
+            if own_away and own_sent and own_sent > own_away:
+                self.add_error(f"participants_{org.pk}", _(
+                    "%(org)s: %(sent)d participants but only %(away)d staff can be away at "
+                    "once.") % {"org": org.name, "sent": own_sent, "away": own_away})
+            own_month = data.get(f"days_per_month_{org.pk}") or month
+            own_quarter = data.get(f"days_per_quarter_{org.pk}") or quarter
+            if own_month and own_quarter and own_quarter < own_month:
+                self.add_error(f"days_per_quarter_{org.pk}", _(
+                    "%(org)s: a quarter cannot take fewer training days than a month.")
+                    % {"org": org.name})
+        return data
 
     def schedule_fields(self) -> list[Any]:
         return [self[name] for name in ("catalogue", "start_month", "horizon_months", "blackout",
@@ -144,6 +210,10 @@ class SettingsForm(forms.ModelForm):
                 participants[str(org.uuid)] = data[f"participants_{org.pk}"]
         changes["target_overrides"] = targets
         changes["participants_overrides"] = participants
+        changes["capacity_overrides"] = {
+            str(org.uuid): own for org in self.organisations
+            if (own := {field: data[f"{field}_{org.pk}"] for field, _, _ in CAPACITY_FIELDS
+                        if data.get(f"{field}_{org.pk}")})}
         return changes
 
 

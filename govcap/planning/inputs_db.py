@@ -16,14 +16,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
+
 from govcap.analysis.core import org_level
 from govcap.assessments import sharing
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import localised
 from govcap.planning.catalogues import latest_catalogue
+from govcap.planning.core import blackouts
 from govcap.planning.core.catalogue import Catalogue as CatalogueData
 from govcap.planning.core.edits import Operation, operation_from_dict, operation_to_dict
-from govcap.planning.core.inputs import Assessment, Constraints, CostOverride, Targets, add_months
+from govcap.planning.core.inputs import (
+    Assessment,
+    Constraints,
+    CostOverride,
+    OrgCapacity,
+    Targets,
+    add_months,
+)
 from govcap.planning.core.plan import canonical_json, plain
 from govcap.planning.models import Catalogue, PlanEdit, PlanSettings
 from govcap.scale import LEVEL_KEYS, SECTION_KEYS, Level
@@ -49,12 +59,21 @@ def default_start_month(engagement, today: dt.date | None = None) -> str:
     return add_months(f"{day.year:04d}-{day.month:02d}", 1)
 
 
+def plan_date() -> dt.date:
+    """The plan's date: the day a version is generated (its documents carry that date, and
+    its schedule starts no earlier than the month after)."""
+    return timezone.localdate()
+
+
 def ensure_settings(engagement) -> PlanSettings:
     settings = PlanSettings.objects.filter(engagement=engagement).first()
     if settings is None:
+        code = engagement.country.code.upper()
         settings, _ = PlanSettings.objects.get_or_create(
             engagement=engagement,
-            defaults={"start_month": default_start_month(engagement)})
+            defaults={"start_month": default_start_month(engagement),
+                      "fiscal_year_end_month": blackouts.FISCAL_YEAR_END.get(code),
+                      "block_ramadan": code in blackouts.RAMADAN_BLOCKED})
     return settings
 
 
@@ -78,10 +97,29 @@ def _money(value: Any) -> Decimal | None:
     return None if value in (None, "") else Decimal(str(value))
 
 
-def constraints_of(settings: PlanSettings) -> Constraints:
+def _capacity(value: Any) -> OrgCapacity:
+    def number(name: str) -> int | None:
+        return int(value[name]) if value.get(name) not in (None, "") else None
+    return OrgCapacity(number("days_per_month"), number("days_per_quarter"), number("staff_away"))
+
+
+def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constraints:
+    """The settings as constraints for a plan dated ``day`` (today when None)."""
+    day = day or plan_date()
     costs = {code: CostOverride(_money(c.get("per_participant_day")), _money(c.get("per_cohort")))
              for code, c in settings.cost_overrides.items()}
+    not_before = add_months(f"{day.year:04d}-{day.month:02d}", 1)
+    plain_constraints = Constraints(start_month=settings.start_month,
+                                    horizon_months=settings.horizon_months,
+                                    not_before=not_before)
+    blocks = blackouts.month_blocks(
+        settings.engagement.country.code, plain_constraints.months,
+        settings.fiscal_year_end_month, settings.block_ramadan, settings.block_holidays)
     return Constraints(
+        not_before=not_before, plan_date=day.isoformat(), month_blocks=blocks,
+        days_per_month=settings.days_per_month, days_per_quarter=settings.days_per_quarter,
+        staff_away=settings.staff_away,
+        capacity_overrides={k: _capacity(v) for k, v in settings.capacity_overrides.items()},
         start_month=settings.start_month, horizon_months=settings.horizon_months,
         max_parallel=settings.max_parallel,
         max_parallel_per_domain=settings.max_parallel_per_domain,
@@ -178,8 +216,9 @@ def coverage_of(engagement) -> tuple[tuple[str, str], ...]:
     return tuple((name, furthest.get(org_id, "none")) for org_id, name in orgs)
 
 
-def gather(engagement) -> Inputs:
+def gather(engagement, day: dt.date | None = None) -> Inputs:
     settings = ensure_settings(engagement)
+    constraints = constraints_of(settings, day)
     row = settings.catalogue or latest_catalogue()
     catalogue = row.parsed(engagement.language)
     assessments = tuple(assessments_for(engagement))
@@ -189,9 +228,11 @@ def gather(engagement) -> Inputs:
     summary = {
         "assessments": [plain(a) for a in assessments], "settings": settings.as_dict(),
         "catalogue": [row.checksum, engagement.language],
+        # the month the schedule starts in: a draft whose start has passed is out of date
+        "first_month": constraints.first_month,
         "operations": [operation_to_dict(op) for op in operations], "titles": titles,
         "coverage": coverage,
     }
     digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
-    return Inputs(assessments, targets_of(settings), constraints_of(settings), row, catalogue,
+    return Inputs(assessments, targets_of(settings), constraints, row, catalogue,
                   operations, titles, digest, coverage)

@@ -133,6 +133,17 @@ class PlanSettings(models.Model):
     # module code → {"per_participant_day": "120", "per_cohort": "4000"} (engagement currency)
     cost_overrides = models.JSONField(default=dict, blank=True)
     funding_source = models.CharField(max_length=200, blank=True)
+    # each organisation's load (planning.core.inputs: 5 days a month, 12 a quarter, 4 away)
+    days_per_month = models.PositiveSmallIntegerField(default=5)
+    days_per_quarter = models.PositiveSmallIntegerField(default=12)
+    staff_away = models.PositiveSmallIntegerField(default=4)
+    # org uuid → {"days_per_month": n, "days_per_quarter": n, "staff_away": n}
+    capacity_overrides = models.JSONField(default=dict, blank=True)
+    # blocked months (planning.core.blackouts): the fiscal year's last month, Ramadan,
+    # national holidays; new settings take the country's defaults
+    fiscal_year_end_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    block_ramadan = models.BooleanField(default=False)
+    block_holidays = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -153,6 +164,10 @@ class PlanSettings(models.Model):
             "max_participants_per_org": self.max_participants_per_org,
             "currency": self.currency, "exchange_rate": str(self.exchange_rate),
             "cost_overrides": self.cost_overrides, "funding_source": self.funding_source,
+            "days_per_month": self.days_per_month, "days_per_quarter": self.days_per_quarter,
+            "staff_away": self.staff_away, "capacity_overrides": self.capacity_overrides,
+            "fiscal_year_end_month": self.fiscal_year_end_month,
+            "block_ramadan": self.block_ramadan, "block_holidays": self.block_holidays,
         }
 
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from govcap.assessments import sharing
 from govcap.orgs.models import Engagement
+from govcap.planning import inputs_db
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import Catalogue, Plan, PlanEdit, PlanSettings
 from govcap.planning.services import generate
@@ -105,7 +106,8 @@ def test_coordinator_edits_regenerates_and_approves(client, planned):
     assert Plan.objects.filter(engagement=planned.engagement).count() == 2
 
 
-def test_settings_page_saves_targets(client, planned):
+def test_settings_page_saves_targets(client, planned, monkeypatch):
+    monkeypatch.setattr(inputs_db, "plan_date", lambda: dt.date(2026, 3, 4))
     client.force_login(planned.coordinator)
     assert client.get(url("plan-settings", planned)).status_code == 200
     form = {"default_level": "moderate", "strategic_level": "high", "sustain_high": "on",
@@ -113,7 +115,9 @@ def test_settings_page_saves_targets(client, planned):
             "horizon_months": 9, "max_parallel": 4, "max_parallel_per_domain": "",
             "participants_per_org": 4, "max_participants_per_org": 8, "currency": "kes",
             "exchange_rate": "129.5", "funding_source": "EU", "blackout": "2026-12",
-            "costs": "EA-101: 90 / 2500",
+            "costs": "EA-101: 90 / 2500", "days_per_month": 6, "days_per_quarter": 15,
+            "staff_away": 8, "fiscal_year_end_month": 1, "block_holidays": "on",
+            f"staff_away_{planned.agency.pk}": 5,
             f"target_{planned.agency.pk}_change-management": "high"}
     response = client.post(url("plan-settings", planned), form)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -125,8 +129,27 @@ def test_settings_page_saves_targets(client, planned):
     plan = generate(planned.engagement, planned.coordinator)
     assert plan.version == 2 and plan.data["currency"] == "KES"
     assert plan.data["months"][0] == "2026-07" and "2026-12" in plan.data["blackout_months"]
+    assert settings.capacity_overrides == {str(planned.agency.uuid): {"staff_away": 5}}
+    assert plan.data["settings"]["constraints"]["days_per_quarter"] == 15
+    assert "2027-01" in plan.data["blackout_months"]  # the fiscal year-end month
     bad = client.post(url("plan-settings", planned), {**form, "start_month": "July"})
     assert bad.status_code == 200 and "YYYY-MM" in bad.content.decode()
+    bad = client.post(url("plan-settings", planned), {**form, "days_per_quarter": 4,
+                                                       f"participants_{planned.agency.pk}": 6})
+    page = bad.content.decode()
+    assert bad.status_code == 200 and "A quarter cannot take fewer training days" in page
+    assert "6 participants but only 5 staff can be away at once" in page
+
+
+def test_a_start_month_in_the_past_moves_to_the_month_after_the_plan_date(planned,
+                                                                          monkeypatch):
+    monkeypatch.setattr(inputs_db, "plan_date", lambda: dt.date(2026, 12, 4))
+    PlanSettings.objects.filter(engagement=planned.engagement).update(start_month="2025-05")
+    plan = generate(planned.engagement, planned.coordinator)
+    constraints = plan.data["settings"]["constraints"]
+    assert plan.data["months"][0] == "2027-01" == constraints["first_month"]
+    assert constraints["start_month"] == "2025-05" and constraints["plan_date"] == "2026-12-04"
+    assert all(c["month"] >= "2027-01" for c in plan.data["cohorts"] if c["month"])
 
 
 def test_downloads(client, planned):

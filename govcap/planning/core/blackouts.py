@@ -1,0 +1,81 @@
+"""The months training cannot use, computed per year for a country.
+
+Three kinds of blocked days, each an engagement setting:
+
+* the **fiscal year-end** month (Kenya's year ends in June, Djibouti's and Somalia's in
+  December): the whole month is blocked, ministries close their books then;
+* **Ramadan**, computed for each year from the Umm al-Qura Hijri calendar (``hijridate``):
+  the working days of the month of Ramadan are blocked;
+* **national holidays** of the country (``holidays``), each one working day.
+
+Working days are the days outside the country's weekend (Kenya Saturday–Sunday,
+Djibouti Friday–Saturday, Somalia Friday). The scheduler then applies
+:class:`~govcap.planning.core.inputs.MonthBlock`'s rule: a month with half its working
+days blocked or more is closed to training; otherwise each organisation keeps its monthly
+training days in proportion to the free working days, rounded to the nearest day.
+Pure: the same country, months and settings give the same blocks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+
+import holidays as holiday_tables
+from hijridate import Gregorian
+
+from govcap.planning.core.inputs import MonthBlock, month_number
+
+# Country defaults; a country not listed gets a Saturday–Sunday weekend, no fiscal
+# year-end and Ramadan not blocked, until its engagement settings say otherwise.
+WEEKENDS: dict[str, tuple[int, ...]] = {"KE": (5, 6), "DJ": (4, 5), "SO": (4,)}
+FISCAL_YEAR_END: dict[str, int] = {"KE": 6, "DJ": 12, "SO": 12}
+RAMADAN_BLOCKED: frozenset[str] = frozenset({"DJ", "SO"})
+RAMADAN = 9  # the ninth month of the Hijri year
+
+
+def _days(month: str) -> list[dt.date]:
+    year, number = divmod(month_number(month), 12)
+    return [dt.date(year, number + 1, d)
+            for d in range(1, calendar.monthrange(year, number + 1)[1] + 1)]
+
+
+def _holidays(country: str, years: Iterable[int]) -> dict[dt.date, str]:
+    try:
+        table = holiday_tables.country_holidays(country, years=sorted(set(years)))
+    except NotImplementedError:  # a country the package does not cover: none known
+        return {}
+    return dict(table.items())
+
+
+def month_blocks(country: str, months: Iterable[str], fiscal_year_end: int | None = None,
+                 ramadan: bool = False, national_holidays: bool = False) -> tuple[MonthBlock, ...]:
+    """The blocked working days of each of ``months`` that has any, with the reasons."""
+    months = list(months)
+    weekend = WEEKENDS.get(country.upper(), (5, 6))
+    years = {month_number(m) // 12 for m in months}
+    public = _holidays(country.upper(), years) if national_holidays else {}
+    blocks = []
+    for month in months:
+        days = [d for d in _days(month) if d.weekday() not in weekend]
+        if not days:
+            continue
+        if fiscal_year_end and days[0].month == fiscal_year_end:
+            blocks.append(MonthBlock(month, len(days), len(days), ("fiscal year-end",)))
+            continue
+        blocked: set[dt.date] = set()
+        reasons: list[str] = []
+        if ramadan:
+            fasting = [d for d in days if Gregorian(d.year, d.month, d.day).to_hijri().month
+                       == RAMADAN]
+            if fasting:
+                blocked.update(fasting)
+                reasons.append(f"Ramadan ({len(fasting)} working days)")
+        for day in days:
+            if day in public and day not in blocked:
+                blocked.add(day)
+                reasons.append(f"{public[day]} ({day.day})")
+        if blocked:
+            blocks.append(MonthBlock(month, len(days), len(blocked), tuple(reasons)))
+    return tuple(blocks)
