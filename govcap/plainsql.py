@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from django.db import connections
-from django.db.models import Model, signals
+from django.db.models import Field, Model, signals
 
 M = TypeVar("M", bound=Model)
 
@@ -30,17 +30,31 @@ OPERATORS = frozenset({"=", ">", "<", ">=", "<="})
 Condition = tuple[str, str, Any]
 
 
+def _field(model: type[Model], name: str) -> Field[Any, Any]:
+    """A field of `model` stored in a column of its table (not a reverse relation)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field) or field.column is None:
+        raise ValueError(f"plainsql: {model.__name__}.{name} is not a column of its table")
+    return field
+
+
+def _column(model: type[Model], name: str) -> str:
+    column = _field(model, name).column
+    assert column is not None  # _field checked it
+    return column
+
+
 @functools.lru_cache(maxsize=256)
 def _select_sql(model: type[Model], fields: tuple[str, ...], where: tuple[tuple[str, str, bool], ...],
                 annotations: tuple[str, ...], lock: bool, using: str, vendor: str) -> str:
     quote = connections[using].ops.quote_name
     table = quote(model._meta.db_table)
-    columns = [f"{table}.{quote(model._meta.get_field(name).column)}" for name in fields]
+    columns = [f"{table}.{quote(_column(model, name))}" for name in fields]
     clauses = []
     for name, operator, is_null in where:
         if operator not in OPERATORS:
             raise ValueError(f"plainsql: operator {operator!r} is not supported")
-        column = f"{table}.{quote(model._meta.get_field(name).column)}"
+        column = f"{table}.{quote(_column(model, name))}"
         clauses.append(f"{column} IS NULL" if is_null else f"{column} {operator} %s")
     sql = f"SELECT {', '.join([*columns, *annotations])} FROM {table}"
     if clauses:
@@ -59,7 +73,7 @@ def _converters(model: type[Model], fields: tuple[str, ...], using: str,
     table = model._meta.db_table
     out = []
     for position, name in enumerate(fields):
-        column = model._meta.get_field(name).get_col(table)
+        column = _field(model, name).get_col(table)
         converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
         if converters:
             out.append((position, converters, column))
@@ -79,11 +93,10 @@ def select(model: type[Model], where: Iterable[Condition], *, fields: Sequence[s
     fields = tuple(fields or concrete_fields(model))
     where = tuple(where)
     annotate = annotate or {}
-    meta = model._meta
     params: list[Any] = [value for _sql, values in annotate.values() for value in values]
     for name, _operator, value in where:
         if value is not None:
-            params.append(meta.get_field(name).get_db_prep_value(value, connection))
+            params.append(_field(model, name).get_db_prep_value(value, connection))
     shape = tuple((name, operator, value is None) for name, operator, value in where)
     sql = _select_sql(model, fields, shape, tuple(expression for expression, _ in annotate.values()),
                       lock, using, connection.vendor)
@@ -110,7 +123,7 @@ def one(model: type[M], where: Iterable[Condition], *, fields: Sequence[str] | N
     if not rows:
         return None
     row = rows[0]
-    attnames = [model._meta.get_field(name).attname for name in fields]
+    attnames = [_field(model, name).attname for name in fields]
     instance = model.from_db(using, attnames, row[:len(fields)])
     for name, value in zip(annotate or {}, row[len(fields):], strict=True):
         setattr(instance, name, value)
@@ -121,7 +134,7 @@ def table(model: type[Model], field: str | None = None, *, using: str = "default
     """A model's quoted table name, or `table.column` of one of its fields, for annotations."""
     quote = connections[using].ops.quote_name
     name = quote(model._meta.db_table)
-    return name if field is None else f"{name}.{quote(model._meta.get_field(field).column)}"
+    return name if field is None else f"{name}.{quote(_column(model, field))}"
 
 
 def _check_no_listeners(model: type[Model]) -> None:
@@ -137,7 +150,7 @@ def _insert_sql(model: type[Model], columns: tuple[str, ...], using: str, vendor
     sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
            f"VALUES ({', '.join(['%s'] * len(columns))})")
     if connection.features.can_return_columns_from_insert:
-        sql += f" RETURNING {quote(model._meta.pk.column)}"
+        sql += f" RETURNING {quote(_column(model, model._meta.pk.name))}"
     return sql
 
 
@@ -155,7 +168,7 @@ def insert(instance: Model, *, using: str = "default") -> None:
         if instance.pk is None:
             instance.pk = (cursor.fetchone()[0] if connection.features.can_return_columns_from_insert
                            else connection.ops.last_insert_id(cursor, model._meta.db_table,
-                                                              model._meta.pk.column))
+                                                              _column(model, model._meta.pk.name)))
     instance._state.adding = False
     instance._state.db = using
 
@@ -165,7 +178,7 @@ def _update_sql(model: type[Model], columns: tuple[str, ...], using: str, vendor
     quote = connections[using].ops.quote_name
     assignments = ", ".join(f"{quote(column)} = %s" for column in columns)
     return (f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
-            f"WHERE {quote(model._meta.pk.column)} = %s")
+            f"WHERE {quote(_column(model, model._meta.pk.name))} = %s")
 
 
 def update(instance: Model, fields: Sequence[str], *, using: str = "default") -> None:
@@ -174,10 +187,12 @@ def update(instance: Model, fields: Sequence[str], *, using: str = "default") ->
     model = type(instance)
     _check_no_listeners(model)
     connection = connections[using]
-    chosen = [model._meta.get_field(name) for name in fields]
+    chosen = [_field(model, name) for name in fields]
     values = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in chosen]
     sql = _update_sql(model, tuple(f.column for f in chosen), using, connection.vendor)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*values, model._meta.pk.get_db_prep_value(instance.pk, connection)])
         if cursor.rowcount != 1:
-            raise model.DoesNotExist(f"{model.__name__} {instance.pk} was not updated")
+            # the stubs declare DoesNotExist on each model class, not on Model
+            raise model.DoesNotExist(  # type: ignore[attr-defined]
+                f"{model.__name__} {instance.pk} was not updated")

@@ -138,8 +138,10 @@ def locked_session(user, session: Session | uuid.UUID) -> Session:
     if isinstance(session, uuid.UUID) and not scoping.can_see_session(
             user, locked, assigned=locked.user_facilitates):
         raise SessionNotFound()  # as its pages answer: no word on whether it exists
-    locked.instrument = plainsql.one(Instrument, [("id", "=", locked.instrument_id)],
-                                     fields=("id", "key", "version", "checksum"))
+    instrument = plainsql.one(Instrument, [("id", "=", locked.instrument_id)],
+                              fields=("id", "key", "version", "checksum"))
+    assert instrument is not None  # protected: a session's instrument is never deleted
+    locked.instrument = instrument
     return locked
 
 
@@ -325,7 +327,8 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
             quote.save()
             audit.record(user, "update", quote, before, quote_state(quote),
                          session=session, op_id=save.op_id)
-        response = {"status": "saved", "quote": str(quote.uuid), "revision": quote.revision}
+        response: dict[str, Any] = {"status": "saved", "quote": str(quote.uuid),
+                                    "revision": quote.revision}
         if save.resolves is not None:
             response["open_conflicts"] = conflicts.resolve(user, session, save.resolves, text)
         return _finish(user, session, save.op_id, response)

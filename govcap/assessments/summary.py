@@ -10,11 +10,12 @@ from govcap.assessments import sharing
 from govcap.assessments.models import Quote, Rating
 from govcap.charts.data import SectionLevel
 from govcap.charts.svg import level_profile
+from govcap.instruments.document import Section
 
 
 @dataclass(frozen=True)
 class SectionResult:
-    section: object  # govcap.instruments.document.Section
+    section: Section
     rating: Rating | None
     quotes: tuple[Quote, ...]
 

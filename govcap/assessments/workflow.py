@@ -143,14 +143,23 @@ def add_participant(user, session: Session, data: ParticipantInput, *,
                     participant_uuid: uuid.UUID | None = None) -> Participant:
     outcome = participant_operation(user, session, ParticipantOp(
         op_id=op_id or uuid.uuid4(), action="add", participant=participant_uuid, data=data))
-    return outcome.participant
+    return _the_participant(outcome)
 
 
 def edit_participant(user, session: Session, participant: uuid.UUID, data: ParticipantInput, *,
                      base_revision: int, op_id: uuid.UUID | None = None) -> Participant:
-    return participant_operation(user, session, ParticipantOp(
+    return _the_participant(participant_operation(user, session, ParticipantOp(
         op_id=op_id or uuid.uuid4(), action="edit", participant=participant, data=data,
-        base_revision=base_revision)).participant
+        base_revision=base_revision)))
+
+
+def _the_participant(outcome: ParticipantOutcome) -> Participant:
+    """The participant an add or an edit answered with. A retry of either (the same op_id:
+    a form posted again) after the participant was removed finds none: refused as missing,
+    not answered with None."""
+    if outcome.participant is None:
+        raise ParticipantMissing(_("This participant has been removed since."), "participant")
+    return outcome.participant
 
 
 def remove_participant(user, session: Session, participant: Participant, *,
@@ -201,7 +210,7 @@ def participant_json(participant: Participant) -> dict[str, Any]:
             "revision": participant.revision, "role_title": participant.role_title,
             "organisation": participant.organisation_id, "seniority": participant.seniority,
             "gender": participant.gender,
-            "has_name": bool(_identity(participant) and _identity(participant).name)}
+            "has_name": bool((identity := _identity(participant)) and identity.name)}
 
 
 def participant_version(participant: Participant) -> dict[str, Any]:
@@ -380,7 +389,7 @@ def _undo(user, session: Session, op: ParticipantOp, outcome: ParticipantOutcome
                 "participant": participant_json(existing)}
     removal = None if existing is not None else _last_event(session, op.participant)
     before = removal.before if removal is not None and removal.action == "delete" else None
-    if not isinstance(before, dict) or "quotes" not in before:
+    if op.participant is None or not isinstance(before, dict) or "quotes" not in before:
         raise ParticipantMissing(_("There is no removal of this participant to undo."),
                                  "participant")
     code = before["code"]

@@ -230,3 +230,16 @@ def test_bad_fields_are_named(named, change, field):
     with pytest.raises(CaptureError) as refused:
         workflow.add_participant(named.facilitator, named.session, workflow.ParticipantInput(**data))
     assert refused.value.field == field
+
+
+def test_an_add_posted_again_after_the_participant_was_removed_is_refused_as_missing(consented):
+    """Found by mypy: the retry's stored answer names a participant that no longer exists, so
+    add_participant returned None and the consent page failed on `participant.code`."""
+    op_id = uuid.uuid4()
+    added = workflow.add_participant(consented.facilitator, consented.session,
+                                     person(consented), op_id=op_id)
+    workflow.remove_participant(consented.facilitator, consented.session, added,
+                                base_revision=added.revision)
+    with pytest.raises(workflow.ParticipantMissing):
+        workflow.add_participant(consented.facilitator, consented.session, person(consented),
+                                 op_id=op_id)
