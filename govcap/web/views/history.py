@@ -7,9 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from govcap.accounts import history, scoping
+from govcap.accounts import scoping
 from govcap.accounts.exports import csv_text
-from govcap.assessments import access
+from govcap.assessments import access, history
 
 
 def get_session(request, uuid):
@@ -23,15 +23,15 @@ def get_session(request, uuid):
 @login_required
 def session_history(request, uuid):
     session = get_session(request, uuid)
-    events = [{"event": e, "changes": history.changes(e)} for e in history.events_of(session)]
-    return render(request, "accounts/history.html", {"session": session, "events": events})
+    return render(request, "accounts/history.html",
+                  {"session": session, "events": list(history.lines_of(session))})
 
 
 @require_GET
 @login_required
 def session_history_csv(request, uuid):
     session = get_session(request, uuid)
-    body = csv_text(history.HEADER, history.csv_rows(session))
+    body = csv_text(history.csv_header(), history.csv_rows(session))
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="history-{session.uuid}.csv"'
     return response

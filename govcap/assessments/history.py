@@ -1,0 +1,177 @@
+"""A session's audit trail in words: "Changed the notes of 4. Change management",
+"Participant P3: role", with field names and values in the reader's language (levels,
+statuses, seniority, organisation names) — never model or field names. The raw trail
+(accounts.history) stays as written; this only reads it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from govcap.accounts import history
+from govcap.accounts.models import AuditEvent
+from govcap.assessments.models import Participant, Quote, Rating, Session
+from govcap.assessments.texts import session_instrument
+from govcap.orgs.models import Organisation
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "level": _("agreed level"), "confidence": _("confidence"),
+        "not_assessed_reason": _("reason, if not assessed"), "notes": _("notes"),
+        "evidence": _("evidence mentioned"), "dissent": _("dissent"),
+        "code": _("code"), "role_title": _("role"), "seniority": _("seniority"),
+        "gender": _("gender"), "organisation": _("organisation"), "revision": _("revision"),
+        "text": _("text"), "participant": _("speaker"), "section": _("section"),
+        "quotes": _("quotes"), "status": _("status"), "consent_given": _("consent given"),
+        "recording_allowed": _("recording allowed"), "consent_note": _("consent note"),
+        "shared_notes": _("shared wording of the notes"),
+        "shared_evidence": _("shared wording of the evidence"),
+        "shared_dissent": _("shared wording of the dissent"),
+        "shared_quote": _("shared wording of the quote"),
+        "identity_removed": _("name and contact removed"), "quotes_removed": _("quotes removed"),
+        "events_redacted": _("trail entries blanked"), "operator": _("done by"),
+    }
+
+
+def value_labels() -> dict[str, dict[str, str]]:
+    levels = {c.value: str(c.label) for c in Rating.LevelChoice}
+    return {
+        "level": levels,
+        "confidence": {"low": pgettext("confidence", "Low"),
+                       "medium": pgettext("confidence", "Medium"),
+                       "high": pgettext("confidence", "High")},
+        "status": {c.value: str(c.label) for c in Session.Status},
+        "seniority": {c.value: str(c.label) for c in Participant.Seniority},
+        "gender": {c.value: str(c.label) for c in Participant.Gender},
+    }
+
+
+@dataclass(frozen=True)
+class Line:
+    """One change of one event, as a reader sees it."""
+
+    event: AuditEvent
+    what: str  # "Changed the notes of 4. Change management"
+    field: str  # "notes", translated; "" when the event changed no named field
+    before: str
+    after: str
+    raw: history.Change
+
+
+class Reader:
+    """Turns a session's events into lines; looks objects up once per session."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.sections = {s.key: f"{s.number}. {s.title}"
+                         for s in session_instrument(session).sections}
+        uuids = set(history.events_of(session).values_list("object_uuid", flat=True))
+        self.rating_section = dict(Rating.objects.filter(uuid__in=uuids)
+                                   .values_list("uuid", "section_key"))
+        self.quote_section = dict(Quote.objects.filter(uuid__in=uuids)
+                                  .values_list("uuid", "section_key"))
+        self.participant_code = dict(Participant.objects.filter(uuid__in=uuids)
+                                     .values_list("uuid", "code"))
+        self.fields, self.values = field_labels(), value_labels()
+        self._orgs: dict[int, str] | None = None
+
+    def org_name(self, pk: Any) -> str:
+        if self._orgs is None:
+            self._orgs = dict(Organisation.objects.values_list("pk", "name"))
+        return self._orgs.get(pk, str(pk)) if isinstance(pk, int) else str(pk)
+
+    def section(self, key: str | None) -> str:
+        return self.sections.get(key or "", key or _("a section"))
+
+    def thing(self, event: AuditEvent) -> str:
+        """What the event is about, in words."""
+        kind = event.object_type
+        if kind == "assessments.session":
+            return _("the session")
+        if kind == "assessments.rating":
+            return _("section %(section)s") % {
+                "section": self.section(self.rating_section.get(event.object_uuid))}
+        if kind == "assessments.quote":
+            key = self.quote_section.get(event.object_uuid) or (event.before or event.after
+                                                                or {}).get("section")
+            return _("a quote in %(section)s") % {"section": self.section(key)}
+        if kind == "assessments.participant":
+            code = self.participant_code.get(event.object_uuid) or (
+                event.after or event.before or {}).get("code", "")
+            return _("participant %(code)s") % {"code": code or "?"}
+        return _("a record")
+
+    def what(self, event: AuditEvent) -> str:
+        thing = self.thing(event)
+        sentences = {
+            "create": _("Added %(thing)s"), "update": _("Changed %(thing)s"),
+            "delete": _("Removed %(thing)s"), "restore": _("Brought back %(thing)s"),
+            "consent": _("Recorded the participants' consent"),
+            "transition": _("Changed the status of the session"),
+            "share": _("Shared a wording of %(thing)s for documents"),
+            "unshare": _("Made %(thing)s internal again"),
+            "erase": _("Erased the personal data of %(thing)s"),
+            "import": _("Imported %(thing)s from a file"),
+            "sync": _("Received %(thing)s from a field laptop"),
+            "code": _("Coded a passage of %(thing)s"),
+            "uncode": _("Removed a code from %(thing)s"),
+            "suggest": _("Suggested codes for %(thing)s"),
+            "accept": _("Accepted a suggested code for %(thing)s"),
+        }
+        sentence = sentences.get(event.action)
+        if sentence is None:
+            return f"{event.action.replace('_', ' ').replace('-', ' ').capitalize()}: {thing}"
+        return sentence % {"thing": thing}
+
+    def shown(self, field: str, value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if field == "organisation":
+            return self.org_name(value)
+        if field == "section":
+            return self.section(str(value))
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return self.values.get(field, {}).get(str(value), str(value))
+
+    def lines(self, event: AuditEvent) -> list[Line]:
+        what = self.what(event)
+        changed = history.changes(event)
+        if (event.object_type == "assessments.rating" and event.action == "update"
+                and len(changed) == 1 and changed[0].field in self.fields):
+            what = _("Changed the %(field)s of %(section)s") % {
+                "field": self.fields[changed[0].field],
+                "section": self.section(self.rating_section.get(event.object_uuid))}
+        return [Line(event, what, self.fields.get(c.field, c.field.replace("_", " ")),
+                     self.shown(c.field, c.before), self.shown(c.field, c.after), c)
+                if c.field else Line(event, what, "", "", "", c)
+                for c in changed]
+
+
+def lines_of(session: Session) -> Iterator[list[Line]]:
+    """Per event, its lines (one per changed field), oldest first."""
+    reader = Reader(session)
+    for event in history.events_of(session):
+        yield reader.lines(event)
+
+
+def csv_header() -> list[str]:
+    return [_("when"), _("who"), _("what"), _("field"), _("before"), _("after"),
+            # the trail as written, for analysts
+            "object_type", "object_uuid", "field_key", "before_raw", "after_raw", "op_id"]
+
+
+def csv_rows(session: Session) -> Iterator[list[Any]]:
+    for event_lines in lines_of(session):
+        for line in event_lines:
+            e = line.event
+            yield [e.at.isoformat(), e.user.username if e.user else "", line.what, line.field,
+                   line.before, line.after, e.object_type, str(e.object_uuid or ""),
+                   line.raw.field, line.raw.before, line.raw.after, str(e.op_id or "")]
