@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from govcap.planning import Assessment, Catalogue, Constraints, PlanData, Targets, load_catalogue
 from govcap.planning.core.budget import rates
-from govcap.planning.core.inputs import add_months
+from govcap.planning.core.inputs import MonthBlock, OrgCapacity, add_months, quarter_of
 from govcap.planning.core.needs import required_steps
 from govcap.planning.core.plan import DROPPED, SCHEDULED, UNFIT
 from govcap.scale import SECTION_KEYS, Level
@@ -79,14 +79,63 @@ def engagements(draw: st.DrawFn) -> tuple[list[Assessment], Targets, Constraints
         default=draw(st.sampled_from([Level.MODERATE, Level.MODERATE, Level.HIGH])),
     )
     horizon = draw(st.integers(1, 12))
+    per_month = draw(st.integers(2, 12))
+    overrides = {}
+    for i in draw(st.sets(st.integers(0, count - 1), max_size=3)):
+        own_month = draw(st.one_of(st.none(), st.integers(2, 10)))
+        overrides[f"org{i:02d}"] = OrgCapacity(
+            own_month, draw(st.one_of(st.none(), st.integers(max(own_month or 2, 5), 30))),
+            draw(st.one_of(st.none(), st.integers(1, 10))))
+    blocks = tuple(MonthBlock(m, 20, draw(st.integers(0, 20)), ("holiday",))
+                   for m in draw(st.sets(st.sampled_from(MONTHS), max_size=4)))
     constraints = Constraints(
         start_month="2026-01", horizon_months=horizon,
         max_parallel=draw(st.integers(1, 8)),
         max_parallel_per_domain=draw(st.sampled_from([None, 1, 2, 3])),
         blackout_months=draw(st.frozensets(st.sampled_from(MONTHS[:horizon]), max_size=2)),
         participants_per_org=draw(st.integers(1, 6)),
+        days_per_month=per_month,
+        days_per_quarter=per_month + draw(st.integers(0, 20)),
+        staff_away=draw(st.integers(1, 12)),
+        capacity_overrides=overrides, month_blocks=blocks,
+        not_before=draw(st.sampled_from(["", "2025-11", "2026-01", "2026-02", "2026-04"])),
     )
     return rows, targets, constraints
+
+
+def check_load(plan: PlanData, constraints: Constraints,
+               catalogue: Catalogue = CATALOGUE) -> None:
+    """No organisation over its days a month or a quarter or its staff away at once; nothing
+    before the first month or in a closed month; the load table says the same."""
+    scheduled = [c for c in plan.cohorts if c.status == SCHEDULED]
+    days: Counter[tuple[str, str]] = Counter()
+    quarter: Counter[tuple[str, int]] = Counter()
+    away: Counter[tuple[str, str]] = Counter()
+    for c in scheduled:
+        assert c.month is not None
+        length = catalogue.by_code[c.module_code].days
+        for m in c.members:
+            days[(m.org_id, c.month)] += length
+            quarter[(m.org_id, quarter_of(c.month))] += length
+            away[(m.org_id, c.month)] += m.participants
+    for (org, month), used in days.items():
+        assert used <= constraints.days_in(org, month), (org, month, used)
+    for (org, q), used in quarter.items():
+        assert used <= constraints.capacity(org)[1], (org, q, used)
+    for (org, month), used in away.items():
+        assert used <= constraints.capacity(org)[2], (org, month, used)
+    first = constraints.first_month
+    assert plan.months[0] == first and (not constraints.not_before
+                                        or first >= constraints.not_before)
+    assert first >= constraints.start_month
+    assert all(c.month >= first and c.month not in constraints.closed_months  # type: ignore[operator]
+               for c in scheduled)
+    for row in plan.load:
+        assert len(row.days) == len(row.away) == len(row.limits) == len(plan.months)
+        for i, month in enumerate(plan.months):
+            assert row.days[i] == days[(row.org_id, month)] <= row.limits[i]
+            assert row.away[i] == away[(row.org_id, month)] <= row.staff_away
+            assert row.limits[i] == constraints.days_in(row.org_id, month)
 
 
 def check_invariants(plan: PlanData, rows: Iterable[Assessment], targets: Targets,
@@ -163,7 +212,7 @@ def check_invariants(plan: PlanData, rows: Iterable[Assessment], targets: Target
     per_domain = Counter((c.month, c.domain) for c in scheduled)
     assert all(v <= constraints.max_parallel for v in per_month.values())
     assert all(v <= constraints.domain_limit(d) for (_, d), v in per_domain.items())
-    assert all(c.month in constraints.months and c.month not in constraints.blackout_months
+    assert all(c.month in constraints.months and c.month not in constraints.closed_months
                for c in scheduled)
 
     # Cohort sizes and membership.
@@ -178,6 +227,7 @@ def check_invariants(plan: PlanData, rows: Iterable[Assessment], targets: Target
     seen = Counter((m.org_id, c.module_code) for c in plan.cohorts for m in c.members)
     assert all(v == 1 for v in seen.values())
 
+    check_load(plan, constraints, catalogue)
     check_budget(plan, constraints, catalogue)
 
 

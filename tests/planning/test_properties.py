@@ -7,7 +7,9 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govcap.planning import Assessment, Constraints, Targets, generate_plan
+from govcap.planning import Assessment, Constraints, PlanData, Targets, generate_plan
+from govcap.planning.core.inputs import quarter_of
+from govcap.planning.core.plan import Cohort
 
 from .helpers import CATALOGUE, PLANNING, check_invariants, engagements
 
@@ -44,3 +46,98 @@ def test_it_is_deterministic_whatever_the_input_order(engagement: Engagement,
     random.Random(seed).shuffle(shuffled)
     again = generate_plan(shuffled, CATALOGUE, targets, constraints).to_json()
     assert first.encode() == again.encode()
+
+
+def _predecessors(plan: PlanData) -> dict[str, set[str]]:
+    """Cohort → the cohorts its members take first (prerequisites, lower steps)."""
+    needs = {(n.org_id, n.module_code): n for n in plan.needs}
+    preds: dict[str, set[str]] = {c.cohort_id: set() for c in plan.cohorts}
+    for c in plan.cohorts:
+        for m in c.members:
+            for first in needs[(m.org_id, c.module_code)].after:
+                other = needs[(m.org_id, first)].cohort_id
+                if other is not None and other in preds:
+                    preds[c.cohort_id].add(other)
+    return preds
+
+
+def _phase_priority(plan: PlanData, preds: dict[str, set[str]]) -> dict[str, float]:
+    """A cohort's priority raised to the highest of the cohorts waiting on it, directly or
+    not (a prerequisite goes as early as what needs it)."""
+    waiting: dict[str, set[str]] = {cid: set() for cid in preds}
+    for cid, firsts in preds.items():
+        for first in firsts:
+            waiting[first].add(cid)
+    own = {c.cohort_id: c.priority for c in plan.cohorts}
+    memo: dict[str, float] = {}
+
+    def of(cid: str) -> float:
+        if cid not in memo:
+            memo[cid] = max([own[cid], *(of(w) for w in waiting[cid])])
+        return memo[cid]
+    return {cid: of(cid) for cid in preds}
+
+
+def _fits(constraints: Constraints, cohort: Cohort, month: str, before: list[Cohort]) -> bool:
+    """Would ``cohort`` fit in ``month`` beside ``before`` — the cohorts placed before it was
+    considered: earlier months, and the cohorts of that month ranked ahead of it?"""
+    placed = [c for c in before if c.month == month]
+    if len(placed) + 1 > constraints.max_parallel:
+        return False
+    if sum(c.domain == cohort.domain for c in placed) + 1 > constraints.domain_limit(
+            cohort.domain):
+        return False
+    length = CATALOGUE.by_code[cohort.module_code].days
+    for m in cohort.members:
+        _, per_quarter, staff = constraints.capacity(m.org_id)
+        mine = [c for c in placed if m.org_id in c.org_ids]
+        in_quarter = [c for c in before if c.month and m.org_id in c.org_ids
+                      and quarter_of(c.month) == quarter_of(month)]
+        days = sum(CATALOGUE.by_code[c.module_code].days for c in mine)
+        if days + length > constraints.days_in(m.org_id, month):
+            return False
+        if sum(CATALOGUE.by_code[c.module_code].days for c in in_quarter) + length > per_quarter:
+            return False
+        if sum(x.participants for c in mine for x in c.members
+               if x.org_id == m.org_id) + m.participants > staff:
+            return False
+    return True
+
+
+@PLANNING
+@given(engagements())
+def test_priority_order_is_kept_where_capacity_allows(engagement: Engagement) -> None:
+    """Phasing by priority, precisely: whenever a cohort B runs in a month and a cohort A
+    ranked ahead of it (higher phase priority, or equal and a smaller id) runs later or not
+    at all, A could not have run in B's month — a cohort it waits for was not done before
+    then, or A did not fit there beside what was placed before it came up (the earlier
+    months, and that month's cohorts ranked ahead of A): overall, in its domain, or one of
+    its organisations' days a month or a quarter, or staff away."""
+    rows, targets, constraints = engagement
+    plan = generate_plan(rows, CATALOGUE, targets, constraints)
+    preds = _predecessors(plan)
+    phase = _phase_priority(plan, preds)
+    month_of = {c.cohort_id: c.month for c in plan.cohorts}
+    ranked = sorted(plan.cohorts, key=lambda c: (-phase[c.cohort_id], c.cohort_id))
+    rank = {c.cohort_id: i for i, c in enumerate(ranked)}
+    for i, a in enumerate(ranked):
+        for b in ranked[i + 1:]:
+            if b.month is None or (a.month is not None and a.month <= b.month):
+                continue
+            ready = all((month_of[p] or "~") < b.month for p in preds[a.cohort_id])
+            before = [c for c in plan.cohorts if c.month and (
+                c.month < b.month or (c.month == b.month and rank[c.cohort_id] < i))]
+            assert not ready or not _fits(constraints, a, b.month, before), (
+                f"{a.cohort_id} (priority {phase[a.cohort_id]}) could have run in {b.month} "
+                f"before {b.cohort_id} (priority {phase[b.cohort_id]})")
+
+
+@PLANNING
+@given(engagements())
+def test_every_prerequisite_comes_in_an_earlier_month(engagement: Engagement) -> None:
+    rows, targets, constraints = engagement
+    plan = generate_plan(rows, CATALOGUE, targets, constraints)
+    month_of = {c.cohort_id: c.month for c in plan.cohorts}
+    for cid, firsts in _predecessors(plan).items():
+        if month_of[cid] is not None:
+            assert all((month_of[p] or "~") < month_of[cid] for p in firsts)  # type: ignore[operator]
