@@ -240,7 +240,7 @@ def database_from_env(environ: Mapping[str, str], data_dir: Path) -> dict:
     # closes SQLite checkpoints and deletes the WAL, to recreate it at once.
     conn_max_age = int(environ.get("GOVCAP_DB_CONN_MAX_AGE", "60"))
     if environ.get("GOVCAP_DATABASE_URL"):
-        database = dict(dj_database_url.parse(environ["GOVCAP_DATABASE_URL"],
+        database: dict[str, Any] = dict(dj_database_url.parse(environ["GOVCAP_DATABASE_URL"],
                                               conn_max_age=conn_max_age,
                                               conn_health_checks=True))
     else:

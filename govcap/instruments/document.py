@@ -15,7 +15,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from govcap.instruments.schema import (
     COLUMNS,
@@ -226,9 +226,9 @@ def _map_texts(value: T, fn: Any) -> T:
         changes = {f.name: _map_texts(getattr(value, f.name), fn) for f in dataclasses.fields(value)}
         return dataclasses.replace(value, **changes)
     if isinstance(value, tuple):
-        return type(value)(_map_texts(v, fn) for v in value)  # type: ignore[return-value]
+        return type(value)(_map_texts(v, fn) for v in value)
     if isinstance(value, Mapping):
-        return {k: _map_texts(v, fn) for k, v in value.items()}  # type: ignore[return-value]
+        return cast(T, {k: _map_texts(v, fn) for k, v in value.items()})
     return value
 
 

@@ -99,7 +99,7 @@ def format_path(parts: Iterable[PathPart]) -> str:
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _StrictLoader(_BaseLoader):
     """Safe loader that refuses duplicate keys (YAML would silently keep the last one)."""
 
 

@@ -48,9 +48,9 @@ def version_sort_key(version: str) -> tuple[tuple[int, int | str], ...]:
 def file_kind(doc: object) -> str | None:
     """'instrument', 'translation' or None, from the document's `schema` field."""
     if isinstance(doc, dict):
-        return {INSTRUMENT_FORMAT: "instrument", TRANSLATION_FORMAT: "translation"}.get(
-            doc.get("schema")
-        )
+        schema = doc.get("schema")
+        kinds = {INSTRUMENT_FORMAT: "instrument", TRANSLATION_FORMAT: "translation"}
+        return kinds.get(schema) if isinstance(schema, str) else None
     return None
 
 

@@ -274,7 +274,7 @@ def _with_parents(org_ids: set[int]) -> list[Organisation]:
 def _organisation(o: Organisation) -> dict:
     return {"uuid": str(o.uuid), "country": str(o.country.uuid), "name": o.name,
             "code": o.code, "kind": o.kind, "sector": o.sector,
-            "parent": str(o.parent.uuid) if o.parent_id else None, "is_demo": o.is_demo}
+            "parent": str(o.parent.uuid) if o.parent else None, "is_demo": o.is_demo}
 
 
 def _engagement(e: Engagement) -> dict:
@@ -319,7 +319,7 @@ def _session(s: Session, instrument: Instrument, options: BundleOptions, people:
             "updated_by": person(r.updated_by)} for r in ratings],
         "quotes": [{
             "uuid": str(q.uuid), "section_key": q.section_key,
-            "participant": str(q.participant.uuid) if q.participant_id else None,
+            "participant": str(q.participant.uuid) if q.participant else None,
             "text": q.text, "revision": q.revision, "created_at": _iso(q.created_at)}
             for q in quotes],
     }

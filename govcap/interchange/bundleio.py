@@ -240,8 +240,9 @@ def _session(data: dict, engagement: Engagement, instruments: dict, orgs: dict,
         text=q["text"], revision=q["revision"]) for q in data["quotes"]])
     dated = []
     for quote, q in zip(quotes, data["quotes"], strict=True):
-        if q["created_at"]:  # bulk_create stamped them now, as auto_now_add does
-            quote.created_at = _datetime(q["created_at"])
+        created_at = _datetime(q["created_at"])
+        if created_at is not None:  # bulk_create stamped them now, as auto_now_add does
+            quote.created_at = created_at
             dated.append(quote)
     Quote.objects.bulk_update(dated, ["created_at"])
     report.created["sessions"] += 1

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from govcap.interchange.formspec import (
     CONSENT,
@@ -193,8 +194,8 @@ class _RowParser:
                     "encryption_status")
         consent = choice(self.by_role[CONSENT], required=True)
         review = fold(self.meta(row, "review_state"))
-        base = dict(row=n, instance_id=instance_id, review_state=review,
-                    submitted_at=_timestamp(self.meta(row, "submitted_at")))
+        base: dict[str, Any] = dict(row=n, instance_id=instance_id, review_state=review,
+                                    submitted_at=_timestamp(self.meta(row, "submitted_at")))
         if consent != "yes":
             # Nothing of a discussion without consent is imported: the row is skipped.
             return (SubmissionRow(consent=False, **base) if consent == "no" else None), problems

@@ -115,6 +115,6 @@ class Engagement(models.Model):
 def unique_slug(model: type[models.Model], text: str) -> str:
     base = slugify(text)[:100] or "item"
     slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
+    while model._default_manager.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug

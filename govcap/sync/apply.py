@@ -29,7 +29,8 @@ from govcap.sync import merge
 from govcap.sync.feed import FORMAT, VERSION, records_of
 from govcap.sync.models import SyncConflict, SyncedRecord, SyncPeer
 
-MODELS = {"participant": Participant, "rating": Rating, "quote": Quote}
+MODELS: dict[str, type[Participant] | type[Rating] | type[Quote]] = {
+    "participant": Participant, "rating": Rating, "quote": Quote}
 
 
 class SyncError(ValueError):
@@ -132,6 +133,7 @@ class Applier:
             username__in=[n for n in names if n])}
         session = bundleio._session(data, engagement, instruments, orgs, users, False,
                                     bundleio.BundleReport())
+        assert session is not None  # absent: this is the create path, under the transaction
         audit.record(self.user, "sync", session, None, {"peer": self.peer, "created": True},
                      session=session, op_id=self.op_id)
         self.sessions.add(str(session.uuid))
@@ -229,7 +231,7 @@ class Applier:
             mine = local.get(tomb["uuid"])
         here = merge.digest(tomb["type"], mine) if mine else None
         outcome = merge.decide_delete(here, bases.get(tomb["uuid"]))
-        if outcome == "delete":
+        if outcome == "delete" and obj is not None:  # "delete" needs a local version: obj's
             audit.record(self.user, "delete", obj, mine, None, session=obj.session,
                          op_id=self.op_id)
             obj.delete()
@@ -265,6 +267,8 @@ def resolve(conflict: SyncConflict, take: str = "here", user: Any = None) -> Non
                                  session=obj.session, op_id=applier.op_id)
                     obj.delete()
             elif conflict.remote is not None:
+                if conflict.session_uuid is None:
+                    raise SyncError("this conflict names no session to write the version in")
                 session = Session.objects.get(uuid=conflict.session_uuid)
                 applier._write(session, conflict.object_type, conflict.remote, conflict.local)
         peer = SyncPeer.objects.filter(url=conflict.peer).first()

@@ -125,6 +125,7 @@ def _send_pending(peer: SyncPeer, token: str, timeout: float) -> dict[str, Any]:
     move the cursor. Refused because another caller used its operation ID first (nothing
     of it was applied), it is sent once more under a fresh one."""
     body = peer.pending_push
+    assert body is not None  # called only with a push pending
     try:
         answer = request(peer.url + "/sync/push", token, body, timeout)
     except SyncClientError as exc:

@@ -30,7 +30,7 @@ def head() -> int:
     return AuditEvent.objects.aggregate(m=Max("id"))["m"] or 0
 
 
-def changes_since(cursor: int, sessions: QuerySet | None = None,
+def changes_since(cursor: int, sessions: QuerySet[Session] | None = None,
                   known: set[str] | None = None) -> dict[str, Any]:
     """The batch of changes after `cursor` among `sessions` (default: every session).
 
@@ -72,6 +72,7 @@ def changes_since(cursor: int, sessions: QuerySet | None = None,
     skip = _present({e.object_uuid for e in deletions})  # a record alive is no tombstone
     tombstones: list[dict[str, str]] = []
     for e in deletions:
+        assert e.session is not None  # the events are filtered on session__isnull=False
         if str(e.object_uuid) not in skip:
             skip.add(str(e.object_uuid))  # deleted twice (removed, restored, removed): once
             tombstones.append({"type": TOMBSTONE_TYPES[e.object_type],

@@ -91,7 +91,7 @@ class Command(BaseCommand):
             return
         qs = SyncConflict.objects.all() if options["all"] else SyncConflict.objects.filter(
             resolved=False)
-        rows = [{"id": c.pk, "object_type": c.object_type, "object_uuid": str(c.object_uuid),
+        rows: list[dict[str, Any]] = [{"id": c.pk, "object_type": c.object_type, "object_uuid": str(c.object_uuid),
                  "session": str(c.session_uuid) if c.session_uuid else None, "peer": c.peer,
                  "at": c.created_at.isoformat(), "resolved": c.resolved,
                  "local": c.local, "remote": c.remote} for c in qs]
