@@ -1,0 +1,64 @@
+"""The demo's plans can run: no organisation over its load in any month or quarter, and
+nothing before the plan's date (issue 14, blocker 2)."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from govcap.orgs.models import Engagement
+from govcap.planning.catalogues import ensure_default_catalogue
+from govcap.planning.core.inputs import add_months, quarter_of
+from govcap.planning.services import generate
+
+DEMO_PLANS = ("djibouti-baseline-2026", "kenya-baseline-2025", "kenya-follow-up-2026",
+              "somalia-baseline-2026")
+
+
+@pytest.mark.django_db
+def test_the_four_demo_plans_keep_every_load_and_start_after_the_plan_date() -> None:
+    call_command("demo", stdout=io.StringIO())
+    catalogue = ensure_default_catalogue().parsed()
+    for slug in DEMO_PLANS:
+        plan = generate(Engagement.objects.get(slug=slug), None)
+        data = plan.data
+        made = timezone.localdate(plan.created_at)
+        first = add_months(f"{made.year:04d}-{made.month:02d}", 1)
+        constraints = data["settings"]["constraints"]
+        assert data["months"][0] == constraints["first_month"] >= first, slug
+        assert constraints["plan_date"] == made.isoformat()
+        limits = {row["org_id"]: row for row in data["load"]}
+        assert set(limits) == {o["org_id"] for o in data["organisations"]}
+        days: Counter[tuple[str, str]] = Counter()
+        quarter: Counter[tuple[str, int]] = Counter()
+        away: Counter[tuple[str, str]] = Counter()
+        for cohort in data["cohorts"]:
+            if cohort["month"] is None:
+                continue
+            assert cohort["month"] >= first and cohort["month"] not in data["blackout_months"]
+            length = catalogue.by_code[cohort["module_code"]].days
+            for member in cohort["members"]:
+                days[(member["org_id"], cohort["month"])] += length
+                quarter[(member["org_id"], quarter_of(cohort["month"]))] += length
+                away[(member["org_id"], cohort["month"])] += member["participants"]
+        for (org, month), used in days.items():
+            row = limits[org]
+            assert used <= row["limits"][data["months"].index(month)] <= row["days_per_month"]
+            assert away[(org, month)] <= row["staff_away"]
+        for (org, _), used in quarter.items():
+            assert used <= limits[org]["days_per_quarter"]
+        for row in data["load"]:
+            assert all(d <= lim for d, lim in zip(row["days"], row["limits"], strict=True))
+        for unfit in data["unfit"]:
+            assert unfit["message"]
+        # the fiscal year-end of the country is closed (Kenya June, Djibouti and Somalia
+        # December), and Ramadan closes a month in Djibouti and Somalia
+        closed = set(data["blackout_months"])
+        fiscal = "06" if slug.startswith("kenya") else "12"
+        assert any(m.endswith(f"-{fiscal}") for m in closed), (slug, closed)
+        if not slug.startswith("kenya"):
+            assert any("Ramadan" in r for b in data["month_blocks"] for r in b["reasons"])
