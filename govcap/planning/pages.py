@@ -5,13 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.money import format_money
 from govcap.scale import DOMAINS
-
-
-def money(cents: int, currency: str) -> str:
-    sign = "-" if cents < 0 else ""
-    units, rest = divmod(abs(cents), 100)
-    return f"{sign}{units:,}.{rest:02d} {currency}"
 
 
 def overview(data: dict[str, Any], catalogue: Catalogue,
@@ -36,7 +31,7 @@ def overview(data: dict[str, Any], catalogue: Catalogue,
     cohort_rows = []
     for c in sorted(cohorts, key=lambda c: (c["month"] or "9999", c["cohort_id"])):
         cohort_rows.append({**c, "module_title": title(c["module_code"]),
-                            "cost": money(c["cost_cents"], currency),
+                            "cost": format_money(c["cost_cents"], currency),
                             "member_names": [names.get(m["org_id"], m["org_id"])
                                              for m in c["members"]]})
     months = data["months"]
@@ -47,14 +42,15 @@ def overview(data: dict[str, Any], catalogue: Catalogue,
         if any(cells):
             grid.append({"domain": label, "cells": cells})
     budget = data["budget"]
-    by_org = sorted(((names.get(k, k), money(v, currency)) for k, v in budget["by_org"].items()
+    by_org = sorted(((names.get(k, k), format_money(v, currency))
+                     for k, v in budget["by_org"].items()
                      if org_id is None or k == org_id))
     return {
         "currency": currency,
         "names": names,
-        "total": money(budget["total_cents"], currency),
-        "org_total": money(budget["by_org"].get(org_id, 0), currency) if org_id else None,
-        "unscheduled": money(budget["unscheduled_estimate_cents"], currency),
+        "total": format_money(budget["total_cents"], currency),
+        "org_total": format_money(budget["by_org"].get(org_id, 0), currency) if org_id else None,
+        "unscheduled": format_money(budget["unscheduled_estimate_cents"], currency),
         "gaps": [g for g in data["gaps"] if mine(g)],
         "unknowns": [u for u in data["unknowns"] if mine(u)],
         "needs": needs,
@@ -64,11 +60,11 @@ def overview(data: dict[str, Any], catalogue: Catalogue,
         "months": months,
         "blackout": set(data["blackout_months"]),
         "grid": grid,
-        "by_domain": [(DOMAINS.get(k, k), money(v, currency))
+        "by_domain": [(DOMAINS.get(k, k), format_money(v, currency))
                       for k, v in sorted(budget["by_domain"].items())],
         "by_org": by_org,
         "indicators": [i for i in data["indicators"] if mine(i)],
-        "actions": [{**a, "funding": money(a["total_funding_cents"], currency),
+        "actions": [{**a, "funding": format_money(a["total_funding_cents"], currency),
                      "org_names": [names.get(o, o) for o in a["organisations"]]}
                     for a in data["actions"]
                     if org_id is None or org_id in a["organisations"]],
@@ -109,6 +105,6 @@ def diff_lines(diff: dict[str, Any] | None, currency: str) -> list[str]:
             more = f" … (+{len(items) - 6})" if len(items) > 6 else ""
             lines.append(f"{len(items)} {label}: {', '.join(shown)}{more}")
     if diff["total_before_cents"] != diff["total_after_cents"]:
-        lines.append(f"budget {money(diff['total_before_cents'], currency)} → "
-                     f"{money(diff['total_after_cents'], currency)}")
+        lines.append(f"budget {format_money(diff['total_before_cents'], currency)} → "
+                     f"{format_money(diff['total_after_cents'], currency)}")
     return lines

@@ -22,6 +22,7 @@ from govcap.planning import pages, services
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.inputs import PlanInputError
+from govcap.planning.core.money import format_money
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
 from govcap.planning.inputs_db import ensure_settings, gather, section_titles
@@ -180,7 +181,7 @@ def confirm_approve(request, engagement, plan: Plan):
             warnings.append(_("Sessions were validated, or settings or edits changed, since "
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
-    total = pages.money(data["budget"]["total_cents"], data["currency"])
+    total = format_money(data["budget"]["total_cents"], data["currency"])
     facts = [
         ngettext("%(n)d organisation", "%(n)d organisations", len(data["organisations"]))
         % {"n": len(data["organisations"])} + " · " +

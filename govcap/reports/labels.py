@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from govcap.planning.core.money import format_money
 from govcap.reports.labels_fr import FR
 
 EN: dict[str, str] = {
@@ -261,12 +262,8 @@ class Labels(Mapping[str, str]):
         return text.replace(",", "\u202f") if self.language == "fr" else text
 
     def money(self, cents: int, currency: str) -> str:
-        """``USD 12,345.00`` in English, ``12 345,00 USD`` in French."""
-        sign = "-" if cents < 0 else ""
-        units, rest = divmod(abs(cents), 100)
-        if self.language == "fr":
-            return f"{sign}{units:,}".replace(",", "\u202f") + f",{rest:02d}\u00a0{currency}"
-        return f"{currency}\u00a0{sign}{units:,}.{rest:02d}"
+        """``USD 12,345.00`` in English, ``12 345,00 USD`` in French (`format_money`)."""
+        return format_money(cents, currency, self.language)
 
 
 def labels(language: str) -> Labels:

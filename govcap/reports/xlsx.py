@@ -15,15 +15,11 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from govcap.cells import neutralise
+from govcap.planning.core.money import spreadsheet_format
 from govcap.reports.model import Cell, Document, Money, Sheet, plain_text
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
 TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
-
-
-def money_format(currency: str, language: str) -> str:
-    code = "".join(ch for ch in currency if ch.isalnum())[:3] or "USD"
-    return f'#,##0.00 "{code}"' if language == "fr" else f'"{code}" #,##0.00'
 
 
 def render_xlsx(doc: Document) -> bytes:
@@ -66,7 +62,7 @@ def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
         ws.append([_value(v) for v in values])
         for cell, value in zip(ws[ws.max_row], values, strict=True):
             if isinstance(value, Money):
-                cell.number_format = money_format(value.currency, language)
+                cell.number_format = spreadsheet_format(value.currency, language)
             elif isinstance(value, float):
                 cell.number_format = "0.00"
             elif isinstance(value, str) and len(value) > 60:

@@ -14,8 +14,8 @@ from govcap.planning import services
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core.catalogue import CatalogueError
 from govcap.planning.core.inputs import PlanInputError
+from govcap.planning.core.money import format_money as money
 from govcap.planning.models import Plan
-from govcap.planning.pages import money
 from govcap.reports import documents
 from govcap.reports.pack_command import add_pack_parser, pack
 
