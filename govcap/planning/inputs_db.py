@@ -22,6 +22,7 @@ from govcap.analysis.core import org_level
 from govcap.assessments import sharing
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import localised
+from govcap.orgs.models import Engagement
 from govcap.planning.catalogues import latest_catalogue
 from govcap.planning.core import blackouts
 from govcap.planning.core.catalogue import Catalogue as CatalogueData
@@ -153,9 +154,31 @@ def _benchmark(section, level: str) -> str:
     return str(statements[0].text) if statements else ""
 
 
+def previous_round(engagement):
+    """The same country's engagement of the round before (None for a first round)."""
+    return (Engagement.objects.filter(country_id=engagement.country_id,
+                                      round_number__lt=engagement.round_number)
+            .order_by("-round_number", "-id").first())
+
+
+def previous_levels(engagement) -> dict[tuple[int, str], str]:
+    """(organisation id, section) → the level its deciding session of the previous round
+    gave (not-assessed sections left out)."""
+    before = previous_round(engagement)
+    if before is None:
+        return {}
+    sessions = latest_validated_sessions(before)
+    org_of = {s.pk: s.organisation_id for s in sessions}
+    return {(org_of[session_id], key): level for session_id, key, level in
+            Rating.objects.filter(session__in=sessions, rater__isnull=True,
+                                  level__in=LEVEL_KEYS).values_list(
+                "session_id", "section_key", "level")}
+
+
 def assessments_for(engagement) -> list[Assessment]:
     rows: list[Assessment] = []
     sessions = latest_validated_sessions(engagement)
+    before = previous_levels(engagement)
     ratings = (Rating.objects.filter(session__in=sessions, rater__isnull=True,
                                      section_key__in=SECTION_KEYS)
                .order_by("session_id", "section_key"))
@@ -185,6 +208,9 @@ def assessments_for(engagement) -> list[Assessment]:
                                                          or "not assessed"),
                 language=session.language or engagement.language or "en",
                 session_date=day.isoformat() if day else "", validated=True,
+                previous_level=(Level.from_key(before[(session.organisation_id, r.section_key)])
+                                if (session.organisation_id, r.section_key) in before
+                                else None),
             ))
     return rows
 

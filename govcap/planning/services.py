@@ -27,7 +27,7 @@ from govcap.planning.core.diff import diff_plans
 from govcap.planning.core.edits import Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
 from govcap.planning.core.plan import PlanData
-from govcap.planning.inputs_db import Inputs, ensure_settings, gather
+from govcap.planning.inputs_db import Inputs, ensure_settings, gather, previous_round
 from govcap.planning.models import Plan, PlanEdit, PlanSettings
 
 
@@ -60,7 +60,9 @@ def compute(engagement) -> tuple[PlanData, Inputs]:
     data = generate_plan(inputs.assessments, inputs.catalogue, inputs.targets,
                          inputs.constraints, inputs.operations, inputs.section_titles)
     # Who was engaged and how far each got, kept with the version: its documents say it.
-    data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage]})
+    before = previous_round(engagement)
+    data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage],
+                                "previous_round": before.round_label if before else ""})
     return data, inputs
 
 

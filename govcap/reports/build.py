@@ -161,7 +161,7 @@ def findings_in_words(s: Scope) -> list[str]:
         out = [L.t("summary.org_furthest", sections="; ".join(furthest))] if furthest else []
         if at_target:
             out.append(L.t("summary.org_at_target", sections="; ".join(at_target)))
-        return out
+        return out + change_in_words(s)
     total = len({r.org_id for r in rows})
     at = {level: Counter(r.section_key for r in rows if r.current.key == level)
           for level in ("basic", "high")}
@@ -172,11 +172,34 @@ def findings_in_words(s: Scope) -> list[str]:
     if at["high"]:
         key, n = min(at["high"].items(), key=lambda kv: (-kv[1], SECTION_KEYS.index(kv[0])))
         out.append(L.t("summary.strongest", section=s.section_title(key), n=n, total=total))
+    out += change_in_words(s)
     per_org = Counter(g.org_id for g in s.gaps)
     if per_org:
         org, n = min(per_org.items(), key=lambda kv: (-kv[1], s.names[kv[0]].casefold()))
         sections = sum(1 for r in rows if r.org_id == org)
         out.append(L.t("summary.most_gaps", org=s.names[org], n=n, sections=sections))
+    return out
+
+
+def changes_since(s: Scope) -> list:
+    """Section ratings that moved since the previous round, regressions first."""
+    moved = [r for r in s.plan.sections if s.mine(r.org_id) and r.current is not None
+             and r.previous is not None and r.current != r.previous]
+    return sorted(moved, key=lambda r: (r.current > r.previous, s.names[r.org_id].casefold(),
+                                        SECTION_KEYS.index(r.section_key)))
+
+
+def change_in_words(s: Scope) -> list[str]:
+    previous = s.plan.extra.get("previous_round", "")
+    moved = changes_since(s)
+    if not previous or not any(r.previous is not None for r in s.plan.sections):
+        return []
+    up = sum(1 for r in moved if r.current > r.previous)
+    down = [r for r in moved if r.current < r.previous]
+    out = [s.L.t("summary.since", round=previous, up=up, down=len(down))]
+    if down:
+        out.append(s.L.t("summary.regressions", items="; ".join(
+            f"{s.names[r.org_id]}, {s.section_title(r.section_key)}" for r in down[:5])))
     return out
 
 
@@ -236,6 +259,16 @@ def findings(s: Scope) -> Section:
                          Column(L["col.moderate"], 1, "number"),
                          Column(L["col.high"], 1, "number"), Column(L["col.na"], 1, "number"),
                          Column(L["col.gaps"], 1, "number")], rows))
+    moved = changes_since(s)
+    if moved:
+        blocks.append(Heading(L.t("h.changes", round=s.plan.extra.get("previous_round", ""))))
+        blocks.append(Table(
+            [Column(L["col.organisation"], 2), Column(L["col.section"], 3),
+             Column(L["col.then"], 1), Column(L["col.now"], 1), Column(L["col.change"], 1)],
+            [[s.names[r.org_id], s.section_title(r.section_key), L.level(r.previous.key),
+              L.level(r.current.key),
+              L["change.up"] if r.current > r.previous else L["change.down"]]
+             for r in moved]))
     unknowns = [u for u in s.plan.unknowns if s.mine(u.org_id)]
     if unknowns:
         blocks.append(Heading(L["h.unknowns"]))

@@ -53,6 +53,12 @@ EN: dict[str, str] = {
     "coverage.in_progress": "session under way: {names}",
     "coverage.draft": "session scheduled: {names}",
     "coverage.none": "no session yet: {names}",
+    "summary.since": ("Since {round}: {up} section rating(s) improved and {down} regressed "
+                      "(latest validated sessions of both rounds)."),
+    "summary.regressions": "Regressed: {items}.",
+    "h.changes": "What changed since {round}",
+    "col.then": "Then", "col.now": "Now", "col.change": "Change",
+    "change.up": "improved", "change.down": "regressed",
     "summary.weakest": "Weakest area: {section}, where {n} of {total} organisation(s) stand at Basic.",
     "summary.strongest": "Strongest area: {section}, with {n} of {total} organisation(s) at High.",
     "summary.most_gaps": "{org} has the most gaps: {n} of {sections} sections below target.",

@@ -42,6 +42,12 @@ FR: dict[str, str] = {
     "coverage.in_progress": "session en cours : {names}",
     "coverage.draft": "session programmée : {names}",
     "coverage.none": "pas encore de session : {names}",
+    "summary.since": ("Depuis {round} : {up} notation(s) de section en progrès et {down} en "
+                      "recul (dernières sessions validées des deux cycles)."),
+    "summary.regressions": "En recul : {items}.",
+    "h.changes": "Ce qui a changé depuis {round}",
+    "col.then": "Avant", "col.now": "Maintenant", "col.change": "Évolution",
+    "change.up": "en progrès", "change.down": "en recul",
     "summary.weakest": ("Domaine le plus faible : {section}, où {n} organisation(s) sur {total} "
                         "sont au niveau de base."),
     "summary.strongest": ("Domaine le plus fort : {section}, avec {n} organisation(s) sur {total} "

@@ -45,6 +45,7 @@ def test_it_shows_the_plan_to_readers(client, planned):
         client.force_login(user)
         page = client.get(url("plan", planned)).content.decode()
         assert "Needs by priority" in page and "No shared standards." in page
+        assert "Training load per organisation" in page
         assert "Kept in the room" not in page  # the part left out when sharing
         assert ("Approve this version" in page) == (user in (planned.coordinator,
                                                              planned.admin))
@@ -299,3 +300,29 @@ def test_the_summary_names_who_was_engaged_and_is_not_in_the_plan_yet(world):
     assert "awaiting validation: KSG" in text
     assert "no session yet: ICT Authority, Treasury" in text
     assert "Weakest area: 4. " in text  # change management, the only Basic
+
+
+def test_a_follow_up_plan_says_what_improved_and_what_regressed_since_the_round_before(world):
+    from govcap.orgs.models import Engagement
+    from govcap.planning.services import generate
+
+    ensure_default_catalogue()
+    validated(world, world.ministry, dt.date(2025, 3, 1),
+              {"change-management": "moderate", "project-execution": "basic"})
+    follow_up = Engagement.objects.create(country=world.engagement.country, round_number=2,
+                                          name="Kenya — follow-up 2027",
+                                          instrument=world.instrument)
+    follow_up.organisations.add(world.ministry)
+    world.engagement, baseline = follow_up, world.engagement
+    validated(world, world.ministry, dt.date(2027, 3, 1),
+              {"change-management": "basic", "project-execution": "high"})
+    plan = generate(follow_up, world.admin)
+    statuses = {r["section_key"]: r for r in plan.data["sections"]}
+    assert statuses["change-management"]["previous"] == "moderate"
+    docx = zipfile.ZipFile(io.BytesIO(documents.render(plan, "docx")))
+    text = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode())
+    assert f"Since {baseline.round_label}: 1 section rating(s) improved and 1 regressed" in text
+    assert "Regressed: Ministry of ICT, 4. " in text
+    assert f"What changed since {baseline.round_label}" in text
+    first_plan = generate(baseline, world.coordinator)  # a first round has nothing before it
+    assert first_plan.data["extra"]["previous_round"] == ""

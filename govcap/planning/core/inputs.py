@@ -68,10 +68,15 @@ class Assessment:
     language: str = "en"
     session_date: str = ""
     validated: bool = True
+    # The organisation's level on this section in the previous round (None: not assessed
+    # then, or no previous round), so the plan can say what improved and what regressed.
+    previous_level: Level | None = None
 
     def __post_init__(self) -> None:
         if not self.org_id:
             raise PlanInputError("assessment: org_id is empty")
+        if self.previous_level is not None and not isinstance(self.previous_level, Level):
+            object.__setattr__(self, "previous_level", Level(self.previous_level))
         if self.section_key not in SECTION_KEYS:
             raise PlanInputError(f"assessment of {self.org_id}: unknown section "
                                  f"{self.section_key!r}")

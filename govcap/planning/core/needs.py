@@ -124,9 +124,11 @@ def _place(pos: Positions, org: Organisation, section: str, rating: Assessment |
     pos.current[key] = level
     pos.ratings[key] = rating
     if level >= target:
-        pos.statuses.append(SectionStatus(org.org_id, section, AT_TARGET, level, target))
+        pos.statuses.append(SectionStatus(org.org_id, section, AT_TARGET, level, target,
+                                          previous=rating.previous_level))
         return
-    pos.statuses.append(SectionStatus(org.org_id, section, GAP, level, target))
+    pos.statuses.append(SectionStatus(org.org_id, section, GAP, level, target,
+                                      previous=rating.previous_level))
     pos.gaps[key] = Gap(
         org_id=org.org_id, org_name=org.org_name, section_key=section,
         section_number=SECTION_NUMBER[section], section_title=titles[section],

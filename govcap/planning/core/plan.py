@@ -47,6 +47,7 @@ class SectionStatus:
     current: Level | None
     target: Level
     reason: str = ""
+    previous: Level | None = None  # its level in the previous round, when assessed then
 
 
 @dataclass(frozen=True)
