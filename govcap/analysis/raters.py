@@ -57,8 +57,8 @@ def op_for_page(raw: str | None) -> uuid.UUID:
     return capture.parse_op_id(raw)
 
 
-def _guard(user, session: Session, section_key: str, version: str | None) -> None:
-    capture.check_can_capture(user, session)
+def _guard(session: Session, section_key: str, version: str | None) -> None:
+    """The checks of a save on a locked session (who may capture it: capture.once did)."""
     capture.require_consent(session)
     capture.check_section(session, section_key, version)
 
@@ -75,7 +75,7 @@ def save_individual(user, session: Session, save: IndividualSave) -> dict[str, A
         raise CaptureError(f"“{save.field}” is not a field of an individual rating.", save.field)
 
     def apply(locked: Session) -> dict[str, Any]:
-        _guard(user, locked, save.section_key, save.instrument_version)
+        _guard(locked, save.section_key, save.instrument_version)
         value = capture.clean_value(save.field, save.value)
         rating, _ = Rating.objects.select_for_update().get_or_create(
             session=locked, section_key=save.section_key, rater=user,
@@ -112,7 +112,7 @@ def save_votes(user, session: Session, save: VotesSave) -> dict[str, Any]:
             raise CaptureError(f"Votes are whole numbers from 0 to {MAX_VOTES}.", name)
 
     def apply(locked: Session) -> dict[str, Any]:
-        _guard(user, locked, save.section_key, None)
+        _guard(locked, save.section_key, None)
         tally, created = VoteTally.objects.select_for_update().get_or_create(
             session=locked, section_key=save.section_key)
         if save.base_revision != tally.revision:

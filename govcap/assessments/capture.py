@@ -88,10 +88,11 @@ def clean_value(field: str, value: str) -> str:
     return value
 
 
-def check_can_capture(user, session: Session) -> None:
+def check_can_capture(user, session: Session, *, assigned: bool | None = None) -> None:
+    """Refuse a change of `session` by `user` (ReadOnly or NotAllowed). `assigned`, when the
+    caller already knows it (a `LockedSession` does): the user is among its facilitators."""
     if session.status == Session.Status.VALIDATED:
         raise ReadOnly("This session is validated and read-only; a coordinator can reopen it.")
-    assigned = getattr(session, "user_facilitates", None)  # set by locked_session
     if not scoping.can_capture(user, session, assigned=assigned):
         if session.status == Session.Status.SUBMITTED and scoping.is_assigned_facilitator(
             user, session, assigned=assigned
@@ -120,29 +121,41 @@ LOCKED_FIELDS = ("id", "uuid", "engagement", "organisation", "instrument", "stat
                  "consent_given")
 
 
-def locked_session(user, session: Session | uuid.UUID) -> Session:
+@dataclass(frozen=True)
+class LockedSession:
+    """A session locked for a save, read with what the save's checks need: the `LOCKED_FIELDS`
+    (the rest deferred) and its instrument without the document (parsed once per process:
+    see Instrument.parsed); `assigned`: the saving user is among its facilitators."""
+
+    session: Session
+    assigned: bool
+
+
+def locked_session(user, session: Session | uuid.UUID) -> LockedSession:
     """Lock a session for a save and read what its checks need, in one statement: the row
-    and whether `user` facilitates it (`user_facilitates`). Its instrument comes without the
-    document (parsed once per process: see Instrument.parsed).
+    and whether `user` facilitates it.
 
     Raises SessionNotFound when there is no such session or, given by UUID (so not found
     through the user's scope yet), one the user may not see."""
     facilitates = (_facilitates_sql(connection.vendor), [user.pk or 0])
     where = ([("uuid", "=", session)] if isinstance(session, uuid.UUID)
              else [("id", "=", session.pk)])
-    locked = plainsql.one(Session, where, fields=LOCKED_FIELDS, lock=True,
-                          annotate={"user_facilitates": facilitates})
-    if locked is None:
+    rows = plainsql.select(Session, where, fields=LOCKED_FIELDS, annotate={"assigned": facilitates},
+                           lock=True)
+    if not rows:
         raise SessionNotFound()
-    locked.user_facilitates = bool(locked.user_facilitates)  # 0/1 on SQLite
+    *values, facilitated = rows[0]
+    locked = Session.from_db("default", [Session._meta.get_field(name).attname
+                                         for name in LOCKED_FIELDS], values)
+    assigned = bool(facilitated)  # 0/1 on SQLite
     if isinstance(session, uuid.UUID) and not scoping.can_see_session(
-            user, locked, assigned=locked.user_facilitates):
+            user, locked, assigned=assigned):
         raise SessionNotFound()  # as its pages answer: no word on whether it exists
     instrument = plainsql.one(Instrument, [("id", "=", locked.instrument_id)],
                               fields=("id", "key", "version", "checksum"))
     assert instrument is not None  # protected: a session's instrument is never deleted
     locked.instrument = instrument
-    return locked
+    return LockedSession(locked, assigned)
 
 
 @functools.cache
@@ -181,29 +194,31 @@ def remember(session: Session, op_id: uuid.UUID, response: dict[str, Any]) -> di
 
 def once(user, session: Session | uuid.UUID, op_id: uuid.UUID,
          apply: Callable[[Session], dict[str, Any]]) -> dict[str, Any]:
-    """Run `apply(locked_session)` in one transaction, once per operation ID: a retry is
-    answered as the first time was (`apply` remembers the operation when it writes).
+    """Run `apply(session)` on the session `locked_session` read, in one transaction, once per
+    operation ID: a retry is answered as the first time was (`apply` remembers the operation
+    when it writes).
 
-    Who may change the session is checked before any replay, so a stored answer never
+    Who may change the session is checked here, under the lock, before `apply` runs (so
+    `apply` need not check it again) and before any replay, so a stored answer never
     reaches someone who could not have made the change. A session that turned read-only
     since still answers a retry of what was applied before."""
     session_id = None
     try:
         with transaction.atomic():
             locked = locked_session(user, session)
-            session_id = locked.id
+            session_id = locked.session.id
             try:
-                check_can_capture(user, locked)
+                check_can_capture(user, locked.session, assigned=locked.assigned)
             except ReadOnly:
                 answered = replay(op_id, session_id)
                 if answered is None or not scoping.has_capture_role(
-                        user, locked, assigned=getattr(locked, "user_facilitates", None)):
+                        user, locked.session, assigned=locked.assigned):
                     raise
                 return answered
             answered = replay(op_id, session_id)
             if answered is not None:
                 return answered
-            return apply(locked)
+            return apply(locked.session)
     except IntegrityError:
         # Two tabs retried the same operation at once: the other one won; answer as it did.
         answered = replay(op_id, session_id) if session_id is not None else None

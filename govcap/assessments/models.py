@@ -56,9 +56,6 @@ class Session(models.Model):
     source_instance_id = models.CharField(max_length=100, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    # Not a column: set only on the instance `capture.locked_session` returns (whether the
-    # saving user facilitates the session), read back with getattr(..., None) elsewhere.
-    user_facilitates: bool
 
     class Meta:
         ordering = ["scheduled_date", "id"]

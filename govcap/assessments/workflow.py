@@ -127,8 +127,7 @@ def participant_operation(user, session: Session, op: ParticipantOp) -> Particip
         pass  # refused again under the lock unless this is a retry
     outcome = ParticipantOutcome(response={})
 
-    def apply(locked: Session) -> dict[str, Any]:
-        check_can_capture(user, locked)
+    def apply(locked: Session) -> dict[str, Any]:  # capture.once checked the user under the lock
         return APPLY[op.action](user, locked, op, outcome)
 
     outcome.response = capture.once(user, session, op.op_id, apply)

@@ -34,6 +34,22 @@ def test_it_saves_a_field_and_counts_its_revision(consented):
     assert consented.session.__class__.objects.get(pk=consented.session.pk).status == "in_progress"
 
 
+def test_the_locked_session_says_whether_the_user_facilitates_it(consented, django_assert_num_queries):
+    """A typed result: the session (its checks' fields, the rest deferred) and `assigned`."""
+    from django.db import transaction
+
+    w = consented
+    for user, by, assigned in ((w.facilitator, w.session.uuid, True),
+                               (w.coordinator, w.session, False)):
+        with transaction.atomic(), django_assert_num_queries(2):  # the row, its instrument
+            locked = capture.locked_session(user, by)
+        assert isinstance(locked, capture.LockedSession)
+        assert (locked.session.pk, locked.assigned) == (w.session.pk, assigned)
+        assert locked.session.instrument.version == w.session.instrument.version
+        assert not hasattr(locked.session, "user_facilitates")
+        assert "place" in locked.session.get_deferred_fields()
+
+
 def test_a_retried_save_is_applied_once(consented):
     op = uuid.uuid4()
     first = save(consented, value="Said once", op=op)
