@@ -69,10 +69,41 @@ def overview(data: dict[str, Any], catalogue: Catalogue,
                     for a in data["actions"]
                     if org_id is None or org_id in a["organisations"]],
         "operations": data["operations"],
+        "load": load_table(data, org_id),
+        "start_note": start_note(data),
         "counts": {"organisations": len(data["organisations"]), "gaps": len(data["gaps"]),
                    "needs": len(data["needs"]), "cohorts": len(data["cohorts"]),
                    "unfit": len(data["unfit"]), "unknowns": len(data["unknowns"])},
     }
+
+
+def load_table(data: dict[str, Any], org_id: str | None = None) -> dict[str, Any]:
+    """Each organisation's training days and staff away per month against its limits."""
+    months = data["months"]
+    rows = []
+    for row in data.get("load", ()):
+        if org_id is not None and row["org_id"] != org_id:
+            continue
+        cells = [{"days": d, "limit": lim, "away": a, "reduced": lim < row["days_per_month"]}
+                 for d, lim, a in zip(row["days"], row["limits"], row["away"], strict=True)]
+        rows.append({"name": row["org_name"], "cells": cells, "total": sum(row["days"]),
+                     "limits": (row["days_per_month"], row["days_per_quarter"],
+                                row["staff_away"])})
+    blocked = [{"month": b["month"], "closed": b["blocked_days"] * 2 >= b["working_days"],
+                "days": b["blocked_days"], "of": b["working_days"],
+                "reasons": ", ".join(b["reasons"])} for b in data.get("month_blocks", ())]
+    return {"months": months, "rows": sorted(rows, key=lambda r: r["name"]),
+            "blocked": blocked}
+
+
+def start_note(data: dict[str, Any]) -> str:
+    """Said when the start month in the settings had passed when the plan was made."""
+    c = data.get("settings", {}).get("constraints", {})
+    if c.get("first_month") and c["first_month"] != c.get("start_month"):
+        return (f"The start month in the settings ({c['start_month']}) was before the plan's "
+                f"date ({c.get('plan_date', '')}); the schedule starts in {c['first_month']}, "
+                "the month after the plan's date.")
+    return ""
 
 
 def edit_choices(data: dict[str, Any], catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
