@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from govcap import plainsql
 from govcap.accounts.models import Invitation, Role, RoleAssignment
@@ -122,6 +123,12 @@ def can_see_session(user, session, *, assigned: bool) -> bool:
     if engagement_id in scope.viewer_orgs:
         return session.organisation_id in scope.viewer_orgs[engagement_id]
     return engagement_id in scope.viewer_of
+
+
+def engagement_or_404(user, slug: str) -> Engagement:
+    """The engagement `slug` if the user may see it, else a 404 (never a 403 that would
+    confirm it exists) — the one fetch of an engagement for pages and the API."""
+    return get_object_or_404(engagements(user), slug=slug)
 
 
 def organisations(user) -> QuerySet:

@@ -81,7 +81,7 @@ def plan_out(p) -> dict:
 
 
 def engagement_of(request, slug: str):
-    return get_object_or_404(scoping.engagements(request.auth), slug=slug)
+    return scoping.engagement_or_404(request.auth, slug)
 
 
 @router.get("engagements", response={200: EngagementPage, **ERRORS},

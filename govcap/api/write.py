@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
-from django.shortcuts import get_object_or_404
 from ninja import File, Form, Path, Router, Status
 from ninja.files import UploadedFile
 
@@ -29,7 +28,7 @@ def import_file(request, slug: str = Path(..., pattern=SLUG), file: UploadedFile
                 dry_run: bool = Form(False)):
     """All or nothing, once per submission: as `govcap submissions import`. With
     `dry_run`, nothing is written and the answer says what would be created."""
-    engagement = get_object_or_404(scoping.engagements(request.auth), slug=slug)
+    engagement = scoping.engagement_or_404(request.auth, slug)
     scoping.require(scoping.can_manage_engagement(request.auth, engagement),
                     "Only the engagement's coordinators import submissions.")
     name = PurePath((file.name or "upload").replace("\x00", "")).name[:200] or "upload"

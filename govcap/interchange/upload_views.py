@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -77,7 +77,7 @@ def _pending(request) -> dict:
 @require_http_methods(["GET", "POST"])
 @login_required
 def submissions_upload(request, slug: str):
-    engagement = get_object_or_404(scoping.engagements(request.user), slug=slug)
+    engagement = scoping.engagement_or_404(request.user, slug)
     scoping.require(scoping.can_manage_engagement(request.user, engagement),
                     _("Only the engagement's coordinators import submissions."))
     context = {"engagement": engagement,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -35,7 +35,7 @@ CONTENT_TYPES = {
 def _engagement(request, slug: str | None):
     if slug is None:
         return None
-    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+    return scoping.engagement_or_404(request.user, slug)
 
 
 def _attachment(data: bytes, fmt: str, filename: str) -> HttpResponse:

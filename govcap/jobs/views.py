@@ -93,4 +93,4 @@ def posted_engagement(request):
     slug = request.POST.get("engagement", "")
     if not slug:
         return None
-    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+    return scoping.engagement_or_404(request.user, slug)

@@ -32,7 +32,7 @@ EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-c
 
 
 def get_engagement(request, slug: str):
-    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+    return scoping.engagement_or_404(request.user, slug)
 
 
 def narrowed_orgs(user, engagement) -> frozenset[int] | None:

@@ -34,7 +34,7 @@ def show(request, report: Report, template_context: dict, prefix: str,
 
 
 def get_engagement(request, slug: str):
-    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+    return scoping.engagement_or_404(request.user, slug)
 
 
 @require_GET

@@ -25,7 +25,7 @@ def _scope_engagement(request):
     slug = request.GET.get("engagement", "")
     if not slug:
         return None
-    return get_object_or_404(scoping.engagements(request.user), slug=slug)
+    return scoping.engagement_or_404(request.user, slug)
 
 
 @require_GET
