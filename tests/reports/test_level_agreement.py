@@ -11,7 +11,6 @@ import json
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from govcap.assessments.models import Session
 from govcap.orgs.models import Organisation
