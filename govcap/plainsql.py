@@ -30,7 +30,7 @@ OPERATORS = frozenset({"=", ">", "<", ">=", "<="})
 Condition = tuple[str, str, Any]
 
 
-def _field(model: type[Model], name: str) -> Field[Any, Any]:
+def column_field(model: type[Model], name: str) -> Field[Any, Any]:
     """A field of `model` stored in a column of its table (not a reverse relation)."""
     field = model._meta.get_field(name)
     if not isinstance(field, Field) or field.column is None:
@@ -38,9 +38,9 @@ def _field(model: type[Model], name: str) -> Field[Any, Any]:
     return field
 
 
-def _column(model: type[Model], name: str) -> str:
-    column = _field(model, name).column
-    assert column is not None  # _field checked it
+def column_name(model: type[Model], name: str) -> str:
+    column = column_field(model, name).column
+    assert column is not None  # column_field checked it
     return column
 
 
@@ -49,12 +49,12 @@ def _select_sql(model: type[Model], fields: tuple[str, ...], where: tuple[tuple[
                 annotations: tuple[str, ...], lock: bool, using: str, vendor: str) -> str:
     quote = connections[using].ops.quote_name
     table = quote(model._meta.db_table)
-    columns = [f"{table}.{quote(_column(model, name))}" for name in fields]
+    columns = [f"{table}.{quote(column_name(model, name))}" for name in fields]
     clauses = []
     for name, operator, is_null in where:
         if operator not in OPERATORS:
             raise ValueError(f"plainsql: operator {operator!r} is not supported")
-        column = f"{table}.{quote(_column(model, name))}"
+        column = f"{table}.{quote(column_name(model, name))}"
         clauses.append(f"{column} IS NULL" if is_null else f"{column} {operator} %s")
     sql = f"SELECT {', '.join([*columns, *annotations])} FROM {table}"
     if clauses:
@@ -73,7 +73,7 @@ def _converters(model: type[Model], fields: tuple[str, ...], using: str,
     table = model._meta.db_table
     out = []
     for position, name in enumerate(fields):
-        column = _field(model, name).get_col(table)
+        column = column_field(model, name).get_col(table)
         converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
         if converters:
             out.append((position, converters, column))
@@ -96,7 +96,7 @@ def select(model: type[Model], where: Iterable[Condition], *, fields: Sequence[s
     params: list[Any] = [value for _sql, values in annotate.values() for value in values]
     for name, _operator, value in where:
         if value is not None:
-            params.append(_field(model, name).get_db_prep_value(value, connection))
+            params.append(column_field(model, name).get_db_prep_value(value, connection))
     shape = tuple((name, operator, value is None) for name, operator, value in where)
     sql = _select_sql(model, fields, shape, tuple(expression for expression, _ in annotate.values()),
                       lock, using, connection.vendor)
@@ -123,7 +123,7 @@ def one(model: type[M], where: Iterable[Condition], *, fields: Sequence[str] | N
     if not rows:
         return None
     row = rows[0]
-    attnames = [_field(model, name).attname for name in fields]
+    attnames = [column_field(model, name).attname for name in fields]
     instance = model.from_db(using, attnames, row[:len(fields)])
     for name, value in zip(annotate or {}, row[len(fields):], strict=True):
         setattr(instance, name, value)
@@ -134,7 +134,7 @@ def table(model: type[Model], field: str | None = None, *, using: str = "default
     """A model's quoted table name, or `table.column` of one of its fields, for annotations."""
     quote = connections[using].ops.quote_name
     name = quote(model._meta.db_table)
-    return name if field is None else f"{name}.{quote(_column(model, field))}"
+    return name if field is None else f"{name}.{quote(column_name(model, field))}"
 
 
 def _check_no_listeners(model: type[Model]) -> None:
@@ -150,7 +150,7 @@ def _insert_sql(model: type[Model], columns: tuple[str, ...], using: str, vendor
     sql = (f"INSERT INTO {quote(model._meta.db_table)} ({', '.join(map(quote, columns))}) "
            f"VALUES ({', '.join(['%s'] * len(columns))})")
     if connection.features.can_return_columns_from_insert:
-        sql += f" RETURNING {quote(_column(model, model._meta.pk.name))}"
+        sql += f" RETURNING {quote(column_name(model, model._meta.pk.name))}"
     return sql
 
 
@@ -168,7 +168,7 @@ def insert(instance: Model, *, using: str = "default") -> None:
         if instance.pk is None:
             instance.pk = (cursor.fetchone()[0] if connection.features.can_return_columns_from_insert
                            else connection.ops.last_insert_id(cursor, model._meta.db_table,
-                                                              _column(model, model._meta.pk.name)))
+                                                              column_name(model, model._meta.pk.name)))
     instance._state.adding = False
     instance._state.db = using
 
@@ -178,7 +178,7 @@ def _update_sql(model: type[Model], columns: tuple[str, ...], using: str, vendor
     quote = connections[using].ops.quote_name
     assignments = ", ".join(f"{quote(column)} = %s" for column in columns)
     return (f"UPDATE {quote(model._meta.db_table)} SET {assignments} "
-            f"WHERE {quote(_column(model, model._meta.pk.name))} = %s")
+            f"WHERE {quote(column_name(model, model._meta.pk.name))} = %s")
 
 
 def update(instance: Model, fields: Sequence[str], *, using: str = "default") -> None:
@@ -187,7 +187,7 @@ def update(instance: Model, fields: Sequence[str], *, using: str = "default") ->
     model = type(instance)
     _check_no_listeners(model)
     connection = connections[using]
-    chosen = [_field(model, name) for name in fields]
+    chosen = [column_field(model, name) for name in fields]
     values = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in chosen]
     sql = _update_sql(model, tuple(f.column for f in chosen), using, connection.vendor)
     with connection.cursor() as cursor:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from govcap.accounts import scoping
 from govcap.accounts.models import Role
+from govcap.orgs.models import Engagement
 
 
 class TokenForm(forms.Form):
@@ -26,14 +29,14 @@ class InvitationForm(forms.Form):
     username = forms.CharField(max_length=150, label=_("Username"))
     email = forms.EmailField(required=False, label=_("Email (optional, for your records)"))
     role = forms.ChoiceField(choices=Role.choices, label=_("Role"))
-    engagement = forms.ModelChoiceField(queryset=None, required=False, label=_("Engagement"),
+    engagement = forms.ModelChoiceField(queryset=Engagement.objects.none(), required=False, label=_("Engagement"),
                                         help_text=_("Empty for administrators and programme managers."))
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["engagement"].queryset = scoping.managed_engagements(user)
+        cast(forms.ModelChoiceField, self.fields["engagement"]).queryset = scoping.managed_engagements(user)
         if not scoping.is_admin(user):
-            self.fields["role"].choices = [
+            cast(forms.ChoiceField, self.fields["role"]).choices = [
                 (r.value, r.label) for r in (Role.COORDINATOR, Role.FACILITATOR, Role.VIEWER)]
             self.fields["engagement"].required = True
 
@@ -51,7 +54,8 @@ class AcceptForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("password1") and data.get("password1") != data.get("password2"):
             self.add_error("password2", _("The two passwords differ."))
         return data

@@ -117,7 +117,7 @@ def invitation_state(invitation: Invitation) -> dict:
     return {
         "username": invitation.username,
         "role": invitation.role,
-        "engagement": invitation.engagement.slug if invitation.engagement_id else None,
+        "engagement": invitation.engagement.slug if invitation.engagement else None,
         "organisation": invitation.organisation_id,
         "state": invitation.state,
     }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +48,7 @@ class SpanForm(forms.Form):
 
     def __init__(self, *args, codes=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["codes"].choices = [(str(c.uuid), c.name) for c in codes]
+        cast(forms.ChoiceField, self.fields["codes"]).choices = [(str(c.uuid), c.name) for c in codes]
 
     def source_parts(self) -> tuple[str, str]:
         kind, _sep, value = self.cleaned_data["source"].partition(":")

@@ -178,10 +178,11 @@ def build_session(country: CountrySpec, engagement: EngagementSpec, index: int) 
     session.consent_note = text.consent_note(session.recording_allowed)
     session.consent_recorded_at = _at(when, 6, 10 + rng.randrange(20))
     if status in ("submitted", "validated"):
-        session.submitted_at = _at(when + dt.timedelta(days=1 + rng.randrange(2)), 13, 30)
-    if status == "validated":
-        session.validated_at = session.submitted_at + dt.timedelta(days=3 + rng.randrange(5))
-        session.validated_by = f"demo-coordinator-{country.code.lower()}"
+        submitted = _at(when + dt.timedelta(days=1 + rng.randrange(2)), 13, 30)
+        session.submitted_at = submitted
+        if status == "validated":
+            session.validated_at = submitted + dt.timedelta(days=3 + rng.randrange(5))
+            session.validated_by = f"demo-coordinator-{country.code.lower()}"
     levels = round_levels(country, engagement, org)
     _consensus(session, text, levels, country, engagement, org, rng)
     if (status == "validated" and len(session.facilitators) == 2

@@ -24,7 +24,7 @@ import random
 import re
 import time
 import uuid
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -35,6 +35,7 @@ from django.db import connections, router, transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from govcap import plainsql
 from govcap.assessments.models import Participant, Quote, Rating, Session
 from govcap.instruments.services import ensure_default_instrument
 from govcap.orgs.models import Country, Engagement, Organisation, unique_slug
@@ -144,12 +145,14 @@ class BuildStats:
     ratings: int = 0
     participants: int = 0
     quotes: int = 0
-    seconds: Counter = field(default_factory=Counter)  # per table written
+    seconds: defaultdict[str, float] = field(  # per table written
+        default_factory=lambda: defaultdict(float))
 
     def add(self, other: BuildStats) -> None:
         for name in ("organisations", "sessions", "ratings", "participants", "quotes"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.seconds.update(other.seconds)
+        for name, spent in other.seconds.items():
+            self.seconds[name] += spent
 
 
 Advance = Callable[[int], None]  # told how many sessions were just written
@@ -264,9 +267,9 @@ def _country_block(frame: Frame, country_index: int, country: Country, start: in
                 [(e.pk, o.pk) for e in rounds for o in orgs])
         _insert(Session, SESSION_FIELDS, [
             (uuid.uuid4(), e.pk, o.pk, frame.instrument.pk, "validated", True, "en",
-             e.start_date + dt.timedelta(days=i % 60), f"{o.name}, meeting room",
-             _noon(e.start_date + dt.timedelta(days=i % 60 + 1)),
-             _noon(e.start_date + dt.timedelta(days=i % 60 + 3)), p.demo, now, now,
+             _start(e) + dt.timedelta(days=i % 60), f"{o.name}, meeting room",
+             _noon(_start(e) + dt.timedelta(days=i % 60 + 1)),
+             _noon(_start(e) + dt.timedelta(days=i % 60 + 3)), p.demo, now, now,
              "", False, "", "")
             for e, o, i in plans])
         ids = {(e_id, o_id): pk for pk, e_id, o_id in Session.objects.filter(
@@ -300,6 +303,11 @@ def _noon(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(12), tzinfo=dt.UTC)
 
 
+def _start(engagement: Engagement) -> dt.date:
+    assert engagement.start_date is not None  # every demo round has its dates
+    return engagement.start_date
+
+
 def _insert(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> None:
     """INSERT rows (values in the order of `fields`, as Python values), many rows per
     statement. Each value goes through its field's own conversion for the database (UUIDs,
@@ -307,10 +315,10 @@ def _insert(model: type[Model], fields: tuple[str, ...], rows: list[tuple]) -> N
     if not rows:
         return
     connection = connections[router.db_for_write(model)]
-    meta_fields = [model._meta.get_field(f) for f in fields]
+    meta_fields = [plainsql.column_field(model, f) for f in fields]
     quote = connection.ops.quote_name
     head = (f"INSERT INTO {quote(model._meta.db_table)} "
-            f"({', '.join(quote(f.column) for f in meta_fields)}) VALUES ")
+            f"({', '.join(quote(plainsql.column_name(model, f)) for f in fields)}) VALUES ")
     one = f"({', '.join(['%s'] * len(fields))})"
     converters = [None if f.get_internal_type() in PLAIN_TYPES else f for f in meta_fields]
     # SQLite's statements take at most 999 parameters (as Django assumes); PostgreSQL more.
@@ -359,7 +367,7 @@ def _participants(sessions: list[tuple[int, int]], p: Portfolio) -> dict[int, li
 def _ratings(session_id: int, round_number: int, rng: random.Random,
              now: dt.datetime) -> list[tuple]:
     drift = min(2, round_number // 2)  # capacity grows over the rounds
-    out = []
+    out: list[tuple] = []
     for key in SECTION_KEYS:
         level = (LEVELS[min(len(LEVELS) - 2, rng.randrange(len(LEVELS)) + drift)]
                  if rng.random() > 0.05 else "not_assessed")

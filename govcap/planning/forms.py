@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -82,7 +82,7 @@ class SettingsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.organisations = organisations
         self.section_titles = section_titles
-        self.fields["strategic_sections"].choices = [(k, section_titles.get(k, k))
+        cast(forms.ChoiceField, self.fields["strategic_sections"]).choices = [(k, section_titles.get(k, k))
                                                      for k in SECTION_KEYS]
         settings: PlanSettings = self.instance
         self.initial.setdefault("strategic_sections", settings.strategic_sections)
@@ -114,8 +114,8 @@ class SettingsForm(forms.ModelForm):
                 self.initial.setdefault(name, own.get(field))
         for name, top in (("days_per_month", 31), ("days_per_quarter", 92),
                           ("staff_away", 500), ("fiscal_year_end_month", 12)):
-            self.fields[name].min_value = 1
-            self.fields[name].max_value = top
+            limit = cast(forms.IntegerField, self.fields[name])
+            limit.min_value, limit.max_value = 1, top
             self.fields[name].widget.attrs.update(min=1, max=top)
             self.fields[name].validators += [MinValueValidator(1), MaxValueValidator(top)]
 
@@ -132,7 +132,8 @@ class SettingsForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         """Limits that contradict each other are refused, naming the field to change."""
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         month, quarter = data.get("days_per_month"), data.get("days_per_quarter")
         away, sent = data.get("staff_away"), data.get("participants_per_org")
         if month and quarter and quarter < month:
@@ -231,7 +232,7 @@ class EditForm(forms.Form):
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, options in choices.items():
-            self.fields[name].choices = BLANK + options
+            cast(forms.ChoiceField, self.fields[name]).choices = BLANK + options
 
 
 class ModuleForm(forms.Form):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -37,7 +38,8 @@ class EngagementForm(forms.ModelForm):
                                                      ("ar", "العربية")])}
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("country") and not data.get("new_country_name"):
             raise forms.ValidationError(_("Choose a country or name a new one."))
         if data.get("new_country_name") and len(data.get("new_country_code") or "") != 2:
@@ -57,12 +59,13 @@ class OrganisationForm(forms.Form):
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
         self.engagement = engagement
-        self.fields["existing"].queryset = engagement.country.organisations.exclude(
+        cast(forms.ModelChoiceField, self.fields["existing"]).queryset = engagement.country.organisations.exclude(
             engagements=engagement
         )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("existing") and not data.get("name", "").strip():
             raise forms.ValidationError(_("Pick an organisation or give a new one's name."))
         if data.get("name") and self.engagement.country.organisations.filter(
@@ -85,8 +88,8 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = engagement.organisations.all()
-        self.fields["facilitators"].queryset = get_user_model().objects.filter(
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = engagement.organisations.all()
+        cast(forms.ModelChoiceField, self.fields["facilitators"]).queryset = get_user_model().objects.filter(
             roles__engagement=engagement, roles__role=Role.FACILITATOR
         ).distinct()
         self.fields["facilitators"].required = False
@@ -136,7 +139,7 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args, session: Session, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = session.engagement.country.organisations.all()
+        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = session.engagement.country.organisations.all()
         self.fields["organisation"].initial = session.organisation_id
         if not self.is_bound:
             self.initial.setdefault("op_id", uuid.uuid4())

@@ -38,7 +38,7 @@ def user_id_of(request) -> int | None:
         if user._wrapped is empty:
             return None
         user = user._wrapped
-    return user.pk if getattr(user, "is_authenticated", False) else None
+    return user.pk if user is not None and getattr(user, "is_authenticated", False) else None
 
 
 class RequestLogMiddleware:

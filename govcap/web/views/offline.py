@@ -91,7 +91,7 @@ def service_worker(request):
     script, version = worker_script()
     etag = f'"{version}"'
     if request.headers.get("If-None-Match") == etag:
-        response = HttpResponseNotModified()
+        response: HttpResponse = HttpResponseNotModified()
     else:
         response = HttpResponse(script, content_type="application/javascript; charset=utf-8")
     response["Cache-Control"] = "no-cache"

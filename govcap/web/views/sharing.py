@@ -4,6 +4,8 @@ and a preview that strikes what is left out. Plain forms: works with JavaScript 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -25,7 +27,7 @@ def field_title(field: str) -> str:
 def page(request, session, *, previewed: str = "", wording: str = "", status: int = 200):
     context = session_context(request, session)
     sections = {s.key: s for s in context["instrument"].sections}
-    listed = []
+    listed: list[dict[str, Any]] = []
     for item in sharing.items(session):
         proposed = wording if item.key == previewed else (
             item.shared.text if item.shared else item.source)

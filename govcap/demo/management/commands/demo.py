@@ -105,7 +105,9 @@ class Command(BaseCommand):
             self.stdout.write("A demo portfolio is already there; nothing was loaded. Use "
                               "`govcap demo --reset --scale …` to load it afresh.")
             return
-        console = Console(file=self.stdout._out, highlight=False)
+        # the stream OutputWrapper wraps (it would end each of rich's writes with a newline);
+        # the stubs do not declare OutputWrapper._out
+        console = Console(file=self.stdout._out, highlight=False)  # type: ignore[arg-type]
         columns = ("{task.description}", BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn())
         with Progress(*columns, console=console, transient=False) as bar:

@@ -26,7 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Instrument: {instrument.title} v{instrument.version}")
         _, password = ensure_admin()
         empty = not Engagement.objects.exists() and not Organisation.objects.exists()
-        demo_shares_password = bool(password) and passes_rules(password)
+        demo_shares_password = bool(password and passes_rules(password))
         if empty and not no_demo:
             demo_args = ["--password", password] if demo_shares_password else []
             call_command("demo", *demo_args, stdout=self.stdout)
