@@ -1,12 +1,16 @@
 """The one place that decides what a user may see and change.
 
 Every page, download, command and API endpoint asks this module; no view filters by hand.
-A user's roles are read once per request (cached on the user object).
+A user's roles are read once per request: `scope_of` keeps the scope of each user object
+it was asked about (Django loads `request.user` anew for each request) in `_SCOPES`, for as
+long as that object lives, without writing anything onto it.
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -36,10 +40,45 @@ class Scope:
         return self.coordinator_of | self.facilitator_of | self.viewer_of
 
 
+class ScopeCache:
+    """Scopes by user *object* (its identity, not its primary key: two loads of one user
+    are two requests, each reading the roles once), each dropped when its user object is
+    collected. Plain dict operations: atomic under the GIL, so no lock (a lock taken by a
+    weakref callback that fires during a collection could deadlock its own thread)."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[weakref.ref[Any], Scope]] = {}
+
+    def get(self, user: Any) -> Scope | None:
+        entry = self._by_id.get(id(user))
+        return entry[1] if entry is not None and entry[0]() is user else None
+
+    def put(self, user: Any, scope: Scope) -> None:
+        key = id(user)
+        by_id = self._by_id
+
+        def drop(ref: weakref.ref[Any]) -> None:
+            entry = by_id.get(key)
+            if entry is not None and entry[0] is ref:
+                by_id.pop(key, None)
+
+        by_id[key] = (weakref.ref(user, drop), scope)
+
+    def forget(self, user: Any) -> None:
+        """Read `user`'s roles again at the next question (after changing them)."""
+        self._by_id.pop(id(user), None)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+_SCOPES = ScopeCache()
+
+
 def scope_of(user) -> Scope:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Scope()
-    cached = getattr(user, "_govcap_scope", None)
+    cached = _SCOPES.get(user)
     if cached is not None:
         return cached
     coordinator, facilitator, viewer = set(), set(), set()
@@ -75,7 +114,7 @@ def scope_of(user) -> Scope:
             e: frozenset(orgs) for e, orgs in viewer_orgs.items() if e not in whole_engagement_viewer
         },
     )
-    user._govcap_scope = scope
+    _SCOPES.put(user, scope)
     return scope
 
 
