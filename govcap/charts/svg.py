@@ -210,8 +210,8 @@ def heatmap(
             + "."
             for name, line in zip(rows, grid, strict=True)
         )
-    body = [defs(cid), head, legend_svg, *header, *body_rows]
-    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
+    return document(chart_id=cid, width=width, height=height, title=title, desc=desc,
+                    body=[defs(cid), head, legend_svg, *header, *body_rows])
 
 
 # --- c. level distribution --------------------------------------------------------------
@@ -244,7 +244,7 @@ def level_distribution(
     for index, item in enumerate(counts):
         mid = y + index * row_h + row_h / 2
         parts = [wrapped_label(item.label, MARGIN, mid, label_w)]
-        total, cx = item.total, x0
+        total, cx = item.total, float(x0)
         pieces = []
         for level in order:
             n = item.count(level)

@@ -167,7 +167,7 @@ def monitoring(s: Scope) -> Section:
     return Section("monitoring", L["h.monitoring"], blocks, wide=True)
 
 
-def action_headers(L) -> list[str]:  # type: ignore[no-untyped-def]
+def action_headers(L) -> list[str]:
     return [L["col.measure"], L["col.responsibility"], L["col.timeline"], L["col.funding"],
             L["col.source"], L["col.ta"]]
 

@@ -57,7 +57,7 @@ def render_docx(doc: Document) -> bytes:
     return out.getvalue()
 
 
-def _styles(word, language: str) -> None:  # type: ignore[no-untyped-def]
+def _styles(word, language: str) -> None:
     normal = word.styles["Normal"]
     normal.font.name = "Calibri"
     normal.font.size = Pt(10)
@@ -74,7 +74,7 @@ def _styles(word, language: str) -> None:  # type: ignore[no-untyped-def]
         word.styles[name].paragraph_format.keep_with_next = True
 
 
-def _page(section, *, wide: bool) -> None:  # type: ignore[no-untyped-def]
+def _page(section, *, wide: bool) -> None:
     width, height = A4
     section.orientation = WD_ORIENT.LANDSCAPE if wide else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (height, width) if wide else (width, height)
@@ -82,12 +82,12 @@ def _page(section, *, wide: bool) -> None:  # type: ignore[no-untyped-def]
         setattr(section, side, MARGIN)
 
 
-def _usable(section) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _usable(section) -> tuple[int, int]:
     return (section.page_width - section.left_margin - section.right_margin,
             section.page_height - section.top_margin - section.bottom_margin)
 
 
-def _field(paragraph, code: str) -> None:  # type: ignore[no-untyped-def]
+def _field(paragraph, code: str) -> None:
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"),
                        ("end", None)):
@@ -106,7 +106,7 @@ def _field(paragraph, code: str) -> None:  # type: ignore[no-untyped-def]
             run._r.append(t)
 
 
-def _footer(section, doc: Document) -> None:  # type: ignore[no-untyped-def]
+def _footer(section, doc: Document) -> None:
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = p.add_run(f"{plain_text(doc.footer)} · {doc.page_label} ")
@@ -117,7 +117,7 @@ def _footer(section, doc: Document) -> None:  # type: ignore[no-untyped-def]
         r.font.size = Pt(8)
 
 
-def _watermark(section, text: str) -> None:  # type: ignore[no-untyped-def]
+def _watermark(section, text: str) -> None:
     """A mark at the top of every page (the later sections inherit this header)."""
     p = section.header.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -127,7 +127,7 @@ def _watermark(section, text: str) -> None:  # type: ignore[no-untyped-def]
     run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
 
 
-def _cover(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+def _cover(word, doc: Document) -> None:
     for _ in range(4):
         word.add_paragraph()
     word.add_paragraph(plain_text(doc.title), style="Title")
@@ -151,7 +151,7 @@ def _cover(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
     run.font.color.rgb = MUTED
 
 
-def _chapter(word, section: Section, *, wide: bool) -> None:  # type: ignore[no-untyped-def]
+def _chapter(word, section: Section, *, wide: bool) -> None:
     word.add_heading(plain_text(f"{section.number}. {section.heading}"), level=1)
     width, height = _usable(word.sections[-1])
     for block in section.blocks:
@@ -184,14 +184,14 @@ def _chapter(word, section: Section, *, wide: bool) -> None:  # type: ignore[no-
                 _picture(word, png, width, int(height * 0.74))  # room for the headings
 
 
-def _picture(word, png: bytes, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+def _picture(word, png: bytes, width: int, height: int) -> None:
     w_px, h_px = struct.unpack(">II", png[16:24])
     scale = min(width / w_px, height / h_px)
     word.add_picture(io.BytesIO(png), width=Emu(int(w_px * scale)))
     word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _table(word, block: Table, width: int) -> None:  # type: ignore[no-untyped-def]
+def _table(word, block: Table, width: int) -> None:
     header = any(c.label for c in block.columns)
     table = word.add_table(rows=1 if header else 0, cols=len(block.columns))
     table.style = word.styles["Table Grid"]
@@ -224,7 +224,7 @@ def _show(value: object) -> str:
     return str(value)
 
 
-def _text(cell, text: object, *, bold: bool = False, size: float = 9,  # type: ignore[no-untyped-def]
+def _text(cell, text: object, *, bold: bool = False, size: float = 9,
           colour: RGBColor | None = None, right: bool = False) -> None:
     p = cell.paragraphs[0]
     p.paragraph_format.space_after = Pt(0)
@@ -237,7 +237,7 @@ def _text(cell, text: object, *, bold: bool = False, size: float = 9,  # type: i
         run.font.color.rgb = colour
 
 
-def _shade(cell, fill: str) -> None:  # type: ignore[no-untyped-def]
+def _shade(cell, fill: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
@@ -245,7 +245,7 @@ def _shade(cell, fill: str) -> None:  # type: ignore[no-untyped-def]
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
+def _repeat_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     for tag in ("w:cantSplit", "w:tblHeader"):  # the schema's order
         el = OxmlElement(tag)
@@ -253,7 +253,7 @@ def _repeat_header(row) -> None:  # type: ignore[no-untyped-def]
         trpr.append(el)
 
 
-def _widths(table: DocxTable, widths: list) -> None:  # type: ignore[type-arg]
+def _widths(table: DocxTable, widths: list) -> None:
     table.autofit = False
     # autofit False writes <w:tblLayout w:type="fixed"/>: Word keeps the widths given here
     for row in table.rows:

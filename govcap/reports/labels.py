@@ -234,7 +234,7 @@ class Labels(Mapping[str, str]):
     def __getitem__(self, key: str) -> str:
         return self._table[key]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         return iter(self._table)
 
     def __len__(self) -> int:

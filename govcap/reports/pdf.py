@@ -50,7 +50,7 @@ def local_fetcher() -> object:
     """A WeasyPrint URL fetcher serving ``data:`` URLs and files under ``templates/`` only."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    class LocalFetcher(URLFetcher):  # type: ignore[misc]
+    class LocalFetcher(URLFetcher):
         def fetch(self, url: str, headers: object = None) -> URLFetcherResponse:
             path = check_url(url)
             if path is None:

@@ -114,7 +114,7 @@ class Scope:
         return out
 
     @cached_property
-    def unfit(self) -> list:  # type: ignore[type-arg]
+    def unfit(self) -> list:
         return [u for u in self.plan.unfit if self.mine(u.org_id)]
 
     @cached_property

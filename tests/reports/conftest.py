@@ -23,4 +23,4 @@ def render() -> Render:
                                     catalogue=catalogue(language))
         return made[key]
 
-    return get  # type: ignore[return-value]
+    return get

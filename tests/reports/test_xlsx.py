@@ -20,7 +20,7 @@ HEADERS = {
 }
 
 
-def book(data: bytes):  # type: ignore[no-untyped-def]
+def book(data: bytes):
     return load_workbook(io.BytesIO(data))
 
 

@@ -80,7 +80,7 @@ def resolve(
     seen_sections: set[str] = set()
     seen_cells: set[tuple[Hashable, Hashable, str]] = set()
     for index, raw in enumerate(rows):
-        row = RatingRow(*raw)
+        row = RatingRow._make(raw)
         where = f"rating row {index + 1} ({row.org_id!r}, {row.section_key!r})"
         level = _level(row.level, where)
         if in_round is not None and row.round != in_round:

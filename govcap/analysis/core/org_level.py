@@ -46,7 +46,7 @@ class Decision:
     provisional: bool  # no validated session yet: shown on the analysis pages, not planned
 
 
-def _order(s: SessionRef) -> tuple:
+def _order(s: SessionRef) -> tuple[dt.date, float, str]:
     when = s.validated_at
     stamp = when.timestamp() if when is not None else float("-inf")
     return (s.scheduled_date or dt.date.min, stamp, str(s.id).zfill(20))

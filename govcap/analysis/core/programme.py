@@ -128,9 +128,9 @@ def domain_counts(
         for domain in DOMAINS:
             out[engagement, domain] = LevelCounts()
     for (engagement, section), value in counts.items():
-        domain = section_domain.get(section)
-        if domain is not None:
-            out[engagement, domain] = out[engagement, domain] + value
+        in_domain = section_domain.get(section)
+        if in_domain is not None:
+            out[engagement, in_domain] = out[engagement, in_domain] + value
     return out
 
 

@@ -97,7 +97,8 @@ def _code(parent: ET.Element, ns: str, code: QdaCode) -> None:
 def _bytes(root: ET.Element, ns: str) -> bytes:
     ET.register_namespace("", ns)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data
 
 
 def codebook_qdc(codes: Sequence[QdaCode], origin: str = "govcap") -> bytes:
@@ -109,7 +110,8 @@ def codebook_qdc(codes: Sequence[QdaCode], origin: str = "govcap") -> bytes:
     return _bytes(root, CODEBOOK_NS)
 
 
-def session_document(title: str, parts: Sequence[tuple[object, str, str]]) -> tuple[str, dict]:
+def session_document(title: str, parts: Sequence[tuple[object, str, str]]
+                     ) -> tuple[str, dict[object, int]]:
     """One plain text for a session: a title, then each part's heading and text.
 
     `parts` are (key, heading, text); returns the text and {key: offset of the part's text},

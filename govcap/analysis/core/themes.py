@@ -152,11 +152,11 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in SENTENCE_END.finditer(text, 0, start):
         left = m.end()
-    m = SENTENCE_END.search(text, end)
-    if m is None:
+    after = SENTENCE_END.search(text, end)
+    if after is None:
         right = len(text)
     else:
-        right = m.start() + (1 if text[m.start()] in ".!?" else 0)
+        right = after.start() + (1 if text[after.start()] in ".!?" else 0)
     while left < right and text[left].isspace():
         left += 1
     while right > left and text[right - 1].isspace():

@@ -154,15 +154,19 @@ def _type_of(value: Any) -> str:
 def _messages(error: ValidationError) -> list[str]:
     path = list(error.absolute_path)
     where = format_path(path)
-    kind, expected, value = error.validator, error.validator_value, error.instance
+    kind = error.validator
+    # set on every error iter_errors yields (the stubs allow them unset)
+    expected: Any = error.validator_value
+    value: Any = error.instance
+    schema: Mapping[str, Any] = error.schema if isinstance(error.schema, Mapping) else {}
     if kind == "required":
         missing = [key for key in expected if key not in value]
         return [f"{format_path([*path, key])}: required field missing" for key in missing]
     if kind == "additionalProperties" and isinstance(value, dict):
-        known = set(error.schema.get("properties", {}))
+        known = set(schema.get("properties", {}))
         return [f"{format_path([*path, key])}: unknown field" for key in value if key not in known]
     if kind == "propertyNames":
-        hint = error.schema.get("propertyNames", {}).get("pattern", "")
+        hint = schema.get("propertyNames", {}).get("pattern", "")
         return [f"{where}: {value!r} is not an allowed key (expected the form {hint})"]
     if kind == "minItems":
         name = path[-1] if path and isinstance(path[-1], str) else "items"
@@ -177,7 +181,7 @@ def _messages(error: ValidationError) -> list[str]:
     if kind == "pattern":
         if isinstance(value, str) and not value.strip():
             return [f"{where}: must not be empty"]
-        hint = error.schema.get("description") or f"the pattern {expected}"
+        hint = schema.get("description") or f"the pattern {expected}"
         return [f"{where}: {value!r} is not {hint}"]
     if kind == "minLength":
         return [f"{where}: must not be empty"]
