@@ -12,7 +12,7 @@ HTMX_VERSION  := 2.0.11
 AXE_VERSION   := 4.14.1
 VENDOR        := govcap/static/vendor
 
-.PHONY: run test bench install lint docs vendor system-deps browser-deps messages clean
+.PHONY: run test bench install lint types docs vendor system-deps browser-deps messages clean
 
 $(STAMP):
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,13 @@ bench: install
 lint: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
 	$(BIN)/lint-imports --no-cache
+
+## Types: mypy with django-stubs over govcap/ and tests/ (pyproject's [tool.mypy]: strict on
+## the pure modules; its cache in .venv), with the time it took. It joins `make test` and
+## `make lint` once it reports no error (issue 16).
+types: install
+	@t0=$$(date +%s); status=0; $(BIN)/mypy || status=$$?; \
+	echo "mypy took $$(( $$(date +%s) - t0 )) s"; exit $$status
 
 ## The README's command table, docs/settings.md and the package diagram of
 ## docs/architecture.md, generated from the code (cog); tests/test_docs_cli.py fails when
