@@ -11,7 +11,7 @@ from collections import Counter
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, UNKNOWN, PlanData
-from govcap.reports import build_parts, sheets
+from govcap.reports import build_parts, load, sheets
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import (
@@ -35,7 +35,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
     s = Scope(plan, ctx, catalogue, L)
     sections = [summary(s), method(s), findings(s), priorities(s), modules(s),
                 build_parts.schedule(s), build_parts.budget(s), build_parts.monitoring(s),
-                build_parts.actions(s), build_parts.annex(s)]
+                build_parts.actions(s), build_parts.annex(s), load.annex(s)]
     for number, section in enumerate(sections, start=1):
         section.number = number
         _say_when_empty(section, L)
@@ -50,7 +50,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
         cover.append((L["cover.organisation"], s.names[s.org_id]))
     cover += [(L["cover.status"], L.get_or(f"status.{ctx.status}", ctx.status)),
               (L["cover.version"], str(ctx.version)),
-              (L["cover.date"], _date(ctx, L)), (L["cover.currency"], s.currency)]
+              (L["cover.date"], document_date(ctx, L)), (L["cover.currency"], s.currency)]
     cover = [(k, v) for k, v in cover if v]
     watermark = L["demo.mark"] if ctx.is_demo else ""
     footer = " · ".join(p for p in (watermark, ctx.title, subtitle, f"v{ctx.version}",
@@ -71,7 +71,7 @@ def _say_when_empty(section: Section, L: Labels) -> None:
         section.blocks = [Para(default)]
 
 
-def _date(ctx: PlanDocumentContext, L: Labels) -> str:
+def document_date(ctx: PlanDocumentContext, L: Labels) -> str:
     d = ctx.generated_on
     return f"{d.day} {L.month(f'{d.year:04d}-{d.month:02d}')}"
 

@@ -19,7 +19,10 @@ from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import plan_title
 
+BRIEF_FORMATS = ("brief-pdf", "brief-docx")  # the minister's one-page brief
 CONTENT_TYPES = {
+    "brief-docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "brief-pdf": "application/pdf",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -57,6 +60,8 @@ def find_org_id(plan: Plan, ref: str) -> str | None:
 
 def filename(plan: Plan, fmt: str, org_id: str | None = None) -> str:
     suffix = f"-{org_id[:8]}" if org_id else ""
+    if fmt in BRIEF_FORMATS:
+        return f"brief-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt.removeprefix('brief-')}"
     return f"plan-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt}"
 
 
@@ -84,8 +89,8 @@ def _context(plan: Plan, org_id: str | None) -> PlanDocumentContext:
 
 def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
     """The document bytes; :class:`DocumentUnavailable` when the renderer is missing."""
-    if fmt not in FORMATS:
-        raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
+    if fmt not in FORMATS + BRIEF_FORMATS:
+        raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS + BRIEF_FORMATS)}")
     if fmt == "json":
         if org_id is None:
             return plan.data_json.encode()
@@ -93,7 +98,11 @@ def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
     ctx = _context(plan, org_id)
     catalogue = plan.catalogue.parsed(ctx.language)  # the exact version the plan used
     try:
-        data: bytes = reports.render_plan(plan.plan_data(), ctx, fmt, catalogue=catalogue)
+        if fmt in BRIEF_FORMATS:
+            data: bytes = reports.render_brief(plan.plan_data(), ctx, fmt.removeprefix("brief-"),
+                                               catalogue=catalogue)
+        else:
+            data = reports.render_plan(plan.plan_data(), ctx, fmt, catalogue=catalogue)
     except ImportError as exc:  # a renderer (or what it needs) is missing from this build
         raise DocumentUnavailable(
             f"{fmt.upper()} plan documents are not available in this build ({exc.name}); "

@@ -47,6 +47,9 @@ def render_docx(doc: Document) -> bytes:
     _footer(first, doc)
     if doc.watermark:
         _watermark(first, doc.watermark)
+    if doc.kind == "brief":  # one page: the title, then the text runs on
+        _brief(word, doc)
+        return _saved(word)
     _cover(word, doc)
     for section in doc.sections:
         part = word.add_section(WD_SECTION.NEW_PAGE)
@@ -55,6 +58,24 @@ def render_docx(doc: Document) -> bytes:
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _saved(word) -> bytes:  # type: ignore[no-untyped-def]
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def _brief(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    word.add_paragraph(plain_text(doc.sections[0].heading), style="Title")
+    p = word.add_paragraph()
+    run = p.add_run(plain_text(doc.subtitle))
+    run.font.color.rgb = MUTED
+    if doc.cover_note:
+        run = word.add_paragraph().add_run(plain_text(doc.cover_note))
+        run.italic = True
+        run.font.size = Pt(9)
+    _blocks(word, doc.sections[0], wide=False)
 
 
 def _styles(word, language: str) -> None:
@@ -153,6 +174,10 @@ def _cover(word, doc: Document) -> None:
 
 def _chapter(word, section: Section, *, wide: bool) -> None:
     word.add_heading(plain_text(f"{section.number}. {section.heading}"), level=1)
+    _blocks(word, section, wide=wide)
+
+
+def _blocks(word, section: Section, *, wide: bool) -> None:
     width, height = _usable(word.sections[-1])
     for block in section.blocks:
         if isinstance(block, Heading):

@@ -22,6 +22,22 @@ EN: dict[str, str] = {
     "cover.note": "Prepared from the validated focus-group assessments of the engagement.",
     "footer.page": "Page", "total": "Total",
     "demo.mark": "DEMO DATA",
+    "brief.title": "Brief for the minister: digital skills of {who}",
+    "brief.found": "What the assessment found", "brief.proposed": "What the plan proposes",
+    "brief.asked": "What is asked of you",
+    "brief.none": "No organisation has a validated assessment yet.",
+    "brief.plan": ("{modules} training module(s) in {cohorts} cohort(s) for {participants} "
+                   "participant places, from {first} to {last}; total cost {total}."),
+    "brief.priority": "Priority {rank}: {module}, for {n} organisation(s), from {month}.",
+    "brief.priority_org": "Priority {rank}: {module}, from {month}.",
+    "brief.ask_approve": "Approve the training plan (version {version}) so cohorts can be confirmed.",
+    "brief.ask_nominate": ("Ask each organisation to name its participants before {month}, "
+                           "as many women as men where it can."),
+    "brief.ask_release": "Release the staff named for their training days.",
+    "brief.ask_unfit": ("Decide how to serve the {count} need(s) the plan could not place "
+                        "(another country's cohort, in-house sessions, coaching)."),
+    "brief.source": ("From training plan version {version} ({status}); the full plan gives "
+                     "the evidence, the schedule and the budget."),
     "demo.note": ("DEMO DATA: the organisations are real, their ratings and everything said are "
                   "invented to show how govcap works. Not an assessment of anyone."),
     # section headings

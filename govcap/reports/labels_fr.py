@@ -13,6 +13,24 @@ FR: dict[str, str] = {
                   "mission.",
     "footer.page": "Page", "total": "Total",
     "demo.mark": "DONNÉES DE DÉMONSTRATION",
+    "brief.title": "Note au ministre : compétences numériques de {who}",
+    "brief.found": "Ce que l’évaluation a montré", "brief.proposed": "Ce que le plan propose",
+    "brief.asked": "Ce qui vous est demandé",
+    "brief.none": "Aucune organisation n’a encore d’évaluation validée.",
+    "brief.plan": ("{modules} module(s) de formation en {cohorts} cohorte(s) pour {participants} "
+                   "places, de {first} à {last} ; coût total {total}."),
+    "brief.priority": ("Priorité {rank} : {module}, pour {n} organisation(s), à partir de "
+                       "{month}."),
+    "brief.priority_org": "Priorité {rank} : {module}, à partir de {month}.",
+    "brief.ask_approve": ("Approuver le plan de formation (version {version}) pour que les "
+                          "cohortes soient confirmées."),
+    "brief.ask_nominate": ("Demander à chaque organisation de désigner ses participants avant "
+                           "{month}, autant de femmes que d’hommes lorsque c’est possible."),
+    "brief.ask_release": "Libérer les agents désignés pour leurs journées de formation.",
+    "brief.ask_unfit": ("Décider comment répondre aux {count} besoin(s) que le plan n’a pas pu "
+                        "placer (cohorte d’un autre pays, sessions internes, accompagnement)."),
+    "brief.source": ("D’après la version {version} du plan de formation ({status}) ; le plan "
+                     "complet donne les justifications, le calendrier et le budget."),
     "demo.note": ("DONNÉES DE DÉMONSTRATION : les organisations sont réelles, leurs niveaux et "
                   "tout ce qui est rapporté sont inventés pour montrer govcap. Ce n’est "
                   "l’évaluation de personne."),

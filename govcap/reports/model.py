@@ -108,6 +108,7 @@ class Document:
     footer: str
     page_label: str = "Page"
     watermark: str = ""  # on every page (and a sheet of its own) when set: demo data
+    kind: str = "plan"  # "brief": one page, no cover, chapters run on
 
 
 # What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).

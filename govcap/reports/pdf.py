@@ -71,6 +71,8 @@ def esc(value: object) -> str:
 
 
 def render_html(doc: Document) -> str:
+    if doc.kind == "brief":
+        return _brief_html(doc)
     template = Template((TEMPLATES / "plan.html").read_text(encoding="utf-8"))
     cover = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in doc.cover)
     subtitle = f'<p class="cover-subtitle">{esc(doc.subtitle)}</p>' if doc.subtitle else ""
@@ -80,6 +82,17 @@ def render_html(doc: Document) -> str:
         footer_short=esc(doc.cover[0][1] if doc.cover else ""), page_label=esc(doc.page_label),
         watermark=esc(doc.watermark),
         chapters="\n".join(_chapter(s) for s in doc.sections))
+
+
+def _brief_html(doc: Document) -> str:
+    """One page: the title and the facts at the top, then the text, no cover."""
+    template = Template((TEMPLATES / "brief.html").read_text(encoding="utf-8"))
+    note = f'<p class="cover-note">{esc(doc.cover_note)}</p>' if doc.cover_note else ""
+    return template.substitute(
+        lang=esc(doc.language), title=esc(doc.sections[0].heading),
+        facts=esc(doc.subtitle), note=note, footer=esc(doc.footer),
+        page_label=esc(doc.page_label), watermark=esc(doc.watermark),
+        body=_blocks(doc.sections[0]))
 
 
 def render_pdf(doc: Document) -> bytes:
@@ -92,9 +105,14 @@ def render_pdf(doc: Document) -> bytes:
 
 
 def _chapter(section: Section) -> str:
-    parts = [f'<section class="chapter{" wide" if section.wide else ""}" '
-             f'id="{esc(section.key)}">',
-             f"<h1>{section.number}. {esc(section.heading)}</h1>"]
+    return "\n".join([f'<section class="chapter{" wide" if section.wide else ""}" '
+                      f'id="{esc(section.key)}">',
+                      f"<h1>{section.number}. {esc(section.heading)}</h1>",
+                      _blocks(section), "</section>"])
+
+
+def _blocks(section: Section) -> str:
+    parts: list[str] = []
     for block in section.blocks:
         if isinstance(block, Heading):
             new_page = ' class="new-page"' if block.new_page else ""
@@ -110,7 +128,6 @@ def _chapter(section: Section) -> str:
                 data = base64.b64encode(svg).decode("ascii")
                 parts.append(f'<figure><img src="data:image/svg+xml;base64,{data}" '
                              f'alt="{esc(block.caption)}"></figure>')
-    parts.append("</section>")
     return "\n".join(parts)
 
 

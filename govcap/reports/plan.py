@@ -13,8 +13,10 @@ from __future__ import annotations
 from govcap.planning.core.catalogue import Catalogue, load_catalogue
 from govcap.planning.core.plan import PlanData
 from govcap.planning.core.validation import CatalogueError
+from govcap.reports.brief import build_brief
 from govcap.reports.build import build_document
 from govcap.reports.context import PlanDocumentContext
+from govcap.reports.model import Document
 
 FORMATS = ("docx", "pdf", "xlsx")
 
@@ -58,7 +60,23 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
-    document = build_document(plan, ctx, catalogue)
+    return _rendered(build_document(plan, ctx, catalogue), fmt)
+
+
+BRIEF_FORMATS = ("docx", "pdf")
+
+
+def render_brief(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
+                 catalogue: Catalogue | None = None) -> bytes:
+    """The one-page brief for a minister (``reports.brief``) in ``fmt`` ("docx" or "pdf")."""
+    if fmt not in BRIEF_FORMATS:
+        raise ValueError(f"format {fmt!r}: use one of {', '.join(BRIEF_FORMATS)}")
+    if catalogue is None:
+        catalogue = find_catalogue(plan, ctx.language)
+    return _rendered(build_brief(plan, ctx, catalogue), fmt)
+
+
+def _rendered(document: Document, fmt: str) -> bytes:
     if fmt == "docx":
         from govcap.reports.docx import render_docx  # python-docx: loaded when asked for
 

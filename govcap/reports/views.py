@@ -26,7 +26,7 @@ from govcap.reports import documents, pack
 @login_required
 def download(request, slug, fmt):
     engagement = get_engagement(request, slug)
-    if fmt not in documents.FORMATS:
+    if fmt not in documents.FORMATS + documents.BRIEF_FORMATS:
         raise Http404
     plan = get_plan(request, engagement)
     if plan is None:

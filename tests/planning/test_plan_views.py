@@ -326,3 +326,15 @@ def test_a_follow_up_plan_says_what_improved_and_what_regressed_since_the_round_
     assert f"What changed since {baseline.round_label}" in text
     first_plan = generate(baseline, world.coordinator)  # a first round has nothing before it
     assert first_plan.data["extra"]["previous_round"] == ""
+
+
+def test_the_ministers_brief_downloads_for_the_plan_and_for_one_organisation(client, planned):
+    client.force_login(planned.viewer)
+    response = client.get(url("plan-download", planned, "brief-pdf"))
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert 'filename="brief-' in response["Content-Disposition"]
+    org = planned.ministry.uuid
+    docx = client.get(url("plan-download", planned, "brief-docx") + f"?org={org}")
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    page = client.get(url("plan", planned)).content.decode()
+    assert "One-page brief for the minister" in page

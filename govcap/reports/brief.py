@@ -1,0 +1,75 @@
+"""The minister's brief: one page saying what was found, what is proposed and what is asked
+of the reader — built from the same plan data and the same sentences as the plan's
+summary, so the two never disagree. DOCX and PDF; the whole plan or one organisation's."""
+
+from __future__ import annotations
+
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.plan import SCHEDULED, PlanData
+from govcap.reports.build import coverage, document_date, findings_in_words, period
+from govcap.reports.context import PlanDocumentContext
+from govcap.reports.labels import Labels
+from govcap.reports.model import Bullets, Document, Heading, Para, Section
+from govcap.reports.scope import Scope
+
+PRIORITIES_SHOWN = 3  # a page holds three; the plan lists them all
+
+
+def build_brief(plan: PlanData, ctx: PlanDocumentContext,
+                catalogue: Catalogue | None) -> Document:
+    L = Labels(ctx.language)
+    s = Scope(plan, ctx, catalogue, L)
+    found = coverage(s) + findings_in_words(s)
+    blocks: list = [Heading(L["brief.found"]), Bullets(tuple(found or [L["brief.none"]]))]
+    blocks += [Heading(L["brief.proposed"]), Bullets(tuple(proposed(s)))]
+    blocks += [Heading(L["brief.asked"]), Bullets(tuple(asked(s)))]
+    blocks.append(Para(L.t("brief.source", version=ctx.version,
+                           status=L.get_or(f"status.{ctx.status}", ctx.status)), "note"))
+    who = s.names[s.org_id] if s.org_id is not None else ctx.country
+    title = L.t("brief.title", who=who)
+    section = Section("brief", title, blocks)
+    section.number = 0
+    facts = " · ".join(p for p in (ctx.engagement, ctx.round_label, document_date(ctx, L))
+                       if p)
+    watermark = L["demo.mark"] if ctx.is_demo else ""
+    return Document(language=L.language, title=title, subtitle=facts, cover=[],
+                    cover_note=L["demo.note"] if ctx.is_demo else "", sections=[section],
+                    sheets=[], footer=" · ".join(p for p in (watermark, title) if p),
+                    page_label=L["footer.page"], watermark=watermark, kind="brief")
+
+
+def proposed(s: Scope) -> list[str]:
+    L = s.L
+    if not s.cohorts:
+        return [L["summary.none_placed" if s.gaps else "summary.empty"]]
+    first, last = period(s)
+    places = sum(s.participants(c) for c in s.cohorts)
+    out = [L.t("brief.plan", modules=len(s.modules), cohorts=len(s.cohorts),
+               participants=L.number(places), first=first, last=last,
+               total=s.money(s.total_cents).text)]
+    best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
+    for need in s.needs:
+        if need.status != SCHEDULED or not need.month or not need.rank:
+            continue
+        rank, orgs, month = best.get(need.module_code, (need.rank, set(), need.month))
+        orgs.add(need.org_id)
+        best[need.module_code] = (min(rank, need.rank), orgs, min(month, need.month))
+    ranked = sorted(best, key=lambda c: (best[c][0], c))[:PRIORITIES_SHOWN]
+    for number, code in enumerate(ranked, start=1):
+        _rank, orgs, month = best[code]
+        key = "brief.priority" if s.org_id is None else "brief.priority_org"
+        out.append(L.t(key, rank=number, module=f"{code} {s.module_title(code)}",
+                       n=len(orgs), month=L.month(month)))
+    return out
+
+
+def asked(s: Scope) -> list[str]:
+    L = s.L
+    out = [L.t("brief.ask_approve", version=s.ctx.version)]
+    months = sorted(c.month for c in s.cohorts if c.month)
+    if months:
+        out.append(L.t("brief.ask_nominate", month=L.month(months[0])))
+        out.append(L["brief.ask_release"])
+    if s.unfit:
+        out.append(L.t("brief.ask_unfit", count=len(s.unfit)))
+    return out

@@ -1,0 +1,61 @@
+"""The minister's brief: one page, what was found, proposed and asked, in the language of the
+engagement, for the whole plan or one organisation."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import subprocess
+import zipfile
+
+import pytest
+
+from govcap.reports.plan import render_brief
+from tests.reports.helpers import catalogue, context, plan
+from tests.reports.test_pdf import needs_pdftotext
+
+
+def brief(fmt: str, language: str = "en", org: str | None = None, **changes) -> bytes:
+    ctx = dataclasses.replace(context(language, org), **changes)
+    return render_brief(plan(), ctx, fmt, catalogue=catalogue(language))
+
+
+def pages(pdf: bytes) -> int:
+    info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True)
+    return int(re.search(rb"Pages:\s+(\d+)", info.stdout).group(1))
+
+
+def text_of(pdf: bytes) -> str:
+    out = subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True,
+                         check=True).stdout.decode()
+    return " ".join(out.split())
+
+
+@needs_pdftotext
+@pytest.mark.parametrize(("language", "org"), [("en", None), ("fr", None), ("en", "org-b")])
+def test_the_brief_is_one_page_saying_what_was_found_proposed_and_asked(language, org):
+    pdf = brief("pdf", language, org)
+    assert pages(pdf) == 1
+    text = text_of(pdf)
+    heads = {"en": ("What the assessment found", "What the plan proposes", "What is asked of you",
+                    "Priority 1:", "Approve the training plan (version 2)"),
+             "fr": ("Ce que l’évaluation a montré", "Ce que le plan propose",
+                    "Ce qui vous est demandé", "Priorité 1", "Approuver le plan")}
+    for expected in heads[language]:
+        assert expected in text, expected
+    if org is None:
+        assert "Weakest area:" in text or "Domaine le plus faible" in text
+
+
+@needs_pdftotext
+def test_a_demo_brief_says_so():
+    text = text_of(brief("pdf", is_demo=True))
+    assert text.count("DEMO DATA") >= 2  # the page header and the note under the title
+
+
+def test_the_docx_brief_has_no_cover_and_one_title():
+    docx = zipfile.ZipFile(io.BytesIO(brief("docx")))
+    body = docx.read("word/document.xml").decode()
+    assert body.count('w:val="Title"') == 1
+    assert "What the plan proposes" in body and 'w:type="page"' not in body
