@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govcap.planning.core.plan import SCHEDULED
+from govcap.reports import load
 from govcap.reports.model import (
     Bullets,
     Column,
@@ -53,7 +54,7 @@ def schedule(s: Scope) -> Section:
     blackout = ", ".join(L.month(m) for m in s.plan.blackout_months) or L["mod.none"]
     parallel = s.plan.settings.get("constraints", {}).get("max_parallel", "–")
     blocks: list = [Para(L.t("schedule.p", first=first, last=last, parallel=parallel,
-                             blackout=blackout))]
+                             blackout=blackout)), *load.rules(s)]
     if s.cohorts:
         blocks += [Heading(L["h.gantt"]), Para(L["gantt.note"], "note"),
                    Figure("gantt", gantt_data(s), L["gantt.title"])]

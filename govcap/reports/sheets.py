@@ -7,12 +7,13 @@ renderer writes them as numeric cells with a number format.
 from __future__ import annotations
 
 from govcap.planning.core.plan import SCHEDULED
+from govcap.reports import load
 from govcap.reports.model import Cell, Column, Sheet, Table
 from govcap.reports.scope import Scope
 
 
 def build_sheets(s: Scope) -> list[Sheet]:
-    return [needs(s), cohorts(s), schedule(s), budget(s), per_organisation(s)]
+    return [needs(s), cohorts(s), schedule(s), budget(s), per_organisation(s), load.sheet(s)]
 
 
 def needs(s: Scope) -> Sheet:

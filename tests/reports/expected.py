@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from govcap.reports.build_parts import action_headers
 from govcap.reports.labels import Labels
+from govcap.reports.load import WORDS
 from tests.reports.helpers import plan, scheduled_modules
 
 CHAPTERS = ("h.summary", "h.method", "h.findings", "h.priorities", "h.modules", "h.schedule",
@@ -12,7 +13,8 @@ CHAPTERS = ("h.summary", "h.method", "h.findings", "h.priorities", "h.modules", 
 
 def headings(language: str) -> list[str]:
     labels = Labels(language)
-    return [f"{n}. {labels[key]}" for n, key in enumerate(CHAPTERS, start=1)]
+    titles = [labels[key] for key in CHAPTERS] + [WORDS[labels.language]["heading"]]
+    return [f"{n}. {title}" for n, title in enumerate(titles, start=1)]
 
 
 def total_text(language: str, org: str | None = None) -> str:

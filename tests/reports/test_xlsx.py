@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from govcap.reports.labels import Labels
+from govcap.reports.load import WORDS
 from tests.reports.helpers import FORMULA_NAME, SCRIPT_NAME, plan
 
 SHEETS = ("sheet.needs", "sheet.cohorts", "sheet.schedule", "sheet.budget", "sheet.orgs")
@@ -28,7 +29,7 @@ def book(data: bytes):
 def test_sheets_and_headers_are_in_the_language(render, language):
     wb = book(render("xlsx", language))
     labels = Labels(language)
-    assert wb.sheetnames == [labels[key] for key in SHEETS]
+    assert wb.sheetnames == [labels[key] for key in SHEETS] + [WORDS[language]["sheet"]]
     for key, columns in HEADERS.items():
         header = [c.value for c in wb[labels[key]][1]]
         for column in columns:

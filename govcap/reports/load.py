@@ -1,0 +1,150 @@
+"""What each organisation can take, in the documents: the rules of the schedule (said in the
+schedule chapter), the month-by-month load table (an annex) and its spreadsheet sheet.
+
+Its words are kept here, in English and French, beside the tables they label.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govcap.planning.core.inputs import quarter_of
+from govcap.planning.core.plan import OrgLoad
+from govcap.reports.model import Cell, Column, Heading, Para, Section, Sheet, Table
+from govcap.reports.scope import Scope
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "heading": "Annex: training load per organisation",
+        "intro": ("For each organisation, the training days of the courses starting each "
+                  "month, out of the days it can take that month, and how many of its staff "
+                  "are away. A month marked “closed” has no training."),
+        "rules": ("Each course goes in a month only if every organisation in it still has "
+                  "room: at most {month} training days a month and {quarter} a calendar "
+                  "quarter per organisation, and at most {away} of its staff away at once"
+                  "{own}. Higher-priority courses are placed first, each in the earliest "
+                  "month where it fits, and a course always comes after the ones it builds "
+                  "on. Holidays, Ramadan and the fiscal year-end take working days off a "
+                  "month: the days an organisation can take shrink in proportion, and a month "
+                  "with half its working days taken or more has no training."),
+        "own": "; some organisations have limits of their own, shown in the annex",
+        "start": ("Training starts no earlier than the month after the plan's date "
+                  "({date}): from {first}."),
+        "moved": ("The start month in the settings, {start}, was before the plan's date, so "
+                  "the schedule starts in {first} instead."),
+        "blocked": "Months with fewer working days: {months}.",
+        "closed": "closed",
+        "col.org": "Organisation", "col.limits": "Limits (month / quarter / staff)",
+        "col.total": "Days in all", "col.month": "Month", "col.days": "Training days",
+        "col.limit": "Days it can take", "col.away": "Staff away",
+        "col.away_max": "Staff away at most", "col.quarter": "Days in the quarter",
+        "col.quarter_max": "Days a quarter at most", "sheet": "Load",
+        "cell": "{days}/{limit} · {away} away",
+    },
+    "fr": {
+        "heading": "Annexe : charge de formation par organisation",
+        "intro": ("Pour chaque organisation, les jours de formation des cours qui commencent "
+                  "chaque mois, sur les jours qu'elle peut y consacrer ce mois-là, et le "
+                  "nombre de ses agents absents. Un mois « fermé » n'a pas de formation."),
+        "rules": ("Un cours n'est placé dans un mois que si chaque organisation qui y "
+                  "participe a encore de la place : au plus {month} jours de formation par "
+                  "mois et {quarter} par trimestre civil et par organisation, et au plus "
+                  "{away} de ses agents absents en même temps{own}. Les cours les plus "
+                  "prioritaires sont placés d'abord, chacun au premier mois où il tient, et un "
+                  "cours vient toujours après ceux sur lesquels il s'appuie. Les jours fériés, "
+                  "le ramadan et la clôture de l'exercice retirent des jours ouvrés : les "
+                  "jours disponibles diminuent en proportion, et un mois qui perd la moitié "
+                  "de ses jours ouvrés ou plus n'a pas de formation."),
+        "own": " ; certaines organisations ont leurs propres limites, données en annexe",
+        "start": ("La formation commence au plus tôt le mois suivant la date du plan "
+                  "({date}) : à partir de {first}."),
+        "moved": ("Le mois de début des paramètres, {start}, précédait la date du plan ; le "
+                  "calendrier commence donc en {first}."),
+        "blocked": "Mois avec moins de jours ouvrés : {months}.",
+        "closed": "fermé",
+        "col.org": "Organisation", "col.limits": "Limites (mois / trimestre / agents)",
+        "col.total": "Jours au total", "col.month": "Mois", "col.days": "Jours de formation",
+        "col.limit": "Jours possibles", "col.away": "Agents absents",
+        "col.away_max": "Agents absents au plus", "col.quarter": "Jours du trimestre",
+        "col.quarter_max": "Jours par trimestre au plus", "sheet": "Charge",
+        "cell": "{days}/{limit} · {away} abs.",
+    },
+}
+
+
+def _w(s: Scope) -> dict[str, str]:
+    return WORDS.get(s.L.language, WORDS["en"])
+
+
+def _rows(s: Scope) -> list[OrgLoad]:
+    rows = [row for row in s.plan.load if s.mine(row.org_id)]
+    return sorted(rows, key=lambda r: s.names.get(r.org_id, r.org_name).casefold())
+
+
+def rules(s: Scope) -> list[Any]:
+    """The schedule's rules and dates, for the schedule chapter (the plan's assumptions)."""
+    w = _w(s)
+    c: dict[str, Any] = s.plan.settings.get("constraints", {})
+    if "days_per_month" not in c:  # a plan stored before loads were planned
+        return []
+    own = any(c.get("capacity_overrides", {}).get(r.org_id) for r in _rows(s))
+    blocks: list[Any] = [Para(w["rules"].format(month=c["days_per_month"],
+                                                quarter=c["days_per_quarter"],
+                                                away=c["staff_away"], own=w["own"] if own else ""))]
+    if c.get("plan_date"):
+        blocks.append(Para(w["start"].format(date=c["plan_date"],
+                                             first=s.L.month(c["first_month"]))))
+    if c.get("first_month") and c["first_month"] != c.get("start_month"):
+        blocks.append(Para(w["moved"].format(start=s.L.month(c["start_month"]),
+                                             first=s.L.month(c["first_month"])), "note"))
+    if s.plan.month_blocks:
+        months = "; ".join(
+            f"{s.L.month(b.month)}: " + (w["closed"] if b.closed else
+                                        f"{b.blocked_days}/{b.working_days}")
+            + f" ({', '.join(b.reasons)})" for b in s.plan.month_blocks)
+        blocks.append(Para(w["blocked"].format(months=months), "note"))
+    return blocks
+
+
+def annex(s: Scope) -> Section:
+    w = _w(s)
+    rows = _rows(s)
+    months = list(s.plan.months)
+    cols = [Column(w["col.org"], 2.4), Column(w["col.limits"], 1.3)]
+    cols += [Column(s.L.month(m), 1) for m in months] + [Column(w["col.total"], 0.8, "number")]
+    table_rows: list[list[Cell]] = []
+    for row in rows:
+        cells: list[Cell] = [s.names.get(row.org_id, row.org_name),
+                             f"{row.days_per_month} / {row.days_per_quarter} / {row.staff_away}"]
+        for days, limit, away in zip(row.days, row.limits, row.away, strict=True):
+            if limit == 0:
+                cells.append(w["closed"])
+            elif days:
+                cells.append(w["cell"].format(days=days, limit=limit, away=away))
+            else:
+                cells.append("–")
+        cells.append(sum(row.days))
+        table_rows.append(cells)
+    blocks: list[Any] = [Para(w["intro"])]
+    blocks += rules(s)
+    blocks += [Heading(w["heading"], 3), Table(cols, table_rows)]
+    return Section("load", w["heading"], blocks, wide=True)
+
+
+def sheet(s: Scope) -> Sheet:
+    w = _w(s)
+    cols = [Column(w["col.org"], 40), Column(w["col.month"], 10),
+            Column(w["col.days"], 12, "number"), Column(w["col.limit"], 12, "number"),
+            Column(w["col.quarter"], 12, "number"), Column(w["col.quarter_max"], 12, "number"),
+            Column(w["col.away"], 12, "number"), Column(w["col.away_max"], 12, "number")]
+    rows: list[list[Cell]] = []
+    for row in _rows(s):
+        quarter: dict[int, int] = {}
+        for month, days in zip(s.plan.months, row.days, strict=True):
+            quarter[quarter_of(month)] = quarter.get(quarter_of(month), 0) + days
+        for month, days, limit, away in zip(s.plan.months, row.days, row.limits, row.away,
+                                            strict=True):
+            rows.append([s.names.get(row.org_id, row.org_name), month, days, limit,
+                         quarter[quarter_of(month)], row.days_per_quarter, away,
+                         row.staff_away])
+    return Sheet(w["sheet"], Table(cols, rows))
