@@ -25,20 +25,23 @@ def find_catalogue(plan: PlanData, language: str) -> Catalogue | None:
     """The catalogue version the plan used, translated when a layer exists; None if unknown.
 
     The database is asked first (when Django is set up), then the packaged default file.
+    A database that cannot answer (none configured, or not migrated yet) falls back to the
+    file; any other error — a stored catalogue that does not parse, a bug — surfaces.
     """
-    try:
-        from django.apps import apps
+    from django.apps import apps
+    from django.db import DatabaseError
 
-        if apps.ready:
-            # models load only once Django is set up; this module also runs without it
-            from govcap.planning.models import Catalogue as CatalogueRow
+    if apps.ready:
+        # models load only once Django is set up; this module also runs without it
+        from govcap.planning.models import Catalogue as CatalogueRow
 
+        try:
             row = CatalogueRow.objects.filter(key=plan.catalogue_key,
                                               version=plan.catalogue_version).first()
-            if row is not None:
-                return row.parsed(language)  # type: ignore[no-any-return]
-    except Exception:  # no Django, no database or no table here: the packaged file  # noqa: BLE001
-        pass
+        except DatabaseError:  # no database or no table here: the packaged file
+            row = None
+        if row is not None:
+            return row.parsed(language)  # type: ignore[no-any-return]
     try:
         shipped = load_catalogue()
     except (CatalogueError, OSError):

@@ -41,9 +41,29 @@ def test_budget_tables_add_up_to_the_total():
         assert sum(m.cents for m in money) == plan().budget.total_cents
 
 
-def test_the_catalogue_is_found_and_translated():
+def test_the_catalogue_is_found_and_translated(db):
     found = find_catalogue(plan(), "fr")
     assert found is not None and found.translated_to == "fr"
+
+
+def test_a_database_that_cannot_answer_falls_back_to_the_file_and_a_bug_surfaces(
+        db, monkeypatch):
+    from django.db import OperationalError
+
+    from govcap.planning.models import Catalogue as CatalogueRow
+
+    def fails(error):
+        def first(self):
+            raise error
+        return first
+
+    monkeypatch.setattr(type(CatalogueRow.objects.none()), "first",
+                        fails(OperationalError("no such table: planning_catalogue")))
+    assert find_catalogue(plan(), "en").version == plan().catalogue_version
+    monkeypatch.setattr(type(CatalogueRow.objects.none()), "first",
+                        fails(TypeError("a bug")))
+    with pytest.raises(TypeError, match="a bug"):
+        find_catalogue(plan(), "en")
 
 
 def test_unknown_formats_and_organisations_are_refused():
