@@ -239,6 +239,7 @@ def save_field(user, session: Session | uuid.UUID, save: FieldSave) -> dict[str,
                                        ("section_key", "=", save.section_key),
                                        ("rater", "=", None)], lock=True)
         if rating is None:  # the session's lock keeps a concurrent save from adding it too
+            # A database trigger counts it in the level tally (govcap.analysis.tally).
             rating = Rating.objects.create(session=session, section_key=save.section_key)
         try:
             response = apply_to_rating(user, session, rating, save, value)
@@ -277,6 +278,8 @@ def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
         setattr(rating, save.field, value)
         rating.field_revisions = {**rating.field_revisions, save.field: current + 1}
         rating.updated_by = user
+        # A level changed here moves the engagement's level tally in this same statement:
+        # database triggers on the rating table do it (govcap.analysis.tally), not Python.
         plainsql.update(rating, [save.field, "field_revisions", "updated_by", "updated_at"])
         audit.record(user, "update", rating, {save.field: old}, {save.field: value},
                      session=session, op_id=save.op_id)

@@ -124,6 +124,10 @@ class Rating(models.Model):
 
     Each capture field has its own revision in `field_revisions`, so two people editing
     different fields do not clash, while a stale edit of the same field is refused.
+
+    Database triggers (govcap.analysis.tally, installed by analysis's migrations) count the
+    consensus ratings per engagement, section and level: every insert, update, delete or
+    bulk write of this table moves that tally in the same statement, whatever code writes.
     """
 
     CAPTURE_FIELDS = (

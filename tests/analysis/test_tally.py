@@ -34,6 +34,25 @@ def test_saves_updates_and_deletes_move_the_tally(analysed) -> None:
     assert tally.drift(connection) == {}
 
 
+def test_a_level_saved_through_capture_moves_the_tally(analysed) -> None:
+    """The autosave writes with plain SQL (govcap.plainsql): the triggers count it too."""
+    import uuid
+
+    from govcap.assessments import capture
+
+    w = analysed
+    key = "policy-influence"
+    before = counts(w.engagement)
+    for level, base in (("moderate", 0), ("high", 1)):
+        capture.save_field(w.facilitator, w.session, capture.FieldSave(
+            op_id=uuid.uuid4(), section_key=key, field="level", value=level,
+            base_revision=base))
+    got = counts(w.engagement)
+    assert got[(key, "high")] == before.get((key, "high"), 0) + 1
+    assert got.get((key, "moderate"), 0) == before.get((key, "moderate"), 0)
+    assert tally.drift(connection) == {}
+
+
 def test_individual_raters_ratings_do_not_count(analysed) -> None:
     before = counts(analysed.engagement)
     Rating.objects.create(session=analysed.session, section_key="policy-influence",
