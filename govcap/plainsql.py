@@ -11,6 +11,20 @@ values written go through each field's `pre_save` and `get_db_prep_save`, as `sa
 Reads: equality, comparison and IS NULL conditions on a model's own columns. Writes: one
 row by primary key, for models no save signal listens to (checked). Anything richer
 belongs in the ORM.
+
+It leans on Django internals — `Model._meta`, `Field.get_col`, the backends'
+`ops.get_db_converters`, `Model.from_db`, `_state` — so it is pinned to the Django it is
+tested with: 5.2 (`TESTED_WITH`; the patch release pinned in pyproject.toml, 5.2.19 now).
+`tests/serving/test_plainsql.py` compares it with the ORM on every model it serves
+(sessions, ratings, applied operations, audit events, instruments, users, role
+assignments, login sessions; two-factor devices by table name), reads and writes. On a
+Django upgrade, before anything else run
+
+    .venv/bin/pytest tests/serving tests/assessments tests/analysis/test_tally.py
+    GOVCAP_DATABASE_URL=postgres://…/test .venv/bin/pytest tests/serving
+
+and raise `TESTED_WITH` once they pass; if they cannot, delete this module's callers' use
+of it (each is one ORM call away) rather than patch around the new internals.
 """
 
 from __future__ import annotations
@@ -23,6 +37,8 @@ from django.db import connections
 from django.db.models import Field, Model, signals
 
 M = TypeVar("M", bound=Model)
+
+TESTED_WITH = "5.2"  # the Django minor release the comparison tests ran on (see above)
 
 OPERATORS = frozenset({"=", ">", "<", ">=", "<="})
 

@@ -146,3 +146,96 @@ def test_the_backend_finds_active_users_only(world):
     assert backend.get_user(10**9) is None
     type(world.facilitator).objects.filter(pk=world.facilitator.pk).update(is_active=False)
     assert backend.get_user(world.facilitator.pk) is None
+
+
+# --- every model plainsql serves, against the ORM -----------------------------------------
+#
+# plainsql builds SQL from Django's model metadata and runs the ORM's converters and
+# `pre_save`/`get_db_prep_save` itself (internals: docs/architecture.md, "plainsql"). These
+# tests compare it with the ORM on each model the autosave and the request path hand it, so a
+# Django upgrade that changes those internals fails here first.
+
+
+def served_rows(w) -> dict:
+    """One stored row of each model plainsql reads, as the ORM gives it."""
+    from govcap.assessments.models import AppliedOperation
+    from govcap.instruments.models import Instrument
+
+    rating = a_rating(w)
+    store = SessionStore()
+    store["_auth_user_id"] = str(w.facilitator.pk)
+    store.create()
+    return {
+        Rating: rating,
+        Session: Session.objects.get(pk=w.session.pk),
+        AuditEvent: AuditEvent.objects.filter(object_uuid=rating.uuid).get(),
+        AppliedOperation: AppliedOperation.objects.filter(session=w.session).first(),
+        Instrument: Instrument.objects.get(pk=w.session.instrument_id),
+        type(w.facilitator): type(w.facilitator).objects.get(pk=w.facilitator.pk),
+        LoginSession: LoginSession.objects.get(session_key=store.session_key),
+    }
+
+
+def test_every_model_served_reads_as_the_orm_whole_and_narrowed(consented):
+    for model, orm in served_rows(consented).items():
+        pk = model._meta.pk.name
+        plain = plainsql.one(model, [(pk, "=", orm.pk)])
+        assert fields_of(plain) == fields_of(orm), model.__name__
+        assert type(plain) is model and not plain._state.adding and plain._state.db == "default"
+        some = [f.name for f in model._meta.concrete_fields][:3]
+        narrowed = plainsql.one(model, [(pk, "=", orm.pk)], fields=some)
+        assert narrowed.get_deferred_fields() == (
+            {f.attname for f in model._meta.concrete_fields} - {
+                model._meta.get_field(name).attname for name in some}), model.__name__
+        assert fields_of(narrowed) == fields_of(orm), model.__name__  # the rest loads on access
+
+
+def test_the_roles_read_plainly_are_the_orms(world, make_user):
+    from govcap.accounts.models import RoleAssignment
+
+    make_user("narrowed", Role.VIEWER, world.engagement, world.agency)
+    fields = ("role", "engagement", "organisation")
+    for user in (world.facilitator, world.viewer, world.admin, world.outsider):
+        plain = sorted(map(tuple, plainsql.select(RoleAssignment, [("user", "=", user.pk)],
+                                                  fields=fields)), key=repr)
+        orm = sorted(RoleAssignment.objects.filter(user=user).values_list(
+            "role", "engagement_id", "organisation_id"), key=repr)
+        assert plain == orm, user.username
+
+
+def test_inserts_and_updates_store_what_the_orm_would(consented):
+    """The writes the autosave makes: an applied operation (JSON), a session's status."""
+    from govcap.assessments.models import AppliedOperation
+
+    w = consented
+    response = {"status": "saved", "revision": 3, "text": "«é» — ٢", "nested": [1, {"a": None}]}
+    plain = AppliedOperation(op_id=uuid.uuid4(), session=w.session, response=response)
+    plainsql.insert(plain)
+    orm = AppliedOperation.objects.create(op_id=uuid.uuid4(), session=w.session,
+                                          response=response)
+    stored, reference = (AppliedOperation.objects.get(pk=x.pk) for x in (plain, orm))
+    assert stored.response == reference.response == response
+    assert {k: v for k, v in fields_of(stored).items() if k not in ("id", "op_id", "created_at")} \
+        == {k: v for k, v in fields_of(reference).items()
+            if k not in ("id", "op_id", "created_at")}
+    session = Session.objects.get(pk=w.session.pk)
+    before = session.updated_at
+    session.status = Session.Status.IN_PROGRESS
+    plainsql.update(session, ["status", "updated_at"])
+    stored = Session.objects.get(pk=session.pk)
+    assert stored.status == Session.Status.IN_PROGRESS and stored.updated_at > before
+    assert stored.updated_at == session.updated_at  # pre_save set it on the instance, as save()
+
+
+def test_the_tested_django_is_the_pinned_one():
+    """plainsql is pinned to the Django it was measured and tested with: an upgrade changes
+    this line, and the tests above are what to run (docs/architecture.md, "plainsql")."""
+    import re
+    from pathlib import Path
+
+    import django
+
+    pin = re.search(r'"Django==([\d.]+)"', (Path(__file__).parents[2] / "pyproject.toml")
+                    .read_text(encoding="utf-8"))
+    assert pin is not None and django.__version__ == pin[1]
+    assert plainsql.TESTED_WITH == "5.2" and django.__version__.startswith(plainsql.TESTED_WITH)
