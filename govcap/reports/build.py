@@ -59,7 +59,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
     return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
                     cover_note=cover_note, sections=sections,
                     sheets=sheets.build_sheets(s), footer=footer, page_label=L["footer.page"],
-                    watermark=watermark)
+                    watermark=watermark, contents_label=L["contents"])
 
 
 def _say_when_empty(section: Section, L: Labels) -> None:

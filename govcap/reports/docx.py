@@ -40,8 +40,7 @@ LANGS = {"en": "en-GB", "fr": "fr-FR"}
 def render_docx(doc: Document) -> bytes:
     word = new_docx()
     _styles(word, doc.language)
-    word.core_properties.title = plain_text(doc.title)
-    word.core_properties.language = LANGS.get(doc.language, doc.language)
+    _properties(word, doc)
     first = word.sections[0]
     _page(first, wide=False)
     _footer(first, doc)
@@ -51,6 +50,7 @@ def render_docx(doc: Document) -> bytes:
         _brief(word, doc)
         return _saved(word)
     _cover(word, doc)
+    _contents(word, doc)
     for section in doc.sections:
         part = word.add_section(WD_SECTION.NEW_PAGE)
         _page(part, wide=section.wide)
@@ -58,6 +58,45 @@ def render_docx(doc: Document) -> bytes:
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _properties(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    """What a file browser and a document system show: title, subject, author, keywords."""
+    props = word.core_properties
+    props.title = plain_text(doc.title)
+    props.subject = plain_text(doc.subtitle or doc.title)
+    props.author = props.last_modified_by = "govcap"
+    props.category = "brief" if doc.kind == "brief" else "training plan"
+    props.keywords = "; ".join(plain_text(v) for _k, v in doc.cover[:3])
+    props.comments = plain_text(doc.footer)
+    props.language = LANGS.get(doc.language, doc.language)
+
+
+def _contents(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    """A table of contents on its own page: a TOC field Word refreshes on opening (page
+    numbers), holding the chapter list so it reads right before that too."""
+    word.add_page_break()
+    word.add_heading(plain_text(doc.contents_label), level=1)
+    p = word.add_paragraph()
+    begin, instr, separate, end = (OxmlElement("w:fldChar"), OxmlElement("w:instrText"),
+                                   OxmlElement("w:fldChar"), OxmlElement("w:fldChar"))
+    begin.set(qn("w:fldCharType"), "begin")
+    begin.set(qn("w:dirty"), "true")  # Word updates the field when it opens the file
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = 'TOC \\o "1-1" \\h \\z \\u'
+    separate.set(qn("w:fldCharType"), "separate")
+    end.set(qn("w:fldCharType"), "end")
+    for element in (begin, instr, separate):
+        p.add_run()._r.append(element)
+    for number, section in enumerate(doc.sections):
+        if number:
+            p.add_run().add_break()
+        p.add_run(plain_text(f"{section.number}. {section.heading}"))
+    p.add_run()._r.append(end)
+    settings = word.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
 
 
 def _saved(word) -> bytes:  # type: ignore[no-untyped-def]
@@ -206,13 +245,17 @@ def _blocks(word, section: Section, *, wide: bool) -> None:
             word.add_paragraph()
         elif isinstance(block, Figure):
             for png in draw(block.kind, block.data, "png"):
-                _picture(word, png, width, int(height * 0.74))  # room for the headings
+                _picture(word, png, width, int(height * 0.74),  # room for the headings
+                         alt=block.caption)
 
 
-def _picture(word, png: bytes, width: int, height: int) -> None:
+def _picture(word, png: bytes, width: int, height: int, alt: str = "") -> None:
     w_px, h_px = struct.unpack(">II", png[16:24])
     scale = min(width / w_px, height / h_px)
-    word.add_picture(io.BytesIO(png), width=Emu(int(w_px * scale)))
+    shape = word.add_picture(io.BytesIO(png), width=Emu(int(w_px * scale)))
+    if alt:  # read by screen readers and shown when the image cannot be
+        shape._inline.docPr.set("descr", plain_text(alt))
+        shape._inline.docPr.set("title", plain_text(alt))
     word.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 

@@ -21,6 +21,7 @@ EN: dict[str, str] = {
     "cover.currency": "Currency", "cover.organisation": "Organisation",
     "cover.note": "Prepared from the validated focus-group assessments of the engagement.",
     "footer.page": "Page", "total": "Total",
+    "contents": "Contents",
     "demo.mark": "DEMO DATA",
     "brief.title": "Brief for the minister: digital skills of {who}",
     "brief.found": "What the assessment found", "brief.proposed": "What the plan proposes",

@@ -12,6 +12,7 @@ FR: dict[str, str] = {
     "cover.note": "Établi à partir des évaluations validées des groupes de discussion de la "
                   "mission.",
     "footer.page": "Page", "total": "Total",
+    "contents": "Table des matières",
     "demo.mark": "DONNÉES DE DÉMONSTRATION",
     "brief.title": "Note au ministre : compétences numériques de {who}",
     "brief.found": "Ce que l’évaluation a montré", "brief.proposed": "Ce que le plan propose",

@@ -109,6 +109,7 @@ class Document:
     page_label: str = "Page"
     watermark: str = ""  # on every page (and a sheet of its own) when set: demo data
     kind: str = "plan"  # "brief": one page, no cover, chapters run on
+    contents_label: str = "Contents"
 
 
 # What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -81,3 +82,16 @@ def test_hostile_names_stay_text(render):
     assert "<script>" not in xml
     instructions = Document(io.BytesIO(data)).sections[0].footer._element.xpath(".//w:instrText")
     assert [i.text.strip() for i in instructions] == ["PAGE"]
+
+
+def test_it_has_a_table_of_contents_properties_and_alt_text(render):
+    data = render("docx", "en")
+    doc = Document(io.BytesIO(data))
+    props = doc.core_properties
+    assert props.author == "govcap" and props.category == "training plan"
+    assert props.title and props.subject and props.language == "en-GB"
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "TOC \\o" in body and "Contents" in body and "1. Executive summary" in body
+    described = re.findall(r'<wp:docPr [^>]*descr="([^"]+)"', body)
+    assert described and all(d.strip() for d in described)
+    assert len(described) == body.count("<wp:docPr ")  # every picture described
