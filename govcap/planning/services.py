@@ -27,7 +27,7 @@ from govcap.planning.core.diff import diff_plans
 from govcap.planning.core.edits import Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
 from govcap.planning.core.plan import PlanData
-from govcap.planning.inputs_db import Inputs, ensure_settings, gather, previous_round
+from govcap.planning.inputs_db import Inputs, ensure_settings, gather, plan_date, previous_round
 from govcap.planning.models import Plan, PlanEdit, PlanSettings
 
 
@@ -139,6 +139,12 @@ def approve(plan: Plan, user) -> Plan:
             return plan
         if latest_plan(plan.engagement).pk != plan.pk:
             raise PlanRefused(_("Only the latest version can be approved."))
+        first = plan.data["months"][0] if plan.data["months"] else None
+        today = plan_date()
+        if first is not None and first <= f"{today.year:04d}-{today.month:02d}":
+            raise PlanRefused(_("This version's schedule starts in %(month)s, which has "
+                                "begun; regenerate the plan so that no training is dated "
+                                "before the plan, then approve it.") % {"month": first})
         plan.status, plan.approved_by, plan.approved_at = (Plan.Status.APPROVED, user,
                                                            timezone.now())
         plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])

@@ -338,3 +338,18 @@ def test_the_ministers_brief_downloads_for_the_plan_and_for_one_organisation(cli
     assert docx.status_code == 200 and docx.content.startswith(b"PK")
     page = client.get(url("plan", planned)).content.decode()
     assert "One-page brief for the minister" in page
+
+
+def test_a_draft_whose_first_month_has_begun_is_regenerated_before_approval(planned,
+                                                                          monkeypatch):
+    from govcap.planning import services
+    from govcap.planning.services import PlanRefused, approve
+    first = planned.plan.data["months"][0]
+    year, month = (int(p) for p in first.split("-"))
+    monkeypatch.setattr(inputs_db, "plan_date", lambda: dt.date(year, month, 2))
+    monkeypatch.setattr(services, "plan_date", lambda: dt.date(year, month, 2))
+    with pytest.raises(PlanRefused, match="regenerate"):
+        approve(planned.plan, planned.coordinator)
+    fresh = generate(planned.engagement, planned.coordinator)
+    assert fresh.data["months"][0] > first
+    assert approve(fresh, planned.coordinator).status == Plan.Status.APPROVED
