@@ -100,7 +100,9 @@ def render_pdf(doc: Document) -> bytes:
 
     page = HTML(string=render_html(doc), base_url=TEMPLATES.as_uri() + "/",
                 url_fetcher=local_fetcher())
-    pdf: bytes = page.write_pdf()
+    # PDF/UA-1: a tagged structure (headings, lists, tables, figures with their alt text)
+    # that screen readers follow, the document's language and title in its metadata.
+    pdf: bytes = page.write_pdf(pdf_variant="pdf/ua-1", custom_metadata=True)
     return pdf
 
 

@@ -59,3 +59,10 @@ def test_the_fetcher_serves_only_local_files():
                 (TEMPLATES.parent / "plan.py").as_uri(), "ftp://x/y"):
         with pytest.raises(RefusedURL):
             check_url(url)
+
+
+def test_it_is_a_tagged_pdf_with_its_title(render):
+    info = subprocess.run(["pdfinfo", "-"], input=render("pdf", "en"), capture_output=True,
+                          check=True).stdout.decode()
+    assert "Tagged:          yes" in info
+    assert "Title:           Training plan — Testland 2026" in info
