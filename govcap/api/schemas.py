@@ -6,9 +6,15 @@ import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from ninja import Schema
+from ninja import Field, Schema
+
+from govcap.scale import NOT_ASSESSED, Level
 
 SLUG = r"^[-a-zA-Z0-9_]{1,120}$"
+
+# The `*Out` schemas read model instances (ninja's schemas read attributes): a dotted alias
+# follows a relation, a `resolve_*` method computes a field. The JSON keys are the field
+# names, as before the schemas read instances.
 
 
 class Error(Schema):
@@ -17,6 +23,8 @@ class Error(Schema):
 
 
 class Page(Schema):
+    """A page of a list (`api.read.LimitOffset` adds its `items`)."""
+
     count: int
     limit: int
     offset: int
@@ -26,21 +34,18 @@ class EngagementOut(Schema):
     uuid: UUID
     slug: str
     name: str
-    country_code: str
-    country: str
+    country_code: str = Field(alias="country.code")
+    country: str = Field(alias="country.name")
     round_number: int
     start_date: dt.date | None
     end_date: dt.date | None
     status: str
     language: str
     project_name: str
-    instrument_key: str
-    instrument_version: str
+    instrument_key: str = Field(alias="instrument.key")
+    instrument_version: str = Field(alias="instrument.version")
     is_demo: bool
 
-
-class EngagementPage(Page):
-    items: list[EngagementOut]
 
 
 class OrganisationOut(Schema):
@@ -49,24 +54,25 @@ class OrganisationOut(Schema):
     code: str
     kind: str
     sector: str
-    country_code: str
+    country_code: str = Field(alias="country.code")
     parent: UUID | None
 
+    @staticmethod
+    def resolve_parent(o: Any) -> UUID | None:
+        return o.parent.uuid if o.parent_id else None
 
-class OrganisationPage(Page):
-    items: list[OrganisationOut]
 
 
 class SessionOut(Schema):
     uuid: UUID
-    engagement: str
-    organisation: UUID
-    organisation_name: str
+    engagement: str = Field(alias="engagement.slug")
+    organisation: UUID = Field(alias="organisation.uuid")
+    organisation_name: str = Field(alias="organisation.name")
     scheduled_date: dt.date | None
     place: str
     language: str
     status: str
-    instrument_version: str
+    instrument_version: str = Field(alias="instrument.version")
     consent_given: bool
     submitted_at: dt.datetime | None
     validated_at: dt.datetime | None
@@ -74,13 +80,10 @@ class SessionOut(Schema):
     is_demo: bool
 
 
-class SessionPage(Page):
-    items: list[SessionOut]
-
 
 class RatingOut(Schema):
     uuid: UUID
-    session: UUID
+    session: UUID = Field(alias="session.uuid")
     section_key: str
     consensus: bool
     rater: str | None
@@ -93,23 +96,29 @@ class RatingOut(Schema):
     dissent: str
     updated_at: dt.datetime
 
+    @staticmethod
+    def resolve_consensus(r: Any) -> bool:
+        return r.rater_id is None
 
-class RatingPage(Page):
-    items: list[RatingOut]
+    @staticmethod
+    def resolve_rater(r: Any) -> str | None:
+        return r.rater.username if r.rater_id else None
+
+    @staticmethod
+    def resolve_level_score(r: Any) -> int | None:
+        return Level.from_key(r.level).value if r.level and r.level != NOT_ASSESSED else None
+
 
 
 class PlanOut(Schema):
     uuid: UUID
-    engagement: str
+    engagement: str = Field(alias="engagement.slug")
     version: int
     status: str
     checksum: str
     created_at: dt.datetime
     approved_at: dt.datetime | None
 
-
-class PlanPage(Page):
-    items: list[PlanOut]
 
 
 class PlanDetail(PlanOut):
