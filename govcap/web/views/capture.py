@@ -1,5 +1,26 @@
 """The JSON endpoints the autosave script calls for each field and quote (the section page
-itself, and its plain form post, are in section.py)."""
+itself, and its plain form post, are in section.py).
+
+The bodies are read by hand (`read_json`, then `as_text`, `as_int`, `as_bool`,
+`as_conflict`), not by pydantic schemas as the API's (django-ninja) are — on purpose, after
+measuring (issue 16; `bench/autosave_parse.py`, in-process, best of 5 × 20,000 bodies):
+
+    a typical field save   by hand 10.1 µs   pydantic 12.4 µs
+    a refused save         by hand 18.8 µs   pydantic 29.4 µs
+
+against 1.9 ms of server CPU per autosave (docs/performance.md): speed decides nothing
+either way. Clarity does. The answers must stay exactly these — the first refusal in the
+order the fields are read, a message naming the field (“value” must be text, a whole
+number, true or false; a missing operation ID said as such), JSON's own limits and errors
+from govcap.jsonbody before any of it (a body too large is a 400 that says so), the
+statuses 400/403/404/409 — and the autosave script, its offline queue and the browser
+tests depend on them. The pydantic version that gives the
+same answers for every body of the benchmark needs each rule as a validator anyway (a
+strict string, an int that refuses booleans but takes "7", a UUID checked by
+capture.parse_op_id), a missing `op_id` forced through validation, and a table mapping
+pydantic's errors back to these messages: as long as what it replaces, with one more layer.
+These endpoints are Django views (login session, CSRF), not ninja operations, so ninja's
+own request parsing does not apply either."""
 
 from __future__ import annotations
 
