@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Integral
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from govcap.scale import SECTION_KEYS, Level
 
@@ -80,7 +80,8 @@ def resolve(
     seen_sections: set[str] = set()
     seen_cells: set[tuple[Hashable, Hashable, str]] = set()
     for index, raw in enumerate(rows):
-        row = RatingRow._make(raw)
+        values: Sequence[Any] = raw  # checked field by field below
+        row = RatingRow(*values)
         where = f"rating row {index + 1} ({row.org_id!r}, {row.section_key!r})"
         level = _level(row.level, where)
         if in_round is not None and row.round != in_round:
