@@ -10,6 +10,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from govcap.accounts import scoping
 from govcap.instruments.services import localised
 from govcap.orgs.models import Organisation
 from govcap.planning.core.plan import canonical_json
@@ -17,7 +18,8 @@ from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan
 from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
-from govcap.reports.labels import plan_title
+from govcap.reports.labels import Labels, plan_title
+from govcap.reports.programme import CountryPlan, build_programme
 
 BRIEF_FORMATS = ("brief-pdf", "brief-docx")  # the minister's one-page brief
 CONTENT_TYPES = {
@@ -108,3 +110,37 @@ def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
             f"{fmt.upper()} plan documents are not available in this build ({exc.name}); "
             "download the JSON.") from exc
     return data
+
+
+def programme_plans(user, project: str = "") -> tuple[list[CountryPlan], list[str]]:
+    """The latest approved plan of each engagement the user may see (of one project when
+    named), and the engagements left out for having none."""
+    engagements = scoping.engagements(user).order_by("country__name", "round_number", "name")
+    if project:
+        engagements = engagements.filter(project_name=project)
+    plans, missing = [], []
+    for engagement in engagements:
+        plan = (Plan.objects.filter(engagement=engagement, status=Plan.Status.APPROVED)
+                .order_by("-version").first())
+        if plan is None:
+            missing.append(engagement.name)
+            continue
+        plans.append(CountryPlan(
+            country=engagement.country.name, engagement=engagement.name,
+            round_label=engagement.round_label, version=plan.version,
+            approved_on=timezone.localdate(plan.approved_at) if plan.approved_at else None,
+            data=plan.plan_data(), is_demo=engagement.is_demo))
+    return plans, missing
+
+
+def render_programme(user, fmt: str, language: str, project: str = "") -> bytes:
+    """The programme's plan across countries (reports.programme) in DOCX, PDF or XLSX."""
+    if fmt not in reports.FORMATS:
+        raise ValueError(f"format {fmt!r}: use one of {', '.join(reports.FORMATS)}")
+    language = "fr" if language == "fr" else "en"
+    plans, missing = programme_plans(user, project)
+    labels = Labels(language)
+    title = (labels.t("programme.title", project=project) if project
+             else labels["programme.title_all"])
+    document = build_programme(plans, title, language, missing)
+    return reports.render_document(document, fmt)

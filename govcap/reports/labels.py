@@ -22,6 +22,28 @@ EN: dict[str, str] = {
     "cover.note": "Prepared from the validated focus-group assessments of the engagement.",
     "footer.page": "Page", "total": "Total",
     "contents": "Contents",
+    "programme.title": "Programme training plan — {project}",
+    "programme.title_all": "Programme training plan — all countries",
+    "programme.cover.countries": "Countries", "programme.cover.plans": "Approved plans",
+    "programme.cover_note": ("Each country's approved training plan, side by side. Every figure "
+                             "comes from a plan version named in the first table."),
+    "programme.h.summary": "Plans by country", "programme.h.domains": "Training by domain",
+    "programme.h.timeline": "Cohorts by quarter",
+    "programme.lead": ("Approved plans: {plans}, countries: {countries}, organisations "
+                       "assessed: {orgs}; {cohorts} cohort(s) for {places} participant places, "
+                       "{total} in all."),
+    "programme.rates": ("Each plan is costed in its own currency; the totals are in {currency}, "
+                        "converted at the exchange rate each plan states."),
+    "programme.not_approved": "Not included, no approved plan yet: {names}.",
+    "programme.domains_note": ("Participant places in each country, and the cost of all "
+                               "countries together in {currency}."),
+    "programme.timeline_note": "Number of cohorts starting in each quarter, per country.",
+    "programme.version": "v{version}, approved {date}",
+    "programme.col.country": "Country", "programme.col.engagement": "Engagement",
+    "programme.col.plan": "Plan", "programme.col.orgs": "Organisations",
+    "programme.col.gaps": "Gaps", "programme.col.cohorts": "Cohorts",
+    "programme.col.places": "Places", "programme.col.period": "Period",
+    "programme.col.cost": "Cost", "programme.col.base": "Cost ({currency})",
     "demo.mark": "DEMO DATA",
     "brief.title": "Brief for the minister: digital skills of {who}",
     "brief.found": "What the assessment found", "brief.proposed": "What the plan proposes",

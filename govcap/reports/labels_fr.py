@@ -13,6 +13,27 @@ FR: dict[str, str] = {
                   "mission.",
     "footer.page": "Page", "total": "Total",
     "contents": "Table des matières",
+    "programme.title": "Plan de formation du programme — {project}",
+    "programme.title_all": "Plan de formation du programme — tous les pays",
+    "programme.cover.countries": "Pays", "programme.cover.plans": "Plans approuvés",
+    "programme.cover_note": ("Le plan de formation approuvé de chaque pays, côte à côte. Chaque "
+                             "chiffre provient d’une version de plan citée dans le premier tableau."),
+    "programme.h.summary": "Plans par pays", "programme.h.domains": "Formation par domaine",
+    "programme.h.timeline": "Cohortes par trimestre",
+    "programme.lead": ("Plans approuvés : {plans}, pays : {countries}, organisations évaluées : "
+                       "{orgs} ; {cohorts} cohorte(s) pour {places} places, {total} au total."),
+    "programme.rates": ("Chaque plan est chiffré dans sa propre monnaie ; les totaux sont en "
+                        "{currency}, convertis au taux de change indiqué par chaque plan."),
+    "programme.not_approved": "Non inclus, pas encore de plan approuvé : {names}.",
+    "programme.domains_note": ("Places de participants dans chaque pays, et le coût de tous les "
+                               "pays ensemble en {currency}."),
+    "programme.timeline_note": "Nombre de cohortes commençant chaque trimestre, par pays.",
+    "programme.version": "v{version}, approuvée le {date}",
+    "programme.col.country": "Pays", "programme.col.engagement": "Mission",
+    "programme.col.plan": "Plan", "programme.col.orgs": "Organisations",
+    "programme.col.gaps": "Écarts", "programme.col.cohorts": "Cohortes",
+    "programme.col.places": "Places", "programme.col.period": "Période",
+    "programme.col.cost": "Coût", "programme.col.base": "Coût ({currency})",
     "demo.mark": "DONNÉES DE DÉMONSTRATION",
     "brief.title": "Note au ministre : compétences numériques de {who}",
     "brief.found": "Ce que l’évaluation a montré", "brief.proposed": "Ce que le plan propose",

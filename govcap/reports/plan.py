@@ -63,7 +63,7 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
-    return _rendered(build_document(plan, ctx, catalogue), fmt)
+    return render_document(build_document(plan, ctx, catalogue), fmt)
 
 
 BRIEF_FORMATS = ("docx", "pdf")
@@ -76,10 +76,11 @@ def render_brief(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(BRIEF_FORMATS)}")
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
-    return _rendered(build_brief(plan, ctx, catalogue), fmt)
+    return render_document(build_brief(plan, ctx, catalogue), fmt)
 
 
-def _rendered(document: Document, fmt: str) -> bytes:
+def render_document(document: Document, fmt: str) -> bytes:
+    """Any document model (``reports.model``) as DOCX, PDF or XLSX."""
     if fmt == "docx":
         from govcap.reports.docx import render_docx  # python-docx: loaded when asked for
 

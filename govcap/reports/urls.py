@@ -7,6 +7,8 @@ from govcap.reports import views
 
 urlpatterns = [
     path("e/<slug:slug>/download/<slug:fmt>/", views.download, name="plan-download"),
+    path("programme/download/<slug:fmt>/", views.programme_download,
+         name="programme-plan-download"),
 ]
 
 job_urlpatterns = [

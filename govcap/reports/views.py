@@ -20,6 +20,7 @@ from govcap.jobs.views import posted_engagement
 from govcap.planning.models import Plan
 from govcap.planning.views import get_engagement, get_plan, narrowed_orgs
 from govcap.reports import documents, pack
+from govcap.reports import plan as reports_plan
 
 
 @require_GET
@@ -47,6 +48,20 @@ def download(request, slug, fmt):
     response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
         f'attachment; filename="{documents.filename(plan, fmt, org_id)}"')
+    return response
+
+
+@require_GET
+@login_required
+def programme_download(request, fmt):
+    """Every approved plan the user may see, side by side, for a donor (?project= narrows
+    to one project's engagements)."""
+    if fmt not in reports_plan.FORMATS:
+        raise Http404
+    project = request.GET.get("project", "")
+    body = documents.render_programme(request.user, fmt, request.LANGUAGE_CODE, project)
+    response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="programme-plan.{fmt}"'
     return response
 
 

@@ -542,6 +542,10 @@ MATRIX: list[Check] = [
           args=plan_args(org=lambda c: c.w.ministry.uuid)),
     Check("plan-download", ENGAGEMENT_READERS, setup=planned,
           args=plan_args(fmt=lambda c: "json")),
+    Check("plan-download", ENGAGEMENT_READERS, setup=planned, note="the minister's brief",
+          args=plan_args(fmt=lambda c: "brief-docx")),
+    Check("programme-plan-download", SIGNED_IN, args=lambda c: {"fmt": "xlsx"},
+          note="what each person's scope holds: nothing for some"),
     # --- interchange (govcap/interchange): exports, XLSForm, submissions upload ------------
     Check("results", SIGNED_IN),
     Check("results-download", SIGNED_IN, args=lambda c: {"fmt": "csv"}),

@@ -1,0 +1,151 @@
+"""The programme's training plan for a donor: every country's approved plan side by side —
+organisations assessed, cohorts, participant places, period and cost, by country and by
+training domain, with a timeline by quarter — and where each figure comes from (which plan
+version, approved when). Each plan keeps its own currency; totals across countries are in
+the catalogue's currency (US dollars), converted at the rate each plan states."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from govcap.planning.core.plan import SCHEDULED, PlanData
+from govcap.reports.labels import Labels
+from govcap.reports.model import Column, Document, Money, Para, Section, Sheet, Table
+from govcap.scale import DOMAINS
+
+BASE_CURRENCY = "USD"  # the shipped catalogue's; plans state their rate to it
+
+
+@dataclass(frozen=True)
+class CountryPlan:
+    """One engagement's approved plan, as the programme document reads it."""
+
+    country: str
+    engagement: str
+    round_label: str
+    version: int
+    approved_on: datetime.date | None
+    data: PlanData
+    is_demo: bool = False
+
+    @property
+    def rate(self) -> Decimal:
+        rate = self.data.settings.get("constraints", {}).get("exchange_rate", 1)
+        return Decimal(str(rate or 1))
+
+    def base_cents(self, cents: int) -> int:
+        """Plan currency → the catalogue's currency, in cents."""
+        return int((Decimal(cents) / self.rate).to_integral_value())
+
+    @property
+    def cohorts(self) -> list:
+        return [c for c in self.data.cohorts if c.status == SCHEDULED and c.month]
+
+    @property
+    def places(self) -> int:
+        return sum(m.participants for c in self.cohorts for m in c.members)
+
+
+def build_programme(plans: list[CountryPlan], title: str, language: str,
+                    not_approved: list[str]) -> Document:
+    L = Labels(language)
+    usd = lambda cents: Money(cents, BASE_CURRENCY, L.money(cents, BASE_CURRENCY))  # noqa: E731
+    rows, total = [], 0
+    for p in plans:
+        months = sorted(c.month for c in p.cohorts)
+        cost = p.data.budget.total_cents
+        total += p.base_cents(cost)
+        rows.append([p.country, p.engagement, L.t("programme.version", version=p.version,
+                                                  date=p.approved_on.isoformat()
+                                                  if p.approved_on else "–"),
+                     len(p.data.organisations), len(p.data.gaps), len(p.cohorts), p.places,
+                     f"{L.month(months[0])} – {L.month(months[-1])}" if months else "–",
+                     Money(cost, p.data.budget.currency,
+                           L.money(cost, p.data.budget.currency)),
+                     usd(p.base_cents(cost))])
+    countries = Table(
+        [Column(L["programme.col.country"], 1.2), Column(L["programme.col.engagement"], 2),
+         Column(L["programme.col.plan"], 1.4), Column(L["programme.col.orgs"], 0.9, "number"),
+         Column(L["programme.col.gaps"], 0.8, "number"),
+         Column(L["programme.col.cohorts"], 0.9, "number"),
+         Column(L["programme.col.places"], 0.9, "number"),
+         Column(L["programme.col.period"], 1.6), Column(L["programme.col.cost"], 1.4, "money"),
+         Column(L.t("programme.col.base", currency=BASE_CURRENCY), 1.4, "money")],
+        rows, total=[L["total"], "", "", sum(len(p.data.organisations) for p in plans),
+                     sum(len(p.data.gaps) for p in plans), sum(len(p.cohorts) for p in plans),
+                     sum(p.places for p in plans), "", "", usd(total)])
+    domains = _domains(plans, L, usd)
+    timeline = _timeline(plans, L)
+    lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
+               orgs=sum(len(p.data.organisations) for p in plans),
+               cohorts=sum(len(p.cohorts) for p in plans),
+               places=L.number(sum(p.places for p in plans)), total=usd(total).text)
+    summary_blocks: list = [Para(lead, "lead"), Para(L.t("programme.rates",
+                                                         currency=BASE_CURRENCY), "note"),
+                            countries]
+    if not_approved:
+        summary_blocks.append(Para(L.t("programme.not_approved",
+                                       names=", ".join(not_approved)), "note"))
+    sections = [Section("summary", L["programme.h.summary"], summary_blocks, wide=True),
+                Section("domains", L["programme.h.domains"],
+                        [Para(L.t("programme.domains_note", currency=BASE_CURRENCY), "note"),
+                         domains], wide=True),
+                Section("timeline", L["programme.h.timeline"],
+                        [Para(L["programme.timeline_note"], "note"), timeline], wide=True)]
+    for number, section in enumerate(sections, start=1):
+        section.number = number
+    demo = any(p.is_demo for p in plans)
+    watermark = L["demo.mark"] if demo else ""
+    return Document(
+        language=L.language, title=title, subtitle="",
+        cover=[(L["programme.cover.countries"], ", ".join(sorted({p.country for p in plans}))),
+               (L["programme.cover.plans"], str(len(plans))),
+               (L["cover.currency"], BASE_CURRENCY)],
+        cover_note=" ".join(x for x in (L["demo.note"] if demo else "",
+                                        L["programme.cover_note"]) if x),
+        sections=sections,
+        sheets=[Sheet(L["programme.h.summary"], countries),
+                Sheet(L["programme.h.domains"], domains),
+                Sheet(L["programme.h.timeline"], timeline)],
+        footer=" · ".join(x for x in (watermark, title) if x), page_label=L["footer.page"],
+        watermark=watermark, contents_label=L["contents"])
+
+
+def _domains(plans: list[CountryPlan], L: Labels, usd) -> Table:  # type: ignore[no-untyped-def]
+    countries = sorted({p.country for p in plans})
+    rows = []
+    for domain in DOMAINS:
+        places = {c: 0 for c in countries}
+        cents = 0
+        for p in plans:
+            for cohort in p.cohorts:
+                if cohort.domain == domain:
+                    places[p.country] += sum(m.participants for m in cohort.members)
+            cents += p.base_cents(p.data.budget.by_domain.get(domain, 0))
+        if any(places.values()):
+            rows.append([L.get_or(f"domain.{domain}", domain), *(places[c] for c in countries),
+                         usd(cents)])
+    return Table([Column(L["col.domain"], 2.4)]
+                 + [Column(c, 1, "number") for c in countries]
+                 + [Column(L.t("programme.col.base", currency=BASE_CURRENCY), 1.4, "money")],
+                 rows)
+
+
+def _timeline(plans: list[CountryPlan], L: Labels) -> Table:
+    """Cohorts per country and quarter."""
+    quarters = sorted({_quarter(c.month) for p in plans for c in p.cohorts})
+    rows = []
+    for p in plans:
+        counts = {q: 0 for q in quarters}
+        for cohort in p.cohorts:
+            counts[_quarter(cohort.month)] += 1
+        rows.append([f"{p.country} — {p.round_label}", *(counts[q] for q in quarters)])
+    return Table([Column(L["programme.col.country"], 2)]
+                 + [Column(q, 1, "number") for q in quarters], rows)
+
+
+def _quarter(month: str) -> str:
+    year, number = month.split("-")
+    return f"{year} Q{(int(number) - 1) // 3 + 1}"
