@@ -139,11 +139,19 @@ def one(model: type[M], where: Iterable[Condition], *, fields: Sequence[str] | N
     if not rows:
         return None
     row = rows[0]
-    attnames = [column_field(model, name).attname for name in fields]
-    instance = model.from_db(using, attnames, row[:len(fields)])
+    found = instance(model, fields, row, using=using)
     for name, value in zip(annotate or {}, row[len(fields):], strict=True):
-        setattr(instance, name, value)
-    return instance
+        setattr(found, name, value)
+    return found
+
+
+def instance(model: type[M], fields: Sequence[str], row: Sequence[Any], *,
+             using: str = "default") -> M:
+    """A model instance from a row `select` read (its first `len(fields)` values; any
+    annotations after them are the caller's), built as the ORM builds one: the fields left
+    out deferred."""
+    attnames = [column_field(model, name).attname for name in fields]
+    return model.from_db(using, attnames, list(row[:len(fields)]))
 
 
 def table(model: type[Model], field: str | None = None, *, using: str = "default") -> str:

@@ -11,6 +11,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field, Path, Query, Router, Schema
 from ninja.pagination import PaginationBase, paginate
@@ -59,13 +60,13 @@ class LimitOffset(PaginationBase):
     """Ninja's limit/offset pagination, answering `{count, limit, offset, items}` (the
     limit and offset given back, as the API always did) with at most 200 items a page."""
 
-    Input = PageQuery
+    Input = PageQuery  # type: ignore[assignment]  # named for the OpenAPI document
 
     class Output(Page):  # ninja names each endpoint's `Paged<ItemSchema>`
         items: list[Any]
 
     def paginate_queryset(self, queryset: QuerySet | Shown, pagination: PageQuery,
-                          **params: Any) -> dict[str, Any]:
+                          request: HttpRequest, **params: Any) -> dict[str, Any]:
         limit, offset = pagination.limit, pagination.offset
         return {"count": queryset.count(), "limit": limit, "offset": offset,
                 "items": queryset[offset:offset + limit]}

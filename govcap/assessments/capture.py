@@ -144,10 +144,9 @@ def locked_session(user, session: Session | uuid.UUID) -> LockedSession:
                            lock=True)
     if not rows:
         raise SessionNotFound()
-    *values, facilitated = rows[0]
-    locked = Session.from_db("default", [Session._meta.get_field(name).attname
-                                         for name in LOCKED_FIELDS], values)
-    assigned = bool(facilitated)  # 0/1 on SQLite
+    row = rows[0]
+    locked = plainsql.instance(Session, LOCKED_FIELDS, row)
+    assigned = bool(row[len(LOCKED_FIELDS)])  # 0/1 on SQLite
     if isinstance(session, uuid.UUID) and not scoping.can_see_session(
             user, locked, assigned=assigned):
         raise SessionNotFound()  # as its pages answer: no word on whether it exists

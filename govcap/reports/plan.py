@@ -41,7 +41,7 @@ def find_catalogue(plan: PlanData, language: str) -> Catalogue | None:
         except DatabaseError:  # no database or no table here: the packaged file
             row = None
         if row is not None:
-            return row.parsed(language)  # type: ignore[no-any-return]
+            return row.parsed(language)
     try:
         shipped = load_catalogue()
     except (CatalogueError, OSError):
