@@ -6,8 +6,10 @@ Charts take these dataclasses (or anything shaped like them) and nothing from th
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from govcap.charts import palette
+from govcap.charts.palette import Swatch
 from govcap.scale import Level
 
 LevelLike = Level | int | str | None
@@ -106,3 +108,65 @@ def check_grid(
                 f"heatmap row {index + 1} ({rows[index]!r}) has {len(line)} cells; "
                 f"expected {len(columns)}, one per column"
             )
+
+
+def _english_words() -> dict[str, str]:
+    return {swatch.key: swatch.label for swatch in palette.LEVEL_SWATCHES.values()}
+
+
+@dataclass(frozen=True)
+class HeatmapCell:
+    """How one level (or "not assessed", level None) is shown in a heatmap: its colours
+    (`swatch`), its word in the chart's language and its letter for narrow cells."""
+
+    level: Level | None
+    swatch: Swatch
+    word: str
+    letter: str
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    """Organisations (rows) × sections (columns), each cell a level or None (not assessed).
+
+    The one model of the heatmap: the pages' SVG (`svg.heatmap`) and the documents' images
+    (`govcap.reports.figures`) both draw it, so cells, their order, colours, words and the
+    legend are decided here once. `cells` hold what the caller gave (levels, 1–3 or keys);
+    `level_labels` (level key → word) and `na_label` name them in the chart's language
+    (English by default).
+    """
+
+    rows: Sequence[str]
+    columns: Sequence[str]
+    cells: Sequence[Sequence[LevelLike]]
+    level_labels: Mapping[str, str] = field(default_factory=_english_words)
+    na_label: str = palette.NOT_ASSESSED_SWATCH.label
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        check_grid(self.rows, self.columns, self.cells)
+
+    @property
+    def grid(self) -> list[list[Level | None]]:
+        return [[coerce_level(value) for value in line] for line in self.cells]
+
+    def cell(self, level: Level | None) -> HeatmapCell:
+        swatch = palette.swatch_for(level)
+        word = self.na_label if level is None else self.level_labels[level.key]
+        return HeatmapCell(level, swatch, word, swatch.letter)
+
+    def lines(self) -> list[tuple[str, list[HeatmapCell]]]:
+        """Each row's name and its cells, in the order given."""
+        return [(name, [self.cell(level) for level in line])
+                for name, line in zip(self.rows, self.grid, strict=True)]
+
+    def legend(self) -> list[HeatmapCell]:
+        """Basic, Moderate, High, Not assessed: the order of every legend."""
+        return [self.cell(level) for level in (*Level, None)]
+
+    def chunks(self, size: int) -> list[Heatmap]:
+        """The same heatmap in parts of at most `size` rows (a long one split over pages)."""
+        if len(self.rows) <= size:
+            return [self]
+        return [replace(self, rows=self.rows[i:i + size], cells=self.cells[i:i + size])
+                for i in range(0, len(self.rows), size)]

@@ -5,8 +5,10 @@ Built only with `markup.el` / `markup.text_el`, so the CSP guarantees of `markup
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from govcap.charts import palette
-from govcap.charts.data import level_name
+from govcap.charts.data import Heatmap, HeatmapCell, level_name
 from govcap.charts.markup import (
     chars_fitting,
     el,
@@ -84,16 +86,25 @@ def heading(title: str, width: float, subtitle: str | None = None) -> tuple[str,
 
 
 def legend(
-    cid: str, x: float, y: float, width: float, *, letters: bool = False, target: bool = False
+    cid: str,
+    x: float,
+    y: float,
+    width: float,
+    *,
+    letters: bool = False,
+    target: bool = False,
+    entries: Sequence[HeatmapCell] | None = None,
 ) -> tuple[str, float]:
-    """One row of swatches with their words; wraps onto a second row when narrow."""
+    """One row of swatches with their words; wraps onto a second row when narrow.
+
+    `entries` (a heatmap's legend) give the levels and their words; by default the
+    palette's, in its order."""
+    if entries is None:
+        entries = Heatmap((), (), ()).legend()
     items = []
-    for swatch in palette.all_swatches():
-        level = (
-            None if swatch.key == palette.NOT_ASSESSED_SWATCH.key else Level.from_key(swatch.key)
-        )
-        name = f"{swatch.letter} = {swatch.label}" if letters else swatch.label
-        items.append((level, name))
+    for entry in entries:
+        name = f"{entry.letter} = {entry.word}" if letters else entry.word
+        items.append((entry.level, name))
     out, cx, cy = [], x, y
     for level, name in items:
         item_w = 22 + len(name) * SMALL_SIZE * 0.6 + 18

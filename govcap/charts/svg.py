@@ -17,12 +17,11 @@ from collections.abc import Mapping, Sequence
 
 from govcap.charts import palette
 from govcap.charts.data import (
+    Heatmap,
     LevelLike,
     RoundProfile,
     SectionCounts,
     SectionLevel,
-    check_grid,
-    coerce_level,
     level_name,
     targets_by_key,
     trend_sections,
@@ -112,10 +111,10 @@ def level_profile(
 
 
 def heatmap(
-    rows: Sequence[str],
-    columns: Sequence[str],
-    cells: Sequence[Sequence[LevelLike]],
-    title: str,
+    rows: Sequence[str] | Heatmap,
+    columns: Sequence[str] = (),
+    cells: Sequence[Sequence[LevelLike]] = (),
+    title: str = "",
     *,
     subtitle: str | None = None,
     cell_width: int = 78,
@@ -124,17 +123,22 @@ def heatmap(
 ) -> str:
     """Organisations (rows) × sections (columns); each cell coloured and its level written.
 
-    Height grows with the number of rows (24 px each); width with the number of columns.
-    Cells wider than 64 px carry the level's word, narrower ones its letter (B/M/H, n/a).
+    Takes a `data.Heatmap` (the model the documents draw too), or its rows, columns, cells
+    and title. Height grows with the number of rows (24 px each); width with the number of
+    columns. Cells wider than 64 px carry the level's word, narrower ones its letter (B/M/H,
+    n/a).
     """
-    check_grid(rows, columns, cells)
-    grid = [[coerce_level(value) for value in line] for line in cells]
+    model = rows if isinstance(rows, Heatmap) else Heatmap(rows, columns, cells, title=title)
+    rows, columns, title = model.rows, model.columns, model.title
+    grid = model.grid
     cid = chart_id_for(chart_id, "heatmap", title, list(rows), list(columns), grid)
     width = MARGIN + label_width + 8 + len(columns) * cell_width + MARGIN
     width = max(width, 480)
     head, y = heading(title, width, subtitle)
     words = cell_width >= 64
-    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN, letters=not words)
+    legend_svg, legend_h = legend(
+        cid, MARGIN, y, width - 2 * MARGIN, letters=not words, entries=model.legend()
+    )
     y += legend_h + 14
     x0 = MARGIN + label_width + 8
     header_lines = 4
@@ -157,18 +161,18 @@ def heatmap(
     y += header_lines * 13 + 8
     row_h = 24
     body_rows = []
-    for r, (name, line) in enumerate(zip(rows, grid, strict=True)):
+    for r, (name, line) in enumerate(model.lines()):
         top = y + r * row_h
         name_lines, _ = wrap(name, chars_fitting(label_width, LABEL_SIZE), 1)
         parts = [
             title_el(name),
             text_el(name_lines[0], MARGIN, top + row_h / 2 + 4, size=LABEL_SIZE),
         ]
-        for c, level in enumerate(line):
-            swatch = palette.swatch_for(level)
+        for c, cell in enumerate(line):
+            level = cell.level
             cx = x0 + c * cell_width
             parts.append(box(level, cid, cx + 1, top + 1, cell_width - 2, row_h - 2))
-            text = swatch.label if words and level is not None else swatch.letter
+            text = cell.word if words and level is not None else cell.letter
             if level is None:
                 parts.append(
                     el(
@@ -186,7 +190,7 @@ def heatmap(
                     cx + cell_width / 2,
                     top + row_h / 2 + 4,
                     size=SMALL_SIZE,
-                    fill=swatch.text,
+                    fill=cell.swatch.text,
                     text_anchor="middle",
                     font_weight=None if level is None else "bold",
                 )
@@ -197,18 +201,19 @@ def heatmap(
     desc = (
         f"Heatmap of {len(rows)} organisations by {len(columns)} sections; each cell names "
         "the level (High, Moderate, Basic, or n/a for not assessed). Totals: "
-        + ", ".join(f"{level_name(level)} {counts[level]}" for level in (*reversed(Level), None))
+        + ", ".join(
+            f"{model.cell(level).word} {counts[level]}" for level in (*reversed(Level), None)
+        )
         + "."
     )
     if len(rows) * len(columns) <= 240:
         desc += " " + " ".join(
             f"{clean(name)}: "
             + ", ".join(
-                f"{clean(col)} {level_name(level)}"
-                for col, level in zip(columns, line, strict=True)
+                f"{clean(col)} {cell.word}" for col, cell in zip(columns, line, strict=True)
             )
             + "."
-            for name, line in zip(rows, grid, strict=True)
+            for name, line in model.lines()
         )
     return document(chart_id=cid, width=width, height=height, title=title, desc=desc,
                     body=[defs(cid), head, legend_svg, *header, *body_rows])

@@ -1,8 +1,8 @@
 """The plan's charts, drawn with matplotlib: PNG for DOCX, SVG for the PDF.
 
-The shared charts (``govcap.charts``) write their level words in English; a plan is
-written in the engagement's language, so the heatmap is drawn here with the same palette
-and hatching and the words of :mod:`.labels`; the Gantt chart is :mod:`.gantt`, what both
+The heatmap draws the model the pages' SVG heatmap draws (``govcap.charts.data.Heatmap``:
+cells, their order, colours, words in the document's language and legend decided there);
+only the layout for a page is decided here. The Gantt chart is :mod:`.gantt`, what both
 share :mod:`.drawing`. matplotlib (Agg canvas, no pyplot) is imported lazily, inside the
 drawing functions.
 """
@@ -10,26 +10,21 @@ drawing functions.
 from __future__ import annotations
 
 from govcap.charts import palette
+from govcap.charts.data import Heatmap
 from govcap.reports.drawing import new_figure, save, style, wrapped
 from govcap.reports.gantt import gantt, gantt_chunks
-from govcap.reports.model import GanttData, HeatmapData
-from govcap.scale import Level
+from govcap.reports.model import GanttData
 
 HATCH = "////"
 HEATMAP_ROWS_PER_CHART = 16
 
 
-def heatmap_chunks(data: HeatmapData) -> list[HeatmapData]:
+def heatmap_chunks(data: Heatmap) -> list[Heatmap]:
     """Long heatmaps split into several charts so each fits a page."""
-    n = HEATMAP_ROWS_PER_CHART
-    if len(data.rows) <= n:
-        return [data]
-    return [HeatmapData(data.rows[i:i + n], data.columns, data.cells[i:i + n],
-                        data.level_labels, data.na_label, data.title)
-            for i in range(0, len(data.rows), n)]
+    return data.chunks(HEATMAP_ROWS_PER_CHART)
 
 
-def heatmap(data: HeatmapData, fmt: str, width_in: float = 9.6) -> bytes:
+def heatmap(data: Heatmap, fmt: str, width_in: float = 9.6) -> bytes:
     """Organisations × sections, each cell coloured and its level written in words."""
     from matplotlib import rc_context
     from matplotlib.patches import Patch, Rectangle
@@ -39,18 +34,16 @@ def heatmap(data: HeatmapData, fmt: str, width_in: float = 9.6) -> bytes:
     with rc_context(style()):
         fig = new_figure(width_in, height_in)
         ax = fig.add_subplot()
-        for r, line in enumerate(data.cells):
-            for c, key in enumerate(line):
-                level = Level.from_key(key) if key else None
-                swatch = palette.swatch_for(level)
+        for r, (_name, line) in enumerate(data.lines()):
+            for c, cell in enumerate(line):
+                swatch, assessed = cell.swatch, cell.level is not None
                 ax.add_patch(Rectangle((c + 0.03, r + 0.06), 0.94, 0.88,
                                        facecolor=swatch.fill, edgecolor=swatch.edge,
-                                       linewidth=0.6, hatch=HATCH if level is None else None))
-                text = data.level_labels[key] if key else data.na_label
-                label = ax.text(c + 0.5, r + 0.5, text, ha="center", va="center", fontsize=7,
-                                color=swatch.text,
-                                fontweight="normal" if level is None else "bold")
-                if level is None:
+                                       linewidth=0.6, hatch=None if assessed else HATCH))
+                label = ax.text(c + 0.5, r + 0.5, cell.word, ha="center", va="center",
+                                fontsize=7, color=swatch.text,
+                                fontweight="bold" if assessed else "normal")
+                if not assessed:
                     label.set_backgroundcolor(palette.WHITE)
         ax.set_xlim(0, n_cols)
         ax.set_ylim(n_rows, 0)
@@ -62,11 +55,9 @@ def heatmap(data: HeatmapData, fmt: str, width_in: float = 9.6) -> bytes:
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        handles = [Patch(facecolor=palette.swatch_for(lvl).fill,
-                         edgecolor=palette.swatch_for(lvl).edge,
-                         label=data.level_labels[lvl.key]) for lvl in Level]
-        handles.append(Patch(facecolor=palette.WHITE, edgecolor=palette.AXIS, hatch=HATCH,
-                             label=data.na_label))
+        handles = [Patch(facecolor=entry.swatch.fill, edgecolor=entry.swatch.edge,
+                         hatch=None if entry.level is not None else HATCH, label=entry.word)
+                   for entry in data.legend()]
         fig.legend(handles=handles, loc="outside lower left", ncol=4, frameon=False,
                    fontsize=7.5, handlelength=1.4)
         return save(fig, fmt)
@@ -75,7 +66,7 @@ def heatmap(data: HeatmapData, fmt: str, width_in: float = 9.6) -> bytes:
 def draw(kind: str, data: object, fmt: str) -> list[bytes]:
     """The images of a figure (a long one is drawn in parts), PNG or SVG."""
     if kind == "heatmap":
-        assert isinstance(data, HeatmapData)
+        assert isinstance(data, Heatmap)
         return [heatmap(part, fmt) for part in heatmap_chunks(data)]
     if kind == "gantt":
         assert isinstance(data, GanttData)

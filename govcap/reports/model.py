@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from govcap.charts.data import Heatmap
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -115,14 +117,8 @@ class Document:
 # What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).
 
 
-@dataclass(frozen=True)
-class HeatmapData:
-    rows: list[str]
-    columns: list[str]
-    cells: list[list[str | None]]
-    level_labels: dict[str, str]
-    na_label: str
-    title: str
+# The heatmap's model is the one the pages' SVG heatmap draws too (govcap.charts.data).
+HeatmapData = Heatmap
 
 
 @dataclass(frozen=True)
