@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from govcap.analysis.core import aggregate
-from govcap.analysis.core.programme import LevelCounts, domain_counts
+from govcap.analysis.core.programme import LevelCounts, counts_by, domain_counts
 from govcap.analysis.labels import domain_titles, round_label
 from govcap.analysis.queries import EngagementLevels, Org
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, signed
 from govcap.charts import svg
 from govcap.charts.data import RoundProfile, SectionCounts, SectionLevel
-from govcap.scale import SECTION_KEYS, Level
+from govcap.scale import SECTION_KEYS
 
 SORTS = ("name", "gap")
 
@@ -31,12 +31,8 @@ class Filters:
 
 def counts_of(grid: aggregate.Grid) -> dict[str, LevelCounts]:
     """Per section, organisations at each level in a resolved grid."""
-    out = {}
-    for key in grid.sections:
-        values = [grid.get(org, key) for org in grid.orgs]
-        out[key] = LevelCounts(values.count(Level.BASIC), values.count(Level.MODERATE),
-                               values.count(Level.HIGH), values.count(None))
-    return out
+    return counts_by(((key, grid.get(org, key)) for key in grid.sections for org in grid.orgs),
+                     grid.sections)
 
 
 def section_counts_chart_input(counts: dict[str, LevelCounts],

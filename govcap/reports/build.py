@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from govcap.analysis.core.programme import counts_by
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.plan import GAP, SCHEDULED, UNKNOWN, PlanData
+from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
 from govcap.reports import build_parts, load, sheets
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -244,16 +245,13 @@ def findings(s: Scope) -> Section:
     blocks.append(Figure("heatmap", data, L["h.heatmap"]))
     blocks.append(Heading(L["h.domains"]))
     statuses = [x for x in s.plan.sections if s.mine(x.org_id)]
+    counts = counts_by(((x.section_key, x.current) for x in statuses), DOMAINS, SECTION_DOMAIN)
     rows = []
-    for key in DOMAINS:
+    for key, count in counts.items():  # not assessed: the plan's "unknown" sections
         keys = [k for k in SECTION_KEYS if SECTION_DOMAIN[k] == key]
-        mine = [x for x in statuses if x.section_key in keys]
-        count = {lvl: sum(1 for x in mine if x.current is not None and x.current.key == lvl)
-                 for lvl in LEVEL_KEYS}
         rows.append([s.domain(key), ", ".join(str(SECTION_KEYS.index(k) + 1) for k in keys),
-                     count["basic"], count["moderate"], count["high"],
-                     sum(1 for x in mine if x.status == UNKNOWN),
-                     sum(1 for x in mine if x.status == GAP)])
+                     count.basic, count.moderate, count.high, count.not_assessed,
+                     sum(1 for x in statuses if x.section_key in keys and x.status == GAP)])
     blocks.append(Table([Column(L["col.domain"], 3), Column(L["col.section"], 1),
                          Column(L["col.basic"], 1, "number"),
                          Column(L["col.moderate"], 1, "number"),

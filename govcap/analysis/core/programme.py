@@ -75,6 +75,25 @@ class LevelCounts:
         return above / self.assessed
 
 
+def counts_by(
+    cells: Iterable[tuple[str, Level | None]],
+    keys: Iterable[str],
+    group: Mapping[str, str] | None = None,
+) -> dict[str, LevelCounts]:
+    """Level counts per key, in the order of `keys` (each present, zero when nothing falls
+    in it): `cells` are (section key, level or None for not assessed) pairs — one per
+    organisation × section — and `group` maps a section to the key it counts under (a
+    training domain, `scale.SECTION_DOMAIN`); without it each section is its own key.
+    The one count behind the engagement's distribution table and the documents' summary
+    by training domain."""
+    out = {key: [0, 0, 0, 0] for key in keys}
+    for section, level in cells:
+        key = section if group is None else group.get(section)
+        if key in out:
+            out[key][3 if level is None else int(level) - 1] += 1
+    return {key: LevelCounts(*n) for key, n in out.items()}
+
+
 def level_counts(
     tally: Mapping[tuple[Hashable, str, str], int],
     organisations: Mapping[Hashable, int],
