@@ -50,7 +50,8 @@ class SettingsForm(forms.ModelForm):
                   "horizon_months", "max_parallel", "max_parallel_per_domain",
                   "participants_per_org", "max_participants_per_org", "currency",
                   "exchange_rate", "funding_source", "days_per_month", "days_per_quarter",
-                  "staff_away", "fiscal_year_end_month", "block_ramadan", "block_holidays"]
+                  "staff_away", "fiscal_year_end_month", "block_ramadan", "block_holidays",
+                  "women_target_percent"]
         labels = {"default_level": _("Default target"), "strategic_level": _("Strategic target"),
                   "sustain_high": _("End journeys to High with sustaining modules"),
                   "start_month": _("Start month"), "horizon_months": _("Months in the plan"),
@@ -64,7 +65,8 @@ class SettingsForm(forms.ModelForm):
                   "staff_away": _("Staff away at once, per organisation"),
                   "fiscal_year_end_month": _("Last month of the fiscal year"),
                   "block_ramadan": _("No training in Ramadan"),
-                  "block_holidays": _("Leave out national holidays")}
+                  "block_holidays": _("Leave out national holidays"),
+                  "women_target_percent": _("Women among the participants (aim, %)")}
         help_texts = {"catalogue": _("Empty: the latest version"),
                       "start_month": _("YYYY-MM"),
                       "max_parallel_per_domain": _("Empty: only the overall limit"),
@@ -75,7 +77,8 @@ class SettingsForm(forms.ModelForm):
                       "staff_away": _("Its participants in one month's courses, at most"),
                       "fiscal_year_end_month": _("1–12; no training that month. Empty: none"),
                       "block_ramadan": _("Computed for each year"),
-                      "block_holidays": _("Each holiday takes a working day off the month")}
+                      "block_holidays": _("Each holiday takes a working day off the month"),
+                      "women_target_percent": _("Shown with each course's nominations")}
 
     def __init__(self, *args: Any, organisations: list[Any], section_titles: dict[str, str],
                  **kwargs: Any) -> None:
@@ -162,7 +165,8 @@ class SettingsForm(forms.ModelForm):
         return [self[name] for name in ("catalogue", "start_month", "horizon_months", "blackout",
                                         "max_parallel", "max_parallel_per_domain",
                                         "participants_per_org", "max_participants_per_org",
-                                        "currency", "exchange_rate", "funding_source")]
+                                        "women_target_percent", "currency", "exchange_rate",
+                                        "funding_source")]
 
     def clean_start_month(self) -> str:
         return _month(self.cleaned_data["start_month"])

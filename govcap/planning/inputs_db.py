@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from govcap.analysis.core import org_level
 from govcap.assessments import sharing
-from govcap.assessments.models import Rating, Session
+from govcap.assessments.models import Participant, Rating, Session
 from govcap.instruments.services import localised
 from govcap.orgs.models import Engagement
 from govcap.planning.catalogues import latest_catalogue
@@ -52,6 +52,7 @@ class Inputs:
     checksum: str
     # every organisation engaged, by name, and how far its assessment got (COVERAGE)
     coverage: tuple[tuple[str, str], ...] = ()
+    gender_mix: dict[str, dict[str, int]] = field(default_factory=dict)  # see gender_mix()
 
 
 def default_start_month(engagement, today: dt.date | None = None) -> str:
@@ -229,6 +230,19 @@ def stored_operations(engagement) -> tuple[Operation, ...]:
 COVERAGE = ("validated", "submitted", "in_progress", "draft", "none")
 
 
+def gender_mix(engagement) -> dict[str, dict[str, int]]:
+    """Per organisation (uuid), the genders its people recorded in its deciding session's
+    focus group ("female", "male", "other", "" for not stated): what the plan's nominations
+    set beside their gender-balance target."""
+    mix: dict[str, dict[str, int]] = {}
+    sessions = latest_validated_sessions(engagement)
+    for org_uuid, gender in Participant.objects.filter(session__in=sessions).values_list(
+            "organisation__uuid", "gender"):
+        counts = mix.setdefault(str(org_uuid), {})
+        counts[gender] = counts.get(gender, 0) + 1
+    return mix
+
+
 def coverage_of(engagement) -> tuple[tuple[str, str], ...]:
     """Every organisation of the engagement and the furthest status of its sessions in it
     ("none": no session yet), by name: what the document's summary says was covered."""
@@ -251,14 +265,15 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
     operations = stored_operations(engagement)
     titles = section_titles(engagement)
     coverage = coverage_of(engagement)
+    mix = gender_mix(engagement)
     summary = {
         "assessments": [plain(a) for a in assessments], "settings": settings.as_dict(),
         "catalogue": [row.checksum, engagement.language],
         # the month the schedule starts in: a draft whose start has passed is out of date
         "first_month": constraints.first_month,
         "operations": [operation_to_dict(op) for op in operations], "titles": titles,
-        "coverage": coverage,
+        "coverage": coverage, "gender_mix": mix,
     }
     digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
     return Inputs(assessments, targets_of(settings), constraints, row, catalogue,
-                  operations, titles, digest, coverage)
+                  operations, titles, digest, coverage, mix)

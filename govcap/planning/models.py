@@ -19,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -144,6 +145,10 @@ class PlanSettings(models.Model):
     fiscal_year_end_month = models.PositiveSmallIntegerField(null=True, blank=True)
     block_ramadan = models.BooleanField(default=False)
     block_holidays = models.BooleanField(default=True)
+    # The share of women the nominations aim at, in percent: the plan shows it per course
+    # beside the gender mix recorded in each organisation's focus group.
+    women_target_percent = models.PositiveSmallIntegerField(
+        default=50, validators=[MaxValueValidator(100)])
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -168,6 +173,7 @@ class PlanSettings(models.Model):
             "staff_away": self.staff_away, "capacity_overrides": self.capacity_overrides,
             "fiscal_year_end_month": self.fiscal_year_end_month,
             "block_ramadan": self.block_ramadan, "block_holidays": self.block_holidays,
+            "women_target_percent": self.women_target_percent,
         }
 
 

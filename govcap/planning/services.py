@@ -27,7 +27,13 @@ from govcap.planning.core.diff import diff_plans
 from govcap.planning.core.edits import Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
 from govcap.planning.core.plan import PlanData
-from govcap.planning.inputs_db import Inputs, ensure_settings, gather, plan_date, previous_round
+from govcap.planning.inputs_db import (
+    Inputs,
+    ensure_settings,
+    gather,
+    plan_date,
+    previous_round,
+)
 from govcap.planning.models import Plan, PlanEdit, PlanSettings
 
 
@@ -62,7 +68,10 @@ def compute(engagement) -> tuple[PlanData, Inputs]:
     # Who was engaged and how far each got, kept with the version: its documents say it.
     before = previous_round(engagement)
     data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage],
-                                "previous_round": before.round_label if before else ""})
+                                "previous_round": before.round_label if before else "",
+                                "gender_mix": inputs.gender_mix,
+                                "women_target_percent": ensure_settings(engagement)
+                                .women_target_percent})
     return data, inputs
 
 

@@ -26,6 +26,7 @@ from govcap.reports.model import (
     Section,
     Table,
 )
+from govcap.reports.nominations import nominations
 from govcap.reports.scope import Scope
 from govcap.scale import DOMAINS, LEVEL_KEYS, SECTION_DOMAIN, SECTION_KEYS
 
@@ -35,7 +36,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
     L = Labels(ctx.language)
     s = Scope(plan, ctx, catalogue, L)
     sections = [summary(s), method(s), findings(s), priorities(s), modules(s),
-                build_parts.schedule(s), build_parts.budget(s), build_parts.monitoring(s),
+                build_parts.schedule(s), nominations(s), build_parts.budget(s), build_parts.monitoring(s),
                 build_parts.actions(s), build_parts.annex(s), load.annex(s)]
     for number, section in enumerate(sections, start=1):
         section.number = number

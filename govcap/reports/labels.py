@@ -22,6 +22,15 @@ EN: dict[str, str] = {
     "cover.note": "Prepared from the validated focus-group assessments of the engagement.",
     "footer.page": "Page", "total": "Total",
     "contents": "Contents",
+    "h.nominations": "Who to nominate",
+    "nom.intro": ("Each organisation names its participants for the courses below, from the "
+                  "roles each course is for. The programme aims at {target}% women among them; "
+                  "the focus groups that assessed these organisations had {fgd}."),
+    "nom.none": "This plan version was made before nominations were planned.",
+    "nom.women_of": "{women} women of {total}",
+    "nom.aim": "at least {women} women of {places}",
+    "nom.col.audience": "For", "nom.col.places": "Places per organisation",
+    "nom.col.aim": "Aim", "nom.col.fgd": "Its focus groups",
     "programme.title": "Programme training plan — {project}",
     "programme.title_all": "Programme training plan — all countries",
     "programme.cover.countries": "Countries", "programme.cover.plans": "Approved plans",

@@ -13,6 +13,16 @@ FR: dict[str, str] = {
                   "mission.",
     "footer.page": "Page", "total": "Total",
     "contents": "Table des matières",
+    "h.nominations": "Qui désigner",
+    "nom.intro": ("Chaque organisation désigne ses participants aux formations ci-dessous, "
+                  "parmi les fonctions visées par chacune. Le programme vise {target} % de "
+                  "femmes parmi eux ; les groupes de discussion de ces organisations en "
+                  "comptaient {fgd}."),
+    "nom.none": "Cette version du plan précède la planification des désignations.",
+    "nom.women_of": "{women} femmes sur {total}",
+    "nom.aim": "au moins {women} femmes sur {places}",
+    "nom.col.audience": "Pour", "nom.col.places": "Places par organisation",
+    "nom.col.aim": "Objectif", "nom.col.fgd": "Ses groupes de discussion",
     "programme.title": "Plan de formation du programme — {project}",
     "programme.title_all": "Plan de formation du programme — tous les pays",
     "programme.cover.countries": "Pays", "programme.cover.plans": "Plans approuvés",

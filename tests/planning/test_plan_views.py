@@ -118,12 +118,13 @@ def test_settings_page_saves_targets(client, planned, monkeypatch):
             "exchange_rate": "129.5", "funding_source": "EU", "blackout": "2026-12",
             "costs": "EA-101: 90 / 2500", "days_per_month": 6, "days_per_quarter": 15,
             "staff_away": 8, "fiscal_year_end_month": 1, "block_holidays": "on",
-            f"staff_away_{planned.agency.pk}": 5,
+            "women_target_percent": 40, f"staff_away_{planned.agency.pk}": 5,
             f"target_{planned.agency.pk}_change-management": "high"}
     response = client.post(url("plan-settings", planned), form)
     assert response.status_code == 302, response.content.decode()[:3000]
     settings = PlanSettings.objects.get(engagement=planned.engagement)
     assert settings.currency == "KES" and settings.blackout_months == ["2026-12"]
+    assert settings.women_target_percent == 40
     assert settings.target_overrides == {str(planned.agency.uuid): {"change-management": "high"}}
     assert settings.cost_overrides["EA-101"] == {"per_participant_day": "90",
                                                  "per_cohort": "2500"}
@@ -353,3 +354,19 @@ def test_a_draft_whose_first_month_has_begun_is_regenerated_before_approval(plan
     fresh = generate(planned.engagement, planned.coordinator)
     assert fresh.data["months"][0] > first
     assert approve(fresh, planned.coordinator).status == Plan.Status.APPROVED
+
+
+def test_a_plan_version_keeps_the_gender_aim_and_each_organisations_focus_group_mix(planned):
+    from govcap.assessments.models import Participant, Session
+
+    session = Session.objects.filter(organisation=planned.ministry,
+                                     status="validated").first()
+    for gender in ("female", "female", "male"):
+        Participant.objects.create(session=session, code=f"P{gender[0]}{Participant.objects.count()}",
+                                   organisation=planned.ministry, gender=gender)
+    from govcap.planning.services import generate
+
+    plan = generate(planned.engagement, planned.coordinator)
+    mix = plan.data["extra"]["gender_mix"][str(planned.ministry.uuid)]
+    assert mix == {"female": 2, "male": 1}
+    assert plan.data["extra"]["women_target_percent"] == 50

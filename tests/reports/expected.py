@@ -8,7 +8,7 @@ from govcap.reports.load import WORDS
 from tests.reports.helpers import plan, scheduled_modules
 
 CHAPTERS = ("h.summary", "h.method", "h.findings", "h.priorities", "h.modules", "h.schedule",
-            "h.budget", "h.monitoring", "h.actions", "h.annex")
+            "h.nominations", "h.budget", "h.monitoring", "h.actions", "h.annex")
 
 
 def headings(language: str) -> list[str]:

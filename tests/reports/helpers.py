@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from functools import cache
@@ -59,10 +60,14 @@ def plan() -> PlanData:
     for org_id, name, levels in ORGS:
         rows += org_rows(org_id, levels, name=name,
                          notes="The PMO has no defined role." if org_id == "org-b" else "")
-    return generate_plan(rows, load_catalogue(),
+    made = generate_plan(rows, load_catalogue(),
                          Targets(strategic_sections=frozenset({"enterprise-architecture"})),
                          Constraints(start_month="2026-03", horizon_months=12,
                                      participants_per_org=4))
+    # what planning.services keeps with a stored version beside the generated plan
+    mix = {org_id: {"female": i, "male": 6 - i} for i, (org_id, _n, _l) in enumerate(ORGS)}
+    return dataclasses.replace(made, extra={**made.extra, "women_target_percent": 40,
+                                            "gender_mix": mix})
 
 
 def context(language: str = "en", organisation_id: str | None = None) -> PlanDocumentContext:

@@ -108,3 +108,25 @@ def test_an_organisations_plan_shows_a_shared_cohort_whole_beside_its_own_share(
     assert f"with {len(set(cohort.org_ids)) - 1} other organisation" in orgs
     assert size == sum(m.participants for m in cohort.members) > mine
     assert whole.cents == sum(m.cost_cents for m in cohort.members) > share.cents
+
+
+def test_nominations_say_who_to_send_and_the_gender_aim_beside_the_focus_groups_mix():
+    from govcap.reports.nominations import nominations
+    from govcap.reports.scope import Scope
+
+    data = plan()
+    scope = Scope(data, context("en"), catalogue("en"), Labels("en"))
+    section = nominations(scope)
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert len(table.rows) == len(scope.cohorts) > 0
+    cohort = scope.cohorts[0]
+    row = next(r for r in table.rows if r[0] == cohort.cohort_id)
+    places = sum(m.participants for m in cohort.members)
+    assert row[5] == f"at least {-(-places * 40 // 100)} women of {places}"
+    mix = data.extra["gender_mix"]
+    women = sum(mix[m.org_id]["female"] for m in cohort.members)
+    assert row[6] == f"{women} women of {6 * len(cohort.members)}"
+    cat = catalogue("en")
+    module = cat.by_code[cohort.module_code]
+    assert row[3] == ", ".join(cat.personas[p] for p in module.audience)  # roles, named
+    assert "40% women" in section.blocks[0].text

@@ -1,0 +1,46 @@
+"""Who to send: per course, the roles it is for, the places each organisation has, and the
+gender balance aimed at beside the mix each organisation's focus group recorded — so
+nominations are made against the plan, not "3 participants" whatever the course."""
+
+from __future__ import annotations
+
+import math
+
+from govcap.reports.model import Column, Para, Section, Table
+from govcap.reports.scope import Scope
+
+
+def mix_text(s: Scope, org_ids: list[str]) -> str:
+    """"2 women of 6" over these organisations' focus-group participants ("–" if none)."""
+    mix = s.plan.extra.get("gender_mix", {})
+    women = sum(mix.get(o, {}).get("female", 0) for o in org_ids)
+    total = sum(sum(mix.get(o, {}).values()) for o in org_ids)
+    return s.L.t("nom.women_of", women=women, total=total) if total else "–"
+
+
+def nominations(s: Scope) -> Section:
+    L = s.L
+    target = s.plan.extra.get("women_target_percent")
+    blocks: list = []
+    if target is None:  # a plan stored before nominations were planned
+        blocks.append(Para(L["nom.none"]))
+        return Section("nominations", L["h.nominations"], blocks, wide=True)
+    blocks.append(Para(L.t("nom.intro", target=target, fgd=mix_text(s, s.organisations))))
+    personas = s.catalogue.personas if s.catalogue else {}
+    rows = []
+    for cohort in s.cohorts:
+        module = s.module(cohort.module_code)
+        audience = ", ".join(personas.get(p, p) for p in module.audience) if module else ""
+        members = [m for m in cohort.members if s.mine(m.org_id)]
+        places = sum(m.participants for m in members)
+        rows.append([cohort.cohort_id, L.month(cohort.month),
+                     f"{cohort.module_code} {s.module_title(cohort.module_code)}", audience,
+                     "; ".join(f"{s.names.get(m.org_id, m.org_id)}: {m.participants}"
+                               for m in members),
+                     L.t("nom.aim", women=math.ceil(places * target / 100), places=places),
+                     mix_text(s, [m.org_id for m in members])])
+    blocks.append(Table([Column(L["col.cohort"], 0.9), Column(L["col.month"], 0.9),
+                         Column(L["col.module"], 2.4), Column(L["nom.col.audience"], 2.4),
+                         Column(L["nom.col.places"], 2.4), Column(L["nom.col.aim"], 1.2),
+                         Column(L["nom.col.fgd"], 1.2)], rows))
+    return Section("nominations", L["h.nominations"], blocks, wide=True)
