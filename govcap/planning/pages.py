@@ -6,6 +6,7 @@ from typing import Any
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
+from govcap.planning.core.narrow import narrow
 from govcap.scale import DOMAINS
 
 
@@ -14,22 +15,18 @@ def overview(data: dict[str, Any], catalogue: Catalogue,
     """Summary, needs by priority, gaps, cohorts by month, the month grid, budget, unfit."""
     currency = data["currency"]
     names = {o["org_id"]: o["org_name"] for o in data["organisations"]}
-
-    def mine(row: dict[str, Any]) -> bool:
-        return org_id is None or row.get("org_id") == org_id
+    own = data if org_id is None else narrow(data, org_id)  # its lines, the cohorts it attends
 
     def title(code: str | None) -> str:
         module = catalogue.by_code.get(code or "")
         return module.title if module else (code or "—")
 
-    needs = sorted((n for n in data["needs"] if mine(n)),
+    needs = sorted(own["needs"],
                    key=lambda n: (n["rank"] or 10**6, n["org_id"], n["module_code"]))
     for n in needs:
         n["module_title"] = title(n["module_code"])
-    cohorts = [c for c in data["cohorts"]
-               if org_id is None or any(m["org_id"] == org_id for m in c["members"])]
     cohort_rows = []
-    for c in sorted(cohorts, key=lambda c: (c["month"] or "9999", c["cohort_id"])):
+    for c in sorted(own["cohorts"], key=lambda c: (c["month"] or "9999", c["cohort_id"])):
         cohort_rows.append({**c, "module_title": title(c["module_code"]),
                             "cost": format_money(c["cost_cents"], currency),
                             "member_names": [names.get(m["org_id"], m["org_id"])
@@ -51,11 +48,10 @@ def overview(data: dict[str, Any], catalogue: Catalogue,
         "total": format_money(budget["total_cents"], currency),
         "org_total": format_money(budget["by_org"].get(org_id, 0), currency) if org_id else None,
         "unscheduled": format_money(budget["unscheduled_estimate_cents"], currency),
-        "gaps": [g for g in data["gaps"] if mine(g)],
-        "unknowns": [u for u in data["unknowns"] if mine(u)],
+        "gaps": own["gaps"],
+        "unknowns": own["unknowns"],
         "needs": needs,
-        "unfit": [{**u, "module_title": title(u["module_code"])} for u in data["unfit"]
-                  if mine(u)],
+        "unfit": [{**u, "module_title": title(u["module_code"])} for u in own["unfit"]],
         "cohorts": cohort_rows,
         "months": months,
         "blackout": set(data["blackout_months"]),
@@ -63,7 +59,7 @@ def overview(data: dict[str, Any], catalogue: Catalogue,
         "by_domain": [(DOMAINS.get(k, k), format_money(v, currency))
                       for k, v in sorted(budget["by_domain"].items())],
         "by_org": by_org,
-        "indicators": [i for i in data["indicators"] if mine(i)],
+        "indicators": own["indicators"],
         "actions": [{**a, "funding": format_money(a["total_funding_cents"], currency),
                      "org_names": [names.get(o, o) for o in a["organisations"]]}
                     for a in data["actions"]

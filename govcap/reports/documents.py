@@ -13,6 +13,7 @@ from django.utils import timezone
 from govcap.accounts import scoping
 from govcap.instruments.services import localised
 from govcap.orgs.models import Organisation
+from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan
@@ -30,7 +31,6 @@ CONTENT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
-_ORG_LISTS = ("organisations", "sections", "gaps", "unknowns", "needs", "unfit", "indicators")
 
 
 class DocumentUnavailable(Exception):
@@ -39,13 +39,7 @@ class DocumentUnavailable(Exception):
 
 def organisation_json(data: dict[str, Any], org_id: str) -> dict[str, Any]:
     """The plan narrowed to one organisation: its lines and the cohorts it attends."""
-    narrowed = dict(data)
-    for key in _ORG_LISTS:
-        narrowed[key] = [row for row in data[key] if row.get("org_id") == org_id]
-    narrowed["cohorts"] = [c for c in data["cohorts"]
-                           if any(m["org_id"] == org_id for m in c["members"])]
-    narrowed["organisation_id"] = org_id
-    return narrowed
+    return narrow(data, org_id)
 
 
 def find_org_id(plan: Plan, ref: str) -> str | None:

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
+from govcap.planning.core.narrow import attended, concerns, own_rows
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -35,7 +36,7 @@ class Scope:
     # ── what is in scope ──────────────────────────────────────────────────────────────
 
     def mine(self, org_id: str) -> bool:
-        return self.org_id is None or org_id == self.org_id
+        return concerns(org_id, self.org_id)
 
     @cached_property
     def organisations(self) -> list[str]:
@@ -45,17 +46,17 @@ class Scope:
 
     @cached_property
     def needs(self) -> list[Need]:
-        return [n for n in self.plan.needs if self.mine(n.org_id) and n.status != DROPPED]
+        return [n for n in own_rows(self.plan.needs, self.org_id) if n.status != DROPPED]
 
     @cached_property
     def gaps(self) -> list[Gap]:
-        return [g for g in self.plan.gaps if self.mine(g.org_id)]
+        return own_rows(self.plan.gaps, self.org_id)
 
     @cached_property
     def cohorts(self) -> list[Cohort]:
         """Scheduled cohorts in scope, by month then module."""
-        found = [c for c in self.plan.cohorts if c.status == SCHEDULED and c.month
-                 and any(self.mine(m.org_id) for m in c.members)]
+        found = [c for c in attended(self.plan.cohorts, self.org_id)
+                 if c.status == SCHEDULED and c.month]
         return sorted(found, key=lambda c: (c.month or "", c.module_code, c.cohort_id))
 
     def cost(self, cohort: Cohort) -> int:
@@ -115,7 +116,7 @@ class Scope:
 
     @cached_property
     def unfit(self) -> list:
-        return [u for u in self.plan.unfit if self.mine(u.org_id)]
+        return own_rows(self.plan.unfit, self.org_id)
 
     @cached_property
     def unfit_estimate_cents(self) -> int:
