@@ -13,6 +13,7 @@ from govcap.analysis.core.programme import counts_by
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
 from govcap.reports import build_parts, load, sheets
+from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import (
@@ -35,7 +36,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
                    catalogue: Catalogue | None) -> Document:
     L = Labels(ctx.language)
     s = Scope(plan, ctx, catalogue, L)
-    sections = [summary(s), method(s), findings(s), priorities(s), modules(s),
+    sections = [summary(s), method(s), assumptions(s), findings(s), priorities(s), modules(s),
                 build_parts.schedule(s), nominations(s), build_parts.budget(s), build_parts.monitoring(s),
                 build_parts.actions(s), build_parts.annex(s), load.annex(s)]
     for number, section in enumerate(sections, start=1):

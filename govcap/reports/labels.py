@@ -23,6 +23,29 @@ EN: dict[str, str] = {
     "footer.page": "Page", "total": "Total",
     "contents": "Contents",
     "h.nominations": "Who to nominate",
+    "h.assumptions": "Assumptions",
+    "assume.intro": "The plan was made with these settings; change them and the plan changes.",
+    "assume.none": "none",
+    "assume.targets": ("Every section aims at {default}; the strategic sections aim at "
+                       "{strategic}: {sections}."),
+    "assume.overrides": "{n} organisation(s) have targets of their own on some sections.",
+    "assume.participants": ("Each organisation sends {n} participant(s) to each course it needs "
+                            "({own} organisation(s) a number of their own); to reach a course's "
+                            "minimum, up to {most} from one organisation."),
+    "assume.horizon": ("{months} months from {first}; at most {parallel} cohorts running in one "
+                       "month."),
+    "assume.load": ("Each organisation takes at most {month} training day(s) a month and {quarter} "
+                    "a quarter, with at most {away} of its staff away at once."),
+    "assume.rates": ("Costs from the catalogue {catalogue} version {version}, in {currency} at "
+                     "{rate} per US dollar."),
+    "assume.own_rates": "The engagement sets its own rates for: {codes}.",
+    "assume.women": "Nominations aim at {target}% women.",
+    "assume.budget": "What the budget covers",
+    "assume.included": ("Included: each course at the catalogue's rates — a cost per "
+                        "participant-day and a fixed cost per cohort."),
+    "assume.excluded": ("Not included: participants' allowances and travel, the follow-up "
+                        "coaching each module describes, the reassessment sessions the monitoring "
+                        "chapter plans, and a contingency reserve — budget them separately."),
     "nom.intro": ("Each organisation names its participants for the courses below, from the "
                   "roles each course is for. The programme aims at {target}% women among them; "
                   "the focus groups that assessed these organisations had {fgd}."),

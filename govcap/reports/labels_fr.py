@@ -14,6 +14,32 @@ FR: dict[str, str] = {
     "footer.page": "Page", "total": "Total",
     "contents": "Table des matières",
     "h.nominations": "Qui désigner",
+    "h.assumptions": "Hypothèses",
+    "assume.intro": ("Le plan a été établi avec ces paramètres ; s’ils changent, le plan "
+                     "change."),
+    "assume.none": "aucune",
+    "assume.targets": ("Chaque section vise le niveau {default} ; les sections stratégiques "
+                       "visent {strategic} : {sections}."),
+    "assume.overrides": "{n} organisation(s) ont leurs propres cibles sur certaines sections.",
+    "assume.participants": ("Chaque organisation envoie {n} participant(s) à chaque formation "
+                            "dont elle a besoin ({own} organisation(s) un nombre propre) ; pour "
+                            "atteindre le minimum d’une formation, jusqu’à {most} par "
+                            "organisation."),
+    "assume.horizon": ("{months} mois à partir de {first} ; au plus {parallel} cohortes en "
+                       "cours le même mois."),
+    "assume.load": ("Chaque organisation suit au plus {month} jour(s) de formation par mois et "
+                    "{quarter} par trimestre, avec au plus {away} agents absents en même temps."),
+    "assume.rates": ("Coûts du catalogue {catalogue} version {version}, en {currency} à {rate} "
+                     "par dollar américain."),
+    "assume.own_rates": "La mission fixe ses propres tarifs pour : {codes}.",
+    "assume.women": "Les désignations visent {target} % de femmes.",
+    "assume.budget": "Ce que couvre le budget",
+    "assume.included": ("Inclus : chaque formation aux tarifs du catalogue — un coût par "
+                        "participant et par jour et un coût fixe par cohorte."),
+    "assume.excluded": ("Non inclus : indemnités et déplacements des participants, "
+                        "l’accompagnement de suivi décrit par chaque module, les sessions de "
+                        "réévaluation prévues au chapitre du suivi, et une réserve pour "
+                        "imprévus — à budgéter à part."),
     "nom.intro": ("Chaque organisation désigne ses participants aux formations ci-dessous, "
                   "parmi les fonctions visées par chacune. Le programme vise {target} % de "
                   "femmes parmi eux ; les groupes de discussion de ces organisations en "

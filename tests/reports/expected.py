@@ -7,7 +7,7 @@ from govcap.reports.labels import Labels
 from govcap.reports.load import WORDS
 from tests.reports.helpers import plan, scheduled_modules
 
-CHAPTERS = ("h.summary", "h.method", "h.findings", "h.priorities", "h.modules", "h.schedule",
+CHAPTERS = ("h.summary", "h.method", "h.assumptions", "h.findings", "h.priorities", "h.modules", "h.schedule",
             "h.nominations", "h.budget", "h.monitoring", "h.actions", "h.annex")
 
 

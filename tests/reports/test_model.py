@@ -130,3 +130,19 @@ def test_nominations_say_who_to_send_and_the_gender_aim_beside_the_focus_groups_
     module = cat.by_code[cohort.module_code]
     assert row[3] == ", ".join(cat.personas[p] for p in module.audience)  # roles, named
     assert "40% women" in section.blocks[0].text
+
+
+def test_the_assumptions_chapter_says_the_settings_the_plan_was_made_with():
+    from govcap.reports.assumptions import assumptions
+    from govcap.reports.model import Bullets
+    from govcap.reports.scope import Scope
+
+    data = plan()
+    section = assumptions(Scope(data, context("en"), catalogue("en"), Labels("en")))
+    text = " ".join(i for b in section.blocks if isinstance(b, Bullets) for i in b.items)
+    c = data.settings["constraints"]
+    assert f"sends {c['participants_per_org']} participant(s)" in text
+    assert f"{c['horizon_months']} months from Mar 2026" in text
+    assert f"at most {c['days_per_month']} training day(s) a month" in text
+    assert f"version {data.catalogue_version}" in text and "40% women" in text
+    assert "Not included: participants' allowances and travel" in text

@@ -1,0 +1,47 @@
+"""The plan's assumptions, said once in the document: the targets, how many people each
+organisation sends, the horizon and the limits the schedule keeps, the catalogue and rates
+the budget uses — and what the budget does not include. Read from the settings stored with
+the plan version, so they are the ones it was made with."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from govcap.reports.model import Bullets, Para, Section
+from govcap.reports.scope import Scope
+
+
+def assumptions(s: Scope) -> Section:
+    L = s.L
+    targets: dict[str, Any] = s.plan.settings.get("targets", {})
+    c: dict[str, Any] = s.plan.settings.get("constraints", {})
+    items = []
+    if targets:
+        strategic = [s.section_title(k) for k in targets.get("strategic_sections", [])]
+        items.append(L.t("assume.targets", default=L.level(targets.get("default")),
+                         strategic=L.level(targets.get("strategic_level")),
+                         sections="; ".join(strategic) or L["assume.none"]))
+        if targets.get("overrides"):
+            items.append(L.t("assume.overrides", n=len(targets["overrides"])))
+    if c:
+        items.append(L.t("assume.participants", n=c.get("participants_per_org"),
+                         most=c.get("max_participants_per_org"),
+                         own=len(c.get("participants_overrides", {}))))
+        items.append(L.t("assume.horizon", months=c.get("horizon_months"),
+                         first=L.month(c.get("first_month") or c.get("start_month")),
+                         parallel=c.get("max_parallel")))
+        if "days_per_month" in c:
+            items.append(L.t("assume.load", month=c["days_per_month"],
+                             quarter=c["days_per_quarter"], away=c["staff_away"]))
+        items.append(L.t("assume.rates", catalogue=s.plan.catalogue_key,
+                         version=s.plan.catalogue_version, currency=c.get("currency", ""),
+                         rate=c.get("exchange_rate", 1)))
+        if c.get("cost_overrides"):
+            items.append(L.t("assume.own_rates", codes=", ".join(sorted(c["cost_overrides"]))))
+    target = s.plan.extra.get("women_target_percent")
+    if target is not None:
+        items.append(L.t("assume.women", target=target))
+    blocks: list = [Para(L["assume.intro"]), Bullets(tuple(items)),
+                    Para(L["assume.budget"], "lead"), Bullets((L["assume.included"],)),
+                    Bullets((L["assume.excluded"],))]
+    return Section("assumptions", L["h.assumptions"], blocks)
