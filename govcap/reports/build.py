@@ -175,13 +175,12 @@ def findings_in_words(s: Scope) -> list[str]:
     if at["high"]:
         key, n = min(at["high"].items(), key=lambda kv: (-kv[1], SECTION_KEYS.index(kv[0])))
         out.append(L.t("summary.strongest", section=s.section_title(key), n=n, total=total))
-    out += change_in_words(s)
     per_org = Counter(g.org_id for g in s.gaps)
     if per_org:
         org, n = min(per_org.items(), key=lambda kv: (-kv[1], s.names[kv[0]].casefold()))
         sections = sum(1 for r in rows if r.org_id == org)
         out.append(L.t("summary.most_gaps", org=s.names[org], n=n, sections=sections))
-    return out
+    return out + change_in_words(s)
 
 
 def changes_since(s: Scope) -> list:
