@@ -15,11 +15,48 @@ hypothesis_settings.register_profile("ci", max_examples=60, deadline=None, deran
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
-@pytest.fixture
-def instrument(db):
+@pytest.fixture(scope="session")
+def packaged_instrument_rows(django_db_setup, django_db_blocker) -> str:
+    """The rows `ensure_default_instrument` writes into a database without them, as Django's
+    JSON serialisation: made once per test process, in a transaction rolled back, and
+    replayed by `instrument` in each test. Reading the packaged YAML and validating it
+    against the JSON schemas takes ~0.1 s, and hundreds of tests start from the instrument;
+    tests/instruments exercises the import itself. Pytest sets up session fixtures before a
+    test's `db`, so this runs outside any test's transaction."""
+    from django.apps import apps
+    from django.core import serializers
+    from django.db import transaction
+
     from govcap.instruments.services import ensure_default_instrument
 
-    return ensure_default_instrument()
+    models = [m for m in apps.get_models() if m._meta.managed and not m._meta.proxy]
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = {m: set(m._default_manager.values_list("pk", flat=True)) for m in models}
+        ensure_default_instrument()
+        rows = [obj for m in models for obj in m._default_manager.exclude(pk__in=before[m])]
+        transaction.set_rollback(True)
+    assert any(type(obj).__name__ == "Instrument" for obj in rows), "no instrument written"
+    return serializers.serialize("json", rows)
+
+
+@pytest.fixture
+def instrument(db, packaged_instrument_rows):
+    """The packaged instrument and its translations, as `ensure_default_instrument` leaves
+    them (replayed from `packaged_instrument_rows`, as `loaddata` would)."""
+    from django.core import serializers
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from govcap.instruments.services import ensure_default_instrument
+
+    saved = list(serializers.deserialize("json", packaged_instrument_rows))
+    for obj in saved:
+        obj.save()
+    reset = connection.ops.sequence_reset_sql(no_style(), {type(o.object) for o in saved})
+    with connection.cursor() as cursor:
+        for statement in reset:
+            cursor.execute(statement)
+    return ensure_default_instrument()  # finds everything there: two queries
 
 
 @pytest.fixture
