@@ -4,6 +4,7 @@ object rather than written onto it, and forgotten with it."""
 from __future__ import annotations
 
 import gc
+import weakref
 
 from django.contrib.auth import get_user_model
 
@@ -28,7 +29,9 @@ def test_a_scope_goes_with_its_user_object_or_when_forgotten(world, django_asser
     scoping._SCOPES.forget(user)
     with django_assert_num_queries(1):
         scoping.scope_of(user)
-    before = len(scoping._SCOPES)
+    key, alive = id(user), weakref.ref(user)
+    assert scoping._SCOPES.get(user) is not None
     del user
     gc.collect()
-    assert len(scoping._SCOPES) == before - 1
+    assert alive() is None  # the cache held no strong reference
+    assert key not in scoping._SCOPES._by_id  # and its entry went with the object
