@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from govcap import labels
 from govcap.scale import DOMAINS, Level
 
 
 def level_label(level: Level | None) -> str:
-    if level is None:
-        return _("Not assessed")
-    return {Level.BASIC: _("Basic"), Level.MODERATE: _("Moderate"), Level.HIGH: _("High")}[level]
+    return labels.level_label(level.key if level is not None else None)
 
 
 def domain_titles() -> dict[str, str]:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from govcap import labels
 from govcap.accounts import history
 from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import Participant, Quote, Rating, Session
@@ -39,12 +39,9 @@ def field_labels() -> dict[str, str]:
 
 
 def value_labels() -> dict[str, dict[str, str]]:
-    levels = {c.value: str(c.label) for c in Rating.LevelChoice}
     return {
-        "level": levels,
-        "confidence": {"low": pgettext("confidence", "Low"),
-                       "medium": pgettext("confidence", "Medium"),
-                       "high": pgettext("confidence", "High")},
+        "level": {key: labels.level_label(key) for key in labels.LEVELS},
+        "confidence": {key: labels.confidence_label(key) for key in labels.CONFIDENCE},
         "status": {c.value: str(c.label) for c in Session.Status},
         "seniority": {c.value: str(c.label) for c in Participant.Seniority},
         "gender": {c.value: str(c.label) for c in Participant.Gender},

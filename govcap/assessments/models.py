@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from govcap.labels import LEVELS
 from govcap.scale import CONFIDENCE_KEYS
 
 
@@ -140,10 +141,10 @@ class Rating(models.Model):
     )
 
     class LevelChoice(models.TextChoices):
-        HIGH = "high", _("High")
-        MODERATE = "moderate", _("Moderate")
-        BASIC = "basic", _("Basic")
-        NOT_ASSESSED = "not_assessed", _("Not assessed")
+        HIGH = "high", LEVELS["high"]
+        MODERATE = "moderate", LEVELS["moderate"]
+        BASIC = "basic", LEVELS["basic"]
+        NOT_ASSESSED = "not_assessed", LEVELS["not_assessed"]
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="ratings")

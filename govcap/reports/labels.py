@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.utils import translation
+
+from govcap import labels as words
 from govcap.planning.core.money import format_money
 from govcap.reports.labels_fr import FR
 
@@ -260,8 +263,6 @@ EN: dict[str, str] = {
     "status.scheduled": "Scheduled {month}", "status.unfit": "Not placed",
     "status.dropped": "Dropped",
     # values
-    "level.basic": "Basic", "level.moderate": "Moderate", "level.high": "High",
-    "level.none": "Not assessed",
     "step.basic-moderate": "Basic → Moderate", "step.moderate-high": "Moderate → High",
     "step.sustain-high": "Sustaining High",
     "delivery.in-person": "in person", "delivery.blended": "blended",
@@ -332,7 +333,8 @@ class Labels(Mapping[str, str]):
         return f"{self.month(first)} – {self.month(last)}"
 
     def level(self, key: str | None) -> str:
-        return self._table[f"level.{key}" if key else "level.none"]
+        with translation.override(self.language):
+            return words.level_label(key)
 
     def number(self, value: int) -> str:
         text = f"{value:,}"

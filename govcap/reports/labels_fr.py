@@ -164,8 +164,8 @@ FR: dict[str, str] = {
                   "notée « non évaluée » et n’est jamais planifiée. Seules les sessions "
                   "validées comptent, et pour chaque organisation la plus récente."),
     "method.p3": ("Chaque écart entre le niveau d’une section et sa cible appelle les modules "
-                  "du catalogue qui servent cette section à cette étape (de Basique à "
-                  "Modéré, de Modéré à Élevé, puis maintien du niveau Élevé). Les "
+                  "du catalogue qui servent cette section à cette étape (du niveau de base au "
+                  "niveau modéré, du modéré à l’élevé, puis maintien du niveau élevé). Les "
                   "organisations qui ont besoin du même module sont regroupées en cohortes "
                   "par langue, programmées dans l’horizon en respectant les prérequis et la "
                   "capacité, et chiffrées selon les tarifs du catalogue."),
@@ -178,7 +178,7 @@ FR: dict[str, str] = {
     "col.number": "N°", "col.section": "Section", "col.domain": "Domaine de formation",
     "findings.heatmap": ("Chaque case indique le niveau de consensus d’une organisation sur "
                          "une section ; les cases hachurées n’ont pas été évaluées."),
-    "col.organisation": "Organisation", "col.basic": "Basique", "col.moderate": "Modéré",
+    "col.organisation": "Organisation", "col.basic": "De base", "col.moderate": "Modéré",
     "col.high": "Élevé", "col.na": "Non évalué", "col.gaps": "Écarts",
     "col.reason": "Motif",
     "priorities.p": ("Les besoins sont classés selon la taille de l’écart, le poids "
@@ -265,9 +265,7 @@ FR: dict[str, str] = {
     "status.gap": "Écart", "status.at-target": "Cible atteinte", "status.unknown": "Non évalué",
     "status.scheduled": "Programmé en {month}", "status.unfit": "Non placé",
     "status.dropped": "Retiré",
-    "level.basic": "Basique", "level.moderate": "Modéré", "level.high": "Élevé",
-    "level.none": "Non évalué",
-    "step.basic-moderate": "Basique → Modéré", "step.moderate-high": "Modéré → Élevé",
+    "step.basic-moderate": "De base → Modéré", "step.moderate-high": "Modéré → Élevé",
     "step.sustain-high": "Maintien du niveau Élevé",
     "delivery.in-person": "en présentiel", "delivery.blended": "mixte",
     "delivery.online": "en ligne",

@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from govcap import labels
 from govcap.assessments.conflicts import open_count
 from govcap.web import storage_full
 
@@ -50,15 +51,10 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, str(name)) for code, name in settings.LANGUAGES]
 
 
-def confidence_labels() -> dict[str, str]:
-    return {"low": pgettext("confidence", "Low"), "medium": pgettext("confidence", "Medium"),
-            "high": pgettext("confidence", "High")}
-
-
 @register.filter
 def confidence(value: str) -> str:
     """A rating's confidence key (low / medium / high) in the active language."""
-    return confidence_labels().get(value, value) if value else ""
+    return labels.confidence_label(value)
 
 
 def autosave_texts() -> dict[str, str]:

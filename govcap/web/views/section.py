@@ -25,9 +25,10 @@ from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from govcap import labels
 from govcap.accounts.models import AuditEvent
 from govcap.assessments import capture, conflicts, sharing, worddiff
 from govcap.assessments.errors import CaptureError, StaleRevision
@@ -70,12 +71,11 @@ class FieldView:
 
 
 def level_choices() -> list[tuple[str, str]]:
-    return [(value, str(label)) for value, label in Rating.LevelChoice.choices]
+    return [(value, labels.level_label(value)) for value in Rating.LevelChoice.values]
 
 
 def confidence_choices() -> list[tuple[str, str]]:
-    return [("low", pgettext("confidence", "Low")), ("medium", pgettext("confidence", "Medium")),
-            ("high", pgettext("confidence", "High"))]
+    return labels.confidence_choices()
 
 
 def field_views(rating: Rating, open_conflicts: dict[str, CaptureConflict]) -> list[FieldView]:
