@@ -46,7 +46,7 @@ def synthetic(orgs: int, seed: int = 7) -> list[Assessment]:
                 org_id=org_id, org_name=f"Ministry {i}", section_key=section, level=level,
                 confidence=rng.choice(("low", "medium", "high")), session_id=f"s-{i}",
                 rating_id=f"r-{i}-{section}", benchmark_text="Benchmark statement.",
-                notes="Notes taken during the discussion.",
+                shared_notes="What the session shared of its notes.",
                 not_assessed_reason="" if level else "no participant could speak to it",
                 language=language, session_date="2026-01-15",
             ))

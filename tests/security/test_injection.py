@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import re
 import uuid
 
 import pytest
@@ -168,7 +169,11 @@ def test_the_plan_document_keeps_the_text_as_text(hostile_plan):
 
     document = docx.Document(io.BytesIO(plan_download(hostile_plan, "docx")))
     xml = document.element.xml
-    assert "<script>" not in xml and "fldChar" not in xml and "instrText" not in xml
+    assert "<script>" not in xml
+    # the table of contents is the one field: no name or note became a field instruction
+    assert re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", xml) == [
+        'TOC \\o "1-1" \\h \\z \\u']
+    assert xml.count("<w:fldChar") == 3  # its begin, separate and end
 
 
 def test_the_plan_pdf_renders(hostile_plan):
