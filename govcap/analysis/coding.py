@@ -165,6 +165,11 @@ def source_text(obj: Rating | Quote) -> str:
     return obj.notes if isinstance(obj, Rating) else obj.text
 
 
+def _rating_or_quote(obj: Rating | Quote) -> tuple[Rating | None, Quote | None]:
+    """The (rating, quote) foreign keys of a span of `obj`: one of them is None."""
+    return (obj, None) if isinstance(obj, Rating) else (None, obj)
+
+
 def segment_state(segment: CodedSegment) -> dict[str, Any]:
     return {"code": segment.code.name, "source": segment.source, "section": segment.section_key,
             "start": segment.start, "end": segment.end, "text": segment.text,
@@ -173,12 +178,11 @@ def segment_state(segment: CodedSegment) -> dict[str, Any]:
 
 def _new_segment(user, session: Session, code: Code, obj: Rating | Quote, start: int, end: int,
                  memo: str, origin: str, op_id: uuid.UUID | None) -> CodedSegment:
-    is_note = isinstance(obj, Rating)
+    rating, quote = _rating_or_quote(obj)
     segment, created = CodedSegment.objects.get_or_create(
-        code=code, coder=user, rating=obj if is_note else None,
-        quote=None if is_note else obj, start=start, end=end,
+        code=code, coder=user, rating=rating, quote=quote, start=start, end=end,
         defaults={"session": session, "section_key": obj.section_key,
-                  "source": Source.NOTES if is_note else Source.QUOTE,
+                  "source": Source.NOTES if rating is not None else Source.QUOTE,
                   "text": source_text(obj)[start:end], "memo": memo, "origin": origin})
     if created:
         audit.record(user, "code", segment, None, segment_state(segment), session=session,
@@ -267,13 +271,13 @@ def suggest(user, sessions: Iterable[Session]) -> int:
         texts += [(q, q.text) for q in Quote.objects.filter(session=session)]
         new = []
         for obj, text in texts:
-            is_note = isinstance(obj, Rating)
+            rating, quote = _rating_or_quote(obj)
             for code_id, keywords in rules.items():
                 for start, end, keyword in keyword_spans(text, keywords):
                     new.append(Suggestion(
                         session=session, section_key=obj.section_key,
-                        source=Source.NOTES if is_note else Source.QUOTE,
-                        rating=obj if is_note else None, quote=None if is_note else obj,
+                        source=Source.NOTES if rating is not None else Source.QUOTE,
+                        rating=rating, quote=quote,
                         start=start, end=end, text=text[start:end], code=codes[code_id],
                         keyword=keyword))
         with transaction.atomic():
@@ -299,6 +303,8 @@ def decide(user, suggestion: Suggestion, accept: bool) -> CodedSegment | None:
         segment = None
         if accept:
             obj = suggestion.rating if suggestion.source == Source.NOTES else suggestion.quote
+            if obj is None:  # deleting the note's rating or the quote deletes its suggestions
+                raise CodingError("This suggestion's note or quote is gone.", "suggestion")
             try:
                 start, end = locate_span(source_text(obj), suggestion.text, suggestion.start,
                                          suggestion.end)

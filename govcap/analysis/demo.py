@@ -97,7 +97,8 @@ def seed_demo_coding() -> SeedSummary:
         by_code: dict[int, tuple] = {}
         for rule in rules.get(session.engagement_id, []):
             by_code.setdefault(rule.code_id, (rule.code, []))[1].append(rule.keyword)
-        texts = [(r, r.notes) for r in ratings.get(session.id, []) if r.notes]
+        texts: list[tuple[Rating | Quote, str]] = [
+            (r, r.notes) for r in ratings.get(session.id, []) if r.notes]
         texts += [(q, q.text) for q in quotes.get(session.id, [])]
         stable = (session.engagement.slug, session.organisation.name, session.scheduled_date)
         if session.id not in seeded:

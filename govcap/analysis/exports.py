@@ -17,6 +17,7 @@ from govcap.analysis.pages_coding import segments_table
 from govcap.analysis.queries import section_titles
 from govcap.analysis.queries_coding import segment_rows, visible_sessions
 from govcap.assessments.models import Quote, Rating
+from govcap.orgs.models import Organisation
 from govcap.scale import SECTION_KEYS, Level
 
 
@@ -58,7 +59,8 @@ def project_qdpx(user, engagement, now: dt.datetime | None = None) -> bytes:
     users = [qda.QdaUser(qda.derived_guid("user", u.pk), u.username) for u in coders.values()]
     user_guid = {pk: qda.derived_guid("user", pk) for pk in coders}
 
-    sources, cases = [], {}
+    sources: list[qda.QdaSource] = []
+    cases: dict[int, tuple[Organisation, list[str]]] = {}  # organisation id: its sessions
     for session in sessions:
         parts: list[tuple[object, str, str]] = []
         levels: dict[str, str] = {}
@@ -84,10 +86,10 @@ def project_qdpx(user, engagement, now: dt.datetime | None = None) -> bytes:
         text, offsets = qda.session_document(f"{name}\n{engagement.name}", parts)
         selections = []
         for s in segments.get(session.id, []):
-            key = ("notes", s.rating_id) if s.rating_id else ("quote", s.quote_id)
-            if key not in offsets or s.text_changed:
+            part = ("notes", s.rating_id) if s.rating_id else ("quote", s.quote_id)
+            if part not in offsets or s.text_changed:
                 continue  # the text moved since it was coded: offsets no longer hold
-            base = offsets[key]
+            base = offsets[part]
             selections.append(qda.QdaSelection(
                 str(s.uuid), base + s.start, base + s.end, str(s.code.uuid),
                 user_guid[s.coder_id], s.created_at, s.memo))
@@ -98,11 +100,10 @@ def project_qdpx(user, engagement, now: dt.datetime | None = None) -> bytes:
         variables.update({f"{_('Level')}: {k}": v for k, v in levels.items() if v})
         sources.append(qda.QdaSource(str(session.uuid), name, text,
                                      session.created_at or now, selections, variables))
-        case = cases.setdefault(session.organisation_id, {
-            "org": session.organisation, "sources": []})
-        case["sources"].append(str(session.uuid))
-    qda_cases = [qda.QdaCase(str(c["org"].uuid), c["org"].name,
-                             c["org"].sector or c["org"].get_kind_display(), c["sources"])
-                 for c in cases.values()]
+        _org, guids = cases.setdefault(session.organisation_id, (session.organisation, []))
+        guids.append(str(session.uuid))
+    qda_cases = [qda.QdaCase(str(org.uuid), org.name, org.sector or org.get_kind_display(),
+                             guids)
+                 for org, guids in cases.values()]
     return qda.project_qdpx(f"govcap — {engagement.name}", qda_codes(engagement), users,
                             sources, qda_cases, now)

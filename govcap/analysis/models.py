@@ -94,8 +94,8 @@ class SpanBase(models.Model):
     @property
     def source_text(self) -> str:
         if self.source == Source.QUOTE:
-            return self.quote.text if self.quote_id else ""
-        return self.rating.notes if self.rating_id else ""
+            return self.quote.text if self.quote is not None else ""
+        return self.rating.notes if self.rating is not None else ""
 
     @property
     def text_changed(self) -> bool:

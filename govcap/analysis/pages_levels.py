@@ -138,15 +138,16 @@ def profile_report(org, engagements: Sequence, rows: list[aggregate.RatingRow],
     sections = [SectionLevel(key, labels[key], grid.get(org.id, key)) for key in SECTION_KEYS]
     gap = aggregate.gaps(rows, {}, in_round=selected.id, org_targets={org.id: wanted},
                          orgs=[org.id], sections=SECTION_KEYS)[0]
+    gap_rows: list[list[Cell | str | int | float | None]] = [
+        [labels[item.section], level_cell(item.level), level_cell(item.target),
+         number(item.gap)] for item in gap.sections]
+    gap_rows.append([_("Total"), "", "", number(gap.total)])
     report.blocks.append(Block(
         "profile", _("Level per section against its target"),
         svg=svg.level_profile(sections, _("Capacity profile of %(name)s") % {"name": org.name},
                               targets=wanted, subtitle=f"{selected.name}",
                               chart_id="profile"),
-        table=Table([_("Section"), _("Level"), _("Target"), _("Gap")],
-                    [[labels[item.section], level_cell(item.level), level_cell(item.target),
-                      number(item.gap)] for item in gap.sections]
-                    + [[_("Total"), "", "", number(gap.total)]]),
+        table=Table([_("Section"), _("Level"), _("Target"), _("Gap")], gap_rows),
         note=_("Total gap to target: %(total)d level(s), %(below)d section(s) below target. "
                "Targets come from the engagement's plan settings (Moderate everywhere unless "
                "the coordinator set others).") % {

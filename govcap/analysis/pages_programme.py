@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from typing import cast
 
 from django.utils.translation import gettext as _
 
@@ -15,21 +16,22 @@ from govcap.analysis.pages_levels import distribution_table, section_counts_char
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent, signed
 from govcap.charts import svg
 from govcap.charts.data import RoundProfile, SectionLevel
+from govcap.orgs.models import Country, Engagement
 from govcap.scale import DOMAINS, SECTION_KEYS, Level
 
 Counts = dict[tuple[int, str], LevelCounts]
 
 
-def by_country(engagements: Sequence) -> dict[object, list]:
+def by_country(engagements: Sequence[Engagement]) -> dict[Country, list[Engagement]]:
     """Country → its engagements, oldest round first."""
-    out: dict[object, list] = defaultdict(list)
+    out: dict[Country, list[Engagement]] = defaultdict(list)
     for e in sorted(engagements, key=lambda e: (e.country.name, e.round_number,
                                                  e.start_date or e.created_at.date(), e.id)):
         out[e.country].append(e)
     return dict(out)
 
 
-def pick_round(rounds: list, choice: str):
+def pick_round(rounds: list[Engagement], choice: str) -> Engagement | None:
     """The engagement of a country for a round choice: "latest", or a round number."""
     if choice == "latest" or not choice.isdigit():
         return rounds[-1] if rounds else None
@@ -42,7 +44,7 @@ def _median_cell(c: LevelCounts) -> Cell:
     return level_cell(c.median, label=f"{level_label(c.median)} · {c.mean:.1f}")
 
 
-def _comparison(rows: list[tuple[str, object]], counts: Counts, keys: Sequence[str],
+def _comparison(rows: list[tuple[str, Engagement]], counts: Counts, keys: Sequence[str],
                 labels: dict[str, str], name: str, title: str, first: str) -> Block:
     cells = [[counts.get((e.id, k), LevelCounts()).median for k in keys] for _l, e in rows]
     table_rows: list[list[Cell | str | int | float | None]] = [
@@ -58,15 +60,15 @@ def _comparison(rows: list[tuple[str, object]], counts: Counts, keys: Sequence[s
                "when two are in the middle) and their mean on the scale Basic 1 – High 3."))
 
 
-def programme_report(engagements: Sequence, counts: Counts, titles: dict[str, str], *,
-                     round_choice: str, section: str,
-                     country_url: Callable[[object], str]) -> Report:
+def programme_report(engagements: Sequence[Engagement], counts: Counts,
+                     titles: dict[str, str], *, round_choice: str, section: str,
+                     country_url: Callable[[Country], str]) -> Report:
     labels = {key: titles.get(key, key) for key in SECTION_KEYS}
     domains = domain_titles()
     countries = by_country(engagements)
     report = Report(_("Programme: countries and rounds"))
-    chosen = [(c, pick_round(rounds, round_choice)) for c, rounds in countries.items()]
-    chosen = [(c, e) for c, e in chosen if e is not None]
+    picked = [(c, pick_round(rounds, round_choice)) for c, rounds in countries.items()]
+    chosen = [(c, e) for c, e in picked if e is not None]
     if not chosen:
         report.intro = _("No engagement to compare yet.")
         return report
@@ -102,8 +104,9 @@ def programme_report(engagements: Sequence, counts: Counts, titles: dict[str, st
     return report
 
 
-def rounds_block(countries: dict[object, list], counts: Counts, labels: dict[str, str],
-                 country_url: Callable[[object], str], section: str) -> Block:
+def rounds_block(countries: dict[Country, list[Engagement]], counts: Counts,
+                 labels: dict[str, str], country_url: Callable[[Country], str],
+                 section: str) -> Block:
     bars = {f"{country.name} — {round_label(e)}": counts.get((e.id, section), LevelCounts())
             for country, rounds in countries.items() if len(rounds) > 1 for e in rounds}
     chart = svg.level_distribution(
@@ -140,7 +143,7 @@ def _share(counts: LevelCounts) -> float | None:
     return counts.share_at_least(Level.MODERATE)
 
 
-def country_report(country, rounds: list, rows: list[aggregate.RatingRow], counts: Counts,
+def country_report(country: Country, rounds: list[Engagement], rows: list[aggregate.RatingRow], counts: Counts,
                    titles: dict[str, str], org_names: dict[int, str],
                    org_url: Callable[[int], str]) -> Report:
     """One country's rounds: median level per round, counts per round, and the same
@@ -184,9 +187,9 @@ def country_report(country, rounds: list, rows: list[aggregate.RatingRow], count
                       s.unknown, signed(s.mean_delta)] for s in summary]),
         note=_("Only organisations assessed in both rounds count; the others are "
                "'not comparable'."), open_table=True))
-    by_org: dict[object, list] = defaultdict(list)
-    for change in changes:
-        by_org[change.org_id].append(change)
+    by_org: dict[int, list[aggregate.Change]] = defaultdict(list)
+    for change in changes:  # the rows are queries.RatingRow: organisation ids
+        by_org[cast(int, change.org_id)].append(change)
     org_rows: list[list[Cell | str | int | float | None]] = []
     for org_id, items in sorted(by_org.items(), key=lambda kv: org_names.get(kv[0], "")):
         known = [c.delta for c in items if c.delta is not None]

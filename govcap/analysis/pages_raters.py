@@ -8,7 +8,13 @@ from collections.abc import Callable, Mapping, Sequence
 
 from django.utils.translation import gettext as _
 
-from govcap.analysis.core.agreement import Agreement, agreement_report, least_consensus, vote_spread
+from govcap.analysis.core.agreement import (
+    Agreement,
+    Spread,
+    agreement_report,
+    least_consensus,
+    vote_spread,
+)
 from govcap.analysis.labels import level_label
 from govcap.analysis.queries import SessionVotes, UnitInfo
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent
@@ -17,6 +23,7 @@ from govcap.charts.data import SectionCounts
 from govcap.scale import SECTION_KEYS, Level
 
 CONSENSUS = "\u2003consensus"  # a rater name no username can take
+Row = list[Cell | str | int | float | None]
 
 
 def _alpha(result: Agreement) -> Cell:
@@ -34,7 +41,7 @@ def _status(result: Agreement) -> str:
     return _("Acceptable")
 
 
-def _row(label: Cell | str, result: Agreement) -> list[Cell | str | int | float | None]:
+def _row(label: Cell | str, result: Agreement) -> Row:
     return [label, _alpha(result), percent(result.percent), result.pairable_units,
             result.pairable_values, _status(result)]
 
@@ -71,7 +78,7 @@ def agreement_page(units: Mapping[tuple[int, str], Mapping[str, int | None]],
         [_row(f"{a} · {b}", r) for (a, b), r in result.by_pair.items()]), open_table=True))
 
     raters = sorted({r for by_rater in units.values() for r in by_rater})
-    rows = []
+    rows: list[Row] = []
     for rater in raters:
         with_consensus = {u: {rater: by_rater[rater], CONSENSUS: info[u].consensus}
                           for u, by_rater in units.items() if rater in by_rater and u in info}
@@ -82,7 +89,7 @@ def agreement_page(units: Mapping[tuple[int, str], Mapping[str, int | None]],
         "agreed. A rater below the threshold may read the benchmarks differently."),
         open_table=True))
 
-    disagreements = []
+    disagreements: list[Row] = []
     for unit in sorted(units, key=lambda u: (info[u].organisation if u in info else "",
                                              _order(u[1]))):
         by_rater = units[unit]
@@ -106,11 +113,15 @@ def agreement_page(units: Mapping[tuple[int, str], Mapping[str, int | None]],
     return report
 
 
-Row = list[Cell | str | int | float | None]
+def _apart(v: SessionVotes, spread: Spread) -> bool:
+    middle = spread["median"]
+    return v.consensus is not None and middle is not None and abs(middle - v.consensus) >= 1
 
 
-def _apart(v: SessionVotes, spread: Mapping[str, object]) -> bool:
-    return v.consensus is not None and abs(float(spread["median"]) - v.consensus) >= 1  # type: ignore[arg-type]
+def _median(spread: Spread) -> Cell:
+    """The median as a decimal number (2, not "2", when the votes' median is a whole one)."""
+    middle = spread["median"]
+    return number(None if middle is None else float(middle))
 
 
 def _order(key: str) -> int:
@@ -135,12 +146,12 @@ def consensus_page(votes: Sequence[SessionVotes], titles: Mapping[str, str],
     for v in votes:
         pooled[v.section_key].extend(v.levels)
     ranked = least_consensus(pooled)
-    rows = []
+    rows: list[Row] = []
     counts = []
     for rank, (key, s) in enumerate(ranked, start=1):
         c = s["counts"]
         rows.append([titles.get(key, key), rank, s["n"], c["basic"], c["moderate"], c["high"],
-                     s["abstentions"], number(float(s["median"])),
+                     s["abstentions"], _median(s),
                      percent(s["mode_share"]), number(s["dispersion"]),
                      number(s["consensus"])])
         counts.append(SectionCounts(titles.get(key, key), c["basic"], c["moderate"], c["high"]))
@@ -152,7 +163,7 @@ def consensus_page(votes: Sequence[SessionVotes], titles: Mapping[str, str],
                      _("Abstentions"), _("Median (1–3)"), _("Share at the most voted level"),
                      _("Dispersion"), _("Consensus (1 − dispersion)")], rows)))
 
-    by_session: dict[str, list[tuple[SessionVotes, dict]]] = defaultdict(list)
+    by_session: dict[str, list[tuple[SessionVotes, Spread]]] = defaultdict(list)
     for v in votes:
         spread = vote_spread(v.levels)
         if spread["n"]:
@@ -161,7 +172,7 @@ def consensus_page(votes: Sequence[SessionVotes], titles: Mapping[str, str],
     detail: list[Row] = []
     for items in by_session.values():
         first = items[0][0]
-        worst_v, worst = max(items, key=lambda item: (float(item[1]["dispersion"]),
+        worst_v, worst = max(items, key=lambda item: (item[1]["dispersion"] or 0.0,
                                                       -_order(item[0].section_key)))
         apart = [v for v, s in items if _apart(v, s)]
         summary.append([Cell(first.organisation, href=session_url(first.session_uuid)),
@@ -172,7 +183,7 @@ def consensus_page(votes: Sequence[SessionVotes], titles: Mapping[str, str],
             detail.append([Cell(v.organisation, href=session_url(v.session_uuid)),
                            titles.get(v.section_key, v.section_key), s["n"],
                            f"{s['counts']['basic']} / {s['counts']['moderate']} / "
-                           f"{s['counts']['high']}", number(float(s["median"])),
+                           f"{s['counts']['high']}", _median(s),
                            number(s["dispersion"]), level_cell(v.consensus)
                            if v.consensus else "", _("yes") if _apart(v, s) else ""])
     report.blocks.append(Block("sessions", _("Per session: where to start the discussion"),

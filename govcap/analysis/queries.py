@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from django.db import connection
 from django.db.models import Count, Q
@@ -29,7 +30,7 @@ from govcap.analysis.targets import TargetLookup, targets_of
 from govcap.assessments import access, sharing
 from govcap.assessments.models import Rating, Session
 from govcap.instruments.services import latest_instrument, localised
-from govcap.orgs.models import Organisation
+from govcap.orgs.models import Engagement, Organisation
 from govcap.scale import SECTION_KEYS, Level
 
 DRAFT = Session.Status.DRAFT
@@ -48,7 +49,7 @@ class Org:
 
 @dataclass
 class EngagementLevels:
-    engagement: object
+    engagement: Engagement
     orgs: list[Org]
     rows: list[RatingRow]  # (org id, section key, level 1–3 or None, engagement id)
     targets: TargetLookup
@@ -81,13 +82,13 @@ SESSION_FIELDS = ("id", "organisation_id", "status", "scheduled_date", "validate
                   "engagement_id")
 
 
-def session_refs(sessions) -> list[org_level.SessionRef]:
+def session_refs(sessions) -> list[org_level.SessionRef[int]]:
     """What `org_level` reads of each session of a queryset (one query)."""
     return [org_level.SessionRef(i, org, status, day, validated, e)
             for i, org, status, day, validated, e in sessions.values_list(*SESSION_FIELDS)]
 
 
-def deciding_rows(sessions, refs: list[org_level.SessionRef]) -> list[RatingRow]:
+def deciding_rows(sessions, refs: list[org_level.SessionRef[int]]) -> list[RatingRow]:
     """The consensus rows of the deciding sessions among `sessions`, round = engagement id
     (one query: every consensus rating of `sessions`, kept when its session decides)."""
     chosen = org_level.deciding_ids(refs)
@@ -185,11 +186,11 @@ def programme_counts(user, engagements: list) -> dict[tuple[int, str], LevelCoun
         started: dict[int, set[int]] = defaultdict(set)
         for e, org in org_level.decide(refs):
             started[e].add(org)
-        counted: Counter[tuple[int, str, str]] = Counter()
+        tallied: Counter[tuple[int, str, str]] = Counter()
         for row in deciding_rows(sessions, refs):
-            if row.level is not None:
-                counted[row.round, row.section_key, Level(row.level).key] += 1
-        out.update(level_counts(counted, {e: len(started.get(e, ())) for e in partial}))
+            if row.level is not None:  # deciding_rows: the round is the engagement id
+                tallied[cast(int, row.round), row.section_key, Level(row.level).key] += 1
+        out.update(level_counts(tallied, {e: len(started.get(e, ())) for e in partial}))
     return out
 
 

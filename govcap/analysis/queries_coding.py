@@ -3,6 +3,7 @@ nothing from outside the user's scope can appear in a theme, a search or an expo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,7 +33,7 @@ def visible_sessions(user, engagement=None) -> QuerySet:
 @dataclass
 class SourceText:
     kind: str  # notes / quote
-    obj: object
+    obj: Rating | Quote
     text: str
     label: str
     segments: list[CodedSegment] = field(default_factory=list)
@@ -55,15 +56,23 @@ def session_sources(session) -> dict[str, list[SourceText]]:
         by_quote[quote.id] = item
         out.setdefault(quote.section_key, []).append(item)
     for segment in CodedSegment.objects.filter(session=session).select_related("code", "coder"):
-        holder = by_rating.get(segment.rating_id) or by_quote.get(segment.quote_id)
+        holder = _holder(segment, by_rating, by_quote)
         if holder is not None:
             holder.segments.append(segment)
     for suggestion in Suggestion.objects.filter(
             session=session, status=Suggestion.Status.PENDING).select_related("code"):
-        holder = by_rating.get(suggestion.rating_id) or by_quote.get(suggestion.quote_id)
+        holder = _holder(suggestion, by_rating, by_quote)
         if holder is not None:
             holder.suggestions.append(suggestion)
     return out
+
+
+def _holder(span: CodedSegment | Suggestion, by_rating: dict[int, SourceText],
+            by_quote: dict[int, SourceText]) -> SourceText | None:
+    """The note or quote a span was taken from, if it is shown."""
+    if span.rating_id is not None:
+        return by_rating.get(span.rating_id)
+    return by_quote.get(span.quote_id) if span.quote_id is not None else None
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ class SegmentRow:
     participant: str
     level: Level | None
     unit: tuple[int, str]
-    created_at: object
+    created_at: dt.datetime
     text_changed: bool
 
     def as_unit(self) -> CodedUnit:
@@ -104,19 +113,20 @@ def segment_rows(user, engagement=None, code: Code | None = None) -> list[Segmen
                                        "section_key", "start")
     if code is not None:
         segments = segments.filter(code=code)
-    segments = list(segments)
+    found = list(segments)
     levels = dict(((s, k), level_value(lv)) for s, k, lv in Rating.objects.filter(
-        rater__isnull=True, session_id__in={s.session_id for s in segments}).values_list(
+        rater__isnull=True, session_id__in={s.session_id for s in found}).values_list(
         "session_id", "section_key", "level"))
     rows = []
-    for s in segments:
+    for s in found:
         level = levels.get((s.session_id, s.section_key))
         rows.append(SegmentRow(
             str(s.uuid), s.code.name, str(s.code.uuid), s.section_key, s.source, s.text, s.memo,
             s.coder.username, s.origin, s.start, s.end, str(s.session.uuid),
             s.session.organisation.name, s.session.organisation_id,
             s.session.engagement.country.name, s.session.engagement.name,
-            s.quote.participant.code if s.quote_id and s.quote.participant_id else "",
+            s.quote.participant.code
+            if s.quote is not None and s.quote.participant is not None else "",
             Level(level) if level else None, (s.session_id, s.section_key), s.created_at,
             s.text_changed))
     return rows

@@ -11,7 +11,7 @@ import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -263,7 +263,19 @@ def refused_if_conflict(answer: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
-def apply_to_rating(user, session: Session, rating: Rating, save: FieldSave,
+class FieldEdit(Protocol):
+    """What `apply_to_rating` reads of a save: a `FieldSave` of the consensus, or a rater's
+    save of their own rating (`analysis.raters.IndividualSave`)."""
+
+    @property
+    def op_id(self) -> uuid.UUID: ...
+    @property
+    def field(self) -> str: ...
+    @property
+    def base_revision(self) -> int: ...
+
+
+def apply_to_rating(user, session: Session, rating: Rating, save: FieldEdit,
                     value: str) -> dict[str, Any]:
     """Set one field of a locked rating (the consensus or one rater's), refusing a save based
     on another revision of that field than the one stored."""
@@ -315,8 +327,8 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
                 audit.record(user, "delete", quote, quote_state(quote), None,
                              session=session, op_id=save.op_id)
                 quote.delete()
-            response = {"status": "deleted", "quote": str(save.quote_uuid)}
-            return _finish(user, session, save.op_id, response)
+            deleted: dict[str, Any] = {"status": "deleted", "quote": str(save.quote_uuid)}
+            return _finish(user, session, save.op_id, deleted)
         if not text:
             raise CaptureError("A quote needs some text.", "quote")
         if quote is None and save.base_revision > 0:  # an edit of a quote deleted meanwhile

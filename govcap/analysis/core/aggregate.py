@@ -129,7 +129,8 @@ def gaps(
     targets: Mapping[str, int | Level | None],
     *,
     in_round: Hashable | None = None,
-    org_targets: Mapping[Hashable, Mapping[str, int | Level | None]] | None = None,
+    # keyed by the rows' org ids, whatever their type (a Mapping's key type is invariant)
+    org_targets: Mapping[Any, Mapping[str, int | Level | None]] | None = None,
     orgs: Sequence[Hashable] | None = None,
     sections: Sequence[str] | None = None,
 ) -> list[OrgGap]:

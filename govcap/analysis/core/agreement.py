@@ -30,7 +30,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from statistics import median
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypedDict, TypeVar
 
 import numpy as np
 
@@ -176,7 +176,7 @@ def _section_of(unit: Hashable) -> str:
 
 
 def agreement_report(
-    units: Mapping[Hashable, Mapping[Hashable, int | Level | None]],
+    units: Mapping[U, Mapping[R, int | Level | None]],
     threshold: float = DEFAULT_THRESHOLD,
 ) -> AgreementReport:
     """Alpha and percent agreement overall, per section and per rater pair.
@@ -184,8 +184,8 @@ def agreement_report(
     Unit keys must be ``(session, section_key)`` pairs (e.g. `Unit`). Per section, alpha is
     over that section's units across sessions; per pair, over the units both raters rated.
     """
-    grouped: dict[str, dict[Hashable, Mapping[Hashable, int | Level | None]]] = defaultdict(dict)
-    raters: set[Hashable] = set()
+    grouped: dict[str, dict[U, Mapping[R, int | Level | None]]] = defaultdict(dict)
+    raters: set[R] = set()
     for unit, by_rater in units.items():
         grouped[_section_of(unit)][unit] = by_rater
         raters.update(by_rater)
@@ -209,7 +209,24 @@ def agreement_report(
 # --- anonymous votes -------------------------------------------------------------------
 
 
-def vote_spread(levels: Iterable[int | Level | None]) -> dict[str, object]:
+class Spread(TypedDict):
+    """`vote_spread`'s answer (a dict: templates and JSON read it as it is)."""
+
+    n: int
+    abstentions: int
+    counts: dict[str, int]
+    modes: list[int]
+    mode: int | None
+    median: float | None
+    min: int | None
+    max: int | None
+    range: int | None
+    mode_share: float | None
+    dispersion: float | None
+    consensus: float | None
+
+
+def vote_spread(levels: Iterable[int | Level | None]) -> Spread:
     """How much a group's individual (anonymous) votes on one section agree.
 
     Returns a dict (template- and JSON-friendly):
@@ -257,7 +274,8 @@ def vote_spread(levels: Iterable[int | Level | None]) -> dict[str, object]:
     top = max(counter.values())
     modes = [value for value in LEVEL_DOMAIN if counter[value] == top]
     votes = sorted(counter.elements())
-    cumulative, running = [], 0
+    cumulative: list[float] = []
+    running = 0
     for value in LEVEL_DOMAIN[:-1]:
         running += counter[value]
         cumulative.append(running / n)
@@ -281,16 +299,16 @@ def vote_spread(levels: Iterable[int | Level | None]) -> dict[str, object]:
 
 def least_consensus(
     votes_by_section: Mapping[str, Iterable[int | Level | None]], limit: int | None = None
-) -> list[tuple[str, dict[str, object]]]:
+) -> list[tuple[str, Spread]]:
     """Sections ordered from least to most consensus: highest dispersion first, then lowest
     mode share, then instrument order. Sections without votes are left out."""
     spreads = {key: vote_spread(votes) for key, votes in votes_by_section.items()}
     order = {key: index for index, key in enumerate(_present_sections(spreads))}
     ranked = sorted(
         ((key, spread) for key, spread in spreads.items() if spread["n"]),
-        key=lambda item: (
-            -float(item[1]["dispersion"]),  # type: ignore[arg-type]
-            float(item[1]["mode_share"]),  # type: ignore[arg-type]
+        key=lambda item: (  # with votes (n > 0), dispersion and mode share are numbers
+            -(item[1]["dispersion"] or 0.0),
+            item[1]["mode_share"] or 0.0,
             order[item[0]],
         ),
     )

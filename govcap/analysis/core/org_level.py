@@ -20,45 +20,48 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 VALIDATED = "validated"
 DRAFT = "draft"
 STARTED = ("in_progress", "submitted", VALIDATED)
 
+K = TypeVar("K", bound=Hashable)  # the ids: database ids, or a test's labels
+
 
 @dataclass(frozen=True)
-class SessionRef:
+class SessionRef(Generic[K]):
     """What the rule reads of a session."""
 
-    id: Hashable
-    org_id: Hashable
+    id: K
+    org_id: K
     status: str
-    scheduled_date: dt.date | None = None
-    validated_at: dt.datetime | None = None
-    round: Hashable = ""  # the engagement
+    scheduled_date: dt.date | None
+    validated_at: dt.datetime | None
+    round: K  # the engagement
 
 
 @dataclass(frozen=True)
-class Decision:
+class Decision(Generic[K]):
     """The session that gives an organisation its levels in one round."""
 
-    session_id: Hashable
+    session_id: K
     provisional: bool  # no validated session yet: shown on the analysis pages, not planned
 
 
-def _order(s: SessionRef) -> tuple[dt.date, float, str]:
+def _order(s: SessionRef[K]) -> tuple[dt.date, float, str]:
     when = s.validated_at
     stamp = when.timestamp() if when is not None else float("-inf")
     return (s.scheduled_date or dt.date.min, stamp, str(s.id).zfill(20))
 
 
-def decide(sessions: Iterable[SessionRef], *, provisional: bool = True
-           ) -> dict[tuple[Hashable, Hashable], Decision]:
+def decide(sessions: Iterable[SessionRef[K]], *, provisional: bool = True
+           ) -> dict[tuple[K, K], Decision[K]]:
     """{(round, organisation): its deciding session}.
 
     With ``provisional=False`` (plans) only organisations with a validated session appear.
     """
-    best: dict[tuple[Hashable, Hashable], SessionRef] = {}
+    best: dict[tuple[K, K], SessionRef[K]] = {}
     for s in sessions:
         if s.status not in STARTED or (not provisional and s.status != VALIDATED):
             continue
@@ -70,6 +73,6 @@ def decide(sessions: Iterable[SessionRef], *, provisional: bool = True
     return {key: Decision(s.id, s.status != VALIDATED) for key, s in best.items()}
 
 
-def deciding_ids(sessions: Iterable[SessionRef], *, provisional: bool = True) -> set[Hashable]:
+def deciding_ids(sessions: Iterable[SessionRef[K]], *, provisional: bool = True) -> set[K]:
     """The ids of the deciding sessions."""
     return {d.session_id for d in decide(sessions, provisional=provisional).values()}

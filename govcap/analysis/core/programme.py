@@ -14,10 +14,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from govcap.scale import DOMAINS, SECTION_DOMAIN, SECTION_KEYS, Level
 
 LEVEL_VALUES = {"basic": 1, "moderate": 2, "high": 3}
+
+E = TypeVar("E", bound=Hashable)  # an engagement (a round): its id, or a test's label
+Org = TypeVar("Org", bound=Hashable)  # an organisation
 
 
 def level_value(key: str | None) -> int | None:
@@ -95,13 +99,13 @@ def counts_by(
 
 
 def level_counts(
-    tally: Mapping[tuple[Hashable, str, str], int],
-    organisations: Mapping[Hashable, int],
-    corrections: Mapping[tuple[Hashable, Hashable],
+    tally: Mapping[tuple[E, str, str], int],
+    organisations: Mapping[E, int],
+    corrections: Mapping[tuple[E, Org],
                          tuple[Sequence[tuple[str, str]], Sequence[tuple[str, str]]]]
     | None = None,
     sections: Sequence[str] = SECTION_KEYS,
-) -> dict[tuple[Hashable, str], LevelCounts]:
+) -> dict[tuple[E, str], LevelCounts]:
     """Organisations per level for each (engagement, section).
 
     - `tally`: {(engagement, section_key, level_key): number of consensus ratings};
@@ -112,7 +116,7 @@ def level_counts(
 
     Every engagement of `organisations` gets every section of `sections`.
     """
-    raw: dict[tuple[Hashable, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    raw: dict[tuple[E, str], dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for (engagement, section, key), n in tally.items():
         value = level_value(key)
         if value is not None:
@@ -123,7 +127,7 @@ def level_counts(
                 value = level_value(key)
                 if value is not None:
                     raw[engagement, section][value] += sign
-    out: dict[tuple[Hashable, str], LevelCounts] = {}
+    out: dict[tuple[E, str], LevelCounts] = {}
     for engagement, n_orgs in organisations.items():
         keys = list(sections) + sorted(
             {s for (e, s) in raw if e == engagement} - set(sections))
@@ -135,13 +139,13 @@ def level_counts(
 
 
 def domain_counts(
-    counts: Mapping[tuple[Hashable, str], LevelCounts],
+    counts: Mapping[tuple[E, str], LevelCounts],
     section_domain: Mapping[str, str] = SECTION_DOMAIN,
-) -> dict[tuple[Hashable, str], LevelCounts]:
+) -> dict[tuple[E, str], LevelCounts]:
     """(engagement, domain) → the domain's sections' counts added up (organisation ×
     section cells), so the mean is the mean level over the domain's assessed cells. Every
     domain of `scale.DOMAINS` is present for every engagement."""
-    out: dict[tuple[Hashable, str], LevelCounts] = {}
+    out: dict[tuple[E, str], LevelCounts] = {}
     engagements = list(dict.fromkeys(e for e, _ in counts))
     for engagement in engagements:
         for domain in DOMAINS:
@@ -154,21 +158,21 @@ def domain_counts(
 
 
 @dataclass(frozen=True)
-class RoundStep:
+class RoundStep(Generic[E]):
     """One round of a country compared with its baseline (first round) for one section."""
 
-    round: Hashable
+    round: E
     counts: LevelCounts
     delta_mean: float | None  # mean − baseline mean; None if either is unknown
     delta_share: float | None  # change of the share at Moderate or above
 
 
 @dataclass(frozen=True)
-class RoundsLine:
+class RoundsLine(Generic[E]):
     """A country's rounds for one section (or domain), baseline first."""
 
     key: str
-    steps: tuple[RoundStep, ...] = field(default_factory=tuple)
+    steps: tuple[RoundStep[E], ...] = field(default_factory=tuple)
 
     @property
     def moved(self) -> float | None:
@@ -177,16 +181,16 @@ class RoundsLine:
 
 
 def rounds_lines(
-    counts: Mapping[tuple[Hashable, str], LevelCounts],
-    rounds: Sequence[Hashable],
+    counts: Mapping[tuple[E, str], LevelCounts],
+    rounds: Sequence[E],
     keys: Iterable[str],
-) -> list[RoundsLine]:
+) -> list[RoundsLine[E]]:
     """For each key (section or domain), the rounds in the given order compared with the
     first: mean level and share at Moderate or above, and their change since the baseline."""
-    lines = []
+    lines: list[RoundsLine[E]] = []
     for key in keys:
         base = counts.get((rounds[0], key), LevelCounts()) if rounds else LevelCounts()
-        steps = []
+        steps: list[RoundStep[E]] = []
         for round_ in rounds:
             c = counts.get((round_, key), LevelCounts())
             delta = (None if c.mean is None or base.mean is None else c.mean - base.mean)

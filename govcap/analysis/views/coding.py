@@ -4,6 +4,7 @@ coding exports. Objects through `accounts.scoping`; writes through `analysis.cod
 from __future__ import annotations
 
 import uuid as uuidlib
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,15 +17,32 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from govcap.accounts import scoping
 from govcap.analysis import coding, exports
-from govcap.analysis.core.themes import pieces
+from govcap.analysis.core.themes import Piece, pieces
 from govcap.analysis.forms import CodeForm, KeywordForm, SpanForm
 from govcap.analysis.models import Code, Codebook, CodedSegment, KeywordRule, Suggestion
-from govcap.analysis.queries_coding import session_sources
+from govcap.analysis.queries_coding import SourceText, session_sources
 from govcap.analysis.views.levels import get_engagement
 from govcap.analysis.views.raters import get_session
 from govcap.assessments import access, sharing
 from govcap.assessments.errors import CaptureError, StaleRevision
+from govcap.instruments.document import Section
 from govcap.instruments.services import localised
+
+
+@dataclass(frozen=True)
+class CodingEntry:
+    """A note or quote of the coding page, cut at its coded spans."""
+
+    item: SourceText
+    pieces: list[Piece]
+    value: str  # "kind:uuid", the form's source
+
+
+@dataclass(frozen=True)
+class CodingSection:
+    section: Section
+    items: list[CodingEntry]
+    op_id: uuidlib.UUID
 
 
 def _fail(request, error: CaptureError) -> None:
@@ -47,10 +65,10 @@ def session_coding(request, uuid):
         items = []
         for item in sources.get(section.key, []):
             spans = [(s.start, s.end, s.code.name) for s in item.segments if not s.text_changed]
-            items.append({"item": item, "pieces": pieces(item.text, spans),
-                          "value": f"{item.kind}:{item.obj.uuid}"})
-        sections.append({"section": section, "items": items, "op_id": uuidlib.uuid4()})
-    pending = sum(len(i["item"].suggestions) for s in sections for i in s["items"])
+            items.append(CodingEntry(item, pieces(item.text, spans),
+                                     f"{item.kind}:{item.obj.uuid}"))
+        sections.append(CodingSection(section, items, uuidlib.uuid4()))
+    pending = sum(len(i.item.suggestions) for s in sections for i in s.items)
     return render(request, "analysis/coding.html", {
         "session": session, "engagement": session.engagement, "sections": sections,
         "codes": codes, "can_code": can_code, "codebook": codebook, "pending": pending,
@@ -67,7 +85,8 @@ def apply_codes(request, uuid):
     if not form.is_valid():
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+            text = " ".join(str(e) for e in errors)
+            messages.error(request, f"{label}: {text}" if label else text)
         return redirect("analysis-coding", uuid=session.uuid)
     kind, source_uuid = form.source_parts()
     data = form.cleaned_data
@@ -181,7 +200,7 @@ def edit_code(request, uuid):
     form = CodeForm(request.POST, prefix=str(code.uuid))
     slug = code.codebook.engagement.slug
     if not form.is_valid():
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
         return redirect("analysis-codebook", slug=slug)
     data = form.cleaned_data
     try:
