@@ -230,3 +230,19 @@ def test_any_replayed_edits_keep_the_rules_and_are_all_reported(case) -> None:
     check_invariants(plan, rows, targets, constraints, edited=True)
     again = generate_plan(list(reversed(rows)), CATALOGUE, targets, constraints, ops)
     assert again.to_json() == plan.to_json()
+
+
+def test_dropping_one_organisations_course_names_who_it_leaves_without_a_cohort() -> None:
+    from govcap.planning.core.diff import left_without_cohort
+
+    rows = everyone(2, CHANGE_BASIC)
+    before = plan_with(rows)
+    shared = next(c for c in before.cohorts
+                  if c.module_code == "CHG-101" and c.status == "scheduled")
+    assert set(shared.org_ids) == {"org00", "org01"}
+    after = plan_with(rows, DropModule("op1", "org00", "CHG-101"))
+    assert [(x.cohort_id, x.module_code, x.org_names) for x in
+            left_without_cohort(before, after)] == [
+        (shared.cohort_id, "CHG-101", tuple(sorted(
+            n.org_name for n in before.organisations)))]
+    assert left_without_cohort(before, before) == []

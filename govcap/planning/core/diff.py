@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from govcap.planning.core.plan import PlanData, plain
+from govcap.planning.core.plan import SCHEDULED, PlanData, plain
 
 
 @dataclass(frozen=True)
@@ -106,3 +106,30 @@ def diff_plans(old: PlanData | Mapping[str, Any], new: PlanData | Mapping[str, A
         total_before_cents=a["budget"]["total_cents"],
         total_after_cents=b["budget"]["total_cents"],
     )
+
+
+@dataclass(frozen=True)
+class LeftWithout:
+    """Organisations that had a place in a shared cohort and, after a change, have no
+    scheduled course for that module any more."""
+
+    cohort_id: str
+    module_code: str
+    org_names: tuple[str, ...]
+
+
+def left_without_cohort(before: PlanData, after: PlanData) -> list[LeftWithout]:
+    """The shared cohorts (two organisations or more) of ``before`` that a change broke up:
+    per cohort, the member organisations whose need for its module is no longer scheduled
+    in ``after`` — what an edit of one organisation's course can do to the others."""
+    scheduled_after = {(n.org_id, n.module_code) for n in after.needs if n.status == SCHEDULED}
+    names = {o.org_id: o.org_name for o in before.organisations}
+    out = []
+    for cohort in before.cohorts:
+        if cohort.status != SCHEDULED or len({m.org_id for m in cohort.members}) < 2:
+            continue
+        lost = sorted(names.get(m.org_id, m.org_id) for m in cohort.members
+                      if (m.org_id, cohort.module_code) not in scheduled_after)
+        if lost:
+            out.append(LeftWithout(cohort.cohort_id, cohort.module_code, tuple(lost)))
+    return out
