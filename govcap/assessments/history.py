@@ -5,6 +5,7 @@ statuses, seniority, organisation names) — never model or field names. The raw
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -68,12 +69,13 @@ class Reader:
         self.sections = {s.key: f"{s.number}. {s.title}"
                          for s in session_instrument(session).sections}
         uuids = set(history.events_of(session).values_list("object_uuid", flat=True))
-        self.rating_section = dict(Rating.objects.filter(uuid__in=uuids)
-                                   .values_list("uuid", "section_key"))
-        self.quote_section = dict(Quote.objects.filter(uuid__in=uuids)
-                                  .values_list("uuid", "section_key"))
-        self.participant_code = dict(Participant.objects.filter(uuid__in=uuids)
-                                     .values_list("uuid", "code"))
+        # looked up by an event's object_uuid, which is None for an event about no object
+        self.rating_section: dict[uuid.UUID | None, str] = dict(
+            Rating.objects.filter(uuid__in=uuids).values_list("uuid", "section_key"))
+        self.quote_section: dict[uuid.UUID | None, str] = dict(
+            Quote.objects.filter(uuid__in=uuids).values_list("uuid", "section_key"))
+        self.participant_code: dict[uuid.UUID | None, str] = dict(
+            Participant.objects.filter(uuid__in=uuids).values_list("uuid", "code"))
         self.fields, self.values = field_labels(), value_labels()
         self._orgs: dict[int, str] | None = None
 

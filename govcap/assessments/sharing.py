@@ -12,6 +12,7 @@ quotes by participant code only. Marking and unmarking are audited.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ class Item:
     source: str
     shared: SharedText | None
     participant_code: str = ""
-    preview: list[Piece] = field(default_factory=list)
+    # dataclasses.field: the name `field` is the attribute above in this class
+    preview: list[Piece] = dataclasses.field(default_factory=list)
 
     @property
     def is_shared(self) -> bool:
@@ -120,18 +122,18 @@ def shared_only(session: Session, ratings: Iterable[Rating],
     texts = SharedText.objects.filter(session=session)
     by_rating = {(t.rating_id, t.field): t.text for t in texts if t.rating_id}
     by_quote = {t.quote_id: t.text for t in texts if t.quote_id}
-    shown_ratings = []
+    shown_ratings: list[Rating] = []
     for rating in ratings:
         shown = copy.copy(rating)
         for name in RATING_FIELDS:
             setattr(shown, name, by_rating.get((rating.id, name), ""))
         shown_ratings.append(shown)
-    shown_quotes = []
+    shown_quotes: list[Quote] = []
     for quote in quotes:
         if quote.id in by_quote:
-            shown = copy.copy(quote)
-            shown.text = by_quote[quote.id]
-            shown_quotes.append(shown)
+            shown_quote = copy.copy(quote)
+            shown_quote.text = by_quote[quote.id]
+            shown_quotes.append(shown_quote)
     return shown_ratings, shown_quotes
 
 
@@ -158,7 +160,7 @@ def share(user, session: Session, key: str, text: str) -> SharedText:
                            % {"word": extra})
     source = source_of(item)
     record = item.shared or SharedText(session=session, field=item.field)
-    if item.field == "quote":
+    if isinstance(source, Quote):  # item.field == "quote"
         record.quote = source
     else:
         record.rating = source
@@ -205,7 +207,7 @@ def for_sessions(session_ids: Iterable[int]) -> dict[tuple[int, str], Shared]:
         if row.rating is not None:
             if row.rating.rater_id is None:
                 setattr(out[(row.session_id, row.rating.section_key)], row.field, row.text)
-        else:
+        elif row.quote is not None:
             who = row.quote.participant.code if row.quote.participant else ""
             out[(row.session_id, row.quote.section_key)].quotes.append((who, row.text))
     return dict(out)

@@ -13,10 +13,12 @@ import re
 import secrets
 import time
 from pathlib import Path
+from typing import TypedDict
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -24,8 +26,10 @@ from django.views.decorators.http import require_http_methods
 from govcap.accounts import scoping
 from govcap.accounts.uploads import UploadError, check_upload, read_limited
 from govcap.interchange.import_job import hand_to_job
+from govcap.interchange.plan import ImportPlan
 from govcap.interchange.problems import ImportProblem, Problem
 from govcap.interchange.services import import_submissions
+from govcap.orgs.models import Engagement, Organisation
 
 SESSION_KEY = "govcap_pending_imports"
 KEEP_SECONDS = 24 * 3600
@@ -60,6 +64,19 @@ def checked_bytes(upload) -> bytes:
     return check_upload(upload, kind)
 
 
+class UploadPage(TypedDict, total=False):
+    """The context of interchange/upload.html: the form, then what the file gave."""
+
+    engagement: Engagement
+    organisations: QuerySet[Organisation]
+    error: str  # the file could not be read
+    problems: tuple[Problem, ...]  # the file was read but cannot be imported
+    filename: str
+    unmatched: list[tuple[str, list[int]]]
+    plan: ImportPlan  # what importing it would do, to confirm
+    token: str
+
+
 def unmatched_organisations(problems: tuple[Problem, ...]) -> list[tuple[str, list[int]]]:
     """Names in the file that match no organisation of the engagement, with their rows."""
     found: dict[str, list[int]] = {}
@@ -80,8 +97,8 @@ def submissions_upload(request, slug: str):
     engagement = scoping.engagement_or_404(request.user, slug)
     scoping.require(scoping.can_manage_engagement(request.user, engagement),
                     _("Only the engagement's coordinators import submissions."))
-    context = {"engagement": engagement,
-               "organisations": engagement.organisations.order_by("name")}
+    context: UploadPage = {"engagement": engagement,
+                           "organisations": engagement.organisations.order_by("name")}
     if request.method == "GET":
         return render(request, "interchange/upload.html", context)
     if request.POST.get("token"):
@@ -116,7 +133,7 @@ def submissions_upload(request, slug: str):
     return render(request, "interchange/upload.html", context)
 
 
-def _confirm(request, engagement, context: dict):
+def _confirm(request, engagement: Engagement, context: UploadPage):
     token = request.POST["token"]
     pending = _pending(request)
     entry = pending.get(token)

@@ -146,7 +146,8 @@ def approve(plan: Plan, user) -> Plan:
         plan = Plan.objects.get(pk=plan.pk)
         if plan.is_read_only:
             return plan
-        if latest_plan(plan.engagement).pk != plan.pk:
+        latest = latest_plan(plan.engagement)  # not None: `plan` is one of them
+        if latest is None or latest.pk != plan.pk:
             raise PlanRefused(_("Only the latest version can be approved."))
         first = plan.data["months"][0] if plan.data["months"] else None
         today = plan_date()

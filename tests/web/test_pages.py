@@ -6,10 +6,12 @@ import json
 import uuid
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from govcap.assessments.models import Rating, Session
 from govcap.orgs.models import Engagement
+from govcap.web.forms import SessionForm
 
 SECTION = "change-management"
 
@@ -160,6 +162,20 @@ def test_a_coordinator_schedules_a_session(client, world):
     session = Session.objects.get(organisation=world.agency)
     assert list(session.facilitators.all()) == [world.facilitator]
     assert session.instrument == world.engagement.instrument
+
+
+def test_a_form_wide_error_shows_as_words_not_html(client, world, monkeypatch):
+    def refuse(form):
+        raise ValidationError("This session clashes with another.")
+
+    monkeypatch.setattr(SessionForm, "clean", refuse)
+    client.force_login(world.coordinator)
+    response = client.post(reverse("engagement-add-session", args=[world.engagement.slug]), {
+        "organisation": world.agency.pk, "scheduled_date": "2026-04-02", "language": "en",
+    }, follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["This session clashes with another."]
+    assert not Session.objects.filter(organisation=world.agency).exists()
 
 
 def test_a_facilitator_cannot_schedule_sessions(client, world):

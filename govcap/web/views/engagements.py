@@ -167,7 +167,9 @@ def engagement_add_session(request, slug):
     form = SessionForm(request.POST, engagement=engagement)
     if not form.is_valid():
         for field, error in form.errors.items():
-            messages.error(request, f"{field}: {error.as_text()}" if field != "__all__" else error)
+            # not the ErrorList itself: a message is its str(), the errors' HTML list
+            messages.error(request, f"{field}: {error.as_text()}" if field != "__all__"
+                           else " ".join(str(e) for e in error))
         return redirect("engagement", slug=slug)
     with transaction.atomic():
         session = form.save(commit=False)

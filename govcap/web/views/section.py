@@ -126,8 +126,8 @@ def section_context(request, session, section_key: str) -> dict:
             .filter(section_key=section_key)}
     quotes = list(Quote.objects.filter(session=session, section_key=section_key)
                   .select_related("participant"))
-    for quote in quotes:
-        quote.open_conflict = mine.get(conflicts.quote_target(quote.uuid))
+    # the quotes the user's own edit of is held as a conflict to decide
+    conflicted_quotes = {q.uuid for q in quotes if conflicts.quote_target(q.uuid) in mine}
     if context["shared_only"]:
         (rating,), quotes = sharing.shared_only(session, [rating], quotes)
     context |= {
@@ -137,6 +137,7 @@ def section_context(request, session, section_key: str) -> dict:
         "previous_key": keys[index - 1] if index > 0 else None,
         "next_key": keys[index + 1] if index + 1 < len(keys) else None,
         "quotes": quotes,
+        "conflicted_quotes": conflicted_quotes,
         "participants": session.participants.all(),
         "page_op": uuid.uuid4(),
         "editing_quote": request.GET.get("edit", ""),
