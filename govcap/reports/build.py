@@ -18,6 +18,7 @@ from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import (
     Bullets,
+    Cell,
     Column,
     Document,
     Figure,
@@ -119,7 +120,7 @@ def summary(s: Scope) -> Section:
     by_domain = s.breakdown("domain")
     if by_domain:
         blocks.append(Heading(L["summary.domains"]))
-        rows = []
+        rows: list[list[Cell]] = []
         for key in DOMAINS:
             if key in by_domain:
                 n = len({c.module_code for c in s.cohorts if c.domain == key})
@@ -160,13 +161,15 @@ def findings_in_words(s: Scope) -> list[str]:
         gaps = sorted((g for g in s.gaps), key=lambda g: (-g.size, g.section_number))
         furthest = [s.section_title(g.section_key) for g in gaps if g.size == gaps[0].size] \
             if gaps else []
-        at_target = [s.section_title(r.section_key) for r in rows if r.current >= r.target]
+        at_target = [s.section_title(r.section_key) for r in rows
+                     if r.current is not None and r.current >= r.target]
         out = [L.t("summary.org_furthest", sections="; ".join(furthest))] if furthest else []
         if at_target:
             out.append(L.t("summary.org_at_target", sections="; ".join(at_target)))
         return out + change_in_words(s)
     total = len({r.org_id for r in rows})
-    at = {level: Counter(r.section_key for r in rows if r.current.key == level)
+    at = {level: Counter(r.section_key for r in rows
+                         if r.current is not None and r.current.key == level)
           for level in ("basic", "high")}
     out = []
     if at["basic"]:
@@ -247,7 +250,7 @@ def findings(s: Scope) -> Section:
     blocks.append(Heading(L["h.domains"]))
     statuses = [x for x in s.plan.sections if s.mine(x.org_id)]
     counts = counts_by(((x.section_key, x.current) for x in statuses), DOMAINS, SECTION_DOMAIN)
-    rows = []
+    rows: list[list[Cell]] = []
     for key, count in counts.items():  # not assessed: the plan's "unknown" sections
         keys = [k for k in SECTION_KEYS if SECTION_DOMAIN[k] == key]
         rows.append([s.domain(key), ", ".join(str(SECTION_KEYS.index(k) + 1) for k in keys),
@@ -286,7 +289,7 @@ def priorities(s: Scope) -> Section:
     for need in s.needs:
         by_module.setdefault(need.module_code, []).append(need)
     ordered = sorted(by_module.items(), key=lambda kv: min(n.rank or 10**9 for n in kv[1]))
-    rows = []
+    rows: list[list[Cell]] = []
     for rank, (code, needs) in enumerate(ordered, start=1):
         origins = sorted({L.get_or(f"origin.{n.origin}", n.origin) for n in needs})
         placed = [n for n in needs if n.status == SCHEDULED]

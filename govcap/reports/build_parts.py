@@ -6,6 +6,7 @@ from govcap.planning.core.plan import SCHEDULED
 from govcap.reports import load
 from govcap.reports.model import (
     Bullets,
+    Cell,
     Column,
     Figure,
     GanttData,
@@ -59,7 +60,7 @@ def schedule(s: Scope) -> Section:
         blocks += [Heading(L["h.gantt"]), Para(L["gantt.note"], "note"),
                    Figure("gantt", gantt_data(s), L["gantt.title"])]
     blocks.append(Heading(L["h.month_table"]))
-    rows = []
+    rows: list[list[Cell]] = []
     for month in _months(s):
         runs = [c for c in s.cohorts if c.month == month]
         if not runs and month not in s.plan.blackout_months:
@@ -108,18 +109,20 @@ def budget(s: Scope) -> Section:
         [[s.domain(k), s.money(by_domain[k])] for k in DOMAINS if k in by_domain],
         total=[L["total"], total])]
     by_module = s.breakdown("module")
-    rows = []
+    rows: list[list[Cell]] = []
+    participants = 0
     for code in s.modules:
         runs = [c for c in s.cohorts if c.module_code == code]
         module = s.module(code)
-        rows.append([code, s.module_title(code), len(runs),
-                     sum(s.participants(c) for c in runs), module.days if module else "–",
-                     s.money(by_module[code])])
+        places = sum(s.participants(c) for c in runs)
+        participants += places
+        rows.append([code, s.module_title(code), len(runs), places,
+                     module.days if module else "–", s.money(by_module[code])])
     blocks += [Heading(L["h.by_module"]), Table(
         [Column(L["col.module"], 1), Column(L["col.title"], 3.5),
          Column(L["col.cohorts"], 0.8, "number"), Column(L["col.participants"], 1, "number"),
          Column(L["col.days"], 0.6, "number"), amount], rows,
-        total=[L["total"], "", len(s.cohorts), sum(r[3] for r in rows), "", total])]
+        total=[L["total"], "", len(s.cohorts), participants, "", total])]
     by_month = s.breakdown("month")
     blocks += [Heading(L["h.by_month"]), Table(
         [Column(L["col.month"], 2), amount],
@@ -138,7 +141,7 @@ def monitoring(s: Scope) -> Section:
     L = s.L
     after = s.plan.settings.get("constraints", {}).get("reassess_after_months", 6)
     blocks: list = [Para(L.t("monitoring.p", after=after)), Heading(L["h.indicators"])]
-    rows = []
+    rows: list[list[Cell]] = []
     for ind in s.plan.indicators:
         if not s.mine(ind.org_id):
             continue
@@ -175,7 +178,7 @@ def action_headers(L) -> list[str]:
 
 def actions(s: Scope) -> Section:
     L = s.L
-    rows = []
+    rows: list[list[Cell]] = []
     for row in s.plan.actions:
         runs = [c for c in s.cohorts if c.module_code == row.module_code]
         if not runs:
@@ -209,7 +212,7 @@ def annex(s: Scope) -> Section:
     statuses = {(x.org_id, x.section_key): x for x in s.plan.sections}
     for index, org_id in enumerate(s.organisations):
         blocks.append(Heading(s.names[org_id], new_page=index > 0))
-        rows = []
+        rows: list[list[Cell]] = []
         for key in SECTION_KEYS:
             x = statuses.get((org_id, key))
             if x is None:

@@ -60,7 +60,7 @@ def render_docx(doc: Document) -> bytes:
     return out.getvalue()
 
 
-def _properties(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+def _properties(word, doc: Document) -> None:
     """What a file browser and a document system show: title, subject, author, keywords."""
     props = word.core_properties
     props.title = plain_text(doc.title)
@@ -72,7 +72,7 @@ def _properties(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
     props.language = LANGS.get(doc.language, doc.language)
 
 
-def _contents(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+def _contents(word, doc: Document) -> None:
     """A table of contents on its own page: a TOC field Word refreshes on opening (page
     numbers), holding the chapter list so it reads right before that too."""
     word.add_page_break()
@@ -99,13 +99,13 @@ def _contents(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
     settings.append(update)
 
 
-def _saved(word) -> bytes:  # type: ignore[no-untyped-def]
+def _saved(word) -> bytes:
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
 
 
-def _brief(word, doc: Document) -> None:  # type: ignore[no-untyped-def]
+def _brief(word, doc: Document) -> None:
     word.add_paragraph(plain_text(doc.sections[0].heading), style="Title")
     p = word.add_paragraph()
     run = p.add_run(plain_text(doc.subtitle))

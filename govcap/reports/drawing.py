@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import io
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govcap.charts import palette
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
+    from matplotlib.typing import RcKeyType
 
 FONT = ["Noto Sans", "Noto Sans Arabic", "Noto Sans Ethiopic", "DejaVu Sans"]
 
@@ -42,6 +43,6 @@ def wrapped(text: str, width: int, lines: int) -> str:
                      or [""])
 
 
-def style() -> dict[str, object]:
+def style() -> dict[RcKeyType, Any]:
     """matplotlib settings every plan chart is drawn with (``rc_context(style())``)."""
     return {"font.family": FONT, "svg.fonttype": "none"}

@@ -7,6 +7,7 @@ decides what to say, only how it looks in its format.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,8 +46,8 @@ class Column:
 @dataclass
 class Table:
     columns: list[Column]
-    rows: list[list[Cell]]
-    total: list[Cell] | None = None  # a last, bold row
+    rows: Sequence[Sequence[Cell]]  # read-only: a list of lists of str, of Money…
+    total: Sequence[Cell] | None = None  # a last, bold row
     caption: str = ""
     empty: str = ""  # said instead of a table with no rows (documents only)
 

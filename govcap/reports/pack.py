@@ -24,6 +24,7 @@ from govcap.jobs.models import Job
 from govcap.jobs.outcome import Outcome
 from govcap.jobs.progress import Progress
 from govcap.orgs.models import Engagement
+from govcap.planning.models import Plan
 from govcap.planning.services import latest_plan
 from govcap.reports import documents
 
@@ -41,7 +42,7 @@ class Planned:
     """One document to render."""
 
     path: str  # inside the ZIP
-    plan: object
+    plan: Plan
     org_id: str | None
     org_name: str
     fmt: str

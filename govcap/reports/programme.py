@@ -7,12 +7,13 @@ the catalogue's currency (US dollars), converted at the rate each plan states.""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from govcap.planning.core.plan import SCHEDULED, PlanData
 from govcap.reports.labels import Labels
-from govcap.reports.model import Column, Document, Money, Para, Section, Sheet, Table
+from govcap.reports.model import Cell, Column, Document, Money, Para, Section, Sheet, Table
 from govcap.scale import DOMAINS
 
 BASE_CURRENCY = "USD"  # the shipped catalogue's; plans state their rate to it
@@ -52,7 +53,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                     not_approved: list[str]) -> Document:
     L = Labels(language)
     usd = lambda cents: Money(cents, BASE_CURRENCY, L.money(cents, BASE_CURRENCY))  # noqa: E731
-    rows, total = [], 0
+    rows: list[list[Cell]] = []
+    total = 0
     for p in plans:
         months = sorted(c.month for c in p.cohorts)
         cost = p.data.budget.total_cents
@@ -113,9 +115,9 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         watermark=watermark, contents_label=L["contents"])
 
 
-def _domains(plans: list[CountryPlan], L: Labels, usd) -> Table:  # type: ignore[no-untyped-def]
+def _domains(plans: list[CountryPlan], L: Labels, usd: Callable[[int], Money]) -> Table:
     countries = sorted({p.country for p in plans})
-    rows = []
+    rows: list[list[Cell]] = []
     for domain in DOMAINS:
         places = {c: 0 for c in countries}
         cents = 0
@@ -136,7 +138,7 @@ def _domains(plans: list[CountryPlan], L: Labels, usd) -> Table:  # type: ignore
 def _timeline(plans: list[CountryPlan], L: Labels) -> Table:
     """Cohorts per country and quarter."""
     quarters = sorted({_quarter(c.month) for p in plans for c in p.cohorts})
-    rows = []
+    rows: list[list[Cell]] = []
     for p in plans:
         counts = {q: 0 for q in quarters}
         for cohort in p.cohorts:

@@ -24,7 +24,9 @@ TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
 
 def render_xlsx(doc: Document) -> bytes:
     book = Workbook()
-    book.remove(book.active)
+    first = book.active  # a new workbook's one empty sheet
+    if first is not None:
+        book.remove(first)
     if doc.watermark:  # the first sheet a reader sees says so
         ws = book.create_sheet(_title(doc.watermark))
         ws.append([neutralise(plain_text(doc.watermark))])
