@@ -140,10 +140,10 @@ class Applier:
         for kind, payload in records_of(data):
             self._agree(payload["uuid"], "create", merge.digest(kind, payload))
 
-    def _agree(self, key: str, outcome: str, incoming: str) -> None:
+    def _agree(self, key: str, outcome: merge.Outcome, incoming: str) -> None:
         self.outcomes[key] = outcome
         self.counts[outcome] += 1
-        if merge.agreed(outcome):  # type: ignore[arg-type]
+        if merge.agreed(outcome):
             self.digests[key] = incoming
 
     def _record(self, session: Session, kind: str, payload: dict[str, Any],

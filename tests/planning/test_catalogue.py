@@ -118,6 +118,10 @@ def test_it_names_the_place_of_a_missing_objective() -> None:
      "modules[12].sections[0]: section 'enterprise-architecture' belongs to domain"),
     (lambda d: d["modules"][13]["cost"].update(per_cohort=10.005),
      "modules[13].cost.per_cohort: at most two decimals"),
+    (lambda d: d["modules"][13]["cost"].update(per_cohort=float("inf")),
+     "modules[13].cost.per_cohort: inf is not an amount"),
+    (lambda d: d["modules"][14]["cost"].update(per_participant_day=float("nan")),
+     "modules[14].cost.per_participant_day: nan is not an amount"),
     (lambda d: d.update(version=1.0), "version: expected a text, got a number"),
 ])
 def test_it_explains_each_kind_of_mistake(change: Any, expected: str) -> None:

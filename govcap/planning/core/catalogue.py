@@ -193,7 +193,10 @@ def _meaning_errors(doc: Mapping[str, Any]) -> list[str]:
             errors.append(f"{where}.cohort: min {m['cohort']['min']} is above "
                           f"max {m['cohort']['max']}")
         for key in ("per_participant_day", "per_cohort"):
-            if _money(m["cost"][key]).as_tuple().exponent < -2:  # type: ignore[operator]
+            exponent = _money(m["cost"][key]).as_tuple().exponent
+            if not isinstance(exponent, int):  # "n", "N", "F": NaN or infinity (YAML .inf)
+                errors.append(f"{where}.cost.{key}: {m['cost'][key]!r} is not an amount")
+            elif exponent < -2:
                 errors.append(f"{where}.cost.{key}: at most two decimals")
     for i, m in enumerate(doc["modules"]):
         for j, p in enumerate(m.get("prerequisites", ())):
