@@ -27,11 +27,16 @@ install: $(STAMP)
 run: install
 	$(BIN)/govcap up --host $(HOST) --port $(PORT)
 
+# mypy over govcap/ (pyproject's [tool.mypy]), then the time it took; fails on any error.
+MYPY_TIMED = t0=$$(date +%s); status=0; $(BIN)/mypy || status=$$?; echo "mypy took $$(( $$(date +%s) - t0 )) s"; exit $$status
+
 ## The whole test suite on the database GOVCAP_DATABASE_URL names (SQLite when unset).
-## lint-imports checks the dependency rules of pyproject.toml's [tool.importlinter].
+## lint-imports checks the dependency rules of pyproject.toml's [tool.importlinter]; mypy
+## the types of govcap/.
 test: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
 	$(BIN)/lint-imports --no-cache
+	@$(MYPY_TIMED)
 	$(BIN)/pytest -n $(WORKERS) -q $(PYTEST_ARGS)
 
 ## Every benchmark in bench/, printing its figures (docs/performance.md records them). The
@@ -48,13 +53,13 @@ bench: install
 lint: install
 	$(BIN)/ruff check govcap tests $(wildcard bench)
 	$(BIN)/lint-imports --no-cache
+	@$(MYPY_TIMED)
 
-## Types: mypy with django-stubs over govcap/ and tests/ (pyproject's [tool.mypy]: strict on
-## the pure modules; its cache in .venv), with the time it took. It joins `make test` and
-## `make lint` once it reports no error (issue 16).
+## Types alone: mypy with django-stubs over govcap/, the product (pyproject's [tool.mypy]:
+## strict on the pure modules; its cache in .venv), with the time it took. `make test` and
+## `make lint` run it too. tests/ is not type-checked.
 types: install
-	@t0=$$(date +%s); status=0; $(BIN)/mypy || status=$$?; \
-	echo "mypy took $$(( $$(date +%s) - t0 )) s"; exit $$status
+	@$(MYPY_TIMED)
 
 ## The README's command table, docs/settings.md and the package diagram of
 ## docs/architecture.md, generated from the code (cog); tests/test_docs_cli.py fails when
