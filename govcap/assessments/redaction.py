@@ -41,3 +41,58 @@ def left_out(source: str, shared: str) -> list[Piece]:
     redaction preview."""
     pieces, _theirs = side_by_side(source, GAP.sub(" ", shared))
     return [Piece(p.text, p.changed and not p.text.isspace()) for p in pieces]
+
+
+def _is_word(token: str) -> bool:
+    return bool(re.search(r"\w", token))
+
+
+def with_gaps_marked(source: str, shared: str) -> str:
+    """`shared` with a "…" wherever it leaves words of `source` out (at the start, inside, at
+    the end) and none is written yet — so a reader always sees that something was cut.
+    `shared` must only leave words out (`added_word` is None)."""
+    src = words(source)
+    out: list[str] = []
+    pos = 0
+
+    def gap_written() -> bool:
+        last = next((t for t in reversed(out) if not t.isspace()), "")
+        return last.strip() == ELLIPSIS
+
+    for token in tokens(GAP.sub(f" {ELLIPSIS} ", shared)):
+        if token.isspace() or token == ELLIPSIS:
+            out.append(token)
+            continue
+        j = pos
+        while j < len(src) and src[j] != token:
+            j += 1
+        if j == len(src):  # not in order: left to added_word to refuse
+            out.append(token)
+            continue
+        if any(_is_word(w) for w in src[pos:j]) and not gap_written():
+            out.append(f"{ELLIPSIS} ")
+        out.append(token)
+        pos = j + 1
+    if any(_is_word(w) for w in src[pos:]) and not gap_written():
+        out.append(f" {ELLIPSIS}")
+    return normalised("".join(out))
+
+
+# Words whose absence turns a sentence round: leaving one out gets a warning.
+NEGATIONS = frozenset({
+    "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "without",
+    "t",  # don't, isn't: the tokens split at the apostrophe
+    "ne", "n", "pas", "jamais", "aucun", "aucune", "rien", "personne", "sans", "ni",
+    "لا", "ليس", "لم", "لن", "غير", "بدون",
+})
+
+
+def left_out_negations(source: str, shared: str) -> list[str]:
+    """The negations of `source` that `shared` leaves out ("not" in "does not scare us")."""
+    return sorted({p.text.strip() for p in _left_out_words(source, shared)
+                   if p.text.strip().casefold() in NEGATIONS})
+
+
+def _left_out_words(source: str, shared: str) -> list[Piece]:
+    return [Piece(t, True) for piece in left_out(source, shared) if piece.changed
+            for t in tokens(piece.text) if _is_word(t)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
 from govcap.assessments.models import Quote, Rating, Session, SharedText
-from govcap.assessments.redaction import added_word, normalised, words
+from govcap.assessments.redaction import added_word, normalised, with_gaps_marked, words
 from govcap.assessments.texts import session_instrument
 from govcap.assessments.worddiff import Piece
 
@@ -146,10 +147,26 @@ def find(session: Session, key: str) -> Item:
 
 
 @transaction.atomic
-def share(user, session: Session, key: str, text: str) -> SharedText:
+def state_of(item: Item) -> str:
+    """A short token of what is decided for the text (internal, or the shared wording): a
+    form carries it, so a decision made from a page opened before someone else's is
+    refused instead of silently undoing theirs."""
+    decided = item.shared.text if item.shared else "\0internal"
+    return hashlib.sha256(decided.encode()).hexdigest()[:16]
+
+
+def _check_seen(item: Item, seen: str | None) -> None:
+    if seen is not None and seen != state_of(item):
+        raise SharingError(_("Someone decided about this text after you opened the page; "
+                             "what is decided now is shown. Look at it again."), "seen")
+
+
+def share(user, session: Session, key: str, text: str, seen: str | None = None) -> SharedText:
     """Mark the text `key` names shareable in the wording `text` (the whole captured text, or
-    the same with parts left out)."""
+    the same with parts left out; each part left out is marked "…"). `seen`: the
+    `state_of` the page showed, when the decision comes from a page."""
     item = find(session, key)
+    _check_seen(item, seen)
     wording = normalised(text)
     if not words(wording):
         raise SharingError(_("Nothing is left to share: keep it internal instead."))
@@ -158,6 +175,7 @@ def share(user, session: Session, key: str, text: str) -> SharedText:
         raise SharingError(_("The shared wording may only leave words out of what was "
                              "captured; “%(word)s” is not in it, or not in that order.")
                            % {"word": extra})
+    wording = with_gaps_marked(item.source, wording)
     source = source_of(item)
     record = item.shared or SharedText(session=session, field=item.field)
     if isinstance(source, Quote):  # item.field == "quote"
@@ -178,8 +196,9 @@ def source_of(item: Item) -> Rating | Quote:
 
 
 @transaction.atomic
-def keep_internal(user, session: Session, key: str) -> None:
+def keep_internal(user, session: Session, key: str, seen: str | None = None) -> None:
     item = find(session, key)
+    _check_seen(item, seen)
     if item.shared is None:
         return
     audited = f"shared_{item.field}"

@@ -27,6 +27,7 @@ from govcap.assessments.models import (
     Session,
     SharedText,
 )
+from govcap.assessments.redaction import with_gaps_marked
 from govcap.demo.compose import quote_is_shared, shareable_notes
 from govcap.demo.plan import DemoPlan, build_plan
 from govcap.instruments.models import Instrument
@@ -250,7 +251,8 @@ def _shared_texts(plan: DemoPlan, sessions: list[Session], ratings: list[Rating]
         s, by = reviewed[rating.session_id]
         for name in ("notes", "evidence", "dissent"):
             source = getattr(rating, name)
-            text = shareable_notes(source, s.language) if name == "notes" else source
+            text = (with_gaps_marked(source, shareable_notes(source, s.language))
+                    if name == "notes" else source)
             if text.strip():
                 out.append(SharedText(session_id=rating.session_id, rating=rating, field=name,
                                       text=text, source=source, marked_by=by))

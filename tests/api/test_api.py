@@ -87,7 +87,7 @@ def test_a_viewer_reads_the_shared_wording_of_notes_the_coordinator_all_of_them(
     sharing.share(world.coordinator, world.session, f"notes:{rating.uuid}", "PMO runs change.")
     notes = {who: bearer(who).get("/api/ratings").json()["items"][0]["notes"]
              for who in ("viewer", "coordinator", "facilitator")}
-    assert notes == {"viewer": "PMO runs change.",
+    assert notes == {"viewer": "PMO runs change. …",
                      "coordinator": "PMO runs change. Not for the ministry.",
                      "facilitator": "PMO runs change. Not for the ministry."}
 

@@ -71,11 +71,11 @@ def test_a_shared_wording_is_what_documents_read_and_the_change_is_audited(conse
     sharing.share(consented.facilitator, consented.session, f"notes:{rating.uuid}",
                   "Strategy drafted in 2024. ... Change is run by the PMO.")
     sharing.share(consented.coordinator, consented.session, f"quote:{quote.uuid}",
-                  "We learn by doing")
+                  "We learn by doing")  # the rest left out: marked
     shared = sharing.for_sessions([consented.session.id])[(consented.session.id, SECTION)]
     assert shared.notes == "Strategy drafted in 2024. … Change is run by the PMO."
     assert "stay within the room" not in shared.notes
-    assert shared.quotes == [("P1", "We learn by doing")]
+    assert shared.quotes == [("P1", "We learn by doing …")]
     assert shared.evidence == "" and shared.dissent == ""
     events = AuditEvent.objects.filter(action="share", session=consented.session)
     assert {tuple(e.after) for e in events} == {("shared_notes",), ("shared_quote",)}
@@ -112,7 +112,7 @@ def test_a_text_edited_after_sharing_keeps_its_approved_wording_and_says_so(cons
     item = sharing.find(consented.session, key)
     assert item.changed_since
     shared = sharing.for_sessions([consented.session.id])[(consented.session.id, SECTION)]
-    assert shared.notes == "Strategy drafted in 2024."
+    assert shared.notes == "Strategy drafted in 2024. …"
 
 
 def test_a_deleted_quote_takes_its_shared_wording_with_it(consented):
@@ -133,3 +133,23 @@ def test_hostile_text_is_shared_verbatim_or_refused_never_altered(consented, nam
                   f"Seen: {text}")
     shared = sharing.for_sessions([consented.session.id])[(consented.session.id, SECTION)]
     assert redaction.words(shared.evidence) == redaction.words(f"Seen: {text}")
+
+
+def test_every_cut_is_marked_and_a_left_out_negation_is_named(consented):
+    rating = captured(consented, text="Uncertainty does not scare us. Planning is another matter.")
+    shared = sharing.share(consented.facilitator, consented.session, f"notes:{rating.uuid}",
+                           "Uncertainty does scare us.")
+    assert shared.text == "Uncertainty does … scare us. …"
+    assert redaction.left_out_negations(shared.source, shared.text) == ["not"]
+    assert redaction.with_gaps_marked(NOTE, NOTE) == NOTE  # nothing cut, nothing marked
+
+
+def test_a_decision_from_a_page_opened_before_anothers_is_refused(consented):
+    rating = captured(consented)
+    key = f"notes:{rating.uuid}"
+    seen = sharing.state_of(sharing.find(consented.session, key))  # internal, as the page showed
+    sharing.share(consented.coordinator, consented.session, key, "Strategy drafted in 2024.")
+    with pytest.raises(sharing.SharingError) as refused:
+        sharing.keep_internal(consented.facilitator, consented.session, key, seen=seen)
+    assert refused.value.field == "seen"
+    assert sharing.find(consented.session, key).is_shared  # the other decision stands

@@ -107,7 +107,7 @@ def test_a_viewers_export_holds_what_the_session_shared_not_its_notes(rated):
     rows = {r["section_key"]: r for r in read_csv(export_bytes(rated.viewer, None, "csv")[0])}
     change = rows["change-management"]
     assert (change["notes"], change["evidence"], change["quotes"], change["quote_texts"]) == (
-        "PMO runs change.", "", "0", "")
+        "PMO runs change. …", "", "0", "")
     assert change["level"] == "basic"  # levels are not internal
     rows = {r["section_key"]: r for r in read_csv(export_bytes(rated.coordinator, None, "csv")[0])}
     assert rows["change-management"]["notes"] == "PMO runs change. Names were named."

@@ -82,7 +82,7 @@ def test_only_what_the_session_shared_reaches_the_plan(rated):
     sharing.share(rated.coordinator, session, f"dissent:{rating.uuid}", "P2 argued for Moderate.")
     rows = {(a.org_name, a.section_key): a for a in assessments_for(rated.engagement)}
     ea = rows[("Ministry of ICT", "enterprise-architecture")]
-    assert (ea.shared_notes, ea.shared_dissent) == ("Systems are bought one by one.",
+    assert (ea.shared_notes, ea.shared_dissent) == ("Systems are bought one by one. …",
                                                     "P2 argued for Moderate.")
     assert "director" not in repr(ea)
     assert ea.confidence == "high"

@@ -50,7 +50,7 @@ def test_sharing_a_redacted_wording_lists_it_as_shared(client, noted):
                                         "text": "PMO runs change."}, follow=True)
     page = response.content.decode()
     assert "1 of 1 text shared" in page and "Shared in the wording shown" in page
-    assert SharedText.objects.get().text == "PMO runs change."
+    assert SharedText.objects.get().text == "PMO runs change. …"  # the cut is marked
 
 
 def test_a_word_not_said_is_refused_naming_it_and_the_wording_is_kept(client, noted):
@@ -71,7 +71,7 @@ def test_a_validated_session_is_left_to_its_coordinators(client, noted):
     assert refused.status_code == 403
     client.force_login(noted.coordinator)
     client.post(url(noted), {"target": noted.key, "action": "share", "text": "PMO"})
-    assert SharedText.objects.get().text == "PMO"
+    assert SharedText.objects.get().text == "PMO …"
 
 
 def test_a_viewer_reads_only_the_shared_wording_on_the_section_and_the_summary(client, noted):
@@ -87,3 +87,19 @@ def test_a_viewer_reads_only_the_shared_wording_on_the_section_and_the_summary(c
     client.force_login(noted.coordinator)  # the session's own people read everything
     page = client.get(reverse("session-summary", args=[noted.session.uuid])).content.decode()
     assert "within the room" in page and "You read what this session shared" not in page
+
+
+def test_a_stale_page_cannot_undo_a_colleagues_decision(client, noted):
+    import re
+
+    client.force_login(noted.facilitator)
+    page = client.get(url(noted)).content.decode()
+    seen = re.search(r'name="seen" value="([0-9a-f]+)"', page).group(1)  # internal, as shown
+    client.force_login(noted.coordinator)
+    client.post(url(noted), {"target": noted.key, "action": "share", "text": NOTE})
+    client.force_login(noted.facilitator)  # the old page's button
+    response = client.post(url(noted), {"target": noted.key, "action": "share",
+                                        "text": "PMO runs change.", "seen": seen})
+    assert response.status_code == 409 and "Someone decided about this text" in (
+        response.content.decode())
+    assert SharedText.objects.get().text == NOTE

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from govcap.accounts import scoping
 from govcap.assessments import redaction, sharing
+from govcap.planning.models import Plan
 from govcap.web.views.sessions import get_session, session_context
 
 ACTIONS = ("preview", "share", "unshare")
@@ -42,7 +43,8 @@ def page(request, session, *, previewed: str = "", wording: str = "", status: in
             item.preview = redaction.left_out(item.source, item.shared.text)
         listed.append({"item": item, "section": sections.get(item.section_key),
                        "title": field_title(item.field), "wording": proposed, "problem": problem,
-                       "anchor": "t-" + item.key.replace(":", "-")})
+                       "anchor": "t-" + item.key.replace(":", "-"),
+                       "seen": sharing.state_of(item)})
     context.update(items=listed, shared_count=sum(1 for x in listed if x["item"].is_shared),
                    can_mark=sharing.may_mark(request.user, session),
                    previewed=previewed)
@@ -64,15 +66,29 @@ def session_sharing(request, uuid):
         if action == "preview":
             sharing.find(session, key)
             return page(request, session, previewed=key, wording=wording)
+        seen = request.POST.get("seen")
         if action == "share":
-            sharing.share(request.user, session, key, wording)
+            record = sharing.share(request.user, session, key, wording, seen=seen)
             messages.success(request, _("Shared in the wording shown. Documents may quote it."))
+            lost = redaction.left_out_negations(record.source, record.text)
+            if lost:
+                messages.warning(request, _("You left out “%(words)s”: check that what is "
+                                            "shared still means what was said.")
+                                 % {"words": "”, “".join(lost)})
         elif action == "unshare":
-            sharing.keep_internal(request.user, session, key)
-            messages.success(request, _("Kept internal. Documents will not quote it."))
+            sharing.keep_internal(request.user, session, key, seen=seen)
+            if Plan.objects.filter(engagement=session.engagement_id).exists():
+                messages.success(request, _(
+                    "Kept internal. Plans made from now on will not quote it; plan versions "
+                    "already made keep what they quoted: regenerate the draft, or make a new "
+                    "draft from an approved version and approve it, to replace them."))
+            else:
+                messages.success(request, _("Kept internal. Documents will not quote it."))
         else:
             messages.error(request, _("Choose: preview, share, or keep internal."))
     except sharing.SharingError as error:
         messages.error(request, error.message)
+        if error.field == "seen":  # decided meanwhile: show what is decided now
+            return page(request, session, status=409)
         return page(request, session, previewed=key, wording=wording, status=400)
     return redirect(request.path + anchor)
