@@ -124,3 +124,36 @@ def consented(world):
             role_title=role, organisation_id=world.ministry.pk, seniority="senior"))
     world.session.refresh_from_db()
     return world
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory):
+    """A SQLite file `govcap migrate` made once per test run (shared by the xdist workers):
+    tests that run govcap processes copy it into their data directory (tests/processes.py)."""
+    from tests.processes import migrated_template
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's directory, above each worker's own
+    return migrated_template(root)
+
+
+@pytest.fixture
+def govcap_run():
+    """`govcap_run(env, *args)`: what `govcap ARGS` prints, run with the environment `env`
+    (GOVCAP_DATA_DIR its working directory) in a process of its own, forked from one per
+    environment that imported govcap once (tests/processes.py); the command's error output
+    in the AssertionError when it fails."""
+    from tests.processes import Govcap
+
+    forks: dict[str, Govcap] = {}
+
+    def run(env: dict[str, str], *args: str) -> str:
+        key = env["GOVCAP_DATA_DIR"]
+        if key not in forks:
+            forks[key] = Govcap(env)
+        return forks[key].run(*args)
+
+    yield run
+    for fork in forks.values():
+        fork.close()

@@ -32,6 +32,7 @@ import pytest
 import requests
 
 from scripts._server import GOVCAP, free_port
+from tests.processes import copy_database
 from tests.waiting import wait_until
 
 POSTGRES_URL = os.environ.get("GOVCAP_DATABASE_URL", "")
@@ -309,7 +310,7 @@ def rating_value(found: dict, session: str, name: str) -> tuple[str, int]:
     return rating["values"][name], int(rating["revisions"].get(name, 0))
 
 
-def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
+def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path, request) -> None:
     started = time.monotonic()
     laps: dict[str, float] = {}
 
@@ -318,6 +319,8 @@ def test_acknowledged_saves_survive_sigkill_mid_stream(tmp_path: Path) -> None:
 
     data_dir = tmp_path / "data"
     data_dir.mkdir()
+    if BACKEND == "sqlite":  # migrated once per run; SETUP's migrate then has nothing to do
+        copy_database(request.getfixturevalue("migrated_sqlite"), data_dir)
     log = tmp_path / "server.log"
     with server_environment(data_dir) as env:
         port = free_port()

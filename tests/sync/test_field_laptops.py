@@ -9,7 +9,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from tests.sync.test_two_servers import GOVCAP, _env, _govcap, free_port, pytestmark, wait_for
+from tests.processes import copy_database
+from tests.sync.test_two_servers import GOVCAP, _env, free_port, pytestmark, wait_for
 
 __all__ = ["pytestmark"]
 
@@ -101,10 +102,11 @@ def _last_line(out: str) -> str:
     return out.strip().splitlines()[-1]
 
 
-def test_laptops_from_one_bundle_a_hostile_token_and_a_lost_answer(tmp_path: Path) -> None:
+def test_laptops_from_one_bundle_a_hostile_token_and_a_lost_answer(
+        tmp_path: Path, migrated_sqlite: Path, govcap_run) -> None:
     envs = {name: _env(tmp_path / name) for name in ("central", "laptop_a", "laptop_b")}
-    for env in envs.values():
-        Path(env["GOVCAP_DATA_DIR"]).mkdir()
+    for env in envs.values():  # migrated; each `up` loads its own instrument and admin
+        copy_database(migrated_sqlite, Path(env["GOVCAP_DATA_DIR"]))
     ups = [subprocess.Popen([GOVCAP, "up", "--no-serve", "--no-demo"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             cwd=env["GOVCAP_DATA_DIR"]) for env in envs.values()]
@@ -116,13 +118,13 @@ def test_laptops_from_one_bundle_a_hostile_token_and_a_lost_answer(tmp_path: Pat
                               env=central, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, cwd=central["GOVCAP_DATA_DIR"])
     try:
-        made = json.loads(_last_line(_govcap(central, "shell", "-c", CENTRAL_SETUP)))
+        made = json.loads(_last_line(govcap_run(central, "shell", "-c", CENTRAL_SETUP)))
         bundle = tmp_path / "engagement.json"
-        _govcap(central, "bundle", "export", made["slug"], "--out", str(bundle))
+        govcap_run(central, "bundle", "export", made["slug"], "--out", str(bundle))
         heads = []
         for env, place in ((laptop_a, "Nairobi"), (laptop_b, "Mombasa")):
-            _govcap(env, "bundle", "import", str(bundle))
-            heads.append(_last_line(_govcap(env, "shell", "-c",
+            govcap_run(env, "bundle", "import", str(bundle))
+            heads.append(_last_line(govcap_run(env, "shell", "-c",
                                             NEW_SESSION.format(place=place))))
         assert heads[0] == heads[1]  # alike down to their cursors: once the same push ID
         url = f"http://127.0.0.1:{port}"
@@ -131,27 +133,27 @@ def test_laptops_from_one_bundle_a_hostile_token_and_a_lost_answer(tmp_path: Pat
 
         # 1. both laptops push: both sessions arrive
         for env in (laptop_a, laptop_b):
-            out = _govcap(env, *push)
+            out = govcap_run(env, *push)
             assert "1 session(s)" in out and "create" in out, out
-        state = json.loads(_last_line(_govcap(central, "shell", "-c", CENTRAL_STATE)))
+        state = json.loads(_last_line(govcap_run(central, "shell", "-c", CENTRAL_STATE)))
         assert state["sessions"] == ["Mombasa", "Nairobi"]
 
         # 2. a viewer's token sends laptop A's next push ID first: refused, the push applies
-        _govcap(laptop_a, "shell", "-c", NEW_SESSION.format(place="Kisumu"))
-        out = _govcap(laptop_a, "shell", "-c", PRE_EMPTED_PUSH.format(
+        govcap_run(laptop_a, "shell", "-c", NEW_SESSION.format(place="Kisumu"))
+        out = govcap_run(laptop_a, "shell", "-c", PRE_EMPTED_PUSH.format(
             url=url, token=made["admin"], mallory=made["mallory"]))
         assert '"create"' in out.split("laptop:")[1], out
-        state = json.loads(_last_line(_govcap(central, "shell", "-c", CENTRAL_STATE)))
+        state = json.loads(_last_line(govcap_run(central, "shell", "-c", CENTRAL_STATE)))
         assert "Kisumu" in state["sessions"]
         mallorys = [op for op, (user, _) in state["batches"].items() if user == "mallory"]
         assert len(mallorys) == 1 and mallorys[0] not in state["ops"]["Kisumu"]
 
         # 3. laptop B's answer is lost; the next push resends the same ID, applied once
-        _govcap(laptop_b, "shell", "-c", NEW_SESSION.format(place="Garissa"))
-        lost = _last_line(_govcap(laptop_b, "shell", "-c", LOST_ANSWER.format(
+        govcap_run(laptop_b, "shell", "-c", NEW_SESSION.format(place="Garissa"))
+        lost = _last_line(govcap_run(laptop_b, "shell", "-c", LOST_ANSWER.format(
             url=url, token=made["admin"])))
-        _govcap(laptop_b, *push)
-        state = json.loads(_last_line(_govcap(central, "shell", "-c", CENTRAL_STATE)))
+        govcap_run(laptop_b, *push)
+        state = json.loads(_last_line(govcap_run(central, "shell", "-c", CENTRAL_STATE)))
         assert state["sessions"].count("Garissa") == 1
         assert state["ops"]["Garissa"] == [lost]  # every write of it under the one ID
         assert state["batches"][lost] == ["admin", state["batches"][lost][1]]

@@ -1,6 +1,9 @@
 """Two real govcap servers on loopback (two SQLite files, two processes): a laptop pushes
 to a central server, pushes again (nothing duplicates), then the same rating is edited on
-both sides: a conflict is reported with both versions, nothing is overwritten."""
+both sides: a conflict is reported with both versions, nothing is overwritten.
+
+Each side's commands (`govcap sync push`, `govcap shell -c …`) run in processes of their
+own, forked from one that imported govcap once (the `govcap_run` fixture)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scripts._server import GOVCAP, free_port, wait_for
+from tests.processes import copy_database
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("GOVCAP_DATABASE_URL")),
@@ -84,18 +88,14 @@ DELETE_QUOTE = ('capture.save_quote(admin, s, capture.QuoteSave(uuid.uuid4(), "{
 
 def _env(data_dir: Path) -> dict[str, str]:
     env = {**os.environ, "GOVCAP_DATA_DIR": str(data_dir), "GOVCAP_ADMIN_PASSWORD": PASSWORD,
-           "GOVCAP_DEBUG": "0", "GOVCAP_ADMIN_2FA": "0"}
+           "GOVCAP_DEBUG": "0", "GOVCAP_ADMIN_2FA": "0",
+           # Each `serve` collects the static files first; hashing and compressing them
+           # (production's manifest storage) costs seconds and has no part in these tests.
+           "GOVCAP_MANIFEST_STATIC": "0"}
     for name in ("GOVCAP_DATABASE_URL", "GOVCAP_SQLITE_PATH", "GOVCAP_STATIC_ROOT",
                  "DJANGO_SETTINGS_MODULE", "GOVCAP_SYNC_TOKEN"):
         env.pop(name, None)
     return env
-
-
-def _govcap(env: dict[str, str], *args: str) -> str:
-    done = subprocess.run([GOVCAP, *args], env=env, capture_output=True, text=True,
-                          timeout=60, cwd=env["GOVCAP_DATA_DIR"])
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout
 
 
 def _get(url: str, token: str) -> dict:
@@ -104,10 +104,10 @@ def _get(url: str, token: str) -> dict:
         return json.loads(resp.read())
 
 
-def test_push_twice_then_conflict(tmp_path: Path) -> None:
+def test_push_twice_then_conflict(tmp_path: Path, migrated_sqlite: Path, govcap_run) -> None:
     laptop, central = _env(tmp_path / "laptop"), _env(tmp_path / "central")
-    for env in (laptop, central):
-        Path(env["GOVCAP_DATA_DIR"]).mkdir()
+    for env in (laptop, central):  # migrated; each `up` loads its own instrument and admin
+        copy_database(migrated_sqlite, Path(env["GOVCAP_DATA_DIR"]))
     ups = [subprocess.Popen([GOVCAP, "up", "--no-serve", "--no-demo"], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             cwd=env["GOVCAP_DATA_DIR"]) for env in (laptop, central)]
@@ -122,71 +122,72 @@ def test_push_twice_then_conflict(tmp_path: Path) -> None:
                 [GOVCAP, "serve", "--host", "127.0.0.1", "--port", str(ports[name])], env=env,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 cwd=env["GOVCAP_DATA_DIR"]))
-        made = json.loads(_govcap(laptop, "shell", "-c", SETUP_LAPTOP).strip().splitlines()[-1])
-        token = _govcap(central, "shell", "-c", TOKEN).strip().splitlines()[-1]
+        made = json.loads(
+            govcap_run(laptop, "shell", "-c", SETUP_LAPTOP).strip().splitlines()[-1])
+        token = govcap_run(central, "shell", "-c", TOKEN).strip().splitlines()[-1]
         base = f"http://127.0.0.1:{ports['central']}"
         for name, server in zip(("laptop", "central"), servers, strict=True):
             wait_for(f"http://127.0.0.1:{ports[name]}/login/", server)
         push = ("sync", "push", "--to", base, "--token", token)
 
-        out = _govcap(laptop, *push)
+        out = govcap_run(laptop, *push)
         assert "1 session(s)" in out and "create" in out, out
         ratings = _get(f"{base}/api/ratings?session={made['session']}", token)
         assert ratings["count"] == 1
         assert ratings["items"][0]["notes"] == "first notes"
 
-        out = _govcap(laptop, *push)  # nothing changed since: nothing travels
+        out = govcap_run(laptop, *push)  # nothing changed since: nothing travels
         assert "0 session(s)" in out, out
         again = _get(f"{base}/api/ratings?session={made['session']}", token)
         assert again["count"] == 1
         sessions = _get(f"{base}/api/sessions", token)
         assert sessions["count"] == 1
 
-        _govcap(laptop, "shell", "-c", EDIT.format(text="laptop notes", **made))
-        _govcap(central, "shell", "-c", EDIT.format(text="central notes", **made))
-        out = _govcap(laptop, *push)
+        govcap_run(laptop, "shell", "-c", EDIT.format(text="laptop notes", **made))
+        govcap_run(central, "shell", "-c", EDIT.format(text="central notes", **made))
+        out = govcap_run(laptop, *push)
         assert "conflict 1" in out, out
         assert "(2 records sent)" in out, out  # the session's header and the one rating
         kept = _get(f"{base}/api/ratings?session={made['session']}", token)["items"][0]
         assert kept["notes"] == "central notes"  # not overwritten
-        conflicts = json.loads(_govcap(central, "sync", "conflicts", "--json"))
+        conflicts = json.loads(govcap_run(central, "sync", "conflicts", "--json"))
         assert len(conflicts) == 1
         assert conflicts[0]["local"]["notes"] == "central notes"
         assert conflicts[0]["remote"]["notes"] == "laptop notes"
 
-        out = _govcap(laptop, "sync", "pull", "--from", base, "--token", token)
+        out = govcap_run(laptop, "sync", "pull", "--from", base, "--token", token)
         assert "conflict 1" in out, out
-        here = json.loads(_govcap(laptop, "sync", "conflicts", "--json"))
+        here = json.loads(govcap_run(laptop, "sync", "conflicts", "--json"))
         assert [(c["local"]["notes"], c["remote"]["notes"]) for c in here] == [
             ("laptop notes", "central notes")]
-        out = _govcap(laptop, *push)  # a retried sync changes nothing more
-        assert len(json.loads(_govcap(central, "sync", "conflicts", "--json"))) == 1
+        out = govcap_run(laptop, *push)  # a retried sync changes nothing more
+        assert len(json.loads(govcap_run(central, "sync", "conflicts", "--json"))) == 1
 
         # the laptop settles for the central version; both sides then agree
-        _govcap(laptop, "sync", "conflicts", "--resolve", str(here[0]["id"]), "--take", "there")
-        assert _govcap(laptop, "sync", "conflicts").strip() == "No conflicts."
-        notes = _govcap(laptop, "shell", "-c", NOTES.format(**made))
+        govcap_run(laptop, "sync", "conflicts", "--resolve", str(here[0]["id"]), "--take", "there")
+        assert govcap_run(laptop, "sync", "conflicts").strip() == "No conflicts."
+        notes = govcap_run(laptop, "shell", "-c", NOTES.format(**made))
         assert notes.strip().splitlines()[-1] == "central notes"
-        out = _govcap(laptop, *push)
+        out = govcap_run(laptop, *push)
         assert "conflict" not in out, out
-        _govcap(central, "sync", "conflicts", "--resolve", str(conflicts[0]["id"]))
-        assert _govcap(central, "sync", "conflicts").strip() == "No conflicts."
+        govcap_run(central, "sync", "conflicts", "--resolve", str(conflicts[0]["id"]))
+        assert govcap_run(central, "sync", "conflicts").strip() == "No conflicts."
 
         # a quote added centrally arrives with a pull; deleted on the laptop, its tombstone
         # deletes it centrally with the next push
         quote = {**made, "quote": "6d1f0c52-3f55-4b8f-9a8c-0d7c3c1e2a11"}
         action = ADD_QUOTE.format(**quote)
-        assert "We need training." in _govcap(central, "shell", "-c",
+        assert "We need training." in govcap_run(central, "shell", "-c",
                                               QUOTE.format(action=action, **quote))
-        out = _govcap(laptop, "sync", "pull", "--token", token)
+        out = govcap_run(laptop, "sync", "pull", "--token", token)
         assert "create 1" in out, out
         listed = QUOTE.format(action="", **quote)
-        assert "We need training." in _govcap(laptop, "shell", "-c", listed)
+        assert "We need training." in govcap_run(laptop, "shell", "-c", listed)
         action = DELETE_QUOTE.format(**quote)
-        assert "[]" in _govcap(laptop, "shell", "-c", QUOTE.format(action=action, **quote))
-        out = _govcap(laptop, *push)
+        assert "[]" in govcap_run(laptop, "shell", "-c", QUOTE.format(action=action, **quote))
+        out = govcap_run(laptop, *push)
         assert "delete 1" in out, out
-        assert "[]" in _govcap(central, "shell", "-c", listed)
+        assert "[]" in govcap_run(central, "shell", "-c", listed)
     finally:
         for server in servers:
             server.terminate()
