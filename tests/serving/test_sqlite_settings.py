@@ -8,7 +8,6 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -24,9 +23,9 @@ import os, sys, time
 import django
 django.setup()
 from django.db import connection, transaction
-rounds, start = int(sys.argv[1]), float(sys.argv[2])
-while time.time() < start:
-    time.sleep(0.001)
+rounds = int(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()  # "go", sent to both workers once both are ready
 for _ in range(rounds):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM race")
@@ -75,10 +74,16 @@ def test_two_writers_at_once_both_succeed(tmp_path: Path, naming: str) -> None:
         env["GOVCAP_DATABASE_URL"] = f"sqlite:///{path}"
     else:
         env["GOVCAP_SQLITE_PATH"] = str(path)
-    start = time.time() + 3  # both workers loaded Django by then
-    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(ROUNDS), str(start)],
-                                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True) for _ in range(2)]
+    workers = [subprocess.Popen([sys.executable, "-c", WORKER, str(ROUNDS)], env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for worker in workers:  # both have loaded Django and wait at the start line
+        assert worker.stdout is not None and worker.stdout.readline() == "ready\n", (
+            worker.communicate(timeout=60)[1][-2000:])
+    for worker in workers:
+        assert worker.stdin is not None
+        worker.stdin.write("go\n")
+        worker.stdin.flush()
     results = [w.communicate(timeout=120) for w in workers]
     for worker, (out, err) in zip(workers, results, strict=True):
         assert worker.returncode == 0, err[-2000:]
