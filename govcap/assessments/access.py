@@ -17,11 +17,11 @@ def sessions(user) -> QuerySet:
 
 def internal_sessions(user) -> QuerySet:
     """The sessions whose internal text (notes, evidence, dissent, quotes, their coding) the
-    user reads: their facilitators and coordinators, administrators, programme managers.
-    A viewer reads only what a session shared for documents (assessments.sharing)."""
+    user reads: their facilitators and coordinators, and administrators. Programme managers
+    and viewers read only what a session shared for documents (assessments.sharing)."""
     qs = sessions(user)
     scope = scoping.scope_of(user)
-    if scope.reads_everything:
+    if scope.is_admin:
         return qs
     assigned = Exists(Session.facilitators.through.objects.filter(
         session_id=OuterRef("pk"), user_id=user.pk))

@@ -97,18 +97,17 @@ def may_mark(user, session: Session) -> bool:
 
 
 def reads_internal(user, session: Session) -> bool:
-    """Who reads what a session keeps internal: its facilitators and coordinators,
-    administrators and programme managers. Viewers (ministry staff, partners) read only what
-    was shared."""
-    return (scoping.scope_of(user).reads_everything
-            or scoping.has_capture_role(user, session))
+    """Who reads what a session keeps internal: the people accountable for it — its
+    facilitators and coordinators, and administrators. Programme managers (comparing
+    countries) and viewers (ministry staff, partners) read only what was shared."""
+    return scoping.scope_of(user).is_admin or scoping.has_capture_role(user, session)
 
 
 def internal_sessions(user, sessions: QuerySet[Session]) -> set[int] | None:
     """Of `sessions`, the ids of those whose internal text the user reads (`reads_internal`);
     None: all of them."""
     scope = scoping.scope_of(user)
-    if scope.reads_everything:
+    if scope.is_admin:
         return None
     mine = Q(engagement_id__in=scope.coordinator_of) | Q(
         engagement_id__in=scope.facilitator_of, facilitators=user)

@@ -31,7 +31,7 @@ def test_search_finds_notes_evidence_dissent_and_quotes_in_any_case(analysed) ->
 
 @pytest.mark.parametrize(("who", "sees_kenya", "sees_agency", "sees_somalia"), [
     ("admin", True, True, True),
-    ("manager", True, True, True),
+    ("manager", False, False, False),  # compares countries: reads what sessions shared
     ("coordinator", True, True, False),
     ("viewer", False, False, False),  # notes and quotes are internal to a session's people
     ("facilitator", True, False, False),  # only the sessions they facilitate

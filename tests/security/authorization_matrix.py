@@ -143,7 +143,7 @@ def share_notes(c: Ctx) -> dict:
 def notes_shared(c: Ctx) -> bool:
     from govcap.assessments.models import SharedText
 
-    return SharedText.objects.filter(field="notes", text="Shareable part.").exists()
+    return SharedText.objects.filter(field="notes", text="… Shareable part.").exists()
 
 
 def conflict_decided(c: Ctx) -> bool:
@@ -472,8 +472,8 @@ MATRIX: list[Check] = [
     Check("session-conflicts", CAPTURERS, method="POST", args=session, prepare=conflicted,
           data=decision, effect=conflict_decided),
     Check("session-conflicts-json", SESSION_READERS, args=session),
-    Check("session-sharing", CAPTURERS | {"manager"}, args=session,
-          note="it shows internal text: not to viewers"),
+    Check("session-sharing", CAPTURERS, args=session,
+          note="it shows internal text: not to viewers or programme managers"),
     Check("session-sharing", CAPTURERS, method="POST", args=session, prepare=noted,
           data=share_notes, effect=notes_shared),
     Check("session-sharing", COORDINATORS, method="POST", args=session,
@@ -614,7 +614,7 @@ MATRIX: list[Check] = [
                           f"{SECTION}-abstain": "0", f"{SECTION}-rev": "1"},
           effect=exists("analysis.VoteTally", session=lambda c: c.w.session,
                         moderate=lambda c: 1)),
-    Check("analysis-coding", SESSION_READERS - {"viewer"}, setup=analysed, args=session,
+    Check("analysis-coding", CAPTURERS, setup=analysed, args=session,
           note="notes and quotes are internal: a viewer reads what was shared"),
     Check("analysis-apply", CAPTURERS, method="POST", setup=analysed, args=session,
           data=lambda c: {"op_id": str(uuid.uuid4()),
@@ -649,7 +649,7 @@ MATRIX: list[Check] = [
     Check("analysis-keyword-remove", COORDINATORS, method="POST", setup=analysed,
           args=lambda c: {"uuid": c.extra["rule"].uuid}, effect=gone("rule")),
     Check("analysis-themes", SIGNED_IN, setup=analysed),
-    Check("analysis-themes-download", SESSION_READERS - {"viewer"}, setup=analysed,
+    Check("analysis-themes-download", CAPTURERS, setup=analysed,
           args=lambda c: {"name": "codes", "ext": "csv"},
           note="only those who read the coded session's notes have themes"),
     Check("analysis-code", ENGAGEMENT_READERS, setup=analysed,
