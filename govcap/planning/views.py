@@ -56,8 +56,9 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     if plan is None:
         return context
     catalogue = plan.catalogue.parsed(engagement.language)
-    context["view"] = pages.overview(plan.data, catalogue, org_id)
-    context["changes"] = pages.diff_lines(plan.diff, plan.data["currency"])
+    plan_data = plan.plan_data()
+    context["view"] = pages.overview(plan_data, catalogue, org_id)
+    context["changes"] = pages.diff_lines(plan.diff, plan_data.currency)
     latest = Plan.objects.filter(engagement=engagement).order_by("-version").first()
     context["is_latest"] = latest is not None and latest.pk == plan.pk
     if can_edit and context["is_latest"]:
@@ -68,7 +69,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         context["edits"] = PlanEdit.objects.filter(engagement=engagement).select_related(
             "author").order_by("seq")
         if not plan.is_read_only:
-            choices = pages.edit_choices(plan.data, catalogue)
+            choices = pages.edit_choices(plan_data, catalogue)
             context["edit_forms"] = {kind: EditForm(initial={"op_id": services.new_op_id()},
                                                     choices=choices) for kind in EDIT_KINDS}
     return context
@@ -165,7 +166,7 @@ def confirm_approve(request, engagement, plan: Plan):
         raise PermissionDenied(_("Only the engagement's coordinators and administrators "
                                  "approve its plan."))
     latest = services.latest_plan(engagement)
-    data = plan.data
+    data = plan.plan_data()
     blockers, warnings = [], []
     if plan.is_read_only:
         blockers.append(_("Version %(v)d is approved already.") % {"v": plan.version})
@@ -181,12 +182,12 @@ def confirm_approve(request, engagement, plan: Plan):
             warnings.append(_("Sessions were validated, or settings or edits changed, since "
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
-    total = format_money(data["budget"]["total_cents"], data["currency"])
+    total = format_money(data.budget.total_cents, data.currency)
     facts = [
-        ngettext("%(n)d organisation", "%(n)d organisations", len(data["organisations"]))
-        % {"n": len(data["organisations"])} + " · " +
-        ngettext("%(n)d cohort", "%(n)d cohorts", len(data["cohorts"]))
-        % {"n": len(data["cohorts"])} + " · " + _("budget %(total)s") % {"total": total},
+        ngettext("%(n)d organisation", "%(n)d organisations", len(data.organisations))
+        % {"n": len(data.organisations)} + " · " +
+        ngettext("%(n)d cohort", "%(n)d cohorts", len(data.cohorts))
+        % {"n": len(data.cohorts)} + " · " + _("budget %(total)s") % {"total": total},
     ]
     context = {
         "engagement": engagement,
@@ -240,7 +241,7 @@ def edit(request, slug, kind):
         messages.error(request, _("Generate the plan first."))
         return redirect("plan", slug=engagement.slug)
     form = EditForm(request.POST, choices=pages.edit_choices(
-        plan.data, plan.catalogue.parsed(engagement.language)))
+        plan.plan_data(), plan.catalogue.parsed(engagement.language)))
     missing = [] if not form.is_valid() else [f for f in _REQUIRED[kind]
                                                if not form.cleaned_data.get(f)]
     if not form.is_valid() or missing:

@@ -1,0 +1,59 @@
+"""What the plan pages show, read straight from a ``PlanData`` (planning.pages)."""
+
+from __future__ import annotations
+
+from govcap.planning import Constraints, Targets, generate_plan
+from govcap.planning.core.stored import plan_from_dict
+from govcap.planning.pages import CohortRow, NeedRow, edit_choices, overview
+from govcap.scale import Level
+
+from .helpers import CATALOGUE, ROOMY, everyone
+
+B = Level.BASIC
+
+
+def plan_of_three():
+    return generate_plan(everyone(3, {"change-management": B, "enterprise-architecture": B}),
+                         CATALOGUE, Targets(), Constraints("2026-01", **ROOMY))
+
+
+def test_the_overview_reads_the_plan_and_adds_titles_names_and_money() -> None:
+    plan = plan_of_three()
+    view = overview(plan, CATALOGUE)
+    assert view.counts.organisations == 3 and view.counts.cohorts == len(plan.cohorts)
+    assert all(isinstance(n, NeedRow) for n in view.needs)
+    assert [n.need.rank or 10**6 for n in view.needs] == sorted(n.need.rank or 10**6
+                                                                for n in view.needs)
+    row = next(c for c in view.cohorts if c.cohort.module_code == "CHG-101")
+    assert isinstance(row, CohortRow)
+    assert row.module_title == CATALOGUE.by_code["CHG-101"].title
+    assert row.member_names == ("Ministry org00", "Ministry org01", "Ministry org02")
+    assert row.cost == "USD\xa06,035.00"  # 9 × 3 days × USD 105 + USD 3,200
+    assert view.total.startswith("USD") and view.org_total is None
+    in_grid = [c for grid_row in view.grid for cell in grid_row.cells for c in cell]
+    assert sorted(c.cohort.cohort_id for c in in_grid) == sorted(
+        c.cohort.cohort_id for c in view.cohorts if c.cohort.month)
+    assert [r.name for r in view.load.rows] == ["Ministry org00", "Ministry org01",
+                                                "Ministry org02"]
+
+
+def test_one_organisation_sees_its_lines_and_the_cohorts_it_attends() -> None:
+    plan = plan_of_three()
+    view = overview(plan, CATALOGUE, "org01")
+    assert {n.need.org_id for n in view.needs} == {"org01"}
+    assert {g.org_id for g in view.gaps} == {"org01"}
+    assert all("org01" in c.cohort.org_ids for c in view.cohorts)
+    assert [name for name, _ in view.by_org] == ["Ministry org01"]
+    assert view.org_total is not None and [r.name for r in view.load.rows] == ["Ministry org01"]
+    assert all("org01" in a.action.organisations for a in view.actions)
+    assert view.counts.organisations == 3  # the summary counts the whole plan
+
+
+def test_the_stored_plan_reads_back_the_same() -> None:
+    plan = plan_of_three()
+    assert overview(plan_from_dict(plan.to_dict()), CATALOGUE) == overview(plan, CATALOGUE)
+    choices = edit_choices(plan, CATALOGUE)
+    assert {value for value, _ in choices["cohort"]} == {c.cohort_id for c in plan.cohorts}
+    assert [label for _, label in choices["organisation"]] == ["Ministry org00",
+                                                              "Ministry org01",
+                                                              "Ministry org02"]
