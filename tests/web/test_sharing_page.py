@@ -103,3 +103,15 @@ def test_a_stale_page_cannot_undo_a_colleagues_decision(client, noted):
     assert response.status_code == 409 and "Someone decided about this text" in (
         response.content.decode())
     assert SharedText.objects.get().text == NOTE
+
+
+def test_a_viewer_is_told_how_many_took_part_not_who(client, noted):
+    client.force_login(noted.viewer)
+    for name in ("session-consent", "session-summary", "session"):
+        page = client.get(reverse(name, args=[noted.session.uuid])).content.decode()
+        assert "Director of ICT" not in page and "Systems analyst" not in page, name
+    page = client.get(reverse("session-consent", args=[noted.session.uuid])).content.decode()
+    assert "2 participants took part" in page
+    client.force_login(noted.coordinator)
+    page = client.get(reverse("session-consent", args=[noted.session.uuid])).content.decode()
+    assert "Director of ICT" in page
