@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
 
 from govcap.assessments import sharing
-from govcap.assessments.models import Quote, Rating
+from govcap.assessments.models import Quote, Rating, SharedText
 from govcap.charts.data import SectionLevel
 from govcap.charts.svg import level_profile
 from govcap.instruments.document import Section
@@ -18,6 +19,9 @@ class SectionResult:
     section: Section
     rating: Rating | None
     quotes: tuple[Quote, ...]
+    # what of it documents may quote, for the page to mark the rest internal
+    shared_fields: frozenset[str] = frozenset()  # "notes", "evidence", "dissent"
+    shared_quotes: frozenset[uuid.UUID] = frozenset()
 
     @property
     def level(self) -> str | None:
@@ -44,8 +48,13 @@ def session_summary(session, instrument, *, shared_only: bool = False) -> Sessio
     quotes: dict[str, list[Quote]] = {}
     for quote in all_quotes:
         quotes.setdefault(quote.section_key, []).append(quote)
+    marked = SharedText.objects.filter(session=session)
+    fields = {(t.rating_id, t.field) for t in marked if t.rating_id}
+    quoted = frozenset(Quote.objects.filter(shared__in=marked).values_list("uuid", flat=True))
     rows = tuple(
-        SectionResult(s, ratings.get(s.key), tuple(quotes.get(s.key, ())))
+        SectionResult(s, ratings.get(s.key), tuple(quotes.get(s.key, ())),
+                      frozenset(name for name in sharing.RATING_FIELDS if ratings.get(s.key)
+                                and (ratings[s.key].id, name) in fields), quoted)
         for s in instrument.sections
     )
     chart = level_profile(

@@ -115,3 +115,11 @@ def test_a_viewer_is_told_how_many_took_part_not_who(client, noted):
     client.force_login(noted.coordinator)
     page = client.get(reverse("session-consent", args=[noted.session.uuid])).content.decode()
     assert "Director of ICT" in page
+
+
+def test_the_coordinators_summary_marks_what_is_internal(client, noted):
+    summary = reverse("session-summary", args=[noted.session.uuid])
+    client.force_login(noted.coordinator)
+    assert 'class="tag internal"' in client.get(summary).content.decode()
+    client.post(url(noted), {"target": noted.key, "action": "share", "text": NOTE})
+    assert 'class="tag internal"' not in client.get(summary).content.decode()
