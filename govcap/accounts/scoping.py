@@ -15,6 +15,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from govcap import plainsql
 from govcap.accounts.models import Invitation, Role, RoleAssignment
@@ -297,6 +298,7 @@ def scoped(user, qs: QuerySet, engagement_field: str = "engagement",
     return qs.filter(visible)
 
 
-def require(allowed: bool, message: str = "You do not have access to this.") -> None:
+def require(allowed: bool, message: str | None = None) -> None:
+    """A refusal (403) saying why, in the reader's language."""
     if not allowed:
-        raise PermissionDenied(message)
+        raise PermissionDenied(message or _("You do not have access to this."))

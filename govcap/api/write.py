@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
+from django.utils.translation import gettext as _
 from ninja import File, Form, Path, Router, Status
 from ninja.files import UploadedFile
 
@@ -30,7 +31,7 @@ def import_file(request, slug: str = Path(..., pattern=SLUG), file: UploadedFile
     `dry_run`, nothing is written and the answer says what would be created."""
     engagement = scoping.engagement_or_404(request.auth, slug)
     scoping.require(scoping.can_manage_engagement(request.auth, engagement),
-                    "Only the engagement's coordinators import submissions.")
+                    _("Only the engagement's coordinators import submissions."))
     name = PurePath((file.name or "upload").replace("\x00", "")).name[:200] or "upload"
     try:
         data = checked_bytes(file)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from govcap.accounts import scoping
@@ -15,7 +16,7 @@ from govcap.assessments import access, history
 def get_session(request, uuid):
     session = get_object_or_404(access.sessions(request.user), uuid=uuid)
     scoping.require(scoping.can_view_history(request.user, session),
-                    "Only the engagement's coordinators see a session's history.")
+                    _("Only the engagement's coordinators see a session's history."))
     return session
 
 
