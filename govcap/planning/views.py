@@ -21,6 +21,7 @@ from govcap.accounts import scoping
 from govcap.planning import pages, services
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
+from govcap.planning.core.diff import left_without_cohort
 from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.money import format_money
 from govcap.planning.core.validation import CatalogueError
@@ -255,6 +256,7 @@ def edit(request, slug, kind):
                                                            data["op_id"])
         else:
             operation = _operation(kind, data)
+        before = plan.plan_data()
         saved = services.add_edit(engagement, request.user, operation)
     except (services.PlanRefused, PlanInputError, KeyError) as exc:
         messages.error(request, str(exc))
@@ -262,6 +264,17 @@ def edit(request, slug, kind):
     level = messages.success if saved.last_status == "applied" else messages.warning
     level(request, _("Edit saved (%(status)s): %(message)s")
           % {"status": saved.last_status or "—", "message": saved.last_message})
+    after = services.latest_plan(engagement)
+    edited = {getattr(operation, "org_id", None)}
+    for broken in (left_without_cohort(before, after.plan_data()) if after else []):
+        others = [name for name in broken.org_names
+                  if name not in {o.org_name for o in before.organisations if o.org_id in edited}]
+        if others:
+            messages.warning(request, _(
+                "This edit broke up cohort %(cohort)s, which was shared: %(orgs)s no longer "
+                "have a course of %(module)s; their needs are now listed as not placed.")
+                % {"cohort": broken.cohort_id, "orgs": ", ".join(others),
+                   "module": broken.module_code})
     return redirect("plan", slug=engagement.slug)
 
 

@@ -370,3 +370,18 @@ def test_a_plan_version_keeps_the_gender_aim_and_each_organisations_focus_group_
     mix = plan.data["extra"]["gender_mix"][str(planned.ministry.uuid)]
     assert mix == {"female": 2, "male": 1}
     assert plan.data["extra"]["women_target_percent"] == 50
+
+
+def test_an_edit_that_breaks_up_a_shared_cohort_names_who_is_left_without(client, planned):
+    shared = next(c for c in planned.plan.data["cohorts"]
+                  if c["status"] == "scheduled" and len(c["members"]) > 1)
+    dropped, other = shared["members"][0]["org_id"], shared["members"][1]["org_id"]
+    names = {o["org_id"]: o["org_name"] for o in planned.plan.data["organisations"]}
+    client.force_login(planned.coordinator)
+    response = client.post(url("plan-edit", planned, "drop-module"),
+                           {"op_id": "op-b", "need": f"{dropped}|{shared['module_code']}"},
+                           follow=True)
+    page = response.content.decode()
+    assert f"This edit broke up cohort {shared['cohort_id']}, which was shared" in page
+    assert names[other] in page.split("which was shared")[1][:200]
+    assert names[dropped] not in page.split("which was shared")[1][:120]
