@@ -55,18 +55,18 @@ def proposed(s: Scope) -> list[str]:
         orgs.add(need.org_id)
         best[need.module_code] = (min(rank, need.rank), orgs, min(month, need.month))
     ranked = sorted(best, key=lambda c: (best[c][0], c))[:PRIORITIES_SHOWN]
-    for number, code in enumerate(ranked, start=1):
-        _rank, orgs, month = best[code]
+    for code in ranked:  # numbered as the plan ranks them, placed or not
+        rank, orgs, month = best[code]
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
-        out.append(L.t(key, rank=number, module=f"{code} {s.module_title(code)}",
+        out.append(L.t(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))
     return out
 
 
 def asked(s: Scope) -> list[str]:
     L = s.L
-    out = [L.t("brief.ask_approve", version=s.ctx.version)]
     months = sorted(c.month for c in s.cohorts if c.month)
+    out = [L.t("brief.ask_approve", version=s.ctx.version)] if months else []
     if months:
         out.append(L.t("brief.ask_nominate", month=L.month(months[0])))
         out.append(L["brief.ask_release"])

@@ -39,9 +39,9 @@ def test_the_brief_is_one_page_saying_what_was_found_proposed_and_asked(language
     assert pages(pdf) == 1
     text = text_of(pdf)
     heads = {"en": ("What the assessment found", "What the plan proposes", "What is asked of you",
-                    "Priority 1:", "Approve the training plan (version 2)"),
+                    "Priority ", "Approve the training plan (version 2)"),
              "fr": ("Ce que l’évaluation a montré", "Ce que le plan propose",
-                    "Ce qui vous est demandé", "Priorité 1", "Approuver le plan")}
+                    "Ce qui vous est demandé", "Priorité ", "Approuver le plan")}
     for expected in heads[language]:
         assert expected in text, expected
     if org is None:
@@ -59,3 +59,14 @@ def test_the_docx_brief_has_no_cover_and_one_title():
     body = docx.read("word/document.xml").decode()
     assert body.count('w:val="Title"') == 1
     assert "What the plan proposes" in body and 'w:type="page"' not in body
+
+
+def test_priorities_are_numbered_as_the_plan_ranks_them():
+    from govcap.reports.brief import proposed
+    from govcap.reports.labels import Labels
+    from govcap.reports.scope import Scope
+
+    data = plan()
+    lines = proposed(Scope(data, context("en"), catalogue("en"), Labels("en")))
+    best = min(n.rank for n in data.needs if n.status == "scheduled" and n.month and n.rank)
+    assert lines[1].startswith(f"Priority {best}: ")
