@@ -52,7 +52,7 @@ def instrument(db, packaged_instrument_rows):
     saved = list(serializers.deserialize("json", packaged_instrument_rows))
     for obj in saved:
         obj.save()
-    reset = connection.ops.sequence_reset_sql(no_style(), {type(o.object) for o in saved})
+    reset = connection.ops.sequence_reset_sql(no_style(), list({type(o.object) for o in saved}))
     with connection.cursor() as cursor:
         for statement in reset:
             cursor.execute(statement)

@@ -37,4 +37,4 @@ def render(tmp_path_factory) -> Render:
                 made[key] = path.read_bytes()
         return made[key]
 
-    return get  # type: ignore[return-value]
+    return get
