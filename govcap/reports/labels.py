@@ -79,6 +79,12 @@ EN: dict[str, str] = {
     "programme.col.gaps": "Gaps", "programme.col.cohorts": "Cohorts",
     "programme.col.places": "Places", "programme.col.period": "Period",
     "programme.col.cost": "Cost", "programme.col.base": "Cost ({currency})",
+    "programme.col.unplaced": "Needs not placed",
+    "programme.col.unplaced_cost": "Not placed, est. ({currency})",
+    "programme.unplaced_note": ("Needs not placed: what the plans could not schedule within their "
+                                "limits, and their estimated participant cost in {currency} — "
+                                "not funded by the totals above."),
+    "programme.none": "No plan is approved yet: there is nothing to put side by side.",
     "demo.mark": "DEMO DATA",
     "brief.title": "Brief for the minister: digital skills of {who}",
     "brief.found": "What the assessment found", "brief.proposed": "What the plan proposes",

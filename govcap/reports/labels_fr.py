@@ -70,6 +70,12 @@ FR: dict[str, str] = {
     "programme.col.gaps": "Écarts", "programme.col.cohorts": "Cohortes",
     "programme.col.places": "Places", "programme.col.period": "Période",
     "programme.col.cost": "Coût", "programme.col.base": "Coût ({currency})",
+    "programme.col.unplaced": "Besoins non placés",
+    "programme.col.unplaced_cost": "Non placés, est. ({currency})",
+    "programme.unplaced_note": ("Besoins non placés : ce que les plans n’ont pas pu programmer "
+                                "dans leurs limites, et leur coût estimé par participant en "
+                                "{currency} — non financés par les totaux ci-dessus."),
+    "programme.none": "Aucun plan n’est encore approuvé : rien à mettre côte à côte.",
     "demo.mark": "DONNÉES DE DÉMONSTRATION",
     "brief.title": "Note au ministre : compétences numériques de {who}",
     "brief.found": "Ce que l’évaluation a montré", "brief.proposed": "Ce que le plan propose",

@@ -55,6 +55,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     usd = lambda cents: Money(cents, BASE_CURRENCY, L.money(cents, BASE_CURRENCY))  # noqa: E731
     rows: list[list[Cell]] = []
     total = 0
+    unplaced = sum(p.base_cents(p.data.budget.unscheduled_estimate_cents) for p in plans)
     for p in plans:
         months = sorted(c.month for c in p.cohorts)
         cost = p.data.budget.total_cents
@@ -66,7 +67,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                      f"{L.month(months[0])} – {L.month(months[-1])}" if months else "–",
                      Money(cost, p.data.budget.currency,
                            L.money(cost, p.data.budget.currency)),
-                     usd(p.base_cents(cost))])
+                     usd(p.base_cents(cost)), len(p.data.unfit),
+                     usd(p.base_cents(p.data.budget.unscheduled_estimate_cents))])
     countries = Table(
         [Column(L["programme.col.country"], 1.2), Column(L["programme.col.engagement"], 2),
          Column(L["programme.col.plan"], 1.4), Column(L["programme.col.orgs"], 0.9, "number"),
@@ -74,11 +76,18 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
          Column(L["programme.col.cohorts"], 0.9, "number"),
          Column(L["programme.col.places"], 0.9, "number"),
          Column(L["programme.col.period"], 1.6), Column(L["programme.col.cost"], 1.4, "money"),
-         Column(L.t("programme.col.base", currency=BASE_CURRENCY), 1.4, "money")],
+         Column(L.t("programme.col.base", currency=BASE_CURRENCY), 1.4, "money"),
+         Column(L["programme.col.unplaced"], 0.9, "number"),
+         Column(L.t("programme.col.unplaced_cost", currency=BASE_CURRENCY), 1.4, "money")],
         rows, total=[L["total"], "", "", sum(len(p.data.organisations) for p in plans),
                      sum(len(p.data.gaps) for p in plans), sum(len(p.cohorts) for p in plans),
-                     sum(p.places for p in plans), "", "", usd(total)])
+                     sum(p.places for p in plans), "", "", usd(total),
+                     sum(len(p.data.unfit) for p in plans), usd(unplaced)])
     domains = _domains(plans, L, usd)
+    if not plans:
+        summary_note = [Para(L["programme.none"], "lead")]
+    else:
+        summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY), "note")]
     timeline = _timeline(plans, L)
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
                orgs=sum(len(p.data.organisations) for p in plans),
@@ -86,7 +95,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                places=L.number(sum(p.places for p in plans)), total=usd(total).text)
     summary_blocks: list = [Para(lead, "lead"), Para(L.t("programme.rates",
                                                          currency=BASE_CURRENCY), "note"),
-                            countries]
+                            countries, *summary_note]
     if not_approved:
         summary_blocks.append(Para(L.t("programme.not_approved",
                                        names=", ".join(not_approved)), "note"))
