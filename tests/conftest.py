@@ -42,7 +42,8 @@ def packaged_instrument_rows(django_db_setup, django_db_blocker) -> str:
 @pytest.fixture
 def instrument(db, packaged_instrument_rows):
     """The packaged instrument and its translations, as `ensure_default_instrument` leaves
-    them (replayed from `packaged_instrument_rows`, as `loaddata` would)."""
+    them (replayed from `packaged_instrument_rows`, as `loaddata` would, unless something
+    the test did first, such as an export, imported them already)."""
     from django.core import serializers
     from django.core.management.color import no_style
     from django.db import connection
@@ -50,12 +51,13 @@ def instrument(db, packaged_instrument_rows):
     from govcap.instruments.services import ensure_default_instrument
 
     saved = list(serializers.deserialize("json", packaged_instrument_rows))
-    for obj in saved:
-        obj.save()
-    reset = connection.ops.sequence_reset_sql(no_style(), list({type(o.object) for o in saved}))
-    with connection.cursor() as cursor:
-        for statement in reset:
-            cursor.execute(statement)
+    models = list({type(obj.object) for obj in saved})
+    if not any(model._default_manager.exists() for model in models):
+        for obj in saved:
+            obj.save()
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(statement)
     return ensure_default_instrument()  # finds everything there: two queries
 
 
