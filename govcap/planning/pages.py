@@ -10,6 +10,7 @@ from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import (
+    SCHEDULED,
     ActionRow,
     Cohort,
     Gap,
@@ -118,6 +119,7 @@ class Overview:
     blackout: frozenset[str]
     grid: tuple[GridRow, ...]
     by_domain: tuple[tuple[str, str], ...]
+    domain_total: str  # the whole plan's total, or one organisation's share
     by_org: tuple[tuple[str, str], ...]
     indicators: tuple[Indicator, ...]
     actions: tuple[ActionLine, ...]
@@ -152,6 +154,13 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None) ->
     budget = plan.budget
     by_org = sorted((names.get(k, k), format_money(v, currency))
                     for k, v in budget.by_org.items() if org_id is None or k == org_id)
+    domain_cents: dict[str, int] = dict(budget.by_domain)
+    if org_id is not None:  # one organisation's page: its own share of each domain
+        domain_cents = {}
+        for c in plan.cohorts:
+            for m in c.members:
+                if c.status == SCHEDULED and m.org_id == org_id:
+                    domain_cents[c.domain] = domain_cents.get(c.domain, 0) + m.cost_cents
     return Overview(
         currency=currency,
         catalogue_key=plan.catalogue_key,
@@ -169,7 +178,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None) ->
         blackout=frozenset(plan.blackout_months),
         grid=tuple(grid),
         by_domain=tuple((DOMAINS.get(k, k), format_money(v, currency))
-                        for k, v in sorted(budget.by_domain.items())),
+                        for k, v in sorted(domain_cents.items())),
+        domain_total=format_money(sum(domain_cents.values()), currency),
         by_org=tuple(by_org),
         indicators=own.indicators,
         actions=tuple(ActionLine(a, format_money(a.total_funding_cents, currency),

@@ -57,3 +57,16 @@ def test_the_stored_plan_reads_back_the_same() -> None:
     assert [label for _, label in choices["organisation"]] == ["Ministry org00",
                                                               "Ministry org01",
                                                               "Ministry org02"]
+
+
+def test_an_organisations_page_shows_its_own_share_of_each_domain_not_the_countrys():
+    from govcap.planning.core.money import format_money
+
+    data = plan_of_three()
+    shared = next(c for c in data.cohorts if c.status == "scheduled" and len(c.members) > 1)
+    org = shared.members[0].org_id
+    view = overview(data, CATALOGUE, org)
+    mine = sum(m.cost_cents for c in data.cohorts if c.status == "scheduled"
+               for m in c.members if m.org_id == org)
+    assert mine == data.budget.by_org[org] < data.budget.total_cents
+    assert view.domain_total == view.org_total == format_money(mine, data.currency)
