@@ -106,28 +106,41 @@ def rules(s: Scope) -> list[Any]:
     return blocks
 
 
+MONTHS_PER_TABLE = 6
+
+
 def annex(s: Scope) -> Section:
     w = _w(s)
     rows = _rows(s)
     months = list(s.plan.months)
-    cols = [Column(w["col.org"], 2.4), Column(w["col.limits"], 1.3)]
-    cols += [Column(s.L.month(m), 1) for m in months] + [Column(w["col.total"], 0.8, "number")]
-    table_rows: list[list[Cell]] = []
-    for row in rows:
-        cells: list[Cell] = [s.names.get(row.org_id, row.org_name),
-                             f"{row.days_per_month} / {row.days_per_quarter} / {row.staff_away}"]
-        for days, limit, away in zip(row.days, row.limits, row.away, strict=True):
-            if limit == 0:
-                cells.append(w["closed"])
-            elif days:
-                cells.append(w["cell"].format(days=days, limit=limit, away=away))
-            else:
-                cells.append("–")
-        cells.append(sum(row.days))
-        table_rows.append(cells)
     blocks: list[Any] = [Para(w["intro"])]
     blocks += rules(s)
-    blocks += [Heading(w["heading"], 3), Table(cols, table_rows)]
+    blocks.append(Heading(w["heading"], 3))
+    # Six months to a table: twelve month columns do not fit across a landscape page.
+    for start in range(0, len(months), MONTHS_PER_TABLE):
+        last = start + MONTHS_PER_TABLE >= len(months)
+        cols = [Column(w["col.org"], 2.4), Column(w["col.limits"], 1.3)]
+        cols += [Column(s.L.month(m), 1) for m in months[start:start + MONTHS_PER_TABLE]]
+        if last:
+            cols.append(Column(w["col.total"], 0.8, "number"))
+        table_rows: list[list[Cell]] = []
+        for row in rows:
+            cells: list[Cell] = [s.names.get(row.org_id, row.org_name),
+                                 f"{row.days_per_month} / {row.days_per_quarter} / "
+                                 f"{row.staff_away}"]
+            window = slice(start, start + MONTHS_PER_TABLE)
+            for days, limit, away in zip(row.days[window], row.limits[window],
+                                         row.away[window], strict=True):
+                if limit == 0:
+                    cells.append(w["closed"])
+                elif days:
+                    cells.append(w["cell"].format(days=days, limit=limit, away=away))
+                else:
+                    cells.append("–")
+            if last:
+                cells.append(sum(row.days))
+            table_rows.append(cells)
+        blocks.append(Table(cols, table_rows))
     return Section("load", w["heading"], blocks, wide=True)
 
 
