@@ -165,7 +165,8 @@
     var draft = (quoteText && quoteText.value.trim() !== "") || editsUnsaved().length > 0;
     var participantConflict = !!document.querySelector("#participants .conflict");
     if (!canCapture && !n && !nFailed && !nConflicts) {  // the server's read-only line again
-      summary.dataset.state = "readonly"; summary.textContent = readOnlyText; return;
+      summary.dataset.state = "readonly"; summary.textContent = readOnlyText; shownFailed = null;
+      return;
     }
     var parts = [], state = "saved";
     if (nConflicts || participantConflict) { parts.push(labels.conflictsPending); state = "conflict"; }
@@ -179,9 +180,21 @@
     if (draft) { parts.push(labels.draft); if (state === "saved") state = "waiting"; }
     if (state === "saved" && !parts.length) parts.push(labels.allSaved);
     summary.dataset.state = state;
-    summary.textContent = parts.join(" ");
-    if (nFailed) summary.append(" ", failedList());
+    // The line's words change often; the list of refused edits only when it changes, so a
+    // list being read (opened, a button about to be pressed) is not rebuilt under the reader.
+    var line = summary.querySelector(":scope > .save-line");
+    if (!line) { summary.textContent = ""; line = el("span", { className: "save-line" }); summary.append(line); }
+    line.textContent = parts.join(" ");
+    var key = nFailed ? JSON.stringify(failed()) : "";
+    if (shownFailed && (shownFailed.key !== key || !shownFailed.node.isConnected)) {
+      shownFailed.node.remove(); shownFailed = null;
+    }
+    if (nFailed && !shownFailed) {
+      shownFailed = { key: key, node: failedList() };
+      summary.append(shownFailed.node);
+    }
   }
+  var shownFailed = null;  // { key, node }: the refused edits' list on the status line
 
   // Edits the server refused for a reason other than a conflict (the session turned
   // read-only, a bad value…): listed with their text, to send again (once reopened, say) or
