@@ -19,10 +19,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
+from govcap.assessments import access
 from govcap.assessments.models import Quote, Rating, Session, SharedText
 from govcap.assessments.redaction import added_word, normalised, with_gaps_marked, words
 from govcap.assessments.texts import session_instrument
@@ -106,12 +107,10 @@ def reads_internal(user, session: Session) -> bool:
 def internal_sessions(user, sessions: QuerySet[Session]) -> set[int] | None:
     """Of `sessions`, the ids of those whose internal text the user reads (`reads_internal`);
     None: all of them."""
-    scope = scoping.scope_of(user)
-    if scope.is_admin:
+    if scoping.scope_of(user).is_admin:
         return None
-    mine = Q(engagement_id__in=scope.coordinator_of) | Q(
-        engagement_id__in=scope.facilitator_of, facilitators=user)
-    return set(sessions.filter(mine).values_list("pk", flat=True))
+    return set(access.internal_sessions(user).filter(pk__in=sessions.values("pk"))
+               .values_list("pk", flat=True))
 
 
 def shared_only(session: Session, ratings: Iterable[Rating],
