@@ -176,9 +176,11 @@ def previous_levels(engagement) -> dict[tuple[int, str], str]:
                 "session_id", "section_key", "level")}
 
 
-def assessments_for(engagement) -> list[Assessment]:
+def assessments_for(engagement, sessions: list[Session] | None = None) -> list[Assessment]:
+    """`sessions`: the engagement's deciding sessions when the caller has them already."""
     rows: list[Assessment] = []
-    sessions = latest_validated_sessions(engagement)
+    if sessions is None:
+        sessions = latest_validated_sessions(engagement)
     before = previous_levels(engagement)
     ratings = (Rating.objects.filter(session__in=sessions, rater__isnull=True,
                                      section_key__in=SECTION_KEYS)
@@ -230,12 +232,13 @@ def stored_operations(engagement) -> tuple[Operation, ...]:
 COVERAGE = ("validated", "submitted", "in_progress", "draft", "none")
 
 
-def gender_mix(engagement) -> dict[str, dict[str, int]]:
+def gender_mix(engagement, sessions: list[Session] | None = None) -> dict[str, dict[str, int]]:
     """Per organisation (uuid), the genders its people recorded in its deciding session's
     focus group ("female", "male", "other", "" for not stated): what the plan's nominations
     set beside their gender-balance target."""
     mix: dict[str, dict[str, int]] = {}
-    sessions = latest_validated_sessions(engagement)
+    if sessions is None:
+        sessions = latest_validated_sessions(engagement)
     for org_uuid, gender in Participant.objects.filter(session__in=sessions).values_list(
             "organisation__uuid", "gender"):
         counts = mix.setdefault(str(org_uuid), {})
@@ -261,11 +264,12 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
     constraints = constraints_of(settings, day)
     row = settings.catalogue or latest_catalogue()
     catalogue = row.parsed(engagement.language)
-    assessments = tuple(assessments_for(engagement))
+    deciding = latest_validated_sessions(engagement)  # read once for both below
+    assessments = tuple(assessments_for(engagement, deciding))
     operations = stored_operations(engagement)
     titles = section_titles(engagement)
     coverage = coverage_of(engagement)
-    mix = gender_mix(engagement)
+    mix = gender_mix(engagement, deciding)
     summary = {
         "assessments": [plain(a) for a in assessments], "settings": settings.as_dict(),
         "catalogue": [row.checksum, engagement.language],
