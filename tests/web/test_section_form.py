@@ -145,3 +145,11 @@ def test_an_edit_of_a_quote_deleted_meanwhile_is_a_decision_not_a_resurrection(
     as_facilitator.post(reverse("session-conflicts", args=[consented.session.uuid]),
                         {"conflict": str(conflict.uuid), "decide": "mine"})
     assert Quote.objects.get().text == "Said once, and edited."  # kept mine: it comes back
+
+
+def test_adding_an_empty_quote_says_what_is_missing_and_adds_nothing(as_facilitator, consented):
+    form = shown(as_facilitator, consented.session)
+    sent = as_facilitator.post(url(consented.session), {**form, "add_quote": "", "quote_text": "  "},
+                               follow=True)
+    assert not Quote.objects.exists()
+    assert "Type the quote before adding it." in sent.content.decode()

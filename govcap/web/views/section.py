@@ -233,6 +233,9 @@ def apply_quote_action(request, session, section_key: str, post: QueryDict,
             participant_code=post.get("quote_participant", ""), base_revision=0))
         messages.success(request, _("Quote added."))
         anchor = "#quotes"
+    elif "add_quote" in post:
+        messages.warning(request, _("Type the quote before adding it."))
+        return "#quote-new"
     if target := parse_uuid(post.get("delete_quote")):
         capture.save_quote(user, session, capture.QuoteSave(
             op_id=uuid.uuid5(page_op, f"delete {target}"), section_key=section_key,
