@@ -3,9 +3,12 @@ carry the plan's own lines plus what a page adds (titles, money in words, names)
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
-from typing import Any
 
+from django.utils.translation import gettext
+
+from govcap.planning import wording
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
 from govcap.planning.core.narrow import narrow
@@ -28,12 +31,17 @@ from govcap.scale import DOMAINS
 class NeedRow:
     need: Need
     module_title: str
+    module: str = ""  # "Title (CODE)"
+    status: str = ""
+    month: str = ""
 
 
 @dataclass(frozen=True)
 class UnfitRow:
     unfit: Unfit
     module_title: str
+    module: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,10 @@ class CohortRow:
     module_title: str
     cost: str
     member_names: tuple[str, ...]
+    module: str = ""
+    month: str = ""
+    language: str = ""
+    members: tuple[tuple[str, str, int], ...] = ()  # (org id, name, participants)
 
 
 @dataclass(frozen=True)
@@ -127,13 +139,19 @@ class Overview:
     load: LoadTable
     start_note: str
     counts: Counts
+    month_labels: tuple[tuple[str, str], ...] = ()  # (YYYY-MM, "May 2027")
+    unknown_rows: tuple[tuple[Unknown, str, str], ...] = ()  # (line, section, reason)
+    indicator_rows: tuple[tuple[Indicator, str], ...] = ()  # (line, status in words)
 
 
-def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None) -> Overview:
+def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
+             section_titles: dict[str, str] | None = None) -> Overview:
     """Summary, needs by priority, gaps, cohorts by month, the month grid, budget, unfit."""
     currency = plan.currency
     names = {o.org_id: o.org_name for o in plan.organisations}
     own = plan if org_id is None else narrow(plan, org_id)  # its lines, the cohorts it attends
+
+    namer = wording.Namer(catalogue, plan)
 
     def title(code: str | None) -> str:
         module = catalogue.by_code.get(code or "")
@@ -142,7 +160,11 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None) ->
     needs = sorted(own.needs, key=lambda n: (n.rank or 10**6, n.org_id, n.module_code))
     cohort_rows = tuple(
         CohortRow(c, title(c.module_code), format_money(c.cost_cents, currency),
-                  tuple(names.get(m.org_id, m.org_id) for m in c.members))
+                  tuple(names.get(m.org_id, m.org_id) for m in c.members),
+                  module=namer.module(c.module_code), month=wording.month_label(c.month),
+                  language=wording.language_name(c.language),
+                  members=tuple((m.org_id, names.get(m.org_id, m.org_id), m.participants)
+                                for m in c.members))
         for c in sorted(own.cohorts, key=lambda c: (c.month or "9999", c.cohort_id)))
     grid = []
     for domain, label in DOMAINS.items():
@@ -171,8 +193,11 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None) ->
         unscheduled=format_money(budget.unscheduled_estimate_cents, currency),
         gaps=own.gaps,
         unknowns=own.unknowns,
-        needs=tuple(NeedRow(n, title(n.module_code)) for n in needs),
-        unfit=tuple(UnfitRow(u, title(u.module_code)) for u in own.unfit),
+        needs=tuple(NeedRow(n, title(n.module_code), namer.module(n.module_code),
+                            wording.status_word(wording.NEED_STATUS, n.status),
+                            wording.month_label(n.month)) for n in needs),
+        unfit=tuple(UnfitRow(u, title(u.module_code), namer.module(u.module_code),
+                             wording.unfit_reason(u, plan, namer)) for u in own.unfit),
         cohorts=cohort_rows,
         months=plan.months,
         blackout=frozenset(plan.blackout_months),
@@ -191,7 +216,70 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None) ->
         counts=Counts(organisations=len(plan.organisations), gaps=len(plan.gaps),
                       needs=len(plan.needs), cohorts=len(plan.cohorts),
                       unfit=len(plan.unfit), unknowns=len(plan.unknowns)),
+        month_labels=tuple((m, wording.month_label(m)) for m in plan.months),
+        unknown_rows=tuple((u, (section_titles or {}).get(u.section_key,
+                                                         namer.section(u.section_key)),
+                            wording.unknown_reason(u.reason)) for u in own.unknowns),
+        indicator_rows=tuple((i, wording.status_word(wording.INDICATOR_STATUS, i.status))
+                             for i in own.indicators),
     )
+
+
+@dataclass(frozen=True)
+class CohortEdit:
+    """The edits that sit beside one cohort: move it, keep it, take an organisation out of it
+    or into another course of the same module. Each form has its own operation id."""
+
+    move_op: str
+    lock_op: str
+    member_op: str
+    months: tuple[tuple[str, str], ...]  # months it can move to (not its own, not closed)
+    drops: tuple[tuple[str, str, str], ...]  # (need "org|module", organisation name, op id)
+    others: tuple[tuple[str, str], ...]  # other courses of the module an organisation can join
+
+
+@dataclass(frozen=True)
+class UnfitEdit:
+    """Beside a need the plan could not place: join a course of the module, or remove it."""
+
+    need: str  # "org|module"
+    join_op: str
+    drop_op: str
+    cohorts: tuple[tuple[str, str], ...]
+
+
+def _op_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _other_cohorts(plan: PlanData, module_code: str | None, but: str | None
+                   ) -> tuple[tuple[str, str], ...]:
+    return tuple((c.cohort_id, gettext("%(month)s, %(n)d participants, %(orgs)s") % {
+        "month": wording.month_label(c.month), "n": c.participants,
+        "orgs": ", ".join(o.org_name for o in plan.organisations if o.org_id in c.org_ids)})
+        for c in plan.cohorts if c.module_code == module_code and c.cohort_id != but
+        and c.status == SCHEDULED)
+
+
+def cohort_edit(row: CohortRow, plan: PlanData) -> CohortEdit:
+    closed = set(plan.blackout_months)
+    cohort = row.cohort
+    return CohortEdit(
+        move_op=_op_id(), lock_op=_op_id(), member_op=_op_id(),
+        months=tuple((m, wording.month_label(m)) for m in plan.months
+                     if m not in closed and m != cohort.month),
+        drops=tuple((f"{org_id}|{cohort.module_code}", name, _op_id())
+                    for org_id, name, _n in row.members),
+        others=_other_cohorts(plan, cohort.module_code, cohort.cohort_id))
+
+
+def unfit_edit(row: UnfitRow, plan: PlanData) -> UnfitEdit | None:
+    code = row.unfit.module_code
+    if not code or not any(n.org_id == row.unfit.org_id and n.module_code == code
+                           and n.status != "dropped" for n in plan.needs):
+        return None
+    return UnfitEdit(need=f"{row.unfit.org_id}|{code}", join_op=_op_id(), drop_op=_op_id(),
+                     cohorts=_other_cohorts(plan, code, None))
 
 
 def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:
@@ -205,7 +293,7 @@ def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:
         rows.append(LoadRow(name=row.org_name, cells=cells, total=sum(row.days),
                             limits=(row.days_per_month, row.days_per_quarter,
                                     row.staff_away)))
-    blocked = tuple(BlockedMonth(month=b.month, closed=b.blocked_days * 2 >= b.working_days,
+    blocked = tuple(BlockedMonth(month=wording.month_label(b.month), closed=b.blocked_days * 2 >= b.working_days,
                                  days=b.blocked_days, of=b.working_days,
                                  reasons=", ".join(b.reasons)) for b in plan.month_blocks)
     return LoadTable(months=plan.months, rows=tuple(sorted(rows, key=lambda r: r.name)),
@@ -216,42 +304,25 @@ def start_note(plan: PlanData) -> str:
     """Said when the start month in the settings had passed when the plan was made."""
     c = plan.settings.get("constraints", {})
     if c.get("first_month") and c["first_month"] != c.get("start_month"):
-        return (f"The start month in the settings ({c['start_month']}) was before the plan's "
-                f"date ({c.get('plan_date', '')}); the schedule starts in {c['first_month']}, "
-                "the month after the plan's date.")
+        return gettext("The start month in the settings (%(start)s) was before the plan's "
+                       "date (%(date)s); the schedule starts in %(first)s, the month after "
+                       "the plan's date.") % {
+                           "start": wording.month_label(c["start_month"]),
+                           "date": c.get("plan_date", ""),
+                           "first": wording.month_label(c["first_month"])}
     return ""
 
 
 def edit_choices(plan: PlanData, catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
+    """Choices of the edit forms, named as a reader names them (never by identifier)."""
     names = {o.org_id: o.org_name for o in plan.organisations}
-    cohorts = [(c.cohort_id, f"{c.cohort_id} — {c.module_code} "
-                             f"({c.month or 'unscheduled'})") for c in plan.cohorts]
-    needs = [(f"{n.org_id}|{n.module_code}", f"{names.get(n.org_id, n.org_id)} — {n.module_code}")
+    namer = wording.Namer(catalogue, plan)
+    cohorts = [(c.cohort_id, namer.cohort(c.cohort_id)) for c in plan.cohorts]
+    needs = [(f"{n.org_id}|{n.module_code}",
+              f"{names.get(n.org_id, n.org_id)} — {namer.module(n.module_code)}")
              for n in plan.needs if n.status != "dropped"]
     blackout = set(plan.blackout_months)
-    months = [(m, m) for m in plan.months if m not in blackout]
+    months = [(m, wording.month_label(m)) for m in plan.months if m not in blackout]
     return {"cohort": cohorts, "month": months, "need": needs,
             "organisation": sorted(((k, v) for k, v in names.items()), key=lambda kv: kv[1]),
-            "module": [(m.code, f"{m.code} — {m.title}") for m in catalogue.modules]}
-
-
-def diff_lines(diff: dict[str, Any] | None, currency: str) -> list[str]:
-    """The stored diff against the previous version, as short sentences."""
-    if not diff or diff.get("is_empty"):
-        return []
-    lines = []
-    for key, label in (("gaps_added", "new gaps"), ("gaps_closed", "gaps closed"),
-                       ("needs_added", "needs added"), ("needs_removed", "needs removed"),
-                       ("cohorts_added", "cohorts added"), ("cohorts_removed", "cohorts removed"),
-                       ("cohorts_moved", "cohorts moved"), ("unfit_added", "newly unfit"),
-                       ("unfit_resolved", "unfit resolved"),
-                       ("operations_changed", "edit outcomes changed")):
-        items = diff.get(key) or []
-        if items:
-            shown = [i["key"] if isinstance(i, dict) else i for i in items[:6]]
-            more = f" … (+{len(items) - 6})" if len(items) > 6 else ""
-            lines.append(f"{len(items)} {label}: {', '.join(shown)}{more}")
-    if diff["total_before_cents"] != diff["total_after_cents"]:
-        lines.append(f"budget {format_money(diff['total_before_cents'], currency)} → "
-                     f"{format_money(diff['total_after_cents'], currency)}")
-    return lines
+            "module": [(m.code, f"{m.title} ({m.code})") for m in catalogue.modules]}

@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
-from govcap.planning import pages, services
+from govcap.planning import pages, services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import left_without_cohort
@@ -30,6 +30,7 @@ from govcap.planning.inputs_db import ensure_settings, gather, section_titles
 from govcap.planning.models import DOCUMENT_FORMATS, Plan, PlanEdit
 
 EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
+PARTS = ("findings", "cohorts", "budget", "edits")  # the plan page's parts, in order
 
 
 def get_engagement(request, slug: str):
@@ -51,28 +52,43 @@ def get_plan(request, engagement) -> Plan | None:
 
 def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = None) -> dict:
     can_edit = services.can_edit_plan(request.user, engagement)
+    versions = list(Plan.objects.filter(engagement=engagement).order_by("-version"))
     context = {"engagement": engagement, "plan": plan, "can_edit": can_edit,
-               "versions": Plan.objects.filter(engagement=engagement).order_by("-version"),
+               "versions": versions, "current": versions[0] if versions else None,
                "formats": DOCUMENT_FORMATS}
     if plan is None:
         return context
     catalogue = plan.catalogue.parsed(engagement.language)
     plan_data = plan.plan_data()
-    context["view"] = pages.overview(plan_data, catalogue, org_id)
-    context["changes"] = pages.diff_lines(plan.diff, plan_data.currency)
-    latest = Plan.objects.filter(engagement=engagement).order_by("-version").first()
-    context["is_latest"] = latest is not None and latest.pk == plan.pk
+    previous = next((p for p in versions if p.version < plan.version), None)
+    namer = wording.Namer(catalogue, plan_data,
+                          previous.plan_data() if previous is not None and plan.diff else None)
+    context["view"] = view = pages.overview(plan_data, catalogue, org_id,
+                                            section_titles(engagement))
+    context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer)
+    context["is_latest"] = versions[0].pk == plan.pk
+    context["superseded"] = not context["is_latest"]
+    stored = PlanEdit.objects.filter(engagement=engagement).select_related("author").order_by(
+        "seq")
+    context["operations"] = wording.edit_lines(plan_data.operations,
+                                               {e.op_id: e.operation for e in stored}, namer)
+    editable = can_edit and context["is_latest"] and not plan.is_read_only
+    context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data) if editable else None)
+                                for row in view.cohorts]
+    context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
+                               for row in view.unfit]
     if can_edit and context["is_latest"]:
         try:
             context["stale"] = gather(engagement).checksum != plan.inputs_checksum
         except (CatalogueError, PlanInputError):
             context["stale"] = True
-        context["edits"] = PlanEdit.objects.filter(engagement=engagement).select_related(
-            "author").order_by("seq")
-        if not plan.is_read_only:
+        context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),
+                             wording.status_word(wording.OPERATION_STATUS, e.last_status))
+                            for e in stored]
+        if editable:
             choices = pages.edit_choices(plan_data, catalogue)
-            context["edit_forms"] = {kind: EditForm(initial={"op_id": services.new_op_id()},
-                                                    choices=choices) for kind in EDIT_KINDS}
+            context["add_form"] = EditForm(initial={"op_id": services.new_op_id()},
+                                           choices=choices)
     return context
 
 
@@ -245,10 +261,14 @@ def edit(request, slug, kind):
         plan.plan_data(), plan.catalogue.parsed(engagement.language)))
     missing = [] if not form.is_valid() else [f for f in _REQUIRED[kind]
                                                if not form.cleaned_data.get(f)]
+    back = reverse("plan", args=[engagement.slug]) + "#" + (
+        request.POST.get("part") if request.POST.get("part") in PARTS else "edits")
     if not form.is_valid() or missing:
+        labels = [str(form.fields[f].label) for f in (missing or form.errors)
+                  if f in form.fields]
         messages.error(request, _("The edit was not saved: choose %(fields)s from the lists.")
-                       % {"fields": ", ".join(missing or form.errors)})
-        return redirect("plan", slug=engagement.slug)
+                       % {"fields": ", ".join(labels) or _("a value")})
+        return redirect(back)
     data = form.cleaned_data
     try:
         if kind == "lock-cohort":
@@ -260,22 +280,30 @@ def edit(request, slug, kind):
         saved = services.add_edit(engagement, request.user, operation)
     except (services.PlanRefused, PlanInputError, KeyError) as exc:
         messages.error(request, str(exc))
-        return redirect("plan", slug=engagement.slug)
-    level = messages.success if saved.last_status == "applied" else messages.warning
-    level(request, _("Edit saved (%(status)s): %(message)s")
-          % {"status": saved.last_status or "—", "message": saved.last_message})
+        return redirect(back)
+    catalogue = plan.catalogue.parsed(engagement.language)
+    sentence = wording.edit_sentence(saved.kind, saved.operation,
+                                     wording.Namer(catalogue, before))
+    if saved.last_status == "applied":
+        messages.success(request, _("Saved: %(edit)s.") % {"edit": sentence})
+    else:
+        messages.warning(request, _("Saved, but it changed nothing yet (%(outcome)s): "
+                                    "%(edit)s.") % {
+            "edit": sentence,
+            "outcome": wording.status_word(wording.OPERATION_STATUS, saved.last_status)})
     after = services.latest_plan(engagement)
     edited = {getattr(operation, "org_id", None)}
     for broken in (left_without_cohort(before, after.plan_data()) if after else []):
         others = [name for name in broken.org_names
                   if name not in {o.org_name for o in before.organisations if o.org_id in edited}]
         if others:
+            names = wording.Namer(catalogue, before)
             messages.warning(request, _(
-                "This edit broke up cohort %(cohort)s, which was shared: %(orgs)s no longer "
+                "This edit broke up the shared course %(cohort)s: %(orgs)s no longer "
                 "have a course of %(module)s; their needs are now listed as not placed.")
-                % {"cohort": broken.cohort_id, "orgs": ", ".join(others),
-                   "module": broken.module_code})
-    return redirect("plan", slug=engagement.slug)
+                % {"cohort": names.cohort(broken.cohort_id), "orgs": ", ".join(others),
+                   "module": names.module(broken.module_code)})
+    return redirect(back)
 
 
 @require_POST
@@ -289,4 +317,4 @@ def withdraw(request, slug, uuid):
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Edit withdrawn; the draft was regenerated without it."))
-    return redirect("plan", slug=engagement.slug)
+    return redirect(reverse("plan", args=[engagement.slug]) + "#edits")

@@ -382,6 +382,10 @@ def test_an_edit_that_breaks_up_a_shared_cohort_names_who_is_left_without(client
                            {"op_id": "op-b", "need": f"{dropped}|{shared['module_code']}"},
                            follow=True)
     page = response.content.decode()
-    assert f"This edit broke up cohort {shared['cohort_id']}, which was shared" in page
-    assert names[other] in page.split("which was shared")[1][:200]
-    assert names[dropped] not in page.split("which was shared")[1][:120]
+    title = ensure_default_catalogue().parsed().by_code[shared["module_code"]].title
+    said = page.split("This edit broke up the shared course ")[1][:400]
+    assert said.startswith(f"{title} ({shared['module_code']}), ")  # its course, not its id
+    assert shared["cohort_id"] not in said
+    after = said.split(":", 1)[1]
+    assert names[other] in after[:200]
+    assert names[dropped] not in after[:120]

@@ -1,0 +1,238 @@
+"""The plan in a coordinator's words: reason codes, statuses, edits and version changes said
+as sentences (through gettext), with modules named by title and code, months and languages
+by name. The core returns codes and identifiers; nothing here shows one to a user.
+
+Every mapping falls back to a neutral phrase, so a code added later (a new reason why a need
+could not be placed, a new edit kind) reads as plain words rather than as the code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.utils import formats
+from django.utils.translation import get_language_info, gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.money import format_money
+from govcap.planning.core.plan import PlanData, Unfit
+
+# A need's status and an edit's outcome, as a reader says them.
+NEED_STATUS = {"scheduled": _("Scheduled"), "unfit": _("Not placed"),
+               "dropped": _("Removed by an edit"), "unscheduled": _("Not scheduled")}
+OPERATION_STATUS = {"applied": _("Done"), "noop": _("Nothing to change"),
+                    "missing": _("No longer applies"), "conflict": _("Conflicts")}
+INDICATOR_STATUS = {"on-plan": _("On plan"), "partly-unfit": _("Partly placed"),
+                    "unfit": _("Not placed")}
+UNKNOWN_REASON = {"not assessed": _("Not assessed"),
+                  "no rating in the latest validated session":
+                      _("No rating in the latest validated session"),
+                  "no validated session": _("No validated session yet")}
+STEP_WORDS = {"basic-moderate": _("from Basic to Moderate"),
+              "moderate-high": _("from Moderate to High"),
+              "sustain-high": _("to sustain High")}
+
+
+def month_label(month: str | None) -> str:
+    """``2027-05`` → "May 2027" in the reader's language; anything else as it is."""
+    if not month:
+        return "—"
+    try:
+        year, number = (int(p) for p in month.split("-", 1))
+        return formats.date_format(dt.date(year, number, 1), "YEAR_MONTH_FORMAT")
+    except (ValueError, TypeError):
+        return month
+
+
+def language_name(code: str | None) -> str:
+    """``en`` → "English" (in the reader's language); an unknown code is shown as given."""
+    if not code:
+        return "—"
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+def unknown_reason(reason: str) -> str:
+    """The generator's own phrases translated; a facilitator's reason is shown as written."""
+    return str(UNKNOWN_REASON.get(reason, reason))
+
+
+def status_word(mapping: Mapping[str, Any], code: str | None) -> str:
+    if not code:
+        return "—"
+    return str(mapping.get(code, gettext("Other")))
+
+
+class Namer:
+    """Names for the identifiers a plan carries: organisations, modules, sections, cohorts.
+
+    ``plans`` are read newest first, so a cohort or organisation gone from the new version is
+    still named from the version before.
+    """
+
+    def __init__(self, catalogue: Catalogue, *plans: PlanData | None) -> None:
+        self.catalogue = catalogue
+        self.orgs: dict[str, str] = {}
+        self.sections: dict[str, str] = {}
+        self.cohorts: dict[str, tuple[str, str | None]] = {}
+        for plan in reversed([p for p in plans if p is not None]):
+            self.orgs.update({o.org_id: o.org_name for o in plan.organisations})
+            self.sections.update({g.section_key: g.section_title for g in plan.gaps})
+            self.cohorts.update({c.cohort_id: (c.module_code, c.month) for c in plan.cohorts})
+
+    def org(self, org_id: str) -> str:
+        return self.orgs.get(org_id, gettext("an organisation no longer in the plan"))
+
+    def module(self, code: str | None) -> str:
+        """"Systems thinking (DST-101)": the code is never shown without its title."""
+        if not code:
+            return gettext("no course in the catalogue")
+        module = self.catalogue.by_code.get(code)
+        return f"{module.title} ({code})" if module else code
+
+    def section(self, key: str | None) -> str:
+        return self.sections.get(key or "", key or "—")
+
+    def cohort(self, cohort_id: str) -> str:
+        """A cohort as its course and month: "Systems thinking (DST-101), May 2027"."""
+        code, month = self.cohorts.get(cohort_id, (None, None))
+        if code is None:
+            return gettext("a course no longer in the plan")
+        if month:
+            return gettext("%(module)s, %(month)s") % {"module": self.module(code),
+                                                     "month": month_label(month)}
+        return gettext("%(module)s, not scheduled") % {"module": self.module(code)}
+
+
+def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
+    """Why a need was not placed, with the numbers a coordinator acts on."""
+    module = names.catalogue.by_code.get(unfit.module_code or "")
+    reason = unfit.reason
+    if reason == "below-minimum" and module is not None:
+        language = next((n.language for n in plan.needs if n.org_id == unfit.org_id
+                         and n.module_code == unfit.module_code), None)
+        waiting = {(u.org_id) for u in plan.unfit if u.reason == reason
+                   and u.module_code == unfit.module_code}
+        have = sum(n.participants for n in plan.needs if n.module_code == unfit.module_code
+                   and n.org_id in waiting and n.language == language)
+        return ngettext(
+            "Cannot run yet: only %(have)d of the %(need)d participants needed "
+            "(%(language)s).",
+            "Cannot run yet: only %(have)d of the %(need)d participants needed "
+            "(%(language)s).", have) % {"have": have, "need": module.min_cohort,
+                                        "language": language_name(language)}
+    if reason == "over-maximum" and module is not None:
+        return gettext("More participants than one course takes (at most %(max)d); "
+                       "lower the participants for this organisation.") % {
+                           "max": module.max_cohort}
+    if reason == "no-module":
+        return gettext("The catalogue has no course for %(section)s %(step)s.") % {
+            "section": names.section(unfit.section_key),
+            "step": status_word(STEP_WORDS, unfit.step)}
+    words = {
+        "prerequisite-unfit": gettext("Waits for an earlier course that could not be placed."),
+        "capacity": gettext("No month in the plan has room for it in every organisation's "
+                            "training calendar."),
+        "horizon": gettext("Its earlier courses end too late for it to fit in the plan's "
+                           "months."),
+        "below-minimum": gettext("Cannot run yet: too few participants for a course."),
+        "over-maximum": gettext("More participants than one course takes."),
+    }
+    return words.get(reason, gettext("Could not be placed in this plan; see the "
+                                     "documents for details."))
+
+
+_EDIT_DONE = {
+    "move-cohort": _("Move %(cohort)s to %(month)s"),
+    "drop-module": _("Remove %(module)s for %(org)s"),
+    "add-module": _("Add %(module)s for %(org)s"),
+    "move-member": _("Move %(org)s to the course %(cohort)s"),
+    "lock-cohort": _("Keep %(module)s as it is (members and month)"),
+}
+
+
+def edit_sentence(kind: str, operation: Mapping[str, Any], names: Namer) -> str:
+    """A stored edit as the coordinator asked for it, e.g. "Move Systems thinking (DST-101),
+    May 2027 to July 2027"."""
+    cohort_id = operation.get("cohort_id") or operation.get("to_cohort_id") or ""
+    code = operation.get("module_code") or names.cohorts.get(cohort_id, ("", None))[0]
+    values = {"cohort": names.cohort(cohort_id) if cohort_id else "",
+              "month": month_label(operation.get("month")),
+              "module": names.module(code),
+              "org": names.org(operation.get("org_id") or "")}
+    template = _EDIT_DONE.get(kind)
+    return str(template) % values if template else gettext("A change to the plan")
+
+
+def edit_lines(operations: Iterable[Any], stored: Mapping[str, Any], names: Namer
+               ) -> list[tuple[str, str, str]]:
+    """(status code, status word, sentence) for what replaying each edit did."""
+    out = []
+    for op in operations:
+        data = stored.get(op.op_id, {})
+        out.append((op.status, status_word(OPERATION_STATUS, op.status),
+                    edit_sentence(op.kind, data, names)))
+    return out
+
+
+def _split_key(key: str) -> list[str]:
+    return [None if p == "-" else p for p in key.split(" ")]  # type: ignore[misc]
+
+
+def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer) -> list[str]:
+    """The stored diff against the previous version, as sentences with names, not ids."""
+    if not diff or diff.get("is_empty"):
+        return []
+
+    def listed(items: list[str]) -> str:
+        shown = ", ".join(items[:6])
+        more = len(items) - 6
+        return shown + (ngettext(" and %(n)d more", " and %(n)d more", more) % {"n": more}
+                        if more > 0 else "")
+
+    def org_section(key: str) -> str:
+        org, section = (_split_key(key) + [None, None])[:2]
+        return f"{names.org(org or '')} — {names.section(section)}"
+
+    def org_module(key: str) -> str:
+        org, code = (_split_key(key) + [None, None])[:2]
+        return f"{names.org(org or '')} — {names.module(code)}"
+
+    lines = []
+    groups = (
+        ("gaps_added", org_section, _("New gaps: %(items)s")),
+        ("gaps_closed", org_section, _("Gaps closed: %(items)s")),
+        ("needs_added", org_module, _("Courses added: %(items)s")),
+        ("needs_removed", org_module, _("Courses removed: %(items)s")),
+        ("cohorts_added", names.cohort, _("New courses: %(items)s")),
+        ("cohorts_removed", names.cohort, _("Courses no longer planned: %(items)s")),
+        ("unfit_added", org_module, _("Could not be placed any more: %(items)s")),
+        ("unfit_resolved", org_module, _("Now placed: %(items)s")),
+    )
+    for key, name, template in groups:
+        items = diff.get(key) or []
+        if items:
+            keys = [i["key"] if isinstance(i, dict) else i for i in items]
+            lines.append(str(template) % {"items": listed(sorted({name(k) for k in keys}))})
+    for change in diff.get("cohorts_moved") or []:
+        before, after = change.get("before") or {}, change.get("after") or {}
+        code = names.cohorts.get(change["key"], ("", None))[0]
+        if before.get("month") != after.get("month"):
+            lines.append(gettext("Moved %(module)s from %(before)s to %(after)s") % {
+                "module": names.module(code), "before": month_label(before.get("month")),
+                "after": month_label(after.get("month"))})
+    outcomes = diff.get("operations_changed") or []
+    if outcomes:
+        lines.append(ngettext("%(n)d edit had a different outcome; see Edits.",
+                              "%(n)d edits had a different outcome; see Edits.",
+                              len(outcomes)) % {"n": len(outcomes)})
+    if diff.get("total_before_cents") != diff.get("total_after_cents"):
+        lines.append(gettext("Budget: %(before)s, now %(after)s") % {
+            "before": format_money(diff.get("total_before_cents") or 0, currency),
+            "after": format_money(diff.get("total_after_cents") or 0, currency)})
+    return lines
