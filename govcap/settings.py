@@ -154,6 +154,7 @@ INSTALLED_APPS = [
     "govcap.assessments",
     "govcap.interchange",
     "govcap.planning",
+    "govcap.delivery",
     "govcap.reports",
     "govcap.analysis",
     "govcap.sync",

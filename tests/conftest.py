@@ -78,6 +78,7 @@ def make_user(db, django_user_model):
 def world(db, instrument, make_user):
     """Two countries, each with an engagement and a session, and a person per role."""
     from govcap.assessments.models import Session
+    from govcap.delivery.models import ProviderMember, TrainingProvider
     from govcap.orgs.models import Country, Engagement, Organisation
 
     kenya = Country.objects.create(code="KE", name="Kenya")
@@ -102,6 +103,11 @@ def world(db, instrument, make_user):
     w.colleague = make_user("colleague", Role.FACILITATOR, engagement)  # not on the session
     w.viewer = make_user("viewer", Role.VIEWER, engagement)
     w.outsider = make_user("outsider", Role.FACILITATOR, other)  # another country's facilitator
+    # a training provider's staff (govcap.delivery): no engagement role, its own deliveries
+    w.training_provider = TrainingProvider.objects.create(
+        country=kenya, name="Kenya School of Government", kind="government_school")
+    w.provider = make_user("provider")
+    ProviderMember.objects.create(user=w.provider, provider=w.training_provider)
     w.session = Session.objects.create(
         engagement=engagement, organisation=ministry, instrument=instrument,
         scheduled_date=dt.date(2026, 3, 10), place="Nairobi",

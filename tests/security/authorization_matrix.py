@@ -6,7 +6,8 @@ without a row here, then runs each row as every persona of the `world` fixture:
 
     anonymous · outsider (another country's facilitator) · viewer · colleague (a facilitator
     of the engagement, not on the session) · facilitator (on the session) · coordinator ·
-    manager (programme manager) · admin (with two-factor verified)
+    manager (programme manager) · admin (with two-factor verified) · provider (a training
+    provider's staff: no engagement role, only its own deliveries)
 
 A persona in `allowed` must get through (no 401/403/404/405, no redirect to log in, no
 server error, and the `effect` when one is given); any other persona must be refused (a
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 PERSONAS = ("anonymous", "outsider", "viewer", "colleague", "facilitator", "coordinator",
-            "manager", "admin")
+            "manager", "admin", "provider")
 ALL = frozenset(PERSONAS)
 SIGNED_IN = ALL - {"anonymous"}
 ENGAGEMENT_READERS = frozenset({"viewer", "colleague", "facilitator", "coordinator", "manager",
@@ -35,6 +36,9 @@ ENGAGEMENT_READERS = frozenset({"viewer", "colleague", "facilitator", "coordinat
 SESSION_READERS = frozenset({"viewer", "facilitator", "coordinator", "manager", "admin"})
 CAPTURERS = frozenset({"facilitator", "coordinator", "admin"})
 COORDINATORS = frozenset({"coordinator", "admin"})
+# deliveries (govcap/delivery): the engagement's readers and the delivery's own provider
+DELIVERY_READERS = ENGAGEMENT_READERS | {"provider"}
+ATTENDANCE_TAKERS = COORDINATORS | {"provider"}
 ADMINS = frozenset({"admin"})
 SECTION = "change-management"
 
@@ -376,6 +380,33 @@ def gone(key: str) -> Callable[[Ctx], bool]:
     return lambda c: not type(c.extra[key]).objects.filter(pk=c.extra[key].pk).exists()
 
 
+# --- deliveries (govcap/delivery) -----------------------------------------------------------
+
+def delivered(w) -> dict:
+    from tests.delivery.helpers import delivered as make
+
+    return make(w)
+
+
+def approved(w) -> dict:
+    from tests.delivery.helpers import approved_plan
+
+    plan = approved_plan(w)
+    return {"plan": plan, "cohort": plan.data["cohorts"][0]["cohort_id"]}
+
+
+def delivery_args(c: Ctx) -> dict:
+    return {"uuid": c.extra["delivery"].uuid}
+
+
+def attendance_sheet():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("attendance.csv", b"code,day,present\nT1,1,yes\nT1,2,no\n",
+                              content_type="text/csv")
+
+
+
 # --- background jobs (govcap/jobs) ----------------------------------------------------------
 
 def coordinators_jobs(w) -> dict:
@@ -657,6 +688,45 @@ MATRIX: list[Check] = [
     Check("analysis-code-download", ENGAGEMENT_READERS, setup=analysed,
           args=lambda c: {"uuid": c.extra["code"].uuid, "name": "segments", "ext": "csv"}),
     Check("analysis-search", SIGNED_IN, setup=analysed, query="?q=budget"),
+    # --- deliveries (govcap/delivery, govcap/api/deliveries.py) ------------------------------
+    Check("deliveries", SIGNED_IN, note="each sees the deliveries of their scope"),
+    Check("delivery-providers", SIGNED_IN),
+    Check("delivery-providers", COORDINATORS, method="POST",
+          data=lambda c: {"country": c.w.engagement.country_id, "name": "Strathmore University",
+                          "kind": "university"},
+          effect=exists("delivery.TrainingProvider", name=lambda c: "Strathmore University")),
+    Check("deliveries-engagement", ENGAGEMENT_READERS, setup=delivered, args=engagement),
+    Check("deliveries-create", COORDINATORS, method="POST", setup=approved, args=engagement,
+          data=lambda c: {"cohort": c.extra["cohort"]},
+          effect=exists("delivery.Delivery", cohort_id=lambda c: c.extra["cohort"])),
+    Check("delivery", DELIVERY_READERS, setup=delivered, args=delivery_args),
+    Check("delivery-change", COORDINATORS, method="POST", setup=delivered,
+          args=lambda c: {**delivery_args(c), "kind": "edit"},
+          data=lambda c: {"op_id": str(uuid.uuid4()), "base_revision": "1", "status": "planned",
+                          "days": "2", "mode": "online", "venue": "KSG Lower Kabete"},
+          effect=exists("delivery.Delivery", venue=lambda c: "KSG Lower Kabete")),
+    Check("delivery-nominate", COORDINATORS, method="POST", setup=delivered, args=delivery_args,
+          data=lambda c: {"organisation": c.w.agency.pk, "gender": "male"},
+          effect=exists("delivery.Trainee", code=lambda c: "T2")),
+    Check("delivery-attendance", ATTENDANCE_TAKERS, method="POST", setup=delivered,
+          args=delivery_args, data=lambda c: {"day": ["1"], "present": ["T1:1"]},
+          effect=exists("delivery.Attendance", day=lambda c: 1, present=lambda c: True)),
+    Check("delivery-completion", COORDINATORS, method="POST", setup=delivered,
+          args=delivery_args,
+          data=lambda c: {"trainee": str(c.extra["trainee"].uuid), "completion": "dropped",
+                          "reason": "posted abroad"},
+          effect=exists("delivery.Trainee", completion=lambda c: "dropped")),
+    Check("delivery-import", ATTENDANCE_TAKERS, method="POST", setup=delivered,
+          args=delivery_args, data=lambda c: {"file": attendance_sheet()},
+          effect=exists("delivery.Attendance", day=lambda c: 2, present=lambda c: False)),
+    Check("delivery-sign-in", ATTENDANCE_TAKERS, setup=delivered,
+          args=lambda c: {**delivery_args(c), "day": 1}),
+    Check("api:list_deliveries", SIGNED_IN, setup=delivered),
+    Check("api:get_delivery", DELIVERY_READERS, setup=delivered, args=delivery_args),
+    Check("api:post_attendance", ATTENDANCE_TAKERS, method="POST", json=True, setup=delivered,
+          args=delivery_args, data=lambda c: {"marks": [{"code": "T1", "day": 1,
+                                                         "present": True}]},
+          effect=exists("delivery.Attendance", day=lambda c: 1, present=lambda c: True)),
     # --- background jobs (govcap/jobs): one's own jobs; administrators see all ----------
     Check("jobs", SIGNED_IN),
     Check("job", COORDINATORS, setup=coordinators_jobs, args=lambda c: {"pk": c.extra["done"].pk},

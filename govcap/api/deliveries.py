@@ -1,0 +1,129 @@
+"""Deliveries and their attendance: the API twin of the delivery pages and of
+`govcap deliveries`, through ``delivery.access`` (engagement roles and the provider role),
+so a training provider's token sees its own deliveries only."""
+
+# No `from __future__ import annotations`: ninja's `paginate` reads the annotations.
+
+import datetime as dt
+from typing import Any
+from uuid import UUID
+
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema, Status
+from ninja.pagination import paginate
+
+from govcap.accounts import scoping
+from govcap.api.read import ERRORS, LimitOffset
+from govcap.api.schemas import SLUG, Error
+from govcap.delivery import access, services
+from govcap.delivery.core.attendance import MAX_DAYS, Mark
+from govcap.delivery.models import Attendance, Delivery
+
+router = Router(tags=["deliveries"])
+
+
+class DeliveryOut(Schema):
+    uuid: UUID
+    engagement: str = Field(alias="engagement.slug")
+    plan_version: int = Field(alias="plan.version")
+    cohort_id: str
+    module_code: str
+    status: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    days: int
+    venue: str
+    mode: str
+    provider: str | None = None
+    trainers: str
+    currency: str
+    planned_month: str
+    planned_participants: int
+    planned_cost_cents: int
+    cost_cents: int | None
+    revision: int
+
+    @staticmethod
+    def resolve_provider(obj: Delivery) -> str | None:
+        return obj.provider.name if obj.provider else None
+
+
+class TraineeOut(Schema):
+    code: str
+    organisation: str
+    role_title: str
+    persona: str
+    seniority: str
+    gender: str
+    completion: str
+    completion_reason: str
+    days_present: int
+    attendance: list[bool | None]
+
+
+class DeliveryDetail(DeliveryOut):
+    trainees: list[TraineeOut] = Field(alias="trainee_rows")
+
+
+class MarkIn(Schema):
+    code: str = Field(..., max_length=10)
+    day: int = Field(..., ge=1, le=MAX_DAYS)
+    present: bool
+
+
+class AttendanceIn(Schema):
+    marks: list[MarkIn] = Field(..., max_length=5000)
+
+
+class AttendanceOut(Schema):
+    saved: int
+
+
+@router.get("deliveries", response={200: list[DeliveryOut], **ERRORS},
+            summary="Deliveries you can see")
+@paginate(LimitOffset)
+def list_deliveries(request, engagement: str | None = Query(None, pattern=SLUG),
+                    include_demo: bool = False):
+    qs = access.deliveries(request.auth)
+    if engagement is not None:
+        qs = qs.filter(engagement__slug=engagement)
+    if not include_demo:
+        qs = qs.filter(engagement__is_demo=False)
+    return qs.order_by("start_date", "cohort_id", "id")
+
+
+@router.get("deliveries/{uuid}", response={200: DeliveryDetail, **ERRORS},
+            summary="One delivery with its trainees (by code) and attendance")
+def get_delivery(request, uuid: UUID):
+    delivery = access.delivery_or_404(request.auth, uuid)
+    trainees = list(access.trainees(request.auth, delivery))
+    marks = {(a.trainee_id, a.day): a.present
+             for a in Attendance.objects.filter(trainee__in=[t.pk for t in trainees])}
+    rows: list[dict[str, Any]] = []
+    for t in trainees:
+        days = [marks.get((t.pk, d)) for d in range(1, delivery.days + 1)]
+        rows.append({
+            "code": t.code, "organisation": t.organisation.name, "role_title": t.role_title,
+            "persona": t.persona, "seniority": t.seniority, "gender": t.gender,
+            "completion": t.completion, "completion_reason": t.completion_reason,
+            "days_present": sum(1 for m in days if m), "attendance": days})
+    delivery.trainee_rows = rows  # type: ignore[attr-defined]  # read by DeliveryDetail
+    return delivery
+
+
+@router.post("deliveries/{uuid}/attendance",
+             response={200: AttendanceOut, 401: Error, 403: Error, 404: Error, 422: Error},
+             summary="Record attendance marks (all or none)")
+def post_attendance(request, uuid: UUID, body: AttendanceIn):
+    """Marks by trainee code and day; the delivery's coordinators and its provider. One
+    unknown code or day refuses the whole request."""
+    delivery = access.delivery_or_404(request.auth, uuid)
+    scoping.require(access.can_record_attendance(request.auth, delivery),
+                    _("Only the delivery's coordinators and provider record attendance."))
+    try:
+        saved = services.record_attendance(
+            request.auth, delivery, [Mark(m.code.strip().upper(), m.day, m.present)
+                                     for m in body.marks])
+    except services.DeliveryError as exc:
+        return Status(422, {"message": str(exc), "field": "marks"})
+    return {"saved": saved}

@@ -1,0 +1,82 @@
+"""Who sees and changes which deliveries: the engagement roles of ``accounts.scoping``,
+plus the provider role (``ProviderMember``), which sees its own provider's deliveries and
+nothing else of govcap. Every page, command and API endpoint of deliveries asks here."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from govcap.accounts import scoping
+from govcap.delivery.models import Delivery, ProviderMember, Trainee, TrainingProvider
+
+
+def provider_ids(user) -> frozenset[int]:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    return frozenset(ProviderMember.objects.filter(user=user).values_list("provider_id",
+                                                                           flat=True))
+
+
+def deliveries(user) -> QuerySet:
+    """Every delivery the user may see: those of the engagements they read, and their own
+    provider's."""
+    qs = Delivery.objects.select_related("engagement", "engagement__country", "provider", "plan")
+    scope = scoping.scope_of(user)
+    if scope.reads_everything:
+        return qs
+    in_scope = scoping.scoped(user, Delivery.objects.all()).values("pk")
+    return qs.filter(Q(pk__in=in_scope) | Q(provider_id__in=provider_ids(user)))
+
+
+def delivery_or_404(user, uuid) -> Delivery:
+    return get_object_or_404(deliveries(user), uuid=uuid)
+
+
+def can_manage(user, delivery: Delivery) -> bool:
+    """Change the delivery, its nominations and completions: the engagement's coordinators
+    and administrators."""
+    return scoping.can_manage_engagement(user, delivery.engagement)
+
+
+def is_its_provider(user, delivery: Delivery) -> bool:
+    return delivery.provider_id is not None and delivery.provider_id in provider_ids(user)
+
+
+def can_record_attendance(user, delivery: Delivery) -> bool:
+    """Attendance and the sign-in sheets: its coordinators, and its own provider."""
+    return can_manage(user, delivery) or is_its_provider(user, delivery)
+
+
+def reads_names(user, delivery: Delivery) -> bool:
+    """Trainees' names (a sign-in sheet needs them): who records attendance."""
+    return can_record_attendance(user, delivery)
+
+
+def trainees(user, delivery: Delivery) -> QuerySet:
+    """The delivery's trainees the user may see: a viewer narrowed to some organisations
+    sees theirs only."""
+    qs = Trainee.objects.filter(delivery=delivery).select_related("organisation")
+    narrowed = scoping.scope_of(user).viewer_orgs.get(delivery.engagement_id)
+    if narrowed is not None and not can_record_attendance(user, delivery):
+        qs = qs.filter(organisation_id__in=narrowed)
+    return qs
+
+
+def providers(user) -> QuerySet:
+    """The register: providers of the countries of the user's engagements (all for those
+    who read everything), and the user's own."""
+    qs = TrainingProvider.objects.select_related("country")
+    scope = scoping.scope_of(user)
+    if scope.reads_everything:
+        return qs
+    countries = scoping.engagements(user).values("country_id")
+    return qs.filter(Q(country_id__in=countries) | Q(pk__in=provider_ids(user)))
+
+
+def can_register_provider(user, country) -> bool:
+    """Coordinators add providers in their engagements' countries; administrators anywhere."""
+    scope = scoping.scope_of(user)
+    if scope.is_admin:
+        return True
+    return scoping.managed_engagements(user).filter(country=country).exists()

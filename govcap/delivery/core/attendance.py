@@ -1,0 +1,121 @@
+"""Attendance rules and the reading of an attendance sheet, over plain data.
+
+A sheet has one row per trainee and day: ``code`` (T1…), ``day`` (1 = the course's first
+day) and ``present`` (yes/no). Every problem is collected with its row and column, and a
+sheet with any problem is refused whole (the shell writes nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+COMPLETED, PARTIAL, DROPPED = "completed", "partial", "dropped"
+COMPLETIONS = (COMPLETED, PARTIAL, DROPPED)
+# A trainee "completed" a course only having attended at least this share of its days.
+COMPLETION_SHARE_PERCENT = 80
+
+YES = frozenset({"yes", "y", "1", "true", "present", "p", "x", "oui", "o", "haa", "ndiyo"})
+NO = frozenset({"no", "n", "0", "false", "absent", "a", "non", "maya", "hapana"})
+COLUMNS = ("code", "day", "present")
+MAX_DAYS = 60
+
+# problem kinds (worded by the shell)
+MISSING_COLUMN = "missing_column"
+EMPTY = "empty"
+UNKNOWN_CODE = "unknown_code"
+BAD_DAY = "bad_day"
+BAD_PRESENT = "bad_present"
+DUPLICATE = "duplicate"
+NO_ROWS = "no_rows"
+
+
+@dataclass(frozen=True)
+class Mark:
+    code: str
+    day: int
+    present: bool
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    kind: str
+    row: int | None = None  # as a spreadsheet shows it (the header is row 1)
+    column: str = ""
+    value: str = ""
+    limit: int = 0  # the course's days (BAD_DAY), the first row (DUPLICATE)
+
+
+def min_days_for_completion(days: int) -> int:
+    """Days of attendance a completed course needs: 80 % of its days, rounded up."""
+    return -(-days * COMPLETION_SHARE_PERCENT // 100)
+
+
+def suggested_completion(days: int, present_days: int) -> str:
+    """What the attendance says: completed, partial, or dropped (never came after day 1,
+    or not at all)."""
+    if present_days >= min_days_for_completion(days):
+        return COMPLETED
+    return PARTIAL if present_days > 1 or (days == 1 and present_days) else DROPPED
+
+
+def completion_problem(status: str, reason: str, days: int, present_days: int) -> str | None:
+    """Why this completion cannot be recorded, or None: partial and dropped need a reason;
+    completed needs the attendance for it."""
+    if status not in COMPLETIONS:
+        return "unknown"
+    if status != COMPLETED and not reason.strip():
+        return "reason_needed"
+    if status == COMPLETED and present_days < min_days_for_completion(days):
+        return "too_few_days"
+    return None
+
+
+def _yes_no(value: str) -> bool | None:
+    v = value.strip().lower()
+    return True if v in YES else False if v in NO else None
+
+
+def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]],
+               codes: Collection[str], days: int) -> tuple[list[Mark], list[SheetProblem]]:
+    """The marks of a sheet and every problem found (marks are meaningful only when there
+    are no problems). ``codes``: the delivery's trainee codes; ``days``: its days."""
+    index = {h.strip().lower(): i for i, h in enumerate(headers)}
+    missing = [c for c in COLUMNS if c not in index]
+    if missing:
+        return [], [SheetProblem(MISSING_COLUMN, None, c) for c in missing]
+    known = {c.upper(): c for c in codes}
+    marks: list[Mark] = []
+    problems: list[SheetProblem] = []
+    seen: dict[tuple[str, int], int] = {}
+    for number, cells in rows:
+        def cell(name: str, cells: Sequence[str] = cells) -> str:
+            i = index[name]
+            return cells[i].strip() if i < len(cells) else ""
+
+        code_text, day_text, present_text = cell("code"), cell("day"), cell("present")
+        row_problems: list[SheetProblem] = []
+        for name, text in (("code", code_text), ("day", day_text), ("present", present_text)):
+            if not text:
+                row_problems.append(SheetProblem(EMPTY, number, name))
+        code = known.get(code_text.upper())
+        if code_text and code is None:
+            row_problems.append(SheetProblem(UNKNOWN_CODE, number, "code", code_text[:40]))
+        day = int(day_text) if day_text.isascii() and day_text.isdigit() else None
+        if day_text and (day is None or not 1 <= day <= min(days, MAX_DAYS)):
+            row_problems.append(SheetProblem(BAD_DAY, number, "day", day_text[:40], days))
+        present = _yes_no(present_text)
+        if present_text and present is None:
+            row_problems.append(SheetProblem(BAD_PRESENT, number, "present", present_text[:40]))
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        assert code is not None and day is not None and present is not None
+        first = seen.setdefault((code, day), number)
+        if first != number:
+            problems.append(SheetProblem(DUPLICATE, number, "code", f"{code} {day}", first))
+            continue
+        marks.append(Mark(code, day, present))
+    if not rows:
+        problems.append(SheetProblem(NO_ROWS))
+    return marks, problems

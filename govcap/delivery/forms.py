@@ -1,0 +1,98 @@
+"""The forms of the delivery pages (each change carries its op_id and base revision)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from govcap.delivery.models import Delivery, Trainee, TrainingProvider
+
+
+class ChangeForm(forms.Form):
+    op_id = forms.UUIDField(widget=forms.HiddenInput)
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class EditForm(ChangeForm):
+    status = forms.ChoiceField(label=_("Status"), choices=[
+        (s.value, s.label) for s in (Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS,
+                                     Delivery.Status.COMPLETED)])
+    start_date = forms.DateField(label=_("Start date"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=_("End date"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
+    days = forms.IntegerField(label=_("Days"), min_value=1, max_value=60)
+    venue = forms.CharField(label=_("Venue"), required=False, max_length=200)
+    mode = forms.ChoiceField(label=_("Mode"), choices=Delivery.Mode.choices)
+    provider = forms.ChoiceField(label=_("Training provider"), required=False)
+    trainers = forms.CharField(label=_("Trainers"), required=False, max_length=300)
+    cost = forms.DecimalField(label=_("Cost actually incurred"), required=False, min_value=0,
+                              max_digits=14, decimal_places=2)
+
+    def __init__(self, *args, providers=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["provider"]).choices = [("", "—")] + [(str(p.uuid), p.name)
+                                                         for p in providers]
+
+
+class MoveForm(ChangeForm):
+    start_date = forms.DateField(label=_("New start date"),
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=_("New end date"),
+                               widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class CancelForm(ChangeForm):
+    reason = forms.CharField(label=_("Why is it cancelled?"), max_length=300)
+
+
+class MergeForm(ChangeForm):
+    into = forms.ChoiceField(label=_("Merge its nominees into"))
+
+    def __init__(self, *args, targets=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["into"]).choices = [(str(d.uuid), f"{d.cohort_id} · {d.start_date or '—'}")
+                                       for d in targets]
+
+
+class NominationForm(forms.Form):
+    organisation = forms.ChoiceField(label=_("Organisation"))
+    role_title = forms.CharField(label=_("Role or job title"), required=False, max_length=160)
+    persona = forms.ChoiceField(label=_("Audience"), required=False)
+    seniority = forms.ChoiceField(label=_("Seniority"), required=False,
+                                  choices=Trainee.Seniority.choices)
+    gender = forms.ChoiceField(label=_("Gender"), required=False, choices=Trainee.Gender.choices)
+    name = forms.CharField(label=_("Name (optional, kept apart)"), required=False,
+                           max_length=200)
+    contact = forms.CharField(label=_("Contact (optional, kept apart)"), required=False,
+                              max_length=200)
+
+    def __init__(self, *args, organisations=(), personas=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = [(str(o.pk), o.name) for o in organisations]
+        cast(forms.ChoiceField, self.fields["persona"]).choices = [("", "—")] + list(personas)
+
+
+class CompletionForm(forms.Form):
+    trainee = forms.UUIDField(widget=forms.HiddenInput)
+    completion = forms.ChoiceField(label=_("Completion"), choices=[
+        c for c in Trainee.Completion.choices if c[0]])
+    reason = forms.CharField(label=_("Reason"), required=False, max_length=300)
+
+
+class ProviderForm(forms.ModelForm):
+    class Meta:
+        model = TrainingProvider
+        fields = ["country", "name", "kind", "contact", "accreditation_notes"]
+        widgets = {"accreditation_notes": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, countries=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if countries is not None:
+            cast(forms.ModelChoiceField, self.fields["country"]).queryset = countries
+
+
+class AttendanceUploadForm(forms.Form):
+    file = forms.FileField(label=_("Attendance sheet (CSV or XLSX: code, day, present)"))

@@ -1,0 +1,77 @@
+"""Attendance from a CSV or XLSX sheet, all or nothing: interchange reads the file, the core
+checks every row, and only a sheet without a single problem is written. Problems name the
+file, the sheet (XLSX), the row and the column."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from govcap.delivery import services, texts
+from govcap.delivery.core import attendance as sheet
+from govcap.delivery.models import Delivery, Trainee
+from govcap.interchange.problems import ImportProblem, Problem
+from govcap.interchange.tables import read_table
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AttendanceImport:
+    marks: int
+    dry_run: bool
+
+
+def _sheet_name(data: bytes) -> str:
+    if not data.startswith(b"PK"):
+        return ""
+    try:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(io.BytesIO(data), read_only=True)
+        try:
+            return wb.worksheets[0].title if wb.worksheets else ""
+        finally:
+            wb.close()
+    except Exception:  # unreadable: read_table says so in its own words
+        return ""
+
+
+def _score(headers) -> int:
+    return sum(1 for h in headers if h.strip().lower() in sheet.COLUMNS)
+
+
+def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=None,
+                      name: str = "", dry_run: bool = False) -> AttendanceImport:
+    """Read and check a sheet; write its marks unless ``dry_run``. Any problem raises
+    ImportProblem listing them all, and nothing is written."""
+    if isinstance(source, bytes):
+        data, label = source, name or "the file"
+    else:
+        path = Path(source)
+        label = name or path.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ImportProblem.one(f"cannot be read: {exc.strerror or exc}", label) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportProblem.one("the file is larger than 5 MB", label)
+    tab = _sheet_name(data)
+    where = f"{label}, sheet “{tab}”" if tab else label
+    try:
+        table = read_table(data, label, _score)
+    except ImportProblem as exc:
+        raise exc.with_source(where) from None
+    codes = Trainee.objects.filter(delivery=delivery).values_list("code", flat=True)
+    marks, problems = sheet.read_sheet(table.headers, [(r.number, r.cells) for r in table.rows],
+                                       list(codes), delivery.days)
+    if problems:
+        raise ImportProblem([Problem(texts.sheet_problem_text(p), p.row, p.column or None)
+                             for p in problems], where)
+    if not dry_run:
+        try:
+            services.record_attendance(user, delivery, marks)
+        except services.DeliveryError as exc:
+            raise ImportProblem.one(str(exc), where) from None
+    return AttendanceImport(len(marks), dry_run)

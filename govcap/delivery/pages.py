@@ -1,0 +1,97 @@
+"""What the delivery pages show, built from stored rows: planned beside delivered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Q
+
+from govcap.delivery.core.attendance import suggested_completion
+from govcap.delivery.models import Attendance, Delivery, Trainee
+from govcap.planning.core.money import format_money
+from govcap.planning.models import Plan
+
+
+@dataclass
+class CourseRow:
+    cohort_id: str
+    module_code: str
+    module_title: str
+    planned_month: str
+    planned_participants: int
+    planned_cost: str
+    delivery: Delivery | None = None
+    nominated: int = 0
+    completed: int = 0
+    dropped: int = 0
+    women: int = 0
+    actual_cost: str = ""
+
+
+def course_rows(plan: Plan, deliveries: list[Delivery], language: str) -> list[CourseRow]:
+    """One row per cohort of the plan (and per delivery of it), planned beside delivered."""
+    catalogue = plan.catalogue.parsed(language)
+    currency = plan.data.get("currency", "USD")
+    counts = {d.pk: d for d in Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).annotate(
+        n_nominated=Count("trainees"),
+        n_completed=Count("trainees", filter=Q(trainees__completion="completed")),
+        n_dropped=Count("trainees", filter=Q(trainees__completion="dropped")),
+        n_women=Count("trainees", filter=Q(trainees__gender="female")))}
+    by_cohort = {d.cohort_id: d for d in deliveries if d.plan_id == plan.pk}
+    rows = []
+    for c in plan.data.get("cohorts", ()):
+        module = catalogue.by_code.get(c["module_code"])
+        row = CourseRow(c["cohort_id"], c["module_code"], module.title if module else "",
+                        c.get("month") or "", c.get("participants", 0),
+                        format_money(c.get("cost_cents", 0), currency, language))
+        d = by_cohort.get(c["cohort_id"])
+        if d is not None:
+            n = counts[d.pk]
+            row.delivery = d
+            row.nominated, row.completed = n.n_nominated, n.n_completed
+            row.dropped, row.women = n.n_dropped, n.n_women
+            if d.cost_cents is not None:
+                row.actual_cost = format_money(d.cost_cents, d.currency, language)
+        rows.append(row)
+    return rows
+
+
+@dataclass
+class TraineeRow:
+    trainee: Trainee
+    name: str
+    marks: list[bool | None] = field(default_factory=list)
+    present: int = 0
+    suggested: str = ""
+
+
+def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool) -> list[TraineeRow]:
+    marks: dict[tuple[int, int], bool] = {
+        (a.trainee_id, a.day): a.present
+        for a in Attendance.objects.filter(trainee__in=[t.pk for t in trainees])}
+    rows = []
+    for t in trainees:
+        name = ""
+        if names:
+            identity = getattr(t, "identity", None)
+            name = identity.name if identity is not None else ""
+        row = TraineeRow(t, name, [marks.get((t.pk, day)) for day in range(1, delivery.days + 1)])
+        row.present = sum(1 for m in row.marks if m)
+        row.suggested = suggested_completion(delivery.days, row.present)
+        rows.append(row)
+    return rows
+
+
+def money(cents: int | None, currency: str, language: str) -> str:
+    return "" if cents is None else format_money(cents, currency, language)
+
+
+def summary(delivery: Delivery, rows: list[TraineeRow], language: str) -> dict[str, Any]:
+    return {
+        "planned_cost": money(delivery.planned_cost_cents, delivery.currency, language),
+        "actual_cost": money(delivery.cost_cents, delivery.currency, language),
+        "nominated": len(rows),
+        "women": sum(1 for r in rows if r.trainee.gender == "female"),
+        "completed": sum(1 for r in rows if r.trainee.completion == "completed"),
+    }

@@ -1,0 +1,350 @@
+"""Writes of delivery data: each a small transaction, checked against ``access``, audited.
+
+A change to a delivery is an operation with a client ID (a retry is applied once) and the
+revision it was based on (a change made on a stale page is refused, never overwrites).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from govcap.accounts import audit, scoping
+from govcap.delivery import access
+from govcap.delivery.core import attendance as rules
+from govcap.delivery.core.nominations import Finding, Nominee, check_nominations
+from govcap.delivery.models import (
+    Attendance,
+    Delivery,
+    DeliveryOperation,
+    Trainee,
+    TraineeIdentity,
+    TrainingProvider,
+)
+from govcap.planning.inputs_db import ensure_settings
+from govcap.planning.models import Plan
+
+DELIVERY_FIELDS = ("status", "start_date", "end_date", "days", "venue", "mode", "provider",
+                   "trainers", "cost_cents", "cancel_reason", "merged_into")
+TRAINEE_FIELDS = ("code", "organisation", "role_title", "persona", "seniority", "gender",
+                  "completion", "completion_reason")
+KINDS = ("edit", "move", "cancel", "merge")
+EDITABLE_STATUSES = (Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS,
+                     Delivery.Status.COMPLETED)
+
+
+class DeliveryError(Exception):
+    """A refusal to show the user, in their words."""
+
+
+class StaleRevision(DeliveryError):
+    """The change was made on an older revision of the delivery."""
+
+
+def _require_manage(user, delivery: Delivery) -> None:
+    scoping.require(access.can_manage(user, delivery))
+
+
+# --- deliveries from the plan ---------------------------------------------------------------
+
+
+def approved_plan(engagement) -> Plan | None:
+    return (Plan.objects.filter(engagement=engagement, status=Plan.Status.APPROVED)
+            .select_related("catalogue").order_by("-version").first())
+
+
+def cohort(plan: Plan, cohort_id: str) -> dict[str, Any] | None:
+    return next((c for c in plan.data.get("cohorts", ()) if c["cohort_id"] == cohort_id), None)
+
+
+def create_delivery(user, plan: Plan, cohort_id: str) -> Delivery:
+    """The delivery of one cohort of an approved plan, carrying the plan's numbers."""
+    scoping.require(scoping.can_manage_engagement(user, plan.engagement))
+    if plan.status != Plan.Status.APPROVED:
+        raise DeliveryError(_("Only an approved plan's courses can be delivered."))
+    row = cohort(plan, cohort_id)
+    if row is None:
+        raise DeliveryError(_("The plan has no course %(id)s.") % {"id": cohort_id})
+    module = plan.catalogue.parsed().by_code.get(row["module_code"])
+    with transaction.atomic():
+        if Delivery.objects.filter(plan=plan, cohort_id=cohort_id).exists():
+            raise DeliveryError(_("This course already has a delivery."))
+        delivery = Delivery.objects.create(
+            engagement=plan.engagement, plan=plan, cohort_id=cohort_id,
+            module_code=row["module_code"], days=module.days if module else 1,
+            planned_cost_cents=row.get("cost_cents", 0),
+            planned_participants=row.get("participants", 0),
+            planned_month=row.get("month") or "", currency=plan.data.get("currency", "USD"))
+        audit.record(user, "create", delivery, None, snapshot(delivery))
+    return delivery
+
+
+def snapshot(delivery: Delivery) -> dict[str, Any]:
+    return audit.snapshot(delivery, DELIVERY_FIELDS + ("revision",))
+
+
+# --- operations -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # edit, move, cancel, merge
+    op_id: uuid.UUID
+    base_revision: int
+    values: Mapping[str, Any]  # edit/move: field → value; cancel: reason; merge: into
+
+
+def new_op_id() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+def apply_change(user, delivery: Delivery, change: Change) -> Delivery:
+    """Apply one operation, once. A retry (same op_id) returns the delivery as it is; a
+    change based on another revision raises StaleRevision and changes nothing."""
+    _require_manage(user, delivery)
+    if change.kind not in KINDS:
+        raise DeliveryError(_("Unknown change."))
+    with transaction.atomic():
+        current = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if DeliveryOperation.objects.filter(delivery=current, op_id=change.op_id).exists():
+            return current
+        if change.base_revision != current.revision:
+            raise StaleRevision(_(
+                "This delivery was changed by someone else (revision %(now)s, your page "
+                "showed %(base)s). Nothing was saved: reload the page to see the change, then "
+                "make yours again.") % {"now": current.revision, "base": change.base_revision})
+        if current.is_closed:
+            raise DeliveryError(_("A cancelled or merged delivery cannot change."))
+        before = snapshot(current)
+        getattr(_Apply(user, current), change.kind)(change.values)
+        current.revision += 1
+        current.save()
+        try:
+            with transaction.atomic():
+                DeliveryOperation.objects.create(
+                    delivery=current, op_id=change.op_id, kind=change.kind,
+                    payload=_json(change.values), base_revision=change.base_revision,
+                    author=user if getattr(user, "is_authenticated", False) else None)
+        except IntegrityError:  # the same operation, applied by a concurrent retry
+            raise DeliveryError(_("This change was already applied.")) from None
+        audit.record_changes(user, change.kind, current, before, snapshot(current),
+                             op_id=change.op_id)
+    return current
+
+
+def _json(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v if v is None or isinstance(v, bool | int | str) else str(v)
+            for k, v in values.items()}
+
+
+class _Apply:
+    def __init__(self, user, delivery: Delivery) -> None:
+        self.user, self.d = user, delivery
+
+    def edit(self, values: Mapping[str, Any]) -> None:
+        d = self.d
+        for name in ("venue", "trainers"):
+            if name in values:
+                setattr(d, name, str(values[name] or "").strip()[:300])
+        if "mode" in values:
+            if values["mode"] not in Delivery.Mode.values:
+                raise DeliveryError(_("Unknown mode."))
+            d.mode = values["mode"]
+        if "status" in values:
+            if values["status"] not in EDITABLE_STATUSES:
+                raise DeliveryError(_("Cancel or merge a delivery with its own action."))
+            d.status = values["status"]
+        if "days" in values:
+            days = int(values["days"])
+            if not 1 <= days <= rules.MAX_DAYS:
+                raise DeliveryError(_("Days must be between 1 and %(n)s.") % {"n": rules.MAX_DAYS})
+            if Attendance.objects.filter(trainee__delivery=d, day__gt=days).exists():
+                raise DeliveryError(_("Attendance is recorded after day %(n)s; correct it "
+                                      "first.") % {"n": days})
+            d.days = days
+        if "cost_cents" in values:
+            cost = values["cost_cents"]
+            if cost is not None and int(cost) < 0:
+                raise DeliveryError(_("The cost cannot be negative."))
+            d.cost_cents = None if cost is None else int(cost)
+        if "provider" in values:
+            d.provider = self._provider(values["provider"])
+        self.move(values)
+
+    def move(self, values: Mapping[str, Any]) -> None:
+        d = self.d
+        for name in ("start_date", "end_date"):
+            if name in values:
+                value = values[name]
+                setattr(d, name, dt.date.fromisoformat(value) if isinstance(value, str) and value
+                        else value or None)
+        if d.start_date and d.end_date and d.end_date < d.start_date:
+            raise DeliveryError(_("The course cannot end before it starts."))
+
+    def cancel(self, values: Mapping[str, Any]) -> None:
+        reason = str(values.get("reason") or "").strip()
+        if not reason:
+            raise DeliveryError(_("Say why the delivery is cancelled."))
+        self.d.status, self.d.cancel_reason = Delivery.Status.CANCELLED, reason[:300]
+
+    def merge(self, values: Mapping[str, Any]) -> None:
+        """Fold this delivery's nominees into another delivery of the same module."""
+        d = self.d
+        into = values.get("into")
+        target = Delivery.objects.select_for_update().filter(
+            uuid=str(into or ""), engagement=d.engagement).first() if into else None
+        if target is None or target.pk == d.pk or target.is_closed:
+            raise DeliveryError(_("Choose another open delivery of this engagement."))
+        if target.module_code != d.module_code:
+            raise DeliveryError(_("Only deliveries of the same module can be merged."))
+        number = _next_number(target)
+        for trainee in Trainee.objects.filter(delivery=d).order_by("id"):
+            before = audit.snapshot(trainee, TRAINEE_FIELDS)
+            trainee.delivery, trainee.code = target, f"T{number}"
+            trainee.revision += 1
+            trainee.save(update_fields=["delivery", "code", "revision"])
+            audit.record(self.user, "merge", trainee, before,
+                         {**audit.snapshot(trainee, TRAINEE_FIELDS), "delivery": str(target.uuid)})
+            number += 1
+        target.revision += 1
+        target.save(update_fields=["revision", "updated_at"])
+        d.status, d.merged_into = Delivery.Status.MERGED, target
+
+    def _provider(self, value: Any) -> TrainingProvider | None:
+        if not value:
+            return None
+        provider = TrainingProvider.objects.filter(
+            uuid=value, country_id=self.d.engagement.country_id).first()
+        if provider is None:
+            raise DeliveryError(_("Choose a provider registered in this country."))
+        return provider
+
+
+# --- nominations ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Nomination:
+    organisation_id: int
+    role_title: str = ""
+    persona: str = ""
+    seniority: str = ""
+    gender: str = ""
+    name: str = ""
+    contact: str = ""
+
+
+def _next_number(delivery: Delivery) -> int:
+    codes = Trainee.objects.filter(delivery=delivery).values_list("code", flat=True)
+    numbers = [int(c[1:]) for c in codes if c[1:].isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def nominate(user, delivery: Delivery, n: Nomination) -> Trainee:
+    """Add a nominee (code T1, T2…); a name or contact is kept apart."""
+    _require_manage(user, delivery)
+    if delivery.is_closed:
+        raise DeliveryError(_("A cancelled or merged delivery takes no nominations."))
+    if not delivery.engagement.organisations.filter(pk=n.organisation_id).exists():
+        raise DeliveryError(_("Choose an organisation of this engagement."))
+    if n.seniority not in Trainee.Seniority.values or n.gender not in Trainee.Gender.values:
+        raise DeliveryError(_("Unknown seniority or gender."))
+    with transaction.atomic():
+        Delivery.objects.select_for_update().filter(pk=delivery.pk).first()
+        trainee = Trainee.objects.create(
+            delivery=delivery, code=f"T{_next_number(delivery)}",
+            organisation_id=n.organisation_id, role_title=n.role_title.strip()[:160],
+            persona=n.persona[:40], seniority=n.seniority, gender=n.gender)
+        if n.name.strip() or n.contact.strip():
+            TraineeIdentity.objects.create(trainee=trainee, name=n.name.strip()[:200],
+                                           contact=n.contact.strip()[:200])
+        audit.record(user, "nominate", trainee, None, audit.snapshot(trainee, TRAINEE_FIELDS))
+    return trainee
+
+
+def planned_by_org(delivery: Delivery) -> dict[str, int]:
+    """Organisation uuid → participants the plan's cohort counts on."""
+    row = cohort(delivery.plan, delivery.cohort_id) or {}
+    return {m["org_id"]: m["participants"] for m in row.get("members", ())}
+
+
+def nomination_findings(delivery: Delivery, trainees: Iterable[Trainee]) -> list[Finding]:
+    settings = ensure_settings(delivery.engagement)
+    module = delivery.plan.catalogue.parsed().by_code.get(delivery.module_code)
+    nominees = [Nominee(str(t.organisation.uuid), t.gender, t.persona) for t in trainees]
+    return check_nominations(nominees, planned_by_org(delivery), settings.women_target_percent,
+                             module.audience if module else ())
+
+
+# --- attendance and completion ---------------------------------------------------------------
+
+
+def present_days(delivery: Delivery) -> dict[int, int]:
+    """Trainee id → days present."""
+    rows = Attendance.objects.filter(trainee__delivery=delivery, present=True)
+    counts: dict[int, int] = {}
+    for trainee_id in rows.values_list("trainee_id", flat=True):
+        counts[trainee_id] = counts.get(trainee_id, 0) + 1
+    return counts
+
+
+def record_attendance(user, delivery: Delivery, marks: Iterable[rules.Mark]) -> int:
+    """Write the marks (by trainee code) of a delivery, all or none; returns how many.
+    ``user`` None: the operator at the command line (`govcap deliveries import-attendance`)."""
+    if user is not None:
+        scoping.require(access.can_record_attendance(user, delivery))
+    marks = list(marks)
+    with transaction.atomic():
+        locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        if locked.is_closed:
+            raise DeliveryError(_("A cancelled or merged delivery takes no attendance."))
+        by_code = {t.code: t for t in Trainee.objects.filter(delivery=locked)}
+        for mark in marks:
+            if mark.code not in by_code or not 1 <= mark.day <= locked.days:
+                raise DeliveryError(_("Trainee %(code)s, day %(day)s is not part of this "
+                                      "course.") % {"code": mark.code, "day": mark.day})
+        for mark in marks:
+            trainee = by_code[mark.code]
+            row, created = Attendance.objects.update_or_create(
+                trainee=trainee, day=mark.day,
+                defaults={"present": mark.present,
+                          "recorded_by": user if getattr(user, "is_authenticated", False)
+                          else None})
+        if marks:
+            audit.record(user, "attendance", locked, None, {
+                "marks": [[m.code, m.day, m.present] for m in marks]})
+            Delivery.objects.filter(pk=locked.pk, status=Delivery.Status.PLANNED).update(
+                status=Delivery.Status.IN_PROGRESS)
+    return len(marks)
+
+
+def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Trainee:
+    delivery = trainee.delivery
+    _require_manage(user, delivery)
+    days = present_days(delivery).get(trainee.pk, 0)
+    problem = rules.completion_problem(status, reason, delivery.days, days)
+    if problem == "reason_needed":
+        raise DeliveryError(_("Say why the trainee did not complete the course."))
+    if problem == "too_few_days":
+        raise DeliveryError(_(
+            "%(code)s attended %(n)s of %(days)s days; completing needs at least %(min)s.") % {
+            "code": trainee.code, "n": days, "days": delivery.days,
+            "min": rules.min_days_for_completion(delivery.days)})
+    if problem:
+        raise DeliveryError(_("Unknown completion."))
+    with transaction.atomic():
+        before = audit.snapshot(trainee, TRAINEE_FIELDS)
+        trainee.completion = status
+        trainee.completion_reason = reason.strip()[:300] if status != rules.COMPLETED else ""
+        trainee.revision += 1
+        trainee.save(update_fields=["completion", "completion_reason", "revision"])
+        audit.record_changes(user, "completion", trainee, before,
+                             audit.snapshot(trainee, TRAINEE_FIELDS))
+    return trainee
+

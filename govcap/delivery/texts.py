@@ -1,0 +1,54 @@
+"""The words for the core's findings and sheet problems, in the reader's language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from govcap.delivery.core import attendance as sheet
+from govcap.delivery.core import nominations as n
+
+
+def finding_text(f: n.Finding, org_names: Mapping[str, str]) -> str:
+    org = org_names.get(f.org_id, f.org_id)
+    if f.kind == n.OVER_PLAN:
+        return _("%(org)s nominated %(got)s; the plan counts on %(planned)s.") % {
+            "org": org, "got": f.count, "planned": f.of}
+    if f.kind == n.UNDER_PLAN:
+        return _("%(org)s nominated %(got)s of the %(planned)s the plan counts on.") % {
+            "org": org, "got": f.count, "planned": f.of}
+    if f.kind == n.NOT_IN_PLAN:
+        return ngettext("%(org)s is not in this course in the plan but nominated %(n)s person.",
+                        "%(org)s is not in this course in the plan but nominated %(n)s people.",
+                        f.count) % {"org": org, "n": f.count}
+    if f.kind == n.FEW_WOMEN:
+        return _("%(women)s women among %(of)s nominees whose gender is stated; the plan aims "
+                 "at %(target)s%% women.") % {"women": f.count, "of": f.of, "target": f.target}
+    if f.kind == n.OUTSIDE_AUDIENCE:
+        return ngettext(
+            "%(n)s nominee is outside the module's audience (%(roles)s).",
+            "%(n)s nominees are outside the module's audience (%(roles)s).",
+            f.count) % {"n": f.count, "roles": ", ".join(f.personas)}
+    return f.kind
+
+
+def sheet_problem_text(p: sheet.SheetProblem) -> str:
+    if p.kind == sheet.MISSING_COLUMN:
+        return _("the column “%(column)s” is missing (the sheet needs code, day and "
+                 "present)") % {"column": p.column}
+    if p.kind == sheet.EMPTY:
+        return _("empty; every row needs a code, a day and present yes/no")
+    if p.kind == sheet.UNKNOWN_CODE:
+        return _("“%(value)s” is not a trainee code of this delivery") % {"value": p.value}
+    if p.kind == sheet.BAD_DAY:
+        return _("“%(value)s” is not a day of this course (1 to %(days)s)") % {
+            "value": p.value, "days": p.limit}
+    if p.kind == sheet.BAD_PRESENT:
+        return _("“%(value)s” is not yes or no") % {"value": p.value}
+    if p.kind == sheet.DUPLICATE:
+        return _("%(value)s is already given in row %(row)s") % {"value": p.value, "row": p.limit}
+    if p.kind == sheet.NO_ROWS:
+        return _("the sheet has no attendance rows")
+    return p.kind

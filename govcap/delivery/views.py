@@ -1,0 +1,289 @@
+"""The delivery pages: an engagement's courses planned beside delivered, a delivery with its
+nominations, attendance and completion, the printable sign-in sheet, the provider register.
+
+Thin: objects come through ``access`` (out of scope is a 404), writes go through
+``services`` (checked, audited), what a page shows is built in ``pages``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from govcap.accounts import audit, scoping
+from govcap.delivery import access, forms, imports, pages, services, texts
+from govcap.delivery.core.attendance import Mark
+from govcap.delivery.models import Delivery, Trainee
+from govcap.interchange.problems import ImportProblem
+from govcap.orgs.models import Country
+
+CHANGE_FORMS = {"edit": forms.EditForm, "move": forms.MoveForm, "cancel": forms.CancelForm,
+                "merge": forms.MergeForm}
+
+
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+@require_GET
+@login_required
+def my_deliveries(request):
+    """Every delivery the user may see (a training provider's home page)."""
+    rows = access.deliveries(request.user).order_by("-start_date", "cohort_id")[:500]
+    return render(request, "delivery/list.html", {"deliveries": rows})
+
+
+@require_GET
+@login_required
+def engagement_deliveries(request, slug):
+    engagement = scoping.engagement_or_404(request.user, slug)
+    plan = services.approved_plan(engagement)
+    deliveries = list(access.deliveries(request.user).filter(engagement=engagement))
+    rows = pages.course_rows(plan, deliveries, _language()) if plan else []
+    return render(request, "delivery/engagement.html", {
+        "engagement": engagement, "plan": plan, "rows": rows,
+        "other": [d for d in deliveries if plan is None or d.plan_id != plan.pk],
+        "can_manage": scoping.can_manage_engagement(request.user, engagement)})
+
+
+@require_POST
+@login_required
+def create_delivery(request, slug):
+    engagement = scoping.engagement_or_404(request.user, slug)
+    scoping.require(scoping.can_manage_engagement(request.user, engagement))
+    plan = services.approved_plan(engagement)
+    if plan is None:
+        messages.error(request, _("The engagement has no approved plan."))
+        return redirect("deliveries-engagement", slug)
+    try:
+        delivery = services.create_delivery(request.user, plan, request.POST.get("cohort", ""))
+    except services.DeliveryError as exc:
+        messages.error(request, str(exc))
+        return redirect("deliveries-engagement", slug)
+    return redirect("delivery", delivery.uuid)
+
+
+def _context(request, delivery: Delivery) -> dict:
+    user = request.user
+    can_manage = access.can_manage(user, delivery)
+    can_attend = access.can_record_attendance(user, delivery)
+    names = access.reads_names(user, delivery)
+    trainees = list(access.trainees(user, delivery).select_related("identity")
+                    if names else access.trainees(user, delivery))
+    rows = pages.trainee_rows(delivery, trainees, names)
+    org_names = {str(t.organisation.uuid): t.organisation.name for t in trainees}
+    org_names.update({str(o.uuid): o.name for o in delivery.engagement.organisations.all()})
+    module = delivery.plan.catalogue.parsed(_language()).by_code.get(delivery.module_code)
+    context = {
+        "delivery": delivery, "engagement": delivery.engagement, "module": module,
+        "rows": rows, "days": range(1, delivery.days + 1), "names": names,
+        "can_manage": can_manage, "can_attend": can_attend and not delivery.is_closed,
+        "summary": pages.summary(delivery, rows, _language()),
+        "findings": [texts.finding_text(f, org_names)
+                     for f in services.nomination_findings(delivery, trainees)]
+        if can_manage or can_attend or trainees else [],
+        "operations": delivery.operations.select_related("author").order_by("-created_at")[:20],
+    }
+    if can_manage and not delivery.is_closed:
+        base = {"op_id": services.new_op_id(), "base_revision": delivery.revision}
+        providers = access.providers(user).filter(country_id=delivery.engagement.country_id)
+        context["edit_form"] = forms.EditForm(initial={
+            **base, "status": delivery.status, "start_date": delivery.start_date,
+            "end_date": delivery.end_date, "days": delivery.days, "venue": delivery.venue,
+            "mode": delivery.mode, "provider": str(delivery.provider.uuid) if delivery.provider
+            else "", "trainers": delivery.trainers,
+            "cost": Decimal(delivery.cost_cents) / 100 if delivery.cost_cents is not None
+            else None}, providers=providers)
+        context["move_form"] = forms.MoveForm(initial=base)
+        context["cancel_form"] = forms.CancelForm(initial=base)
+        targets = Delivery.objects.filter(engagement=delivery.engagement,
+                                          module_code=delivery.module_code).exclude(
+            pk=delivery.pk).exclude(status__in=["cancelled", "merged"])
+        if targets:
+            context["merge_form"] = forms.MergeForm(initial=base, targets=targets)
+        personas = module_personas(delivery)
+        context["nomination_form"] = forms.NominationForm(
+            organisations=delivery.engagement.organisations.order_by("name"), personas=personas)
+    if can_attend and not delivery.is_closed:
+        context["upload_form"] = forms.AttendanceUploadForm()
+    return context
+
+
+def module_personas(delivery: Delivery) -> list[tuple[str, str]]:
+    catalogue = delivery.plan.catalogue.parsed(_language())
+    module = catalogue.by_code.get(delivery.module_code)
+    audience = set(module.audience) if module else set()
+    # the module's audience first, then the catalogue's other personas
+    ordered = sorted(catalogue.personas.items(), key=lambda kv: (kv[0] not in audience, kv[1]))
+    return [(key, label) for key, label in ordered]
+
+
+@require_GET
+@login_required
+def delivery_page(request, uuid):
+    delivery = access.delivery_or_404(request.user, uuid)
+    return render(request, "delivery/delivery.html", _context(request, delivery))
+
+
+@require_POST
+@login_required
+def change(request, uuid, kind):
+    delivery = access.delivery_or_404(request.user, uuid)
+    if kind not in CHANGE_FORMS:
+        raise Http404
+    scoping.require(access.can_manage(request.user, delivery))
+    kwargs: dict = {}
+    if kind == "edit":
+        kwargs["providers"] = access.providers(request.user).filter(
+            country_id=delivery.engagement.country_id)
+    if kind == "merge":
+        kwargs["targets"] = Delivery.objects.filter(engagement=delivery.engagement)
+    form = CHANGE_FORMS[kind](request.POST, **kwargs)
+    if not form.is_valid():
+        messages.error(request, _("The change was not saved: %(errors)s") % {
+            "errors": "; ".join(f"{form.fields[k].label if k in form.fields else k}: {' '.join(v)}"
+                                for k, v in form.errors.items())})
+        return redirect("delivery", uuid)
+    data = dict(form.cleaned_data)
+    op_id, base = data.pop("op_id"), data.pop("base_revision")
+    if kind == "edit":
+        cost = data.pop("cost")
+        data["cost_cents"] = None if cost is None else int(cost * 100)
+    try:
+        services.apply_change(request.user, delivery, services.Change(kind, op_id, base, data))
+    except services.DeliveryError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("delivery", uuid)
+
+
+@require_POST
+@login_required
+def nominate(request, uuid):
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(access.can_manage(request.user, delivery))
+    form = forms.NominationForm(request.POST,
+                                organisations=delivery.engagement.organisations.all(),
+                                personas=module_personas(delivery))
+    if not form.is_valid():
+        messages.error(request, _("The nomination was not saved: check the organisation."))
+        return redirect("delivery", uuid)
+    d = form.cleaned_data
+    try:
+        trainee = services.nominate(request.user, delivery, services.Nomination(
+            organisation_id=int(d["organisation"]), role_title=d["role_title"],
+            persona=d["persona"], seniority=d["seniority"], gender=d["gender"],
+            name=d["name"], contact=d["contact"]))
+    except services.DeliveryError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Nominated as %(code)s.") % {"code": trainee.code})
+    return redirect("delivery", uuid)
+
+
+@require_POST
+@login_required
+def attendance(request, uuid):
+    """The attendance grid: one checkbox per trainee and day (``T3:2`` checked = present);
+    every trainee and day of the grid is written, unchecked as absent."""
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(access.can_record_attendance(request.user, delivery))
+    days = [int(d) for d in request.POST.getlist("day") if d.isdigit()]
+    present = set(request.POST.getlist("present"))
+    codes = access.trainees(request.user, delivery).values_list("code", flat=True)
+    marks = [Mark(code, day, f"{code}:{day}" in present) for code in codes for day in days]
+    try:
+        n = services.record_attendance(request.user, delivery, marks)
+    except services.DeliveryError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, ngettext("%(n)s mark saved.", "%(n)s marks saved.", n) % {"n": n})
+    return redirect("delivery", uuid)
+
+
+@require_POST
+@login_required
+def completion(request, uuid):
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(access.can_manage(request.user, delivery))
+    form = forms.CompletionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose completed, partial or dropped out."))
+        return redirect("delivery", uuid)
+    trainee = get_object_or_404(Trainee, delivery=delivery, uuid=form.cleaned_data["trainee"])
+    try:
+        services.set_completion(request.user, trainee, form.cleaned_data["completion"],
+                                form.cleaned_data["reason"])
+    except services.DeliveryError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("delivery", uuid)
+
+
+@require_GET
+@login_required
+def sign_in_sheet(request, uuid, day):
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(access.can_record_attendance(request.user, delivery))
+    if not 1 <= day <= delivery.days:
+        raise Http404
+    trainees = list(access.trainees(request.user, delivery).select_related("identity"))
+    return render(request, "delivery/sign_in.html", {
+        "delivery": delivery, "day": day, "engagement": delivery.engagement,
+        "rows": pages.trainee_rows(delivery, trainees, True),
+        "module": delivery.plan.catalogue.parsed(_language()).by_code.get(delivery.module_code)})
+
+
+@require_POST
+@login_required
+def import_attendance(request, uuid):
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(access.can_record_attendance(request.user, delivery))
+    form = forms.AttendanceUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a CSV or XLSX file."))
+        return redirect("delivery", uuid)
+    upload = form.cleaned_data["file"]
+    if upload.size > imports.MAX_FILE_BYTES:
+        messages.error(request, _("The file is larger than 5 MB."))
+        return redirect("delivery", uuid)
+    try:
+        result = imports.import_attendance(upload.read(), delivery, user=request.user,
+                                           name=upload.name)
+    except ImportProblem as exc:
+        messages.error(request, _("Nothing was imported. %(problems)s") % {"problems": str(exc)})
+    else:
+        messages.success(request, ngettext("%(n)s mark imported.", "%(n)s marks imported.",
+                                           result.marks) % {"n": result.marks})
+    return redirect("delivery", uuid)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def providers(request):
+    """The register of training providers of the user's countries; coordinators add to it."""
+    countries = Country.objects.filter(pk__in=scoping.managed_engagements(request.user)
+                                       .values("country_id"))
+    if scoping.is_admin(request.user):
+        countries = Country.objects.all()
+    form = forms.ProviderForm(request.POST or None, countries=countries)
+    if request.method == "POST":
+        scoping.require(countries.exists())
+        if form.is_valid() and access.can_register_provider(request.user,
+                                                            form.cleaned_data["country"]):
+            provider = form.save()
+            audit.record(request.user, "create", provider, None, {
+                "name": provider.name, "country": provider.country.code, "kind": provider.kind})
+            messages.success(request, _("%(name)s added to the register.") % {"name": provider.name})
+            return redirect("delivery-providers")
+    return render(request, "delivery/providers.html", {
+        "providers": access.providers(request.user), "form": form if countries.exists() else None})
