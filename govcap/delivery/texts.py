@@ -36,8 +36,7 @@ def finding_text(f: n.Finding, org_names: Mapping[str, str]) -> str:
 
 def sheet_problem_text(p: sheet.SheetProblem) -> str:
     if p.kind == sheet.MISSING_COLUMN:
-        return _("the column “%(column)s” is missing (the sheet needs code, day and "
-                 "present)") % {"column": p.column}
+        return _("missing: the sheet needs the columns code, day and present")
     if p.kind == sheet.EMPTY:
         return _("empty; every row needs a code, a day and present yes/no")
     if p.kind == sheet.UNKNOWN_CODE:
