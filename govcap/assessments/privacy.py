@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from govcap.accounts import audit
@@ -21,6 +22,10 @@ from govcap.accounts.exports import csv_text
 from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import Participant, ParticipantIdentity, Quote, Session
 from govcap.orgs.models import Engagement
+
+# Identified rows of other apps kept under the same retention rule, registered by those apps
+# (govcap.delivery's trainees): each gives an engagement's rows to delete at the purge.
+OTHER_IDENTIFIED: list[Callable[[Engagement], QuerySet]] = []
 
 IDENTIFIED_HEADER = ["session", "organisation", "date", "code", "role_title", "name", "contact"]
 ERASED = "erased"
@@ -130,6 +135,7 @@ def purge_plan(today: dt.date | None = None, months: int | None = None) -> Purge
         if ended <= cutoff:
             n = ParticipantIdentity.objects.filter(
                 participant__session__engagement=engagement).count()
+            n += sum(rows(engagement).count() for rows in OTHER_IDENTIFIED)
             if n:
                 plan.items.append(PurgeItem(engagement, ended, n))
     return plan
@@ -142,6 +148,8 @@ def purge(plan: PurgePlan, *, operator: str = "") -> int:
         for item in plan.items:
             n, _ = ParticipantIdentity.objects.filter(
                 participant__session__engagement=item.engagement).delete()
+            for rows in OTHER_IDENTIFIED:
+                n += rows(item.engagement).delete()[0]
             removed += n
             audit.record(None, "purge_identified", item.engagement, None, {
                 "engagement": item.engagement.slug, "identities_removed": n,

@@ -6,3 +6,8 @@ class DeliveryConfig(AppConfig):
     name = "govcap.delivery"
     label = "delivery"
     verbose_name = _("Delivery")
+
+    def ready(self) -> None:
+        from govcap.delivery import privacy
+
+        privacy.register()

@@ -4,7 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from govcap.delivery import imports, services
+from govcap.assessments.management.commands.privacy import operator
+from govcap.assessments.privacy import PrivacyError
+from govcap.delivery import imports, privacy, services
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 
@@ -24,7 +26,8 @@ def _row(d: Delivery) -> dict:
 
 class Command(BaseCommand):
     help = ("Deliveries of approved plans: list [--engagement SLUG]; show UUID; "
-            "import-attendance UUID FILE [--dry-run] (CSV/XLSX: code, day, present).")
+            "import-attendance UUID FILE [--dry-run] (CSV/XLSX: code, day, present); "
+            "erase-trainee UUID CODE.")
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
@@ -39,6 +42,10 @@ class Command(BaseCommand):
         imp.add_argument("delivery", help="the delivery's UUID")
         imp.add_argument("file", type=Path)
         imp.add_argument("--dry-run", action="store_true", help="check only, write nothing")
+        erase = sub.add_parser("erase-trainee",
+                               help="remove what identifies a trainee (on their request)")
+        erase.add_argument("delivery", help="the delivery's UUID")
+        erase.add_argument("code", help="the trainee's code, e.g. T3")
 
     def handle(self, *args, **options):
         getattr(self, options["action"].replace("-", "_"))(options)
@@ -105,3 +112,14 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         verb = "would be imported (dry run)" if result.dry_run else "imported"
         self.stdout.write(f"{result.marks} attendance mark(s) {verb}.")
+
+    def erase_trainee(self, options):
+        d = self._delivery(options["delivery"])
+        try:
+            result = privacy.erase_trainee(d, options["code"], operator=operator())
+        except PrivacyError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(
+            f"{result.code}: identity {'removed' if result.identity_removed else 'was empty'}, "
+            f"{result.events_redacted} audit event(s) redacted; attendance and completion "
+            "are kept.")
