@@ -14,6 +14,7 @@ from govcap.analysis.queries_coding import SegmentRow
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent
 from govcap.charts import svg
 from govcap.charts.data import SectionCounts
+from govcap.chartwords import chart_words
 from govcap.scale import SECTION_KEYS, Level
 
 Row = list[Cell | str | int | float | None]
@@ -44,7 +45,7 @@ def themes_report(rows: Sequence[SegmentRow], base: Mapping[str, int], titles: M
     report.blocks.append(Block(
         "codes", _("How often each code was applied"),
         svg=count_bars([(code, totals[code]) for code in codes], _("Coded segments per code"),
-                       subtitle=scope, chart_id="codes"),
+                       subtitle=scope, chart_id="codes", words=chart_words()),
         table=_cross(rows, "section", [k for k in SECTION_KEYS
                                        if any(r.section == k for r in rows)],
                      titles, codes, code_url),
@@ -72,7 +73,8 @@ def themes_report(rows: Sequence[SegmentRow], base: Mapping[str, int], titles: M
         svg=svg.level_distribution(
             [SectionCounts(x.code, x.basic, x.moderate, x.high, x.not_assessed) for x in links],
             _("Levels of the sections where each code appears"),
-            subtitle=_("Codes most associated with Basic first"), chart_id="theme-levels"),
+            subtitle=_("Codes most associated with Basic first"), chart_id="theme-levels",
+            words=chart_words()),
         table=Table([_("Code"), _("Sections coded"), _("Basic"), _("Moderate"), _("High"),
                      _("Not assessed"), _("Share Basic"), _("Lift")], body),
         note=_("A coded section counts once per code, at the level the group agreed for it. "

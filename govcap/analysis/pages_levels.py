@@ -15,6 +15,7 @@ from govcap.analysis.queries import EngagementLevels, Org
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, signed
 from govcap.charts import svg
 from govcap.charts.data import RoundProfile, SectionCounts, SectionLevel
+from govcap.chartwords import chart_words
 from govcap.scale import SECTION_KEYS
 
 SORTS = ("name", "gap")
@@ -84,7 +85,7 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         svg=svg.heatmap([names[i] for i in ids], [labels[k] for k in SECTION_KEYS],
                         cells, _("Capacity level by organisation and section"),
                         subtitle=engagement.name, chart_id="heatmap", label_width=280,
-                        cell_width=86),
+                        cell_width=86, words=chart_words()),
         table=Table([_("Organisation"), *[labels[k] for k in SECTION_KEYS],
                      _("Total gap to target"), _("Sections without a level")], heat_rows),
         note=_("Gap: target level minus the level reached, per section, added up; a section "
@@ -99,7 +100,8 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         "distribution", _("Levels per section"),
         svg=svg.level_distribution(section_counts_chart_input(counts, labels),
                                    _("Organisations at each level, per section"),
-                                   subtitle=engagement.name, chart_id="distribution"),
+                                   subtitle=engagement.name, chart_id="distribution",
+                                   words=chart_words()),
         table=distribution_table(counts, labels, _("Section"))))
 
     domains = {d: c for (_e, d), c in domain_counts({(0, k): c for k, c in counts.items()})
@@ -109,7 +111,8 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         "domains", _("By training domain"),
         svg=svg.level_distribution(section_counts_chart_input(domains, domain_labels),
                                    _("Organisation × section cells at each level, per domain"),
-                                   subtitle=engagement.name, chart_id="domains"),
+                                   subtitle=engagement.name, chart_id="domains",
+                                   words=chart_words()),
         table=distribution_table(domains, domain_labels, _("Training domain")),
         note=_("A domain counts each organisation once per section of the domain (sections 5 "
                "and 6 share one).")))
@@ -146,7 +149,7 @@ def profile_report(org, engagements: Sequence, rows: list[aggregate.RatingRow],
         "profile", _("Level per section against its target"),
         svg=svg.level_profile(sections, _("Capacity profile of %(name)s") % {"name": org.name},
                               targets=wanted, subtitle=f"{selected.name}",
-                              chart_id="profile"),
+                              chart_id="profile", words=chart_words()),
         table=Table([_("Section"), _("Level"), _("Target"), _("Gap")], gap_rows),
         note=_("Total gap to target: %(total)d level(s), %(below)d section(s) below target. "
                "Targets come from the engagement's plan settings (Moderate everywhere unless "
@@ -175,7 +178,7 @@ def profile_report(org, engagements: Sequence, rows: list[aggregate.RatingRow],
         report.blocks.append(Block(
             "trend", _("Change over rounds"),
             svg=svg.trend(profiles, _("%(name)s over rounds") % {"name": org.name},
-                          chart_id="trend"),
+                          chart_id="trend", words=chart_words()),
             table=Table(header, table_rows),
             note=_("Sections are matched across rounds by their stable keys, so a new "
                    "instrument version keeps rounds comparable.")))

@@ -16,6 +16,7 @@ from govcap.analysis.pages_levels import distribution_table, section_counts_char
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent, signed
 from govcap.charts import svg
 from govcap.charts.data import RoundProfile, SectionLevel
+from govcap.chartwords import chart_words
 from govcap.orgs.models import Country, Engagement
 from govcap.scale import DOMAINS, SECTION_KEYS, Level
 
@@ -54,7 +55,7 @@ def _comparison(rows: list[tuple[str, Engagement]], counts: Counts, keys: Sequen
         name, title,
         svg=svg.heatmap([label for label, _e in rows], [labels[k] for k in keys], cells,
                         title, subtitle=_("Median level of the organisations assessed"),
-                        chart_id=name),
+                        chart_id=name, words=chart_words()),
         table=Table([first, *[labels[k] for k in keys]], table_rows),
         note=_("Each cell: the median level of the country's organisations (the lower one "
                "when two are in the middle) and their mean on the scale Basic 1 – High 3."))
@@ -86,7 +87,7 @@ def programme_report(engagements: Sequence[Engagement], counts: Counts,
         "section", _("Organisations at each level: %(section)s") % {"section": labels[key]},
         svg=svg.level_distribution(section_counts_chart_input(per_country, {}),
                                    labels[key], subtitle=_("Countries side by side"),
-                                   chart_id="section"),
+                                   chart_id="section", words=chart_words()),
         table=distribution_table(per_country, {}, _("Country"))))
     long_rows: list[list[Cell | str | int | float | None]] = []
     for label, e in rows:
@@ -112,7 +113,7 @@ def rounds_block(countries: dict[Country, list[Engagement]], counts: Counts,
     chart = svg.level_distribution(
         section_counts_chart_input(bars, {}), labels[section],
         subtitle=_("Organisations at each level in each round"),
-        chart_id="rounds") if bars else ""
+        chart_id="rounds", words=chart_words()) if bars else ""
     rows: list[list[Cell | str | int | float | None]] = []
     for country, rounds in countries.items():
         if len(rounds) < 2:
@@ -171,7 +172,7 @@ def country_report(country: Country, rounds: list[Engagement], rows: list[aggreg
         "rounds", _("Median level per round"),
         svg=svg.trend(profiles, _("%(country)s over rounds") % {"country": country.name},
                       subtitle=_("Median level of the organisations assessed in each round"),
-                      chart_id="rounds"),
+                      chart_id="rounds", words=chart_words()),
         table=Table(header, table_rows)))
     if len(rounds) < 2:
         return report

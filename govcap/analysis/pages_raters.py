@@ -20,6 +20,7 @@ from govcap.analysis.queries import SessionVotes, UnitInfo
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, percent
 from govcap.charts import svg
 from govcap.charts.data import SectionCounts
+from govcap.chartwords import chart_words
 from govcap.scale import SECTION_KEYS, Level
 
 CONSENSUS = "\u2003consensus"  # a rater name no username can take
@@ -158,7 +159,8 @@ def consensus_page(votes: Sequence[SessionVotes], titles: Mapping[str, str],
     report.blocks.append(Block(
         "sections", _("Areas of least consensus across the engagement"),
         svg=svg.level_distribution(counts, _("Participants' votes per section"),
-                                   subtitle=_("Least consensus first"), chart_id="votes"),
+                                   subtitle=_("Least consensus first"), chart_id="votes",
+                                   words=chart_words()),
         table=Table([_("Section"), _("Rank"), _("Votes"), _("Basic"), _("Moderate"), _("High"),
                      _("Abstentions"), _("Median (1–3)"), _("Share at the most voted level"),
                      _("Dispersion"), _("Consensus (1 − dispersion)")], rows)))

@@ -6,11 +6,13 @@ import uuid
 from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from govcap.assessments import sharing
 from govcap.assessments.models import Quote, Rating, SharedText
 from govcap.charts.data import SectionLevel
 from govcap.charts.svg import level_profile
+from govcap.chartwords import chart_words
 from govcap.instruments.document import Section
 
 
@@ -59,9 +61,11 @@ def session_summary(session, instrument, *, shared_only: bool = False) -> Sessio
     )
     chart = level_profile(
         [SectionLevel(r.section.key, f"{r.section.number}. {r.section.title}", r.level) for r in rows],
-        title=f"{session.organisation.name}: capacity level per section",
+        title=_("%(organisation)s: capacity level per section") % {
+            "organisation": session.organisation.name},
         subtitle=session.engagement.name,
         chart_id=f"profile-{session.uuid}",
+        words=chart_words(),
     )
     # The chart escapes every text it draws (organisation names included) itself.
     return SessionSummary(rows=rows, chart_svg=mark_safe(chart))  # noqa: S308

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from govcap.charts import palette
 from govcap.charts.palette import Swatch
+from govcap.charts.words import ENGLISH, Words
 from govcap.scale import Level
 
 LevelLike = Level | int | str | None
@@ -75,10 +76,6 @@ class RoundProfile:
     sections: Sequence[SectionLevel]
 
 
-def level_name(level: Level | None) -> str:
-    return "Not assessed" if level is None else level.name.capitalize()
-
-
 def targets_by_key(targets: Mapping[str, LevelLike] | None) -> dict[str, Level]:
     out: dict[str, Level] = {}
     for key, value in (targets or {}).items():
@@ -110,14 +107,11 @@ def check_grid(
             )
 
 
-def _english_words() -> dict[str, str]:
-    return {swatch.key: swatch.label for swatch in palette.LEVEL_SWATCHES.values()}
-
-
 @dataclass(frozen=True)
 class HeatmapCell:
     """How one level (or "not assessed", level None) is shown in a heatmap: its colours
-    (`swatch`), its word in the chart's language and its letter for narrow cells."""
+    (`swatch`), its word in the chart's language and its letter for narrow cells (both from
+    the heatmap's `Words`)."""
 
     level: Level | None
     swatch: Swatch
@@ -132,16 +126,18 @@ class Heatmap:
     The one model of the heatmap: the pages' SVG (`svg.heatmap`) and the documents' images
     (`govcap.reports.figures`) both draw it, so cells, their order, colours, words and the
     legend are decided here once. `cells` hold what the caller gave (levels, 1–3 or keys);
-    `level_labels` (level key → word) and `na_label` name them in the chart's language
-    (English by default).
+    `words` name them (and their letters) in the chart's language and say its direction
+    (English by default); `level_labels` (level key → word) and `na_label`, when given,
+    name the levels instead.
     """
 
     rows: Sequence[str]
     columns: Sequence[str]
     cells: Sequence[Sequence[LevelLike]]
-    level_labels: Mapping[str, str] = field(default_factory=_english_words)
-    na_label: str = palette.NOT_ASSESSED_SWATCH.label
+    level_labels: Mapping[str, str] | None = None
+    na_label: str | None = None
     title: str = ""
+    words: Words = field(default=ENGLISH)
 
     def __post_init__(self) -> None:
         check_grid(self.rows, self.columns, self.cells)
@@ -152,8 +148,13 @@ class Heatmap:
 
     def cell(self, level: Level | None) -> HeatmapCell:
         swatch = palette.swatch_for(level)
-        word = self.na_label if level is None else self.level_labels[level.key]
-        return HeatmapCell(level, swatch, word, swatch.letter)
+        if level is None:
+            word = self.na_label or self.words.level(None)
+        elif self.level_labels is not None:
+            word = self.level_labels[level.key]
+        else:
+            word = self.words.level(level)
+        return HeatmapCell(level, swatch, word, self.words.letter(level))
 
     def lines(self) -> list[tuple[str, list[HeatmapCell]]]:
         """Each row's name and its cells, in the order given."""

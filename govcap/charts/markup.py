@@ -85,13 +85,7 @@ def el(tag: str, children: Iterable[str] | str = (), /, **values: object) -> str
 
 def is_rtl(text: str) -> bool:
     """True when the first strongly directional character is right-to-left."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
+    return reads_rtl(text)
 
 
 def visible(text: str) -> str:
@@ -100,9 +94,44 @@ def visible(text: str) -> str:
     return escape(f"{RLE}{line}{PDF}" if is_rtl(line) else line)
 
 
-def text_el(text: str, x: float, y: float, *, size: float = 12, **values: object) -> str:
+def reads_rtl(text: str, default: bool = False) -> bool:
+    """The direction a text reads in, from its first strongly directional character
+    (``dir="auto"``); `default` (the chart's direction) when it has none ("50%", "▲ +1")."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return default
+
+
+def anchor_for(align: str, rtl: bool) -> str:
+    """The logical `text-anchor` that puts a text's `align` edge ("left", "right", "center")
+    at x: browsers and WeasyPrint read "start" as the right edge of a right-to-left text."""
+    if align == "center":
+        return "middle"
+    if align not in ("left", "right"):
+        raise ValueError(f"align must be left, right or center, not {align!r}")
+    return "start" if (align == "left") != rtl else "end"
+
+
+def text_el(
+    text: str, x: float, y: float, *, size: float = 12, align: str = "left", rtl: bool = False,
+    **values: object,
+) -> str:
+    """A <text> whose `align` edge is at x. It reads in its own direction (its first strong
+    character, else `rtl`: the chart's); in a right-to-left chart, or for a right-to-left
+    text, `direction` is written on the element itself (WeasyPrint reads it there only)."""
+    line = clean(text)
+    rtl_text = reads_rtl(line, rtl)
+    anchor = anchor_for(align, rtl_text)
     values.setdefault("fill", INK)
-    return el("text", visible(text), x=x, y=y, font_size=size, **values)
+    return el(
+        "text", visible(line), x=x, y=y, font_size=size,
+        direction=("rtl" if rtl_text else "ltr") if rtl or rtl_text else None,
+        text_anchor=None if anchor == "start" and not rtl_text else anchor, **values,
+    )
 
 
 def title_el(text: str, **values: object) -> str:
@@ -144,16 +173,6 @@ def chars_fitting(width: float, size: float) -> int:
     return max(4, int(width / (size * CHAR_WIDTH_EM)))
 
 
-def multiline(
-    lines: list[str], x: float, y: float, *, size: float, line_height: float, **values: object
-) -> str:
-    """Lines of one label as consecutive <text> elements (no <tspan> dy arithmetic)."""
-    return "".join(
-        text_el(line, x, y + index * line_height, size=size, **values)
-        for index, line in enumerate(lines)
-    )
-
-
 def make_id(kind: str, *parts: object) -> str:
     """A stable id prefix for one chart, so two charts on one page never share ids."""
     digest = hashlib.sha1(repr((kind, parts)).encode("utf-8", "surrogatepass")).hexdigest()
@@ -169,9 +188,12 @@ def safe_id(value: str) -> str:
 
 
 def document(
-    *, chart_id: str, width: float, height: float, title: str, desc: str, body: Iterable[str]
+    *, chart_id: str, width: float, height: float, title: str, desc: str, body: Iterable[str],
+    lang: str = "en", rtl: bool = False,
 ) -> str:
-    """The <svg> root: role="img", <title> and <desc> first, referenced by aria-labelledby."""
+    """The <svg> root: role="img", <title> and <desc> first, referenced by aria-labelledby;
+    its language (``lang``, ``xml:lang``) and direction said explicitly, so a chart inlined in
+    a page of another direction is not turned by the page's."""
     head = el("title", escape(clean(title)), id=f"{chart_id}-title") + el(
         "desc", escape(clean(desc)), id=f"{chart_id}-desc"
     )
@@ -187,4 +209,7 @@ def document(
         viewBox=f"0 0 {fmt(width)} {fmt(height)}",
         font_family=FONT_FAMILY,
         class_="govcap-chart",
+        direction="rtl" if rtl else "ltr",
+        lang=lang,
+        **{"xml:lang": lang},
     )

@@ -8,12 +8,18 @@ letters in narrow heatmap cells), "not assessed" is hatched and written "n/a", s
 depends on colour. Long labels wrap, and are truncated with an ellipsis with the full text
 kept in a <title> tooltip. Ids are prefixed per chart (`chart_id`, default derived from the
 data) so several charts can be inlined in one page.
+
+Every word comes from the `words` argument (`charts.words.Words`, English by default; pages
+and documents pass ``govcap.chartwords.chart_words()``), and so does the direction: in a
+right-to-left language the chart is mirrored — labels on the right, the first section
+right-most, bars growing leftwards, legends read from the right (`parts.Frame`).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from govcap.charts import palette
 from govcap.charts.data import (
@@ -22,7 +28,6 @@ from govcap.charts.data import (
     RoundProfile,
     SectionCounts,
     SectionLevel,
-    level_name,
     targets_by_key,
     trend_sections,
 )
@@ -31,8 +36,6 @@ from govcap.charts.markup import (
     clean,
     document,
     el,
-    multiline,
-    text_el,
     title_el,
     wrap,
 )
@@ -40,6 +43,7 @@ from govcap.charts.parts import (
     LABEL_SIZE,
     MARGIN,
     SMALL_SIZE,
+    Frame,
     box,
     chart_id_for,
     chip,
@@ -51,9 +55,16 @@ from govcap.charts.parts import (
     target_mark,
     wrapped_label,
 )
+from govcap.charts.words import ENGLISH, Words
 from govcap.scale import Level
 
 __all__ = ["heatmap", "level_distribution", "level_profile", "trend"]
+
+
+def _document(f: Frame, *, chart_id: str, height: float, title: str, desc: str,
+              body: list[str]) -> str:
+    return document(chart_id=chart_id, width=f.width, height=height, title=title, desc=desc,
+                    body=body, lang=f.words.lang, rtl=f.rtl)
 
 
 # --- a. level profile -----------------------------------------------------------------
@@ -67,14 +78,16 @@ def level_profile(
     subtitle: str | None = None,
     width: int = 760,
     chart_id: str | None = None,
+    words: Words = ENGLISH,
 ) -> str:
     """Horizontal bars, one per section, length Basic=1 … High=3; optional target markers."""
+    f = Frame(width, words)
     wanted = targets_by_key(targets)
     cid = chart_id_for(
         chart_id, "profile", title, [(s.key, s.label, s.value) for s in sections], wanted
     )
-    head, y = heading(title, width, subtitle)
-    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN, target=bool(wanted))
+    head, y = heading(f, title, subtitle)
+    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, target=bool(wanted))
     y += legend_h + 16
     label_w = round(width * 0.34)
     x0 = MARGIN + label_w + 12
@@ -84,27 +97,26 @@ def level_profile(
     for index, section in enumerate(sections):
         level, target = section.value, wanted.get(section.key)
         mid = y + index * row_h + row_h / 2
-        summary = f"{clean(section.label)}: {level_name(level)}"
-        if target is not None:
-            summary += f", target {level_name(target)}"
+        if target is None:
+            summary = words.say(words.section_level, section=clean(section.label),
+                                level=words.level(level))
+        else:
+            summary = words.say(words.section_level_target, section=clean(section.label),
+                                level=words.level(level), target=words.level(target))
         described.append(summary)
-        parts = [title_el(summary), wrapped_label(section.label, MARGIN, mid, label_w)]
-        parts.append(level_bar(level, cid, x0, unit, mid, 22))
+        parts = [title_el(summary), wrapped_label(f, section.label, MARGIN, mid, label_w)]
+        parts.append(level_bar(f, level, cid, x0, unit, mid, 22))
         if target is not None:
-            parts.append(target_mark(x0 + unit * int(target), mid - 16, mid + 16))
+            parts.append(target_mark(f, x0 + unit * int(target), mid - 16, mid + 16))
         rows.append(el("g", parts))
     bottom = y + len(sections) * row_h
-    axis = level_axis(x0, unit, y, bottom)
+    axis = level_axis(f, x0, unit, y, bottom)
     height = bottom + 14 + 10 + MARGIN
-    desc = (
-        "Capacity level per section on the scale Basic, Moderate, High"
-        + (" with the target level of each section" if wanted else "")
-        + ". "
-        + "; ".join(described)
-        + "."
+    desc = (words.profile_targets_desc if wanted else words.profile_desc) + " " + (
+        "; ".join(described) + "."
     )
     body = [defs(cid), head, legend_svg, axis, *rows]
-    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
+    return _document(f, chart_id=cid, height=height, title=title, desc=desc, body=body)
 
 
 # --- b. heatmap -------------------------------------------------------------------------
@@ -120,24 +132,31 @@ def heatmap(
     cell_width: int = 78,
     label_width: int = 210,
     chart_id: str | None = None,
+    words: Words | None = None,
 ) -> str:
     """Organisations (rows) × sections (columns); each cell coloured and its level written.
 
     Takes a `data.Heatmap` (the model the documents draw too), or its rows, columns, cells
     and title. Height grows with the number of rows (24 px each); width with the number of
     columns. Cells wider than 64 px carry the level's word, narrower ones its letter (B/M/H,
-    n/a).
+    n/a). `words` (default: the model's) say them, and the direction: in right-to-left
+    languages the names are on the right and the first column right-most.
     """
-    model = rows if isinstance(rows, Heatmap) else Heatmap(rows, columns, cells, title=title)
+    if isinstance(rows, Heatmap):
+        model = rows if words is None else replace(rows, words=words)
+    else:
+        model = Heatmap(rows, columns, cells, title=title, words=words or ENGLISH)
+    words = model.words
     rows, columns, title = model.rows, model.columns, model.title
     grid = model.grid
     cid = chart_id_for(chart_id, "heatmap", title, list(rows), list(columns), grid)
     width = MARGIN + label_width + 8 + len(columns) * cell_width + MARGIN
     width = max(width, 480)
-    head, y = heading(title, width, subtitle)
-    words = cell_width >= 64
+    f = Frame(width, words)
+    head, y = heading(f, title, subtitle)
+    narrow = cell_width < 64
     legend_svg, legend_h = legend(
-        cid, MARGIN, y, width - 2 * MARGIN, letters=not words, entries=model.legend()
+        f, cid, MARGIN, y, width - 2 * MARGIN, letters=narrow, entries=model.legend()
     )
     y += legend_h + 14
     x0 = MARGIN + label_width + 8
@@ -147,13 +166,13 @@ def heatmap(
         lines, truncated = wrap(column, chars_fitting(cell_width - 6, SMALL_SIZE), header_lines)
         cx = x0 + index * cell_width + cell_width / 2
         top = y + SMALL_SIZE + (header_lines - len(lines)) * 13
-        body = multiline(
+        body = f.lines(
             lines,
             cx,
             top,
             size=SMALL_SIZE,
             line_height=13,
-            text_anchor="middle",
+            align="center",
             fill=palette.INK,
             font_weight="bold",
         )
@@ -166,32 +185,25 @@ def heatmap(
         name_lines, _ = wrap(name, chars_fitting(label_width, LABEL_SIZE), 1)
         parts = [
             title_el(name),
-            text_el(name_lines[0], MARGIN, top + row_h / 2 + 4, size=LABEL_SIZE),
+            f.text(name_lines[0], MARGIN, top + row_h / 2 + 4, size=LABEL_SIZE),
         ]
         for c, cell in enumerate(line):
             level = cell.level
             cx = x0 + c * cell_width
-            parts.append(box(level, cid, cx + 1, top + 1, cell_width - 2, row_h - 2))
-            text = cell.word if words and level is not None else cell.letter
+            parts.append(box(f, level, cid, cx + 1, top + 1, cell_width - 2, row_h - 2))
+            text = cell.letter if narrow or level is None else cell.word
             if level is None:
                 parts.append(
-                    el(
-                        "rect",
-                        x=cx + cell_width / 2 - 14,
-                        y=top + 5,
-                        width=28,
-                        height=row_h - 10,
-                        fill=palette.WHITE,
-                    )
+                    f.rect(cx + cell_width / 2 - 14, top + 5, 28, row_h - 10, fill=palette.WHITE)
                 )
             parts.append(
-                text_el(
+                f.text(
                     text,
                     cx + cell_width / 2,
                     top + row_h / 2 + 4,
                     size=SMALL_SIZE,
                     fill=cell.swatch.text,
-                    text_anchor="middle",
+                    align="center",
                     font_weight=None if level is None else "bold",
                 )
             )
@@ -199,12 +211,10 @@ def heatmap(
     height = y + len(rows) * row_h + MARGIN
     counts = Counter(level for line in grid for level in line)
     desc = (
-        f"Heatmap of {len(rows)} organisations by {len(columns)} sections; each cell names "
-        "the level (High, Moderate, Basic, or n/a for not assessed). Totals: "
-        + ", ".join(
-            f"{model.cell(level).word} {counts[level]}" for level in (*reversed(Level), None)
-        )
-        + "."
+        words.say(words.heatmap_desc, rows=len(rows), columns=len(columns))
+        + " "
+        + words.say(words.totals, items=", ".join(
+            f"{model.cell(level).word} {counts[level]}" for level in (*reversed(Level), None)))
     )
     if len(rows) * len(columns) <= 240:
         desc += " " + " ".join(
@@ -215,8 +225,8 @@ def heatmap(
             + "."
             for name, line in model.lines()
         )
-    return document(chart_id=cid, width=width, height=height, title=title, desc=desc,
-                    body=[defs(cid), head, legend_svg, *header, *body_rows])
+    return _document(f, chart_id=cid, height=height, title=title, desc=desc,
+                     body=[defs(cid), head, legend_svg, *header, *body_rows])
 
 
 # --- c. level distribution --------------------------------------------------------------
@@ -229,15 +239,18 @@ def level_distribution(
     subtitle: str | None = None,
     width: int = 760,
     chart_id: str | None = None,
+    words: Words = ENGLISH,
 ) -> str:
-    """100 % stacked bars per section: Basic, Moderate, High, Not assessed, left to right.
+    """100 % stacked bars per section: Basic, Moderate, High, Not assessed, from the axis
+    (left to right; right to left in right-to-left languages).
 
     Counts are written in segments wide enough to hold them, and always in full at the
-    right end of each bar (e.g. "B 3 · M 5 · H 2 · n/a 1").
+    far end of each bar (e.g. "B 3 · M 5 · H 2 · n/a 1").
     """
+    f = Frame(width, words)
     cid = chart_id_for(chart_id, "distribution", title, counts)
-    head, y = heading(title, width, subtitle)
-    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN, letters=True)
+    head, y = heading(f, title, subtitle)
+    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, letters=True)
     y += legend_h + 16
     label_w = round(width * 0.30)
     summary_w = 150
@@ -248,97 +261,85 @@ def level_distribution(
     rows, described = [], []
     for index, item in enumerate(counts):
         mid = y + index * row_h + row_h / 2
-        parts = [wrapped_label(item.label, MARGIN, mid, label_w)]
+        parts = [wrapped_label(f, item.label, MARGIN, mid, label_w)]
         total, cx = item.total, float(x0)
         pieces = []
         for level in order:
             n = item.count(level)
             swatch = palette.swatch_for(level)
-            pieces.append(f"{swatch.letter} {n}")
+            pieces.append(f"{words.letter(level)} {n}")
             if not total or not n:
                 continue
             w = bar_w * n / total
-            share = round(100 * n / total)
-            segment = [title_el(f"{clean(item.label)} — {swatch.label}: {n} of {total} ({share}%)")]
-            segment.append(box(level, cid, cx, mid - 11, w, 22))
+            share = words.say(words.percent, n=round(100 * n / total))
+            segment = [title_el(words.say(words.count_of, label=clean(item.label),
+                                          level=words.level(level), n=n, total=total,
+                                          share=share))]
+            segment.append(box(f, level, cid, cx, mid - 11, w, 22))
             if w >= 24:
                 if level is None:
                     segment.append(
-                        el(
-                            "rect",
-                            x=cx + w / 2 - 9,
-                            y=mid - 7,
-                            width=18,
-                            height=14,
-                            fill=palette.WHITE,
-                        )
+                        f.rect(cx + w / 2 - 9, mid - 7, 18, 14, fill=palette.WHITE)
                     )
                 segment.append(
-                    text_el(
+                    f.text(
                         str(n),
                         cx + w / 2,
                         mid + 4,
                         size=LABEL_SIZE,
                         fill=swatch.text,
-                        text_anchor="middle",
+                        align="center",
                         font_weight="bold",
                     )
                 )
             parts.append(el("g", segment))
             cx += w
         if not total:
-            parts.append(chip("No ratings", x0 + 6, mid + 4, LABEL_SIZE))
+            parts.append(chip(f, words.no_ratings, x0 + 6, mid + 4, LABEL_SIZE))
         parts.append(
-            text_el(
+            f.text(
                 " · ".join(pieces),
                 width - MARGIN,
                 mid + 4,
                 size=SMALL_SIZE,
                 fill=palette.MUTED,
-                text_anchor="end",
+                align="right",
             )
         )
         described.append(
             f"{clean(item.label)}: "
-            + ", ".join(f"{level_name(level)} {item.count(level)}" for level in order)
+            + ", ".join(f"{words.level(level)} {item.count(level)}" for level in order)
         )
         rows.append(el("g", parts))
     bottom = y + len(counts) * row_h
-    axis = [el("line", x1=x0, y1=y, x2=x0, y2=bottom, stroke=palette.AXIS)]
-    for share in (0, 50, 100):
-        x = x0 + bar_w * share / 100
-        if share:
-            axis.append(
-                el("line", x1=x, y1=y, x2=x, y2=bottom, stroke=palette.GRID, stroke_dasharray="3 3")
-            )
-        anchor = {0: "start", 50: "middle", 100: "end"}[share]
+    axis = [f.line(x0, y, x0, bottom, stroke=palette.AXIS)]
+    for pct in (0, 50, 100):
+        x = x0 + bar_w * pct / 100
+        if pct:
+            axis.append(f.line(x, y, x, bottom, stroke=palette.GRID, stroke_dasharray="3 3"))
+        align = {0: "left", 50: "center", 100: "right"}[pct]
         axis.append(
-            text_el(
-                f"{share}%", x, bottom + 14, size=SMALL_SIZE, fill=palette.MUTED, text_anchor=anchor
-            )
+            f.text(words.say(words.percent, n=pct), x, bottom + 14, size=SMALL_SIZE,
+                   fill=palette.MUTED, align=align)
         )
     height = bottom + 14 + 10 + MARGIN
-    desc = (
-        "Number of ratings at each level per section, as shares of the section's ratings. "
-        + "; ".join(described)
-        + "."
-    )
+    desc = words.distribution_desc + " " + "; ".join(described) + "."
     body = [defs(cid), head, legend_svg, el("g", axis), *rows]
-    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
+    return _document(f, chart_id=cid, height=height, title=title, desc=desc, body=body)
 
 
 # --- d. trend ---------------------------------------------------------------------------
 
 
-def _change_text(before: Level | None, after: Level | None) -> tuple[str, str]:
+def _change_text(before: Level | None, after: Level | None, words: Words) -> tuple[str, str]:
     if before is None or after is None:
-        return "change unknown", palette.MUTED
+        return words.change_unknown, palette.MUTED
     delta = int(after) - int(before)
     if delta > 0:
         return f"▲ +{delta}", palette.UP
     if delta < 0:
         return f"▼ −{-delta}", palette.DOWN
-    return "= no change", palette.MUTED
+    return words.no_change, palette.MUTED
 
 
 def trend(
@@ -348,15 +349,17 @@ def trend(
     subtitle: str | None = None,
     width: int = 760,
     chart_id: str | None = None,
+    words: Words = ENGLISH,
 ) -> str:
     """Grouped bars: for each section, one bar per round, and the change from the previous
-    round written at the right (▲ +1, ▼ −1, = no change, change unknown)."""
+    round written at the far end (▲ +1, ▼ −1, = no change, change unknown)."""
+    f = Frame(width, words)
     profiles = [r if isinstance(r, RoundProfile) else RoundProfile(*r) for r in rounds]
     levels = [{s.key: s.value for s in p.sections} for p in profiles]
     sections = trend_sections(profiles)
     cid = chart_id_for(chart_id, "trend", title, [p.label for p in profiles], sections, levels)
-    head, y = heading(title, width, subtitle)
-    legend_svg, legend_h = legend(cid, MARGIN, y, width - 2 * MARGIN)
+    head, y = heading(f, title, subtitle)
+    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN)
     y += legend_h + 18
     round_w = round(width * 0.22)
     change_w = 120
@@ -368,7 +371,7 @@ def trend(
     for key, label in sections:
         lines, truncated = wrap(label, chars_fitting(width - 2 * MARGIN, LABEL_SIZE + 1), 1)
         parts = [title_el(label) if truncated else ""]
-        parts.append(text_el(lines[0], MARGIN, y + 14, size=LABEL_SIZE + 1, font_weight="bold"))
+        parts.append(f.text(lines[0], MARGIN, y + 14, size=LABEL_SIZE + 1, font_weight="bold"))
         y += header_h
         said = []
         previous: Level | None = None
@@ -377,55 +380,35 @@ def trend(
             mid = y + bar_row / 2
             round_lines, _ = wrap(profile.label, chars_fitting(round_w, SMALL_SIZE), 1)
             parts.append(
-                text_el(round_lines[0], MARGIN + 8, mid + 4, size=SMALL_SIZE, fill=palette.MUTED)
+                f.text(round_lines[0], MARGIN + 8, mid + 4, size=SMALL_SIZE, fill=palette.MUTED)
             )
-            parts.append(level_bar(level, cid, x0, unit, mid, 18))
+            parts.append(level_bar(f, level, cid, x0, unit, mid, 18))
             if index:
-                change, colour = _change_text(previous, level)
+                change, colour = _change_text(previous, level, words)
                 parts.append(
-                    text_el(
+                    f.text(
                         change,
                         width - MARGIN,
                         mid + 4,
                         size=SMALL_SIZE,
                         fill=colour,
-                        text_anchor="end",
+                        align="right",
                         font_weight="bold",
                     )
                 )
-            said.append(f"{clean(profile.label)} {level_name(level)}")
+            said.append(f"{clean(profile.label)} {words.level(level)}")
             previous = level
             y += bar_row
         y += group_gap
         groups.append(el("g", [title_el(f"{clean(label)}: " + ", ".join(said)), *parts]))
         described.append(f"{clean(label)}: " + ", ".join(said))
-    axis = []
-    for level in Level:
-        x = x0 + unit * int(level)
-        axis.append(
-            el(
-                "line",
-                x1=x,
-                y1=grid_top,
-                x2=x,
-                y2=y - group_gap,
-                stroke=palette.GRID,
-                stroke_dasharray="3 3",
-            )
-        )
-        anchor = "end" if level is Level.HIGH else "middle"
-        axis.append(
-            text_el(
-                level_name(level), x, y, size=SMALL_SIZE, fill=palette.MUTED, text_anchor=anchor
-            )
-        )
+    axis = level_axis(f, x0, unit, grid_top, y - group_gap, label_y=y)
     height = y + 10 + MARGIN
     desc = (
-        "Capacity level per section in each assessment round ("
-        + ", ".join(clean(p.label) for p in profiles)
-        + "). "
+        words.say(words.trend_desc, rounds=", ".join(clean(p.label) for p in profiles))
+        + " "
         + "; ".join(described)
         + "."
     )
-    body = [defs(cid), head, legend_svg, el("g", axis), *groups]
-    return document(chart_id=cid, width=width, height=height, title=title, desc=desc, body=body)
+    body = [defs(cid), head, legend_svg, axis, *groups]
+    return _document(f, chart_id=cid, height=height, title=title, desc=desc, body=body)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from govcap.analysis.core.programme import counts_by
+from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
 from govcap.reports import build_parts, load, sheets
@@ -238,8 +239,7 @@ def heatmap_data(s: Scope) -> HeatmapData:
         cells.append([levels.get(k) for k in SECTION_KEYS])
     return HeatmapData(
         rows=rows, columns=[s.section_title(k) for k in SECTION_KEYS], cells=cells,
-        level_labels={k: s.L.level(k) for k in LEVEL_KEYS}, na_label=s.L.level(None),
-        title=s.L["h.heatmap"])
+        title=s.L["h.heatmap"], words=chart_words(s.L.language))
 
 
 def findings(s: Scope) -> Section:

@@ -1,11 +1,20 @@
-"""What the plan's charts share: a figure, its bytes (PNG or SVG), wrapped labels and the
-font settings. matplotlib (Agg canvas, no pyplot) is imported lazily, inside the functions.
+"""What the plan's charts share: a figure, its bytes (PNG or SVG), wrapped and shaped
+labels and the font settings. matplotlib (Agg canvas, no pyplot) is imported lazily, inside
+the functions.
+
+Arabic: matplotlib's own renderer (Agg, the DOCX's PNG) shapes text and orders it right to
+left itself (libraqm), so it is given the text as written. Its SVG (the PDF's figures) keeps
+the text as text, which WeasyPrint then draws letter by letter, neither joining Arabic
+letters nor reordering them: for SVG every text goes through `shaped` first (arabic-reshaper
+for the joined forms, python-bidi for the visual order). `text_for(fmt)` picks which.
 """
 
 from __future__ import annotations
 
 import io
 import textwrap
+import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from govcap.charts import palette
@@ -41,6 +50,32 @@ def save(fig: MplFigure, fmt: str, dpi: int = 200) -> bytes:
 def wrapped(text: str, width: int, lines: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, max_lines=lines, placeholder="…")
                      or [""])
+
+
+def has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
+
+
+def shaped(text: str) -> str:
+    """`text` as it must be drawn by matplotlib: Arabic letters in their joined forms
+    (Arabic Presentation Forms) and each line in visual order, as it reads on the page. Text
+    with no right-to-left character is returned unchanged."""
+    if not has_rtl(text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+def as_written(text: str) -> str:
+    return text
+
+
+def text_for(fmt: str) -> Callable[[str], str]:
+    """How a figure saved as `fmt` must be given its text: `shaped` for SVG (drawn by
+    WeasyPrint), as written for PNG (matplotlib shapes it)."""
+    return shaped if fmt == "svg" else as_written
 
 
 def style() -> dict[RcKeyType, Any]:

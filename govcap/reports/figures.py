@@ -2,18 +2,25 @@
 
 The heatmap draws the model the pages' SVG heatmap draws (``govcap.charts.data.Heatmap``:
 cells, their order, colours, words in the document's language and legend decided there);
-only the layout for a page is decided here. The Gantt chart is :mod:`.gantt`, what both
+only the layout for a page is decided here. In a right-to-left language (the model's
+`words.rtl`) it is mirrored as the pages' heatmap is: names on the right, the first section
+right-most, the legend read from the right; its Arabic is shaped (`drawing.text_for`). The Gantt chart is :mod:`.gantt`, what both
 share :mod:`.drawing`. matplotlib (Agg canvas, no pyplot) is imported lazily, inside the
 drawing functions.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from govcap.charts import palette
 from govcap.charts.data import Heatmap
-from govcap.reports.drawing import new_figure, save, style, wrapped
+from govcap.reports.drawing import new_figure, save, style, text_for, wrapped
 from govcap.reports.gantt import gantt, gantt_chunks
 from govcap.reports.model import GanttData
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as MplFigure
 
 HATCH = "////"
 HEATMAP_ROWS_PER_CHART = 16
@@ -26,9 +33,15 @@ def heatmap_chunks(data: Heatmap) -> list[Heatmap]:
 
 def heatmap(data: Heatmap, fmt: str, width_in: float = 9.6) -> bytes:
     """Organisations × sections, each cell coloured and its level written in words."""
+    return save(heatmap_figure(data, fmt, width_in), fmt)
+
+
+def heatmap_figure(data: Heatmap, fmt: str, width_in: float = 9.6) -> MplFigure:
+    """The heatmap's figure, before it is saved as `fmt` (its text given as `fmt` needs)."""
     from matplotlib import rc_context
     from matplotlib.patches import Patch, Rectangle
 
+    rtl, shaped = data.words.rtl, text_for(fmt)
     n_rows, n_cols = max(len(data.rows), 1), len(data.columns)
     height_in = 1.75 + 0.3 * n_rows
     with rc_context(style()):
@@ -40,27 +53,33 @@ def heatmap(data: Heatmap, fmt: str, width_in: float = 9.6) -> bytes:
                 ax.add_patch(Rectangle((c + 0.03, r + 0.06), 0.94, 0.88,
                                        facecolor=swatch.fill, edgecolor=swatch.edge,
                                        linewidth=0.6, hatch=None if assessed else HATCH))
-                label = ax.text(c + 0.5, r + 0.5, cell.word, ha="center", va="center",
-                                fontsize=7, color=swatch.text,
+                label = ax.text(c + 0.5, r + 0.5, shaped(cell.word), ha="center",
+                                va="center", fontsize=7, color=swatch.text,
                                 fontweight="bold" if assessed else "normal")
                 if not assessed:
                     label.set_backgroundcolor(palette.WHITE)
-        ax.set_xlim(0, n_cols)
+        # right to left: the first column at the right, the names on the right
+        ax.set_xlim(*((n_cols, 0) if rtl else (0, n_cols)))
         ax.set_ylim(n_rows, 0)
         ax.set_xticks([c + 0.5 for c in range(n_cols)],
-                      [wrapped(col, 17, 4) for col in data.columns], fontsize=6.5)
+                      [shaped(wrapped(col, 17, 4)) for col in data.columns], fontsize=6.5)
         ax.xaxis.tick_top()
         ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
-                      [wrapped(name, 40, 2) for name in data.rows], fontsize=7)
+                      [shaped(wrapped(name, 40, 2)) for name in data.rows], fontsize=7)
+        if rtl:
+            ax.yaxis.tick_right()
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
         handles = [Patch(facecolor=entry.swatch.fill, edgecolor=entry.swatch.edge,
-                         hatch=None if entry.level is not None else HATCH, label=entry.word)
+                         hatch=None if entry.level is not None else HATCH,
+                         label=shaped(entry.word))
                    for entry in data.legend()]
-        fig.legend(handles=handles, loc="outside lower left", ncol=4, frameon=False,
-                   fontsize=7.5, handlelength=1.4)
-        return save(fig, fmt)
+        # right to left: the legend reads from the right, each swatch right of its word
+        fig.legend(handles=handles[::-1] if rtl else handles,
+                   loc="outside lower right" if rtl else "outside lower left", ncol=4,
+                   frameon=False, fontsize=7.5, handlelength=1.4, markerfirst=not rtl)
+        return fig
 
 
 def draw(kind: str, data: object, fmt: str) -> list[bytes]:

@@ -8,7 +8,7 @@ Months closed to training are shaded. matplotlib (Agg, no pyplot) is imported la
 from __future__ import annotations
 
 from govcap.charts import palette
-from govcap.reports.drawing import new_figure, save, style, wrapped
+from govcap.reports.drawing import new_figure, save, style, text_for, wrapped
 from govcap.reports.model import GanttData
 
 ROWS_PER_CHART = 18
@@ -40,6 +40,7 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
 
     n_rows, n_cols = max(len(data.rows), 1), max(len(data.months), 1)
     height_in = 1.5 + 0.27 * n_rows
+    shaped = text_for(fmt)
     with rc_context(style()):
         fig = new_figure(width_in, height_in)
         ax = fig.add_subplot()
@@ -58,16 +59,17 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
                         color=palette.text_on(fill), fontweight="bold")
         ax.set_xlim(0, n_cols)
         ax.set_ylim(n_rows, 0)
-        ax.set_xticks([c + 0.5 for c in range(n_cols)], data.months, fontsize=7)
+        ax.set_xticks([c + 0.5 for c in range(n_cols)], [shaped(m) for m in data.months],
+                      fontsize=7)
         ax.xaxis.tick_top()
         ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
-                      [wrapped(row.label, 52, 1) for row in data.rows], fontsize=7)
+                      [shaped(wrapped(row.label, 52, 1)) for row in data.rows], fontsize=7)
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
         used = [d for d in DOMAIN_COLOURS if any(row.domain == d for row in data.rows)]
         handles = [Patch(facecolor=DOMAIN_COLOURS[d], edgecolor=palette.INK, linewidth=0.4,
-                         label=data.domain_labels.get(d, d)) for d in used]
+                         label=shaped(data.domain_labels.get(d, d))) for d in used]
         if handles:
             fig.legend(handles=handles, loc="outside lower left", ncol=min(len(handles), 3),
                        frameon=False, fontsize=7, handlelength=1.2)
