@@ -52,7 +52,8 @@ class SettingsForm(forms.ModelForm):
                   "exchange_rate", "funding_source", "days_per_month", "days_per_quarter",
                   "staff_away", "fiscal_year_end_month", "block_ramadan", "block_holidays",
                   "women_target_percent"]
-        labels = {"default_level": _("Default target"), "strategic_level": _("Strategic target"),
+        labels = {"catalogue": _("Training catalogue"), "currency": _("Currency"),
+                  "default_level": _("Default target"), "strategic_level": _("Strategic target"),
                   "sustain_high": _("End journeys to High with sustaining modules"),
                   "start_month": _("Start month"), "horizon_months": _("Months in the plan"),
                   "max_parallel": _("Cohorts at once (at most)"),
@@ -68,6 +69,7 @@ class SettingsForm(forms.ModelForm):
                   "block_holidays": _("Leave out national holidays"),
                   "women_target_percent": _("Women among the participants (aim, %)")}
         help_texts = {"catalogue": _("Empty: the latest version"),
+                      "currency": _("Three-letter code, e.g. KES"),
                       "start_month": _("YYYY-MM"),
                       "max_parallel_per_domain": _("Empty: only the overall limit"),
                       "exchange_rate": _("Units of the currency per catalogue unit (USD)"),
@@ -106,7 +108,8 @@ class SettingsForm(forms.ModelForm):
             name = f"participants_{org.pk}"
             self.fields[name] = forms.IntegerField(min_value=1, max_value=60, required=False,
                                                    label=_("Participants"))
-            self.fields[name].widget.attrs["aria-label"] = f"{org.name}: participants"
+            self.fields[name].widget.attrs["aria-label"] = _("%(org)s: participants") % {
+                "org": org.name}
             self.initial.setdefault(name, settings.participants_overrides.get(key))
             own = settings.capacity_overrides.get(key, {})
             for field, label, top in CAPACITY_FIELDS:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -59,6 +59,26 @@ def _require(user, engagement) -> None:
 
 def latest_plan(engagement) -> Plan | None:
     return Plan.objects.filter(engagement=engagement).order_by("-version").first()
+
+
+@dataclass(frozen=True)
+class SessionInPlan:
+    """Where a validated session stands with its engagement's current plan version."""
+
+    plan: Plan | None
+    used: bool  # the current version reads this session's ratings
+    waiting: bool  # validated after that version was generated: regenerating would read it
+
+
+def session_in_plan(session) -> SessionInPlan:
+    plan = latest_plan(session.engagement)
+    if plan is None:
+        return SessionInPlan(None, False, True)
+    used = any(o.get("session_id") == str(session.uuid)
+               for o in plan.data.get("organisations", []))
+    waiting = not used and session.validated_at is not None and (
+        session.validated_at > plan.updated_at)
+    return SessionInPlan(plan, used, waiting)
 
 
 def compute(engagement) -> tuple[PlanData, Inputs]:

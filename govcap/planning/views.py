@@ -299,8 +299,8 @@ def edit(request, slug, kind):
         if others:
             names = wording.Namer(catalogue, before)
             messages.warning(request, _(
-                "This edit broke up the shared course %(cohort)s: %(orgs)s no longer "
-                "have a course of %(module)s; their needs are now listed as not placed.")
+                "This edit broke up the shared course %(cohort)s. Left without a course of "
+                "%(module)s: %(orgs)s; their needs are now listed as not placed.")
                 % {"cohort": names.cohort(broken.cohort_id), "orgs": ", ".join(others),
                    "module": names.module(broken.module_code)})
     return redirect(back)

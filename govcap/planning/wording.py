@@ -228,8 +228,8 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer) -> l
                 "after": month_label(after.get("month"))})
     outcomes = diff.get("operations_changed") or []
     if outcomes:
-        lines.append(ngettext("%(n)d edit had a different outcome; see Edits.",
-                              "%(n)d edits had a different outcome; see Edits.",
+        lines.append(ngettext("%(n)d edit is new or turned out differently; see Edits.",
+                              "%(n)d edits are new or turned out differently; see Edits.",
                               len(outcomes)) % {"n": len(outcomes)})
     if diff.get("total_before_cents") != diff.get("total_after_cents"):
         lines.append(gettext("Budget: %(before)s, now %(after)s") % {

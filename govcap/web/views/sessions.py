@@ -23,6 +23,7 @@ from govcap.assessments.errors import CaptureError
 from govcap.assessments.models import Participant, Rating, Session
 from govcap.assessments.summary import session_summary
 from govcap.assessments.texts import session_instrument
+from govcap.planning import services as plan_services
 from govcap.web import undo
 from govcap.web.forms import ConsentForm, ParticipantEditForm, ParticipantForm
 
@@ -68,7 +69,10 @@ def session_context(request, session) -> dict:
 @login_required
 def session_overview(request, uuid):
     session = get_session(request, uuid)
-    return render(request, "govcap/session.html", session_context(request, session))
+    context = session_context(request, session)
+    if session.status == "validated":
+        context["in_plan"] = plan_services.session_in_plan(session)
+    return render(request, "govcap/session.html", context)
 
 
 @require_GET

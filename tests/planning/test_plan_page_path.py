@@ -1,0 +1,201 @@
+"""The coordinator's path through the plan page (issue 14): the page in four parts with each
+course's edits beside it, plain words instead of codes and identifiers, superseded versions
+marked, and a validated session leading to its plan."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import io
+import json
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from govcap.assessments.models import Session
+from govcap.orgs.models import Engagement
+from govcap.planning import services, wording
+from govcap.planning.catalogues import ensure_default_catalogue
+from govcap.planning.core.plan import Unfit
+from govcap.planning.models import Plan
+from tests.planning.test_pages import CATALOGUE, plan_of_three
+from tests.planning.test_plan_models import validated
+from tests.planning.test_plan_views import url
+
+COHORT_ID = re.compile(r"\b[A-Z]{2,4}-\d{3}/[a-z]{2}/\d{2}\b")
+OP_ID = re.compile(r"\b[0-9a-f]{32}\b")
+JARGON = ("below-minimum", "over-maximum", "prerequisite-unfit", "no-module", "unfit",
+          "dropped", " in en", " in fr", " in so", "move-cohort", "drop-module", "add-module",
+          "move-member", "lock-cohort", "applied ")
+
+
+@pytest.fixture
+def planned(world):
+    """Two organisations of the test world validated and a plan generated (version 1)."""
+    ensure_default_catalogue()
+    validated(world, world.ministry, dt.date(2026, 3, 1),
+              {"enterprise-architecture": "basic", "change-management": "basic"})
+    validated(world, world.agency, dt.date(2026, 3, 2), {"enterprise-architecture": "basic"})
+    world.plan = services.generate(world.engagement, world.coordinator)
+    return world
+
+
+def text_of(page: str) -> str:
+    """What a reader sees: the page without tags, scripts, styles or attribute values."""
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def assert_plain(text: str, where: str) -> None:
+    for word in JARGON:
+        assert word not in text, f"{where}: {word!r} shown"
+    assert not COHORT_ID.search(text), f"{where}: cohort id {COHORT_ID.search(text)}"
+    assert not OP_ID.search(text), f"{where}: operation id shown"
+
+
+def test_the_plan_page_has_four_parts_and_each_course_carries_its_own_edits(client, planned):
+    client.force_login(planned.coordinator)
+    page = client.get(url("plan", planned)).content.decode()
+    nav = page.split('class="plan-parts"')[1].split("</nav>")[0]
+    for part in ("findings", "cohorts", "budget", "edits"):
+        assert f'href="#{part}"' in nav
+        assert re.search(rf'<section id="{part}"[^>]*>\s*<h2', page), part
+    assert page.index('id="findings"') < page.index('id="cohorts"') \
+        < page.index('id="budget"') < page.index('id="edits"')
+    courses = page.split('id="cohorts"')[1].split('id="budget"')[0]
+    rows = courses.split('<tr id="course-')[1:]
+    scheduled = [c for c in planned.plan.data["cohorts"] if c["status"] == "scheduled"]
+    assert len(rows) == len(planned.plan.data["cohorts"]) and scheduled
+    catalogue = ensure_default_catalogue().parsed()
+    for cohort in planned.plan.data["cohorts"]:
+        title = catalogue.by_code[cohort["module_code"]].title
+        row = next(r for r in rows if f'name="cohort" value="{cohort["cohort_id"]}"' in r)
+        assert f"{title} ({cohort['module_code']})" in row  # its own row, named
+        assert "plan-edit" not in row  # (urls are resolved)
+        assert reverse("plan-edit", args=[planned.engagement.slug, "move-cohort"]) in row
+        for member in cohort["members"]:
+            need = f'name="need" value="{member["org_id"]}|{cohort["module_code"]}"'
+            assert need in row  # remove it for this organisation, under the course
+    # no move/drop form collected at the bottom any more
+    edits_part = page.split('id="edits"')[1]
+    assert "move-cohort" not in edits_part and "drop-module" not in edits_part
+
+
+def test_moving_a_course_from_beside_it_says_what_moved_in_words(client, planned):
+    client.force_login(planned.coordinator)
+    page = client.get(url("plan", planned)).content.decode()
+    cohort = next(c for c in planned.plan.data["cohorts"] if c["status"] == "scheduled")
+    row = next(r for r in page.split('<tr id="course-')[1:]
+               if f'value="{cohort["cohort_id"]}"' in r)
+    form = row.split(reverse("plan-edit", args=[planned.engagement.slug, "move-cohort"]))[1]
+    op_id = re.search(r'name="op_id" value="([0-9a-f]+)"', form).group(1)
+    month = re.search(r'<option value="(\d{4}-\d{2})">', form).group(1)
+    response = client.post(url("plan-edit", planned, "move-cohort"),
+                           {"op_id": op_id, "cohort": cohort["cohort_id"], "month": month,
+                            "part": "cohorts"})
+    assert response["Location"].endswith("#cohorts")
+    page = client.get(response["Location"]).content.decode()
+    title = ensure_default_catalogue().parsed().by_code[cohort["module_code"]].title
+    shown = text_of(page)
+    assert f"Saved: Move {title} ({cohort['module_code']})" in " ".join(shown.split())
+    assert wording.month_label(month) in shown
+    assert_plain(shown, "after a move")
+
+
+@pytest.mark.django_db
+def test_the_demo_plans_show_no_reason_code_or_raw_identifier(client, django_user_model):
+    call_command("demo", stdout=io.StringIO())
+    ensure_default_catalogue()
+    admin = django_user_model.objects.create_superuser("plan-reader", password="pw-1-tests")
+    client.force_login(admin)
+    kenya = Engagement.objects.get(slug="kenya-baseline-2025")
+    for engagement in Engagement.objects.all():
+        services.generate(engagement, admin)
+    # an approved version, a new draft from it, and edits: the diff, outcomes and edit list
+    services.approve(services.latest_plan(kenya), admin)
+    services.generate(kenya, admin)
+    data = services.latest_plan(kenya).plan_data()
+    moved = next(c for c in data.cohorts if c.month)
+    client.post(reverse("plan-edit", args=[kenya.slug, "move-cohort"]),
+                {"op_id": "a" * 32, "cohort": moved.cohort_id,
+                 "month": next(m for m in data.months if m != moved.month
+                               and m not in data.blackout_months)})
+    shared = next(c for c in data.cohorts if len(c.members) > 1 and c.cohort_id
+                  != moved.cohort_id)
+    client.post(reverse("plan-edit", args=[kenya.slug, "drop-module"]),
+                {"op_id": "b" * 32, "need": f"{shared.members[0].org_id}|{shared.module_code}"})
+    checked = 0
+    for engagement in Engagement.objects.all():
+        for plan in Plan.objects.filter(engagement=engagement):
+            page = client.get(reverse("plan", args=[engagement.slug]) + f"?v={plan.version}")
+            assert page.status_code == 200
+            assert_plain(text_of(page.content.decode()), f"{engagement.slug} v{plan.version}")
+            checked += 1
+        org = engagement.organisations.first()
+        page = client.get(reverse("plan-organisation", args=[engagement.slug, org.uuid]))
+        assert_plain(text_of(page.content.decode()), f"{engagement.slug} {org}")
+    assert checked >= 5
+    page = text_of(client.get(reverse("plan", args=[kenya.slug])).content.decode())
+    assert "What changed since version" in page and "Moved " in page
+    assert "Cannot run yet: only" in page or "not placed" in page
+
+
+def test_a_superseded_version_says_so_and_links_to_the_current_one(client, planned):
+    client.force_login(planned.coordinator)
+    services.approve(planned.plan, planned.coordinator)
+    current = services.generate(planned.engagement, planned.coordinator)
+    assert current.version == 2
+    old = client.get(url("plan", planned) + "?v=1").content.decode()
+    assert "Version 1 is superseded: the current plan is version 2" in text_of(old)
+    assert f'href="{url("plan", planned)}?v=2"' in old
+    assert "superseded" in old.split("<h1")[1].split("</div>")[0]  # the tag by the title
+    now = client.get(url("plan", planned)).content.decode()
+    assert "is superseded" not in now
+    assert "version 1 (Approved, superseded)" in text_of(now)
+    org = planned.plan.data["organisations"][0]["org_id"]
+    page = client.get(url("plan-organisation", planned, org) + "?v=1").content.decode()
+    assert "Version 1 is superseded" in text_of(page)
+    assert f'{url("plan-organisation", planned, org)}?v=2' in page
+
+
+def test_a_validated_sessions_page_links_to_the_plan_it_feeds(client, planned):
+    client.force_login(planned.coordinator)
+    used = planned.plan.data["organisations"][0]["session_id"]
+    session = Session.objects.get(uuid=used)
+    page = client.get(reverse("session", args=[session.uuid])).content.decode()
+    assert "This session's ratings feed the training plan, version 1" in text_of(page)
+    assert f'href="{url("plan", planned)}?v=1"' in page
+    # validated again after the plan was made: the plan reads its earlier state
+    session.validated_at = planned.plan.updated_at.replace(year=planned.plan.updated_at.year + 1)
+    session.save(update_fields=["validated_at"])
+    Plan.objects.filter(pk=planned.plan.pk).update(data_json=json.dumps(
+        {**planned.plan.data, "organisations": []}))
+    page = text_of(client.get(reverse("session", args=[session.uuid])).content.decode())
+    assert "regenerate it to use this session" in page
+
+
+def test_every_reason_a_need_is_not_placed_reads_as_words_even_a_new_one():
+    plan = plan_of_three()
+    namer = wording.Namer(CATALOGUE, plan)
+    codes = ("no-module", "below-minimum", "over-maximum", "prerequisite-unfit", "capacity",
+             "horizon", "a-code-added-next-week")
+    seen = set()
+    for code in codes:
+        unfit = Unfit("o1", "Ministry", None if code == "no-module" else "DST-101",
+                      "design-thinking", "basic-moderate", code, "internal message")
+        said = wording.unfit_reason(unfit, plan, namer)
+        assert said and code not in said and "internal message" not in said
+        seen.add(said)
+    assert len(seen) == len(codes)
+
+
+
+def test_the_engagements_organisation_table_links_each_profile(client, world):
+    client.force_login(world.coordinator)
+    page = client.get(reverse("engagement", args=[world.engagement.slug])).content.decode()
+    for org in (world.ministry, world.agency):
+        link = reverse("analysis-organisation", args=[org.uuid])
+        assert f'<a href="{link}?round={world.engagement.id}">{org.name}</a>' in page
+        assert client.get(link + f"?round={world.engagement.id}").status_code == 200
