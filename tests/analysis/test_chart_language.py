@@ -1,0 +1,51 @@
+"""The analysis pages' charts, and their SVG downloads, in the reader's language and
+direction (issue 15)."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+
+from tests.charts.svgcheck import texts
+
+
+@pytest.fixture
+def reader(analysed, client):
+    def as_reader(language: str):
+        client.force_login(analysed.coordinator)
+        client.cookies["django_language"] = language
+        return client
+    return as_reader
+
+
+def _download(client, analysed, name: str) -> ET.Element:
+    base = reverse("analysis-engagement", args=[analysed.engagement.slug])
+    response = client.get(base + f"download/{name}.svg")
+    assert response.status_code == 200
+    return ET.fromstring(response.content)
+
+
+@pytest.mark.parametrize("name", ["heatmap", "distribution", "domains"])
+def test_a_french_download_names_the_levels_in_french(analysed, reader, name: str) -> None:
+    root = _download(reader("fr"), analysed, name)
+    visible = " ".join(texts(root))
+    assert (root.get("lang"), root.get("direction")) == ("fr", "ltr")
+    assert any(word in visible for word in ("De base", "Modéré", "Élevé", "Non évalué"))
+    for english in ("Basic", "Moderate", "High", "Not assessed"):
+        assert not re.search(rf"\b{english}\b", visible), english
+
+
+def test_an_arabic_page_draws_its_charts_right_to_left(analysed, reader) -> None:
+    client = reader("ar")
+    page = client.get(reverse("analysis-engagement", args=[analysed.engagement.slug]))
+    html = page.content.decode()
+    assert html.count('direction="rtl" lang="ar"') >= 3  # heatmap, distribution, domains
+    root = _download(client, analysed, "heatmap")
+    assert (root.get("lang"), root.get("direction")) == ("ar", "rtl")
+    width = float(root.get("width") or 0)
+    names = [el for el in root.iter("{http://www.w3.org/2000/svg}text")
+             if (el.text or "").startswith(analysed.ministry.name[:10])]
+    assert names and all(float(el.get("x") or 0) == width - 16 for el in names)
