@@ -308,7 +308,7 @@ def start_note(plan: PlanData) -> str:
                        "date (%(date)s); the schedule starts in %(first)s, the month after "
                        "the plan's date.") % {
                            "start": wording.month_label(c["start_month"]),
-                           "date": c.get("plan_date", ""),
+                           "date": wording.day_label(c.get("plan_date", "")),
                            "first": wording.month_label(c["first_month"])}
     return ""
 

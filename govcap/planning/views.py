@@ -72,7 +72,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         "seq")
     context["operations"] = wording.edit_lines(plan_data.operations,
                                                {e.op_id: e.operation for e in stored}, namer)
-    editable = can_edit and context["is_latest"] and not plan.is_read_only
+    context["editable"] = editable = (can_edit and context["is_latest"]
+                                      and not plan.is_read_only and org_id is None)
     context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data) if editable else None)
                                 for row in view.cohorts]
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)

@@ -47,6 +47,14 @@ def month_label(month: str | None) -> str:
         return month
 
 
+def day_label(day: str) -> str:
+    """``2026-12-04`` → "4 December 2026" (the reader's format); anything else as it is."""
+    try:
+        return formats.date_format(dt.date.fromisoformat(day), "DATE_FORMAT")
+    except (ValueError, TypeError):
+        return day
+
+
 def language_name(code: str | None) -> str:
     """``en`` → "English" (in the reader's language); an unknown code is shown as given."""
     if not code:

@@ -199,3 +199,11 @@ def test_the_engagements_organisation_table_links_each_profile(client, world):
         link = reverse("analysis-organisation", args=[org.uuid])
         assert f'<a href="{link}?round={world.engagement.id}">{org.name}</a>' in page
         assert client.get(link + f"?round={world.engagement.id}").status_code == 200
+
+
+def test_a_reader_gets_the_parts_without_edit_forms(client, planned):
+    client.force_login(planned.viewer)
+    page = client.get(url("plan", planned)).content.decode()
+    assert 'id="cohorts"' in page and 'id="budget"' in page
+    assert "Change this course" not in page and "What you can do" not in page
+    assert reverse("plan-edit", args=[planned.engagement.slug, "move-cohort"]) not in page
