@@ -69,6 +69,8 @@ class ActionLine:
     action: ActionRow
     funding: str
     org_names: tuple[str, ...]
+    measure: str = ""  # said in words: "Systems thinking (DST-101): 2 courses of 3 days…"
+    timeline: str = ""
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ class Overview:
     counts: Counts
     month_labels: tuple[tuple[str, str], ...] = ()  # (YYYY-MM, "May 2027")
     unknown_rows: tuple[tuple[Unknown, str, str], ...] = ()  # (line, section, reason)
-    indicator_rows: tuple[tuple[Indicator, str], ...] = ()  # (line, status in words)
+    indicator_rows: tuple[tuple[Indicator, str, str], ...] = ()  # (line, status, month)
 
 
 def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
@@ -208,7 +210,10 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         by_org=tuple(by_org),
         indicators=own.indicators,
         actions=tuple(ActionLine(a, format_money(a.total_funding_cents, currency),
-                                 tuple(names.get(o, o) for o in a.organisations))
+                                 tuple(names.get(o, o) for o in a.organisations),
+                                 wording.action_measure(a, plan, namer),
+                                 f"{wording.month_label(a.timeline_from)} – "
+                                 f"{wording.month_label(a.timeline_to)}")
                       for a in plan.actions if org_id is None or org_id in a.organisations),
         operations=plan.operations,
         load=load_table(plan, org_id),
@@ -220,8 +225,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         unknown_rows=tuple((u, (section_titles or {}).get(u.section_key,
                                                          namer.section(u.section_key)),
                             wording.unknown_reason(u.reason)) for u in own.unknowns),
-        indicator_rows=tuple((i, wording.status_word(wording.INDICATOR_STATUS, i.status))
-                             for i in own.indicators),
+        indicator_rows=tuple((i, wording.status_word(wording.INDICATOR_STATUS, i.status),
+                              wording.month_label(i.reassess_month)) for i in own.indicators),
     )
 
 

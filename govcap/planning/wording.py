@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
-from govcap.planning.core.plan import PlanData, Unfit
+from govcap.planning.core.plan import SCHEDULED, ActionRow, PlanData, Unfit
 
 # A need's status and an edit's outcome, as a reader says them.
 NEED_STATUS = {"scheduled": _("Scheduled"), "unfit": _("Not placed"),
@@ -31,6 +31,7 @@ UNKNOWN_REASON = {"not assessed": _("Not assessed"),
                   "no rating in the latest validated session":
                       _("No rating in the latest validated session"),
                   "no validated session": _("No validated session yet")}
+DELIVERY = {"in-person": _("in person"), "online": _("online"), "blended": _("blended")}
 STEP_WORDS = {"basic-moderate": _("from Basic to Moderate"),
               "moderate-high": _("from Moderate to High"),
               "sustain-high": _("to sustain High")}
@@ -153,6 +154,27 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
     }
     return words.get(reason, gettext("Could not be placed in this plan; see the "
                                      "documents for details."))
+
+
+def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
+    """An action-table line in words, counted from the plan's scheduled courses."""
+    runs = [c for c in plan.cohorts if c.module_code == action.module_code
+            and c.status == SCHEDULED and c.month]
+    module = names.catalogue.by_code.get(action.module_code)
+    if module is None or not runs:
+        return names.module(action.module_code)
+    people = sum(c.participants for c in runs)
+    courses = ngettext("%(n)d course", "%(n)d courses", len(runs)) % {"n": len(runs)}
+    days = ngettext("%(n)d day", "%(n)d days", module.days) % {"n": module.days}
+    participants = ngettext("%(n)d participant", "%(n)d participants", people) % {"n": people}
+    orgs = ngettext("%(n)d organisation", "%(n)d organisations", len(action.organisations)
+                    ) % {"n": len(action.organisations)}
+    return gettext("%(module)s: %(courses)s of %(days)s, %(delivery)s; %(participants)s from "
+                   "%(orgs)s") % {"module": names.module(action.module_code),
+                                  "courses": courses, "days": days,
+                                  "delivery": str(DELIVERY.get(module.delivery,
+                                                               module.delivery)),
+                                  "participants": participants, "orgs": orgs}
 
 
 _EDIT_DONE = {

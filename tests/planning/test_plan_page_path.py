@@ -28,7 +28,7 @@ COHORT_ID = re.compile(r"\b[A-Z]{2,4}-\d{3}/[a-z]{2}/\d{2}\b")
 OP_ID = re.compile(r"\b[0-9a-f]{32}\b")
 JARGON = ("below-minimum", "over-maximum", "prerequisite-unfit", "no-module", "unfit",
           "dropped", " in en", " in fr", " in so", "move-cohort", "drop-module", "add-module",
-          "move-member", "lock-cohort", "applied ")
+          "move-member", "lock-cohort", "applied ", "(s)")
 
 
 @pytest.fixture
