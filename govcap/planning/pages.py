@@ -212,8 +212,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         actions=tuple(ActionLine(a, format_money(a.total_funding_cents, currency),
                                  tuple(names.get(o, o) for o in a.organisations),
                                  wording.action_measure(a, plan, namer),
-                                 f"{wording.month_label(a.timeline_from)} – "
-                                 f"{wording.month_label(a.timeline_to)}")
+                                 wording.month_span(a.timeline_from, a.timeline_to))
                       for a in plan.actions if org_id is None or org_id in a.organisations),
         operations=plan.operations,
         load=load_table(plan, org_id),

@@ -48,6 +48,13 @@ def month_label(month: str | None) -> str:
         return month
 
 
+def month_span(first: str | None, last: str | None) -> str:
+    """"May 2027 – July 2027", or one month when they are the same."""
+    if first == last or not last:
+        return month_label(first)
+    return f"{month_label(first)} – {month_label(last)}"
+
+
 def day_label(day: str) -> str:
     """``2026-12-04`` → "4 December 2026" (the reader's format); anything else as it is."""
     try:
@@ -191,7 +198,10 @@ def edit_sentence(kind: str, operation: Mapping[str, Any], names: Namer) -> str:
     May 2027 to July 2027"."""
     cohort_id = operation.get("cohort_id") or operation.get("to_cohort_id") or ""
     code = operation.get("module_code") or names.cohorts.get(cohort_id, ("", None))[0]
-    values = {"cohort": names.cohort(cohort_id) if cohort_id else "",
+    moved_already = kind == "move-cohort" and names.cohorts.get(
+        cohort_id, ("", None))[1] == operation.get("month")
+    values = {"cohort": names.module(code) if moved_already
+              else names.cohort(cohort_id) if cohort_id else "",
               "month": month_label(operation.get("month")),
               "module": names.module(code),
               "org": names.org(operation.get("org_id") or "")}

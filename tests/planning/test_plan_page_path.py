@@ -207,3 +207,14 @@ def test_a_reader_gets_the_parts_without_edit_forms(client, planned):
     assert 'id="cohorts"' in page and 'id="budget"' in page
     assert "Change this course" not in page and "What you can do" not in page
     assert reverse("plan-edit", args=[planned.engagement.slug, "move-cohort"]) not in page
+
+
+def test_a_move_already_made_is_not_said_as_from_a_month_to_the_same_month():
+    plan = plan_of_three()
+    cohort = next(c for c in plan.cohorts if c.month)
+    names = wording.Namer(CATALOGUE, plan)
+    title = CATALOGUE.by_code[cohort.module_code].title
+    said = wording.edit_sentence("move-cohort", {"cohort_id": cohort.cohort_id,
+                                                 "month": cohort.month}, names)
+    assert said == f"Move {title} ({cohort.module_code}) to {wording.month_label(cohort.month)}"
+    assert wording.edit_sentence("a-new-kind", {}, names) == "A change to the plan"
