@@ -244,12 +244,11 @@ class CohortEdit:
 
 @dataclass(frozen=True)
 class UnfitEdit:
-    """Beside a need the plan could not place: join a course of the module, or remove it."""
+    """Beside a need the plan could not place: leave it out of the plan. (Moving it into a
+    course is not offered: a move-member edit starts from a course the need is in.)"""
 
     need: str  # "org|module"
-    join_op: str
     drop_op: str
-    cohorts: tuple[tuple[str, str], ...]
 
 
 def _op_id() -> str:
@@ -282,8 +281,7 @@ def unfit_edit(row: UnfitRow, plan: PlanData) -> UnfitEdit | None:
     if not code or not any(n.org_id == row.unfit.org_id and n.module_code == code
                            and n.status != "dropped" for n in plan.needs):
         return None
-    return UnfitEdit(need=f"{row.unfit.org_id}|{code}", join_op=_op_id(), drop_op=_op_id(),
-                     cohorts=_other_cohorts(plan, code, None))
+    return UnfitEdit(need=f"{row.unfit.org_id}|{code}", drop_op=_op_id())
 
 
 def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:

@@ -19,7 +19,7 @@ from govcap.orgs.models import Engagement
 from govcap.planning import services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core.plan import Unfit
-from govcap.planning.models import Plan
+from govcap.planning.models import Plan, PlanEdit
 from tests.planning.test_pages import CATALOGUE, plan_of_three
 from tests.planning.test_plan_models import validated
 from tests.planning.test_plan_views import url
@@ -218,3 +218,23 @@ def test_a_move_already_made_is_not_said_as_from_a_month_to_the_same_month():
                                                  "month": cohort.month}, names)
     assert said == f"Move {title} ({cohort.module_code}) to {wording.month_label(cohort.month)}"
     assert wording.edit_sentence("a-new-kind", {}, names) == "A change to the plan"
+
+
+def test_leaving_out_a_need_the_plan_could_not_place_works_from_beside_it(client, planned):
+    client.force_login(planned.coordinator)
+    page = client.get(url("plan", planned)).content.decode()
+    unfit = planned.plan.data["unfit"]
+    if not unfit:
+        pytest.skip("this small plan places every need")
+    first = unfit[0]
+    box = page.split("Needs the plan could not place")[1].split("</table>")[0]
+    need = f'{first["org_id"]}|{first["module_code"]}'
+    row = next(r for r in box.split("<tr>") if f'value="{need}"' in r)
+    op_id = re.search(r'name="op_id" value="([0-9a-f]+)"', row).group(1)
+    response = client.post(url("plan-edit", planned, "drop-module"),
+                           {"op_id": op_id, "need": need, "part": "findings"})
+    assert response["Location"].endswith("#findings")
+    assert PlanEdit.objects.get(op_id=op_id).last_status == "applied"
+    after = services.latest_plan(planned.engagement).data
+    assert not any(u["org_id"] == first["org_id"] and u["module_code"] == first["module_code"]
+                   for u in after["unfit"])
