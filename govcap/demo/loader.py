@@ -28,7 +28,9 @@ from govcap.assessments.models import (
     SharedText,
 )
 from govcap.assessments.redaction import with_gaps_marked
+from govcap.delivery.models import Delivery, TrainingProvider
 from govcap.demo.compose import quote_is_shared, shareable_notes
+from govcap.demo.deliveries import load_demo_deliveries
 from govcap.demo.plan import DemoPlan, build_plan
 from govcap.instruments.models import Instrument
 from govcap.instruments.services import ensure_default_instrument
@@ -49,6 +51,7 @@ class LoadSummary:
     quotes: int = 0
     users: list[str] = field(default_factory=list)
     role_assignments: int = 0
+    deliveries: int = 0
     reused_countries: list[str] = field(default_factory=list)
     renamed_organisations: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -153,6 +156,8 @@ def load_demo(password: str | None = None, plan: DemoPlan | None = None) -> Load
     summary.role_assignments = len(roles)
 
     _create_sessions(plan, instrument, engagements, orgs, users, summary)
+    summary.deliveries, provider_users = load_demo_deliveries(engagements, password)
+    summary.users += provider_users
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -314,8 +319,11 @@ def remove_demo() -> RemoveSummary:
     roles = RoleAssignment.objects.filter(Q(user__in=users) | Q(engagement__is_demo=True))
     summary.role_assignments = roles.count()
     roles.delete()
+    # Deliveries go before the plans they deliver (PROTECT), demo providers after them.
+    Delivery.objects.filter(engagement__is_demo=True).delete()
     summary.engagements = Engagement.objects.filter(is_demo=True).delete()[1].get(
         "orgs.Engagement", 0)
+    TrainingProvider.objects.filter(is_demo=True, deliveries__isnull=True).delete()
     # Organisations that real sessions or participants refer to stay, as real data.
     used = Q(sessions__is_demo=False) | Q(
         pk__in=Participant.objects.filter(session__is_demo=False).values("organisation"))

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import uuid
 from dataclasses import dataclass, replace
@@ -81,10 +82,12 @@ def session_in_plan(session) -> SessionInPlan:
     return SessionInPlan(plan, used, waiting)
 
 
-def compute(engagement) -> tuple[PlanData, Inputs]:
-    inputs = gather(engagement)
+def compute(engagement, day: dt.date | None = None) -> tuple[PlanData, Inputs]:
+    """The plan of the engagement's inputs, dated ``day`` (today when None)."""
+    inputs = gather(engagement, day)
     data = generate_plan(inputs.assessments, inputs.catalogue, inputs.targets,
-                         inputs.constraints, inputs.operations, inputs.section_titles)
+                         inputs.constraints, inputs.operations, inputs.section_titles,
+                         inputs.previous_courses, inputs.open_cohorts)
     # Who was engaged and how far each got, kept with the version: its documents say it.
     before = previous_round(engagement)
     data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage],
@@ -120,13 +123,14 @@ def _lock(engagement) -> PlanSettings:
     return PlanSettings.objects.select_for_update().get(engagement=engagement)
 
 
-def generate(engagement, user) -> Plan:
-    """Store a new draft version; with an unchanged draft on top, return it unchanged."""
+def generate(engagement, user, day: dt.date | None = None) -> Plan:
+    """Store a new draft version; with an unchanged draft on top, return it unchanged.
+    ``day``: the plan's date, today when None (the demo dates a past round's plan)."""
     _require(user, engagement)
     with transaction.atomic():
         _lock(engagement)
         previous = latest_plan(engagement)
-        data, inputs = compute(engagement)
+        data, inputs = compute(engagement, day)
         if (previous is not None and previous.status == Plan.Status.DRAFT
                 and previous.inputs_checksum == inputs.checksum):
             return previous
