@@ -1,9 +1,10 @@
 """The XLSForm's own words: the questions around the instrument, in each language.
 
 The instrument's texts (section titles, benchmarks, supporting questions, level names)
-come from the instrument and its translations. These are the form's other labels. A
-language missing here falls back to English, string by string, so that every language
-column of the form is complete.
+come from the instrument and its translations. These are the form's other labels, in every
+language the instrument is translated to (tests/interchange/test_xlsform.py checks that no
+English is left in a translated column). A language missing here falls back to English,
+string by string, so that every language column of the form is at least complete.
 """
 
 from __future__ import annotations
@@ -89,6 +90,44 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                             "attribuée.",
         "quote_codes.constraint": "Codes de participants (P1, P2…) ou -, séparés par des "
                                   "espaces.",
+    },
+    # Modern Standard Arabic; the words the interface already uses (نعم/لا, the confidence
+    # words, "لم يُقيَّم", "الميسّر", "الجلسة"…) are the catalogue's, so form and pages agree.
+    "ar": {
+        "consent": "هل أعطى كل مشارك موافقته المستنيرة على المشاركة في هذه المناقشة؟",
+        "consent.hint": "اقرأ بيان الموافقة أولًا. إن لم يوافق الجميع فتوقّف: لا يُسجَّل أي شيء "
+                        "آخر.",
+        "recording": "هل وافق كل مشارك على التسجيل الصوتي للمناقشة؟",
+        "yes": "نعم",
+        "no": "لا",
+        "session": "الجلسة",
+        "country": "البلد",
+        "organisation": "الوزارة أو الهيئة",
+        "organisation.hint": "اسمها أو رمزها المختصر كما يعرفه govcap، مثل وزارة تكنولوجيا "
+                             "المعلومات والاتصالات أو MoICT.",
+        "date": "تاريخ المناقشة",
+        "place": "المكان",
+        "facilitator": "الميسّر",
+        "facilitator.hint": "اسم المستخدم الخاص بك في govcap، أو اسمك الكامل.",
+        "participants": "عدد المشاركين",
+        "participants.constraint": "بين 1 و100.",
+        "level": "المستوى المتفق عليه",
+        "level.hint": "المستوى الذي اتفقت عليه المجموعة، مقارنةً بمعايير القدرات أعلاه.",
+        "not_assessed": "لم يُقيَّم",
+        "na_reason": "لماذا لم يُقيَّم هذا القسم؟",
+        "confidence": "درجة الثقة في هذا المستوى",
+        "low": "منخفضة",
+        "medium": "متوسطة",
+        "high": "مرتفعة",
+        "notes": "الملاحظات",
+        "evidence": "الأدلة والأمثلة المقدَّمة",
+        "dissent": "نقاط الخلاف",
+        "quotes": "اقتباسات رئيسية، اقتباس واحد في كل سطر",
+        "quotes.hint": "كلمات المشاركين أنفسهم، دون ذكر أسماء.",
+        "quote_codes": "رمز المشارك لكل اقتباس، بالترتيب نفسه",
+        "quote_codes.hint": "مثال: P2 P5 P2. استخدم - لاقتباس قائله غير معروف. اتركه فارغًا إن "
+                            "لم يُنسب أي اقتباس إلى أحد.",
+        "quote_codes.constraint": "رموز المشاركين (P1، P2…) أو -، مفصولة بمسافات.",
     },
 }
 

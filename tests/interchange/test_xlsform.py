@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
+from govcap.instruments.document import load_translation_file, localise
 from govcap.interchange.formspec import build_form
 from govcap.interchange.xlsform import xlsform_bytes
-from tests.interchange.conftest import LOCALISED
+from tests.interchange.conftest import _SOURCE, DATA, LOCALISED
 from tests.interchange.xform import XF, to_xform
 
 LANGUAGE_SETS = [["en"], ["fr"], ["en", "fr"], ["fr", "en"]]
@@ -132,3 +134,55 @@ def test_the_warning_check_has_teeth():
     xform = to_xform(xlsform_bytes(build_form({**LOCALISED, "qq": LOCALISED["en"]},
                                               ["en", "qq"])))
     assert any("valid machine-readable codes" in w for w in xform.warnings)
+
+
+_ARABIC = localise(_SOURCE, load_translation_file(
+    DATA / "translations" / "govstack-rsa-1.0.ar.yaml", _SOURCE))
+ALL_LANGUAGES = {**LOCALISED, "ar": _ARABIC}
+_CODE_OR_NUMBER = re.compile(r"^[\W\d_]*$")  # no letter: numbers, codes like "1.", "-"
+# Words spelt the same in English and the language (after a question's number "1.4 ").
+_SAME_WORD = {"fr": {"Notes"}, "ar": set()}
+
+
+def _translated_columns(rows: list[list], language: str) -> list[tuple[int, int]]:
+    """(English column, the language's column) pairs of a sheet's translatable columns."""
+    header = rows[0]
+    pairs = []
+    for i, name in enumerate(header):
+        base, _, column = str(name).partition("::")
+        if column.endswith(f"({language})"):
+            pairs.append((header.index(f"{base}::English (en)"), i))
+    return pairs
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_translated_form_has_no_english_left_in_its_language_columns(language):
+    """Every label, hint, choice label and constraint message exists in the language and
+    differs from the English, except codes and numbers."""
+    form = sheets(xlsform_bytes(build_form(ALL_LANGUAGES, ["en", language])))
+    for sheet in ("survey", "choices"):
+        rows = form[sheet]
+        pairs = _translated_columns(rows, language)
+        kinds = {str(rows[0][i]).partition("::")[0] for _, i in pairs}
+        assert kinds == ({"label", "hint", "constraint_message"} if sheet == "survey"
+                         else {"label"})
+        for row in rows[1:]:
+            for en, other in pairs:
+                if not row[en]:
+                    continue
+                assert row[other], (sheet, row[:2], rows[0][other])
+                if row[other] == row[en]:
+                    word = re.sub(r"^[\d.]+ ", "", row[en])
+                    assert _CODE_OR_NUMBER.match(row[en]) or word in _SAME_WORD[language], (
+                        sheet, row[:2], row[en])
+
+
+def test_the_arabic_form_converts_and_says_yes_no_and_confidence_in_arabic():
+    spec = build_form(ALL_LANGUAGES, ["ar", "en"])
+    xform = to_xform(xlsform_bytes(spec))
+    assert xform.warnings == []
+    assert [c.labels["ar"] for c in spec.choices["yes_no"]] == ["نعم", "لا"]
+    assert [c.labels["ar"] for c in spec.choices["confidence"]] == [
+        "منخفضة", "متوسطة", "مرتفعة"]
+    messages = [f.constraint_messages["ar"] for f in spec.fields() if f.constraint_messages]
+    assert messages and not any(re.search("[A-Za-z]{3,}", m) for m in messages)
