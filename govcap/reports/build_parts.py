@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govcap.chartwords import chart_words
 from govcap.planning.core.plan import SCHEDULED
 from govcap.reports import load
 from govcap.reports.model import (
@@ -45,7 +46,8 @@ def gantt_data(s: Scope) -> GanttData:
     blackout = tuple(index[m] for m in s.plan.blackout_months if m in index)
     return GanttData(months=[s.L.month(m) for m in months], rows=rows, blackout=blackout,
                      title=s.L["gantt.title"], participants_label=s.L["col.participants"],
-                     domain_labels={k: s.domain(k) for k in DOMAINS})
+                     domain_labels={k: s.domain(k) for k in DOMAINS},
+                     rtl=chart_words(s.L.language).rtl)
 
 
 def schedule(s: Scope) -> Section:

@@ -47,6 +47,22 @@ def save(fig: MplFigure, fmt: str, dpi: int = 200) -> bytes:
     return buffer.getvalue()
 
 
+def columns_and_names(ax: Any, n_cols: int, rtl: bool) -> None:
+    """Columns 0 … n_cols − 1 from the left and the row names on the left, or, right to
+    left, column 0 at the right and the names on the right."""
+    ax.set_xlim(*((n_cols, 0) if rtl else (0, n_cols)))
+    if rtl:
+        ax.yaxis.tick_right()
+
+
+def legend_placing(handles: list[Any], rtl: bool) -> dict[str, Any]:
+    """`fig.legend` arguments for a legend at the foot that reads in the language's
+    direction: right to left, the first entry right-most, each swatch right of its word."""
+    return {"handles": handles[::-1] if rtl else handles,
+            "loc": "outside lower right" if rtl else "outside lower left",
+            "markerfirst": not rtl}
+
+
 def wrapped(text: str, width: int, lines: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, max_lines=lines, placeholder="…")
                      or [""])

@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING
 
 from govcap.charts import palette
 from govcap.charts.data import Heatmap
-from govcap.reports.drawing import new_figure, save, style, text_for, wrapped
+from govcap.reports.drawing import (
+    columns_and_names,
+    legend_placing,
+    new_figure,
+    save,
+    style,
+    text_for,
+    wrapped,
+)
 from govcap.reports.gantt import gantt, gantt_chunks
 from govcap.reports.model import GanttData
 
@@ -58,16 +66,13 @@ def heatmap_figure(data: Heatmap, fmt: str, width_in: float = 9.6) -> MplFigure:
                                 fontweight="bold" if assessed else "normal")
                 if not assessed:
                     label.set_backgroundcolor(palette.WHITE)
-        # right to left: the first column at the right, the names on the right
-        ax.set_xlim(*((n_cols, 0) if rtl else (0, n_cols)))
+        columns_and_names(ax, n_cols, rtl)  # right to left: section 1 right-most
         ax.set_ylim(n_rows, 0)
         ax.set_xticks([c + 0.5 for c in range(n_cols)],
                       [shaped(wrapped(col, 17, 4)) for col in data.columns], fontsize=6.5)
         ax.xaxis.tick_top()
         ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
                       [shaped(wrapped(name, 40, 2)) for name in data.rows], fontsize=7)
-        if rtl:
-            ax.yaxis.tick_right()
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
@@ -75,10 +80,8 @@ def heatmap_figure(data: Heatmap, fmt: str, width_in: float = 9.6) -> MplFigure:
                          hatch=None if entry.level is not None else HATCH,
                          label=shaped(entry.word))
                    for entry in data.legend()]
-        # right to left: the legend reads from the right, each swatch right of its word
-        fig.legend(handles=handles[::-1] if rtl else handles,
-                   loc="outside lower right" if rtl else "outside lower left", ncol=4,
-                   frameon=False, fontsize=7.5, handlelength=1.4, markerfirst=not rtl)
+        fig.legend(**legend_placing(handles, rtl), ncol=4, frameon=False, fontsize=7.5,
+                   handlelength=1.4)
         return fig
 
 

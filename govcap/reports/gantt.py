@@ -7,8 +7,18 @@ Months closed to training are shaded. matplotlib (Agg, no pyplot) is imported la
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from govcap.charts import palette
-from govcap.reports.drawing import new_figure, save, style, text_for, wrapped
+from govcap.reports.drawing import (
+    columns_and_names,
+    legend_placing,
+    new_figure,
+    save,
+    style,
+    text_for,
+    wrapped,
+)
 from govcap.reports.model import GanttData
 
 ROWS_PER_CHART = 18
@@ -29,9 +39,7 @@ def gantt_chunks(data: GanttData) -> list[GanttData]:
     n = ROWS_PER_CHART
     if len(data.rows) <= n:
         return [data]
-    return [GanttData(data.months, data.rows[i:i + n], data.title, data.participants_label,
-                      data.domain_labels, data.blackout)
-            for i in range(0, len(data.rows), n)]
+    return [replace(data, rows=data.rows[i:i + n]) for i in range(0, len(data.rows), n)]
 
 
 def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
@@ -57,7 +65,7 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
                                        edgecolor=palette.INK, linewidth=0.4))
                 ax.text(c + 0.5, r + 0.5, str(people), ha="center", va="center", fontsize=7,
                         color=palette.text_on(fill), fontweight="bold")
-        ax.set_xlim(0, n_cols)
+        columns_and_names(ax, n_cols, data.rtl)  # right to left: the first month right-most
         ax.set_ylim(n_rows, 0)
         ax.set_xticks([c + 0.5 for c in range(n_cols)], [shaped(m) for m in data.months],
                       fontsize=7)
@@ -71,6 +79,6 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
         handles = [Patch(facecolor=DOMAIN_COLOURS[d], edgecolor=palette.INK, linewidth=0.4,
                          label=shaped(data.domain_labels.get(d, d))) for d in used]
         if handles:
-            fig.legend(handles=handles, loc="outside lower left", ncol=min(len(handles), 3),
+            fig.legend(**legend_placing(handles, data.rtl), ncol=min(len(handles), 3),
                        frameon=False, fontsize=7, handlelength=1.2)
         return save(fig, fmt)

@@ -137,3 +137,4 @@ class GanttData:
     participants_label: str
     domain_labels: dict[str, str] = field(default_factory=dict)
     blackout: tuple[int, ...] = ()
+    rtl: bool = False  # the document's language reads right to left: months run leftwards

@@ -14,6 +14,8 @@ from govcap.charts.data import Heatmap
 from govcap.charts.words import Words
 from govcap.reports import figures
 from govcap.reports.drawing import shaped
+from govcap.reports.gantt import gantt, gantt_chunks
+from govcap.reports.model import GanttData, GanttRow
 
 AR = Words(rtl=True, lang="ar", levels={"basic": "أساسي", "moderate": "متوسط", "high": "مرتفع",
                                         "not_assessed": "لم يُقيَّم"})
@@ -106,3 +108,28 @@ def test_png_bytes_are_an_image() -> None:
     from matplotlib.image import imread
 
     assert imread(io.BytesIO(data)).shape[1] > 1000
+
+
+def _gantt(rtl: bool, n_rows: int = 2) -> GanttData:
+    rows = [GanttRow(f"DS{i} التصميم", "agile", ((0, 12), (2, 8))) for i in range(n_rows)]
+    return GanttData(["يناير", "فبراير", "مارس"], rows, "الجدول", "المشاركون",
+                     {"agile": "المنهجية الرشيقة"}, (1,), rtl=rtl)
+
+
+def test_an_arabic_gantt_runs_right_to_left_and_its_svg_is_shaped(monkeypatch) -> None:
+    import govcap.reports.gantt as module
+
+    drawn: list = []
+    monkeypatch.setattr(module, "save", lambda fig, fmt: drawn.append(fig) or b"")
+    gantt(_gantt(rtl=True), "png")
+    gantt(_gantt(rtl=False), "png")
+    monkeypatch.undo()
+    rtl_ax, ltr_ax = drawn[0].axes[0], drawn[1].axes[0]
+    assert rtl_ax.get_xlim()[0] > rtl_ax.get_xlim()[1]  # first month right-most
+    assert rtl_ax.yaxis.get_ticks_position() == "right"  # modules on the right
+    assert ltr_ax.get_xlim()[0] < ltr_ax.get_xlim()[1]
+    texts = svg_texts(gantt(_gantt(rtl=True), "svg"))
+    assert any(any(is_form(c) for c in t) for t in texts)
+    assert not any(is_letter(c) for t in texts for c in t)
+    # a long schedule split over pages keeps its direction
+    assert all(part.rtl for part in gantt_chunks(_gantt(rtl=True, n_rows=40)))
