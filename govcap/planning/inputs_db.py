@@ -31,12 +31,14 @@ from govcap.planning.core.inputs import (
     Assessment,
     Constraints,
     CostOverride,
+    OpenCohort,
     OrgCapacity,
+    PreviousCourse,
     Targets,
     add_months,
 )
 from govcap.planning.core.plan import canonical_json, plain
-from govcap.planning.models import Catalogue, PlanEdit, PlanSettings
+from govcap.planning.models import Catalogue, Plan, PlanEdit, PlanSettings
 from govcap.scale import LEVEL_KEYS, SECTION_KEYS, Level
 
 
@@ -53,6 +55,8 @@ class Inputs:
     # every organisation engaged, by name, and how far its assessment got (COVERAGE)
     coverage: tuple[tuple[str, str], ...] = ()
     gender_mix: dict[str, dict[str, int]] = field(default_factory=dict)  # see gender_mix()
+    previous_courses: tuple[PreviousCourse, ...] = ()  # see previous_courses()
+    open_cohorts: tuple[OpenCohort, ...] = ()  # see open_cohorts()
 
 
 def default_start_month(engagement, today: dt.date | None = None) -> str:
@@ -218,6 +222,62 @@ def assessments_for(engagement, sessions: list[Session] | None = None) -> list[A
     return rows
 
 
+def previous_courses(engagement) -> tuple[PreviousCourse, ...]:
+    """What each organisation had in the earlier rounds of the same country: the modules
+    scheduled for it in each earlier round's latest approved plan (with the month).
+
+    Each record says its source (``approved-plan``); delivery records (issue 17) will add
+    ``delivered`` ones, which the generator prefers for the same round."""
+    earlier = Engagement.objects.filter(country_id=engagement.country_id,
+                                        round_number__lt=engagement.round_number)
+    found: list[PreviousCourse] = []
+    for before in earlier.order_by("round_number", "id"):
+        plan = (Plan.objects.filter(engagement=before, status=Plan.Status.APPROVED)
+                .order_by("-version").first())
+        if plan is None:
+            continue
+        data = plan.data
+        for cohort in data.get("cohorts", ()):
+            if cohort.get("status") != "scheduled":
+                continue
+            for member in cohort.get("members", ()):
+                found.append(PreviousCourse(
+                    org_id=member["org_id"], module_code=cohort["module_code"],
+                    month=cohort.get("month"), engagement_name=before.name,
+                    round_number=before.round_number, plan_version=plan.version))
+    return tuple(sorted(found, key=lambda c: (c.org_id, c.module_code, c.round_number)))
+
+
+def open_cohorts(engagement) -> tuple[OpenCohort, ...]:
+    """Scheduled cohorts of every other engagement's latest plan (approved if it has one,
+    else its latest draft) that have places free, up to the module's maximum in the
+    catalogue that plan used."""
+    found: list[OpenCohort] = []
+    parsed: dict[int, CatalogueData] = {}
+    others = Engagement.objects.exclude(pk=engagement.pk).select_related("country")
+    for other in others.order_by("id"):
+        plans = Plan.objects.filter(engagement=other).order_by("-version")
+        plan = plans.filter(status=Plan.Status.APPROVED).first() or plans.first()
+        if plan is None:
+            continue
+        data = plan.data
+        row = Catalogue.objects.filter(key=data.get("catalogue_key"),
+                                       version=data.get("catalogue_version")).first()
+        if row is None:
+            continue
+        catalogue = parsed.get(row.pk) or parsed.setdefault(row.pk, row.parsed())
+        for cohort in data.get("cohorts", ()):
+            module = catalogue.by_code.get(cohort["module_code"])
+            if cohort.get("status") != "scheduled" or module is None or not cohort["month"]:
+                continue
+            free = module.max_cohort - int(cohort["participants"])
+            if free > 0:
+                found.append(OpenCohort(other.name, str(other.country.name),
+                                        module.code, cohort["language"], cohort["month"],
+                                        free))
+    return tuple(found)
+
+
 def section_titles(engagement) -> dict[str, str]:
     instrument = localised(engagement.instrument, engagement.language)
     return {s.key: str(s.title) for s in instrument.sections}
@@ -270,6 +330,7 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
     titles = section_titles(engagement)
     coverage = coverage_of(engagement)
     mix = gender_mix(engagement, deciding)
+    earlier, spare = previous_courses(engagement), open_cohorts(engagement)
     summary = {
         "assessments": [plain(a) for a in assessments], "settings": settings.as_dict(),
         "catalogue": [row.checksum, engagement.language],
@@ -277,7 +338,9 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
         "first_month": constraints.first_month,
         "operations": [operation_to_dict(op) for op in operations], "titles": titles,
         "coverage": coverage, "gender_mix": mix,
+        # other engagements' spare places are offered but never make this plan out of date
+        "previous_courses": [plain(c) for c in earlier],
     }
     digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
     return Inputs(assessments, targets_of(settings), constraints, row, catalogue,
-                  operations, titles, digest, coverage, mix)
+                  operations, titles, digest, coverage, mix, earlier, spare)

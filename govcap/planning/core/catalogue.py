@@ -20,6 +20,7 @@ import yaml
 
 from govcap.planning.core.validation import (
     CATALOGUE_SCHEMA,
+    INTERVENTION_KINDS,
     STEPS,
     TRANSLATION_SCHEMA,
     CatalogueError,
@@ -37,6 +38,11 @@ STEP_LEVELS: dict[str, tuple[Level, Level]] = {
     "sustain-high": (Level.HIGH, Level.HIGH),
 }
 STEP_INDEX = {step: i for i, step in enumerate(STEPS)}
+FOLLOW_ON_KINDS: dict[str, tuple[str, ...]] = {
+    "basic-moderate": ("coaching", "on-the-job"),
+    "moderate-high": ("on-the-job", "coaching"),
+    "sustain-high": ("training-of-trainers", "on-the-job", "coaching"),
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,14 @@ class Module:
     cost_per_participant_day: Decimal  # in the catalogue's currency
     cost_per_cohort: Decimal
     follow_up: str = ""
+    # "course" for a module; an intervention's kind (coaching, on-the-job,
+    # training-of-trainers, e-learning) and the level steps it serves
+    kind: str = "course"
+    steps: tuple[str, ...] = ()
+
+    @property
+    def is_course(self) -> bool:
+        return self.kind == "course"
 
     @property
     def step_index(self) -> int:
@@ -80,10 +94,29 @@ class Catalogue:
     competences: Mapping[str, str]
     modules: tuple[Module, ...]
     translated_to: str = ""
+    # Coaching, on-the-job projects, training of trainers and e-learning: never prescribed
+    # for a gap by themselves; they follow a course an organisation already had when the
+    # gap persists (``follow_on``) or stand in for a course no cohort can hold.
+    interventions: tuple[Module, ...] = ()
 
     @cached_property
     def by_code(self) -> dict[str, Module]:
-        return {m.code: m for m in self.modules}
+        return {m.code: m for m in self.modules + self.interventions}
+
+    def intervention(self, section: str, step: str, kinds: tuple[str, ...]) -> str | None:
+        """The first intervention of the first of ``kinds`` that serves ``section`` at
+        ``step`` (by code), or None."""
+        for kind in kinds:
+            for m in sorted(self.interventions, key=lambda m: m.code):
+                if m.kind == kind and section in m.sections and step in m.steps:
+                    return m.code
+        return None
+
+    def follow_on(self, section: str, step: str) -> str | None:
+        """What an organisation gets when its gap on ``section`` persists after the
+        ``step`` course: coaching towards Moderate, an on-the-job project towards High,
+        training of trainers to sustain High (each falling back to the next kind)."""
+        return self.intervention(section, step, FOLLOW_ON_KINDS[step])
 
     def module(self, code: str) -> Module:
         return self.by_code[code]
@@ -104,7 +137,8 @@ class Catalogue:
         The direct order: explicit prerequisites, and any module of an earlier level step
         on a section the two share (Basic → Moderate before Moderate → High).
         """
-        direct: dict[str, set[str]] = {m.code: set(m.prerequisites) for m in self.modules}
+        direct: dict[str, set[str]] = {m.code: set(m.prerequisites)
+                                       for m in self.modules + self.interventions}
         for m in self.modules:
             for other in self.modules:
                 if other.step_index < m.step_index and set(other.sections) & set(m.sections):
@@ -167,6 +201,43 @@ def _module(raw: Mapping[str, Any]) -> Module:
     )
 
 
+def _intervention(raw: Mapping[str, Any]) -> Module:
+    steps = tuple(sorted(raw["steps"], key=STEP_INDEX.__getitem__))
+    return Module(
+        code=raw["code"], title=raw["title"].strip(), summary=" ".join(raw["summary"].split()),
+        domain=raw["domain"], sections=tuple(raw["sections"]), step=steps[0], objectives=(),
+        audience=(), competences=(), days=int(raw["days"]), delivery=raw["delivery"],
+        prerequisites=(), min_cohort=int(raw["cohort"]["min"]),
+        max_cohort=int(raw["cohort"]["max"]),
+        cost_per_participant_day=_money(raw["cost"]["per_participant_day"]),
+        cost_per_cohort=_money(raw["cost"]["per_cohort"]), kind=raw["kind"], steps=steps,
+    )
+
+
+def _intervention_errors(doc: Mapping[str, Any], codes: set[str]) -> list[str]:
+    errors: list[str] = []
+    seen: set[str] = set()
+    for i, m in enumerate(doc.get("interventions") or ()):
+        where = f"interventions[{i}]"
+        if m["code"] in codes or m["code"] in seen:
+            errors.append(f"{where}.code: {m['code']!r} is already the code of a module or "
+                          "an intervention")
+        seen.add(m["code"])
+        for j, s in enumerate(m["sections"]):
+            if SECTION_DOMAIN[s] != m["domain"]:
+                errors.append(f"{where}.sections[{j}]: section {s!r} belongs to domain "
+                              f"{SECTION_DOMAIN[s]!r}, not {m['domain']!r}")
+        if m["cohort"]["min"] > m["cohort"]["max"]:
+            errors.append(f"{where}.cohort: min {m['cohort']['min']} is above "
+                          f"max {m['cohort']['max']}")
+        for key in ("per_participant_day", "per_cohort"):
+            exponent = _money(m["cost"][key]).as_tuple().exponent
+            if not isinstance(exponent, int) or exponent < -2:
+                errors.append(f"{where}.cost.{key}: {m['cost'][key]!r} is not an amount with "
+                              "at most two decimals")
+    return errors
+
+
 def _meaning_errors(doc: Mapping[str, Any]) -> list[str]:
     """What the schema cannot check: references, limits, cycles."""
     errors: list[str] = []
@@ -210,7 +281,7 @@ def _meaning_errors(doc: Mapping[str, Any]) -> list[str]:
                         and set(other["sections"]) & set(m["sections"])):
                     errors.append(f"modules[{i}].prerequisites[{j}]: {p!r} is a later level "
                                   "step on the same section")
-    return errors
+    return errors + _intervention_errors(doc, set(first_at))
 
 
 def _cycle_errors(catalogue: Catalogue) -> list[str]:
@@ -234,6 +305,7 @@ def parse_catalogue(document: Any, source: str = "<catalogue>") -> Catalogue:
         title=document["title"].strip(), currency=document["currency"],
         personas=dict(document["personas"]), competences=dict(document["competences"]),
         modules=tuple(_module(m) for m in document["modules"]),
+        interventions=tuple(_intervention(m) for m in document.get("interventions") or ()),
     )
     errors = _cycle_errors(catalogue)
     if errors:
@@ -251,7 +323,7 @@ def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
     ``parse_catalogue(catalogue_document(c))`` gives back an equal catalogue, so the app
     can edit a module, re-validate the whole document and store it as a new version.
     """
-    return {
+    document: dict[str, Any] = {
         "catalogue": catalogue.key, "version": catalogue.version,
         "language": catalogue.language, "title": catalogue.title,
         "currency": catalogue.currency, "personas": dict(catalogue.personas),
@@ -267,6 +339,16 @@ def catalogue_document(catalogue: Catalogue) -> dict[str, Any]:
             "follow_up": m.follow_up,
         } for m in catalogue.modules],
     }
+    if catalogue.interventions:
+        document["interventions"] = [{
+            "code": m.code, "kind": m.kind, "title": m.title, "summary": m.summary,
+            "domain": m.domain, "sections": list(m.sections), "steps": list(m.steps),
+            "days": m.days, "delivery": m.delivery,
+            "cohort": {"min": m.min_cohort, "max": m.max_cohort},
+            "cost": {"per_participant_day": _number(m.cost_per_participant_day),
+                     "per_cohort": _number(m.cost_per_cohort)},
+        } for m in catalogue.interventions]
+    return document
 
 
 def _read_yaml(path: Path) -> Any:
@@ -353,10 +435,11 @@ def translation_errors(catalogue: Catalogue, layer: CatalogueTranslation) -> lis
 def missing_translations(catalogue: Catalogue, layer: CatalogueTranslation) -> list[str]:
     """``code.field`` for every translatable field the layer leaves to the source text."""
     missing = []
-    for m in catalogue.modules:
+    for m in catalogue.modules + catalogue.interventions:
         fields = layer.modules.get(m.code, {})
         for name in ("title", "summary", "objectives", "follow_up"):
-            if name not in fields and (name != "follow_up" or m.follow_up):
+            if name not in fields and (name != "follow_up" or m.follow_up) and (
+                    name != "objectives" or m.objectives):
                 missing.append(f"{m.code}.{name}")
     missing += [f"personas.{p}" for p in catalogue.personas if p not in layer.personas]
     return missing
@@ -367,23 +450,23 @@ def translate_catalogue(catalogue: Catalogue, layer: CatalogueTranslation) -> Ca
     errors = translation_errors(catalogue, layer)
     if errors:
         raise CatalogueError(f"translation {layer.language}", errors)
-    modules = []
-    for m in catalogue.modules:
+    def translated(m: Module) -> Module:
         fields = layer.modules.get(m.code, {})
-        modules.append(replace(
+        return replace(
             m,
             title=str(fields.get("title", m.title)),
             summary=str(fields.get("summary", m.summary)),
             objectives=tuple(fields.get("objectives", m.objectives)),
             follow_up=str(fields.get("follow_up", m.follow_up)),
-        ))
+        )
     personas = {k: layer.personas.get(k, v) for k, v in catalogue.personas.items()}
-    return replace(catalogue, modules=tuple(modules), personas=personas,
-                   translated_to=layer.language)
+    return replace(catalogue, modules=tuple(translated(m) for m in catalogue.modules),
+                   interventions=tuple(translated(m) for m in catalogue.interventions),
+                   personas=personas, translated_to=layer.language)
 
 
 __all__ = [
-    "DEFAULT_CATALOGUE", "STEPS", "STEP_LEVELS", "Catalogue", "CatalogueError",
+    "DEFAULT_CATALOGUE", "FOLLOW_ON_KINDS", "INTERVENTION_KINDS", "STEPS", "STEP_LEVELS", "Catalogue", "CatalogueError",
     "catalogue_document",
     "CatalogueTranslation", "Module", "load_catalogue", "load_translation",
     "missing_translations", "parse_catalogue", "parse_translation", "translate_catalogue",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from govcap.planning.core.alternatives import with_alternatives
 from govcap.planning.core.budget import cost_cohorts, make_budget
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.cohorts import form_cohorts
@@ -28,13 +29,20 @@ from govcap.planning.core.edits import (
     report_unmatched_drops,
     requested_pins,
 )
-from govcap.planning.core.inputs import Assessment, Constraints, Targets
+from govcap.planning.core.inputs import (
+    Assessment,
+    Constraints,
+    OpenCohort,
+    PreviousCourse,
+    Targets,
+)
 from govcap.planning.core.monitoring import make_actions, make_evaluations, make_indicators
 from govcap.planning.core.needs import (
     assess_positions,
     close_prerequisites,
     finish_needs,
     gap_needs,
+    history_of,
 )
 from govcap.planning.core.plan import OperationResult, PlanData, Unfit, collector_paused, plain
 from govcap.planning.core.priority import score_needs
@@ -95,24 +103,35 @@ def _unfit_key(u: Unfit) -> tuple[str, int, str, str, str]:
 
 def generate_plan(assessments: Iterable[Assessment], catalogue: Catalogue, targets: Targets,
                   constraints: Constraints, operations: Sequence[Operation] = (),
-                  section_titles: Mapping[str, str] | None = None) -> PlanData:
-    """Generate the training plan. Pure: same inputs → byte-identical ``to_json()``."""
+                  section_titles: Mapping[str, str] | None = None,
+                  previous_courses: Iterable[PreviousCourse] = (),
+                  open_cohorts: Iterable[OpenCohort] = ()) -> PlanData:
+    """Generate the training plan. Pure: same inputs → byte-identical ``to_json()``.
+
+    ``previous_courses``: what the organisations had in earlier rounds (a persisting gap
+    then gets a follow-on intervention, not the same course); ``open_cohorts``: other
+    engagements' cohorts with places free, offered to needs no cohort here can hold.
+    """
     with collector_paused():
         return _generate(assessments, catalogue, targets, constraints, tuple(operations),
-                         section_titles)
+                         section_titles, tuple(previous_courses), tuple(open_cohorts))
 
 
 def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: Targets,
               constraints: Constraints, operations: tuple[Operation, ...],
-              section_titles: Mapping[str, str] | None) -> PlanData:
+              section_titles: Mapping[str, str] | None,
+              previous_courses: tuple[PreviousCourse, ...] = (),
+              open_cohorts: tuple[OpenCohort, ...] = ()) -> PlanData:
     check_operations(operations)
     results: dict[str, OperationResult] = {}
 
     pos = assess_positions(assessments, targets, constraints, section_titles)
-    needs, unfit = gap_needs(pos, catalogue, targets)
+    history = {k: v for k, v in history_of(previous_courses).items()
+               if k[0] in pos.organisations}
+    needs, unfit = gap_needs(pos, catalogue, targets, history)
     apply_additions(operations, needs, pos, catalogue, results)
     apply_drops(operations, needs, results)
-    skipped = close_prerequisites(needs, pos, catalogue, drop_targets(operations))
+    skipped = close_prerequisites(needs, pos, catalogue, drop_targets(operations), history)
     report_unmatched_drops(operations, needs, skipped, results)
     needs = dict(sorted(needs.items()))
     finish_needs(needs, catalogue)
@@ -127,6 +146,7 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
                           constraints.closed_months, results)
     schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results)
     unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
+    unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts)
 
     cost_cohorts(cohorts.values(), catalogue, constraints)
     budget = make_budget(cohorts.values(), needs, unfit, catalogue, constraints)
@@ -150,4 +170,5 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
         operations=tuple(sorted(results.values(), key=lambda r: order[r.op_id])),
         load=org_loads(tuple(pos.organisations.values()), cohorts, catalogue, constraints),
         month_blocks=tuple(b for b in constraints.month_blocks if b.month in months),
+        previous_courses=tuple(c for rows in history.values() for c in rows),
     )

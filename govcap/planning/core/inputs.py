@@ -90,6 +90,55 @@ class Assessment:
             raise PlanInputError(f"assessment of {self.org_id}: language is empty")
 
 
+# Where a record of an earlier round's training comes from: scheduled in that round's
+# approved plan now; "delivered" once delivery records exist (issue 17) and win over it.
+FROM_APPROVED_PLAN, FROM_DELIVERY = "approved-plan", "delivered"
+
+
+@dataclass(frozen=True)
+class PreviousCourse:
+    """A module an organisation had in an earlier round of the same country.
+
+    ``source`` says how it is known (``approved-plan``: scheduled in that round's approved
+    plan; ``delivered``: recorded as delivered). ``month`` is when (None: not scheduled).
+    """
+
+    org_id: str
+    module_code: str
+    month: str | None
+    engagement_name: str
+    round_number: int
+    source: str = FROM_APPROVED_PLAN
+    plan_version: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.org_id or not self.module_code:
+            raise PlanInputError("previous course: org_id and module_code are required")
+        if self.month is not None:
+            month_number(self.month)
+        if self.source not in (FROM_APPROVED_PLAN, FROM_DELIVERY):
+            raise PlanInputError(f"previous course of {self.org_id}: source {self.source!r} "
+                                 f"is not {FROM_APPROVED_PLAN} or {FROM_DELIVERY}")
+
+
+@dataclass(frozen=True)
+class OpenCohort:
+    """A cohort of another engagement's latest plan that still has places free."""
+
+    engagement_name: str
+    country: str
+    module_code: str
+    language: str
+    month: str
+    places_free: int
+
+    def __post_init__(self) -> None:
+        month_number(self.month)
+        if self.places_free < 1:
+            raise PlanInputError(f"open cohort of {self.module_code} in "
+                                 f"{self.engagement_name}: needs a place free")
+
+
 @dataclass(frozen=True)
 class Targets:
     """Target level per organisation and section.

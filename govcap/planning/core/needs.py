@@ -20,7 +20,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.inputs import Assessment, Constraints, PlanInputError, Targets
+from govcap.planning.core.inputs import (
+    Assessment,
+    Constraints,
+    PlanInputError,
+    PreviousCourse,
+    Targets,
+)
 from govcap.planning.core.plan import (
     AT_TARGET,
     DROPPED,
@@ -48,6 +54,28 @@ SECTION_TITLES = {
 SECTION_NUMBER = {key: i + 1 for i, key in enumerate(SECTION_KEYS)}
 
 NeedKey = tuple[str, str]  # (org id, module code)
+History = Mapping[NeedKey, tuple[PreviousCourse, ...]]  # what each organisation had before
+IMPROVED, REGRESSED, SAME = "improved", "regressed", "same"
+FOLLOW_ON = "follow-on"  # a need's origin: an intervention after a course already had
+
+
+def change_of(level: Level, previous: Level | None) -> str:
+    """``improved``, ``regressed`` or ``same`` since the previous round ("" if not known)."""
+    if previous is None:
+        return ""
+    return IMPROVED if level > previous else REGRESSED if level < previous else SAME
+
+
+def history_of(courses: Iterable[PreviousCourse]) -> dict[NeedKey, tuple[PreviousCourse, ...]]:
+    """(org id, module code) → the earlier rounds' records of it, oldest first; a delivery
+    record of a module replaces the plan's record of it in the same round."""
+    found: dict[NeedKey, list[PreviousCourse]] = {}
+    for c in sorted(courses, key=lambda c: (c.round_number, c.source != "delivered",
+                                             c.month or "", c.engagement_name)):
+        rows = found.setdefault((c.org_id, c.module_code), [])
+        if not any(r.round_number == c.round_number for r in rows):
+            rows.append(c)
+    return {k: tuple(v) for k, v in sorted(found.items())}
 
 
 @dataclass
@@ -125,10 +153,12 @@ def _place(pos: Positions, org: Organisation, section: str, rating: Assessment |
     pos.ratings[key] = rating
     if level >= target:
         pos.statuses.append(SectionStatus(org.org_id, section, AT_TARGET, level, target,
-                                          previous=rating.previous_level))
+                                          previous=rating.previous_level,
+                                          change=change_of(level, rating.previous_level)))
         return
     pos.statuses.append(SectionStatus(org.org_id, section, GAP, level, target,
-                                      previous=rating.previous_level))
+                                      previous=rating.previous_level,
+                                      change=change_of(level, rating.previous_level)))
     pos.gaps[key] = Gap(
         org_id=org.org_id, org_name=org.org_name, section_key=section,
         section_number=SECTION_NUMBER[section], section_title=titles[section],
@@ -166,9 +196,25 @@ def _gap_line(gap: Gap) -> str:
     return f'{gap.rationale} Notes: "{gap.shared_notes}"' if gap.shared_notes else gap.rationale
 
 
-def gap_needs(pos: Positions, catalogue: Catalogue,
-              targets: Targets) -> tuple[dict[NeedKey, Need], list[Unfit]]:
-    """The modules every gap calls for, and the steps no module covers."""
+def _follow_on_line(gap: Gap, had: tuple[PreviousCourse, ...], kind: str) -> str:
+    first = had[0]
+    when = f" ({first.month})" if first.month else ""
+    how = "delivered" if first.source == "delivered" else "in the approved plan of"
+    return (f"{gap.org_name} had {first.module_code}{when} {how} {first.engagement_name}; "
+            f"still {gap.current.name.title()} on {gap.section_number} — {gap.section_title}"
+            f" → {kind} instead of repeating the course.")
+
+
+def gap_needs(pos: Positions, catalogue: Catalogue, targets: Targets,
+              history: History | None = None) -> tuple[dict[NeedKey, Need], list[Unfit]]:
+    """The modules every gap calls for, and the steps no module covers.
+
+    A course the organisation had in an earlier round is not prescribed again while the
+    gap it serves persists: the step's follow-on intervention (``Catalogue.follow_on``)
+    is, carrying the courses it follows. Only when the catalogue has none is the course
+    repeated.
+    """
+    history = history or {}
     needs: dict[NeedKey, Need] = {}
     unfit: list[Unfit] = []
     for (org_id, section), gap in pos.gaps.items():
@@ -180,6 +226,11 @@ def gap_needs(pos: Positions, catalogue: Catalogue,
                                    f"the catalogue has no {step} module for "
                                    f"{gap.section_title} ({SECTION_DOMAIN[section]})"))
             for code in codes:
+                had = history.get((org_id, code), ())
+                follow = catalogue.follow_on(section, step) if had else None
+                if follow is not None:
+                    _add_follow_on(needs, org, follow, catalogue, gap, had)
+                    continue
                 need = needs.get((org_id, code))
                 if need is None:
                     need = needs[(org_id, code)] = make_need(org, code, catalogue, GAP)
@@ -187,6 +238,21 @@ def gap_needs(pos: Positions, catalogue: Catalogue,
                 need.rating_ids += (gap.rating_id,)
                 need.rationale += (_gap_line(gap),)
     return needs, unfit
+
+
+def _add_follow_on(needs: dict[NeedKey, Need], org: Organisation, code: str,
+                   catalogue: Catalogue, gap: Gap, had: tuple[PreviousCourse, ...]) -> None:
+    need = needs.get((org.org_id, code))
+    if need is None:
+        need = needs[(org.org_id, code)] = make_need(org, code, catalogue, FOLLOW_ON)
+    if gap.section_key not in need.sections:
+        need.sections += (gap.section_key,)
+        need.rating_ids += (gap.rating_id,)
+        need.rationale += (_gap_line(gap),)
+    line = _follow_on_line(gap, had, catalogue.by_code[code].kind)
+    if line not in need.rationale:
+        need.rationale += (line,)
+    need.follows += tuple(h for h in had if h not in need.follows)
 
 
 def prerequisite_met(pos: Positions, org_id: str, code: str, catalogue: Catalogue) -> bool:
@@ -200,8 +266,12 @@ def prerequisite_met(pos: Positions, org_id: str, code: str, catalogue: Catalogu
 
 
 def close_prerequisites(needs: dict[NeedKey, Need], pos: Positions, catalogue: Catalogue,
-                        blocked: set[NeedKey]) -> set[NeedKey]:
-    """Pull in missing prerequisites of active needs; returns blocked keys it skipped."""
+                        blocked: set[NeedKey], history: History | None = None) -> set[NeedKey]:
+    """Pull in missing prerequisites of active needs; returns blocked keys it skipped.
+
+    A prerequisite the organisation had in an earlier round is met: it is not taken again.
+    """
+    history = history or {}
     skipped: set[NeedKey] = set()
     queue = deque(key for key in sorted(needs) if needs[key].status != DROPPED)
     while queue:
@@ -213,7 +283,7 @@ def close_prerequisites(needs: dict[NeedKey, Need], pos: Positions, catalogue: C
                 if existing.status != DROPPED and code not in existing.required_by:
                     existing.required_by += (code,)
                 continue
-            if prerequisite_met(pos, org_id, pre, catalogue):
+            if key in history or prerequisite_met(pos, org_id, pre, catalogue):
                 continue
             if key in blocked:
                 skipped.add(key)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields, is_dataclass
 from decimal import Decimal
 from typing import Any
 
-from govcap.planning.core.inputs import MonthBlock
+from govcap.planning.core.inputs import MonthBlock, PreviousCourse
 from govcap.scale import Level
 
 PLAN_SCHEMA_VERSION = 1
@@ -48,6 +48,7 @@ class SectionStatus:
     target: Level
     reason: str = ""
     previous: Level | None = None  # its level in the previous round, when assessed then
+    change: str = ""  # improved | regressed | same, against ``previous`` ("" when unknown)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,30 @@ class Need:
     cohort_id: str | None = None
     month: str | None = None
     op_id: str | None = None
+    # An intervention (coaching, on-the-job project, training of trainers) that replaces
+    # courses the organisation had in an earlier round while its gap persists: those courses
+    follows: tuple[PreviousCourse, ...] = ()
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """Another way to close a gap no cohort of this plan can hold.
+
+    ``kind``: ``join-cohort`` (a cohort of the same module and language in another
+    engagement's plan, ``places_free`` there), ``in-house`` (the module for this
+    organisation alone), ``coaching`` or ``e-learning`` (the catalogue intervention
+    ``module_code``). ``cost_cents``: what it would cost this organisation (joining:
+    its participant-days only).
+    """
+
+    kind: str
+    module_code: str
+    cost_cents: int = 0
+    engagement_name: str = ""
+    country: str = ""
+    month: str | None = None
+    places_free: int = 0
+    enough_places: bool = True
 
 
 @dataclass(frozen=True)
@@ -133,6 +158,7 @@ class Unfit:
     reason: str
     message: str
     cohort_id: str | None = None
+    alternatives: tuple[Alternative, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,6 +319,8 @@ class PlanData:
     month_blocks: tuple[MonthBlock, ...] = ()
     schema_version: int = PLAN_SCHEMA_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
+    # what the organisations had in earlier rounds (read from those rounds' approved plans)
+    previous_courses: tuple[PreviousCourse, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         with collector_paused():

@@ -19,6 +19,9 @@ from govcap.scale import DOMAINS, SECTION_KEYS
 
 STEPS = ("basic-moderate", "moderate-high", "sustain-high")
 DELIVERY_MODES = ("in-person", "online", "blended")
+# Interventions other than a course: what a persisting gap gets after its course, and what
+# an organisation whose course no cohort can hold is offered instead.
+INTERVENTION_KINDS = ("coaching", "on-the-job", "training-of-trainers", "e-learning")
 
 MODULE_CODE = r"^[A-Z]{2,4}-[0-9]{3}$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -58,8 +61,31 @@ CATALOGUE_SCHEMA: dict[str, Any] = {
             "additionalProperties": _TEXT,
         },
         "modules": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/module"}},
+        "interventions": {"type": "array", "items": {"$ref": "#/$defs/intervention"}},
     },
     "$defs": {
+        "intervention": {
+            "type": "object",
+            "required": ["code", "kind", "title", "summary", "domain", "sections", "steps",
+                         "days", "delivery", "cohort", "cost"],
+            "additionalProperties": False,
+            "properties": {
+                "code": {"type": "string", "pattern": MODULE_CODE,
+                         "description": "a code such as CHG-901"},
+                "kind": {"enum": list(INTERVENTION_KINDS)},
+                "title": _TEXT,
+                "summary": _TEXT,
+                "domain": {"enum": sorted(DOMAINS)},
+                "sections": {"type": "array", "minItems": 1, "uniqueItems": True,
+                             "items": {"enum": list(SECTION_KEYS)}},
+                "steps": {"type": "array", "minItems": 1, "uniqueItems": True,
+                          "items": {"enum": list(STEPS)}},
+                "days": {"type": "integer", "minimum": 1, "maximum": 60},
+                "delivery": {"enum": list(DELIVERY_MODES)},
+                "cohort": {"$ref": "#/$defs/module/properties/cohort"},
+                "cost": {"$ref": "#/$defs/module/properties/cost"},
+            },
+        },
         "module": {
             "type": "object",
             "required": [

@@ -1,0 +1,71 @@
+"""Alternatives for a need no cohort of the plan can hold (issue 14, blocker 6).
+
+An organisation alone on a module cannot fill its minimum cohort; left there, its gap would
+never close. Each unfit need that has a course is offered, in this order:
+
+* ``join-cohort`` — a cohort of the same module in the same language in another
+  engagement's latest plan (this country's or another's) with places free, in a month of
+  this plan; ``enough_places`` says whether the organisation's participants fit;
+* ``in-house`` — the course delivered for this organisation alone (the cohort's fixed cost
+  and its own participant-days, whatever the catalogue's minimum);
+* ``coaching`` and ``e-learning`` — the catalogue's intervention of that kind for the
+  course's section and step, when there is one.
+
+Costs are in cents of the plan's currency, with the rates the budget uses. Words are the
+caller's: this module returns codes and numbers only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from govcap.planning.core.budget import rates
+from govcap.planning.core.catalogue import Catalogue, Module
+from govcap.planning.core.inputs import Constraints, OpenCohort
+from govcap.planning.core.plan import Alternative, Need, Unfit
+
+JOIN, IN_HOUSE, COACHING, E_LEARNING = "join-cohort", "in-house", "coaching", "e-learning"
+
+
+def _cost(module: Module, participants: int, constraints: Constraints,
+          fixed_share: bool = True) -> int:
+    per_day, fixed = rates(module, constraints)
+    return per_day * module.days * participants + (fixed if fixed_share else 0)
+
+
+def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
+                     constraints: Constraints,
+                     open_cohorts: Iterable[OpenCohort]) -> tuple[Alternative, ...]:
+    """Alternatives for one unfit line (none for a step with no module or a non-course)."""
+    module = catalogue.by_code.get(unfit.module_code or "")
+    if module is None or not module.is_course:
+        return ()
+    participants = need.participants if need is not None else constraints.participants(
+        unfit.org_id)
+    language = need.language if need is not None else ""
+    months = set(constraints.months)
+    found: list[Alternative] = []
+    for c in sorted(open_cohorts, key=lambda c: (c.month, -c.places_free, c.engagement_name)):
+        if (c.module_code == module.code and c.language == language and c.month in months):
+            found.append(Alternative(
+                JOIN, module.code, _cost(module, participants, constraints, fixed_share=False),
+                engagement_name=c.engagement_name, country=c.country, month=c.month,
+                places_free=c.places_free, enough_places=c.places_free >= participants))
+    found.append(Alternative(IN_HOUSE, module.code, _cost(module, participants, constraints)))
+    section = unfit.section_key or module.sections[0]
+    for kind in (COACHING, E_LEARNING):
+        code = catalogue.intervention(section, module.step, (kind,))
+        if code is not None:
+            found.append(Alternative(kind, code, _cost(catalogue.by_code[code], participants,
+                                                       constraints)))
+    return tuple(found)
+
+
+def with_alternatives(unfit: Iterable[Unfit], needs: Mapping[tuple[str, str], Need],
+                      catalogue: Catalogue, constraints: Constraints,
+                      open_cohorts: Iterable[OpenCohort]) -> list[Unfit]:
+    cohorts = tuple(open_cohorts)
+    return [replace(u, alternatives=alternatives_for(
+        u, needs.get((u.org_id, u.module_code or "")), catalogue, constraints, cohorts))
+        for u in unfit]

@@ -1,0 +1,48 @@
+"""The Kenya follow-up plan remembers the baseline round (issue 14): ICT Authority, still
+Basic on change management after its 2025 courses, gets coaching, not the same courses;
+KSG is not given the course it had again; Ministry of ICT's drop on section 7 is flagged."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from govcap.orgs.models import Engagement
+from govcap.planning.inputs_db import open_cohorts, previous_courses
+from govcap.planning.services import generate
+
+
+@pytest.mark.django_db
+def test_the_kenya_follow_up_plan_changes_intervention_and_flags_the_regression() -> None:
+    call_command("demo", stdout=io.StringIO())
+    follow_up = Engagement.objects.get(slug="kenya-follow-up-2026")
+    earlier = previous_courses(follow_up)
+    assert earlier and {c.engagement_name for c in earlier} == {"Kenya — baseline 2025"}
+    assert {c.source for c in earlier} == {"approved-plan"}
+    data = generate(follow_up, None).data
+    name = {o["org_id"]: o["org_name"] for o in data["organisations"]}
+    org = {v: k for k, v in name.items()}
+    had = {(c["org_id"], c["module_code"]) for c in data["previous_courses"]}
+    ict = org["ICT Authority"]
+    assert {(ict, "CHG-101"), (ict, "CHG-102")} <= had
+    ict_needs = {n["module_code"]: n for n in data["needs"] if n["org_id"] == ict}
+    assert "CHG-101" not in ict_needs and "CHG-102" not in ict_needs
+    coaching = ict_needs["CHG-901"]
+    assert coaching["origin"] == "follow-on" and coaching["status"] == "scheduled"
+    assert {f["module_code"] for f in coaching["follows"]} == {"CHG-101", "CHG-102"}
+    # nobody is prescribed a course it had in the baseline round
+    assert not any((n["org_id"], n["module_code"]) in had for n in data["needs"])
+    moict = next(k for k, v in name.items() if v.startswith("Ministry of Information"))
+    section7 = next(s for s in data["sections"] if s["org_id"] == moict
+                    and s["section_key"] == "processes-services")
+    assert (section7["previous"], section7["current"], section7["change"]) == (
+        "moderate", "basic", "regressed")
+    assert any(s["change"] == "improved" for s in data["sections"])
+    # every line no cohort can hold offers at least the in-house session
+    for line in data["unfit"]:
+        if line["module_code"]:
+            assert "in-house" in {a["kind"] for a in line["alternatives"]}
+    # the other countries' plans have cohorts with places free to offer
+    assert all(c.engagement_name != follow_up.name for c in open_cohorts(follow_up))
