@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from govcap import labels
@@ -36,7 +37,20 @@ def field_labels() -> dict[str, str]:
         "shared_quote": _("shared wording of the quote"),
         "identity_removed": _("name and contact removed"), "quotes_removed": _("quotes removed"),
         "events_redacted": _("trail entries blanked"), "operator": _("done by"),
+        "name_changed": _("name changed"), "date": _("date"), "scheduled_date": _("date"),
+        "place": _("place"), "language": _("language"), "note_taker": _("note-taker"),
+        "section_key": _("section"), "rater": _("rater"), "source": _("source"),
+        "file": _("file"), "peer": _("from"), "created": _("created"),
+        "start": _("start of the passage"), "end": _("end of the passage"),
+        "memo": _("memo"), "origin": _("how it was coded"),
+        "basic": _("votes for %(level)s") % {"level": labels.level_label("basic")},
+        "moderate": _("votes for %(level)s") % {"level": labels.level_label("moderate")},
+        "high": _("votes for %(level)s") % {"level": labels.level_label("high")},
+        "abstain": _("abstentions"),
     }
+
+# Fields that only count versions: not what a reader means by "what changed".
+BOOKKEEPING = frozenset({"revision"})
 
 
 def value_labels() -> dict[str, dict[str, str]]:
@@ -46,6 +60,10 @@ def value_labels() -> dict[str, dict[str, str]]:
         "status": {c.value: str(c.label) for c in Session.Status},
         "seniority": {c.value: str(c.label) for c in Participant.Seniority},
         "gender": {c.value: str(c.label) for c in Participant.Gender},
+        # analysis.models.Source and CodedSegment.Origin (a layer above), and a bundle file
+        "source": {"notes": _("Notes"), "quote": _("Quote"), "bundle": _("a bundle file")},
+        "origin": {"manual": _("Coded by hand"), "suggested": _("Accepted suggestion")},
+        "language": {code: str(name) for code, name in settings.LANGUAGES},
     }
 
 
@@ -75,7 +93,7 @@ class Reader:
         self.quote_section: dict[uuid.UUID | None, str] = dict(
             Quote.objects.filter(uuid__in=uuids).values_list("uuid", "section_key"))
         self.participant_code: dict[uuid.UUID | None, str] = dict(
-            Participant.objects.filter(uuid__in=uuids).values_list("uuid", "code"))
+            Participant.objects.filter(session=session).values_list("uuid", "code"))
         self.fields, self.values = field_labels(), value_labels()
         self._orgs: dict[int, str] | None = None
 
@@ -103,6 +121,12 @@ class Reader:
             code = self.participant_code.get(event.object_uuid) or (
                 event.after or event.before or {}).get("code", "")
             return _("participant %(code)s") % {"code": code or "?"}
+        state = event.after or event.before or {}
+        if kind == "analysis.codedsegment":
+            return _("a coded passage of %(section)s") % {
+                "section": self.section(state.get("section"))}
+        if kind == "analysis.votetally":
+            return _("the votes on %(section)s") % {"section": self.section(state.get("section"))}
         return _("a record")
 
     def what(self, event: AuditEvent) -> str:
@@ -124,7 +148,7 @@ class Reader:
         }
         sentence = sentences.get(event.action)
         if sentence is None:
-            return f"{event.action.replace('_', ' ').replace('-', ' ').capitalize()}: {thing}"
+            return _("Recorded a change to %(thing)s") % {"thing": thing}
         return sentence % {"thing": thing}
 
     def shown(self, field: str, value: Any) -> str:
@@ -134,31 +158,47 @@ class Reader:
             return _("yes") if value else _("no")
         if field == "organisation":
             return self.org_name(value)
-        if field == "section":
+        if field in ("section_key", "section"):
             return self.section(str(value))
+        if field == "participant":  # a quote's speaker: its code, or its uuid from a laptop
+            try:
+                return self.participant_code.get(uuid.UUID(str(value)), str(value))
+            except ValueError:
+                return str(value)
         if isinstance(value, list):
             return ", ".join(str(v) for v in value)
+        if isinstance(value, dict):  # counts per kind of record (an import)
+            return ", ".join(f"{k}: {v}" for k, v in value.items())
         return self.values.get(field, {}).get(str(value), str(value))
 
     def lines(self, event: AuditEvent) -> list[Line]:
         what = self.what(event)
         changed = history.changes(event)
-        if (event.object_type == "assessments.rating" and event.action == "update"
-                and len(changed) == 1 and changed[0].field in self.fields):
-            what = _("Changed the %(field)s of %(section)s") % {
-                "field": self.fields[changed[0].field],
-                "section": self.section(self.rating_section.get(event.object_uuid))}
+        named = [c.field for c in changed if c.field not in BOOKKEEPING]
+        if event.action == "update" and len(named) == 1 and named[0] in self.fields:
+            # one field: "Changed the role of participant P3"
+            if event.object_type == "assessments.rating":
+                what = _("Changed the %(field)s of %(section)s") % {
+                    "field": self.fields[named[0]],
+                    "section": self.section(self.rating_section.get(event.object_uuid))}
+            else:
+                what = _("Changed the %(field)s of %(thing)s") % {
+                    "field": self.fields[named[0]], "thing": self.thing(event)}
         return [Line(event, what, self.fields.get(c.field, c.field.replace("_", " ")),
                      self.shown(c.field, c.before), self.shown(c.field, c.after), c)
                 if c.field else Line(event, what, "", "", "", c)
                 for c in changed]
 
 
-def lines_of(session: Session) -> Iterator[list[Line]]:
-    """Per event, its lines (one per changed field), oldest first."""
+def lines_of(session: Session, *, bookkeeping: bool = True) -> Iterator[list[Line]]:
+    """Per event, its lines (one per changed field), oldest first; without ``bookkeeping``,
+    no line for a revision number beside the fields that changed (the page)."""
     reader = Reader(session)
     for event in history.events_of(session):
-        yield reader.lines(event)
+        lines = reader.lines(event)
+        if not bookkeeping:
+            lines = [ln for ln in lines if ln.raw.field not in BOOKKEEPING] or lines
+        yield lines
 
 
 def csv_header() -> list[str]:

@@ -25,7 +25,7 @@ def get_session(request, uuid):
 def session_history(request, uuid):
     session = get_session(request, uuid)
     return render(request, "accounts/history.html",
-                  {"session": session, "events": list(history.lines_of(session))})
+                  {"session": session, "events": list(history.lines_of(session, bookkeeping=False))})
 
 
 @require_GET

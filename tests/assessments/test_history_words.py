@@ -1,0 +1,79 @@
+"""A session's history speaks of people and fields in words, never of models, field names
+or stored keys: "Changed the role of participant P3", "Middle management", "ICT Authority"."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.urls import reverse
+from django.utils import translation
+
+from govcap.assessments import history, workflow
+from govcap.assessments.models import Participant
+from tests.security.helpers import client_for
+
+RAW = ("assessments.", "role_title", "in_progress", "name_changed", "senior\n", "middle\n")
+
+
+def _edit_p3(world):
+    p3 = workflow.add_participant(world.facilitator, world.session, workflow.ParticipantInput(
+        role_title="Records officer", organisation_id=world.ministry.pk, seniority="senior"))
+    assert p3.code == "P3"
+    workflow.edit_participant(world.facilitator, world.session, p3.uuid, workflow.ParticipantInput(
+        role_title="Head of records", organisation_id=world.ministry.pk, seniority="senior"),
+        base_revision=p3.revision)
+    p3 = Participant.objects.get(pk=p3.pk)
+    workflow.edit_participant(world.facilitator, world.session, p3.uuid, workflow.ParticipantInput(
+        role_title="Head of records", organisation_id=world.agency.pk, seniority="middle",
+        name="Someone"), base_revision=p3.revision)
+    return p3
+
+
+def test_the_history_page_says_participant_p3s_role_in_words(consented):
+    _edit_p3(consented)
+    html = client_for(consented.coordinator).get(
+        reverse("session-history", args=[consented.session.uuid])).content.decode()
+    assert "Changed the role of participant P3" in html
+    assert "Records officer" in html and "Head of records" in html
+    assert "Middle management" in html and "Senior management" in html
+    assert "ICT Authority" in html and "Ministry of ICT" in html
+    assert ">name changed<" in html
+    for raw in ("assessments.", "role_title", "name_changed", ">senior<", ">middle<",
+                f">{consented.agency.pk}<"):
+        assert raw not in html, raw
+
+
+def test_the_history_csv_says_the_same_words_and_keeps_the_raw_trail_apart(consented):
+    _edit_p3(consented)
+    response = client_for(consented.coordinator).get(
+        reverse("session-history-csv", args=[consented.session.uuid]))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    role = [(r["what"], r["field"], r["before"], r["after"]) for r in rows
+            if r["field_key"] == "role_title" and "P3" in r["what"]]
+    assert role == [("Added participant P3", "role", "", "Records officer"),
+                    ("Changed the role of participant P3", "role", "Records officer",
+                     "Head of records")]
+    moved = {r["field_key"]: r for r in rows if "participant P3" in r["what"]
+             and r["field_key"] in ("organisation", "seniority")}
+    assert moved["organisation"]["what"] == "Changed participant P3"  # several fields at once
+    assert (moved["organisation"]["before"], moved["organisation"]["after"]) == (
+        "Ministry of ICT", "ICT Authority")
+    assert (moved["seniority"]["field"], moved["seniority"]["after"]) == (
+        "seniority", "Middle management")
+    assert moved["seniority"]["after_raw"] == "middle"  # the raw trail, for analysts
+    human = ["what", "field", "before", "after"]
+    for r in rows:
+        for column in human:
+            assert not any(raw.strip() == r[column] or raw in r[column] + "\n"
+                           for raw in RAW), (column, r)
+
+
+def test_the_history_reads_in_the_readers_language(consented):
+    _edit_p3(consented)
+    with translation.override("fr"):
+        lines = [line for event in history.lines_of(consented.session) for line in event]
+    seniority = [line for line in lines if line.raw.field == "seniority"][-1]
+    assert (seniority.field, seniority.after) == ("ancienneté", "Encadrement intermédiaire")
+    role = [line for line in lines if line.raw.field == "role_title"][-1]
+    assert role.field == "fonction" and "P3" in role.what
