@@ -8,6 +8,7 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Delivery")
 
     def ready(self) -> None:
+        # models are importable only once the apps are ready
         from govcap.delivery import privacy
 
         privacy.register()

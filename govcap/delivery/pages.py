@@ -64,9 +64,11 @@ class TraineeRow:
     marks: list[bool | None] = field(default_factory=list)
     present: int = 0
     suggested: str = ""
+    persona: str = ""  # the audience as the catalogue words it
 
 
-def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool) -> list[TraineeRow]:
+def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool,
+                 personas: dict[str, str] | None = None) -> list[TraineeRow]:
     marks: dict[tuple[int, int], bool] = {
         (a.trainee_id, a.day): a.present
         for a in Attendance.objects.filter(trainee__in=[t.pk for t in trainees])}
@@ -79,6 +81,7 @@ def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool) -> li
         row = TraineeRow(t, name, [marks.get((t.pk, day)) for day in range(1, delivery.days + 1)])
         row.present = sum(1 for m in row.marks if m)
         row.suggested = suggested_completion(delivery.days, row.present)
+        row.persona = (personas or {}).get(t.persona, t.persona)
         rows.append(row)
     return rows
 

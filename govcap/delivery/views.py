@@ -77,14 +77,17 @@ def _context(request, delivery: Delivery) -> dict:
     names = access.reads_names(user, delivery)
     trainees = list(access.trainees(user, delivery).select_related("identity")
                     if names else access.trainees(user, delivery))
-    rows = pages.trainee_rows(delivery, trainees, names)
+    catalogue = delivery.plan.catalogue.parsed(_language())
+    rows = pages.trainee_rows(delivery, trainees, names, dict(catalogue.personas))
     org_names = {str(t.organisation.uuid): t.organisation.name for t in trainees}
     org_names.update({str(o.uuid): o.name for o in delivery.engagement.organisations.all()})
-    module = delivery.plan.catalogue.parsed(_language()).by_code.get(delivery.module_code)
+    module = catalogue.by_code.get(delivery.module_code)
     context = {
         "delivery": delivery, "engagement": delivery.engagement, "module": module,
         "rows": rows, "days": range(1, delivery.days + 1), "names": names,
         "can_manage": can_manage, "can_attend": can_attend and not delivery.is_closed,
+        # the plan's money is the engagement's business, not the provider's
+        "sees_costs": scoping.engagements(user).filter(pk=delivery.engagement_id).exists(),
         "summary": pages.summary(delivery, rows, _language()),
         "findings": [texts.finding_text(f, org_names)
                      for f in services.nomination_findings(delivery, trainees)]

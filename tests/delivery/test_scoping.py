@@ -35,6 +35,7 @@ def test_the_provider_sees_its_delivery_with_names_and_prints_the_sign_in_sheet(
     assert page.status_code == 200
     assert b"Amina W." in page.content and b"Save attendance" in page.content
     assert b"Change the delivery" not in page.content  # coordinators only
+    assert b"Planned cost" not in page.content  # the engagement's money is not the provider's
     sheet = client.get(f"/deliveries/{course.delivery.uuid}/sign-in/2/")
     assert sheet.status_code == 200 and b"Amina W." in sheet.content
     assert client.get(f"/deliveries/{course.delivery.uuid}/sign-in/3/").status_code == 404

@@ -612,8 +612,9 @@ MATRIX: list[Check] = [
           data=lambda c: {"op_id": str(uuid.uuid4()), "batch": {}}, note="token only"),
     # --- analysis (govcap/analysis) -------------------------------------------------------
     Check("analysis-programme", SIGNED_IN, setup=analysed),
-    Check("analysis-programme-download", SIGNED_IN, setup=analysed,
-          args=lambda c: {"name": "countries", "ext": "csv"}),
+    Check("analysis-programme-download", SIGNED_IN - {"provider"}, setup=analysed,
+          args=lambda c: {"name": "countries", "ext": "csv"},
+          note="a user with no engagement (a provider) has no countries table: 404"),
     Check("analysis-country", ENGAGEMENT_READERS, setup=analysed, args=lambda c: {"code": "KE"}),
     Check("analysis-country-download", ENGAGEMENT_READERS, setup=analysed,
           args=lambda c: {"code": "KE", "name": "rounds", "ext": "svg"}),
