@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from govcap.accounts import audit
@@ -72,12 +73,13 @@ def _once(user, session: Session, op_id: uuid.UUID, apply) -> dict[str, Any]:
 def save_individual(user, session: Session, save: IndividualSave) -> dict[str, Any]:
     """Save one field of the user's own rating of a section (a Rating with rater = user)."""
     if save.field not in INDIVIDUAL_FIELDS:
-        raise CaptureError(f"“{save.field}” is not a field of an individual rating.", save.field)
+        raise CaptureError(_("“%(name)s” is not a field of an individual rating.") % {
+            "name": save.field}, save.field)
 
     def apply(locked: Session) -> dict[str, Any]:
         _guard(locked, save.section_key, save.instrument_version)
         value = capture.clean_value(save.field, save.value)
-        rating, _ = Rating.objects.select_for_update().get_or_create(
+        rating, _created = Rating.objects.select_for_update().get_or_create(
             session=locked, section_key=save.section_key, rater=user,
             defaults={"updated_by": user})
         return capture.apply_to_rating(user, locked, rating, save, value)
@@ -109,7 +111,8 @@ def save_votes(user, session: Session, save: VotesSave) -> dict[str, Any]:
               "abstain": save.abstain}
     for name, n in counts.items():
         if not isinstance(n, int) or n < 0 or n > MAX_VOTES:
-            raise CaptureError(f"Votes are whole numbers from 0 to {MAX_VOTES}.", name)
+            raise CaptureError(_("Votes are whole numbers from 0 to %(max)d.") % {
+                "max": MAX_VOTES}, name)
 
     def apply(locked: Session) -> dict[str, Any]:
         _guard(locked, save.section_key, None)

@@ -15,8 +15,10 @@ from typing import Any, Protocol
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
-from govcap import plainsql
+from govcap import labels, plainsql
 from govcap.accounts import audit, scoping
 from govcap.assessments import conflicts
 from govcap.assessments.errors import (
@@ -64,8 +66,8 @@ def parse_op_id(raw: str | None, field: str = "op_id") -> uuid.UUID:
         return uuid.UUID(str(raw))
     except (TypeError, ValueError):
         if field == "op_id":
-            raise CaptureError("Every save needs an operation ID (a UUID).", field) from None
-        raise CaptureError(f"“{field}” must be a UUID.", field) from None
+            raise CaptureError(_("Every save needs an operation ID (a UUID)."), field) from None
+        raise CaptureError(_("“%(name)s” must be a UUID.") % {"name": field}, field) from None
 
 
 def clean_value(field: str, value: str) -> str:
@@ -74,17 +76,25 @@ def clean_value(field: str, value: str) -> str:
         value = value.strip().lower()
         if value and value not in (*LEVEL_KEYS, NOT_ASSESSED):
             raise CaptureError(
-                f"“{value}” is not on the scale: use High, Moderate, Basic or Not assessed.",
+                _("“%(value)s” is not on the scale: use %(high)s, %(moderate)s, %(basic)s or "
+                  "%(not_assessed)s.") % {
+                    "value": value, "high": labels.level_label("high"),
+                    "moderate": labels.level_label("moderate"),
+                    "basic": labels.level_label("basic"),
+                    "not_assessed": labels.level_label(NOT_ASSESSED)},
                 "level",
             )
     elif field == "confidence":
         value = value.strip().lower()
         if value and value not in CONFIDENCE_KEYS:
-            raise CaptureError("Confidence is low, medium or high.", "confidence")
+            raise CaptureError(_("Confidence is %(low)s, %(medium)s or %(high)s.") % {
+                key: labels.confidence_label(key).lower() for key in CONFIDENCE_KEYS},
+                "confidence")
     elif field not in Rating.CAPTURE_FIELDS:
-        raise CaptureError(f"“{field}” is not a field of a section.", field)
+        raise CaptureError(_("“%(name)s” is not a field of a section.") % {"name": field}, field)
     if len(value) > MAX_TEXT:
-        raise CaptureError(f"This text is longer than {MAX_TEXT:,} characters.", field)
+        raise CaptureError(_("This text is longer than %(limit)s characters.") % {
+            "limit": number_format(MAX_TEXT, force_grouping=True)}, field)
     return value
 
 
@@ -92,26 +102,28 @@ def check_can_capture(user, session: Session, *, assigned: bool | None = None) -
     """Refuse a change of `session` by `user` (ReadOnly or NotAllowed). `assigned`, when the
     caller already knows it (a `LockedSession` does): the user is among its facilitators."""
     if session.status == Session.Status.VALIDATED:
-        raise ReadOnly("This session is validated and read-only; a coordinator can reopen it.")
+        raise ReadOnly(_("This session is validated and read-only; a coordinator can reopen "
+                         "it."))
     if not scoping.can_capture(user, session, assigned=assigned):
         if session.status == Session.Status.SUBMITTED and scoping.is_assigned_facilitator(
             user, session, assigned=assigned
         ):
-            raise ReadOnly("This session is submitted and read-only to facilitators.")
-        raise NotAllowed("You cannot change this session.")
+            raise ReadOnly(_("This session is submitted and read-only to facilitators."))
+        raise NotAllowed(_("You cannot change this session."))
 
 
 def check_section(session: Session, section_key: str, instrument_version: str | None) -> None:
     if instrument_version and instrument_version != session.instrument.version:
         raise CaptureError(
-            f"This page was made for instrument version {instrument_version}, but the session "
-            f"uses version {session.instrument.version}. Reload the page.",
+            _("This page was made for instrument version %(page)s, but the session uses "
+              "version %(session)s. Reload the page.") % {
+                "page": instrument_version, "session": session.instrument.version},
             "instrument",
         )
     if session.instrument.parsed.section(section_key) is None:
         raise CaptureError(
-            f"Section “{section_key}” is not in instrument version {session.instrument.version} "
-            "used by this session.",
+            _("Section “%(section)s” is not in instrument version %(version)s used by this "
+              "session.") % {"section": section_key, "version": session.instrument.version},
             "section",
         )
 
@@ -172,7 +184,8 @@ def replay(op_id: uuid.UUID, session_id: int) -> dict[str, Any] | None:
     if stored is None:
         return None
     if stored.session_id != session_id:
-        raise CaptureError("This operation ID was already used for another session.", "op_id")
+        raise CaptureError(_("This operation ID was already used for another session."),
+                           "op_id")
     return {**stored.response, "replayed": True}
 
 
@@ -317,11 +330,12 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
             ).first()
             if participant is None:
                 raise CaptureError(
-                    f"No participant {save.participant_code} in this session.", "participant"
+                    _("No participant %(code)s in this session.") % {
+                        "code": save.participant_code}, "participant"
                 )
         quote = Quote.objects.select_for_update().filter(uuid=save.quote_uuid).first()
         if quote is not None and quote.session_id != session.id:
-            raise CaptureError("This quote belongs to another session.", "quote")
+            raise CaptureError(_("This quote belongs to another session."), "quote")
         if save.delete:
             if quote is not None:
                 audit.record(user, "delete", quote, quote_state(quote), None,
@@ -330,7 +344,7 @@ def save_quote(user, session: Session | uuid.UUID, save: QuoteSave) -> dict[str,
             deleted: dict[str, Any] = {"status": "deleted", "quote": str(save.quote_uuid)}
             return _finish(user, session, save.op_id, deleted)
         if not text:
-            raise CaptureError("A quote needs some text.", "quote")
+            raise CaptureError(_("A quote needs some text."), "quote")
         if quote is None and save.base_revision > 0:  # an edit of a quote deleted meanwhile
             return remember(session, save.op_id, conflicts.keep(
                 user, session, save.section_key, conflicts.quote_target(save.quote_uuid),
@@ -376,5 +390,5 @@ def quote_state(quote: Quote) -> dict[str, Any]:
 def require_consent(session: Session) -> None:
     if not session.consent_given:
         raise CaptureError(
-            "Record the participants' consent before capturing anything.", "consent"
+            _("Record the participants' consent before capturing anything."), "consent"
         )

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from govcap.assessments.errors import StaleRevision
+from govcap.assessments.errors import StaleRevision, choice_words
 from govcap.assessments.models import CaptureConflict, Session
 
 
@@ -77,4 +77,5 @@ def as_json(conflict: CaptureConflict) -> dict[str, Any]:
     """What the browser keeps of a conflict (the same keys as a 409 answer)."""
     return {"conflict": str(conflict.uuid), "section": conflict.section_key,
             "field": conflict.field, "target": conflict.target, "yours": conflict.yours,
-            "theirs": conflict.theirs, "revision": conflict.server_revision}
+            "theirs": conflict.theirs, "revision": conflict.server_revision,
+            **choice_words(conflict.field, conflict.yours, conflict.theirs)}

@@ -4,6 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from govcap import labels
+
+
+def choice_words(field: str, yours: Any, theirs: Any) -> dict[str, str]:
+    """For a conflict on a level or a confidence, the two values as the reader's words
+    ("Élevé", not "high"), so a conflict box never shows a stored key; {} for text fields."""
+    if field == "level":
+        word = labels.level_label
+    elif field == "confidence":
+        word = labels.confidence_label
+    else:
+        return {}
+    return {"yours_label": word(yours) if yours else "",
+            "theirs_label": word(theirs) if theirs else ""}
+
 
 class CaptureError(Exception):
     """A save that is refused; nothing was written."""
@@ -29,7 +46,7 @@ class SessionNotFound(CaptureError):
     status = 404
 
     def __init__(self) -> None:
-        super().__init__("No such session.", None)
+        super().__init__(_("No such session."), None)
 
 
 class ReadOnly(CaptureError):
@@ -46,8 +63,8 @@ class StaleRevision(CaptureError):
     def __init__(self, field: str, yours: Any, theirs: Any, server_revision: int,
                  kept: dict[str, Any] | None = None) -> None:
         super().__init__(
-            "Someone else changed this field since you loaded it. Both versions are shown: "
-            "keep yours, take theirs, or merge them.",
+            _("Someone else changed this field since you loaded it. Both versions are shown: "
+              "keep yours, take theirs, or merge them."),
             field,
         )
         self.yours = yours
@@ -74,4 +91,5 @@ class StaleRevision(CaptureError):
             "yours": self.yours,
             "theirs": self.theirs,
             "revision": self.server_revision,
+            **choice_words(self.field or "", self.yours, self.theirs),
         }

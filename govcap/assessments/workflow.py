@@ -457,10 +457,17 @@ def _transition(user, session: Session, allowed_from: set[str], to: str, **stamp
     with transaction.atomic():
         locked = Session.objects.select_for_update().select_related("engagement").get(pk=session.pk)
         if locked.status not in allowed_from:
-            raise CaptureError(
-                f"A {locked.get_status_display().lower()} session cannot be "
-                f"{S(to).label.lower()}.", "status"
-            )
+            refusals: dict[str, str] = {
+                S.SUBMITTED: _("Only a session in progress can be submitted; this one is: "
+                               "%(status)s."),
+                S.VALIDATED: _("Only a submitted session can be validated; this one is: "
+                               "%(status)s."),
+                S.IN_PROGRESS: _("Only a submitted or validated session can be reopened; this "
+                                 "one is: %(status)s."),
+            }
+            raise CaptureError(refusals.get(to, _("This session cannot change status now: "
+                                                 "%(status)s.")) % {
+                "status": locked.get_status_display()}, "status")
         before = locked.status
         locked.status = to
         for name, value in stamps.items():
@@ -472,14 +479,14 @@ def _transition(user, session: Session, allowed_from: set[str], to: str, **stamp
 
 def submit(user, session: Session) -> Session:
     if not scoping.can_submit(user, session):
-        raise NotAllowed("Only the session's facilitators or a coordinator can submit it.")
+        raise NotAllowed(_("Only the session's facilitators or a coordinator can submit it."))
     if not session.consent_given:
-        raise CaptureError("Consent was not recorded for this session.", "consent")
+        raise CaptureError(_("Consent was not recorded for this session."), "consent")
     missing = missing_sections(session)
     if missing:
         raise CaptureError(
-            "Rate every section (or mark it not assessed with a reason) before submitting. "
-            "Missing: " + "; ".join(missing),
+            _("Rate every section (or mark it not assessed with a reason) before submitting. "
+              "Missing: %(sections)s") % {"sections": "; ".join(missing)},
             "sections",
         )
     return _transition(user, session, {S.IN_PROGRESS}, S.SUBMITTED,
@@ -488,13 +495,13 @@ def submit(user, session: Session) -> Session:
 
 def validate(user, session: Session) -> Session:
     if not scoping.can_validate(user, session):
-        raise NotAllowed("Only a coordinator of this engagement can validate sessions.")
+        raise NotAllowed(_("Only a coordinator of this engagement can validate sessions."))
     return _transition(user, session, {S.SUBMITTED}, S.VALIDATED,
                        validated_at=timezone.now(), validated_by=user)
 
 
 def reopen(user, session: Session) -> Session:
     if not scoping.can_validate(user, session):
-        raise NotAllowed("Only a coordinator of this engagement can reopen sessions.")
+        raise NotAllowed(_("Only a coordinator of this engagement can reopen sessions."))
     return _transition(user, session, {S.SUBMITTED, S.VALIDATED}, S.IN_PROGRESS,
                        validated_at=None, validated_by=None)

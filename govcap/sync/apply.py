@@ -18,6 +18,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
 from govcap.assessments.models import Participant, Quote, Rating, Session
@@ -56,7 +57,8 @@ class Applier:
     def run(self, batch: dict[str, Any], bases: dict[str, str]) -> dict[str, Any]:
         if not isinstance(batch, dict) or batch.get("format") != FORMAT or batch.get(
                 "version") != VERSION:
-            raise SyncError("This is not a govcap sync batch of a version this server reads.")
+            raise SyncError(_("This is not a govcap sync batch of a version this server "
+                              "reads."))
         with transaction.atomic():
             for ctx in batch["engagements"]:
                 self._context(ctx, batch["people"])
@@ -65,7 +67,9 @@ class Applier:
                     with transaction.atomic():
                         self._session(data, bases)
                 except (KeyError, ValueError, IntegrityError) as exc:
-                    self.refused.append(f"session {data.get('uuid')}: {exc!r}")
+                    self.refused.append(_("session %(uuid)s: %(reason)s") % {
+                        "uuid": data.get("uuid"),
+                        "reason": repr(exc) if isinstance(exc, KeyError) else exc})
             alive = {p["uuid"] for s in batch["sessions"] for _, p in records_of(s)}
             for tomb in batch["tombstones"]:
                 if tomb["uuid"] not in alive:
@@ -97,13 +101,14 @@ class Applier:
             "engagement", "instrument").first()
         if session is None:
             if data.get("partial"):
-                self.refused.append(f"session {data['uuid']}: not on this server; "
-                                    "push it whole with `govcap sync push --full`")
+                self.refused.append(_("session %(uuid)s: not on this server; push it whole "
+                                      "with `govcap sync push --full`") % {"uuid": data["uuid"]})
                 return
             self._create_session(data)
             return
         if session.is_demo or (self.check_scope and not scoping.can_capture(self.user, session)):
-            self.refused.append(f"session {data['uuid']}: you cannot change it here")
+            self.refused.append(_("session %(uuid)s: you cannot change it here") % {
+                "uuid": data["uuid"]})
             return
         self.sessions.add(str(session.uuid))
         serialised = b._session(session, session.instrument, b.BundleOptions(), set())
@@ -114,13 +119,13 @@ class Applier:
     def _create_session(self, data: dict[str, Any]) -> None:
         engagement = Engagement.objects.filter(uuid=data["engagement"]).first()
         if engagement is None or engagement.is_demo:
-            raise ValueError("its engagement is not on this server")
+            raise ValueError(_("its engagement is not on this server"))
         if self.check_scope and not (
                 scoping.can_manage_engagement(self.user, engagement)
                 or (engagement.id in scoping.scope_of(self.user).facilitator_of
                     and self.user.get_username() in data["facilitators"])):
-            self.refused.append(f"session {data['uuid']}: you cannot add sessions to "
-                                f"{engagement.slug}")
+            self.refused.append(_("session %(uuid)s: you cannot add sessions to %(engagement)s")
+                                % {"uuid": data["uuid"], "engagement": engagement.slug})
             return
         key = (data["instrument"]["key"], data["instrument"]["version"])
         instruments = {key: Instrument.objects.get(key=key[0], version=key[1])}
@@ -220,7 +225,8 @@ class Applier:
         obj = model.objects.filter(uuid=tomb["uuid"]).select_related("session").first()
         if obj is not None and (obj.session.is_demo or (
                 self.check_scope and not scoping.can_capture(self.user, obj.session))):
-            self.refused.append(f"{tomb['type']} {tomb['uuid']}: you cannot delete it here")
+            self.refused.append(_("%(kind)s %(uuid)s: you cannot delete it here") % {
+                "kind": tomb["type"], "uuid": tomb["uuid"]})
             return
         mine = None
         if obj is not None:
@@ -268,7 +274,8 @@ def resolve(conflict: SyncConflict, take: str = "here", user: Any = None) -> Non
                     obj.delete()
             elif conflict.remote is not None:
                 if conflict.session_uuid is None:
-                    raise SyncError("this conflict names no session to write the version in")
+                    raise SyncError(_("this conflict names no session to write the version "
+                                      "in"))
                 session = Session.objects.get(uuid=conflict.session_uuid)
                 applier._write(session, conflict.object_type, conflict.remote, conflict.local)
         peer = SyncPeer.objects.filter(url=conflict.peer).first()

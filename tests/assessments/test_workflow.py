@@ -73,7 +73,7 @@ def test_the_whole_workflow(consented):
 
 
 def test_only_a_submitted_session_can_be_validated(consented):
-    with pytest.raises(CaptureError, match="cannot be validated"):
+    with pytest.raises(CaptureError, match="Only a submitted session can be validated"):
         workflow.validate(consented.coordinator, consented.session)
 
 

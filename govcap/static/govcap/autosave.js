@@ -106,11 +106,12 @@
     if (isChoice(field)) { var c = w.querySelector("input[type=radio]:checked"); return c ? c.value : ""; }
     return w.querySelector("textarea").value;
   }
-  function labelOf(field, value) {
+  // A value as the reader reads it: a choice by its label on the page, else by the word the
+  // server sent with the conflict (`given`), never the stored key ("high").
+  function labelOf(field, value, given) {
     if (value === "") return labels.empty;
-    if (!isChoice(field)) return value;
-    var r = wrapper(field).querySelector('input[type=radio][value="' + value + '"]');
-    return r ? r.parentNode.textContent.trim() : value;
+    var r = isChoice(field) ? wrapper(field).querySelector('input[type=radio][value="' + value + '"]') : null;
+    return r ? r.parentNode.textContent.trim() : (given || value);
   }
   function setValue(field, value) {
     var w = wrapper(field);
@@ -376,7 +377,8 @@
     change(KEY.conflicts, {}, function (c) {
       c[op.section + "|" + target] = {
         conflict: data.conflict, section: op.section, field: op.kind === "field" ? op.field : "quote",
-        target: target, yours: data.yours, theirs: data.theirs, revision: data.revision, at: Date.now()
+        target: target, yours: data.yours, theirs: data.theirs, revision: data.revision, at: Date.now(),
+        yours_label: data.yours_label, theirs_label: data.theirs_label  // a level's words, from the server
       };
     });
     if (op.section === section && op.kind === "field") showConflict(op.field, conflicts()[section + "|" + target]);
@@ -433,9 +435,9 @@
     }
     return [left, right];
   }
-  function version(field, text, pieces) {
+  function version(field, text, pieces, given) {
     var p = el("p", { className: "version", dir: "auto" });
-    if (text === "" || isChoice(field)) { p.textContent = labelOf(field, text); return p; }
+    if (text === "" || isChoice(field) || given) { p.textContent = labelOf(field, text, given); return p; }
     pieces.forEach(function (piece) { p.append(piece.changed ? el("mark", { text: piece.text }) : piece.text); });
     return p;
   }
@@ -451,16 +453,17 @@
     if (old) old.remove();
     var mine = valueOf(field) || c.yours;
     var pieces = wordPieces(mine, c.theirs);
-    var named = isChoice(field);  // a level: the two choices by their labels
-    var keep = el("button", { type: "button", text: labels.keepMine + (named ? ": " + labelOf(field, mine) : "") });
-    var take = el("button", { type: "button", text: labels.takeTheirs + (named ? ": " + labelOf(field, c.theirs) : "") });
+    var named = isChoice(field) || !!(c.yours_label || c.theirs_label);  // a level: the two choices by their labels
+    var mineWord = mine === c.yours ? c.yours_label : "";
+    var keep = el("button", { type: "button", text: labels.keepMine + (named ? ": " + labelOf(field, mine, mineWord) : "") });
+    var take = el("button", { type: "button", text: labels.takeTheirs + (named ? ": " + labelOf(field, c.theirs, c.theirs_label) : "") });
     keep.addEventListener("click", function () { enqueueField(field); });
     take.addEventListener("click", function () { setValue(field, c.theirs); enqueueField(field); });
     var box = el("div", { className: "conflict live", role: "alert" }, [
       el("p", { text: labels.conflictMessage }),
       el("div", { className: "versions" }, [
-        el("div", {}, [el("p", { text: labels.yours }), version(field, mine, pieces[0])]),
-        el("div", {}, [el("p", { text: labels.theirs }), version(field, c.theirs, pieces[1])])
+        el("div", {}, [el("p", { text: labels.yours }), version(field, mine, pieces[0], named ? mineWord : "")]),
+        el("div", {}, [el("p", { text: labels.theirs }), version(field, c.theirs, pieces[1], named ? c.theirs_label : "")])
       ]),
       el("p", { className: "actions" }, [keep, " ", take])
     ]);
