@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
-from govcap.planning import wording
+from govcap.planning import rounds_words, wording
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
 from govcap.planning.core.narrow import narrow
@@ -34,6 +34,7 @@ class NeedRow:
     module: str = ""  # "Title (CODE)"
     status: str = ""
     month: str = ""
+    why: str = ""  # a follow-on intervention: the course it replaces and why
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class UnfitRow:
     module_title: str
     module: str = ""
     reason: str = ""
+    alternatives: tuple[str, ...] = ()  # other ways to close the gap, in words
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class Overview:
     month_labels: tuple[tuple[str, str], ...] = ()  # (YYYY-MM, "May 2027")
     unknown_rows: tuple[tuple[Unknown, str, str], ...] = ()  # (line, section, reason)
     indicator_rows: tuple[tuple[Indicator, str, str], ...] = ()  # (line, status, month)
+    changes: tuple[rounds_words.ChangeRow, ...] = ()  # since the previous round
 
 
 def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
@@ -197,9 +200,12 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         unknowns=own.unknowns,
         needs=tuple(NeedRow(n, title(n.module_code), namer.module(n.module_code),
                             wording.status_word(wording.NEED_STATUS, n.status),
-                            wording.month_label(n.month)) for n in needs),
+                            wording.month_label(n.month), rounds_words.follow_on(n, namer))
+                    for n in needs),
         unfit=tuple(UnfitRow(u, title(u.module_code), namer.module(u.module_code),
-                             wording.unfit_reason(u, plan, namer)) for u in own.unfit),
+                             wording.unfit_reason(u, plan, namer),
+                             rounds_words.alternatives(u, plan, namer)) for u in own.unfit),
+        changes=rounds_words.change_rows(plan, namer, section_titles, org_id),
         cohorts=cohort_rows,
         months=plan.months,
         blackout=frozenset(plan.blackout_months),

@@ -13,7 +13,7 @@ from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
-from govcap.reports import build_parts, load, sheets
+from govcap.reports import build_parts, load, rounds, sheets
 from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -189,9 +189,10 @@ def findings_in_words(s: Scope) -> list[str]:
 
 def changes_since(s: Scope) -> list:
     """Section ratings that moved since the previous round, regressions first."""
-    moved = [r for r in s.plan.sections if s.mine(r.org_id) and r.current is not None
-             and r.previous is not None and r.current != r.previous]
-    return sorted(moved, key=lambda r: (r.current > r.previous, s.names[r.org_id].casefold(),
+    moved = [r for r in s.plan.sections if s.mine(r.org_id)
+             and rounds.change_of(r) in (rounds.IMPROVED, rounds.REGRESSED)]
+    return sorted(moved, key=lambda r: (rounds.change_of(r) == rounds.IMPROVED,
+                                        s.names[r.org_id].casefold(),
                                         SECTION_KEYS.index(r.section_key)))
 
 
@@ -200,8 +201,8 @@ def change_in_words(s: Scope) -> list[str]:
     moved = changes_since(s)
     if not previous or not any(r.previous is not None for r in s.plan.sections):
         return []
-    up = sum(1 for r in moved if r.current > r.previous)
-    down = [r for r in moved if r.current < r.previous]
+    up = sum(1 for r in moved if rounds.change_of(r) == rounds.IMPROVED)
+    down = [r for r in moved if rounds.change_of(r) == rounds.REGRESSED]
     out = [s.L.t("summary.since", round=previous, up=up, down=len(down))]
     if down:
         out.append(s.L.t("summary.regressions", items="; ".join(
@@ -264,12 +265,13 @@ def findings(s: Scope) -> Section:
     moved = changes_since(s)
     if moved:
         blocks.append(Heading(L.t("h.changes", round=s.plan.extra.get("previous_round", ""))))
+        blocks += rounds.regressions_para(s, moved)
         blocks.append(Table(
             [Column(L["col.organisation"], 2), Column(L["col.section"], 3),
              Column(L["col.then"], 1), Column(L["col.now"], 1), Column(L["col.change"], 1)],
             [[s.names[r.org_id], s.section_title(r.section_key), L.level(r.previous.key),
               L.level(r.current.key),
-              L["change.up"] if r.current > r.previous else L["change.down"]]
+              L["change.up"] if rounds.change_of(r) == rounds.IMPROVED else L["change.down"]]
              for r in moved]))
     unknowns = [u for u in s.plan.unknowns if s.mine(u.org_id)]
     if unknowns:

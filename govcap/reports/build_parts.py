@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govcap.chartwords import chart_words
 from govcap.planning.core.plan import SCHEDULED
-from govcap.reports import load
+from govcap.reports import load, rounds
 from govcap.reports.model import (
     Bullets,
     Cell,
@@ -95,6 +95,7 @@ def schedule(s: Scope) -> Section:
               L.get_or(f"unfit.{u.reason}", u.message)] for u in s.unfit]))
         blocks.append(Para(L.t("unfit.estimate", amount=s.money(s.unfit_estimate_cents).text),
                            "note"))
+        blocks += rounds.alternatives_blocks(s)
     else:
         blocks.append(Para(L["unfit.none"]))
     return Section("schedule", L["h.schedule"], blocks, wide=True)

@@ -274,6 +274,25 @@ EN: dict[str, str] = {
     "delivery.in-person": "in person", "delivery.blended": "blended",
     "delivery.online": "online",
     "origin.gap": "Gap", "origin.prerequisite": "Prerequisite", "origin.added": "Added",
+    "origin.follow-on": "Follow-on",
+    "rounds.follow_on": ("Had {codes} ({month}) in the approved plan of {plan}; still {level} on "
+                         "{section} → {kind} instead of repeating the course."),
+    "rounds.delivered": ("Completed {codes} ({month}) in {plan}; still {level} on {section} → "
+                         "{kind} instead of repeating the course."),
+    "rounds.regressions": "Regression since the previous round: {items}.",
+    "rounds.regression_item": "{org}, {section} ({then} → {now})",
+    "kind.coaching": "coaching", "kind.on-the-job": "an on-the-job project",
+    "kind.training-of-trainers": "training of trainers", "kind.e-learning": "e-learning",
+    "h.alternatives": "Other ways to close these gaps",
+    "alt.p": ("Each need above can still be met another way: joining another engagement's cohort "
+              "of the same course in the same language where it has places free, an in-house "
+              "session, coaching or e-learning. Costs are for this organisation's participants; "
+              "joining costs only their participant-days."),
+    "alt.join": "Join the cohort of {plan} ({country})",
+    "alt.places": "{n} free", "alt.places_short": "{n} free — fewer than needed",
+    "alt.in_house": "An in-house session of {code} for this organisation alone",
+    "alt.coaching": "Coaching: {code} {title}", "alt.e-learning": "E-learning: {code} {title}",
+    "col.alternative": "Alternative", "col.places": "Places",
     "lang.en": "English", "lang.fr": "French", "lang.ar": "Arabic", "lang.so": "Somali",
     "lang.am": "Amharic", "lang.sw": "Swahili",
     "unfit.no-module": "The catalogue has no module for this step.",

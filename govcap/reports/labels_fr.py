@@ -276,6 +276,29 @@ FR: dict[str, str] = {
     "delivery.in-person": "en présentiel", "delivery.blended": "mixte",
     "delivery.online": "en ligne",
     "origin.gap": "Écart", "origin.prerequisite": "Prérequis", "origin.added": "Ajouté",
+    "origin.follow-on": "Suite",
+    "rounds.follow_on": ("A eu {codes} ({month}) dans le plan approuvé de {plan} ; toujours "
+                         "{level} sur {section} → {kind} au lieu de refaire le cours."),
+    "rounds.delivered": ("A suivi {codes} ({month}) dans {plan} ; toujours {level} sur "
+                         "{section} → {kind} au lieu de refaire le cours."),
+    "rounds.regressions": "Recul depuis le cycle précédent : {items}.",
+    "rounds.regression_item": "{org}, {section} ({then} → {now})",
+    "kind.coaching": "un accompagnement (coaching)",
+    "kind.on-the-job": "un projet en situation de travail",
+    "kind.training-of-trainers": "une formation de formateurs",
+    "kind.e-learning": "une formation en ligne",
+    "h.alternatives": "Autres moyens de combler ces écarts",
+    "alt.p": ("Chaque besoin ci-dessus peut encore être satisfait autrement : rejoindre la "
+              "cohorte d’un autre engagement pour le même cours dans la même langue lorsqu’elle "
+              "a des places libres, une session interne, un accompagnement ou une formation en "
+              "ligne. Les coûts portent sur les participants de cette organisation ; rejoindre "
+              "une cohorte ne coûte que leurs journées-participants."),
+    "alt.join": "Rejoindre la cohorte de {plan} ({country})",
+    "alt.places": "{n} libres", "alt.places_short": "{n} libres — moins que nécessaire",
+    "alt.in_house": "Une session interne de {code} pour cette seule organisation",
+    "alt.coaching": "Accompagnement : {code} {title}",
+    "alt.e-learning": "Formation en ligne : {code} {title}",
+    "col.alternative": "Autre solution", "col.places": "Places",
     "lang.en": "anglais", "lang.fr": "français", "lang.ar": "arabe", "lang.so": "somali",
     "lang.am": "amharique", "lang.sw": "swahili",
     "unfit.no-module": "Le catalogue n’a pas de module pour cette étape.",

@@ -17,6 +17,7 @@ from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.narrow import attended, concerns, own_rows
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
+from govcap.reports import rounds
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Money
@@ -223,6 +224,8 @@ class Scope:
             lines.append(self.L.t("evidence.prerequisite", modules=", ".join(need.required_by)))
         if need.origin == "added":
             lines.append(self.L["evidence.added"])
+        if need.follows:
+            lines.append(rounds.follow_on_line(self, need))
         for rating_id in need.rating_ids:
             gap = self._gaps_by_rating.get(rating_id)
             if gap is None or gap.org_id != need.org_id:

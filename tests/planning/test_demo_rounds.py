@@ -46,3 +46,27 @@ def test_the_kenya_follow_up_plan_changes_intervention_and_flags_the_regression(
             assert "in-house" in {a["kind"] for a in line["alternatives"]}
     # the other countries' plans have cohorts with places free to offer
     assert all(c.engagement_name != follow_up.name for c in open_cohorts(follow_up))
+
+
+@pytest.mark.django_db
+def test_the_kenya_follow_up_plan_page_flags_the_regression_and_says_why(client,
+                                                                          django_user_model):
+    import html
+    import re
+
+    from django.urls import reverse
+    call_command("demo", stdout=io.StringIO())
+    admin = django_user_model.objects.create_superuser("rounds-reader", password="pw-1-tests")
+    client.force_login(admin)
+    follow_up = Engagement.objects.get(slug="kenya-follow-up-2026")
+    generate(follow_up, admin)
+    page = client.get(reverse("plan", args=[follow_up.slug])).content.decode()
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "Since the previous round" in text
+    assert "Moderate Basic Regressed" in text and 'class="regressed"' in page
+    assert ("Had Foundations of change management in government (CHG-101), Communicating and "
+            "supporting change for digital services (CHG-102) (May 2025)") in text
+    assert "in the approved plan of Kenya — baseline 2025 and the gap persists: coaching " \
+           "instead of repeating the course." in text
+    assert "Other ways:" in text and "in-house for this organisation alone" in text
+    assert "follow-on" not in text and "join-cohort" not in text

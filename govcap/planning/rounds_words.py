@@ -1,0 +1,103 @@
+"""Rounds remembered and alternatives on the plan page, in the reader's words (gettext).
+
+The core says in codes what changed since the previous round (``SectionStatus.change``),
+which earlier courses a follow-on intervention replaces (``Need.follows``) and what else an
+organisation can do when no cohort can hold its course (``Unfit.alternatives``); this module
+words them. Nothing here shows a code to a user but a course's own code beside its title.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from govcap.labels import level_label
+from govcap.planning.core.money import format_money
+from govcap.planning.core.plan import Alternative, Need, PlanData, SectionStatus, Unfit
+from govcap.planning.wording import Namer, month_label
+
+KINDS = {"coaching": _("coaching"), "on-the-job": _("an on-the-job project"),
+         "training-of-trainers": _("training of trainers"), "e-learning": _("e-learning")}
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    org_name: str
+    section: str
+    then: str
+    now: str
+    word: str
+    regressed: bool
+
+
+def _change(r: SectionStatus) -> str:
+    if r.change:
+        return r.change
+    if r.current is None or r.previous is None:
+        return ""
+    return "improved" if r.current > r.previous else "regressed" if r.current < r.previous \
+        else "same"
+
+
+def change_rows(plan: PlanData, names: Namer, titles: Mapping[str, str] | None = None,
+                org_id: str | None = None) -> tuple[ChangeRow, ...]:
+    """Sections that improved or regressed since the previous round, regressions first."""
+    rows = []
+    for r in plan.sections:
+        change = _change(r)
+        if change not in ("improved", "regressed") or (org_id and r.org_id != org_id):
+            continue
+        rows.append(ChangeRow(
+            names.org(r.org_id), (titles or {}).get(r.section_key, names.section(r.section_key)),
+            level_label(r.previous.key if r.previous else None),
+            level_label(r.current.key if r.current else None),
+            gettext("Regressed") if change == "regressed" else gettext("Improved"),
+            change == "regressed"))
+    return tuple(sorted(rows, key=lambda c: (not c.regressed, c.org_name.casefold(), c.section)))
+
+
+def follow_on(need: Need, names: Namer) -> str:
+    """Why this intervention and not the course again, or "" for an ordinary need."""
+    if not need.follows:
+        return ""
+    first = need.follows[0]
+    module = names.catalogue.by_code.get(need.module_code)
+    kind = KINDS.get(module.kind, module.kind) if module is not None else need.module_code
+    values = {"courses": ", ".join(names.module(c) for c in sorted(
+        {f.module_code for f in need.follows})),
+        "month": month_label(first.month) if first.month else "—",
+        "plan": first.engagement_name, "kind": kind}
+    if first.source == "delivered":
+        return gettext("Completed %(courses)s (%(month)s) in %(plan)s and the gap persists: "
+                       "%(kind)s instead of repeating the course.") % values
+    return gettext("Had %(courses)s (%(month)s) in the approved plan of %(plan)s and the gap "
+                   "persists: %(kind)s instead of repeating the course.") % values
+
+
+def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> str:
+    cost = format_money(a.cost_cents, currency)
+    if a.kind == "join-cohort":
+        places = (gettext("%(n)d places free") % {"n": a.places_free} if a.enough_places
+                  else gettext("only %(n)d places free") % {"n": a.places_free})
+        return gettext("Join the course of %(plan)s (%(country)s) in %(month)s: %(places)s; "
+                       "%(cost)s for this organisation's participants.") % {
+            "plan": a.engagement_name, "country": a.country, "month": month_label(a.month),
+            "places": places, "cost": cost}
+    if a.kind == "in-house":
+        return gettext("Run %(module)s in-house for this organisation alone: %(cost)s.") % {
+            "module": names.module(a.module_code), "cost": cost}
+    if a.kind == "coaching":
+        return gettext("Coaching instead: %(module)s, %(cost)s.") % {
+            "module": names.module(a.module_code), "cost": cost}
+    if a.kind == "e-learning":
+        return gettext("E-learning instead: %(module)s, %(cost)s.") % {
+            "module": names.module(a.module_code), "cost": cost}
+    return gettext("Another way: %(module)s, %(cost)s.") % {
+        "module": names.module(a.module_code), "cost": cost}
+
+
+def alternatives(unfit: Unfit, plan: PlanData, names: Namer) -> tuple[str, ...]:
+    return tuple(alternative(a, unfit, plan.currency, names) for a in unfit.alternatives)

@@ -1,0 +1,83 @@
+"""Rounds remembered and alternatives, in the document's words (issue 14).
+
+The plan data says, in codes, which courses a follow-on intervention replaces
+(``Need.follows``), which sections improved or regressed since the previous round
+(``SectionStatus.change``) and what an organisation can do when no cohort can hold its
+course (``Unfit.alternatives``); this module words them for the documents.
+"""
+
+from __future__ import annotations
+
+from govcap.planning.core.plan import Need, SectionStatus
+from govcap.reports.model import Cell, Column, Heading, Para, Table
+
+IMPROVED, REGRESSED = "improved", "regressed"
+
+
+def change_of(r: SectionStatus) -> str:
+    """``improved`` / ``regressed`` / ``same`` / "" — the plan's flag, or (a plan stored
+    before the flag existed) the comparison of its levels."""
+    if r.change:
+        return r.change
+    if r.current is None or r.previous is None:
+        return ""
+    return IMPROVED if r.current > r.previous else REGRESSED if r.current < r.previous else "same"
+
+
+def follow_on_line(s, need: Need) -> str:
+    """``Had CHG-101, CHG-102 (May 2025) in the approved plan of Kenya — baseline 2025;
+    still Basic on 4. Change Management → coaching instead of repeating the course.``"""
+    L = s.L
+    first = need.follows[0]
+    codes = ", ".join(sorted({f.module_code for f in need.follows}))
+    statuses = {(x.org_id, x.section_key): x for x in s.plan.sections}
+    levels = [statuses[(need.org_id, k)] for k in need.sections
+              if (need.org_id, k) in statuses]
+    module = s.module(need.module_code)
+    kind = module.kind if module is not None else "coaching"
+    key = "rounds.delivered" if first.source == "delivered" else "rounds.follow_on"
+    return L.t(key, codes=codes, month=L.month(first.month) if first.month else "–",
+               plan=first.engagement_name,
+               level=L.level(levels[0].current.key if levels and levels[0].current else None),
+               section="; ".join(s.section_title(x.section_key) for x in levels),
+               kind=L.get_or(f"kind.{kind}", kind))
+
+
+def regressions_para(s, moved: list[SectionStatus]) -> list:
+    down = [r for r in moved if change_of(r) == REGRESSED]
+    if not down:
+        return []
+    items = "; ".join(
+        s.L.t("rounds.regression_item", org=s.names[r.org_id],
+              section=s.section_title(r.section_key),
+              then=s.L.level(r.previous.key if r.previous else None),
+              now=s.L.level(r.current.key if r.current else None)) for r in down)
+    return [Para(s.L.t("rounds.regressions", items=items), "lead")]
+
+
+def _alternative_cells(s, u, a) -> list[Cell]:
+    L = s.L
+    if a.kind == "join-cohort":
+        what = L.t("alt.join", plan=a.engagement_name, country=a.country)
+        places = (L.t("alt.places", n=a.places_free) if a.enough_places
+                  else L.t("alt.places_short", n=a.places_free))
+        return [what, L.month(a.month), places, s.money(a.cost_cents)]
+    if a.kind == "in-house":
+        return [L.t("alt.in_house", code=a.module_code), "–", "–", s.money(a.cost_cents)]
+    return [L.t(f"alt.{a.kind}", code=a.module_code, title=s.module_title(a.module_code)),
+            "–", "–", s.money(a.cost_cents)]
+
+
+def alternatives_blocks(s) -> list:
+    """The table of other ways to close the gaps no cohort of this plan can hold."""
+    rows: list[list[Cell]] = []
+    for u in s.unfit:
+        for a in u.alternatives:
+            rows.append([u.org_name, u.module_code or "", *_alternative_cells(s, u, a)])
+    if not rows:
+        return []
+    L = s.L
+    return [Heading(L["h.alternatives"], 3), Para(L["alt.p"], "note"), Table(
+        [Column(L["col.organisation"], 1.8), Column(L["col.module"], 0.9),
+         Column(L["col.alternative"], 3.2), Column(L["col.month"], 0.9),
+         Column(L["col.places"], 1.4), Column(L["col.amount"], 1.2, "money")], rows)]
