@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from govcap import labels
 from govcap.accounts import history
 from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import Participant, Quote, Rating, Session
-from govcap.assessments.texts import session_instrument
+from govcap.assessments.texts import instrument_in, session_instrument
+from govcap.instruments.models import InstrumentTranslation
 from govcap.orgs.models import Organisation
 
 
@@ -85,7 +87,7 @@ class Reader:
     def __init__(self, session: Session):
         self.session = session
         self.sections = {s.key: f"{s.number}. {s.title}"
-                         for s in session_instrument(session).sections}
+                         for s in self._instrument(session).sections}
         uuids = set(history.events_of(session).values_list("object_uuid", flat=True))
         # looked up by an event's object_uuid, which is None for an event about no object
         self.rating_section: dict[uuid.UUID | None, str] = dict(
@@ -96,6 +98,18 @@ class Reader:
             Participant.objects.filter(session=session).values_list("uuid", "code"))
         self.fields, self.values = field_labels(), value_labels()
         self._orgs: dict[int, str] | None = None
+
+    @staticmethod
+    def _instrument(session: Session):
+        """The instrument in the reader's language when it is translated to it (section
+        titles then read as the rest of the page), else in the session's."""
+        shown = session_instrument(session)
+        reader = (get_language() or "").split("-")[0]
+        if reader and reader != session.language and (
+                reader == shown.source_language or InstrumentTranslation.objects.filter(
+                    instrument=session.instrument, language=reader).exists()):
+            return instrument_in(session.instrument, reader)
+        return shown
 
     def org_name(self, pk: Any) -> str:
         if self._orgs is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 
 from django.urls import reverse
 from django.utils import translation
@@ -77,3 +78,19 @@ def test_the_history_reads_in_the_readers_language(consented):
     assert (seniority.field, seniority.after) == ("ancienneté", "Encadrement intermédiaire")
     role = [line for line in lines if line.raw.field == "role_title"][-1]
     assert role.field == "fonction" and "P3" in role.what
+
+
+def test_sections_are_named_in_the_readers_language(consented):
+    from govcap.assessments import capture
+    from govcap.assessments.texts import instrument_in
+
+    capture.save_field(consented.facilitator, consented.session, capture.FieldSave(
+        op_id=uuid.uuid4(), section_key="change-management", field="notes", value="x",
+        base_revision=0))
+    french = instrument_in(consented.session.instrument, "fr").section("change-management")
+    english = instrument_in(consented.session.instrument, "en").section("change-management")
+    assert french.title != english.title
+    with translation.override("fr"):
+        notes = [line for event in history.lines_of(consented.session) for line in event
+                 if line.raw.field == "notes"]
+    assert str(french.title) in notes[0].what and str(english.title) not in notes[0].what
