@@ -24,8 +24,8 @@ def finding_text(f: n.Finding, org_names: Mapping[str, str]) -> str:
                         "%(org)s is not in this course in the plan but nominated %(n)s people.",
                         f.count) % {"org": org, "n": f.count}
     if f.kind == n.FEW_WOMEN:
-        return _("%(women)s women among %(of)s nominees whose gender is stated; the plan aims "
-                 "at %(target)s%% women.") % {"women": f.count, "of": f.of, "target": f.target}
+        return _("Women: %(women)s of the %(of)s nominees whose gender is stated; the plan "
+                 "aims at %(target)s%%.") % {"women": f.count, "of": f.of, "target": f.target}
     if f.kind == n.OUTSIDE_AUDIENCE:
         return ngettext(
             "%(n)s nominee is outside the module's audience (%(roles)s).",
