@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
 from govcap.analysis.core.themes import default_codes, keyword_spans, locate_span
@@ -76,11 +77,12 @@ def add_code(user, engagement, name: str, definition: str = "", colour: str = ""
              "Only the engagement's coordinators change its codebook.")
     name = name.strip()
     if not name:
-        raise CodingError("A code needs a name.", "name")
+        raise CodingError(_("A code needs a name."), "name")
     codebook = ensure_codebook(engagement, user)
     with transaction.atomic():
         if Code.objects.filter(codebook=codebook, name__iexact=name).exists():
-            raise CodingError(f"The codebook already has a code “{name}”.", "name")
+            raise CodingError(_("The codebook already has a code “%(name)s”.") % {"name": name},
+                              "name")
         position = codebook.codes.count()
         code = Code.objects.create(codebook=codebook, name=name, definition=definition.strip(),
                                    colour=colour or "#1F4E89", position=position)
@@ -95,14 +97,15 @@ def update_code(user, code: Code, *, name: str, definition: str, colour: str, is
              "Only the engagement's coordinators change its codebook.")
     name = name.strip()
     if not name:
-        raise CodingError("A code needs a name.", "name")
+        raise CodingError(_("A code needs a name."), "name")
     with transaction.atomic():
         code = Code.objects.select_for_update().get(pk=code.pk)
         if code.revision != base_revision:
             raise StaleRevision("code", name, code.name, code.revision)
         if Code.objects.filter(codebook=code.codebook, name__iexact=name).exclude(
                 pk=code.pk).exists():
-            raise CodingError(f"The codebook already has a code “{name}”.", "name")
+            raise CodingError(_("The codebook already has a code “%(name)s”.") % {"name": name},
+                              "name")
         before = code_state(code)
         code.name, code.definition = name, definition.strip()
         code.colour, code.is_active = colour or code.colour, is_active
@@ -117,7 +120,7 @@ def add_keyword(user, code: Code, keyword: str) -> KeywordRule:
              "Only the engagement's coordinators change its codebook.")
     keyword = " ".join(keyword.split())
     if not keyword or len(keyword) > 120:
-        raise CodingError("A keyword is a word or a short phrase.", "keyword")
+        raise CodingError(_("A keyword is a word or a short phrase."), "keyword")
     with transaction.atomic():
         rule, created = KeywordRule.objects.get_or_create(code=code, keyword=keyword,
                                                           defaults={"created_by": user})
@@ -158,7 +161,7 @@ def source_of(session: Session, source: str, source_uuid: str) -> Rating | Quote
             return Quote.objects.get(session=session, uuid=source_uuid)
     except (Rating.DoesNotExist, Quote.DoesNotExist, ValueError):
         pass
-    raise CodingError("Choose the note or quote the span comes from.", "source")
+    raise CodingError(_("Choose the note or quote the span comes from."), "source")
 
 
 def source_text(obj: Rating | Quote) -> str:
@@ -198,19 +201,19 @@ def code_span(user, session: Session, span: SpanInput) -> dict[str, Any]:
             stored = AppliedOperation.objects.filter(op_id=span.op_id).first()
             if stored is not None:
                 if stored.session_id != session.id:
-                    raise CodingError("This operation ID was already used for another session.",
+                    raise CodingError(_("This operation ID was already used for another session."),
                                       "op_id")
                 return {**stored.response, "replayed": True}
             obj = source_of(session, span.source, span.source_uuid)
             try:
                 start, end = locate_span(source_text(obj), span.text, span.start, span.end)
             except ValueError:
-                raise CodingError("The text you pasted is not in that note or quote: copy "
-                                  "it again from the text shown.", "text") from None
+                raise CodingError(_("The text you pasted is not in that note or quote: copy "
+                                    "it again from the text shown."), "text") from None
             codes = list(Code.objects.filter(codebook__engagement=session.engagement,
                                              uuid__in=_uuids(span.codes), is_active=True))
             if not codes:
-                raise CodingError("Choose at least one code.", "codes")
+                raise CodingError(_("Choose at least one code."), "codes")
             segments = [_new_segment(user, session, code, obj, start, end, span.memo.strip(),
                                      CodedSegment.Origin.MANUAL, span.op_id) for code in codes]
             response = {"status": "coded", "segments": [str(s.uuid) for s in segments],
@@ -299,18 +302,18 @@ def decide(user, suggestion: Suggestion, accept: bool) -> CodedSegment | None:
         suggestion = Suggestion.objects.select_for_update(of=("self",)).select_related(
             "code", "rating", "quote").get(pk=suggestion.pk)
         if suggestion.status != Suggestion.Status.PENDING:
-            raise CodingError("This suggestion was already decided.", "suggestion")
+            raise CodingError(_("This suggestion was already decided."), "suggestion")
         segment = None
         if accept:
             obj = suggestion.rating if suggestion.source == Source.NOTES else suggestion.quote
             if obj is None:  # deleting the note's rating or the quote deletes its suggestions
-                raise CodingError("This suggestion's note or quote is gone.", "suggestion")
+                raise CodingError(_("This suggestion's note or quote is gone."), "suggestion")
             try:
                 start, end = locate_span(source_text(obj), suggestion.text, suggestion.start,
                                          suggestion.end)
             except ValueError:
-                raise CodingError("The text changed since this was suggested; code it by "
-                                  "hand.", "suggestion") from None
+                raise CodingError(_("The text changed since this was suggested; code it by "
+                                    "hand."), "suggestion") from None
             segment = _new_segment(user, session, suggestion.code, obj, start, end, "",
                                    CodedSegment.Origin.SUGGESTED, None)
         suggestion.status = (Suggestion.Status.ACCEPTED if accept

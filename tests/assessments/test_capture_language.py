@@ -83,6 +83,7 @@ def test_only_levels_and_confidence_carry_words():
 # The capture and sync code paths whose refusals reach users.
 REFUSING = ["govcap/assessments/capture.py", "govcap/assessments/errors.py",
             "govcap/assessments/workflow.py", "govcap/analysis/raters.py",
+            "govcap/analysis/coding.py",
             "govcap/sync/apply.py", "govcap/jsonbody.py"]
 
 
