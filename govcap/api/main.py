@@ -38,7 +38,9 @@ api = NinjaAPI(
     title="govcap API", version="1", urls_namespace="api", auth=AUTH,
     docs=ServerDocs(), docs_url="/docs", openapi_url="/openapi.json",
     description="Engagements, organisations, sessions, ratings and plans of your scope "
-    "(read); submissions from KoboToolbox / ODK Central (write). Authenticate with "
+    "(read); submissions from KoboToolbox / ODK Central (write); deliveries of approved "
+    "plans and their attendance (a training provider's token sees its own deliveries "
+    "only). Authenticate with "
     "`Authorization: Bearer <token>` (a personal token from Account › API tokens). "
     "Errors are JSON: `{\"message\": …, \"field\": …}`.",
 )
