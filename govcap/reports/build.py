@@ -319,6 +319,9 @@ def modules(s: Scope) -> Section:
         if module is None:
             continue
         blocks.append(Para(module.summary, "intro"))
+        if not module.is_course:
+            blocks += rounds.intervention_blocks(s, module)
+            continue
         personas = s.catalogue.personas if s.catalogue else {}
         facts = [
             (L["mod.sections"], "; ".join(s.section_title(k) for k in module.sections)),

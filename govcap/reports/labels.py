@@ -293,6 +293,11 @@ EN: dict[str, str] = {
     "alt.in_house": "An in-house session of {code} for this organisation alone",
     "alt.coaching": "Coaching: {code} {title}", "alt.e-learning": "E-learning: {code} {title}",
     "col.alternative": "Alternative", "col.places": "Places",
+    "mod.kind": "Kind", "kindname.coaching": "Coaching", "kindname.on-the-job": "On-the-job project",
+    "kindname.training-of-trainers": "Training of trainers", "kindname.e-learning": "E-learning",
+    "mod.kind_note": ("Not a course: given instead of repeating a course when an organisation's "
+                      "gap persists after it, or offered when no cohort can hold a course. One "
+                      "organisation can hold it alone."),
     "lang.en": "English", "lang.fr": "French", "lang.ar": "Arabic", "lang.so": "Somali",
     "lang.am": "Amharic", "lang.sw": "Swahili",
     "unfit.no-module": "The catalogue has no module for this step.",

@@ -299,6 +299,13 @@ FR: dict[str, str] = {
     "alt.coaching": "Accompagnement : {code} {title}",
     "alt.e-learning": "Formation en ligne : {code} {title}",
     "col.alternative": "Autre solution", "col.places": "Places",
+    "mod.kind": "Type", "kindname.coaching": "Accompagnement (coaching)",
+    "kindname.on-the-job": "Projet en situation de travail",
+    "kindname.training-of-trainers": "Formation de formateurs",
+    "kindname.e-learning": "Formation en ligne",
+    "mod.kind_note": ("Ce n’est pas un cours : proposé au lieu de refaire un cours lorsque l’écart "
+                      "d’une organisation persiste après celui-ci, ou lorsqu’aucune cohorte ne peut "
+                      "accueillir un cours. Une seule organisation peut le suivre."),
     "lang.en": "anglais", "lang.fr": "français", "lang.ar": "arabe", "lang.so": "somali",
     "lang.am": "amharique", "lang.sw": "swahili",
     "unfit.no-module": "Le catalogue n’a pas de module pour cette étape.",

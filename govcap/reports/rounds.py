@@ -81,3 +81,19 @@ def alternatives_blocks(s) -> list:
         [Column(L["col.organisation"], 1.8), Column(L["col.module"], 0.9),
          Column(L["col.alternative"], 3.2), Column(L["col.month"], 0.9),
          Column(L["col.places"], 1.4), Column(L["col.amount"], 1.2, "money")], rows)]
+
+
+def intervention_blocks(s, module) -> list:
+    """What the modules chapter says of a coaching, on-the-job, training-of-trainers or
+    e-learning intervention: its kind, what it serves, how long, for how many — no
+    audience, prerequisites or objectives, which only courses have."""
+    L = s.L
+    facts: list[list[Cell]] = [
+        [L["mod.kind"], L.get_or(f"kindname.{module.kind}", module.kind)],
+        [L["mod.sections"], "; ".join(s.section_title(k) for k in module.sections)],
+        [L["mod.step"], "; ".join(s.step(step) for step in (module.steps or (module.step,)))],
+        [L["mod.days"], L.t("mod.days_value", days=module.days)],
+        [L["mod.delivery"], L.get_or(f"delivery.{module.delivery}", module.delivery)],
+        [L["mod.cohort"], L.t("mod.cohort_value", min=module.min_cohort, max=module.max_cohort)],
+    ]
+    return [Table([Column("", 1.2), Column("", 4)], facts), Para(L["mod.kind_note"], "note")]

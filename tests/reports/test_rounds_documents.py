@@ -69,6 +69,8 @@ def test_the_document_says_why_and_offers_alternatives_in_english() -> None:
     assert "An in-house session of PRJ-101 for this organisation alone" in text
     assert "Coaching: PRJ-901" in text and "E-learning: PRJ-904" in text
     assert "Follow-on" in text
+    # the modules chapter says what kind of intervention it is, not a course's audience
+    assert "Kind | Coaching" in text and "Not a course: given instead of repeating" in text
 
 
 def test_the_document_says_it_in_french() -> None:
@@ -78,6 +80,7 @@ def test_the_document_says_it_in_french() -> None:
     assert "Recul depuis le cycle précédent : ICT Authority" in text
     assert "Autres moyens de combler ces écarts" in text
     assert "Rejoindre la cohorte de Neighbour 2026 (Neighbourland)" in text
+    assert "Type | Accompagnement (coaching)" in text
     assert "instead of repeating" not in text and "Other ways" not in text
 
 
