@@ -30,10 +30,17 @@ run: install
 # mypy over govcap/ (pyproject's [tool.mypy]), then the time it took; fails on any error.
 MYPY_TIMED = t0=$$(date +%s); status=0; $(BIN)/mypy || status=$$?; echo "mypy took $$(( $$(date +%s) - t0 )) s"; exit $$status
 
+# Every translation catalogue through gettext's msgfmt --check (placeholders of the
+# python-format strings, plural forms, headers), with its statistics; fails on an error.
+# msgfmt comes with gettext (scripts/install-system-deps.sh).
+MSGFMT_CHECK = set -e; for po in govcap/locale/*/LC_MESSAGES/django.po; do \
+	  printf '%s: ' "$$po"; msgfmt --check --statistics -o /dev/null "$$po" 2>&1; done
+
 ## The whole test suite on the database GOVCAP_DATABASE_URL names (SQLite when unset).
 ## lint-imports checks the dependency rules of pyproject.toml's [tool.importlinter]; mypy
 ## the types of govcap/.
 test: install
+	@$(MSGFMT_CHECK)
 	$(BIN)/ruff check govcap tests $(wildcard bench)
 	$(BIN)/lint-imports --no-cache
 	@$(MYPY_TIMED)
@@ -51,6 +58,7 @@ bench: install
 	  echo "::: bench/$$b.py took $$(( $$(date +%s) - t0 )) s"; done
 
 lint: install
+	@$(MSGFMT_CHECK)
 	$(BIN)/ruff check govcap tests $(wildcard bench)
 	$(BIN)/lint-imports --no-cache
 	@$(MYPY_TIMED)
@@ -79,6 +87,7 @@ vendor:
 
 messages: install
 	cd govcap && ../$(BIN)/govcap compilemessages
+	@$(MSGFMT_CHECK)
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

@@ -18,7 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
+
+from govcap import translations
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -282,7 +285,24 @@ CSRF_COOKIE_HTTPONLY = False  # the autosave script reads the token from the for
 SESSION_ENGINE = "govcap.accounts.session_store"  # database sessions, read as plain SQL
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("fr", "Français"), ("ar", "العربية")]
+# Every language govcap has a catalogue for, each named in itself. The interface offers the
+# ones at least GOVCAP_LANGUAGE_MIN_TRANSLATED percent translated (`govcap translations
+# status` shows the shares; docs/translations.md).
+CATALOGUE_LANGUAGES = [("en", "English"), ("fr", "Français"), ("ar", "العربية"),
+                       ("sw", "Kiswahili"), ("so", "Soomaali"), ("am", "አማርኛ")]
+GOVCAP_LANGUAGE_MIN_TRANSLATED = float(env(
+    "GOVCAP_LANGUAGE_MIN_TRANSLATED", "90", example="100",
+    help="the share (percent) of a catalogue's messages that must be translated for the "
+         "interface to offer its language; below it, it is not offered"))
+LANG_INFO.update({k: v for k, v in translations.EXTRA_LANG_INFO.items() if k not in LANG_INFO})
+LANGUAGES = translations.offered(BASE_DIR / "locale", CATALOGUE_LANGUAGES,
+                                 GOVCAP_LANGUAGE_MIN_TRANSLATED, default="en")
+GOVCAP_PSEUDO_LOCALES = env_bool(
+    "GOVCAP_PSEUDO_LOCALES", False,
+    help="accept the pseudo-locales en-xa (accented, in brackets) and ar-xb (right to "
+         "left), for translators and tests; never listed in the language menu")
+if GOVCAP_PSEUDO_LOCALES:
+    LANGUAGES += [(code, name) for code, (name, _) in translations.PSEUDO_LOCALES.items()]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = env("GOVCAP_TIME_ZONE", "UTC", example="Africa/Nairobi",

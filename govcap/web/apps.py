@@ -6,7 +6,11 @@ class WebConfig(AppConfig):
     name = "govcap.web"
 
     def ready(self) -> None:
+        from govcap.translations import install_pseudo_locales
         from govcap.web import storage_full  # app code: not before the registry is ready
+
+        # Answerable only for a code of settings.LANGUAGES (GOVCAP_PSEUDO_LOCALES).
+        install_pseudo_locales()
 
         connection_created.connect(storage_full.limit_sqlite_pages,
                                    dispatch_uid="govcap.web.storage_full.limit_sqlite_pages")

@@ -88,3 +88,35 @@ def test_the_interface_offers_only_languages_with_a_compiled_catalogue():
     assert set(codes[1:]) == set(COMPLETE)
     for code in codes[1:]:
         assert mo(code).exists()
+
+
+def test_the_interface_offers_a_language_only_above_the_operators_threshold():
+    from govcap.translations import offered
+
+    every = settings.CATALOGUE_LANGUAGES
+    assert [c for c, _ in offered(LOCALE, every, 90.0)] == ["en", *COMPLETE]
+    # below zero, every compiled catalogue; above 100, English alone
+    assert {c for c, _ in offered(LOCALE, every, -1)} == {"en"} | {
+        c for c, _ in every if mo(c).exists()}
+    assert [c for c, _ in offered(LOCALE, every, 100.1)] == ["en"]
+
+
+MSGFMT = shutil.which("msgfmt")
+
+
+@pytest.mark.skipif(MSGFMT is None, reason="msgfmt (gettext): run `make system-deps`")
+@pytest.mark.parametrize("language", COMPLETE + STARTED)
+def test_msgfmt_check_passes_and_agrees_with_the_status_command(language):
+    """gettext's own checker (placeholders of python-format strings, plural forms,
+    headers) finds nothing, and counts what `govcap translations status` counts."""
+    from govcap.translations import coverage
+
+    run = subprocess.run([MSGFMT, "--check", "--statistics", "-o", "/dev/null",
+                          str(po(language))], capture_output=True, text=True)
+    assert run.returncode == 0 and "warning" not in run.stderr, run.stderr
+    c = coverage(po(language), language)
+    numbers = dict((word, int(n)) for n, word in re.findall(
+        r"(\d+) (translated|fuzzy|untranslated)", run.stderr))
+    assert numbers.get("translated", 0) == c.translated
+    assert numbers.get("fuzzy", 0) == c.fuzzy
+    assert numbers.get("untranslated", 0) == c.empty

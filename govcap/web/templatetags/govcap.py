@@ -9,6 +9,7 @@ from django.utils.translation import pgettext
 
 from govcap import labels
 from govcap.assessments.conflicts import open_count
+from govcap.translations import is_pseudo
 from govcap.web import storage_full
 
 register = template.Library()
@@ -47,8 +48,10 @@ def text_dir(language: str) -> str:
 
 @register.simple_tag
 def language_choices() -> list[tuple[str, str]]:
-    """The interface's languages, each named in itself (not in the current language)."""
-    return [(code, str(name)) for code, name in settings.LANGUAGES]
+    """The interface's languages, each named in itself (not in the current language); never
+    the pseudo-locales (GOVCAP_PSEUDO_LOCALES), which translators choose by cookie or the
+    browser's language (docs/translations.md)."""
+    return [(code, str(name)) for code, name in settings.LANGUAGES if not is_pseudo(code)]
 
 
 @register.filter
