@@ -21,6 +21,8 @@ from govcap.planning.wording import Namer, month_label
 
 KINDS = {"coaching": _("coaching"), "on-the-job": _("an on-the-job project"),
          "training-of-trainers": _("training of trainers"), "e-learning": _("e-learning")}
+KIND_NAMES = {"coaching": _("Coaching"), "on-the-job": _("On-the-job project"),
+              "training-of-trainers": _("Training of trainers"), "e-learning": _("E-learning")}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from govcap.planning.catalogues import ensure_default_catalogue, save_module_edi
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import ModuleForm
 from govcap.planning.models import Catalogue
+from govcap.planning.rounds_words import KIND_NAMES
+from govcap.planning.wording import STEP_WORDS
 
 
 def _require_admin(request) -> None:
@@ -38,8 +40,11 @@ def _version(request) -> Catalogue:
 def catalogue_page(request):
     _require_admin(request)
     row = _version(request)
+    parsed = row.parsed()
     return render(request, "planning/catalogue.html", {
-        "catalogue": row, "parsed": row.parsed(),
+        "catalogue": row, "parsed": parsed,
+        "interventions": [(m, KIND_NAMES.get(m.kind, m.kind), ", ".join(
+            str(STEP_WORDS.get(step, step)) for step in m.steps)) for m in parsed.interventions],
         "versions": Catalogue.objects.filter(key=row.key).order_by("-imported_at", "-id"),
     })
 

@@ -70,3 +70,22 @@ def test_the_kenya_follow_up_plan_page_flags_the_regression_and_says_why(client,
            "instead of repeating the course." in text
     assert "Other ways:" in text and "in-house for this organisation alone" in text
     assert "follow-on" not in text and "join-cohort" not in text
+
+
+@pytest.mark.django_db
+def test_the_catalogue_page_lists_the_interventions_and_an_edit_keeps_them(client,
+                                                                            django_user_model):
+    from django.urls import reverse
+
+    from govcap.planning.catalogues import ensure_default_catalogue, save_module_edit
+    row = ensure_default_catalogue()
+    admin = django_user_model.objects.create_superuser("catalogue-admin", password="pw-1-tests")
+    client.force_login(admin)
+    page = client.get(reverse("plan-catalogue")).content.decode()
+    assert "Interventions other than a course" in page
+    assert "CHG-901" in page and "Coaching in change management" in page
+    assert "On-the-job project" in page and "from Moderate to High, to sustain High" in page
+    edited = save_module_edit(row, "EA-101", {"days": 2}, user=admin)
+    assert edited.version != row.version
+    assert len(edited.parsed().interventions) == len(row.parsed().interventions) == 28
+    assert edited.parsed("fr").by_code["EA-901"].title.startswith("Accompagnement")
