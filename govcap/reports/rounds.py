@@ -97,3 +97,17 @@ def intervention_blocks(s, module) -> list:
         [L["mod.cohort"], L.t("mod.cohort_value", min=module.min_cohort, max=module.max_cohort)],
     ]
     return [Table([Column("", 1.2), Column("", 4)], facts), Para(L["mod.kind_note"], "note")]
+
+
+def alternatives_text(s, need: Need) -> str:
+    """The alternatives of a need the plan could not place, in one cell of the XLSX."""
+    parts: list[str] = []
+    for u in s.plan.unfit:
+        if (u.org_id, u.module_code) != (need.org_id, need.module_code):
+            continue
+        for a in u.alternatives:
+            what, month, places, cost = _alternative_cells(s, u, a)
+            extra = ", ".join(str(x) for x in (month, places) if x not in ("–", ""))
+            money = getattr(cost, "text", cost)
+            parts.append(f"{what} ({extra}; {money})" if extra else f"{what} ({money})")
+    return " | ".join(parts)

@@ -7,7 +7,7 @@ renderer writes them as numeric cells with a number format.
 from __future__ import annotations
 
 from govcap.planning.core.plan import SCHEDULED
-from govcap.reports import load
+from govcap.reports import load, rounds
 from govcap.reports.model import Cell, Column, Sheet, Table
 from govcap.reports.scope import Scope
 
@@ -23,7 +23,8 @@ def needs(s: Scope) -> Sheet:
             Column(L["col.origin"], 12), Column(L["col.section"], 40),
             Column(L["col.rank"], 7, "number"), Column(L["col.score"], 9, "number"),
             Column(L["col.status"], 12), Column(L["col.month"], 10), Column(L["col.cohort"], 12),
-            Column(L["col.participants"], 9, "number"), Column(L["col.evidence"], 80)]
+            Column(L["col.participants"], 9, "number"), Column(L["col.evidence"], 80),
+            Column(L["h.alternatives"], 60)]
     rows: list[list[Cell]] = []
     for n in sorted(s.needs, key=lambda n: (s.names[n.org_id].casefold(), n.rank)):
         rows.append([n.org_name, n.module_code, s.module_title(n.module_code), s.domain(n.domain),
@@ -31,7 +32,7 @@ def needs(s: Scope) -> Sheet:
                      "; ".join(s.section_title(k) for k in n.sections), n.rank,
                      float(n.score), _need_status(s, n.status, n.month),
                      n.month or "", n.cohort_id or "", n.participants,
-                     " | ".join(s.evidence(n))])
+                     " | ".join(s.evidence(n)), rounds.alternatives_text(s, n)])
     return Sheet(L["sheet.needs"], Table(cols, rows))
 
 

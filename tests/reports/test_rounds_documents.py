@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -96,3 +97,6 @@ def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regressi
     assert "Other ways to close these gaps" in docx
     xlsx = normalise(xlsx_text(documents.render(plan, "xlsx")))
     assert "coaching instead of repeating the course" in xlsx
+    assert re.search(r"Join the cohort of Somalia — baseline 2026 \(Somalia\) \(\w+ \d{4}, "
+                     r"\d+ free; USD [\d,]+\.\d\d\)", xlsx)
+    assert "An in-house session of POL-101 for this organisation alone" in xlsx
