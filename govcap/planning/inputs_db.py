@@ -38,6 +38,7 @@ from govcap.planning.core.inputs import (
     add_months,
 )
 from govcap.planning.core.plan import canonical_json, plain
+from govcap.planning.core.ratecard import country_rate_card
 from govcap.planning.models import Catalogue, Plan, PlanEdit, PlanSettings
 from govcap.scale import LEVEL_KEYS, SECTION_KEYS, Level
 
@@ -136,6 +137,8 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
                                      settings.participants_per_org),
         currency=settings.currency, exchange_rate=Decimal(settings.exchange_rate),
         cost_overrides=costs, funding_source=settings.funding_source,
+        # The country's current rate card on the plan's date (planning.core.ratecard)
+        rate_card=country_rate_card(settings.engagement.country.code, day.isoformat()),
     )
 
 
@@ -334,6 +337,8 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
     summary = {
         "assessments": [plain(a) for a in assessments], "settings": settings.as_dict(),
         "catalogue": [row.checksum, engagement.language],
+        # the whole rate card, so a new card (or an edited one) makes a new version
+        "rate_card": plain(constraints.rate_card),
         # the month the schedule starts in: a draft whose start has passed is out of date
         "first_month": constraints.first_month,
         "operations": [operation_to_dict(op) for op in operations], "titles": titles,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 
 from govcap.planning import rounds_words, wording
+from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
 from govcap.planning.core.narrow import narrow
@@ -147,6 +148,24 @@ class Overview:
     unknown_rows: tuple[tuple[Unknown, str, str], ...] = ()  # (line, section, reason)
     indicator_rows: tuple[tuple[Indicator, str, str], ...] = ()  # (line, status, month)
     changes: tuple[rounds_words.ChangeRow, ...] = ()  # since the previous round
+    # The cost model (planning.core.budget): the rate card cited and the cost by category
+    # (the whole plan's, or one organisation's share); empty for a plan without a card.
+    rate_card: str = ""
+    by_category: tuple[tuple[str, str], ...] = ()
+
+
+def cost_category(key: str) -> str:
+    """A cost category of planning.core.budget (also the reassessment and contingency keys
+    of the budget's breakdowns) in words."""
+    words = {"course": gettext("Course price (catalogue or engagement rate)"),
+             "trainers": gettext("Trainers"), "venue": gettext("Venue"),
+             "materials": gettext("Materials"),
+             "allowance": gettext("Participant daily allowance"),
+             "travel": gettext("Participant travel"),
+             "coaching": gettext("Follow-up coaching"),
+             "reassessment": gettext("Reassessment sessions"),
+             "contingency": gettext("Contingency")}
+    return words.get(key, key)
 
 
 def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
@@ -188,6 +207,11 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
             for m in c.members:
                 if c.status == SCHEDULED and m.org_id == org_id:
                     domain_cents[c.domain] = domain_cents.get(c.domain, 0) + m.cost_cents
+        shares = budget.org_categories.get(org_id, {})  # the cost model's lines outside cohorts
+        domain_cents |= {k: shares[k] for k in ("reassessment", "contingency") if k in shares}
+    # stored plans read back with sorted keys: list the categories in the model's order
+    categories = (budget.by_category if org_id is None
+                  else budget.org_categories.get(org_id, {}))
     return Overview(
         currency=currency,
         catalogue_key=plan.catalogue_key,
@@ -210,8 +234,11 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         months=plan.months,
         blackout=frozenset(plan.blackout_months),
         grid=tuple(grid),
-        by_domain=tuple((DOMAINS.get(k, k), format_money(v, currency))
+        by_domain=tuple((DOMAINS.get(k) or cost_category(k), format_money(v, currency))
                         for k, v in sorted(domain_cents.items())),
+        rate_card=budget.rate_card,
+        by_category=tuple((cost_category(k), format_money(categories[k], currency))
+                          for k in CATEGORIES if k in categories),
         domain_total=format_money(sum(domain_cents.values()), currency),
         by_org=tuple(by_org),
         indicators=own.indicators,

@@ -1,12 +1,13 @@
 """The plan's assumptions, said once in the document: the targets, how many people each
-organisation sends, the horizon and the limits the schedule keeps, the catalogue and rates
-the budget uses — and what the budget does not include. Read from the settings stored with
+organisation sends, the horizon and the limits the schedule keeps, the catalogue, rate card and
+rates the budget uses — and what the budget does not include. Read from the settings stored with
 the plan version, so they are the ones it was made with."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from govcap.reports import costing
 from govcap.reports.model import Bullets, Para, Section
 from govcap.reports.scope import Scope
 
@@ -41,7 +42,16 @@ def assumptions(s: Scope) -> Section:
     target = s.plan.extra.get("women_target_percent")
     if target is not None:
         items.append(L.t("assume.women", target=target))
+    budget = s.plan.budget
+    if budget.rate_card:  # the cost model: what each category counts, and what it leaves out
+        included = costing.text(L.language, "assume.included", card=budget.rate_card,
+                                categories="; ".join(costing.text(L.language, f"cat.{k}")
+                                                     for k in costing.CATEGORY_ORDER
+                                                     if k in budget.by_category))
+        excluded = costing.text(L.language, "budget.excluded")
+    else:  # a plan costed at the catalogue's prices only (or stored before the cost model)
+        included, excluded = L["assume.included"], L["assume.excluded"]
     blocks: list = [Para(L["assume.intro"]), Bullets(tuple(items)),
-                    Para(L["assume.budget"], "lead"), Bullets((L["assume.included"],)),
-                    Bullets((L["assume.excluded"],))]
+                    Para(L["assume.budget"], "lead"), Bullets((included,)),
+                    Bullets((excluded,))]
     return Section("assumptions", L["h.assumptions"], blocks)

@@ -13,7 +13,7 @@ from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
-from govcap.reports import build_parts, load, rounds, sheets
+from govcap.reports import build_parts, costing, load, rounds, sheets
 from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -126,6 +126,8 @@ def summary(s: Scope) -> Section:
             if key in by_domain:
                 n = len({c.module_code for c in s.cohorts if c.domain == key})
                 rows.append([s.domain(key), n, s.money(by_domain[key])])
+        rows += [[costing.text(L.language, f"cat.{k}"), "", s.money(by_domain[k])]
+                 for k in ("reassessment", "contingency") if k in by_domain]
         blocks.append(Table([Column(L["col.domain"], 3), Column(L["kf.modules"], 1, "number"),
                              Column(L["col.amount"], 1.5, "money")], rows,
                             total=[L["total"], len(s.modules), s.money(s.total_cents)]))

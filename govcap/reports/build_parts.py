@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govcap.chartwords import chart_words
 from govcap.planning.core.plan import SCHEDULED
-from govcap.reports import load, rounds
+from govcap.reports import costing, load, rounds
 from govcap.reports.model import (
     Bullets,
     Cell,
@@ -101,16 +101,29 @@ def schedule(s: Scope) -> Section:
     return Section("schedule", L["h.schedule"], blocks, wide=True)
 
 
+def month_rows(s: Scope, by_month: dict[str, int]) -> list[list[Cell]]:
+    """Months in order, then the contingency (shared by no month) on its own row."""
+    rows: list[list[Cell]] = [[s.L.month(m), s.money(by_month[m])]
+                              for m in sorted(by_month) if m != "contingency"]
+    if "contingency" in by_month:
+        rows.append([costing.text(s.L.language, "cat.contingency"),
+                     s.money(by_month["contingency"])])
+    return rows
+
+
 def budget(s: Scope) -> Section:
     L = s.L
     total = s.money(s.total_cents)
-    blocks: list = [Para(L.t("budget.p", currency=s.currency, total=total.text))]
+    cost_model = costing.budget_blocks(s)
+    blocks: list = cost_model or [Para(L.t("budget.p", currency=s.currency, total=total.text))]
     amount = Column(L["col.amount"], 1.4, "money")
     by_domain = s.breakdown("domain")
+    domain_rows: list[list[Cell]] = [[s.domain(k), s.money(by_domain[k])]
+                                     for k in DOMAINS if k in by_domain]
+    domain_rows += [[costing.text(L.language, f"cat.{k}"), s.money(by_domain[k])]
+                    for k in ("reassessment", "contingency") if k in by_domain]
     blocks += [Heading(L["h.by_domain"]), Table(
-        [Column(L["col.domain"], 4), amount],
-        [[s.domain(k), s.money(by_domain[k])] for k in DOMAINS if k in by_domain],
-        total=[L["total"], total])]
+        [Column(L["col.domain"], 4), amount], domain_rows, total=[L["total"], total])]
     by_module = s.breakdown("module")
     rows: list[list[Cell]] = []
     participants = 0
@@ -121,6 +134,8 @@ def budget(s: Scope) -> Section:
         participants += places
         rows.append([code, s.module_title(code), len(runs), places,
                      module.days if module else "–", s.money(by_module[code])])
+    rows += [["", costing.text(L.language, f"cat.{k}"), "", "", "", s.money(by_module[k])]
+             for k in ("reassessment", "contingency") if k in by_module]
     blocks += [Heading(L["h.by_module"]), Table(
         [Column(L["col.module"], 1), Column(L["col.title"], 3.5),
          Column(L["col.cohorts"], 0.8, "number"), Column(L["col.participants"], 1, "number"),
@@ -129,7 +144,7 @@ def budget(s: Scope) -> Section:
     by_month = s.breakdown("month")
     blocks += [Heading(L["h.by_month"]), Table(
         [Column(L["col.month"], 2), amount],
-        [[L.month(m), s.money(by_month[m])] for m in sorted(by_month)],
+        month_rows(s, by_month),
         total=[L["total"], total])]
     if s.org_id is None:
         by_org = s.breakdown("org")

@@ -63,7 +63,17 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
-    return render_document(build_document(plan, ctx, catalogue), fmt)
+    document = build_document(plan, ctx, catalogue)
+    if fmt == "xlsx" and ctx.organisation_id is None and plan.budget.rate_card:
+        from govcap.cells import neutralise
+        from govcap.planning.core.money import spreadsheet_format
+        from govcap.reports.costing import cost_sheets
+        from govcap.reports.xlsx import render_xlsx
+
+        return render_xlsx(document, cost_sheets(
+            plan, document.language, spreadsheet_format(plan.currency, document.language),
+            neutralise))
+    return render_document(document, fmt)
 
 
 BRIEF_FORMATS = ("docx", "pdf")

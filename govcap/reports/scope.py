@@ -100,10 +100,14 @@ class Scope:
 
     @cached_property
     def total_cents(self) -> int:
-        return sum(self.cost(c) for c in self.cohorts)
+        """The cohorts in scope, plus (cost model) the reassessment sessions and the share
+        of the contingency: the budget's total, or the organisation's ``by_org``."""
+        return sum(self.breakdown("org").values())
 
     def breakdown(self, key: str) -> dict[str, int]:
-        """Cost by ``domain``, ``module``, ``month`` or ``org`` over the cohorts in scope."""
+        """Cost by ``domain``, ``module``, ``month`` or ``org`` over the cohorts in scope;
+        the reassessment sessions and the contingency under ``reassessment`` and
+        ``contingency`` (their months in the month breakdown), so each sums to the total."""
         out: dict[str, int] = {}
         for c in self.cohorts:
             if key == "org":
@@ -113,6 +117,17 @@ class Scope:
                 continue
             k = {"domain": c.domain, "module": c.module_code, "month": c.month or ""}[key]
             out[k] = out.get(k, 0) + self.cost(c)
+        budget = self.plan.budget
+        for line in budget.lines:
+            if line.category == "reassessment" and self.mine(line.org_id or ""):
+                k = (line.org_id or "") if key == "org" else (
+                    line.month or "" if key == "month" else "reassessment")
+                out[k] = out.get(k, 0) + line.amount_cents
+        for org_id, categories in budget.org_categories.items():
+            share = categories.get("contingency", 0)
+            if share and self.mine(org_id):
+                k = org_id if key == "org" else "contingency"
+                out[k] = out.get(k, 0) + share
         return out
 
     @cached_property

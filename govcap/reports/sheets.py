@@ -7,7 +7,7 @@ renderer writes them as numeric cells with a number format.
 from __future__ import annotations
 
 from govcap.planning.core.plan import SCHEDULED
-from govcap.reports import load, rounds
+from govcap.reports import costing, load, rounds
 from govcap.reports.model import Cell, Column, Sheet, Table
 from govcap.reports.scope import Scope
 
@@ -89,6 +89,10 @@ def budget(s: Scope) -> Sheet:
         runs = [c for c in s.cohorts if c.module_code == code]
         rows.append([code, s.module_title(code), s.domain(runs[0].domain), len(runs),
                      sum(s.participants(c) for c in runs), s.money(by_module[code])])
+    for key in ("reassessment", "contingency"):  # the cost model's lines outside cohorts
+        if key in by_module:
+            rows.append(["", costing.text(L.language, f"cat.{key}"), "", "", "",
+                         s.money(by_module[key])])
     return Sheet(L["sheet.budget"], Table(cols, rows, total=[
         L["total"], "", "", len(s.cohorts), sum(s.participants(c) for c in s.cohorts),
         s.money(s.total_cents)]))

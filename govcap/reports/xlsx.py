@@ -9,6 +9,7 @@ formula. Header rows are frozen and filtered.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -22,7 +23,8 @@ HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
 TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
 
 
-def render_xlsx(doc: Document) -> bytes:
+def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) -> bytes:
+    """The workbook; ``extra`` adds sheets of its own (the costing sheets) after the rest."""
     book = Workbook()
     first = book.active  # a new workbook's one empty sheet
     if first is not None:
@@ -36,6 +38,8 @@ def render_xlsx(doc: Document) -> bytes:
         ws.sheet_properties.tabColor = "B00020"
     for sheet in doc.sheets:
         _sheet(book, sheet, doc.language)
+    if extra is not None:
+        extra(book)
     book.properties.title = plain_text(doc.title)[:250]
     book.properties.language = doc.language
     out = io.BytesIO()

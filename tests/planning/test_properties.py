@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
+from decimal import ROUND_HALF_UP, Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from govcap.planning import Assessment, Constraints, PlanData, Targets, generate_plan
 from govcap.planning.core.inputs import quarter_of
 from govcap.planning.core.plan import Cohort
+from govcap.planning.core.ratecard import country_rate_card
 
 from .helpers import CATALOGUE, PLANNING, check_invariants, engagements
 
@@ -141,3 +144,27 @@ def test_every_prerequisite_comes_in_an_earlier_month(engagement: Engagement) ->
     for cid, firsts in _predecessors(plan).items():
         if month_of[cid] is not None:
             assert all((month_of[p] or "~") < month_of[cid] for p in firsts)  # type: ignore[operator]
+
+
+@PLANNING
+@given(engagements(), st.sampled_from(["KE", "DJ", "SO"]), st.integers(0, 100),
+       st.decimals(0, 20, places=1), st.sampled_from([Decimal(1), Decimal("129.37")]))
+def test_the_budget_is_unit_rates_times_quantities(engagement: Engagement, country: str,
+                                                   share: int, percent: Decimal,
+                                                   exchange: Decimal) -> None:
+    """Total = Σ unit rate × quantity over the lines + contingency; contingency = the card's
+    percentage of that subtotal, rounded half up to the cent; every breakdown sums to it."""
+    rows, targets, constraints = engagement
+    card = dataclasses.replace(country_rate_card(country), contingency_percent=percent)
+    constraints = dataclasses.replace(constraints, rate_card=card, exchange_rate=exchange,
+                                      travelling_share_percent=share)
+    b = generate_plan(rows, CATALOGUE, targets, constraints).budget
+    subtotal = sum(line.quantity * line.unit_cents for line in b.lines)
+    assert all(line.amount_cents == line.quantity * line.unit_cents for line in b.lines)
+    contingency = int((subtotal * percent / 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    assert (b.subtotal_cents, b.contingency_cents) == (subtotal, contingency)
+    assert b.total_cents == subtotal + contingency
+    for table in (b.by_category, b.by_domain, b.by_module, b.by_org, b.by_month):
+        assert sum(table.values()) == b.total_cents
+    assert all(sum(c.values()) == b.by_org[o] for o, c in b.org_categories.items())
+    assert all(v >= 0 for v in b.by_org.values())

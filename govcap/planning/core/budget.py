@@ -1,21 +1,66 @@
 """Costs of the plan, in integer cents so every breakdown adds up exactly.
 
-A scheduled cohort costs ``participants × days × rate + fixed``, with the module's
-catalogue rates (converted with ``Constraints.exchange_rate``) unless the engagement
-overrides them (already in the engagement currency). Each organisation pays for its own
-participant-days plus a share of the fixed cost in proportion to its participants;
-shares are rounded by the largest-remainder method so they sum to the fixed cost.
-The total equals the sum by cohort, by organisation, by domain, by module and by month.
+With a country rate card (``Constraints.rate_card``, planning.core.ratecard) each
+scheduled cohort is costed in lines of ``quantity × unit rate``:
+
+* ``trainers`` — lead and co-trainer, each for every course day, at the card's day rate
+  for the module's delivery mode;
+* ``venue`` — a venue day for every course day in person, for half the days (rounded up)
+  of a blended course, none online;
+* ``materials`` — per participant;
+* ``allowance`` — the participant daily allowance for every participant and every day
+  spent at the venue (in person and blended);
+* ``travel`` — for the travelling share of each organisation's participants (the
+  engagement's share, else the card's default; rounded half up per organisation and
+  course), in person and blended only;
+* ``coaching`` — the module's follow-up (``follow_up`` in the catalogue), once per
+  organisation in the cohort.
+
+Then ``reassessment`` — one session per organisation, in the last month the monitoring
+chapter reassesses it (the focus group rates every section, so its earlier indicators are
+read there too) — and ``contingency``: the card's percentage of the
+subtotal, computed once and rounded half up to the cent.
+
+A module with an engagement cost override is priced by the override instead of the card's
+trainers, venue and materials (``course`` lines: the override's, else the catalogue's,
+price per participant-day and per cohort); allowances, travel and coaching still come from
+the card, because they pay the participants and the follow-up, not the provider. Without a
+card (tests, or a country with none) every cohort is priced by the catalogue, as ``course``
+lines, and there is no contingency.
+
+Card rates are converted to the plan's currency with ``Constraints.exchange_rate`` (when
+the card's currency differs from it) and rounded to the cent once, so every line is
+exactly ``quantity × unit``. Each organisation pays its own per-participant and
+per-organisation lines and a share of the per-cohort lines (trainers, venue, fixed course
+price) in proportion to its participants, by the largest-remainder method; contingency is
+shared the same way in proportion to each organisation's subtotal. ``by_domain``,
+``by_module`` and ``by_month`` carry the reassessment under ``REASSESSMENT`` and the
+contingency under ``CONTINGENCY``, so every breakdown sums to the total.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.inputs import Constraints
-from govcap.planning.core.plan import SCHEDULED, Budget, Cohort, CohortMember, Need, Unfit
+from govcap.planning.core.plan import (
+    SCHEDULED,
+    Budget,
+    BudgetLine,
+    Cohort,
+    CohortMember,
+    Indicator,
+    Need,
+    Unfit,
+)
+from govcap.planning.core.validation import DELIVERY_MODES
+
+# Categories in the order documents list them.
+CATEGORIES = ("course", "trainers", "venue", "materials", "allowance", "travel", "coaching",
+              "reassessment", "contingency")
+REASSESSMENT, CONTINGENCY = "reassessment", "contingency"  # keys in by_domain/module/month
 
 
 def to_cents(amount: Decimal) -> int:
@@ -23,7 +68,8 @@ def to_cents(amount: Decimal) -> int:
 
 
 def rates(module: Module, constraints: Constraints) -> tuple[int, int]:
-    """(cost per participant-day, fixed cost per cohort) in cents of the engagement currency."""
+    """(price per participant-day, fixed price per cohort) in cents of the engagement
+    currency: the engagement's override, else the catalogue's price converted."""
     per_day = module.cost_per_participant_day * constraints.exchange_rate
     fixed = module.cost_per_cohort * constraints.exchange_rate
     override = constraints.cost_overrides.get(module.code)
@@ -35,68 +81,215 @@ def rates(module: Module, constraints: Constraints) -> tuple[int, int]:
     return to_cents(per_day), to_cents(fixed)
 
 
-def split_fixed(fixed: int, members: tuple[CohortMember, ...]) -> list[int]:
-    """Shares of ``fixed`` proportional to participants, summing exactly to ``fixed``."""
-    total = sum(m.participants for m in members)
-    raw = [(fixed * m.participants, m.org_id) for m in members]
-    shares = [r // total for r, _ in raw]
-    short = fixed - sum(shares)
-    by_remainder = sorted(range(len(raw)), key=lambda i: (-(raw[i][0] % total), raw[i][1]))
-    for i in by_remainder[:short]:
+def card_rates(constraints: Constraints) -> dict[str, int]:
+    """The card's unit rates in cents of the plan's currency, by rate key."""
+    card = constraints.rate_card
+    if card is None:
+        return {}
+    factor = Decimal(1) if card.currency == constraints.currency else constraints.exchange_rate
+    out = {f"lead-trainer-{m}": to_cents(v * factor) for m, v in card.lead_trainer_day.items()}
+    out |= {f"co-trainer-{m}": to_cents(v * factor) for m, v in card.co_trainer_day.items()}
+    out |= {"venue-day": to_cents(card.venue_day * factor),
+            "materials": to_cents(card.materials_per_participant * factor),
+            "allowance-day": to_cents(card.participant_allowance_day * factor),
+            "travel": to_cents(card.travel_per_traveller * factor),
+            "coaching": to_cents(card.follow_up_coaching_per_org * factor),
+            "reassessment": to_cents(card.reassessment_per_org * factor)}
+    return out
+
+
+def travelling_share(constraints: Constraints) -> int:
+    if constraints.travelling_share_percent is not None:
+        return constraints.travelling_share_percent
+    card = constraints.rate_card
+    return card.travelling_share_percent if card is not None else 0
+
+
+def travellers(participants: int, share_percent: int) -> int:
+    """Participants who travel: ``share`` of them, rounded half up."""
+    return (2 * participants * share_percent + 100) // 200
+
+
+def venue_days(module: Module) -> int:
+    if module.delivery == "online":
+        return 0
+    return -(-module.days // 2) if module.delivery == "blended" else module.days
+
+
+def split(amount: int, weights: list[tuple[int, str]]) -> list[int]:
+    """Shares of ``amount`` proportional to the weights, summing exactly to ``amount``
+    (largest remainder; ties to the smaller key). All shares 0 when the weights are."""
+    total = sum(w for w, _ in weights)
+    if total == 0:
+        return [0] * len(weights)
+    raw = [amount * w for w, _ in weights]
+    shares = [r // total for r in raw]
+    short = amount - sum(shares)
+    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] % total), weights[i][1]))
+    for i in order[:short]:
         shares[i] += 1
     return shares
+
+
+def split_fixed(fixed: int, members: tuple[CohortMember, ...]) -> list[int]:
+    """Shares of ``fixed`` proportional to participants, summing exactly to ``fixed``."""
+    return split(fixed, [(m.participants, m.org_id) for m in members])
+
+
+_CATEGORY = {"course-day": "course", "course-cohort": "course", "venue-day": "venue",
+             "materials": "materials", "allowance-day": "allowance", "travel": "travel",
+             "coaching": "coaching", "reassessment": "reassessment"}
+_CATEGORY |= {f"{who}-{mode}": "trainers" for who in ("lead-trainer", "co-trainer")
+              for mode in DELIVERY_MODES}
+
+
+def cohort_lines(cohort: Cohort, module: Module, constraints: Constraints,
+                 unit: Mapping[str, int]) -> list[tuple[str, int, int, list[int]]]:
+    """(rate key, quantity, unit cents, quantity per member) of one scheduled cohort.
+    Per-cohort rates have no per-member quantities (their cost is shared)."""
+    members = cohort.members
+    people = [m.participants for m in members]
+    days = module.days
+    out: list[tuple[str, int, int, list[int]]] = []
+    priced_by_course = constraints.rate_card is None or module.code in constraints.cost_overrides
+    if priced_by_course:
+        per_day, fixed = rates(module, constraints)
+        out.append(("course-day", sum(people) * days, per_day, [p * days for p in people]))
+        out.append(("course-cohort", 1, fixed, []))
+    else:
+        mode = module.delivery
+        out.append((f"lead-trainer-{mode}", days, unit[f"lead-trainer-{mode}"], []))
+        out.append((f"co-trainer-{mode}", days, unit[f"co-trainer-{mode}"], []))
+        out.append(("venue-day", venue_days(module), unit["venue-day"], []))
+        out.append(("materials", sum(people), unit["materials"], people))
+    if constraints.rate_card is not None:
+        at_venue = venue_days(module)
+        share = travelling_share(constraints) if at_venue else 0
+        going = [travellers(p, share) for p in people]
+        out.append(("allowance-day", sum(people) * at_venue, unit["allowance-day"],
+                    [p * at_venue for p in people]))
+        out.append(("travel", sum(going), unit["travel"], going))
+        out.append(("coaching", len(members), unit["coaching"], [1] * len(members)))
+    return [line for line in out if line[1] and line[2]]
 
 
 def cost_cohorts(cohorts: Iterable[Cohort], catalogue: Catalogue,
                  constraints: Constraints) -> None:
     """Set ``cost_cents`` on every scheduled cohort and its members."""
+    unit = card_rates(constraints)
     for cohort in cohorts:
         if cohort.status != SCHEDULED:
             cohort.cost_cents = 0
             cohort.set_members(tuple(CohortMember(m.org_id, m.participants)
                                      for m in cohort.members))
             continue
-        module = catalogue.by_code[cohort.module_code]
-        per_day, fixed = rates(module, constraints)
-        shares = split_fixed(fixed, cohort.members)
-        members = tuple(
-            CohortMember(m.org_id, m.participants, m.participants * module.days * per_day + s)
-            for m, s in zip(cohort.members, shares, strict=True))
+        shares = _member_shares(cohort, catalogue.by_code[cohort.module_code],
+                                constraints, unit)
+        members = tuple(CohortMember(m.org_id, m.participants, sum(shares[m.org_id].values()))
+                        for m in cohort.members)
         cohort.set_members(members)
         cohort.cost_cents = sum(m.cost_cents for m in members)
+
+
+def _member_shares(cohort: Cohort, module: Module, constraints: Constraints,
+                   unit: Mapping[str, int]) -> dict[str, dict[str, int]]:
+    """Organisation → category → its cents of this cohort."""
+    out: dict[str, dict[str, int]] = {m.org_id: {} for m in cohort.members}
+    for rate, quantity, cents, per_member in cohort_lines(cohort, module, constraints, unit):
+        amount = quantity * cents
+        parts = ([q * cents for q in per_member] if per_member
+                 else split_fixed(amount, cohort.members))
+        category = _CATEGORY[rate]
+        for m, part in zip(cohort.members, parts, strict=True):
+            _add(out[m.org_id], category, part)
+    return out
 
 
 def _add(table: dict[str, int], key: str, amount: int) -> None:
     table[key] = table.get(key, 0) + amount
 
 
+def _sorted(table: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(table.items()))
+
+
 def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need],
-                unfit: Iterable[Unfit], catalogue: Catalogue,
-                constraints: Constraints) -> Budget:
+                unfit: Iterable[Unfit], catalogue: Catalogue, constraints: Constraints,
+                indicators: Iterable[Indicator] = ()) -> Budget:
+    unit = card_rates(constraints)
+    lines: list[BudgetLine] = []
     by_domain: dict[str, int] = {}
     by_module: dict[str, int] = {}
     by_org: dict[str, int] = {}
     by_month: dict[str, int] = {}
-    total = 0
-    for cohort in cohorts:
+    org_categories: dict[str, dict[str, int]] = {}
+    for cohort in sorted(cohorts, key=lambda c: c.cohort_id):
         if cohort.status != SCHEDULED or cohort.month is None:
             continue
-        total += cohort.cost_cents
+        module = catalogue.by_code[cohort.module_code]
+        for rate, quantity, cents, _ in cohort_lines(cohort, module, constraints, unit):
+            lines.append(BudgetLine(_CATEGORY[rate], rate, quantity, cents, quantity * cents,
+                                    cohort.month, cohort.cohort_id, cohort.module_code,
+                                    cohort.domain))
         _add(by_domain, cohort.domain, cohort.cost_cents)
         _add(by_module, cohort.module_code, cohort.cost_cents)
         _add(by_month, cohort.month, cohort.cost_cents)
-        for m in cohort.members:
-            _add(by_org, m.org_id, m.cost_cents)
+        for org_id, categories in _member_shares(cohort, module, constraints, unit).items():
+            for category, cents in categories.items():
+                _add(org_categories.setdefault(org_id, {}), category, cents)
+    if constraints.rate_card is not None and unit["reassessment"]:
+        last: dict[str, str] = {}
+        for i in indicators:
+            if i.reassess_month is not None:
+                last[i.org_id] = max(last.get(i.org_id, i.reassess_month), i.reassess_month)
+        for org_id, month in sorted(last.items()):
+            cents = unit["reassessment"]
+            lines.append(BudgetLine("reassessment", "reassessment", 1, cents, cents, month,
+                                    org_id=org_id))
+            _add(by_domain, REASSESSMENT, cents)
+            _add(by_module, REASSESSMENT, cents)
+            _add(by_month, month, cents)
+            _add(org_categories.setdefault(org_id, {}), "reassessment", cents)
+    subtotal = sum(line.amount_cents for line in lines)
+    percent = constraints.rate_card.contingency_percent if constraints.rate_card else Decimal(0)
+    contingency = int((Decimal(subtotal) * percent / 100).quantize(
+        Decimal(1), rounding=ROUND_HALF_UP))
+    org_subtotals = sorted((sum(c.values()), org) for org, c in org_categories.items())
+    for (_, org_id), share in zip(org_subtotals, split(
+            contingency, [(t, o) for t, o in org_subtotals]), strict=True):
+        if share:
+            org_categories[org_id]["contingency"] = share
+    if contingency:
+        for table in (by_domain, by_module, by_month):
+            table[CONTINGENCY] = contingency
+    for org_id, categories in org_categories.items():
+        by_org[org_id] = sum(categories.values())
+    by_category: dict[str, int] = {}
+    for line in lines:
+        _add(by_category, line.category, line.amount_cents)
+    if contingency:
+        by_category["contingency"] = contingency
     estimate = 0
-    for line in unfit:
-        if line.module_code is None:
+    for gap in unfit:
+        if gap.module_code is None:
             continue
-        need = needs[(line.org_id, line.module_code)]
-        module = catalogue.by_code[line.module_code]
+        need = needs[(gap.org_id, gap.module_code)]
+        module = catalogue.by_code[gap.module_code]
         estimate += need.participants * module.days * rates(module, constraints)[0]
+    card = constraints.rate_card
     return Budget(
-        currency=constraints.currency, total_cents=total,
-        by_domain=dict(sorted(by_domain.items())), by_module=dict(sorted(by_module.items())),
-        by_org=dict(sorted(by_org.items())), by_month=dict(sorted(by_month.items())),
-        unscheduled_estimate_cents=estimate,
+        currency=constraints.currency, total_cents=subtotal + contingency,
+        by_domain=_sorted(by_domain), by_module=_sorted(by_module),
+        by_org=_sorted(by_org), by_month=_sorted(by_month),
+        unscheduled_estimate_cents=estimate, lines=tuple(lines),
+        by_category={k: by_category[k] for k in CATEGORIES if k in by_category},
+        org_categories={o: {k: c[k] for k in CATEGORIES if k in c}
+                        for o, c in sorted(org_categories.items())},
+        subtotal_cents=subtotal, contingency_percent=str(percent),
+        contingency_cents=contingency,
+        rate_card=card.label if card else "", rate_card_source=card.source if card else "",
+        rate_card_currency=card.currency if card else "",
+        rate_card_effective_from=card.effective_from if card else "",
+        rate_card_city=card.venue_city if card else "",
+        travelling_share_percent=travelling_share(constraints), unit_rates=unit,
     )

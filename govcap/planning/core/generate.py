@@ -82,6 +82,8 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
                                       "per_cohort": o.per_cohort}
                                for code, o in sorted(constraints.cost_overrides.items())},
             "reassess_after_months": constraints.reassess_after_months,
+            "rate_card": constraints.rate_card.label if constraints.rate_card else "",
+            "travelling_share_percent": constraints.travelling_share_percent,
             "responsibility": constraints.responsibility,
             "funding_source": constraints.funding_source,
             "days_per_month": constraints.days_per_month,
@@ -149,9 +151,9 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts)
 
     cost_cohorts(cohorts.values(), catalogue, constraints)
-    budget = make_budget(cohorts.values(), needs, unfit, catalogue, constraints)
     gaps = list(pos.gaps.values())
     indicators = make_indicators(gaps, needs, unfit, constraints)
+    budget = make_budget(cohorts.values(), needs, unfit, catalogue, constraints, indicators)
     order = {op.op_id: i for i, op in enumerate(operations)}
     months = set(constraints.months)
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from govcap.planning.core.ratecard import RateCard
 from govcap.scale import CONFIDENCE_KEYS, DOMAINS, SECTION_KEYS, Level
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -272,6 +273,10 @@ class Constraints:
     month_blocks: tuple[MonthBlock, ...] = ()
     not_before: str = ""
     plan_date: str = ""
+    # The country's rate card (planning.core.ratecard); None costs cohorts with the
+    # catalogue's prices only. ``travelling_share_percent`` None takes the card's default.
+    rate_card: RateCard | None = None
+    travelling_share_percent: int | None = None
 
     def __post_init__(self) -> None:
         month_number(self.start_month)
@@ -310,6 +315,9 @@ class Constraints:
             raise PlanInputError("constraints.max_participants_per_org: must be at least 1")
         if self.exchange_rate <= 0:
             raise PlanInputError("constraints.exchange_rate: must be positive")
+        if self.travelling_share_percent is not None and not (
+                0 <= self.travelling_share_percent <= 100):
+            raise PlanInputError("constraints.travelling_share_percent: must be 0 to 100")
         if self.reassess_after_months < 0:
             raise PlanInputError("constraints.reassess_after_months: must not be negative")
 

@@ -211,6 +211,48 @@ class Budget:
     by_org: dict[str, int]
     by_month: dict[str, int]
     unscheduled_estimate_cents: int
+    # The cost model's lines (planning.core.budget): each ``quantity × unit_cents``; their
+    # sum is ``subtotal_cents``, and ``contingency_cents`` (``contingency_percent`` of it,
+    # rounded half up to the cent) makes ``total_cents``. ``by_category`` sums to the
+    # total (contingency its own category) and ``org_categories`` gives each organisation's
+    # share per category (summing to ``by_org``). Plans stored before the cost model have
+    # no lines and read back with these defaults.
+    lines: tuple[BudgetLine, ...] = ()
+    by_category: dict[str, int] = field(default_factory=dict)
+    org_categories: dict[str, dict[str, int]] = field(default_factory=dict)
+    subtotal_cents: int = 0
+    contingency_percent: str = "0"
+    contingency_cents: int = 0
+    rate_card: str = ""  # "KE 2026.1"; empty: catalogue prices only
+    rate_card_source: str = ""
+    rate_card_currency: str = ""
+    rate_card_effective_from: str = ""
+    rate_card_city: str = ""
+    travelling_share_percent: int = 0
+    # Unit rates in cents of ``currency`` (after the exchange rate), by rate key
+    unit_rates: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """One costed quantity: ``amount_cents == quantity × unit_cents``.
+
+    Cohort lines carry the cohort, module, domain and month; reassessment lines the
+    organisation and month. ``rate`` names the unit rate: a key of ``Budget.unit_rates``
+    (the card's), or ``course-day`` / ``course-cohort`` for a module priced by the catalogue
+    or an engagement override (their unit is the line's own ``unit_cents``).
+    """
+
+    category: str
+    rate: str
+    quantity: int
+    unit_cents: int
+    amount_cents: int
+    month: str | None = None
+    cohort_id: str | None = None
+    module_code: str | None = None
+    domain: str | None = None
+    org_id: str | None = None
 
 
 @dataclass(frozen=True)
