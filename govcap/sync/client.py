@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from govcap.sync.apply import apply_batch
 from govcap.sync.feed import changes_since, records_of
@@ -49,10 +50,12 @@ def request(url: str, token: str, body: dict[str, Any] | None = None,
             return json.loads(resp.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace")[:500]
-        raise SyncClientError(f"{url} answered {exc.code}: {detail}", exc.code,
-                              _code_of(detail)) from None
+        message = _("%(url)s answered %(code)s: %(detail)s") % {
+            "url": url, "code": exc.code, "detail": detail}
+        raise SyncClientError(message, exc.code, _code_of(detail)) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        raise SyncClientError(f"{url} could not be reached: {exc}") from None
+        raise SyncClientError(_("%(url)s could not be reached: %(error)s") % {
+            "url": url, "error": exc}) from None
 
 
 def _code_of(detail: str) -> str:
@@ -66,7 +69,7 @@ def _code_of(detail: str) -> str:
 def peer_of(url: str) -> SyncPeer:
     url = url.rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise SyncClientError("The peer's address starts with http:// or https://.")
+        raise SyncClientError(_("The peer's address starts with http:// or https://."))
     return SyncPeer.objects.get_or_create(url=url)[0]
 
 
