@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from govcap.planning.core.plan import SCHEDULED, PlanData
+from govcap.reports import costing
 from govcap.reports.labels import Labels
 from govcap.reports.model import Cell, Column, Document, Money, Para, Section, Sheet, Table
 from govcap.scale import DOMAINS
@@ -137,6 +138,11 @@ def _domains(plans: list[CountryPlan], L: Labels, usd: Callable[[int], Money]) -
             cents += p.base_cents(p.data.budget.by_domain.get(domain, 0))
         if any(places.values()):
             rows.append([L.get_or(f"domain.{domain}", domain), *(places[c] for c in countries),
+                         usd(cents)])
+    for key in ("reassessment", "contingency"):  # the cost model's lines outside any domain
+        cents = sum(p.base_cents(p.data.budget.by_domain.get(key, 0)) for p in plans)
+        if cents:
+            rows.append([costing.text(L.language, f"cat.{key}"), *("" for _ in countries),
                          usd(cents)])
     return Table([Column(L["col.domain"], 2.4)]
                  + [Column(c, 1, "number") for c in countries]
