@@ -36,7 +36,7 @@ def test_the_language_chosen_in_the_header_is_remembered(page, live_server, cons
     expect(page.locator("main")).to_contain_text("10 مارس 2026")
     # Each language is named in itself, whatever the interface language.
     assert page.locator(".lang-switch button").all_inner_texts() == [
-        "English", "Français", "العربية"]
+        "English", "Français", "العربية", "Kiswahili"]
 
 
 def test_arabic_runs_right_to_left_with_the_autosave_words_translated(page, live_server,
