@@ -96,11 +96,60 @@ _FR: dict[str, str] = {
     "cat.contingency": "Imprévus",
     "col.category": "Catégorie", "col.rate": "Tarif unitaire", "col.quantity": "Quantité",
     "col.unit": "Unité", "col.line": "Ligne", "col.date": "Mois", "col.key": "Clé du tarif",
-    "col.cohort": "Cohorte", "col.org": "Organisation (réévaluation)",
+    "col.cohort": "Cohorte", "col.module": "Module", "col.org": "Organisation (réévaluation)",
     "col.amount": "Montant", "sheet.rates": "Tarifs unitaires", "sheet.lines": "Lignes budget",
     "subtotal": "Sous-total", "total": "Total",
     "contingency.row": "Imprévus ({percent} % du sous-total)",
     "h.categories": "Coût par catégorie",
+    "rate.course-day": "Prix du cours par journée-participant",
+    "rate.course-cohort": "Prix du cours par cohorte",
+    "rate.lead-trainer-in-person": "Formateur principal, jour en présentiel",
+    "rate.lead-trainer-blended": "Formateur principal, jour en formation mixte",
+    "rate.lead-trainer-online": "Formateur principal, jour en ligne",
+    "rate.co-trainer-in-person": "Co-formateur, jour en présentiel",
+    "rate.co-trainer-blended": "Co-formateur, jour en formation mixte",
+    "rate.co-trainer-online": "Co-formateur, jour en ligne",
+    "rate.venue-day": "Salle, par jour", "rate.materials": "Supports, par participant",
+    "rate.allowance-day": "Indemnité journalière, par journée-participant sur place",
+    "rate.travel": "Déplacement, par participant qui se déplace",
+    "rate.coaching": "Accompagnement de suivi, par organisation et par cours",
+    "rate.reassessment": "Session de réévaluation, par organisation",
+    "unit.lead-trainer": "jours-formateur", "unit.co-trainer": "jours-formateur",
+    "unit.venue-day": "jours de salle", "unit.materials": "participants",
+    "unit.allowance-day": "journées-participant", "unit.travel": "voyageurs",
+    "unit.coaching": "organisations", "unit.reassessment": "sessions",
+    "unit.course-day": "journées-participant", "unit.course-cohort": "cohortes",
+    "budget.card": ("Chiffré avec la grille tarifaire {card} (en vigueur le {date}, en "
+                    "{currency}) et le catalogue {catalogue} version {version}. {source}"),
+    "budget.converted": ("Les tarifs en {currency} de la grille sont convertis à {rate} "
+                         "{plan_currency} pour 1 {currency} et arrondis au centime."),
+    "budget.rules": ("Chaque jour de cours compte un formateur principal et un co-formateur. "
+                     "Une salle est payée pour chaque jour en présentiel et pour la moitié "
+                     "des jours (arrondie au supérieur) d’un cours mixte ; les cours en ligne "
+                     "n’en ont pas. Les participants reçoivent l’indemnité journalière pour "
+                     "chaque jour sur place ; {share} % des participants de chaque "
+                     "organisation (arrondi, par cours) viennent de l’extérieur de {city}. "
+                     "Chaque organisation d’un cours reçoit l’accompagnement de suivi promis "
+                     "par son module, et une session de réévaluation (le dernier mois où le "
+                     "chapitre du suivi la réévalue). Les imprévus représentent {percent} % "
+                     "du sous-total, calculés une seule fois."),
+    "budget.own_rates": ("Les modules dont la mission fixe le prix ({codes}) sont chiffrés à "
+                         "son tarif par journée-participant et par cohorte au lieu des "
+                         "formateurs, de la salle et des supports de la grille ; leurs "
+                         "indemnités, déplacements et accompagnement viennent de la grille."),
+    "budget.shares": ("Chaque organisation paie les lignes de ses participants et une part des "
+                      "formateurs et de la salle de chaque cours, proportionnelle à ses "
+                      "participants ; les imprévus sont répartis au prorata du sous-total de "
+                      "chaque organisation. Chaque ventilation a pour somme le total, {total}. "
+                      "Le classeur recalcule chaque ligne à partir des tarifs unitaires par "
+                      "des formules."),
+    "budget.excluded": ("Non inclus : salaires des participants et temps passé hors du poste, "
+                        "voyages internationaux des formateurs, gestion et frais généraux du "
+                        "programme, taxes et droits, et les cours des besoins que le plan n’a "
+                        "pas pu placer (estimés à part ci-dessous)."),
+    "assume.included": ("Inclus, aux tarifs unitaires de la grille {card} : {categories}. "
+                        "Le chapitre du budget donne le tarif unitaire et la quantité de "
+                        "chaque ligne."),
 }
 
 
@@ -144,7 +193,8 @@ def budget_blocks(s: Scope) -> list[Any]:
                             rate=c.get("exchange_rate", 1),
                             catalogue=s.plan.catalogue_key,
                             version=s.plan.catalogue_version,
-                            source=budget.rate_card_source)))
+                            source=budget.rate_card_source_translations.get(
+                            lang, budget.rate_card_source))))
     if budget.rate_card_currency != budget.currency:
         blocks.append(Para(text(lang, "budget.converted", currency=budget.rate_card_currency,
                                 rate=c.get("exchange_rate", 1), plan_currency=budget.currency)))

@@ -149,6 +149,7 @@ def test_a_plan_stored_before_the_cost_model_reads_back() -> None:
     data = _plan(rate_card=None).to_dict()
     for name in ("lines", "by_category", "org_categories", "subtotal_cents",
                  "contingency_percent", "contingency_cents", "rate_card", "rate_card_source",
+                 "rate_card_source_translations",
                  "rate_card_currency", "rate_card_effective_from", "rate_card_city",
                  "travelling_share_percent", "unit_rates"):
         del data["budget"][name]

@@ -148,3 +148,15 @@ def test_an_organisation_sees_its_share_by_category() -> None:
     table = next(b for b in chapter.blocks if isinstance(b, Table)
                  and b.columns[0].label == "Category")
     assert table.total[-1].cents == costed().budget.by_org["org-a"]
+
+
+def test_a_french_plan_says_its_budget_in_french() -> None:
+    from govcap.reports.costing import _EN, _FR
+
+    assert set(_EN) == set(_FR)  # every wording has its French
+    document = build_document(costed(), context("fr"), catalogue("fr"))
+    chapter = next(s for s in document.sections if s.key == "budget")
+    text = normalise(" ".join(str(getattr(b, "text", "")) for b in chapter.blocks))
+    assert "Chiffré avec la grille tarifaire KE 2026.1" in text
+    assert "Chiffres indicatifs" in text and "Indicative planning" not in text
+    assert "Each course day" not in text

@@ -288,6 +288,7 @@ def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need]
         subtotal_cents=subtotal, contingency_percent=str(percent),
         contingency_cents=contingency,
         rate_card=card.label if card else "", rate_card_source=card.source if card else "",
+        rate_card_source_translations=dict(card.source_translations) if card else {},
         rate_card_currency=card.currency if card else "",
         rate_card_effective_from=card.effective_from if card else "",
         rate_card_city=card.venue_city if card else "",

@@ -225,6 +225,7 @@ class Budget:
     contingency_cents: int = 0
     rate_card: str = ""  # "KE 2026.1"; empty: catalogue prices only
     rate_card_source: str = ""
+    rate_card_source_translations: dict[str, str] = field(default_factory=dict)
     rate_card_currency: str = ""
     rate_card_effective_from: str = ""
     rate_card_city: str = ""

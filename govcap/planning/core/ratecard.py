@@ -45,6 +45,8 @@ RATE_CARD_SCHEMA: dict[str, Any] = {
         "venue_city": _TEXT,
         "indicative": {"type": "boolean"},
         "source": _TEXT,
+        # the source in other languages, for documents in them: language → text
+        "source_translations": {"type": "object", "additionalProperties": _TEXT},
         "rates": {
             "type": "object", "additionalProperties": False,
             "required": ["trainer_day", "venue_day", "materials_per_participant",
@@ -82,6 +84,7 @@ class RateCard:
     venue_city: str
     indicative: bool
     source: str
+    source_translations: dict[str, str]
     lead_trainer_day: dict[str, Decimal]
     co_trainer_day: dict[str, Decimal]
     venue_day: Decimal
@@ -112,6 +115,8 @@ def parse_rate_card(document: Any, source: str = "rate card") -> RateCard:
         title=document["title"], currency=document["currency"],
         effective_from=document["effective_from"], venue_city=document["venue_city"],
         indicative=bool(document["indicative"]), source=" ".join(document["source"].split()),
+        source_translations={lang: " ".join(text.split()) for lang, text in
+                             sorted(document.get("source_translations", {}).items())},
         lead_trainer_day={m: _dec(r["trainer_day"][m]["lead"]) for m in DELIVERY_MODES},
         co_trainer_day={m: _dec(r["trainer_day"][m]["co_trainer"]) for m in DELIVERY_MODES},
         venue_day=_dec(r["venue_day"]),
