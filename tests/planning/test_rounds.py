@@ -166,3 +166,20 @@ def test_no_organisation_retakes_a_course_while_its_gap_persists(
         if u.module_code and CATALOGUE.by_code[u.module_code].is_course:
             assert [a.kind for a in u.alternatives][:1] in (["in-house"], ["join-cohort"])
     assert {n.status for n in plan.needs} <= {SCHEDULED, UNFIT}
+
+
+def test_a_delivery_record_wins_over_the_plans_record_of_the_same_round() -> None:
+    from govcap.planning.core.needs import history_of
+    planned = PreviousCourse("ict", "CHG-101", "2025-05", "Kenya — baseline 2025", 0)
+    delivered = PreviousCourse("ict", "CHG-101", "2025-06", "Kenya — baseline 2025", 0,
+                               source="delivered")
+    again = PreviousCourse("ict", "CHG-101", "2026-05", "Kenya — follow-up 2026", 1)
+    history = history_of([planned, again, delivered])
+    assert history == {("ict", "CHG-101"): (delivered, again)}
+    rows = org_rows("ict", {"change-management": B}, name="ICT Authority")
+    plan = generate_plan(rows, CATALOGUE, Targets(), CONSTRAINTS,
+                         previous_courses=[planned, delivered])
+    coaching = next(n for n in plan.needs if n.module_code == "CHG-901")
+    assert coaching.follows == (delivered,)
+    assert any("had CHG-101 (2025-06) delivered in Kenya — baseline 2025" in line
+               for line in coaching.rationale)

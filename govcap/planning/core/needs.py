@@ -199,7 +199,7 @@ def _gap_line(gap: Gap) -> str:
 def _follow_on_line(gap: Gap, had: tuple[PreviousCourse, ...], kind: str) -> str:
     first = had[0]
     when = f" ({first.month})" if first.month else ""
-    how = "delivered" if first.source == "delivered" else "in the approved plan of"
+    how = "delivered in" if first.source == "delivered" else "in the approved plan of"
     return (f"{gap.org_name} had {first.module_code}{when} {how} {first.engagement_name}; "
             f"still {gap.current.name.title()} on {gap.section_number} — {gap.section_title}"
             f" → {kind} instead of repeating the course.")
