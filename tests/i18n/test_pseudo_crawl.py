@@ -134,6 +134,8 @@ def stored_strings() -> list[str]:
     def walk(value):
         if isinstance(value, str):
             found.update(strings_of(value))
+        elif isinstance(value, (dict, list)):  # PostgreSQL hands JSON columns over decoded
+            found.update(strings_of(json.dumps(value, sort_keys=True)))
 
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
