@@ -67,7 +67,7 @@ def test_with_the_setting_pages_speak_pseudo_and_the_menu_never_offers_it(
     assert '<html lang="ar-xb" dir="rtl"' in client.get("/").content.decode()
 
 
-def test_translations_status_lists_every_catalogue_with_its_share(db):
+def test_translations_status_lists_every_catalogue_with_its_share(instrument):
     out = StringIO()
     call_command("translations", "status", "--json", stdout=out)
     report = json.loads(out.getvalue())
@@ -78,3 +78,6 @@ def test_translations_status_lists_every_catalogue_with_its_share(db):
     for language in ("so", "am"):
         assert rows[language]["share"] < report["minimum"] and not rows[language]["offered"]
         assert rows[language]["empty"] == rows[language]["messages"] - rows[language]["translated"]
+    layers = {r["language"]: r for r in report["instrument"]}
+    assert {"fr", "ar"} <= set(layers)
+    assert all(0 < r["translated"] <= r["strings"] for r in layers.values())
