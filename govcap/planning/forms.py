@@ -11,7 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from govcap.planning.core.inputs import PlanInputError, month_number
-from govcap.planning.core.validation import DELIVERY_MODES
+from govcap.planning.core.ratecard import country_rate_card
+from govcap.planning.core.validation import DELIVERY_MODES, CatalogueError
 from govcap.planning.models import LEVEL_CHOICES, PlanSettings
 from govcap.scale import SECTION_KEYS
 
@@ -51,7 +52,7 @@ class SettingsForm(forms.ModelForm):
                   "participants_per_org", "max_participants_per_org", "currency",
                   "exchange_rate", "funding_source", "days_per_month", "days_per_quarter",
                   "staff_away", "fiscal_year_end_month", "block_ramadan", "block_holidays",
-                  "women_target_percent"]
+                  "women_target_percent", "rate_card_version", "travelling_share_percent"]
         labels = {"catalogue": _("Training catalogue"), "currency": _("Currency"),
                   "default_level": _("Default target"), "strategic_level": _("Strategic target"),
                   "sustain_high": _("End journeys to High with sustaining modules"),
@@ -67,7 +68,9 @@ class SettingsForm(forms.ModelForm):
                   "fiscal_year_end_month": _("Last month of the fiscal year"),
                   "block_ramadan": _("No training in Ramadan"),
                   "block_holidays": _("Leave out national holidays"),
-                  "women_target_percent": _("Women among the participants (aim, %)")}
+                  "women_target_percent": _("Women among the participants (aim, %)"),
+                  "rate_card_version": _("Rate card edition"),
+                  "travelling_share_percent": _("Participants travelling to the venue (%)")}
         help_texts = {"catalogue": _("Empty: the latest version"),
                       "currency": _("Three-letter code, e.g. KES"),
                       "start_month": _("YYYY-MM"),
@@ -80,7 +83,9 @@ class SettingsForm(forms.ModelForm):
                       "fiscal_year_end_month": _("1–12; no training that month. Empty: none"),
                       "block_ramadan": _("Computed for each year"),
                       "block_holidays": _("Each holiday takes a working day off the month"),
-                      "women_target_percent": _("Shown with each course's nominations")}
+                      "women_target_percent": _("Shown with each course's nominations"),
+                      "rate_card_version": _("Empty: the country's newest card, e.g. 2026.1"),
+                      "travelling_share_percent": _("Empty: the rate card's share")}
 
     def __init__(self, *args: Any, organisations: list[Any], section_titles: dict[str, str],
                  **kwargs: Any) -> None:
@@ -169,10 +174,23 @@ class SettingsForm(forms.ModelForm):
                                         "max_parallel", "max_parallel_per_domain",
                                         "participants_per_org", "max_participants_per_org",
                                         "women_target_percent", "currency", "exchange_rate",
-                                        "funding_source")]
+                                        "funding_source", "rate_card_version",
+                                        "travelling_share_percent")]
 
     def clean_start_month(self) -> str:
         return _month(self.cleaned_data["start_month"])
+
+    def clean_rate_card_version(self) -> str:
+        value = self.cleaned_data["rate_card_version"].strip()
+        if value:
+            code = self.instance.engagement.country.code
+            try:
+                country_rate_card(code, version=value)
+            except CatalogueError:
+                raise forms.ValidationError(
+                    _("%(country)s has no rate card edition %(version)s.")
+                    % {"country": code.upper(), "version": value}) from None
+        return value
 
     def clean_currency(self) -> str:
         value = self.cleaned_data["currency"].strip().upper()

@@ -138,7 +138,10 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
         currency=settings.currency, exchange_rate=Decimal(settings.exchange_rate),
         cost_overrides=costs, funding_source=settings.funding_source,
         # The country's current rate card on the plan's date (planning.core.ratecard)
-        rate_card=country_rate_card(settings.engagement.country.code, day.isoformat()),
+        # (or the version the engagement pins), and its share of travelling participants
+        rate_card=country_rate_card(settings.engagement.country.code, day.isoformat(),
+                                    settings.rate_card_version),
+        travelling_share_percent=settings.travelling_share_percent,
     )
 
 

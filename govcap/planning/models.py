@@ -149,6 +149,12 @@ class PlanSettings(models.Model):
     # beside the gender mix recorded in each organisation's focus group.
     women_target_percent = models.PositiveSmallIntegerField(
         default=50, validators=[MaxValueValidator(100)])
+    # The cost model (planning.core.ratecard): empty takes the country's newest rate card in
+    # effect on the plan's date; a version pins that edition. The share of participants who
+    # travel to the venue city; empty takes the card's default.
+    rate_card_version = models.CharField(max_length=20, blank=True, default="")
+    travelling_share_percent = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(100)])
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:
@@ -174,6 +180,8 @@ class PlanSettings(models.Model):
             "fiscal_year_end_month": self.fiscal_year_end_month,
             "block_ramadan": self.block_ramadan, "block_holidays": self.block_holidays,
             "women_target_percent": self.women_target_percent,
+            "rate_card_version": self.rate_card_version,
+            "travelling_share_percent": self.travelling_share_percent,
         }
 
 

@@ -1,0 +1,44 @@
+"""An engagement's plan is costed with its country's rate card; the settings pin an edition
+and the share of participants who travel."""
+
+from __future__ import annotations
+
+import pytest
+
+from govcap.planning.models import PlanSettings
+from govcap.planning.services import generate
+from tests.planning.test_plan_views import planned, url  # noqa: F401 - the fixture
+
+
+def test_the_plan_uses_the_country_card_and_cites_it(planned):  # noqa: F811
+    budget = planned.plan.data["budget"]
+    assert planned.engagement.country.code == "KE"
+    assert budget["rate_card"] == "KE 2026.1" and budget["rate_card_city"] == "Nairobi"
+    assert budget["total_cents"] == budget["subtotal_cents"] + budget["contingency_cents"]
+    assert {"trainers", "coaching", "reassessment", "contingency"} <= set(budget["by_category"])
+
+
+@pytest.mark.parametrize(("share", "travel"), [(0, False), (100, True)])
+def test_the_travelling_share_is_a_setting(planned, share, travel):  # noqa: F811
+    PlanSettings.objects.filter(engagement=planned.engagement).update(
+        travelling_share_percent=share, rate_card_version="2026.1")
+    plan = generate(planned.engagement, planned.coordinator)
+    assert plan.version == 2  # a new setting makes a new version
+    budget = plan.data["budget"]
+    assert ("travel" in budget["by_category"]) is travel
+    assert plan.data["settings"]["constraints"]["travelling_share_percent"] == share
+
+
+def test_the_settings_page_refuses_an_edition_that_does_not_exist(client, planned):  # noqa: F811
+    client.force_login(planned.coordinator)
+    page = client.get(url("plan-settings", planned)).content.decode()
+    assert "Rate card edition" in page and "Participants travelling to the venue" in page
+    settings = PlanSettings.objects.get(engagement=planned.engagement)
+    form = {k: v for k, v in settings.as_dict().items()
+            if v is not None and not isinstance(v, (dict, list))}
+    form.update({"default_level": "moderate", "strategic_level": "high",
+                 "catalogue": "", "rate_card_version": "1999.1",
+                 "travelling_share_percent": 20})
+    response = client.post(url("plan-settings", planned), form)
+    assert response.status_code == 200
+    assert "KE has no rate card edition 1999.1." in response.content.decode()
