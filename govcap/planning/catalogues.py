@@ -114,8 +114,11 @@ def latest_catalogue(key: str = DEFAULT_KEY) -> Catalogue:
 
 
 def ensure_default_catalogue() -> Catalogue:
-    """Import the packaged catalogue and its translations when missing; the latest version."""
-    if not Catalogue.objects.filter(key=DEFAULT_KEY).exists():
+    """Import the packaged catalogue and its translations when this version of it is not
+    stored yet (a database made with an older one gets the new version beside it: plans
+    keep the version they used); the latest version."""
+    packaged = DEFAULT_CATALOGUE.stem.removeprefix("catalogue-")  # catalogue-1.1 → 1.1
+    if not Catalogue.objects.filter(key=DEFAULT_KEY, version=packaged).exists():
         with transaction.atomic():
             import_file(DEFAULT_CATALOGUE)
             for layer in sorted((DATA_DIR / "translations").glob(f"{DEFAULT_CATALOGUE.stem}.*.yaml")):

@@ -23,7 +23,7 @@ from govcap.planning import (
 from govcap.planning.core.catalogue import DEFAULT_CATALOGUE, STEPS, parse_translation
 from govcap.scale import DOMAINS, SECTION_KEYS
 
-FRENCH = DEFAULT_CATALOGUE.parent / "translations" / "catalogue-1.0.fr.yaml"
+FRENCH = DEFAULT_CATALOGUE.parent / "translations" / "catalogue-1.1.fr.yaml"
 
 
 def raw() -> dict[str, Any]:
@@ -174,7 +174,7 @@ def test_it_ships_french_titles_and_objectives_for_every_module() -> None:
 
 def test_a_partial_translation_falls_back_to_the_source_text() -> None:
     catalogue = load_catalogue()
-    layer = parse_translation({"catalogue": "govcap-default", "version": "1.0",
+    layer = parse_translation({"catalogue": "govcap-default", "version": "1.1",
                                "language": "so",
                                "modules": {"EA-101": {"title": "Aasaaska qaab-dhismeedka"}}})
     translated = translate_catalogue(catalogue, layer)
@@ -186,7 +186,7 @@ def test_a_partial_translation_falls_back_to_the_source_text() -> None:
 
 def test_it_refuses_a_translation_that_does_not_match_the_catalogue() -> None:
     catalogue = load_catalogue()
-    layer = parse_translation({"catalogue": "govcap-default", "version": "1.0",
+    layer = parse_translation({"catalogue": "govcap-default", "version": "1.1",
                                "language": "fr", "modules": {
                                    "EA-101": {"objectives": ["Un seul objectif."]},
                                    "ZZ-999": {"title": "Inconnu"}}})

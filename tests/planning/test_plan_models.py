@@ -174,7 +174,7 @@ def test_catalogue_edit_is_a_new_version_and_used_versions_never_change(rated):
     plan = generate(rated.engagement, rated.coordinator)
     source = plan.catalogue
     edited = save_module_edit(source, "EA-101", {"days": 2}, user=rated.admin)
-    assert edited.version == "1.0.1" and edited.based_on == source
+    assert edited.version == "1.1.1" and edited.based_on == source
     assert edited.parsed().by_code["EA-101"].days == 2
     assert source.parsed().by_code["EA-101"].days != 2
     assert edited.translations.filter(language="fr").exists()
@@ -205,8 +205,8 @@ def test_catalogue_import_adds_versions_and_refuses_changed_ones(db, tmp_path):
 
     ensure_default_catalogue()
     document = yaml.safe_load(DEFAULT_CATALOGUE.read_text())
-    document["version"] = "1.1"
-    path = tmp_path / "catalogue-1.1.yaml"
+    document["version"] = "1.2"
+    path = tmp_path / "catalogue-1.2.yaml"
     path.write_text(yaml.safe_dump(document))
     out = io.StringIO()
     call_command("catalogue", "import", str(path), stdout=out)
@@ -218,8 +218,24 @@ def test_catalogue_import_adds_versions_and_refuses_changed_ones(db, tmp_path):
     with pytest.raises(CommandError, match="never changes"):
         call_command("catalogue", "import", str(path), stdout=out)
     document["modules"][0]["prerequisites"] = ["ZZ-999"]
-    document["version"] = "1.2"
+    document["version"] = "1.3"
     path.write_text(yaml.safe_dump(document))
     with pytest.raises(CommandError, match=r"modules\[0\]\.prerequisites\[0\]"):
         call_command("catalogue", "import", str(path), stdout=out)
-    assert list(Catalogue.objects.values_list("version", flat=True)) == ["1.0", "1.1"]
+    assert list(Catalogue.objects.values_list("version", flat=True)) == ["1.1", "1.2"]
+
+
+def test_a_database_made_with_an_older_packaged_catalogue_gets_the_new_one_beside_it(db):
+    import yaml
+
+    from govcap.planning.catalogues import import_document
+    from govcap.planning.core.catalogue import DEFAULT_CATALOGUE
+
+    older = yaml.safe_load(DEFAULT_CATALOGUE.read_text())
+    older["version"] = "1.0"
+    del older["interventions"]  # what 1.0 shipped
+    import_document(older)
+    latest = ensure_default_catalogue()
+    assert latest.version == "1.1" and latest.parsed().interventions
+    assert sorted(Catalogue.objects.values_list("version", flat=True)) == ["1.0", "1.1"]
+    assert ensure_default_catalogue().pk == latest.pk  # once

@@ -180,7 +180,7 @@ def test_admin_edits_a_catalogue_module(client, planned):
     form = client.get(module_url).context["form"]
     data = {**{k: v for k, v in form.initial.items()}, "days": 2}
     assert client.post(module_url, data).status_code == 302
-    assert Catalogue.objects.filter(version="1.0.1").exists()
+    assert Catalogue.objects.filter(version="1.1.1").exists()
     bad = client.post(module_url, {**data, "prerequisites": "ZZ-999"})
     assert "unknown module" in bad.content.decode()
 

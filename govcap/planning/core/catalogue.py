@@ -2,8 +2,8 @@
 
 A module serves one or more assessment sections at one level step (``basic-moderate``,
 ``moderate-high`` or ``sustain-high``). The catalogue is data: the default ships as
-``data/catalogue-1.0.yaml``; an engagement may import an edited copy. Translations are a
-separate layer keyed by module code and field (``data/translations/catalogue-1.0.fr.yaml``)
+``data/catalogue-1.1.yaml``; an engagement may import an edited copy. Translations are a
+separate layer keyed by module code and field (``data/translations/catalogue-1.1.fr.yaml``)
 so a language can be added without touching the catalogue.
 """
 
@@ -29,7 +29,7 @@ from govcap.planning.core.validation import (
 from govcap.scale import SECTION_DOMAIN, Level
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"  # govcap/planning/data
-DEFAULT_CATALOGUE = DATA_DIR / "catalogue-1.0.yaml"
+DEFAULT_CATALOGUE = DATA_DIR / "catalogue-1.1.yaml"
 
 # The level a step starts from and the level it brings an organisation to.
 STEP_LEVELS: dict[str, tuple[Level, Level]] = {
