@@ -158,3 +158,17 @@ def test_a_plan_stored_before_the_cost_model_reads_back() -> None:
     fresh = _plan()
     assert plan_from_dict(fresh.to_dict()).to_json() == fresh.to_json()
 
+
+
+def test_only_a_module_that_promises_follow_up_gets_coaching() -> None:
+    from govcap.planning.core.budget import card_rates, cohort_lines
+
+    constraints = Constraints(start_month="2027-01", rate_card=KE)
+    plan = _plan()
+    cohort = next(c for c in plan.cohorts if c.status == "scheduled")
+    module = CATALOGUE.by_code[cohort.module_code]
+    assert module.follow_up
+    silent = dataclasses.replace(module, follow_up="")
+    rates = card_rates(constraints)
+    assert "coaching" in {r for r, *_ in cohort_lines(cohort, module, constraints, rates)}
+    assert "coaching" not in {r for r, *_ in cohort_lines(cohort, silent, constraints, rates)}

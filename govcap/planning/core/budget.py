@@ -14,7 +14,8 @@ scheduled cohort is costed in lines of ``quantity × unit rate``:
   engagement's share, else the card's default; rounded half up per organisation and
   course), in person and blended only;
 * ``coaching`` — the module's follow-up (``follow_up`` in the catalogue), once per
-  organisation in the cohort.
+  organisation in the cohort; an entry that promises no follow-up (an intervention such
+  as coaching itself) has none.
 
 Then ``reassessment`` — one session per organisation, in the last month the monitoring
 chapter reassesses it (the focus group rates every section, so its earlier indicators are
@@ -169,7 +170,8 @@ def cohort_lines(cohort: Cohort, module: Module, constraints: Constraints,
         out.append(("allowance-day", sum(people) * at_venue, unit["allowance-day"],
                     [p * at_venue for p in people]))
         out.append(("travel", sum(going), unit["travel"], going))
-        out.append(("coaching", len(members), unit["coaching"], [1] * len(members)))
+        if module.follow_up:  # the follow-up the module promises (interventions promise none)
+            out.append(("coaching", len(members), unit["coaching"], [1] * len(members)))
     return [line for line in out if line[1] and line[2]]
 
 
