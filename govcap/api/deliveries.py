@@ -112,7 +112,8 @@ def get_delivery(request, uuid: UUID):
 
 
 @router.post("deliveries/{uuid}/attendance",
-             response={200: AttendanceOut, 401: Error, 403: Error, 404: Error, 422: Error},
+             response={200: AttendanceOut, 400: Error, 401: Error, 403: Error, 404: Error,
+                       422: Error},
              summary="Record attendance marks (all or none)")
 def post_attendance(request, uuid: UUID, body: AttendanceIn):
     """Marks by trainee code and day; the delivery's coordinators and its provider. One
