@@ -42,3 +42,12 @@ def test_the_settings_page_refuses_an_edition_that_does_not_exist(client, planne
     response = client.post(url("plan-settings", planned), form)
     assert response.status_code == 200
     assert "KE has no rate card edition 1999.1." in response.content.decode()
+
+
+def test_the_plan_page_shows_the_cost_by_category(client, planned):  # noqa: F811
+    client.force_login(planned.viewer)
+    page = client.get(url("plan", planned)).content.decode()
+    assert "By cost category" in page and "Costed with the rate card KE 2026.1" in page
+    for words in ("Trainers", "Follow-up coaching", "Reassessment sessions", "Contingency"):
+        assert words in page
+    assert ">contingency<" not in page and ">reassessment<" not in page  # never the raw key
