@@ -120,7 +120,7 @@ def post_attendance(request, uuid: UUID, body: AttendanceIn):
     unknown code or day refuses the whole request."""
     delivery = access.delivery_or_404(request.auth, uuid)
     scoping.require(access.can_record_attendance(request.auth, delivery),
-                    _("Only the delivery's coordinators and provider record attendance."))
+                    _("Only the engagement's coordinators and the delivery's training provider record attendance."))
     try:
         saved = services.record_attendance(
             request.auth, delivery, [Mark(m.code.strip().upper(), m.day, m.present)

@@ -49,7 +49,7 @@ class CancelForm(ChangeForm):
 
 
 class MergeForm(ChangeForm):
-    into = forms.ChoiceField(label=_("Merge its nominees into"))
+    into = forms.ChoiceField(label=_("Move its nominees to"))
 
     def __init__(self, *args, targets=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -19,7 +19,7 @@ class TrainingProvider(models.Model):
     """A school, university, vendor or NGO that gives courses in one country."""
 
     class Kind(models.TextChoices):
-        GOVERNMENT_SCHOOL = "government_school", _("Government school")
+        GOVERNMENT_SCHOOL = "government_school", _("Civil-service training school")
         UNIVERSITY = "university", _("University")
         VENDOR = "vendor", _("Vendor")
         NGO = "ngo", _("NGO or development partner")

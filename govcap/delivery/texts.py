@@ -14,10 +14,10 @@ from govcap.delivery.core import nominations as n
 def finding_text(f: n.Finding, org_names: Mapping[str, str]) -> str:
     org = org_names.get(f.org_id, f.org_id)
     if f.kind == n.OVER_PLAN:
-        return _("%(org)s nominated %(got)s; the plan counts on %(planned)s.") % {
+        return _("%(org)s nominated %(got)s; the plan provides for %(planned)s.") % {
             "org": org, "got": f.count, "planned": f.of}
     if f.kind == n.UNDER_PLAN:
-        return _("%(org)s nominated %(got)s of the %(planned)s the plan counts on.") % {
+        return _("%(org)s nominated %(got)s of the %(planned)s the plan provides for.") % {
             "org": org, "got": f.count, "planned": f.of}
     if f.kind == n.NOT_IN_PLAN:
         return ngettext("%(org)s is not in this course in the plan but nominated %(n)s person.",

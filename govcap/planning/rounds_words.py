@@ -71,12 +71,12 @@ def follow_on(need: Need, names: Namer) -> str:
     values = {"courses": ", ".join(names.module(c) for c in sorted(
         {f.module_code for f in need.follows})),
         "month": month_label(first.month) if first.month else "—",
-        "plan": first.engagement_name, "kind": kind}
+        "plan": first.engagement_name, "kind": kind, "org": need.org_name}
     if first.source == "delivered":
-        return gettext("Completed %(courses)s (%(month)s) in %(plan)s and the gap persists: "
-                       "%(kind)s instead of repeating the course.") % values
-    return gettext("Had %(courses)s (%(month)s) in the approved plan of %(plan)s and the gap "
-                   "persists: %(kind)s instead of repeating the course.") % values
+        return gettext("%(org)s completed %(courses)s (%(month)s) in %(plan)s and the gap "
+                       "persists: %(kind)s instead of repeating the course.") % values
+    return gettext("%(org)s was planned for %(courses)s (%(month)s) in the approved plan of "
+                   "%(plan)s and the gap persists: %(kind)s instead of repeating the course.") % values
 
 
 def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> str:

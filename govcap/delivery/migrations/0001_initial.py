@@ -97,7 +97,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('kind', models.CharField(choices=[('government_school', 'Government school'), ('university', 'University'), ('vendor', 'Vendor'), ('ngo', 'NGO or development partner'), ('other', 'Other')], default='other', max_length=20, verbose_name='kind')),
+                ('kind', models.CharField(choices=[('government_school', 'Civil-service training school'), ('university', 'University'), ('vendor', 'Vendor'), ('ngo', 'NGO or development partner'), ('other', 'Other')], default='other', max_length=20, verbose_name='kind')),
                 ('contact', models.CharField(blank=True, max_length=300, verbose_name='contact')),
                 ('accreditation_notes', models.TextField(blank=True, verbose_name='accreditation notes')),
                 ('is_demo', models.BooleanField(default=False)),
