@@ -66,7 +66,8 @@ _EN: dict[str, str] = {
                      "blended course; online courses have none. Participants receive the "
                      "daily allowance for each day at the venue; {share}% of each "
                      "organisation's participants (rounded, per course) travel from outside "
-                     "{city}. Each organisation in a course receives the follow-up coaching "
+                     "{city}. Coaching and on-the-job projects take place in the organisation's own "
+                     "workplace: one coach, no venue, allowance or travel. Each organisation in a course receives the follow-up coaching "
                      "its module promises, and one reassessment session, in the last month the "
                      "monitoring chapter reassesses it. The contingency is {percent}% of "
                      "the subtotal, computed once."),
@@ -129,7 +130,9 @@ _FR: dict[str, str] = {
                      "n’en ont pas. Les participants reçoivent l’indemnité journalière pour "
                      "chaque jour sur place ; {share} % des participants de chaque "
                      "organisation (arrondi, par cours) viennent de l’extérieur de {city}. "
-                     "Chaque organisation d’un cours reçoit l’accompagnement de suivi promis "
+                     "L’accompagnement et les projets en situation de travail ont lieu sur le "
+                     "lieu de travail de l’organisation : un seul intervenant, sans salle, "
+                     "indemnité ni déplacement. Chaque organisation d’un cours reçoit l’accompagnement de suivi promis "
                      "par son module, et une session de réévaluation (le dernier mois où le "
                      "chapitre du suivi la réévalue). Les imprévus représentent {percent} % "
                      "du sous-total, calculés une seule fois."),

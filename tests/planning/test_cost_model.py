@@ -172,3 +172,18 @@ def test_only_a_module_that_promises_follow_up_gets_coaching() -> None:
     rates = card_rates(constraints)
     assert "coaching" in {r for r, *_ in cohort_lines(cohort, module, constraints, rates)}
     assert "coaching" not in {r for r, *_ in cohort_lines(cohort, silent, constraints, rates)}
+
+
+@pytest.mark.parametrize(("kind", "at_work"), [("coaching", True), ("on-the-job", True),
+                                               ("training-of-trainers", False)])
+def test_coaching_and_on_the_job_work_are_costed_at_the_workplace(kind, at_work) -> None:
+    from govcap.planning.core.budget import card_rates, cohort_lines
+
+    constraints = Constraints(start_month="2027-01", rate_card=KE)
+    cohort = next(c for c in _plan().cohorts if c.status == "scheduled")
+    module = dataclasses.replace(CATALOGUE.by_code[cohort.module_code], kind=kind,
+                                 delivery="in-person", follow_up="")
+    rates = {r for r, *_ in cohort_lines(cohort, module, constraints, card_rates(constraints))}
+    assert "lead-trainer-in-person" in rates and "materials" in rates
+    workplace_free = {"co-trainer-in-person", "venue-day", "allowance-day", "travel"}
+    assert (not rates & workplace_free) is at_work

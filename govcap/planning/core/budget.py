@@ -17,6 +17,10 @@ scheduled cohort is costed in lines of ``quantity × unit rate``:
   organisation in the cohort; an entry that promises no follow-up (an intervention such
   as coaching itself) has none.
 
+Coaching and on-the-job interventions happen in the organisation's own workplace with its
+own team: one coach (the lead-trainer rate) for their days and the materials, no co-trainer,
+venue, allowance or travel.
+
 Then ``reassessment`` — one session per organisation, in the last month the monitoring
 chapter reassesses it (the focus group rates every section, so its earlier indicators are
 read there too) — and ``contingency``: the card's percentage of the
@@ -111,6 +115,11 @@ def travellers(participants: int, share_percent: int) -> int:
     return (2 * participants * share_percent + 100) // 200
 
 
+def at_workplace(module: Module) -> bool:
+    """Coaching and on-the-job projects come to the organisation's own team and work."""
+    return module.kind in ("coaching", "on-the-job")
+
+
 def venue_days(module: Module) -> int:
     if module.delivery == "online":
         return 0
@@ -160,11 +169,12 @@ def cohort_lines(cohort: Cohort, module: Module, constraints: Constraints,
     else:
         mode = module.delivery
         out.append((f"lead-trainer-{mode}", days, unit[f"lead-trainer-{mode}"], []))
-        out.append((f"co-trainer-{mode}", days, unit[f"co-trainer-{mode}"], []))
-        out.append(("venue-day", venue_days(module), unit["venue-day"], []))
+        if not at_workplace(module):
+            out.append((f"co-trainer-{mode}", days, unit[f"co-trainer-{mode}"], []))
+            out.append(("venue-day", venue_days(module), unit["venue-day"], []))
         out.append(("materials", sum(people), unit["materials"], people))
     if constraints.rate_card is not None:
-        at_venue = venue_days(module)
+        at_venue = 0 if at_workplace(module) else venue_days(module)
         share = travelling_share(constraints) if at_venue else 0
         going = [travellers(p, share) for p in people]
         out.append(("allowance-day", sum(people) * at_venue, unit["allowance-day"],
