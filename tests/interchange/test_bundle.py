@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import ParticipantIdentity, Quote, Rating, Session
+from govcap.delivery.models import TrainingProvider
 from govcap.instruments.models import Instrument
 from govcap.interchange.bundle import (
     SCHEMA_VERSION,
@@ -51,6 +52,7 @@ def wipe(engagement: Engagement) -> None:
     engagement.delete()
     Organisation.objects.filter(country=country).update(parent=None)
     Organisation.objects.filter(country=country).delete()
+    TrainingProvider.objects.filter(country=country).delete()  # not in a bundle
     country.delete()
 
 
