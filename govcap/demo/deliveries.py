@@ -15,6 +15,7 @@ import random
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from govcap.delivery.core.attendance import suggested_completion
 from govcap.delivery.models import (
@@ -101,9 +102,11 @@ def load_demo_deliveries(engagements: dict[str, Engagement],
     for code, (name, kind, contact, notes, _venue) in PROVIDERS.items():
         country = next((e.country for e in engagements.values() if e.country.code == code), None)
         if country is not None:
-            providers[code] = TrainingProvider.objects.create(
-                country=country, name=name, kind=kind, contact=contact,
-                accreditation_notes=notes, is_demo=True)
+            # the same provider may be registered already (demo loaded beside real data)
+            providers[code] = TrainingProvider.objects.get_or_create(
+                country=country, name=name, defaults={
+                    "kind": kind, "contact": contact, "accreditation_notes": notes,
+                    "is_demo": True})[0]
     provider_users = []
     for code, (username, first, last) in PROVIDER_USERS.items():
         if code in providers:
@@ -120,8 +123,15 @@ def load_demo_deliveries(engagements: dict[str, Engagement],
             continue
         with transaction.atomic():
             # dated when the round's assessments ended, as the coordinator would have
-            plan = generate(engagement, users.get(COORDINATORS[key]), engagement.end_date)
-            Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.APPROVED)
+            coordinator = users.get(COORDINATORS[key])
+            plan = generate(engagement, coordinator, engagement.end_date)
+            # approved by the country's coordinator on the plan's date, as a reader expects
+            approved_at = timezone.make_aware(dt.datetime.combine(engagement.end_date,
+                                                                  dt.time(12)))
+            Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.APPROVED,
+                                                   approved_by=coordinator,
+                                                   approved_at=approved_at)
+            plan.refresh_from_db()
         count += _deliver(plan, engagement, providers[engagement.country.code], how_many)
     return count, provider_users
 

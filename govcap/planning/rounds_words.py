@@ -68,14 +68,15 @@ def follow_on(need: Need, names: Namer) -> str:
     first = need.follows[0]
     module = names.catalogue.by_code.get(need.module_code)
     kind = KINDS.get(module.kind, module.kind) if module is not None else need.module_code
-    values = {"courses": ", ".join(names.module(c) for c in sorted(
-        {f.module_code for f in need.follows})),
-        "month": month_label(first.month) if first.month else "—",
+    months = {f.module_code: f.month for f in sorted(need.follows, key=lambda f: f.month or "")}
+    values = {"courses": ", ".join(
+        f"{names.module(code)} ({month_label(months[code]) if months[code] else '—'})"
+        for code in sorted(months)),
         "plan": first.engagement_name, "kind": kind, "org": need.org_name}
     if first.source == "delivered":
-        return gettext("%(org)s completed %(courses)s (%(month)s) in %(plan)s and the gap "
+        return gettext("%(org)s completed %(courses)s in %(plan)s and the gap "
                        "persists: %(kind)s instead of repeating the course.") % values
-    return gettext("%(org)s was planned for %(courses)s (%(month)s) in the approved plan of "
+    return gettext("%(org)s was planned for %(courses)s in the approved plan of "
                    "%(plan)s and the gap persists: %(kind)s instead of repeating the course.") % values
 
 

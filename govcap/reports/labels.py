@@ -275,9 +275,9 @@ EN: dict[str, str] = {
     "delivery.online": "online",
     "origin.gap": "Gap", "origin.prerequisite": "Prerequisite", "origin.added": "Added",
     "origin.follow-on": "Follow-on",
-    "rounds.follow_on": ("Had {codes} ({month}) in the approved plan of {plan}; still {level} on "
+    "rounds.follow_on": ("Had {codes} in the approved plan of {plan}; still {level} on "
                          "{section} → {kind} instead of repeating the course."),
-    "rounds.delivered": ("Completed {codes} ({month}) in {plan}; still {level} on {section} → "
+    "rounds.delivered": ("Completed {codes} in {plan}; still {level} on {section} → "
                          "{kind} instead of repeating the course."),
     "rounds.regressions": "Regression since the previous round: {items}.",
     "rounds.regression_item": "{org}, {section} ({then} → {now})",

@@ -277,9 +277,9 @@ FR: dict[str, str] = {
     "delivery.online": "en ligne",
     "origin.gap": "Écart", "origin.prerequisite": "Prérequis", "origin.added": "Ajouté",
     "origin.follow-on": "Suite",
-    "rounds.follow_on": ("A eu {codes} ({month}) dans le plan approuvé de {plan} ; toujours "
+    "rounds.follow_on": ("A eu {codes} dans le plan approuvé de {plan} ; toujours "
                          "{level} sur {section} → {kind} au lieu de refaire le cours."),
-    "rounds.delivered": ("A suivi {codes} ({month}) dans {plan} ; toujours {level} sur "
+    "rounds.delivered": ("A suivi {codes} dans {plan} ; toujours {level} sur "
                          "{section} → {kind} au lieu de refaire le cours."),
     "rounds.regressions": "Recul depuis le cycle précédent : {items}.",
     "rounds.regression_item": "{org}, {section} ({then} → {now})",

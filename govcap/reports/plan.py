@@ -65,6 +65,7 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         catalogue = find_catalogue(plan, ctx.language)
     document = build_document(plan, ctx, catalogue)
     if fmt == "xlsx" and ctx.organisation_id is None and plan.budget.rate_card:
+        # openpyxl behind these: loaded when a workbook is asked for, as in render_document
         from govcap.cells import neutralise
         from govcap.planning.core.money import spreadsheet_format
         from govcap.reports.costing import cost_sheets

@@ -25,19 +25,20 @@ def change_of(r: SectionStatus) -> str:
 
 
 def follow_on_line(s, need: Need) -> str:
-    """``Had CHG-101, CHG-102 (May 2025) in the approved plan of Kenya — baseline 2025;
+    """``Had CHG-101 (May 2025), CHG-102 (Jul 2025) in the approved plan of Kenya — baseline 2025;
     still Basic on 4. Change Management → coaching instead of repeating the course.``"""
     L = s.L
     first = need.follows[0]
-    codes = ", ".join(sorted({f.module_code for f in need.follows}))
+    months = {f.module_code: f.month for f in sorted(need.follows, key=lambda f: f.month or "")}
+    codes = ", ".join(f"{code} ({L.month(months[code]) if months[code] else '–'})"
+                      for code in sorted(months))
     statuses = {(x.org_id, x.section_key): x for x in s.plan.sections}
     levels = [statuses[(need.org_id, k)] for k in need.sections
               if (need.org_id, k) in statuses]
     module = s.module(need.module_code)
     kind = module.kind if module is not None else "coaching"
     key = "rounds.delivered" if first.source == "delivered" else "rounds.follow_on"
-    return L.t(key, codes=codes, month=L.month(first.month) if first.month else "–",
-               plan=first.engagement_name,
+    return L.t(key, codes=codes, plan=first.engagement_name,
                level=L.level(levels[0].current.key if levels and levels[0].current else None),
                section="; ".join(s.section_title(x.section_key) for x in levels),
                kind=L.get_or(f"kind.{kind}", kind))

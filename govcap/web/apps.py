@@ -6,8 +6,9 @@ class WebConfig(AppConfig):
     name = "govcap.web"
 
     def ready(self) -> None:
+        # app code: not before the registry is ready
         from govcap.translations import install_pseudo_locales
-        from govcap.web import storage_full  # app code: not before the registry is ready
+        from govcap.web import storage_full
 
         # Answerable only for a code of settings.LANGUAGES (GOVCAP_PSEUDO_LOCALES).
         install_pseudo_locales()

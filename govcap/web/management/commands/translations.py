@@ -67,6 +67,7 @@ class Command(BaseCommand):
 def instrument_coverage() -> list[dict[str, Any]]:
     """The latest version of each instrument in the database, per translation; empty when
     the database is not there yet."""
+    # models: imported when the command runs, so `translations status` works before migrate
     from govcap.instruments import services
     from govcap.instruments.models import Instrument
 
