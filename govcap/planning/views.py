@@ -50,6 +50,14 @@ def get_plan(request, engagement) -> Plan | None:
     return plans.order_by("-version").first()
 
 
+def version_states(versions: list[Plan]) -> dict[int, str]:
+    """Plan pk → "in-force" (the newest approved version), "current" (the newest version,
+    when it is not that one) or "superseded". ``versions`` newest first."""
+    in_force = next((p for p in versions if p.status == Plan.Status.APPROVED), None)
+    return {p.pk: "in-force" if p is in_force else "current" if p is versions[0]
+            else "superseded" for p in versions}
+
+
 def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = None) -> dict:
     can_edit = services.can_edit_plan(request.user, engagement)
     versions = list(Plan.objects.filter(engagement=engagement).order_by("-version"))
@@ -67,7 +75,12 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                                             section_titles(engagement))
     context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer)
     context["is_latest"] = versions[0].pk == plan.pk
-    context["superseded"] = not context["is_latest"]
+    states = version_states(versions)
+    context["version_rows"] = [(p, states[p.pk]) for p in versions]
+    # An approved plan stays in force while its successor is only a draft.
+    context["superseded"] = states[plan.pk] == "superseded"
+    context["newer_draft"] = (versions[0] if states[plan.pk] == "in-force"
+                              and not context["is_latest"] else None)
     stored = PlanEdit.objects.filter(engagement=engagement).select_related("author").order_by(
         "seq")
     context["operations"] = wording.edit_lines(plan_data.operations,
@@ -84,7 +97,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         except (CatalogueError, PlanInputError):
             context["stale"] = True
         context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),
-                             wording.status_word(wording.OPERATION_STATUS, e.last_status))
+                             wording.status_word(wording.OPERATION_STATUS, e.last_status),
+                             wording.moved_others(e.moved_others, namer))
                             for e in stored]
         if editable:
             choices = pages.edit_choices(plan_data, catalogue)
@@ -285,13 +299,17 @@ def edit(request, slug, kind):
     catalogue = plan.catalogue.parsed(engagement.language)
     sentence = wording.edit_sentence(saved.kind, saved.operation,
                                      wording.Namer(catalogue, before))
+    # Other courses the recomputed schedule moved: said, with how to keep a course's month.
+    moved = wording.moved_others(saved.moved_others, wording.Namer(catalogue, before))
     if saved.last_status == "applied":
-        messages.success(request, _("Saved: %(edit)s.") % {"edit": sentence})
+        messages.success(request, " ".join(filter(None, [
+            _("Saved: %(edit)s.") % {"edit": sentence}, moved])))
     else:
-        messages.warning(request, _("Saved, but it changed nothing yet (%(outcome)s): "
-                                    "%(edit)s.") % {
-            "edit": sentence,
-            "outcome": wording.status_word(wording.OPERATION_STATUS, saved.last_status)})
+        messages.warning(request, " ".join(filter(None, [
+            _("Saved, but it changed nothing yet (%(outcome)s): %(edit)s.") % {
+                "edit": sentence,
+                "outcome": wording.status_word(wording.OPERATION_STATUS, saved.last_status)},
+            moved])))
     after = services.latest_plan(engagement)
     edited = {getattr(operation, "org_id", None)}
     for broken in (left_without_cohort(before, after.plan_data()) if after else []):

@@ -142,11 +142,18 @@ def test_the_demo_plans_show_no_reason_code_or_raw_identifier(client, django_use
     assert "Cannot run yet: only" in page or "not placed" in page
 
 
-def test_a_superseded_version_says_so_and_links_to_the_current_one(client, planned):
+def test_an_approved_plan_stays_in_force_until_a_newer_one_is_approved(client, planned):
     client.force_login(planned.coordinator)
     services.approve(planned.plan, planned.coordinator)
-    current = services.generate(planned.engagement, planned.coordinator)
-    assert current.version == 2
+    draft = services.generate(planned.engagement, planned.coordinator)
+    assert draft.version == 2
+    old = client.get(url("plan", planned) + "?v=1").content.decode()
+    assert "is superseded" not in text_of(old)  # a draft does not replace an approval
+    assert ("Version 1 is the approved plan in force. A new draft, version 2, is being "
+            "prepared from it.") in text_of(old)
+    assert "version 1 (Approved, in force)" in text_of(old)
+    assert "version 2 (Draft, current)" in text_of(old)
+    services.approve(draft, planned.coordinator)
     old = client.get(url("plan", planned) + "?v=1").content.decode()
     assert "Version 1 is superseded: the current plan is version 2" in text_of(old)
     assert f'href="{url("plan", planned)}?v=2"' in old
