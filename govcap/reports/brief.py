@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import SCHEDULED, PlanData
-from govcap.reports.build import coverage, document_date, findings_in_words, period
+from govcap.reports.build import (
+    coverage,
+    document_date,
+    findings_in_words,
+    module_ranks,
+    period,
+)
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Document, Heading, Para, Section
@@ -54,9 +60,11 @@ def proposed(s: Scope) -> list[str]:
         rank, orgs, month = best.get(need.module_code, (need.rank, set(), need.month))
         orgs.add(need.org_id)
         best[need.module_code] = (min(rank, need.rank), orgs, min(month, need.month))
-    ranked = sorted(best, key=lambda c: (best[c][0], c))[:PRIORITIES_SHOWN]
-    for code in ranked:  # numbered as the plan ranks them, placed or not
-        rank, orgs, month = best[code]
+    numbers = module_ranks(s.needs)  # as the plan's priorities table numbers them
+    ranked = sorted(best, key=lambda c: numbers[c])[:PRIORITIES_SHOWN]
+    for code in ranked:
+        _, orgs, month = best[code]
+        rank = numbers[code]
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
         out.append(L.t(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))

@@ -285,6 +285,17 @@ def findings(s: Scope) -> Section:
     return Section("findings", L["h.findings"], blocks, wide=True)
 
 
+def module_ranks(needs) -> dict[str, int]:
+    """Module code → its place in the priorities table (1 = first), by the best rank of its
+    needs; the brief numbers its priorities the same way."""
+    by_module: dict[str, int] = {}
+    for need in needs:
+        by_module[need.module_code] = min(by_module.get(need.module_code, 10**9),
+                                          need.rank or 10**9)
+    ordered = sorted(by_module, key=lambda code: (by_module[code], code))
+    return {code: i for i, code in enumerate(ordered, start=1)}
+
+
 def priorities(s: Scope) -> Section:
     L = s.L
     strategic = s.plan.settings.get("targets", {}).get("strategic_sections", [])
@@ -292,9 +303,10 @@ def priorities(s: Scope) -> Section:
     by_module: dict[str, list] = {}
     for need in s.needs:
         by_module.setdefault(need.module_code, []).append(need)
-    ordered = sorted(by_module.items(), key=lambda kv: min(n.rank or 10**9 for n in kv[1]))
+    ranks = module_ranks(s.needs)
     rows: list[list[Cell]] = []
-    for rank, (code, needs) in enumerate(ordered, start=1):
+    for code, needs in sorted(by_module.items(), key=lambda kv: ranks[kv[0]]):
+        rank = ranks[code]
         origins = sorted({L.get_or(f"origin.{n.origin}", n.origin) for n in needs})
         placed = [n for n in needs if n.status == SCHEDULED]
         status = (L.t("status.scheduled", month=", ".join(sorted({L.month(n.month)
