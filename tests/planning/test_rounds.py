@@ -183,3 +183,30 @@ def test_a_delivery_record_wins_over_the_plans_record_of_the_same_round() -> Non
     assert coaching.follows == (delivered,)
     assert any("had CHG-101 (2025-06) delivered in Kenya — baseline 2025" in line
                for line in coaching.rationale)
+
+
+def test_alternatives_are_costed_as_the_budget_costs_a_course_and_not_offered_twice() -> None:
+    from govcap.planning.core.ratecard import country_rate_card
+
+    card = Constraints(start_month="2026-03", rate_card=country_rate_card("KE", "2026-03-01"))
+    rows = org_rows("ksg", {"project-execution": B}, name="KSG")
+    plan = generate_plan(rows, CATALOGUE, Targets(), card)
+    line = next(u for u in plan.unfit if u.module_code == "PRJ-101")
+    in_house = next(a for a in line.alternatives if a.kind == "in-house")
+    # the card's trainers, venue, materials, allowances, travel and follow-up, not the
+    # catalogue's price
+    from govcap.planning.core.budget import card_rates, cohort_lines
+    from govcap.planning.core.plan import Cohort, CohortMember
+
+    alone = Cohort("x", "PRJ-101", "project-management", "en", (CohortMember("ksg", 3),), 0.0)
+    lines = cohort_lines(alone, CATALOGUE.by_code["PRJ-101"], card, card_rates(card))
+    assert in_house.cost_cents == sum(q * u for _, q, u, _ in lines)
+    assert {r for r, *_ in lines} >= {"venue-day", "allowance-day"}
+    # coaching already in the plan for this organisation is not offered again
+    coached = next(a for a in line.alternatives if a.kind == "coaching")
+    again = generate_plan(rows, CATALOGUE, Targets(), card,
+                          previous_courses=had("ksg", "PRJ-101"))
+    assert any(n.module_code == coached.module_code for n in again.needs)
+    assert again.unfit  # PRJ-102, which it never had, still cannot be filled alone
+    assert all(coached.module_code not in {a.module_code for a in u.alternatives}
+               for u in again.unfit)

@@ -11,7 +11,10 @@ never close. Each unfit need that has a course is offered, in this order:
 * ``coaching`` and ``e-learning`` — the catalogue's intervention of that kind for the
   course's section and step, when there is one.
 
-Costs are in cents of the plan's currency, with the rates the budget uses. Words are the
+Costs are in cents of the plan's currency, costed line by line as the budget costs a
+scheduled course (the rate card's trainers, venue, allowances…, or the catalogue's prices
+without a card); joining another cohort costs only the participants' own lines. An
+intervention the organisation already has in this plan is not offered again. Words are the
 caller's: this module returns codes and numbers only.
 """
 
@@ -20,23 +23,28 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from govcap.planning.core.budget import rates
+from govcap.planning.core.budget import card_rates, cohort_lines
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.inputs import Constraints, OpenCohort
-from govcap.planning.core.plan import Alternative, Need, Unfit
+from govcap.planning.core.plan import DROPPED, Alternative, Cohort, CohortMember, Need, Unfit
 
 JOIN, IN_HOUSE, COACHING, E_LEARNING = "join-cohort", "in-house", "coaching", "e-learning"
 
 
 def _cost(module: Module, participants: int, constraints: Constraints,
           fixed_share: bool = True) -> int:
-    per_day, fixed = rates(module, constraints)
-    return per_day * module.days * participants + (fixed if fixed_share else 0)
+    """What the module would cost this organisation alone (``fixed_share``: with the
+    course's own trainers and venue; else only its participants' lines)."""
+    alone = Cohort("alternative", module.code, module.domain, "",
+                   (CohortMember("org", participants),), 0.0)
+    lines = cohort_lines(alone, module, constraints, card_rates(constraints))
+    return sum(quantity * unit for _, quantity, unit, per_member in lines
+               if fixed_share or per_member)
 
 
 def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
-                     constraints: Constraints,
-                     open_cohorts: Iterable[OpenCohort]) -> tuple[Alternative, ...]:
+                     constraints: Constraints, open_cohorts: Iterable[OpenCohort],
+                     planned: frozenset[str] = frozenset()) -> tuple[Alternative, ...]:
     """Alternatives for one unfit line (none for a step with no module or a non-course)."""
     module = catalogue.by_code.get(unfit.module_code or "")
     if module is None or not module.is_course:
@@ -56,7 +64,7 @@ def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
     section = unfit.section_key or module.sections[0]
     for kind in (COACHING, E_LEARNING):
         code = catalogue.intervention(section, module.step, (kind,))
-        if code is not None:
+        if code is not None and code not in planned:
             found.append(Alternative(kind, code, _cost(catalogue.by_code[code], participants,
                                                        constraints)))
     return tuple(found)
@@ -66,6 +74,11 @@ def with_alternatives(unfit: Iterable[Unfit], needs: Mapping[tuple[str, str], Ne
                       catalogue: Catalogue, constraints: Constraints,
                       open_cohorts: Iterable[OpenCohort]) -> list[Unfit]:
     cohorts = tuple(open_cohorts)
+    planned: dict[str, set[str]] = {}
+    for (org_id, code), need in needs.items():
+        if need.status != DROPPED:
+            planned.setdefault(org_id, set()).add(code)
     return [replace(u, alternatives=alternatives_for(
-        u, needs.get((u.org_id, u.module_code or "")), catalogue, constraints, cohorts))
+        u, needs.get((u.org_id, u.module_code or "")), catalogue, constraints, cohorts,
+        frozenset(planned.get(u.org_id, ()))))
         for u in unfit]
