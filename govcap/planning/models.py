@@ -271,6 +271,9 @@ class PlanEdit(models.Model):
     last_status = models.CharField(max_length=12, blank=True)
     last_message = models.TextField(blank=True)
     last_plan_version = models.PositiveIntegerField(null=True, blank=True)
+    # Other courses whose month the edit moved when it was saved: [{module_code, before,
+    # after}] (codes and months; the page says them in the reader's words).
+    moved_others = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["engagement", "seq"]

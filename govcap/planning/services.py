@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
-from govcap.planning.core.diff import diff_plans
+from govcap.planning.core.diff import diff_plans, moved_by_change
 from govcap.planning.core.edits import Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
 from govcap.planning.core.plan import PlanData
@@ -211,8 +211,17 @@ def add_edit(engagement, user, operation: Operation) -> PlanEdit:
             engagement=engagement, seq=seq, op_id=operation.op_id, kind=kind_of(operation),
             operation=operation_to_dict(operation), author=user)
         audit.record(user, "plan-edit", edit, None, edit.operation)
-        refresh_draft(engagement, user)
+        before = plan.plan_data()
+        after = refresh_draft(engagement, user).plan_data()
         edit.refresh_from_db()
+        # The schedule is recomputed: other courses may change month. Kept with the edit so
+        # the coordinator is told (and the Edits list still says it later).
+        moved = moved_by_change(before, after, except_cohort=getattr(operation, "cohort_id", None)
+                                if edit.kind == "move-cohort" else None)
+        if moved:
+            edit.moved_others = [{"module_code": m.module_code, "before": m.before,
+                                  "after": m.after} for m in moved]
+            edit.save(update_fields=["moved_others"])
     return edit
 
 

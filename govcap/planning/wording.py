@@ -276,3 +276,25 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer) -> l
             "before": format_money(diff.get("total_before_cents") or 0, currency),
             "after": format_money(diff.get("total_after_cents") or 0, currency)})
     return lines
+
+
+def moved_others(moves: Iterable[Mapping[str, Any]], names: Namer) -> str:
+    """The other courses an edit moved, as sentences, with where to pin a course: "This also
+    moved: Business process analysis (SVC-102) from February 2027 to January 2027. …"
+    Empty when it moved none. ``moves``: {module_code, before, after}."""
+    moves = list(moves)
+    if not moves:
+        return ""
+    items = "; ".join(
+        gettext("%(module)s from %(before)s to %(after)s") % {
+            "module": names.module(m.get("module_code")),
+            "before": month_label(m.get("before")), "after": month_label(m.get("after"))}
+        for m in moves)
+    moved = ngettext("This also moved: %(courses)s.", "This also moved: %(courses)s.",
+                     len(moves)) % {"courses": items}
+    keep = ngettext(
+        "To keep a course in its month, choose “Keep as it is” under it in Courses "
+        "(“Change this course”).",
+        "To keep these courses in their months, choose “Keep as it is” under each in "
+        "Courses (“Change this course”).", len(moves))
+    return f"{moved} {keep}"

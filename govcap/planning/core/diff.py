@@ -133,3 +133,31 @@ def left_without_cohort(before: PlanData, after: PlanData) -> list[LeftWithout]:
         if lost:
             out.append(LeftWithout(cohort.cohort_id, cohort.module_code, tuple(lost)))
     return out
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A course that changed month as a side effect of a change: its module and months."""
+
+    module_code: str
+    before: str
+    after: str
+
+
+def moved_by_change(before: PlanData, after: PlanData, *, except_cohort: str | None = None
+                    ) -> list[Moved]:
+    """The courses whose month a change moved, other than ``except_cohort`` (the course the
+    change itself moved). Read from the organisations' places, so a course renumbered or
+    regrouped by the recomputed schedule is still followed: each organisation scheduled for
+    a module in both plans, in a different month, is a course that moved."""
+    months_after = {(n.org_id, n.module_code): n.month for n in after.needs
+                    if n.status == SCHEDULED and n.month}
+    out = set()
+    for need in before.needs:
+        if need.status != SCHEDULED or not need.month or (
+                except_cohort and need.cohort_id == except_cohort):
+            continue
+        month = months_after.get((need.org_id, need.module_code))
+        if month and month != need.month:
+            out.add(Moved(need.module_code, need.month, month))
+    return sorted(out, key=lambda m: (m.before, m.module_code, m.after))

@@ -1,0 +1,88 @@
+"""An edit recomputes the schedule, so other courses may change month: the coordinator is
+told which, from which month to which, in the success message and in the Edits list, and
+how to keep a course in its month ("Keep as it is"). An edit that moves nothing else says
+nothing more."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from govcap.orgs.models import Engagement
+from govcap.planning import services
+from govcap.planning.catalogues import ensure_default_catalogue
+from govcap.planning.models import PlanEdit
+from tests.planning.test_plan_page_path import text_of
+
+
+@pytest.fixture
+def kenya(client, django_user_model):
+    """The demo's Kenya follow-up plan, generated, with an administrator logged in."""
+    call_command("demo", stdout=io.StringIO())
+    ensure_default_catalogue()
+    admin = django_user_model.objects.create_superuser("plan-mover", password="pw-1-tests")
+    client.force_login(admin)
+    engagement = Engagement.objects.get(slug="kenya-follow-up-2026")
+    services.generate(engagement, admin)
+    return engagement
+
+
+def course(engagement, code: str):
+    return next(c for c in services.latest_plan(engagement).plan_data().cohorts
+                if c.module_code == code)
+
+
+def said(response) -> str:
+    return " ".join(str(m) for m in response.context["messages"])
+
+
+@pytest.mark.django_db
+def test_a_move_that_displaces_other_courses_names_them_with_both_months(client, kenya):
+    moved, svc102, pol901 = (course(kenya, c) for c in ("SVC-101", "SVC-102", "POL-901"))
+    assert (moved.month, svc102.month, pol901.month) == ("2027-01", "2027-02", "2027-03")
+    response = client.post(reverse("plan-edit", args=[kenya.slug, "move-cohort"]),
+                           {"op_id": "c" * 32, "cohort": moved.cohort_id, "month": "2027-03"},
+                           follow=True)
+    message = said(response)
+    assert message.startswith("Saved: Move Defining and cataloguing government services "
+                              "(SVC-101), January 2027 to March 2027.")
+    after = {c: course(kenya, c).month for c in ("SVC-101", "SVC-102", "POL-901")}
+    assert after["SVC-101"] == "2027-03"
+    assert after["SVC-102"] == "2027-01" and after["POL-901"] == "2027-02"
+    assert ("This also moved: Business process analysis and simplification (SVC-102) from "
+            "February 2027 to January 2027; Coaching in digital policy and strategy (POL-901) "
+            "from March 2027 to February 2027.") in message
+    assert "(SVC-101) from" not in message  # the course asked for is not "also" moved
+    assert "To keep these courses in their months, choose “Keep as it is” under each in " \
+        "Courses" in message
+    # The Edits list keeps saying it with the edit's outcome.
+    stored = PlanEdit.objects.get(op_id="c" * 32)
+    assert {m["module_code"] for m in stored.moved_others} == {"SVC-102", "POL-901"}
+    page = " ".join(text_of(client.get(reverse("plan", args=[kenya.slug])).content.decode())
+                    .split())
+    edits = page.split("Edits kept for this engagement")[1]
+    assert ("When it was saved: This also moved: Business process analysis and "
+            "simplification (SVC-102) from February 2027 to January 2027;") in edits
+    assert "“Keep as it is”" in edits
+
+
+@pytest.mark.django_db
+def test_an_edit_that_displaces_nothing_says_nothing_more(client, kenya):
+    before = {c.cohort_id: c.month for c in services.latest_plan(kenya).plan_data().cohorts}
+    catalogue = ensure_default_catalogue().parsed()
+    kept = next(c for c in services.latest_plan(kenya).plan_data().cohorts if c.month
+                and c.participants >= catalogue.by_code[c.module_code].min_cohort)
+    response = client.post(reverse("plan-edit", args=[kenya.slug, "lock-cohort"]),
+                           {"op_id": "d" * 32, "cohort": kept.cohort_id}, follow=True)
+    after = {c.cohort_id: c.month for c in services.latest_plan(kenya).plan_data().cohorts}
+    assert before == after
+    message = said(response)
+    assert message == (f"Saved: Keep {catalogue.by_code[kept.module_code].title} "
+                       f"({kept.module_code}) as it is (members and month).")
+    assert "also moved" not in message and "Keep as it is”" not in message
+    assert PlanEdit.objects.get(op_id="d" * 32).moved_others == []
+    page = text_of(client.get(reverse("plan", args=[kenya.slug])).content.decode())
+    assert "When it was saved" not in page and "also moved" not in page
