@@ -8,6 +8,7 @@ raises KeyError rather than leaving braces in the data.
 from __future__ import annotations
 
 import random
+import re
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -144,6 +145,13 @@ def shareable_notes(notes: str, language: str) -> str:
         elif not kept or kept[-1] != "…":
             kept.append("…")
     return "\n\n".join(kept).strip("…\n ")
+
+
+def evidence_is_shared(text: str, language: str) -> bool:
+    """Evidence shown in the room is shared; a note that none was (and who is to send it)
+    is the facilitator's follow-up, kept internal."""
+    return not any(re.fullmatch(re.escape(line).replace(r"\{pa\}", ".+"), text.strip())
+                   for line in TEXTS[language].no_evidence)
 
 
 def quote_is_shared(text: str) -> bool:

@@ -29,7 +29,7 @@ from govcap.assessments.models import (
 )
 from govcap.assessments.redaction import with_gaps_marked
 from govcap.delivery.models import Delivery, TrainingProvider
-from govcap.demo.compose import quote_is_shared, shareable_notes
+from govcap.demo.compose import evidence_is_shared, quote_is_shared, shareable_notes
 from govcap.demo.deliveries import load_demo_deliveries
 from govcap.demo.plan import DemoPlan, build_plan
 from govcap.instruments.models import Instrument
@@ -256,6 +256,8 @@ def _shared_texts(plan: DemoPlan, sessions: list[Session], ratings: list[Rating]
         s, by = reviewed[rating.session_id]
         for name in ("notes", "evidence", "dissent"):
             source = getattr(rating, name)
+            if name == "evidence" and not evidence_is_shared(source, s.language):
+                continue
             text = (with_gaps_marked(source, shareable_notes(source, s.language))
                     if name == "notes" else source)
             if text.strip():
