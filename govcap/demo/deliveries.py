@@ -126,8 +126,8 @@ def load_demo_deliveries(engagements: dict[str, Engagement],
             coordinator = users.get(COORDINATORS[key])
             plan = generate(engagement, coordinator, engagement.end_date)
             # approved by the country's coordinator on the plan's date, as a reader expects
-            approved_at = timezone.make_aware(dt.datetime.combine(engagement.end_date,
-                                                                  dt.time(12)))
+            day = engagement.end_date or timezone.localdate()
+            approved_at = timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
             Plan.objects.filter(pk=plan.pk).update(status=Plan.Status.APPROVED,
                                                    approved_by=coordinator,
                                                    approved_at=approved_at)

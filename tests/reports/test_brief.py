@@ -63,10 +63,9 @@ def test_the_docx_brief_has_no_cover_and_one_title():
 
 def test_priorities_are_numbered_as_the_plan_ranks_them():
     from govcap.reports.brief import proposed
+    from govcap.reports.build import priorities
     from govcap.reports.labels import Labels
     from govcap.reports.scope import Scope
-
-    from govcap.reports.build import priorities
 
     scope = Scope(plan(), context("en"), catalogue("en"), Labels("en"))
     lines = proposed(scope)
