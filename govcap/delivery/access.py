@@ -18,6 +18,22 @@ def provider_ids(user) -> frozenset[int]:
                                                                            flat=True))
 
 
+def own_providers(user) -> QuerySet:
+    """The training providers the user works for (``ProviderMember``)."""
+    return (TrainingProvider.objects.select_related("country")
+            .filter(pk__in=provider_ids(user)).order_by("name"))
+
+
+def only_a_provider(user) -> bool:
+    """The user's only access is as a training provider's staff: no engagement role, so the
+    assessment pages (engagements, analysis, jobs) have nothing for them. No query beyond
+    the cached roles for anyone who has one."""
+    scope = scoping.scope_of(user)
+    if scope.reads_everything or scope.engagement_ids:
+        return False
+    return bool(provider_ids(user))
+
+
 def deliveries(user) -> QuerySet:
     """Every delivery the user may see: those of the engagements they read, and their own
     provider's."""

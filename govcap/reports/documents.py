@@ -6,9 +6,10 @@ documents always say what was approved.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from govcap.accounts import scoping
 from govcap.instruments.services import localised
@@ -106,25 +107,52 @@ def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
     return data
 
 
-def programme_plans(user, project: str = "") -> tuple[list[CountryPlan], list[str]]:
-    """The latest approved plan of each engagement the user may see (of one project when
-    named), and the engagements left out for having none."""
-    engagements = scoping.engagements(user).order_by("country__name", "round_number", "name")
+@dataclass(frozen=True)
+class ProgrammePlans:
+    """What the programme document reads, within the reader's scope."""
+
+    plans: list[CountryPlan]  # per country, the approved plan(s) of its latest round with one
+    missing: list[str]  # engagements of that round or later with no approved plan
+    earlier: list[CountryPlan]  # approved plans of earlier rounds: named, not summed
+    countries: list[str]  # the countries of every engagement the reader sees
+    whole_programme: bool  # the reader sees every engagement
+
+
+def programme_plans(user, project: str = "") -> ProgrammePlans:
+    """Per country, the latest approved plan of each engagement of its latest round that has
+    one (of one project when named); earlier rounds' approved plans apart; the engagements
+    left out for having none."""
+    engagements = list(scoping.engagements(user).order_by("country__name", "round_number",
+                                                          "name"))
     if project:
-        engagements = engagements.filter(project_name=project)
-    plans, missing = [], []
+        engagements = [e for e in engagements if e.project_name == project]
+    approved: dict[int, CountryPlan] = {}
     for engagement in engagements:
         plan = (Plan.objects.filter(engagement=engagement, status=Plan.Status.APPROVED)
                 .order_by("-version").first())
-        if plan is None:
-            missing.append(engagement.name)
-            continue
-        plans.append(CountryPlan(
-            country=engagement.country.name, engagement=engagement.name,
-            round_label=engagement.round_label, version=plan.version,
-            approved_on=timezone.localdate(plan.approved_at) if plan.approved_at else None,
-            data=plan.plan_data(), is_demo=engagement.is_demo))
-    return plans, missing
+        if plan is not None:
+            approved[engagement.pk] = CountryPlan(
+                country=engagement.country.name, engagement=engagement.name,
+                round_label=engagement.round_label, version=plan.version,
+                approved_on=timezone.localdate(plan.approved_at) if plan.approved_at else None,
+                data=plan.plan_data(), is_demo=engagement.is_demo)
+    latest: dict[int, int] = {}  # country → its latest round with an approved plan
+    for engagement in engagements:
+        if engagement.pk in approved:
+            latest[engagement.country_id] = max(latest.get(engagement.country_id, -1),
+                                                engagement.round_number)
+    result = ProgrammePlans([], [], [], sorted({e.country.name for e in engagements}),
+                            scoping.scope_of(user).reads_everything)
+    for engagement in engagements:
+        round_number = latest.get(engagement.country_id, -1)
+        if engagement.pk not in approved:
+            if engagement.round_number >= round_number:  # not an earlier, superseded round
+                result.missing.append(engagement.name)
+        elif engagement.round_number == round_number:
+            result.plans.append(approved[engagement.pk])
+        else:
+            result.earlier.append(approved[engagement.pk])
+    return result
 
 
 def render_programme(user, fmt: str, language: str, project: str = "") -> bytes:
@@ -132,9 +160,18 @@ def render_programme(user, fmt: str, language: str, project: str = "") -> bytes:
     if fmt not in reports.FORMATS:
         raise ValueError(f"format {fmt!r}: use one of {', '.join(reports.FORMATS)}")
     language = "fr" if language == "fr" else "en"
-    plans, missing = programme_plans(user, project)
+    with translation.override(language):  # the rounds' labels in the document's language
+        found = programme_plans(user, project)
     labels = Labels(language)
-    title = (labels.t("programme.title", project=project) if project
-             else labels["programme.title_all"])
-    document = build_programme(plans, title, language, missing)
+    if found.whole_programme:
+        title = (labels.t("programme.title", project=project) if project
+                 else labels["programme.title_all"])
+        reader_countries = None
+    else:  # a reader who sees some countries: the title says which
+        names = ", ".join(found.countries) or labels["programme.no_country"]
+        title = (labels.t("programme.title_project_some", project=project, countries=names)
+                 if project else labels.t("programme.title_some", countries=names))
+        reader_countries = found.countries
+    document = build_programme(found.plans, title, language, found.missing,
+                               earlier=found.earlier, reader_countries=reader_countries)
     return reports.render_document(document, fmt)

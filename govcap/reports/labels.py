@@ -59,6 +59,23 @@ EN: dict[str, str] = {
     "nom.col.aim": "Aim", "nom.col.fgd": "Its focus groups",
     "programme.title": "Programme training plan — {project}",
     "programme.title_all": "Programme training plan — all countries",
+    "programme.title_some": "Programme training plan — {countries} (the countries you can see)",
+    "programme.title_project_some": ("Programme training plan — {project}: {countries} (the "
+                                     "countries you can see)"),
+    "programme.no_country": "no country",
+    "programme.reader_countries": ("This document covers only the countries you can see: "
+                                   "{countries}. The programme's other countries, if any, are "
+                                   "not in it."),
+    "programme.earlier": ("Earlier rounds, replaced by their country's latest approved plan and "
+                          "not counted above: {names}."),
+    "programme.basis": "What each budget includes, and the rates it was costed at:",
+    "programme.basis_card": ("{who}: the rate card {card} (effective {date}, in {currency}) and "
+                             "the catalogue {catalogue} version {version}; included: "
+                             "{categories}."),
+    "programme.basis_catalogue": ("{who}: the catalogue {catalogue} version {version}'s prices "
+                                  "only, no rate card — a cost per participant-day and per "
+                                  "cohort for each course; participants' allowances and travel, "
+                                  "coaching and reassessment not included."),
     "programme.cover.countries": "Countries", "programme.cover.plans": "Approved plans",
     "programme.cover_note": ("Each country's approved training plan, side by side. Every figure "
                              "comes from a plan version named in the first table."),

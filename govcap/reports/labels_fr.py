@@ -51,6 +51,25 @@ FR: dict[str, str] = {
     "nom.col.aim": "Objectif", "nom.col.fgd": "Ses groupes de discussion",
     "programme.title": "Plan de formation du programme — {project}",
     "programme.title_all": "Plan de formation du programme — tous les pays",
+    "programme.title_some": ("Plan de formation du programme — {countries} (les pays que vous "
+                             "pouvez consulter)"),
+    "programme.title_project_some": ("Plan de formation du programme — {project} : {countries} "
+                                     "(les pays que vous pouvez consulter)"),
+    "programme.no_country": "aucun pays",
+    "programme.reader_countries": ("Ce document ne couvre que les pays que vous pouvez "
+                                   "consulter : {countries}. Les autres pays du programme, s’il "
+                                   "y en a, n’y figurent pas."),
+    "programme.earlier": ("Cycles antérieurs, remplacés par le dernier plan approuvé de leur "
+                          "pays et non comptés ci-dessus : {names}."),
+    "programme.basis": "Ce que comprend chaque budget, et les tarifs de son chiffrage :",
+    "programme.basis_card": ("{who} : la grille tarifaire {card} (en vigueur le {date}, en "
+                             "{currency}) et le catalogue {catalogue} version {version} ; "
+                             "inclus : {categories}."),
+    "programme.basis_catalogue": ("{who} : les seuls prix du catalogue {catalogue} version "
+                                  "{version}, sans grille tarifaire — un coût par participant et "
+                                  "par jour et par cohorte pour chaque formation ; indemnités et "
+                                  "déplacements des participants, accompagnement et réévaluation "
+                                  "non inclus."),
     "programme.cover.countries": "Pays", "programme.cover.plans": "Plans approuvés",
     "programme.cover_note": ("Le plan de formation approuvé de chaque pays, côte à côte. Chaque "
                              "chiffre provient d’une version de plan citée dans le premier tableau."),

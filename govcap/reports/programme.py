@@ -1,8 +1,13 @@
 """The programme's training plan for a donor: every country's approved plan side by side —
 organisations assessed, cohorts, participant places, period and cost, by country and by
 training domain, with a timeline by quarter — and where each figure comes from (which plan
-version, approved when). Each plan keeps its own currency; totals across countries are in
-the catalogue's currency (US dollars), converted at the rate each plan states."""
+version, approved when, at which rate card and catalogue version). Each plan keeps its own
+currency; totals across countries are in the catalogue's currency (US dollars), converted at
+the rate each plan states.
+
+One round per country: the latest that has an approved plan (a baseline already delivered
+is not added to the follow-up that replaces it); earlier rounds are named, not summed. An
+organisation in several plans is counted once."""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from decimal import Decimal
 from govcap.planning.core.plan import SCHEDULED, PlanData
 from govcap.reports import costing
 from govcap.reports.labels import Labels
-from govcap.reports.model import Cell, Column, Document, Money, Para, Section, Sheet, Table
+from govcap.reports.model import Bullets, Cell, Column, Document, Money, Para, Section, Sheet, Table
 from govcap.scale import DOMAINS
 
 BASE_CURRENCY = "USD"  # the shipped catalogue's; plans state their rate to it
@@ -51,8 +56,13 @@ class CountryPlan:
 
 
 def build_programme(plans: list[CountryPlan], title: str, language: str,
-                    not_approved: list[str]) -> Document:
+                    not_approved: list[str], earlier: list[CountryPlan] | None = None,
+                    reader_countries: list[str] | None = None) -> Document:
+    """``plans``: one round per country (its latest approved); ``earlier``: the approved
+    plans of earlier rounds, named and not summed; ``reader_countries``: the countries a
+    reader who does not see the whole programme can see (None: the whole programme)."""
     L = Labels(language)
+    orgs = len({o.org_id for p in plans for o in p.data.organisations})
     usd = lambda cents: Money(cents, BASE_CURRENCY, L.money(cents, BASE_CURRENCY))  # noqa: E731
     rows: list[list[Cell]] = []
     total = 0
@@ -61,9 +71,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         months = sorted(c.month for c in p.cohorts)
         cost = p.data.budget.total_cents
         total += p.base_cents(cost)
-        rows.append([p.country, p.engagement, L.t("programme.version", version=p.version,
-                                                  date=p.approved_on.isoformat()
-                                                  if p.approved_on else "–"),
+        rows.append([p.country, p.engagement, _version(p, L),
                      len(p.data.organisations), len(p.data.gaps), len(p.cohorts), p.places,
                      f"{L.month(months[0])} – {L.month(months[-1])}" if months else "–",
                      Money(cost, p.data.budget.currency,
@@ -80,7 +88,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
          Column(L.t("programme.col.base", currency=BASE_CURRENCY), 1.4, "money"),
          Column(L["programme.col.unplaced"], 0.9, "number"),
          Column(L.t("programme.col.unplaced_cost", currency=BASE_CURRENCY), 1.4, "money")],
-        rows, total=[L["total"], "", "", sum(len(p.data.organisations) for p in plans),
+        rows, total=[L["total"], "", "", orgs,
                      sum(len(p.data.gaps) for p in plans), sum(len(p.cohorts) for p in plans),
                      sum(p.places for p in plans), "", "", usd(total),
                      sum(len(p.data.unfit) for p in plans), usd(unplaced)])
@@ -91,12 +99,20 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY), "note")]
     timeline = _timeline(plans, L)
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
-               orgs=sum(len(p.data.organisations) for p in plans),
+               orgs=orgs,
                cohorts=sum(len(p.cohorts) for p in plans),
                places=L.number(sum(p.places for p in plans)), total=usd(total).text)
-    summary_blocks: list = [Para(lead, "lead"), Para(L.t("programme.rates",
-                                                         currency=BASE_CURRENCY), "note"),
-                            countries, *summary_note]
+    summary_blocks: list = [Para(lead, "lead")]
+    if reader_countries is not None:
+        summary_blocks.append(Para(L.t("programme.reader_countries",
+                                       countries=_names(reader_countries, L)), "note"))
+    summary_blocks += [Para(L.t("programme.rates", currency=BASE_CURRENCY), "note"),
+                       countries, *summary_note]
+    if plans:
+        summary_blocks += [Para(L["programme.basis"], "note"), Bullets(_basis(plans, L))]
+    if earlier:
+        summary_blocks.append(Para(L.t("programme.earlier", names="; ".join(
+            f"{p.engagement} ({_version(p, L)})" for p in earlier)), "note"))
     if not_approved:
         summary_blocks.append(Para(L.t("programme.not_approved",
                                        names=", ".join(not_approved)), "note"))
@@ -123,6 +139,37 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                 Sheet(L["programme.h.timeline"], timeline)],
         footer=" · ".join(x for x in (watermark, title) if x), page_label=L["footer.page"],
         watermark=watermark, contents_label=L["contents"])
+
+
+def _version(p: CountryPlan, L: Labels) -> str:
+    return L.t("programme.version", version=p.version,
+               date=p.approved_on.isoformat() if p.approved_on else "–")
+
+
+def _names(countries: list[str], L: Labels) -> str:
+    return ", ".join(countries) if countries else L["programme.no_country"]
+
+
+def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
+    """What each plan's budget includes and what it was costed at: one line per country
+    (per engagement where a country has several in its round), in the words of the
+    per-plan documents' budget chapter."""
+    shared = {p.country for p in plans if sum(q.country == p.country for q in plans) > 1}
+    lines = []
+    for p in plans:
+        budget, who = p.data.budget, (p.engagement if p.country in shared else p.country)
+        if budget.rate_card:  # the cost model: the card's unit rates, by category
+            lines.append(L.t("programme.basis_card", who=who, card=budget.rate_card,
+                             date=budget.rate_card_effective_from or "–",
+                             currency=budget.rate_card_currency or budget.currency,
+                             catalogue=p.data.catalogue_key, version=p.data.catalogue_version,
+                             categories="; ".join(
+                                 costing.text(L.language, f"cat.{k}")
+                                 for k in costing.CATEGORY_ORDER if k in budget.by_category)))
+        else:  # catalogue prices only (or a plan stored before the cost model)
+            lines.append(L.t("programme.basis_catalogue", who=who,
+                             catalogue=p.data.catalogue_key, version=p.data.catalogue_version))
+    return tuple(lines)
 
 
 def _domains(plans: list[CountryPlan], L: Labels, usd: Callable[[int], Money]) -> Table:

@@ -14,6 +14,7 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import PlanSettings
 from govcap.planning.services import approve, ensure_settings, generate
 from tests.demo.helpers import run_demo
+from tests.reports.test_demo_confidential import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -77,11 +78,92 @@ def test_a_coordinator_reads_only_their_engagements_and_unapproved_ones_are_name
         client, world, demo_plans):
     from govcap.reports.documents import programme_plans
 
-    plans, missing = programme_plans(world.admin)
-    assert [p.country for p in plans] == ["Djibouti", "Kenya", "Somalia"]
-    assert "Kenya — follow-up 2026" in missing  # a draft is not a donor's figure
-    assert sorted(p.engagement for p in plans) == sorted(
+    found = programme_plans(world.admin)
+    assert [p.country for p in found.plans] == ["Djibouti", "Kenya", "Somalia"]
+    assert "Kenya — follow-up 2026" in found.missing  # a draft is not a donor's figure
+    assert sorted(p.engagement for p in found.plans) == sorted(
         name for name in demo_plans if "baseline" in name)
     rows = sheet_rows(download(client, world.coordinator, "xlsx"), "Plans by country")
     assert rows[1:-1] == []  # the world's coordinator has no demo engagement
     assert download(client, world.manager, "pdf").startswith(b"%PDF")
+
+
+def test_each_country_counts_its_latest_approved_round_and_each_organisation_once(
+        client, world, demo_plans):
+    """Kenya's follow-up approved: its baseline (already delivered) is named as an earlier
+    round, not added; Kenya's ministries, assessed in both rounds, are counted once."""
+    from govcap.reports.documents import programme_plans
+
+    follow_up = approve(demo_plans["Kenya — follow-up 2026"], world.admin)
+    found = programme_plans(world.admin)
+    assert [p.engagement for p in found.plans if p.country == "Kenya"] == [
+        "Kenya — follow-up 2026"]
+    assert [p.engagement for p in found.earlier] == ["Kenya — baseline 2025"]
+    assert "Kenya — follow-up 2026" not in found.missing
+    rows = sheet_rows(download(client, world.admin, "xlsx"), "Plans by country")
+    by_country = {r[0]: r for r in rows[1:-1]}
+    assert len(rows[1:-1]) == 3 and by_country["Kenya"][1] == "Kenya — follow-up 2026"
+    assert by_country["Kenya"][2].startswith(f"v{follow_up.version},")
+    orgs = {o["org_id"] for p in demo_plans.values() if p.engagement.round_number == 0
+            or p.pk == follow_up.pk for o in p.data["organisations"]
+            if p.engagement.country.code != "KE" or p.pk == follow_up.pk}
+    assert rows[-1][3] == len(orgs)  # every organisation of the plans summed, once
+    kenya_cost = follow_up.data["budget"]["total_cents"]
+    assert by_country["Kenya"][8] == pytest.approx(kenya_cost / 100)
+    assert rows[-1][9] == pytest.approx(sum(r[9] for r in by_country.values()))
+    text = docx_text(download(client, world.admin, "docx"))
+    assert f"organisations assessed: {len(orgs)};" in text
+    assert "Earlier rounds, replaced by their country" in text
+    assert "not counted above: Kenya — baseline 2025 (v" in text
+    assert "Programme training plan — all countries" in text
+
+
+def test_an_organisation_in_two_plans_of_one_round_is_counted_once(world, demo_plans):
+    from govcap.reports.documents import programme_plans
+    from govcap.reports.programme import build_programme
+
+    found = programme_plans(world.admin)
+    kenya = next(p for p in found.plans if p.country == "Kenya")
+    twice = build_programme([kenya, kenya], "t", "en", [])
+    [_, _, _, orgs, *_] = twice.sheets[0].table.total
+    assert orgs == len(kenya.data.organisations)
+
+
+def test_a_kenya_coordinator_reads_a_document_titled_and_scoped_to_kenya(client, world,
+                                                                      demo_plans):
+    from django.contrib.auth import get_user_model
+
+    coordinator = get_user_model().objects.get(username="demo-coordinator-ke")
+    rows = sheet_rows(download(client, coordinator, "xlsx"), "Plans by country")
+    assert [r[0] for r in rows[1:-1]] == ["Kenya"]
+    text = docx_text(download(client, coordinator, "docx"))
+    assert "Programme training plan — Kenya (the countries you can see)" in text
+    assert "Programme training plan — all countries" not in text
+    assert "covers only the countries you can see: Kenya." in text
+    client.force_login(coordinator)
+    french = client.get(reverse("programme-plan-download", args=["docx"]),
+                        HTTP_ACCEPT_LANGUAGE="fr")
+    text = docx_text(french.content)
+    assert "Plan de formation du programme — Kenya (les pays que vous pouvez consulter)" in text
+    assert "Plan de formation du programme — tous les pays" not in text
+
+
+def test_each_plan_cites_its_rate_card_and_catalogue_version(client, world, demo_plans):
+    english = docx_text(download(client, world.admin, "docx"))
+    client.force_login(world.admin)
+    french = docx_text(client.get(reverse("programme-plan-download", args=["docx"]),
+                                  HTTP_ACCEPT_LANGUAGE="fr").content)
+    assert "What each budget includes, and the rates it was costed at:" in english
+    assert "Ce que comprend chaque budget" in french
+    for plan in demo_plans.values():
+        plan.refresh_from_db()
+        if plan.status != "approved":
+            continue
+        budget, country = plan.data["budget"], plan.engagement.country.name
+        catalogue = f"{plan.data['catalogue_key']} version {plan.data['catalogue_version']}"
+        assert budget["rate_card"]  # the demo's plans are costed with a card
+        assert (f"{country}: the rate card {budget['rate_card']} (effective "
+                f"{budget['rate_card_effective_from']}, in {budget['rate_card_currency']}) "
+                f"and the catalogue {catalogue}; included: ") in english
+        assert f"{country} : la grille tarifaire {budget['rate_card']} (en vigueur" in french
+        assert f"et le catalogue {catalogue} ; inclus : " in french

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext
 
 from govcap import labels
 from govcap.assessments.conflicts import open_count
+from govcap.delivery import access as delivery_access
 from govcap.translations import is_pseudo
 from govcap.web import storage_full
 
@@ -35,6 +36,16 @@ def t(text):
             text.lang.upper(),
         )
     return text
+
+
+@register.simple_tag(takes_context=True)
+def only_a_provider(context) -> bool:
+    """`{% only_a_provider as x %}`: the signed-in user's only access is as a training
+    provider's staff (the navigation then leads to their deliveries, not to the empty
+    engagements, analysis and jobs pages)."""
+    request = context.get("request")
+    user = getattr(request, "user", None) or context.get("user")
+    return bool(user is not None and delivery_access.only_a_provider(user))
 
 
 @register.filter

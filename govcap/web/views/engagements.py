@@ -16,6 +16,7 @@ from govcap.accounts.invitations import grant_state
 from govcap.accounts.models import Role, RoleAssignment
 from govcap.assessments import access
 from govcap.assessments.models import Session
+from govcap.delivery import access as delivery_access
 from govcap.instruments.services import latest_instrument
 from govcap.orgs.models import Country, Engagement, Organisation
 from govcap.web.forms import EngagementForm, MemberForm, OrganisationForm, SessionForm
@@ -47,11 +48,15 @@ def home(request):
                 engagement__in=scoping.managed_engagements(request.user))
         .order_by("submitted_at", "id")
     )
+    providers = list(delivery_access.own_providers(request.user))  # a provider's staff
     return render(request, "govcap/home.html", {
         "engagements": engagements,
         "my_sessions": my_sessions,
         "to_validate": to_validate,
         "can_create": scoping.can_create_engagement(request.user),
+        "providers": providers,
+        "n_deliveries": (delivery_access.deliveries(request.user).count() if providers
+                         else 0),
     })
 
 
