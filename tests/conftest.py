@@ -15,6 +15,18 @@ hypothesis_settings.register_profile("ci", max_examples=60, deadline=None, deran
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Each test starts in the default language: the test client's requests run in the
+    test's thread, and LocaleMiddleware leaves the last request's language active there, so a
+    service called after an Arabic page would answer in Arabic."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def packaged_instrument_rows(django_db_setup, django_db_blocker) -> str:
     """The rows `ensure_default_instrument` writes into a database without them, as Django's
