@@ -30,7 +30,13 @@ def nominations(s: Scope) -> Section:
     rows = []
     for cohort in s.cohorts:
         module = s.module(cohort.module_code)
-        audience = ", ".join(personas.get(p, p) for p in module.audience) if module else ""
+        roles = module.audience if module else ()
+        if module is not None and not roles:  # an intervention: the people of the course(s)
+            earlier = {f.module_code for n in s.needs if n.cohort_id == cohort.cohort_id
+                       for f in n.follows}   # it follows on from
+            roles = tuple(dict.fromkeys(p for code in sorted(earlier)
+                                        for p in getattr(s.module(code), "audience", ())))
+        audience = ", ".join(personas.get(p, p) for p in roles)
         members = [m for m in cohort.members if s.mine(m.org_id)]
         places = sum(m.participants for m in members)
         rows.append([cohort.cohort_id, L.month(cohort.month),

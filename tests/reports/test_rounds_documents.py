@@ -102,3 +102,13 @@ def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regressi
     assert re.search(r"Join the cohort of Somalia — baseline 2026 \(Somalia\) \(\w+ \d{4}, "
                      r"\d+ free; USD [\d,]+\.\d\d\)", xlsx)
     assert "An in-house session of POL-101 for this organisation alone" in xlsx
+    # who to send to the coaching: the roles of the courses it follows on from
+    from govcap.reports.labels import Labels
+    from govcap.reports.nominations import nominations
+    from govcap.reports.scope import Scope
+
+    ctx = documents._context(plan, None)
+    scope = Scope(plan.plan_data(), ctx, plan.catalogue.parsed("en"), Labels("en"))
+    rows = nominations(scope).blocks[1].rows
+    coaching = next(r for r in rows if str(r[2]).startswith("CHG-901"))
+    assert "Change management and capacity development staff" in coaching[3]
