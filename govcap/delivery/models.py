@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from govcap.assessments.models import Participant
+
 
 class TrainingProvider(models.Model):
     """A school, university, vendor or NGO that gives courses in one country."""
@@ -144,17 +146,9 @@ class Trainee(models.Model):
     """A nominee of a delivery, known by code (T1, T2…); a name, if any, is kept apart
     (``TraineeIdentity``), as for focus-group participants."""
 
-    class Seniority(models.TextChoices):
-        SENIOR = "senior", _("Senior management")
-        MIDDLE = "middle", _("Middle management")
-        TECHNICAL = "technical", _("Technical / officer")
-        NOT_STATED = "", _("Not stated")
-
-    class Gender(models.TextChoices):
-        FEMALE = "female", _("Female")
-        MALE = "male", _("Male")
-        OTHER = "other", _("Another gender")
-        NOT_STATED = "", _("Not stated")
+    # The same words as for focus-group participants, so indicators can add both up.
+    Seniority = Participant.Seniority
+    Gender = Participant.Gender
 
     class Completion(models.TextChoices):
         PENDING = "", _("Not recorded")
