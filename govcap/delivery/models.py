@@ -206,3 +206,148 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainee.code} day {self.day}: {'present' if self.present else 'absent'}"
+
+
+# --- evaluation (Kirkpatrick levels 1–3) -----------------------------------------------------
+# Answers hang off ``Trainee`` (its code, never a name): one answer per trainee per form, held
+# by a database constraint. ``source`` says how an answer arrived (the phone link, paper
+# entered by the coordinator or trainer, an XLSForm export from KoboToolbox/ODK, the API).
+
+
+class AnswerSource(models.TextChoices):
+    LINK = "link", _("Phone link")
+    PAPER = "paper", _("Paper, entered later")
+    XLSFORM = "xlsform", _("KoboToolbox or ODK export")
+    API = "api", _("API")
+
+
+class EvaluationLink(models.Model):
+    """A short-lived link (shown as a QR code by the trainer) through which a delivery's
+    participants answer one form without an account: level 1 (reaction), level 2 with its
+    phase (pre or post) or level 3 with its respondent (participant or supervisor)."""
+
+    class Level(models.IntegerChoices):
+        REACTION = 1, _("Level 1: reaction")
+        LEARNING = 2, _("Level 2: learning")
+        BEHAVIOUR = 3, _("Level 3: behaviour")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE,
+                                 related_name="evaluation_links")
+    level = models.PositiveSmallIntegerField(choices=Level.choices)
+    phase = models.CharField(max_length=4, blank=True)  # level 2: LearningCheck.Phase
+    respondent = models.CharField(max_length=10, blank=True)  # level 3: FollowUp.Respondent
+    token = models.CharField(max_length=43, unique=True)  # in the link's URL
+    expires_at = models.DateTimeField()
+    closed_at = models.DateTimeField(null=True, blank=True)  # closed early by its opener
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["delivery", "-created_at"]
+
+    def __str__(self) -> str:
+        return f"level {self.level} {self.phase or self.respondent} link of {self.delivery}"
+
+
+class Reaction(models.Model):
+    """Level 1: a trainee's ratings of the course, 1 (poor) to 5 (excellent); a rating left
+    out is None."""
+
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="reactions")
+    relevance = models.PositiveSmallIntegerField(null=True, blank=True)
+    quality = models.PositiveSmallIntegerField(null=True, blank=True)
+    trainer = models.PositiveSmallIntegerField(null=True, blank=True)
+    recommend = models.PositiveSmallIntegerField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    source = models.CharField(max_length=8, choices=AnswerSource.choices)
+    link = models.ForeignKey(EvaluationLink, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    answered_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["trainee"]
+        constraints = [models.UniqueConstraint(fields=["trainee"], name="reaction_once")]
+
+    def __str__(self) -> str:
+        return f"reaction of {self.trainee.code}"
+
+
+class LearningCheck(models.Model):
+    """Level 2: a trainee's check of the module's objectives before (pre) or after (post)
+    the course. ``objectives_met`` holds one True/False per catalogue objective, in order,
+    when answered item by item; a paper test may give only ``correct`` of ``out_of``. The
+    score is ``correct / out_of``; the gain is post − pre."""
+
+    class Phase(models.TextChoices):
+        PRE = "pre", _("Before the course")
+        POST = "post", _("After the course")
+
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE,
+                                related_name="learning_checks")
+    phase = models.CharField(max_length=4, choices=Phase.choices)
+    objectives_met = models.JSONField(default=list, blank=True)
+    correct = models.PositiveSmallIntegerField()
+    out_of = models.PositiveSmallIntegerField()
+    source = models.CharField(max_length=8, choices=AnswerSource.choices)
+    link = models.ForeignKey(EvaluationLink, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    answered_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["trainee", "phase"]
+        constraints = [
+            models.UniqueConstraint(fields=["trainee", "phase"], name="learning_check_once"),
+            models.CheckConstraint(condition=models.Q(out_of__gt=0)
+                                   & models.Q(correct__lte=models.F("out_of")),
+                                   name="learning_check_score_in_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phase} check of {self.trainee.code}: {self.correct}/{self.out_of}"
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.correct / self.out_of
+
+
+class FollowUp(models.Model):
+    """Level 3: whether a completed trainee applies the course at work, asked of the
+    trainee and of their supervisor, due some months after the delivery ends (the rule:
+    ``delivery.core.evaluation.FOLLOW_UP_DUE_MONTHS``/``FOLLOW_UP_CLOSE_MONTHS``). Created
+    unanswered (``answered_at`` None) when the trainee completes; answered later."""
+
+    class Respondent(models.TextChoices):
+        PARTICIPANT = "participant", _("The participant")
+        SUPERVISOR = "supervisor", _("Their supervisor")
+
+    class Applied(models.TextChoices):
+        YES = "yes", _("Yes")
+        PARTLY = "partly", _("Partly")
+        NO = "no", _("No")
+
+    trainee = models.ForeignKey(Trainee, on_delete=models.CASCADE, related_name="follow_ups")
+    respondent = models.CharField(max_length=11, choices=Respondent.choices)
+    due_date = models.DateField()
+    close_date = models.DateField()  # after it, the follow-up is overdue
+    applied = models.CharField(max_length=6, choices=Applied.choices, blank=True)
+    example = models.TextField(blank=True)
+    source = models.CharField(max_length=8, choices=AnswerSource.choices, blank=True)
+    link = models.ForeignKey(EvaluationLink, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_date", "trainee", "respondent"]
+        constraints = [models.UniqueConstraint(fields=["trainee", "respondent"],
+                                               name="follow_up_once")]
+
+    def __str__(self) -> str:
+        return f"{self.respondent} follow-up of {self.trainee.code}"
