@@ -1,0 +1,273 @@
+"""The programme's indicators, from plain rows: each with the count behind it (``n``), its
+baseline, target and period. The shell words them (definitions, labels) and reads the rows.
+
+Counting rules (the definitions the documents print say the same):
+
+- a **participant** is one trainee record: one official on one course (an official who
+  took two courses counts twice — trainees are recorded per course, without a person id);
+- **officials trained**: participants recorded *completed* (attended at least 80 % of the
+  days, ``delivery.core.attendance``), broken down by sex, organisation, country, training
+  domain and seniority;
+- **completion rate**: completed ÷ participants of the deliveries marked completed (a
+  participant whose completion is not recorded counts as not completed, and is counted);
+- **satisfaction (level 1)**: share of respondents whose mean rating over the items they
+  answered is at least 4 of 5;
+- **learning gain (level 2)**: mean of post − pre scores (percentage points) over the
+  participants with both checks;
+- **application (level 3)**: share of participants' answered follow-ups saying the course
+  was applied (yes or partly); supervisors' answers are given beside, not added;
+- **organisations moving up**: trained organisations up at least one level in at least one
+  section of a domain they were trained in, between two validated rounds (``l4.moved_up``);
+- **cost per participant** and **per completed participant**: the cost recorded of the
+  deliveries that have one, divided by their participants (completed ones), per currency —
+  amounts in different currencies are never added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+COMPLETED = "completed"
+CLOSED = ("cancelled", "merged")  # deliveries that never ran as such
+SATISFIED_FROM = 4  # a mean rating of 4 or 5 (of 5) counts as satisfied
+APPLIED = ("yes", "partly")
+PARTICIPANT = "participant"
+SUPERVISOR = "supervisor"
+
+# indicator keys, in the order of the reports
+OFFICIALS_TRAINED = "officials-trained"
+WOMEN_SHARE = "women-share"
+COMPLETION_RATE = "completion-rate"
+SATISFACTION = "l1-satisfaction"
+LEARNING_GAIN = "l2-gain"
+APPLICATION = "l3-application"
+MOVING_UP = "organisations-moving-up"
+COST_PER_PARTICIPANT = "cost-per-participant"
+COST_PER_COMPLETED = "cost-per-completed"
+KEYS = (OFFICIALS_TRAINED, WOMEN_SHARE, COMPLETION_RATE, SATISFACTION, LEARNING_GAIN,
+        APPLICATION, MOVING_UP, COST_PER_PARTICIPANT, COST_PER_COMPLETED)
+
+# units
+COUNT, PERCENT, POINTS, MONEY = "count", "percent", "points", "money"
+# breakdown dimensions of officials trained
+DIMENSIONS = ("sex", "organisation", "country", "domain", "seniority")
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    id: Hashable
+    status: str
+    currency: str
+    planned_participants: int
+    planned_cost_cents: int
+    cost_cents: int | None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class TraineeRow:
+    id: Hashable
+    delivery: Hashable
+    organisation: str
+    country: str
+    domain: str
+    gender: str = ""
+    seniority: str = ""
+    completion: str = ""
+
+
+@dataclass(frozen=True)
+class ReactionRow:
+    trainee: Hashable
+    ratings: tuple[int | None, ...]  # 1–5 each, None where left out
+
+
+@dataclass(frozen=True)
+class LearningRow:
+    trainee: Hashable
+    pre: float | None  # percent of the objectives met
+    post: float | None
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    trainee: Hashable
+    respondent: str  # participant | supervisor
+    applied: str  # yes | partly | no
+
+
+@dataclass(frozen=True)
+class Targets:
+    """What the programme aims at (None: no target set)."""
+
+    participants: int | None = None  # the approved plans' participants
+    women_percent: float | None = None
+    completion_percent: float | None = None
+    satisfaction_percent: float | None = None
+    gain_points: float | None = None
+    application_percent: float | None = None
+    moving_up_percent: float | None = None
+    # currency → planned cost per participant, in cents (the plans' own yardstick)
+    cost_per_participant_cents: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Share:
+    """One line of a breakdown: ``count`` of ``of``."""
+
+    dimension: str
+    key: str
+    count: int
+    of: int
+
+
+@dataclass(frozen=True)
+class Indicator:
+    key: str
+    unit: str
+    value: float | None  # None: nothing to count yet
+    n: int  # what the value is counted over (participants, respondents, organisations…)
+    numerator: int | None = None  # for shares: how many of n
+    baseline: float | None = None
+    target: float | None = None
+    currency: str = ""
+    period: tuple[dt.date, dt.date] | None = None
+    breakdown: tuple[Share, ...] = ()
+    facts: Mapping[str, float | int] = field(default_factory=dict)  # further counts shown
+
+
+def percent(part: int, whole: int) -> float | None:
+    return 100.0 * part / whole if whole else None
+
+
+def period(deliveries: Iterable[DeliveryRow]) -> tuple[dt.date, dt.date] | None:
+    """From the first start to the last end (or start) of the deliveries that ran."""
+    days = [d for row in deliveries if row.status not in CLOSED
+            for d in (row.start, row.end) if d is not None]
+    return (min(days), max(days)) if days else None
+
+
+def _breakdown(rows: Sequence[TraineeRow], of: int) -> tuple[Share, ...]:
+    out: list[Share] = []
+    for dimension in DIMENSIONS:
+        attr = "gender" if dimension == "sex" else dimension
+        counts = Counter(getattr(r, attr) for r in rows)
+        for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            out.append(Share(dimension, key, count, of))
+    return tuple(out)
+
+
+def indicators(
+    deliveries: Sequence[DeliveryRow],
+    trainees: Sequence[TraineeRow],
+    reactions: Sequence[ReactionRow] = (),
+    learning: Sequence[LearningRow] = (),
+    follow_ups: Sequence[FollowUpRow] = (),
+    moving_up: tuple[int, int] = (0, 0),
+    targets: Targets = Targets(),
+) -> list[Indicator]:
+    """Every indicator, in ``KEYS`` order (the cost indicators once per currency)."""
+    by_id = {d.id: d for d in deliveries}
+    ran = [t for t in trainees if by_id[t.delivery].status not in CLOSED]
+    when = period(deliveries)
+    completed = [t for t in ran if t.completion == COMPLETED]
+    out = [Indicator(OFFICIALS_TRAINED, COUNT, float(len(completed)), len(ran),
+                     len(completed), 0.0,
+                     None if targets.participants is None else float(targets.participants),
+                     period=when, breakdown=_breakdown(completed, len(completed)),
+                     facts={"nominated": len(ran)})]
+    women = sum(t.gender == "female" for t in completed)
+    out.append(Indicator(WOMEN_SHARE, PERCENT, percent(women, len(completed)), len(completed),
+                         women, None, targets.women_percent, period=when,
+                         facts={"not_recorded": sum(not t.gender for t in completed)}))
+    finished = [t for t in ran if by_id[t.delivery].status == COMPLETED]
+    done = sum(t.completion == COMPLETED for t in finished)
+    out.append(Indicator(COMPLETION_RATE, PERCENT, percent(done, len(finished)), len(finished),
+                         done, None, targets.completion_percent, period=when,
+                         facts={"partial": sum(t.completion == "partial" for t in finished),
+                                "dropped": sum(t.completion == "dropped" for t in finished),
+                                "not_recorded": sum(not t.completion for t in finished)}))
+    out.append(_satisfaction(reactions, targets, when))
+    out.append(_gain(learning, targets, when))
+    out.append(_application(follow_ups, targets, when))
+    up, of = moving_up
+    out.append(Indicator(MOVING_UP, PERCENT, percent(up, of), of, up, 0.0,
+                         targets.moving_up_percent, period=when))
+    out.extend(_costs(deliveries, trainees, targets, when))
+    return out
+
+
+def _satisfaction(reactions: Sequence[ReactionRow], targets: Targets,
+                  when: tuple[dt.date, dt.date] | None) -> Indicator:
+    means = [sum(given) / len(given) for r in reactions
+             if (given := [v for v in r.ratings if v is not None])]
+    happy = sum(m >= SATISFIED_FROM for m in means)
+    return Indicator(SATISFACTION, PERCENT, percent(happy, len(means)), len(means), happy,
+                     None, targets.satisfaction_percent, period=when,
+                     facts={"mean_rating": round(sum(means) / len(means), 2)} if means else {})
+
+
+def _gain(learning: Sequence[LearningRow], targets: Targets,
+          when: tuple[dt.date, dt.date] | None) -> Indicator:
+    pairs = [(r.pre, r.post) for r in learning if r.pre is not None and r.post is not None]
+    facts: dict[str, float | int] = {}
+    value = None
+    if pairs:
+        value = sum(post - pre for pre, post in pairs) / len(pairs)
+        facts = {"mean_pre": sum(p for p, _ in pairs) / len(pairs),
+                 "mean_post": sum(q for _, q in pairs) / len(pairs)}
+    facts["pre_only"] = sum(r.pre is not None and r.post is None for r in learning)
+    facts["post_only"] = sum(r.post is not None and r.pre is None for r in learning)
+    return Indicator(LEARNING_GAIN, POINTS, value, len(pairs), None, 0.0, targets.gain_points,
+                     period=when, facts=facts)
+
+
+def _application(follow_ups: Sequence[FollowUpRow], targets: Targets,
+                 when: tuple[dt.date, dt.date] | None) -> Indicator:
+    answered = [f for f in follow_ups if f.applied]
+    own = [f for f in answered if f.respondent == PARTICIPANT]
+    bosses = [f for f in answered if f.respondent == SUPERVISOR]
+    applied = sum(f.applied in APPLIED for f in own)
+    breakdown = tuple(Share(respondent, key, sum(f.applied == key for f in group), len(group))
+                      for respondent, group in ((PARTICIPANT, own), (SUPERVISOR, bosses))
+                      if group for key in ("yes", "partly", "no"))
+    return Indicator(APPLICATION, PERCENT, percent(applied, len(own)), len(own), applied,
+                     None, targets.application_percent, period=when, breakdown=breakdown,
+                     facts={"supervisors": len(bosses),
+                            "supervisors_applied": sum(f.applied in APPLIED for f in bosses)})
+
+
+def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
+           targets: Targets, when: tuple[dt.date, dt.date] | None) -> list[Indicator]:
+    costed = [d for d in deliveries if d.status not in CLOSED and d.cost_cents is not None]
+    currencies = sorted({d.currency for d in costed}) or [""]
+    out: list[Indicator] = []
+    for currency in currencies:
+        mine = [d for d in costed if d.currency == currency]
+        ids = {d.id for d in mine}
+        spent = sum(d.cost_cents or 0 for d in mine)
+        people = [t for t in trainees if t.delivery in ids]
+        done = sum(t.completion == COMPLETED for t in people)
+        target = targets.cost_per_participant_cents.get(currency)
+        facts = {"deliveries": len(mine), "cost_cents": spent}
+        out.append(Indicator(COST_PER_PARTICIPANT, MONEY,
+                             spent / len(people) if people else None, len(people), None,
+                             None, target, currency, when, facts=facts))
+        out.append(Indicator(COST_PER_COMPLETED, MONEY, spent / done if done else None, done,
+                             None, None, target, currency, when, facts=facts))
+    return out
+
+
+def planned_cost_per_participant(deliveries: Iterable[DeliveryRow]) -> dict[str, float]:
+    """currency → planned cost ÷ planned participants of the deliveries (the target)."""
+    cost: Counter[str] = Counter()
+    people: Counter[str] = Counter()
+    for d in deliveries:
+        if d.status not in CLOSED:
+            cost[d.currency] += d.planned_cost_cents
+            people[d.currency] += d.planned_participants
+    return {c: cost[c] / people[c] for c in cost if people[c]}

@@ -1,0 +1,108 @@
+"""Indicator arithmetic against counts made by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govcap.results.core import indicators as ind
+from govcap.results.core.indicators import (
+    DeliveryRow,
+    FollowUpRow,
+    LearningRow,
+    ReactionRow,
+    Targets,
+    TraineeRow,
+)
+
+D1 = DeliveryRow("d1", "completed", "USD", 4, 400_000, 360_000, dt.date(2025, 5, 5),
+                 dt.date(2025, 5, 8))
+D2 = DeliveryRow("d2", "in_progress", "USD", 4, 400_000, None, dt.date(2025, 9, 1))
+D3 = DeliveryRow("d3", "cancelled", "USD", 4, 400_000, None, dt.date(2025, 11, 1))
+
+
+def trainee(i, delivery, completion="", gender="female", org="MoICT", seniority="senior"):
+    return TraineeRow(i, delivery, org, "Kenya", "change-management", gender, seniority,
+                      completion)
+
+
+TRAINEES = [
+    trainee("t1", "d1", "completed", "female"),
+    trainee("t2", "d1", "completed", "male", org="ICTA", seniority="middle"),
+    trainee("t3", "d1", "dropped", "female"),
+    trainee("t4", "d1", "", "male"),  # completion not recorded: not completed
+    trainee("t5", "d2", "completed", "female", org="ICTA"),
+    trainee("t6", "d3", "completed", "female"),  # a cancelled course never counts
+]
+
+
+def by_key(found, key, currency=""):
+    return next(i for i in found if i.key == key and i.currency == currency)
+
+
+def test_officials_trained_completion_and_women_by_hand():
+    found = ind.indicators([D1, D2, D3], TRAINEES, targets=Targets(participants=8,
+                                                                   women_percent=50))
+    trained = by_key(found, ind.OFFICIALS_TRAINED)
+    assert (trained.value, trained.n, trained.target) == (3, 5, 8)  # t1 t2 t5 of t1–t5
+    sex = {(s.key, s.count) for s in trained.breakdown if s.dimension == "sex"}
+    assert sex == {("female", 2), ("male", 1)}
+    orgs = {(s.key, s.count) for s in trained.breakdown if s.dimension == "organisation"}
+    assert orgs == {("MoICT", 1), ("ICTA", 2)}
+    women = by_key(found, ind.WOMEN_SHARE)
+    assert (women.numerator, women.n) == (2, 3) and women.value == pytest.approx(200 / 3)
+    # completion: only the completed delivery d1 — 1 of t1…t4 completed? t1 and t2: 2 of 4
+    rate = by_key(found, ind.COMPLETION_RATE)
+    assert (rate.numerator, rate.n, rate.value) == (2, 4, 50.0)
+    assert rate.facts == {"partial": 0, "dropped": 1, "not_recorded": 1}
+    assert trained.period == (dt.date(2025, 5, 5), dt.date(2025, 9, 1))
+
+
+def test_costs_divide_the_recorded_cost_by_its_deliveries_participants():
+    found = ind.indicators([D1, D2, D3], TRAINEES, targets=Targets(
+        cost_per_participant_cents=ind.planned_cost_per_participant([D1, D2, D3])))
+    each = by_key(found, ind.COST_PER_PARTICIPANT, "USD")
+    completed = by_key(found, ind.COST_PER_COMPLETED, "USD")
+    assert (each.value, each.n) == (90_000, 4)  # 3,600.00 over t1–t4 (d2 has no cost yet)
+    assert (completed.value, completed.n) == (180_000, 2)
+    assert each.target == 100_000  # 8,000.00 planned for 8 (d1, d2; d3 was cancelled)
+
+
+def test_costs_in_two_currencies_are_never_added():
+    djf = DeliveryRow("d9", "completed", "DJF", 2, 0, 5_000_000)
+    found = ind.indicators([D1, djf], [*TRAINEES[:4], trainee("t9", "d9", "completed")])
+    assert {i.currency for i in found if i.key == ind.COST_PER_PARTICIPANT} == {"USD", "DJF"}
+    assert by_key(found, ind.COST_PER_PARTICIPANT, "DJF").value == 5_000_000
+
+
+def test_evaluation_levels_by_hand():
+    reactions = [ReactionRow("t1", (5, 4, 4, None)),  # mean 4.33: satisfied
+                 ReactionRow("t2", (3, 4, 4, 4)),  # mean 3.75: not
+                 ReactionRow("t3", (None, None, None, None))]  # answered nothing: left out
+    learning = [LearningRow("t1", 40.0, 80.0), LearningRow("t2", 50.0, 60.0),
+                LearningRow("t3", 30.0, None)]
+    follow_ups = [FollowUpRow("t1", "participant", "yes"),
+                  FollowUpRow("t2", "participant", "no"),
+                  FollowUpRow("t5", "participant", "partly"),
+                  FollowUpRow("t1", "supervisor", "yes"),
+                  FollowUpRow("t2", "participant", "")]  # not answered yet
+    found = ind.indicators([D1, D2], TRAINEES[:5], reactions, learning, follow_ups,
+                           moving_up=(2, 3))
+    l1 = by_key(found, ind.SATISFACTION)
+    assert (l1.numerator, l1.n, l1.value) == (1, 2, 50.0)
+    l2 = by_key(found, ind.LEARNING_GAIN)
+    assert (l2.n, l2.value) == (2, 25.0)  # (40 + 10) / 2
+    assert l2.facts["pre_only"] == 1
+    l3 = by_key(found, ind.APPLICATION)
+    assert (l3.numerator, l3.n) == (2, 3) and l3.facts["supervisors"] == 1
+    up = by_key(found, ind.MOVING_UP)
+    assert (up.numerator, up.n) == (2, 3)
+
+
+def test_nothing_recorded_gives_no_value_never_zero_percent():
+    found = ind.indicators([D2], [trainee("t1", "d2")])
+    for key in (ind.COMPLETION_RATE, ind.SATISFACTION, ind.LEARNING_GAIN, ind.APPLICATION,
+                ind.MOVING_UP):
+        indicator = by_key(found, key)
+        assert indicator.value is None and indicator.n == 0, key
