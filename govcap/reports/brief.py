@@ -51,7 +51,7 @@ def proposed(s: Scope) -> list[str]:
     first, last = period(s)
     places = sum(s.participants(c) for c in s.cohorts)
     out = [L.t("brief.plan", modules=len(s.modules), cohorts=len(s.cohorts),
-               participants=L.number(places), first=first, last=last,
+               participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
     for need in s.needs:

@@ -102,7 +102,7 @@ def summary(s: Scope) -> Section:
     blocks += [Para(text) for text in coverage(s) + findings_in_words(s)]
     if s.cohorts:
         blocks.append(Para(L.t("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
-                               participants=L.number(places), first=first, last=last,
+                               participants=places, first=first, last=last,
                                total=total.text)))
     else:
         blocks.append(Para(L["summary.none_placed" if s.gaps else "summary.empty"]))

@@ -1,340 +1,413 @@
-"""Every word the plan documents print, per language (English and French), and formatting.
+"""Every word the plan documents print, and how numbers, months and amounts are written.
 
-``labels(language)`` gives the dictionary; a key missing in a language falls back to
-English (a test checks French has them all). Amounts and months are formatted here so
-DOCX, PDF and XLSX write them the same way.
+The words are gettext messages (translated in ``govcap/locale`` like the pages): ``EN`` maps a
+stable key to the English message, marked for ``makemessages`` — ``_`` for a plain message,
+``plural_noop`` for one with plural forms. ``labels(language)`` looks a key up in the
+document's language. A number inside a sentence gets its noun in the right plural form by
+naming a count phrase in its placeholder: ``{cohorts:n.cohorts}`` → "3 cohorts" / "1 cohort"
+(Arabic has six forms, so no "cohort(s)"). Amounts and months are formatted here so DOCX, PDF
+and XLSX write them the same way.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import string
 from collections.abc import Mapping
+from dataclasses import dataclass
 
-from django.utils import translation
+from django.utils import formats, translation
+from django.utils.translation import gettext_noop as _
 
 from govcap import labels as words
 from govcap.planning.core.money import format_money
-from govcap.reports.labels_fr import FR
 
-EN: dict[str, str] = {
+
+@dataclass(frozen=True)
+class Plural:
+    """A message with plural forms; ``count`` names the value that picks the form."""
+
+    singular: str
+    plural: str
+    count: str = "n"
+
+
+@dataclass(frozen=True)
+class Contextual:
+    """A message whose English word means something else elsewhere ("Schedule" the noun)."""
+
+    context: str
+    message: str
+
+
+def in_context(context: str, message: str) -> Contextual:
+    """Marks a message with a context for makemessages (its ``--keyword=in_context:1c,2``)."""
+    return Contextual(context, message)
+
+
+def plural_noop(singular: str, plural: str, count: str = "n") -> Plural:
+    """Marks a plural message for makemessages (its ``--keyword=plural_noop:1,2``)."""
+    return Plural(singular, plural, count)
+
+
+EN: dict[str, str | Plural | Contextual] = {
+    # count phrases: a number with its noun, used inside sentences as {value:n.key}
+    "n.organisations": plural_noop("{n} organisation", "{n} organisations"),
+    "n.other_orgs": plural_noop("{n} other organisation", "{n} other organisations"),
+    "n.participants": plural_noop("{n} participant", "{n} participants"),
+    "n.places": plural_noop("{n} participant place", "{n} participant places"),
+    "n.training_days": plural_noop("{n} training day", "{n} training days"),
+    "n.days": plural_noop("{n} day", "{n} days"),
+    "n.cohorts": plural_noop("{n} cohort", "{n} cohorts"),
+    "n.modules": plural_noop("{n} training module", "{n} training modules"),
+    "n.needs": plural_noop("{n} need", "{n} needs"),
+    "n.gaps": plural_noop("{n} gap", "{n} gaps"),
+    "n.ratings": plural_noop("{n} section rating", "{n} section ratings"),
+    "n.sections": plural_noop("{n} section", "{n} sections"),
+    "n.months": plural_noop("{n} month", "{n} months"),
     # cover and structure
-    "doc.title": "Training plan — {engagement}", "plan_of": "Training plan of {org}", "status.draft": "Draft", "status.approved": "Approved",
-    "cover.country": "Country", "cover.engagement": "Engagement", "cover.round": "Round",
-    "cover.project": "Project", "cover.instrument": "Assessment instrument",
-    "cover.status": "Status", "cover.version": "Version", "cover.date": "Date",
-    "cover.currency": "Currency", "cover.organisation": "Organisation",
-    "cover.note": "Prepared from the validated focus-group assessments of the engagement.",
-    "footer.page": "Page", "total": "Total",
-    "contents": "Contents",
-    "h.nominations": "Who to nominate",
-    "h.assumptions": "Assumptions",
-    "assume.intro": "The plan was made with these settings; change them and the plan changes.",
-    "assume.none": "none",
-    "assume.targets": ("Every section aims at {default}; the strategic sections aim at "
-                       "{strategic}: {sections}."),
-    "assume.overrides": "{n} organisation(s) have targets of their own on some sections.",
-    "assume.participants": ("Each organisation sends {n} participant(s) to each course it needs "
-                            "({own} organisation(s) a number of their own); to reach a course's "
-                            "minimum, up to {most} from one organisation."),
-    "assume.horizon": ("{months} months from {first}; at most {parallel} cohorts running in one "
-                       "month."),
-    "assume.load": ("Each organisation takes at most {month} training day(s) a month and {quarter} "
-                    "a quarter, with at most {away} of its staff away at once."),
-    "assume.rates": ("Costs from the catalogue {catalogue} version {version}, in {currency} at "
-                     "{rate} per US dollar."),
-    "assume.own_rates": "The engagement sets its own rates for: {codes}.",
-    "assume.women": "Nominations aim at {target}% women.",
-    "assume.budget": "What the budget covers",
-    "assume.included": ("Included: each course at the catalogue's rates — a cost per "
-                        "participant-day and a fixed cost per cohort."),
-    "assume.excluded": ("Not included: participants' allowances and travel, the follow-up "
+    "doc.title": _("Training plan — {engagement}"), "plan_of": _("Training plan of {org}"), "status.draft": _("Draft"), "status.approved": _("Approved"),
+    "cover.country": _("Country"), "cover.engagement": _("Engagement"), "cover.round": _("Round"),
+    "cover.project": _("Project"), "cover.instrument": _("Assessment instrument"),
+    "cover.status": _("Status"), "cover.version": _("Version"), "cover.date": _("Date"),
+    "cover.currency": _("Currency"), "cover.organisation": _("Organisation"),
+    "cover.note": _("Prepared from the validated focus-group assessments of the engagement."),
+    "footer.page": _("Page"), "total": _("Total"),
+    "contents": _("Contents"),
+    "h.nominations": _("Who to nominate"),
+    "h.assumptions": _("Assumptions"),
+    "assume.intro": _("The plan was made with these settings; change them and the plan changes."),
+    "assume.none": _("none"),
+    "assume.targets": (_("Every section aims at {default}; the strategic sections aim at "
+                       "{strategic}: {sections}.")),
+    "assume.overrides": plural_noop(
+        "{n} organisation has targets of its own on some sections.",
+        "{n} organisations have targets of their own on some sections."),
+    "assume.participants": _(
+        "Each organisation sends {n:n.participants} to each course it needs "
+        "({own:n.organisations} with a number of their own); to reach a course's minimum, up "
+        "to {most} from one organisation."),
+    "assume.horizon": (_("{months} months from {first}; at most {parallel} cohorts running in one "
+                       "month.")),
+    "assume.load": _(
+        "Each organisation takes at most {month:n.training_days} a month and {quarter} a "
+        "quarter, with at most {away} of its staff away at once."),
+    "assume.rates": (_("Costs from the catalogue {catalogue} version {version}, in {currency} at "
+                     "{rate} per US dollar.")),
+    "assume.own_rates": _("The engagement sets its own rates for: {codes}."),
+    "assume.women": _("Nominations aim at {target}% women."),
+    "assume.budget": _("What the budget covers"),
+    "assume.included": (_("Included: each course at the catalogue's rates — a cost per "
+                        "participant-day and a fixed cost per cohort.")),
+    "assume.excluded": (_("Not included: participants' allowances and travel, the follow-up "
                         "coaching each module describes, the reassessment sessions the monitoring "
-                        "chapter plans, and a contingency reserve — budget them separately."),
-    "nom.intro": ("Each organisation names its participants for the courses below, from the "
+                        "chapter plans, and a contingency reserve — budget them separately.")),
+    "nom.intro": (_("Each organisation names its participants for the courses below, from the "
                   "roles each course is for. The programme aims at {target}% women among them; "
-                  "the focus groups that assessed these organisations had {fgd}."),
-    "nom.none": "This plan version was made before nominations were planned.",
-    "nom.women_of": "{women} women of {total}",
-    "nom.aim": "at least {women} women of {places}",
-    "nom.col.audience": "For", "nom.col.places": "Places per organisation",
-    "nom.col.aim": "Aim", "nom.col.fgd": "Its focus groups",
-    "programme.title": "Programme training plan — {project}",
-    "programme.title_all": "Programme training plan — all countries",
-    "programme.title_some": "Programme training plan — {countries} (the countries you can see)",
-    "programme.title_project_some": ("Programme training plan — {project}: {countries} (the "
-                                     "countries you can see)"),
-    "programme.no_country": "no country",
-    "programme.reader_countries": ("This document covers only the countries you can see: "
+                  "the focus groups that assessed these organisations had {fgd}.")),
+    "nom.none": _("This plan version was made before nominations were planned."),
+    "nom.women_of": _("{women} women of {total}"),
+    "nom.aim": _("at least {women} women of {places}"),
+    "nom.col.audience": _("For"), "nom.col.places": _("Places per organisation"),
+    "nom.col.aim": _("Aim"), "nom.col.fgd": _("Its focus groups"),
+    "programme.title": _("Programme training plan — {project}"),
+    "programme.title_all": _("Programme training plan — all countries"),
+    "programme.title_some": _("Programme training plan — {countries} (the countries you can see)"),
+    "programme.title_project_some": (_("Programme training plan — {project}: {countries} (the "
+                                     "countries you can see)")),
+    "programme.no_country": _("no country"),
+    "programme.reader_countries": (_("This document covers only the countries you can see: "
                                    "{countries}. The programme's other countries, if any, are "
-                                   "not in it."),
-    "programme.earlier": ("Earlier rounds, replaced by their country's latest approved plan and "
-                          "not counted above: {names}."),
-    "programme.basis": "What each budget includes, and the rates it was costed at:",
-    "programme.basis_card": ("{who}: the rate card {card} (effective {date}, in {currency}) and "
+                                   "not in it.")),
+    "programme.earlier": (_("Earlier rounds, replaced by their country's latest approved plan and "
+                          "not counted above: {names}.")),
+    "programme.basis": _("What each budget includes, and the rates it was costed at:"),
+    "programme.basis_card": (_("{who}: the rate card {card} (effective {date}, in {currency}) and "
                              "the catalogue {catalogue} version {version}; included: "
-                             "{categories}."),
-    "programme.basis_catalogue": ("{who}: the catalogue {catalogue} version {version}'s prices "
+                             "{categories}.")),
+    "programme.basis_catalogue": (_("{who}: the catalogue {catalogue} version {version}'s prices "
                                   "only, no rate card — a cost per participant-day and per "
                                   "cohort for each course; participants' allowances and travel, "
-                                  "coaching and reassessment not included."),
-    "programme.cover.countries": "Countries", "programme.cover.plans": "Approved plans",
-    "programme.cover_note": ("Each country's approved training plan, side by side. Every figure "
-                             "comes from a plan version named in the first table."),
-    "programme.h.summary": "Plans by country", "programme.h.domains": "Training by domain",
-    "programme.h.timeline": "Cohorts by quarter",
-    "programme.lead": ("Approved plans: {plans}, countries: {countries}, organisations "
-                       "assessed: {orgs}; {cohorts} cohort(s) for {places} participant places, "
-                       "{total} in all."),
-    "programme.rates": ("Each plan is costed in its own currency; the totals are in {currency}, "
-                        "converted at the exchange rate each plan states."),
-    "programme.not_approved": "Not included, no approved plan yet: {names}.",
-    "programme.domains_note": ("Participant places in each country, and the cost of all "
-                               "countries together in {currency}."),
-    "programme.timeline_note": "Number of cohorts starting in each quarter, per country.",
-    "programme.version": "v{version}, approved {date}",
-    "programme.col.country": "Country", "programme.col.engagement": "Engagement",
-    "programme.col.plan": "Plan", "programme.col.orgs": "Organisations",
-    "programme.col.gaps": "Gaps", "programme.col.cohorts": "Cohorts",
-    "programme.col.places": "Places", "programme.col.period": "Period",
-    "programme.col.cost": "Cost", "programme.col.base": "Cost ({currency})",
-    "programme.col.unplaced": "Needs not placed",
-    "programme.col.unplaced_cost": "Not placed, est. ({currency})",
-    "programme.unplaced_note": ("Needs not placed: what the plans could not schedule within their "
+                                  "coaching and reassessment not included.")),
+    "programme.cover.countries": _("Countries"), "programme.cover.plans": _("Approved plans"),
+    "programme.cover_note": (_("Each country's approved training plan, side by side. Every figure "
+                             "comes from a plan version named in the first table.")),
+    "programme.h.summary": _("Plans by country"), "programme.h.domains": _("Training by domain"),
+    "programme.h.timeline": _("Cohorts by quarter"),
+    "programme.lead": _(
+        "Approved plans: {plans}, countries: {countries}, organisations assessed: {orgs}; "
+        "{cohorts:n.cohorts} for {places:n.places}, {total} in all."),
+    "programme.rates": (_("Each plan is costed in its own currency; the totals are in {currency}, "
+                        "converted at the exchange rate each plan states.")),
+    "programme.not_approved": _("Not included, no approved plan yet: {names}."),
+    "programme.domains_note": (_("Participant places in each country, and the cost of all "
+                               "countries together in {currency}.")),
+    "programme.timeline_note": _("Number of cohorts starting in each quarter, per country."),
+    "programme.version": _("v{version}, approved {date}"),
+    "programme.col.country": _("Country"), "programme.col.engagement": _("Engagement"),
+    "programme.col.plan": _("Plan"), "programme.col.orgs": _("Organisations"),
+    "programme.col.gaps": _("Gaps"), "programme.col.cohorts": _("Cohorts"),
+    "programme.col.places": _("Places"), "programme.col.period": _("Period"),
+    "programme.col.cost": _("Cost"), "programme.col.base": _("Cost ({currency})"),
+    "programme.col.unplaced": _("Needs not placed"),
+    "programme.col.unplaced_cost": _("Not placed, est. ({currency})"),
+    "programme.unplaced_note": (_("Needs not placed: what the plans could not schedule within their "
                                 "limits, and their estimated participant cost in {currency} — "
-                                "not funded by the totals above."),
-    "programme.none": "No plan is approved yet: there is nothing to put side by side.",
-    "demo.mark": "DEMO DATA",
-    "brief.title": "Brief for the minister: digital skills of {who}",
-    "brief.found": "What the assessment found", "brief.proposed": "What the plan proposes",
-    "brief.asked": "What is asked of you",
-    "brief.none": "No organisation has a validated assessment yet.",
-    "brief.plan": ("{modules} training module(s) in {cohorts} cohort(s) for {participants} "
-                   "participant places, from {first} to {last}; total cost {total}."),
-    "brief.priority": "Priority {rank}: {module}, for {n} organisation(s), from {month}.",
-    "brief.priority_org": "Priority {rank}: {module}, from {month}.",
-    "brief.ask_approve": "Approve the training plan (version {version}) so cohorts can be confirmed.",
-    "brief.ask_nominate": ("Ask each organisation to name its participants before {month}, "
-                           "as many women as men where it can."),
-    "brief.ask_release": "Release the staff named for their training days.",
-    "brief.ask_unfit": ("Decide how to serve the {count} need(s) the plan could not place "
-                        "(another country's cohort, in-house sessions, coaching)."),
-    "brief.source": ("From training plan version {version} ({status}); the full plan gives "
-                     "the evidence, the schedule and the budget."),
-    "demo.note": ("DEMO DATA: the organisations are real, their ratings and everything said are "
-                  "invented to show how govcap works. Not an assessment of anyone."),
+                                "not funded by the totals above.")),
+    "programme.none": _("No plan is approved yet: there is nothing to put side by side."),
+    "demo.mark": _("DEMO DATA"),
+    "brief.title": _("Brief for the minister: digital skills of {who}"),
+    "brief.found": _("What the assessment found"), "brief.proposed": _("What the plan proposes"),
+    "brief.asked": _("What is asked of you"),
+    "brief.none": _("No organisation has a validated assessment yet."),
+    "brief.plan": _(
+        "{modules:n.modules} in {cohorts:n.cohorts} for {participants:n.places}, from {first}"
+        " to {last}; total cost {total}."),
+    "brief.priority": _(
+        "Priority {rank}: {module}, for {n:n.organisations}, from {month}."),
+    "brief.priority_org": _("Priority {rank}: {module}, from {month}."),
+    "brief.ask_approve": _("Approve the training plan (version {version}) so cohorts can be confirmed."),
+    "brief.ask_nominate": (_("Ask each organisation to name its participants before {month}, "
+                           "as many women as men where it can.")),
+    "brief.ask_release": _("Release the staff named for their training days."),
+    "brief.ask_unfit": _(
+        "Decide how to serve {count:n.needs} the plan could not place (another country's "
+        "cohort, in-house sessions, coaching)."),
+    "brief.source": (_("From training plan version {version} ({status}); the full plan gives "
+                     "the evidence, the schedule and the budget.")),
+    "demo.note": (_("DEMO DATA: the organisations are real, their ratings and everything said are "
+                  "invented to show how govcap works. Not an assessment of anyone.")),
     # section headings
-    "h.summary": "Executive summary", "h.method": "Method", "h.findings": "Findings",
-    "h.priorities": "Priorities", "h.modules": "Training modules",
-    "h.schedule": "Cohort schedule", "h.budget": "Budget",
-    "h.monitoring": "Monitoring and evaluation", "h.actions": "Action table",
-    "h.annex": "Annex: organisation profiles and evidence",
-    "h.sections": "Sections of the assessment", "h.scale": "The rating scale",
-    "h.heatmap": "Levels by organisation and section", "h.domains": "Summary by training domain",
-    "h.unfit": "Needs the plan could not place", "h.unknowns": "Sections not assessed",
-    "h.month_table": "Month by month", "h.gantt": "Timeline", "h.cohorts": "Cohorts",
-    "h.by_domain": "By training domain", "h.by_module": "By module",
-    "h.by_month": "By month", "h.by_org": "By organisation", "h.indicators": "Indicators",
-    "h.kirkpatrick": "Evaluation of each module (Kirkpatrick's four levels)",
-    "h.profile": "Profile", "h.evidence": "Training needs and the evidence behind them",
+    "h.summary": _("Executive summary"), "h.method": _("Method"), "h.findings": _("Findings"),
+    "h.priorities": _("Priorities"), "h.modules": _("Training modules"),
+    "h.schedule": _("Cohort schedule"), "h.budget": _("Budget"),
+    "h.monitoring": _("Monitoring and evaluation"), "h.actions": _("Action table"),
+    "h.annex": _("Annex: organisation profiles and evidence"),
+    "h.sections": _("Sections of the assessment"), "h.scale": _("The rating scale"),
+    "h.heatmap": _("Levels by organisation and section"), "h.domains": _("Summary by training domain"),
+    "h.unfit": _("Needs the plan could not place"), "h.unknowns": _("Sections not assessed"),
+    "h.month_table": _("Month by month"), "h.gantt": _("Timeline"), "h.cohorts": _("Cohorts"),
+    "h.by_domain": _("By training domain"), "h.by_module": _("By module"),
+    "h.by_month": _("By month"), "h.by_org": _("By organisation"), "h.indicators": _("Indicators"),
+    "h.kirkpatrick": _("Evaluation of each module (Kirkpatrick's four levels)"),
+    "h.profile": _("Profile"), "h.evidence": _("Training needs and the evidence behind them"),
     # summary
-    "summary.scope": ("{orgs} organisation(s) were assessed in a validated focus-group session. "
-                      "Against the agreed targets, {gaps} gap(s) were found on {gap_orgs} "
-                      "organisation(s); {unknowns} section rating(s) were not assessed and "
-                      "are listed rather than guessed."),
-    "summary.scope_org": ("{org} took part in the focus-group assessment. Against the agreed "
-                          "targets, {gaps} gap(s) were found; {unknowns} section(s) were not "
-                          "assessed and are listed rather than guessed."),
-    "summary.coverage": ("Of the {engaged} organisation(s) engaged, {validated} are in this plan "
-                         "(their latest validated session counts)."),
-    "summary.not_covered": "Not in this plan yet — {groups}.",
-    "coverage.submitted": "awaiting validation: {names}",
-    "coverage.in_progress": "session under way: {names}",
-    "coverage.draft": "session scheduled: {names}",
-    "coverage.none": "no session yet: {names}",
-    "summary.since": ("Since {round}: {up} section rating(s) improved and {down} regressed "
-                      "(latest validated sessions of both rounds)."),
-    "summary.regressions": "Regressed: {items}.",
-    "h.changes": "What changed since {round}",
-    "col.then": "Then", "col.now": "Now", "col.change": "Change",
-    "change.up": "improved", "change.down": "regressed",
-    "summary.weakest": "Weakest area: {section}, where {n} of {total} organisation(s) stand at Basic.",
-    "summary.strongest": "Strongest area: {section}, with {n} of {total} organisation(s) at High.",
-    "summary.most_gaps": "{org} has the most gaps: {n} of {sections} sections below target.",
-    "summary.org_furthest": "Furthest from target: {sections}.",
-    "summary.org_at_target": "At or above target: {sections}.",
-    "summary.plan": ("The plan answers them with {modules} training module(s) delivered in "
-                     "{cohorts} cohort(s) for {participants} participant places, from {first} "
-                     "to {last}, at a total cost of {total}."),
-    "summary.empty": "No cohort is scheduled: every assessed section is at its target level.",
-    "summary.none_placed": "No cohort could be scheduled for these gaps within the plan.",
-    "summary.unfit": ("{count} need(s) could not be placed in a cohort; they are listed with "
-                      "the reason in the schedule chapter (estimated participant cost {amount})."),
-    "summary.allfit": "Every need found a cohort within the planning horizon.",
-    "summary.domains": "Training by domain", "kf.item": "Key figure", "kf.value": "Value",
-    "kf.orgs": "Organisations assessed", "kf.gaps": "Gaps against target",
-    "kf.modules": "Modules", "kf.cohorts": "Cohorts", "kf.places": "Participant places",
-    "kf.period": "Period", "kf.total": "Total cost", "kf.unfit": "Needs not placed",
+    "summary.scope": plural_noop(
+        "{orgs} organisation was assessed in a validated focus-group session. Against the "
+        "agreed targets: {gaps:n.gaps} on {gap_orgs:n.organisations}; not assessed, and "
+        "listed rather than guessed: {unknowns:n.ratings}.",
+        "{orgs} organisations were assessed in a validated focus-group session. Against the "
+        "agreed targets: {gaps:n.gaps} on {gap_orgs:n.organisations}; not assessed, and "
+        "listed rather than guessed: {unknowns:n.ratings}.", count="orgs"),
+    "summary.scope_org": _(
+        "{org} took part in the focus-group assessment. Against the agreed targets: "
+        "{gaps:n.gaps}; not assessed, and listed rather than guessed: {unknowns:n.sections}."),
+    "summary.coverage": plural_noop(
+        "Of the organisations engaged ({engaged}), {validated} is in this plan (its latest "
+        "validated session counts).",
+        "Of the organisations engaged ({engaged}), {validated} are in this plan (their latest"
+        " validated session counts).", count="validated"),
+    "summary.not_covered": _("Not in this plan yet — {groups}."),
+    "coverage.submitted": _("awaiting validation: {names}"),
+    "coverage.in_progress": _("session under way: {names}"),
+    "coverage.draft": _("session scheduled: {names}"),
+    "coverage.none": _("no session yet: {names}"),
+    "summary.since": _(
+        "Since {round} (latest validated sessions of both rounds), section ratings improved: "
+        "{up}; regressed: {down}."),
+    "summary.regressions": _("Regressed: {items}."),
+    "h.changes": _("What changed since {round}"),
+    "col.then": _("Then"), "col.now": _("Now"), "col.change": in_context("plan document", "Change"),
+    "change.up": _("improved"), "change.down": _("regressed"),
+    "summary.weakest": plural_noop(
+        "Weakest area: {section}, where {n} of {total} organisations stands at Basic.",
+        "Weakest area: {section}, where {n} of {total} organisations stand at Basic."),
+    "summary.strongest": plural_noop(
+        "Strongest area: {section}, with {n} of {total} organisations at High.",
+        "Strongest area: {section}, with {n} of {total} organisations at High."),
+    "summary.most_gaps": _("{org} has the most gaps: {n} of {sections} sections below target."),
+    "summary.org_furthest": _("Furthest from target: {sections}."),
+    "summary.org_at_target": _("At or above target: {sections}."),
+    "summary.plan": _(
+        "The plan answers them with {modules:n.modules} delivered in {cohorts:n.cohorts} for "
+        "{participants:n.places}, from {first} to {last}, at a total cost of {total}."),
+    "summary.empty": _("No cohort is scheduled: every assessed section is at its target level."),
+    "summary.none_placed": _("No cohort could be scheduled for these gaps within the plan."),
+    "summary.unfit": plural_noop(
+        "{count} need could not be placed in a cohort; it is listed with the reason in the "
+        "schedule chapter (estimated participant cost {amount}).",
+        "{count} needs could not be placed in a cohort; they are listed with the reason in "
+        "the schedule chapter (estimated participant cost {amount}).", count="count"),
+    "summary.allfit": _("Every need found a cohort within the planning horizon."),
+    "summary.domains": _("Training by domain"), "kf.item": _("Key figure"), "kf.value": _("Value"),
+    "kf.orgs": _("Organisations assessed"), "kf.gaps": _("Gaps against target"),
+    "kf.modules": _("Modules"), "kf.cohorts": _("Cohorts"), "kf.places": _("Participant places"),
+    "kf.period": _("Period"), "kf.total": _("Total cost"), "kf.unfit": _("Needs not placed"),
     # method
-    "method.p1": ("The assessment follows GovStack's rapid skills assessment: a focus-group "
+    "method.p1": (_("The assessment follows GovStack's rapid skills assessment: a focus-group "
                   "discussion (FGD) with the ICT practitioners of each ministry or agency, "
                   "led by a moderator with a note-taker, after the participants' consent. "
                   "The moderator reads the introduction and walks through {n} sections; for "
                   "each, participants rate their organisation individually against written "
-                  "benchmarks, discuss, and agree a consensus level with its reasons."),
-    "method.p2": ("Ratings take the temperature of an organisation; they are not a score to "
+                  "benchmarks, discuss, and agree a consensus level with its reasons.")),
+    "method.p2": (_("Ratings take the temperature of an organisation; they are not a score to "
                   "rank ministries. A section nobody could speak to is recorded as not "
                   "assessed and never planned for. Only validated sessions count, and for "
-                  "each organisation its latest one."),
-    "method.p3": ("Each gap between a section's level and its target calls for the catalogue "
+                  "each organisation its latest one.")),
+    "method.p3": (_("Each gap between a section's level and its target calls for the catalogue "
                   "modules that serve that section at that step (Basic to Moderate, Moderate "
                   "to High, then sustaining High). Organisations needing the same module are "
                   "grouped in cohorts by language, scheduled within the horizon respecting "
-                  "prerequisites and capacity, and costed from the catalogue rates."),
-    "method.instrument": "Instrument: {title}.",
-    "col.level": "Level", "col.meaning": "What it means",
-    "scale.basic": "Practices are absent, ad hoc or depend on individuals.",
-    "scale.moderate": "Practices exist and are applied in part, not yet consistently.",
-    "scale.high": "Practices are established, consistent, measured and improved.",
-    "col.number": "No.", "col.section": "Section", "col.domain": "Training domain",
+                  "prerequisites and capacity, and costed from the catalogue rates.")),
+    "method.instrument": _("Instrument: {title}."),
+    "col.level": _("Level"), "col.meaning": _("What it means"),
+    "scale.basic": _("Practices are absent, ad hoc or depend on individuals."),
+    "scale.moderate": _("Practices exist and are applied in part, not yet consistently."),
+    "scale.high": _("Practices are established, consistent, measured and improved."),
+    "col.number": _("No."), "col.section": _("Section"), "col.domain": _("Training domain"),
     # findings
-    "findings.heatmap": ("Each cell is the consensus level an organisation agreed on a "
-                         "section; hatched cells were not assessed."),
-    "col.organisation": "Organisation", "col.basic": "Basic", "col.moderate": "Moderate",
-    "col.high": "High", "col.na": "Not assessed", "col.gaps": "Gaps",
-    "col.reason": "Reason",
+    "findings.heatmap": (_("Each cell is the consensus level an organisation agreed on a "
+                         "section; hatched cells were not assessed.")),
+    "col.organisation": _("Organisation"), "col.basic": _("Basic"), "col.moderate": _("Moderate"),
+    "col.high": in_context("plan document", "High"), "col.na": _("Not assessed"), "col.gaps": _("Gaps"),
+    "col.reason": _("Reason"),
     # priorities
-    "priorities.p": ("Needs are ranked by the size of the gap, the strategic weight of the "
+    "priorities.p": (_("Needs are ranked by the size of the gap, the strategic weight of the "
                      "section and the confidence of the rating; a prerequisite ranks with the "
-                     "module that needs it. Strategic sections: {sections}."),
-    "priorities.none": "none",
-    "col.rank": "Rank", "col.module": "Module", "col.title": "Title", "col.step": "Step",
-    "col.orgs": "Organisations", "col.score": "Priority score", "col.origin": "Origin",
+                     "module that needs it. Strategic sections: {sections}.")),
+    "priorities.none": _("none"),
+    "col.rank": _("Rank"), "col.module": _("Module"), "col.title": _("Title"), "col.step": _("Step"),
+    "col.orgs": _("Organisations"), "col.score": _("Priority score"), "col.origin": _("Origin"),
     # modules
-    "mod.summary": "Summary", "mod.objectives": "Learning objectives",
-    "mod.audience": "Audience", "mod.days": "Duration", "mod.delivery": "Delivery",
-    "mod.step": "Level step", "mod.prerequisites": "Prerequisites",
-    "mod.competences": "e-CF competences", "mod.cohort": "Cohort size",
-    "mod.followup": "Follow-up and technical assistance", "mod.sections": "Sections served",
-    "mod.days_value": "{days} day(s)", "mod.cohort_value": "{min} to {max} participants",
-    "mod.none": "none",
+    "mod.summary": _("Summary"), "mod.objectives": _("Learning objectives"),
+    "mod.audience": _("Audience"), "mod.days": _("Duration"), "mod.delivery": in_context("plan document", "Delivery"),
+    "mod.step": _("Level step"), "mod.prerequisites": _("Prerequisites"),
+    "mod.competences": _("e-CF competences"), "mod.cohort": _("Cohort size"),
+    "mod.followup": _("Follow-up and technical assistance"), "mod.sections": _("Sections served"),
+    "mod.days_value": plural_noop(
+        "{days} day",
+        "{days} days", count="days"), "mod.cohort_value": _("{min} to {max} participants"),
+    "mod.none": _("none"),
     # schedule
-    "schedule.p": ("Cohorts run from {first} to {last}; at most {parallel} cohort(s) run in "
-                   "the same month. Months closed to training: {blackout}."),
-    "col.month": "Month", "col.cohorts": "Cohorts", "col.participants": "Participants",
-    "col.cohort": "Cohort", "col.language": "Language", "col.cost": "Cost",
-    "col.amount": "Amount", "col.share": "Share", "col.days": "Days",
-    "cohort.with_others": "{org} with {n} other organisation(s)",
-    "col.your_participants": "Its participants", "col.cohort_size": "Cohort size",
-    "col.your_share": "Its share of the cost", "col.cohort_cost": "Cohort cost",
-    "gantt.title": "Cohorts by month", "gantt.month_axis": "Month",
-    "gantt.note": ("One row per module; a box marks a month with a cohort of the module and "
-                   "gives its number of participants. Colours show the training domain."),
-    "kirk.when": "When each level is measured, per module:",
-    "unfit.none": "None: every need found a cohort.",
-    "empty.cohorts": "No cohort is scheduled in this plan.",
-    "empty.needs": "No training need was found: every assessed section is at its target.",
-    "unfit.estimate": "Estimated participant cost of the needs not placed: {amount}.",
+    "schedule.p": _(
+        "Cohorts run from {first} to {last}; at most {parallel:n.cohorts} in the same month. "
+        "Months closed to training: {blackout}."),
+    "col.month": _("Month"), "col.cohorts": _("Cohorts"), "col.participants": _("Participants"),
+    "col.cohort": _("Cohort"), "col.language": _("Language"), "col.cost": _("Cost"),
+    "col.amount": _("Amount"), "col.share": _("Share"), "col.days": _("Days"),
+    "cohort.with_others": _(
+        "{org} with {n:n.other_orgs}"),
+    "col.your_participants": _("Its participants"), "col.cohort_size": _("Cohort size"),
+    "col.your_share": _("Its share of the cost"), "col.cohort_cost": _("Cohort cost"),
+    "gantt.title": _("Cohorts by month"), "gantt.month_axis": _("Month"),
+    "gantt.note": (_("One row per module; a box marks a month with a cohort of the module and "
+                   "gives its number of participants. Colours show the training domain.")),
+    "kirk.when": _("When each level is measured, per module:"),
+    "unfit.none": _("None: every need found a cohort."),
+    "empty.cohorts": _("No cohort is scheduled in this plan."),
+    "empty.needs": _("No training need was found: every assessed section is at its target."),
+    "unfit.estimate": _("Estimated participant cost of the needs not placed: {amount}."),
     # budget
-    "budget.p": ("Amounts are in {currency}. A cohort costs participants × days × the daily "
+    "budget.p": (_("Amounts are in {currency}. A cohort costs participants × days × the daily "
                  "rate plus a fixed cost per cohort; each organisation pays its own "
                  "participant-days and a share of the fixed cost in proportion to its "
-                 "participants. Every breakdown adds up to the total, {total}."),
+                 "participants. Every breakdown adds up to the total, {total}.")),
     # monitoring
-    "monitoring.p": ("Each gap has an indicator: the section's consensus level at "
-                     "reassessment, {after} month(s) after the last module that serves it, "
-                     "must reach the target. Each module is evaluated on Kirkpatrick's four "
-                     "levels."),
-    "col.indicator": "Indicator: level at reassessment on", "col.baseline": "Baseline", "col.target": "Target",
-    "col.modules": "Modules", "col.reassess": "Reassessment", "col.status": "Status",
-    "col.method": "Method", "col.when": "When",
-    "kirk.reaction": "Reaction", "kirk.learning": "Learning", "kirk.behaviour": "Behaviour",
-    "kirk.results": "Results",
-    "kirkm.reaction": ("End-of-course survey of every participant: relevance to their work, "
-                       "quality of delivery, intention to apply."),
-    "kirkm.learning": ("Pre-test at the start and post-test at the end of each cohort, one "
-                       "item per learning objective; report the average gain."),
-    "kirkm.behaviour": ("Follow-up with participants and their supervisors 3 to 6 months "
-                        "after the course: are the outputs of the objectives in use at work?"),
-    "kirkm.results": ("Reassessment of the sections the module serves with the same "
-                      "instrument, compared with the baseline."),
-    "when.none": "after the last cohort",
-    "ind.on-plan": "On plan", "ind.partly-unfit": "Partly placed", "ind.unfit": "Not placed",
-    "ind.dropped": "Dropped",
+    "monitoring.p": _(
+        "Each gap has an indicator: the section's consensus level at reassessment, "
+        "{after:n.months} after the last module that serves it, must reach the target. Each "
+        "module is evaluated on Kirkpatrick's four levels."),
+    "col.indicator": _("Indicator: level at reassessment on"), "col.baseline": _("Baseline"), "col.target": _("Target"),
+    "col.modules": _("Modules"), "col.reassess": _("Reassessment"), "col.status": _("Status"),
+    "col.method": _("Method"), "col.when": _("When"),
+    "kirk.reaction": _("Reaction"), "kirk.learning": _("Learning"), "kirk.behaviour": _("Behaviour"),
+    "kirk.results": _("Results"),
+    "kirkm.reaction": (_("End-of-course survey of every participant: relevance to their work, "
+                       "quality of delivery, intention to apply.")),
+    "kirkm.learning": (_("Pre-test at the start and post-test at the end of each cohort, one "
+                       "item per learning objective; report the average gain.")),
+    "kirkm.behaviour": (_("Follow-up with participants and their supervisors 3 to 6 months "
+                        "after the course: are the outputs of the objectives in use at work?")),
+    "kirkm.results": (_("Reassessment of the sections the module serves with the same "
+                      "instrument, compared with the baseline.")),
+    "when.none": _("after the last cohort"),
+    "ind.on-plan": _("On plan"), "ind.partly-unfit": _("Partly placed"), "ind.unfit": _("Not placed"),
+    "ind.dropped": _("Dropped"),
     # actions
-    "col.measure": "Strengthening measure", "col.responsibility": "Responsibility",
-    "col.timeline": "Timeline", "col.funding": "Total funding",
-    "col.source": "Funding source", "col.ta": "Technical assistance",
-    "action.measure": ("{title} ({code}): {cohorts} cohort(s) of {days} day(s), {delivery}, "
-                       "{people} participants from {orgs} organisation(s)"),
-    "action.source_unset": "To be agreed with funders",
-    "action.responsibility_default": ("Engagement coordinator, with the heads of the "
-                                      "participating organisations"),
+    "col.measure": _("Strengthening measure"), "col.responsibility": _("Responsibility"),
+    "col.timeline": _("Timeline"), "col.funding": _("Total funding"),
+    "col.source": _("Funding source"), "col.ta": _("Technical assistance"),
+    "action.measure": _(
+        "{title} ({code}): {cohorts:n.cohorts} of {days:n.days}, {delivery}, "
+        "{people:n.participants} from {orgs:n.organisations}"),
+    "action.source_unset": _("To be agreed with funders"),
+    "action.responsibility_default": (_("Engagement coordinator, with the heads of the "
+                                      "participating organisations")),
     # annex
-    "annex.p": ("For each organisation: its level on each section against the target, then "
-                "each module it takes with the ratings and notes that call for it."),
-    "col.need": "Training need", "col.evidence": "Evidence",
-    "evidence.rated": "Rated {level} on {section}",
-    "evidence.notes": "Notes: “{notes}”",
-    "evidence.confidence": "({confidence} confidence)",
-    "confidence.high": "high", "confidence.medium": "medium", "confidence.low": "low",
-    "evidence.evidence": "Evidence mentioned: “{text}”",
-    "evidence.dissent": "Dissent: “{text}”",
-    "evidence.quote": "{who}: “{text}”",
-    "evidence.quote_unattributed": "A participant: “{text}”",
-    "evidence.prerequisite": "Prerequisite of {modules}.",
-    "evidence.added": "Added by the coordinator.",
-    "status.gap": "Gap", "status.at-target": "At target", "status.unknown": "Not assessed",
-    "status.scheduled": "Scheduled {month}", "status.unfit": "Not placed",
-    "status.dropped": "Dropped",
+    "annex.p": (_("For each organisation: its level on each section against the target, then "
+                "each module it takes with the ratings and notes that call for it.")),
+    "col.need": _("Training need"), "col.evidence": _("Evidence"),
+    "evidence.rated": _("Rated {level} on {section}"),
+    "evidence.notes": _("Notes: “{notes}”"),
+    "evidence.confidence": _("({confidence} confidence)"),
+    "confidence.high": _("high"), "confidence.medium": _("medium"), "confidence.low": _("low"),
+    "evidence.evidence": _("Evidence mentioned: “{text}”"),
+    "evidence.dissent": _("Dissent: “{text}”"),
+    "evidence.quote": _("{who}: “{text}”"),
+    "evidence.quote_unattributed": _("A participant: “{text}”"),
+    "evidence.prerequisite": _("Prerequisite of {modules}."),
+    "evidence.added": _("Added by the coordinator."),
+    "status.gap": _("Gap"), "status.at-target": _("At target"), "status.unknown": _("Not assessed"),
+    "status.scheduled": _("Scheduled {month}"), "status.unfit": _("Not placed"),
+    "status.dropped": _("Dropped"),
     # values
-    "step.basic-moderate": "Basic → Moderate", "step.moderate-high": "Moderate → High",
-    "step.sustain-high": "Sustaining High",
-    "delivery.in-person": "in person", "delivery.blended": "blended",
-    "delivery.online": "online",
-    "origin.gap": "Gap", "origin.prerequisite": "Prerequisite", "origin.added": "Added",
-    "origin.follow-on": "Follow-on",
-    "rounds.follow_on": ("Had {codes} in the approved plan of {plan}; still {level} on "
-                         "{section} → {kind} instead of repeating the course."),
-    "rounds.delivered": ("Completed {codes} in {plan}; still {level} on {section} → "
-                         "{kind} instead of repeating the course."),
-    "rounds.regressions": "Regression since the previous round: {items}.",
-    "rounds.regression_item": "{org}, {section} ({then} → {now})",
-    "kind.coaching": "coaching", "kind.on-the-job": "an on-the-job project",
-    "kind.training-of-trainers": "training of trainers", "kind.e-learning": "e-learning",
-    "h.alternatives": "Other ways to close these gaps",
-    "alt.p": ("Each need above can still be met another way: joining another engagement's cohort "
+    "step.basic-moderate": _("Basic → Moderate"), "step.moderate-high": _("Moderate → High"),
+    "step.sustain-high": _("Sustaining High"),
+    "delivery.in-person": _("in person"), "delivery.blended": _("blended"),
+    "delivery.online": _("online"),
+    "origin.gap": _("Gap"), "origin.prerequisite": _("Prerequisite"), "origin.added": _("Added"),
+    "origin.follow-on": _("Follow-on"),
+    "rounds.follow_on": (_("Had {codes} in the approved plan of {plan}; still {level} on "
+                         "{section} → {kind} instead of repeating the course.")),
+    "rounds.delivered": (_("Completed {codes} in {plan}; still {level} on {section} → "
+                         "{kind} instead of repeating the course.")),
+    "rounds.regressions": _("Regression since the previous round: {items}."),
+    "rounds.regression_item": _("{org}, {section} ({then} → {now})"),
+    "kind.coaching": _("coaching"), "kind.on-the-job": _("an on-the-job project"),
+    "kind.training-of-trainers": _("training of trainers"), "kind.e-learning": _("e-learning"),
+    "h.alternatives": _("Other ways to close these gaps"),
+    "alt.p": (_("Each need above can still be met another way: joining another engagement's cohort "
               "of the same course in the same language where it has places free, an in-house "
               "session, coaching or e-learning. Costs are for this organisation's participants; "
-              "joining costs only their participant-days."),
-    "alt.join": "Join the cohort of {plan} ({country})",
-    "alt.places": "{n} free", "alt.places_short": "{n} free — fewer than needed",
-    "alt.in_house": "An in-house session of {code} for this organisation alone",
-    "alt.coaching": "Coaching: {code} {title}", "alt.e-learning": "E-learning: {code} {title}",
-    "col.alternative": "Alternative", "col.places": "Places",
-    "mod.kind": "Kind", "kindname.coaching": "Coaching", "kindname.on-the-job": "On-the-job project",
-    "kindname.training-of-trainers": "Training of trainers", "kindname.e-learning": "E-learning",
-    "mod.kind_note": ("Not a course: given instead of repeating a course when an organisation's "
+              "joining costs only their participant-days.")),
+    "alt.join": _("Join the cohort of {plan} ({country})"),
+    "alt.places": _("{n} free"), "alt.places_short": _("{n} free — fewer than needed"),
+    "alt.in_house": _("An in-house session of {code} for this organisation alone"),
+    "alt.coaching": _("Coaching: {code} {title}"), "alt.e-learning": _("E-learning: {code} {title}"),
+    "col.alternative": _("Alternative"), "col.places": _("Places"),
+    "mod.kind": _("Kind"), "kindname.coaching": _("Coaching"), "kindname.on-the-job": _("On-the-job project"),
+    "kindname.training-of-trainers": _("Training of trainers"), "kindname.e-learning": _("E-learning"),
+    "mod.kind_note": (_("Not a course: given instead of repeating a course when an organisation's "
                       "gap persists after it, or offered when no cohort can hold a course. One "
-                      "organisation can hold it alone."),
-    "lang.en": "English", "lang.fr": "French", "lang.ar": "Arabic", "lang.so": "Somali",
-    "lang.am": "Amharic", "lang.sw": "Swahili",
-    "unfit.no-module": "The catalogue has no module for this step.",
-    "unfit.below-minimum": "Too few participants for the module's minimum cohort.",
-    "unfit.over-maximum": "More participants than the module's largest cohort.",
-    "unfit.prerequisite-unfit": "A prerequisite could not be placed.",
-    "unfit.capacity": "No month with free capacity in the horizon.",
-    "unfit.horizon": "The prerequisites push it past the planning horizon.",
-    "domain.design-systems-thinking": "Design and Systems Thinking",
-    "domain.agile": "Agile Methodology", "domain.project-management": "Project Management",
-    "domain.change-management": "Change Management",
-    "domain.digital-policy": "Policy for Digital Governments",
-    "domain.service-management": "Service Management and Business Analysis",
-    "domain.enterprise-architecture": "Enterprise Architecture",
+                      "organisation can hold it alone.")),
+    "lang.en": _("English"), "lang.fr": _("French"), "lang.ar": _("Arabic"), "lang.so": _("Somali"),
+    "lang.am": _("Amharic"), "lang.sw": _("Swahili"),
+    "unfit.no-module": _("The catalogue has no module for this step."),
+    "unfit.below-minimum": _("Too few participants for the module's minimum cohort."),
+    "unfit.over-maximum": _("More participants than the module's largest cohort."),
+    "unfit.prerequisite-unfit": _("A prerequisite could not be placed."),
+    "unfit.capacity": _("No month with free capacity in the horizon."),
+    "unfit.horizon": _("The prerequisites push it past the planning horizon."),
+    "domain.design-systems-thinking": _("Design and Systems Thinking"),
+    "domain.agile": _("Agile Methodology"), "domain.project-management": _("Project Management"),
+    "domain.change-management": _("Change Management"),
+    "domain.digital-policy": _("Policy for Digital Governments"),
+    "domain.service-management": _("Service Management and Business Analysis"),
+    "domain.enterprise-architecture": _("Enterprise Architecture"),
     # spreadsheet
-    "sheet.needs": "Needs", "sheet.cohorts": "Cohorts", "sheet.schedule": "Schedule",
-    "sheet.budget": "Budget", "sheet.orgs": "Per organisation",
+    "sheet.needs": _("Needs"), "sheet.cohorts": _("Cohorts"), "sheet.schedule": in_context("plan document", "Schedule"),
+    "sheet.budget": _("Budget"), "sheet.orgs": _("Per organisation"),
 }
-
-LABELS: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
 MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -343,35 +416,67 @@ MONTHS = {
 }
 
 
+class _Filler(string.Formatter):
+    """``str.format`` that reads ``{value:n.key}`` as the count phrase ``n.key`` for value."""
+
+    def __init__(self, labels: Labels) -> None:
+        self.labels = labels
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("n."):
+            return self.labels.count(format_spec, value)
+        return super().format_field(value, format_spec)
+
+
 class Labels(Mapping[str, str]):
-    """The labels of one language, English for a missing key; ``t(key, **values)`` fills."""
+    """The document words in one language; ``t(key, **values)`` fills a sentence."""
 
     def __init__(self, language: str) -> None:
-        self.language = language if language in LABELS else "en"
-        self._table = {**EN, **LABELS[self.language]}
+        self.language = language or "en"
 
     def __getitem__(self, key: str) -> str:
-        return self._table[key]
+        message = EN[key]
+        if isinstance(message, Plural):
+            raise TypeError(f"{key} has plural forms: use t({key!r}, ...) or count()")
+        return self.template(key, {})
 
     def __iter__(self):
-        return iter(self._table)
+        return iter(EN)
 
     def __len__(self) -> int:
-        return len(self._table)
+        return len(EN)
+
+    def template(self, key: str, values: Mapping[str, object]) -> str:
+        message = EN[key]
+        with translation.override(self.language):
+            if isinstance(message, Plural):
+                return translation.ngettext(message.singular, message.plural,
+                                            _whole(values[message.count]))
+            if isinstance(message, Contextual):
+                return translation.pgettext(message.context, message.message)
+            return translation.gettext(message)
 
     def t(self, key: str, **values: object) -> str:
-        text = self._table[key]
-        return text.format(**values) if values else text
+        text = self.template(key, values)
+        return _Filler(self).vformat(text, (), values) if values else text
+
+    def count(self, key: str, value: object) -> str:
+        """``count("n.cohorts", 3)`` → "3 cohorts", the number written as ``number()``."""
+        n = _whole(value)
+        return self.template(key, {"n": n}).format(n=self.number(n))
 
     def get_or(self, key: str, default: str) -> str:
-        return self._table.get(key, default)
+        return self[key] if key in EN else default
 
     def month(self, month: str | None) -> str:
         """``"2026-03"`` → ``"Mar 2026"`` / ``"mars 2026"``; None → an en dash."""
         if not month:
             return "–"
         year, number = month.split("-")
-        return f"{MONTHS[self.language][int(number) - 1]} {year}"
+        if self.language in MONTHS:
+            return f"{MONTHS[self.language][int(number) - 1]} {year}"
+        with translation.override(self.language):
+            return formats.date_format(dt.date(int(year), int(number), 1), "M Y")
 
     def span(self, first: str | None, last: str | None) -> str:
         """A month range, or the one month when both ends are the same."""
@@ -399,3 +504,9 @@ def labels(language: str) -> Labels:
 def plan_title(language: str, engagement: str) -> str:
     """The cover title in the document's language, for ``PlanDocumentContext.title``."""
     return Labels(language).t("doc.title", engagement=engagement)
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"a count must be a whole number, not {value!r}")
+    return value

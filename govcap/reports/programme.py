@@ -101,7 +101,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
                orgs=orgs,
                cohorts=sum(len(p.cohorts) for p in plans),
-               places=L.number(sum(p.places for p in plans)), total=usd(total).text)
+               places=sum(p.places for p in plans), total=usd(total).text)
     summary_blocks: list = [Para(lead, "lead")]
     if reader_countries is not None:
         summary_blocks.append(Para(L.t("programme.reader_countries",

@@ -297,7 +297,7 @@ def test_the_summary_names_who_was_engaged_and_is_not_in_the_plan_yet(world):
     plan = generate(world.engagement, world.coordinator)
     docx = zipfile.ZipFile(io.BytesIO(documents.render(plan, "docx")))
     text = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode())
-    assert "Of the 4 organisation(s) engaged, 1 are in this plan" in text
+    assert "Of the organisations engaged (4), 1 is in this plan" in text
     assert "awaiting validation: KSG" in text
     assert "no session yet: ICT Authority, Treasury" in text
     assert "Weakest area: 4. " in text  # change management, the only Basic
@@ -322,7 +322,7 @@ def test_a_follow_up_plan_says_what_improved_and_what_regressed_since_the_round_
     assert statuses["change-management"]["previous"] == "moderate"
     docx = zipfile.ZipFile(io.BytesIO(documents.render(plan, "docx")))
     text = re.sub(r"<[^>]+>", "", docx.read("word/document.xml").decode())
-    assert f"Since {baseline.round_label}: 1 section rating(s) improved and 1 regressed" in text
+    assert f"Since {baseline.round_label} (latest validated sessions of both rounds), section ratings improved: 1; regressed: 1" in text
     assert "Regressed: Ministry of ICT, 4. " in text
     assert f"What changed since {baseline.round_label}" in text
     first_plan = generate(baseline, world.coordinator)  # a first round has nothing before it
