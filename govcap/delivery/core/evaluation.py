@@ -1,0 +1,288 @@
+"""Evaluation rules over plain data (Kirkpatrick levels 1–3).
+
+* Level 1 (reaction): four ratings from 1 (poor) to 5 (excellent) and a comment.
+* Level 2 (learning): before and after the course, one item per objective of the module
+  (met or not yet); a score is ``correct / out_of``, the gain is post − pre in percentage
+  points, per trainee who has both.
+* Level 3 (behaviour): the trainee and their supervisor are asked, once the trainee has
+  completed, whether the course is applied at work. The follow-up is due
+  ``FOLLOW_UP_DUE_MONTHS`` after the course ends and overdue after
+  ``FOLLOW_UP_CLOSE_MONTHS`` (the plan's monitoring rule: 3 to 6 months).
+
+Also here: reading the rows of a form's export (KoboToolbox, ODK, paper typed in a sheet)
+into answers, every problem with its row and column.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from govcap.planning.core.monitoring import BEHAVIOUR_FROM, BEHAVIOUR_TO
+
+# --- the rules ----------------------------------------------------------------------------
+
+FOLLOW_UP_DUE_MONTHS = BEHAVIOUR_FROM  # 3: a follow-up is asked this long after the end
+FOLLOW_UP_CLOSE_MONTHS = BEHAVIOUR_TO  # 6: and overdue after this long
+# How long a link shown in the room stays open (hours), and a follow-up link sent out (days)
+LINK_HOURS_DEFAULT, LINK_HOURS_MAX = 2, 48
+FOLLOW_UP_LINK_DAYS = 30
+
+RATING_MIN, RATING_MAX = 1, 5
+REACTION_ITEMS = ("relevance", "quality", "trainer", "recommend")
+PRE, POST = "pre", "post"
+PHASES = (PRE, POST)
+PARTICIPANT, SUPERVISOR = "participant", "supervisor"
+RESPONDENTS = (PARTICIPANT, SUPERVISOR)
+APPLIED = ("yes", "partly", "no")
+COMMENT_MAX = 2000
+
+# follow-up states
+ANSWERED, UPCOMING, DUE, OVERDUE = "answered", "upcoming", "due", "overdue"
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
+def follow_up_dates(course_end: dt.date) -> tuple[dt.date, dt.date]:
+    """(due, close): when a follow-up of a course ending ``course_end`` is asked, and from
+    when it is overdue."""
+    return (add_months(course_end, FOLLOW_UP_DUE_MONTHS),
+            add_months(course_end, FOLLOW_UP_CLOSE_MONTHS))
+
+
+def follow_up_state(due: dt.date, close: dt.date, answered: bool, today: dt.date) -> str:
+    if answered:
+        return ANSWERED
+    if today < due:
+        return UPCOMING
+    return DUE if today <= close else OVERDUE
+
+
+def rating_ok(value: int | None) -> bool:
+    return value is None or RATING_MIN <= value <= RATING_MAX
+
+
+# --- level 2: scores and gains ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Score:
+    correct: int
+    out_of: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.correct / self.out_of
+
+
+def score_of(objectives_met: Sequence[bool]) -> Score:
+    return Score(sum(1 for met in objectives_met if met), len(objectives_met))
+
+
+@dataclass(frozen=True)
+class Gain:
+    code: str
+    pre: Score
+    post: Score
+
+    @property
+    def points(self) -> float:
+        """Percentage points gained (negative when the post-test is lower)."""
+        return self.post.percent - self.pre.percent
+
+
+@dataclass(frozen=True)
+class LearningSummary:
+    gains: tuple[Gain, ...]  # trainees with both checks, by code
+    pre_only: int
+    post_only: int
+
+    @property
+    def n(self) -> int:
+        return len(self.gains)
+
+    @property
+    def mean_gain(self) -> float | None:
+        return sum(g.points for g in self.gains) / self.n if self.gains else None
+
+    @property
+    def mean_pre(self) -> float | None:
+        return sum(g.pre.percent for g in self.gains) / self.n if self.gains else None
+
+    @property
+    def mean_post(self) -> float | None:
+        return sum(g.post.percent for g in self.gains) / self.n if self.gains else None
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    return (int(code[1:]) if code[1:].isdigit() else 1 << 30, code)
+
+
+def learning_summary(pre: Mapping[str, Score], post: Mapping[str, Score]) -> LearningSummary:
+    """Gains of the trainees (by code) who have a pre- and a post-check; the others
+    counted apart, never mixed into the mean."""
+    both = sorted(set(pre) & set(post), key=_code_order)
+    return LearningSummary(tuple(Gain(c, pre[c], post[c]) for c in both),
+                           len(set(pre) - set(post)), len(set(post) - set(pre)))
+
+
+def objective_shares(checks: Sequence[Sequence[bool]], objectives: int) -> list[tuple[int, int]]:
+    """Per objective: (trainees who met it, trainees answered item by item)."""
+    shares = []
+    for i in range(objectives):
+        answered = [c for c in checks if len(c) == objectives]
+        shares.append((sum(1 for c in answered if c[i]), len(answered)))
+    return shares
+
+
+def mean_rating(values: Sequence[int | None]) -> tuple[float | None, int]:
+    given = [v for v in values if v is not None]
+    return (sum(given) / len(given) if given else None, len(given))
+
+
+# --- reading exported answers -----------------------------------------------------------
+
+# problem kinds (worded by the shell)
+UNKNOWN_CODE = "unknown_code"
+NO_CODE = "no_code"
+BAD_RATING = "bad_rating"
+BAD_MET = "bad_met"
+BAD_PHASE = "bad_phase"
+DUPLICATE = "duplicate"
+NOTHING = "nothing"
+TOO_LONG = "too_long"
+NO_ROWS = "no_rows"
+
+YES = frozenset({"yes", "y", "1", "true", "oui", "o", "ndiyo", "haa", "نعم"})
+NO = frozenset({"no", "n", "0", "false", "non", "hapana", "maya", "لا", "not_yet"})
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    kind: str
+    row: int
+    column: str = ""
+    value: str = ""
+    limit: int = 0
+
+
+@dataclass(frozen=True)
+class ReactionRow:
+    row: int
+    code: str
+    ratings: Mapping[str, int | None]
+    comment: str
+
+
+@dataclass(frozen=True)
+class LearningRow:
+    row: int
+    code: str
+    phase: str
+    objectives_met: tuple[bool, ...]
+
+
+def _code(value: str, codes: Collection[str]) -> str:
+    code = value.strip().upper()
+    return code if code in codes else ""
+
+
+def read_reactions(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collection[str],
+                   columns: Mapping[str, str]) -> tuple[list[ReactionRow], list[RowProblem]]:
+    """Rows as field → cell; ``columns`` names each field's column as the file wrote it."""
+    out: list[ReactionRow] = []
+    problems: list[RowProblem] = []
+    seen: dict[str, int] = {}
+    for number, cells in rows:
+        code, row_ok = _row_code(number, cells, codes, columns, seen, problems)
+        ratings: dict[str, int | None] = {}
+        for item in REACTION_ITEMS:
+            raw = cells.get(item, "").strip()
+            if not raw:
+                ratings[item] = None
+                continue
+            value = int(raw) if raw.isdigit() else None
+            if value is None or not rating_ok(value):
+                problems.append(RowProblem(BAD_RATING, number, columns.get(item, item), raw))
+                row_ok = False
+            ratings[item] = value
+        comment = cells.get("comment", "").strip()
+        if len(comment) > COMMENT_MAX:
+            problems.append(RowProblem(TOO_LONG, number, columns.get("comment", "comment"),
+                                       limit=COMMENT_MAX))
+            row_ok = False
+        if row_ok and all(v is None for v in ratings.values()) and not comment:
+            problems.append(RowProblem(NOTHING, number))
+            row_ok = False
+        if row_ok and code:
+            out.append(ReactionRow(number, code, ratings, comment))
+    if not rows:
+        problems.append(RowProblem(NO_ROWS, 0))
+    return out, problems
+
+
+def read_learning(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collection[str],
+                  columns: Mapping[str, str], objectives: int,
+                  phase: str | None = None) -> tuple[list[LearningRow], list[RowProblem]]:
+    """``phase`` None: each row says its phase (column ``phase``); the same trainee may
+    then appear once per phase. Objectives are fields ``o1``…``oN``."""
+    out: list[LearningRow] = []
+    problems: list[RowProblem] = []
+    seen: dict[str, int] = {}
+    for number, cells in rows:
+        row_phase = phase
+        row_ok = True
+        if row_phase is None:
+            raw = cells.get("phase", "").strip().lower()
+            if raw not in PHASES:
+                problems.append(RowProblem(BAD_PHASE, number, columns.get("phase", "phase"), raw))
+                row_ok = False
+            row_phase = raw
+        code, code_ok = _row_code(number, cells, codes, columns, seen, problems,
+                                  key_suffix=f"|{row_phase}")
+        row_ok = row_ok and code_ok
+        met: list[bool] = []
+        for i in range(1, objectives + 1):
+            field = f"o{i}"
+            raw = cells.get(field, "").strip()
+            folded = raw.lower()
+            if folded in YES:
+                met.append(True)
+            elif folded in NO:
+                met.append(False)
+            else:
+                problems.append(RowProblem(BAD_MET, number, columns.get(field, field), raw))
+                row_ok = False
+        if row_ok and code:
+            out.append(LearningRow(number, code, row_phase, tuple(met)))
+    if not rows:
+        problems.append(RowProblem(NO_ROWS, 0))
+    return out, problems
+
+
+def _row_code(number: int, cells: Mapping[str, str], codes: Collection[str],
+              columns: Mapping[str, str], seen: dict[str, int], problems: list[RowProblem],
+              key_suffix: str = "") -> tuple[str, bool]:
+    raw = cells.get("trainee", "").strip()
+    column = columns.get("trainee", "trainee")
+    if not raw:
+        problems.append(RowProblem(NO_CODE, number, column))
+        return "", False
+    code = _code(raw, codes)
+    if not code:
+        problems.append(RowProblem(UNKNOWN_CODE, number, column, raw))
+        return "", False
+    key = code + key_suffix
+    if key in seen:
+        problems.append(RowProblem(DUPLICATE, number, column, code, seen[key]))
+        return "", False
+    seen[key] = number
+    return code, True

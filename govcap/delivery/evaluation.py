@@ -1,0 +1,468 @@
+"""Evaluation answers (Kirkpatrick 1–3): the short-lived links participants answer through,
+answers entered from paper or imported, the level-3 follow-ups and their reminders.
+
+Who may: the delivery's evaluators are those who record its attendance (its engagement's
+coordinators and its own training provider); a link needs no account, only its token while
+it is open. One answer per trainee per form is held by the database; a second is refused
+(``AlreadyAnswered``), never overwrites a participant's own answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from govcap.accounts import audit, scoping
+from govcap.delivery import access
+from govcap.delivery.core import evaluation as rules
+from govcap.delivery.models import (
+    AnswerSource,
+    Delivery,
+    EvaluationLink,
+    FollowUp,
+    LearningCheck,
+    Reaction,
+    Trainee,
+)
+from govcap.delivery.services import DeliveryError
+
+Level = EvaluationLink.Level
+
+
+class EvaluationError(DeliveryError):
+    """A refusal to show the user, in their words."""
+
+
+class AlreadyAnswered(EvaluationError):
+    """This trainee has already answered this form."""
+
+
+class LinkClosed(EvaluationError):
+    """The link expired or was closed."""
+
+
+# --- who ---------------------------------------------------------------------------------
+
+
+def can_evaluate(user, delivery: Delivery) -> bool:
+    """Open links, enter paper answers, import exports, answer follow-ups: the delivery's
+    coordinators and its own training provider (the trainer's side)."""
+    return access.can_record_attendance(user, delivery)
+
+
+def evaluable_deliveries(user) -> QuerySet:
+    """The deliveries whose evaluations the user runs."""
+    qs = access.deliveries(user)
+    managed = scoping.managed_engagements(user).values("pk")
+    return qs.filter(Q(engagement_id__in=managed) | Q(provider_id__in=access.provider_ids(user)))
+
+
+def objectives(delivery: Delivery, language: str = "en") -> tuple[str, ...]:
+    """The module's learning objectives, as the catalogue of the delivery's plan words them:
+    the level-2 items, in order."""
+    module = delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code)
+    return module.objectives if module else ()
+
+
+def form_key(level: int, phase: str = "", respondent: str = "") -> str:
+    return {1: "reaction", 2: phase, 3: respondent}.get(level, "")
+
+
+def form_title(level: int, phase: str = "", respondent: str = "") -> str:
+    if level == Level.REACTION:
+        return _("Your view of the course")
+    if level == Level.LEARNING:
+        return (_("Before the course: what can you do already?") if phase == rules.PRE
+                else _("After the course: what can you do now?"))
+    return (_("Follow-up: are you using what the course taught?")
+            if respondent == rules.PARTICIPANT
+            else _("Follow-up for the supervisor: is the course applied at work?"))
+
+
+# --- links -------------------------------------------------------------------------------
+
+
+def open_link(user, delivery: Delivery, level: int, *, phase: str = "", respondent: str = "",
+              hours: int | None = None, now: dt.datetime | None = None) -> EvaluationLink:
+    scoping.require(can_evaluate(user, delivery))
+    if delivery.is_closed:
+        raise EvaluationError(_("A cancelled or merged delivery is not evaluated."))
+    if level not in Level.values:
+        raise EvaluationError(_("Choose level 1, 2 or 3."))
+    phase = phase if level == Level.LEARNING else ""
+    respondent = respondent if level == Level.BEHAVIOUR else ""
+    if level == Level.LEARNING and phase not in rules.PHASES:
+        raise EvaluationError(_("Choose before or after the course."))
+    if level == Level.LEARNING and not objectives(delivery):
+        raise EvaluationError(_("The module has no learning objectives in the catalogue."))
+    if level == Level.BEHAVIOUR and respondent not in rules.RESPONDENTS:
+        raise EvaluationError(_("Choose the participant or the supervisor."))
+    now = now or timezone.now()
+    if level == Level.BEHAVIOUR:
+        lifetime = dt.timedelta(days=rules.FOLLOW_UP_LINK_DAYS)
+    else:
+        hours = rules.LINK_HOURS_DEFAULT if hours is None else hours
+        if not 1 <= hours <= rules.LINK_HOURS_MAX:
+            raise EvaluationError(_("A link stays open between 1 and %(n)s hours.") % {
+                "n": rules.LINK_HOURS_MAX})
+        lifetime = dt.timedelta(hours=hours)
+    with transaction.atomic():
+        link = EvaluationLink.objects.create(
+            delivery=delivery, level=level, phase=phase, respondent=respondent,
+            token=secrets.token_urlsafe(16), expires_at=now + lifetime,
+            created_by=user if getattr(user, "is_authenticated", False) else None)
+        audit.record(user, "evaluation-link", delivery, None, {
+            "link": str(link.uuid), "level": level, "form": form_key(level, phase, respondent),
+            "expires_at": link.expires_at.isoformat()})
+    return link
+
+
+def close_link(user, link: EvaluationLink) -> EvaluationLink:
+    scoping.require(can_evaluate(user, link.delivery))
+    if link.closed_at is None:
+        link.closed_at = timezone.now()
+        link.save(update_fields=["closed_at"])
+        audit.record(user, "evaluation-link-close", link.delivery, None,
+                     {"link": str(link.uuid)})
+    return link
+
+
+def is_open(link: EvaluationLink, now: dt.datetime | None = None) -> bool:
+    now = now or timezone.now()
+    return link.closed_at is None and now < link.expires_at and not link.delivery.is_closed
+
+
+def link_for(token: str) -> EvaluationLink | None:
+    if not token or len(token) > 43:
+        return None
+    return (EvaluationLink.objects.select_related("delivery", "delivery__plan",
+                                                  "delivery__plan__catalogue",
+                                                  "delivery__engagement")
+            .filter(token=token).first())
+
+
+def link_codes(link: EvaluationLink) -> list[str]:
+    """The trainee codes a link's form offers: every nominee for levels 1 and 2; for
+    level 3 those with a follow-up of the link's respondent."""
+    qs = Trainee.objects.filter(delivery=link.delivery)
+    if link.level == Level.BEHAVIOUR:
+        qs = qs.filter(follow_ups__respondent=link.respondent)
+    return sorted(qs.values_list("code", flat=True), key=rules._code_order)
+
+
+# --- answers ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReactionAnswer:
+    code: str
+    relevance: int | None = None
+    quality: int | None = None
+    trainer: int | None = None
+    recommend: int | None = None
+    comment: str = ""
+
+    def ratings(self) -> dict[str, int | None]:
+        return {item: getattr(self, item) for item in rules.REACTION_ITEMS}
+
+
+@dataclass(frozen=True)
+class LearningAnswer:
+    """Item by item (``objectives_met``), or a paper test's total (``correct`` of
+    ``out_of``) when ``objectives_met`` is empty."""
+
+    code: str
+    phase: str
+    objectives_met: tuple[bool, ...] = ()
+    correct: int | None = None
+    out_of: int | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpAnswer:
+    code: str
+    respondent: str
+    applied: str
+    example: str = ""
+
+
+Answer = ReactionAnswer | LearningAnswer | FollowUpAnswer
+
+
+@dataclass
+class Recorded:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    codes: list[str] = field(default_factory=list)
+
+
+def _trainee(delivery: Delivery, code: str) -> Trainee:
+    trainee = Trainee.objects.filter(delivery=delivery, code=code.strip().upper()).first()
+    if trainee is None:
+        raise EvaluationError(_("%(code)s is not a participant code of this course.") % {
+            "code": code.strip() or "—"})
+    return trainee
+
+
+def _check_reaction(a: ReactionAnswer) -> None:
+    for item, value in a.ratings().items():
+        if not rules.rating_ok(value):
+            raise EvaluationError(_("%(code)s: %(item)s must be between 1 and 5.") % {
+                "code": a.code, "item": reaction_label(item)})
+    if all(v is None for v in a.ratings().values()) and not a.comment.strip():
+        raise EvaluationError(_("%(code)s: give at least one rating or a comment.") % {
+            "code": a.code})
+    if len(a.comment) > rules.COMMENT_MAX:
+        raise EvaluationError(_("%(code)s: the comment is longer than %(n)s characters.") % {
+            "code": a.code, "n": rules.COMMENT_MAX})
+
+
+def _learning_score(delivery: Delivery, a: LearningAnswer) -> tuple[list[bool], int, int]:
+    if a.phase not in rules.PHASES:
+        raise EvaluationError(_("%(code)s: say whether the check was before or after the "
+                                "course.") % {"code": a.code})
+    if a.objectives_met:
+        n = len(objectives(delivery))
+        if len(a.objectives_met) != n:
+            raise EvaluationError(_("%(code)s: the module has %(n)s objectives; %(got)s "
+                                    "answers were given.") % {
+                "code": a.code, "n": n, "got": len(a.objectives_met)})
+        score = rules.score_of(a.objectives_met)
+        return list(a.objectives_met), score.correct, score.out_of
+    if a.correct is None or not a.out_of or not 0 <= a.correct <= a.out_of:
+        raise EvaluationError(_("%(code)s: the score must be a number of correct answers "
+                                "between 0 and the number of questions.") % {"code": a.code})
+    return [], a.correct, a.out_of
+
+
+def _check_follow_up(a: FollowUpAnswer) -> None:
+    if a.applied not in rules.APPLIED:
+        raise EvaluationError(_("%(code)s: say whether the course is applied: yes, partly or "
+                                "no.") % {"code": a.code})
+    if len(a.example) > rules.COMMENT_MAX:
+        raise EvaluationError(_("%(code)s: the example is longer than %(n)s characters.") % {
+            "code": a.code, "n": rules.COMMENT_MAX})
+
+
+def _values(a: Answer, delivery: Delivery) -> tuple[type, dict, dict]:
+    """(model, the row's key, the answer's values), checked."""
+    if isinstance(a, ReactionAnswer):
+        _check_reaction(a)
+        return Reaction, {}, {**a.ratings(), "comment": a.comment.strip()}
+    if isinstance(a, LearningAnswer):
+        met, correct, out_of = _learning_score(delivery, a)
+        return LearningCheck, {"phase": a.phase}, {"objectives_met": met, "correct": correct,
+                                                   "out_of": out_of}
+    _check_follow_up(a)
+    return FollowUp, {"respondent": a.respondent}, {"applied": a.applied,
+                                                    "example": a.example.strip()}
+
+
+def _save(a: Answer, delivery: Delivery, *, source: str, user=None,
+          link: EvaluationLink | None = None, replace: bool = False,
+          now: dt.datetime | None = None) -> str:
+    """Save one answer inside the caller's transaction: "created", "updated" or
+    "unchanged". A trainee's answer already given is refused (AlreadyAnswered) unless
+    ``replace`` (corrections of paper answers) or it holds the same values."""
+    trainee = _trainee(delivery, a.code)
+    model, key, values = _values(a, delivery)
+    now = now or timezone.now()
+    row = model.objects.select_for_update().filter(trainee=trainee, **key).first()  # type: ignore[attr-defined]  # one of the three answer models
+    pending = model is FollowUp  # created unanswered, ahead of time
+    if model is FollowUp and row is None:
+        raise EvaluationError(_("%(code)s has no follow-up for this respondent: follow-ups "
+                                "are for participants who completed the course.") % {
+            "code": trainee.code})
+    answered = row is not None and (not pending or row.answered_at is not None)
+    if answered:
+        if all(getattr(row, k) == v for k, v in values.items()):
+            return "unchanged"
+        if not replace or row.source == AnswerSource.LINK:
+            raise AlreadyAnswered(_("An answer for %(code)s is already recorded; only one "
+                                    "answer per participant is kept.") % {"code": trainee.code})
+    meta = {"source": source, "link": link,
+            "entered_by": user if getattr(user, "is_authenticated", False) else None,
+            "answered_at": now}
+    if row is None:
+        try:
+            with transaction.atomic():
+                model.objects.create(trainee=trainee, **key, **values, **meta)  # type: ignore[attr-defined]  # one of the three answer models
+        except IntegrityError:  # the same trainee's answer, saved a moment ago
+            raise AlreadyAnswered(_("An answer for %(code)s is already recorded; only one "
+                                    "answer per participant is kept.") % {
+                "code": trainee.code}) from None
+        return "created"
+    for k, v in {**values, **meta}.items():
+        setattr(row, k, v)
+    row.save()
+    return "updated" if answered else "created"
+
+
+def answer_by_link(link: EvaluationLink, a: Answer, now: dt.datetime | None = None) -> str:
+    """A participant's answer through the link. Refused when the link is not open, the
+    form is not the link's, or the trainee has answered it already."""
+    now = now or timezone.now()
+    expected = {Level.REACTION: ReactionAnswer, Level.LEARNING: LearningAnswer,
+                Level.BEHAVIOUR: FollowUpAnswer}[Level(link.level)]
+    if not isinstance(a, expected):
+        raise EvaluationError(_("This link is for another form."))
+    if isinstance(a, LearningAnswer) and (a.phase != link.phase or not a.objectives_met):
+        raise EvaluationError(_("This link is for another form."))
+    if isinstance(a, FollowUpAnswer) and a.respondent != link.respondent:
+        raise EvaluationError(_("This link is for another form."))
+    with transaction.atomic():
+        locked = EvaluationLink.objects.select_for_update().select_related("delivery").get(
+            pk=link.pk)
+        if not is_open(locked, now):
+            raise LinkClosed(_("This form is closed."))
+        return _save(a, locked.delivery, source=AnswerSource.LINK, link=locked, now=now)
+
+
+def record_answers(user, delivery: Delivery, answers: Sequence[Answer], *, source: str,
+                   replace: bool = False) -> Recorded:
+    """Answers entered from paper, imported or sent through the API: all or none. ``user``
+    None: the operator at the command line."""
+    if user is not None:
+        scoping.require(can_evaluate(user, delivery))
+    if delivery.is_closed:
+        raise EvaluationError(_("A cancelled or merged delivery is not evaluated."))
+    result = Recorded()
+    with transaction.atomic():
+        Delivery.objects.select_for_update().filter(pk=delivery.pk).first()
+        sync_follow_ups(delivery)
+        for a in answers:
+            outcome = _save(a, delivery, source=source, user=user, replace=replace)
+            if outcome == "created":
+                result.created += 1
+            elif outcome == "updated":
+                result.updated += 1
+            else:
+                result.unchanged += 1
+            if outcome != "unchanged":
+                result.codes.append(a.code.strip().upper())
+        if result.codes:
+            audit.record(user, "evaluation-answers", delivery, None, {
+                "source": source, "codes": result.codes,
+                "forms": sorted({_form_of(a) for a in answers})})
+    return result
+
+
+def _form_of(a: Answer) -> str:
+    if isinstance(a, ReactionAnswer):
+        return "reaction"
+    if isinstance(a, LearningAnswer):
+        return a.phase
+    return a.respondent
+
+
+def reaction_label(item: str) -> str:
+    return {"relevance": _("Relevance to my work"), "quality": _("Quality of the course"),
+            "trainer": _("The trainer"),
+            "recommend": _("Would recommend it to a colleague")}.get(item, item)
+
+
+# --- level 3: follow-ups ---------------------------------------------------------------
+
+
+def sync_follow_ups(delivery: Delivery) -> int:
+    """One follow-up per respondent for each trainee who completed, due by the rule from
+    the course's end; unanswered ones follow a changed end date, and go when the trainee no
+    longer counts as completed. Returns how many were created."""
+    trainees = list(Trainee.objects.filter(delivery=delivery))
+    completed = {t.pk for t in trainees if t.completion == Trainee.Completion.COMPLETED}
+    pending = FollowUp.objects.filter(trainee__delivery=delivery, answered_at__isnull=True)
+    if delivery.end_date is None or delivery.is_closed:
+        pending.delete()
+        return 0
+    pending.exclude(trainee_id__in=completed).delete()
+    due, close = rules.follow_up_dates(delivery.end_date)
+    pending.exclude(due_date=due, close_date=close).update(due_date=due, close_date=close)
+    have = set(FollowUp.objects.filter(trainee__delivery=delivery)
+               .values_list("trainee_id", "respondent"))
+    new = [FollowUp(trainee_id=pk, respondent=who, due_date=due, close_date=close)
+           for pk in sorted(completed) for who in rules.RESPONDENTS if (pk, who) not in have]
+    FollowUp.objects.bulk_create(new, ignore_conflicts=True)
+    return len(new)
+
+
+@dataclass(frozen=True)
+class Reminder:
+    follow_up: FollowUp
+    state: str
+    delivery: Delivery
+
+
+def reminders(user, today: dt.date | None = None,
+              states: Iterable[str] = (rules.DUE, rules.OVERDUE, rules.UPCOMING)
+              ) -> list[Reminder]:
+    """The unanswered follow-ups of the deliveries the user evaluates, overdue first."""
+    today = today or timezone.localdate()
+    wanted = set(states)
+    deliveries = list(evaluable_deliveries(user).exclude(end_date=None))
+    for d in deliveries:
+        sync_follow_ups(d)
+    by_pk = {d.pk: d for d in deliveries}
+    out = []
+    for f in (FollowUp.objects.filter(trainee__delivery__in=deliveries, answered_at=None)
+              .select_related("trainee", "trainee__organisation")
+              .order_by("due_date", "trainee__delivery_id", "trainee_id", "respondent")):
+        state = rules.follow_up_state(f.due_date, f.close_date, False, today)
+        if state in wanted:
+            out.append(Reminder(f, state, by_pk[f.trainee.delivery_id]))
+    order = {rules.OVERDUE: 0, rules.DUE: 1, rules.UPCOMING: 2}
+    out.sort(key=lambda r: (order[r.state], r.follow_up.due_date))
+    return out
+
+
+# --- what a page shows ----------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    reactions: int
+    rating_means: dict[str, tuple[float | None, int]]
+    learning: rules.LearningSummary
+    objective_shares: list[tuple[str, int, int]]  # objective, met (post), answered (post)
+    follow_ups: dict[str, int]  # state → count
+    applied: dict[str, int]  # yes / partly / no → count
+    trainees: int
+
+
+def summary(delivery: Delivery, language: str = "en", today: dt.date | None = None) -> Summary:
+    today = today or timezone.localdate()
+    reactions = list(Reaction.objects.filter(trainee__delivery=delivery))
+    checks = list(LearningCheck.objects.filter(trainee__delivery=delivery)
+                  .select_related("trainee"))
+    pre = {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks
+           if c.phase == rules.PRE}
+    post = {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks
+            if c.phase == rules.POST}
+    texts = objectives(delivery, language)
+    post_items = [tuple(bool(x) for x in c.objectives_met) for c in checks
+                  if c.phase == rules.POST]
+    shares = rules.objective_shares(post_items, len(texts))
+    follow_ups = list(FollowUp.objects.filter(trainee__delivery=delivery))
+    states: dict[str, int] = {}
+    applied: dict[str, int] = dict.fromkeys(rules.APPLIED, 0)
+    for f in follow_ups:
+        state = rules.follow_up_state(f.due_date, f.close_date, f.answered_at is not None,
+                                      today)
+        states[state] = states.get(state, 0) + 1
+        if f.answered_at is not None and f.applied:
+            applied[f.applied] += 1
+    return Summary(
+        reactions=len(reactions),
+        rating_means={item: rules.mean_rating([getattr(r, item) for r in reactions])
+                      for item in rules.REACTION_ITEMS},
+        learning=rules.learning_summary(pre, post),
+        objective_shares=[(text, met, n) for text, (met, n) in zip(texts, shares, strict=True)],
+        follow_ups=states, applied=applied,
+        trainees=Trainee.objects.filter(delivery=delivery).count())
