@@ -1,0 +1,356 @@
+"""The evaluation pages: a delivery's evaluation (summary, links with their QR code, paper
+entry, XLSForms and their import), the follow-up reminders, and the phone form a
+participant opens through a link (no account; works without JavaScript).
+
+Thin: deliveries come through ``access`` (out of scope is a 404), writes go through
+``delivery.evaluation`` (checked, audited, one answer per trainee per form).
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from govcap.accounts import scoping
+from govcap.delivery import access, evaluation_forms, evaluation_xlsform
+from govcap.delivery import evaluation as ev
+from govcap.delivery.core import evaluation as rules
+from govcap.delivery.models import (
+    AnswerSource,
+    EvaluationLink,
+    FollowUp,
+    LearningCheck,
+    Reaction,
+    Trainee,
+)
+from govcap.interchange.problems import ImportProblem
+
+
+def _language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+def qr_svg(text: str) -> str:
+    """The link as an SVG QR code: a path with presentation attributes only (strict CSP)."""
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=10)
+    out = BytesIO()
+    image.save(out)
+    svg = out.getvalue().decode("utf-8")
+    return svg[svg.index("<svg"):]
+
+
+def _evaluator_delivery(request, uuid):
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(ev.can_evaluate(request.user, delivery),
+                    _("Only the engagement's coordinators and the delivery's training provider "
+                      "run its evaluation."))
+    return delivery
+
+
+# --- a delivery's evaluation ------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def evaluation_page(request, uuid):
+    delivery = access.delivery_or_404(request.user, uuid)
+    can_evaluate = ev.can_evaluate(request.user, delivery)
+    ev.sync_follow_ups(delivery)
+    language = _language()
+    summary = ev.summary(delivery, language)
+    context = {
+        "delivery": delivery, "engagement": delivery.engagement, "summary": summary,
+        "module": delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code),
+        "can_evaluate": can_evaluate,
+        "rating_rows": [(ev.reaction_label(item), *summary.rating_means[item])
+                        for item in rules.REACTION_ITEMS],
+        "follow_up_states": [(label, summary.follow_ups.get(state, 0)) for state, label in (
+            (rules.ANSWERED, _("Answered")), (rules.DUE, _("Due")),
+            (rules.OVERDUE, _("Overdue")), (rules.UPCOMING, _("Not yet due")))],
+        "applied": [(label, summary.applied.get(key, 0))
+                    for key, label in FollowUp.Applied.choices],
+        "rules": {"due": rules.FOLLOW_UP_DUE_MONTHS, "close": rules.FOLLOW_UP_CLOSE_MONTHS},
+    }
+    if can_evaluate:
+        now = timezone.now()
+        links = list(delivery.evaluation_links.order_by("-created_at")[:20])
+        context.update({
+            "links": [(link, ev.is_open(link, now), evaluation_forms.form_label(
+                ev.form_key(link.level, link.phase, link.respondent))) for link in links],
+            "open_form": evaluation_forms.OpenLinkForm() if not delivery.is_closed else None,
+            "upload_form": evaluation_forms.EvaluationUploadForm(),
+            "paper_forms": [(key, evaluation_forms.form_label(key))
+                            for key in evaluation_forms.PAPER_FORMS],
+            "trainee_rows": _trainee_rows(delivery),
+        })
+    return render(request, "delivery/eval_delivery.html", context)
+
+
+def _trainee_rows(delivery) -> list[dict]:
+    trainees = list(Trainee.objects.filter(delivery=delivery).select_related("organisation"))
+    reactions = {r.trainee_id: r for r in Reaction.objects.filter(trainee__in=trainees)}
+    checks = {(c.trainee_id, c.phase): c
+              for c in LearningCheck.objects.filter(trainee__in=trainees)}
+    follow = {(f.trainee_id, f.respondent): f
+              for f in FollowUp.objects.filter(trainee__in=trainees)}
+    today = timezone.localdate()
+    rows = []
+    for t in trainees:
+        pre, post = checks.get((t.pk, rules.PRE)), checks.get((t.pk, rules.POST))
+        states = {}
+        for who in rules.RESPONDENTS:
+            f = follow.get((t.pk, who))
+            states[who] = (rules.follow_up_state(f.due_date, f.close_date,
+                                                 f.answered_at is not None, today), f) if f \
+                else ("", None)
+        rows.append({"trainee": t, "reaction": reactions.get(t.pk), "pre": pre, "post": post,
+                     "gain": post.percent - pre.percent if pre and post else None,
+                     "participant": states[rules.PARTICIPANT],
+                     "supervisor": states[rules.SUPERVISOR]})
+    return rows
+
+
+@require_POST
+@login_required
+def open_link(request, uuid):
+    delivery = _evaluator_delivery(request, uuid)
+    form = evaluation_forms.OpenLinkForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The link was not opened: choose a form and between 1 and "
+                                  "%(n)s hours.") % {"n": rules.LINK_HOURS_MAX})
+        return redirect("delivery-evaluation", uuid)
+    try:
+        link = ev.open_link(request.user, delivery, hours=form.cleaned_data["hours"],
+                            **evaluation_forms.link_form_args(form.cleaned_data["form"]))
+    except ev.EvaluationError as exc:
+        messages.error(request, str(exc))
+        return redirect("delivery-evaluation", uuid)
+    return redirect("evaluation-link", uuid, link.uuid)
+
+
+@require_GET
+@login_required
+def link_page(request, uuid, link):
+    """The link and its QR code, large, for the trainer to show in the room."""
+    delivery = _evaluator_delivery(request, uuid)
+    found = get_object_or_404(EvaluationLink, delivery=delivery, uuid=link)
+    url = request.build_absolute_uri(reverse("evaluation-answer", args=[found.token]))
+    return render(request, "delivery/eval_link.html", {
+        "delivery": delivery, "engagement": delivery.engagement, "link": found, "url": url,
+        "qr": qr_svg(url), "is_open": ev.is_open(found),
+        "title": evaluation_forms.form_label(ev.form_key(found.level, found.phase,
+                                                         found.respondent))})
+
+
+@require_POST
+@login_required
+def close_link(request, uuid, link):
+    delivery = _evaluator_delivery(request, uuid)
+    found = get_object_or_404(EvaluationLink, delivery=delivery, uuid=link)
+    ev.close_link(request.user, found)
+    messages.success(request, _("The link is closed; it takes no more answers."))
+    return redirect("delivery-evaluation", uuid)
+
+
+# --- paper entry ---------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def paper(request, uuid, form):
+    """One row per trainee with the form's fields: answers from paper typed in later, all
+    saved or none. A phone answer is shown, not editable."""
+    delivery = _evaluator_delivery(request, uuid)
+    if form not in evaluation_forms.PAPER_FORMS:
+        raise Http404
+    objectives = ev.objectives(delivery, _language())
+    trainees = list(Trainee.objects.filter(delivery=delivery).select_related("organisation"))
+    codes = [t.code for t in trainees]
+    if form == "reaction":
+        existing: dict = {r.trainee.code: r for r in Reaction.objects.filter(
+            trainee__in=trainees).select_related("trainee")}
+    else:
+        existing = {c.trainee.code: c for c in LearningCheck.objects.filter(
+            trainee__in=trainees, phase=form).select_related("trainee")}
+    problems: list[str] = []
+    if request.method == "POST":
+        try:
+            answers = evaluation_forms.read_paper(request.POST, form, codes, len(objectives),
+                                                  existing)
+            done = ev.record_answers(request.user, delivery, answers,
+                                     source=AnswerSource.PAPER, replace=True)
+        except evaluation_forms.PaperProblem as exc:
+            problems = exc.problems
+        except ev.EvaluationError as exc:
+            problems = [str(exc)]
+        else:
+            saved = done.created + done.updated
+            messages.success(request, ngettext("%(n)s answer saved.", "%(n)s answers saved.",
+                                               saved) % {"n": saved})
+            return redirect("delivery-evaluation", uuid)
+    rows = []
+    for t in trainees:
+        old = existing.get(t.code)
+        posted = {k.split("-", 1)[1]: v for k, v in request.POST.items()
+                  if k.startswith(f"{t.code}-")} if problems else None
+        values = posted if posted is not None else _paper_values(old, form, len(objectives))
+        rows.append({"trainee": t, "locked": old is not None and old.source == AnswerSource.LINK,
+                     "values": values,
+                     "marks": [(i, values.get(f"o{i}", "")) for i in
+                               range(1, len(objectives) + 1)],
+                     "ratings": [(item, ev.reaction_label(item), values.get(item, ""))
+                                 for item in rules.REACTION_ITEMS]})
+    return render(request, "delivery/eval_paper.html", {
+        "delivery": delivery, "engagement": delivery.engagement, "form": form,
+        "title": evaluation_forms.form_label(form), "rows": rows, "problems": problems,
+        "objectives": list(enumerate(objectives, start=1)),
+        "rating_labels": [(item, ev.reaction_label(item)) for item in rules.REACTION_ITEMS],
+        "scale": range(rules.RATING_MIN, rules.RATING_MAX + 1)}, status=400 if problems else 200)
+
+
+def _paper_values(old, form: str, objectives: int) -> dict[str, str]:
+    if old is None:
+        return {"out_of": str(objectives)} if form != "reaction" else {}
+    if form == "reaction":
+        values = {item: "" if getattr(old, item) is None else str(getattr(old, item))
+                  for item in rules.REACTION_ITEMS}
+        values["comment"] = old.comment
+        return values
+    values = {f"o{i}": "yes" if met else "no"
+              for i, met in enumerate(old.objectives_met, start=1)}
+    values.update({"correct": str(old.correct), "out_of": str(old.out_of)})
+    return values
+
+
+# --- XLSForms and their exports ------------------------------------------------------
+
+
+@require_GET
+@login_required
+def xlsform(request, uuid, level):
+    delivery = _evaluator_delivery(request, uuid)
+    if level not in (1, 2):
+        raise Http404
+    data = evaluation_xlsform.xlsform_bytes(delivery, level, [_language()])
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument"
+                                                ".spreadsheetml.sheet")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{evaluation_xlsform.form_id(delivery, level)}.xlsx"')
+    return response
+
+
+@require_POST
+@login_required
+def import_answers(request, uuid):
+    delivery = _evaluator_delivery(request, uuid)
+    form = evaluation_forms.EvaluationUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a CSV or XLSX file."))
+        return redirect("delivery-evaluation", uuid)
+    upload = form.cleaned_data["file"]
+    if upload.size > evaluation_xlsform.MAX_FILE_BYTES:
+        messages.error(request, _("The file is larger than 5 MB."))
+        return redirect("delivery-evaluation", uuid)
+    try:
+        result = evaluation_xlsform.import_answers(upload.read(), delivery, user=request.user,
+                                                   name=upload.name)
+    except ImportProblem as exc:
+        messages.error(request, _("Nothing was imported. %(problems)s") % {"problems": str(exc)})
+    else:
+        messages.success(request, ngettext(
+            "%(n)s answer imported (%(same)s already there).",
+            "%(n)s answers imported (%(same)s already there).", result.created) % {
+            "n": result.created, "same": result.unchanged})
+    return redirect("delivery-evaluation", uuid)
+
+
+# --- level 3: reminders and answers ------------------------------------------------
+
+
+@require_GET
+@login_required
+def follow_ups(request):
+    """The follow-ups of the deliveries the user evaluates: overdue and due first; the
+    ones not yet due with ?all=1."""
+    show_all = request.GET.get("all") == "1"
+    states = (rules.OVERDUE, rules.DUE, rules.UPCOMING) if show_all else (rules.OVERDUE,
+                                                                         rules.DUE)
+    reminders = ev.reminders(request.user, states=states)
+    state_labels = {rules.OVERDUE: _("Overdue"), rules.DUE: _("Due"),
+                    rules.UPCOMING: _("Not yet due")}
+    return render(request, "delivery/eval_follow_ups.html", {
+        "reminders": [(r, state_labels[r.state]) for r in reminders], "show_all": show_all,
+        "form": evaluation_forms.FollowUpAnswerForm(),
+        "rules": {"due": rules.FOLLOW_UP_DUE_MONTHS, "close": rules.FOLLOW_UP_CLOSE_MONTHS}})
+
+
+@require_POST
+@login_required
+def answer_follow_up(request, uuid, code, respondent):
+    delivery = _evaluator_delivery(request, uuid)
+    if respondent not in rules.RESPONDENTS:
+        raise Http404
+    form = evaluation_forms.FollowUpAnswerForm(request.POST)
+    back = request.POST.get("next") == "delivery"
+    target = redirect("delivery-evaluation", uuid) if back else redirect("evaluation-follow-ups")
+    if not form.is_valid():
+        messages.error(request, _("Say whether the course is applied: yes, partly or no."))
+        return target
+    try:
+        ev.record_answers(request.user, delivery, [ev.FollowUpAnswer(
+            code, respondent, form.cleaned_data["applied"], form.cleaned_data["example"])],
+            source=AnswerSource.PAPER, replace=True)
+    except ev.EvaluationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Follow-up of %(code)s saved.") % {"code": code})
+    return target
+
+
+# --- the participant's form (no account) ------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def answer(request, token):
+    link = ev.link_for(token)
+    if link is None:
+        raise Http404
+    delivery = link.delivery
+    language = _language()
+    module = delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code)
+    context = {"link": link, "delivery": delivery, "module": module,
+               "title": ev.form_title(link.level, link.phase, link.respondent)}
+    if request.GET.get("done") == "1":
+        return render(request, "delivery/eval_answer_done.html", {**context, "thanks": True})
+    if not ev.is_open(link):
+        return render(request, "delivery/eval_answer_done.html", {**context, "closed": True},
+                      status=410)
+    objectives = ev.objectives(delivery, language) if link.level == 2 else ()
+    form = evaluation_forms.ParticipantForm(request.POST or None, link=link,
+                                            codes=ev.link_codes(link), objectives=objectives)
+    if request.method == "POST" and form.is_valid():
+        try:
+            ev.answer_by_link(link, form.answer())
+        except ev.AlreadyAnswered:
+            return render(request, "delivery/eval_answer_done.html", {
+                **context, "already": form.cleaned_data["code"]}, status=409)
+        except ev.LinkClosed:
+            return render(request, "delivery/eval_answer_done.html",
+                          {**context, "closed": True}, status=410)
+        except ev.EvaluationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(reverse("evaluation-answer", args=[token]) + "?done=1")
+    return render(request, "delivery/eval_answer.html", {**context, "form": form},
+                  status=400 if request.method == "POST" else 200)

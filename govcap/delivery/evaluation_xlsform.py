@@ -1,0 +1,288 @@
+"""The level 1 and level 2 forms as XLSForms for KoboToolbox or ODK, and their exports read
+back — interchange's writer, table reader and column recognition, with its rules: all or
+nothing, every problem naming the file, the sheet (XLSX), the row and the column.
+
+A form is made for one delivery: its trainee codes are the choices (no names), its
+objectives the level 2 items; a hidden field carries the delivery's UUID so an export of
+another course's form is refused. Importing the same export twice changes nothing: an
+answer already stored with the same values is skipped; one that differs is a problem.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from govcap.delivery import evaluation as ev
+from govcap.delivery.core import evaluation as rules
+from govcap.delivery.models import AnswerSource, Delivery, LearningCheck, Reaction, Trainee
+from govcap.interchange.formspec import Choice, Field, FormSpec
+from govcap.interchange.headers import fold, header_score, map_columns
+from govcap.interchange.problems import ImportProblem, Problem
+from govcap.interchange.tables import read_table
+from govcap.interchange.xlsform import xlsform_bytes as spec_bytes
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+DELIVERY_FIELD = "govcap_delivery"
+FORM_VERSION = "1"
+
+
+def form_id(delivery: Delivery, level: int) -> str:
+    return f"govcap_l{level}_{delivery.uuid.hex[:8]}"
+
+
+def _in(languages: Sequence[str], text) -> dict[str, str]:
+    """A lazy or gettext'd text in each language."""
+    out = {}
+    for lang in languages:
+        with translation.override(lang):
+            out[lang] = str(text())
+    return out
+
+
+def build_spec(delivery: Delivery, level: int, languages: Sequence[str] = ("en",)) -> FormSpec:
+    languages = tuple(dict.fromkeys(languages)) or ("en",)
+    codes = sorted(Trainee.objects.filter(delivery=delivery).values_list("code", flat=True),
+                   key=rules._code_order)
+    items: list[Field] = [
+        Field("select_one trainee", "trainee",
+              _in(languages, lambda: _("Your participant code")),
+              _in(languages, lambda: _("On your name card or the sign-in sheet. No name is "
+                                       "asked.")), required=True, role="trainee"),
+    ]
+    choices: dict[str, tuple[Choice, ...]] = {
+        "trainee": tuple(Choice(c, dict.fromkeys(languages, c)) for c in codes)}
+    if level == 1:
+        for item in rules.REACTION_ITEMS:
+            items.append(Field("select_one rating", item,
+                               _in(languages, lambda item=item: ev.reaction_label(item)),
+                               _in(languages, lambda: _("1 = poor, 5 = excellent")),
+                               appearance="horizontal", role=item))
+        items.append(Field("text", "comment",
+                           _in(languages, lambda: _("Anything else you want to tell us?")),
+                           appearance="multiline", role="comment"))
+        choices["rating"] = tuple(Choice(str(n), dict.fromkeys(languages, str(n)))
+                                  for n in range(rules.RATING_MIN, rules.RATING_MAX + 1))
+    elif level == 2:
+        items.append(Field("select_one phase", "phase",
+                           _in(languages, lambda: _("When is this check?")), required=True,
+                           role="phase"))
+        choices["phase"] = (
+            Choice(rules.PRE, _in(languages, lambda: _("Before the course"))),
+            Choice(rules.POST, _in(languages, lambda: _("After the course"))))
+        texts = {lang: ev.objectives(delivery, lang) for lang in languages}
+        for i in range(1, len(texts[languages[0]]) + 1):
+            items.append(Field("select_one met", f"o{i}",
+                               {lang: f"{i}. {texts[lang][i - 1]}" for lang in languages},
+                               required=True, appearance="horizontal", role=f"o{i}"))
+        choices["met"] = (Choice("yes", _in(languages, lambda: _("Yes, I can do this"))),
+                          Choice("no", _in(languages, lambda: _("Not yet"))))
+    else:
+        raise ValueError("level 1 or 2")
+    items += [Field("calculate", DELIVERY_FIELD, calculation=f"'{delivery.uuid}'",
+                    role=DELIVERY_FIELD),
+              Field("start", "start"), Field("end", "end")]
+    module = delivery.plan.catalogue.parsed(languages[0]).by_code.get(delivery.module_code)
+    level_title = _in(languages[:1], lambda: _("Level 1: reaction") if level == 1
+                      else _("Level 2: learning"))[languages[0]]
+    title = f"{module.title if module else delivery.module_code} ({delivery.cohort_id}) — " \
+            f"{level_title}"
+    return FormSpec(form_id=form_id(delivery, level), version=FORM_VERSION, title=title,
+                    languages=languages, items=tuple(items), choices=choices,
+                    instance_name="concat(${trainee}, ' ', ${start})", section_keys=())
+
+
+def xlsform_bytes(delivery: Delivery, level: int, languages: Sequence[str] = ("en",)) -> bytes:
+    return spec_bytes(build_spec(delivery, level, languages))
+
+
+def write_xlsform(delivery: Delivery, level: int, path: str | Path,
+                  languages: Sequence[str] = ("en",)) -> FormSpec:
+    """Write the XLSForm; the file is replaced only once the workbook is complete."""
+    spec = build_spec(delivery, level, languages)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(spec_bytes(spec))
+    tmp.replace(path)
+    return spec
+
+
+# --- reading an export back ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvaluationImport:
+    level: int
+    created: int
+    unchanged: int
+    dry_run: bool
+
+
+def _sheet_name(data: bytes) -> str:
+    if not data.startswith(b"PK"):
+        return ""
+    try:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(io.BytesIO(data), read_only=True)
+        try:
+            return wb.worksheets[0].title if wb.worksheets else ""
+        finally:
+            wb.close()
+    except Exception:  # unreadable: read_table says so in its own words
+        return ""
+
+
+def _choice_names(spec: FormSpec) -> dict[str, dict[str, str]]:
+    """list name → folded label (any language) or name → name: a "labels" export gives
+    the choice's label, an "XML values" export its name."""
+    out: dict[str, dict[str, str]] = {}
+    for list_name, choices in spec.choices.items():
+        names = out.setdefault(list_name, {})
+        for c in choices:
+            names[fold(c.name)] = c.name
+            for label in c.labels.values():
+                names.setdefault(fold(label), c.name)
+    return out
+
+
+def problem_text(p: rules.RowProblem) -> str:
+    if p.kind == rules.UNKNOWN_CODE:
+        return _("“%(value)s” is not a participant code of this delivery") % {"value": p.value}
+    if p.kind == rules.NO_CODE:
+        return _("empty: every answer needs the participant's code")
+    if p.kind == rules.BAD_RATING:
+        return _("“%(value)s” is not a rating from 1 to 5") % {"value": p.value}
+    if p.kind == rules.BAD_MET:
+        return _("“%(value)s” is not yes or no") % {"value": p.value}
+    if p.kind == rules.BAD_PHASE:
+        return _("“%(value)s” is not pre or post") % {"value": p.value}
+    if p.kind == rules.DUPLICATE:
+        return _("%(value)s already answered this form in row %(row)s") % {
+            "value": p.value, "row": p.limit}
+    if p.kind == rules.NOTHING:
+        return _("no rating and no comment")
+    if p.kind == rules.TOO_LONG:
+        return _("longer than %(n)s characters") % {"n": p.limit}
+    if p.kind == rules.NO_ROWS:
+        return _("the file has no answers")
+    return p.kind
+
+
+def import_answers(source: bytes | str | Path, delivery: Delivery, *, user=None,
+                   name: str = "", dry_run: bool = False) -> EvaluationImport:
+    """Read an export of this delivery's level 1 or level 2 form (which one is read from
+    its columns) and store its answers unless ``dry_run``. Any problem raises
+    ImportProblem listing them all, and nothing is written."""
+    if isinstance(source, bytes):
+        data, label = source, name or "the file"
+    else:
+        path = Path(source)
+        label = name or path.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ImportProblem.one(_("cannot be read: %(why)s") % {
+                "why": exc.strerror or exc}, label) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportProblem.one(_("the file is larger than 5 MB"), label)
+    tab = _sheet_name(data)
+    where = f"{label}, sheet “{tab}”" if tab else label
+    specs = {level: build_spec(delivery, level) for level in (1, 2)}
+    scores = {level: header_score(spec) for level, spec in specs.items()}
+    try:
+        table = read_table(data, label, lambda h: max(s(h) for s in scores.values()))
+        level = max(specs, key=lambda lv: scores[lv](table.headers))
+        columns = map_columns(table.headers, specs[level])
+    except ImportProblem as exc:
+        raise exc.with_source(where) from None
+    names = _choice_names(specs[level])
+    list_of = {f.name: f.list_name for f in specs[level].fields() if f.list_name}
+    header = {f: columns.headers[i] for f, i in columns.fields.items()}
+    problems: list[Problem] = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    expected = str(delivery.uuid)
+    for row in table.rows:
+        cells: dict[str, str] = {}
+        for f, i in columns.fields.items():
+            value = row.cells[i].strip()
+            if f in list_of and value:
+                value = names[list_of[f]].get(fold(value), value)
+            cells[f] = value
+        given = cells.get(DELIVERY_FIELD, "")
+        if given and given != expected:
+            problems.append(Problem(_("this answer is to the form of another delivery (%(other)s)")
+                                    % {"other": given}, row.number, header[DELIVERY_FIELD]))
+            continue
+        rows.append((row.number, cells))
+    codes = list(Trainee.objects.filter(delivery=delivery).values_list("code", flat=True))
+    answers: list[tuple[int, ev.Answer]] = []
+    if level == 1:
+        reactions, found = rules.read_reactions(rows, codes, header)
+        answers += [(r.row, ev.ReactionAnswer(r.code, comment=r.comment, **r.ratings))
+                    for r in reactions]
+    else:
+        n = len(ev.objectives(delivery))
+        checks, found = rules.read_learning(rows, codes, header, n)
+        answers += [(c.row, ev.LearningAnswer(c.code, c.phase, c.objectives_met))
+                    for c in checks]
+    problems += [Problem(problem_text(p), p.row or None, p.column or None) for p in found]
+    problems += _conflicts(delivery, answers, header.get("trainee", "trainee"))
+    if problems:
+        raise ImportProblem(sorted(problems, key=lambda p: (p.row or 0, p.column or "")), where)
+    unchanged = len(answers) - len(_new(delivery, [a for _row, a in answers]))
+    if dry_run:
+        return EvaluationImport(level, len(answers) - unchanged, unchanged, True)
+    try:
+        done = ev.record_answers(user, delivery, [a for _row, a in answers],
+                                 source=AnswerSource.XLSFORM)
+    except ev.EvaluationError as exc:
+        raise ImportProblem.one(str(exc), where) from None
+    return EvaluationImport(level, done.created, done.unchanged, False)
+
+
+def _stored(delivery: Delivery) -> tuple[Mapping[str, Reaction], Mapping[tuple[str, str],
+                                                                         LearningCheck]]:
+    reactions = {r.trainee.code: r for r in Reaction.objects.filter(
+        trainee__delivery=delivery).select_related("trainee")}
+    checks = {(c.trainee.code, c.phase): c for c in LearningCheck.objects.filter(
+        trainee__delivery=delivery).select_related("trainee")}
+    return reactions, checks
+
+
+def _same(a: ev.Answer, reactions, checks) -> bool | None:
+    """None: nothing stored for this trainee and form; else whether it is the same."""
+    if isinstance(a, ev.ReactionAnswer):
+        r = reactions.get(a.code)
+        if r is None:
+            return None
+        return all(getattr(r, k) == v for k, v in a.ratings().items()) and \
+            r.comment == a.comment.strip()
+    if isinstance(a, ev.LearningAnswer):
+        c = checks.get((a.code, a.phase))
+        if c is None:
+            return None
+        return list(a.objectives_met) == list(c.objectives_met)
+    return None
+
+
+def _new(delivery: Delivery, answers: Sequence[ev.Answer]) -> list[ev.Answer]:
+    reactions, checks = _stored(delivery)
+    return [a for a in answers if _same(a, reactions, checks) is None]
+
+
+def _conflicts(delivery: Delivery, answers: Sequence[tuple[int, ev.Answer]],
+               column: str) -> list[Problem]:
+    reactions, checks = _stored(delivery)
+    out = []
+    for row, a in answers:
+        if _same(a, reactions, checks) is False:
+            out.append(Problem(_("%(code)s has already answered this form with other answers; "
+                                 "only one answer per participant is kept") % {"code": a.code},
+                               row, column))
+    return out
