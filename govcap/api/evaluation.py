@@ -1,0 +1,160 @@
+"""Evaluation answers (Kirkpatrick levels 1–3) of a delivery: the API twin of the evaluation
+pages, through ``delivery.access`` and ``delivery.evaluation`` — the same scoping as
+``api/deliveries.py`` (a training provider's token sees its own deliveries only), answers
+by trainee code (no names), one answer per trainee per form."""
+
+# No `from __future__ import annotations`: ninja reads the annotations.
+
+import datetime as dt
+from typing import Literal
+from uuid import UUID
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+
+from govcap.accounts import scoping
+from govcap.api.read import ERRORS
+from govcap.api.schemas import Error
+from govcap.delivery import access
+from govcap.delivery import evaluation as ev
+from govcap.delivery.core import evaluation as rules
+from govcap.delivery.models import AnswerSource, FollowUp, LearningCheck, Reaction
+
+router = Router(tags=["evaluation"])
+
+FormKey = Literal["reaction", "pre", "post", "participant", "supervisor"]
+Rating = int | None
+
+
+class ReactionOut(Schema):
+    code: str
+    relevance: Rating
+    quality: Rating
+    trainer: Rating
+    recommend: Rating
+    comment: str
+    source: str
+    answered_at: dt.datetime
+
+
+class LearningOut(Schema):
+    code: str
+    phase: str
+    objectives_met: list[bool]
+    correct: int
+    out_of: int
+    source: str
+    answered_at: dt.datetime
+
+
+class FollowUpOut(Schema):
+    code: str
+    respondent: str
+    due_date: dt.date
+    close_date: dt.date
+    state: str
+    applied: str
+    example: str
+    source: str
+    answered_at: dt.datetime | None
+
+
+class LearningGain(Schema):
+    code: str
+    pre_percent: float
+    post_percent: float
+    gain_points: float
+
+
+class EvaluationOut(Schema):
+    delivery: UUID
+    module_code: str
+    objectives: list[str]
+    reactions: list[ReactionOut]
+    learning: list[LearningOut]
+    gains: list[LearningGain]
+    follow_ups: list[FollowUpOut]
+
+
+class AnswerIn(Schema):
+    form: FormKey
+    code: str = Field(..., max_length=10)
+    relevance: int | None = Field(None, ge=1, le=5)
+    quality: int | None = Field(None, ge=1, le=5)
+    trainer: int | None = Field(None, ge=1, le=5)
+    recommend: int | None = Field(None, ge=1, le=5)
+    comment: str = Field("", max_length=rules.COMMENT_MAX)
+    objectives_met: list[bool] = Field(default_factory=list, max_length=50)
+    correct: int | None = Field(None, ge=0, le=1000)
+    out_of: int | None = Field(None, ge=1, le=1000)
+    applied: Literal["yes", "partly", "no", ""] = ""
+    example: str = Field("", max_length=rules.COMMENT_MAX)
+
+
+class AnswerOut(Schema):
+    saved: str  # "created", "unchanged" (the same answer sent again)
+
+
+@router.get("deliveries/{uuid}/evaluation", response={200: EvaluationOut, **ERRORS},
+            summary="A delivery's evaluation answers, by trainee code")
+def get_evaluation(request, uuid: UUID):
+    delivery = access.delivery_or_404(request.auth, uuid)
+    ev.sync_follow_ups(delivery)
+    visible = access.trainees(request.auth, delivery)
+    today = timezone.localdate()
+    checks = list(LearningCheck.objects.filter(trainee__in=visible).select_related("trainee"))
+    summary = rules.learning_summary(
+        {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks if c.phase == "pre"},
+        {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks if c.phase == "post"})
+    return {
+        "delivery": delivery.uuid, "module_code": delivery.module_code,
+        "objectives": list(ev.objectives(delivery)),
+        "reactions": [{**{k: getattr(r, k) for k in (*rules.REACTION_ITEMS, "comment", "source",
+                                                      "answered_at")}, "code": r.trainee.code}
+                      for r in Reaction.objects.filter(trainee__in=visible)
+                      .select_related("trainee")],
+        "learning": [{"code": c.trainee.code, "phase": c.phase,
+                      "objectives_met": [bool(x) for x in c.objectives_met],
+                      "correct": c.correct, "out_of": c.out_of, "source": c.source,
+                      "answered_at": c.answered_at} for c in checks],
+        "gains": [{"code": g.code, "pre_percent": g.pre.percent, "post_percent": g.post.percent,
+                   "gain_points": g.points} for g in summary.gains],
+        "follow_ups": [{"code": f.trainee.code, "respondent": f.respondent,
+                        "due_date": f.due_date, "close_date": f.close_date,
+                        "state": rules.follow_up_state(f.due_date, f.close_date,
+                                                       f.answered_at is not None, today),
+                        "applied": f.applied, "example": f.example, "source": f.source,
+                        "answered_at": f.answered_at}
+                       for f in FollowUp.objects.filter(trainee__in=visible)
+                       .select_related("trainee")],
+    }
+
+
+@router.post("deliveries/{uuid}/evaluation/answers",
+             response={200: AnswerOut, 400: Error, 401: Error, 403: Error, 404: Error,
+                       409: Error, 422: Error},
+             summary="Record one evaluation answer (levels 1–3) for a trainee code")
+def post_answer(request, uuid: UUID, body: AnswerIn):
+    """The delivery's coordinators and its provider. A trainee who has answered the form
+    already gets 409 (the same answer sent again: 200, "unchanged")."""
+    delivery = access.delivery_or_404(request.auth, uuid)
+    scoping.require(ev.can_evaluate(request.auth, delivery),
+                    _("Only the engagement's coordinators and the delivery's training "
+                      "provider record evaluation answers."))
+    answer: ev.Answer
+    if body.form == "reaction":
+        answer = ev.ReactionAnswer(body.code, body.relevance, body.quality, body.trainer,
+                                   body.recommend, body.comment)
+    elif body.form in rules.PHASES:
+        answer = ev.LearningAnswer(body.code, body.form, tuple(body.objectives_met),
+                                   body.correct, body.out_of)
+    else:
+        answer = ev.FollowUpAnswer(body.code, body.form, body.applied, body.example)
+    try:
+        done = ev.record_answers(request.auth, delivery, [answer], source=AnswerSource.API)
+    except ev.AlreadyAnswered as exc:
+        return Status(409, {"message": str(exc), "field": "code"})
+    except ev.EvaluationError as exc:
+        return Status(422, {"message": str(exc), "field": None})
+    return {"saved": "created" if done.created or done.updated else "unchanged"}
