@@ -406,6 +406,40 @@ def attendance_sheet():
                               content_type="text/csv")
 
 
+# --- evaluation of deliveries (govcap/delivery/evaluation*) ---------------------------------
+
+def link_opened(w) -> dict:
+    from govcap.delivery import evaluation
+
+    made = delivered(w)
+    return {**made, "link": evaluation.open_link(w.coordinator, made["delivery"], 1)}
+
+
+def link_args(c: Ctx) -> dict:
+    return {"uuid": c.extra["delivery"].uuid, "link": c.extra["link"].uuid}
+
+
+def follow_ups_due(w) -> dict:
+    """The delivery ended a year ago and T1 completed: its follow-ups are overdue."""
+    from govcap.delivery import evaluation
+    from govcap.delivery.models import Delivery, Trainee
+
+    made = delivered(w)
+    Delivery.objects.filter(pk=made["delivery"].pk).update(
+        start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7))
+    Trainee.objects.filter(pk=made["trainee"].pk).update(completion="completed")
+    made["delivery"].refresh_from_db()
+    evaluation.sync_follow_ups(made["delivery"])
+    return made
+
+
+def reaction_export(c: Ctx):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = f"trainee,relevance,govcap_delivery,_uuid\nT1,4,{c.extra['delivery'].uuid},a\n"
+    return SimpleUploadedFile("kobo.csv", body.encode(), content_type="text/csv")
+
+
 
 # --- background jobs (govcap/jobs) ----------------------------------------------------------
 
@@ -728,6 +762,44 @@ MATRIX: list[Check] = [
           args=delivery_args, data=lambda c: {"marks": [{"code": "T1", "day": 1,
                                                          "present": True}]},
           effect=exists("delivery.Attendance", day=lambda c: 1, present=lambda c: True)),
+    # --- evaluation (govcap/delivery/evaluation*, govcap/api/evaluation.py): readers of the
+    # delivery see the summary; its coordinators and provider run it; a link needs no account
+    Check("evaluation-answer", ALL, setup=link_opened, args=lambda c: {
+        "token": c.extra["link"].token}, note="a participant's phone, no account"),
+    Check("evaluation-answer", ALL, method="POST", setup=link_opened,
+          args=lambda c: {"token": c.extra["link"].token},
+          data=lambda c: {"code": "T1", "relevance": "4"},
+          effect=exists("delivery.Reaction", relevance=lambda c: 4)),
+    Check("evaluation-follow-ups", SIGNED_IN, setup=follow_ups_due,
+          note="each sees the follow-ups of the deliveries they evaluate"),
+    Check("delivery-evaluation", DELIVERY_READERS, setup=delivered, args=delivery_args),
+    Check("evaluation-link-open", ATTENDANCE_TAKERS, method="POST", setup=delivered,
+          args=delivery_args, data=lambda c: {"form": "reaction", "hours": "2"},
+          effect=exists("delivery.EvaluationLink", level=lambda c: 1)),
+    Check("evaluation-link", ATTENDANCE_TAKERS, setup=link_opened, args=link_args),
+    Check("evaluation-link-close", ATTENDANCE_TAKERS, method="POST", setup=link_opened,
+          args=link_args, effect=exists("delivery.EvaluationLink",
+                                        closed_at__isnull=lambda c: False)),
+    Check("evaluation-paper", ATTENDANCE_TAKERS, setup=delivered,
+          args=lambda c: {**delivery_args(c), "form": "reaction"}),
+    Check("evaluation-paper", ATTENDANCE_TAKERS, method="POST", setup=delivered,
+          args=lambda c: {**delivery_args(c), "form": "reaction"},
+          data=lambda c: {"T1-relevance": "3"},
+          effect=exists("delivery.Reaction", relevance=lambda c: 3)),
+    Check("evaluation-xlsform", ATTENDANCE_TAKERS, setup=delivered,
+          args=lambda c: {**delivery_args(c), "level": 2}),
+    Check("evaluation-import", ATTENDANCE_TAKERS, method="POST", setup=delivered,
+          args=delivery_args, data=lambda c: {"file": reaction_export(c)},
+          effect=exists("delivery.Reaction", source=lambda c: "xlsform")),
+    Check("evaluation-follow-up-answer", ATTENDANCE_TAKERS, method="POST",
+          setup=follow_ups_due, args=lambda c: {**delivery_args(c), "code": "T1",
+                                                "respondent": "supervisor"},
+          data=lambda c: {"applied": "partly", "example": "Maps reviewed"},
+          effect=exists("delivery.FollowUp", applied=lambda c: "partly")),
+    Check("api:get_evaluation", DELIVERY_READERS, setup=delivered, args=delivery_args),
+    Check("api:post_answer", ATTENDANCE_TAKERS, method="POST", json=True, setup=delivered,
+          args=delivery_args, data=lambda c: {"form": "reaction", "code": "T1", "trainer": 5},
+          effect=exists("delivery.Reaction", trainer=lambda c: 5)),
     # --- background jobs (govcap/jobs): one's own jobs; administrators see all ----------
     Check("jobs", SIGNED_IN),
     Check("job", COORDINATORS, setup=coordinators_jobs, args=lambda c: {"pk": c.extra["done"].pk},
