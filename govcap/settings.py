@@ -155,6 +155,9 @@ INSTALLED_APPS = [
     "govcap.orgs",
     "govcap.accounts",
     "govcap.assessments",
+    # before interchange: govcap.results' `govcap results` command (indicators, iati) mounts
+    # interchange's `export` and is the one Django finds (the first app's command wins)
+    "govcap.results",
     "govcap.interchange",
     "govcap.planning",
     "govcap.delivery",
@@ -495,6 +498,26 @@ GOVCAP_RETENTION_MONTHS = int(env(
     help="months after an engagement closes before `govcap privacy purge` removes its "
          "participants' identified data (0: never)"))
 # === end of accounts and security ====================================================
+
+
+# === Programme results (govcap/results; see docs/programme-manager-guide.md) ==========
+# An IATI activity file names the organisation that publishes it: its IATI identifier
+# (iatistandard.org organisation identifiers: a registration agency prefix and a number).
+# Without it `govcap results iati` refuses to write a file.
+env_section("Programme results (IATI)")
+GOVCAP_IATI_REPORTING_ORG = env(
+    "GOVCAP_IATI_REPORTING_ORG", "", example="XM-DAC-41114",
+    help="the IATI identifier of the organisation publishing the results "
+         "(`govcap results iati` refuses to write a file without it)")
+GOVCAP_IATI_REPORTING_ORG_NAME = env(
+    "GOVCAP_IATI_REPORTING_ORG_NAME", "", example="United Nations Development Programme",
+    shown="as `GOVCAP_IATI_REPORTING_ORG`",
+    help="that organisation's name in the IATI file")
+GOVCAP_IATI_REPORTING_ORG_TYPE = env(
+    "GOVCAP_IATI_REPORTING_ORG_TYPE", "40", example="10",
+    help="its IATI OrganisationType code (10 government, 21 international NGO, 40 "
+         "multilateral…)")
+# === end of programme results =========================================================
 
 
 # === Read elsewhere ================================================================

@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/", include(reports_urls.urlpatterns)),
     path("analysis/", include("govcap.analysis.urls")),
     path("deliveries/", include("govcap.delivery.urls")),
+    path("indicators/", include("govcap.results.urls")),
     path("", include("govcap.delivery.evaluation_urls")),  # evaluation, and /q/<token>/
     path("", include("govcap.interchange.urls")),
     path("api/", include("govcap.api.urls")),

@@ -83,9 +83,10 @@ def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpRes
     return error(request, 403, str(exc) or "You do not have access to this.")
 
 
-from govcap.api import deliveries, evaluation, read, write  # noqa: E402  (the routers use `api` above)
+from govcap.api import deliveries, evaluation, read, results, write  # noqa: E402  (the routers use `api` above)
 
 api.add_router("/", read.router)
 api.add_router("/", write.router)
 api.add_router("/", deliveries.router)
 api.add_router("/", evaluation.router)
+api.add_router("/", results.router)

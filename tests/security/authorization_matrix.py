@@ -800,6 +800,20 @@ MATRIX: list[Check] = [
     Check("api:post_answer", ATTENDANCE_TAKERS, method="POST", json=True, setup=delivered,
           args=delivery_args, data=lambda c: {"form": "reaction", "code": "T1", "trainer": 5},
           effect=exists("delivery.Reaction", trainer=lambda c: 5)),
+    # --- programme results (govcap/results): everyone with an engagement role, within their
+    # scope; a training provider's staff has none ------------------------------------------
+    Check("indicators", SIGNED_IN - {"provider"}, setup=delivered,
+          note="each sees the engagements of their scope"),
+    Check("indicators-download", SIGNED_IN - {"provider"}, setup=delivered,
+          args=lambda c: {"fmt": "xlsx"}),
+    Check("indicators-download", SIGNED_IN - {"provider"}, setup=delivered,
+          args=lambda c: {"fmt": "json"}, note="json"),
+    Check("indicators-engagement", ENGAGEMENT_READERS, setup=delivered, args=engagement),
+    Check("indicators-engagement-download", ENGAGEMENT_READERS, setup=delivered,
+          args=lambda c: {"slug": c.w.engagement.slug, "fmt": "docx"}),
+    Check("api:results_indicators", SIGNED_IN - {"provider"}, setup=delivered),
+    Check("api:results_indicators", ENGAGEMENT_READERS, setup=delivered,
+          query="?engagement=kenya-baseline-2026", note="one engagement"),
     # --- background jobs (govcap/jobs): one's own jobs; administrators see all ----------
     Check("jobs", SIGNED_IN),
     Check("job", COORDINATORS, setup=coordinators_jobs, args=lambda c: {"pk": c.extra["done"].pk},

@@ -1,0 +1,85 @@
+"""The results of one engagement or of the programme a reader sees: the indicators and the
+level-4 comparisons, from ``queries`` through ``core``. The page, the exports, the IATI
+file, the command and the API all start here."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from govcap.orgs.models import Engagement
+from govcap.planning.models import PlanSettings
+from govcap.results import queries
+from govcap.results.core import indicators as ind
+from govcap.results.core import l4
+from govcap.results.targets import programme_targets
+
+
+@dataclass
+class PairResult:
+    pair: queries.RoundPair
+    comparisons: list[l4.SectionComparison[int]]
+
+
+@dataclass
+class Results:
+    engagement: Engagement | None  # None: the programme (every engagement in scope)
+    engagements: list[Engagement]
+    indicators: list[ind.Indicator]
+    pairs: list[PairResult] = field(default_factory=list)
+    demo_left_out: int = 0  # demo engagements not counted (without --include-demo)
+
+    @property
+    def is_demo(self) -> bool:
+        return any(e.is_demo for e in self.engagements)
+
+    @property
+    def countries(self) -> list[str]:
+        return sorted({e.country.name for e in self.engagements})
+
+    def indicator(self, key: str, currency: str = "") -> ind.Indicator | None:
+        return next((i for i in self.indicators if i.key == key
+                     and (not currency or i.currency == currency)), None)
+
+
+def _women_target(scope: Sequence[Engagement]) -> float | None:
+    """The plans' share of women when every engagement in scope aims at the same one."""
+    values = set(PlanSettings.objects.filter(engagement__in=[e.pk for e in scope])
+                 .values_list("women_target_percent", flat=True))
+    return float(values.pop()) if len(values) == 1 else None
+
+
+def build(user, engagement: Engagement | None = None, *, include_demo: bool = True
+          ) -> Results:
+    """``engagement`` must be one the reader sees (the caller found it through scoping)."""
+    everything = list(queries.engagements(user))
+    scope = [engagement] if engagement is not None else everything
+    demo_left_out = 0
+    if not include_demo:
+        demo_left_out = sum(e.is_demo for e in scope)
+        scope = [e for e in scope if not e.is_demo]
+        everything = [e for e in everything if not e.is_demo]
+    found = queries.deliveries(user, scope)
+    people = queries.trainees(user, found)
+    delivery_rows = queries.delivery_rows(found)
+    reactions, learning, follow_ups = queries.evaluation_rows(people)
+    pairs = []
+    for earlier, later in queries.round_pairs(scope, everything):
+        pair = queries.round_pair(user, earlier, later, found, people)
+        pairs.append(PairResult(pair, l4.compare(pair.before, pair.after, pair.trained,
+                                                 pair.attended)))
+    given = programme_targets()
+    targets = ind.Targets(
+        participants=queries.planned_participants(queries.approved_plans(scope)),
+        women_percent=_women_target(scope),
+        completion_percent=given["completion_percent"],
+        satisfaction_percent=given["satisfaction_percent"],
+        gain_points=given["gain_points"],
+        application_percent=given["application_percent"],
+        moving_up_percent=given["moving_up_percent"],
+        cost_per_participant_cents=ind.planned_cost_per_participant(delivery_rows))
+    moving = l4.moved_up([c for p in pairs for c in p.comparisons])
+    found_indicators = ind.indicators(
+        delivery_rows, queries.trainee_rows(found, people), reactions, learning, follow_ups,
+        moving, targets)
+    return Results(engagement, scope, found_indicators, pairs, demo_left_out)

@@ -1,0 +1,361 @@
+"""The results as the reports' document model (``reports.model``), in the active language:
+the page shows its sections, the reports' renderers draw it as DOCX, PDF and XLSX (same
+fonts, document properties and DEMO DATA marking as the plan documents).
+
+Every share is written with the count behind it ("62% (5 of 8)"); a value that cannot be
+counted yet says so instead of showing 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from govcap.analysis.labels import domain_titles, level_label, round_label
+from govcap.analysis.queries import section_titles
+from govcap.delivery.models import Trainee
+from govcap.planning.core.money import format_money
+from govcap.reports.model import (
+    Bullets,
+    Cell,
+    Column,
+    Document,
+    Heading,
+    Para,
+    Section,
+    Sheet,
+    Table,
+)
+from govcap.results import words
+from govcap.results.build import PairResult, Results
+from govcap.results.core import indicators as ind
+from govcap.results.core import l4
+from govcap.scale import Level
+
+FORMATS = ("xlsx", "docx", "pdf")
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "json": "application/json",
+}
+# The documents' languages: the plan documents' (reports.docx, reports.pdf). Arabic reads
+# right to left, which the document renderers do not lay out yet.
+DOCUMENT_LANGUAGES = ("en", "fr")
+
+
+def document_language(language: str | None) -> str:
+    return language if language in DOCUMENT_LANGUAGES else "en"
+
+
+def _lang() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+def signed(value: float | None, digits: int = 2) -> str:
+    return "—" if value is None else f"{value:+.{digits}f}"
+
+
+def money(cents: float, currency: str) -> str:
+    return format_money(round(cents), currency, _lang())
+
+
+def share(count: int | None, n: int, value: float | None) -> str:
+    if value is None or count is None:
+        return _("none counted yet (n = 0)") if not n else _("n = %(n)d") % {"n": n}
+    return f"{value:.0f}% ({words.of(count, n)})"
+
+
+def actual(i: ind.Indicator) -> str:
+    if i.unit == ind.COUNT:
+        return str(int(i.value or 0))
+    if i.unit == ind.PERCENT:
+        return share(i.numerator, i.n, i.value)
+    if i.value is None:
+        return _("none counted yet (n = 0)")
+    if i.unit == ind.POINTS:
+        return _("%(value)s points (n = %(n)d)") % {"value": signed(i.value, 1), "n": i.n}
+    return _("%(amount)s (n = %(n)d)") % {"amount": money(i.value, i.currency), "n": i.n}
+
+
+def target(i: ind.Indicator, value: float | None) -> str:
+    if value is None:
+        return _("not set")
+    if i.unit == ind.COUNT:
+        return str(int(value))
+    if i.unit == ind.PERCENT:
+        return f"{value:.0f}%"
+    if i.unit == ind.POINTS:
+        return _("%(value)s points") % {"value": signed(value, 1)}
+    return money(value, i.currency)
+
+
+def baseline(i: ind.Indicator) -> str:
+    if i.baseline is None:
+        return _("not measured")
+    return target(i, i.baseline)
+
+
+def period(i: ind.Indicator) -> str:
+    if i.period is None:
+        return _("no course has run")
+    start, end = i.period
+    return f"{start.isoformat()} – {end.isoformat()}"
+
+
+def name(i: ind.Indicator) -> str:
+    text = str(words.NAMES[i.key])
+    return f"{text} ({i.currency})" if i.currency else text
+
+
+def title(results: Results) -> str:
+    if results.engagement is not None:
+        return _("Results: %(name)s") % {"name": results.engagement.name}
+    if not results.engagements:
+        return _("Programme results")
+    return _("Programme results: %(countries)s") % {"countries": ", ".join(results.countries)}
+
+
+def demo_mark(results: Results) -> str:
+    return _("DEMO DATA") if results.is_demo else ""
+
+
+# --- the sections ----------------------------------------------------------------------------
+
+
+def indicator_table(results: Results) -> Table:
+    return Table(
+        [Column(_("Indicator"), 3.2), Column(_("Baseline"), 1.2), Column(_("Target"), 1.4),
+         Column(_("Actual"), 2.2), Column(_("n"), 0.6, "number"), Column(_("Period"), 1.9)],
+        [[name(i), baseline(i), target(i, i.target), actual(i), i.n, period(i)]
+         for i in results.indicators])
+
+
+def _label(dimension: str, key: str) -> str:
+    if not key:
+        return str(words.GENDERS_UNKNOWN)
+    if dimension == "sex":
+        return str(dict(Trainee.Gender.choices).get(key, key))
+    if dimension == "seniority":
+        return str(dict(Trainee.Seniority.choices).get(key, key))
+    if dimension == "domain":
+        return domain_titles().get(key, key)
+    return key
+
+
+def breakdown_table(results: Results) -> Table:
+    trained = results.indicator(ind.OFFICIALS_TRAINED)
+    rows: list[list[Cell]] = [
+        [str(words.DIMENSIONS[s.dimension]), _label(s.dimension, s.key), s.count,
+         share(s.count, s.of, 100.0 * s.count / s.of if s.of else None)]
+        for s in (trained.breakdown if trained else ())]
+    return Table([Column(_("By"), 1.4), Column(_("Group"), 3.0),
+                  Column(_("Officials trained"), 1.2, "number"), Column(_("Share"), 1.6)],
+                 rows, empty=_("Nobody has completed a course yet."))
+
+
+def evaluation_blocks(results: Results) -> list:
+    out: list = []
+    l1 = results.indicator(ind.SATISFACTION)
+    l2 = results.indicator(ind.LEARNING_GAIN)
+    l3 = results.indicator(ind.APPLICATION)
+    facts: list[str] = []
+    if l1 and "mean_rating" in l1.facts:
+        facts.append(_("Level 1: mean rating %(mean)s of 5 from %(n)d participants.") % {
+            "mean": f"{l1.facts['mean_rating']:.2f}", "n": l1.n})
+    if l2 and l2.value is not None:
+        facts.append(_("Level 2: mean score %(pre)s%% before the course and %(post)s%% after "
+                       "it, for the %(n)d participants who took both checks.") % {
+            "pre": f"{l2.facts['mean_pre']:.0f}", "post": f"{l2.facts['mean_post']:.0f}",
+            "n": l2.n})
+    if l2 and (l2.facts.get("pre_only") or l2.facts.get("post_only")):
+        facts.append(_("Level 2: %(pre)d took the pre-course check only and %(post)d the "
+                       "post-course check only; they are not in the gain.") % {
+            "pre": l2.facts.get("pre_only", 0), "post": l2.facts.get("post_only", 0)})
+    if l3 and l3.facts.get("supervisors"):
+        facts.append(_("Level 3: %(count)s of the supervisors who answered say the course "
+                       "was applied.") % {"count": words.of(int(l3.facts["supervisors_applied"]),
+                                                            int(l3.facts["supervisors"]))})
+    if not facts:
+        facts.append(_("No evaluation answers yet."))
+    out.append(Bullets(tuple(facts)))
+    return out
+
+
+def _group(g: l4.Group) -> str:
+    if not g.n:
+        return "0"
+    return f"{g.n} · {signed(g.mean_change)}"
+
+
+def _moves(g: l4.Group) -> str:
+    return f"{g.up} / {g.same} / {g.down}"
+
+
+def _test(c: l4.SectionComparison[int]) -> str:
+    if c.test is None:
+        return _("Too few to say")
+    kind = _("exact") if c.test.exact else _("approximate")
+    return _("p = %(p)s (%(kind)s, %(hits)d of %(splits)d splits)") % {
+        "p": f"{c.test.p_value:.3f}", "kind": kind, "hits": c.test.hits,
+        "splits": c.test.splits}
+
+
+def pair_heading(p: PairResult) -> str:
+    return _("%(country)s: %(earlier)s → %(later)s") % {
+        "country": p.pair.earlier.country.name, "earlier": round_label(p.pair.earlier),
+        "later": round_label(p.pair.later)}
+
+
+def comparison_table(p: PairResult, titles: dict[str, str]) -> Table:
+    rows = [[titles.get(c.section, c.section), _group(c.trained_group), _moves(c.trained_group),
+             _group(c.untrained_group), _moves(c.untrained_group), signed(c.difference),
+             _test(c)] for c in p.comparisons]
+    return Table([Column(_("Section"), 2.6), Column(_("Trained: n · mean change"), 1.3),
+                  Column(_("up / same / down"), 1.1),
+                  Column(_("Not trained: n · mean change"), 1.3),
+                  Column(_("up / same / down"), 1.1), Column(_("Difference"), 0.9),
+                  Column(_("Permutation test"), 2.0)], rows)
+
+
+def paired_table(p: PairResult, titles: dict[str, str]) -> Table:
+    groups = (("trained", _("Trained")), ("untrained", _("Not trained")),
+              ("left_out", _("Attended, not completed")))
+    rows = []
+    for c in p.comparisons:
+        for attr, label in groups:
+            for change in getattr(c, attr):
+                rows.append([p.pair.names.get(change.org, str(change.org)),
+                             titles.get(c.section, c.section), str(label),
+                             level_label(Level(change.before)), level_label(Level(change.after)),
+                             f"{change.change:+d}"])
+    return Table([Column(_("Organisation"), 2.6), Column(_("Section"), 2.6),
+                  Column(_("Group"), 1.4), Column(_("Before"), 1.0), Column(_("After"), 1.0),
+                  Column(_("Change"), 0.8, "number")], rows,
+                 empty=_("No organisation has a validated level in both rounds yet."))
+
+
+def caveat_items(p: PairResult) -> tuple[str, ...]:
+    codes = list(dict.fromkeys(code for c in p.comparisons for code in c.caveats))
+    items = [str(words.CAVEATS[code]) for code in codes]
+    items.append(str(words.TOO_FEW_RULE) % {"n": l4.MIN_PER_GROUP})
+    if p.pair.not_validated:
+        items.append(_("%(n)d organisations of %(round)s have no validated session yet: they "
+                       "are left out until one is validated.") % {
+            "n": p.pair.not_validated, "round": round_label(p.pair.later)})
+    return tuple(items)
+
+
+def level4_blocks(results: Results) -> list:
+    if not results.pairs:
+        return [Para(_("No country in scope has a later round yet: level 4 compares an "
+                       "organisation's levels in the round that planned the training with "
+                       "the next one."))]
+    out: list = [Para(_(
+        "For each section: the organisations assessed (validated) in both rounds, trained "
+        "(an official completed a course in the section's training domain) or not; how "
+        "many, their mean change in levels (Basic 1, Moderate 2, High 3), how many moved "
+        "up, stayed or moved down, and the difference of mean changes (trained − not "
+        "trained) with a permutation test."), "intro")]
+    for p in results.pairs:
+        titles = section_titles(p.pair.later)
+        out.append(Heading(pair_heading(p)))
+        out.append(comparison_table(p, titles))
+        out.append(Heading(_("Paired changes"), level=3))
+        out.append(paired_table(p, titles))
+        out.append(Heading(_("Read with care"), level=3))
+        out.append(Bullets(caveat_items(p)))
+    return out
+
+
+def definitions_table(results: Results) -> Table:
+    seen = list(dict.fromkeys(i.key for i in results.indicators))
+    return Table([Column(_("Indicator"), 1.2), Column(_("Definition"), 4.0)],
+                 [[str(words.NAMES[k]), str(words.DEFINITIONS[k])] for k in seen])
+
+
+def sections(results: Results) -> list[Section]:
+    out = [
+        Section("indicators", _("Indicators"), [
+            Para(_("Each indicator with its baseline, target, the value counted and the "
+                   "number it is counted over (n)."), "intro"),
+            indicator_table(results)], wide=True),
+        Section("trained", _("Officials trained"), [breakdown_table(results)]),
+        Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results)),
+        Section("level-4", _("Level 4: change in the organisations"), level4_blocks(results),
+                wide=True),
+        Section("definitions", _("Definitions"), [definitions_table(results)]),
+    ]
+    for number, section in enumerate(out, start=1):
+        section.number = number
+    return out
+
+
+def sheets(results: Results, parts: list[Section]) -> list[Sheet]:
+    out = [Sheet(_("Indicators"), indicator_table(results)),
+           Sheet(_("Officials trained"), breakdown_table(results))]
+    for index, p in enumerate(results.pairs, start=1):
+        titles = section_titles(p.pair.later)
+        out.append(Sheet(f"L4 {index} {p.pair.earlier.country.code}",
+                         comparison_table(p, titles)))
+        out.append(Sheet(f"L4 {index} {_('Paired changes')}", paired_table(p, titles)))
+    out.append(Sheet(_("Definitions"), definitions_table(results)))
+    return out
+
+
+def cover(results: Results) -> list[tuple[str, str]]:
+    trained = results.indicator(ind.OFFICIALS_TRAINED)
+    scope = (results.engagement.name if results.engagement is not None
+             else _("Every engagement you can see"))
+    return [(_("Scope"), scope),
+            (_("Countries"), ", ".join(results.countries) or "—"),
+            (_("Period"), period(trained) if trained else "—"),
+            (_("Written on"), timezone.localdate().isoformat())]
+
+
+def document(results: Results) -> Document:
+    """The document in the active language."""
+    mark = demo_mark(results)
+    parts = sections(results)
+    note = _("Counts behind every figure; level 4 compares organisations trained and not "
+             "trained between two rounds and says how far the numbers allow a conclusion.")
+    if mark:
+        note = f"{mark}: " + _("the organisations are real; everything recorded about them "
+                               "is invented for the demonstration.") + " " + note
+    head = title(results)
+    return Document(
+        language=_lang(), title=head, subtitle=", ".join(results.countries), cover=cover(results),
+        cover_note=note, sections=parts, sheets=sheets(results, parts),
+        footer=" · ".join(x for x in (mark, head) if x), page_label=_("Page"),
+        watermark=mark, contents_label=_("Contents"))
+
+
+def render(results: Results, fmt: str) -> bytes:
+    """DOCX, PDF or XLSX in the active language (one of ``DOCUMENT_LANGUAGES``)."""
+    from govcap.reports.plan import render_document
+
+    body = render_document(document(results), fmt)
+    if fmt == "docx":
+        body = _docx_category(body)
+    return body
+
+
+def _docx_category(body: bytes) -> bytes:
+    """The reports' renderer files every document as a training plan: this one is results."""
+    from docx import Document as open_docx
+
+    word = open_docx(io.BytesIO(body))
+    word.core_properties.category = "programme results"
+    out = io.BytesIO()
+    word.save(out)
+    return out.getvalue()
+
+
+def filename(results: Results, fmt: str) -> str:
+    stem = (f"results-{results.engagement.slug}" if results.engagement is not None
+            else "programme-results")
+    return f"{stem}-{dt.date.today().isoformat()}.{fmt}"

@@ -1,0 +1,210 @@
+"""Reading what the results count from the database into the plain rows of ``results.core``,
+every queryset through the scoping of the app that owns it: ``accounts.scoping`` for
+engagements, ``assessments.access`` for sessions (so levels are those the reader sees on
+the analysis pages), ``delivery.access`` for deliveries and trainees.
+
+``user=None`` is the server's operator (the command line without ``--user``): everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import cast
+
+from django.db.models import QuerySet
+
+from govcap.accounts import scoping
+from govcap.analysis import queries as levels
+from govcap.assessments import access as session_access
+from govcap.assessments.models import Session
+from govcap.delivery import access as delivery_access
+from govcap.delivery.models import (
+    Attendance,
+    Delivery,
+    FollowUp,
+    LearningCheck,
+    Reaction,
+    Trainee,
+)
+from govcap.orgs.models import Engagement, Organisation
+from govcap.planning.models import Plan
+from govcap.results.core.indicators import (
+    CLOSED,
+    DeliveryRow,
+    FollowUpRow,
+    LearningRow,
+    ReactionRow,
+    TraineeRow,
+)
+
+VALIDATED = Session.Status.VALIDATED
+
+
+def engagements(user) -> QuerySet:
+    """The engagements the reader sees (the operator: all)."""
+    qs = Engagement.objects.select_related("country")
+    return qs if user is None else scoping.engagements(user).select_related("country")
+
+
+def deliveries(user, scope: Sequence[Engagement]) -> list[Delivery]:
+    qs = Delivery.objects.select_related("engagement", "engagement__country", "plan__catalogue")
+    if user is not None:
+        qs = delivery_access.deliveries(user).select_related("plan__catalogue")
+    return list(qs.filter(engagement__in=[e.pk for e in scope]).order_by("start_date", "id"))
+
+
+def trainees(user, found: Sequence[Delivery]) -> list[Trainee]:
+    """The trainees of the deliveries, a viewer narrowed to some organisations seeing
+    theirs only (as on the delivery pages)."""
+    rows = list(Trainee.objects.filter(delivery__in=[d.pk for d in found])
+                .select_related("organisation").order_by("delivery_id", "id"))
+    if user is None:
+        return rows
+    narrowed = scoping.scope_of(user).viewer_orgs
+    by_id = {d.pk: d for d in found}
+    return [t for t in rows
+            if (orgs := narrowed.get(by_id[t.delivery_id].engagement_id)) is None
+            or t.organisation_id in orgs]
+
+
+def domains(found: Iterable[Delivery]) -> dict[int, str]:
+    """Delivery id → the training domain of its module (from the plan's catalogue)."""
+    parsed: dict[int, dict] = {}
+    out: dict[int, str] = {}
+    for d in found:
+        catalogue = d.plan.catalogue
+        if catalogue.pk not in parsed:
+            parsed[catalogue.pk] = catalogue.parsed().by_code
+        module = parsed[catalogue.pk].get(d.module_code)
+        out[d.pk] = module.domain if module else ""
+    return out
+
+
+def delivery_rows(found: Sequence[Delivery]) -> list[DeliveryRow]:
+    return [DeliveryRow(d.pk, d.status, d.currency, d.planned_participants,
+                        d.planned_cost_cents, d.cost_cents, d.start_date, d.end_date)
+            for d in found]
+
+
+def trainee_rows(found: Sequence[Delivery], people: Sequence[Trainee]) -> list[TraineeRow]:
+    domain = domains(found)
+    country = {d.pk: d.engagement.country.name for d in found}
+    return [TraineeRow(t.pk, t.delivery_id, t.organisation.name, country[t.delivery_id],
+                       domain[t.delivery_id], t.gender, t.seniority, t.completion)
+            for t in people]
+
+
+def evaluation_rows(people: Sequence[Trainee]
+                    ) -> tuple[list[ReactionRow], list[LearningRow], list[FollowUpRow]]:
+    """Levels 1–3 of these trainees: reactions, pre/post learning checks, follow-ups."""
+    ids = [t.pk for t in people]
+    reactions = [ReactionRow(t, (a, b, c, d)) for t, a, b, c, d in
+                 Reaction.objects.filter(trainee_id__in=ids).values_list(
+                     "trainee_id", "relevance", "quality", "trainer", "recommend")]
+    scores: dict[int, dict[str, float]] = defaultdict(dict)
+    for t, phase, correct, out_of in LearningCheck.objects.filter(
+            trainee_id__in=ids).values_list("trainee_id", "phase", "correct", "out_of"):
+        scores[t][phase] = 100.0 * correct / out_of
+    learning = [LearningRow(t, s.get(LearningCheck.Phase.PRE), s.get(LearningCheck.Phase.POST))
+                for t, s in scores.items()]
+    follow_ups = [FollowUpRow(t, who, applied) for t, who, applied in
+                  FollowUp.objects.filter(trainee_id__in=ids).values_list(
+                      "trainee_id", "respondent", "applied")]
+    return reactions, learning, follow_ups
+
+
+def approved_plans(scope: Sequence[Engagement]) -> list[Plan]:
+    """Each engagement's latest approved plan (the yardstick of its deliveries)."""
+    out: dict[int, Plan] = {}
+    for plan in (Plan.objects.filter(engagement__in=[e.pk for e in scope],
+                                     status=Plan.Status.APPROVED)
+                 .select_related("engagement").order_by("engagement_id", "version")):
+        out[plan.engagement_id] = plan
+    return list(out.values())
+
+
+def planned_participants(plans: Iterable[Plan]) -> int | None:
+    plans = list(plans)
+    if not plans:
+        return None
+    return sum(int(c.get("participants", 0)) for p in plans for c in p.data.get("cohorts", ()))
+
+
+# --- level 4 -------------------------------------------------------------------------------
+
+
+@dataclass
+class RoundPair:
+    """Two consecutive rounds of a country: the earlier one's training, the later one's
+    levels."""
+
+    earlier: Engagement
+    later: Engagement
+    before: dict[tuple[int, str], int] = field(default_factory=dict)
+    after: dict[tuple[int, str], int] = field(default_factory=dict)
+    trained: dict[int, frozenset[str]] = field(default_factory=dict)
+    attended: dict[int, frozenset[str]] = field(default_factory=dict)
+    not_validated: int = 0  # organisations of the later round with no validated session yet
+    names: dict[int, str] = field(default_factory=dict)
+
+
+def round_pairs(scope: Sequence[Engagement], everything: Sequence[Engagement]
+                ) -> list[tuple[Engagement, Engagement]]:
+    """(earlier, later) for each engagement of ``scope`` that has a next round among
+    ``everything`` the reader sees (same country, the next round number)."""
+    by_country: dict[int, list[Engagement]] = defaultdict(list)
+    for e in everything:
+        by_country[e.country_id].append(e)
+    out = []
+    for e in scope:
+        later = sorted((x for x in by_country[e.country_id] if x.round_number > e.round_number),
+                       key=lambda x: (x.round_number, x.start_date or dt.date.max, x.pk))
+        if later:
+            out.append((e, later[0]))
+    return out
+
+
+def _sessions(user) -> QuerySet:
+    return Session.objects.all() if user is None else session_access.sessions(user)
+
+
+def validated_levels(user, engagement: Engagement) -> dict[tuple[int, str], int]:
+    """{(organisation, section): level} from each organisation's deciding session among its
+    *validated* sessions (``analysis.core.org_level``, as plans read them)."""
+    sessions = _sessions(user).filter(engagement=engagement, status=VALIDATED)
+    return {(cast(int, row.org_id), row.section_key): int(row.level)
+            for row in levels.deciding_rows(sessions, levels.session_refs(sessions))
+            if row.level is not None}
+
+
+def round_pair(user, earlier: Engagement, later: Engagement,
+               found: Sequence[Delivery], people: Sequence[Trainee]) -> RoundPair:
+    pair = RoundPair(earlier, later, validated_levels(user, earlier),
+                     validated_levels(user, later))
+    domain = domains([d for d in found if d.engagement_id == earlier.pk])
+    mine = [t for t in people if t.delivery_id in domain]
+    closed = {d.pk for d in found if d.status in CLOSED}
+    present = set(Attendance.objects.filter(trainee__in=[t.pk for t in mine], present=True)
+                  .values_list("trainee_id", flat=True))
+    trained: dict[int, set[str]] = defaultdict(set)
+    attended: dict[int, set[str]] = defaultdict(set)
+    for t in mine:
+        if t.delivery_id in closed:
+            continue
+        if t.completion == "completed":
+            trained[t.organisation_id].add(domain[t.delivery_id])
+        elif t.pk in present or t.completion == "partial":
+            attended[t.organisation_id].add(domain[t.delivery_id])
+    pair.trained = {org: frozenset(d) for org, d in trained.items()}
+    pair.attended = {org: frozenset(d - trained.get(org, set())) for org, d in attended.items()}
+    started = _sessions(user).filter(engagement=later).exclude(status=Session.Status.DRAFT)
+    with_validated = set(started.filter(status=VALIDATED).values_list("organisation_id",
+                                                                      flat=True))
+    pair.not_validated = len(set(started.values_list("organisation_id", flat=True))
+                             - with_validated)
+    orgs = {org for org, _s in pair.before} | {org for org, _s in pair.after}
+    pair.names = dict(Organisation.objects.filter(pk__in=orgs).values_list("pk", "name"))
+    return pair

@@ -1,0 +1,52 @@
+"""The results as plain JSON (the command's ``--format json`` and the API): every figure
+with its n, keys rather than words, so a program can read it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from govcap.results.build import PairResult, Results
+from govcap.results.core import indicators as ind
+from govcap.results.core import l4
+
+
+def _indicator(i: ind.Indicator) -> dict[str, Any]:
+    out = asdict(i)
+    out["period"] = ([d.isoformat() for d in i.period] if i.period else None)
+    out["facts"] = dict(i.facts)
+    return out
+
+
+def _comparison(c: l4.SectionComparison[int], names: dict[int, str]) -> dict[str, Any]:
+    def changes(group: tuple[l4.Change[int], ...]) -> list[dict[str, Any]]:
+        return [{"organisation": names.get(x.org, str(x.org)), "before": x.before,
+                 "after": x.after, "change": x.change} for x in group]
+
+    return {
+        "section": c.section, "domain": c.domain, "verdict": c.verdict,
+        "trained": asdict(c.trained_group) | {"mean_change": c.trained_group.mean_change},
+        "untrained": asdict(c.untrained_group) | {"mean_change": c.untrained_group.mean_change},
+        "difference": c.difference,
+        "test": asdict(c.test) if c.test else None,
+        "min_per_group": l4.MIN_PER_GROUP,
+        "paired": {"trained": changes(c.trained), "untrained": changes(c.untrained),
+                   "attended_not_completed": changes(c.left_out)},
+        "unpaired": c.unpaired, "caveats": list(c.caveats),
+    }
+
+
+def _pair(p: PairResult) -> dict[str, Any]:
+    return {"country": p.pair.earlier.country.code, "earlier": p.pair.earlier.slug,
+            "later": p.pair.later.slug, "not_validated": p.pair.not_validated,
+            "sections": [_comparison(c, p.pair.names) for c in p.comparisons]}
+
+
+def as_json(results: Results) -> dict[str, Any]:
+    return {
+        "scope": results.engagement.slug if results.engagement is not None else "programme",
+        "engagements": [e.slug for e in results.engagements],
+        "demo": results.is_demo,
+        "indicators": [_indicator(i) for i in results.indicators],
+        "level4": [_pair(p) for p in results.pairs],
+    }

@@ -1,0 +1,104 @@
+"""What the results say, in the reader's language (gettext): the indicators' names and
+definitions, the level-4 caveats and verdicts, the breakdowns' headings."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from govcap.results.core import indicators as ind
+from govcap.results.core import l4
+
+NAMES = {
+    ind.OFFICIALS_TRAINED: _("Officials trained"),
+    ind.WOMEN_SHARE: _("Women among the officials trained"),
+    ind.COMPLETION_RATE: _("Completion rate"),
+    ind.SATISFACTION: _("Participants satisfied with the course (level 1)"),
+    ind.LEARNING_GAIN: _("Learning gain (level 2)"),
+    ind.APPLICATION: _("Participants applying what they learnt (level 3)"),
+    ind.MOVING_UP: _("Trained organisations moving up at least one level (level 4)"),
+    ind.COST_PER_PARTICIPANT: _("Cost per participant"),
+    ind.COST_PER_COMPLETED: _("Cost per participant who completed"),
+}
+
+DEFINITIONS = {
+    ind.OFFICIALS_TRAINED: _(
+        "Participants recorded as having completed a course (present at least 80% of its "
+        "days). Counted per course: an official who completed two courses counts twice. "
+        "n: the participants nominated to the courses that ran (cancelled and merged "
+        "courses are not counted). Target: the participants of the approved plans."),
+    ind.WOMEN_SHARE: _(
+        "Share of women among the officials trained. n: the officials trained. Target: the "
+        "share of women the plan's settings aim at."),
+    ind.COMPLETION_RATE: _(
+        "Participants who completed, divided by all participants of the courses marked "
+        "completed; a participant whose completion was not recorded counts as not "
+        "completed. n: the participants of the completed courses."),
+    ind.SATISFACTION: _(
+        "Share of the participants who answered the level-1 form whose mean rating over "
+        "the questions they answered (relevance, quality, trainer, would recommend; 1 to "
+        "5) is 4 or more. n: the participants who rated at least one question."),
+    ind.LEARNING_GAIN: _(
+        "Mean of the post-course score minus the pre-course score, in percentage points, "
+        "over the participants who took both checks of the module's objectives. n: those "
+        "participants. Baseline: no gain."),
+    ind.APPLICATION: _(
+        "Share of the participants' answered follow-ups (3 to 6 months after the course) "
+        "saying they applied the course at work, fully or partly. Supervisors' answers are "
+        "shown beside it, not added. n: the participants' answered follow-ups."),
+    ind.MOVING_UP: _(
+        "Share of the trained organisations whose level rose by at least one step in at "
+        "least one section of a domain they were trained in, between the validated "
+        "sessions of two rounds of the same country. n: the trained organisations assessed "
+        "in both rounds on such a section. Baseline: none had moved."),
+    ind.COST_PER_PARTICIPANT: _(
+        "The cost recorded of the courses that have one, divided by their participants. "
+        "Amounts in different currencies are never added. n: those participants. Target: "
+        "the approved plans' cost of the same courses divided by their planned "
+        "participants."),
+    ind.COST_PER_COMPLETED: _(
+        "The same cost divided by the participants of those courses who completed. n: "
+        "those participants. Target: the plans' cost per planned participant (all "
+        "completing)."),
+}
+
+DIMENSIONS = {
+    "sex": _("Sex"),
+    "organisation": _("Organisation"),
+    "country": _("Country"),
+    "domain": _("Training domain"),
+    "seniority": _("Seniority"),
+}
+
+CAVEATS = {
+    l4.NO_CONTROL_GROUP: _(
+        "No control group: organisations were not trained at random, so a difference "
+        "between the groups shows an association, not that the training caused it."),
+    l4.SELECTION: _(
+        "Selection: the plan sends organisations to courses because of their gaps. An "
+        "organisation at Basic can only stay or move up and one at High can only stay or "
+        "move down, so the trained group may rise more for that reason alone."),
+    l4.PAIRED_ONLY: _(
+        "Only organisations with a validated level in both rounds are compared; the others "
+        "are counted apart."),
+    l4.SMALL_NUMBERS: _(
+        "Small numbers: with fewer than 10 organisations in a group, one organisation "
+        "changes the picture. Read the paired changes, not only the means."),
+    l4.NO_VARIATION: _(
+        "Every organisation compared changed by the same amount: the test cannot tell the "
+        "groups apart."),
+    l4.LEFT_OUT: _(
+        "Organisations whose officials attended without completing are in neither group."),
+}
+
+TOO_FEW_RULE = _(
+    "Too few to say: a permutation test is run only when each group has at least "
+    "%(n)d organisations assessed in both rounds; with fewer, no p-value is given.")
+
+GENDERS_UNKNOWN = _("Not recorded")
+
+
+def of(count: int, whole: int) -> str:
+    """"5 of 8", the n behind a share."""
+    return ngettext("%(count)d of %(n)d", "%(count)d of %(n)d", whole) % {
+        "count": count, "n": whole}

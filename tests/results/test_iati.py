@@ -1,0 +1,97 @@
+"""The IATI 2.03 activity file: valid against the standard's schema, with the indicators as
+results; demo data refused unless asked for, and then marked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from lxml import etree
+
+from govcap.orgs.models import Engagement
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "standards" / "iati-2.03"
+ORG = "XM-DAC-41114"
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    path = SCHEMA_DIR / "iati-activities-schema.xsd"
+    if not path.is_file():  # the standards live beside the checkout (../shared)
+        pytest.fail(f"the IATI 2.03 schema is missing: {path}")
+    return etree.XMLSchema(etree.parse(str(path)))
+
+
+@pytest.fixture
+def reporting_org(settings):
+    settings.GOVCAP_IATI_REPORTING_ORG = ORG
+    settings.GOVCAP_IATI_REPORTING_ORG_NAME = "UNDP"
+
+
+def iati(tmp_path, *args: str) -> etree._ElementTree:
+    out = tmp_path / "activities.xml"
+    call_command("results", "iati", *args, "--out", str(out))
+    return etree.parse(str(out))
+
+
+def test_the_file_is_valid_iati_203_with_a_result_per_indicator(programme, reporting_org,
+                                                                 schema, tmp_path):
+    tree = iati(tmp_path, "--engagement", programme.engagement.slug)
+    schema.assertValid(tree)
+    [activity] = tree.findall("iati-activity")
+    assert activity.findtext("iati-identifier") == f"{ORG}-{programme.engagement.slug}"
+    trained = next(r for r in activity.findall("result")
+                   if r.findtext("title/narrative") == "Officials trained")
+    indicator = trained.find("indicator")
+    assert indicator.get("measure") == "1"
+    assert indicator.find("baseline").get("value") == "0"
+    period = indicator.find("period")
+    assert period.find("period-start").get("iso-date") == "2026-06-01"
+    assert period.find("target").get("value") == "16"  # the approved plan's participants
+    actuals = period.findall("actual")
+    assert actuals[0].get("value") == "2"  # T1 and T3 completed
+    assert [(a.get("value"), a.find("dimension").get("value")) for a in actuals[1:]] == [
+        ("2", "female")]
+    completion = next(r for r in activity.findall("result")
+                      if r.findtext("title/narrative") == "Completion rate")
+    actual = completion.find("indicator/period/actual")
+    assert actual.get("value") == "66.7" and actual.findtext("comment/narrative") == "2 of 3"
+
+
+def test_the_programme_file_holds_one_activity_per_planned_engagement(
+        programme, reporting_org, schema, tmp_path):
+    tree = iati(tmp_path, "--programme")
+    schema.assertValid(tree)
+    # Kenya's baseline has an approved plan; Somalia's has none yet
+    assert [a.find("recipient-country").get("code")
+            for a in tree.findall("iati-activity")] == ["KE"]
+
+
+def test_demo_data_is_refused_without_include_demo(programme, reporting_org, tmp_path):
+    Engagement.objects.filter(pk=programme.engagement.pk).update(is_demo=True)
+    out = tmp_path / "activities.xml"
+    with pytest.raises(CommandError, match="demo data"):
+        call_command("results", "iati", "--engagement", programme.engagement.slug,
+                     "--out", str(out))
+    with pytest.raises(CommandError, match="1 demo engagements left out"):
+        call_command("results", "iati", "--programme", "--out", str(out))
+    assert not out.exists()
+
+
+def test_a_demo_preview_says_demo_data_in_every_title_and_description(
+        programme, reporting_org, schema, tmp_path):
+    Engagement.objects.filter(pk=programme.engagement.pk).update(is_demo=True)
+    tree = iati(tmp_path, "--programme", "--include-demo")
+    schema.assertValid(tree)
+    activities = tree.findall("iati-activity")
+    assert activities
+    for activity in activities:
+        assert activity.findtext("title/narrative").startswith("DEMO DATA")
+        assert activity.findtext("description/narrative").startswith("DEMO DATA")
+
+
+def test_no_file_without_the_reporting_organisation(programme, settings, tmp_path):
+    settings.GOVCAP_IATI_REPORTING_ORG = ""
+    with pytest.raises(CommandError, match="GOVCAP_IATI_REPORTING_ORG"):
+        iati(tmp_path, "--programme")

@@ -1,0 +1,73 @@
+"""The results pages and downloads: what each reader sees, and the documents."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+pytestmark = pytest.mark.django_db
+
+
+def client_of(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_programme_manager_reads_the_figures_with_their_counts(programme):
+    page = client_of(programme.manager).get("/indicators/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Officials trained" in text
+    assert "67% (2 of 3)" in text  # completion: T1 and T3 of the three nominated
+    assert "Too few to say" in text  # one trained organisation against none
+    assert "Ministry of ICT" in text  # the paired changes are listed
+
+
+def test_levels_of_a_round_the_reader_cannot_see_are_not_compared(programme):
+    # the coordinator of the baseline is not on the follow-up: no level 4 for them
+    text = client_of(programme.coordinator).get("/indicators/").content.decode()
+    assert "67% (2 of 3)" in text
+    assert "No country in scope has a later round yet" in text
+
+
+def test_a_provider_has_no_results_page(programme):
+    client = client_of(programme.provider)
+    assert client.get("/indicators/").status_code == 404
+    assert client.get("/indicators/download/xlsx/").status_code == 404
+
+
+def test_another_countrys_facilitator_sees_nothing_of_kenya(programme):
+    client = client_of(programme.outsider)
+    text = client.get("/indicators/").content.decode()
+    assert "Ministry of ICT" not in text and "Kenya" not in text
+    assert client.get(f"/indicators/e/{programme.engagement.slug}/").status_code == 404
+    data = json.loads(client.get("/indicators/download/json/").content)
+    trained = next(i for i in data["indicators"] if i["key"] == "officials-trained")
+    assert trained["value"] == 0 and data["level4"] == []
+
+
+def test_the_workbook_has_the_indicators_and_their_definitions(programme):
+    response = client_of(programme.manager).get(
+        f"/indicators/e/{programme.engagement.slug}/download/xlsx/")
+    book = load_workbook(io.BytesIO(response.content))
+    assert "Definitions" in book.sheetnames and "Indicators" in book.sheetnames
+    rows = list(book["Indicators"].values)
+    assert rows[0][:5] == ("Indicator", "Baseline", "Target", "Actual", "n")
+    trained = next(r for r in rows if r[0] == "Officials trained")
+    assert trained[3] == "2" and trained[4] == 3
+
+
+def test_documents_in_french(programme, settings):
+    settings.LANGUAGES = [("en", "English"), ("fr", "Français")]
+    client = client_of(programme.coordinator)
+    response = client.get("/indicators/download/docx/", HTTP_ACCEPT_LANGUAGE="fr")
+    from docx import Document
+
+    word = Document(io.BytesIO(response.content))
+    assert word.core_properties.category == "programme results"
+    assert word.core_properties.language == "fr-FR"
