@@ -27,6 +27,7 @@ from govcap.delivery.models import (
     TrainingProvider,
 )
 from govcap.demo.countries import REFERENCE_DATE, SEED
+from govcap.demo.evaluations import evaluate_demo
 from govcap.demo.people import FAMILY_NAMES, GIVEN_NAMES
 from govcap.orgs.models import Engagement
 from govcap.planning.catalogues import ensure_default_catalogue
@@ -203,4 +204,5 @@ def _deliver(plan: Plan, engagement: Engagement, provider: TrainingProvider,
     Attendance.objects.bulk_create(
         Attendance(trainee=t, day=day, present=present)
         for t, attended in marks for day, present in enumerate(attended, start=1))
+    evaluate_demo(engagement)  # levels 1–3 of the courses it completed
     return len(chosen)

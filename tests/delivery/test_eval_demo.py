@@ -1,0 +1,35 @@
+"""The demo's Kenya baseline 2025 courses carry evaluation answers: most participants
+answered levels 1 and 2, some did not; follow-ups exist for those who completed, some
+answered, some still open for the reminders."""
+
+from __future__ import annotations
+
+import pytest
+
+from govcap.delivery import evaluation as ev
+from govcap.delivery.models import Delivery, FollowUp, LearningCheck, Reaction, Trainee
+from tests.demo.helpers import run_demo
+
+
+@pytest.mark.django_db
+def test_the_demo_evaluates_kenyas_delivered_baseline():
+    run_demo()
+    kenya = Delivery.objects.filter(engagement__slug__startswith="kenya-baseline-2025")
+    trainees = Trainee.objects.filter(delivery__in=kenya)
+    reactions = Reaction.objects.filter(trainee__in=trainees).count()
+    assert 0.6 * trainees.count() < reactions < trainees.count()  # some missing
+    pre = LearningCheck.objects.filter(trainee__in=trainees, phase="pre").count()
+    post = LearningCheck.objects.filter(trainee__in=trainees, phase="post").count()
+    assert 0 < post < pre < trainees.count()
+    for d in kenya:
+        gain = ev.summary(d).learning.mean_gain
+        assert gain is not None and gain > 10  # learning shows
+    completed = trainees.filter(completion="completed").count()
+    follow_ups = FollowUp.objects.filter(trainee__in=trainees)
+    assert follow_ups.count() == 2 * completed
+    answered = follow_ups.exclude(answered_at=None)
+    assert 0 < answered.count() < follow_ups.count()
+    assert set(answered.values_list("applied", flat=True)) == {"yes", "partly", "no"}
+    assert not Reaction.objects.exclude(trainee__delivery__in=kenya).exists()
+    run_demo("--remove")
+    assert not Reaction.objects.exists() and not FollowUp.objects.exists()
