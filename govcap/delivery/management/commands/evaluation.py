@@ -21,7 +21,7 @@ class Command(BaseCommand):
         export.add_argument("--delivery", required=True, help="the delivery's UUID")
         export.add_argument("--level", required=True, type=int, choices=(1, 2))
         export.add_argument("--out", required=True, type=Path, help="the .xlsx to write")
-        export.add_argument("--language", action="append", dest="languages",
+        export.add_argument("--language", action="append", dest="languages", metavar="LANG",
                             help="a language of the form (repeat for more; default en)")
         imp = sub.add_parser("import", help="answers exported from KoboToolbox or ODK, "
                                             "all or nothing")
