@@ -57,7 +57,9 @@ def _lang() -> str:
 
 
 def signed(value: float | None, digits: int = 2) -> str:
-    return "—" if value is None else f"{value:+.{digits}f}"
+    if value is None:
+        return "—"
+    return f"{0:.{digits}f}" if round(value, digits) == 0 else f"{value:+.{digits}f}"
 
 
 def money(cents: float, currency: str) -> str:
@@ -72,7 +74,7 @@ def share(count: int | None, n: int, value: float | None) -> str:
 
 def actual(i: ind.Indicator) -> str:
     if i.unit == ind.COUNT:
-        return str(int(i.value or 0))
+        return _("%(count)d (of %(n)d nominated)") % {"count": int(i.value or 0), "n": i.n}
     if i.unit == ind.PERCENT:
         return share(i.numerator, i.n, i.value)
     if i.value is None:
@@ -232,7 +234,7 @@ def paired_table(p: PairResult, titles: dict[str, str]) -> Table:
                 rows.append([p.pair.names.get(change.org, str(change.org)),
                              titles.get(c.section, c.section), str(label),
                              level_label(Level(change.before)), level_label(Level(change.after)),
-                             f"{change.change:+d}"])
+                             f"{change.change:+d}" if change.change else "0"])
     return Table([Column(_("Organisation"), 2.6), Column(_("Section"), 2.6),
                   Column(_("Group"), 1.4), Column(_("Before"), 1.0), Column(_("After"), 1.0),
                   Column(_("Change"), 0.8, "number")], rows,
@@ -328,7 +330,9 @@ def document(results: Results) -> Document:
                                "is invented for the demonstration.") + " " + note
     head = title(results)
     return Document(
-        language=_lang(), title=head, subtitle=", ".join(results.countries), cover=cover(results),
+        language=_lang(), title=head,
+        subtitle=_("Officials trained, their evaluation and the change in their organisations"),
+        cover=cover(results),
         cover_note=note, sections=parts, sheets=sheets(results, parts),
         footer=" · ".join(x for x in (mark, head) if x), page_label=_("Page"),
         watermark=mark, contents_label=_("Contents"))

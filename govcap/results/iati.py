@@ -122,8 +122,8 @@ def write(user, engagement: Engagement | None, *, include_demo: bool = False,
     scope = [e for e in scope if include_demo or not e.is_demo]
     if not scope:
         raise IATIError("No engagement to report: none with an approved plan in scope"
-                        + (f" ({left_out} demo engagements left out; --include-demo for a "
-                           "preview)" if left_out else "") + ".")
+                        + (f" ({left_out} demo engagement{'s' if left_out != 1 else ''} left "
+                           "out; --include-demo for a preview)" if left_out else "") + ".")
     activities = [activity(build(user, e, include_demo=include_demo), org) for e in scope]
     body = iati.activities_xml(iati.File(org, activities, language))
     return body, scope, left_out

@@ -74,7 +74,7 @@ def test_demo_data_is_refused_without_include_demo(programme, reporting_org, tmp
     with pytest.raises(CommandError, match="demo data"):
         call_command("results", "iati", "--engagement", programme.engagement.slug,
                      "--out", str(out))
-    with pytest.raises(CommandError, match="1 demo engagements left out"):
+    with pytest.raises(CommandError, match="1 demo engagement left out"):
         call_command("results", "iati", "--programme", "--out", str(out))
     assert not out.exists()
 

@@ -59,7 +59,7 @@ def test_the_workbook_has_the_indicators_and_their_definitions(programme):
     rows = list(book["Indicators"].values)
     assert rows[0][:5] == ("Indicator", "Baseline", "Target", "Actual", "n")
     trained = next(r for r in rows if r[0] == "Officials trained")
-    assert trained[3] == "2" and trained[4] == 3
+    assert trained[3] == "2 (of 3 nominated)" and trained[4] == 3
 
 
 def test_documents_in_french(programme, settings):

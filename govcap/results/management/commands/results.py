@@ -28,6 +28,11 @@ from govcap.results.build import build
 FORMATS = (*document.FORMATS, "json")
 
 
+def many(n: int, one: str, more: str = "") -> str:
+    """"1 engagement", "3 engagements" (the command speaks English, as Django's do)."""
+    return f"{n} {one if n == 1 else more or one + 's'}"
+
+
 def _scope(parser: CommandParser) -> None:
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--engagement", metavar="SLUG", help="one engagement (a country's round)")
@@ -117,11 +122,12 @@ class Command(BaseCommand):
             out.write_bytes(body)
         except OSError as exc:
             raise CommandError(f"--out {out}: {exc.strerror or exc}") from exc
-        left = (f"; {results.demo_left_out} demo engagements left out (--include-demo)"
-                if results.demo_left_out else "")
+        left = (f"; {many(results.demo_left_out, 'demo engagement')} left out "
+                "(--include-demo)" if results.demo_left_out else "")
         self.stdout.write(self.style.SUCCESS(
-            f"Wrote {out}: {len(results.indicators)} indicators of "
-            f"{len(results.engagements)} engagements, {len(results.pairs)} round comparisons"
+            f"Wrote {out}: {many(len(results.indicators), 'indicator')} of "
+            f"{many(len(results.engagements), 'engagement')}, "
+            f"{many(len(results.pairs), 'round comparison')}"
             f"{', DEMO DATA' if results.is_demo else ''}{left}."))
 
     def _iati(self, user, engagement, options: dict[str, Any]) -> None:
@@ -137,7 +143,7 @@ class Command(BaseCommand):
             out.write_bytes(body)
         except OSError as exc:
             raise CommandError(f"--out {out}: {exc.strerror or exc}") from exc
-        left = f"; {left_out} demo engagements left out" if left_out else ""
+        left = f"; {many(left_out, 'demo engagement')} left out" if left_out else ""
         self.stdout.write(self.style.SUCCESS(
-            f"Wrote {out}: {len(scope)} IATI activities ({', '.join(e.slug for e in scope)})"
+            f"Wrote {out}: {many(len(scope), 'IATI activity', 'IATI activities')} ({', '.join(e.slug for e in scope)})"
             f"{', marked DEMO DATA' if options['include_demo'] else ''}{left}."))
