@@ -83,7 +83,7 @@ def schedule(s: Scope) -> Section:
         [Column(L["col.cohort"], 1), Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
          Column(L["col.language"], 0.8)]
         + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
-        [[c.cohort_id, L.month(c.month), f"{c.module_code} {s.module_title(c.module_code)}",
+        [[s.cohort_number(c.cohort_id), L.month(c.month), f"{c.module_code} {s.module_title(c.module_code)}",
           s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts]))
     blocks.append(Heading(L["h.unfit"]))
     if s.unfit:

@@ -14,7 +14,10 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext_noop as _
+
 from govcap.planning.core.plan import BudgetLine, PlanData
+from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Heading, Para, Table
 from govcap.reports.scope import Scope
 
@@ -26,42 +29,42 @@ RATE_ORDER = ("course-day", "course-cohort", *(f"{who}-{mode}" for mode in
               "venue-day", "materials", "allowance-day", "travel", "coaching", "reassessment")
 
 _EN: dict[str, str] = {
-    "cat.course": "Course price (catalogue or engagement rate)",
-    "cat.trainers": "Trainers", "cat.venue": "Venue", "cat.materials": "Materials",
-    "cat.allowance": "Participant daily allowance", "cat.travel": "Participant travel",
-    "cat.coaching": "Follow-up coaching", "cat.reassessment": "Reassessment sessions",
-    "cat.contingency": "Contingency",
-    "rate.course-day": "Course price per participant-day",
-    "rate.course-cohort": "Course price per cohort",
-    "rate.lead-trainer-in-person": "Lead trainer, day in person",
-    "rate.lead-trainer-blended": "Lead trainer, day blended",
-    "rate.lead-trainer-online": "Lead trainer, day online",
-    "rate.co-trainer-in-person": "Co-trainer, day in person",
-    "rate.co-trainer-blended": "Co-trainer, day blended",
-    "rate.co-trainer-online": "Co-trainer, day online",
-    "rate.venue-day": "Venue, per day", "rate.materials": "Materials, per participant",
-    "rate.allowance-day": "Daily allowance, per participant-day at the venue",
-    "rate.travel": "Travel, per travelling participant",
-    "rate.coaching": "Follow-up coaching, per organisation and course",
-    "rate.reassessment": "Reassessment session, per organisation",
-    "unit.lead-trainer": "trainer-days", "unit.co-trainer": "trainer-days",
-    "unit.venue-day": "venue-days", "unit.materials": "participants",
-    "unit.allowance-day": "participant-days", "unit.travel": "travellers",
-    "unit.coaching": "organisations", "unit.reassessment": "sessions",
-    "unit.course-day": "participant-days", "unit.course-cohort": "cohorts",
-    "col.category": "Category", "col.rate": "Unit rate", "col.quantity": "Quantity",
-    "col.unit": "Unit", "col.line": "Line", "col.date": "Month",
-    "col.key": "Rate key", "col.amount": "Amount", "col.cohort": "Cohort",
-    "col.module": "Module", "col.org": "Organisation (reassessment)",
-    "sheet.rates": "Unit rates", "sheet.lines": "Budget lines",
-    "subtotal": "Subtotal", "total": "Total",
-    "contingency.row": "Contingency ({percent}% of the subtotal)",
-    "h.categories": "Cost by category",
-    "budget.card": ("Costed with the rate card {card} (effective {date}, in {currency}) and "
-                    "the catalogue {catalogue} version {version}. {source}"),
-    "budget.converted": ("The card's {currency} rates are converted at {rate} {plan_currency} "
-                         "per {currency} and rounded to the cent."),
-    "budget.rules": ("Each course day has a lead trainer and a co-trainer. A venue is paid "
+    "cat.course": _("Course price (catalogue or engagement rate)"),
+    "cat.trainers": _("Trainers"), "cat.venue": _("Venue"), "cat.materials": _("Materials"),
+    "cat.allowance": _("Participant daily allowance"), "cat.travel": _("Participant travel"),
+    "cat.coaching": _("Follow-up coaching"), "cat.reassessment": _("Reassessment sessions"),
+    "cat.contingency": _("Contingency"),
+    "rate.course-day": _("Course price per participant-day"),
+    "rate.course-cohort": _("Course price per cohort"),
+    "rate.lead-trainer-in-person": _("Lead trainer, day in person"),
+    "rate.lead-trainer-blended": _("Lead trainer, day blended"),
+    "rate.lead-trainer-online": _("Lead trainer, day online"),
+    "rate.co-trainer-in-person": _("Co-trainer, day in person"),
+    "rate.co-trainer-blended": _("Co-trainer, day blended"),
+    "rate.co-trainer-online": _("Co-trainer, day online"),
+    "rate.venue-day": _("Venue, per day"), "rate.materials": _("Materials, per participant"),
+    "rate.allowance-day": _("Daily allowance, per participant-day at the venue"),
+    "rate.travel": _("Travel, per travelling participant"),
+    "rate.coaching": _("Follow-up coaching, per organisation and course"),
+    "rate.reassessment": _("Reassessment session, per organisation"),
+    "unit.lead-trainer": _("trainer-days"), "unit.co-trainer": _("trainer-days"),
+    "unit.venue-day": _("venue-days"), "unit.materials": _("participants"),
+    "unit.allowance-day": _("participant-days"), "unit.travel": _("travellers"),
+    "unit.coaching": _("organisations"), "unit.reassessment": _("sessions"),
+    "unit.course-day": _("participant-days"), "unit.course-cohort": _("cohorts"),
+    "col.category": _("Category"), "col.rate": _("Unit rate"), "col.quantity": _("Quantity"),
+    "col.unit": _("Unit"), "col.line": _("Line"), "col.date": _("Month"),
+    "col.key": _("Rate key"), "col.amount": _("Amount"), "col.cohort": _("Cohort"),
+    "col.module": _("Module"), "col.org": _("Organisation (reassessment)"),
+    "sheet.rates": _("Unit rates"), "sheet.lines": _("Budget lines"),
+    "subtotal": _("Subtotal"), "total": _("Total"),
+    "contingency.row": _("Contingency ({percent}% of the subtotal)"),
+    "h.categories": _("Cost by category"),
+    "budget.card": (_("Costed with the rate card {card} (effective {date}, in {currency}) and "
+                    "the catalogue {catalogue} version {version}. {source}")),
+    "budget.converted": (_("The card's {currency} rates are converted at {rate} {plan_currency} "
+                         "per {currency} and rounded to the cent.")),
+    "budget.rules": (_("Each course day has a lead trainer and a co-trainer. A venue is paid "
                      "for every day in person and for half the days (rounded up) of a "
                      "blended course; online courses have none. Participants receive the "
                      "daily allowance for each day at the venue; {share}% of each "
@@ -70,96 +73,28 @@ _EN: dict[str, str] = {
                      "workplace: one coach, no venue, allowance or travel. Each organisation in a course receives the follow-up coaching "
                      "its module promises, and one reassessment session, in the last month the "
                      "monitoring chapter reassesses it. The contingency is {percent}% of "
-                     "the subtotal, computed once."),
-    "budget.own_rates": ("Modules the engagement prices itself ({codes}) are costed at its "
+                     "the subtotal, computed once.")),
+    "budget.own_rates": (_("Modules the engagement prices itself ({codes}) are costed at its "
                          "rate per participant-day and per cohort instead of the card's "
                          "trainers, venue and materials; their allowances, travel and "
-                         "coaching still come from the card."),
-    "budget.shares": ("Each organisation pays its own participants' lines and a share of "
+                         "coaching still come from the card.")),
+    "budget.shares": (_("Each organisation pays its own participants' lines and a share of "
                       "each course's trainers and venue in proportion to its participants; "
                       "the contingency is shared in proportion to each organisation's "
                       "subtotal. Every breakdown adds up to the total, {total}. The workbook "
-                      "recomputes every line from the unit rates with formulas."),
-    "assume.included": ("Included, at the rate card {card}'s unit rates: {categories}. "
-                        "The budget chapter lists each line's unit rate and quantity."),
-    "budget.excluded": ("Not included: participants' salaries and time away from work, "
+                      "recomputes every line from the unit rates with formulas.")),
+    "assume.included": (_("Included, at the rate card {card}'s unit rates: {categories}. "
+                        "The budget chapter lists each line's unit rate and quantity.")),
+    "budget.excluded": (_("Not included: participants' salaries and time away from work, "
                         "international travel of trainers, the programme's own management "
                         "and overheads, taxes and duties, and the courses of needs the plan "
-                        "could not place (estimated separately below)."),
+                        "could not place (estimated separately below).")),
 }
 
-_FR: dict[str, str] = {
-    "cat.course": "Prix du cours (catalogue ou tarif de la mission)",
-    "cat.trainers": "Formateurs", "cat.venue": "Salle", "cat.materials": "Supports",
-    "cat.allowance": "Indemnité journalière des participants",
-    "cat.travel": "Déplacements des participants",
-    "cat.coaching": "Accompagnement de suivi", "cat.reassessment": "Sessions de réévaluation",
-    "cat.contingency": "Imprévus",
-    "col.category": "Catégorie", "col.rate": "Tarif unitaire", "col.quantity": "Quantité",
-    "col.unit": "Unité", "col.line": "Ligne", "col.date": "Mois", "col.key": "Clé du tarif",
-    "col.cohort": "Cohorte", "col.module": "Module", "col.org": "Organisation (réévaluation)",
-    "col.amount": "Montant", "sheet.rates": "Tarifs unitaires", "sheet.lines": "Lignes budget",
-    "subtotal": "Sous-total", "total": "Total",
-    "contingency.row": "Imprévus ({percent} % du sous-total)",
-    "h.categories": "Coût par catégorie",
-    "rate.course-day": "Prix du cours par journée-participant",
-    "rate.course-cohort": "Prix du cours par cohorte",
-    "rate.lead-trainer-in-person": "Formateur principal, jour en présentiel",
-    "rate.lead-trainer-blended": "Formateur principal, jour en formation mixte",
-    "rate.lead-trainer-online": "Formateur principal, jour en ligne",
-    "rate.co-trainer-in-person": "Co-formateur, jour en présentiel",
-    "rate.co-trainer-blended": "Co-formateur, jour en formation mixte",
-    "rate.co-trainer-online": "Co-formateur, jour en ligne",
-    "rate.venue-day": "Salle, par jour", "rate.materials": "Supports, par participant",
-    "rate.allowance-day": "Indemnité journalière, par journée-participant sur place",
-    "rate.travel": "Déplacement, par participant qui se déplace",
-    "rate.coaching": "Accompagnement de suivi, par organisation et par cours",
-    "rate.reassessment": "Session de réévaluation, par organisation",
-    "unit.lead-trainer": "jours-formateur", "unit.co-trainer": "jours-formateur",
-    "unit.venue-day": "jours de salle", "unit.materials": "participants",
-    "unit.allowance-day": "journées-participant", "unit.travel": "voyageurs",
-    "unit.coaching": "organisations", "unit.reassessment": "sessions",
-    "unit.course-day": "journées-participant", "unit.course-cohort": "cohortes",
-    "budget.card": ("Chiffré avec la grille tarifaire {card} (en vigueur le {date}, en "
-                    "{currency}) et le catalogue {catalogue} version {version}. {source}"),
-    "budget.converted": ("Les tarifs en {currency} de la grille sont convertis à {rate} "
-                         "{plan_currency} pour 1 {currency} et arrondis au centime."),
-    "budget.rules": ("Chaque jour de cours compte un formateur principal et un co-formateur. "
-                     "Une salle est payée pour chaque jour en présentiel et pour la moitié "
-                     "des jours (arrondie au supérieur) d’un cours mixte ; les cours en ligne "
-                     "n’en ont pas. Les participants reçoivent l’indemnité journalière pour "
-                     "chaque jour sur place ; {share} % des participants de chaque "
-                     "organisation (arrondi, par cours) viennent de l’extérieur de {city}. "
-                     "L’accompagnement et les projets en situation de travail ont lieu sur le "
-                     "lieu de travail de l’organisation : un seul intervenant, sans salle, "
-                     "indemnité ni déplacement. Chaque organisation d’un cours reçoit l’accompagnement de suivi promis "
-                     "par son module, et une session de réévaluation (le dernier mois où le "
-                     "chapitre du suivi la réévalue). Les imprévus représentent {percent} % "
-                     "du sous-total, calculés une seule fois."),
-    "budget.own_rates": ("Les modules dont la mission fixe le prix ({codes}) sont chiffrés à "
-                         "son tarif par journée-participant et par cohorte au lieu des "
-                         "formateurs, de la salle et des supports de la grille ; leurs "
-                         "indemnités, déplacements et accompagnement viennent de la grille."),
-    "budget.shares": ("Chaque organisation paie les lignes de ses participants et une part des "
-                      "formateurs et de la salle de chaque cours, proportionnelle à ses "
-                      "participants ; les imprévus sont répartis au prorata du sous-total de "
-                      "chaque organisation. Chaque ventilation a pour somme le total, {total}. "
-                      "Le classeur recalcule chaque ligne à partir des tarifs unitaires par "
-                      "des formules."),
-    "budget.excluded": ("Non inclus : salaires des participants et temps passé hors du poste, "
-                        "voyages internationaux des formateurs, gestion et frais généraux du "
-                        "programme, taxes et droits, et les cours des besoins que le plan n’a "
-                        "pas pu placer (estimés à part ci-dessous)."),
-    "assume.included": ("Inclus, aux tarifs unitaires de la grille {card} : {categories}. "
-                        "Le chapitre du budget donne le tarif unitaire et la quantité de "
-                        "chaque ligne."),
-}
 
 
 def text(language: str, key: str, **values: object) -> str:
-    table = _FR if language == "fr" else {}
-    value = table.get(key, _EN.get(key, key))
-    return value.format(**values) if values else value
+    return Labels(language, _EN).t(key, **values)
 
 
 def rate_label(language: str, key: str) -> str:
@@ -325,3 +260,47 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
         ws.freeze_panes = "A2"
 
     return add
+
+
+class LineFormulas:
+    """Formulas over the "Budget lines" sheet that :func:`cost_sheets` writes, for the other
+    sheets' amounts: a cohort's cost, a module's, the reassessments', the contingency, so a
+    reader can follow every figure of the workbook back to quantities × unit rates.
+
+    ``for_plan`` gives None where the lines are not the whole budget (a plan stored before
+    the cost model, one organisation's workbook): those sheets keep their numbers.
+    """
+
+    def __init__(self, plan: PlanData, language: str) -> None:
+        title = text(language, "sheet.lines")[:31]
+        self.sheet = "'" + title.replace("'", "''") + "'!"
+        self.language = language
+        # header, one row per line, then subtotal, contingency, total (see cost_sheets)
+        self.contingency_row = len(plan.budget.lines) + 3
+
+    @classmethod
+    def for_plan(cls, plan: PlanData, language: str, org_id: str | None) -> LineFormulas | None:
+        budget = plan.budget
+        if org_id is not None or not budget.lines or not budget.rate_card:
+            return None  # no "Budget lines" sheet (render_plan adds it with a rate card)
+        if sum(line.amount_cents for line in budget.lines) + budget.contingency_cents \
+                != budget.total_cents:
+            return None
+        return cls(plan, language)
+
+    def _sumifs(self, column: str, value: str) -> str:
+        criterion = value.replace('"', '""')
+        return (f"=SUMIFS({self.sheet}$J:$J,{self.sheet}${column}:${column},"
+                f'"{criterion}")')
+
+    def cohort(self, cohort_id: str) -> str:
+        return self._sumifs("D", cohort_id)
+
+    def module(self, code: str) -> str:
+        return self._sumifs("E", code)
+
+    def category(self, key: str) -> str:
+        return self._sumifs("B", text(self.language, f"cat.{key}"))
+
+    def contingency(self) -> str:
+        return f"={self.sheet}$J${self.contingency_row}"

@@ -15,6 +15,7 @@ import datetime as dt
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils import formats, translation
 from django.utils.translation import gettext_noop as _
@@ -431,23 +432,24 @@ class _Filler(string.Formatter):
 class Labels(Mapping[str, str]):
     """The document words in one language; ``t(key, **values)`` fills a sentence."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, table: Mapping[str, Any] | None = None) -> None:
         self.language = language or "en"
+        self.table = EN if table is None else table  # a module's own words (costing, load)
 
     def __getitem__(self, key: str) -> str:
-        message = EN[key]
+        message = self.table[key]
         if isinstance(message, Plural):
             raise TypeError(f"{key} has plural forms: use t({key!r}, ...) or count()")
         return self.template(key, {})
 
     def __iter__(self):
-        return iter(EN)
+        return iter(self.table)
 
     def __len__(self) -> int:
-        return len(EN)
+        return len(self.table)
 
     def template(self, key: str, values: Mapping[str, object]) -> str:
-        message = EN[key]
+        message = (EN if key.startswith("n.") else self.table)[key]
         with translation.override(self.language):
             if isinstance(message, Plural):
                 return translation.ngettext(message.singular, message.plural,
@@ -466,7 +468,7 @@ class Labels(Mapping[str, str]):
         return self.template(key, {"n": n}).format(n=self.number(n))
 
     def get_or(self, key: str, default: str) -> str:
-        return self[key] if key in EN else default
+        return self[key] if key in self.table else default
 
     def month(self, month: str | None) -> str:
         """``"2026-03"`` → ``"Mar 2026"`` / ``"mars 2026"``; None → an en dash."""

@@ -1,79 +1,53 @@
 """What each organisation can take, in the documents: the rules of the schedule (said in the
 schedule chapter), the month-by-month load table (an annex) and its spreadsheet sheet.
 
-Its words are kept here, in English and French, beside the tables they label.
+Its words are kept here, beside the tables they label (gettext messages, as in
+:mod:`govcap.reports.labels`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop as _
+
 from govcap.planning.core.inputs import quarter_of
 from govcap.planning.core.plan import OrgLoad
+from govcap.reports.labels import Labels
 from govcap.reports.model import Cell, Column, Heading, Para, Section, Sheet, Table
 from govcap.reports.scope import Scope
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "heading": "Annex: training load per organisation",
-        "intro": ("For each organisation, the training days of the courses starting each "
-                  "month, out of the days it can take that month, and how many of its staff "
-                  "are away. A month marked “closed” has no training."),
-        "rules": ("Each course goes in a month only if every organisation in it still has "
-                  "room: at most {month} training days a month and {quarter} a calendar "
-                  "quarter per organisation, and at most {away} of its staff away at once"
-                  "{own}. Higher-priority courses are placed first, each in the earliest "
-                  "month where it fits, and a course always comes after the ones it builds "
-                  "on. Holidays, Ramadan and the fiscal year-end take working days off a "
-                  "month: the days an organisation can take shrink in proportion, and a month "
-                  "with half its working days taken or more has no training."),
-        "own": "; some organisations have limits of their own, shown in the annex",
-        "start": ("Training starts no earlier than the month after the plan's date "
-                  "({date}): from {first}."),
-        "moved": ("The start month in the settings, {start}, was before the plan's date, so "
-                  "the schedule starts in {first} instead."),
-        "blocked": "Months with fewer working days: {months}.",
-        "closed": "closed",
-        "col.org": "Organisation", "col.limits": "Limits (month / quarter / staff)",
-        "col.total": "Days in all", "col.month": "Month", "col.days": "Training days",
-        "col.limit": "Days it can take", "col.away": "Staff away",
-        "col.away_max": "Staff away at most", "col.quarter": "Days in the quarter",
-        "col.quarter_max": "Days a quarter at most", "sheet": "Load",
-        "cell": "{days}/{limit} · {away} away",
-    },
-    "fr": {
-        "heading": "Annexe : charge de formation par organisation",
-        "intro": ("Pour chaque organisation, les jours de formation des cours qui commencent "
-                  "chaque mois, sur les jours qu'elle peut y consacrer ce mois-là, et le "
-                  "nombre de ses agents absents. Un mois « fermé » n'a pas de formation."),
-        "rules": ("Un cours n'est placé dans un mois que si chaque organisation qui y "
-                  "participe a encore de la place : au plus {month} jours de formation par "
-                  "mois et {quarter} par trimestre civil et par organisation, et au plus "
-                  "{away} de ses agents absents en même temps{own}. Les cours les plus "
-                  "prioritaires sont placés d'abord, chacun au premier mois où il tient, et un "
-                  "cours vient toujours après ceux sur lesquels il s'appuie. Les jours fériés, "
-                  "le ramadan et la clôture de l'exercice retirent des jours ouvrés : les "
-                  "jours disponibles diminuent en proportion, et un mois qui perd la moitié "
-                  "de ses jours ouvrés ou plus n'a pas de formation."),
-        "own": " ; certaines organisations ont leurs propres limites, données en annexe",
-        "start": ("La formation commence au plus tôt le mois suivant la date du plan "
-                  "({date}) : à partir de {first}."),
-        "moved": ("Le mois de début des paramètres, {start}, précédait la date du plan ; le "
-                  "calendrier commence donc en {first}."),
-        "blocked": "Mois avec moins de jours ouvrés : {months}.",
-        "closed": "fermé",
-        "col.org": "Organisation", "col.limits": "Limites (mois / trimestre / agents)",
-        "col.total": "Jours au total", "col.month": "Mois", "col.days": "Jours de formation",
-        "col.limit": "Jours possibles", "col.away": "Agents absents",
-        "col.away_max": "Agents absents au plus", "col.quarter": "Jours du trimestre",
-        "col.quarter_max": "Jours par trimestre au plus", "sheet": "Charge",
-        "cell": "{days}/{limit} · {away} abs.",
-    },
+WORDS: dict[str, Any] = {
+    "heading": _("Annex: training load per organisation"),
+    "intro": (_("For each organisation, the training days of the courses starting each "
+              "month, out of the days it can take that month, and how many of its staff "
+              "are away. A month marked “closed” has no training.")),
+    "rules": (_("Each course goes in a month only if every organisation in it still has "
+              "room: at most {month} training days a month and {quarter} a calendar "
+              "quarter per organisation, and at most {away} of its staff away at once"
+              "{own}. Higher-priority courses are placed first, each in the earliest "
+              "month where it fits, and a course always comes after the ones it builds "
+              "on. Holidays, Ramadan and the fiscal year-end take working days off a "
+              "month: the days an organisation can take shrink in proportion, and a month "
+              "with half its working days taken or more has no training.")),
+    "own": _("; some organisations have limits of their own, shown in the annex"),
+    "start": (_("Training starts no earlier than the month after the plan's date "
+              "({date}): from {first}.")),
+    "moved": (_("The start month in the settings, {start}, was before the plan's date, so "
+              "the schedule starts in {first} instead.")),
+    "blocked": _("Months with fewer working days: {months}."),
+    "closed": _("closed"),
+    "col.org": _("Organisation"), "col.limits": _("Limits (month / quarter / staff)"),
+    "col.total": _("Days in all"), "col.month": _("Month"), "col.days": _("Training days"),
+    "col.limit": _("Days it can take"), "col.away": _("Staff away"),
+    "col.away_max": _("Staff away at most"), "col.quarter": _("Days in the quarter"),
+    "col.quarter_max": _("Days a quarter at most"), "sheet": _("Load"),
+    "cell": _("{days}/{limit} · {away} away"),
 }
 
 
-def _w(s: Scope) -> dict[str, str]:
-    return WORDS.get(s.L.language, WORDS["en"])
+def _w(s: Scope) -> Labels:
+    return Labels(s.L.language, WORDS)
 
 
 def _rows(s: Scope) -> list[OrgLoad]:

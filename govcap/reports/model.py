@@ -28,12 +28,26 @@ class Money:
     cents: int
     currency: str
     text: str
+    # In the workbook, the formula that computes it from the budget lines (``=SUMIFS(…)``),
+    # written instead of the number so a reader can follow every total to its unit rates.
+    formula: str | None = None
 
     def __str__(self) -> str:
         return self.text
 
 
-Cell = str | int | float | Money
+@dataclass(frozen=True)
+class Month:
+    """A month (``"2026-03"``): ``text`` in documents, a date cell in workbooks."""
+
+    value: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = str | int | float | Money | Month
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def nominations(s: Scope) -> Section:
         audience = ", ".join(personas.get(p, p) for p in roles)
         members = [m for m in cohort.members if s.mine(m.org_id)]
         places = sum(m.participants for m in members)
-        rows.append([cohort.cohort_id, L.month(cohort.month),
+        rows.append([s.cohort_number(cohort.cohort_id), L.month(cohort.month),
                      f"{cohort.module_code} {s.module_title(cohort.module_code)}", audience,
                      "; ".join(f"{s.names.get(m.org_id, m.org_id)}: {m.participants}"
                                for m in members),

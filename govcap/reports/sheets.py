@@ -1,19 +1,41 @@
 """The spreadsheet's tables: needs, cohorts, schedule, budget and the per-organisation plan.
 
-Numbers stay numbers and amounts stay :class:`~govcap.reports.model.Money` so the XLSX
-renderer writes them as numeric cells with a number format.
+Numbers stay numbers, months are :class:`~govcap.reports.model.Month` (date cells) and
+amounts :class:`~govcap.reports.model.Money` so the XLSX renderer writes them as numeric
+cells with a number format. In the whole plan's workbook a cohort's and a module's amount
+is a formula over the budget lines (:class:`~govcap.reports.costing.LineFormulas`) and every
+total a ``SUM`` of the column above it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from govcap.planning.core.plan import SCHEDULED
 from govcap.reports import costing, load, rounds
-from govcap.reports.model import Cell, Column, Sheet, Table
+from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.scope import Scope
 
 
 def build_sheets(s: Scope) -> list[Sheet]:
     return [needs(s), cohorts(s), schedule(s), budget(s), per_organisation(s), load.sheet(s)]
+
+
+def _formulas(s: Scope) -> costing.LineFormulas | None:
+    return costing.LineFormulas.for_plan(s.plan, s.L.language, s.org_id)
+
+
+def _month(s: Scope, month: str | None) -> Cell:
+    return Month(month, s.L.month(month)) if month else ""
+
+
+def _computed(money: Money, formula: str | None) -> Money:
+    return dataclasses.replace(money, formula=formula) if formula else money
+
+
+def _column_sum(money: Money, column: str, rows: int, on: bool) -> Money:
+    """The total of a money column of ``rows`` rows under its header, as ``=SUM(…)``."""
+    return _computed(money, f"=SUM({column}2:{column}{rows + 1})" if on and rows else None)
 
 
 def needs(s: Scope) -> Sheet:
@@ -31,7 +53,7 @@ def needs(s: Scope) -> Sheet:
                      s.step(n.step), L.get_or(f"origin.{n.origin}", n.origin),
                      "; ".join(s.section_title(k) for k in n.sections), n.rank,
                      float(n.score), _need_status(s, n.status, n.month),
-                     n.month or "", n.cohort_id or "", n.participants,
+                     _month(s, n.month), n.cohort_id or "", n.participants,
                      " | ".join(s.evidence(n)), rounds.alternatives_text(s, n)])
     return Sheet(L["sheet.needs"], Table(cols, rows))
 
@@ -49,13 +71,20 @@ def cohorts(s: Scope) -> Sheet:
             Column(L["col.title"], 40), Column(L["col.domain"], 26),
             Column(L["col.language"], 10)] + [
         Column(label, widths[kind], kind) for label, kind in s.cohort_headers()]
-    rows: list[list[Cell]] = [
-        [c.cohort_id, c.month or "", c.module_code, s.module_title(c.module_code),
-         s.domain(c.domain), s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts]
+    formulas = _formulas(s)
+    rows: list[list[Cell]] = []
+    for c in s.cohorts:
+        columns = s.cohort_columns(c)
+        if formulas is not None:  # the whole plan: organisations, participants, cost
+            columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id))
+        rows.append([c.cohort_id, _month(s, c.month), c.module_code,
+                     s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
+                     *columns])
     total: list[Cell] = [L["total"], "", "", "", "", "", "",
                          sum(s.participants(c) for c in s.cohorts)]
-    if s.org_id is None:
-        total.append(s.money(s.total_cents))
+    if s.org_id is None:  # the cohorts' costs, without the reassessments and contingency
+        cohort_cents = sum(s.cost(c) for c in s.cohorts)
+        total.append(_column_sum(s.money(cohort_cents), "I", len(rows), formulas is not None))
     else:  # the cohorts' own sizes and costs do not add up to anything of this organisation's
         total += ["", s.money(s.total_cents), ""]
     return Sheet(L["sheet.cohorts"], Table(cols, rows, total=total))
@@ -84,18 +113,23 @@ def budget(s: Scope) -> Sheet:
             Column(L["col.domain"], 26), Column(L["col.cohorts"], 9, "number"),
             Column(L["col.participants"], 11, "number"), Column(L["col.amount"], 16, "money")]
     by_module = s.breakdown("module")
+    formulas = _formulas(s)
     rows: list[list[Cell]] = []
     for code in s.modules:
         runs = [c for c in s.cohorts if c.module_code == code]
         rows.append([code, s.module_title(code), s.domain(runs[0].domain), len(runs),
-                     sum(s.participants(c) for c in runs), s.money(by_module[code])])
+                     sum(s.participants(c) for c in runs),
+                     _computed(s.money(by_module[code]),
+                               formulas.module(code) if formulas else None)])
     for key in ("reassessment", "contingency"):  # the cost model's lines outside cohorts
         if key in by_module:
+            formula = None if formulas is None else (
+                formulas.contingency() if key == "contingency" else formulas.category(key))
             rows.append(["", costing.text(L.language, f"cat.{key}"), "", "", "",
-                         s.money(by_module[key])])
+                         _computed(s.money(by_module[key]), formula)])
     return Sheet(L["sheet.budget"], Table(cols, rows, total=[
         L["total"], "", "", len(s.cohorts), sum(s.participants(c) for c in s.cohorts),
-        s.money(s.total_cents)]))
+        _column_sum(s.money(s.total_cents), "F", len(rows), formulas is not None)]))
 
 
 def per_organisation(s: Scope) -> Sheet:
@@ -109,8 +143,21 @@ def per_organisation(s: Scope) -> Sheet:
             for m in c.members:
                 if m.org_id == org_id:
                     rows.append([s.names[org_id], c.module_code, s.module_title(c.module_code),
-                                 c.month or "", c.cohort_id, m.participants,
+                                 _month(s, c.month), c.cohort_id, m.participants,
                                  s.money(m.cost_cents)])
+        for key, cents in _outside_cohorts(s, org_id):
+            rows.append([s.names[org_id], "", costing.text(L.language, f"cat.{key}"), "", "",
+                         "", s.money(cents)])
     return Sheet(L["sheet.orgs"], Table(cols, rows, total=[
         L["total"], "", "", "", "", sum(r[5] for r in rows if isinstance(r[5], int)),
-        s.money(s.total_cents)]))
+        _column_sum(s.money(s.total_cents), "G", len(rows), True)]))
+
+
+def _outside_cohorts(s: Scope, org_id: str) -> list[tuple[str, int]]:
+    """An organisation's reassessment sessions and share of the contingency."""
+    budget = s.plan.budget
+    reassessment = sum(line.amount_cents for line in budget.lines
+                       if line.category == "reassessment" and line.org_id == org_id)
+    contingency = budget.org_categories.get(org_id, {}).get("contingency", 0)
+    return [(k, v) for k, v in (("reassessment", reassessment), ("contingency", contingency))
+            if v]

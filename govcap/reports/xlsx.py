@@ -8,6 +8,7 @@ formula. Header rows are frozen and filtered.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from govcap.cells import neutralise
 from govcap.planning.core.money import spreadsheet_format
-from govcap.reports.model import Cell, Document, Money, Sheet, plain_text
+from govcap.reports.model import Cell, Document, Money, Month, Sheet, plain_text
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
 TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
@@ -49,7 +50,10 @@ def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) 
 
 def _value(value: Cell) -> object:
     if isinstance(value, Money):
-        return value.cents / 100
+        return value.formula or value.cents / 100
+    if isinstance(value, Month):
+        year, number = value.value.split("-")
+        return dt.date(int(year), int(number), 1)
     if isinstance(value, (int, float)):
         return value
     return neutralise(plain_text(value))
@@ -69,6 +73,8 @@ def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
         for cell, value in zip(ws[ws.max_row], values, strict=True):
             if isinstance(value, Money):
                 cell.number_format = spreadsheet_format(value.currency, language)
+            elif isinstance(value, Month):
+                cell.number_format = "mmm yyyy"
             elif isinstance(value, float):
                 cell.number_format = "0.00"
             elif isinstance(value, str) and len(value) > 60:

@@ -13,7 +13,7 @@ CHAPTERS = ("h.summary", "h.method", "h.assumptions", "h.findings", "h.prioritie
 
 def headings(language: str) -> list[str]:
     labels = Labels(language)
-    titles = [labels[key] for key in CHAPTERS] + [WORDS[labels.language]["heading"]]
+    titles = [labels[key] for key in CHAPTERS] + [Labels(labels.language, WORDS)["heading"]]
     return [f"{n}. {title}" for n, title in enumerate(titles, start=1)]
 
 

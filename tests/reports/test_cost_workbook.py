@@ -6,8 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
 
 from openpyxl import load_workbook
@@ -18,6 +17,7 @@ from govcap.planning.core.ratecard import country_rate_card
 from govcap.reports.build import build_document
 from govcap.reports.model import Table
 from govcap.reports.plan import render_plan
+from tests.reports.formulas import evaluate
 from tests.reports.helpers import ORGS, catalogue, context, normalise
 from tests.reports.helpers import plan as base_plan
 
@@ -36,43 +36,6 @@ def costed() -> PlanData:
                          Constraints(start_month="2026-03", participants_per_org=4,
                                      rate_card=country_rate_card("KE", "2026-03-01")))
     return dataclasses.replace(made, extra=base_plan().extra)
-
-
-# ── a small evaluator for the formula forms the workbook writes ─────────────────────────
-
-_REF = re.compile(r"(?:'([^']+)'!)?\$?([A-Z]+)\$?(\d+)")
-
-
-def _value(book, sheet: str, column: str, row: int) -> Decimal:
-    cell = book[sheet][f"{column}{row}"]
-    value = cell.value
-    if isinstance(value, str) and value.startswith("="):
-        return evaluate(book, sheet, value)
-    return Decimal(str(value or 0))
-
-
-def evaluate(book, sheet: str, formula: str) -> Decimal:
-    """``=ref``, ``=A1*B1``, ``=A1+B1``, ``=SUM(I2:I9)`` and ``=ROUND(x*ref/100,2)``."""
-    body = formula[1:]
-    if body.startswith("SUM("):
-        first, last = body[4:-1].split(":")
-        col, start = _REF.fullmatch(first).group(2, 3)  # type: ignore[union-attr]
-        end = _REF.fullmatch(last).group(3)  # type: ignore[union-attr]
-        return sum((_value(book, sheet, col, r) for r in range(int(start), int(end) + 1)),
-                   Decimal(0))
-    if body.startswith("ROUND("):
-        inner, places = body[6:-1].rsplit(",", 1)
-        number = evaluate(book, sheet, "=" + inner)
-        return number.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
-    values = {}
-
-    def swap(match: re.Match[str]) -> str:
-        key = f"v{len(values)}"
-        values[key] = _value(book, match.group(1) or sheet, match.group(2), int(match.group(3)))
-        return key
-    expression = _REF.sub(swap, body)
-    assert re.fullmatch(r"[v0-9*+/ ]+", expression), formula
-    return eval(expression, {"__builtins__": {}}, values)  # noqa: S307 - vetted above
 
 
 def _cents(amount: Decimal) -> int:
@@ -101,6 +64,36 @@ def test_the_workbook_recomputes_every_line_and_the_total_from_the_unit_rates() 
     assert _cents(evaluate(book, ws.title, subtotal[9].value)) == budget.subtotal_cents
     assert _cents(evaluate(book, ws.title, contingency[9].value)) == budget.contingency_cents
     assert _cents(evaluate(book, ws.title, total[9].value)) == budget.total_cents
+
+
+def _money_column(ws, header: str):
+    column = [c.value for c in ws[1]].index(header)
+    return [row[column] for row in ws.iter_rows(min_row=2)]
+
+
+def test_every_amount_of_the_other_sheets_is_computed_from_the_budget_lines() -> None:
+    book, plan = _book(), costed()
+    cohorts = _money_column(book["Cohorts"], "Cost")
+    assert all(str(c.value).startswith("=") for c in cohorts)
+    by_id = {c.cohort_id: c for c in plan.cohorts}
+    for cell, row in zip(cohorts, book["Cohorts"].iter_rows(min_row=2), strict=False):
+        if row[0].value in by_id:
+            assert _cents(evaluate(book, "Cohorts", cell.value)) == sum(
+                m.cost_cents for m in by_id[row[0].value].members)
+    budget = _money_column(book["Budget"], "Amount")
+    assert all(str(c.value).startswith("=") for c in budget)
+    assert _cents(evaluate(book, "Budget", budget[-1].value)) == plan.budget.total_cents
+    shares = _money_column(book["Per organisation"], "Share")
+    assert _cents(evaluate(book, "Per organisation", shares[-1].value)) == plan.budget.total_cents
+
+
+def test_months_are_dates_in_every_sheet() -> None:
+    book = _book()
+    for name, header in (("Cohorts", "Month"), ("Needs", "Month"),
+                         ("Per organisation", "Month")):
+        cells = [c for c in _money_column(book[name], header) if c.value]
+        assert cells and all(isinstance(c.value, dt.datetime) for c in cells), name
+        assert {c.number_format for c in cells} == {"mmm yyyy"}, name
 
 
 def test_months_are_dates_shown_as_month_and_year() -> None:
@@ -152,9 +145,6 @@ def test_an_organisation_sees_its_share_by_category() -> None:
 
 
 def test_a_french_plan_says_its_budget_in_french() -> None:
-    from govcap.reports.costing import _EN, _FR
-
-    assert set(_EN) == set(_FR)  # every wording has its French
     document = build_document(costed(), context("fr"), catalogue("fr"))
     chapter = next(s for s in document.sections if s.key == "budget")
     text = normalise(" ".join(str(getattr(b, "text", "")) for b in chapter.blocks))

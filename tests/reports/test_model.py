@@ -6,9 +6,12 @@ import pytest
 from django.utils.translation import trans_real
 
 from govcap.reports.build import build_document
+from govcap.reports.costing import _EN as costing_words
 from govcap.reports.labels import EN, Contextual, Labels, Plural, plan_title
+from govcap.reports.load import WORDS as load_words
 from govcap.reports.model import Money, Table
 from govcap.reports.plan import find_catalogue, render_plan
+from govcap.reports.scope import Scope
 from tests.reports.expected import headings
 from tests.reports.helpers import catalogue, context, plan
 
@@ -22,7 +25,9 @@ def test_every_document_word_is_translated(language):
         if isinstance(message, Contextual):
             return f"{message.context}\x04{message.message}" in catalog
         return message in catalog
-    assert [key for key, message in EN.items() if not found(message)] == []
+    tables = {"labels": EN, "costing": costing_words, "load": load_words}
+    assert [(name, key) for name, table in tables.items() for key, message in table.items()
+            if not found(message)] == []
 
 
 def test_a_count_takes_its_plural_form_in_each_language():
@@ -120,7 +125,8 @@ def test_an_organisations_plan_shows_a_shared_cohort_whole_beside_its_own_share(
     doc = build_document(data, context("en", org), catalogue("en"))
     rows = [row for section in doc.sections for block in section.blocks
             if isinstance(block, Table) and any(c.label == "Cohort size" for c in block.columns)
-            for row in block.rows if row[0] == cohort.cohort_id]
+            for row in block.rows if row[2].startswith(cohort.module_code)
+            and row[0] == Scope.cohort_number(cohort.cohort_id)]
     assert len(rows) == 1
     orgs, mine, size, share, whole = rows[0][4:]
     assert f"with {len(set(cohort.org_ids)) - 1} other organisation" in orgs
@@ -138,7 +144,8 @@ def test_nominations_say_who_to_send_and_the_gender_aim_beside_the_focus_groups_
     table = next(b for b in section.blocks if isinstance(b, Table))
     assert len(table.rows) == len(scope.cohorts) > 0
     cohort = scope.cohorts[0]
-    row = next(r for r in table.rows if r[0] == cohort.cohort_id)
+    row = next(r for r in table.rows if r[2].startswith(cohort.module_code)
+               and r[0] == Scope.cohort_number(cohort.cohort_id))
     places = sum(m.participants for m in cohort.members)
     assert row[5] == f"at least {-(-places * 40 // 100)} women of {places}"
     mix = data.extra["gender_mix"]
