@@ -58,12 +58,14 @@ _EN: dict[str, str] = {
     "col.module": _("Module"), "col.org": _("Organisation (reassessment)"),
     "sheet.rates": _("Unit rates"), "sheet.lines": _("Budget lines"),
     "subtotal": _("Subtotal"), "total": _("Total"),
+    # xgettext:no-python-format
     "contingency.row": _("Contingency ({percent}% of the subtotal)"),
     "h.categories": _("Cost by category"),
     "budget.card": (_("Costed with the rate card {card} (effective {date}, in {currency}) and "
                     "the catalogue {catalogue} version {version}. {source}")),
     "budget.converted": (_("The card's {currency} rates are converted at {rate} {plan_currency} "
                          "per {currency} and rounded to the cent.")),
+    # xgettext:no-python-format
     "budget.rules": (_("Each course day has a lead trainer and a co-trainer. A venue is paid "
                      "for every day in person and for half the days (rounded up) of a "
                      "blended course; online courses have none. Participants receive the "
