@@ -100,8 +100,11 @@ def activity(results: Results, org: iati.ReportingOrg) -> iati.Activity:
             "%(name)s, after focus-group assessments of the organisations' digital-government "
             "capacity; its results as counted by govcap.") % {"name": engagement.name},
         country_code=engagement.country.code, currency=currency,
-        start=when[0] if when else engagement.start_date, end=when[1] if when else None,
-        started=when is not None,
+        # the end is known once every course has run or been cancelled; until then, none
+        start=when[0] if when else engagement.start_date,
+        end=when[1] if when and all(d.status in ("completed", *ind.CLOSED) for d in found)
+        else None,
+        started=when is not None, ended=True,
         implementers=tuple(sorted({d.provider.name for d in found if d.provider})),
         indicators=tuple(_indicator(i, year) for i in results.indicators))
 

@@ -41,6 +41,9 @@ def test_the_file_is_valid_iati_203_with_a_result_per_indicator(programme, repor
     schema.assertValid(tree)
     [activity] = tree.findall("iati-activity")
     assert activity.findtext("iati-identifier") == f"{ORG}-{programme.engagement.slug}"
+    # its one course has run: an actual start (2) and an actual end (4)
+    assert [(d.get("type"), d.get("iso-date")) for d in activity.findall("activity-date")] == [
+        ("2", "2026-06-01"), ("4", "2026-06-02")]
     trained = next(r for r in activity.findall("result")
                    if r.findtext("title/narrative") == "Officials trained")
     indicator = trained.find("indicator")

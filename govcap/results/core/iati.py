@@ -6,7 +6,7 @@ dataclasses and words the narratives. Element order follows the 2.03 schema
 (``iati-activities-schema.xsd``), which tests/results validates the output against.
 Codelists used: ResultType (1 output, 2 outcome), IndicatorMeasure (1 unit, 2 percentage),
 ActivityStatus (2 implementation), ActivityDateType (1 planned start, 2 actual start,
-3 planned end), OrganisationRole (2 accountable, 4 implementing), Sector vocabulary 1
+3 planned end, 4 actual end), OrganisationRole (2 accountable, 4 implementing), Sector vocabulary 1
 (OECD DAC 15110, public sector policy and administrative management).
 """
 
@@ -67,6 +67,7 @@ class Activity:
     start: dt.date | None = None
     end: dt.date | None = None
     started: bool = False  # the start is actual (a course has run), not planned
+    ended: bool = False  # the end is actual (every course has run), not planned
     implementers: tuple[str, ...] = ()  # training providers
     indicators: tuple[Indicator, ...] = ()
     last_updated: dt.datetime | None = None
@@ -138,7 +139,7 @@ def _activity(root: ET.Element, a: Activity, org: ReportingOrg, language: str,
     if a.start is not None:
         dates.append(("2" if a.started else "1", a.start))
     if a.end is not None:
-        dates.append(("3", a.end))
+        dates.append(("4" if a.ended else "3", a.end))
     for kind, day in dates or [("1", generated.date())]:
         ET.SubElement(element, "activity-date", {"iso-date": day.isoformat(), "type": kind})
     ET.SubElement(element, "recipient-country", {"code": a.country_code, "percentage": "100"})
