@@ -85,7 +85,8 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         svg=svg.heatmap([names[i] for i in ids], [labels[k] for k in SECTION_KEYS],
                         cells, _("Capacity level by organisation and section"),
                         subtitle=engagement.name, chart_id="heatmap", label_width=280,
-                        cell_width=86, words=chart_words()),
+                        cell_width=86, words=chart_words(),
+                        links=[org_url(by_id[i]) for i in ids]),
         table=Table([_("Organisation"), *[labels[k] for k in SECTION_KEYS],
                      _("Total gap to target"), _("Sections without a level")], heat_rows),
         note=_("Gap: target level minus the level reached, per section, added up; a section "

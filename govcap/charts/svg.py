@@ -36,6 +36,7 @@ from govcap.charts.markup import (
     clean,
     document,
     el,
+    link,
     title_el,
     wrap,
 )
@@ -133,6 +134,7 @@ def heatmap(
     label_width: int = 210,
     chart_id: str | None = None,
     words: Words | None = None,
+    links: Sequence[str | None] = (),
 ) -> str:
     """Organisations (rows) × sections (columns); each cell coloured and its level written.
 
@@ -141,6 +143,10 @@ def heatmap(
     columns. Cells wider than 64 px carry the level's word, narrower ones its letter (B/M/H,
     n/a). `words` (default: the model's) say them, and the direction: in right-to-left
     languages the names are on the right and the first column right-most.
+
+    `links`, one per row (or None), make a row's name and cells a link to that page (an
+    organisation's profile) for the mouse; they are out of the tab order, since the chart
+    is one image to assistive technology: the data table beside it carries the same links.
     """
     if isinstance(rows, Heatmap):
         model = rows if words is None else replace(rows, words=words)
@@ -207,7 +213,8 @@ def heatmap(
                     font_weight=None if level is None else "bold",
                 )
             )
-        body_rows.append(el("g", parts))
+        href = links[r] if r < len(links) else None
+        body_rows.append(link(href, el("g", parts)) if href else el("g", parts))
     height = y + len(rows) * row_h + MARGIN
     counts = Counter(level for line in grid for level in line)
     desc = (

@@ -71,6 +71,24 @@ class SessionInPlan:
     waiting: bool  # validated after that version was generated: regenerating would read it
 
 
+def version_states(versions: list[Plan]) -> dict[int, str]:
+    """Plan pk → "in-force" (the newest approved version), "current" (the newest version,
+    when it is not that one) or "superseded". ``versions`` newest first."""
+    in_force = next((p for p in versions if p.status == Plan.Status.APPROVED), None)
+    return {p.pk: "in-force" if p is in_force else "current" if p is versions[0]
+            else "superseded" for p in versions}
+
+
+def replaced_by(plan: Plan) -> Plan | None:
+    """The version that supersedes ``plan`` (see ``version_states``): the approved version in
+    force when it is newer, else the newest version; None while ``plan`` is not superseded."""
+    versions = list(Plan.objects.filter(engagement_id=plan.engagement_id).order_by("-version"))
+    if version_states(versions).get(plan.pk) != "superseded":
+        return None
+    in_force = next((p for p in versions if p.status == Plan.Status.APPROVED), None)
+    return in_force if in_force is not None and in_force.version > plan.version else versions[0]
+
+
 def session_in_plan(session) -> SessionInPlan:
     plan = latest_plan(session.engagement)
     if plan is None:

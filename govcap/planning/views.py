@@ -50,14 +50,6 @@ def get_plan(request, engagement) -> Plan | None:
     return plans.order_by("-version").first()
 
 
-def version_states(versions: list[Plan]) -> dict[int, str]:
-    """Plan pk → "in-force" (the newest approved version), "current" (the newest version,
-    when it is not that one) or "superseded". ``versions`` newest first."""
-    in_force = next((p for p in versions if p.status == Plan.Status.APPROVED), None)
-    return {p.pk: "in-force" if p is in_force else "current" if p is versions[0]
-            else "superseded" for p in versions}
-
-
 def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = None) -> dict:
     can_edit = services.can_edit_plan(request.user, engagement)
     versions = list(Plan.objects.filter(engagement=engagement).order_by("-version"))
@@ -75,7 +67,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                                             section_titles(engagement))
     context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer)
     context["is_latest"] = versions[0].pk == plan.pk
-    states = version_states(versions)
+    states = services.version_states(versions)
     context["version_rows"] = [(p, states[p.pk]) for p in versions]
     # An approved plan stays in force while its successor is only a draft.
     context["superseded"] = states[plan.pk] == "superseded"

@@ -30,16 +30,16 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
     blocks += [Heading(L["brief.proposed"]), Bullets(tuple(proposed(s)))]
     blocks += [Heading(L["brief.asked"]), Bullets(tuple(asked(s)))]
     blocks.append(Para(L.t("brief.source", version=ctx.version,
-                           status=L.get_or(f"status.{ctx.status}", ctx.status)), "note"))
+                           status=ctx.status_text(L)), "note"))
     who = s.names[s.org_id] if s.org_id is not None else ctx.country
     title = L.t("brief.title", who=who)
     section = Section("brief", title, blocks)
     section.number = 0
     facts = " · ".join(p for p in (ctx.engagement, ctx.round_label, document_date(ctx, L))
                        if p)
-    watermark = L["demo.mark"] if ctx.is_demo else ""
+    watermark = ctx.marks(L)
     return Document(language=L.language, title=title, subtitle=facts, cover=[],
-                    cover_note=L["demo.note"] if ctx.is_demo else "", sections=[section],
+                    cover_note=ctx.cover_note(L), sections=[section],
                     sheets=[], footer=" · ".join(p for p in (watermark, title) if p),
                     page_label=L["footer.page"], watermark=watermark, kind="brief")
 

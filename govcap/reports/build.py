@@ -53,14 +53,14 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
              (L["cover.instrument"], ctx.instrument_title)]
     if s.org_id is not None:
         cover.append((L["cover.organisation"], s.names[s.org_id]))
-    cover += [(L["cover.status"], L.get_or(f"status.{ctx.status}", ctx.status)),
+    cover += [(L["cover.status"], ctx.status_text(L)),
               (L["cover.version"], str(ctx.version)),
               (L["cover.date"], document_date(ctx, L)), (L["cover.currency"], s.currency)]
     cover = [(k, v) for k, v in cover if v]
-    watermark = L["demo.mark"] if ctx.is_demo else ""
+    watermark = ctx.marks(L)
     footer = " · ".join(p for p in (watermark, ctx.title, subtitle, f"v{ctx.version}",
-                                     L.get_or(f"status.{ctx.status}", ctx.status)) if p)
-    cover_note = " ".join(p for p in (L["demo.note"] if ctx.is_demo else "", L["cover.note"]) if p)
+                                     ctx.status_text(L)) if p)
+    cover_note = ctx.cover_note(L, L["cover.note"])
     return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
                     cover_note=cover_note, sections=sections,
                     sheets=sheets.build_sheets(s), footer=footer, page_label=L["footer.page"],
@@ -77,8 +77,7 @@ def _say_when_empty(section: Section, L: Labels) -> None:
 
 
 def document_date(ctx: PlanDocumentContext, L: Labels) -> str:
-    d = ctx.generated_on
-    return f"{d.day} {L.month(f'{d.year:04d}-{d.month:02d}')}"
+    return L.date(ctx.generated_on)
 
 
 def period(s: Scope) -> tuple[str, str]:

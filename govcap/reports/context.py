@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,3 +25,22 @@ class PlanDocumentContext:
     instrument_title: str
     project_name: str
     is_demo: bool = False  # demo data: real ministry names, invented ratings
+    superseded_by: int | None = None  # the version that replaced this one, if any
+
+    def marks(self, words: Any) -> str:
+        """What every page says before the title: demo data, a superseded version."""
+        parts = [words["demo.mark"] if self.is_demo else "",
+                 words.t("superseded.mark", version=self.superseded_by)
+                 if self.superseded_by else ""]
+        return " · ".join(p for p in parts if p)
+
+    def status_text(self, words: Any) -> str:
+        if self.superseded_by:
+            return words.t("status.superseded", version=self.superseded_by)
+        return words.get_or(f"status.{self.status}", self.status)
+
+    def cover_note(self, words: Any, note: str = "") -> str:
+        parts = [words.t("superseded.note", version=self.superseded_by)
+                 if self.superseded_by else "",
+                 words["demo.note"] if self.is_demo else "", note]
+        return " ".join(p for p in parts if p)

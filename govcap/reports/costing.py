@@ -127,7 +127,7 @@ def budget_blocks(s: Scope) -> list[Any]:
     c = s.plan.settings.get("constraints", {})
     blocks: list[Any] = []
     blocks.append(Para(text(lang, "budget.card", card=budget.rate_card,
-                            date=budget.rate_card_effective_from,
+                            date=L.date(budget.rate_card_effective_from),
                             currency=budget.rate_card_currency,
                             plan_currency=budget.currency,
                             rate=c.get("exchange_rate", 1),

@@ -18,6 +18,7 @@ from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan
+from govcap.planning.services import replaced_by
 from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels, plan_title
@@ -80,6 +81,7 @@ def _context(plan: Plan, org_id: str | None) -> PlanDocumentContext:
         status=plan.status, version=plan.version, organisation_id=org_id,
         section_titles=titles, heatmap=heatmap, instrument_title=str(instrument.title),
         project_name=engagement.project_name, is_demo=engagement.is_demo,
+        superseded_by=getattr(replaced_by(plan), "version", None),
     )
     return ctx
 

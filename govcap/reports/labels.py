@@ -157,6 +157,10 @@ EN: dict[str, str | Plural | Contextual] = {
                                 "not funded by the totals above.")),
     "programme.none": _("No plan is approved yet: there is nothing to put side by side."),
     "demo.mark": _("DEMO DATA"),
+    "superseded.mark": _("SUPERSEDED BY VERSION {version}"),
+    "status.superseded": _("Superseded by version {version}"),
+    "superseded.note": _("This version of the plan has been replaced by version {version}: "
+                         "read and circulate that one."),
     "brief.title": _("Brief for the minister: digital skills of {who}"),
     "brief.found": _("What the assessment found"), "brief.proposed": _("What the plan proposes"),
     "brief.asked": _("What is asked of you"),
@@ -479,6 +483,13 @@ class Labels(Mapping[str, str]):
             return f"{MONTHS[self.language][int(number) - 1]} {year}"
         with translation.override(self.language):
             return formats.date_format(dt.date(int(year), int(number), 1), "M Y")
+
+    def date(self, value: dt.date | str | None) -> str:
+        """A day as readers write it: ``"2026-01-01"`` → "1 Jan 2026" / "1 janv. 2026"."""
+        if not value:
+            return "–"
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+        return f"{day.day} {self.month(f'{day.year:04d}-{day.month:02d}')}"
 
     def span(self, first: str | None, last: str | None) -> str:
         """A month range, or the one month when both ends are the same."""

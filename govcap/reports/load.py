@@ -66,7 +66,7 @@ def rules(s: Scope) -> list[Any]:
                                                 quarter=c["days_per_quarter"],
                                                 away=c["staff_away"], own=w["own"] if own else ""))]
     if c.get("plan_date"):
-        blocks.append(Para(w["start"].format(date=c["plan_date"],
+        blocks.append(Para(w["start"].format(date=s.L.date(c["plan_date"]),
                                              first=s.L.month(c["first_month"]))))
     if c.get("first_month") and c["first_month"] != c.get("start_month"):
         blocks.append(Para(w["moved"].format(start=s.L.month(c["start_month"]),

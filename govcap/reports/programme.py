@@ -143,7 +143,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
 
 def _version(p: CountryPlan, L: Labels) -> str:
     return L.t("programme.version", version=p.version,
-               date=p.approved_on.isoformat() if p.approved_on else "–")
+               date=L.date(p.approved_on))
 
 
 def _names(countries: list[str], L: Labels) -> str:
@@ -160,7 +160,7 @@ def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
         budget, who = p.data.budget, (p.engagement if p.country in shared else p.country)
         if budget.rate_card:  # the cost model: the card's unit rates, by category
             lines.append(L.t("programme.basis_card", who=who, card=budget.rate_card,
-                             date=budget.rate_card_effective_from or "–",
+                             date=L.date(budget.rate_card_effective_from),
                              currency=budget.rate_card_currency or budget.currency,
                              catalogue=p.data.catalogue_key, version=p.data.catalogue_version,
                              categories="; ".join(

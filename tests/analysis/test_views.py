@@ -28,6 +28,9 @@ def test_the_engagement_page_has_the_heatmap_distribution_domains_and_gaps(analy
                  "Gap to target per section", w.ministry.name, w.agency.name, "<svg"):
         assert text in html
     assert 'style="' not in html.split("<main", 1)[1]  # strict CSP: no inline style
+    chart = html.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    profile = reverse("analysis-organisation", args=[w.ministry.uuid])
+    assert f'<a href="{profile}' in chart  # a heatmap row opens the organisation's profile
     type(w.agency).objects.filter(pk=w.agency.pk).update(kind="agency")
     gap = client_as(w.coordinator).get(reverse("analysis-engagement", args=[w.engagement.slug])
                                        + "?sort=gap&kind=ministry")

@@ -119,6 +119,16 @@ def test_every_heatmap_cell_writes_its_level() -> None:
         assert written == [WORD[v] for v in expected]
 
 
+def test_heatmap_rows_link_to_their_pages_and_nothing_else() -> None:
+    markup = svg.heatmap(["A", "B"], LABELS, grid(2), "H", links=["/orgs/a/", None])
+    assert_csp_safe_and_accessible(markup)  # the link's target checked there
+    assert markup.count("<a ") == 1 and 'href="/orgs/a/"' in markup
+    for hostile in ("javascript:alert(1)", "//evil.example/x", "https://evil.example/",
+                    '/x" onload="alert(1)'):
+        with pytest.raises(ValueError, match="path of this site"):
+            svg.heatmap(["A"], LABELS, grid(1), "H", links=[hostile])
+
+
 def test_narrow_heatmap_cells_use_letters() -> None:
     root = assert_csp_safe_and_accessible(svg.heatmap(["A"], LABELS, [LEVELS], "H", cell_width=40))
     assert {"B", "M", "H", "n/a"} <= set(texts(root))

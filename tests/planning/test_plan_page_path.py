@@ -142,6 +142,15 @@ def test_the_demo_plans_show_no_reason_code_or_raw_identifier(client, django_use
     assert "Cannot run yet: only" in page or "not placed" in page
 
 
+def document_text(client, planned, version: int) -> str:
+    from tests.reports.test_docx import docx_text
+
+    response = client.get(reverse("plan-download", args=[planned.engagement.slug, "docx"])
+                          + f"?v={version}")
+    assert response.status_code == 200
+    return docx_text(response.content)
+
+
 def test_an_approved_plan_stays_in_force_until_a_newer_one_is_approved(client, planned):
     client.force_login(planned.coordinator)
     services.approve(planned.plan, planned.coordinator)
@@ -149,6 +158,7 @@ def test_an_approved_plan_stays_in_force_until_a_newer_one_is_approved(client, p
     assert draft.version == 2
     old = client.get(url("plan", planned) + "?v=1").content.decode()
     assert "is superseded" not in text_of(old)  # a draft does not replace an approval
+    assert "uperseded" not in document_text(client, planned, 1)
     assert ("Version 1 is the approved plan in force. A new draft, version 2, is being "
             "prepared from it.") in text_of(old)
     assert "version 1 (Approved, in force)" in text_of(old)
@@ -158,6 +168,9 @@ def test_an_approved_plan_stays_in_force_until_a_newer_one_is_approved(client, p
     assert "Version 1 is superseded: the current plan is version 2" in text_of(old)
     assert f'href="{url("plan", planned)}?v=2"' in old
     assert "superseded" in old.split("<h1")[1].split("</div>")[0]  # the tag by the title
+    printed = document_text(client, planned, 1)  # the downloaded document says it too
+    assert "Superseded by version 2" in printed and "replaced by version 2" in printed
+    assert "uperseded" not in document_text(client, planned, 2)
     now = client.get(url("plan", planned)).content.decode()
     assert "is superseded" not in now
     assert "version 1 (Approved, superseded)" in text_of(now)
