@@ -30,6 +30,7 @@ from govcap.reports.model import (
     Sheet,
     Table,
 )
+from govcap.reports.plan import render_document
 from govcap.results import words
 from govcap.results.build import PairResult, Results
 from govcap.results.core import indicators as ind
@@ -340,8 +341,6 @@ def document(results: Results) -> Document:
 
 def render(results: Results, fmt: str) -> bytes:
     """DOCX, PDF or XLSX in the active language (one of ``DOCUMENT_LANGUAGES``)."""
-    from govcap.reports.plan import render_document
-
     body = render_document(document(results), fmt)
     if fmt == "docx":
         body = _docx_category(body)
