@@ -121,5 +121,6 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         self.stdout.write(
             f"{result.code}: identity {'removed' if result.identity_removed else 'was empty'}, "
-            f"{result.events_redacted} audit event(s) redacted; attendance and completion "
-            "are kept.")
+            f"{result.events_redacted} audit event(s) redacted; evaluation answers whose "
+            f"free text was blanked: {result.answers_blanked}; attendance, completion, "
+            "ratings and scores are kept.")
