@@ -16,6 +16,7 @@ from govcap.reports.build import (
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Document, Heading, Para, Section
+from govcap.reports.rounds import follow_on_line
 from govcap.reports.scope import Scope
 
 PRIORITIES_SHOWN = 3  # a page holds three; the plan lists them all
@@ -50,7 +51,10 @@ def proposed(s: Scope) -> list[str]:
         return [L["summary.none_placed" if s.gaps else "summary.empty"]]
     first, last = period(s)
     places = sum(s.participants(c) for c in s.cohorts)
-    out = [L.t("brief.plan", modules=len(s.modules), cohorts=len(s.cohorts),
+    courses = [c for c in s.modules if getattr(s.module(c), "is_course", True)]
+    follow_on = len(s.modules) - len(courses)
+    out = [L.t("brief.plan_with_follow_on" if follow_on else "brief.plan",
+               modules=len(courses), follow_on=follow_on, cohorts=len(s.cohorts),
                participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
@@ -68,6 +72,10 @@ def proposed(s: Scope) -> list[str]:
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
         out.append(L.t(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))
+    # why a coaching or a project rather than a course: the gap outlived last round's course
+    for need in [n for n in s.needs if n.follows and n.status == SCHEDULED][:PRIORITIES_SHOWN]:
+        out.append(L.t("brief.follow_on", org=s.names.get(need.org_id, need.org_name),
+                       line=follow_on_line(s, need)))
     return out
 
 

@@ -66,6 +66,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.ratings": plural_noop("{n} section rating", "{n} section ratings"),
     "n.sections": plural_noop("{n} section", "{n} sections"),
     "n.months": plural_noop("{n} month", "{n} months"),
+    "n.interventions": plural_noop("{n} follow-on intervention (coaching, on-the-job project)",
+                                   "{n} follow-on interventions (coaching, on-the-job projects)"),
     # cover and structure
     "doc.title": _("Training plan — {engagement}"), "plan_of": _("Training plan of {org}"), "status.draft": _("Draft"), "status.approved": _("Approved"),
     "cover.country": _("Country"), "cover.engagement": _("Engagement"), "cover.round": _("Round"),
@@ -171,6 +173,10 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.priority": _(
         "Priority {rank}: {module}, for {n:n.organisations}, from {month}."),
     "brief.priority_org": _("Priority {rank}: {module}, from {month}."),
+    "brief.plan_with_follow_on": _(
+        "{modules:n.modules} and {follow_on:n.interventions} in {cohorts:n.cohorts} for "
+        "{participants:n.places}, from {first} to {last}; total cost {total}."),
+    "brief.follow_on": _("{org}: {line}"),
     "brief.ask_approve": _("Approve the training plan (version {version}) so cohorts can be confirmed."),
     "brief.ask_nominate": (_("Ask each organisation to name its participants before {month}, "
                            "as many women as men where it can.")),

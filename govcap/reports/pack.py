@@ -81,6 +81,9 @@ def plan_documents(owner, engagements: list[Engagement], formats=FORMATS
             for fmt in formats:
                 planned.append(Planned(f"{folder}/{documents.filename(plan, fmt)}", plan, None,
                                        "", fmt))
+            for fmt in _briefs(formats):  # the minister's one page, beside the plan
+                planned.append(Planned(f"{folder}/{documents.filename(plan, fmt)}", plan, None,
+                                       "", fmt))
         used: set[str] = set()
         for org in sorted(plan.data["organisations"], key=lambda o: o["org_name"].casefold()):
             if allowed is not None and org["org_id"] not in allowed:
@@ -92,7 +95,16 @@ def plan_documents(owner, engagements: list[Engagement], formats=FORMATS
             for fmt in formats:
                 planned.append(Planned(f"{folder}/organisations/{stem}.{fmt}", plan,
                                        org["org_id"], org["org_name"], fmt))
+            for fmt in _briefs(formats):
+                suffix = fmt.removeprefix("brief-")
+                planned.append(Planned(f"{folder}/organisations/{stem}-brief.{suffix}", plan,
+                                       org["org_id"], org["org_name"], fmt))
     return planned, notes
+
+
+def _briefs(formats) -> list[str]:
+    """The brief in each asked format it has (DOCX, PDF; a brief is no workbook)."""
+    return [f"brief-{fmt}" for fmt in formats if f"brief-{fmt}" in documents.BRIEF_FORMATS]
 
 
 def _code(codes: dict, org: dict) -> str:

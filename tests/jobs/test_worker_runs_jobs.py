@@ -27,7 +27,8 @@ def test_a_plan_pack_runs_through_the_database_queue(planned):
 
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED, job.error
-    assert (job.done, job.total) == (9, 9)  # (whole plan + 2 organisations) × 3 formats
+    # (whole plan + 2 organisations) × (3 formats + the brief as DOCX and PDF)
+    assert (job.done, job.total) == (15, 15)
     assert job.started_at <= job.finished_at and job.heartbeat_at is not None
     assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCESSFUL"
     with zipfile.ZipFile(job.result_file) as z:
@@ -36,11 +37,13 @@ def test_a_plan_pack_runs_through_the_database_queue(planned):
         assert f"{slug}/plan-{slug}-v1.pdf" in names
         assert f"{slug}/organisations/moict.docx" in names
         assert f"{slug}/organisations/icta.xlsx" in names
-        assert "manifest.csv" in names and len(names) == 10
+        assert f"{slug}/brief-{slug}-v1.pdf" in names  # the minister's page is in the pack
+        assert f"{slug}/organisations/icta-brief.docx" in names
+        assert "manifest.csv" in names and len(names) == 16
         assert z.read(f"{slug}/plan-{slug}-v1.pdf").startswith(b"%PDF")
         manifest = z.read("manifest.csv").decode("utf-8-sig")
-    assert manifest.count("\r\n") == 10 and "ICT Authority" in manifest
-    assert job.summary == {"documents": 9, "engagements": 1, "bytes": job.summary["bytes"]}
+    assert manifest.count("\r\n") == 16 and "ICT Authority" in manifest
+    assert job.summary == {"documents": 15, "engagements": 1, "bytes": job.summary["bytes"]}
 
 
 def test_progress_is_recorded_document_by_document(planned, monkeypatch):
@@ -115,7 +118,8 @@ def test_a_viewer_of_one_organisation_gets_its_plans_only(planned, make_user):
     with zipfile.ZipFile(job.result_file) as z:
         files = sorted(n for n in z.namelist() if n != "manifest.csv")
     slug = planned.engagement.slug
-    assert files == [f"{slug}/organisations/icta.{f}" for f in ("docx", "xlsx")]
+    assert files == [f"{slug}/organisations/icta-brief.docx",
+                     *(f"{slug}/organisations/icta.{f}" for f in ("docx", "xlsx"))]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
