@@ -100,7 +100,6 @@ class AnswerOut(Schema):
             summary="A delivery's evaluation answers, by trainee code")
 def get_evaluation(request, uuid: UUID):
     delivery = access.delivery_or_404(request.auth, uuid)
-    ev.sync_follow_ups(delivery)
     visible = access.trainees(request.auth, delivery)
     today = timezone.localdate()
     checks = list(LearningCheck.objects.filter(trainee__in=visible).select_related("trainee"))

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
-from govcap.delivery import access
+from govcap.delivery import access, follow_ups
 from govcap.delivery.core import evaluation as rules
 from govcap.delivery.models import (
     AnswerSource,
@@ -372,25 +372,9 @@ def reaction_label(item: str) -> str:
 # --- level 3: follow-ups ---------------------------------------------------------------
 
 
-def sync_follow_ups(delivery: Delivery) -> int:
-    """One follow-up per respondent for each trainee who completed, due by the rule from
-    the course's end; unanswered ones follow a changed end date, and go when the trainee no
-    longer counts as completed. Returns how many were created."""
-    trainees = list(Trainee.objects.filter(delivery=delivery))
-    completed = {t.pk for t in trainees if t.completion == Trainee.Completion.COMPLETED}
-    pending = FollowUp.objects.filter(trainee__delivery=delivery, answered_at__isnull=True)
-    if delivery.end_date is None or delivery.is_closed:
-        pending.delete()
-        return 0
-    pending.exclude(trainee_id__in=completed).delete()
-    due, close = rules.follow_up_dates(delivery.end_date)
-    pending.exclude(due_date=due, close_date=close).update(due_date=due, close_date=close)
-    have = set(FollowUp.objects.filter(trainee__delivery=delivery)
-               .values_list("trainee_id", "respondent"))
-    new = [FollowUp(trainee_id=pk, respondent=who, due_date=due, close_date=close)
-           for pk in sorted(completed) for who in rules.RESPONDENTS if (pk, who) not in have]
-    FollowUp.objects.bulk_create(new, ignore_conflicts=True)
-    return len(new)
+# created and kept in step by the writes that change completion and end dates (never by a
+# read); also here for the answers' writes and the tests
+sync_follow_ups = follow_ups.sync
 
 
 @dataclass(frozen=True)
@@ -407,8 +391,6 @@ def reminders(user, today: dt.date | None = None,
     today = today or timezone.localdate()
     wanted = set(states)
     deliveries = list(evaluable_deliveries(user).exclude(end_date=None))
-    for d in deliveries:
-        sync_follow_ups(d)
     by_pk = {d.pk: d for d in deliveries}
     out = []
     for f in (FollowUp.objects.filter(trainee__delivery__in=deliveries, answered_at=None)

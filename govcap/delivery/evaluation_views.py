@@ -66,7 +66,6 @@ def _evaluator_delivery(request, uuid):
 def evaluation_page(request, uuid):
     delivery = access.delivery_or_404(request.user, uuid)
     can_evaluate = ev.can_evaluate(request.user, delivery)
-    ev.sync_follow_ups(delivery)
     language = _language()
     summary = ev.summary(delivery, language)
     context = {

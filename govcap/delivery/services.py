@@ -16,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
-from govcap.delivery import access
+from govcap.delivery import access, follow_ups
 from govcap.delivery.core import attendance as rules
 from govcap.delivery.core.nominations import Finding, Nominee, check_nominations
 from govcap.delivery.models import (
@@ -125,6 +125,9 @@ def apply_change(user, delivery: Delivery, change: Change) -> Delivery:
         getattr(_Apply(user, current), change.kind)(change.values)
         current.revision += 1
         current.save()
+        after = snapshot(current)
+        if (before["end_date"], before["status"]) != (after["end_date"], after["status"]):
+            follow_ups.sync(current)  # level 3 is due from the end; none once cancelled
         try:
             with transaction.atomic():
                 DeliveryOperation.objects.create(
@@ -133,8 +136,7 @@ def apply_change(user, delivery: Delivery, change: Change) -> Delivery:
                     author=user if getattr(user, "is_authenticated", False) else None)
         except IntegrityError:  # the same operation, applied by a concurrent retry
             raise DeliveryError(_("This change was already applied.")) from None
-        audit.record_changes(user, change.kind, current, before, snapshot(current),
-                             op_id=change.op_id)
+        audit.record_changes(user, change.kind, current, before, after, op_id=change.op_id)
     return current
 
 
@@ -344,6 +346,7 @@ def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Tra
         trainee.completion_reason = reason.strip()[:300] if status != rules.COMPLETED else ""
         trainee.revision += 1
         trainee.save(update_fields=["completion", "completion_reason", "revision"])
+        follow_ups.sync(delivery)  # a completed trainee is followed up at work (level 3)
         audit.record_changes(user, "completion", trainee, before,
                              audit.snapshot(trainee, TRAINEE_FIELDS))
     return trainee

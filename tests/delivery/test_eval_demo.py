@@ -31,5 +31,9 @@ def test_the_demo_evaluates_kenyas_delivered_baseline():
     assert 0 < answered.count() < follow_ups.count()
     assert set(answered.values_list("applied", flat=True)) == {"yes", "partly", "no"}
     assert not Reaction.objects.exclude(trainee__delivery__in=kenya).exists()
+    # every demo course's follow-ups are in step already: reading pages creates none
+    stored = sorted(FollowUp.objects.values_list("trainee_id", "respondent", "due_date"))
+    assert sum(ev.sync_follow_ups(d) for d in Delivery.objects.all()) == 0
+    assert sorted(FollowUp.objects.values_list("trainee_id", "respondent", "due_date")) == stored
     run_demo("--remove")
     assert not Reaction.objects.exists() and not FollowUp.objects.exists()

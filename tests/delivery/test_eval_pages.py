@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from govcap.delivery import evaluation as ev
-from govcap.delivery.models import Delivery, FollowUp, LearningCheck, Reaction, Trainee
+from govcap.delivery.models import Delivery, FollowUp, LearningCheck, Reaction
 from tests.security.helpers import client_for
 
 
@@ -139,10 +139,18 @@ def test_paper_entry_saves_all_rows_or_none(course):
 
 
 def test_follow_up_reminders_and_their_answers(course):
+    from govcap.delivery import services
+    from govcap.delivery.core.attendance import Mark
+
     Delivery.objects.filter(pk=course.delivery.pk).update(
         start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7), status="completed")
-    Trainee.objects.filter(pk=course.trainee.pk).update(completion="completed")
+    services.record_attendance(course.coordinator, course.delivery,
+                               [Mark("T1", 1, True), Mark("T1", 2, True)])
     client = client_for(course.coordinator)
+    assert "T1" not in client.get(reverse("evaluation-follow-ups")).content.decode()
+    # marking T1 completed (the delivery page's form) is what brings the follow-ups
+    client.post(reverse("delivery-completion", args=[course.delivery.uuid]),
+                {"trainee": str(course.trainee.uuid), "completion": "completed"})
     page = client.get(reverse("evaluation-follow-ups")).content.decode()
     assert "T1" in page and "Overdue" in page
     url = reverse("evaluation-follow-up-answer",
