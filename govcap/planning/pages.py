@@ -36,6 +36,7 @@ class NeedRow:
     status: str = ""
     month: str = ""
     why: str = ""  # a follow-on intervention: the course it replaces and why
+    reasons: tuple[str, ...] = ()  # the ratings (or edit, or course) that call for it
 
 
 @dataclass(frozen=True)
@@ -224,7 +225,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         unknowns=own.unknowns,
         needs=tuple(NeedRow(n, title(n.module_code), namer.module(n.module_code),
                             wording.status_word(wording.NEED_STATUS, n.status),
-                            wording.month_label(n.month), rounds_words.follow_on(n, namer))
+                            wording.month_label(n.month), rounds_words.follow_on(n, namer),
+                            wording.need_reasons(n, plan, namer))
                     for n in needs),
         unfit=tuple(UnfitRow(u, title(u.module_code), namer.module(u.module_code),
                              wording.unfit_reason(u, plan, namer),

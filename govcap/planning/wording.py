@@ -16,9 +16,10 @@ from django.utils import formats
 from django.utils.translation import get_language_info, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from govcap.labels import level_label
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
-from govcap.planning.core.plan import SCHEDULED, ActionRow, PlanData, Unfit
+from govcap.planning.core.plan import SCHEDULED, ActionRow, Gap, Need, PlanData, Unfit
 
 # A need's status and an edit's outcome, as a reader says them.
 NEED_STATUS = {"scheduled": _("Scheduled"), "unfit": _("Not placed"),
@@ -123,6 +124,42 @@ class Namer:
             return gettext("%(module)s, %(month)s") % {"module": self.module(code),
                                                      "month": month_label(month)}
         return gettext("%(module)s, not scheduled") % {"module": self.module(code)}
+
+
+CONFIDENCE = {"high": _("high confidence"), "medium": _("medium confidence"),
+              "low": _("low confidence")}
+
+
+def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
+    """Why the plan has this need, in the reader's language: the ratings that call for it
+    (with only what their sessions shared), or the course it prepares, or the coordinator's
+    edit. The core's own rationale lines are English and stay in the plan's JSON."""
+    lines: list[str] = []
+    if need.origin == "prerequisite" and need.required_by:
+        lines.append(gettext("Needed before %(modules)s.") % {
+            "modules": ", ".join(names.module(code) for code in need.required_by)})
+    if need.origin == "added":
+        lines.append(gettext("Added by the coordinator."))
+    gaps: dict[str, Gap] = {g.rating_id: g for g in plan.gaps if g.org_id == need.org_id}
+    for rating_id in need.rating_ids:
+        gap = gaps.get(rating_id)
+        if gap is None:
+            continue
+        line = gettext("Rated %(level)s on %(section)s, target %(target)s") % {
+            "level": level_label(gap.current.key), "section": gap.section_title,
+            "target": level_label(gap.target.key)}
+        if gap.confidence in CONFIDENCE:
+            line += f" ({CONFIDENCE[gap.confidence]})"
+        parts = [line + "."]
+        for label, text in ((gettext("Notes"), gap.shared_notes),
+                            (gettext("Evidence"), gap.shared_evidence),
+                            (gettext("Dissent"), gap.shared_dissent)):
+            if text:
+                parts.append(f"{label}: “{text}”")
+        parts += [f"{who or gettext('A participant')}: “{text}”"
+                  for who, text in gap.shared_quotes]
+        lines.append(" ".join(parts))
+    return tuple(lines) or need.rationale
 
 
 def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:

@@ -70,3 +70,21 @@ def test_an_organisations_page_shows_its_own_share_of_each_domain_not_the_countr
                for m in c.members if m.org_id == org)
     assert mine == data.budget.by_org[org] < data.budget.total_cents
     assert view.domain_total == view.org_total == format_money(mine, data.currency)
+
+
+def test_each_need_says_why_in_the_readers_language() -> None:
+    from django.utils import translation
+
+    plan = plan_of_three()
+    view = overview(plan, CATALOGUE)
+    gap_need = next(n for n in view.needs if n.need.origin == "gap")
+    assert any(r.startswith("Rated Basic on ") and ", target Moderate" in r
+               for r in gap_need.reasons), gap_need.reasons
+    assert not any(r in gap_need.reasons for r in gap_need.need.rationale)  # not the core's
+    prerequisite = next((n for n in view.needs if n.need.origin == "prerequisite"), None)
+    if prerequisite is not None:
+        assert prerequisite.reasons[0].startswith("Needed before ")
+    with translation.override("fr"):
+        french = overview(plan, CATALOGUE).needs
+    reasons = next(n for n in french if n.need.origin == "gap").reasons
+    assert reasons and not any("Rated" in r or "target" in r for r in reasons), reasons
