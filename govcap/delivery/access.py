@@ -69,13 +69,29 @@ def reads_names(user, delivery: Delivery) -> bool:
     return can_record_attendance(user, delivery)
 
 
+def narrowed_orgs(user, engagement_id: int) -> frozenset[int] | None:
+    """The organisations a viewer narrowed to some of an engagement's sees (None: all of
+    it). Only a viewer is ever narrowed; a coordinator or provider of the same delivery
+    is not (``trainees``)."""
+    return scoping.scope_of(user).viewer_orgs.get(engagement_id)
+
+
+def visible_orgs(user, delivery: Delivery) -> frozenset[int] | None:
+    """The organisations whose trainees (and answers, and counts) the user sees in this
+    delivery; None: every organisation."""
+    narrowed = narrowed_orgs(user, delivery.engagement_id)
+    if narrowed is None or can_record_attendance(user, delivery):
+        return None
+    return narrowed
+
+
 def trainees(user, delivery: Delivery) -> QuerySet:
     """The delivery's trainees the user may see: a viewer narrowed to some organisations
     sees theirs only."""
     qs = Trainee.objects.filter(delivery=delivery).select_related("organisation")
-    narrowed = scoping.scope_of(user).viewer_orgs.get(delivery.engagement_id)
-    if narrowed is not None and not can_record_attendance(user, delivery):
-        qs = qs.filter(organisation_id__in=narrowed)
+    orgs = visible_orgs(user, delivery)
+    if orgs is not None:
+        qs = qs.filter(organisation_id__in=orgs)
     return qs
 
 

@@ -418,11 +418,17 @@ class Summary:
     trainees: int
 
 
-def summary(delivery: Delivery, language: str = "en", today: dt.date | None = None) -> Summary:
+def summary(delivery: Delivery, language: str = "en", today: dt.date | None = None, *,
+            trainees: QuerySet | None = None) -> Summary:
+    """The delivery's answers summed up over ``trainees`` (default: all of them; a viewer
+    narrowed to some organisations passes ``access.trainees``, so every count and mean is
+    over their organisations' trainees only)."""
     today = today or timezone.localdate()
-    reactions = list(Reaction.objects.filter(trainee__delivery=delivery))
-    checks = list(LearningCheck.objects.filter(trainee__delivery=delivery)
-                  .select_related("trainee"))
+    if trainees is None:
+        trainees = Trainee.objects.filter(delivery=delivery)
+    visible = trainees.values("pk")
+    reactions = list(Reaction.objects.filter(trainee__in=visible))
+    checks = list(LearningCheck.objects.filter(trainee__in=visible).select_related("trainee"))
     pre = {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks
            if c.phase == rules.PRE}
     post = {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks
@@ -431,7 +437,7 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
     post_items = [tuple(bool(x) for x in c.objectives_met) for c in checks
                   if c.phase == rules.POST]
     shares = rules.objective_shares(post_items, len(texts))
-    follow_ups = list(FollowUp.objects.filter(trainee__delivery=delivery))
+    follow_ups = list(FollowUp.objects.filter(trainee__in=visible))
     states: dict[str, int] = {}
     applied: dict[str, int] = dict.fromkeys(rules.APPLIED, 0)
     for f in follow_ups:
@@ -447,4 +453,4 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
         learning=rules.learning_summary(pre, post),
         objective_shares=[(text, met, n) for text, (met, n) in zip(texts, shares, strict=True)],
         follow_ups=states, applied=applied,
-        trainees=Trainee.objects.filter(delivery=delivery).count())
+        trainees=trainees.count())

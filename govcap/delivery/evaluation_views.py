@@ -67,7 +67,8 @@ def evaluation_page(request, uuid):
     delivery = access.delivery_or_404(request.user, uuid)
     can_evaluate = ev.can_evaluate(request.user, delivery)
     language = _language()
-    summary = ev.summary(delivery, language)
+    summary = ev.summary(delivery, language,
+                         trainees=access.trainees(request.user, delivery))
     context = {
         "delivery": delivery, "engagement": delivery.engagement, "summary": summary,
         "module": delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code),

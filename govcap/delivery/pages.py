@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.db.models import Count, Q
 
 from govcap.delivery.core.attendance import suggested_completion
 from govcap.delivery.models import Attendance, Delivery, Trainee
+from govcap.orgs.models import Organisation
 from govcap.planning.core.money import format_money
 from govcap.planning.models import Plan
 
@@ -29,21 +31,39 @@ class CourseRow:
     actual_cost: str = ""
 
 
-def course_rows(plan: Plan, deliveries: list[Delivery], language: str) -> list[CourseRow]:
-    """One row per cohort of the plan (and per delivery of it), planned beside delivered."""
+def org_keys(orgs: Iterable[int]) -> frozenset[str]:
+    """The organisations as a plan's cohorts name them (their uuid)."""
+    return frozenset(str(u) for u in Organisation.objects.filter(pk__in=list(orgs))
+                     .values_list("uuid", flat=True))
+
+
+def planned_for(cohort: Mapping[str, Any], orgs: frozenset[str] | None) -> int:
+    """The participants a plan's cohort counts on, from ``orgs`` only (None: all)."""
+    if orgs is None:
+        return cohort.get("participants", 0)
+    return sum(m["participants"] for m in cohort.get("members", ()) if m["org_id"] in orgs)
+
+
+def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
+                orgs: frozenset[int] | None = None) -> list[CourseRow]:
+    """One row per cohort of the plan (and per delivery of it), planned beside delivered;
+    ``orgs``: a narrowed viewer's organisations, the only ones counted, planned and
+    delivered."""
     catalogue = plan.catalogue.parsed(language)
     currency = plan.data.get("currency", "USD")
+    mine = Q() if orgs is None else Q(trainees__organisation_id__in=orgs)
+    keys = None if orgs is None else org_keys(orgs)
     counts = {d.pk: d for d in Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).annotate(
-        n_nominated=Count("trainees"),
-        n_completed=Count("trainees", filter=Q(trainees__completion="completed")),
-        n_dropped=Count("trainees", filter=Q(trainees__completion="dropped")),
-        n_women=Count("trainees", filter=Q(trainees__gender="female")))}
+        n_nominated=Count("trainees", filter=mine),
+        n_completed=Count("trainees", filter=mine & Q(trainees__completion="completed")),
+        n_dropped=Count("trainees", filter=mine & Q(trainees__completion="dropped")),
+        n_women=Count("trainees", filter=mine & Q(trainees__gender="female")))}
     by_cohort = {d.cohort_id: d for d in deliveries if d.plan_id == plan.pk}
     rows = []
     for c in plan.data.get("cohorts", ()):
         module = catalogue.by_code.get(c["module_code"])
         row = CourseRow(c["cohort_id"], c["module_code"], module.title if module else "",
-                        c.get("month") or "", c.get("participants", 0),
+                        c.get("month") or "", planned_for(c, keys),
                         format_money(c.get("cost_cents", 0), currency, language))
         d = by_cohort.get(c["cohort_id"])
         if d is not None:

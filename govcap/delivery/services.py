@@ -276,11 +276,15 @@ def planned_by_org(delivery: Delivery) -> dict[str, int]:
     return {m["org_id"]: m["participants"] for m in row.get("members", ())}
 
 
-def nomination_findings(delivery: Delivery, trainees: Iterable[Trainee]) -> list[Finding]:
+def nomination_findings(delivery: Delivery, trainees: Iterable[Trainee],
+                        orgs: frozenset[str] | None = None) -> list[Finding]:
+    """``orgs``: the organisations (by uuid) a narrowed viewer sees, whose plan numbers
+    alone the nominees are checked against."""
     settings = ensure_settings(delivery.engagement)
     module = delivery.plan.catalogue.parsed().by_code.get(delivery.module_code)
     nominees = [Nominee(str(t.organisation.uuid), t.gender, t.persona) for t in trainees]
-    return check_nominations(nominees, planned_by_org(delivery), settings.women_target_percent,
+    planned = {k: n for k, n in planned_by_org(delivery).items() if orgs is None or k in orgs}
+    return check_nominations(nominees, planned, settings.women_target_percent,
                              module.audience if module else ())
 
 

@@ -46,11 +46,13 @@ def engagement_deliveries(request, slug):
     engagement = scoping.engagement_or_404(request.user, slug)
     plan = services.approved_plan(engagement)
     deliveries = list(access.deliveries(request.user).filter(engagement=engagement))
-    rows = pages.course_rows(plan, deliveries, _language()) if plan else []
+    can_manage = scoping.can_manage_engagement(request.user, engagement)
+    orgs = None if can_manage else access.narrowed_orgs(request.user, engagement.id)
+    rows = pages.course_rows(plan, deliveries, _language(), orgs) if plan else []
     return render(request, "delivery/engagement.html", {
         "engagement": engagement, "plan": plan, "rows": rows,
         "other": [d for d in deliveries if plan is None or d.plan_id != plan.pk],
-        "can_manage": scoping.can_manage_engagement(request.user, engagement)})
+        "can_manage": can_manage})
 
 
 @require_POST
@@ -79,6 +81,8 @@ def _context(request, delivery: Delivery) -> dict:
                     if names else access.trainees(user, delivery))
     catalogue = delivery.plan.catalogue.parsed(_language())
     rows = pages.trainee_rows(delivery, trainees, names, dict(catalogue.personas))
+    narrowed = access.visible_orgs(user, delivery)  # a viewer of some organisations only
+    org_keys = None if narrowed is None else pages.org_keys(narrowed)
     org_names = {str(t.organisation.uuid): t.organisation.name for t in trainees}
     org_names.update({str(o.uuid): o.name for o in delivery.engagement.organisations.all()})
     module = catalogue.by_code.get(delivery.module_code)
@@ -89,8 +93,11 @@ def _context(request, delivery: Delivery) -> dict:
         # the plan's money is the engagement's business, not the provider's
         "sees_costs": scoping.engagements(user).filter(pk=delivery.engagement_id).exists(),
         "summary": pages.summary(delivery, rows, _language()),
+        "planned_participants": delivery.planned_participants if org_keys is None
+        else pages.planned_for(services.cohort(delivery.plan, delivery.cohort_id) or {},
+                               org_keys),
         "findings": [texts.finding_text(f, org_names)
-                     for f in services.nomination_findings(delivery, trainees)]
+                     for f in services.nomination_findings(delivery, trainees, org_keys)]
         if can_manage or can_attend or trainees else [],
         "operations": delivery.operations.select_related("author").order_by("-created_at")[:20],
     }
