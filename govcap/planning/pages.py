@@ -279,11 +279,15 @@ class CohortEdit:
 
 @dataclass(frozen=True)
 class UnfitEdit:
-    """Beside a need the plan could not place: leave it out of the plan. (Moving it into a
-    course is not offered: a move-member edit starts from a course the need is in.)"""
+    """Beside a need the plan could not place: leave it out of the plan, or plan one of its
+    interventions instead (coaching, e-learning: one organisation can hold them alone).
+    (Moving it into a course is not offered: a move-member edit starts from a course the
+    need is in; joining another engagement's course is arranged with that engagement.)"""
 
     need: str  # "org|module"
     drop_op: str
+    org_id: str = ""
+    instead: tuple[tuple[str, str, str], ...] = ()  # (module code, words, op id) to add
 
 
 def _op_id() -> str:
@@ -316,7 +320,13 @@ def unfit_edit(row: UnfitRow, plan: PlanData) -> UnfitEdit | None:
     if not code or not any(n.org_id == row.unfit.org_id and n.module_code == code
                            and n.status != "dropped" for n in plan.needs):
         return None
-    return UnfitEdit(need=f"{row.unfit.org_id}|{code}", drop_op=_op_id())
+    planned = {n.module_code for n in plan.needs
+               if n.org_id == row.unfit.org_id and n.status != "dropped"}
+    instead = tuple((a.module_code, text, _op_id())
+                    for a, text in zip(row.unfit.alternatives, row.alternatives, strict=True)
+                    if a.kind in ("coaching", "e-learning") and a.module_code not in planned)
+    return UnfitEdit(need=f"{row.unfit.org_id}|{code}", drop_op=_op_id(),
+                     org_id=row.unfit.org_id, instead=instead)
 
 
 def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:
@@ -362,4 +372,7 @@ def edit_choices(plan: PlanData, catalogue: Catalogue) -> dict[str, list[tuple[s
     months = [(m, wording.month_label(m)) for m in plan.months if m not in blackout]
     return {"cohort": cohorts, "month": months, "need": needs,
             "organisation": sorted(((k, v) for k, v in names.items()), key=lambda kv: kv[1]),
-            "module": [(m.code, f"{m.title} ({m.code})") for m in catalogue.modules]}
+            # courses, then the interventions (coaching, on-the-job, e-learning) one
+            # organisation can be given alone
+            "module": [(m.code, f"{m.title} ({m.code})")
+                       for m in catalogue.modules + catalogue.interventions]}

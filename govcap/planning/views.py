@@ -7,9 +7,12 @@ Thin: objects come through ``accounts.scoping`` (out of scope is a 404), writes 
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -246,6 +249,22 @@ def _operation(kind: str, data: dict) -> edits.Operation:
     raise ValueError(kind)
 
 
+def _replace(engagement, request, kind: str, saved, before) -> PlanEdit | None:
+    """After "Plan coaching instead" (an add-module edit carrying ``replaces``, the need no
+    cohort could hold): leave that need out, as a second edit of its own, so each stays
+    visible and can be withdrawn. Its op ID derives from the first's: a resent form
+    changes nothing."""
+    replaces = request.POST.get("replaces", "")
+    if kind != "add-module" or saved.last_status != "applied" or "|" not in replaces:
+        return None
+    org_id, code = replaces.split("|", 1)
+    if not any(n.org_id == org_id and n.module_code == code and n.status != "dropped"
+               for n in before.needs):
+        return None
+    op_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"replaces:{saved.operation['op_id']}"))
+    return services.add_edit(engagement, request.user, edits.DropModule(op_id, org_id, code))
+
+
 _REQUIRED = {"move-cohort": ("cohort", "month"), "drop-module": ("need",),
              "add-module": ("organisation", "module"), "move-member": ("need", "cohort"),
              "lock-cohort": ("cohort",)}
@@ -284,7 +303,9 @@ def edit(request, slug, kind):
         else:
             operation = _operation(kind, data)
         before = plan.plan_data()
-        saved = services.add_edit(engagement, request.user, operation)
+        with transaction.atomic():  # the intervention and the need it replaces, or neither
+            saved = services.add_edit(engagement, request.user, operation)
+            replaced = _replace(engagement, request, kind, saved, before)
     except (services.PlanRefused, PlanInputError, KeyError) as exc:
         messages.error(request, str(exc))
         return redirect(back)
@@ -293,6 +314,9 @@ def edit(request, slug, kind):
                                      wording.Namer(catalogue, before))
     # Other courses the recomputed schedule moved: said, with how to keep a course's month.
     moved = wording.moved_others(saved.moved_others, wording.Namer(catalogue, before))
+    if replaced is not None:  # an intervention planned instead of a course no cohort holds
+        sentence += "; " + wording.edit_sentence(replaced.kind, replaced.operation,
+                                                 wording.Namer(catalogue, before))
     if saved.last_status == "applied":
         messages.success(request, " ".join(filter(None, [
             _("Saved: %(edit)s.") % {"edit": sentence}, moved])))

@@ -258,3 +258,30 @@ def test_leaving_out_a_need_the_plan_could_not_place_works_from_beside_it(client
     after = services.latest_plan(planned.engagement).data
     assert not any(u["org_id"] == first["org_id"] and u["module_code"] == first["module_code"]
                    for u in after["unfit"])
+
+
+def test_a_coordinator_plans_coaching_instead_of_a_course_no_cohort_can_hold(client, planned):
+    client.force_login(planned.coordinator)
+    data = planned.plan.plan_data()
+    unfit = next(u for u in data.unfit
+                 if any(a.kind == "coaching" for a in u.alternatives))
+    coaching = next(a.module_code for a in unfit.alternatives if a.kind == "coaching")
+    page = client.get(url("plan", planned)).content.decode()
+    assert f'value="{coaching}"' in page and f"Plan {coaching} instead" in page
+    form = page.split(f'value="{coaching}"')[0].rsplit("<form", 1)[1]
+    op_id = re.search(r'name="op_id" value="([^"]+)"', form).group(1)
+    post = {"op_id": op_id, "organisation": unfit.org_id, "module": coaching,
+            "replaces": f"{unfit.org_id}|{unfit.module_code}", "part": "findings"}
+    done = client.post(reverse("plan-edit", args=[planned.engagement.slug, "add-module"]), post,
+                       follow=True)
+    said = text_of(done.content.decode())
+    assert "Saved: Add Coaching" in said and "; Remove " in said, said[said.find("Saved"):][:300]
+    after = services.latest_plan(planned.engagement).plan_data()
+    statuses = {(n.org_id, n.module_code): n.status for n in after.needs}
+    assert statuses[(unfit.org_id, coaching)] == "scheduled"
+    assert statuses[(unfit.org_id, unfit.module_code)] == "dropped"
+    assert not any(u.org_id == unfit.org_id and u.module_code == unfit.module_code
+                   for u in after.unfit)
+    assert PlanEdit.objects.filter(engagement=planned.engagement).count() == 2
+    client.post(reverse("plan-edit", args=[planned.engagement.slug, "add-module"]), post)
+    assert PlanEdit.objects.filter(engagement=planned.engagement).count() == 2  # resent: once
