@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -228,12 +229,33 @@ def assessments_for(engagement, sessions: list[Session] | None = None) -> list[A
     return rows
 
 
+@dataclass(frozen=True)
+class DeliveredCourses:
+    """What the delivery records say of earlier rounds: courses completed (``delivered``
+    records) and (organisation, module, round) the approved plan scheduled but the
+    organisation did not have — the course was cancelled, or none of its people completed
+    it — so its plan record no longer counts."""
+
+    delivered: tuple[PreviousCourse, ...] = ()
+    not_had: frozenset[tuple[str, str, int]] = frozenset()
+
+
+# Delivery is a package above planning, which never imports it: it says how to read its
+# records (``read_deliveries_with``, from its AppConfig.ready()). Without it: plans only.
+_delivery_reader: Callable[[list[Engagement]], DeliveredCourses] | None = None
+
+
+def read_deliveries_with(reader: Callable[[list[Engagement]], DeliveredCourses]) -> None:
+    global _delivery_reader
+    _delivery_reader = reader
+
+
 def previous_courses(engagement) -> tuple[PreviousCourse, ...]:
     """What each organisation had in the earlier rounds of the same country: the modules
-    scheduled for it in each earlier round's latest approved plan (with the month).
-
-    Each record says its source (``approved-plan``); delivery records (issue 17) will add
-    ``delivered`` ones, which the generator prefers for the same round."""
+    scheduled for it in each earlier round's latest approved plan (with the month), as the
+    delivery records correct them — a completed course is a ``delivered`` record (with its
+    actual month), which the generator prefers for the same round; a cancelled course, or
+    one none of the organisation's people completed, was not had."""
     earlier = Engagement.objects.filter(country_id=engagement.country_id,
                                         round_number__lt=engagement.round_number)
     found: list[PreviousCourse] = []
@@ -251,7 +273,13 @@ def previous_courses(engagement) -> tuple[PreviousCourse, ...]:
                     org_id=member["org_id"], module_code=cohort["module_code"],
                     month=cohort.get("month"), engagement_name=before.name,
                     round_number=before.round_number, plan_version=plan.version))
-    return tuple(sorted(found, key=lambda c: (c.org_id, c.module_code, c.round_number)))
+    if _delivery_reader is not None:
+        records = _delivery_reader(list(earlier))
+        found = [c for c in found
+                 if (c.org_id, c.module_code, c.round_number) not in records.not_had]
+        found += records.delivered
+    return tuple(sorted(found, key=lambda c: (c.org_id, c.module_code, c.round_number,
+                                              c.source)))
 
 
 def open_cohorts(engagement) -> tuple[OpenCohort, ...]:

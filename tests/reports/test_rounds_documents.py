@@ -93,13 +93,13 @@ def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regressi
     docx = normalise(docx_text(documents.render(plan, "docx")))
     assert "Regression since the previous round: Ministry of Information" in docx
     # each course with its own month: the baseline ran CHG-102 two months after CHG-101
-    assert ("Had CHG-101 (May 2025), CHG-102 (Jul 2025) in the approved plan of Kenya — "
+    assert ("Completed CHG-101 (May 2025), CHG-102 (Jul 2025) in Kenya — "
             "baseline 2025; still Basic on 4.") in docx
     assert "coaching instead of repeating the course" in docx
     assert "Other ways to close these gaps" in docx
     brief = normalise(docx_text(documents.render(plan, "brief-docx")))  # the minister's page
-    assert ("ICT Authority: Had CHG-101 (May 2025), CHG-102 (Jul 2025) in the approved plan of "
-            "Kenya — baseline 2025") in brief
+    assert ("ICT Authority: Completed CHG-101 (May 2025), CHG-102 (Jul 2025) in Kenya — "
+            "baseline 2025") in brief
     assert "and 2 follow-on interventions (coaching, on-the-job projects) in 4 cohorts" in brief
     xlsx = normalise(xlsx_text(documents.render(plan, "xlsx")))
     assert "coaching instead of repeating the course" in xlsx
