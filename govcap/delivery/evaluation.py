@@ -10,7 +10,7 @@ it is open. One answer per trainee per form is held by the database; a second is
 from __future__ import annotations
 
 import datetime as dt
-import secrets
+import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
-from govcap.delivery import access, follow_ups
+from govcap.delivery import access, follow_ups, link_tokens
 from govcap.delivery.core import evaluation as rules
 from govcap.delivery.models import (
     AnswerSource,
@@ -113,10 +113,11 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
             raise EvaluationError(_("A link stays open between 1 and %(n)s hours.") % {
                 "n": rules.LINK_HOURS_MAX})
         lifetime = dt.timedelta(hours=hours)
+    link_uuid = uuidlib.uuid4()
     with transaction.atomic():
         link = EvaluationLink.objects.create(
-            delivery=delivery, level=level, phase=phase, respondent=respondent,
-            token=secrets.token_urlsafe(16), expires_at=now + lifetime,
+            uuid=link_uuid, delivery=delivery, level=level, phase=phase, respondent=respondent,
+            token_hash=link_tokens.new_token(link_uuid)[1], expires_at=now + lifetime,
             created_by=user if getattr(user, "is_authenticated", False) else None)
         audit.record(user, "evaluation-link", delivery, None, {
             "link": str(link.uuid), "level": level, "form": form_key(level, phase, respondent),
@@ -140,12 +141,14 @@ def is_open(link: EvaluationLink, now: dt.datetime | None = None) -> bool:
 
 
 def link_for(token: str) -> EvaluationLink | None:
-    if not token or len(token) > 43:
+    """The link whose address holds ``token``, found by the token's hash (only the hash is
+    stored: ``delivery.link_tokens``)."""
+    if not token or len(token) > link_tokens.MAX_LENGTH:
         return None
     return (EvaluationLink.objects.select_related("delivery", "delivery__plan",
                                                   "delivery__plan__catalogue",
                                                   "delivery__engagement")
-            .filter(token=token).first())
+            .filter(token_hash=link_tokens.digest(token)).first())
 
 
 def link_codes(link: EvaluationLink) -> list[str]:
@@ -426,7 +429,7 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
     today = today or timezone.localdate()
     if trainees is None:
         trainees = Trainee.objects.filter(delivery=delivery)
-    visible = trainees.values("pk")
+    visible = trainees.values_list("pk", flat=True)
     reactions = list(Reaction.objects.filter(trainee__in=visible))
     checks = list(LearningCheck.objects.filter(trainee__in=visible).select_related("trainee"))
     pre = {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks

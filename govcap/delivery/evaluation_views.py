@@ -145,10 +145,13 @@ def link_page(request, uuid, link):
     """The link and its QR code, large, for the trainer to show in the room."""
     delivery = _evaluator_delivery(request, uuid)
     found = get_object_or_404(EvaluationLink, delivery=delivery, uuid=link)
-    url = request.build_absolute_uri(reverse("evaluation-answer", args=[found.token]))
+    is_open = ev.is_open(found)
+    token = found.token if is_open else ""  # recomputed, never stored (link_tokens)
+    url = request.build_absolute_uri(reverse("evaluation-answer", args=[token])) if token \
+        else ""
     return render(request, "delivery/eval_link.html", {
         "delivery": delivery, "engagement": delivery.engagement, "link": found, "url": url,
-        "qr": qr_svg(url), "is_open": ev.is_open(found),
+        "qr": qr_svg(url) if url else "", "is_open": is_open,
         "title": evaluation_forms.form_label(ev.form_key(found.level, found.phase,
                                                          found.respondent))})
 

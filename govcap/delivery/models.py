@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from govcap.assessments.models import Participant
+from govcap.delivery import link_tokens
 
 
 class TrainingProvider(models.Model):
@@ -237,7 +238,7 @@ class EvaluationLink(models.Model):
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     phase = models.CharField(max_length=4, blank=True)  # level 2: LearningCheck.Phase
     respondent = models.CharField(max_length=10, blank=True)  # level 3: FollowUp.Respondent
-    token = models.CharField(max_length=43, unique=True)  # in the link's URL
+    token_hash = models.CharField(max_length=64, unique=True)  # SHA-256 of the URL's token
     expires_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)  # closed early by its opener
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -249,6 +250,12 @@ class EvaluationLink(models.Model):
 
     def __str__(self) -> str:
         return f"level {self.level} {self.phase or self.respondent} link of {self.delivery}"
+
+    @property
+    def token(self) -> str:
+        """The secret of the link's address, recomputed (``delivery.link_tokens`` says
+        why it is not stored); "" when it can no longer be."""
+        return link_tokens.token_of(self.uuid, self.token_hash)
 
 
 class Reaction(models.Model):

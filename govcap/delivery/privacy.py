@@ -34,7 +34,7 @@ class _BlankingQuerySet(QuerySet):
     what each registered source gives; for an answer, "delete" blanks its free text and keeps
     the row (its ratings and scores count in the results)."""
 
-    def delete(self):  # type: ignore[override]  # blanks the free text, keeps the rows
+    def delete(self):  # blanks the free text, keeps the rows
         fields = FREE_TEXT[self.model]
         n = self.update(**dict.fromkeys(fields, ""))
         return n, {self.model._meta.label: n}
@@ -48,12 +48,12 @@ def _with_free_text(model: type[models.Model], rows: QuerySet) -> QuerySet:
 
 
 def reaction_texts_of(engagement) -> QuerySet:
-    rows = _BlankingQuerySet(Reaction).filter(trainee__delivery__engagement=engagement)
+    rows: QuerySet = _BlankingQuerySet(Reaction).filter(trainee__delivery__engagement=engagement)
     return _with_free_text(Reaction, rows)
 
 
 def follow_up_texts_of(engagement) -> QuerySet:
-    rows = _BlankingQuerySet(FollowUp).filter(trainee__delivery__engagement=engagement)
+    rows: QuerySet = _BlankingQuerySet(FollowUp).filter(trainee__delivery__engagement=engagement)
     return _with_free_text(FollowUp, rows)
 
 
@@ -69,7 +69,7 @@ def blank_free_text(trainee: Trainee) -> int:
     """Blank the free text of a trainee's evaluation answers; how many answers had some."""
     n = 0
     for model in FREE_TEXT:
-        rows = model._default_manager.filter(trainee=trainee)  # type: ignore[attr-defined]  # Reaction and FollowUp have a trainee
+        rows = model._default_manager.filter(trainee=trainee)
         n += _with_free_text(model, rows).update(**dict.fromkeys(FREE_TEXT[model], ""))
     return n
 
