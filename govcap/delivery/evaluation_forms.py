@@ -138,7 +138,7 @@ class PaperProblem(Exception):
 
 def _int(value: str) -> int | None:
     value = value.strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() else None
 
 
 def read_paper(post: Mapping[str, str], form: str, codes: Sequence[str], objectives: int,

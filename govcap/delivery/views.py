@@ -206,7 +206,7 @@ def attendance(request, uuid):
     every trainee and day of the grid is written, unchecked as absent."""
     delivery = access.delivery_or_404(request.user, uuid)
     scoping.require(access.can_record_attendance(request.user, delivery))
-    days = [int(d) for d in request.POST.getlist("day") if d.isdigit()]
+    days = [int(d) for d in request.POST.getlist("day") if d.isascii() and d.isdigit()]
     present = set(request.POST.getlist("present"))
     codes = access.trainees(request.user, delivery).values_list("code", flat=True)
     marks = [Mark(code, day, f"{code}:{day}" in present) for code in codes for day in days]

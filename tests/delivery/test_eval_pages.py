@@ -161,3 +161,10 @@ def test_follow_up_reminders_and_their_answers(course):
     page = client.get(reverse("evaluation-follow-ups")).content.decode()
     assert re.findall(r"/follow-ups/T1/(participant|supervisor)/", page) == ["participant"]
     assert client_for(course.viewer).post(url, {"applied": "no"}).status_code == 403
+
+
+def test_a_superscript_rating_on_paper_is_a_problem_named_not_a_crash(course):
+    url = reverse("evaluation-paper", args=[course.delivery.uuid, "reaction"])
+    page = client_for(course.coordinator).post(url, {"T1-relevance": "¹⁰"})
+    assert page.status_code == 400 and "is not a rating from 1 to 5" in page.content.decode()
+    assert not Reaction.objects.exists()

@@ -209,7 +209,7 @@ def read_reactions(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collect
             if not raw:
                 ratings[item] = None
                 continue
-            value = int(raw) if raw.isdigit() else None
+            value = int(raw) if raw.isdecimal() else None
             if value is None or not rating_ok(value):
                 problems.append(RowProblem(BAD_RATING, number, columns.get(item, item), raw))
                 row_ok = False
