@@ -69,7 +69,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.interventions": plural_noop("{n} follow-on intervention (coaching, on-the-job project)",
                                    "{n} follow-on interventions (coaching, on-the-job projects)"),
     # cover and structure
-    "doc.title": _("Training plan — {engagement}"), "plan_of": _("Training plan of {org}"), "status.draft": _("Draft"), "status.approved": _("Approved"),
+    "doc.title": _("Training plan — {engagement}"), "plan_of": _("Training plan of {org}"),
+    "status.draft": _("Draft"), "status.approved": _("Approved"),
     "cover.country": _("Country"), "cover.engagement": _("Engagement"), "cover.round": _("Round"),
     "cover.project": _("Project"), "cover.instrument": _("Assessment instrument"),
     "cover.status": _("Status"), "cover.version": _("Version"), "cover.date": _("Date"),
@@ -154,9 +155,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "programme.col.cost": _("Cost"), "programme.col.base": _("Cost ({currency})"),
     "programme.col.unplaced": _("Needs not placed"),
     "programme.col.unplaced_cost": _("Not placed, est. ({currency})"),
-    "programme.unplaced_note": (_("Needs not placed: what the plans could not schedule within their "
-                                "limits, and their estimated participant cost in {currency} — "
-                                "not funded by the totals above.")),
+    "programme.unplaced_note": _(
+        "Needs not placed: what the plans could not schedule within their limits, and their "
+        "estimated participant cost in {currency} — not funded by the totals above."),
     "programme.none": _("No plan is approved yet: there is nothing to put side by side."),
     "demo.mark": _("DEMO DATA"),
     "superseded.mark": _("SUPERSEDED BY VERSION {version}"),
@@ -177,7 +178,8 @@ EN: dict[str, str | Plural | Contextual] = {
         "{modules:n.modules} and {follow_on:n.interventions} in {cohorts:n.cohorts} for "
         "{participants:n.places}, from {first} to {last}; total cost {total}."),
     "brief.follow_on": _("{org}: {line}"),
-    "brief.ask_approve": _("Approve the training plan (version {version}) so cohorts can be confirmed."),
+    "brief.ask_approve": _(
+        "Approve the training plan (version {version}) so cohorts can be confirmed."),
     "brief.ask_nominate": (_("Ask each organisation to name its participants before {month}, "
                            "as many women as men where it can.")),
     "brief.ask_release": _("Release the staff named for their training days."),
@@ -195,7 +197,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "h.monitoring": _("Monitoring and evaluation"), "h.actions": _("Action table"),
     "h.annex": _("Annex: organisation profiles and evidence"),
     "h.sections": _("Sections of the assessment"), "h.scale": _("The rating scale"),
-    "h.heatmap": _("Levels by organisation and section"), "h.domains": _("Summary by training domain"),
+    "h.heatmap": _("Levels by organisation and section"),
+    "h.domains": _("Summary by training domain"),
     "h.unfit": _("Needs the plan could not place"), "h.unknowns": _("Sections not assessed"),
     "h.month_table": _("Month by month"), "h.gantt": _("Timeline"), "h.cohorts": _("Cohorts"),
     "h.by_domain": _("By training domain"), "h.by_module": _("By module"),
@@ -280,18 +283,21 @@ EN: dict[str, str | Plural | Contextual] = {
     "findings.heatmap": (_("Each cell is the consensus level an organisation agreed on a "
                          "section; hatched cells were not assessed.")),
     "col.organisation": _("Organisation"), "col.basic": _("Basic"), "col.moderate": _("Moderate"),
-    "col.high": in_context("plan document", "High"), "col.na": _("Not assessed"), "col.gaps": _("Gaps"),
+    "col.high": in_context("plan document", "High"), "col.na": _("Not assessed"),
+    "col.gaps": _("Gaps"),
     "col.reason": _("Reason"),
     # priorities
     "priorities.p": (_("Needs are ranked by the size of the gap, the strategic weight of the "
                      "section and the confidence of the rating; a prerequisite ranks with the "
                      "module that needs it. Strategic sections: {sections}.")),
     "priorities.none": _("none"),
-    "col.rank": _("Rank"), "col.module": _("Module"), "col.title": _("Title"), "col.step": _("Step"),
+    "col.rank": _("Rank"), "col.module": _("Module"), "col.title": _("Title"),
+    "col.step": _("Step"),
     "col.orgs": _("Organisations"), "col.score": _("Priority score"), "col.origin": _("Origin"),
     # modules
     "mod.summary": _("Summary"), "mod.objectives": _("Learning objectives"),
-    "mod.audience": _("Audience"), "mod.days": _("Duration"), "mod.delivery": in_context("plan document", "Delivery"),
+    "mod.audience": _("Audience"), "mod.days": _("Duration"),
+    "mod.delivery": in_context("plan document", "Delivery"),
     "mod.step": _("Level step"), "mod.prerequisites": _("Prerequisites"),
     "mod.competences": _("e-CF competences"), "mod.cohort": _("Cohort size"),
     "mod.followup": _("Follow-up and technical assistance"), "mod.sections": _("Sections served"),
@@ -328,10 +334,12 @@ EN: dict[str, str | Plural | Contextual] = {
         "Each gap has an indicator: the section's consensus level at reassessment, "
         "{after:n.months} after the last module that serves it, must reach the target. Each "
         "module is evaluated on Kirkpatrick's four levels."),
-    "col.indicator": _("Indicator: level at reassessment on"), "col.baseline": _("Baseline"), "col.target": _("Target"),
+    "col.indicator": _("Indicator: level at reassessment on"), "col.baseline": _("Baseline"),
+    "col.target": _("Target"),
     "col.modules": _("Modules"), "col.reassess": _("Reassessment"), "col.status": _("Status"),
     "col.method": _("Method"), "col.when": _("When"),
-    "kirk.reaction": _("Reaction"), "kirk.learning": _("Learning"), "kirk.behaviour": _("Behaviour"),
+    "kirk.reaction": _("Reaction"), "kirk.learning": _("Learning"),
+    "kirk.behaviour": _("Behaviour"),
     "kirk.results": _("Results"),
     "kirkm.reaction": (_("End-of-course survey of every participant: relevance to their work, "
                        "quality of delivery, intention to apply.")),
@@ -342,7 +350,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "kirkm.results": (_("Reassessment of the sections the module serves with the same "
                       "instrument, compared with the baseline.")),
     "when.none": _("after the last cohort"),
-    "ind.on-plan": _("On plan"), "ind.partly-unfit": _("Partly placed"), "ind.unfit": _("Not placed"),
+    "ind.on-plan": _("On plan"), "ind.partly-unfit": _("Partly placed"),
+    "ind.unfit": _("Not placed"),
     "ind.dropped": _("Dropped"),
     # actions
     "col.measure": _("Strengthening measure"), "col.responsibility": _("Responsibility"),
@@ -394,10 +403,13 @@ EN: dict[str, str | Plural | Contextual] = {
     "alt.join": _("Join the cohort of {plan} ({country})"),
     "alt.places": _("{n} free"), "alt.places_short": _("{n} free — fewer than needed"),
     "alt.in_house": _("An in-house session of {code} for this organisation alone"),
-    "alt.coaching": _("Coaching: {code} {title}"), "alt.e-learning": _("E-learning: {code} {title}"),
+    "alt.coaching": _("Coaching: {code} {title}"),
+    "alt.e-learning": _("E-learning: {code} {title}"),
     "col.alternative": _("Alternative"), "col.places": _("Places"),
-    "mod.kind": _("Kind"), "kindname.coaching": _("Coaching"), "kindname.on-the-job": _("On-the-job project"),
-    "kindname.training-of-trainers": _("Training of trainers"), "kindname.e-learning": _("E-learning"),
+    "mod.kind": _("Kind"), "kindname.coaching": _("Coaching"),
+    "kindname.on-the-job": _("On-the-job project"),
+    "kindname.training-of-trainers": _("Training of trainers"),
+    "kindname.e-learning": _("E-learning"),
     "mod.kind_note": (_("Not a course: given instead of repeating a course when an organisation's "
                       "gap persists after it, or offered when no cohort can hold a course. One "
                       "organisation can hold it alone.")),
@@ -416,7 +428,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "domain.service-management": _("Service Management and Business Analysis"),
     "domain.enterprise-architecture": _("Enterprise Architecture"),
     # spreadsheet
-    "sheet.needs": _("Needs"), "sheet.cohorts": _("Cohorts"), "sheet.schedule": in_context("plan document", "Schedule"),
+    "sheet.needs": _("Needs"), "sheet.cohorts": _("Cohorts"),
+    "sheet.schedule": in_context("plan document", "Schedule"),
     "sheet.budget": _("Budget"), "sheet.orgs": _("Per organisation"),
 }
 
