@@ -104,6 +104,11 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
         raise EvaluationError(_("The module has no learning objectives in the catalogue."))
     if level == Level.BEHAVIOUR and respondent not in rules.RESPONDENTS:
         raise EvaluationError(_("Choose the participant or the supervisor."))
+    if level == Level.BEHAVIOUR and not FollowUp.objects.filter(
+            trainee__delivery=delivery, respondent=respondent).exists():
+        raise EvaluationError(_("No participant of this course has a follow-up yet: "
+                                "follow-ups are for those marked completed, once the "
+                                "course's end date is set."))
     now = now or timezone.now()
     if level == Level.BEHAVIOUR:
         lifetime = dt.timedelta(days=rules.FOLLOW_UP_LINK_DAYS)

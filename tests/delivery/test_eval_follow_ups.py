@@ -8,12 +8,14 @@ import importlib
 import json
 import uuid
 
+import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from govcap.accounts.tokens import create_token
+from govcap.delivery import evaluation as ev
 from govcap.delivery import services
 from govcap.delivery.core.attendance import Mark
 from govcap.delivery.models import Delivery, FollowUp, Trainee
@@ -91,3 +93,12 @@ def test_the_data_migration_gives_existing_completed_trainees_their_follow_ups(c
     migration.create_follow_ups(apps, None)  # again: nothing more
     assert _due_dates() == {("participant", dt.date(2025, 11, 30), dt.date(2026, 2, 28)),
                             ("supervisor", dt.date(2025, 11, 30), dt.date(2026, 2, 28))}
+
+
+def test_a_follow_up_link_waits_for_someone_to_follow_up(course):
+    with pytest.raises(ev.EvaluationError, match="No participant of this course has a "
+                                                 "follow-up yet"):
+        ev.open_link(course.coordinator, course.delivery, 3, respondent="supervisor")
+    _completed(course, dt.date(2025, 8, 31))
+    link = ev.open_link(course.coordinator, course.delivery, 3, respondent="supervisor")
+    assert ev.link_codes(link) == ["T1"]
