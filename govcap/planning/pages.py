@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
-from govcap.planning import rounds_words, wording
+from govcap.planning import month_words, rounds_words, wording
 from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.money import format_money
@@ -342,7 +342,8 @@ def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:
                                     row.staff_away)))
     blocked = tuple(BlockedMonth(month=wording.month_label(b.month), closed=b.blocked_days * 2 >= b.working_days,
                                  days=b.blocked_days, of=b.working_days,
-                                 reasons=", ".join(b.reasons)) for b in plan.month_blocks)
+                                 reasons=month_words.reasons_words(b.reasons))
+                    for b in plan.month_blocks)
     return LoadTable(months=plan.months, rows=tuple(sorted(rows, key=lambda r: r.name)),
                      blocked=blocked)
 

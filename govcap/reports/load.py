@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop as _
 
 from govcap.planning.core.inputs import quarter_of
 from govcap.planning.core.plan import OrgLoad
+from govcap.planning.month_words import reasons_words
 from govcap.reports.labels import Labels
 from govcap.reports.model import Cell, Column, Heading, Para, Section, Sheet, Table
 from govcap.reports.scope import Scope
@@ -75,7 +76,7 @@ def rules(s: Scope) -> list[Any]:
         months = "; ".join(
             f"{s.L.month(b.month)}: " + (w["closed"] if b.closed else
                                         f"{b.blocked_days}/{b.working_days}")
-            + f" ({', '.join(b.reasons)})" for b in s.plan.month_blocks)
+            + f" ({reasons_words(b.reasons, s.L.language)})" for b in s.plan.month_blocks)
         blocks.append(Para(w["blocked"].format(months=months), "note"))
     return blocks
 

@@ -61,4 +61,20 @@ def test_the_four_demo_plans_keep_every_load_and_start_after_the_plan_date() -> 
         fiscal = "06" if slug.startswith("kenya") else "12"
         assert any(m.endswith(f"-{fiscal}") for m in closed), (slug, closed)
         if not slug.startswith("kenya"):
-            assert any("Ramadan" in r for b in data["month_blocks"] for r in b["reasons"])
+            assert any(r.startswith("ramadan:") for b in data["month_blocks"] for r in b["reasons"])
+
+
+def test_blocked_months_are_said_in_the_readers_language() -> None:
+    from govcap.planning.core.blackouts import month_blocks
+    from govcap.planning.month_words import reasons_words
+
+    kenya = {b.month: b for b in month_blocks("KE", ["2026-06", "2026-10"], fiscal_year_end=6,
+                                               national_holidays=True)}
+    assert reasons_words(kenya["2026-06"].reasons, "en") == "fiscal year-end"
+    assert "Mashujaa Day (20)" in reasons_words(kenya["2026-10"].reasons, "en")
+    assert "Siku ya Mashujaa (20)" in reasons_words(kenya["2026-10"].reasons, "sw")
+    djibouti = month_blocks("DJ", ["2026-06", "2027-02"], ramadan=True, national_holidays=True)
+    june = reasons_words(djibouti[0].reasons, "fr")  # the 27th is a Saturday: a weekend
+    assert "Nouvel an musulman" in june and "Fête de l'indépendance deuxième jour (28)" in june
+    assert reasons_words(djibouti[1].reasons, "en").startswith("Ramadan (")
+    assert reasons_words(("Madaraka Day (1)",), "fr") == "Madaraka Day (1)"  # an older plan

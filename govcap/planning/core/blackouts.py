@@ -34,6 +34,11 @@ FISCAL_YEAR_END: dict[str, int] = {"KE": 6, "DJ": 12, "SO": 12}
 RAMADAN_BLOCKED: frozenset[str] = frozenset({"DJ", "SO"})
 RAMADAN = 9  # the ninth month of the Hijri year
 
+# A month block's reasons are codes, worded in the reader's language where shown
+# (planning.month_words): "fiscal-year-end", "ramadan:<working days>",
+# "holiday:<country>:<date>" (its name from the holiday tables, in that language).
+FISCAL_YEAR_END_REASON, RAMADAN_REASON, HOLIDAY_REASON = "fiscal-year-end", "ramadan", "holiday"
+
 
 def _days(month: str) -> list[dt.date]:
     year, number = divmod(month_number(month), 12)
@@ -49,6 +54,17 @@ def _holidays(country: str, years: Iterable[int]) -> dict[dt.date, str]:
     return dict(table.items())
 
 
+def holiday_name(country: str, day: dt.date, language: str) -> str | None:
+    """A public holiday's name in ``language`` where the tables have it (else their own)."""
+    try:
+        languages = holiday_tables.country_holidays(country).supported_languages
+    except NotImplementedError:
+        return None
+    wanted = next((code for code in languages if code.split("_")[0] == language), None)
+    table = holiday_tables.country_holidays(country, years=[day.year], language=wanted)
+    return table.get(day)
+
+
 def month_blocks(country: str, months: Iterable[str], fiscal_year_end: int | None = None,
                  ramadan: bool = False, national_holidays: bool = False) -> tuple[MonthBlock, ...]:
     """The blocked working days of each of ``months`` that has any, with the reasons."""
@@ -62,7 +78,7 @@ def month_blocks(country: str, months: Iterable[str], fiscal_year_end: int | Non
         if not days:
             continue
         if fiscal_year_end and days[0].month == fiscal_year_end:
-            blocks.append(MonthBlock(month, len(days), len(days), ("fiscal year-end",)))
+            blocks.append(MonthBlock(month, len(days), len(days), (FISCAL_YEAR_END_REASON,)))
             continue
         blocked: set[dt.date] = set()
         reasons: list[str] = []
@@ -71,11 +87,11 @@ def month_blocks(country: str, months: Iterable[str], fiscal_year_end: int | Non
                        == RAMADAN]
             if fasting:
                 blocked.update(fasting)
-                reasons.append(f"Ramadan ({len(fasting)} working days)")
+                reasons.append(f"{RAMADAN_REASON}:{len(fasting)}")
         for day in days:
             if day in public and day not in blocked:
                 blocked.add(day)
-                reasons.append(f"{public[day]} ({day.day})")
+                reasons.append(f"{HOLIDAY_REASON}:{country.upper()}:{day.isoformat()}")
         if blocked:
             blocks.append(MonthBlock(month, len(days), len(blocked), tuple(reasons)))
     return tuple(blocks)
