@@ -5,10 +5,13 @@ answered, some still open for the reminders."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.models import Delivery, FollowUp, LearningCheck, Reaction, Trainee
 from tests.demo.helpers import run_demo
+from tests.security.helpers import client_for
 
 
 @pytest.mark.django_db
@@ -35,5 +38,16 @@ def test_the_demo_evaluates_kenyas_delivered_baseline():
     stored = sorted(FollowUp.objects.values_list("trainee_id", "respondent", "due_date"))
     assert sum(ev.sync_follow_ups(d) for d in Delivery.objects.all()) == 0
     assert sorted(FollowUp.objects.values_list("trainee_id", "respondent", "due_date")) == stored
+    # the viewer of the Kenya Revenue Authority only: its trainees' answers, nobody else's
+    kra_viewer = get_user_model().objects.get(username="demo-viewer-ke-kra")
+    shown = [d for d in kenya if d.trainees.exclude(organisation__code__iexact="kra").exists()
+             and d.trainees.filter(organisation__code__iexact="kra").exists()]
+    assert shown  # a course with KRA's trainees and others'
+    for d in shown[:2]:
+        page = client_for(kra_viewer).get(reverse("delivery-evaluation", args=[d.uuid]))
+        kra = d.trainees.filter(organisation__code__iexact="kra")
+        assert page.context["summary"].trainees == kra.count() < d.trainees.count()
+        assert page.context["summary"].reactions == Reaction.objects.filter(
+            trainee__in=kra).count()
     run_demo("--remove")
     assert not Reaction.objects.exists() and not FollowUp.objects.exists()
