@@ -9,6 +9,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from govcap.accounts.models import Role, RoleAssignment
+from tests.browser_fixtures import browser, page, page_without_worker  # noqa: F401  (one per session)
 
 hypothesis_settings.register_profile("dev", max_examples=40, deadline=None)
 hypothesis_settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)

@@ -1,50 +1,7 @@
-"""Real-browser tests: Playwright driving Debian's chromium (Playwright cannot download its
-own browsers here). Without chromium they skip with the reason shown; with
-GOVCAP_REQUIRE_BROWSER=1 (set by .ci/run) a missing browser fails instead."""
+"""Real-browser tests: the fixtures (``browser``, ``page``, ``page_without_worker``) are
+in tests/browser_fixtures.py, shared by the whole session; this is the log-in step."""
 
 from __future__ import annotations
-
-import os
-import shutil
-
-import pytest
-
-CHROMIUM = os.environ.get("GOVCAP_CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-               "--disable-gpu", "--no-first-run", "--disable-sync"]
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
-# between browser steps are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        message = (f"chromium not found at {CHROMIUM}: run `make system-deps` "
-                   "(Debian's chromium) to run the browser tests")
-        if os.environ.get("GOVCAP_REQUIRE_BROWSER") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
 
 
 def log_in(page, base_url: str, username: str, password: str = "pw-for-tests-1") -> None:
@@ -53,15 +10,3 @@ def log_in(page, base_url: str, username: str, password: str = "pw-for-tests-1")
     page.fill("#id_password", password)
     page.click("button.primary")
     page.wait_for_url(f"{base_url}/")
-
-
-@pytest.fixture
-def page_without_worker(browser):
-    """A page whose saves Playwright's routes always see: a POST the service worker lets
-    through is sent on the worker's behalf, which routes may not intercept."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
-                                  service_workers="block")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()

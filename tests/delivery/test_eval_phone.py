@@ -2,10 +2,7 @@
 English and in Arabic (right to left), with JavaScript off: nothing scrolls sideways, the
 answers are stored once. And the trainer's side: from the evaluation page a link is opened
 and its QR code shown (again after a reload); the phone is kindly refused a second answer
-and finds the form closed once the trainer closes it; paper answers are typed in after.
-
-One module for both: each module importing the session's ``browser`` fixture starts a
-Playwright of its own, and a second one cannot start while the first runs."""
+and finds the form closed once the trainer closes it; paper answers are typed in after."""
 
 from __future__ import annotations
 
@@ -15,14 +12,14 @@ import pytest
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.models import EvaluationLink, LearningCheck, Reaction
-from tests.browser.conftest import browser, log_in, page  # noqa: F401  (shared fixtures)
+from tests.browser.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_a_participant_answers_on_a_small_phone_without_javascript(
-        browser, live_server, course, language, settings):  # noqa: F811  (the fixture above)
+        browser, live_server, course, language, settings):
     # offered whatever the catalogues' completeness today: the layout is what is tested
     settings.LANGUAGES = [("en", "English"), ("ar", "العربية")]
     base = live_server.url
@@ -66,7 +63,7 @@ def test_a_participant_answers_on_a_small_phone_without_javascript(
 
 
 def test_the_trainer_opens_a_link_shows_it_closes_it_and_types_in_paper(
-        browser, page, live_server, course):  # noqa: F811  (the fixtures above)
+        browser, page, live_server, course):
     from govcap.delivery import services
 
     services.nominate(course.coordinator, course.delivery, services.Nomination(

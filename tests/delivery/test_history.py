@@ -8,8 +8,8 @@ import datetime as dt
 
 from govcap.delivery.history import courses_of
 from govcap.delivery.models import Delivery, Trainee
-from govcap.planning.inputs_db import previous_courses
 from govcap.orgs.models import Engagement
+from govcap.planning.inputs_db import previous_courses
 
 
 def _members(course) -> set[str]:
