@@ -13,6 +13,7 @@ from govcap.orgs.models import Engagement
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import PlanSettings
 from govcap.planning.services import approve, ensure_settings, generate
+from govcap.reports.labels import Labels
 from tests.demo.helpers import run_demo
 from tests.reports.test_demo_confidential import docx_text
 
@@ -162,8 +163,9 @@ def test_each_plan_cites_its_rate_card_and_catalogue_version(client, world, demo
         budget, country = plan.data["budget"], plan.engagement.country.name
         catalogue = f"{plan.data['catalogue_key']} version {plan.data['catalogue_version']}"
         assert budget["rate_card"]  # the demo's plans are costed with a card
+        effective = Labels("en").date(budget["rate_card_effective_from"])  # "1 Jan 2026"
         assert (f"{country}: the rate card {budget['rate_card']} (effective "
-                f"{budget['rate_card_effective_from']}, in {budget['rate_card_currency']}) "
+                f"{effective}, in {budget['rate_card_currency']}) "
                 f"and the catalogue {catalogue}; included: ") in english
         assert f"{country} : la grille tarifaire {budget['rate_card']} (en vigueur" in french
         assert f"et le catalogue {catalogue} ; inclus : " in french
