@@ -9,9 +9,10 @@ class DeliveryConfig(AppConfig):
 
     def ready(self) -> None:
         # models are importable only once the apps are ready
-        from govcap.delivery import history, privacy
-        from govcap.planning import inputs_db
+        from govcap.delivery import history, plan_side, privacy
+        from govcap.planning import delivered, inputs_db
 
         privacy.register()
         # the next round's plan reads what was delivered, not only what was planned
         inputs_db.read_deliveries_with(history.courses_of)
+        delivered.read_with(plan_side.deliveries_of)  # planned vs delivered, on the plan page

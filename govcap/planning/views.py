@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
-from govcap.planning import pages, services, wording
+from govcap.planning import delivered, pages, services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import left_without_cohort
@@ -82,8 +82,9 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                                                {e.op_id: e.operation for e in stored}, namer)
     context["editable"] = editable = (can_edit and context["is_latest"]
                                       and not plan.is_read_only and org_id is None)
-    context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data) if editable else None)
-                                for row in view.cohorts]
+    happened = delivered.for_plan(request.user, plan)  # planned vs delivered
+    context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data) if editable else None,
+                                 happened.get(row.cohort.cohort_id)) for row in view.cohorts]
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
                                for row in view.unfit]
     if can_edit and context["is_latest"]:

@@ -1,0 +1,54 @@
+"""The plan page's "planned vs delivered": each of a plan's courses that has a delivery,
+said in a line beside it (read by planning.delivered, registered in apps.py)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, ngettext
+
+from govcap.delivery import access
+from govcap.delivery.models import Delivery, Trainee
+from govcap.planning.core.money import format_money
+from govcap.planning.delivered import DeliveredCohort
+
+
+def _day(value) -> str:
+    return date_format(value, "j M Y") if value else "—"
+
+
+def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
+    out: dict[str, DeliveredCohort] = {}
+    language = (get_language() or "en").split("-")[0]
+    for d in access.deliveries(user).filter(plan=plan).select_related("provider"):
+        trainees = list(access.trainees(user, d))
+        completed = sum(1 for t in trainees if t.completion == Trainee.Completion.COMPLETED)
+        values = {"start": _day(d.start_date), "end": _day(d.end_date),
+                  "provider": d.provider.name if d.provider else gettext("no provider yet"),
+                  "n": len(trainees), "completed": completed,
+                  "reason": d.cancel_reason or gettext("no reason given")}
+        if d.status == Delivery.Status.COMPLETED:
+            words = ngettext("Delivered %(start)s – %(end)s by %(provider)s: %(completed)d of "
+                             "%(n)d participant completed.",
+                             "Delivered %(start)s – %(end)s by %(provider)s: %(completed)d of "
+                             "%(n)d participants completed.", len(trainees)) % values
+            if d.cost_cents is not None:
+                words += " " + gettext("Cost %(actual)s (planned %(planned)s).") % {
+                    "actual": format_money(d.cost_cents, d.currency, language),
+                    "planned": format_money(d.planned_cost_cents, d.currency, language)}
+        elif d.status == Delivery.Status.IN_PROGRESS:
+            words = ngettext("Running since %(start)s with %(provider)s: %(n)d participant "
+                             "nominated.",
+                             "Running since %(start)s with %(provider)s: %(n)d participants "
+                             "nominated.", len(trainees)) % values
+        elif d.status == Delivery.Status.CANCELLED:
+            words = gettext("Cancelled: %(reason)s.") % values
+        elif d.status == Delivery.Status.MERGED:
+            words = gettext("Merged into another course.")
+        else:
+            words = ngettext("Being prepared with %(provider)s, from %(start)s: %(n)d "
+                             "participant nominated.",
+                             "Being prepared with %(provider)s, from %(start)s: %(n)d "
+                             "participants nominated.", len(trainees)) % values
+        out[d.cohort_id] = DeliveredCohort(words, reverse("delivery", args=[d.uuid]), d.status)
+    return out

@@ -1,0 +1,36 @@
+"""The plan page says, beside each course, what became of it: planned vs delivered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+
+from govcap.delivery.models import Delivery, Trainee
+
+
+def plan_text(client, user, course) -> str:
+    client.force_login(user)
+    page = client.get(reverse("plan", args=[course.engagement.slug]) + f"?v={course.plan.version}")
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+def test_a_course_being_prepared_then_delivered_says_so_beside_it(client, course):
+    page = plan_text(client, course.coordinator, course)
+    assert "Being prepared with" in page and "1 participant nominated." in page
+    assert reverse("delivery", args=[course.delivery.uuid]) in page
+    Trainee.objects.filter(pk=course.trainee.pk).update(completion=Trainee.Completion.COMPLETED)
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        status=Delivery.Status.COMPLETED, start_date=dt.date(2026, 9, 14),
+        end_date=dt.date(2026, 9, 15), cost_cents=250000, planned_cost_cents=240000)
+    page = plan_text(client, course.coordinator, course)
+    assert "Delivered 14 Sep 2026 – 15 Sep 2026 by" in page
+    assert "1 of 1 participant completed." in page
+    assert "Cost USD\xa02,500.00 (planned USD\xa02,400.00)." in page
+
+
+def test_a_cancelled_course_says_why(client, course):
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        status=Delivery.Status.CANCELLED, cancel_reason="the venue flooded")
+    assert "Cancelled: the venue flooded." in plan_text(client, course.coordinator, course)
