@@ -17,7 +17,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
@@ -29,7 +29,7 @@ from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.money import format_money
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
-from govcap.planning.inputs_db import ensure_settings, gather, section_titles
+from govcap.planning.inputs_db import coverage_of, ensure_settings, gather, section_titles
 from govcap.planning.models import DOCUMENT_FORMATS, Plan, PlanEdit
 
 EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
@@ -129,9 +129,28 @@ def organisation_page(request, slug, org):
     if narrowed is not None and organisation.pk not in narrowed:
         raise Http404
     plan = get_plan(request, engagement)
+    if plan is not None and not any(o["org_id"] == str(organisation.uuid)
+                                    for o in plan.data.get("organisations", ())):
+        # not in this version: say why, rather than "no gaps" and documents it cannot have
+        return render(request, "planning/organisation_absent.html", {
+            "engagement": engagement, "organisation": organisation, "plan": plan,
+            "why": _absent_reason(engagement, organisation)})
     context = _plan_context(request, engagement, plan, str(organisation.uuid))
     context["organisation"] = organisation
     return render(request, "planning/organisation.html", context)
+
+
+ABSENT = {"validated": gettext_lazy("Its session was validated after this version of the plan "
+                                    "was made: the next version will include it."),
+          "submitted": gettext_lazy("Its session is awaiting validation by the coordinator."),
+          "in_progress": gettext_lazy("Its session is under way."),
+          "draft": gettext_lazy("Its session is scheduled and has not started."),
+          "none": gettext_lazy("It has no session yet.")}
+
+
+def _absent_reason(engagement, organisation) -> str:
+    status = dict(coverage_of(engagement)).get(organisation.name, "none")
+    return str(ABSENT.get(status, ABSENT["none"]))
 
 
 @require_http_methods(["GET", "POST"])

@@ -59,13 +59,16 @@ def engagements_of(job: Job) -> list[Engagement]:
     return list(qs.order_by("country__name", "round_number", "name"))
 
 
-def plan_documents(owner, engagements: list[Engagement], formats=FORMATS
-                   ) -> tuple[list[Planned], list[list]]:
-    """What the pack holds, and the manifest lines of the engagements without a plan."""
+def plan_documents(owner, engagements: list[Engagement], formats=FORMATS,
+                   version: int | None = None) -> tuple[list[Planned], list[list]]:
+    """What the pack holds, and the manifest lines of the engagements without a plan: each
+    engagement's latest version, or ``version`` (one engagement's pack, from the page of
+    that version: the approved one in force while a new draft is made)."""
     planned: list[Planned] = []
     notes: list[list] = []
     for engagement in engagements:
-        plan = latest_plan(engagement)
+        plan = (latest_plan(engagement) if version is None else
+                Plan.objects.filter(engagement=engagement, version=version).first())
         if plan is None:
             notes.append(["", engagement.slug, "", "", "", "", "", "", "no plan generated"])
             continue
@@ -122,7 +125,9 @@ def pack_name(job: Job) -> str:
 def run_plan_pack(job: Job, progress: Progress) -> Outcome:
     formats = [f for f in job.params.get("formats", FORMATS) if f in FORMATS] or list(FORMATS)
     engagements = engagements_of(job)
-    planned, manifest = plan_documents(job.owner, engagements, formats)
+    version = job.params.get("version") if job.params.get("engagement") else None
+    planned, manifest = plan_documents(job.owner, engagements, formats,
+                                       int(version) if version else None)
     if not planned:
         raise NothingToPack("No training plan to pack: generate a plan first.")
     progress.start(len(planned))

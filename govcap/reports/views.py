@@ -39,6 +39,8 @@ def download(request, slug, fmt):
         if narrowed is not None and organisation.pk not in narrowed:
             raise Http404
         org_id = str(organisation.uuid)
+        if not any(o["org_id"] == org_id for o in plan.data.get("organisations", ())):
+            raise Http404(_("This organisation is not in this version of the plan."))
     elif narrowed is not None:
         raise Http404
     try:
@@ -79,6 +81,9 @@ def start_plan_pack(request):
     formats = [f for f in request.POST.getlist("formats") if f in pack.FORMATS]
     params = {"engagement": engagement.slug if engagement else None,
               "formats": formats or list(pack.FORMATS)}
+    version = request.POST.get("version", "")
+    if engagement is not None and version.isdigit():  # the version on screen, not the latest
+        params["version"] = int(version)
     label = (_("Plan pack: %(name)s") % {"name": engagement.name} if engagement
              else _("Plan pack: every engagement you can see"))
     job = service.start(Job.Kind.PLAN_PACK, params, owner=request.user, label=label)

@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import pytest
+from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from govcap.jobs import service
@@ -150,3 +151,27 @@ def test_an_export_is_scoped_to_its_owner(planned):
     job.refresh_from_db()
     text = job.result_file.read_text(encoding="utf-8-sig")
     assert planned.other_engagement.slug in text and planned.engagement.slug not in text
+
+
+def test_the_pack_of_the_version_on_screen_not_the_newest_draft(planned, client):
+    from govcap.planning import services as plans
+    from govcap.planning.models import Plan
+
+    Plan.objects.filter(pk=planned.plan.pk).update(status=Plan.Status.APPROVED)
+    draft = plans.generate(planned.engagement, planned.coordinator)
+    assert draft.version == 2
+    client.force_login(planned.coordinator)
+    page = client.get(reverse("plan", args=[planned.engagement.slug]) + "?v=1").content.decode()
+    assert '<input type="hidden" name="version" value="1">' in page
+    client.post(reverse("job-start-plan-pack"), {"engagement": planned.engagement.slug,
+                                                 "version": "1"})
+    job = Job.objects.filter(kind=Job.Kind.PLAN_PACK).latest("pk")
+    assert job.params["version"] == 1
+    run_pending()
+    job.refresh_from_db()
+    with zipfile.ZipFile(job.result_file) as z:
+        names = z.namelist()
+        manifest = z.read("manifest.csv").decode("utf-8-sig")
+    slug = planned.engagement.slug
+    assert f"{slug}/plan-{slug}-v1.pdf" in names and not any("-v2" in n for n in names)
+    assert ",draft," not in manifest and ",approved," in manifest

@@ -389,3 +389,24 @@ def test_an_edit_that_breaks_up_a_shared_cohort_names_who_is_left_without(client
     after = said.split(":", 1)[1]
     assert names[other] in after[:200]
     assert names[dropped] not in after[:120]
+
+
+def test_an_organisation_not_in_the_plan_is_told_why_and_has_no_documents(client, world,
+                                                                         make_user):
+    from govcap.accounts.models import Role
+    from govcap.orgs.models import Organisation
+
+    ensure_default_catalogue()
+    validated(world, world.ministry, dt.date(2026, 3, 1), {"change-management": "basic"})
+    generate(world.engagement, world.coordinator)
+    late = Organisation.objects.create(country=world.ministry.country, name="Late Agency")
+    world.engagement.organisations.add(late)
+    reader = make_user("late-reader", Role.VIEWER, world.engagement, late)
+    client.force_login(reader)
+    page = client.get(reverse("plan", args=[world.engagement.slug]), follow=True)
+    text = page.content.decode()
+    assert "Late Agency is not in version 1 of this engagement" in text
+    assert "It has no session yet." in text and "No gaps" not in text
+    download = client.get(reverse("plan-download", args=[world.engagement.slug, "pdf"])
+                          + f"?org={late.uuid}")
+    assert download.status_code == 404  # not a server error
