@@ -14,7 +14,7 @@ class PlanDocumentContext:
     country: str
     engagement: str
     round_label: str
-    language: str  # "en" or "fr"
+    language: str  # one of reports.documents.LANGUAGES
     currency: str
     generated_on: datetime.date
     status: str  # "draft" | "approved"

@@ -25,6 +25,10 @@ from govcap.reports.labels import Labels, plan_title
 from govcap.reports.programme import CountryPlan, build_programme
 
 BRIEF_FORMATS = ("brief-pdf", "brief-docx")  # the minister's one-page brief
+# The languages the documents are written in: every word (reports.labels), right to left for
+# Arabic. Module and section titles come from the catalogue's and the instrument's layer in
+# that language, falling back to their source texts where they have none.
+LANGUAGES = ("en", "fr", "ar", "sw")
 CONTENT_TYPES = {
     "brief-docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "brief-pdf": "application/pdf",
@@ -37,6 +41,24 @@ CONTENT_TYPES = {
 
 class DocumentUnavailable(Exception):
     """The renderer for a format is not installed in this build."""
+
+
+class UnknownLanguage(ValueError):
+    """A document language that is not one of :data:`LANGUAGES`."""
+
+
+def document_language(default: str | None, asked: str | None = None) -> str:
+    """The language to write a document in: `asked` when given (one of :data:`LANGUAGES`,
+    else :class:`UnknownLanguage`), else `default` (the engagement's language, or the
+    reader's) when the documents are written in it, else English."""
+    if asked:
+        code = asked.strip().lower()
+        if code not in LANGUAGES:
+            raise UnknownLanguage(f"language {asked!r}: plan documents are written in "
+                                  f"{', '.join(LANGUAGES)}")
+        return code
+    code = (default or "").lower().split("-")[0]
+    return code if code in LANGUAGES else "en"
 
 
 def organisation_json(data: dict[str, Any], org_id: str) -> dict[str, Any]:
@@ -56,16 +78,21 @@ def find_org_id(plan: Plan, ref: str) -> str | None:
     return None
 
 
-def filename(plan: Plan, fmt: str, org_id: str | None = None) -> str:
+def filename(plan: Plan, fmt: str, org_id: str | None = None,
+             language: str | None = None) -> str:
+    """The file's name; a language other than the engagement's own is named in it."""
     suffix = f"-{org_id[:8]}" if org_id else ""
+    if language and language != document_language(plan.engagement.language):
+        suffix += f"-{language}"
     if fmt in BRIEF_FORMATS:
         return f"brief-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt.removeprefix('brief-')}"
     return f"plan-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt}"
 
 
-def _context(plan: Plan, org_id: str | None) -> PlanDocumentContext:
+def _context(plan: Plan, org_id: str | None,
+             language: str | None = None) -> PlanDocumentContext:
     engagement = plan.engagement
-    language = "fr" if engagement.language == "fr" else "en"
+    language = language or document_language(engagement.language)
     instrument = localised(engagement.instrument, language)
     titles = {s.key: f"{s.number}. {s.title}" for s in instrument.sections}
     names = {o["org_id"]: o["org_name"] for o in plan.data["organisations"]}
@@ -86,15 +113,20 @@ def _context(plan: Plan, org_id: str | None) -> PlanDocumentContext:
     return ctx
 
 
-def render(plan: Plan, fmt: str, org_id: str | None = None) -> bytes:
-    """The document bytes; :class:`DocumentUnavailable` when the renderer is missing."""
+def render(plan: Plan, fmt: str, org_id: str | None = None,
+           language: str | None = None) -> bytes:
+    """The document bytes in `language` (default: the engagement's, see
+    :func:`document_language`); :class:`DocumentUnavailable` when the renderer is missing,
+    :class:`UnknownLanguage` for a language the documents are not written in."""
     if fmt not in FORMATS + BRIEF_FORMATS:
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS + BRIEF_FORMATS)}")
+    language = document_language(plan.engagement.language, language)
     if fmt == "json":
         if org_id is None:
             return plan.data_json.encode()
         return canonical_json(organisation_json(plan.data, org_id)).encode()
-    ctx = _context(plan, org_id)
+    with translation.override(language):  # the round's label in the document's language
+        ctx = _context(plan, org_id, language)
     catalogue = plan.catalogue.parsed(ctx.language)  # the exact version the plan used
     try:
         if fmt in BRIEF_FORMATS:
@@ -157,11 +189,13 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
     return result
 
 
-def render_programme(user, fmt: str, language: str, project: str = "") -> bytes:
-    """The programme's plan across countries (reports.programme) in DOCX, PDF or XLSX."""
+def render_programme(user, fmt: str, language: str, project: str = "",
+                     asked: str | None = None) -> bytes:
+    """The programme's plan across countries (reports.programme) in DOCX, PDF or XLSX, in
+    `asked` or else in `language` (the reader's) when the documents are written in it."""
     if fmt not in reports.FORMATS:
         raise ValueError(f"format {fmt!r}: use one of {', '.join(reports.FORMATS)}")
-    language = "fr" if language == "fr" else "en"
+    language = document_language(language, asked)
     with translation.override(language):  # the rounds' labels in the document's language
         found = programme_plans(user, project)
     labels = Labels(language)

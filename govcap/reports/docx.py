@@ -1,6 +1,6 @@
 """The document model as DOCX (python-docx): A4, chapters on new pages, wide chapters on
 landscape pages, table headers repeated on every page, page numbers in the footer, charts
-as PNG."""
+as PNG. Arabic documents are laid out right to left once built (:mod:`.docx_rtl`)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table as DocxTable
 
+from govcap.reports import direction
+from govcap.reports.docx_rtl import right_to_left
 from govcap.reports.figures import draw
 from govcap.reports.model import (
     Bullets,
@@ -34,7 +36,7 @@ MARGIN = Cm(1.8)
 HEADER_FILL = "1F4E89"
 TOTAL_FILL = "E8EEF6"
 MUTED = RGBColor(0x4D, 0x4D, 0x4D)
-LANGS = {"en": "en-GB", "fr": "fr-FR"}
+LANGS = {"en": "en-GB", "fr": "fr-FR", "ar": "ar-SA", "sw": "sw-KE"}
 
 
 def render_docx(doc: Document) -> bytes:
@@ -48,16 +50,16 @@ def render_docx(doc: Document) -> bytes:
         _watermark(first, doc.watermark)
     if doc.kind == "brief":  # one page: the title, then the text runs on
         _brief(word, doc)
-        return _saved(word)
-    _cover(word, doc)
-    _contents(word, doc)
-    for section in doc.sections:
-        part = word.add_section(WD_SECTION.NEW_PAGE)
-        _page(part, wide=section.wide)
-        _chapter(word, section, wide=section.wide)
-    out = io.BytesIO()
-    word.save(out)
-    return out.getvalue()
+    else:
+        _cover(word, doc)
+        _contents(word, doc)
+        for section in doc.sections:
+            part = word.add_section(WD_SECTION.NEW_PAGE)
+            _page(part, wide=section.wide)
+            _chapter(word, section, wide=section.wide)
+    if direction.is_rtl(doc.language):
+        right_to_left(word, LANGS.get(doc.language, doc.language))
+    return _saved(word)
 
 
 def _properties(word, doc: Document) -> None:

@@ -3,16 +3,22 @@
 Every text is HTML-escaped; charts are inline SVG images (``data:`` URLs). The URL fetcher
 serves only the template folder and ``data:`` URLs, so rendering never reaches the
 network, whatever a name or a note contains.
+
+Right to left (Arabic): ``<html dir="rtl">`` and the stylesheet's logical properties mirror
+the pages (tables, lists, the cover); Latin text inside is isolated (``<bdi dir="ltr">``,
+:mod:`.direction`) so names, codes and amounts read as written.
 """
 
 from __future__ import annotations
 
 import base64
 import html
+from collections.abc import Callable
 from pathlib import Path
 from string import Template
 from urllib.parse import unquote, urlparse
 
+from govcap.reports import direction
 from govcap.reports.figures import draw
 from govcap.reports.model import (
     Bullets,
@@ -67,32 +73,59 @@ def _mime(path: Path) -> str:
 
 
 def esc(value: object) -> str:
+    """Text as HTML (a right-to-left document's text goes through :func:`rtl_text`)."""
     return html.escape(plain_text(value), quote=True)
 
 
+def rtl_text(value: object) -> str:
+    """Text as HTML in a right-to-left document: each Latin run (or a text with no Arabic,
+    whole) in ``<bdi dir="ltr">`` so its punctuation stays where it was written."""
+    return "".join(f'<bdi dir="ltr">{esc(piece)}</bdi>' if ltr else esc(piece)
+                   for piece, ltr in direction.runs(plain_text(value)))
+
+
+def _block_dir(value: object, text: Callable[[object], str]) -> str:
+    """A paragraph with no Arabic in a right-to-left document (a module's description the
+    catalogue has in English only) is laid out left to right, as its language reads."""
+    if text is not rtl_text:
+        return ""
+    pieces = direction.runs(plain_text(value))
+    return ' dir="ltr"' if len(pieces) == 1 and pieces[0][1] else ""
+
+
+def _attr(value: object, rtl: bool) -> str:
+    """Text for an attribute (a running footer's words): isolate marks, not markup."""
+    text = plain_text(value)
+    return esc(direction.isolated(text) if rtl else text)
+
+
 def render_html(doc: Document) -> str:
+    rtl = direction.is_rtl(doc.language)
+    text = rtl_text if rtl else esc
     if doc.kind == "brief":
-        return _brief_html(doc)
+        return _brief_html(doc, text, rtl)
     template = Template((TEMPLATES / "plan.html").read_text(encoding="utf-8"))
-    cover = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in doc.cover)
-    subtitle = f'<p class="cover-subtitle">{esc(doc.subtitle)}</p>' if doc.subtitle else ""
+    cover = "".join(f"<tr><th>{text(k)}</th><td>{text(v)}</td></tr>" for k, v in doc.cover)
+    subtitle = f'<p class="cover-subtitle">{text(doc.subtitle)}</p>' if doc.subtitle else ""
     return template.substitute(
-        lang=esc(doc.language), title=esc(doc.title), subtitle=subtitle, cover=cover,
-        cover_note=esc(doc.cover_note), footer=esc(doc.footer),
-        footer_short=esc(doc.cover[0][1] if doc.cover else ""), page_label=esc(doc.page_label),
-        watermark=esc(doc.watermark),
-        chapters="\n".join(_chapter(s) for s in doc.sections))
+        lang=esc(doc.language), dir="rtl" if rtl else "ltr", title=text(doc.title),
+        meta_title=esc(doc.title), subtitle=subtitle, cover=cover,
+        cover_note=text(doc.cover_note), footer=_attr(doc.footer, rtl),
+        footer_short=text(doc.cover[0][1] if doc.cover else ""),
+        page_label=_attr(doc.page_label, rtl), watermark=_attr(doc.watermark, rtl),
+        chapters="\n".join(_chapter(s, text) for s in doc.sections))
 
 
-def _brief_html(doc: Document) -> str:
+def _brief_html(doc: Document, text: Callable[[object], str], rtl: bool) -> str:
     """One page: the title and the facts at the top, then the text, no cover."""
     template = Template((TEMPLATES / "brief.html").read_text(encoding="utf-8"))
-    note = f'<p class="cover-note">{esc(doc.cover_note)}</p>' if doc.cover_note else ""
+    note = f'<p class="cover-note">{text(doc.cover_note)}</p>' if doc.cover_note else ""
     return template.substitute(
-        lang=esc(doc.language), title=esc(doc.sections[0].heading),
-        facts=esc(doc.subtitle), note=note, footer=esc(doc.footer),
-        page_label=esc(doc.page_label), watermark=esc(doc.watermark),
-        body=_blocks(doc.sections[0]))
+        lang=esc(doc.language), dir="rtl" if rtl else "ltr",
+        title=text(doc.sections[0].heading), meta_title=esc(doc.sections[0].heading),
+        facts=text(doc.subtitle), note=note, footer=_attr(doc.footer, rtl),
+        page_label=_attr(doc.page_label, rtl), watermark=_attr(doc.watermark, rtl),
+        body=_blocks(doc.sections[0], text))
 
 
 def render_pdf(doc: Document) -> bytes:
@@ -106,25 +139,30 @@ def render_pdf(doc: Document) -> bytes:
     return pdf
 
 
-def _chapter(section: Section) -> str:
+Text = Callable[[object], str]
+
+
+def _chapter(section: Section, text: Text = esc) -> str:
     return "\n".join([f'<section class="chapter{" wide" if section.wide else ""}" '
                       f'id="{esc(section.key)}">',
-                      f"<h1>{section.number}. {esc(section.heading)}</h1>",
-                      _blocks(section), "</section>"])
+                      f"<h1>{section.number}. {text(section.heading)}</h1>",
+                      _blocks(section, text), "</section>"])
 
 
-def _blocks(section: Section) -> str:
+def _blocks(section: Section, text: Text = esc) -> str:
     parts: list[str] = []
     for block in section.blocks:
         if isinstance(block, Heading):
             new_page = ' class="new-page"' if block.new_page else ""
-            parts.append(f"<h{block.level}{new_page}>{esc(block.text)}</h{block.level}>")
+            parts.append(f"<h{block.level}{new_page}>{text(block.text)}</h{block.level}>")
         elif isinstance(block, Para):
-            parts.append(f'<p class="{esc(block.kind)}">{esc(block.text)}</p>')
+            parts.append(f'<p class="{esc(block.kind)}"{_block_dir(block.text, text)}>'
+                         f"{text(block.text)}</p>")
         elif isinstance(block, Bullets):
-            parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li{_block_dir(i, text)}>{text(i)}</li>"
+                                          for i in block.items) + "</ul>")
         elif isinstance(block, Table):
-            parts.append(_table(block))
+            parts.append(_table(block, text))
         elif isinstance(block, Figure):
             for svg in draw(block.kind, block.data, "svg"):
                 data = base64.b64encode(svg).decode("ascii")
@@ -133,13 +171,13 @@ def _blocks(section: Section) -> str:
     return "\n".join(parts)
 
 
-def _cell(value: Cell, kind: str) -> str:
+def _cell(value: Cell, kind: str, text: Text = esc) -> str:
     number = kind != "text" or isinstance(value, Money)
-    text = f"{value:.2f}" if isinstance(value, float) else str(value)
-    return f'<td class="num">{esc(text)}</td>' if number else f"<td>{esc(text)}</td>"
+    shown = f"{value:.2f}" if isinstance(value, float) else str(value)
+    return f'<td class="num">{text(shown)}</td>' if number else f"<td>{text(shown)}</td>"
 
 
-def _table(block: Table) -> str:
+def _table(block: Table, text: Text = esc) -> str:
     header = any(c.label for c in block.columns)
     total = sum(c.width for c in block.columns)
     classes = "data" + (" small" if len(block.columns) > 6 else "") + ("" if header else " facts")
@@ -148,14 +186,15 @@ def _table(block: Table) -> str:
     out = [f'<table class="{classes}"><colgroup>{cols}</colgroup>']
     if header:
         out.append("<thead><tr>" + "".join(
-            f'<th{" class=num" if c.kind != "text" else ""}>{esc(c.label)}</th>'
+            f'<th{" class=num" if c.kind != "text" else ""}>{text(c.label)}</th>'
             for c in block.columns) + "</tr></thead>")
     out.append("<tbody>")
     for row in block.rows:
-        out.append("<tr>" + "".join(_cell(v, c.kind) for v, c in zip(row, block.columns,
-                                                                      strict=True)) + "</tr>")
+        out.append("<tr>" + "".join(_cell(v, c.kind, text)
+                                    for v, c in zip(row, block.columns, strict=True)) + "</tr>")
     if block.total:
         out.append('<tr class="total">' + "".join(
-            _cell(v, c.kind) for v, c in zip(block.total, block.columns, strict=True)) + "</tr>")
+            _cell(v, c.kind, text) for v, c in zip(block.total, block.columns, strict=True))
+            + "</tr>")
     out.append("</tbody></table>")
     return "".join(out)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -23,9 +23,23 @@ from govcap.reports import documents, pack
 from govcap.reports import plan as reports_plan
 
 
+def asked_language(request) -> str | None:
+    """The document language a link asks for: ``?lang=`` (or ``?language=``), else None."""
+    return request.GET.get("lang") or request.GET.get("language") or None
+
+
+def unknown_language(asked: str) -> HttpResponse:
+    names = ", ".join(documents.LANGUAGES)
+    return HttpResponseBadRequest(
+        _("Plan documents are not written in “%(asked)s”; ask for one of: %(languages)s.")
+        % {"asked": asked[:20], "languages": names}, content_type="text/plain; charset=utf-8")
+
+
 @require_GET
 @login_required
 def download(request, slug, fmt):
+    """A plan document, in ``?lang=`` (en, fr, ar, sw) or else the engagement's language
+    when the documents are written in it, else English."""
     engagement = get_engagement(request, slug)
     if fmt not in documents.FORMATS + documents.BRIEF_FORMATS:
         raise Http404
@@ -43,13 +57,18 @@ def download(request, slug, fmt):
             raise Http404(_("This organisation is not in this version of the plan."))
     elif narrowed is not None:
         raise Http404
+    asked = asked_language(request)
     try:
-        body = documents.render(plan, fmt, org_id)
+        language = documents.document_language(engagement.language, asked)
+        body = documents.render(plan, fmt, org_id, language)
+    except documents.UnknownLanguage:
+        return unknown_language(asked or "")
     except documents.DocumentUnavailable as exc:
         return HttpResponse(str(exc), status=404, content_type="text/plain; charset=utf-8")
     response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = (
-        f'attachment; filename="{documents.filename(plan, fmt, org_id)}"')
+        f'attachment; filename="{documents.filename(plan, fmt, org_id, language)}"')
+    response["Content-Language"] = language
     return response
 
 
@@ -57,11 +76,16 @@ def download(request, slug, fmt):
 @login_required
 def programme_download(request, fmt):
     """Every approved plan the user may see, side by side, for a donor (?project= narrows
-    to one project's engagements)."""
+    to one project's engagements), in ``?lang=`` or else the reader's language."""
     if fmt not in reports_plan.FORMATS:
         raise Http404
     project = request.GET.get("project", "")
-    body = documents.render_programme(request.user, fmt, request.LANGUAGE_CODE, project)
+    asked = asked_language(request)
+    try:
+        body = documents.render_programme(request.user, fmt, request.LANGUAGE_CODE, project,
+                                          asked)
+    except documents.UnknownLanguage:
+        return unknown_language(asked or "")
     response = HttpResponse(body, content_type=documents.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="programme-plan.{fmt}"'
     return response

@@ -3,7 +3,8 @@
 Numbers are written as numbers and amounts as numbers with a currency number format; every
 text cell goes through :func:`govcap.cells.neutralise`, so a name starting
 with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is kept as text, never run as a
-formula. Header rows are frozen and filtered.
+formula. Header rows are frozen and filtered. An Arabic workbook's sheets read right to left
+(column A at the right), as Excel shows a sheet made in Arabic.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from govcap.cells import neutralise
 from govcap.planning.core.money import spreadsheet_format
+from govcap.reports.direction import is_rtl
 from govcap.reports.model import Cell, Document, Money, Month, Sheet, plain_text
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
@@ -41,6 +43,9 @@ def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) 
         _sheet(book, sheet, doc.language)
     if extra is not None:
         extra(book)
+    if is_rtl(doc.language):
+        for ws in book.worksheets:
+            ws.sheet_view.rightToLeft = True
     book.properties.title = plain_text(doc.title)[:250]
     book.properties.language = doc.language
     out = io.BytesIO()

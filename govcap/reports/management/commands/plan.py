@@ -34,6 +34,10 @@ class Command(BaseCommand):
         exp.add_argument("--out", type=Path, required=True, help="file to write")
         exp.add_argument("--organisation", help="one organisation's plan (code, name or UUID)")
         exp.add_argument("--plan-version", type=int, help="a version (default: the latest)")
+        exp.add_argument("--lang", "--language", dest="language", choices=documents.LANGUAGES,
+                         help="the document's language (default: the engagement's when the "
+                              "documents are written in it, else English); Arabic reads right "
+                              "to left")
         add_pack_parser(sub)  # a background job, or run here with a progress bar
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -108,7 +112,9 @@ class Command(BaseCommand):
             if org_id is None:
                 raise CommandError(f"No organisation {options['organisation']!r} in plan "
                                    f"v{plan.version} of {engagement.slug}.")
-        data = documents.render(plan, options["fmt"], org_id)
+        language = documents.document_language(engagement.language, options["language"])
+        data = documents.render(plan, options["fmt"], org_id, language)
         options["out"].write_bytes(data)
         self.stdout.write(f"Wrote {options['out']} ({len(data):,} bytes): plan v{plan.version} "
-                          f"({plan.status}) of {engagement.slug}")
+                          f"({plan.status}) of {engagement.slug}"
+                          + ("" if options["fmt"] == "json" else f", in {language}"))
