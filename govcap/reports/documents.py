@@ -104,7 +104,7 @@ def _context(plan: Plan, org_id: str | None,
     ctx = PlanDocumentContext(
         title=plan_title(language, engagement.name), country=engagement.country.name,
         engagement=engagement.name, round_label=engagement.round_label, language=language,
-        currency=plan.data["currency"], generated_on=timezone.localdate(made),
+        currency=plan.data["currency"], generated_on=timezone.localtime(made),
         status=plan.status, version=plan.version, organisation_id=org_id,
         section_titles=titles, heatmap=heatmap, instrument_title=str(instrument.title),
         project_name=engagement.project_name, is_demo=engagement.is_demo,
