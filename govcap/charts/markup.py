@@ -74,15 +74,16 @@ _SAME_SITE_PATH = re.compile(r"/(?!/)[A-Za-z0-9/_.~%-]*(\?[A-Za-z0-9_.~%=&-]*)?"
 
 
 def link(href: str, child: str) -> str:
-    """A link to a page of this site around ``child`` (markup), out of the tab order.
+    """A link to a page of this site around ``child`` (markup), named by what it shows.
 
     The one way a chart holds a link: ``<a>`` and ``href`` stay refused in :func:`el`, and
     only a same-site path is accepted here (no scheme, no ``//`` host), so neither
-    ``javascript:`` nor another site can get in through data.
+    ``javascript:`` nor another site can get in through data. A chart with links is a
+    group, not an image (see :func:`document`): its links are reachable by keyboard.
     """
     if not _SAME_SITE_PATH.fullmatch(href):
         raise ValueError(f"a chart links only to a path of this site, not {href!r}")
-    return f'<a href="{escape(href)}" tabindex="-1">{child}</a>'
+    return f'<a href="{escape(href)}">{child}</a>'
 
 
 def el(tag: str, children: Iterable[str] | str = (), /, **values: object) -> str:
@@ -204,11 +205,13 @@ def safe_id(value: str) -> str:
 
 def document(
     *, chart_id: str, width: float, height: float, title: str, desc: str, body: Iterable[str],
-    lang: str = "en", rtl: bool = False,
+    lang: str = "en", rtl: bool = False, interactive: bool = False,
 ) -> str:
     """The <svg> root: role="img", <title> and <desc> first, referenced by aria-labelledby;
     its language (``lang``, ``xml:lang``) and direction said explicitly, so a chart inlined in
-    a page of another direction is not turned by the page's."""
+    a page of another direction is not turned by the page's. An ``interactive`` chart (it
+    holds links) is role="group" instead: an image's content is hidden from assistive
+    technology, and a link may not sit inside one."""
     head = el("title", escape(clean(title)), id=f"{chart_id}-title") + el(
         "desc", escape(clean(desc)), id=f"{chart_id}-desc"
     )
@@ -217,7 +220,7 @@ def document(
         head + "".join(body),
         xmlns=SVG_NS,
         id=chart_id,
-        role="img",
+        role="group" if interactive else "img",
         aria_labelledby=f"{chart_id}-title {chart_id}-desc",
         width=width,
         height=height,

@@ -63,9 +63,9 @@ __all__ = ["heatmap", "level_distribution", "level_profile", "trend"]
 
 
 def _document(f: Frame, *, chart_id: str, height: float, title: str, desc: str,
-              body: list[str]) -> str:
+              body: list[str], interactive: bool = False) -> str:
     return document(chart_id=chart_id, width=f.width, height=height, title=title, desc=desc,
-                    body=body, lang=f.words.lang, rtl=f.rtl)
+                    body=body, lang=f.words.lang, rtl=f.rtl, interactive=interactive)
 
 
 # --- a. level profile -----------------------------------------------------------------
@@ -145,8 +145,8 @@ def heatmap(
     languages the names are on the right and the first column right-most.
 
     `links`, one per row (or None), make a row's name and cells a link to that page (an
-    organisation's profile) for the mouse; they are out of the tab order, since the chart
-    is one image to assistive technology: the data table beside it carries the same links.
+    organisation's profile), named by what the row shows; the chart is then a group of links rather
+    than one image.
     """
     if isinstance(rows, Heatmap):
         model = rows if words is None else replace(rows, words=words)
@@ -233,7 +233,8 @@ def heatmap(
             for name, line in model.lines()
         )
     return _document(f, chart_id=cid, height=height, title=title, desc=desc,
-                     body=[defs(cid), head, legend_svg, *header, *body_rows])
+                     body=[defs(cid), head, legend_svg, *header, *body_rows],
+                     interactive=any(links))
 
 
 # --- c. level distribution --------------------------------------------------------------
