@@ -23,4 +23,7 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# matplotlib caches the fonts it found; a cache made before the Noto fonts were installed
+# would keep drawing the documents' charts without them (Arabic labels in a fallback font)
+rm -rf "${MPLCONFIGDIR:-${XDG_CACHE_HOME:-$HOME/.cache}/matplotlib}"
 echo "system packages installed: ${missing[*]}"
