@@ -208,6 +208,34 @@ def approve(request, slug, version):
     return redirect("plan", slug=engagement.slug)
 
 
+def _approval_warnings(engagement, data) -> list[str]:
+    """What an approver should know before signing: organisations not in the plan yet, needs
+    no course could hold, gaps an edit left without training."""
+    out = []
+    in_plan = {o.org_name for o in data.organisations}
+    waiting = [name for name, status in coverage_of(engagement)
+               if name not in in_plan and status == "submitted"]
+    if waiting:
+        out.append(ngettext("%(n)d organisation's session is awaiting your validation and is "
+                            "not in this plan: %(names)s.",
+                            "%(n)d organisations' sessions are awaiting your validation and "
+                            "are not in this plan: %(names)s.", len(waiting))
+                   % {"n": len(waiting), "names": ", ".join(waiting)})
+    if data.unfit:
+        out.append(ngettext("%(n)d need could not be placed in a course; it is listed under "
+                            "Findings with other ways to meet it.",
+                            "%(n)d needs could not be placed in a course; they are listed "
+                            "under Findings with other ways to meet them.", len(data.unfit))
+                   % {"n": len(data.unfit)})
+    dropped = [n for n in data.needs if n.status == "dropped"]
+    if dropped:
+        out.append(ngettext("%(n)d need was left out by an edit: %(names)s.",
+                            "%(n)d needs were left out by edits: %(names)s.", len(dropped))
+                   % {"n": len(dropped), "names": "; ".join(
+                       f"{n.org_name} — {n.module_code}" for n in dropped)})
+    return out
+
+
 def confirm_approve(request, engagement, plan: Plan):
     if not services.can_edit_plan(request.user, engagement):
         raise PermissionDenied(_("Only the engagement's coordinators and administrators "
@@ -229,6 +257,7 @@ def confirm_approve(request, engagement, plan: Plan):
             warnings.append(_("Sessions were validated, or settings or edits changed, since "
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
+        warnings += _approval_warnings(engagement, data)
     total = format_money(data.budget.total_cents, data.currency)
     facts = [
         ngettext("%(n)d organisation", "%(n)d organisations", len(data.organisations))

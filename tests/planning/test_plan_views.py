@@ -410,3 +410,19 @@ def test_an_organisation_not_in_the_plan_is_told_why_and_has_no_documents(client
     download = client.get(reverse("plan-download", args=[world.engagement.slug, "pdf"])
                           + f"?org={late.uuid}")
     assert download.status_code == 404  # not a server error
+
+
+def test_the_approval_page_says_what_the_approver_should_know(client, world):
+    ensure_default_catalogue()
+    validated(world, world.ministry, dt.date(2026, 3, 1), {"change-management": "basic"})
+    plan = generate(world.engagement, world.coordinator)
+    from govcap.assessments.models import Session
+    Session.objects.create(engagement=world.engagement, organisation=world.agency,
+                           instrument=world.instrument, scheduled_date=dt.date(2026, 4, 1),
+                           status=Session.Status.SUBMITTED)
+    client.force_login(world.coordinator)
+    page = client.get(reverse("plan-approve", args=[world.engagement.slug, plan.version]))
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.content.decode()).split())
+    assert "awaiting your validation and is not in this plan: ICT Authority." in text
+    assert plan.plan_data().unfit  # one organisation alone cannot fill a course
+    assert "need could not be placed in a course; it is listed under Findings" in text
