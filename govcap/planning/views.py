@@ -298,6 +298,19 @@ def _operation(kind: str, data: dict) -> edits.Operation:
     raise ValueError(kind)
 
 
+def _say_if_not_placed(request, data, operation, catalogue) -> None:
+    """An added course that no cohort can hold is kept, and said so with the reason (one
+    organisation alone rarely fills a course), rather than a bare "Saved"."""
+    unfit = next((u for u in data.unfit if u.org_id == operation.org_id
+                  and u.module_code == operation.module_code), None)
+    if unfit is not None:
+        names = wording.Namer(catalogue, data)
+        messages.warning(request, _("%(module)s is in the plan for %(org)s but not placed in "
+                                    "a course: %(reason)s") % {
+            "module": names.module(operation.module_code), "org": names.org(operation.org_id),
+            "reason": wording.unfit_reason(unfit, data, names)})
+
+
 def _replace(engagement, request, kind: str, saved, before) -> PlanEdit | None:
     """After "Plan coaching instead" (an add-module edit carrying ``replaces``, the need no
     cohort could hold): leave that need out, as a second edit of its own, so each stays
@@ -376,6 +389,8 @@ def edit(request, slug, kind):
                 "outcome": wording.status_word(wording.OPERATION_STATUS, saved.last_status)},
             moved])))
     after = services.latest_plan(engagement)
+    if after is not None and isinstance(operation, edits.AddModule):
+        _say_if_not_placed(request, after.plan_data(), operation, catalogue)
     edited = {getattr(operation, "org_id", None)}
     for broken in (left_without_cohort(before, after.plan_data()) if after else []):
         others = [name for name in broken.org_names

@@ -427,3 +427,13 @@ def test_the_approval_page_says_what_the_approver_should_know(client, world):
     assert plan.plan_data().unfit  # one organisation alone cannot fill a course
     assert re.search(r"\d+ needs? could not be placed in a course; (it is|they are) listed "
                      r"under Findings", text), text[text.find("Approve version"):][:600]
+
+
+def test_adding_a_course_no_cohort_can_hold_says_so(client, planned):
+    client.force_login(planned.coordinator)
+    post = {"op_id": "add-dst-101-ministry", "organisation": str(planned.ministry.uuid),
+            "module": "DST-101", "part": "edits"}
+    page = client.post(reverse("plan-edit", args=[planned.engagement.slug, "add-module"]),
+                       post, follow=True).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
+    assert "(DST-101) is in the plan for Ministry of ICT but not placed in a course:" in text
