@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import SCHEDULED, PlanData
+from govcap.reports import left_out
 from govcap.reports.build import (
     coverage,
     document_date,
     findings_in_words,
+    is_draft,
     module_ranks,
+    outcome,
     period,
+    with_edits,
 )
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -29,33 +33,45 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
     found = coverage(s) + findings_in_words(s)
     blocks: list = [Heading(L["brief.found"]), Bullets(tuple(found or [L["brief.none"]]))]
     blocks += [Heading(L["brief.proposed"]), Bullets(tuple(proposed(s)))]
-    blocks += [Heading(L["brief.asked"]), Bullets(tuple(asked(s)))]
+    asks = asked(s)
+    if asks:  # nothing to ask (no cohort, nothing unplaced): no heading over nothing
+        blocks += [Heading(L["brief.asked"]), Bullets(tuple(asks))]
     blocks.append(Para(L.t("brief.source", version=ctx.version,
                            status=ctx.status_text(L)), "note"))
     who = s.names[s.org_id] if s.org_id is not None else ctx.country
     title = L.t("brief.title", who=who)
     section = Section("brief", title, blocks)
     section.number = 0
-    facts = " · ".join(p for p in (ctx.engagement, ctx.round_label, document_date(ctx, L))
-                       if p)
+    when = document_date(ctx, L)
+    facts = " · ".join(p for p in (ctx.engagement, ctx.round_label,
+                                   with_edits(ctx, L, when, s.edits_applied)) if p)
     watermark = ctx.marks(L)
+    footer = " · ".join(p for p in (watermark, title, when if is_draft(ctx) else "") if p)
     return Document(language=L.language, title=title, subtitle=facts, cover=[],
                     cover_note=ctx.cover_note(L), sections=[section],
-                    sheets=[], footer=" · ".join(p for p in (watermark, title) if p),
+                    sheets=[], footer=footer,
                     page_label=L["footer.page"], watermark=watermark, kind="brief")
 
 
 def proposed(s: Scope) -> list[str]:
     L = s.L
-    if not s.cohorts:
-        return [L["summary.none_placed" if s.gaps else "summary.empty"]]
+    if not s.cohorts:  # the summary's sentences: no cohort, and why
+        return outcome(s)
     first, last = period(s)
     places = sum(s.participants(c) for c in s.cohorts)
     courses = [c for c in s.modules if getattr(s.module(c), "is_course", True)]
-    follow_on = len(s.modules) - len(courses)
-    out = [L.t("brief.plan_with_follow_on" if follow_on else "brief.plan",
-               modules=len(courses), follow_on=follow_on, cohorts=len(s.cohorts),
-               participants=places, first=first, last=last,
+    kinds: dict[str, int] = {}  # the interventions by kind, named for what they are
+    for code in s.modules:
+        module = s.module(code)
+        if module is not None and not module.is_course:
+            kinds[module.kind] = kinds.get(module.kind, 0) + 1
+    interventions = ", ".join(
+        L.count(f"n.follow_on.{kind}", n) if f"n.follow_on.{kind}" in L.table
+        else L.count("n.interventions", n) for kind, n in sorted(kinds.items()))
+    key = ("brief.plan" if not kinds else "brief.plan_with_interventions" if courses
+           else "brief.plan_interventions_only")
+    out = [L.t(key, modules=len(courses), interventions=interventions,
+               cohorts=len(s.cohorts), participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
     for need in s.needs:
@@ -76,14 +92,21 @@ def proposed(s: Scope) -> list[str]:
     for need in [n for n in s.needs if n.follows and n.status == SCHEDULED][:PRIORITIES_SHOWN]:
         out.append(L.t("brief.follow_on", org=s.names.get(need.org_id, need.org_name),
                        line=follow_on_line(s, need)))
+    if s.left_out:  # a gap deliberately left without training is said, not hidden
+        out.append(left_out.summary(s))
     return out
 
 
 def asked(s: Scope) -> list[str]:
     L = s.L
     months = sorted(c.month for c in s.cohorts if c.month)
-    out = [L.t("brief.ask_approve", version=s.ctx.version)] if months else []
+    out = []
     if months:
+        if s.ctx.status == "approved":  # approved already: what follows is confirming
+            out.append(L.t("brief.ask_confirm", version=s.ctx.version,
+                           month=L.month(months[0])))
+        else:
+            out.append(L.t("brief.ask_approve", version=s.ctx.version))
         out.append(L.t("brief.ask_nominate", month=L.month(months[0])))
         out.append(L["brief.ask_release"])
     if s.unfit:

@@ -7,13 +7,14 @@ chapters after priorities are in :mod:`.build_parts`, the spreadsheet tables in
 
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 
 from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
-from govcap.reports import build_parts, costing, load, rounds, sheets
+from govcap.reports import build_parts, costing, left_out, load, rounds, sheets
 from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -53,17 +54,22 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
              (L["cover.instrument"], ctx.instrument_title)]
     if s.org_id is not None:
         cover.append((L["cover.organisation"], s.names[s.org_id]))
+    when = document_date(ctx, L)
     cover += [(L["cover.status"], ctx.status_text(L)),
               (L["cover.version"], str(ctx.version)),
-              (L["cover.date"], document_date(ctx, L)), (L["cover.currency"], s.currency)]
+              (L["cover.last_change" if is_draft(ctx) else "cover.date"],
+               with_edits(ctx, L, when, s.edits_applied)),
+              (L["cover.currency"], s.currency)]
     cover = [(k, v) for k, v in cover if v]
     watermark = ctx.marks(L)
     footer = " · ".join(p for p in (watermark, ctx.title, subtitle, f"v{ctx.version}",
-                                     ctx.status_text(L)) if p)
+                                     ctx.status_text(L), when if is_draft(ctx) else "")
+                        if p)
     cover_note = ctx.cover_note(L, L["cover.note"])
     return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
                     cover_note=cover_note, sections=sections,
-                    sheets=sheets.build_sheets(s), footer=footer, page_label=L["footer.page"],
+                    sheets=sheets.build_sheets(s, with_edits(ctx, L, when, s.edits_applied)),
+                    footer=footer, page_label=L["footer.page"],
                     watermark=watermark, contents_label=L["contents"])
 
 
@@ -76,8 +82,23 @@ def _say_when_empty(section: Section, L: Labels) -> None:
         section.blocks = [Para(default)]
 
 
+def is_draft(ctx: PlanDocumentContext) -> bool:
+    return ctx.status == "draft"
+
+
 def document_date(ctx: PlanDocumentContext, L: Labels) -> str:
-    return L.date(ctx.generated_on)
+    """The plan's date. A draft changes in place with every edit under the same version
+    number, so its date is the time of its last change: two downloads of "v1 Draft" that
+    differ say so (on the cover, in the footer, in the workbook)."""
+    when = L.date(ctx.generated_on)
+    if is_draft(ctx) and isinstance(ctx.generated_on, datetime.datetime):
+        when = L.t("date.at", date=when, time=f"{ctx.generated_on:%H:%M}")
+    return when
+
+
+def with_edits(ctx: PlanDocumentContext, L: Labels, when: str, edits: int) -> str:
+    """A draft's date with the number of the coordinator's edits applied to it."""
+    return L.t("date.edits", when=when, edits=edits) if is_draft(ctx) and edits else when
 
 
 def period(s: Scope) -> tuple[str, str]:
@@ -99,22 +120,14 @@ def summary(s: Scope) -> Section:
     total = s.money(s.total_cents)
     blocks: list = [Para(scope, "lead")]
     blocks += [Para(text) for text in coverage(s) + findings_in_words(s)]
-    if s.cohorts:
-        blocks.append(Para(L.t("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
-                               participants=places, first=first, last=last,
-                               total=total.text)))
-    else:
-        blocks.append(Para(L["summary.none_placed" if s.gaps else "summary.empty"]))
-    if s.unfit:
-        blocks.append(Para(L.t("summary.unfit", count=len(s.unfit),
-                               amount=s.money(s.unfit_estimate_cents).text)))
-    else:
-        blocks.append(Para(L["summary.allfit"]))
+    blocks += [Para(text) for text in outcome(s)]
     figures = [(L["kf.orgs"], L.number(len(s.organisations))),
                (L["kf.gaps"], L.number(len(s.gaps))), (L["kf.modules"], L.number(len(s.modules))),
                (L["kf.cohorts"], L.number(len(s.cohorts))),
                (L["kf.places"], L.number(places)), (L["kf.period"], first if first == last else f"{first} – {last}"),
                (L["kf.total"], total.text), (L["kf.unfit"], L.number(len(s.unfit)))]
+    if s.left_out:  # counted apart: not placed by choice, not for want of a cohort
+        figures.append((L["kf.left_out"], L.number(len(s.left_out))))
     blocks.append(Table([Column(L["kf.item"], 2), Column(L["kf.value"], 1.4)],
                         [[k, v] for k, v in figures]))
     by_domain = s.breakdown("domain")
@@ -131,6 +144,30 @@ def summary(s: Scope) -> Section:
                              Column(L["col.amount"], 1.5, "money")], rows,
                             total=[L["total"], len(s.modules), s.money(s.total_cents)]))
     return Section("summary", L["h.summary"], blocks)
+
+
+def outcome(s: Scope) -> list[str]:
+    """What became of the needs, in sentences that never contradict one another: the
+    cohorts, the needs left out by the coordinator, the needs no cohort could hold."""
+    L = s.L
+    out: list[str] = []
+    if s.cohorts:
+        first, last = period(s)
+        out.append(L.t("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
+                       participants=sum(s.participants(c) for c in s.cohorts), first=first,
+                       last=last, total=s.money(s.total_cents).text))
+    elif not s.gaps:
+        out.append(L["summary.empty"])
+    elif s.unfit or not s.left_out:
+        out.append(L["summary.none_placed"])
+    if s.left_out:
+        out.append(left_out.summary(s))
+    if s.unfit:
+        out.append(L.t("summary.unfit", count=len(s.unfit),
+                       amount=s.money(s.unfit_estimate_cents).text))
+    elif s.cohorts:
+        out.append(L["summary.allfit_others" if s.left_out else "summary.allfit"])
+    return out
 
 
 def coverage(s: Scope) -> list[str]:
@@ -318,9 +355,10 @@ def priorities(s: Scope) -> Section:
                    Column(L["col.title"], 3.2), Column(L["col.step"], 1.4),
                    Column(L["col.orgs"], 1, "number"), Column(L["col.score"], 1, "number"),
                    Column(L["col.origin"], 1.2), Column(L["col.status"], 1.6)], rows,
-                  empty=L["empty.needs"])
+                  empty=build_parts.no_needs_text(s))
     return Section("priorities", L["h.priorities"],
-                   [Para(L.t("priorities.p", sections=names)), table], wide=True)
+                   [Para(L.t("priorities.p", sections=names)), table, *left_out.blocks(s)],
+                   wide=True)
 
 
 def modules(s: Scope) -> Section:

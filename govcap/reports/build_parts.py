@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from govcap.chartwords import chart_words
-from govcap.planning.core.plan import SCHEDULED
+from govcap.planning.core.plan import DROPPED, SCHEDULED
 from govcap.reports import costing, load, rounds
 from govcap.reports.model import (
     Bullets,
@@ -21,6 +21,13 @@ from govcap.reports.scope import Scope
 from govcap.scale import DOMAINS, SECTION_KEYS
 
 KIRKPATRICK = ("reaction", "learning", "behaviour", "results")
+
+
+def no_needs_text(s: Scope) -> str:
+    """Said instead of an empty list of needs: why there is none."""
+    if not s.gaps:
+        return s.L["empty.needs"]
+    return s.L["empty.needs_left_out" if s.left_out else "empty.needs_no_module"]
 
 
 def _months(s: Scope) -> list[str]:
@@ -52,40 +59,21 @@ def gantt_data(s: Scope) -> GanttData:
 
 def schedule(s: Scope) -> Section:
     L = s.L
-    first = L.month(s.cohorts[0].month) if s.cohorts else "–"
-    last = L.month(s.cohorts[-1].month) if s.cohorts else "–"
     blackout = ", ".join(L.month(m) for m in s.plan.blackout_months) or L["mod.none"]
     parallel = s.plan.settings.get("constraints", {}).get("max_parallel", "–")
-    blocks: list = [Para(L.t("schedule.p", first=first, last=last, parallel=parallel,
-                             blackout=blackout)), *load.rules(s)]
+    if s.cohorts:
+        opening = L.t("schedule.p", first=L.month(s.cohorts[0].month),
+                      last=L.month(s.cohorts[-1].month), parallel=parallel, blackout=blackout)
+    else:
+        opening = L.t("schedule.none", blackout=blackout)
+    blocks: list = [Para(opening), *load.rules(s)]
     if s.cohorts:
         blocks += [Heading(L["h.gantt"]), Para(L["gantt.note"], "note"),
-                   Figure("gantt", gantt_data(s), L["gantt.title"])]
-    blocks.append(Heading(L["h.month_table"]))
-    rows: list[list[Cell]] = []
-    for month in _months(s):
-        runs = [c for c in s.cohorts if c.month == month]
-        if not runs and month not in s.plan.blackout_months:
-            continue
-        text = "; ".join(f"{c.module_code} ({s.participants(c)})" for c in runs) or "–"
-        rows.append([L.month(month), len(runs), text,
-                     sum(s.participants(c) for c in runs),
-                     s.money(sum(s.cost(c) for c in runs))])
-    blocks.append(Table([Column(L["col.month"], 1), Column(L["col.cohorts"], 0.8, "number"),
-                         Column(L["col.modules"], 4), Column(L["col.participants"], 1, "number"),
-                         Column(L["col.cost"], 1.4, "money")], rows,
-                        total=[L["total"], len(s.cohorts), "",
-                               sum(s.participants(c) for c in s.cohorts),
-                               s.money(s.total_cents)]))
-    blocks.append(Heading(L["h.cohorts"]))
-    widths = {"text": 3.0, "number": 0.9, "money": 1.3}
-    blocks.append(Table(
-        [Column(L["col.cohort"], 1), Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
-         Column(L["col.language"], 0.8)]
-        + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
-        [[s.cohort_number(c.cohort_id), L.month(c.month), f"{c.module_code} {s.module_title(c.module_code)}",
-          s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts]))
-    blocks.append(Heading(L["h.unfit"]))
+                   Figure("gantt", gantt_data(s), L["gantt.title"]),
+                   Heading(L["h.month_table"]), month_table(s), Heading(L["h.cohorts"]),
+                   cohort_table(s)]
+    if s.unfit or s.needs:  # (no need at all: nothing could have failed to be placed)
+        blocks.append(Heading(L["h.unfit"]))
     if s.unfit:
         blocks.append(Table(
             [Column(L["col.organisation"], 2), Column(L["col.module"], 2),
@@ -96,9 +84,40 @@ def schedule(s: Scope) -> Section:
         blocks.append(Para(L.t("unfit.estimate", amount=s.money(s.unfit_estimate_cents).text),
                            "note"))
         blocks += rounds.alternatives_blocks(s)
-    else:
-        blocks.append(Para(L["unfit.none"]))
+    elif s.needs:
+        blocks.append(Para(L["unfit.none_kept" if s.left_out else "unfit.none"]))
     return Section("schedule", L["h.schedule"], blocks, wide=True)
+
+
+def month_table(s: Scope) -> Table:
+    """Month by month: each month with a cohort, then the amounts outside cohorts."""
+    L = s.L
+    rows: list[list[Cell]] = []
+    for month in sorted({c.month for c in s.cohorts if c.month}):
+        runs = [c for c in s.cohorts if c.month == month]
+        text = "; ".join(f"{c.module_code} ({s.participants(c)})" for c in runs)
+        rows.append([L.month(month), len(runs), text,
+                     sum(s.participants(c) for c in runs),
+                     s.money(sum(s.cost(c) for c in runs))])
+    rows += [[costing.text(L.language, f"cat.{k}"), "", "", "", s.money(cents)]
+             for k, cents in s.outside_cohorts()]
+    return Table([Column(L["col.month"], 1), Column(L["col.cohorts"], 0.8, "number"),
+                  Column(L["col.modules"], 4), Column(L["col.participants"], 1, "number"),
+                  Column(L["col.cost"], 1.4, "money")], rows,
+                 total=[L["total"], len(s.cohorts), "",
+                        sum(s.participants(c) for c in s.cohorts), s.money(s.total_cents)])
+
+
+def cohort_table(s: Scope) -> Table:
+    L = s.L
+    widths = {"text": 3.0, "number": 0.9, "money": 1.3}
+    return Table(
+        [Column(L["col.cohort"], 1), Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
+         Column(L["col.language"], 0.8)]
+        + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
+        [[s.cohort_number(c.cohort_id), L.month(c.month),
+          f"{c.module_code} {s.module_title(c.module_code)}",
+          s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts])
 
 
 def month_rows(s: Scope, by_month: dict[str, int]) -> list[list[Cell]]:
@@ -113,6 +132,8 @@ def month_rows(s: Scope, by_month: dict[str, int]) -> list[list[Cell]]:
 
 def budget(s: Scope) -> Section:
     L = s.L
+    if not s.cohorts and not s.total_cents:  # one sentence, not five empty tables
+        return Section("budget", L["h.budget"], [Para(L["budget.none"])])
     total = s.money(s.total_cents)
     cost_model = costing.budget_blocks(s)
     blocks: list = cost_model or [Para(L.t("budget.p", currency=s.currency, total=total.text))]
@@ -166,26 +187,38 @@ def monitoring(s: Scope) -> Section:
         rows.append([ind.org_name, s.section_title(ind.section_key),
                      L.level(ind.baseline.key), L.level(ind.target.key),
                      ", ".join(ind.modules) or "–", L.month(ind.reassess_month),
-                     L.get_or(f"ind.{ind.status}", ind.status)])
+                     L["status.left_out"] if ind.status == DROPPED
+                     else L.get_or(f"ind.{ind.status}", ind.status)])
     blocks.append(Table([Column(L["col.organisation"], 2), Column(L["col.indicator"], 3.6),
                          Column(L["col.baseline"], 0.9), Column(L["col.target"], 0.9),
                          Column(L["col.modules"], 1.4), Column(L["col.reassess"], 1),
-                         Column(L["col.status"], 1)], rows, empty=L["empty.needs"]))
+                         Column(L["col.status"], 1)], rows, empty=no_needs_text(s)))
+    if not s.modules:  # nothing to evaluate: no methods over an empty table
+        return Section("monitoring", L["h.monitoring"], blocks, wide=True)
     blocks.append(Heading(L["h.kirkpatrick"]))
     blocks.append(Table([Column(L["col.level"], 1), Column(L["col.method"], 5)],
                         [[L[f"kirk.{k}"], L[f"kirkm.{k}"]] for k in KIRKPATRICK]))
     rows = []
     mine = set(s.modules)
+    kinds: dict[str, list[str]] = {}  # interventions by kind: how each is evaluated instead
     for ev in s.plan.evaluations:
         if ev.module_code not in mine:
             continue
         when = {lvl.level: (L.span(lvl.from_month, lvl.to_month) if lvl.from_month
                             else L["when.none"]) for lvl in ev.levels}
+        module = s.module(ev.module_code)
+        if module is not None and not module.is_course:
+            # no end-of-course survey or test: measured on behaviour and results only
+            when.update({k: L["kirk.not_course"] for k in ("reaction", "learning")})
+            kinds.setdefault(module.kind, []).append(ev.module_code)
         rows.append([f"{ev.module_code} {s.module_title(ev.module_code)}",
                      *(when.get(k, "–") for k in KIRKPATRICK)])
     blocks.append(Para(L["kirk.when"], "note"))
     blocks.append(Table([Column(L["col.module"], 3),
                          *(Column(L[f"kirk.{k}"], 1.3) for k in KIRKPATRICK)], rows))
+    blocks += [Para(L.t(f"kirk.how.{kind}" if f"kirk.how.{kind}" in L.table
+                        else "kirk.how.other", modules=", ".join(codes)), "note")
+               for kind, codes in sorted(kinds.items())]
     return Section("monitoring", L["h.monitoring"], blocks, wide=True)
 
 
@@ -203,8 +236,10 @@ def actions(s: Scope) -> Section:
             continue
         module = s.module(row.module_code)
         if module is not None:
-            measure = L.t("action.measure", title=module.title, code=row.module_code,
-                          cohorts=len(runs), days=module.days,
+            # a course, or an intervention (coaching, a project…) worded as what it is
+            key = "action.measure" if module.is_course else f"action.{module.kind}"
+            measure = L.t(key if key in L.table else "action.measure", title=module.title,
+                          code=row.module_code, cohorts=len(runs), days=module.days,
                           delivery=L.get_or(f"delivery.{module.delivery}", module.delivery),
                           people=sum(s.participants(c) for c in runs),
                           orgs=len({o for c in runs for o in c.org_ids if s.mine(o)}))
@@ -216,6 +251,9 @@ def actions(s: Scope) -> Section:
         rows.append([measure, s.responsibility(row.responsibility), timeline,
                      s.money(sum(s.cost(c) for c in runs)), s.funding_source(row.funding_source),
                      assistance or "–"])
+    if rows:  # the total includes them: rows of their own, so the rows add up to it
+        rows += [[costing.text(L.language, f"cat.{k}"), "", "", s.money(cents), "", "–"]
+                 for k, cents in s.outside_cohorts()]
     headers = action_headers(L)
     table = Table([Column(headers[0], 3.4), Column(headers[1], 1.8), Column(headers[2], 1.2),
                    Column(headers[3], 1.2, "money"), Column(headers[4], 1.2),
@@ -240,12 +278,14 @@ def annex(s: Scope) -> Section:
         blocks.append(Table([Column(L["col.section"], 4), Column(L["col.level"], 1),
                              Column(L["col.target"], 1), Column(L["col.status"], 1.2)], rows))
         needs = [n for n in s.needs if n.org_id == org_id]
+        needs += [n for n in s.left_out if n.org_id == org_id]
         if not needs:
             continue
         blocks.append(Heading(L["h.evidence"], 3))
         for need in needs:
             state = (L.t("status.scheduled", month=L.month(need.month))
-                     if need.status == SCHEDULED else L["status.unfit"])
+                     if need.status == SCHEDULED else
+                     L["status.left_out"] if need.status == DROPPED else L["status.unfit"])
             blocks.append(Para(f"{need.module_code} — {s.module_title(need.module_code)} "
                                f"({state})", "lead"))
             blocks.append(Bullets(tuple(s.evidence(need))))

@@ -16,6 +16,7 @@ class PlanDocumentContext:
     round_label: str
     language: str  # one of reports.documents.LANGUAGES
     currency: str
+    # the plan's date; for a draft, a datetime: the time of its last change (said with it)
     generated_on: datetime.date
     status: str  # "draft" | "approved"
     version: int

@@ -60,6 +60,8 @@ _EN: dict[str, str] = {
     "subtotal": _("Subtotal"), "total": _("Total"),
     # xgettext:no-python-format
     "contingency.row": _("Contingency ({percent}% of the subtotal)"),
+    # xgettext:no-python-format
+    "contingency.row_of": _("Contingency ({percent}% of the subtotal, {subtotal})"),
     "h.categories": _("Cost by category"),
     "budget.card": (_("Costed with the rate card {card} (effective {date}, in {currency}) and "
                     "the catalogue {catalogue} version {version}. {source}")),
@@ -85,6 +87,12 @@ _EN: dict[str, str] = {
                       "the contingency is shared in proportion to each organisation's "
                       "subtotal. Every breakdown adds up to the total, {total}. The workbook "
                       "recomputes every line from the unit rates with formulas.")),
+    # one organisation's plan: its workbook has no unit rates or budget lines to recompute
+    "budget.shares_org": (_("Each organisation pays its own participants' lines and a share "
+                          "of each course's trainers and venue in proportion to its "
+                          "participants; the contingency is shared in proportion to each "
+                          "organisation's subtotal. Every breakdown of this plan adds up to "
+                          "this organisation's total, {total}.")),
     "assume.included": (_("Included, at the rate card {card}'s unit rates: {categories}. "
                         "The budget chapter lists each line's unit rate and quantity.")),
     "budget.excluded": (_("Not included: participants' salaries and time away from work, "
@@ -144,7 +152,9 @@ def budget_blocks(s: Scope) -> list[Any]:
     if c.get("cost_overrides"):
         blocks.append(Para(text(lang, "budget.own_rates",
                                 codes=", ".join(sorted(c["cost_overrides"])))))
-    blocks.append(Para(text(lang, "budget.shares", total=s.money(s.total_cents).text)))
+    # the formulas are in the whole plan's workbook only (render_plan adds its cost sheets)
+    shares = "budget.shares" if s.org_id is None else "budget.shares_org"
+    blocks.append(Para(text(lang, shares, total=s.money(s.total_cents).text)))
     blocks.append(Heading(text(lang, "h.categories")))
     amount = Column(text(lang, "col.amount"), 1.4, "money")
     if s.org_id is None:
@@ -161,9 +171,9 @@ def budget_blocks(s: Scope) -> list[Any]:
             label = text(lang, f"cat.{category}")
             rows.append([label, rate_label(lang, rate), s.money(unit), f"{L.number(quantity)} {unit_label(lang, rate)}",
                          s.money(quantity * unit)])
-        rows.append([text(lang, "subtotal"), "", "", "", s.money(budget.subtotal_cents)])
-        if budget.contingency_cents:
-            rows.append([text(lang, "contingency.row", percent=budget.contingency_percent),
+        if budget.contingency_cents:  # the subtotal named in its row: rows add up to the total
+            rows.append([text(lang, "contingency.row_of", percent=budget.contingency_percent,
+                              subtotal=s.money(budget.subtotal_cents).text),
                          "", "", "", s.money(budget.contingency_cents)])
         blocks.append(Table([Column(text(lang, "col.category"), 2),
                              Column(text(lang, "col.line"), 3),

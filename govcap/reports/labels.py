@@ -68,6 +68,19 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.months": plural_noop("{n} month", "{n} months"),
     "n.interventions": plural_noop("{n} follow-on intervention (coaching, on-the-job project)",
                                    "{n} follow-on interventions (coaching, on-the-job projects)"),
+    # the interventions of a plan by kind (the brief names only the kinds it has)
+    "n.follow_on.coaching": plural_noop("{n} follow-on coaching at the workplace",
+                                        "{n} follow-on coaching assignments at the workplace"),
+    "n.follow_on.on-the-job": plural_noop("{n} follow-on on-the-job project",
+                                          "{n} follow-on on-the-job projects"),
+    "n.follow_on.training-of-trainers": plural_noop("{n} training of trainers",
+                                                    "{n} trainings of trainers"),
+    "n.follow_on.e-learning": plural_noop("{n} self-paced e-learning programme",
+                                          "{n} self-paced e-learning programmes"),
+    "n.coaching_days": plural_noop("{n} coaching day", "{n} coaching days"),
+    "n.working_days": plural_noop("{n} working day", "{n} working days"),
+    "n.study_days": plural_noop("{n} day of study", "{n} days of study"),
+    "n.edits": plural_noop("{n} edit applied", "{n} edits applied"),
     # cover and structure
     "doc.title": _("Training plan — {engagement}"), "plan_of": _("Training plan of {org}"),
     "status.draft": _("Draft"), "status.approved": _("Approved"),
@@ -76,6 +89,14 @@ EN: dict[str, str | Plural | Contextual] = {
     "cover.status": _("Status"), "cover.version": _("Version"), "cover.date": _("Date"),
     "cover.currency": _("Currency"), "cover.organisation": _("Organisation"),
     "cover.note": _("Prepared from the validated focus-group assessments of the engagement."),
+    # a draft changes with every edit: its date is the time of its last change
+    "cover.last_change": _("Last change"), "date.at": _("{date}, {time}"),
+    "date.edits": _("{when} ({edits:n.edits})"),
+    # the workbook's first sheet: what the plan is
+    "sheet.plan": in_context("plan document", "Plan"), "plan.col.item": _("About this plan"),
+    "cover.title": _("Title"), "cover.catalogue": _("Catalogue"),
+    "cover.catalogue_value": _("{catalogue} version {version}"), "cover.rate_card": _("Rate card"),
+    "cover.edits": _("Edits applied"),
     "footer.page": _("Page"), "total": _("Total"),
     "contents": _("Contents"),
     "h.nominations": _("Who to nominate"),
@@ -180,6 +201,15 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.follow_on": _("{org}: {line}"),
     "brief.ask_approve": _(
         "Approve the training plan (version {version}) so cohorts can be confirmed."),
+    "brief.ask_confirm": _(
+        "Confirm the cohorts of the approved training plan (version {version}) with the "
+        "organisations, so that training starts in {month}."),
+    "brief.plan_with_interventions": _(
+        "{modules:n.modules} and {interventions} in {cohorts:n.cohorts} for "
+        "{participants:n.places}, from {first} to {last}; total cost {total}."),
+    "brief.plan_interventions_only": _(
+        "{interventions} in {cohorts:n.cohorts} for {participants:n.places}, from {first} to "
+        "{last}; total cost {total}."),
     "brief.ask_nominate": (_("Ask each organisation to name its participants before {month}, "
                            "as many women as men where it can.")),
     "brief.ask_release": _("Release the staff named for their training days."),
@@ -253,6 +283,20 @@ EN: dict[str, str | Plural | Contextual] = {
         "{count} needs could not be placed in a cohort; they are listed with the reason in "
         "the schedule chapter (estimated participant cost {amount}).", count="count"),
     "summary.allfit": _("Every need found a cohort within the planning horizon."),
+    "summary.allfit_others": _("Every other need found a cohort within the planning horizon."),
+    "summary.left_out": plural_noop(
+        "{count} need was left out of the plan by the coordinator: its gap stays without "
+        "training in this plan. {items}",
+        "{count} needs were left out of the plan by the coordinator: their gaps stay without "
+        "training in this plan. {items}", count="count"),
+    "left_out.item": _("{org}: {module}, for the gap on {gap}."),
+    "left_out.gap": _("{section} ({level}, target {target})"),
+    "h.left_out": _("Left out of the plan by the coordinator"),
+    "left_out.p": (_("The coordinator removed these needs from the plan with an edit: their gaps "
+                   "stay open, and this version plans no training for them.")),
+    "col.gap": _("Gap"), "col.history": _("Earlier rounds"),
+    "status.left_out": _("Left out by the coordinator"),
+    "kf.left_out": _("Needs left out by the coordinator"),
     "summary.domains": _("Training by domain"), "kf.item": _("Key figure"), "kf.value": _("Value"),
     "kf.orgs": _("Organisations assessed"), "kf.gaps": _("Gaps against target"),
     "kf.modules": _("Modules"), "kf.cohorts": _("Cohorts"), "kf.places": _("Participant places"),
@@ -323,6 +367,14 @@ EN: dict[str, str | Plural | Contextual] = {
     "unfit.none": _("None: every need found a cohort."),
     "empty.cohorts": _("No cohort is scheduled in this plan."),
     "empty.needs": _("No training need was found: every assessed section is at its target."),
+    "empty.needs_left_out": _("No training need is in the plan: the coordinator left them out "
+                              "(listed below)."),
+    "empty.needs_no_module": _("No module of the catalogue could be planned for these gaps; "
+                               "the schedule chapter lists them with the reason."),
+    "schedule.none": _("No cohort is scheduled in this plan. Months closed to training: "
+                       "{blackout}."),
+    "unfit.none_kept": _("None: every need kept in the plan found a cohort."),
+    "budget.none": _("Nothing is budgeted: no cohort is scheduled in this plan."),
     "unfit.estimate": _("Estimated participant cost of the needs not placed: {amount}."),
     # budget
     "budget.p": (_("Amounts are in {currency}. A cohort costs participants × days × the daily "
@@ -353,12 +405,43 @@ EN: dict[str, str | Plural | Contextual] = {
     "ind.on-plan": _("On plan"), "ind.partly-unfit": _("Partly placed"),
     "ind.unfit": _("Not placed"),
     "ind.dropped": _("Dropped"),
+    "kirk.not_course": _("not a course"),
+    "kirk.how.coaching": _(
+        "Coaching ({modules}) is not a course: no end-of-course survey or test. It is "
+        "measured on behaviour, from the coach's review of the team's work, and on results, "
+        "by the reassessment."),
+    "kirk.how.on-the-job": _(
+        "On-the-job projects ({modules}) are not courses: no end-of-course survey or test. "
+        "They are measured on behaviour, from the mentor's review at the project's checkpoints "
+        "and of its result, and on results, by the reassessment."),
+    "kirk.how.training-of-trainers": _(
+        "Training of trainers ({modules}) is measured on behaviour, by the session each "
+        "trainee co-delivers with a master trainer and its written assessment, and on results, "
+        "by the reassessment."),
+    "kirk.how.e-learning": _(
+        "E-learning ({modules}) has no classroom: no end-of-course survey or test. It is "
+        "measured on behaviour, by the follow-up with participants and their supervisors, and "
+        "on results, by the reassessment."),
+    "kirk.how.other": _(
+        "{modules}: not a course, measured on behaviour and results only."),
     # actions
     "col.measure": _("Strengthening measure"), "col.responsibility": _("Responsibility"),
     "col.timeline": _("Timeline"), "col.funding": _("Total funding"),
     "col.source": _("Funding source"), "col.ta": _("Technical assistance"),
     "action.measure": _(
         "{title} ({code}): {cohorts:n.cohorts} of {days:n.days}, {delivery}, "
+        "{people:n.participants} from {orgs:n.organisations}"),
+    "action.coaching": _(
+        "{title} ({code}): coaching at the workplace, {days:n.coaching_days} with a coach, "
+        "for {people:n.participants} from {orgs:n.organisations}"),
+    "action.on-the-job": _(
+        "{title} ({code}): an on-the-job project at the workplace with a mentor, "
+        "{days:n.working_days}, for {people:n.participants} from {orgs:n.organisations}"),
+    "action.training-of-trainers": _(
+        "{title} ({code}): training of trainers, {cohorts:n.cohorts} of {days:n.days}, "
+        "{delivery}, for {people:n.participants} from {orgs:n.organisations}"),
+    "action.e-learning": _(
+        "{title} ({code}): self-paced e-learning, {days:n.study_days} each, for "
         "{people:n.participants} from {orgs:n.organisations}"),
     "action.source_unset": _("To be agreed with funders"),
     "action.responsibility_default": (_("Engagement coordinator, with the heads of the "
@@ -391,6 +474,10 @@ EN: dict[str, str | Plural | Contextual] = {
                          "{section} → {kind} instead of repeating the course.")),
     "rounds.delivered": (_("Completed {codes} in {plan}; still {level} on {section} → "
                          "{kind} instead of repeating the course.")),
+    "rounds.follow_on_open": (_("Had {codes} in the approved plan of {plan}; still {level} on "
+                              "{section}: the gap persists.")),
+    "rounds.delivered_open": (_("Completed {codes} in {plan}; still {level} on {section}: "
+                              "the gap persists.")),
     "rounds.regressions": _("Regression since the previous round: {items}."),
     "rounds.regression_item": _("{org}, {section} ({then} → {now})"),
     "kind.coaching": _("coaching"), "kind.on-the-job": _("an on-the-job project"),

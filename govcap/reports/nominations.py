@@ -25,6 +25,9 @@ def nominations(s: Scope) -> Section:
     if target is None:  # a plan stored before nominations were planned
         blocks.append(Para(L["nom.none"]))
         return Section("nominations", L["h.nominations"], blocks, wide=True)
+    if not s.cohorts:  # no course to nominate anyone for: the chapter says only that
+        return Section("nominations", L["h.nominations"], [Para(L["empty.cohorts"])],
+                       wide=True)
     blocks.append(Para(L.t("nom.intro", target=target, fgd=mix_text(s, s.organisations))))
     personas = s.catalogue.personas if s.catalogue else {}
     rows = []

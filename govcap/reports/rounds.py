@@ -8,7 +8,7 @@ course (``Unfit.alternatives``); this module words them for the documents.
 
 from __future__ import annotations
 
-from govcap.planning.core.plan import Need, SectionStatus
+from govcap.planning.core.plan import DROPPED, Need, SectionStatus
 from govcap.reports.model import Cell, Column, Heading, Para, Table
 
 IMPROVED, REGRESSED = "improved", "regressed"
@@ -26,7 +26,9 @@ def change_of(r: SectionStatus) -> str:
 
 def follow_on_line(s, need: Need) -> str:
     """``Had CHG-101 (May 2025), CHG-102 (Jul 2025) in the approved plan of Kenya — baseline 2025;
-    still Basic on 4. Change Management → coaching instead of repeating the course.``"""
+    still Basic on 4. Change Management → coaching instead of repeating the course.`` — or,
+    for a follow-on the coordinator left out of the plan, ``…; still Basic on 4. Change
+    Management: the gap persists.``"""
     L = s.L
     first = need.follows[0]
     months = {f.module_code: f.month for f in sorted(need.follows, key=lambda f: f.month or "")}
@@ -38,6 +40,8 @@ def follow_on_line(s, need: Need) -> str:
     module = s.module(need.module_code)
     kind = module.kind if module is not None else "coaching"
     key = "rounds.delivered" if first.source == "delivered" else "rounds.follow_on"
+    if need.status == DROPPED:  # no coaching comes instead: say only what persists
+        key += "_open"
     return L.t(key, codes=codes, plan=first.engagement_name,
                level=L.level(levels[0].current.key if levels and levels[0].current else None),
                section="; ".join(s.section_title(x.section_key) for x in levels),

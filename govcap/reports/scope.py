@@ -50,6 +50,24 @@ class Scope:
         return [n for n in own_rows(self.plan.needs, self.org_id) if n.status != DROPPED]
 
     @cached_property
+    def left_out(self) -> list[Need]:
+        """Needs the coordinator removed with an edit: their gaps stay open, on purpose."""
+        dropped = [n for n in own_rows(self.plan.needs, self.org_id) if n.status == DROPPED]
+        return sorted(dropped, key=lambda n: (self.names.get(n.org_id, n.org_name).casefold(),
+                                              n.module_code))
+
+    def gaps_of(self, need: Need) -> list[Gap]:
+        """The gaps a need serves, in section order."""
+        return sorted((g for g in self.plan.gaps
+                       if g.org_id == need.org_id and g.section_key in need.sections),
+                      key=lambda g: g.section_number)
+
+    @cached_property
+    def edits_applied(self) -> int:
+        """How many of the coordinator's edits the plan replayed with effect."""
+        return sum(1 for op in self.plan.operations if op.status == "applied")
+
+    @cached_property
     def gaps(self) -> list[Gap]:
         return own_rows(self.plan.gaps, self.org_id)
 
@@ -129,6 +147,13 @@ class Scope:
                 k = org_id if key == "org" else "contingency"
                 out[k] = out.get(k, 0) + share
         return out
+
+    def outside_cohorts(self) -> list[tuple[str, int]]:
+        """The cost model's amounts in scope that no cohort carries — the reassessment
+        sessions and the contingency — as (category, cents): a table whose total includes
+        them lists them as rows of their own, so its rows add up to its total."""
+        by_module = self.breakdown("module")  # cohorts by module; these two by their names
+        return [(k, by_module[k]) for k in ("reassessment", "contingency") if by_module.get(k)]
 
     @cached_property
     def unfit(self) -> list:

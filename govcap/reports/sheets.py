@@ -17,8 +17,35 @@ from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.scope import Scope
 
 
-def build_sheets(s: Scope) -> list[Sheet]:
-    return [needs(s), cohorts(s), schedule(s), budget(s), per_organisation(s), load.sheet(s)]
+def build_sheets(s: Scope, when: str = "") -> list[Sheet]:
+    """``when``: the plan's date as the cover says it (a draft's: the time of its last
+    change), so a downloaded workbook says which state of the plan it holds."""
+    return [about(s, when), needs(s), cohorts(s), schedule(s), budget(s), per_organisation(s),
+            load.sheet(s)]
+
+
+def about(s: Scope, when: str = "") -> Sheet:
+    """The first sheet: which plan this is — title, engagement, country, version, status,
+    date, currency, catalogue (and rate card), and the demo mark on demo data."""
+    L, ctx, plan = s.L, s.ctx, s.plan
+    rows: list[list[Cell]] = []
+    if ctx.is_demo:
+        rows.append([L["demo.mark"], L["demo.note"]])
+    rows += [[L["cover.title"], ctx.title],
+             [L["cover.organisation"], s.names[s.org_id] if s.org_id is not None else ""],
+             [L["cover.engagement"], ctx.engagement], [L["cover.country"], ctx.country],
+             [L["cover.round"], ctx.round_label], [L["cover.version"], ctx.version],
+             [L["cover.status"], ctx.status_text(L)],
+             [L["cover.last_change" if ctx.status == "draft" else "cover.date"],
+              when or L.date(ctx.generated_on)],
+             [L["cover.edits"], s.edits_applied if plan.operations else ""],
+             [L["cover.currency"], s.currency],
+             [L["cover.catalogue"], L.t("cover.catalogue_value", catalogue=plan.catalogue_key,
+                                        version=plan.catalogue_version)],
+             [L["cover.rate_card"], plan.budget.rate_card]]
+    rows = [row for row in rows if row[1] != ""]
+    return Sheet(L["sheet.plan"], Table([Column(L["plan.col.item"], 28),
+                                         Column(L["kf.value"], 90)], rows))
 
 
 def _formulas(s: Scope) -> costing.LineFormulas | None:
@@ -86,6 +113,9 @@ def cohorts(s: Scope) -> Sheet:
         cohort_cents = sum(s.cost(c) for c in s.cohorts)
         total.append(_column_sum(s.money(cohort_cents), "I", len(rows), formulas is not None))
     else:  # the cohorts' own sizes and costs do not add up to anything of this organisation's
+        # its share includes its reassessment and contingency: rows of their own
+        rows += [["", "", "", costing.text(L.language, f"cat.{k}"), "", "", "", "", "",
+                  s.money(cents), ""] for k, cents in s.outside_cohorts()]
         total += ["", s.money(s.total_cents), ""]
     return Sheet(L["sheet.cohorts"], Table(cols, rows, total=total))
 

@@ -100,7 +100,9 @@ def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regressi
     brief = normalise(docx_text(documents.render(plan, "brief-docx")))  # the minister's page
     assert ("ICT Authority: Completed CHG-101 (May 2025), CHG-102 (Jul 2025) in Kenya — "
             "baseline 2025") in brief
-    assert "and 2 follow-on interventions (coaching, on-the-job projects) in 4 cohorts" in brief
+    # the interventions named for what they are: both coaching, no on-the-job project
+    assert "and 2 follow-on coaching assignments at the workplace in 4 cohorts" in brief
+    assert "on-the-job" not in brief
     xlsx = normalise(xlsx_text(documents.render(plan, "xlsx")))
     assert "coaching instead of repeating the course" in xlsx
     assert re.search(r"Join the cohort of Somalia — baseline 2026 \(Somalia\) \(\w+ \d{4}, "

@@ -12,7 +12,8 @@ from govcap.reports.load import WORDS
 from tests.reports.formulas import cents, evaluate
 from tests.reports.helpers import FORMULA_NAME, SCRIPT_NAME, plan
 
-SHEETS = ("sheet.needs", "sheet.cohorts", "sheet.schedule", "sheet.budget", "sheet.orgs")
+SHEETS = ("sheet.plan", "sheet.needs", "sheet.cohorts", "sheet.schedule", "sheet.budget",
+          "sheet.orgs")
 HEADERS = {
     "sheet.needs": ("col.organisation", "col.module", "col.title", "col.status", "col.evidence"),
     "sheet.cohorts": ("col.cohort", "col.month", "col.module", "col.participants", "col.cost"),

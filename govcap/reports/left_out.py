@@ -1,0 +1,60 @@
+"""Needs the coordinator left out of the plan, in the documents' words.
+
+A drop-module edit keeps the need in the plan data with the status ``dropped``: its gap is
+still a gap, deliberately left without training. The documents say so — each need with the
+gap it served and, for a follow-on, what the organisation had before — rather than letting
+the chapters read as if the gap had no need or every need had found a cohort.
+"""
+
+from __future__ import annotations
+
+from govcap.planning.core.plan import Need
+from govcap.reports.model import Cell, Column, Heading, Para, Table
+from govcap.reports.rounds import follow_on_line
+from govcap.reports.scope import Scope
+
+
+def gap_text(s: Scope, need: Need) -> str:
+    """``4. Setting expectations … (Basic, target Moderate)`` for each gap the need served."""
+    L = s.L
+    gaps = s.gaps_of(need)
+    if not gaps:
+        return "; ".join(s.section_title(k) for k in need.sections) or "–"
+    return "; ".join(L.t("left_out.gap", section=s.section_title(g.section_key),
+                         level=L.level(g.current.key), target=L.level(g.target.key))
+                     for g in gaps)
+
+
+def module_text(s: Scope, need: Need) -> str:
+    return f"{need.module_code} {s.module_title(need.module_code)}"
+
+
+def history(s: Scope, need: Need) -> str:
+    """What the organisation had in earlier rounds, when the need was a follow-on."""
+    return follow_on_line(s, need) if need.follows else ""
+
+
+def item(s: Scope, need: Need) -> str:
+    """One left-out need in a sentence, for the summary and the brief."""
+    text = s.L.t("left_out.item", org=s.names.get(need.org_id, need.org_name),
+                 module=module_text(s, need), gap=gap_text(s, need))
+    line = history(s, need)
+    return f"{text} {line}" if line else text
+
+
+def summary(s: Scope) -> str:
+    """The executive summary's count of the needs left out, named with their gaps."""
+    return s.L.t("summary.left_out", count=len(s.left_out),
+                 items=" ".join(item(s, n) for n in s.left_out))
+
+
+def blocks(s: Scope) -> list:
+    """The priorities chapter's table of the needs left out (nothing when there are none)."""
+    if not s.left_out:
+        return []
+    L = s.L
+    rows: list[list[Cell]] = [[s.names.get(n.org_id, n.org_name), module_text(s, n),
+                               gap_text(s, n), history(s, n) or "–"] for n in s.left_out]
+    return [Heading(L["h.left_out"], 3), Para(L["left_out.p"], "note"),
+            Table([Column(L["col.organisation"], 1.8), Column(L["col.module"], 2.2),
+                   Column(L["col.gap"], 2.6), Column(L["col.history"], 3.4)], rows)]
