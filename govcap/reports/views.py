@@ -77,8 +77,8 @@ def download(request, slug, fmt):
 def programme_download(request, fmt):
     """Every approved plan the user may see, side by side, for a donor (?project= narrows
     to one project's engagements), in ``?lang=`` or else the reader's language."""
-    if fmt not in reports_plan.FORMATS:
-        raise Http404
+    if fmt not in reports_plan.FORMATS or not scoping.engagements(request.user).exists():
+        raise Http404  # a training provider's staff, say: no engagement, no programme plan
     project = request.GET.get("project", "")
     asked = asked_language(request)
     try:

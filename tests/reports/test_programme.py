@@ -169,3 +169,15 @@ def test_each_plan_cites_its_rate_card_and_catalogue_version(client, world, demo
                 f"and the catalogue {catalogue}; included: ") in english
         assert f"{country} : la grille tarifaire {budget['rate_card']} (en vigueur" in french
         assert f"et le catalogue {catalogue} ; inclus : " in french
+
+
+def test_a_training_providers_staff_gets_no_programme_plan(client, world):
+    from django.contrib.auth import get_user_model
+
+    from govcap.delivery.models import ProviderMember, TrainingProvider
+
+    provider = TrainingProvider.objects.create(country=world.ministry.country, name="A school")
+    staff = get_user_model().objects.create_user("school-staff", password="pw-for-tests-1")
+    ProviderMember.objects.create(user=staff, provider=provider)
+    client.force_login(staff)
+    assert client.get(reverse("programme-plan-download", args=["pdf"])).status_code == 404

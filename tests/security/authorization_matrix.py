@@ -609,8 +609,8 @@ MATRIX: list[Check] = [
           args=plan_args(fmt=lambda c: "json")),
     Check("plan-download", ENGAGEMENT_READERS, setup=planned, note="the minister's brief",
           args=plan_args(fmt=lambda c: "brief-docx")),
-    Check("programme-plan-download", SIGNED_IN, args=lambda c: {"fmt": "xlsx"},
-          note="what each person's scope holds: nothing for some"),
+    Check("programme-plan-download", SIGNED_IN - {"provider"}, args=lambda c: {"fmt": "xlsx"},
+          note="what each person's scope holds; a training provider holds no engagement"),
     # --- interchange (govcap/interchange): exports, XLSForm, submissions upload ------------
     Check("results", SIGNED_IN),
     Check("results-download", SIGNED_IN, args=lambda c: {"fmt": "csv"}),
