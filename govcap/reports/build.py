@@ -68,8 +68,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
     cover_note = ctx.cover_note(L, L["cover.note"])
     return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
                     cover_note=cover_note, sections=sections,
-                    sheets=sheets.build_sheets(s, with_edits(ctx, L, when, s.edits_applied)),
-                    footer=footer, page_label=L["footer.page"],
+                    sheets=sheets.build_sheets(s, when), footer=footer, page_label=L["footer.page"],
                     watermark=watermark, contents_label=L["contents"])
 
 

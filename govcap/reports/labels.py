@@ -285,15 +285,15 @@ EN: dict[str, str | Plural | Contextual] = {
     "summary.allfit": _("Every need found a cohort within the planning horizon."),
     "summary.allfit_others": _("Every other need found a cohort within the planning horizon."),
     "summary.left_out": plural_noop(
-        "{count} need was left out of the plan by the coordinator: its gap stays without "
-        "training in this plan. {items}",
-        "{count} needs were left out of the plan by the coordinator: their gaps stay without "
-        "training in this plan. {items}", count="count"),
+        "{count} need was left out of the plan by the coordinator. {items}",
+        "{count} needs were left out of the plan by the coordinator. {items}", count="count"),
     "left_out.item": _("{org}: {module}, for the gap on {gap}."),
+    "left_out.item_open": _("{org}: {module}, for the gap on {gap}, which stays without "
+                            "training in this plan."),
     "left_out.gap": _("{section} ({level}, target {target})"),
     "h.left_out": _("Left out of the plan by the coordinator"),
-    "left_out.p": (_("The coordinator removed these needs from the plan with an edit: their gaps "
-                   "stay open, and this version plans no training for them.")),
+    "left_out.p": (_("The coordinator removed these needs from the plan with an edit: this "
+                   "version plans no training for them.")),
     "col.gap": _("Gap"), "col.history": _("Earlier rounds"),
     "status.left_out": _("Left out by the coordinator"),
     "kf.left_out": _("Needs left out by the coordinator"),

@@ -8,7 +8,7 @@ the chapters read as if the gap had no need or every need had found a cohort.
 
 from __future__ import annotations
 
-from govcap.planning.core.plan import Need
+from govcap.planning.core.plan import SCHEDULED, Need
 from govcap.reports.model import Cell, Column, Heading, Para, Table
 from govcap.reports.rounds import follow_on_line
 from govcap.reports.scope import Scope
@@ -34,9 +34,17 @@ def history(s: Scope, need: Need) -> str:
     return follow_on_line(s, need) if need.follows else ""
 
 
+def still_served(s: Scope, need: Need) -> bool:
+    """Whether another module this organisation takes in the plan serves the same gap."""
+    return any(n.org_id == need.org_id and n.status == SCHEDULED
+               and set(n.sections) & set(need.sections) for n in s.plan.needs)
+
+
 def item(s: Scope, need: Need) -> str:
-    """One left-out need in a sentence, for the summary and the brief."""
-    text = s.L.t("left_out.item", org=s.names.get(need.org_id, need.org_name),
+    """One left-out need in a sentence, for the summary and the brief: the gap it was for,
+    and whether the plan still trains for that gap otherwise."""
+    key = "left_out.item" if still_served(s, need) else "left_out.item_open"
+    text = s.L.t(key, org=s.names.get(need.org_id, need.org_name),
                  module=module_text(s, need), gap=gap_text(s, need))
     line = history(s, need)
     return f"{text} {line}" if line else text

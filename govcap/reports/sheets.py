@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from govcap.planning.core.plan import SCHEDULED
+from govcap.planning.core.plan import DROPPED, SCHEDULED
 from govcap.reports import costing, load, rounds
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.scope import Scope
@@ -75,7 +75,9 @@ def needs(s: Scope) -> Sheet:
             Column(L["col.participants"], 9, "number"), Column(L["col.evidence"], 80),
             Column(L["h.alternatives"], 60)]
     rows: list[list[Cell]] = []
-    for n in sorted(s.needs, key=lambda n: (s.names[n.org_id].casefold(), n.rank)):
+    # the needs left out by the coordinator too, said so: their gaps stay open on purpose
+    for n in sorted([*s.needs, *s.left_out],
+                    key=lambda n: (s.names[n.org_id].casefold(), n.status == DROPPED, n.rank)):
         rows.append([n.org_name, n.module_code, s.module_title(n.module_code), s.domain(n.domain),
                      s.step(n.step), L.get_or(f"origin.{n.origin}", n.origin),
                      "; ".join(s.section_title(k) for k in n.sections), n.rank,
@@ -88,6 +90,8 @@ def needs(s: Scope) -> Sheet:
 def _need_status(s: Scope, status: str, month: str | None) -> str:
     if status == SCHEDULED:
         return s.L.t("status.scheduled", month=s.L.month(month))
+    if status == DROPPED:
+        return s.L["status.left_out"]
     return s.L.get_or(f"status.{status}", status)
 
 

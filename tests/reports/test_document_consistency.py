@@ -41,16 +41,17 @@ HISTORY = ("Completed CHG-101 (May 2025), CHG-102 (May 2025) in Testland baselin
 
 
 @cache
-def follow_up(dropped: bool = False) -> PlanData:
+def follow_up(dropped: bool = False, drop: tuple[str, str] | None = None) -> PlanData:
     """The engagement's plan; ``dropped``: after the coordinator removed the ICT Authority's
-    coaching (a drop-module edit), its only need."""
+    coaching (a drop-module edit), its only need; ``drop``: another (org, module) removed."""
     rows = org_rows(ICT, {"change-management": B}, name="ICT Authority")
     rows += org_rows(SCHOOL, {"processes-services": B}, name="School of Government")
     rows += org_rows(MINISTRY, {"processes-services": B}, name="Ministry of ICT")
     made = generate_plan(
         rows, catalogue("en"), Targets(),
         Constraints(start_month="2026-03", rate_card=country_rate_card("KE", "2026-03-01")),
-        operations=[DropModule("op-1", ICT, "CHG-901")] if dropped else (),
+        operations=([DropModule("op-1", ICT, "CHG-901")] if dropped else [])
+        + ([DropModule("op-2", *drop)] if drop else []),
         previous_courses=[PreviousCourse(ICT, code, "2025-05", "Testland baseline 2025", 0,
                                          source="delivered") for code in ("CHG-101", "CHG-102")])
     return dataclasses.replace(made, extra={**made.extra, "women_target_percent": 50})
@@ -129,8 +130,8 @@ def test_an_organisation_whose_only_need_was_left_out_reads_so_without_contradic
     for sentence in CONTRADICTIONS:
         assert sentence not in said, sentence
     assert "left out of the plan by the coordinator" in said
-    assert f"ICT Authority: CHG-901 Coaching in change management, for the gap on {GAP}." \
-        in said
+    assert (f"ICT Authority: CHG-901 Coaching in change management, for the gap on {GAP}, "
+            "which stays without training in this plan.") in said
     assert f"{HISTORY}: the gap persists." in said  # the follow-on's history, still shown
     assert "→ coaching instead" not in said  # no coaching comes: it was left out
     summary = doc.sections[0]
@@ -144,15 +145,16 @@ def test_an_organisation_whose_only_need_was_left_out_reads_so_without_contradic
     left = table_after(doc, "Left out of the plan by the coordinator")
     assert [list(map(str, r[:3])) for r in left.rows] == [
         ["ICT Authority", "CHG-901 Coaching in change management", GAP]]
+    needs = next(sheet.table for sheet in doc.sheets if sheet.name == "Needs")
+    assert [(r[1], r[9]) for r in needs.rows] == [("CHG-901", "Left out by the coordinator")]
 
 
 def test_the_whole_plan_says_which_gap_was_deliberately_left_without_training():
     doc = document(follow_up(dropped=True))
     summary = "\n".join(texts(doc)[:12])
-    assert "1 need was left out of the plan by the coordinator: its gap stays without " \
-        "training in this plan." in summary
-    assert f"ICT Authority: CHG-901 Coaching in change management, for the gap on {GAP}" \
-        in summary
+    assert "1 need was left out of the plan by the coordinator." in summary
+    assert (f"ICT Authority: CHG-901 Coaching in change management, for the gap on {GAP}, "
+            "which stays without training in this plan.") in summary
     assert "Every other need found a cohort" in summary
     assert "Every need found a cohort" not in summary
     left = table_after(doc, "Left out of the plan by the coordinator")
@@ -161,6 +163,15 @@ def test_the_whole_plan_says_which_gap_was_deliberately_left_without_training():
     assert HISTORY in str(left.rows[0][3])
     assert "None: every need kept in the plan found a cohort." in text(doc)
     assert empty_headings(doc) == []
+
+
+def test_a_gap_another_course_still_serves_is_not_said_to_stay_without_training():
+    doc = document(follow_up(drop=(SCHOOL, "SVC-102")), SCHOOL)
+    said = text(doc)
+    assert ("School of Government: SVC-102 Business process analysis and simplification, for "
+            "the gap on 7.") in said
+    assert "stays without training" not in said
+    assert "Every other need found a cohort" in said
 
 
 def test_the_brief_of_an_organisation_left_without_training_says_why_and_asks_nothing():
@@ -294,7 +305,7 @@ def test_the_workbook_opens_on_a_sheet_saying_which_plan_it_is():
     assert rows["Title"] == "Training plan — Testland 2026"
     assert rows["Engagement"] == "Testland baseline 2026" and rows["Country"] == "Testland"
     assert rows["Version"] == 2 and rows["Status"] == "Draft"
-    assert rows["Last change"] == "1 Mar 2026, 14:32 (1 edit applied)"
+    assert rows["Last change"] == "1 Mar 2026, 14:32" and rows["Edits applied"] == 1
     assert rows["Currency"] == "USD" and rows["Catalogue"] == "govcap-default version 1.1"
     assert rows["DEMO DATA"].startswith("DEMO DATA: the organisations are real")
     plain = load_workbook(io.BytesIO(render_plan(
