@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext
 
+from govcap.labels import level_label
 from govcap.planning import month_words, rounds_words, wording
 from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.money import format_money
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import (
     SCHEDULED,
@@ -25,7 +25,7 @@ from govcap.planning.core.plan import (
     Unfit,
     Unknown,
 )
-from govcap.scale import DOMAINS
+from govcap.scale import DOMAINS, SECTION_KEYS
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,27 @@ class ActionLine:
     org_names: tuple[str, ...]
     measure: str = ""  # said in words: "Systems thinking (DST-101): 2 courses of 3 days…"
     timeline: str = ""
+    responsibility: str = ""  # the plan's default in the reader's words, or as written
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """A gap as the Findings table shows it: "4. Its title", the levels in words."""
+
+    gap: Gap
+    section: str
+    current: str
+    target: str
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    words: str  # "Consensus level on 4. Its title at reassessment: Moderate or higher…"
+    baseline: str
+    target: str
+    status: str
+    month: str
 
 
 @dataclass(frozen=True)
@@ -147,12 +168,14 @@ class Overview:
     counts: Counts
     month_labels: tuple[tuple[str, str], ...] = ()  # (YYYY-MM, "May 2027")
     unknown_rows: tuple[tuple[Unknown, str, str], ...] = ()  # (line, section, reason)
-    indicator_rows: tuple[tuple[Indicator, str, str], ...] = ()  # (line, status, month)
     changes: tuple[rounds_words.ChangeRow, ...] = ()  # since the previous round
     # The cost model (planning.core.budget): the rate card cited and the cost by category
     # (the whole plan's, or one organisation's share); empty for a plan without a card.
     rate_card: str = ""
     by_category: tuple[tuple[str, str], ...] = ()
+    gap_rows: tuple[GapRow, ...] = ()
+    indicator_rows: tuple[IndicatorRow, ...] = ()
+    arrow: str = "→"  # between two levels, pointing the way the page reads
 
 
 def cost_category(key: str) -> str:
@@ -174,6 +197,9 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
     """Summary, needs by priority, gaps, cohorts by month, the month grid, budget, unfit."""
     currency = plan.currency
     names = {o.org_id: o.org_name for o in plan.organisations}
+
+    def money(cents: int) -> str:
+        return wording.money(cents, currency)
     own = plan if org_id is None else narrow(plan, org_id)  # its lines, the cohorts it attends
 
     namer = wording.Namer(catalogue, plan)
@@ -184,7 +210,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
 
     needs = sorted(own.needs, key=lambda n: (n.rank or 10**6, n.org_id, n.module_code))
     cohort_rows = tuple(
-        CohortRow(c, title(c.module_code), format_money(c.cost_cents, currency),
+        CohortRow(c, title(c.module_code), money(c.cost_cents),
                   tuple(names.get(m.org_id, m.org_id) for m in c.members),
                   module=namer.module(c.module_code), month=wording.month_label(c.month),
                   language=wording.language_name(c.language),
@@ -192,14 +218,14 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                                 for m in c.members))
         for c in sorted(own.cohorts, key=lambda c: (c.month or "9999", c.cohort_id)))
     grid = []
-    for domain, label in DOMAINS.items():
+    for domain in DOMAINS:
         cells = tuple(tuple(r for r in cohort_rows
                             if r.cohort.domain == domain and r.cohort.month == m)
                       for m in plan.months)
         if any(cells):
-            grid.append(GridRow(label, cells))
+            grid.append(GridRow(wording.domain_title(domain), cells))
     budget = plan.budget
-    by_org = sorted((names.get(k, k), format_money(v, currency))
+    by_org = sorted((names.get(k, k), money(v))
                     for k, v in budget.by_org.items() if org_id is None or k == org_id)
     domain_cents: dict[str, int] = dict(budget.by_domain)
     if org_id is not None:  # one organisation's page: its own share of each domain
@@ -218,9 +244,9 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         catalogue_key=plan.catalogue_key,
         catalogue_version=plan.catalogue_version,
         names=names,
-        total=format_money(budget.total_cents, currency),
-        org_total=format_money(budget.by_org.get(org_id, 0), currency) if org_id else None,
-        unscheduled=format_money(budget.unscheduled_estimate_cents, currency),
+        total=money(budget.total_cents),
+        org_total=money(budget.by_org.get(org_id, 0)) if org_id else None,
+        unscheduled=money(budget.unscheduled_estimate_cents),
         gaps=own.gaps,
         unknowns=own.unknowns,
         needs=tuple(NeedRow(n, title(n.module_code), namer.module(n.module_code),
@@ -236,18 +262,19 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         months=plan.months,
         blackout=frozenset(plan.blackout_months),
         grid=tuple(grid),
-        by_domain=tuple((DOMAINS.get(k) or cost_category(k), format_money(v, currency))
-                        for k, v in sorted(domain_cents.items())),
+        by_domain=tuple((wording.domain_title(k) if k in DOMAINS else cost_category(k),
+                         money(v)) for k, v in sorted(domain_cents.items())),
         rate_card=budget.rate_card,
-        by_category=tuple((cost_category(k), format_money(categories[k], currency))
+        by_category=tuple((cost_category(k), money(categories[k]))
                           for k in CATEGORIES if k in categories),
-        domain_total=format_money(sum(domain_cents.values()), currency),
+        domain_total=money(sum(domain_cents.values())),
         by_org=tuple(by_org),
         indicators=own.indicators,
-        actions=tuple(ActionLine(a, format_money(a.total_funding_cents, currency),
+        actions=tuple(ActionLine(a, money(a.total_funding_cents),
                                  tuple(names.get(o, o) for o in a.organisations),
                                  wording.action_measure(a, plan, namer),
-                                 wording.month_span(a.timeline_from, a.timeline_to))
+                                 wording.month_span(a.timeline_from, a.timeline_to),
+                                 wording.responsibility(a.responsibility))
                       for a in plan.actions if org_id is None or org_id in a.organisations),
         operations=plan.operations,
         load=load_table(plan, org_id),
@@ -259,9 +286,28 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         unknown_rows=tuple((u, (section_titles or {}).get(u.section_key,
                                                          namer.section(u.section_key)),
                             wording.unknown_reason(u.reason)) for u in own.unknowns),
-        indicator_rows=tuple((i, wording.status_word(wording.INDICATOR_STATUS, i.status),
-                              wording.month_label(i.reassess_month)) for i in own.indicators),
+        gap_rows=tuple(GapRow(g, f"{g.section_number}. {g.section_title}",
+                              level_label(g.current.key), level_label(g.target.key))
+                       for g in own.gaps),
+        indicator_rows=tuple(indicator_row(i, plan, section_titles) for i in own.indicators),
+        arrow=wording.step_arrow(),
     )
+
+
+def indicator_row(indicator: Indicator, plan: PlanData,
+                  section_titles: dict[str, str] | None = None) -> IndicatorRow:
+    """An indicator in the reader's words, its section numbered as in the Findings."""
+    key = indicator.section_key
+    gap = next((g for g in plan.gaps if g.section_key == key), None)
+    number = gap.section_number if gap else (SECTION_KEYS.index(key) + 1
+                                             if key in SECTION_KEYS else 0)
+    title = (section_titles or {}).get(key) or (gap.section_title if gap else key)
+    section = f"{number}. {title}" if number else title
+    return IndicatorRow(
+        indicator, wording.indicator_words(indicator, section),
+        level_label(indicator.baseline.key), level_label(indicator.target.key),
+        wording.status_word(wording.INDICATOR_STATUS, indicator.status),
+        wording.month_label(indicator.reassess_month))
 
 
 @dataclass(frozen=True)
@@ -298,7 +344,8 @@ def _other_cohorts(plan: PlanData, module_code: str | None, but: str | None
                    ) -> tuple[tuple[str, str], ...]:
     return tuple((c.cohort_id, gettext("%(month)s, %(n)d participants, %(orgs)s") % {
         "month": wording.month_label(c.month), "n": c.participants,
-        "orgs": ", ".join(o.org_name for o in plan.organisations if o.org_id in c.org_ids)})
+        "orgs": ", ".join(wording.isolate(o.org_name) for o in plan.organisations
+                          if o.org_id in c.org_ids)})
         for c in plan.cohorts if c.module_code == module_code and c.cohort_id != but
         and c.status == SCHEDULED)
 
@@ -310,7 +357,7 @@ def cohort_edit(row: CohortRow, plan: PlanData) -> CohortEdit:
         move_op=_op_id(), lock_op=_op_id(), member_op=_op_id(),
         months=tuple((m, wording.month_label(m)) for m in plan.months
                      if m not in closed and m != cohort.month),
-        drops=tuple((f"{org_id}|{cohort.module_code}", name, _op_id())
+        drops=tuple((f"{org_id}|{cohort.module_code}", wording.isolate(name), _op_id())
                     for org_id, name, _n in row.members),
         others=_other_cohorts(plan, cohort.module_code, cohort.cohort_id))
 
@@ -367,13 +414,14 @@ def edit_choices(plan: PlanData, catalogue: Catalogue) -> dict[str, list[tuple[s
     namer = wording.Namer(catalogue, plan)
     cohorts = [(c.cohort_id, namer.cohort(c.cohort_id)) for c in plan.cohorts]
     needs = [(f"{n.org_id}|{n.module_code}",
-              f"{names.get(n.org_id, n.org_id)} — {namer.module(n.module_code)}")
+              f"{wording.isolate(names.get(n.org_id, n.org_id))} — {namer.module(n.module_code)}")
              for n in plan.needs if n.status != "dropped"]
     blackout = set(plan.blackout_months)
     months = [(m, wording.month_label(m)) for m in plan.months if m not in blackout]
     return {"cohort": cohorts, "month": months, "need": needs,
-            "organisation": sorted(((k, v) for k, v in names.items()), key=lambda kv: kv[1]),
+            "organisation": sorted(((k, wording.isolate(v)) for k, v in names.items()),
+                                   key=lambda kv: kv[1]),
             # courses, then the interventions (coaching, on-the-job, e-learning) one
             # organisation can be given alone
-            "module": [(m.code, f"{m.title} ({m.code})")
+            "module": [(m.code, wording.isolate(f"{m.title} ({m.code})"))
                        for m in catalogue.modules + catalogue.interventions]}

@@ -15,9 +15,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from govcap.labels import level_label
-from govcap.planning.core.money import format_money
 from govcap.planning.core.plan import Alternative, Need, PlanData, SectionStatus, Unfit
-from govcap.planning.wording import Namer, month_label
+from govcap.planning.wording import Namer, isolate, money, month_label
 
 KINDS = {"coaching": _("coaching"), "on-the-job": _("an on-the-job project"),
          "training-of-trainers": _("training of trainers"), "e-learning": _("e-learning")}
@@ -72,7 +71,7 @@ def follow_on(need: Need, names: Namer) -> str:
     values = {"courses": ", ".join(
         f"{names.module(code)} ({month_label(months[code]) if months[code] else '—'})"
         for code in sorted(months)),
-        "plan": first.engagement_name, "kind": kind, "org": need.org_name}
+        "plan": isolate(first.engagement_name), "kind": kind, "org": isolate(need.org_name)}
     if first.source == "delivered":
         return gettext("%(org)s completed %(courses)s in %(plan)s and the gap "
                        "persists: %(kind)s instead of repeating the course.") % values
@@ -81,13 +80,14 @@ def follow_on(need: Need, names: Namer) -> str:
 
 
 def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> str:
-    cost = format_money(a.cost_cents, currency)
+    cost = money(a.cost_cents, currency)
     if a.kind == "join-cohort":
         places = (gettext("%(n)d places free") % {"n": a.places_free} if a.enough_places
                   else gettext("only %(n)d places free") % {"n": a.places_free})
         return gettext("Join the course of %(plan)s (%(country)s) in %(month)s: %(places)s; "
                        "%(cost)s for this organisation's participants.") % {
-            "plan": a.engagement_name, "country": a.country, "month": month_label(a.month),
+            "plan": isolate(a.engagement_name), "country": isolate(a.country),
+            "month": month_label(a.month),
             "places": places, "cost": cost}
     if a.kind == "in-house":
         return gettext("Run %(module)s in-house for this organisation alone: %(cost)s.") % {

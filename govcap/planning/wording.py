@@ -10,16 +10,33 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import fields
 from typing import Any
 
 from django.utils import formats
-from django.utils.translation import get_language_info, gettext, ngettext
+from django.utils.translation import (
+    get_language,
+    get_language_bidi,
+    get_language_info,
+    gettext,
+    ngettext,
+)
 from django.utils.translation import gettext_lazy as _
 
+from govcap.analysis.labels import domain_titles
 from govcap.labels import level_label
 from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.inputs import Constraints
 from govcap.planning.core.money import format_money
-from govcap.planning.core.plan import SCHEDULED, ActionRow, Gap, Need, PlanData, Unfit
+from govcap.planning.core.plan import (
+    SCHEDULED,
+    ActionRow,
+    Gap,
+    Indicator,
+    Need,
+    PlanData,
+    Unfit,
+)
 
 # A need's status and an edit's outcome, as a reader says them.
 NEED_STATUS = {"scheduled": _("Scheduled"), "unfit": _("Not placed"),
@@ -36,6 +53,70 @@ DELIVERY = {"in-person": _("in person"), "online": _("online"), "blended": _("bl
 STEP_WORDS = {"basic-moderate": _("from Basic to Moderate"),
               "moderate-high": _("from Moderate to High"),
               "sustain-high": _("to sustain High")}
+
+
+# Unicode's first-strong isolate and its closing mark: the plain-text <bdi>.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolate(text: str) -> str:
+    """``text`` set apart from the sentence around it on a right-to-left page, so a Latin
+    name or code keeps its own order there ("Systems thinking (DST-101)", "4. Using…"),
+    its brackets and full stops on the right side. Unchanged on a left-to-right page."""
+    return f"{FSI}{text}{PDI}" if text and get_language_bidi() else text
+
+
+def language() -> str:
+    """The active language's base code ("fr" for "fr-ca"), for what formats by language."""
+    return (get_language() or "en").split("-")[0].lower()
+
+
+def money(cents: int, currency: str) -> str:
+    """An amount written as the reader's language writes it (``12 345,00 USD`` in French)."""
+    return format_money(cents, currency, language())
+
+
+def level_word(key: str | None) -> str:
+    """A level said inside a sentence. English names the scale's levels as the instrument
+    does ("Rated Basic on…"); other languages use them as ordinary words, lower-case after
+    another word ("Niveau de base sur…", not "Niveau De base")."""
+    word = level_label(key)
+    if language() == "en" or not word:
+        return word
+    return word[0].lower() + word[1:]
+
+
+def step_arrow() -> str:
+    """The arrow from a level to the next, pointing the way the page reads (as the
+    translated column headings "Level → target" do)."""
+    return "←" if get_language_bidi() else "→"
+
+
+def domain_title(key: str) -> str:
+    """A training domain's title in the reader's language (a key not in the scale as given)."""
+    return domain_titles().get(key, key)
+
+
+_DEFAULT_RESPONSIBILITY = next(f.default for f in fields(Constraints)
+                               if f.name == "responsibility")
+
+
+def responsibility(text: str) -> str:
+    """Who is responsible for an action: the plan's default said in the reader's language,
+    what the coordinator wrote in the settings as written."""
+    if text == _DEFAULT_RESPONSIBILITY:
+        return gettext("Engagement coordinator, with the heads of the participating "
+                       "organisations")
+    return text
+
+
+def indicator_words(indicator: Indicator, section: str) -> str:
+    """How a gap is checked, in the reader's words; ``section`` is "4. Its title". (The
+    core's own sentence is English and stays in the plan's JSON.)"""
+    return gettext("Consensus level on %(section)s at reassessment: %(target)s or higher "
+                   "(baseline %(baseline)s)") % {
+        "section": isolate(section), "target": level_word(indicator.target.key),
+        "baseline": level_word(indicator.baseline.key)}
 
 
 def month_label(month: str | None) -> str:
@@ -103,17 +184,19 @@ class Namer:
             self.cohorts.update({c.cohort_id: (c.module_code, c.month) for c in plan.cohorts})
 
     def org(self, org_id: str) -> str:
-        return self.orgs.get(org_id, gettext("an organisation no longer in the plan"))
+        name = self.orgs.get(org_id)
+        return isolate(name) if name else gettext("an organisation no longer in the plan")
 
     def module(self, code: str | None) -> str:
-        """"Systems thinking (DST-101)": the code is never shown without its title."""
+        """"Systems thinking (DST-101)": the code is never shown without its title (set
+        apart on a right-to-left page, where "(DST-101)" would otherwise come apart)."""
         if not code:
             return gettext("no course in the catalogue")
         module = self.catalogue.by_code.get(code)
-        return f"{module.title} ({code})" if module else code
+        return isolate(f"{module.title} ({code})" if module else code)
 
     def section(self, key: str | None) -> str:
-        return self.sections.get(key or "", key or "—")
+        return isolate(self.sections.get(key or "", key or "—"))
 
     def cohort(self, cohort_id: str) -> str:
         """A cohort as its course and month: "Systems thinking (DST-101), May 2027"."""
@@ -146,8 +229,8 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         if gap is None:
             continue
         line = gettext("Rated %(level)s on %(section)s, target %(target)s") % {
-            "level": level_label(gap.current.key), "section": gap.section_title,
-            "target": level_label(gap.target.key)}
+            "level": level_word(gap.current.key), "section": isolate(gap.section_title),
+            "target": level_word(gap.target.key)}
         if gap.confidence in CONFIDENCE:
             line += f" ({CONFIDENCE[gap.confidence]})"
         parts = [line + "."]
@@ -155,9 +238,9 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
                             (gettext("Evidence"), gap.shared_evidence),
                             (gettext("Dissent"), gap.shared_dissent)):
             if text:
-                parts.append(f"{label}: “{text}”")
-        parts += [f"{who or gettext('A participant')}: “{text}”"
-                  for who, text in gap.shared_quotes]
+                parts.append(f"{label}: {isolate(f'“{text}”')}")
+        parts += [f"{isolate(who) if who else gettext('A participant')}: "
+                  f"{isolate(f'“{text}”')}" for who, text in gap.shared_quotes]
         lines.append(" ".join(parts))
     return tuple(lines) or need.rationale
 
@@ -310,8 +393,8 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer) -> l
                               len(outcomes)) % {"n": len(outcomes)})
     if diff.get("total_before_cents") != diff.get("total_after_cents"):
         lines.append(gettext("Budget: %(before)s, now %(after)s") % {
-            "before": format_money(diff.get("total_before_cents") or 0, currency),
-            "after": format_money(diff.get("total_after_cents") or 0, currency)})
+            "before": money(diff.get("total_before_cents") or 0, currency),
+            "after": money(diff.get("total_after_cents") or 0, currency)})
     return lines
 
 
