@@ -14,7 +14,7 @@ from govcap.planning.delivered import DeliveredCohort
 
 
 def _day(value) -> str:
-    return date_format(value, "j M Y") if value else "—"
+    return date_format(value, "j F Y") if value else "—"  # "18 mai 2026", "18 May 2026"
 
 
 def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:

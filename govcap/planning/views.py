@@ -26,7 +26,6 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import left_without_cohort
 from govcap.planning.core.inputs import PlanInputError
-from govcap.planning.core.money import format_money
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
 from govcap.planning.inputs_db import coverage_of, ensure_settings, gather, section_titles
@@ -258,7 +257,7 @@ def confirm_approve(request, engagement, plan: Plan):
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
         warnings += _approval_warnings(engagement, data)
-    total = format_money(data.budget.total_cents, data.currency)
+    total = wording.money(data.budget.total_cents, data.currency)
     facts = [
         ngettext("%(n)d organisation", "%(n)d organisations", len(data.organisations))
         % {"n": len(data.organisations)} + " · " +

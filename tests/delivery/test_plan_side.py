@@ -25,7 +25,7 @@ def test_a_course_being_prepared_then_delivered_says_so_beside_it(client, course
         status=Delivery.Status.COMPLETED, start_date=dt.date(2026, 9, 14),
         end_date=dt.date(2026, 9, 15), cost_cents=250000, planned_cost_cents=240000)
     page = plan_text(client, course.coordinator, course)
-    assert "Delivered 14 Sep 2026 – 15 Sep 2026 by" in page
+    assert "Delivered 14 September 2026 – 15 September 2026 by" in page
     assert "1 of 1 participant completed." in page
     assert "Cost USD\xa02,500.00 (planned USD\xa02,400.00)." in page
 
