@@ -55,5 +55,6 @@ def test_the_job_page_follows_a_pack_to_its_download(page, live_server, world, s
     with page.expect_download() as info:
         download.click()
     with zipfile.ZipFile(info.value.path()) as z:
-        assert "manifest.csv" in z.namelist() and len(z.namelist()) == 7  # (1 + 1 org) × 3 + 1
+        # (the plan + 1 organisation's) × (3 formats + the brief in 2) + the manifest
+        assert "manifest.csv" in z.namelist() and len(z.namelist()) == 11
     assert problems == []
