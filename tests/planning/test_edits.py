@@ -246,3 +246,15 @@ def test_dropping_one_organisations_course_names_who_it_leaves_without_a_cohort(
         (shared.cohort_id, "CHG-101", tuple(sorted(
             n.org_name for n in before.organisations)))]
     assert left_without_cohort(before, before) == []
+
+
+def test_an_intervention_added_for_a_gap_scores_as_that_gap_not_above_it() -> None:
+    # POL-904 serves two sections; the organisation has a gap on one, and is at target on
+    # the other (strategic): planned instead of a course, it must not outrank that course
+    rows = org_rows("org00", {"policy-influence": B, "digital-strategic-plan": H})
+    strategic = Targets(strategic_sections=frozenset({"digital-strategic-plan"}))
+    plain = plan_with(rows, targets=strategic)
+    course = next(n for n in plain.needs if "policy-influence" in n.sections)
+    added = plan_with(rows, AddModule("elearn", "org00", "POL-904"), targets=strategic)
+    elearning = next(n for n in added.needs if n.module_code == "POL-904")
+    assert elearning.origin == "added" and elearning.score == course.score

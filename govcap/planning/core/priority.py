@@ -19,8 +19,10 @@ where
 Scores range from 0.6 (one level, low confidence, rare need) to 8 (two levels on a
 strategic section, high confidence, everyone needs it); they are rounded to 4 decimals.
 
-* A module added by an edit scores as if each of its sections had a gap of at least one
-  level (unknown sections: one level, medium confidence).
+* A module added by an edit scores as the organisation's gaps it serves (an e-learning
+  planned instead of a course scores as that course's gap, not above it); one that serves
+  none of them scores as if each of its sections had a gap of one level (unknown sections:
+  medium confidence).
 * A prerequisite scores at least as high as the highest need that requires it, since
   that need cannot start before it.
 
@@ -62,8 +64,10 @@ def score_needs(needs: dict[NeedKey, Need], pos: Positions, catalogue: Catalogue
     for need in active:
         if need.origin == "added":
             sections = catalogue.by_code[need.module_code].sections
-            base = max(section_factor(pos, targets, need.org_id, s, floor_one=True)
-                       for s in sections)
+            base = (max((section_factor(pos, targets, need.org_id, s) for s in sections),
+                        default=0.0)
+                    or max(section_factor(pos, targets, need.org_id, s, floor_one=True)
+                           for s in sections))
         else:
             base = max((section_factor(pos, targets, need.org_id, s) for s in need.sections),
                        default=0.0)
