@@ -283,6 +283,16 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
                                      "documents for details."))
 
 
+INTERVENTION_MEASURES = {
+    "coaching": _("%(module)s: coaching at the workplace, %(days)s with a coach; "
+                  "%(participants)s from %(orgs)s"),
+    "on-the-job": _("%(module)s: an on-the-job project at the workplace with a mentor, "
+                    "%(days)s; %(participants)s from %(orgs)s"),
+    "e-learning": _("%(module)s: self-paced e-learning, %(days)s of study each; "
+                    "%(participants)s from %(orgs)s"),
+}
+
+
 def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
     """An action-table line in words, counted from the plan's scheduled courses."""
     runs = [c for c in plan.cohorts if c.module_code == action.module_code
@@ -296,6 +306,10 @@ def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
     participants = ngettext("%(n)d participant", "%(n)d participants", people) % {"n": people}
     orgs = ngettext("%(n)d organisation", "%(n)d organisations", len(action.organisations)
                     ) % {"n": len(action.organisations)}
+    values = {"module": names.module(action.module_code), "days": days,
+              "participants": participants, "orgs": orgs}
+    if module.kind in INTERVENTION_MEASURES:  # not a course: said as what it is
+        return str(INTERVENTION_MEASURES[module.kind]) % values
     return gettext("%(module)s: %(courses)s of %(days)s, %(delivery)s; %(participants)s from "
                    "%(orgs)s") % {"module": names.module(action.module_code),
                                   "courses": courses, "days": days,

@@ -88,3 +88,16 @@ def test_each_need_says_why_in_the_readers_language() -> None:
         french = overview(plan, CATALOGUE).needs
     reasons = next(n for n in french if n.need.origin == "gap").reasons
     assert reasons and not any("Rated" in r or "target" in r for r in reasons), reasons
+
+
+def test_the_action_table_says_an_intervention_is_not_a_course() -> None:
+    from govcap.planning import wording
+    from govcap.planning.core.edits import AddModule
+    from govcap.planning.core.plan import ActionRow
+
+    plan = generate_plan(everyone(1, {"change-management": B}), CATALOGUE, Targets(),
+                         Constraints("2026-01", **ROOMY), [AddModule("c", "org00", "CHG-901")])
+    row = next(a for a in plan.actions if a.module_code == "CHG-901")
+    assert isinstance(row, ActionRow)
+    words = wording.action_measure(row, plan, wording.Namer(CATALOGUE, plan))
+    assert "coaching at the workplace" in words and "course of" not in words
