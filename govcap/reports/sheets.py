@@ -80,8 +80,9 @@ def needs(s: Scope) -> Sheet:
                     key=lambda n: (s.names[n.org_id].casefold(), n.status == DROPPED, n.rank)):
         rows.append([n.org_name, n.module_code, s.module_title(n.module_code), s.domain(n.domain),
                      s.step(n.step), L.get_or(f"origin.{n.origin}", n.origin),
-                     "; ".join(s.section_title(k) for k in n.sections), n.rank,
-                     float(n.score), _need_status(s, n.status, n.month),
+                     "; ".join(s.section_title(k) for k in n.sections),
+                     n.rank or "", float(n.score) if n.rank else "",  # a left-out need: none
+                     _need_status(s, n.status, n.month),
                      _month(s, n.month), n.cohort_id or "", n.participants,
                      " | ".join(s.evidence(n)), rounds.alternatives_text(s, n)])
     return Sheet(L["sheet.needs"], Table(cols, rows))

@@ -147,6 +147,7 @@ def test_an_organisation_whose_only_need_was_left_out_reads_so_without_contradic
         ["ICT Authority", "CHG-901 Coaching in change management", GAP]]
     needs = next(sheet.table for sheet in doc.sheets if sheet.name == "Needs")
     assert [(r[1], r[9]) for r in needs.rows] == [("CHG-901", "Left out by the coordinator")]
+    assert [(r[7], r[8]) for r in needs.rows] == [("", "")]  # no rank, no score: not planned
 
 
 def test_the_whole_plan_says_which_gap_was_deliberately_left_without_training():
