@@ -175,3 +175,18 @@ def test_the_pack_of_the_version_on_screen_not_the_newest_draft(planned, client)
     slug = planned.engagement.slug
     assert f"{slug}/plan-{slug}-v1.pdf" in names and not any("-v2" in n for n in names)
     assert ",draft," not in manifest and ",approved," in manifest
+
+
+def test_a_viewer_whose_organisation_is_not_in_the_plan_is_told_why(planned, make_user):
+    from govcap.accounts.models import Role
+    from govcap.orgs.models import Organisation
+
+    late = Organisation.objects.create(country=planned.ministry.country, name="Late Agency")
+    planned.engagement.organisations.add(late)
+    reader = make_user("late-reader", Role.VIEWER, planned.engagement, late)
+    job = service.start(Job.Kind.PLAN_PACK, {"engagement": planned.engagement.slug},
+                        owner=reader, label="pack")
+    run_pending()
+    job.refresh_from_db()
+    assert job.status == Job.Status.FAILED
+    assert "not in the plan yet" in job.error and "generate a plan" not in job.error
