@@ -237,7 +237,7 @@ class EvaluationLink(models.Model):
                                  related_name="evaluation_links")
     level = models.PositiveSmallIntegerField(choices=Level.choices)
     phase = models.CharField(max_length=4, blank=True)  # level 2: LearningCheck.Phase
-    respondent = models.CharField(max_length=10, blank=True)  # level 3: FollowUp.Respondent
+    respondent = models.CharField(max_length=11, blank=True)  # level 3: FollowUp.Respondent
     token_hash = models.CharField(max_length=64, unique=True)  # SHA-256 of the URL's token
     expires_at = models.DateTimeField()
     closed_at = models.DateTimeField(null=True, blank=True)  # closed early by its opener
