@@ -129,7 +129,7 @@ def run_plan_pack(job: Job, progress: Progress) -> Outcome:
     planned, manifest = plan_documents(job.owner, engagements, formats,
                                        int(version) if version else None)
     if not planned:
-        if not manifest:  # plans exist, but none of the organisations this person reads is in
+        if engagements and not manifest:  # plans exist, none holds what this person reads
             raise NothingToPack("Nothing to pack: the organisations you read are not in the "
                                 "plan yet (their sessions are not validated).")
         raise NothingToPack("No training plan to pack: generate a plan first.")
