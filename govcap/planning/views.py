@@ -91,9 +91,9 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
             context["stale"] = gather(engagement).checksum != plan.inputs_checksum
         except (CatalogueError, PlanInputError):
             context["stale"] = True
+        unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
         context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),
-                             wording.status_word(wording.OPERATION_STATUS, e.last_status),
-                             wording.moved_others(e.moved_others, namer))
+                             _outcome(e, unplaced), wording.moved_others(e.moved_others, namer))
                             for e in stored]
         if editable:
             choices = pages.edit_choices(plan_data, catalogue)
@@ -295,6 +295,15 @@ def _operation(kind: str, data: dict) -> edits.Operation:
     if kind == "move-member":
         return edits.MoveMember(op_id, org_module[0], org_module[1], data["cohort"])
     raise ValueError(kind)
+
+
+def _outcome(edit: PlanEdit, unplaced: set[tuple[str, str]]) -> str:
+    """An edit's outcome in words; an added course no cohort holds is done, not placed."""
+    op = edit.operation
+    if (edit.kind == "add-module" and edit.last_status == "applied"
+            and (op.get("org_id"), op.get("module_code")) in unplaced):
+        return _("Done, but not placed in a course (see Findings)")
+    return str(wording.status_word(wording.OPERATION_STATUS, edit.last_status))
 
 
 def _say_if_not_placed(request, data, operation, catalogue) -> None:

@@ -437,3 +437,5 @@ def test_adding_a_course_no_cohort_can_hold_says_so(client, planned):
                        post, follow=True).content.decode()
     text = " ".join(re.sub(r"<[^>]+>", " ", page).split())
     assert "(DST-101) is in the plan for Ministry of ICT but not placed in a course:" in text
+    edits = text[text.find("What the edits did"):] if "What the edits did" in text else text
+    assert "Done, but not placed in a course" in edits  # the edits list says it too
