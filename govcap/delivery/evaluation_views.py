@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
-from govcap.delivery import access, evaluation_forms, evaluation_xlsform
+from govcap.delivery import access, evaluation_forms, evaluation_xlsform, imports
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
 from govcap.delivery.models import (
@@ -262,7 +262,7 @@ def import_answers(request, uuid):
         messages.error(request, _("Choose a CSV or XLSX file."))
         return redirect("delivery-evaluation", uuid)
     upload = form.cleaned_data["file"]
-    if upload.size > evaluation_xlsform.MAX_FILE_BYTES:
+    if upload.size > imports.MAX_FILE_BYTES:
         messages.error(request, _("The file is larger than 5 MB."))
         return redirect("delivery-evaluation", uuid)
     try:

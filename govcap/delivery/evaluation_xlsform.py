@@ -10,7 +10,6 @@ answer already stored with the same values is skipped; one that differs is a pro
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
+from govcap.delivery.imports import read_upload
 from govcap.delivery.models import AnswerSource, Delivery, LearningCheck, Reaction, Trainee
 from govcap.interchange.formspec import Choice, Field, FormSpec
 from govcap.interchange.headers import fold, header_score, map_columns
@@ -27,7 +27,6 @@ from govcap.interchange.problems import ImportProblem, Problem
 from govcap.interchange.tables import read_table
 from govcap.interchange.xlsform import xlsform_bytes as spec_bytes
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
 DELIVERY_FIELD = "govcap_delivery"
 FORM_VERSION = "1"
 
@@ -123,21 +122,6 @@ class EvaluationImport:
     dry_run: bool
 
 
-def _sheet_name(data: bytes) -> str:
-    if not data.startswith(b"PK"):
-        return ""
-    try:
-        from openpyxl import load_workbook
-
-        wb = load_workbook(io.BytesIO(data), read_only=True)
-        try:
-            return wb.worksheets[0].title if wb.worksheets else ""
-        finally:
-            wb.close()
-    except Exception:  # unreadable: read_table says so in its own words
-        return ""
-
-
 def _choice_names(spec: FormSpec) -> dict[str, dict[str, str]]:
     """list name → folded label (any language) or name → name: a "labels" export gives
     the choice's label, an "XML values" export its name."""
@@ -179,24 +163,12 @@ def import_answers(source: bytes | str | Path, delivery: Delivery, *, user=None,
     """Read an export of this delivery's level 1 or level 2 form (which one is read from
     its columns) and store its answers unless ``dry_run``. Any problem raises
     ImportProblem listing them all, and nothing is written."""
-    if isinstance(source, bytes):
-        data, label = source, name or "the file"
-    else:
-        path = Path(source)
-        label = name or path.name
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ImportProblem.one(_("cannot be read: %(why)s") % {
-                "why": exc.strerror or exc}, label) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportProblem.one(_("the file is larger than 5 MB"), label)
-    tab = _sheet_name(data)
-    where = f"{label}, sheet “{tab}”" if tab else label
+    upload = read_upload(source, name)
+    label, where = upload.label, upload.where
     specs = {level: build_spec(delivery, level) for level in (1, 2)}
     scores = {level: header_score(spec) for level, spec in specs.items()}
     try:
-        table = read_table(data, label, lambda h: max(s(h) for s in scores.values()))
+        table = read_table(upload.data, label, lambda h: max(s(h) for s in scores.values()))
         level = max(specs, key=lambda lv: scores[lv](table.headers))
         columns = map_columns(table.headers, specs[level])
     except ImportProblem as exc:

@@ -8,6 +8,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from govcap.delivery import services, texts
 from govcap.delivery.core import attendance as sheet
 from govcap.delivery.models import Delivery, Trainee
@@ -21,6 +23,35 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 class AttendanceImport:
     marks: int
     dry_run: bool
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file to import, read: its bytes, its name, and where its problems are said to be
+    ("attendance.xlsx, sheet “Day 1”")."""
+
+    data: bytes
+    label: str
+    where: str
+
+
+def read_upload(source: bytes | str | Path, name: str = "") -> Upload:
+    """The bytes of an upload or of a file on disk, refused when unreadable or over 5 MB —
+    the opening step of every import of this package (attendance, evaluation answers)."""
+    if isinstance(source, bytes):
+        data, label = source, name or "the file"
+    else:
+        path = Path(source)
+        label = name or path.name
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ImportProblem.one(_("cannot be read: %(why)s") % {
+                "why": exc.strerror or exc}, label) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportProblem.one(_("the file is larger than 5 MB"), label)
+    tab = _sheet_name(data)
+    return Upload(data, label, f"{label}, sheet “{tab}”" if tab else label)
 
 
 def _sheet_name(data: bytes) -> str:
@@ -46,32 +77,20 @@ def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=No
                       name: str = "", dry_run: bool = False) -> AttendanceImport:
     """Read and check a sheet; write its marks unless ``dry_run``. Any problem raises
     ImportProblem listing them all, and nothing is written."""
-    if isinstance(source, bytes):
-        data, label = source, name or "the file"
-    else:
-        path = Path(source)
-        label = name or path.name
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise ImportProblem.one(f"cannot be read: {exc.strerror or exc}", label) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ImportProblem.one("the file is larger than 5 MB", label)
-    tab = _sheet_name(data)
-    where = f"{label}, sheet “{tab}”" if tab else label
+    upload = read_upload(source, name)
     try:
-        table = read_table(data, label, _score)
+        table = read_table(upload.data, upload.label, _score)
     except ImportProblem as exc:
-        raise exc.with_source(where) from None
+        raise exc.with_source(upload.where) from None
     codes = Trainee.objects.filter(delivery=delivery).values_list("code", flat=True)
     marks, problems = sheet.read_sheet(table.headers, [(r.number, r.cells) for r in table.rows],
                                        list(codes), delivery.days)
     if problems:
         raise ImportProblem([Problem(texts.sheet_problem_text(p), p.row, p.column or None)
-                             for p in problems], where)
+                             for p in problems], upload.where)
     if not dry_run:
         try:
             services.record_attendance(user, delivery, marks)
         except services.DeliveryError as exc:
-            raise ImportProblem.one(str(exc), where) from None
+            raise ImportProblem.one(str(exc), upload.where) from None
     return AttendanceImport(len(marks), dry_run)
