@@ -24,6 +24,20 @@ def _row(d: Delivery) -> dict:
             "currency": d.currency}
 
 
+def delivery_named(text: str, *related: str) -> Delivery:
+    """The delivery a command names by UUID (with ``related`` selected), or a CommandError
+    that says where to find one; shared with `govcap evaluation`."""
+    try:
+        key = uuidlib.UUID(text)
+    except ValueError:
+        raise CommandError(f"“{text}” is not a delivery UUID (see `govcap deliveries list`).")\
+            from None
+    delivery = Delivery.objects.select_related(*related).filter(uuid=key).first()
+    if delivery is None:
+        raise CommandError(f"No delivery {text} (see `govcap deliveries list`).")
+    return delivery
+
+
 class Command(BaseCommand):
     help = ("Deliveries of approved plans: list [--engagement SLUG]; show UUID; "
             "import-attendance UUID FILE [--dry-run] (CSV/XLSX: code, day, present); "
@@ -51,16 +65,7 @@ class Command(BaseCommand):
         getattr(self, options["action"].replace("-", "_"))(options)
 
     def _delivery(self, text: str) -> Delivery:
-        try:
-            key = uuidlib.UUID(text)
-        except ValueError:
-            raise CommandError(f"“{text}” is not a delivery UUID (see `govcap deliveries list`).")\
-                from None
-        delivery = Delivery.objects.select_related("engagement", "provider").filter(
-            uuid=key).first()
-        if delivery is None:
-            raise CommandError(f"No delivery {text} (see `govcap deliveries list`).")
-        return delivery
+        return delivery_named(text, "engagement", "provider")
 
     def list(self, options):
         qs = Delivery.objects.select_related("engagement", "provider").order_by(

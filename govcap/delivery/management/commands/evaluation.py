@@ -1,10 +1,10 @@
-import uuid as uuidlib
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from govcap.delivery import evaluation_xlsform
+from govcap.delivery.management.commands.deliveries import delivery_named
 from govcap.delivery.models import Delivery
 from govcap.interchange.problems import ImportProblem
 
@@ -34,16 +34,7 @@ class Command(BaseCommand):
         getattr(self, "import_" if name == "import" else name)(options)
 
     def _delivery(self, text: str) -> Delivery:
-        try:
-            key = uuidlib.UUID(text)
-        except ValueError:
-            raise CommandError(f"“{text}” is not a delivery UUID (see `govcap deliveries list`).")\
-                from None
-        delivery = Delivery.objects.select_related("plan", "plan__catalogue").filter(
-            uuid=key).first()
-        if delivery is None:
-            raise CommandError(f"No delivery {text} (see `govcap deliveries list`).")
-        return delivery
+        return delivery_named(text, "plan", "plan__catalogue")
 
     def export_xlsform(self, options):
         d = self._delivery(options["delivery"])
