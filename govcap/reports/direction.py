@@ -6,7 +6,8 @@ end a Latin text on the wrong side: an organisation's note "Time ran out." reads
 out", "(MoPIED)." loses its bracket. So a text with no right-to-left letter is isolated
 whole, and inside Arabic text every run of Latin words (a name, a module code, an amount
 with its currency) is isolated on its own; digits alone are left to the bidi algorithm,
-which writes them left to right already.
+which writes them left to right already — except a signed number: "+1" in a right-to-left
+cell reads "1+", so a sign with its number is isolated too.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _LATIN = "0-9A-Za-z\u00c0-\u024f"
 # text ("مارس 2027: Ramadan"), which the bidi algorithm writes left to right already.
 _RUN = re.compile(rf"[A-Za-z\u00c0-\u024f](?:[{_LATIN}\s.,:;/&'’+%#()\-–—_@]*[{_LATIN})%])?")
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# "+1", "−0.33", "+12.5%" (not the "-06" of a date "2025-05-06": the sign follows no digit).
+_SIGNED = r"(?<![0-9A-Za-z])[+\-−]\d[\d.,]*%?"
+_LATIN_OR_SIGNED = re.compile(f"{_RUN.pattern}|{_SIGNED}")
 
 
 def is_rtl(language: str) -> bool:
@@ -36,14 +40,14 @@ def has_rtl(text: str) -> bool:
 def runs(text: str) -> list[tuple[str, bool]]:
     """`text` in pieces, each with True when it must be kept left to right: the whole text
     when it has no right-to-left letter (and some Latin letter), else each run of Latin
-    words in it. Joined again, the pieces are `text`."""
+    words and each signed number in it. Joined again, the pieces are `text`."""
     if not text:
         return []
-    if not has_rtl(text):
-        return [(text, bool(_LETTER.search(text)))]
+    if not has_rtl(text) and _LETTER.search(text):
+        return [(text, True)]
     pieces: list[tuple[str, bool]] = []
     at = 0
-    for match in _RUN.finditer(text):
+    for match in _LATIN_OR_SIGNED.finditer(text):
         run = match.group()
         while run.endswith(")") and run.count(")") > run.count("("):
             run = run[:-1]  # "(Agile)" inside Arabic: the brackets belong to the sentence

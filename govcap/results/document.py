@@ -30,6 +30,7 @@ from govcap.reports.model import (
     Sheet,
     Table,
 )
+from govcap.reports.documents import LANGUAGES as PLAN_DOCUMENT_LANGUAGES
 from govcap.reports.plan import render_document
 from govcap.results import words
 from govcap.results.build import PairResult, Results
@@ -44,9 +45,9 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
     "json": "application/json",
 }
-# The documents' languages: the plan documents' (reports.docx, reports.pdf). Arabic reads
-# right to left, which the document renderers do not lay out yet.
-DOCUMENT_LANGUAGES = ("en", "fr")
+# The documents' languages: the plan documents' (reports.docx, reports.pdf lay Arabic out
+# right to left).
+DOCUMENT_LANGUAGES = PLAN_DOCUMENT_LANGUAGES
 
 
 def document_language(language: str | None) -> str:

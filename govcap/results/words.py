@@ -23,26 +23,9 @@ NAMES = {
 
 DEFINITIONS = {
     # xgettext:no-python-format
-    ind.OFFICIALS_TRAINED: _("Participants recorded as having completed a course "
-                             "(present at least 80% of its days). Counted per course: an "
-                             "official who completed two courses counts twice. n: the "
-                             "participants nominated to the courses that ran (cancelled and "
-                             "merged courses are not counted). Target: the participants of "
-                             "the approved plans."),
-    ind.WOMEN_SHARE: _("Women among the officials trained"),
-    ind.COMPLETION_RATE: _("Completion rate"),
-    ind.SATISFACTION: _("Participants satisfied with the course (level 1)"),
-    ind.LEARNING_GAIN: _("Learning gain (level 2)"),
-    ind.APPLICATION: _("Participants applying what they learnt (level 3)"),
-    ind.MOVING_UP: _("Trained organisations moving up at least one level (level 4)"),
-    ind.COST_PER_PARTICIPANT: _("Cost per participant"),
-    ind.COST_PER_COMPLETED: _("Cost per participant who completed"),
-}
-
-DEFINITIONS = {
-    # xgettext:no-python-format
-    ind.OFFICIALS_TRAINED: _("Participants recorded as having completed a course (present "
-                             "at least 80% of its days). Counted per course: an official who completed two courses counts twice. "
+    ind.OFFICIALS_TRAINED: _(
+        "Participants recorded as having completed a course (present at least 80% of its "
+        "days). Counted per course: an official who completed two courses counts twice. "
         "n: the participants nominated to the courses that ran (cancelled and merged "
         "courses are not counted). Target: the participants of the approved plans."),
     ind.WOMEN_SHARE: _(

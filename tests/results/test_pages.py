@@ -71,3 +71,17 @@ def test_documents_in_french(programme, settings):
     word = Document(io.BytesIO(response.content))
     assert word.core_properties.category == "programme results"
     assert word.core_properties.language == "fr-FR"
+
+
+def test_documents_in_arabic_read_right_to_left(programme):
+    # Arabic is offered when its catalogue is complete (tests/i18n checks it is)
+    client = client_of(programme.coordinator)
+    response = client.get("/indicators/download/docx/", HTTP_ACCEPT_LANGUAGE="ar")
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    word = Document(io.BytesIO(response.content))
+    assert word.core_properties.language == "ar-SA"
+    body = word.element.body
+    assert body.find(f".//{qn('w:bidi')}") is not None  # paragraphs laid out right to left
+    assert "نتائج البرنامج" in "".join(t.text or "" for t in body.iter(qn("w:t")))
