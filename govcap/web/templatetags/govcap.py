@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import re
+
 from django import template
 from django.conf import settings
-from django.utils.html import format_html, json_script
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html, json_script
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -132,3 +134,15 @@ def open_conflicts(context, session) -> int:
 def autosave_text() -> SafeString:
     """The autosave script's texts as a JSON data block (CSP allows data, not inline code)."""
     return json_script(autosave_texts(), "autosave-text")
+
+
+# A module code: "CHG-101", "DST-101", "CHG-901".
+_MODULE_CODE = re.compile(r"\b[A-Z]{2,5}-\d{2,4}\b")
+
+
+@register.filter
+def codes(text):
+    """`text` escaped, its module codes kept on one line: a right-to-left page otherwise
+    breaks "(CHG-901)" at the hyphen when the line wraps."""
+    escaped = conditional_escape(text)  # before the spans are added: they are the only markup
+    return mark_safe(_MODULE_CODE.sub(lambda m: f'<span class="code">{m.group()}</span>', escaped))
