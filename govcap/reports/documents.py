@@ -80,8 +80,11 @@ def find_org_id(plan: Plan, ref: str) -> str | None:
 
 def filename(plan: Plan, fmt: str, org_id: str | None = None,
              language: str | None = None) -> str:
-    """The file's name; a language other than the engagement's own is named in it."""
+    """The file's name; a language other than the engagement's own is named in it, and a
+    draft's name says when it last changed, so two downloads of an edited draft differ."""
     suffix = f"-{org_id[:8]}" if org_id else ""
+    if plan.status == Plan.Status.DRAFT and plan.updated_at:
+        suffix += f"-draft-{timezone.localtime(plan.updated_at):%Y%m%d-%H%M}"
     if language and language != document_language(plan.engagement.language):
         suffix += f"-{language}"
     if fmt in BRIEF_FORMATS:

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from govcap.jobs import service
@@ -35,13 +36,15 @@ def test_a_plan_pack_runs_through_the_database_queue(planned):
     with zipfile.ZipFile(job.result_file) as z:
         names = set(z.namelist())
         slug = planned.engagement.slug
-        assert f"{slug}/plan-{slug}-v1.pdf" in names
+        # a draft's files say when it last changed
+        draft = f"v1-draft-{timezone.localtime(planned.plan.updated_at):%Y%m%d-%H%M}"
+        assert f"{slug}/plan-{slug}-{draft}.pdf" in names
         assert f"{slug}/organisations/moict.docx" in names
         assert f"{slug}/organisations/icta.xlsx" in names
-        assert f"{slug}/brief-{slug}-v1.pdf" in names  # the minister's page is in the pack
+        assert f"{slug}/brief-{slug}-{draft}.pdf" in names  # the minister's page is in it
         assert f"{slug}/organisations/icta-brief.docx" in names
         assert "manifest.csv" in names and len(names) == 16
-        assert z.read(f"{slug}/plan-{slug}-v1.pdf").startswith(b"%PDF")
+        assert z.read(f"{slug}/plan-{slug}-{draft}.pdf").startswith(b"%PDF")
         manifest = z.read("manifest.csv").decode("utf-8-sig")
     assert manifest.count("\r\n") == 16 and "ICT Authority" in manifest
     assert job.summary == {"documents": 15, "engagements": 1, "bytes": job.summary["bytes"]}
