@@ -59,6 +59,27 @@ def engagements_of(job: Job) -> list[Engagement]:
     return list(qs.order_by("country__name", "round_number", "name"))
 
 
+def _readable(owner, engagement: Engagement) -> set[str] | None:
+    """The organisations (uuids) whose plans a viewer narrowed to them may read; None for
+    a reader of the whole plan."""
+    narrowed = (scoping.scope_of(owner).viewer_orgs.get(engagement.id)
+                if owner is not None else None)
+    if narrowed is None:
+        return None
+    return {str(u) for u in engagement.organisations.filter(pk__in=narrowed)
+            .values_list("uuid", flat=True)}
+
+
+def has_documents_for(owner, engagement: Engagement) -> bool:
+    """Whether a pack of the engagement's latest plan would hold a document for ``owner``
+    (a viewer narrowed to organisations the plan does not include gets none)."""
+    plan = latest_plan(engagement)
+    if plan is None:
+        return False
+    allowed = _readable(owner, engagement)
+    return allowed is None or any(o["org_id"] in allowed for o in plan.data["organisations"])
+
+
 def plan_documents(owner, engagements: list[Engagement], formats=FORMATS,
                    version: int | None = None) -> tuple[list[Planned], list[list]]:
     """What the pack holds, and the manifest lines of the engagements without a plan: each
@@ -72,12 +93,7 @@ def plan_documents(owner, engagements: list[Engagement], formats=FORMATS,
         if plan is None:
             notes.append(["", engagement.slug, "", "", "", "", "", "", "no plan generated"])
             continue
-        narrowed = (scoping.scope_of(owner).viewer_orgs.get(engagement.id)
-                    if owner is not None else None)
-        allowed = None
-        if narrowed is not None:
-            allowed = {str(u) for u in engagement.organisations.filter(pk__in=narrowed)
-                       .values_list("uuid", flat=True)}
+        allowed = _readable(owner, engagement)
         codes = dict(engagement.organisations.values_list("uuid", "code"))
         folder = engagement.slug
         if allowed is None:

@@ -193,3 +193,20 @@ def test_a_viewer_whose_organisation_is_not_in_the_plan_is_told_why(planned, mak
     job.refresh_from_db()
     assert job.status == Job.Status.FAILED
     assert "not in the plan yet" in job.error and "generate a plan" not in job.error
+
+
+def test_the_engagement_page_offers_the_pack_only_to_readers_it_has_documents_for(
+        planned, make_user, client):
+    from govcap.accounts.models import Role
+    from govcap.orgs.models import Organisation
+
+    late = Organisation.objects.create(country=planned.ministry.country, name="Late Agency")
+    planned.engagement.organisations.add(late)
+    page = reverse("engagement", args=[planned.engagement.slug])
+    client.force_login(make_user("late-reader", Role.VIEWER, planned.engagement, late))
+    assert "Plan pack (ZIP)" not in client.get(page).content.decode()
+    client.force_login(make_user("moict-reader", Role.VIEWER, planned.engagement,
+                                 planned.ministry))
+    assert "Plan pack (ZIP)" in client.get(page).content.decode()
+    client.force_login(planned.coordinator)
+    assert "Plan pack (ZIP)" in client.get(page).content.decode()

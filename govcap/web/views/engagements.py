@@ -19,6 +19,7 @@ from govcap.assessments.models import Session
 from govcap.delivery import access as delivery_access
 from govcap.instruments.services import latest_instrument
 from govcap.orgs.models import Country, Engagement, Organisation
+from govcap.reports import pack
 from govcap.web.forms import EngagementForm, MemberForm, OrganisationForm, SessionForm
 
 
@@ -125,6 +126,7 @@ def engagement_detail(request, slug):
         ),
         "sessions": sessions,
         "can_manage": can_manage,
+        "can_pack": pack.has_documents_for(request.user, engagement),
     }
     if can_manage:
         context |= {
