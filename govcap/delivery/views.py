@@ -111,13 +111,15 @@ def _context(request, delivery: Delivery) -> dict:
             else "", "trainers": delivery.trainers,
             "cost": Decimal(delivery.cost_cents) / 100 if delivery.cost_cents is not None
             else None}, providers=providers)
-        context["move_form"] = forms.MoveForm(initial=base)
-        context["cancel_form"] = forms.CancelForm(initial=base)
+        # ids of their own: the edit form's start and end dates keep their labels
+        context["move_form"] = forms.MoveForm(initial=base, auto_id="move_%s")
+        context["cancel_form"] = forms.CancelForm(initial=base, auto_id="cancel_%s")
         targets = Delivery.objects.filter(engagement=delivery.engagement,
                                           module_code=delivery.module_code).exclude(
             pk=delivery.pk).exclude(status__in=["cancelled", "merged"])
         if targets:
-            context["merge_form"] = forms.MergeForm(initial=base, targets=targets)
+            context["merge_form"] = forms.MergeForm(initial=base, targets=targets,
+                                                     auto_id="merge_%s")
         personas = module_personas(delivery)
         context["nomination_form"] = forms.NominationForm(
             organisations=delivery.engagement.organisations.order_by("name"), personas=personas)
