@@ -116,12 +116,22 @@ def latest_catalogue(key: str = DEFAULT_KEY) -> Catalogue:
 def ensure_default_catalogue() -> Catalogue:
     """Import the packaged catalogue and its translations when this version of it is not
     stored yet (a database made with an older one gets the new version beside it: plans
-    keep the version they used); the latest version."""
+    keep the version they used); the latest version.
+
+    A language layer shipped later than the catalogue version it translates (Arabic and
+    Swahili came after French for 1.1) is added to the stored version; a stored layer is
+    never replaced."""
     packaged = DEFAULT_CATALOGUE.stem.removeprefix("catalogue-")  # catalogue-1.1 → 1.1
-    if not Catalogue.objects.filter(key=DEFAULT_KEY, version=packaged).exists():
+    row = Catalogue.objects.filter(key=DEFAULT_KEY, version=packaged).first()
+    stored = set(row.translations.values_list("language", flat=True)) if row else set()
+    layers = sorted((DATA_DIR / "translations").glob(f"{DEFAULT_CATALOGUE.stem}.*.yaml"))
+    # catalogue-1.1.ar.yaml → ar
+    missing = [p for p in layers if p.suffixes[-2].removeprefix(".") not in stored]
+    if row is None or missing:
         with transaction.atomic():
-            import_file(DEFAULT_CATALOGUE)
-            for layer in sorted((DATA_DIR / "translations").glob(f"{DEFAULT_CATALOGUE.stem}.*.yaml")):
+            if row is None:
+                import_file(DEFAULT_CATALOGUE)
+            for layer in missing:
                 import_file(layer)
     return latest_catalogue(DEFAULT_KEY)
 
