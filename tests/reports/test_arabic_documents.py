@@ -1,8 +1,9 @@
 """Plan documents in Arabic (right to left) and Swahili, and the language a download asks for.
 
-One small plan (tests/reports/helpers.py) is built and rendered once per language; the
-catalogue has no Arabic or Swahili layer, so module texts are its English ones, as in a
-real engagement (documents.render falls back the same way).
+One small plan (tests/reports/helpers.py) is built and rendered once per language with the
+catalogue's English source texts, so that what is checked here is the documents' own words
+(tests/planning/test_catalogue_translations.py checks the catalogue's Arabic and Swahili
+layers reach the documents).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def test_the_arabic_pdf_says_its_headings_in_arabic_and_no_english_word():
     for key in ("h.summary", "h.budget", "footer.page"):
         assert same(Labels("ar")[key]) in same(text)
     # English words the renderer or the builder might leave: none, except where the
-    # catalogue's English texts (no Arabic layer) say them in a sentence of their own
+    # catalogue's English texts (loaded here on purpose) say them in a sentence of their own
     catalogue = repr(load_catalogue())
     left = [english[k] for k in english
             if len(english[k]) >= 8 and english[k] != arabic[k] and english[k] in text
