@@ -14,9 +14,11 @@ from govcap.instruments.schema import read_yaml
 DATA = Path(__file__).resolve().parents[2] / "govcap" / "instruments" / "data"
 INSTRUMENT_FILE = DATA / "govstack-rsa-1.0.yaml"
 FRENCH_FILE = DATA / "translations" / "govstack-rsa-1.0.fr.yaml"
+SWAHILI_FILE = DATA / "translations" / "govstack-rsa-1.0.sw.yaml"
 
 _RAW = load_instrument_file(INSTRUMENT_FILE)
 _FRENCH = read_yaml(FRENCH_FILE)
+_SWAHILI = read_yaml(SWAHILI_FILE)
 
 
 @pytest.fixture
@@ -33,3 +35,8 @@ def parsed() -> Instrument:
 @pytest.fixture
 def french() -> dict[str, Any]:
     return copy.deepcopy(_FRENCH)
+
+
+@pytest.fixture
+def swahili() -> dict[str, Any]:
+    return copy.deepcopy(_SWAHILI)

@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from govcap.cli import main
 from govcap.instruments.models import Instrument, InstrumentTranslation
 
-from .conftest import FRENCH_FILE, INSTRUMENT_FILE
+from .conftest import FRENCH_FILE, INSTRUMENT_FILE, SWAHILI_FILE
 
 
 def run(*args: str) -> str:
@@ -34,6 +34,8 @@ def test_validate_instrument_and_translation() -> None:
     assert out.startswith(f"OK: {INSTRUMENT_FILE}: govstack-rsa v1.0, 8 sections, 39 statements")
     out = run("validate", str(FRENCH_FILE))
     assert "fr translation of govstack-rsa v1.0: 154/154 strings (complete)" in out
+    out = run("validate", "--instrument", str(INSTRUMENT_FILE), str(SWAHILI_FILE))
+    assert "sw translation of govstack-rsa v1.0: 154/154 strings (complete)" in out
 
 
 def test_validate_names_the_path(tmp_path: Path, raw: dict[str, Any]) -> None:
@@ -66,19 +68,21 @@ def test_import_says_what_it_did(tmp_path: Path, raw: dict[str, Any]) -> None:
     assert "already imported with the same content" in run("import", str(INSTRUMENT_FILE))
     assert "Imported the fr translation of govstack-rsa v1.0: 154/154" in run(
         "import", str(FRENCH_FILE))
+    assert "Imported the sw translation of govstack-rsa v1.0: 154/154" in run(
+        "import", str(SWAHILI_FILE))
     raw["title"]["text"] = "Another title"
     with pytest.raises(CommandError, match="give the changed file a new version number"):
         run("import", str(dump(tmp_path, raw, "changed.yaml")))
     raw["version"] = "1.1"
     assert "Imported govstack-rsa v1.1 as a new version" in run(
         "import", str(dump(tmp_path, raw, "v11.yaml")))
-    assert Instrument.objects.count() == 2 and InstrumentTranslation.objects.count() == 1
+    assert Instrument.objects.count() == 2 and InstrumentTranslation.objects.count() == 2
 
 
 @pytest.mark.django_db
 def test_show_text() -> None:
     out = run("show")
-    assert "govstack-rsa v1.0" in out and "translations: ar 154/154, fr 154/154" in out
+    assert "govstack-rsa v1.0" in out and "translations: ar 154/154, fr 154/154, sw 154/154" in out
     assert "4. Setting expectations to accommodate and sustain change" in out
     assert "moderate  1 statement (3 items) — added: s4.moderate.1.item.1" in out
     assert "questions 5 (5 added)" in out
@@ -93,8 +97,8 @@ def test_show_json_and_language(tmp_path: Path, raw: dict[str, Any]) -> None:
     assert [s["key"] for s in data["sections"]][:2] == ["systems-design-thinking",
                                                         "distributed-leadership"]
     assert data["sections"][3]["levels"]["high"] == {"statements": 1, "items": 3, "added": []}
-    assert data["translations"] == {"ar": {"translated": 154, "strings": 154},
-                                    "fr": {"translated": 154, "strings": 154}}
+    assert data["translations"] == {lang: {"translated": 154, "strings": 154}
+                                    for lang in ("ar", "fr", "sw")}
     raw["version"] = "1.1"
     run("import", str(dump(tmp_path, raw, "v11.yaml")))
     assert json.loads(run("show", "--json"))["version"] == "1.1"

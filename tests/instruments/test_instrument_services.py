@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from govcap.instruments import services
 from govcap.instruments.models import Instrument, InstrumentTranslation
@@ -134,14 +136,65 @@ def test_localised_in_use_version(world: Any, french: dict[str, Any]) -> None:
 def test_ensure_default_instrument(django_assert_max_num_queries: Any) -> None:
     instrument = services.ensure_default_instrument()
     assert (instrument.key, instrument.version) == ("govstack-rsa", "1.0")
-    assert sorted(instrument.translations.values_list("language", flat=True)) == ["ar", "fr"]
+    assert sorted(instrument.translations.values_list("language", flat=True)) == ["ar", "fr", "sw"]
     with django_assert_max_num_queries(4):
         assert services.ensure_default_instrument().pk == instrument.pk
-    assert Instrument.objects.count() == 1 and InstrumentTranslation.objects.count() == 2
-    assert services.translation_coverage(instrument) == {"ar": (154, 154), "fr": (154, 154)}
+    assert Instrument.objects.count() == 1 and InstrumentTranslation.objects.count() == 3
+    assert services.translation_coverage(instrument) == {
+        "ar": (154, 154), "fr": (154, 154), "sw": (154, 154)}
 
 
 def test_packaged_files_are_named_by_their_content() -> None:
     instruments, translations = services.packaged_files()
     assert [p.name for p in instruments] == ["govstack-rsa-1.0.yaml"]
-    assert [p.name for p in translations] == ["govstack-rsa-1.0.ar.yaml", "govstack-rsa-1.0.fr.yaml"]
+    assert [p.name for p in translations] == [
+        "govstack-rsa-1.0.ar.yaml", "govstack-rsa-1.0.fr.yaml", "govstack-rsa-1.0.sw.yaml"]
+
+
+def _as_before_swahili_shipped(row: Instrument) -> InstrumentTranslation:
+    """A database made before the Swahili layer shipped: the version with fr and ar only, and
+    a French layer corrected after import (imported from a corrected file)."""
+    row.translations.filter(language="sw").delete()
+    french = row.translations.get(language="fr")
+    french.document = {**french.document, "strings": {**french.document["strings"],
+                                                       "s1.q.1": "Question reformulée ?"}}
+    french.save()
+    return french
+
+
+@pytest.mark.django_db
+def test_the_swahili_layer_is_added_to_a_version_in_use(world: Any) -> None:
+    """A Kenyan engagement that ran sessions before the layer shipped gets its sessions in
+    Swahili; the version they used and the stored layers stay as they were."""
+    row = world.session.instrument
+    french = _as_before_swahili_shipped(row)
+    checksum = row.checksum
+    assert len(services.localised(row, "sw").fallbacks()) == 154  # all English, marked
+
+    assert services.ensure_default_instrument().pk == row.pk
+    row.refresh_from_db()
+    assert row.checksum == checksum and Instrument.objects.count() == 1
+    assert sorted(row.translations.values_list("language", flat=True)) == ["ar", "fr", "sw"]
+    sw = services.localised(row, "sw")
+    assert sw.fallbacks() == () and sw.sections[0].title.startswith("Kutumia fikra za kimfumo")
+    stored = row.translations.get(language="fr")
+    assert (stored.pk, stored.checksum) == (french.pk, french.checksum)
+    assert stored.document["strings"]["s1.q.1"] == "Question reformulée ?"  # never replaced
+
+
+@pytest.mark.django_db
+def test_govcap_up_loads_the_swahili_layer(instrument: Instrument) -> None:
+    _as_before_swahili_shipped(instrument)
+    call_command("up", "--no-demo", "--no-serve", stdout=StringIO())
+    assert services.translation_coverage(instrument)["sw"] == (154, 154)
+    assert services.translation_coverage(instrument)["fr"] == (154, 154)
+    assert InstrumentTranslation.objects.get(language="fr").document["strings"]["s1.q.1"] == (
+        "Question reformulée ?")
+
+
+@pytest.mark.django_db
+def test_a_fresh_database_gets_every_packaged_layer() -> None:
+    assert not Instrument.objects.exists()
+    row = services.ensure_default_instrument()
+    assert services.localised(row, "sw").fallbacks() == ()
+    assert services.localised(row, "sw").introduction_for("IDGC HoA").startswith("Asanteni")

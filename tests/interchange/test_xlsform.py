@@ -140,9 +140,9 @@ def test_the_warning_check_has_teeth():
 
 _ARABIC = localise(_SOURCE, load_translation_file(
     DATA / "translations" / "govstack-rsa-1.0.ar.yaml", _SOURCE))
-# No Swahili instrument yet: its French stands in, so a Swahili column holds no English
-# unless the form's own words are left untranslated.
-ALL_LANGUAGES = {**LOCALISED, "ar": _ARABIC, "sw": _FRENCH}
+_SWAHILI = localise(_SOURCE, load_translation_file(
+    DATA / "translations" / "govstack-rsa-1.0.sw.yaml", _SOURCE))
+ALL_LANGUAGES = {**LOCALISED, "ar": _ARABIC, "sw": _SWAHILI}
 TRANSLATED = ["fr", "ar", "sw"]
 _CODE_OR_NUMBER = re.compile(r"^[\W\d_]*$")  # no letter: numbers, codes like "1.", "-"
 # Words spelt the same in English and the language (after a question's number "1.4 ").
