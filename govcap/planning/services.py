@@ -5,6 +5,8 @@
 * An edit is stored as an operation (``PlanEdit``), then the current draft is refreshed in
   place: edits never touch plan output directly, they are replayed on every generation,
   and each edit keeps the outcome of its last replay (applied, noop, missing, conflict).
+  An edit that would make an earlier one break a rule is refused (and the refusal
+  audited): an edit that held does not turn into a conflict behind the coordinator's back.
 * ``approve`` freezes the latest draft; an approved version never changes, and a new draft
   version can be generated from it.
 """
@@ -24,10 +26,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
-from govcap.planning.core.diff import diff_plans, moved_by_change
-from govcap.planning.core.edits import Operation, kind_of, operation_to_dict
+from govcap.planning.core.diff import diff_plans, edits_turned, moved_by_change
+from govcap.planning.core.edits import CONFLICT, Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
-from govcap.planning.core.plan import PlanData
+from govcap.planning.core.plan import OperationResult, PlanData, plain
 from govcap.planning.inputs_db import (
     Inputs,
     ensure_settings,
@@ -40,6 +42,17 @@ from govcap.planning.models import Plan, PlanEdit, PlanSettings
 
 class PlanRefused(Exception):
     """A plan action that cannot be done now; the message says why, in the user's words."""
+
+
+class EditRefused(PlanRefused):
+    """An edit not saved because earlier edits would no longer hold: ``broken`` is their
+    result in the plan the edit would have made (each with its rule and numbers),
+    ``before`` the plan they held in."""
+
+    def __init__(self, operation: Operation, broken: list[OperationResult],
+                 before: PlanData) -> None:
+        super().__init__(_("This edit would break an edit made before it."))
+        self.operation, self.broken, self.before = operation, broken, before
 
 
 def can_edit_plan(user, engagement) -> bool:
@@ -209,9 +222,28 @@ def new_op_id() -> str:
     return uuid.uuid4().hex
 
 
+def _with_current_inputs(engagement, plan: Plan) -> PlanData:
+    """``plan``'s data, regenerated first if sessions, settings or edits changed since."""
+    if gather(engagement).checksum == plan.inputs_checksum:
+        return plan.plan_data()
+    return compute(engagement)[0]
+
+
 def add_edit(engagement, user, operation: Operation) -> PlanEdit:
-    """Store an edit and refresh the draft. A retried op_id is applied once."""
+    """Store an edit and refresh the draft. A retried op_id is applied once. Refused
+    (:class:`EditRefused`, nothing stored but the refusal's audit record) when an earlier
+    edit that holds would then conflict with a rule."""
     _require(user, engagement)
+    try:
+        return _add_edit(engagement, user, operation)
+    except EditRefused as refused:
+        audit.record(user, "plan-edit-refused", engagement, None, {
+            "operation": operation_to_dict(operation),
+            "would_break": [plain(r) for r in refused.broken]})
+        raise
+
+
+def _add_edit(engagement, user, operation: Operation) -> PlanEdit:
     with transaction.atomic():
         _lock(engagement)
         existing = PlanEdit.objects.filter(engagement=engagement, op_id=operation.op_id).first()
@@ -223,14 +255,19 @@ def add_edit(engagement, user, operation: Operation) -> PlanEdit:
         if plan.is_read_only:
             raise PlanRefused(_("This plan version is approved and read-only; make a new "
                                 "draft from it first."))
+        # What the edits made so far do on today's inputs, so that only this edit is blamed.
+        held = _with_current_inputs(engagement, plan)
+        before = plan.plan_data()
         seq = (PlanEdit.objects.filter(engagement=engagement).aggregate(s=Max("seq"))["s"]
                or 0) + 1
         edit = PlanEdit.objects.create(
             engagement=engagement, seq=seq, op_id=operation.op_id, kind=kind_of(operation),
             operation=operation_to_dict(operation), author=user)
         audit.record(user, "plan-edit", edit, None, edit.operation)
-        before = plan.plan_data()
         after = refresh_draft(engagement, user).plan_data()
+        broken = [r for r in edits_turned(held, after) if r.status == CONFLICT]
+        if broken:  # leaving this block with it undoes the edit and the refresh
+            raise EditRefused(operation, broken, held)
         edit.refresh_from_db()
         # The schedule is recomputed: other courses may change month. Kept with the edit so
         # the coordinator is told (and the Edits list still says it later).

@@ -24,8 +24,9 @@ from govcap.accounts import scoping
 from govcap.planning import delivered, pages, services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
-from govcap.planning.core.diff import left_without_cohort
+from govcap.planning.core.diff import edits_turned, left_without_cohort
 from govcap.planning.core.inputs import PlanInputError
+from govcap.planning.core.plan import OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
 from govcap.planning.inputs_db import coverage_of, ensure_settings, gather, section_titles
@@ -77,8 +78,9 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                               and not context["is_latest"] else None)
     stored = PlanEdit.objects.filter(engagement=engagement).select_related("author").order_by(
         "seq")
-    context["operations"] = wording.edit_lines(plan_data.operations,
-                                               {e.op_id: e.operation for e in stored}, namer)
+    context["operations"] = wording.edit_lines(
+        plan_data.operations, {e.op_id: e.operation for e in stored}, namer, plan.diff,
+        plan.based_on.version if plan.based_on is not None else None)
     context["editable"] = editable = (can_edit and context["is_latest"]
                                       and not plan.is_read_only and org_id is None)
     happened = delivered.for_plan(request.user, plan)  # planned vs delivered
@@ -92,8 +94,10 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         except (CatalogueError, PlanInputError):
             context["stale"] = True
         unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
+        results = {r.op_id: r for r in plan_data.operations}
         context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),
-                             _outcome(e, unplaced), wording.moved_others(e.moved_others, namer))
+                             _outcome(e, unplaced), wording.moved_others(e.moved_others, namer),
+                             _why(e, results, namer))
                             for e in stored]
         if editable:
             choices = pages.edit_choices(plan_data, catalogue)
@@ -306,6 +310,48 @@ def _outcome(edit: PlanEdit, unplaced: set[tuple[str, str]]) -> str:
     return str(wording.status_word(wording.OPERATION_STATUS, edit.last_status))
 
 
+def _why(edit: PlanEdit, results: dict[str, OperationResult], names: wording.Namer) -> str:
+    """Why a kept edit does not apply in the version shown ("" when it does)."""
+    result = results.get(edit.op_id)
+    if edit.withdrawn or result is None or result.status != edit.last_status:
+        return ""
+    return wording.outcome_reason(result, names)
+
+
+def _numbered(engagement, results: list[OperationResult], before: PlanData, catalogue
+              ) -> list[tuple[int | None, str, OperationResult]]:
+    """Earlier edits' results with their number in the Edits list and what they asked."""
+    stored = {e.op_id: e for e in PlanEdit.objects.filter(
+        engagement=engagement, op_id__in=[r.op_id for r in results])}
+    names = wording.Namer(catalogue, before)
+    return [(stored[r.op_id].seq if r.op_id in stored else None,
+             wording.edit_sentence(r.kind, stored[r.op_id].operation if r.op_id in stored
+                                   else {}, names), r) for r in results]
+
+
+def _refusal(engagement, refused: services.EditRefused, catalogue) -> str:
+    """An edit not saved because it would break earlier ones: which, and the rule each
+    would break, in the reader's words."""
+    names = wording.Namer(catalogue, refused.before)
+    sentence = wording.edit_sentence(edits.kind_of(refused.operation),
+                                     edits.operation_to_dict(refused.operation), names)
+    return wording.refused_edit(
+        sentence, _numbered(engagement, refused.broken, refused.before, catalogue), names)
+
+
+def _saved_not_applied(saved: PlanEdit, sentence: str, after: PlanData,
+                       names: wording.Namer) -> str:
+    """A saved edit that does not apply yet, with why (the rule and its numbers)."""
+    outcome = wording.status_word(wording.OPERATION_STATUS, saved.last_status)
+    result = next((r for r in after.operations if r.op_id == saved.op_id), None)
+    reason = wording.outcome_reason(result, names) if result is not None else ""
+    if not reason:
+        return _("Saved, but it changed nothing yet (%(outcome)s): %(edit)s.") % {
+            "edit": sentence, "outcome": outcome}
+    return _("Saved, but it changed nothing yet: %(edit)s. %(outcome)s: %(reason)s.") % {
+        "edit": sentence, "outcome": outcome, "reason": reason}
+
+
 def _say_if_not_placed(request, data, operation, catalogue) -> None:
     """An added course that no cohort can hold is kept, and said so with the reason (one
     organisation alone rarely fills a course), rather than a bare "Saved"."""
@@ -373,38 +419,52 @@ def edit(request, slug, kind):
         else:
             operation = _operation(kind, data)
         before = plan.plan_data()
+        replaced = None
         with transaction.atomic():  # the intervention and the need it replaces, or neither
-            saved = services.add_edit(engagement, request.user, operation)
-            replaced = _replace(engagement, request, kind, saved, before)
+            try:
+                saved = services.add_edit(engagement, request.user, operation)
+            except services.EditRefused as exc:  # caught in here: its audit record is kept
+                refused: services.EditRefused | None = exc
+            else:
+                refused = None
+                replaced = _replace(engagement, request, kind, saved, before)
     except (services.PlanRefused, PlanInputError, KeyError) as exc:
         messages.error(request, str(exc))
         return redirect(back)
     catalogue = plan.catalogue.parsed(engagement.language)
-    sentence = wording.edit_sentence(saved.kind, saved.operation,
-                                     wording.Namer(catalogue, before))
+    # An edit that is refused or does not hold opens the page at the message saying why,
+    # not at the part it came from, where the message would be out of sight.
+    why = reverse("plan", args=[engagement.slug]) + "#messages"
+    if refused is not None:
+        messages.error(request, _refusal(engagement, refused, catalogue))
+        return redirect(why)
+    names = wording.Namer(catalogue, before)
+    sentence = wording.edit_sentence(saved.kind, saved.operation, names)
     # Other courses the recomputed schedule moved: said, with how to keep a course's month.
-    moved = wording.moved_others(saved.moved_others, wording.Namer(catalogue, before))
+    moved = wording.moved_others(saved.moved_others, names)
     if replaced is not None:  # an intervention planned instead of a course no cohort holds
-        sentence += "; " + wording.edit_sentence(replaced.kind, replaced.operation,
-                                                 wording.Namer(catalogue, before))
+        sentence += "; " + wording.edit_sentence(replaced.kind, replaced.operation, names)
+    after = services.latest_plan(engagement)
+    after_data = after.plan_data() if after is not None else before
     if saved.last_status == "applied":
         messages.success(request, " ".join(filter(None, [
             _("Saved: %(edit)s.") % {"edit": sentence}, moved])))
     else:
         messages.warning(request, " ".join(filter(None, [
-            _("Saved, but it changed nothing yet (%(outcome)s): %(edit)s.") % {
-                "edit": sentence,
-                "outcome": wording.status_word(wording.OPERATION_STATUS, saved.last_status)},
-            moved])))
-    after = services.latest_plan(engagement)
-    if after is not None and isinstance(operation, edits.AddModule):
-        _say_if_not_placed(request, after.plan_data(), operation, catalogue)
+            _saved_not_applied(saved, sentence, after_data, names), moved])))
+        back = why
+    turned = [r for r in edits_turned(before, after_data) if r.op_id != saved.op_id]
+    if turned:
+        messages.warning(request, wording.turned_edits(
+            _numbered(engagement, turned, before, catalogue), names))
+        back = why
+    if isinstance(operation, edits.AddModule):
+        _say_if_not_placed(request, after_data, operation, catalogue)
     edited = {getattr(operation, "org_id", None)}
-    for broken in (left_without_cohort(before, after.plan_data()) if after else []):
+    for broken in left_without_cohort(before, after_data):
         others = [name for name in broken.org_names
                   if name not in {o.org_name for o in before.organisations if o.org_id in edited}]
         if others:
-            names = wording.Namer(catalogue, before)
             messages.warning(request, _(
                 "This edit broke up the shared course %(cohort)s. Left without a course of "
                 "%(module)s: %(orgs)s; their needs are now listed as not placed.")
@@ -418,10 +478,19 @@ def edit(request, slug, kind):
 def withdraw(request, slug, uuid):
     engagement = get_engagement(request, slug)
     edit_row = get_object_or_404(PlanEdit, engagement=engagement, uuid=uuid)
+    plan = services.latest_plan(engagement)
     try:
         services.withdraw_edit(edit_row, request.user)
     except services.PlanRefused as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Edit withdrawn; the draft was regenerated without it."))
+        after = services.latest_plan(engagement)
+        if plan is not None and after is not None:  # later edits that stop applying: said
+            before, catalogue = plan.plan_data(), plan.catalogue.parsed(engagement.language)
+            turned = edits_turned(before, after.plan_data())
+            if turned:
+                messages.warning(request, wording.turned_edits(
+                    _numbered(engagement, turned, before, catalogue),
+                    wording.Namer(catalogue, before)))
     return redirect(reverse("plan", args=[engagement.slug]) + "#edits")

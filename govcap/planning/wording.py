@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from django.utils import formats
@@ -25,8 +25,10 @@ from django.utils.translation import gettext_lazy as _
 
 from govcap.analysis.labels import domain_titles
 from govcap.labels import level_label
+from govcap.planning import month_words
+from govcap.planning.core import reasons
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.inputs import Constraints
+from govcap.planning.core.inputs import Constraints, PlanInputError, add_months
 from govcap.planning.core.money import format_money
 from govcap.planning.core.plan import (
     SCHEDULED,
@@ -34,6 +36,7 @@ from govcap.planning.core.plan import (
     Gap,
     Indicator,
     Need,
+    OperationResult,
     PlanData,
     Unfit,
 )
@@ -343,15 +346,109 @@ def edit_sentence(kind: str, operation: Mapping[str, Any], names: Namer) -> str:
     return str(template) % values if template else gettext("A change to the plan")
 
 
-def edit_lines(operations: Iterable[Any], stored: Mapping[str, Any], names: Namer
-               ) -> list[tuple[str, str, str]]:
-    """(status code, status word, sentence) for what replaying each edit did."""
+class _PageVoice:
+    """A reason (``core.reasons``) said on a page: its message in the reader's language,
+    months, organisations, modules and courses named as the rest of the page names them."""
+
+    def __init__(self, names: Namer) -> None:
+        self.names = names
+
+    def gettext(self, message: str) -> str:
+        return gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return ngettext(singular, plural, n)
+
+    def fact(self, kind: str, value: Any) -> str:
+        if kind == "month":
+            return month_label(value)
+        if kind == "quarter":
+            try:
+                return month_span(value, add_months(value, 2))
+            except PlanInputError:
+                return str(value)
+        if kind == "org":
+            return self.names.org(value)
+        if kind == "module":
+            return self.names.module(value)
+        if kind == "domain":
+            return isolate(domain_title(value))
+        if kind == "reasons":
+            return (month_words.reasons_words(value) if value
+                    else gettext(reasons.BLOCKED_DAYS))
+        if kind == "language":
+            return language_name(value)
+        if kind == "cohort":
+            return self.names.cohort(value)
+        return str(value)
+
+
+def outcome_reason(result: OperationResult, names: Namer) -> str:
+    """Why an edit did not apply — the rule and its numbers, e.g. "Ministry of Health would
+    have 14 training days in May 2026, its limit is 10" — in the reader's language; "" when
+    it applied (or was replayed before reasons were kept)."""
+    return reasons.outcome_words(result.kind, result.rule, result.facts, _PageVoice(names))
+
+
+@dataclass(frozen=True)
+class EditLine:
+    """What replaying one edit did, as the Edits part says it. ``held_in``: the version it
+    applied in, when it no longer does in this one (new data, or a withdrawn edit, changed
+    that)."""
+
+    status: str
+    status_word: str
+    sentence: str
+    reason: str
+    held_in: int | None = None
+
+
+def edit_lines(operations: Iterable[OperationResult], stored: Mapping[str, Any],
+               names: Namer, diff: Mapping[str, Any] | None = None,
+               previous_version: int | None = None) -> list[EditLine]:
+    """Each edit's outcome in this version, with why it did not apply; ``diff`` (against
+    ``previous_version``) tells which edits held there and no longer do."""
+    held_before = {c["key"] for c in (diff or {}).get("operations_changed") or []
+                   if isinstance(c, Mapping) and isinstance(c.get("before"), Mapping)
+                   and c["before"].get("status") == "applied"}
     out = []
     for op in operations:
-        data = stored.get(op.op_id, {})
-        out.append((op.status, status_word(OPERATION_STATUS, op.status),
-                    edit_sentence(op.kind, data, names)))
+        turned = op.status != "applied" and op.op_id in held_before
+        out.append(EditLine(op.status, status_word(OPERATION_STATUS, op.status),
+                            edit_sentence(op.kind, stored.get(op.op_id, {}), names),
+                            outcome_reason(op, names),
+                            previous_version if turned else None))
     return out
+
+
+def refused_edit(edit: str, broken: Iterable[tuple[int | None, str, OperationResult]],
+                 names: Namer) -> str:
+    """Why an edit was not saved: the earlier edits it would break, each by its number in
+    the Edits list, what it asked and the rule it would break. ``broken``: (number,
+    sentence, result in the plan the edit would have made)."""
+    items = [gettext("#%(number)s %(edit)s: %(reason)s") % {
+        "number": number if number is not None else "—", "edit": sentence,
+        "reason": outcome_reason(result, names)} for number, sentence, result in broken]
+    return ngettext(
+        "Not saved: %(edit)s would break an edit made before it — %(earlier)s. Withdraw or "
+        "change that edit first.",
+        "Not saved: %(edit)s would break edits made before it — %(earlier)s. Withdraw or "
+        "change those edits first.", len(items)) % {"edit": edit, "earlier": "; ".join(items)}
+
+
+def turned_edits(turned: Iterable[tuple[int | None, str, OperationResult]],
+                 names: Namer) -> str:
+    """Earlier edits a change made stop applying (its target gone, nothing left to do),
+    each with its number, outcome and reason; "" when none."""
+    items = [gettext("#%(number)s %(edit)s — %(outcome)s: %(reason)s") % {
+        "number": number if number is not None else "—", "edit": sentence,
+        "outcome": status_word(OPERATION_STATUS, result.status),
+        "reason": outcome_reason(result, names)} for number, sentence, result in turned]
+    if not items:
+        return ""
+    return ngettext("This changed what an earlier edit does: %(edits)s.",
+                    "This changed what earlier edits do: %(edits)s.", len(items)) % {
+        "edits": "; ".join(items)}
 
 
 def _split_key(key: str) -> list[str]:

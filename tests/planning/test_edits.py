@@ -22,6 +22,7 @@ from govcap.planning import (
     operation_from_dict,
     operation_to_dict,
 )
+from govcap.planning.core.reasons import MESSAGES
 from govcap.scale import Level
 
 from .helpers import (
@@ -62,10 +63,14 @@ def test_a_cohort_moves_to_another_month() -> None:
 
 
 @pytest.mark.parametrize(("op", "status", "words"), [
-    (MoveCohort("op1", "CHG-102/en/07", "2026-05"), "missing", "no longer exists"),
-    (MoveCohort("op1", "CHG-102/en/01", "2027-05"), "conflict", "outside the plan's horizon"),
-    (MoveCohort("op1", "CHG-102/en/01", "2026-08"), "conflict", "blackout month"),
-    (MoveCohort("op1", "CHG-102/en/01", "May"), "conflict", "is not a month"),
+    (MoveCohort("op1", "CHG-102/en/07", "2026-05"), "missing",
+     "the plan no longer has this course of CHG-102: its organisations were grouped again, "
+     "or too few still take it"),
+    (MoveCohort("op1", "CHG-102/en/01", "2027-05"), "conflict",
+     "2027-05 is after the plan's last month, 2026-12"),
+    (MoveCohort("op1", "CHG-102/en/01", "2026-08"), "conflict",
+     "2026-08 is closed to training in the plan's settings"),
+    (MoveCohort("op1", "CHG-102/en/01", "May"), "conflict", "May is not a month"),
 ])
 def test_a_move_that_cannot_hold_is_reported(op: MoveCohort, status: str, words: str) -> None:
     constraints = Constraints("2026-01", blackout_months=frozenset({"2026-08"}), **ROOMY)
@@ -79,7 +84,8 @@ def test_a_move_before_a_prerequisite_is_refused_and_the_rule_kept() -> None:
     rows = everyone(3, CHANGE_BASIC)
     plan = plan_with(rows, MoveCohort("op1", "CHG-201/en/01", "2026-01"), targets=targets)
     status, message = result(plan, "op1")
-    assert status == "conflict" and "prerequisites are not done" in message
+    assert status == "conflict" and message.startswith(
+        "CHG-201 would not come after its prerequisite CHG-102 (2026-01)")
     assert cohort(plan, "CHG-201/en/01").month > cohort(plan, "CHG-101/en/01").month
     check_invariants(plan, rows, targets, START, edited=True)
 
@@ -93,7 +99,8 @@ def test_a_move_into_a_full_month_is_refused() -> None:
                      MoveCohort("op3", "CHG-101/en/01", "2026-01"), constraints=constraints)
     assert [result(plan, op)[0] for op in ("op1", "op2", "op3")] == [
         "applied", "applied", "conflict"]
-    assert "already full" in result(plan, "op3")[1]
+    assert result(plan, "op3")[1].startswith(
+        "2026-01 already has 2 courses, the most the plan runs at once")
 
 
 def test_dropping_a_module_keeps_it_visible_as_dropped() -> None:
@@ -104,7 +111,7 @@ def test_dropping_a_module_keeps_it_visible_as_dropped() -> None:
     assert (need.status, need.op_id, need.cohort_id) == ("dropped", "op1", None)
     assert "org00" not in cohort(plan, "CHG-102/en/01").org_ids
     assert result(plan, "op1")[0] == "applied"
-    assert result(plan, "op2") == ("missing", "org00 no longer needs EA-101; nothing to drop")
+    assert result(plan, "op2") == ("missing", "org00 no longer needs EA-101")
     assert next(i for i in plan.indicators if i.org_id == "org00").modules == ("CHG-101",)
 
 
@@ -152,7 +159,8 @@ def test_members_move_between_cohorts_within_size_limits() -> None:
     statuses = [result(plan, op.op_id)[0] for op in crowded]
     # 15 + 15 → 18 + 12 → 21 + 9; a third move would leave 6 (< 8), a fourth 27 (> 24)
     assert statuses == ["applied", "applied", "conflict", "conflict", "conflict"]
-    assert "would fall below 8 participants" in result(plan, "m2")[1]
+    assert result(plan, "m2")[1] == (f"{first.cohort_id} would be left with 6 participants, "
+                                     "its minimum is 8")
     assert all(8 <= c.participants <= 24 for c in plan.cohorts if c.module_code == "CHG-101")
 
 
@@ -227,6 +235,9 @@ def test_any_replayed_edits_keep_the_rules_and_are_all_reported(case) -> None:
     plan = generate_plan(rows, CATALOGUE, targets, constraints, ops)
     assert [r.op_id for r in plan.operations] == [op.op_id for op in ops]
     assert {r.status for r in plan.operations} <= {"applied", "noop", "missing", "conflict"}
+    # whatever did not apply says why: a rule with words, never a bare status
+    assert all(r.rule in MESSAGES and r.message for r in plan.operations
+               if r.status != "applied")
     check_invariants(plan, rows, targets, constraints, edited=True)
     again = generate_plan(list(reversed(rows)), CATALOGUE, targets, constraints, ops)
     assert again.to_json() == plan.to_json()

@@ -20,6 +20,7 @@ from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.edits import APPLIED, CONFLICT, MISSING, LockCohort, Results, _result
 from govcap.planning.core.needs import NeedKey
 from govcap.planning.core.plan import DROPPED, UNFIT, Cohort, CohortMember, Need, Unfit
+from govcap.planning.core.reasons import Reason
 
 
 def pack(sizes: Sequence[int], capacity: int) -> list[range]:
@@ -102,23 +103,22 @@ def cohort_id(code: str, language: str, number: int) -> str:
 def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str],
             results: Results) -> Cohort | None:
     if not op.cohort_id.startswith(f"{module.code}/{op.language}/"):
-        _result(results, op, CONFLICT, f"cohort id {op.cohort_id!r} does not match module "
-                                        f"{module.code} in {op.language}")
+        _result(results, op, CONFLICT, Reason("lock-mismatch", {
+            "module": module.code, "language": op.language}))
         return None
     if op.cohort_id in used:
-        _result(results, op, CONFLICT, f"cohort id {op.cohort_id!r} is locked twice")
+        _result(results, op, CONFLICT, Reason("locked-twice"))
         return None
     present = [pool[o] for o in sorted(set(op.members)) if o in pool]
     gone = sorted(set(op.members) - {n.org_id for n in present})
     if not present:
-        _result(results, op, MISSING, f"no organisation of locked cohort {op.cohort_id} "
-                                      f"still needs {module.code} in {op.language}")
+        _result(results, op, MISSING, Reason("lock-gone", {
+            "module": module.code, "language": op.language}))
         return None
     size = sum(n.participants for n in present)
     if not module.min_cohort <= size <= module.max_cohort:
-        _result(results, op, CONFLICT,
-                f"locked cohort {op.cohort_id} would have {size} participants, outside "
-                f"{module.min_cohort}–{module.max_cohort}; regrouped instead")
+        _result(results, op, CONFLICT, Reason("lock-size", {
+            "participants": size, "minimum": module.min_cohort, "maximum": module.max_cohort}))
         return None
     for need in present:
         del pool[need.org_id]
@@ -142,7 +142,8 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
         if op.module_code in catalogue.by_code:
             locks_by_module.setdefault(op.module_code, []).append(op)
         else:
-            _result(results, op, MISSING, f"module {op.module_code!r} is not in the catalogue")
+            _result(results, op, MISSING, Reason("module-not-in-catalogue",
+                                                 {"module": op.module_code}))
     cohorts: dict[str, Cohort] = {}
     unfit: list[Unfit] = []
     for code in catalogue.order:  # prerequisites are settled before the modules after them

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from govcap.planning.core.plan import SCHEDULED, PlanData, plain
+from govcap.planning.core.edits import APPLIED
+from govcap.planning.core.plan import SCHEDULED, OperationResult, PlanData, plain
 
 
 @dataclass(frozen=True)
@@ -161,3 +162,11 @@ def moved_by_change(before: PlanData, after: PlanData, *, except_cohort: str | N
         if month and month != need.month:
             out.add(Moved(need.module_code, need.month, month))
     return sorted(out, key=lambda m: (m.before, m.module_code, m.after))
+
+
+def edits_turned(before: PlanData, after: PlanData) -> list[OperationResult]:
+    """The edits that applied in ``before`` and do not in ``after`` — what a change (a new
+    edit, a withdrawn one, new data) did to the edits made before it: each one's result in
+    ``after``, with the reason it no longer holds, in the order the edits were made."""
+    held = {r.op_id for r in before.operations if r.status == APPLIED}
+    return [r for r in after.operations if r.op_id in held and r.status != APPLIED]

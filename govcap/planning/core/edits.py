@@ -11,6 +11,10 @@ assessments and manual decisions combine. Replaying reports, per operation, one 
 * ``conflict`` — it would break a rule (capacity, prerequisites, cohort size, blackout);
   the plan keeps the rule and says why.
 
+Whatever did not apply carries its reason as data (``core.reasons``: the rule and its
+numbers), so a page says it in the reader's words; the English message is for the command
+line.
+
 Operations: move a cohort to another month, drop or add a module for an organisation,
 move an organisation to another cohort of the same module, and lock a cohort (its
 members and month are kept as they were when locked).
@@ -23,8 +27,8 @@ from dataclasses import MISSING as NO_DEFAULT
 from dataclasses import dataclass, fields
 from typing import Any
 
-from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.inputs import PlanInputError, month_number
+from govcap.planning.core.catalogue import Catalogue, Module
+from govcap.planning.core.inputs import Constraints, PlanInputError, month_number
 from govcap.planning.core.needs import NeedKey, Positions, make_need
 from govcap.planning.core.plan import (
     DROPPED,
@@ -35,6 +39,7 @@ from govcap.planning.core.plan import (
     OperationResult,
     PlanData,
 )
+from govcap.planning.core.reasons import English, Reason, outcome_words
 
 APPLIED, NOOP, MISSING, CONFLICT = "applied", "noop", "missing", "conflict"
 
@@ -139,8 +144,17 @@ def check_operations(operations: Sequence[Operation]) -> None:
 Results = dict[str, OperationResult]
 
 
-def _result(results: Results, op: Operation, status: str, message: str) -> None:
-    results[op.op_id] = OperationResult(op.op_id, kind_of(op), status, message)
+def _result(results: Results, op: Operation, status: str, why: str | Reason,
+            names: Mapping[str, str] | None = None) -> None:
+    """What replaying ``op`` did: a message when it applied, else the reason it did not
+    (organisations named from ``names`` in the English message)."""
+    kind = kind_of(op)
+    if isinstance(why, str):
+        results[op.op_id] = OperationResult(op.op_id, kind, status, why)
+        return
+    message = outcome_words(kind, why.rule, why.facts, English(names))
+    results[op.op_id] = OperationResult(op.op_id, kind, status, message, why.rule,
+                                        dict(why.facts))
 
 
 def apply_additions(operations: Sequence[Operation], needs: dict[NeedKey, Need],
@@ -150,11 +164,13 @@ def apply_additions(operations: Sequence[Operation], needs: dict[NeedKey, Need],
             continue
         org = pos.organisations.get(op.org_id)
         if org is None:
-            _result(results, op, MISSING, f"organisation {op.org_id!r} is not in this plan")
+            _result(results, op, MISSING, Reason("org-not-in-plan", {"org": op.org_id}))
         elif op.module_code not in catalogue.by_code:
-            _result(results, op, MISSING, f"module {op.module_code!r} is not in the catalogue")
+            _result(results, op, MISSING, Reason("module-not-in-catalogue",
+                                                 {"module": op.module_code}))
         elif (op.org_id, op.module_code) in needs:
-            _result(results, op, NOOP, f"{org.org_name} already has {op.module_code}")
+            _result(results, op, NOOP, Reason("already-has", {
+                "org": op.org_id, "module": op.module_code}), {op.org_id: org.org_name})
         else:
             need = make_need(org, op.module_code, catalogue, "added")
             module = catalogue.by_code[op.module_code]
@@ -189,8 +205,8 @@ def report_unmatched_drops(operations: Sequence[Operation], needs: dict[NeedKey,
             _result(results, op, APPLIED, f"{op.module_code} kept out as a prerequisite "
                                           f"for {op.org_id}")
         else:
-            _result(results, op, MISSING, f"{op.org_id} no longer needs {op.module_code}; "
-                                          "nothing to drop")
+            _result(results, op, MISSING, Reason("no-longer-needs", {
+                "org": op.org_id, "module": op.module_code}))
 
 
 def apply_member_moves(operations: Sequence[Operation], cohorts: dict[str, Cohort],
@@ -203,31 +219,23 @@ def apply_member_moves(operations: Sequence[Operation], cohorts: dict[str, Cohor
         need = needs.get((op.org_id, op.module_code))
         target = cohorts.get(op.to_cohort_id)
         source = cohorts.get(need.cohort_id) if need is not None and need.cohort_id else None
+        names = {op.org_id: need.org_name} if need is not None else {}
         if need is None or need.status == DROPPED or source is None:
-            _result(results, op, MISSING, f"{op.org_id} is in no cohort of {op.module_code}")
+            _result(results, op, MISSING, Reason("in-no-cohort", {
+                "org": op.org_id, "module": op.module_code}), names)
             continue
         if target is None or target.module_code != op.module_code:
-            _result(results, op, MISSING, f"cohort {op.to_cohort_id!r} of {op.module_code} "
-                                          "no longer exists")
+            _result(results, op, MISSING, Reason("cohort-gone", {"module": op.module_code}))
             continue
         if target is source:
-            _result(results, op, NOOP, f"{op.org_id} is already in {op.to_cohort_id}")
+            _result(results, op, NOOP, Reason("already-in", {"org": op.org_id}), names)
             continue
-        module = catalogue.by_code[op.module_code]
+        problem = _member_move_problem(source, target, op.org_id,
+                                       catalogue.by_code[op.module_code])
+        if problem is not None:
+            _result(results, op, CONFLICT, problem, names)
+            continue
         member = next(m for m in source.members if m.org_id == op.org_id)
-        left = source.participants - member.participants
-        problem = ""
-        if target.language != source.language:
-            problem = f"{op.to_cohort_id} is delivered in {target.language}"
-        elif source.locked or target.locked:
-            problem = "a locked cohort keeps its members"
-        elif target.participants + member.participants > module.max_cohort:
-            problem = f"{op.to_cohort_id} would exceed {module.max_cohort} participants"
-        elif 0 < left < module.min_cohort:
-            problem = f"{source.cohort_id} would fall below {module.min_cohort} participants"
-        if problem:
-            _result(results, op, CONFLICT, problem)
-            continue
         source.set_members(tuple(m for m in source.members if m.org_id != op.org_id))
         target.set_members((*target.members, CohortMember(op.org_id, member.participants)))
         target.priority = max(target.priority, need.score)
@@ -237,9 +245,47 @@ def apply_member_moves(operations: Sequence[Operation], cohorts: dict[str, Cohor
         _result(results, op, APPLIED, f"{op.org_id} moved to {op.to_cohort_id}")
 
 
+def _member_move_problem(source: Cohort, target: Cohort, org_id: str,
+                         module: Module) -> Reason | None:
+    """The rule moving ``org_id`` from ``source`` to ``target`` would break, or None."""
+    participants = next(m.participants for m in source.members if m.org_id == org_id)
+    left = source.participants - participants
+    if target.language != source.language:
+        return Reason("other-language", {"cohort": target.cohort_id,
+                                         "language": target.language})
+    if source.locked or target.locked:
+        return Reason("locked-cohort")
+    if target.participants + participants > module.max_cohort:
+        return Reason("cohort-over-max", {"cohort": target.cohort_id,
+                                          "participants": target.participants + participants,
+                                          "limit": module.max_cohort})
+    if 0 < left < module.min_cohort:
+        return Reason("cohort-under-min", {"cohort": source.cohort_id, "participants": left,
+                                           "limit": module.min_cohort})
+    return None
+
+
+def _month_problem(month: str, constraints: Constraints) -> Reason | None:
+    """Why no course can go in ``month`` whatever else is planned, or None."""
+    try:
+        number = month_number(month)
+    except PlanInputError:
+        return Reason("not-a-month", {"month": month})
+    months = constraints.months
+    if number < month_number(months[0]):
+        return Reason("before-first-month", {"month": month, "first_month": months[0]})
+    if number > month_number(months[-1]):
+        return Reason("after-horizon", {"month": month, "last_month": months[-1]})
+    if month in constraints.blackout_months:
+        return Reason("blackout-month", {"month": month})
+    if month in constraints.closed_months:
+        block = constraints.blocks[month]
+        return Reason("blocked-month", {"month": month, "reasons": block.reasons})
+    return None
+
+
 def requested_pins(operations: Sequence[Operation], cohorts: Mapping[str, Cohort],
-                   months: Sequence[str], blackout: frozenset[str],
-                   results: Results) -> dict[str, tuple[str, str]]:
+                   constraints: Constraints, results: Results) -> dict[str, tuple[str, str]]:
     """cohort id → (month, op id) from moves and locks; later operations win."""
     pins: dict[str, tuple[str, str]] = {}
     for op in operations:
@@ -251,37 +297,33 @@ def requested_pins(operations: Sequence[Operation], cohorts: Mapping[str, Cohort
             month, cohort_id = op.month, op.cohort_id
         elif isinstance(op, MoveCohort):
             if op.cohort_id not in cohorts:
-                _result(results, op, MISSING, f"cohort {op.cohort_id!r} no longer exists")
+                _result(results, op, MISSING, Reason("cohort-gone", {
+                    "module": op.cohort_id.split("/")[0]}))
                 continue
             month, cohort_id = op.month, op.cohort_id
         else:
             continue
-        try:
-            month_number(month)
-        except PlanInputError as exc:
-            _result(results, op, CONFLICT, str(exc))
+        problem = _month_problem(month, constraints)
+        if problem is not None:
+            _result(results, op, CONFLICT, problem)
             continue
-        kept = "members kept, but " if isinstance(op, LockCohort) else ""
-        if month not in months:
-            _result(results, op, CONFLICT, f"{kept}{month} is outside the plan's horizon "
-                                           f"({months[0]} to {months[-1]})")
-        elif month in blackout:
-            _result(results, op, CONFLICT, f"{kept}{month} is a blackout month")
-        else:
-            pins[cohort_id] = (month, op.op_id)
-            if isinstance(op, MoveCohort):
-                _result(results, op, APPLIED, f"{cohort_id} placed in {month}")
+        pins[cohort_id] = (month, op.op_id)
+        if isinstance(op, MoveCohort):
+            _result(results, op, APPLIED, f"{cohort_id} placed in {month}")
     return pins
 
 
-def pin_outcome(results: Results, op_id: str, ok: bool, message: str) -> None:
-    """Record whether the scheduler could honour a pinned month."""
+def pin_failed(results: Results, op_id: str, cohort_id: str, reason: Reason,
+               names: Mapping[str, str]) -> None:
+    """The scheduler could not put a pinned course in its month: the edit conflicts, with
+    the rule that stopped it (organisations named from ``names``)."""
     old = results.get(op_id)
     if old is None:
         return
-    if not ok:
-        kept = "members kept, but " if old.kind == "lock-cohort" else ""
-        results[op_id] = OperationResult(op_id, old.kind, CONFLICT, kept + message)
+    words = outcome_words(old.kind, reason.rule, reason.facts, English(names))
+    results[op_id] = OperationResult(op_id, old.kind, CONFLICT,
+                                     f"{words}; {cohort_id} scheduled normally instead",
+                                     reason.rule, dict(reason.facts))
 
 
 __all__ = [

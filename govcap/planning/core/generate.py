@@ -144,8 +144,7 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results,
                                          constraints.max_participants_per_org, away)
     apply_member_moves(operations, cohorts, needs, catalogue, results)
-    pins = requested_pins(operations, cohorts, constraints.months,
-                          constraints.closed_months, results)
+    pins = requested_pins(operations, cohorts, constraints, results)
     schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results)
     unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
     unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts)

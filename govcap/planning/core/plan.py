@@ -328,12 +328,18 @@ class OrgLoad:
 
 @dataclass(frozen=True)
 class OperationResult:
-    """What replaying one stored edit did: applied, noop, missing (target gone) or conflict."""
+    """What replaying one stored edit did: applied, noop, missing (target gone) or conflict.
+
+    ``message`` is English (the command line); when it did not apply, ``rule`` and
+    ``facts`` say why as data (``core.reasons``), for a page to say in its reader's words.
+    """
 
     op_id: str
     kind: str
     status: str
     message: str
+    rule: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

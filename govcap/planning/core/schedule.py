@@ -19,22 +19,28 @@ is not starved), then cohort id, and each one goes in if the month and every mem
 organisation still have room; the others wait for a later month. So a cohort ranked ahead
 of another is never left out of a month the other took, unless it was not ready then or
 did not fit there — the "priority where capacity allows" the property tests check.
-Cohorts pinned by an edit are placed in their month first, if they are ready and fit;
-otherwise the edit is reported as a conflict and the cohort is scheduled normally.
+Cohorts pinned by an edit take the room they need in their month before anything is
+placed, in the order of the edits (so a later edit cannot take an earlier one's room, and
+courses placed in earlier months leave it to them), and go in their month if they are
+ready; otherwise the edit is reported as a conflict, with the rule it would break and its
+numbers (``core.reasons``, the same reasons a course that fits nowhere gives), and the
+months are placed again without that pin, so the cohort is scheduled as if it had not
+been moved.
 Ancestors of pinned cohorts go first among equals so the pin can hold. Whatever does not
 fit is reported with its reason in plain words (``capacity``, ``horizon`` or
 ``prerequisite-unfit``), never dropped. Cost: O(H · C log C + E) for H months, C cohorts
-and E links.
+and E links, once more for each pin that cannot hold.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.edits import Results, pin_outcome
-from govcap.planning.core.inputs import Constraints, quarter_of
+from govcap.planning.core.edits import Results, pin_failed
+from govcap.planning.core.inputs import Constraints, month_name, quarter_of
 from govcap.planning.core.needs import NeedKey
 from govcap.planning.core.plan import (
     SCHEDULED,
@@ -46,7 +52,7 @@ from govcap.planning.core.plan import (
     OrgLoad,
     Unfit,
 )
-from govcap.scale import DOMAINS
+from govcap.planning.core.reasons import Reason, english
 
 
 def _links(ids: list[str], cohorts: Mapping[str, Cohort],
@@ -86,6 +92,7 @@ class _Load:
         self.quarter: Counter[tuple[str, int]] = Counter()
         self.away: Counter[tuple[str, str]] = Counter()
         self._limits: dict[tuple[str, str], int] = {}
+        self.blocks = constraints.blocks
 
     def month_days(self, org: str, month: str) -> int:
         key = (org, month)
@@ -93,32 +100,37 @@ class _Load:
             self._limits[key] = self.c.days_in(org, month)
         return self._limits[key]
 
-    def why_not(self, cohort: Cohort, days: int, month: str) -> str | None:
-        """None when ``cohort`` fits in ``month``; else the first limit it breaks, in words."""
+    def why_not(self, cohort: Cohort, days: int, month: str) -> Reason | None:
+        """None when ``cohort`` fits in ``month``; else the first limit it breaks, with
+        what the month or the organisation would have and its limit."""
         c = self.c
         if self.count[month] >= c.max_parallel:
-            return f"the month is already full ({c.max_parallel} course(s) at once at most)"
+            return Reason("month-full", {"month": month, "limit": c.max_parallel})
         limit = c.domain_limit(cohort.domain)
         if self.count_in[(month, cohort.domain)] >= limit:
-            return (f"the month is already full in {DOMAINS.get(cohort.domain, cohort.domain)} "
-                    f"({limit} course(s) at once at most)")
+            return Reason("domain-full", {"month": month, "domain": cohort.domain,
+                                          "limit": limit})
         quarter = quarter_of(month)
         for member in cohort.members:
             org = member.org_id
-            name = self.names.get(org, org)
             per_month, per_quarter, away = c.capacity(org)
             room = self.month_days(org, month)
             if self.days[(org, month)] + days > room:
+                facts = {"org": org, "month": month, "days": self.days[(org, month)] + days,
+                         "limit": room}
                 if room < per_month:
-                    return (f"{name} can take only {room} training day(s) that month "
-                            "(holidays, Ramadan or the fiscal year-end)")
-                return f"{name} has no {days} training day(s) left in the month " \
-                       f"(at most {per_month} a month)"
+                    block = self.blocks.get(month)
+                    return Reason("org-month-days-blocked",
+                                  {**facts, "reasons": block.reasons if block else ()})
+                return Reason("org-month-days", facts)
             if self.quarter[(org, quarter)] + days > per_quarter:
-                return (f"{name} has no {days} training day(s) left in the quarter "
-                        f"(at most {per_quarter} a quarter)")
+                return Reason("org-quarter-days", {
+                    "org": org, "quarter": month_name(quarter * 3),
+                    "days": self.quarter[(org, quarter)] + days, "limit": per_quarter})
             if self.away[(org, month)] + member.participants > away:
-                return f"{name} would have more than {away} staff away at once"
+                return Reason("staff-away", {
+                    "org": org, "month": month,
+                    "away": self.away[(org, month)] + member.participants, "limit": away})
         return None
 
     def add(self, cohort: Cohort, days: int, month: str) -> None:
@@ -131,20 +143,20 @@ class _Load:
             self.away[(member.org_id, month)] += member.participants
 
 
-def _never_fits(cohort: Cohort, days: int, load: _Load, months: tuple[str, ...]) -> str | None:
+def _never_fits(cohort: Cohort, days: int, load: _Load,
+                months: tuple[str, ...]) -> Reason | None:
     """Why ``cohort`` fits in no month whatever else is planned, or None."""
     c = load.c
     for member in cohort.members:
         org = member.org_id
-        name = load.names.get(org, org)
         per_month, per_quarter, away = c.capacity(org)
         if member.participants > away:
-            return (f"{name} would send {member.participants} people to it, more than the "
-                    f"{away} of its staff who can be away at once")
+            return Reason("too-many-away", {"org": org, "participants": member.participants,
+                                            "limit": away})
         best = max((load.month_days(org, m) for m in months), default=0)
         if days > min(best, per_quarter):
-            return (f"it takes {days} training days, more than {name} can take in one month "
-                    f"({best}) or quarter ({per_quarter})")
+            return Reason("too-long", {"org": org, "days": days, "month_limit": best,
+                                       "quarter_limit": per_quarter})
     return None
 
 
@@ -152,8 +164,6 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                      catalogue: Catalogue, constraints: Constraints,
                      pins: Mapping[str, tuple[str, str]], results: Results) -> list[Unfit]:
     months = constraints.months
-    horizon = len(months)
-    closed = constraints.closed_months
     ids = list(cohorts)
     index = {cid: i for i, cid in enumerate(ids)}
     preds = _links(ids, cohorts, needs)
@@ -161,18 +171,63 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     for i in range(len(ids)):
         for d in sorted(preds[i]):
             succs[d].append(i)
-    indeg = [len(p) for p in preds]
-    earliest = [0] * len(ids)
-    placed: list[int | None] = [None] * len(ids)
     days = [catalogue.by_code[cohorts[cid].module_code].days for cid in ids]
     names = {n.org_id: n.org_name for n in needs.values()}
-    load = _Load(constraints, names)
-
     effective = effective_priorities(ids, cohorts, preds, catalogue)
     month_index = {m: i for i, m in enumerate(months)}
     pinned = {index[cid]: (month_index[month], op_id)
               for cid, (month, op_id) in pins.items() if cid in index and month in month_index}
-    kept_pins = set(pinned)
+    # A pin that cannot hold is reported and the months are placed again without it, so
+    # its course goes where it would have gone, not to the first month with room after
+    # the one asked for. One pin at a time (a pin waiting on a prerequisite may only wait
+    # on another pin that fails): the pins left then hold, or fail for reasons of their own.
+    early: list[tuple[str, int, int, list[int | None]]] = []  # before a prerequisite
+    while True:
+        run = _place_months(ids, cohorts, preds, succs, days, effective, constraints, names,
+                            pinned)
+        if run.failed:
+            op_id, i, reason = run.failed[0]
+            pin_failed(results, op_id, ids[i], reason, names)
+        elif run.early:
+            op_id, i, m = run.early[0]
+            early.append((op_id, i, m, run.placed))
+        else:
+            break
+        del pinned[i]
+    for op_id, i, m, then in early:  # said with the months as they end up
+        pin_failed(results, op_id, ids[i], _before_prerequisite(
+            i, m, ids, cohorts, preds, then, run.placed, months), names)
+    return _outcome(ids, cohorts, needs, preds, run.placed, run.earliest, set(pinned), days,
+                    run.load, months, constraints.closed_months)
+
+
+@dataclass
+class _Placed:
+    """One pass over the months: each cohort's month index (None: not placed), the month
+    it could start from, the load, the pin that had no room (op id, cohort, why) and the
+    pins that were not ready in their month (op id, cohort, month index)."""
+
+    placed: list[int | None]
+    earliest: list[int]
+    load: _Load
+    failed: list[tuple[str, int, Reason]]
+    early: list[tuple[str, int, int]]
+
+
+def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set[int]],
+                  succs: list[list[int]], days: list[int], effective: list[float],
+                  constraints: Constraints, names: Mapping[str, str],
+                  pinned: Mapping[int, tuple[int, str]]) -> _Placed:
+    """List scheduling month by month, ``pinned`` cohorts (index → (month index, op id))
+    placed in their month, when they are ready, in room taken for them beforehand."""
+    months = constraints.months
+    horizon = len(months)
+    closed = constraints.closed_months
+    indeg = [len(p) for p in preds]
+    earliest = [0] * len(ids)
+    placed: list[int | None] = [None] * len(ids)
+    load = _Load(constraints, names)
+    waiting_pins = dict(pinned)
     pins_at: dict[int, list[int]] = {}
     for i, (m, _) in pinned.items():
         pins_at.setdefault(m, []).append(i)
@@ -191,37 +246,41 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     pool: list[int] = []
 
     def release(i: int) -> None:
-        if i in pinned:
+        if i in waiting_pins:
             return
         buckets[min(earliest[i], horizon)].append(i)
 
     def place(i: int, m: int) -> None:
         placed[i] = m
-        load.add(cohorts[ids[i]], days[i], months[m])
+        if i not in pinned:  # a pinned cohort's load is taken before the months are placed
+            load.add(cohorts[ids[i]], days[i], months[m])
         for s in succs[i]:
             indeg[s] -= 1
             earliest[s] = max(earliest[s], m + 1)
             if indeg[s] == 0:
                 release(s)
 
+    # Pinned cohorts take their months' room first, in the order of the edits, so courses
+    # placed in earlier months leave it to them and a later edit cannot take it from an
+    # earlier one; a pin with no room is the first to go.
+    for i, (m, op_id) in pinned.items():
+        why = load.why_not(cohorts[ids[i]], days[i], months[m])
+        if why is not None:
+            return _Placed(placed, earliest, load, [(op_id, i, why)], [])
+        load.add(cohorts[ids[i]], days[i], months[m])
     for i in range(len(ids)):
         if indeg[i] == 0:
             release(i)
+    early: list[tuple[str, int, int]] = []  # pins before their prerequisites
     for m in range(horizon):
         pool += buckets[m]
         if months[m] in closed:
             continue
         for i in pins_at.get(m, ()):
-            ready = indeg[i] == 0 and earliest[i] <= m
-            why = load.why_not(cohorts[ids[i]], days[i], months[m]) if ready else None
-            if ready and why is None:
+            if indeg[i] == 0 and earliest[i] <= m:
                 place(i, m)
                 continue
-            _, op_id = pinned.pop(i)
-            kept_pins.discard(i)
-            why = why or "its prerequisites are not done before then"
-            pin_outcome(results, op_id, False, f"{ids[i]} cannot go in {months[m]}: {why}; "
-                                               "scheduled normally instead")
+            early.append((waiting_pins.pop(i)[1], i, m))
             if indeg[i] == 0:
                 pool.append(i)
         waiting = []
@@ -231,8 +290,7 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
             else:
                 waiting.append(i)
         pool = waiting
-    return _outcome(ids, cohorts, needs, preds, placed, earliest, kept_pins, days, load,
-                    months, closed)
+    return _Placed(placed, earliest, load, [], early)
 
 
 def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey, Need],
@@ -269,15 +327,44 @@ def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedK
     return unfit
 
 
+def _before_prerequisite(i: int, m: int, ids: list[str], cohorts: Mapping[str, Cohort],
+                         preds: list[set[int]], then: list[int | None],
+                         final: list[int | None], months: tuple[str, ...]) -> Reason:
+    """Why cohort ``i`` could not go in month ``m``: a course its members take first was
+    not done before then (placed in ``m`` or later, or not placed, in the pass ``then``);
+    the latest such is named, with its month in the plan (``final``) when that is still
+    ``m`` or later."""
+    def not_done(d: int) -> bool:
+        month = then[d]
+        return month is None or month >= m
+
+    d = max(filter(not_done, preds[i]), key=lambda d: (then[d] is None, then[d] or 0, ids[d]))
+    facts = {"module": cohorts[ids[i]].module_code, "prerequisite": cohorts[ids[d]].module_code}
+    late = final[d]
+    month = late if late is not None and late >= m else then[d]
+    if month is None:
+        return Reason("prerequisite-unplaced", facts)
+    return Reason("prerequisite", {**facts, "prerequisite_month": months[month]})
+
+
 def _capacity_message(cohort: Cohort, days: int, load: _Load, months: tuple[str, ...],
                       closed: frozenset[str]) -> str:
     never = _never_fits(cohort, days, load, months)
     if never is not None:
-        return f"cannot be scheduled: {never}"
+        return f"cannot be scheduled: {english(never, load.names)}"
     open_months = [m for m in months if m not in closed]
-    why = Counter(w for m in open_months if (w := load.why_not(cohort, days, m)))
+    # per rule and organisation: how many months it stopped, and the first as an example
+    first: dict[tuple[str, str], Reason] = {}
+    why: Counter[tuple[str, str]] = Counter()
+    for m in open_months:
+        reason = load.why_not(cohort, days, m)
+        if reason is not None:
+            key = (reason.rule, str(reason.facts.get("org", "")))
+            first.setdefault(key, reason)
+            why[key] += 1
     shut = len(months) - len(open_months)
-    parts = [f"{text} ({count} month(s))" for text, count in why.most_common(3)]
+    parts = [f"{count} month(s), e.g. {english(first[key], load.names)}"
+             for key, count in why.most_common(3)]
     if shut:
         parts.append(f"{shut} month(s) closed to training")
     span = f"{months[0]} to {months[-1]}" if months else "the horizon"
