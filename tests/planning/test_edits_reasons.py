@@ -11,6 +11,7 @@ import pytest
 from django.utils import translation
 
 from govcap.planning import (
+    AddModule,
     Constraints,
     LockCohort,
     MoveCohort,
@@ -234,3 +235,9 @@ def test_a_later_move_cannot_take_the_room_an_earlier_one_holds() -> None:
     assert why(after, "second") == (f"{ORG} would have 7 training days in April 2026 – "
                                     "June 2026, its limit is 6 a quarter")
     assert month_of(after, "EA-101") == month_of(before, "EA-101") == "2026-01"
+
+
+def test_an_edit_for_an_organisation_gone_from_the_plan_does_not_name_it_wrongly() -> None:
+    plan = plan_of(AddModule("add", "org99", "EA-201"))
+    assert outcome(plan, "add").status == "missing"
+    assert why(plan, "add") == "the organisation is no longer in this plan"

@@ -132,7 +132,8 @@ MESSAGES: dict[str, str | Plural] = {
                                   "%(language)s"),
     "locked-twice": gettext_noop("another edit already keeps this course"),
     # what an edit names is gone, or already so
-    "org-not-in-plan": gettext_noop("%(org)s is not in this plan"),
+    # said without its name: a page knows the names of the plan's organisations only
+    "org-not-in-plan": gettext_noop("the organisation is no longer in this plan"),
     "module-not-in-catalogue": gettext_noop("%(module)s is not in the catalogue"),
     "already-has": gettext_noop("%(org)s already has %(module)s"),
     "no-longer-needs": gettext_noop("%(org)s no longer needs %(module)s"),
