@@ -74,7 +74,8 @@ def test_the_plan_page_has_four_parts_and_each_course_carries_its_own_edits(clie
     for cohort in planned.plan.data["cohorts"]:
         title = catalogue.by_code[cohort["module_code"]].title
         row = next(r for r in rows if f'name="cohort" value="{cohort["cohort_id"]}"' in r)
-        assert f"{title} ({cohort['module_code']})" in row  # its own row, named
+        code = cohort["module_code"]
+        assert f'{title} (<span class="code">{code}</span>)' in row  # its own row, named
         assert "plan-edit" not in row  # (urls are resolved)
         assert reverse("plan-edit", args=[planned.engagement.slug, "move-cohort"]) in row
         for member in cohort["members"]:

@@ -131,7 +131,8 @@ def test_latin_names_titles_and_quotes_are_set_apart_on_the_arabic_page(
     # "8. Using well defined architecture framework": its number on the title's side
     assert re.search(r"<bdi>8\. Using well defined architecture framework</bdi>", html)
     assert re.search(r'<bdi class="quote">“[^<]+”</bdi>', html)  # the benchmark, full stop in
-    assert re.search(rf"<td><bdi>{FSI}?[^<]+ \(EA-101\){PDI}?</bdi>", html)  # "(EA-101)" whole
+    assert re.search(rf'<td><bdi>{FSI}?[^<]+ \(<span class="code">EA-101</span>\){PDI}?</bdi>',
+                     html)  # "(EA-101)" whole, on one line
     assert re.search(r'<bdi dir="ltr">\d+ / \d+, \d+</bdi>', html)  # the load limits
     assert re.search(r'<bdi dir="ltr"><strong>\d+</strong>/\d+</bdi>', html)  # days / limit
 
