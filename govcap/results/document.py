@@ -12,13 +12,14 @@ import datetime as dt
 import io
 
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from govcap.analysis.labels import domain_titles, level_label, round_label
 from govcap.analysis.queries import section_titles
 from govcap.delivery.models import Trainee
 from govcap.planning.core.money import format_money
+from govcap.reports.documents import LANGUAGES as PLAN_DOCUMENT_LANGUAGES
 from govcap.reports.model import (
     Bullets,
     Cell,
@@ -30,7 +31,6 @@ from govcap.reports.model import (
     Sheet,
     Table,
 )
-from govcap.reports.documents import LANGUAGES as PLAN_DOCUMENT_LANGUAGES
 from govcap.reports.plan import render_document
 from govcap.results import words
 from govcap.results.build import PairResult, Results
@@ -169,11 +169,15 @@ def evaluation_blocks(results: Results) -> list:
     l3 = results.indicator(ind.APPLICATION)
     facts: list[str] = []
     if l1 and "mean_rating" in l1.facts:
-        facts.append(_("Level 1: mean rating %(mean)s of 5 from %(n)d participants.") % {
-            "mean": f"{l1.facts['mean_rating']:.2f}", "n": l1.n})
+        facts.append(ngettext("Level 1: mean rating %(mean)s of 5 from %(n)d participant.",
+                              "Level 1: mean rating %(mean)s of 5 from %(n)d participants.",
+                              l1.n) % {"mean": f"{l1.facts['mean_rating']:.2f}", "n": l1.n})
     if l2 and l2.value is not None:
-        facts.append(_("Level 2: mean score %(pre)s%% before the course and %(post)s%% after "
-                       "it, for the %(n)d participants who took both checks.") % {
+        facts.append(ngettext(
+            "Level 2: mean score %(pre)s%% before the course and %(post)s%% after it, for "
+            "the %(n)d participant who took both checks.",
+            "Level 2: mean score %(pre)s%% before the course and %(post)s%% after it, for "
+            "the %(n)d participants who took both checks.", l2.n) % {
             "pre": f"{l2.facts['mean_pre']:.0f}", "post": f"{l2.facts['mean_post']:.0f}",
             "n": l2.n})
     if l2 and (l2.facts.get("pre_only") or l2.facts.get("post_only")):
