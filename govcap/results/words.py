@@ -22,8 +22,8 @@ NAMES = {
 }
 
 DEFINITIONS = {
-    # xgettext:no-python-format
     ind.OFFICIALS_TRAINED: _(
+        # xgettext:no-python-format
         "Participants recorded as having completed a course (present at least 80% of its "
         "days). Counted per course: an official who completed two courses counts twice. "
         "n: the participants nominated to the courses that ran (cancelled and merged "
