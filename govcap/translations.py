@@ -57,6 +57,9 @@ def pseudo(message: str, rtl: bool = False) -> str:
     RTL, each word also shown reversed (a right-to-left override around it)."""
     if not message or message.startswith(OPEN) and message.endswith(CLOSE):
         return message  # empty, or already transformed (a message passed twice)
+    if "," in message and not any(ch.isspace() for ch in message):
+        # words the code splits at its commas (Django's yesno: "yes,no,maybe"): each apart
+        return ",".join(pseudo(part, rtl) for part in message.split(","))
     out: list[str] = []
     last = 0
     for match in KEEP.finditer(message):
@@ -74,6 +77,15 @@ def _text(text: str, rtl: bool) -> str:
 
 def is_pseudo(language: str | None) -> bool:
     return (language or "").lower() in PSEUDO_LOCALES
+
+
+def accepted_pseudo_locales() -> tuple[str, ...]:
+    """The pseudo-locales a request may ask for: every one with GOVCAP_PSEUDO_LOCALES on,
+    else none. What is written outside the pages (documents, the XLSForm) accepts them
+    beside its own languages, so that a translator reads its words as gettext gives them."""
+    from django.conf import settings
+
+    return tuple(PSEUDO_LOCALES) if getattr(settings, "GOVCAP_PSEUDO_LOCALES", False) else ()
 
 
 def install_pseudo_locales() -> None:

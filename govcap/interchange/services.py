@@ -33,6 +33,7 @@ from govcap.interchange.problems import ImportProblem
 from govcap.interchange.tables import read_table
 from govcap.interchange.xlsform import write_xlsform
 from govcap.orgs.models import Engagement
+from govcap.translations import accepted_pseudo_locales
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -51,7 +52,9 @@ def form_spec(instrument: Instrument, languages: Sequence[str] | None = None) ->
     """The XLSForm of an instrument version in some of its languages (default: all)."""
     available = available_languages(instrument)
     chosen = list(dict.fromkeys(languages)) if languages else available
-    unknown = [lang for lang in chosen if lang not in available]
+    # a pseudo-locale (GOVCAP_PSEUDO_LOCALES): the form's own words through gettext, the
+    # instrument's in its source language
+    unknown = [lang for lang in chosen if lang not in (*available, *accepted_pseudo_locales())]
     if unknown:
         raise ValueError(f"{instrument.key} v{instrument.version} has no {', '.join(unknown)} "
                          f"translation; its languages are: {', '.join(available)}")

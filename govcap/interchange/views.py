@@ -20,11 +20,12 @@ from govcap.interchange.exports import (
     export_chunks,
     export_filename,
 )
-from govcap.interchange.services import form_spec
+from govcap.interchange.services import available_languages, form_spec
 from govcap.interchange.xlsform import xlsform_bytes
 from govcap.jobs import service
 from govcap.jobs.models import Job
 from govcap.jobs.views import posted_engagement
+from govcap.translations import accepted_pseudo_locales
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -94,7 +95,10 @@ def results_dictionary(request):
 def xlsform_download(request, slug: str):
     engagement = _engagement(request, slug)
     instrument = engagement.instrument
-    data = xlsform_bytes(form_spec(instrument))
+    languages = None  # the instrument's languages
+    if request.LANGUAGE_CODE in accepted_pseudo_locales():  # and a translator's pseudo-locale
+        languages = [*available_languages(instrument), request.LANGUAGE_CODE]
+    data = xlsform_bytes(form_spec(instrument, languages))
     return _attachment(data, "xlsx", f"{instrument.key}-{instrument.version}-xlsform.xlsx")
 
 

@@ -23,6 +23,7 @@ from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels, plan_title
 from govcap.reports.programme import CountryPlan, build_programme
+from govcap.translations import accepted_pseudo_locales
 
 BRIEF_FORMATS = ("brief-pdf", "brief-docx")  # the minister's one-page brief
 # The languages the documents are written in: every word (reports.labels), right to left for
@@ -47,18 +48,27 @@ class UnknownLanguage(ValueError):
     """A document language that is not one of :data:`LANGUAGES`."""
 
 
+def written_in() -> tuple[str, ...]:
+    """:data:`LANGUAGES`; with GOVCAP_PSEUDO_LOCALES on, the pseudo-locales too, so that a
+    translator (or tests/i18n's crawl) reads every word of a document as gettext gives it.
+    Never offered: the language choices list :data:`LANGUAGES` only."""
+    return LANGUAGES + accepted_pseudo_locales()
+
+
 def document_language(default: str | None, asked: str | None = None) -> str:
     """The language to write a document in: `asked` when given (one of :data:`LANGUAGES`,
     else :class:`UnknownLanguage`), else `default` (the engagement's language, or the
     reader's) when the documents are written in it, else English."""
+    languages = written_in()
     if asked:
         code = asked.strip().lower()
-        if code not in LANGUAGES:
+        if code not in languages:
             raise UnknownLanguage(f"language {asked!r}: plan documents are written in "
                                   f"{', '.join(LANGUAGES)}")
         return code
-    code = (default or "").lower().split("-")[0]
-    return code if code in LANGUAGES else "en"
+    code = (default or "").lower()
+    code = code if code in languages else code.split("-")[0]
+    return code if code in languages else "en"
 
 
 def organisation_json(data: dict[str, Any], org_id: str) -> dict[str, Any]:

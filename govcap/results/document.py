@@ -20,6 +20,7 @@ from govcap.analysis.queries import section_titles
 from govcap.delivery.models import Trainee
 from govcap.planning.core.money import format_money
 from govcap.reports.documents import LANGUAGES as PLAN_DOCUMENT_LANGUAGES
+from govcap.reports.documents import written_in
 from govcap.reports.model import (
     Bullets,
     Cell,
@@ -51,7 +52,9 @@ DOCUMENT_LANGUAGES = PLAN_DOCUMENT_LANGUAGES
 
 
 def document_language(language: str | None) -> str:
-    return language if language in DOCUMENT_LANGUAGES else "en"
+    """The reader's language when the documents are written in it (a pseudo-locale too,
+    with GOVCAP_PSEUDO_LOCALES on: ``reports.documents.written_in``), else English."""
+    return language if language in written_in() else "en"
 
 
 def _lang() -> str:

@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.template import Context, Template
 from django.utils import translation
 from django.utils.translation import gettext, ngettext, pgettext
 
@@ -23,6 +24,27 @@ def test_pseudo_accents_and_brackets_and_keeps_placeholders_tags_and_entities():
     assert "Hello" not in text
     assert pseudo("") == ""
     assert pseudo(pseudo("Save")) == "[Ŝåṽé]"  # not transformed twice
+
+
+def test_words_the_code_splits_at_commas_are_each_in_brackets():
+    with translation.override("en-xa"):
+        # Django's yesno splits "yes,no,maybe": each word a message of its own
+        assert Template("{{ True|yesno }} {{ False|yesno }}").render(Context()) == "[ýéŝ] [ñö]"
+    assert pseudo("Save, then close") == "[Ŝåṽé, ţĥéñ çļöŝé]"  # a sentence stays one
+
+
+def test_documents_are_written_in_a_pseudo_locale_only_with_the_setting(settings):
+    from govcap.reports import documents
+
+    settings.GOVCAP_PSEUDO_LOCALES = False
+    with pytest.raises(documents.UnknownLanguage):
+        documents.document_language("en", "en-xa")
+    assert documents.document_language("en-xa") == "en"
+    settings.GOVCAP_PSEUDO_LOCALES = True
+    assert documents.document_language("en", "en-xa") == "en-xa"
+    assert documents.document_language("en-xa") == "en-xa"
+    assert documents.document_language("fr-ca") == "fr"
+    assert "en-xa" not in documents.LANGUAGES  # the choices people see
 
 
 def test_the_rtl_pseudo_locale_reverses_each_word():

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         exp.add_argument("--out", type=Path, required=True, help="file to write")
         exp.add_argument("--organisation", help="one organisation's plan (code, name or UUID)")
         exp.add_argument("--plan-version", type=int, help="a version (default: the latest)")
-        exp.add_argument("--lang", "--language", dest="language", choices=documents.LANGUAGES,
+        exp.add_argument("--lang", "--language", dest="language", choices=documents.written_in(),
                          help="the document's language (default: the engagement's when the "
                               "documents are written in it, else English); Arabic reads right "
                               "to left")

@@ -22,6 +22,7 @@ from django.utils import translation
 
 from govcap.delivery import access as delivery_access
 from govcap.interchange.management.commands.results import add_export_arguments, run_export
+from govcap.reports.documents import written_in
 from govcap.results import document, iati, queries, serialise
 from govcap.results.build import build
 
@@ -60,7 +61,7 @@ class Command(BaseCommand):
         _scope(indicators)
         indicators.add_argument("--out", type=Path,
                                 help="the file to write (default: standard output for json)")
-        indicators.add_argument("--lang", choices=document.DOCUMENT_LANGUAGES, default="en",
+        indicators.add_argument("--lang", choices=written_in(), default="en",
                                 help="the document's language")
         iati_parser = sub.add_parser(
             "iati", help="the indicators as an IATI 2.03 activity file (<result> elements)")
