@@ -218,26 +218,29 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
     def add(book: Any) -> None:
         from openpyxl.styles import Font
 
-        rates = book.create_sheet(text(language, "sheet.rates")[:31])
+        from govcap.reports.xlsx import sheet_title
+
+        rates = book.create_sheet(sheet_title(text(language, "sheet.rates")))
         rates.append([text(language, "col.line"), text(language, "col.key"),
                       text(language, "col.rate")])
         where: dict[str, str] = {}
+        reference = "'" + rates.title.replace("'", "''") + "'"  # a quote in it doubled
         for key in sorted(budget.unit_rates, key=lambda k: (RATE_ORDER.index(k)
                                                              if k in RATE_ORDER else 99, k)):
             rates.append([neutral(rate_label(language, key)), key, budget.unit_rates[key] / 100])
             row = rates.max_row
             rates.cell(row, 3).number_format = money_format
-            where[key] = f"'{rates.title}'!$C${row}"
+            where[key] = f"{reference}!$C${row}"
         rates.append([text(language, "cat.contingency") + " (%)", "contingency-percent",
                       float(budget.contingency_percent)])
-        percent_cell = f"'{rates.title}'!$C${rates.max_row}"
+        percent_cell = f"{reference}!$C${rates.max_row}"
         for cell in rates[1]:
             cell.font = Font(bold=True)
         rates.column_dimensions["A"].width = 50
         rates.column_dimensions["B"].width = 24
         rates.column_dimensions["C"].width = 16
 
-        ws = book.create_sheet(text(language, "sheet.lines")[:31])
+        ws = book.create_sheet(sheet_title(text(language, "sheet.lines")))
         ws.append([text(language, k) for k in (
             "col.date", "col.category", "col.line", "col.cohort", "col.module", "col.org",
             "col.quantity", "col.unit", "col.rate", "col.amount")])

@@ -33,7 +33,7 @@ def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) 
     if first is not None:
         book.remove(first)
     if doc.watermark:  # the first sheet a reader sees says so
-        ws = book.create_sheet(_title(doc.watermark))
+        ws = book.create_sheet(sheet_title(doc.watermark))
         ws.append([neutralise(plain_text(doc.watermark))])
         ws.append([neutralise(plain_text(doc.cover_note))])
         ws["A1"].font = Font(bold=True, size=14, color="B00020")
@@ -65,7 +65,7 @@ def _value(value: Cell) -> object:
 
 
 def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
-    ws = book.create_sheet(_title(sheet.name))
+    ws = book.create_sheet(sheet_title(sheet.name))
     table = sheet.table
     ws.append([neutralise(plain_text(c.label)) for c in table.columns])
     for cell in ws[1]:
@@ -96,7 +96,7 @@ def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{last}"
 
 
-def _title(name: str) -> str:
+def sheet_title(name: str) -> str:
     """A valid sheet title: at most 31 characters, none of []:*?/\\."""
     cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in plain_text(name))
     return cleaned[:31] or "Sheet"
