@@ -8,10 +8,11 @@ foreground of a command (``govcap plan pack``), where ``listener`` draws a progr
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback as tb
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from govcap.jobs import files
 from govcap.jobs.kinds import work_for
@@ -45,8 +46,10 @@ def execute(job_id: int, *, listener=None) -> Job:
     job = claim(job_id)
     cancelled = threading.Event()  # set by the heartbeat, seen by the next progress step
     progress = Progress(job, listener=listener, cancelled=cancelled)
+    language = job.params.get("language")  # the language it was asked in
     try:
-        with Heartbeat(job.pk, cancelled=cancelled):
+        with Heartbeat(job.pk, cancelled=cancelled), (
+                translation.override(language) if language else contextlib.nullcontext()):
             outcome = work_for(job.kind)(job, progress)
     except JobCancelled:
         record_cancelled(job)

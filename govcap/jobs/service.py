@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from govcap.accounts import scoping
 from govcap.jobs.models import Job, cancel_note
@@ -19,7 +19,8 @@ class NotCancellable(Exception):
 def start(kind: str, params: dict, *, owner, label: str) -> Job:
     """Record the job and put it in the queue, in one transaction (both or neither)."""
     with transaction.atomic():
-        job = Job.objects.create(kind=kind, params=params, owner=owner, label=label[:300])
+        job = Job.objects.create(kind=kind, params=in_language(params), owner=owner,
+                                 label=label[:300])
         result = run_job.enqueue(job.pk)
         job.task_id = str(result.id)
         job.save(update_fields=["task_id"])
@@ -28,7 +29,15 @@ def start(kind: str, params: dict, *, owner, label: str) -> Job:
 
 def create_unqueued(kind: str, params: dict, *, owner, label: str) -> Job:
     """A job the caller runs itself, in the foreground (the command line)."""
-    return Job.objects.create(kind=kind, params=params, owner=owner, label=label[:300])
+    return Job.objects.create(kind=kind, params=in_language(params), owner=owner,
+                              label=label[:300])
+
+
+def in_language(params: dict) -> dict:
+    """PARAMS with the language the job is asked in (a page's, the command line's): its
+    words (a results export's dictionary, its messages) are written in it, not in the
+    worker's."""
+    return {**params, "language": params.get("language") or translation.get_language()}
 
 
 def visible(user) -> QuerySet:

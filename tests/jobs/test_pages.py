@@ -115,7 +115,8 @@ def test_the_pages_that_start_jobs_have_their_buttons(planned):
     response = client.post(reverse("job-start-results-export"),
                            {"engagement": slug, "format": "xlsx"})
     job = Job.objects.get()
-    assert job.params == {"engagement": slug, "format": "xlsx", "include_demo": False}
+    assert job.params == {"engagement": slug, "format": "xlsx", "include_demo": False,
+                          "language": "en"}
     assert response["Location"] == reverse("job", args=[job.pk])
     assert client.post(reverse("job-start-results-export"),
                        {"format": "odt"}).status_code == 404
