@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _
 
 from govcap.assessments import access, sharing
 from govcap.assessments.models import Participant, Quote, Rating, Session
@@ -35,50 +37,50 @@ FORMATS = ("csv", "xlsx")
 
 @dataclass(frozen=True)
 class Column:
-    name: str
+    name: str  # a key: the same in every language
     type: str  # text, integer, date, boolean, uuid
-    description: str
+    description: str  # a gettext message, said in the reader's language by dictionary_rows
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("engagement", "text", "Engagement identifier (slug)"),
-    Column("engagement_name", "text", "Engagement name"),
-    Column("country_code", "text", "ISO 3166-1 alpha-2 code of the engagement's country"),
-    Column("round", "integer", "0 for the baseline, 1 for the first follow-up, and so on"),
-    Column("organisation_uuid", "uuid", "Stable identifier of the organisation"),
-    Column("organisation", "text", "Ministry or agency assessed"),
-    Column("organisation_code", "text", "Short name of the organisation"),
-    Column("organisation_kind", "text", "ministry, agency, authority or other"),
-    Column("sector", "text", "Sector of the organisation"),
-    Column("session_uuid", "uuid", "Stable identifier of the FGD session"),
-    Column("session_date", "date", "Date of the discussion"),
-    Column("place", "text", "Where the discussion took place"),
-    Column("language", "text", "Language of the session"),
-    Column("status", "text", "draft, in_progress, submitted or validated"),
-    Column("instrument_version", "text", "Version of the instrument the session used"),
-    Column("participants", "integer", "Number of participants"),
-    Column("participants_female", "integer", "Participants who stated female gender"),
-    Column("participants_male", "integer", "Participants who stated male gender"),
-    Column("section_number", "integer", "Number of the section in the instrument (1–8)"),
-    Column("section_key", "text", "Stable key of the section, the same across versions"),
-    Column("section_title", "text", "Title of the section"),
-    Column("domain", "text", "Training domain of the section"),
-    Column("level", "text", "Consensus level: high, moderate, basic, not_assessed; empty if "
-           "not rated yet"),
-    Column("level_score", "integer", "Basic=1, Moderate=2, High=3; empty when not assessed "
-           "or not rated"),
-    Column("not_assessed_reason", "text", "Why the section was not assessed"),
-    Column("confidence", "text", "Confidence in the level: low, medium, high"),
-    Column("notes", "text", "Notes of the section"),
-    Column("evidence", "text", "Evidence cited"),
-    Column("dissent", "text", "Points of disagreement"),
-    Column("quotes", "integer", "Number of key quotes of the section"),
-    Column("quote_texts", "text", "Key quotes, one per line, as “P2: text” (participant code "
-           "or “-”)"),
-    Column("is_demo", "boolean", "True for synthetic demo data"),
+    Column("engagement", "text", _("Engagement identifier (slug)")),
+    Column("engagement_name", "text", _("Engagement name")),
+    Column("country_code", "text", _("ISO 3166-1 alpha-2 code of the engagement's country")),
+    Column("round", "integer", _("0 for the baseline, 1 for the first follow-up, and so on")),
+    Column("organisation_uuid", "uuid", _("Stable identifier of the organisation")),
+    Column("organisation", "text", _("Ministry or agency assessed")),
+    Column("organisation_code", "text", _("Short name of the organisation")),
+    Column("organisation_kind", "text", _("ministry, agency, authority or other")),
+    Column("sector", "text", _("Sector of the organisation")),
+    Column("session_uuid", "uuid", _("Stable identifier of the FGD session")),
+    Column("session_date", "date", _("Date of the discussion")),
+    Column("place", "text", _("Where the discussion took place")),
+    Column("language", "text", _("Language of the session")),
+    Column("status", "text", _("draft, in_progress, submitted or validated")),
+    Column("instrument_version", "text", _("Version of the instrument the session used")),
+    Column("participants", "integer", _("Number of participants")),
+    Column("participants_female", "integer", _("Participants who stated female gender")),
+    Column("participants_male", "integer", _("Participants who stated male gender")),
+    Column("section_number", "integer", _("Number of the section in the instrument (1–8)")),
+    Column("section_key", "text", _("Stable key of the section, the same across versions")),
+    Column("section_title", "text", _("Title of the section")),
+    Column("domain", "text", _("Training domain of the section")),
+    Column("level", "text", _("Consensus level: high, moderate, basic, not_assessed; empty if "
+           "not rated yet")),
+    Column("level_score", "integer", _("Basic=1, Moderate=2, High=3; empty when not assessed "
+           "or not rated")),
+    Column("not_assessed_reason", "text", _("Why the section was not assessed")),
+    Column("confidence", "text", _("Confidence in the level: low, medium, high")),
+    Column("notes", "text", _("Notes of the section")),
+    Column("evidence", "text", _("Evidence cited")),
+    Column("dissent", "text", _("Points of disagreement")),
+    Column("quotes", "integer", _("Number of key quotes of the section")),
+    Column("quote_texts", "text", _("Key quotes, one per line, as “P2: text” (participant code "
+           "or “-”)")),
+    Column("is_demo", "boolean", _("True for synthetic demo data")),
 )
 IDENTIFIED_COLUMNS: tuple[Column, ...] = (
-    Column("participant_names", "text", "Identified export only: “P1 = name” per line"),
+    Column("participant_names", "text", _("Identified export only: “P1 = name” per line")),
 )
 
 
@@ -214,7 +216,8 @@ def _session_rows(s: Session, sections: list[tuple], people: list[tuple],
 
 
 def dictionary_rows(options: ExportOptions = ExportOptions()) -> list[list[str]]:
-    return [[c.name, c.type, c.description] for c in columns(options)]
+    """What each column holds, in the active language (the columns' names are keys)."""
+    return [[c.name, c.type, gettext(c.description)] for c in columns(options)]
 
 
 DICTIONARY_HEADER = ["column", "type", "description"]
