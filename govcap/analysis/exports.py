@@ -82,7 +82,9 @@ def project_qdpx(user, engagement, now: dt.datetime | None = None) -> bytes:
         if not parts:
             continue
         date = session.scheduled_date.isoformat() if session.scheduled_date else ""
-        name = f"{session.organisation.name} — FGD {date}".strip()
+        # Translators: the name of a focus-group discussion's text in a QDA project
+        name = (_("%(organisation)s — FGD %(date)s")
+                % {"organisation": session.organisation.name, "date": date}).strip()
         text, offsets = qda.session_document(f"{name}\n{engagement.name}", parts)
         selections = []
         for s in segments.get(session.id, []):
