@@ -19,6 +19,20 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
+class LanguageSelect(forms.Select):
+    """A choice of language (an engagement's, a session's), each named in itself and marked
+    with its `lang` (read, and spoken by a screen reader, in it), as the language menu."""
+
+    def __init__(self) -> None:
+        super().__init__(choices=[("en", "English"), ("fr", "Français"), ("ar", "العربية")])
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class EngagementForm(forms.ModelForm):
     country = forms.ModelChoiceField(queryset=Country.objects.all(), required=False,
                                      label=_("Country"))
@@ -34,8 +48,7 @@ class EngagementForm(forms.ModelForm):
                   "end_date": _("End date"), "project_name": _("Project name"),
                   "language": _("Language")}
         widgets = {"start_date": DateInput(), "end_date": DateInput(),
-                   "language": forms.Select(choices=[("en", "English"), ("fr", "Français"),
-                                                     ("ar", "العربية")])}
+                   "language": LanguageSelect()}
 
     def clean(self):
         super().clean()
@@ -83,8 +96,7 @@ class SessionForm(forms.ModelForm):
                   "place": _("Place"), "language": _("Language"),
                   "facilitators": _("Facilitators"), "note_taker": _("Note-taker")}
         widgets = {"scheduled_date": DateInput(), "facilitators": forms.CheckboxSelectMultiple,
-                   "language": forms.Select(choices=[("en", "English"), ("fr", "Français"),
-                                                     ("ar", "العربية")])}
+                   "language": LanguageSelect()}
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
