@@ -86,6 +86,7 @@ class ProviderForm(forms.ModelForm):
     class Meta:
         model = TrainingProvider
         fields = ["country", "name", "kind", "contact", "accreditation_notes"]
+        labels = {"country": _("Country")}  # the model's field has no words of its own
         widgets = {"accreditation_notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, countries=None, **kwargs) -> None:
