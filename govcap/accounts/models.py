@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -166,6 +167,16 @@ class Invitation(models.Model):
         if self.expires_at <= timezone.now():
             return "expired"
         return "pending"
+
+    @property
+    def state_label(self) -> str:
+        """The state in words (`state` is its code)."""
+        return str(INVITATION_STATES[self.state])
+
+
+INVITATION_STATES = {"pending": pgettext_lazy("invitation", "pending"),
+                     "accepted": pgettext_lazy("invitation", "accepted"),
+                     "revoked": _("revoked"), "expired": _("expired")}
 
 
 class ApiToken(models.Model):
