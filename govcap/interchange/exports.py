@@ -50,12 +50,14 @@ COLUMNS: tuple[Column, ...] = (
     Column("organisation_uuid", "uuid", _("Stable identifier of the organisation")),
     Column("organisation", "text", _("Ministry or agency assessed")),
     Column("organisation_code", "text", _("Short name of the organisation")),
+    # Translators: keep the codes in it (ministry, in_progress…) as the file writes them
     Column("organisation_kind", "text", _("ministry, agency, authority or other")),
     Column("sector", "text", _("Sector of the organisation")),
     Column("session_uuid", "uuid", _("Stable identifier of the FGD session")),
     Column("session_date", "date", _("Date of the discussion")),
     Column("place", "text", _("Where the discussion took place")),
     Column("language", "text", _("Language of the session")),
+    # Translators: keep the codes in it (ministry, in_progress…) as the file writes them
     Column("status", "text", _("draft, in_progress, submitted or validated")),
     Column("instrument_version", "text", _("Version of the instrument the session used")),
     Column("participants", "integer", _("Number of participants")),
@@ -65,11 +67,13 @@ COLUMNS: tuple[Column, ...] = (
     Column("section_key", "text", _("Stable key of the section, the same across versions")),
     Column("section_title", "text", _("Title of the section")),
     Column("domain", "text", _("Training domain of the section")),
+    # Translators: keep the codes in it (ministry, in_progress…) as the file writes them
     Column("level", "text", _("Consensus level: high, moderate, basic, not_assessed; empty if "
            "not rated yet")),
     Column("level_score", "integer", _("Basic=1, Moderate=2, High=3; empty when not assessed "
            "or not rated")),
     Column("not_assessed_reason", "text", _("Why the section was not assessed")),
+    # Translators: keep the codes in it (ministry, in_progress…) as the file writes them
     Column("confidence", "text", _("Confidence in the level: low, medium, high")),
     Column("notes", "text", _("Notes of the section")),
     Column("evidence", "text", _("Evidence cited")),
