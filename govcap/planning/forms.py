@@ -10,7 +10,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from govcap.planning.core.inputs import PlanInputError, month_number
+from govcap.planning.core.inputs import MAX_LEAD_WEEKS, PlanInputError, month_number
 from govcap.planning.core.ratecard import country_rate_card
 from govcap.planning.core.validation import DELIVERY_MODES, CatalogueError
 from govcap.planning.models import LEVEL_CHOICES, PlanSettings
@@ -48,7 +48,7 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = PlanSettings
         fields = ["catalogue", "default_level", "strategic_level", "sustain_high", "start_month",
-                  "horizon_months", "max_parallel", "max_parallel_per_domain",
+                  "lead_weeks", "horizon_months", "max_parallel", "max_parallel_per_domain",
                   "participants_per_org", "max_participants_per_org", "currency",
                   "exchange_rate", "funding_source", "days_per_month", "days_per_quarter",
                   "staff_away", "fiscal_year_end_month", "block_ramadan", "block_holidays",
@@ -57,6 +57,7 @@ class SettingsForm(forms.ModelForm):
                   "default_level": _("Default target"), "strategic_level": _("Strategic target"),
                   "sustain_high": _("End journeys to High with sustaining modules"),
                   "start_month": _("Start month"), "horizon_months": _("Months in the plan"),
+                  "lead_weeks": _("Weeks before the first course"),
                   "max_parallel": _("Cohorts at once (at most)"),
                   "max_parallel_per_domain": _("Cohorts at once per domain"),
                   "participants_per_org": _("Participants per organisation"),
@@ -74,6 +75,10 @@ class SettingsForm(forms.ModelForm):
         help_texts = {"catalogue": _("Empty: the latest version"),
                       "currency": _("Three-letter code, e.g. KES"),
                       "start_month": _("YYYY-MM"),
+                      "lead_weeks": _("Time for the organisations to nominate participants, "
+                                      "release them and book a venue: the first course "
+                                      "starts in the first month that begins at least this "
+                                      "many weeks after the plan's date. 0 to 52."),
                       "max_parallel_per_domain": _("Empty: only the overall limit"),
                       "exchange_rate": _("Units of the currency per catalogue unit (USD)"),
                       "days_per_month": _("Days of courses one organisation can take in a "
@@ -123,12 +128,13 @@ class SettingsForm(forms.ModelForm):
                                                        required=False, label=label)
                 self.fields[name].widget.attrs["aria-label"] = f"{org.name}: {label}"
                 self.initial.setdefault(name, own.get(field))
-        for name, top in (("days_per_month", 31), ("days_per_quarter", 92),
-                          ("staff_away", 500), ("fiscal_year_end_month", 12)):
+        for name, low, top in (("days_per_month", 1, 31), ("days_per_quarter", 1, 92),
+                               ("staff_away", 1, 500), ("fiscal_year_end_month", 1, 12),
+                               ("lead_weeks", 0, MAX_LEAD_WEEKS)):
             limit = cast(forms.IntegerField, self.fields[name])
-            limit.min_value, limit.max_value = 1, top
-            self.fields[name].widget.attrs.update(min=1, max=top)
-            self.fields[name].validators += [MinValueValidator(1), MaxValueValidator(top)]
+            limit.min_value, limit.max_value = low, top
+            self.fields[name].widget.attrs.update(min=low, max=top)
+            self.fields[name].validators += [MinValueValidator(low), MaxValueValidator(top)]
 
     def org_rows(self) -> list[tuple[Any, list[Any], Any, list[Any]]]:
         return [(org, [self[f"target_{org.pk}_{s}"] for s in SECTION_KEYS],
@@ -170,7 +176,8 @@ class SettingsForm(forms.ModelForm):
         return data
 
     def schedule_fields(self) -> list[Any]:
-        return [self[name] for name in ("catalogue", "start_month", "horizon_months", "blackout",
+        return [self[name] for name in ("catalogue", "start_month", "lead_weeks",
+                                        "horizon_months", "blackout",
                                         "max_parallel", "max_parallel_per_domain",
                                         "participants_per_org", "max_participants_per_org",
                                         "women_target_percent", "currency", "exchange_rate",

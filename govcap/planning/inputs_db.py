@@ -29,6 +29,7 @@ from govcap.planning.core import blackouts
 from govcap.planning.core.catalogue import Catalogue as CatalogueData
 from govcap.planning.core.edits import Operation, operation_from_dict, operation_to_dict
 from govcap.planning.core.inputs import (
+    LEAD_WEEKS,
     Assessment,
     Constraints,
     CostOverride,
@@ -36,7 +37,7 @@ from govcap.planning.core.inputs import (
     OrgCapacity,
     PreviousCourse,
     Targets,
-    add_months,
+    first_allowed_month,
 )
 from govcap.planning.core.plan import canonical_json, plain
 from govcap.planning.core.ratecard import country_rate_card
@@ -62,14 +63,15 @@ class Inputs:
 
 
 def default_start_month(engagement, today: dt.date | None = None) -> str:
-    """The month after the engagement's assessments end (or after today)."""
+    """The first month the default lead time allows after the engagement's assessments end
+    (or after today): a plan made when they end starts there, not "moved forward"."""
     day = engagement.end_date or engagement.start_date or today or dt.date.today()
-    return add_months(f"{day.year:04d}-{day.month:02d}", 1)
+    return first_allowed_month(day, LEAD_WEEKS)
 
 
 def plan_date() -> dt.date:
     """The plan's date: the day a version is generated (its documents carry that date, and
-    its schedule starts no earlier than the month after)."""
+    its schedule starts no earlier than the settings' lead time after it)."""
     return timezone.localdate()
 
 
@@ -116,15 +118,14 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
     day = day or plan_date()
     costs = {code: CostOverride(_money(c.get("per_participant_day")), _money(c.get("per_cohort")))
              for code, c in settings.cost_overrides.items()}
-    not_before = add_months(f"{day.year:04d}-{day.month:02d}", 1)
     plain_constraints = Constraints(start_month=settings.start_month,
                                     horizon_months=settings.horizon_months,
-                                    not_before=not_before)
+                                    plan_date=day.isoformat(), lead_weeks=settings.lead_weeks)
     blocks = blackouts.month_blocks(
         settings.engagement.country.code, plain_constraints.months,
         settings.fiscal_year_end_month, settings.block_ramadan, settings.block_holidays)
     return Constraints(
-        not_before=not_before, plan_date=day.isoformat(), month_blocks=blocks,
+        plan_date=day.isoformat(), lead_weeks=settings.lead_weeks, month_blocks=blocks,
         days_per_month=settings.days_per_month, days_per_quarter=settings.days_per_quarter,
         staff_away=settings.staff_away,
         capacity_overrides={k: _capacity(v) for k, v in settings.capacity_overrides.items()},

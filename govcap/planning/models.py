@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from govcap.planning.core.catalogue import parse_catalogue, parse_translation
 from govcap.planning.core.catalogue import translate_catalogue as translate
+from govcap.planning.core.inputs import LEAD_WEEKS, MAX_LEAD_WEEKS
 from govcap.planning.core.stored import plan_from_dict
 from govcap.scale import Level
 
@@ -123,6 +124,9 @@ class PlanSettings(models.Model):
     # constraints
     start_month = models.CharField(max_length=7)
     horizon_months = models.PositiveSmallIntegerField(default=12)
+    # weeks between the plan's date and its first course (planning.core.inputs.LEAD_WEEKS)
+    lead_weeks = models.PositiveSmallIntegerField(
+        default=LEAD_WEEKS, validators=[MaxValueValidator(MAX_LEAD_WEEKS)])
     max_parallel = models.PositiveSmallIntegerField(default=6)
     max_parallel_per_domain = models.PositiveSmallIntegerField(null=True, blank=True, default=2)
     blackout_months = models.JSONField(default=list, blank=True)
@@ -167,6 +171,7 @@ class PlanSettings(models.Model):
             "strategic_sections": sorted(self.strategic_sections),
             "target_overrides": self.target_overrides, "sustain_high": self.sustain_high,
             "start_month": self.start_month, "horizon_months": self.horizon_months,
+            "lead_weeks": self.lead_weeks,
             "max_parallel": self.max_parallel,
             "max_parallel_per_domain": self.max_parallel_per_domain,
             "blackout_months": sorted(self.blackout_months),

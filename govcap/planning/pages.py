@@ -3,15 +3,17 @@ carry the plan's own lines plus what a page adds (titles, money in words, names)
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from govcap.labels import level_label
 from govcap.planning import month_words, rounds_words, wording
 from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.inputs import nominations_due
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import (
     SCHEDULED,
@@ -58,6 +60,7 @@ class CohortRow:
     month: str = ""
     language: str = ""
     members: tuple[tuple[str, str, int], ...] = ()  # (org id, name, participants)
+    names_due: str = ""  # the day its participants are named by ("": an undated plan)
 
 
 @dataclass(frozen=True)
@@ -209,13 +212,21 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         return module.title if module else (code or "—")
 
     needs = sorted(own.needs, key=lambda n: (n.rank or 10**6, n.org_id, n.module_code))
+    made = plan.settings.get("constraints", {}).get("plan_date")
+
+    def names_due(month: str | None) -> str:  # as the documents say it (reports.nominations)
+        if not (made and month):
+            return ""
+        return wording.day_label(nominations_due(dt.date.fromisoformat(made), month).isoformat())
+
     cohort_rows = tuple(
         CohortRow(c, title(c.module_code), money(c.cost_cents),
                   tuple(names.get(m.org_id, m.org_id) for m in c.members),
                   module=namer.module(c.module_code), month=wording.month_label(c.month),
                   language=wording.language_name(c.language),
                   members=tuple((m.org_id, names.get(m.org_id, m.org_id), m.participants)
-                                for m in c.members))
+                                for m in c.members),
+                  names_due=names_due(c.month))
         for c in sorted(own.cohorts, key=lambda c: (c.month or "9999", c.cohort_id)))
     grid = []
     for domain in DOMAINS:
@@ -398,6 +409,17 @@ def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:
 def start_note(plan: PlanData) -> str:
     """Said when the start month in the settings had passed when the plan was made."""
     c = plan.settings.get("constraints", {})
+    if c.get("first_month") and c["first_month"] != c.get("start_month") and "lead_weeks" in c:
+        return ngettext(
+            "The schedule starts in %(first)s, not in the start month in the settings "
+            "(%(start)s): the first course comes at least %(weeks)d week after the plan's date "
+            "(%(date)s).",
+            "The schedule starts in %(first)s, not in the start month in the settings "
+            "(%(start)s): the first course comes at least %(weeks)d weeks after the plan's "
+            "date (%(date)s).", c["lead_weeks"]) % {
+                "start": wording.month_label(c["start_month"]), "weeks": c["lead_weeks"],
+                "date": wording.day_label(c.get("plan_date", "")),
+                "first": wording.month_label(c["first_month"])}
     if c.get("first_month") and c["first_month"] != c.get("start_month"):
         return gettext("The start month in the settings (%(start)s) was before the plan's "
                        "date (%(date)s); the schedule starts in %(first)s, the month after "

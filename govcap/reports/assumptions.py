@@ -31,6 +31,9 @@ def assumptions(s: Scope) -> Section:
         items.append(L.t("assume.horizon", months=c.get("horizon_months"),
                          first=L.month(c.get("first_month") or c.get("start_month")),
                          parallel=c.get("max_parallel")))
+        if "lead_weeks" in c:  # a plan stored before lead times: the month after its date
+            items.append(L.t("assume.lead", weeks=c["lead_weeks"], date=L.date(c["plan_date"]),
+                             first=L.month(c["not_before"])))
         if "days_per_month" in c:
             items.append(L.t("assume.load", month=c["days_per_month"],
                              quarter=c["days_per_quarter"], away=c["staff_away"]))

@@ -20,6 +20,7 @@ from govcap.reports.build import (
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Document, Heading, Para, Section
+from govcap.reports.nominations import names_due
 from govcap.reports.rounds import follow_on_line
 from govcap.reports.scope import Scope
 
@@ -107,7 +108,8 @@ def asked(s: Scope) -> list[str]:
                            month=L.month(months[0])))
         else:
             out.append(L.t("brief.ask_approve", version=s.ctx.version))
-        out.append(L.t("brief.ask_nominate", month=L.month(months[0])))
+        out.append(L.t("brief.ask_nominate", date=names_due(s, months[0]),
+                       month=L.month(months[0])))
         out.append(L["brief.ask_release"])
     if s.unfit:
         out.append(L.t("brief.ask_unfit", count=len(s.unfit)))

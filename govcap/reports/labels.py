@@ -66,6 +66,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.ratings": plural_noop("{n} section rating", "{n} section ratings"),
     "n.sections": plural_noop("{n} section", "{n} sections"),
     "n.months": plural_noop("{n} month", "{n} months"),
+    "n.weeks": plural_noop("{n} week", "{n} weeks"),
     "n.interventions": plural_noop("{n} follow-on intervention (coaching, on-the-job project)",
                                    "{n} follow-on interventions (coaching, on-the-job projects)"),
     # the interventions of a plan by kind (the brief names only the kinds it has)
@@ -114,6 +115,10 @@ EN: dict[str, str | Plural | Contextual] = {
         "to {most} from one organisation."),
     "assume.horizon": (_("{months} months from {first}; at most {parallel} cohorts running in one "
                        "month.")),
+    "assume.lead": _(
+        "At least {weeks:n.weeks} between the plan's date ({date}) and the first course, for "
+        "the organisations to name and release their participants: no course before {first}, "
+        "the first month that begins that long after."),
     "assume.load": _(
         "Each organisation takes at most {month:n.training_days} a month and {quarter} a "
         "quarter, with at most {away} of its staff away at once."),
@@ -135,6 +140,10 @@ EN: dict[str, str | Plural | Contextual] = {
     "nom.aim": _("at least {women} women of {places}"),
     "nom.col.audience": _("For"), "nom.col.places": _("Places per organisation"),
     "nom.col.aim": _("Aim"), "nom.col.fgd": _("Its focus groups"),
+    "nom.due": _("The names are due {weeks:n.weeks} before the course's month begins, and "
+                 "never sooner than {notice:n.weeks} after the plan's date: the last column "
+                 "gives the day."),
+    "nom.col.due": _("Names due by"),
     "programme.title": _("Programme training plan — {project}"),
     "programme.title_all": _("Programme training plan — all countries"),
     "programme.title_some": _("Programme training plan — {countries} (the countries you can see)"),
@@ -210,8 +219,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.plan_interventions_only": _(
         "{interventions} in {cohorts:n.cohorts} for {participants:n.places}, from {first} to "
         "{last}; total cost {total}."),
-    "brief.ask_nominate": (_("Ask each organisation to name its participants before {month}, "
-                           "as many women as men where it can.")),
+    "brief.ask_nominate": (_("Ask each organisation to name its participants by {date} for "
+                           "the courses of {month}, and by the dates the plan gives for the "
+                           "later ones; as many women as men where it can.")),
     "brief.ask_release": _("Release the staff named for their training days."),
     "brief.ask_unfit": _(
         "Decide how to serve {count:n.needs} the plan could not place (another country's "

@@ -36,6 +36,11 @@ WORDS: dict[str, Any] = {
               "({date}): from {first}.")),
     "moved": (_("The start month in the settings, {start}, was before the plan's date, so "
               "the schedule starts in {first} instead.")),
+    "start_lead": _("Training starts at least {weeks:n.weeks} after the plan's date ({date}), "
+                    "in a month that begins that long after it: from {first}."),
+    "moved_lead": _("The schedule starts in {first}, not in the start month in the settings, "
+                    "{start}: the first course comes at least {weeks:n.weeks} after the "
+                    "plan's date."),
     "blocked": _("Months with fewer working days: {months}."),
     "closed": _("closed"),
     "col.org": _("Organisation"), "col.limits": _("Limits (month / quarter / staff)"),
@@ -66,12 +71,18 @@ def rules(s: Scope) -> list[Any]:
     blocks: list[Any] = [Para(w["rules"].format(month=c["days_per_month"],
                                                 quarter=c["days_per_quarter"],
                                                 away=c["staff_away"], own=w["own"] if own else ""))]
+    lead = c.get("lead_weeks")  # None: a plan stored before lead times (the month after)
     if c.get("plan_date"):
-        blocks.append(Para(w["start"].format(date=s.L.date(c["plan_date"]),
+        blocks.append(Para(w.t("start_lead", weeks=lead, date=s.L.date(c["plan_date"]),
+                               first=s.L.month(c["first_month"])) if lead is not None else
+                           w["start"].format(date=s.L.date(c["plan_date"]),
                                              first=s.L.month(c["first_month"]))))
     if c.get("first_month") and c["first_month"] != c.get("start_month"):
-        blocks.append(Para(w["moved"].format(start=s.L.month(c["start_month"]),
-                                             first=s.L.month(c["first_month"])), "note"))
+        moved = (w.t("moved_lead", weeks=lead, start=s.L.month(c["start_month"]),
+                     first=s.L.month(c["first_month"])) if lead is not None else
+                 w["moved"].format(start=s.L.month(c["start_month"]),
+                                   first=s.L.month(c["first_month"])))
+        blocks.append(Para(moved, "note"))
     if s.plan.month_blocks:
         months = "; ".join(
             f"{s.L.month(b.month)}: " + (w["closed"] if b.closed else

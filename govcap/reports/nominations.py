@@ -4,10 +4,32 @@ nominations are made against the plan, not "3 participants" whatever the course.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
+from govcap.planning.core.inputs import (
+    NOMINATION_NOTICE_WEEKS,
+    NOMINATION_WEEKS,
+    nominations_due,
+)
 from govcap.reports.model import Column, Para, Section, Table
 from govcap.reports.scope import Scope
+
+
+def plan_day(s: Scope) -> dt.date:
+    """The plan's date: the one stored with its settings (a plan stored before plans were
+    dated: the document's date)."""
+    stored = s.plan.settings.get("constraints", {}).get("plan_date")
+    if stored:
+        return dt.date.fromisoformat(stored)
+    made = s.ctx.generated_on
+    return made.date() if isinstance(made, dt.datetime) else made
+
+
+def names_due(s: Scope, month: str | None) -> str:
+    """The day the organisations name a course's participants by, as the reader writes it
+    (``planning.core.inputs.nominations_due``: the brief, this chapter and the workbook)."""
+    return s.L.date(nominations_due(plan_day(s), month)) if month else "–"
 
 
 def mix_text(s: Scope, org_ids: list[str]) -> str:
@@ -28,7 +50,9 @@ def nominations(s: Scope) -> Section:
     if not s.cohorts:  # no course to nominate anyone for: the chapter says only that
         return Section("nominations", L["h.nominations"], [Para(L["empty.cohorts"])],
                        wide=True)
-    blocks.append(Para(L.t("nom.intro", target=target, fgd=mix_text(s, s.organisations))))
+    blocks.append(Para(L.t("nom.intro", target=target, fgd=mix_text(s, s.organisations))
+                       + " " + L.t("nom.due", weeks=NOMINATION_WEEKS,
+                                   notice=NOMINATION_NOTICE_WEEKS)))
     personas = s.catalogue.personas if s.catalogue else {}
     rows = []
     for cohort in s.cohorts:
@@ -47,9 +71,9 @@ def nominations(s: Scope) -> Section:
                      "; ".join(f"{s.names.get(m.org_id, m.org_id)}: {m.participants}"
                                for m in members),
                      L.t("nom.aim", women=math.ceil(places * target / 100), places=places),
-                     mix_text(s, [m.org_id for m in members])])
+                     mix_text(s, [m.org_id for m in members]), names_due(s, cohort.month)])
     blocks.append(Table([Column(L["col.cohort"], 0.9), Column(L["col.month"], 0.9),
                          Column(L["col.module"], 2.4), Column(L["nom.col.audience"], 2.4),
                          Column(L["nom.col.places"], 2.4), Column(L["nom.col.aim"], 1.2),
-                         Column(L["nom.col.fgd"], 1.2)], rows))
+                         Column(L["nom.col.fgd"], 1.2), Column(L["nom.col.due"], 1.1)], rows))
     return Section("nominations", L["h.nominations"], blocks, wide=True)

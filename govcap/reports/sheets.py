@@ -14,6 +14,7 @@ import dataclasses
 from govcap.planning.core.plan import DROPPED, SCHEDULED
 from govcap.reports import costing, load, rounds
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
+from govcap.reports.nominations import names_due
 from govcap.reports.scope import Scope
 
 
@@ -102,7 +103,8 @@ def cohorts(s: Scope) -> Sheet:
     cols = [Column(L["col.cohort"], 12), Column(L["col.month"], 10), Column(L["col.module"], 10),
             Column(L["col.title"], 40), Column(L["col.domain"], 26),
             Column(L["col.language"], 10)] + [
-        Column(label, widths[kind], kind) for label, kind in s.cohort_headers()]
+        Column(label, widths[kind], kind) for label, kind in s.cohort_headers()] + [
+        Column(L["nom.col.due"], 14)]
     formulas = _formulas(s)
     rows: list[list[Cell]] = []
     for c in s.cohorts:
@@ -111,17 +113,17 @@ def cohorts(s: Scope) -> Sheet:
             columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id))
         rows.append([c.cohort_id, _month(s, c.month), c.module_code,
                      s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
-                     *columns])
+                     *columns, names_due(s, c.month)])
     total: list[Cell] = [L["total"], "", "", "", "", "", "",
                          sum(s.participants(c) for c in s.cohorts)]
     if s.org_id is None:  # the cohorts' costs, without the reassessments and contingency
         cohort_cents = sum(s.cost(c) for c in s.cohorts)
-        total.append(_column_sum(s.money(cohort_cents), "I", len(rows), formulas is not None))
+        total += [_column_sum(s.money(cohort_cents), "I", len(rows), formulas is not None), ""]
     else:  # the cohorts' own sizes and costs do not add up to anything of this organisation's
         # its share includes its reassessment and contingency: rows of their own
         rows += [["", "", "", costing.text(L.language, f"cat.{k}"), "", "", "", "", "",
-                  s.money(cents), ""] for k, cents in s.outside_cohorts()]
-        total += ["", s.money(s.total_cents), ""]
+                  s.money(cents), "", ""] for k, cents in s.outside_cohorts()]
+        total += ["", s.money(s.total_cents), "", ""]
     return Sheet(L["sheet.cohorts"], Table(cols, rows, total=total))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -11,7 +12,15 @@ from hypothesis import strategies as st
 
 from govcap.planning import Assessment, Catalogue, Constraints, PlanData, Targets, load_catalogue
 from govcap.planning.core.budget import rates
-from govcap.planning.core.inputs import MonthBlock, OrgCapacity, add_months, quarter_of
+from govcap.planning.core.inputs import (
+    MAX_LEAD_WEEKS,
+    MonthBlock,
+    OrgCapacity,
+    add_months,
+    month_start,
+    nominations_due,
+    quarter_of,
+)
 from govcap.planning.core.needs import required_steps
 from govcap.planning.core.plan import DROPPED, SCHEDULED, UNFIT
 from govcap.scale import SECTION_KEYS, Level
@@ -98,7 +107,10 @@ def engagements(draw: st.DrawFn) -> tuple[list[Assessment], Targets, Constraints
         days_per_quarter=per_month + draw(st.integers(0, 20)),
         staff_away=draw(st.integers(1, 12)),
         capacity_overrides=overrides, month_blocks=blocks,
-        not_before=draw(st.sampled_from(["", "2025-11", "2026-01", "2026-02", "2026-04"])),
+        # undated, or dated from before the start month to well into the plan
+        plan_date=draw(st.one_of(st.just(""), st.dates(dt.date(2025, 9, 1),
+                                                       dt.date(2026, 4, 30)).map(str))),
+        lead_weeks=draw(st.one_of(st.integers(0, 13), st.integers(0, MAX_LEAD_WEEKS))),
     )
     return rows, targets, constraints
 
@@ -136,6 +148,29 @@ def check_load(plan: PlanData, constraints: Constraints,
             assert row.days[i] == days[(row.org_id, month)] <= row.limits[i]
             assert row.away[i] == away[(row.org_id, month)] <= row.staff_away
             assert row.limits[i] == constraints.days_in(row.org_id, month)
+    if constraints.plan_date:
+        check_lead_time(plan, constraints)
+
+
+def check_lead_time(plan: PlanData, constraints: Constraints) -> None:
+    """Every course starts in a month that begins after the plan's date and at least the lead
+    time after it, and the schedule begins no later than it must (the month before the first
+    is too soon, unless the settings asked for a later start); every course's names are due
+    between the plan's date and the day its month begins."""
+    day = dt.date.fromisoformat(constraints.plan_date)
+    earliest = day + dt.timedelta(weeks=constraints.lead_weeks)
+    assert plan.settings["constraints"]["lead_weeks"] == constraints.lead_weeks
+    first = plan.months[0]
+    assert month_start(first) > day and month_start(first) >= earliest
+    if first != constraints.start_month:
+        before = month_start(add_months(first, -1))
+        assert before <= day or before < earliest
+    for c in plan.cohorts:
+        if c.status != SCHEDULED or c.month is None:
+            continue
+        begins = month_start(c.month)
+        assert begins > day and begins >= earliest, (c.cohort_id, c.month)
+        assert day <= nominations_due(day, c.month) < begins, (c.cohort_id, c.month)
 
 
 def check_invariants(plan: PlanData, rows: Iterable[Assessment], targets: Targets,

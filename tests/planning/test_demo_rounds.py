@@ -66,9 +66,11 @@ def test_the_kenya_follow_up_plan_page_flags_the_regression_and_says_why(client,
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inline)).split())
     assert "Since the previous round" in text
     assert "Moderate Basic Regressed" in text and 'class="regressed"' in page
+    # the baseline plan is dated 30 Apr 2025, the day its assessments ended: 8 weeks on
+    # is 25 Jun, so its courses start in July 2025
     assert ("ICT Authority completed Foundations of change management in government "
-            "(CHG-101) (May 2025), Communicating and supporting change for digital services "
-            "(CHG-102) (July 2025) in Kenya — baseline 2025 and the gap persists: coaching "
+            "(CHG-101) (July 2025), Communicating and supporting change for digital services "
+            "(CHG-102) (August 2025) in Kenya — baseline 2025 and the gap persists: coaching "
             "instead of repeating the course.") in text
     assert "Other ways:" in text and "in-house for this organisation alone" in text
     assert "follow-on" not in text and "join-cohort" not in text

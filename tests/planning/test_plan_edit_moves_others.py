@@ -5,6 +5,7 @@ nothing more."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -12,15 +13,18 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from govcap.orgs.models import Engagement
-from govcap.planning import services
+from govcap.planning import inputs_db, services
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import PlanEdit
 from tests.planning.test_plan_page_path import text_of
 
 
 @pytest.fixture
-def kenya(client, django_user_model):
-    """The demo's Kenya follow-up plan, generated, with an administrator logged in."""
+def kenya(client, django_user_model, monkeypatch):
+    """The demo's Kenya follow-up plan, generated, with an administrator logged in; dated
+    4 Nov 2026, so with the default 8 weeks' lead time it starts in January 2027."""
+    for module in (inputs_db, services):
+        monkeypatch.setattr(module, "plan_date", lambda: dt.date(2026, 11, 4))
     call_command("demo", stdout=io.StringIO())
     ensure_default_catalogue()
     admin = django_user_model.objects.create_superuser("plan-mover", password="pw-1-tests")

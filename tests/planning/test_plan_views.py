@@ -118,7 +118,7 @@ def test_settings_page_saves_targets(client, planned, monkeypatch):
             "exchange_rate": "129.5", "funding_source": "EU", "blackout": "2026-12",
             "costs": "EA-101: 90 / 2500", "days_per_month": 6, "days_per_quarter": 15,
             "staff_away": 8, "fiscal_year_end_month": 1, "block_holidays": "on",
-            "women_target_percent": 40, f"staff_away_{planned.agency.pk}": 5,
+            "women_target_percent": 40, "lead_weeks": 8, f"staff_away_{planned.agency.pk}": 5,
             f"target_{planned.agency.pk}_change-management": "high"}
     response = client.post(url("plan-settings", planned), form)
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -143,15 +143,41 @@ def test_settings_page_saves_targets(client, planned, monkeypatch):
     assert "6 participants but only 5 staff can be away at once" in page
 
 
-def test_a_start_month_in_the_past_moves_to_the_month_after_the_plan_date(planned,
-                                                                          monkeypatch):
+def test_a_start_month_in_the_past_moves_to_the_first_month_the_lead_time_allows(planned,
+                                                                                 monkeypatch):
+    # dated 4 Dec 2026, 8 weeks (the default) on is 29 Jan 2027: February is the first month
     monkeypatch.setattr(inputs_db, "plan_date", lambda: dt.date(2026, 12, 4))
     PlanSettings.objects.filter(engagement=planned.engagement).update(start_month="2025-05")
     plan = generate(planned.engagement, planned.coordinator)
     constraints = plan.data["settings"]["constraints"]
-    assert plan.data["months"][0] == "2027-01" == constraints["first_month"]
+    assert plan.data["months"][0] == "2027-02" == constraints["first_month"]
     assert constraints["start_month"] == "2025-05" and constraints["plan_date"] == "2026-12-04"
-    assert all(c["month"] >= "2027-01" for c in plan.data["cohorts"] if c["month"])
+    assert constraints["lead_weeks"] == 8
+    assert all(c["month"] >= "2027-02" for c in plan.data["cohorts"] if c["month"])
+
+
+def test_the_settings_page_saves_the_lead_time_and_refuses_more_than_a_year(client, planned,
+                                                                           monkeypatch):
+    monkeypatch.setattr(inputs_db, "plan_date", lambda: dt.date(2026, 12, 1))
+    client.force_login(planned.coordinator)
+    page = client.get(url("plan-settings", planned)).content.decode()
+    assert "Weeks before the first course" in page and "nominate participants" in page
+    settings = PlanSettings.objects.get(engagement=planned.engagement)
+    assert settings.lead_weeks == 8  # the default
+    form = {k: v for k, v in settings.as_dict().items()
+            if v is not None and not isinstance(v, (dict, list))}
+    form.update({"catalogue": "", "start_month": "2026-01", "lead_weeks": 60})
+    refused = client.post(url("plan-settings", planned), form)
+    assert refused.status_code == 200
+    assert "Ensure this value is less than or equal to 52." in refused.content.decode()
+    assert PlanSettings.objects.get(engagement=planned.engagement).lead_weeks == 8
+    response = client.post(url("plan-settings", planned), {**form, "lead_weeks": 4})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert PlanSettings.objects.get(engagement=planned.engagement).lead_weeks == 4
+    # dated 1 Dec with 4 weeks: 29 Dec is the earliest day, so January 2027 (8 weeks: February)
+    plan = generate(planned.engagement, planned.coordinator)
+    assert plan.data["months"][0] == "2027-01"
+    assert plan.data["settings"]["constraints"]["lead_weeks"] == 4
 
 
 def test_downloads(client, planned):

@@ -92,13 +92,14 @@ def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regressi
     plan = generate(Engagement.objects.get(slug="kenya-follow-up-2026"), None)
     docx = normalise(docx_text(documents.render(plan, "docx")))
     assert "Regression since the previous round: Ministry of Information" in docx
-    # each course with its own month: the baseline ran CHG-102 two months after CHG-101
-    assert ("Completed CHG-101 (May 2025), CHG-102 (Jul 2025) in Kenya — "
+    # each course with its own month: the baseline (dated 30 Apr 2025, 8 weeks' lead time)
+    # ran CHG-101 in July and CHG-102 a month after
+    assert ("Completed CHG-101 (Jul 2025), CHG-102 (Aug 2025) in Kenya — "
             "baseline 2025; still Basic on 4.") in docx
     assert "coaching instead of repeating the course" in docx
     assert "Other ways to close these gaps" in docx
     brief = normalise(docx_text(documents.render(plan, "brief-docx")))  # the minister's page
-    assert ("ICT Authority: Completed CHG-101 (May 2025), CHG-102 (Jul 2025) in Kenya — "
+    assert ("ICT Authority: Completed CHG-101 (Jul 2025), CHG-102 (Aug 2025) in Kenya — "
             "baseline 2025") in brief
     # the interventions named for what they are: both coaching, no on-the-job project
     assert "and 2 follow-on coaching assignments at the workplace in 4 cohorts" in brief

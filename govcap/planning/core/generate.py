@@ -67,6 +67,7 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
             "first_month": constraints.first_month,
             "not_before": constraints.not_before,
             "plan_date": constraints.plan_date,
+            "lead_weeks": constraints.lead_weeks,
             "horizon_months": constraints.horizon_months,
             "max_parallel": constraints.max_parallel,
             "max_parallel_per_domain": (dict(sorted(constraints.max_parallel_per_domain.items()))

@@ -6,6 +6,7 @@ Everything here is frozen and validated on construction, so generation never has
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,6 +41,50 @@ def add_months(month: str, count: int) -> str:
 def quarter_of(month: str) -> int:
     """Calendar quarter of a month, numbered so that quarters compare like integers."""
     return month_number(month) // 3
+
+
+def month_of(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def month_start(month: str) -> dt.date:
+    number = month_number(month)
+    return dt.date(number // 12, number % 12 + 1, 1)
+
+
+# Weeks between a plan's date and its first course when the settings say nothing: time for
+# each organisation to nominate its participants, release them and for a venue to be booked.
+LEAD_WEEKS, MAX_LEAD_WEEKS = 8, 52
+# Nominations are asked for this many weeks before a course's month begins, and organisations
+# always get at least this many weeks after the plan's date to make them.
+NOMINATION_WEEKS, NOMINATION_NOTICE_WEEKS = 4, 2
+
+
+def first_allowed_month(plan_date: dt.date, lead_weeks: int) -> str:
+    """The first month a course may start in, for a plan dated ``plan_date``.
+
+    A course is dated by its month, so the month counts from its first day: the first month
+    that begins after the plan's date and at least ``lead_weeks`` weeks after it. Dated
+    4 Dec 2026 with 8 weeks: 29 Jan 2027 is the earliest day, so February 2027. Dated
+    4 Dec with 4 weeks: 1 Jan 2027 is exactly 4 weeks on, so January 2027 (dated 5 Dec: February).
+    With 0 weeks: the month after the plan's date (its own month has begun).
+    """
+    earliest = max(plan_date + dt.timedelta(weeks=lead_weeks), plan_date + dt.timedelta(days=1))
+    month = month_of(earliest)
+    return month if earliest.day == 1 else add_months(month, 1)
+
+
+def nominations_due(plan_date: dt.date, month: str) -> dt.date:
+    """The day organisations are asked to name a course's participants by.
+
+    ``NOMINATION_WEEKS`` before the course's month begins, but no sooner than
+    ``NOMINATION_NOTICE_WEEKS`` after the plan's date; always before the month begins and
+    never before the plan's date (a course in a month that has begun: the plan's date).
+    """
+    start = month_start(month)
+    due = max(start - dt.timedelta(weeks=NOMINATION_WEEKS),
+              plan_date + dt.timedelta(weeks=NOMINATION_NOTICE_WEEKS))
+    return max(plan_date, min(due, start - dt.timedelta(days=1)))
 
 
 @dataclass(frozen=True)
@@ -271,8 +316,10 @@ class Constraints:
     staff_away: int = STAFF_AWAY
     capacity_overrides: Mapping[str, OrgCapacity] = field(default_factory=dict)
     month_blocks: tuple[MonthBlock, ...] = ()
-    not_before: str = ""
+    # The plan's date (ISO, "" for none) and the weeks its first course keeps from it
+    # (``first_allowed_month``): no course before ``not_before``.
     plan_date: str = ""
+    lead_weeks: int = LEAD_WEEKS
     # The country's rate card (planning.core.ratecard); None costs cohorts with the
     # catalogue's prices only. ``travelling_share_percent`` None takes the card's default.
     rate_card: RateCard | None = None
@@ -280,8 +327,14 @@ class Constraints:
 
     def __post_init__(self) -> None:
         month_number(self.start_month)
-        if self.not_before:
-            month_number(self.not_before)
+        if self.plan_date:
+            try:
+                dt.date.fromisoformat(self.plan_date)
+            except ValueError:
+                raise PlanInputError(f"constraints.plan_date: {self.plan_date!r} is not a "
+                                     "day; write it as YYYY-MM-DD") from None
+        if not 0 <= self.lead_weeks <= MAX_LEAD_WEEKS:
+            raise PlanInputError(f"constraints.lead_weeks: must be 0 to {MAX_LEAD_WEEKS}")
         object.__setattr__(self, "month_blocks", tuple(sorted(
             {b.month: b for b in self.month_blocks}.values(), key=lambda b: b.month)))
         for name in ("days_per_month", "days_per_quarter", "staff_away"):
@@ -320,6 +373,14 @@ class Constraints:
             raise PlanInputError("constraints.travelling_share_percent: must be 0 to 100")
         if self.reassess_after_months < 0:
             raise PlanInputError("constraints.reassess_after_months: must not be negative")
+
+    @property
+    def not_before(self) -> str:
+        """The first month a course may start in, from the plan's date and the lead time
+        (``first_allowed_month``); "" without a plan date."""
+        if not self.plan_date:
+            return ""
+        return first_allowed_month(dt.date.fromisoformat(self.plan_date), self.lead_weeks)
 
     @property
     def first_month(self) -> str:
