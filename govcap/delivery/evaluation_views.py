@@ -35,10 +35,18 @@ from govcap.delivery.models import (
     Trainee,
 )
 from govcap.interchange.problems import ImportProblem
+from govcap.translations import accepted_pseudo_locales
 
 
 def _language() -> str:
     return (get_language() or "en").split("-")[0]
+
+
+def _form_language() -> str:
+    """The XLSForm's label language: the reader's, or a pseudo-locale a translator asked for
+    (with GOVCAP_PSEUDO_LOCALES on), whose code is whole ("en-xa")."""
+    code = get_language() or "en"
+    return code if code in accepted_pseudo_locales() else code.split("-")[0]
 
 
 def qr_svg(text: str) -> str:
@@ -245,7 +253,7 @@ def xlsform(request, uuid, level):
     delivery = _evaluator_delivery(request, uuid)
     if level not in (1, 2):
         raise Http404
-    data = evaluation_xlsform.xlsform_bytes(delivery, level, [_language()])
+    data = evaluation_xlsform.xlsform_bytes(delivery, level, [_form_language()])
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument"
                                                 ".spreadsheetml.sheet")
     response["Content-Disposition"] = (
