@@ -14,6 +14,7 @@ from govcap.planning.core.inputs import MAX_LEAD_WEEKS, PlanInputError, month_nu
 from govcap.planning.core.ratecard import country_rate_card
 from govcap.planning.core.validation import DELIVERY_MODES, CatalogueError
 from govcap.planning.models import LEVEL_CHOICES, PlanSettings
+from govcap.planning.wording import DELIVERY
 from govcap.scale import SECTION_KEYS
 
 _COST_LINE = re.compile(r"^\s*([A-Z]{2,4}-[0-9]{3})\s*:\s*([0-9.]*)\s*(?:/\s*([0-9.]*))?\s*$")
@@ -268,21 +269,26 @@ class EditForm(forms.Form):
 
 
 class ModuleForm(forms.Form):
-    title = forms.CharField(max_length=300)
-    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    title = forms.CharField(max_length=300, label=_("Title"))
+    summary = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label=_("Summary"))
     objectives = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}),
-                                 help_text=_("One objective a line"))
-    audience = forms.CharField(help_text=_("Persona keys, separated by commas"))
-    competences = forms.CharField(required=False, help_text=_("e-CF codes, e.g. A.1, E.2"))
-    days = forms.IntegerField(min_value=1, max_value=60)
-    delivery = forms.ChoiceField(choices=[(d, d) for d in DELIVERY_MODES])
-    prerequisites = forms.CharField(required=False, help_text=_("Module codes, by commas"))
+                                 label=_("Objectives"), help_text=_("One objective a line"))
+    audience = forms.CharField(label=_("Audience"),
+                               help_text=_("Persona keys, separated by commas"))
+    competences = forms.CharField(required=False, label=_("Competences"),
+                                  help_text=_("e-CF codes, e.g. A.1, E.2"))
+    days = forms.IntegerField(min_value=1, max_value=60, label=_("Days"))
+    delivery = forms.ChoiceField(choices=[(d, DELIVERY[d]) for d in DELIVERY_MODES],
+                                 label=_("Delivery"))
+    prerequisites = forms.CharField(required=False, label=_("Prerequisites"),
+                                    help_text=_("Module codes, by commas"))
     min_cohort = forms.IntegerField(min_value=1, label=_("Minimum cohort"))
     max_cohort = forms.IntegerField(min_value=1, label=_("Maximum cohort"))
     per_participant_day = forms.DecimalField(min_value=0, decimal_places=2,
                                              label=_("Cost per participant-day"))
     per_cohort = forms.DecimalField(min_value=0, decimal_places=2, label=_("Cost per cohort"))
-    follow_up = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    follow_up = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                label=_("Follow-up"))
 
     @staticmethod
     def initial_from(module: dict[str, Any]) -> dict[str, Any]:
