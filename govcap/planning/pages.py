@@ -27,6 +27,7 @@ from govcap.planning.core.plan import (
     Unfit,
     Unknown,
 )
+from govcap.planning.core.priority import module_ranks
 from govcap.scale import DOMAINS, SECTION_KEYS
 
 
@@ -39,6 +40,7 @@ class NeedRow:
     month: str = ""
     why: str = ""  # a follow-on intervention: the course it replaces and why
     reasons: tuple[str, ...] = ()  # the ratings (or edit, or course) that call for it
+    priority: int | None = None  # its module's, as the documents number it; None: left out
 
 
 @dataclass(frozen=True)
@@ -211,7 +213,9 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         module = catalogue.by_code.get(code or "")
         return module.title if module else (code or "—")
 
-    needs = sorted(own.needs, key=lambda n: (n.rank or 10**6, n.org_id, n.module_code))
+    priorities = module_ranks(own.needs)
+    needs = sorted(own.needs, key=lambda n: (priorities[n.module_code] if n.rank else 10**6,
+                                             n.rank or 10**6, n.org_id, n.module_code))
     made = plan.settings.get("constraints", {}).get("plan_date")
 
     def names_due(month: str | None) -> str:  # as the documents say it (reports.nominations)
@@ -263,7 +267,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         needs=tuple(NeedRow(n, title(n.module_code), namer.module(n.module_code),
                             wording.status_word(wording.NEED_STATUS, n.status),
                             wording.month_label(n.month), rounds_words.follow_on(n, namer),
-                            wording.need_reasons(n, plan, namer))
+                            wording.need_reasons(n, plan, namer),
+                            priorities[n.module_code] if n.rank else None)
                     for n in needs),
         unfit=tuple(UnfitRow(u, title(u.module_code), namer.module(u.module_code),
                              wording.unfit_reason(u, plan, namer),

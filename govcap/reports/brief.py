@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import SCHEDULED, PlanData
+from govcap.planning.core.priority import module_ranks
 from govcap.reports import left_out
 from govcap.reports.build import (
     coverage,
     document_date,
     findings_in_words,
     is_draft,
-    module_ranks,
     outcome,
     period,
     with_edits,

@@ -14,6 +14,7 @@ from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
+from govcap.planning.core.priority import module_ranks
 from govcap.reports import build_parts, costing, left_out, load, rounds, sheets
 from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
@@ -318,17 +319,6 @@ def findings(s: Scope) -> Section:
                             [[u.org_name, s.section_title(u.section_key), u.reason]
                              for u in unknowns]))
     return Section("findings", L["h.findings"], blocks, wide=True)
-
-
-def module_ranks(needs) -> dict[str, int]:
-    """Module code → its place in the priorities table (1 = first), by the best rank of its
-    needs; the brief numbers its priorities the same way."""
-    by_module: dict[str, int] = {}
-    for need in needs:
-        by_module[need.module_code] = min(by_module.get(need.module_code, 10**9),
-                                          need.rank or 10**9)
-    ordered = sorted(by_module, key=lambda code: (by_module[code], code))
-    return {code: i for i, code in enumerate(ordered, start=1)}
 
 
 def priorities(s: Scope) -> Section:

@@ -22,8 +22,9 @@ def test_the_overview_reads_the_plan_and_adds_titles_names_and_money() -> None:
     view = overview(plan, CATALOGUE)
     assert view.counts.organisations == 3 and view.counts.cohorts == len(plan.cohorts)
     assert all(isinstance(n, NeedRow) for n in view.needs)
-    assert [n.need.rank or 10**6 for n in view.needs] == sorted(n.need.rank or 10**6
-                                                                for n in view.needs)
+    # by their module's priority, the documents' number (tests/reports/test_priority_numbers)
+    assert [n.priority or 10**6 for n in view.needs] == sorted(n.priority or 10**6
+                                                               for n in view.needs)
     row = next(c for c in view.cohorts if c.cohort.module_code == "CHG-101")
     assert isinstance(row, CohortRow)
     assert row.module_title == CATALOGUE.by_code["CHG-101"].title

@@ -33,6 +33,7 @@ organisation id, which gives every active need a unique ``rank`` (1 = first).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from govcap.planning.core.catalogue import STEP_INDEX, Catalogue
 from govcap.planning.core.inputs import Targets
@@ -83,3 +84,14 @@ def score_needs(needs: dict[NeedKey, Need], pos: Positions, catalogue: Catalogue
                                             n.org_id))
     for rank, need in enumerate(ordered, start=1):
         need.rank = rank
+
+
+def module_ranks(needs: Iterable[Need]) -> dict[str, int]:
+    """Module code → its priority (1 = first), by the best rank of its needs: one number
+    per module, the same on the plan page, in the documents' priorities table and in the
+    minister's brief. A module whose needs have no rank (all left out) comes last."""
+    best: dict[str, int] = {}
+    for need in needs:
+        best[need.module_code] = min(best.get(need.module_code, 10**9), need.rank or 10**9)
+    ordered = sorted(best, key=lambda code: (best[code], code))
+    return {code: i for i, code in enumerate(ordered, start=1)}
