@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from govcap.scale import SECTION_KEYS
+
 # "Today" for the demo: statuses and dates are arranged around it, never around the clock.
 REFERENCE_DATE = dt.date(2026, 3, 1)
 SEED = 2026
@@ -41,8 +43,13 @@ class EngagementSpec:
     orgs: tuple[str, ...]  # organisation keys, in session order
     # session statuses in session order; missing entries are "validated"
     statuses: tuple[str, ...] = ()
-    # per-section probability of moving up one level since the previous round
+    # per-section probability of moving up one level since the previous round, for an
+    # organisation not trained in the section's domain (missing sections: 0.08)
     improvement: dict[str, float] = field(default_factory=dict)
+    # the same for a section whose training domain one of the organisation's officials
+    # completed a course in since the previous round (the loader reads who did from the
+    # previous round's deliveries)
+    trained_improvement: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -66,11 +73,11 @@ KENYA = CountrySpec(
     city="Nairobi",
     profile={
         "systems-design-thinking": 1.9,
-        "distributed-leadership": 1.8,
+        "distributed-leadership": 1.6,
         "project-execution": 2.5,
         "change-management": 1.3,
         "digital-strategic-plan": 2.3,
-        "policy-influence": 2.0,
+        "policy-influence": 1.85,
         "processes-services": 2.0,
         "enterprise-architecture": 2.4,
     },
@@ -113,11 +120,14 @@ KENYA = CountrySpec(
         EngagementSpec(
             "ke-2026", "Kenya — follow-up 2026", 1, dt.date(2026, 1, 26), dt.date(2026, 5, 29),
             "open",
-            ("ksg", "moicde", "icta", "kra", "moh", "immigration"),
-            ("validated", "validated", "validated", "submitted", "in_progress", "draft"),
-            # Change-management training ran between the rounds (training of trainers at KSG).
-            {"change-management": 0.6, "distributed-leadership": 0.3,
-             "systems-design-thinking": 0.25, "digital-strategic-plan": 0.15},
+            ("ksg", "moicde", "icta", "kra", "moh", "immigration", "ca", "treasury", "odpc",
+             "ecitizen"),
+            ("validated",) * 8 + ("submitted", "in_progress"),
+            # Between the rounds the baseline plan's courses ran (change management, agile,
+            # digital policy): a section moves up one level with a chance of 0.6 where one of
+            # the organisation's officials completed a course in its domain, 0.1 elsewhere.
+            dict.fromkeys(SECTION_KEYS, 0.1),
+            trained_improvement=0.6,
         ),
     ),
     context={

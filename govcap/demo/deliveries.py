@@ -172,10 +172,10 @@ def _deliver(plan: Plan, engagement: Engagement, provider: TrainingProvider,
             cost_cents=round(planned * rng.uniform(0.85, 1.12)) if done else None)
         audience = module.audience if module else ()
         number = 0
-        for member in c["members"]:
-            org = orgs.get(member["org_id"])
-            if org is None:
-                continue
+        # by name: the plan lists members in the order of their random UUIDs, and the
+        # seeded draws must fall to the same organisations on every load
+        members = [(orgs[m["org_id"]], m) for m in c["members"] if m["org_id"] in orgs]
+        for org, member in sorted(members, key=lambda pair: pair[0].name):
             sent = max(0, member["participants"] + rng.choice([0, 0, 0, -1, 1]))
             for _ in range(sent):
                 number += 1

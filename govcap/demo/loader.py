@@ -30,11 +30,13 @@ from govcap.assessments.models import (
 from govcap.assessments.redaction import with_gaps_marked
 from govcap.delivery.models import Delivery, TrainingProvider
 from govcap.demo.compose import evidence_is_shared, quote_is_shared, shareable_notes
+from govcap.demo.countries import EngagementSpec
 from govcap.demo.deliveries import load_demo_deliveries
-from govcap.demo.plan import DemoPlan, build_plan
+from govcap.demo.plan import DemoPlan, SessionPlan, Training, build_plan, later_rounds
 from govcap.instruments.models import Instrument
 from govcap.instruments.services import ensure_default_instrument
 from govcap.orgs.models import Country, Engagement, Organisation, unique_slug
+from govcap.results import queries as results
 
 USER_PREFIX = "demo-"
 
@@ -90,10 +92,15 @@ def has_demo_data() -> bool:
 
 
 @transaction.atomic
-def load_demo(password: str | None = None, plan: DemoPlan | None = None) -> LoadSummary:
-    """Create the demo data set. The caller checks `has_demo_data()` first."""
+def load_demo(password: str | None = None) -> LoadSummary:
+    """Create the demo data set. The caller checks `has_demo_data()` first.
+
+    In two steps, as the rounds happened: the first rounds' sessions and the training
+    delivered after them, then the later rounds' sessions, whose levels move with what each
+    organisation completed in between (as level 4 of the results counts it)."""
     started = time.perf_counter()
-    plan = plan or build_plan()
+    plan = build_plan()
+    later = later_rounds(plan.countries)
     summary = LoadSummary()
     instrument = ensure_default_instrument()
 
@@ -155,9 +162,13 @@ def load_demo(password: str | None = None, plan: DemoPlan | None = None) -> Load
     RoleAssignment.objects.bulk_create(roles)
     summary.role_assignments = len(roles)
 
-    _create_sessions(plan, instrument, engagements, orgs, users, summary)
+    _create_sessions([s for s in plan.sessions if s.engagement_key not in later], instrument,
+                     engagements, orgs, users, summary)
     summary.deliveries, provider_users = load_demo_deliveries(engagements, password)
     summary.users += provider_users
+    training = _training(later, engagements, orgs)
+    _create_sessions([s for s in build_plan(training).sessions if s.engagement_key in later],
+                     instrument, engagements, orgs, users, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -175,7 +186,22 @@ def _create_users(plan: DemoPlan, password: str | None) -> dict[str, Any]:
     return {u.username: u for u in users}
 
 
-def _create_sessions(plan: DemoPlan, instrument: Instrument, engagements: dict[str, Engagement],
+def _training(later: dict[str, EngagementSpec], engagements: dict[str, Engagement],
+              orgs: dict[tuple[str, str], Organisation]) -> Training:
+    """What each organisation completed in the deliveries of the round before each later
+    round (``results.queries.training``: the rule level 4 counts by)."""
+    key_of = {o.pk: key for (_code, key), o in orgs.items()}
+    out: dict[tuple[str, str], frozenset[str]] = {}
+    for key, earlier in later.items():
+        engagement = engagements[earlier.key]
+        found = results.deliveries(None, [engagement])
+        trained, _attended = results.training(engagement, found, results.trainees(None, found))
+        out.update({(key, key_of[org]): domains for org, domains in trained.items()})
+    return out
+
+
+def _create_sessions(plan_sessions: list[SessionPlan], instrument: Instrument,
+                     engagements: dict[str, Engagement],
                      orgs: dict[tuple[str, str], Organisation], users: dict[str, Any],
                      summary: LoadSummary) -> None:
     sessions = [
@@ -192,18 +218,18 @@ def _create_sessions(plan: DemoPlan, instrument: Instrument, engagements: dict[s
             validated_by=users[s.validated_by] if s.validated_by else None,
             is_demo=True,
         )
-        for s in plan.sessions
+        for s in plan_sessions
     ]
     Session.objects.bulk_create(sessions)
     Through = Session.facilitators.through
     Through.objects.bulk_create([
         Through(session_id=session.pk, user_id=users[name].pk)
-        for session, s in zip(sessions, plan.sessions, strict=True)
+        for session, s in zip(sessions, plan_sessions, strict=True)
         for name in s.facilitators
     ])
 
     participants: list[tuple[Participant, str, str]] = []  # with name and contact, kept apart
-    for session, s in zip(sessions, plan.sessions, strict=True):
+    for session, s in zip(sessions, plan_sessions, strict=True):
         participants += [
             (Participant(session=session, code=p.code, role_title=p.role_title,
                          organisation=orgs[s.country_code, p.org_key], seniority=p.seniority,
@@ -218,7 +244,7 @@ def _create_sessions(plan: DemoPlan, instrument: Instrument, engagements: dict[s
     by_code = {(p.session_id, p.code): p for p, _, _ in participants}
 
     ratings, quotes = [], []
-    for session, s in zip(sessions, plan.sessions, strict=True):
+    for session, s in zip(sessions, plan_sessions, strict=True):
         summary.sessions[s.status] += 1
         for r in s.ratings:
             rater = users[r.rater] if r.rater else None
@@ -235,19 +261,21 @@ def _create_sessions(plan: DemoPlan, instrument: Instrument, engagements: dict[s
         ]
     Rating.objects.bulk_create(ratings)
     Quote.objects.bulk_create(quotes)
-    SharedText.objects.bulk_create(_shared_texts(plan, sessions, ratings, quotes, users))
-    summary.participants = len(participants)
-    summary.ratings = sum(1 for r in ratings if r.rater_id is None)
-    summary.rater_ratings = len(ratings) - summary.ratings
-    summary.quotes = len(quotes)
+    SharedText.objects.bulk_create(_shared_texts(plan_sessions, sessions, ratings, quotes, users))
+    consensus = sum(1 for r in ratings if r.rater_id is None)
+    summary.participants += len(participants)
+    summary.ratings += consensus
+    summary.rater_ratings += len(ratings) - consensus
+    summary.quotes += len(quotes)
 
 
-def _shared_texts(plan: DemoPlan, sessions: list[Session], ratings: list[Rating],
-                  quotes: list[Quote], users: dict[str, Any]) -> list[SharedText]:
+def _shared_texts(plan_sessions: list[SessionPlan], sessions: list[Session],
+                  ratings: list[Rating], quotes: list[Quote], users: dict[str, Any]
+                  ) -> list[SharedText]:
     """What the coordinators shared once sessions were submitted: the notes without the
     remarks on the room, evidence, dissent, and most quotes."""
     reviewed = {session.pk: (s, users[s.validated_by or s.facilitators[0]])
-                for session, s in zip(sessions, plan.sessions, strict=True)
+                for session, s in zip(sessions, plan_sessions, strict=True)
                 if s.status in ("submitted", "validated")}
     out: list[SharedText] = []
     for rating in ratings:

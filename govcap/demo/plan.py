@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from govcap.demo.compose import Composer
@@ -32,9 +33,12 @@ from govcap.demo.people import (
     USERS,
     UserSpec,
 )
-from govcap.scale import SECTION_KEYS, Level
+from govcap.scale import SECTION_DOMAIN, SECTION_KEYS, Level
 
 UTC = dt.UTC
+# (engagement key, organisation key) → the training domains in which one of the
+# organisation's officials completed a course between the previous round and that one
+Training = Mapping[tuple[str, str], frozenset[str]]
 # Working-day weekends: Kenya Saturday–Sunday, Djibouti Friday–Saturday, Somalia Friday.
 WEEKENDS = {"KE": {5, 6}, "DJ": {4, 5}, "SO": {4}}
 
@@ -115,16 +119,23 @@ def baseline_levels(country: CountrySpec, org: OrgSpec) -> dict[str, Level]:
     return levels
 
 
-def round_levels(country: CountrySpec, engagement: EngagementSpec, org: OrgSpec) -> dict[str, Level]:
-    """Levels in a round: the baseline, moved up (rarely down) in each later round."""
+def round_levels(country: CountrySpec, engagement: EngagementSpec, org: OrgSpec,
+                 training: Training | None = None) -> dict[str, Level]:
+    """Levels in a round: the baseline, moved up (rarely down) in each later round — more
+    often in the sections whose domain the organisation was trained in since the round
+    before (``training``). Each section's draw is the same whatever the training, so
+    training only changes the odds of the organisations it reached."""
     levels = baseline_levels(country, org)
     for later in country.engagements:
         if later.round_number == 0 or later.round_number > engagement.round_number:
             continue
         rng = rng_for("progress", later.key, org.key)
+        trained = (training or {}).get((later.key, org.key), frozenset())
         for section in SECTION_KEYS:
             draw = rng.random()
-            if draw < later.improvement.get(section, 0.08):
+            chance = (later.trained_improvement if SECTION_DOMAIN[section] in trained
+                      else later.improvement.get(section, 0.08))
+            if draw < chance:
                 levels[section] = _clamp(levels[section] + 1)
             elif draw > 0.96:
                 levels[section] = _clamp(levels[section] - 1)
@@ -138,9 +149,11 @@ def _clamp(value: int) -> Level:
 # --- sessions -----------------------------------------------------------------------------
 
 
-def build_plan() -> DemoPlan:
+def build_plan(training: Training | None = None) -> DemoPlan:
+    """The whole demo; ``training`` (what each organisation completed between rounds, read
+    by the loader from the earlier round's deliveries) moves the later rounds' levels."""
     sessions = [
-        build_session(country, engagement, index)
+        build_session(country, engagement, index, training)
         for country in COUNTRIES
         for engagement in country.engagements
         for index in range(len(engagement.orgs))
@@ -148,7 +161,20 @@ def build_plan() -> DemoPlan:
     return DemoPlan(countries=COUNTRIES, users=USERS, sessions=sessions)
 
 
-def build_session(country: CountrySpec, engagement: EngagementSpec, index: int) -> SessionPlan:
+def later_rounds(countries: tuple[CountrySpec, ...] = COUNTRIES) -> dict[str, EngagementSpec]:
+    """Engagement key → the previous round of the same country, for every engagement that
+    follows another: the rounds whose levels depend on the training in between."""
+    out = {}
+    for country in countries:
+        for e in country.engagements:
+            before = [x for x in country.engagements if x.round_number < e.round_number]
+            if before:
+                out[e.key] = max(before, key=lambda x: x.round_number)
+    return out
+
+
+def build_session(country: CountrySpec, engagement: EngagementSpec, index: int,
+                  training: Training | None = None) -> SessionPlan:
     org = _org(country, engagement.orgs[index])
     rng = rng_for("session", engagement.key, org.key)
     status = engagement.statuses[index] if index < len(engagement.statuses) else "validated"
@@ -183,7 +209,7 @@ def build_session(country: CountrySpec, engagement: EngagementSpec, index: int) 
         if status == "validated":
             session.validated_at = submitted + dt.timedelta(days=3 + rng.randrange(5))
             session.validated_by = f"demo-coordinator-{country.code.lower()}"
-    levels = round_levels(country, engagement, org)
+    levels = round_levels(country, engagement, org, training)
     _consensus(session, text, levels, country, engagement, org, rng)
     if (status == "validated" and len(session.facilitators) == 2
             and rng_for("raters", engagement.key, org.key).random() < 0.5):

@@ -51,7 +51,14 @@ def _women_target(scope: Sequence[Engagement]) -> float | None:
 
 def build(user, engagement: Engagement | None = None, *, include_demo: bool = True
           ) -> Results:
-    """``engagement`` must be one the reader sees (the caller found it through scoping)."""
+    """``engagement`` must be one the reader sees (the caller found it through scoping).
+
+    Levels 1–3 count the deliveries of the engagements in scope. Level 4 compares every
+    pair of consecutive rounds an engagement in scope belongs to (``queries.round_pairs``):
+    one engagement's report shows the comparison with the next round (what its training
+    changed) and with the previous one (its levels against the earlier round's, that
+    round's training deciding who counts as trained), so a baseline and its follow-up
+    show the same comparison."""
     everything = list(queries.engagements(user))
     scope = [engagement] if engagement is not None else everything
     demo_left_out = 0
@@ -65,7 +72,11 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
     reactions, learning, follow_ups = queries.evaluation_rows(people)
     pairs = []
     for earlier, later in queries.round_pairs(scope, everything):
-        pair = queries.round_pair(user, earlier, later, found, people)
+        earlier_found, earlier_people = found, people
+        if earlier not in scope:  # a follow-up's report: the previous round's training
+            earlier_found = queries.deliveries(user, [earlier])
+            earlier_people = queries.trainees(user, earlier_found)
+        pair = queries.round_pair(user, earlier, later, earlier_found, earlier_people)
         pairs.append(PairResult(pair, l4.compare(pair.before, pair.after, pair.trained,
                                                  pair.attended)))
     given = programme_targets()

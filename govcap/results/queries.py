@@ -151,19 +151,33 @@ class RoundPair:
     names: dict[int, str] = field(default_factory=dict)
 
 
+def _round_order(e: Engagement) -> tuple[int, dt.date, int]:
+    return (e.round_number, e.start_date or dt.date.max, e.pk)
+
+
 def round_pairs(scope: Sequence[Engagement], everything: Sequence[Engagement]
                 ) -> list[tuple[Engagement, Engagement]]:
-    """(earlier, later) for each engagement of ``scope`` that has a next round among
-    ``everything`` the reader sees (same country, the next round number)."""
+    """The (earlier, later) rounds each engagement of ``scope`` takes part in, among
+    ``everything`` the reader sees (same country; the next round is the lowest higher round
+    number, the previous one the highest lower): an engagement as the *earlier* round (its
+    training, measured by the next round) and as the *later* one (its levels, compared with
+    the previous round's). So the report of a baseline shows what its training changed once
+    a follow-up exists, and the report of a follow-up shows the same comparison from its
+    side; the programme lists each pair once, in the order of ``scope``."""
     by_country: dict[int, list[Engagement]] = defaultdict(list)
     for e in everything:
         by_country[e.country_id].append(e)
-    out = []
+    out: list[tuple[Engagement, Engagement]] = []
     for e in scope:
-        later = sorted((x for x in by_country[e.country_id] if x.round_number > e.round_number),
-                       key=lambda x: (x.round_number, x.start_date or dt.date.max, x.pk))
-        if later:
-            out.append((e, later[0]))
+        rounds = by_country[e.country_id]
+        before = [x for x in rounds if x.round_number < e.round_number]
+        after = [x for x in rounds if x.round_number > e.round_number]
+        found = []
+        if before:
+            found.append((max(before, key=_round_order), e))
+        if after:
+            found.append((e, min(after, key=_round_order)))
+        out += [pair for pair in found if pair not in out]
     return out
 
 
@@ -180,10 +194,15 @@ def validated_levels(user, engagement: Engagement) -> dict[tuple[int, str], int]
             if row.level is not None}
 
 
-def round_pair(user, earlier: Engagement, later: Engagement,
-               found: Sequence[Delivery], people: Sequence[Trainee]) -> RoundPair:
-    pair = RoundPair(earlier, later, validated_levels(user, earlier),
-                     validated_levels(user, later))
+Domains = dict[int, frozenset[str]]  # organisation → training domains
+
+
+def training(earlier: Engagement, found: Sequence[Delivery], people: Sequence[Trainee]
+             ) -> tuple[Domains, Domains]:
+    """What the organisations did in the deliveries of ``earlier`` (those among ``found``,
+    cancelled ones left out): the domains in which one of their officials completed a
+    course (trained), and those in which officials attended without anyone completing
+    (attended)."""
     domain = domains([d for d in found if d.engagement_id == earlier.pk])
     mine = [t for t in people if t.delivery_id in domain]
     closed = {d.pk for d in found if d.status in CLOSED}
@@ -198,8 +217,17 @@ def round_pair(user, earlier: Engagement, later: Engagement,
             trained[t.organisation_id].add(domain[t.delivery_id])
         elif t.pk in present or t.completion == "partial":
             attended[t.organisation_id].add(domain[t.delivery_id])
-    pair.trained = {org: frozenset(d) for org, d in trained.items()}
-    pair.attended = {org: frozenset(d - trained.get(org, set())) for org, d in attended.items()}
+    return ({org: frozenset(d) for org, d in trained.items()},
+            {org: frozenset(d - trained.get(org, set())) for org, d in attended.items()})
+
+
+def round_pair(user, earlier: Engagement, later: Engagement,
+               found: Sequence[Delivery], people: Sequence[Trainee]) -> RoundPair:
+    """``found`` and ``people`` must hold the deliveries of ``earlier`` the reader sees and
+    their trainees (others are ignored)."""
+    pair = RoundPair(earlier, later, validated_levels(user, earlier),
+                     validated_levels(user, later))
+    pair.trained, pair.attended = training(earlier, found, people)
     started = _sessions(user).filter(engagement=later).exclude(status=Session.Status.DRAFT)
     with_validated = set(started.filter(status=VALIDATED).values_list("organisation_id",
                                                                       flat=True))

@@ -20,7 +20,8 @@ def test_the_demo_delivers_kenyas_baseline_and_starts_djibouti_and_somalia():
     trainees = Trainee.objects.filter(delivery__in=kenya)
     completions = {c: trainees.filter(completion=c).count()
                    for c in ("completed", "partial", "dropped")}
-    assert completions["completed"] > 3 * (completions["partial"] + completions["dropped"]) > 0
+    # most complete (the programme aims at 80%), some do not: about one in four or five
+    assert completions["completed"] > 2 * (completions["partial"] + completions["dropped"]) > 0
     assert not trainees.filter(completion__in=["partial", "dropped"], completion_reason="")
     assert 0.2 < trainees.filter(gender="female").count() / trainees.count() < 0.5
     for country in ("djibouti", "somalia"):

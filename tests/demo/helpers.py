@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from govcap.assessments.models import Rating
+from govcap.delivery.models import Trainee
 
 
 def run_demo(*args: str) -> str:
@@ -17,13 +18,22 @@ def run_demo(*args: str) -> str:
 
 
 def dump() -> list[tuple[str, ...]]:
-    """(engagement, organisation, section, rater, level, notes) for every demo rating."""
-    return sorted(
+    """(engagement, organisation, section, rater, level, notes) for every demo rating, then
+    (engagement, course, trainee, organisation, completion) for every trainee of the demo's
+    deliveries (who completed decides who counts as trained between Kenya's rounds)."""
+    ratings = sorted(
         (r.session.engagement.name, r.session.organisation.name, r.section_key,
          r.rater.username if r.rater else "", r.level, r.notes)
         for r in Rating.objects.filter(session__is_demo=True).select_related(
             "session__engagement", "session__organisation", "rater")
     )
+    trainees = sorted(
+        (t.delivery.engagement.name, t.delivery.module_code, t.code, t.organisation.name,
+         t.completion)
+        for t in Trainee.objects.filter(delivery__engagement__is_demo=True).select_related(
+            "delivery__engagement", "organisation")
+    )
+    return ratings + trainees
 
 
 def load_into_fresh_database() -> list[tuple[str, ...]]:

@@ -82,3 +82,29 @@ def test_every_country_has_6_to_12_organisations_with_unique_names_and_codes():
         assert 6 <= len(country.orgs) <= 12
         assert len({o.name for o in country.orgs}) == len(country.orgs)
         assert len({o.key for o in country.orgs}) == len(country.orgs)
+
+
+def test_training_between_the_rounds_moves_the_follow_ups_levels_up():
+    """Kenya's follow-up with every organisation trained in every domain moves up in more
+    sections than with none; the baseline does not change."""
+    from govcap.scale import SECTION_DOMAIN
+
+    kenya = next(c for c in COUNTRIES if c.code == "KE")
+    follow_up = next(e for e in kenya.engagements if e.round_number == 1)
+    everything = frozenset(SECTION_DOMAIN.values())
+    trained = build_plan({(follow_up.key, org): everything for org in follow_up.orgs})
+
+    def levels(plan, key):
+        return {(s.org_key, r.section_key): r.level for s in plan.sessions
+                if s.engagement_key == key for r in s.ratings if not r.rater}
+
+    def moved_up(plan):
+        before = levels(plan, next(e.key for e in kenya.engagements if e.round_number == 0))
+        after = levels(plan, follow_up.key)
+        order = {"basic": 1, "moderate": 2, "high": 3}
+        return sum(order.get(level, 0) > order.get(before.get(key, ""), 9)
+                   for key, level in after.items())
+
+    assert moved_up(trained) > 2 * moved_up(PLAN) > 0
+    assert [s for s in trained.sessions if s.engagement_key != follow_up.key] == [
+        s for s in PLAN.sessions if s.engagement_key != follow_up.key]

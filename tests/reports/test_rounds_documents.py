@@ -99,16 +99,19 @@ def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regressi
     assert "coaching instead of repeating the course" in docx
     assert "Other ways to close these gaps" in docx
     brief = normalise(docx_text(documents.render(plan, "brief-docx")))  # the minister's page
-    assert ("ICT Authority: Completed CHG-101 (Jul 2025), CHG-102 (Aug 2025) in Kenya — "
-            "baseline 2025") in brief
-    # the interventions named for what they are: both coaching, no on-the-job project
-    assert "and 2 follow-on coaching assignments at the workplace in 4 cohorts" in brief
+    # the first three lines whose gap outlived last round's course (which three follows the
+    # needs' order, organisations by UUID): ICT Authority's or the State Department's
+    assert ("Completed CHG-101 (Jul 2025), CHG-102 (Aug 2025) in Kenya — baseline 2025"
+            in brief)
+    # the interventions named for what they are: coaching, no on-the-job project
+    assert re.search(r"and \d+ follow-on coaching assignments at the workplace in \d+ cohorts",
+                     brief)
     assert "on-the-job" not in brief
     xlsx = normalise(xlsx_text(documents.render(plan, "xlsx")))
     assert "coaching instead of repeating the course" in xlsx
     assert re.search(r"Join the cohort of Somalia — baseline 2026 \(Somalia\) \(\w+ \d{4}, "
                      r"\d+ free; USD [\d,]+\.\d\d\)", xlsx)
-    assert "An in-house session of POL-101 for this organisation alone" in xlsx
+    assert re.search(r"An in-house session of [A-Z]+-\d+ for this organisation alone", xlsx)
     # who to send to the coaching: the roles of the courses it follows on from
     from govcap.reports.labels import Labels
     from govcap.reports.nominations import nominations

@@ -1,0 +1,50 @@
+"""Which rounds level 4 compares in one engagement's report: a baseline's shows what its
+training changed by the follow-up, a follow-up's shows the same comparison from its side
+(the baseline's training deciding who counts as trained), the programme's shows it once."""
+
+from __future__ import annotations
+
+import pytest
+
+from govcap.accounts.models import Role
+from govcap.results.build import build
+from govcap.results.core import indicators as ind
+
+pytestmark = pytest.mark.django_db
+
+
+def seen(results, section: str = "enterprise-architecture"
+         ) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """Each pair's rounds, with the group and the change of every organisation paired in
+    ``section``."""
+    out = []
+    for p in results.pairs:
+        comparison = next(c for c in p.comparisons if c.section == section)
+        changes = [(p.pair.names[c.org], group, c.change)
+                   for group in ("trained", "untrained", "left_out")
+                   for c in getattr(comparison, group)]
+        out.append((f"{p.pair.earlier.name} → {p.pair.later.name}", sorted(changes)))
+    return out
+
+
+def test_a_follow_ups_report_compares_it_with_the_round_before(programme):
+    results = build(None, programme.later)
+    [(rounds, changes)] = seen(results)
+    assert rounds == "Kenya — baseline 2026 → Kenya — follow-up 2027"
+    # the ministry completed the baseline's enterprise-architecture course and moved up; the
+    # agency's official dropped out: neither group
+    assert changes == [("ICT Authority", "left_out", 0), ("Ministry of ICT", "trained", 1)]
+    assert results.indicator(ind.MOVING_UP).numerator == 1
+    # its own levels 1 to 3: the follow-up delivered nothing yet
+    assert results.indicator(ind.OFFICIALS_TRAINED).n == 0
+
+
+def test_the_baseline_and_the_programme_show_the_same_comparison_once(programme):
+    follow_up = seen(build(None, programme.later))
+    assert seen(build(None, programme.engagement)) == follow_up
+    assert seen(build(None)) == follow_up
+
+
+def test_a_reader_of_the_follow_up_alone_compares_nothing(programme, make_user):
+    reader = make_user("follow-up-coordinator", Role.COORDINATOR, programme.later)
+    assert build(reader, programme.later).pairs == []
