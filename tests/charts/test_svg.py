@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from collections import Counter
 
 import pytest
@@ -173,9 +172,7 @@ def test_the_heatmap_grows_with_its_rows_and_handles_500() -> None:
         for n in (1, 2, 50)
     ]
     assert heights[0] < heights[1] < heights[2]
-    start = time.perf_counter()
     big = svg.heatmap([f"Organisation {i}" for i in range(500)], LABELS, grid(500), "H")
-    assert time.perf_counter() - start < 2
     root = assert_csp_safe_and_accessible(big)
     assert float(root.get("height") or 0) > 500 * 20
     assert len(big) < 1_500_000

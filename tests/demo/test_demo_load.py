@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import defaultdict
 from statistics import mean
 
@@ -20,9 +19,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_loads_three_countries_with_6_to_12_organisations_each(demo):
-    started = time.perf_counter()
-    out = demo()
-    assert time.perf_counter() - started < 5
+    out = demo()  # its load time is measured by bench/, not asserted here
     assert set(Country.objects.filter(is_demo=True).values_list("name", flat=True)) == {
         "Djibouti", "Kenya", "Somalia"}
     for country in Country.objects.filter(is_demo=True):

@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import json
 import re
-import time
 import zipfile
 
 import pytest
@@ -230,10 +229,8 @@ def test_demo_countries_get_different_plans(django_user_model):
     call_command("demo", stdout=io.StringIO())
     ensure_default_catalogue()
     plans = {}
-    started = time.perf_counter()
     for slug in ("djibouti-baseline-2026", "kenya-baseline-2025", "somalia-baseline-2026"):
         plans[slug] = generate(Engagement.objects.get(slug=slug), None).data
-    assert time.perf_counter() - started < 10
     catalogue_size = len(ensure_default_catalogue().parsed().modules)
     mixes, tops = {}, {}
     for slug, data in plans.items():
