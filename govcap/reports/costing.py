@@ -20,6 +20,7 @@ from govcap.planning.core.plan import BudgetLine, PlanData
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Heading, Para, Table
 from govcap.reports.scope import Scope
+from govcap.reports.xlsx import sheet_title
 
 CATEGORY_ORDER = ("course", "trainers", "venue", "materials", "allowance", "travel",
                   "coaching", "reassessment", "contingency")
@@ -217,8 +218,6 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
 
     def add(book: Any) -> None:
         from openpyxl.styles import Font
-
-        from govcap.reports.xlsx import sheet_title
 
         rates = book.create_sheet(sheet_title(text(language, "sheet.rates")))
         rates.append([text(language, "col.line"), text(language, "col.key"),
