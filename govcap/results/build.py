@@ -4,6 +4,7 @@ file, the command and the API all start here."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -49,6 +50,14 @@ def _women_target(scope: Sequence[Engagement]) -> float | None:
     return float(values.pop()) if len(values) == 1 else None
 
 
+def _rounds_period(pairs: Sequence[PairResult]) -> tuple[dt.date, dt.date] | None:
+    """From the start of the earliest round compared to the end of the latest."""
+    days = [day for p in pairs for day in (p.pair.earlier.start_date or p.pair.earlier.end_date,
+                                           p.pair.later.end_date or p.pair.later.start_date)
+            if day is not None]
+    return (min(days), max(days)) if days else None
+
+
 def build(user, engagement: Engagement | None = None, *, include_demo: bool = True
           ) -> Results:
     """``engagement`` must be one the reader sees (the caller found it through scoping).
@@ -92,5 +101,5 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
     moving = l4.moved_up([c for p in pairs for c in p.comparisons])
     found_indicators = ind.indicators(
         delivery_rows, queries.trainee_rows(found, people), reactions, learning, follow_ups,
-        moving, targets)
+        moving, targets, _rounds_period(pairs))
     return Results(engagement, scope, found_indicators, pairs, demo_left_out)

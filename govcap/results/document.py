@@ -62,9 +62,12 @@ def _lang() -> str:
 
 
 def signed(value: float | None, digits: int = 2) -> str:
+    """"+0.67", "−0.12" (a minus sign, as the rest of the text writes it), "0.00", "—"."""
     if value is None:
         return "—"
-    return f"{0:.{digits}f}" if round(value, digits) == 0 else f"{value:+.{digits}f}"
+    if round(value, digits) == 0:
+        return f"{0:.{digits}f}"
+    return f"{value:+.{digits}f}".replace("-", "\u2212")
 
 
 def money(cents: float, currency: str) -> str:
@@ -243,7 +246,7 @@ def paired_table(p: PairResult, titles: dict[str, str]) -> Table:
                 rows.append([p.pair.names.get(change.org, str(change.org)),
                              titles.get(c.section, c.section), str(label),
                              level_label(Level(change.before)), level_label(Level(change.after)),
-                             f"{change.change:+d}" if change.change else "0"])
+                             signed(change.change, 0) if change.change else "0"])
     return Table([Column(_("Organisation"), 2.6), Column(_("Section"), 2.6),
                   Column(_("Group"), 1.4), Column(_("Before"), 1.0), Column(_("After"), 1.0),
                   Column(_("Change"), 0.8, "number")], rows,

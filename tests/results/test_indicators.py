@@ -106,3 +106,14 @@ def test_nothing_recorded_gives_no_value_never_zero_percent():
                 ind.MOVING_UP):
         indicator = by_key(found, key)
         assert indicator.value is None and indicator.n == 0, key
+
+
+def test_level_4_spans_the_rounds_it_compares_not_the_courses():
+    rounds = (dt.date(2025, 2, 10), dt.date(2026, 5, 29))
+    found = ind.indicators([D1], TRAINEES[:4], moving_up=(2, 3), rounds_period=rounds)
+    assert by_key(found, ind.MOVING_UP).period == rounds
+    assert by_key(found, ind.OFFICIALS_TRAINED).period == (dt.date(2025, 5, 5),
+                                                           dt.date(2025, 5, 8))
+    # a follow-up with no course of its own still has the rounds' span
+    assert by_key(ind.indicators([], [], moving_up=(1, 2), rounds_period=rounds),
+                  ind.MOVING_UP).period == rounds

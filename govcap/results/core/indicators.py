@@ -169,8 +169,10 @@ def indicators(
     follow_ups: Sequence[FollowUpRow] = (),
     moving_up: tuple[int, int] = (0, 0),
     targets: Targets = Targets(),
+    rounds_period: tuple[dt.date, dt.date] | None = None,
 ) -> list[Indicator]:
-    """Every indicator, in ``KEYS`` order (the cost indicators once per currency)."""
+    """Every indicator, in ``KEYS`` order (the cost indicators once per currency). Level 4's
+    period is ``rounds_period``, the span of the rounds it compares, when there is one."""
     by_id = {d.id: d for d in deliveries}
     ran = [t for t in trainees if by_id[t.delivery].status not in CLOSED]
     when = period(deliveries)
@@ -196,7 +198,7 @@ def indicators(
     out.append(_application(follow_ups, targets, when))
     up, of = moving_up
     out.append(Indicator(MOVING_UP, PERCENT, percent(up, of), of, up, 0.0,
-                         targets.moving_up_percent, period=when))
+                         targets.moving_up_percent, period=rounds_period or when))
     out.extend(_costs(deliveries, trainees, targets, when))
     return out
 
