@@ -181,7 +181,11 @@ def _table(block: Table, text: Text = esc) -> str:
     header = any(c.label for c in block.columns)
     total = sum(c.width for c in block.columns)
     classes = "data" + (" small" if len(block.columns) > 6 else "") + ("" if header else " facts")
-    classes += " keep" if len(block.rows) <= 12 else ""
+    # a short table stays on one page; one whose cells hold paragraphs (names listed) may
+    # be taller than what is left of any page, and kept whole it leaves its heading alone
+    short = len(block.rows) <= 12 and all(len(str(v)) <= 160 for row in block.rows
+                                          for v in row)
+    classes += " keep" if short else ""
     cols = "".join(f'<col style="width: {100 * c.width / total:.1f}%">' for c in block.columns)
     out = [f'<table class="{classes}"><colgroup>{cols}</colgroup>']
     if header:

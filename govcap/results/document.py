@@ -253,6 +253,38 @@ def paired_table(p: PairResult, titles: dict[str, str]) -> Table:
                  empty=_("No organisation has a validated level in both rounds yet."))
 
 
+def paired_by_section(p: PairResult, titles: dict[str, str]) -> Table:
+    """The paired changes for a reader: a row per section and group naming who moved up,
+    stayed and moved down (the workbook keeps a row per organisation, for sorting)."""
+    groups = (("trained", _("Trained")), ("untrained", _("Not trained")),
+              ("left_out", _("Attended, not completed")))
+    rows: list[list[Cell]] = []
+    for c in p.comparisons:
+        for attr, label in groups:
+            changes = getattr(c, attr)
+            if not changes:
+                continue
+
+            def who(moved: list) -> str:
+                return "; ".join(
+                    _("%(organisation)s (%(before)s → %(after)s)") % {
+                        "organisation": p.pair.names.get(x.org, str(x.org)),
+                        "before": level_label(Level(x.before)),
+                        "after": level_label(Level(x.after))} if x.change else
+                    _("%(organisation)s (%(level)s)") % {
+                        "organisation": p.pair.names.get(x.org, str(x.org)),
+                        "level": level_label(Level(x.before))}
+                    for x in moved) or "—"
+            rows.append([titles.get(c.section, c.section), str(label),
+                         who([x for x in changes if x.change > 0]),
+                         who([x for x in changes if x.change == 0]),
+                         who([x for x in changes if x.change < 0])])
+    return Table([Column(_("Section"), 2.0), Column(_("Group"), 1.1),
+                  Column(_("Moved up"), 2.4), Column(_("Stayed"), 2.4),
+                  Column(_("Moved down"), 1.6)], rows,
+                 empty=_("No organisation has a validated level in both rounds yet."))
+
+
 def caveat_items(p: PairResult) -> tuple[str, ...]:
     codes = list(dict.fromkeys(code for c in p.comparisons for code in c.caveats))
     items = [str(words.CAVEATS[code]) for code in codes]
@@ -280,7 +312,7 @@ def level4_blocks(results: Results) -> list:
         out.append(Heading(pair_heading(p)))
         out.append(comparison_table(p, titles))
         out.append(Heading(_("Paired changes"), level=3))
-        out.append(paired_table(p, titles))
+        out.append(paired_by_section(p, titles))
         out.append(Heading(_("Read with care"), level=3))
         out.append(Bullets(caveat_items(p)))
     return out

@@ -48,3 +48,22 @@ def test_the_baseline_and_the_programme_show_the_same_comparison_once(programme)
 def test_a_reader_of_the_follow_up_alone_compares_nothing(programme, make_user):
     reader = make_user("follow-up-coordinator", Role.COORDINATOR, programme.later)
     assert build(reader, programme.later).pairs == []
+
+
+def test_the_document_names_who_moved_by_section_and_group(programme):
+    from django.utils import translation
+
+    from govcap.reports.model import Table
+    from govcap.results.document import document
+
+    with translation.override("en"):
+        doc = document(build(None, programme.later))
+    tables = [b for s in doc.sections for b in s.blocks if isinstance(b, Table)
+              and [c.label for c in b.columns][2:] == ["Moved up", "Stayed", "Moved down"]]
+    [table] = tables  # one pair of rounds: one table, a row per section and group
+    rows = {(r[0].split(". ", 1)[-1], r[1]): r[2:] for r in table.rows}
+    ea = next(k for k in rows if "architecture" in k[0].lower() and k[1] == "Trained")
+    assert rows[ea][0].startswith("Ministry of ICT (") and " → " in rows[ea][0]
+    assert rows[ea][1:] == ["—", "—"]
+    left = next(k for k in rows if k[0] == ea[0] and k[1] == "Attended, not completed")
+    assert rows[left][1].startswith("ICT Authority (")
