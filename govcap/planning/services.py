@@ -26,9 +26,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
+from govcap.planning import wording
 from govcap.planning.core.diff import diff_plans, edits_turned, moved_by_change
 from govcap.planning.core.edits import CONFLICT, Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
+from govcap.planning.core.inputs import nominations_due
 from govcap.planning.core.plan import OperationResult, PlanData, plain
 from govcap.planning.inputs_db import (
     Inputs,
@@ -210,12 +212,34 @@ def approve(plan: Plan, user) -> Plan:
             raise PlanRefused(_("This version's schedule starts in %(month)s, which has "
                                 "begun; regenerate the plan so that no training is dated "
                                 "before the plan, then approve it.") % {"month": first})
+        overdue = _names_overdue(plan.data, today)
+        if overdue is not None:
+            month, due = overdue
+            raise PlanRefused(_(
+                "The names for the courses of %(month)s were due by %(date)s, which has "
+                "passed: regenerate the plan so that every organisation has time to name its "
+                "participants, then approve it.") % {
+                    "month": wording.month_label(month), "date": wording.day_label(due)})
         plan.status, plan.approved_by, plan.approved_at = (Plan.Status.APPROVED, user,
                                                            timezone.now())
         plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
         audit.record(user, "plan-approve", plan, {"status": "draft"},
                      {"status": "approved", "version": plan.version, "checksum": plan.checksum})
     return plan
+
+
+def _names_overdue(data: dict[str, Any], today: dt.date) -> tuple[str, str] | None:
+    """The first scheduled course month whose names were due before ``today``, with that
+    day (ISO), or None: an approved plan must not ask for nominations already late."""
+    made = data.get("settings", {}).get("constraints", {}).get("plan_date")
+    if not made:
+        return None
+    months = sorted({c["month"] for c in data.get("cohorts", ()) if c.get("month")})
+    for month in months:
+        due = nominations_due(dt.date.fromisoformat(made), month)
+        if due < today:
+            return month, due.isoformat()
+    return None
 
 
 def new_op_id() -> str:

@@ -239,3 +239,19 @@ def test_a_database_made_with_an_older_packaged_catalogue_gets_the_new_one_besid
     assert latest.version == "1.1" and latest.parsed().interventions
     assert sorted(Catalogue.objects.values_list("version", flat=True)) == ["1.0", "1.1"]
     assert ensure_default_catalogue().pk == latest.pk  # once
+
+
+def test_a_draft_whose_nominations_are_already_late_cannot_be_approved(rated, monkeypatch):
+    from govcap.planning import inputs_db, services
+
+    monkeypatch.setattr(inputs_db, "plan_date", lambda: dt.date(2026, 12, 4))
+    draft = generate(rated.engagement, rated.coordinator)  # first courses in February 2027
+    first = min(c["month"] for c in draft.data["cohorts"] if c.get("month"))
+    assert first == "2027-02"
+    # February's names are due on 4 January 2027: approved on 10 January, they are late
+    monkeypatch.setattr(services, "plan_date", lambda: dt.date(2027, 1, 10))
+    with pytest.raises(PlanRefused, match="February 2027 were due by Jan. 4, 2027"):
+        approve(draft, rated.coordinator)
+    assert Plan.objects.get(pk=draft.pk).status == Plan.Status.DRAFT
+    monkeypatch.setattr(services, "plan_date", lambda: dt.date(2027, 1, 4))  # on the day
+    assert approve(draft, rated.coordinator).is_read_only
