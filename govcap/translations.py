@@ -52,6 +52,20 @@ WORD = re.compile(r"[^\W\d_]+")
 RLO, PDF = "\u202e", "\u202c"  # right-to-left override, pop directional formatting
 
 
+@dataclass(frozen=True)
+class Contextual:
+    """A message whose English word means something else elsewhere ("Schedule" the noun),
+    kept with its gettext context until it is looked up."""
+
+    context: str
+    message: str
+
+
+def in_context(context: str, message: str) -> Contextual:
+    """Marks a message with a context for makemessages (its ``--keyword=in_context:1c,2``)."""
+    return Contextual(context, message)
+
+
 def pseudo(message: str, rtl: bool = False) -> str:
     """MESSAGE accented and in brackets, its placeholders, tags and entities kept; with
     RTL, each word also shown reversed (a right-to-left override around it)."""

@@ -15,25 +15,11 @@ and pages agree. Where the form says it otherwise in some language it has the co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.conf.locale import LANG_INFO
 from django.utils import translation
 from django.utils.translation import gettext_noop as _
 
-
-@dataclass(frozen=True)
-class Contextual:
-    """A message whose English word is translated otherwise elsewhere."""
-
-    context: str
-    message: str
-
-
-def in_context(context: str, message: str) -> Contextual:
-    """Marks a message with a context for makemessages (its ``--keyword=in_context:1c,2``)."""
-    return Contextual(context, message)
-
+from govcap.translations import Contextual, in_context
 
 EN: dict[str, str | Contextual] = {
     "consent": _("Did every participant give informed consent to take part in this "

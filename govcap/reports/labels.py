@@ -22,6 +22,7 @@ from django.utils.translation import gettext_noop as _
 
 from govcap import labels as words
 from govcap.planning.core.money import format_money
+from govcap.translations import Contextual, in_context
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,6 @@ class Plural:
     singular: str
     plural: str
     count: str = "n"
-
-
-@dataclass(frozen=True)
-class Contextual:
-    """A message whose English word means something else elsewhere ("Schedule" the noun)."""
-
-    context: str
-    message: str
-
-
-def in_context(context: str, message: str) -> Contextual:
-    """Marks a message with a context for makemessages (its ``--keyword=in_context:1c,2``)."""
-    return Contextual(context, message)
 
 
 def plural_noop(singular: str, plural: str, count: str = "n") -> Plural:
