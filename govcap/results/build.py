@@ -98,7 +98,9 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
         application_percent=given["application_percent"],
         moving_up_percent=given["moving_up_percent"],
         cost_per_participant_cents=ind.planned_cost_per_participant(delivery_rows))
-    moving = l4.moved_up([c for p in pairs for c in p.comparisons])
+    # the change counts for the round whose training it was: a follow-up's report shows the
+    # comparison but does not count it again (its IATI activity would report it twice)
+    moving = l4.moved_up([c for p in pairs if p.pair.earlier in scope for c in p.comparisons])
     found_indicators = ind.indicators(
         delivery_rows, queries.trainee_rows(found, people), reactions, learning, follow_ups,
         moving, targets, _rounds_period(pairs))

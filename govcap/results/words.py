@@ -26,8 +26,9 @@ DEFINITIONS = {
         # xgettext:no-python-format
         "Participants recorded as having completed a course (present at least 80% of its "
         "days). Counted per course: an official who completed two courses counts twice. "
-        "n: the participants nominated to the courses that ran (cancelled and merged "
-        "courses are not counted). Target: the participants of the approved plans."),
+        "n: the participants nominated to the courses that ran or are running (planned, "
+        "cancelled and merged courses are not counted). Target: the participants of the "
+        "approved plans."),
     ind.WOMEN_SHARE: _(
         "Share of women among the officials trained. n: the officials trained. Target: the "
         "share of women the plan's settings aim at."),

@@ -117,3 +117,15 @@ def test_level_4_spans_the_rounds_it_compares_not_the_courses():
     # a follow-up with no course of its own still has the rounds' span
     assert by_key(ind.indicators([], [], moving_up=(1, 2), rounds_period=rounds),
                   ind.MOVING_UP).period == rounds
+
+
+def test_a_course_that_has_not_run_counts_nowhere_yet():
+    planned = DeliveryRow("d4", "planned", "USD", 5, 900_000, None, dt.date(2027, 2, 1),
+                          dt.date(2027, 2, 5))
+    people = [*TRAINEES[:4], trainee("t7", "d4", "completed"), trainee("t8", "d4")]
+    found = ind.indicators([D1, planned], people)
+    trained = by_key(found, ind.OFFICIALS_TRAINED)
+    assert (trained.value, trained.n) == (2, 4)  # t1 t2 of t1–t4; d4's nominees are not in n
+    assert trained.period == (dt.date(2025, 5, 5), dt.date(2025, 5, 8))
+    # the cost target is the planned cost of the courses whose actual cost is counted (d1)
+    assert ind.planned_cost_per_participant([D1, D2, planned]) == {"USD": 400_000 / 4}

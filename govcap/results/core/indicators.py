@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 COMPLETED = "completed"
 CLOSED = ("cancelled", "merged")  # deliveries that never ran as such
+RAN = ("in_progress", COMPLETED)  # deliveries that have run, or begun: a planned one has not
 SATISFIED_FROM = 4  # a mean rating of 4 or 5 (of 5) counts as satisfied
 APPLIED = ("yes", "partly")
 PARTICIPANT = "participant"
@@ -146,7 +147,7 @@ def percent(part: int, whole: int) -> float | None:
 
 def period(deliveries: Iterable[DeliveryRow]) -> tuple[dt.date, dt.date] | None:
     """From the first start to the last end (or start) of the deliveries that ran."""
-    days = [d for row in deliveries if row.status not in CLOSED
+    days = [d for row in deliveries if row.status in RAN
             for d in (row.start, row.end) if d is not None]
     return (min(days), max(days)) if days else None
 
@@ -174,7 +175,7 @@ def indicators(
     """Every indicator, in ``KEYS`` order (the cost indicators once per currency). Level 4's
     period is ``rounds_period``, the span of the rounds it compares, when there is one."""
     by_id = {d.id: d for d in deliveries}
-    ran = [t for t in trainees if by_id[t.delivery].status not in CLOSED]
+    ran = [t for t in trainees if by_id[t.delivery].status in RAN]
     when = period(deliveries)
     completed = [t for t in ran if t.completion == COMPLETED]
     out = [Indicator(OFFICIALS_TRAINED, COUNT, float(len(completed)), len(ran),
@@ -245,7 +246,7 @@ def _application(follow_ups: Sequence[FollowUpRow], targets: Targets,
 
 def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
            targets: Targets, when: tuple[dt.date, dt.date] | None) -> list[Indicator]:
-    costed = [d for d in deliveries if d.status not in CLOSED and d.cost_cents is not None]
+    costed = [d for d in deliveries if d.status in RAN and d.cost_cents is not None]
     currencies = sorted({d.currency for d in costed}) or [""]
     out: list[Indicator] = []
     for currency in currencies:
@@ -265,11 +266,12 @@ def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
 
 
 def planned_cost_per_participant(deliveries: Iterable[DeliveryRow]) -> dict[str, float]:
-    """currency → planned cost ÷ planned participants of the deliveries (the target)."""
+    """currency → planned cost ÷ planned participants of the deliveries whose actual cost
+    is counted (the target of the same courses)."""
     cost: Counter[str] = Counter()
     people: Counter[str] = Counter()
     for d in deliveries:
-        if d.status not in CLOSED:
+        if d.status in RAN and d.cost_cents is not None:
             cost[d.currency] += d.planned_cost_cents
             people[d.currency] += d.planned_participants
     return {c: cost[c] / people[c] for c in cost if people[c]}
