@@ -95,7 +95,8 @@ def code_report(code_name: str, definition: str, rows: Sequence[SegmentRow],
     report.intro = definition
     body: list[Row] = []
     for r in rows:
-        text = r.text + (f" — {_('text changed since coded')}" if r.text_changed else "")
+        text = (_("%(text)s — text changed since coded") % {"text": r.text} if r.text_changed
+                else r.text)
         body.append([Cell(r.organisation, href=session_url(r.session_uuid)),
                      titles.get(r.section, r.section),
                      _("Quote") + (f" ({r.participant})" if r.participant else "")

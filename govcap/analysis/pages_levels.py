@@ -72,8 +72,8 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         return report
 
     cells = [[grid.get(i, key) for key in SECTION_KEYS] for i in ids]
-    names = {i: by_id[i].name + (f" ({_('provisional')})" if i in data.provisional else "")
-             for i in ids}
+    names = {i: _("%(organisation)s (provisional)") % {"organisation": by_id[i].name}
+             if i in data.provisional else by_id[i].name for i in ids}
     heat_rows: list[list[Cell | str | int | float | None]] = []
     for i, line in zip(ids, cells, strict=True):
         gap = org_gaps[i]

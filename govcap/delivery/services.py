@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
@@ -310,6 +312,10 @@ def record_attendance(user, delivery: Delivery, marks: Iterable[rules.Mark]) -> 
         locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
         if locked.is_closed:
             raise DeliveryError(_("A cancelled or merged delivery takes no attendance."))
+        if marks and locked.start_date and locked.start_date > timezone.localdate():
+            # marked in advance, a course that has not run would count as delivered
+            raise DeliveryError(_("This course starts on %(date)s: attendance is taken from "
+                                  "that day.") % {"date": date_format(locked.start_date)})
         by_code = {t.code: t for t in Trainee.objects.filter(delivery=locked)}
         for mark in marks:
             if mark.code not in by_code or not 1 <= mark.day <= locked.days:

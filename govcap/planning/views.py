@@ -53,6 +53,12 @@ def get_plan(request, engagement) -> Plan | None:
     return plans.order_by("-version").first()
 
 
+def _catalogue_for_reader(plan: Plan):
+    """The plan's catalogue in the reader's language (its layer, else the source texts): the
+    page speaks the reader's language, whatever the engagement's documents are written in."""
+    return plan.catalogue.parsed(wording.language())
+
+
 def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = None) -> dict:
     can_edit = services.can_edit_plan(request.user, engagement)
     versions = list(Plan.objects.filter(engagement=engagement).order_by("-version"))
@@ -61,7 +67,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                "formats": DOCUMENT_FORMATS}
     if plan is None:
         return context
-    catalogue = plan.catalogue.parsed(engagement.language)
+    catalogue = _catalogue_for_reader(plan)
     plan_data = plan.plan_data()
     previous = next((p for p in versions if p.version < plan.version), None)
     namer = wording.Namer(catalogue, plan_data,
@@ -400,7 +406,7 @@ def edit(request, slug, kind):
         messages.error(request, _("Generate the plan first."))
         return redirect("plan", slug=engagement.slug)
     form = EditForm(request.POST, choices=pages.edit_choices(
-        plan.plan_data(), plan.catalogue.parsed(engagement.language)))
+        plan.plan_data(), _catalogue_for_reader(plan)))
     missing = [] if not form.is_valid() else [f for f in _REQUIRED[kind]
                                                if not form.cleaned_data.get(f)]
     back = reverse("plan", args=[engagement.slug]) + "#" + (
@@ -431,7 +437,7 @@ def edit(request, slug, kind):
     except (services.PlanRefused, PlanInputError, KeyError) as exc:
         messages.error(request, str(exc))
         return redirect(back)
-    catalogue = plan.catalogue.parsed(engagement.language)
+    catalogue = _catalogue_for_reader(plan)
     # An edit that is refused or does not hold opens the page at the message saying why,
     # not at the part it came from, where the message would be out of sight.
     why = reverse("plan", args=[engagement.slug]) + "#messages"
@@ -487,7 +493,7 @@ def withdraw(request, slug, uuid):
         messages.success(request, _("Edit withdrawn; the draft was regenerated without it."))
         after = services.latest_plan(engagement)
         if plan is not None and after is not None:  # later edits that stop applying: said
-            before, catalogue = plan.plan_data(), plan.catalogue.parsed(engagement.language)
+            before, catalogue = plan.plan_data(), _catalogue_for_reader(plan)
             turned = edits_turned(before, after.plan_data())
             if turned:
                 messages.warning(request, wording.turned_edits(

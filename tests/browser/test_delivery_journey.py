@@ -10,6 +10,7 @@ GOVCAP_JOURNEY_SHOTS=1 keeps a screenshot of each page in /tmp/journey-*.png."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 
@@ -56,8 +57,10 @@ def record_the_delivery(page, cohort_id: str) -> None:
     move = page.locator("form", has=page.get_by_role("heading", name="Move"))
     assert move.get_by_label("New start date").count() == 1  # its own, not the details' date
     details.get_by_label("Status").select_option(label="In progress")
-    details.get_by_label("Start date").fill("2027-01-18")
-    details.get_by_label("End date").fill("2027-01-19")
+    # the course ran this week: attendance is taken from its first day, not before
+    start, end = dt.date.today() - dt.timedelta(days=3), dt.date.today() - dt.timedelta(days=2)
+    details.get_by_label("Start date").fill(start.isoformat())
+    details.get_by_label("End date").fill(end.isoformat())
     details.get_by_label("Days").fill("2")
     details.get_by_label("Venue").fill("Kenya School of Government, Lower Kabete")
     details.get_by_label("Mode").select_option(label="In person")
@@ -67,7 +70,7 @@ def record_the_delivery(page, cohort_id: str) -> None:
     message(page, "Saved.").wait_for()
     facts = page.locator("dl.facts").inner_text()
     for fact in (
-        "2027-01-18 – 2027-01-19",
+        f"{start.isoformat()} – {end.isoformat()}",
         "Kenya School of Government, Lower Kabete",
         "In person",
         "J. Otieno, M. Wanjiru",

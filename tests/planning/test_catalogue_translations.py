@@ -173,7 +173,12 @@ def test_the_plan_page_of_an_arabic_engagement_shows_arabic_module_titles(client
     planned.engagement.language = "ar"
     planned.engagement.save(update_fields=["language"])
     client.force_login(planned.viewer)
-    page = client.get(reverse("plan", args=[planned.engagement.slug])).content.decode()
+    url = reverse("plan", args=[planned.engagement.slug])
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     arabic, english = load_catalogue(language="ar"), load_catalogue()
     assert arabic.module("EA-101").title in page
     assert english.module("EA-101").title not in page
+    # the page speaks its reader's language: read in English, the titles are English
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert english.module("EA-101").title in page
+    assert arabic.module("EA-101").title not in page
