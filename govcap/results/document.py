@@ -236,12 +236,16 @@ def comparison_table(p: PairResult, titles: dict[str, str]) -> Table:
                   Column(_("Permutation test"), 2.0)], rows)
 
 
+def _groups() -> tuple[tuple[str, str], ...]:
+    """The level-4 groups: the comparison's attribute and its name, in the active language."""
+    return (("trained", _("Trained")), ("untrained", _("Not trained")),
+            ("left_out", _("Attended, not completed")))
+
+
 def paired_table(p: PairResult, titles: dict[str, str]) -> Table:
-    groups = (("trained", _("Trained")), ("untrained", _("Not trained")),
-              ("left_out", _("Attended, not completed")))
     rows = []
     for c in p.comparisons:
-        for attr, label in groups:
+        for attr, label in _groups():
             for change in getattr(c, attr):
                 rows.append([p.pair.names.get(change.org, str(change.org)),
                              titles.get(c.section, c.section), str(label),
@@ -253,32 +257,31 @@ def paired_table(p: PairResult, titles: dict[str, str]) -> Table:
                  empty=_("No organisation has a validated level in both rounds yet."))
 
 
+def _moved(p: PairResult, changes: list) -> str:
+    """"Ministry of ICT (Basic → Moderate); …", or an unchanged one's level; "—" for none."""
+    def one(x) -> str:
+        name = p.pair.names.get(x.org, str(x.org))
+        if x.change:
+            return _("%(organisation)s (%(before)s → %(after)s)") % {
+                "organisation": name, "before": level_label(Level(x.before)),
+                "after": level_label(Level(x.after))}
+        return _("%(organisation)s (%(level)s)") % {
+            "organisation": name, "level": level_label(Level(x.before))}
+    return "; ".join(one(x) for x in changes) or "—"
+
+
 def paired_by_section(p: PairResult, titles: dict[str, str]) -> Table:
     """The paired changes for a reader: a row per section and group naming who moved up,
     stayed and moved down (the workbook keeps a row per organisation, for sorting)."""
-    groups = (("trained", _("Trained")), ("untrained", _("Not trained")),
-              ("left_out", _("Attended, not completed")))
     rows: list[list[Cell]] = []
     for c in p.comparisons:
-        for attr, label in groups:
+        for attr, label in _groups():
             changes = getattr(c, attr)
-            if not changes:
-                continue
-
-            def who(moved: list) -> str:
-                return "; ".join(
-                    _("%(organisation)s (%(before)s → %(after)s)") % {
-                        "organisation": p.pair.names.get(x.org, str(x.org)),
-                        "before": level_label(Level(x.before)),
-                        "after": level_label(Level(x.after))} if x.change else
-                    _("%(organisation)s (%(level)s)") % {
-                        "organisation": p.pair.names.get(x.org, str(x.org)),
-                        "level": level_label(Level(x.before))}
-                    for x in moved) or "—"
-            rows.append([titles.get(c.section, c.section), str(label),
-                         who([x for x in changes if x.change > 0]),
-                         who([x for x in changes if x.change == 0]),
-                         who([x for x in changes if x.change < 0])])
+            if changes:
+                rows.append([titles.get(c.section, c.section), str(label),
+                             _moved(p, [x for x in changes if x.change > 0]),
+                             _moved(p, [x for x in changes if x.change == 0]),
+                             _moved(p, [x for x in changes if x.change < 0])])
     return Table([Column(_("Section"), 2.0), Column(_("Group"), 1.1),
                   Column(_("Moved up"), 2.4), Column(_("Stayed"), 2.4),
                   Column(_("Moved down"), 1.6)], rows,
