@@ -29,6 +29,10 @@ class Results:
     indicators: list[ind.Indicator]
     pairs: list[PairResult] = field(default_factory=list)
     demo_left_out: int = 0  # demo engagements not counted (without --include-demo)
+    # the reader sees some organisations of an engagement only: their figures, their share
+    narrowed: bool = False
+    # the approved plans' months: the period their targets are for (IATI's period)
+    plan_period: tuple[dt.date, dt.date] | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -78,6 +82,9 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
     found = queries.deliveries(user, scope)
     people = queries.trainees(user, found)
     delivery_rows = queries.delivery_rows(found)
+    some = {e: orgs for e, orgs in queries.narrowed(user).items()
+            if e in {x.pk for x in scope}}
+    trainee_rows = queries.trainee_rows(found, people)
     reactions, learning, follow_ups = queries.evaluation_rows(people)
     pairs = []
     for earlier, later in queries.round_pairs(scope, everything):
@@ -89,19 +96,22 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
         pairs.append(PairResult(pair, l4.compare(pair.before, pair.after, pair.trained,
                                                  pair.attended)))
     given = programme_targets()
+    plans = queries.approved_plans(scope)
     targets = ind.Targets(
-        participants=queries.planned_participants(queries.approved_plans(scope)),
+        participants=queries.planned_participants(plans, some),
         women_percent=_women_target(scope),
         completion_percent=given["completion_percent"],
         satisfaction_percent=given["satisfaction_percent"],
         gain_points=given["gain_points"],
         application_percent=given["application_percent"],
         moving_up_percent=given["moving_up_percent"],
-        cost_per_participant_cents=ind.planned_cost_per_participant(delivery_rows))
+        cost_per_participant_cents=ind.planned_cost_per_participant(delivery_rows,
+                                                                    trainee_rows))
     # the change counts for the round whose training it was: a follow-up's report shows the
     # comparison but does not count it again (its IATI activity would report it twice)
     moving = l4.moved_up([c for p in pairs if p.pair.earlier in scope for c in p.comparisons])
     found_indicators = ind.indicators(
-        delivery_rows, queries.trainee_rows(found, people), reactions, learning, follow_ups,
+        delivery_rows, trainee_rows, reactions, learning, follow_ups,
         moving, targets, _rounds_period(pairs))
-    return Results(engagement, scope, found_indicators, pairs, demo_left_out)
+    return Results(engagement, scope, found_indicators, pairs, demo_left_out, bool(some),
+                   queries.plan_period(plans))

@@ -321,6 +321,15 @@ def level4_blocks(results: Results) -> list:
     return out
 
 
+def narrowed_note(results: Results) -> list[Para]:
+    if not results.narrowed:
+        return []
+    return [Para(_("You see some organisations only: the counts are theirs, each course's "
+                   "cost is counted as their share of it (their participants of all its "
+                   "participants) and the participants target is the seats the plans give "
+                   "them."), "note")]
+
+
 def definitions_table(results: Results) -> Table:
     seen = list(dict.fromkeys(i.key for i in results.indicators))
     return Table([Column(_("Indicator"), 1.2), Column(_("Definition"), 4.0)],
@@ -332,7 +341,7 @@ def sections(results: Results) -> list[Section]:
         Section("indicators", _("Indicators"), [
             Para(_("Each indicator with its baseline, target, the value counted and the "
                    "number it is counted over (n)."), "intro"),
-            indicator_table(results)], wide=True),
+            indicator_table(results), *narrowed_note(results)], wide=True),
         Section("trained", _("Officials trained"), [breakdown_table(results)]),
         Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results)),
         Section("level-4", _("Level 4: change in the organisations"), level4_blocks(results),

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import cast
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from govcap.accounts import scoping
 from govcap.analysis import queries as levels
@@ -83,9 +83,19 @@ def domains(found: Iterable[Delivery]) -> dict[int, str]:
     return out
 
 
+def narrowed(user) -> dict[int, frozenset[int]]:
+    """Engagement id → the organisations a viewer is narrowed to (absent: all of them)."""
+    return {} if user is None else dict(scoping.scope_of(user).viewer_orgs)
+
+
 def delivery_rows(found: Sequence[Delivery]) -> list[DeliveryRow]:
+    """With each course's participants counted whoever reads (``nominees``): a reader who
+    sees some organisations only counts their share of its cost."""
+    nominees = dict(Trainee.objects.filter(delivery__in=[d.pk for d in found])
+                    .values("delivery").annotate(n=Count("id")).values_list("delivery", "n"))
     return [DeliveryRow(d.pk, d.status, d.currency, d.planned_participants,
-                        d.planned_cost_cents, d.cost_cents, d.start_date, d.end_date)
+                        d.planned_cost_cents, d.cost_cents, d.start_date, d.end_date,
+                        nominees.get(d.pk, 0))
             for d in found]
 
 
@@ -126,11 +136,37 @@ def approved_plans(scope: Sequence[Engagement]) -> list[Plan]:
     return list(out.values())
 
 
-def planned_participants(plans: Iterable[Plan]) -> int | None:
+def planned_participants(plans: Iterable[Plan],
+                         orgs: dict[int, frozenset[int]] | None = None) -> int | None:
+    """The approved plans' participants; of an engagement in ``orgs`` (a viewer narrowed to
+    some organisations), the seats its cohorts give those organisations only."""
     plans = list(plans)
     if not plans:
         return None
-    return sum(int(c.get("participants", 0)) for p in plans for c in p.data.get("cohorts", ()))
+    orgs = orgs or {}
+    uuids = {str(u): pk for pk, u in Organisation.objects.filter(
+        pk__in={pk for some in orgs.values() for pk in some}).values_list("pk", "uuid")}
+    total = 0
+    for p in plans:
+        some = orgs.get(p.engagement_id)
+        for c in p.data.get("cohorts", ()):
+            if some is None:
+                total += int(c.get("participants", 0))
+            else:
+                total += sum(int(m.get("participants", 0)) for m in c.get("members", ())
+                             if uuids.get(str(m.get("org_id"))) in some)
+    return total
+
+
+def plan_period(plans: Iterable[Plan]) -> tuple[dt.date, dt.date] | None:
+    """From the first day of the plans' first month to the last day of their last one."""
+    months = sorted(m for p in plans for m in p.data.get("months", ()) if m)
+    if not months:
+        return None
+    first = dt.date.fromisoformat(months[0] + "-01")
+    year, month = (int(x) for x in months[-1].split("-"))
+    after = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return first, after - dt.timedelta(days=1)
 
 
 # --- level 4 -------------------------------------------------------------------------------

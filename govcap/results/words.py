@@ -28,7 +28,8 @@ DEFINITIONS = {
         "days). Counted per course: an official who completed two courses counts twice. "
         "n: the participants nominated to the courses that ran or are running (planned, "
         "cancelled and merged courses are not counted). Target: the participants of the "
-        "approved plans."),
+        "approved plans (for a reader who sees some organisations only, the seats the "
+        "plans give those organisations)."),
     ind.WOMEN_SHARE: _(
         "Share of women among the officials trained. n: the officials trained. Target: the "
         "share of women the plan's settings aim at."),
@@ -55,9 +56,11 @@ DEFINITIONS = {
         "in both rounds on such a section. Baseline: none had moved."),
     ind.COST_PER_PARTICIPANT: _(
         "The cost recorded of the courses that have one, divided by their participants. "
-        "Amounts in different currencies are never added. n: those participants. Target: "
-        "the approved plans' cost of the same courses divided by their planned "
-        "participants."),
+        "Amounts in different currencies are never added. For a reader who sees some "
+        "organisations only, their share: each course's cost times their participants "
+        "divided by all its participants. n: those participants. Target: the approved "
+        "plans' cost of the same courses divided by their planned participants (times the "
+        "same share)."),
     ind.COST_PER_COMPLETED: _(
         "The same cost divided by the participants of those courses who completed. n: "
         "those participants. Target: the plans' cost per planned participant (all "

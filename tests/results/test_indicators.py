@@ -129,3 +129,16 @@ def test_a_course_that_has_not_run_counts_nowhere_yet():
     assert trained.period == (dt.date(2025, 5, 5), dt.date(2025, 5, 8))
     # the cost target is the planned cost of the courses whose actual cost is counted (d1)
     assert ind.planned_cost_per_participant([D1, D2, planned]) == {"USD": 400_000 / 4}
+
+
+def test_a_narrowed_readers_cost_is_their_share_of_each_course():
+    # d1 cost 3,600.00 for 4 participants; the reader sees t1 and t2 only (2 of 4): half
+    d1 = DeliveryRow("d1", "completed", "USD", 4, 400_000, 360_000, dt.date(2025, 5, 5),
+                     dt.date(2025, 5, 8), nominees=4)
+    d4 = DeliveryRow("d4", "completed", "USD", 5, 500_000, 250_000, dt.date(2025, 6, 5),
+                     dt.date(2025, 6, 8), nominees=5)  # nobody of theirs: none of its cost
+    seen = TRAINEES[:2]
+    found = ind.indicators([d1, d4], seen)
+    cost = by_key(found, ind.COST_PER_PARTICIPANT, "USD")
+    assert (cost.value, cost.n) == (90_000, 2)  # 180,000 ÷ 2, not 610,000 ÷ 2
+    assert ind.planned_cost_per_participant([d1, d4], seen) == {"USD": 100_000}

@@ -20,13 +20,17 @@ Counting rules (the definitions the documents print say the same):
   section of a domain they were trained in, between two validated rounds (``l4.moved_up``);
 - **cost per participant** and **per completed participant**: the cost recorded of the
   deliveries that have one, divided by their participants (completed ones), per currency —
-  amounts in different currencies are never added.
+  amounts in different currencies are never added. A reader who sees some organisations
+  only counts their share of each course's cost: the cost times their participants ÷ all
+  its participants (``DeliveryRow.nominees``), so cost and participants are of the same
+  courses and seats; the target likewise (the plan's cost and planned participants of the
+  same courses, times that share).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -67,6 +71,8 @@ class DeliveryRow:
     cost_cents: int | None
     start: dt.date | None = None
     end: dt.date | None = None
+    # all its participants, whoever reads; None: the trainee rows given are all of them
+    nominees: int | None = None
 
 
 @dataclass(frozen=True)
@@ -244,19 +250,34 @@ def _application(follow_ups: Sequence[FollowUpRow], targets: Targets,
                             "supervisors_applied": sum(f.applied in APPLIED for f in bosses)})
 
 
+def shares(deliveries: Iterable[DeliveryRow], trainees: Sequence[TraineeRow]
+           ) -> dict[Hashable, float]:
+    """Delivery id → the reader's share of its seats: their participants ÷ all its
+    participants (1 when the reader sees them all, and for a course without any)."""
+    mine = Counter(t.delivery for t in trainees)
+    out: dict[Hashable, float] = {}
+    for d in deliveries:
+        whole = d.nominees if d.nominees is not None else mine[d.id]
+        out[d.id] = min(1.0, mine[d.id] / whole) if whole else 1.0
+    return out
+
+
 def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
            targets: Targets, when: tuple[dt.date, dt.date] | None) -> list[Indicator]:
     costed = [d for d in deliveries if d.status in RAN and d.cost_cents is not None]
+    share = shares(costed, trainees)
     currencies = sorted({d.currency for d in costed}) or [""]
     out: list[Indicator] = []
     for currency in currencies:
         mine = [d for d in costed if d.currency == currency]
         ids = {d.id for d in mine}
-        spent = sum(d.cost_cents or 0 for d in mine)
+        spent = sum((d.cost_cents or 0) * share[d.id] for d in mine)
         people = [t for t in trainees if t.delivery in ids]
         done = sum(t.completion == COMPLETED for t in people)
         target = targets.cost_per_participant_cents.get(currency)
-        facts = {"deliveries": len(mine), "cost_cents": spent}
+        facts: dict[str, float | int] = {"deliveries": len(mine), "cost_cents": round(spent)}
+        if any(share[d.id] < 1 for d in mine):
+            facts["share_of_cost"] = 1  # the reader's organisations' share, not the whole
         out.append(Indicator(COST_PER_PARTICIPANT, MONEY,
                              spent / len(people) if people else None, len(people), None,
                              None, target, currency, when, facts=facts))
@@ -265,13 +286,18 @@ def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
     return out
 
 
-def planned_cost_per_participant(deliveries: Iterable[DeliveryRow]) -> dict[str, float]:
+def planned_cost_per_participant(deliveries: Iterable[DeliveryRow],
+                                 trainees: Sequence[TraineeRow] | None = None
+                                 ) -> dict[str, float]:
     """currency → planned cost ÷ planned participants of the deliveries whose actual cost
-    is counted (the target of the same courses)."""
-    cost: Counter[str] = Counter()
-    people: Counter[str] = Counter()
-    for d in deliveries:
-        if d.status in RAN and d.cost_cents is not None:
-            cost[d.currency] += d.planned_cost_cents
-            people[d.currency] += d.planned_participants
+    is counted (the target of the same courses); with ``trainees`` (those the reader sees),
+    each course's planned cost and participants times the reader's share of its seats."""
+    costed = [d for d in deliveries if d.status in RAN and d.cost_cents is not None]
+    share = shares(costed, trainees) if trainees is not None else {}
+    cost: dict[str, float] = defaultdict(float)
+    people: dict[str, float] = defaultdict(float)
+    for d in costed:
+        part = share.get(d.id, 1.0)
+        cost[d.currency] += d.planned_cost_cents * part
+        people[d.currency] += d.planned_participants * part
     return {c: cost[c] / people[c] for c in cost if people[c]}
