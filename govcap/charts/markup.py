@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from govcap.charts.palette import FONT_FAMILY, INK
+from govcap.direction import isolated
 
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -104,10 +105,15 @@ def is_rtl(text: str) -> bool:
     return reads_rtl(text)
 
 
-def visible(text: str) -> str:
-    """Escaped text for a <text> element, bidi-embedded when it reads right to left."""
+def visible(text: str, rtl: bool = False) -> str:
+    """Escaped text for a <text> element, bidi-embedded when it reads right to left. When
+    it reads right to left (its own first strong letter, or none and an `rtl` chart), its
+    Latin runs and signed numbers are isolated (govcap.direction): "(Agile)" keeps its
+    brackets round the word and "▲ +1" does not read "1+ ▲"."""
     line = clean(text)
-    return escape(f"{RLE}{line}{PDF}" if is_rtl(line) else line)
+    if is_rtl(line):
+        return escape(f"{RLE}{isolated(line)}{PDF}")
+    return escape(isolated(line) if rtl and reads_rtl(line, rtl) else line)
 
 
 def reads_rtl(text: str, default: bool = False) -> bool:
@@ -144,7 +150,7 @@ def text_el(
     anchor = anchor_for(align, rtl_text)
     values.setdefault("fill", INK)
     return el(
-        "text", visible(line), x=x, y=y, font_size=size,
+        "text", visible(line, rtl), x=x, y=y, font_size=size,
         direction=("rtl" if rtl_text else "ltr") if rtl or rtl_text else None,
         text_anchor=None if anchor == "start" and not rtl_text else anchor, **values,
     )

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from govcap import direction
 from govcap.charts import palette
 
 if TYPE_CHECKING:
@@ -79,9 +80,22 @@ def shaped(text: str) -> str:
     if not has_rtl(text):
         return text
     import arabic_reshaper
-    from bidi import get_display
 
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+    return "\n".join(visual(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+LRE, PDF = "\u202a", "\u202c"  # LEFT-TO-RIGHT EMBEDDING … POP DIRECTIONAL FORMATTING
+
+
+def visual(line: str) -> str:
+    """One line of right-to-left text in visual order. Its Latin runs and signed numbers
+    (govcap.direction) are embedded left to right first, so "+1" stays "+1", and the
+    brackets of "(Agile)" are mirrored: python-bidi's compiled `get_display` mirrors none
+    (it drew ")Agile("), its pure-Python algorithm does (rule L4) and drops the marks."""
+    from bidi.algorithm import get_display
+
+    return get_display("".join(f"{LRE}{piece}{PDF}" if ltr else piece
+                               for piece, ltr in direction.runs(line)))
 
 
 def as_written(text: str) -> str:

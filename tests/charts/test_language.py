@@ -161,3 +161,21 @@ def test_arabic_profile_bars_grow_leftwards_from_one_axis() -> None:
     assert lengths[2] > lengths[1] > lengths[0]  # High longest
     label = _texts_with(root, SECTIONS[0])[0]
     assert float(label.get("x") or 0) > right_edges.pop()
+
+
+def test_a_change_keeps_its_sign_before_its_number_in_a_right_to_left_chart() -> None:
+    # "▲ +1" in an Arabic chart has no letter: read right to left it showed "1+ ▲".
+    arabic = Words(lang="ar", rtl=True)
+    chart = svg.trend([("خط الأساس", [SectionLevel(SECTION_KEYS[0], SECTIONS[0], 1)]),
+                       ("المتابعة ١", [SectionLevel(SECTION_KEYS[0], SECTIONS[0], 2)])],
+                      "⟦T⟧", words=arabic)
+    assert "▲ \u2066+1\u2069" in chart
+    english = svg.trend([("Baseline", [SectionLevel(SECTION_KEYS[0], "Systems", 1)]),
+                         ("Follow-up 1", [SectionLevel(SECTION_KEYS[0], "Systems", 2)])], "T")
+    assert "▲ +1" in english and "\u2066" not in english
+
+
+def test_a_latin_word_inside_an_arabic_label_is_isolated_with_its_brackets_outside() -> None:
+    chart = svg.level_profile([SectionLevel(SECTION_KEYS[0], "العمل المرن (Agile)", 2)],
+                              "⟦T⟧", {}, words=Words(lang="ar", rtl=True))
+    assert "(\u2066Agile\u2069)" in chart

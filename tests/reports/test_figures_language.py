@@ -133,3 +133,12 @@ def test_an_arabic_gantt_runs_right_to_left_and_its_svg_is_shaped(monkeypatch) -
     assert not any(is_letter(c) for t in texts for c in t)
     # a long schedule split over pages keeps its direction
     assert all(part.rtl for part in gantt_chunks(_gantt(rtl=True, n_rows=40)))
+
+
+def test_shaped_keeps_brackets_round_a_latin_word_and_a_sign_before_its_number() -> None:
+    # The PDF legend's "(Agile)" was drawn ")Agile(" and a change "+1" as "1+": the
+    # compiled get_display mirrors no bracket and a sign is neutral in Arabic text.
+    legend = shaped("العمل المرن (Agile)")
+    assert legend.startswith("(Agile) ")
+    assert shaped("جولة +1").startswith("+1 ")
+    assert "(PMO)" in shaped("مكتب إدارة المشاريع (PMO)")
