@@ -8,6 +8,8 @@ deployment's (``GOVCAP_IATI_REPORTING_ORG`` and its name and type, docs/settings
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -32,7 +34,16 @@ KINDS = {  # indicator → (IATI measure, result type, ascending)
 
 
 class IATIError(Exception):
-    """Why no file can be written, in the operator's words."""
+    """Why no file can be written, in the operator's words; ``kind`` says which reason
+    (``REPORTING_ORG``, ``DEMO``, ``NOTHING``) for a page to word it in its reader's."""
+
+    def __init__(self, message: str, kind: str = "", left_out: int = 0) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.left_out = left_out
+
+
+REPORTING_ORG, DEMO, NOTHING = "reporting-org", "demo", "nothing"
 
 
 def reporting_org() -> iati.ReportingOrg:
@@ -40,7 +51,7 @@ def reporting_org() -> iati.ReportingOrg:
     if not ref.strip():
         raise IATIError("Set GOVCAP_IATI_REPORTING_ORG to your organisation's IATI "
                         "identifier (e.g. XM-DAC-41114) before writing an IATI file "
-                        "(docs/settings.md).")
+                        "(docs/settings.md).", REPORTING_ORG)
     return iati.ReportingOrg(ref.strip(), getattr(settings, "GOVCAP_IATI_REPORTING_ORG_NAME",
                                                   "") or ref.strip(),
                              getattr(settings, "GOVCAP_IATI_REPORTING_ORG_TYPE", "40") or "40")
@@ -66,18 +77,35 @@ def _actual_comment(i: ind.Indicator) -> str:
     return _("n = %(n)d") % {"n": i.n}
 
 
-def _indicator(i: ind.Indicator, year: int) -> iati.Indicator:
+def span(*periods: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | None:
+    """The smallest period holding all those given."""
+    given = [p for p in periods if p is not None]
+    return (min(p[0] for p in given), max(p[1] for p in given)) if given else None
+
+
+def _indicator(i: ind.Indicator, year: int,
+               plan_period: tuple[dt.date, dt.date] | None = None) -> iati.Indicator:
+    """The targets are the approved plan's, for its whole span: the period is the plan's
+    months (and any course run beyond them), the actual is what is counted so far. Level 4
+    keeps its own period, the rounds it compares. A baseline that was not measured is no
+    ``<baseline>`` (IATI: a quantitative baseline must have a value) and the description
+    says so."""
     measure, kind, ascending = KINDS[i.key]
     periods: tuple[iati.Period, ...] = ()
-    if i.period is not None:
+    when = i.period if i.key == ind.MOVING_UP else span(plan_period, i.period)
+    if when is not None:
         by_sex = tuple((str(s.count), (("sex", s.key or "not-recorded"),))
                        for s in i.breakdown if s.dimension == "sex")
         periods = (iati.Period(
-            i.period[0], i.period[1], _value(i, i.target), _value(i, i.value),
+            when[0], when[1], _value(i, i.target), _value(i, i.value),
             actual_comment=_actual_comment(i) if i.value is not None else "",
-            actual_by=by_sex),)
+            actual_by=by_sex if i.value is not None else ()),)
     title = str(NAMES[i.key]) + (f" ({i.currency})" if i.currency else "")
-    return iati.Indicator(title, str(DEFINITIONS[i.key]), measure, kind, ascending, year,
+    description = str(DEFINITIONS[i.key])
+    if i.baseline is None:
+        description += " " + _("Baseline: not measured.")
+    return iati.Indicator(title, description, measure, kind, ascending,
+                          year if i.baseline is not None else None,
                           _value(i, i.baseline), periods=periods)
 
 
@@ -106,7 +134,8 @@ def activity(results: Results, org: iati.ReportingOrg) -> iati.Activity:
         else None,
         started=when is not None, ended=True,
         implementers=tuple(sorted({d.provider.name for d in found if d.provider})),
-        indicators=tuple(_indicator(i, year) for i in results.indicators))
+        indicators=tuple(_indicator(i, year, results.plan_period)
+                         for i in results.indicators))
 
 
 def write(user, engagement: Engagement | None, *, include_demo: bool = False,
@@ -117,7 +146,7 @@ def write(user, engagement: Engagement | None, *, include_demo: bool = False,
     if engagement is not None:
         if engagement.is_demo and not include_demo:
             raise IATIError(f"{engagement.slug} is demo data: an IATI file never holds it "
-                            "(add --include-demo for a preview marked DEMO DATA).")
+                            "(add --include-demo for a preview marked DEMO DATA).", DEMO)
         scope = [engagement]
     else:
         scope = [p.engagement for p in queries.approved_plans(list(queries.engagements(user)))]
@@ -126,7 +155,8 @@ def write(user, engagement: Engagement | None, *, include_demo: bool = False,
     if not scope:
         raise IATIError("No engagement to report: none with an approved plan in scope"
                         + (f" ({left_out} demo engagement{'s' if left_out != 1 else ''} left "
-                           "out; --include-demo for a preview)" if left_out else "") + ".")
+                           "out; --include-demo for a preview)" if left_out else "") + ".",
+                        NOTHING, left_out)
     activities = [activity(build(user, e, include_demo=include_demo), org) for e in scope]
     body = iati.activities_xml(iati.File(org, activities, language))
     return body, scope, left_out

@@ -59,7 +59,12 @@ def test_the_file_is_valid_iati_203_with_a_result_per_indicator(programme, repor
     assert indicator.get("measure") == "1"
     assert indicator.find("baseline").get("value") == "0"
     period = indicator.find("period")
+    # the target is the whole plan's: its period runs to the end of the plan's months, not
+    # the first course's end (2026-06-02), and holds the course run (here before them)
+    months = programme.plan.data["months"]
+    assert months[-1] > "2026-06"
     assert period.find("period-start").get("iso-date") == "2026-06-01"
+    assert period.find("period-end").get("iso-date")[:7] == months[-1]
     assert period.find("target").get("value") == "16"  # the approved plan's participants
     actuals = period.findall("actual")
     assert actuals[0].get("value") == "2"  # T1 and T3 completed
@@ -107,3 +112,21 @@ def test_no_file_without_the_reporting_organisation(programme, settings, tmp_pat
     settings.GOVCAP_IATI_REPORTING_ORG = ""
     with pytest.raises(CommandError, match="GOVCAP_IATI_REPORTING_ORG"):
         iati(tmp_path, "--programme")
+
+
+def test_a_baseline_not_measured_is_said_not_written_without_a_value(
+        programme, reporting_org, schema, tmp_path):
+    # IATI 2.03: a quantitative baseline's @value "must be included"; a valueless
+    # <baseline year> read as a baseline of nothing
+    tree = iati(tmp_path, "--engagement", programme.engagement.slug)
+    schema.assertValid(tree)
+    results = tree.findall("iati-activity/result")
+    assert all(b.get("value") is not None for b in tree.iter("baseline"))
+    completion = next(r for r in results
+                      if r.findtext("title/narrative") == "Completion rate")
+    assert completion.find("indicator/baseline") is None
+    assert completion.findtext("indicator/description/narrative").endswith(
+        "Baseline: not measured.")
+    trained = next(r for r in results if r.findtext("title/narrative") == "Officials trained")
+    assert trained.find("indicator/baseline").get("value") == "0"
+    assert "not measured" not in trained.findtext("indicator/description/narrative")

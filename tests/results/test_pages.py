@@ -85,3 +85,51 @@ def test_documents_in_arabic_read_right_to_left(programme):
     body = word.element.body
     assert body.find(f".//{qn('w:bidi')}") is not None  # paragraphs laid out right to left
     assert "نتائج البرنامج" in "".join(t.text or "" for t in body.iter(qn("w:t")))
+
+
+def test_a_programme_manager_downloads_the_iati_file_from_the_page(programme, settings):
+    from lxml import etree
+
+    from tests.results.test_iati import ORG, SCHEMA_DIR
+
+    settings.GOVCAP_IATI_REPORTING_ORG = ORG
+    client = client_of(programme.manager)
+    page = client.get("/indicators/").content.decode()
+    assert "/indicators/iati/" in page
+    response = client.get("/indicators/iati/")
+    assert response.status_code == 200 and response["Content-Type"] == "application/xml"
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA_DIR / "iati-activities-schema.xsd")))
+    tree = etree.fromstring(response.content)
+    schema.assertValid(tree)
+    assert tree.findtext("iati-activity/iati-identifier") == \
+        f"{ORG}-{programme.engagement.slug}"
+
+
+def test_the_iati_file_is_refused_to_a_coordinator_and_demo_data_unless_asked(
+        programme, settings):
+    from govcap.orgs.models import Engagement
+
+    settings.GOVCAP_IATI_REPORTING_ORG = "XM-DAC-41114"
+    coordinator = client_of(programme.coordinator)
+    assert "/indicators/iati/" not in coordinator.get("/indicators/").content.decode()
+    assert coordinator.get("/indicators/iati/").status_code == 403
+    Engagement.objects.filter(pk=programme.engagement.pk).update(is_demo=True)
+    manager = client_of(programme.manager)
+    refused = manager.get(f"/indicators/e/{programme.engagement.slug}/iati/", follow=True)
+    assert "application/xml" not in refused["Content-Type"]
+    assert "include demo data" in refused.content.decode()
+    preview = manager.get(f"/indicators/e/{programme.engagement.slug}/iati/?include_demo=1")
+    assert preview.status_code == 200
+    assert b"<narrative>DEMO DATA" in preview.content
+
+
+def test_arabic_and_swahili_readers_are_offered_documents_in_their_language(programme):
+    client = client_of(programme.coordinator)
+    for code in ("ar", "sw"):
+        page = client.get("/indicators/", HTTP_ACCEPT_LANGUAGE=code).content.decode()
+        assert f'<option value="{code}" lang="{code}" selected>' in page
+    # a reader of the English page may choose Arabic for the document
+    from docx import Document
+
+    response = client.get("/indicators/download/docx/?lang=ar")
+    assert Document(io.BytesIO(response.content)).core_properties.language == "ar-SA"
