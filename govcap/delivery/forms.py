@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from govcap.delivery.models import Delivery, Trainee, TrainingProvider
+from govcap.delivery.services import CLEAR_RECORDS_LABEL
 
 
 class ChangeForm(forms.Form):
@@ -30,6 +31,8 @@ class EditForm(ChangeForm):
     trainers = forms.CharField(label=_("Trainers"), required=False, max_length=300)
     cost = forms.DecimalField(label=_("Cost actually incurred"), required=False, min_value=0,
                               max_digits=14, decimal_places=2)
+    # shown only while the course has attendance or completions (the view drops it otherwise)
+    clear_records = forms.BooleanField(label=CLEAR_RECORDS_LABEL, required=False)
 
     def __init__(self, *args, providers=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -42,10 +45,15 @@ class MoveForm(ChangeForm):
                                  widget=forms.DateInput(attrs={"type": "date"}))
     end_date = forms.DateField(label=_("New end date"),
                                widget=forms.DateInput(attrs={"type": "date"}))
+    clear_records = forms.BooleanField(label=CLEAR_RECORDS_LABEL, required=False)
 
 
 class CancelForm(ChangeForm):
     reason = forms.CharField(label=_("Why is it cancelled?"), max_length=300)
+
+
+class ReinstateForm(ChangeForm):
+    """Undo a cancellation (its op_id and revision are all it needs)."""
 
 
 class MergeForm(ChangeForm):
@@ -77,8 +85,9 @@ class NominationForm(forms.Form):
 
 class CompletionForm(forms.Form):
     trainee = forms.UUIDField(widget=forms.HiddenInput)
-    completion = forms.ChoiceField(label=_("Completion"), choices=[
-        c for c in Trainee.Completion.choices if c[0]])
+    # "" (not recorded) is a choice: a completion recorded by mistake can be taken back
+    completion = forms.ChoiceField(label=_("Completion"), required=False,
+                                   choices=Trainee.Completion.choices)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=300)
 
 

@@ -104,6 +104,9 @@ class Delivery(models.Model):
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="merged_from")
     revision = models.PositiveIntegerField(default=1)  # a change based on another is refused
+    # the highest nominee number a removed nominee had: its code (T3) is never given again,
+    # so a paper answer or sheet row written with it cannot land on someone else
+    removed_codes_upto = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -86,6 +86,16 @@ class TraineeRow:
     suggested: str = ""
     persona: str = ""  # the audience as the catalogue words it
 
+    @property
+    def marks_taken(self) -> bool:
+        return any(m is not None for m in self.marks)
+
+    @property
+    def suggested_label(self) -> str:
+        """What the attendance suggests, as the completion menu words it (a hint beside
+        the menu, never preselected: a completion is recorded only when chosen)."""
+        return str(Trainee.Completion(self.suggested).label) if self.suggested else ""
+
 
 def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool,
                  personas: dict[str, str] | None = None) -> list[TraineeRow]:

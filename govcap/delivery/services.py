@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, follow_ups
@@ -25,10 +26,14 @@ from govcap.delivery.models import (
     Attendance,
     Delivery,
     DeliveryOperation,
+    FollowUp,
+    LearningCheck,
+    Reaction,
     Trainee,
     TraineeIdentity,
     TrainingProvider,
 )
+from govcap.planning import month_words, wording
 from govcap.planning.inputs_db import ensure_settings
 from govcap.planning.models import Plan
 
@@ -36,9 +41,14 @@ DELIVERY_FIELDS = ("status", "start_date", "end_date", "days", "venue", "mode", 
                    "trainers", "cost_cents", "cancel_reason", "merged_into")
 TRAINEE_FIELDS = ("code", "organisation", "role_title", "persona", "seniority", "gender",
                   "completion", "completion_reason")
-KINDS = ("edit", "move", "cancel", "merge")
+KINDS = ("edit", "move", "cancel", "merge", "reinstate")
 EDITABLE_STATUSES = (Delivery.Status.PLANNED, Delivery.Status.IN_PROGRESS,
                      Delivery.Status.COMPLETED)
+
+
+# the move's confirmation, as its form labels it and its refusal names it
+CLEAR_RECORDS_LABEL = gettext_lazy("Delete the attendance and completion recorded for the "
+                                   "present dates")
 
 
 class DeliveryError(Exception):
@@ -87,6 +97,40 @@ def create_delivery(user, plan: Plan, cohort_id: str) -> Delivery:
     return delivery
 
 
+def _months(first: dt.date, last: dt.date) -> list[str]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def has_dated_records(delivery: Delivery) -> bool:
+    """Attendance or completion recorded: what a move of the course's dates deletes."""
+    return (Attendance.objects.filter(trainee__delivery=delivery).exists()
+            or Trainee.objects.filter(delivery=delivery).exclude(completion="").exists())
+
+
+def closed_month_problem(plan: Plan, start: dt.date | None, end: dt.date | None) -> str:
+    """Why a course cannot run between ``start`` and ``end`` — a month of them the plan
+    closes to training (its blackout months, the months holidays, Ramadan or the fiscal
+    year-end mostly block), worded as the plan page words it — or ""."""
+    if start is None:
+        return ""
+    closed = set(plan.data.get("blackout_months") or ())
+    blocks = {b.get("month"): b for b in plan.data.get("month_blocks") or ()}
+    for month in _months(start, end or start):
+        if month not in closed:
+            continue
+        label = wording.month_label(month)
+        reasons = (blocks.get(month) or {}).get("reasons") or ()
+        if reasons:
+            return _("%(month)s is closed to training: %(reasons)s") % {
+                "month": label, "reasons": month_words.reasons_words(tuple(reasons))}
+        return _("%(month)s is closed to training in the plan's settings") % {"month": label}
+    return ""
+
+
 def snapshot(delivery: Delivery) -> dict[str, Any]:
     return audit.snapshot(delivery, DELIVERY_FIELDS + ("revision",))
 
@@ -121,7 +165,7 @@ def apply_change(user, delivery: Delivery, change: Change) -> Delivery:
                 "This delivery was changed by someone else (revision %(now)s, your page "
                 "showed %(base)s). Nothing was saved: reload the page to see the change, then "
                 "make yours again.") % {"now": current.revision, "base": change.base_revision})
-        if current.is_closed:
+        if current.is_closed and change.kind != "reinstate":
             raise DeliveryError(_("A cancelled or merged delivery cannot change."))
         before = snapshot(current)
         getattr(_Apply(user, current), change.kind)(change.values)
@@ -183,6 +227,7 @@ class _Apply:
 
     def move(self, values: Mapping[str, Any]) -> None:
         d = self.d
+        before = (d.start_date, d.end_date)
         for name in ("start_date", "end_date"):
             if name in values:
                 value = values[name]
@@ -190,12 +235,79 @@ class _Apply:
                         else value or None)
         if d.start_date and d.end_date and d.end_date < d.start_date:
             raise DeliveryError(_("The course cannot end before it starts."))
+        if (d.start_date, d.end_date) != before:
+            problem = closed_month_problem(d.plan, d.start_date, d.end_date)
+            if problem:
+                raise DeliveryError(_("Not moved: %(why)s.") % {"why": problem})
+            self._records_of_old_dates(before, bool(values.get("clear_records")))
+        self._days_fit()
+
+    def _records_of_old_dates(self, before: tuple[dt.date | None, dt.date | None],
+                              clear: bool) -> None:
+        """Attendance and completions belong to the days they were taken on (day 1 is the
+        start date): a course whose start moves keeps none of them, and is moved only once
+        its coordinator has said the records may go (``clear_records``). A corrected end
+        date keeps them (the days they count are the same); dates set for the first time
+        keep them, unless the course would start after its attendance was taken."""
+        d = self.d
+        if d.start_date == before[0]:
+            return
+        if before[0] is None and not (d.start_date and d.start_date > timezone.localdate()):
+            return
+        marks = Attendance.objects.filter(trainee__delivery=d)
+        done = Trainee.objects.filter(delivery=d).exclude(completion="")
+        n_marks, n_done = marks.count(), done.count()
+        if not n_marks and not n_done:
+            return
+        if not clear:
+            raise DeliveryError(_(
+                "Not moved: attendance and completion are recorded for the present dates "
+                "(attendance marks: %(marks)d, completions: %(done)d). Tick “%(confirm)s” to "
+                "move the course and delete them.") % {
+                "marks": n_marks, "done": n_done, "confirm": CLEAR_RECORDS_LABEL})
+        audit.record(self.user, "clear-records", d, {
+            "start_date": str(before[0] or ""), "end_date": str(before[1] or ""),
+            "marks": [[t, day, p] for t, day, p in marks.order_by("trainee_id", "day")
+                      .values_list("trainee__code", "day", "present")],
+            "completion": {t.code: [t.completion, t.completion_reason] for t in done}}, None)
+        marks.delete()
+        for trainee in done:
+            trainee.completion, trainee.completion_reason = "", ""
+            trainee.revision += 1
+            trainee.save(update_fields=["completion", "completion_reason", "revision"])
+        if d.status in (Delivery.Status.IN_PROGRESS, Delivery.Status.COMPLETED):
+            d.status = Delivery.Status.PLANNED  # it has not run on its new dates
+
+    def _days_fit(self) -> None:
+        d = self.d
+        if not (d.start_date and d.end_date):
+            return
+        span = (d.end_date - d.start_date).days + 1
+        if d.days > span:
+            raise DeliveryError(ngettext(
+                "Days: the course has %(days)d days, but %(start)s to %(end)s is %(span)d "
+                "day. Change the days or the dates.",
+                "Days: the course has %(days)d days, but %(start)s to %(end)s is %(span)d "
+                "days. Change the days or the dates.", span) % {
+                "days": d.days, "span": span, "start": date_format(d.start_date),
+                "end": date_format(d.end_date)})
 
     def cancel(self, values: Mapping[str, Any]) -> None:
         reason = str(values.get("reason") or "").strip()
         if not reason:
             raise DeliveryError(_("Say why the delivery is cancelled."))
         self.d.status, self.d.cancel_reason = Delivery.Status.CANCELLED, reason[:300]
+
+    def reinstate(self, values: Mapping[str, Any]) -> None:
+        """Undo a cancellation: the course is back as it was before (planned, or running
+        if it has attendance); its cancellation stays in the audit and the changes list.
+        A merged delivery's nominees are in another course: it is not reinstated."""
+        d = self.d
+        if d.status != Delivery.Status.CANCELLED:
+            raise DeliveryError(_("Only a cancelled delivery can be reinstated."))
+        ran = Attendance.objects.filter(trainee__delivery=d).exists()
+        d.status = Delivery.Status.IN_PROGRESS if ran else Delivery.Status.PLANNED
+        d.cancel_reason = ""
 
     def merge(self, values: Mapping[str, Any]) -> None:
         """Fold this delivery's nominees into another delivery of the same module."""
@@ -244,10 +356,64 @@ class Nomination:
     contact: str = ""
 
 
+def _number(code: str) -> int:
+    return int(code[1:]) if code[1:].isdigit() else 0
+
+
 def _next_number(delivery: Delivery) -> int:
+    """The next nominee's number: after every code given, a removed nominee's too."""
     codes = Trainee.objects.filter(delivery=delivery).values_list("code", flat=True)
-    numbers = [int(c[1:]) for c in codes if c[1:].isdigit()]
-    return max(numbers, default=0) + 1
+    removed = Delivery.objects.filter(pk=delivery.pk).values_list(
+        "removed_codes_upto", flat=True).first() or 0
+    return max([_number(c) for c in codes] + [removed]) + 1
+
+
+@dataclass(frozen=True)
+class TraineeRecords:
+    """What is recorded of a nominee, and goes with them if they are removed."""
+
+    marks: int
+    completion: str
+    answers: int  # reaction, checks before and after, follow-ups answered
+
+    def __bool__(self) -> bool:
+        return bool(self.marks or self.completion or self.answers)
+
+
+def trainee_records(trainee: Trainee) -> TraineeRecords:
+    return TraineeRecords(
+        marks=Attendance.objects.filter(trainee=trainee).count(),
+        completion=trainee.completion,
+        answers=(Reaction.objects.filter(trainee=trainee).count()
+                 + LearningCheck.objects.filter(trainee=trainee).count()
+                 + FollowUp.objects.filter(trainee=trainee, answered_at__isnull=False).count()))
+
+
+def remove_nominee(user, trainee: Trainee, *, with_records: bool = False) -> None:
+    """Take a nominee off a course (named by mistake, replaced, never came). One with
+    attendance, a completion or evaluation answers is removed only when ``with_records``
+    says these go too. Audited with what was recorded; the code is never given again."""
+    delivery = trainee.delivery
+    _require_manage(user, delivery)
+    if delivery.is_closed:
+        raise DeliveryError(_("A cancelled or merged delivery's nominees stay as they are."))
+    with transaction.atomic():
+        locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        trainee = Trainee.objects.get(pk=trainee.pk)
+        records = trainee_records(trainee)
+        if records and not with_records:
+            raise DeliveryError(_(
+                "%(code)s was not removed: attendance, completion or evaluation answers are "
+                "recorded for them (attendance marks: %(marks)d, evaluation answers: "
+                "%(answers)d). Confirm that these are deleted with them.") % {
+                "code": trainee.code, "marks": records.marks, "answers": records.answers})
+        audit.record(user, "remove", trainee, {
+            **audit.snapshot(trainee, TRAINEE_FIELDS), "delivery": str(locked.uuid),
+            "attendance_marks": records.marks, "evaluation_answers": records.answers}, None)
+        locked.removed_codes_upto = max(locked.removed_codes_upto, _number(trainee.code))
+        locked.save(update_fields=["removed_codes_upto", "updated_at"])
+        trainee.delete()  # with its name, marks and answers (cascade)
+        follow_ups.sync(locked)
 
 
 def nominate(user, delivery: Delivery, n: Nomination) -> Trainee:
@@ -340,7 +506,9 @@ def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Tra
     delivery = trainee.delivery
     _require_manage(user, delivery)
     days = present_days(delivery).get(trainee.pk, 0)
-    problem = rules.completion_problem(status, reason, delivery.days, days)
+    # "" is "not recorded": a completion taken back needs no reason
+    problem = None if status == "" else rules.completion_problem(status, reason, delivery.days,
+                                                                 days)
     if problem == "reason_needed":
         raise DeliveryError(_("Say why the trainee did not complete the course."))
     if problem == "too_few_days":
@@ -353,7 +521,8 @@ def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Tra
     with transaction.atomic():
         before = audit.snapshot(trainee, TRAINEE_FIELDS)
         trainee.completion = status
-        trainee.completion_reason = reason.strip()[:300] if status != rules.COMPLETED else ""
+        trainee.completion_reason = (reason.strip()[:300]
+                                     if status not in (rules.COMPLETED, "") else "")
         trainee.revision += 1
         trainee.save(update_fields=["completion", "completion_reason", "revision"])
         follow_ups.sync(delivery)  # a completed trainee is followed up at work (level 3)

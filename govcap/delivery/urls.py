@@ -10,6 +10,8 @@ urlpatterns = [
     path("<uuid:uuid>/", views.delivery_page, name="delivery"),
     path("<uuid:uuid>/change/<slug:kind>/", views.change, name="delivery-change"),
     path("<uuid:uuid>/nominate/", views.nominate, name="delivery-nominate"),
+    path("<uuid:uuid>/nominees/<uuid:trainee>/remove/", views.remove_nominee,
+         name="delivery-remove-nominee"),
     path("<uuid:uuid>/attendance/", views.attendance, name="delivery-attendance"),
     path("<uuid:uuid>/completion/", views.completion, name="delivery-completion"),
     path("<uuid:uuid>/import/", views.import_attendance, name="delivery-import"),

@@ -19,13 +19,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, forms, imports, pages, services, texts
+from govcap.delivery import evaluation as ev
 from govcap.delivery.core.attendance import Mark
 from govcap.delivery.models import Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 from govcap.orgs.models import Country
 
 CHANGE_FORMS = {"edit": forms.EditForm, "move": forms.MoveForm, "cancel": forms.CancelForm,
-                "merge": forms.MergeForm}
+                "merge": forms.MergeForm, "reinstate": forms.ReinstateForm}
 
 
 def _language() -> str:
@@ -113,6 +114,9 @@ def _context(request, delivery: Delivery) -> dict:
             else None}, providers=providers)
         # ids of their own: the edit form's start and end dates keep their labels
         context["move_form"] = forms.MoveForm(initial=base, auto_id="move_%s")
+        if not services.has_dated_records(delivery):  # nothing a move would delete
+            del context["edit_form"].fields["clear_records"]
+            del context["move_form"].fields["clear_records"]
         context["cancel_form"] = forms.CancelForm(initial=base, auto_id="cancel_%s")
         targets = Delivery.objects.filter(engagement=delivery.engagement,
                                           module_code=delivery.module_code).exclude(
@@ -123,6 +127,10 @@ def _context(request, delivery: Delivery) -> dict:
         personas = module_personas(delivery)
         context["nomination_form"] = forms.NominationForm(
             organisations=delivery.engagement.organisations.order_by("name"), personas=personas)
+    if can_manage and delivery.status == Delivery.Status.CANCELLED:
+        context["reinstate_form"] = forms.ReinstateForm(initial={
+            "op_id": services.new_op_id(), "base_revision": delivery.revision},
+            auto_id="reinstate_%s")
     if can_attend and not delivery.is_closed:
         context["upload_form"] = forms.AttendanceUploadForm()
     return context
@@ -163,6 +171,15 @@ def change(request, uuid, kind):
             "errors": "; ".join(f"{form.fields[k].label if k in form.fields else k}: {' '.join(v)}"
                                 for k, v in form.errors.items())})
         return redirect("delivery", uuid)
+    if kind == "cancel" and request.POST.get("confirmed") != "yes":
+        # a cancellation is said back, with what it stops, before it is made
+        return render(request, "delivery/confirm_cancel.html", {
+            "delivery": delivery, "engagement": delivery.engagement, "form": form,
+            "module": delivery.plan.catalogue.parsed(_language()).by_code.get(
+                delivery.module_code),
+            "nominees": delivery.trainees.count(),
+            "open_links": sum(1 for link in delivery.evaluation_links.filter(
+                closed_at__isnull=True) if ev.is_open(link))})
     data = dict(form.cleaned_data)
     op_id, base = data.pop("op_id"), data.pop("base_revision")
     if kind == "edit":
@@ -199,6 +216,34 @@ def nominate(request, uuid):
     else:
         messages.success(request, _("Nominated as %(code)s.") % {"code": trainee.code})
     return redirect("delivery", uuid)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def remove_nominee(request, uuid, trainee):
+    """Take a nominee off the course: a page saying what goes with them (works without
+    JavaScript), then the removal; with records, only once their deletion is ticked."""
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(access.can_manage(request.user, delivery))
+    found = get_object_or_404(Trainee.objects.select_related("organisation"),
+                              delivery=delivery, uuid=trainee)
+    if request.method == "POST":
+        try:
+            services.remove_nominee(request.user, found,
+                                    with_records=request.POST.get("with_records") == "on")
+        except services.DeliveryError as exc:
+            messages.error(request, str(exc))
+            return redirect("delivery-remove-nominee", uuid, trainee)
+        messages.success(request, _("%(code)s was removed from the course.") % {
+            "code": found.code})
+        return redirect("delivery", uuid)
+    identity = getattr(found, "identity", None) if access.reads_names(request.user,
+                                                                        delivery) else None
+    return render(request, "delivery/confirm_remove.html", {
+        "delivery": delivery, "engagement": delivery.engagement, "trainee": found,
+        "name": identity.name if identity else "", "records": services.trainee_records(found),
+        "module": delivery.plan.catalogue.parsed(_language()).by_code.get(
+            delivery.module_code)})
 
 
 @require_POST
