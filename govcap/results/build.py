@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.utils.translation import get_language
+
 from govcap.orgs.models import Engagement
 from govcap.planning.models import PlanSettings
 from govcap.results import queries
@@ -33,6 +35,10 @@ class Results:
     narrowed: bool = False
     # the approved plans' months: the period their targets are for (IATI's period)
     plan_period: tuple[dt.date, dt.date] | None = None
+    # the trainees' comments (level 1) and examples (level 3), per course, for those who
+    # may read them; ``texts_withheld``: some courses' were not shown to this reader
+    texts: list[queries.CourseTexts] = field(default_factory=list)
+    texts_withheld: bool = False
 
     @property
     def is_demo(self) -> bool:
@@ -113,5 +119,7 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
     found_indicators = ind.indicators(
         delivery_rows, trainee_rows, reactions, learning, follow_ups,
         moving, targets, _rounds_period(pairs))
+    texts, withheld = queries.free_texts(user, found, people,
+                                         (get_language() or "en").split("-")[0])
     return Results(engagement, scope, found_indicators, pairs, demo_left_out, bool(some),
-                   queries.plan_period(plans))
+                   queries.plan_period(plans), texts, withheld)

@@ -180,15 +180,17 @@ def evaluation_blocks(results: Results) -> list:
                               l1.n) % {"mean": f"{l1.facts['mean_rating']:.2f}", "n": l1.n})
     if l2 and l2.value is not None:
         facts.append(ngettext(
-            "Level 2: mean score %(pre)s%% before the course and %(post)s%% after it, for "
-            "the %(n)d participant who took both checks.",
-            "Level 2: mean score %(pre)s%% before the course and %(post)s%% after it, for "
-            "the %(n)d participants who took both checks.", l2.n) % {
+            "Level 2 (self-assessed): the participant said they could do %(pre)s%% of the "
+            "module's objectives before the course and %(post)s%% after it (%(n)d "
+            "participant answered both times).",
+            "Level 2 (self-assessed): the participants said they could do %(pre)s%% of the "
+            "module's objectives before the course and %(post)s%% after it, on average "
+            "(%(n)d participants answered both times).", l2.n) % {
             "pre": f"{l2.facts['mean_pre']:.0f}", "post": f"{l2.facts['mean_post']:.0f}",
             "n": l2.n})
     if l2 and (l2.facts.get("pre_only") or l2.facts.get("post_only")):
-        facts.append(_("Level 2: %(pre)d took the pre-course check only and %(post)d the "
-                       "post-course check only; they are not in the gain.") % {
+        facts.append(_("Level 2: %(pre)d answered before the course only and %(post)d "
+                       "after it only; they are not in the gain.") % {
             "pre": l2.facts.get("pre_only", 0), "post": l2.facts.get("post_only", 0)})
     if l3 and l3.facts.get("supervisors"):
         facts.append(_("Level 3: %(count)s of the supervisors who answered say the course "
@@ -197,6 +199,60 @@ def evaluation_blocks(results: Results) -> list:
     if not facts:
         facts.append(_("No evaluation answers yet."))
     out.append(Bullets(tuple(facts)))
+    return out
+
+
+QUOTES = 2  # per course and level in the documents that go to a donor
+
+
+def _example(who: str, text: str) -> str:
+    if who == "supervisor":
+        return _("Level 3, a supervisor: “%(text)s”") % {"text": text}
+    return _("Level 3, the participant: “%(text)s”") % {"text": text}
+
+
+def texts_blocks(results: Results, full: bool) -> list:
+    """The trainees' own words, per course, with how many wrote of how many answered. The
+    page (``full``) shows every text to those who may read them; the documents, which go
+    to a donor, quote at most ``QUOTES`` per course and level. Never a code, name or
+    organisation beside a text."""
+    out: list = [Para(_(
+        "Written by the participants in the level-1 form (\"Anything else you want to tell "
+        "us?\") and by participants and supervisors in the level-3 follow-up (an example of "
+        "the course applied, or of what stands in the way). Shown as written, without the "
+        "participant's code or organisation; a participant's erasure blanks them. Check "
+        "that a text names nobody before quoting it."), "intro")]
+    if not results.texts:
+        out.append(Para(_("No comment or example has been written yet.") if not
+                        results.texts_withheld else _(
+                            "The participants' comments and examples are shown to the "
+                            "engagement's coordinators and the programme managers."), "note"))
+        return out
+    for course in results.texts:
+        out.append(Heading(course.course, level=3))
+        counts = []
+        if course.reactions:
+            counts.append(_("Level 1: %(count)s answers have a comment.") % {
+                "count": words.of(len(course.comments), course.reactions)})
+        if course.follow_ups:
+            counts.append(_("Level 3: %(count)s answered follow-ups give an example.") % {
+                "count": words.of(len(course.examples), course.follow_ups)})
+        out.append(Para(" ".join(counts), "note"))
+        comments = course.comments if full else course.comments[:QUOTES]
+        examples = course.examples if full else course.examples[:QUOTES]
+        items = [_("Level 1: “%(text)s”") % {"text": text} for text in comments]
+        items += [_example(who, text) for who, text in examples]
+        if items:
+            out.append(Bullets(tuple(items)))
+        more = len(course.comments) - len(comments) + len(course.examples) - len(examples)
+        if more:
+            out.append(Para(ngettext("%(n)d more on the results page.",
+                                     "%(n)d more on the results page.", more) % {"n": more},
+                            "note"))
+    if results.texts_withheld:
+        out.append(Para(_("Courses of engagements you do not coordinate are left out: "
+                          "their participants' texts are shown to their coordinators."),
+                        "note"))
     return out
 
 
@@ -336,7 +392,7 @@ def definitions_table(results: Results) -> Table:
                  [[str(words.NAMES[k]), str(words.DEFINITIONS[k])] for k in seen])
 
 
-def sections(results: Results) -> list[Section]:
+def sections(results: Results, full: bool = False) -> list[Section]:
     out = [
         Section("indicators", _("Indicators"), [
             Para(_("Each indicator with its baseline, target, the value counted and the "
@@ -344,6 +400,7 @@ def sections(results: Results) -> list[Section]:
             indicator_table(results), *narrowed_note(results)], wide=True),
         Section("trained", _("Officials trained"), [breakdown_table(results)]),
         Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results)),
+        Section("words", _("In the participants' words"), texts_blocks(results, full)),
         Section("level-4", _("Level 4: change in the organisations"), level4_blocks(results),
                 wide=True),
         Section("definitions", _("Definitions"), [definitions_table(results)]),
@@ -375,10 +432,11 @@ def cover(results: Results) -> list[tuple[str, str]]:
             (_("Written on"), timezone.localdate().isoformat())]
 
 
-def document(results: Results) -> Document:
-    """The document in the active language."""
+def document(results: Results, *, full: bool = False) -> Document:
+    """The document in the active language; ``full``: for the page (every participant's
+    text, not only a few quoted)."""
     mark = demo_mark(results)
-    parts = sections(results)
+    parts = sections(results, full)
     note = _("Counts behind every figure; level 4 compares organisations trained and not "
              "trained between two rounds and says how far the numbers allow a conclusion.")
     if mark:

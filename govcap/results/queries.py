@@ -126,6 +126,72 @@ def evaluation_rows(people: Sequence[Trainee]
     return reactions, learning, follow_ups
 
 
+@dataclass(frozen=True)
+class CourseTexts:
+    """What the participants of one course wrote: level-1 comments (of ``reactions``
+    answers) and level-3 examples (respondent, text; of ``follow_ups`` answered)."""
+
+    course: str
+    comments: tuple[str, ...]
+    reactions: int
+    examples: tuple[tuple[str, str], ...]
+    follow_ups: int
+
+
+def reads_texts(user, engagement_id: int) -> bool:
+    """Trainees' free text (a comment, an example may name someone): the engagement's
+    coordinators, programme managers and administrators — not its facilitators or
+    viewers."""
+    if user is None:
+        return True
+    scope = scoping.scope_of(user)
+    return scope.reads_everything or engagement_id in scope.coordinator_of
+
+
+def free_texts(user, found: Sequence[Delivery], people: Sequence[Trainee], language: str
+               ) -> tuple[list[CourseTexts], bool]:
+    """Per course the reader may read the texts of (``reads_texts``), in course order, the
+    comments and examples of the trainees they see — never with a code, name or
+    organisation (an erased trainee's are blank already: ``delivery.privacy``); and whether
+    some courses' texts were withheld from this reader."""
+    allowed = [d for d in found if reads_texts(user, d.engagement_id)]
+    withheld = len(allowed) < len(found)
+    of = {t.pk: t.delivery_id for t in people if t.delivery_id in {d.pk for d in allowed}}
+    comments: dict[int, list[str]] = defaultdict(list)
+    reactions: dict[int, int] = defaultdict(int)
+    for trainee, text in Reaction.objects.filter(trainee_id__in=list(of)).order_by(
+            "answered_at", "id").values_list("trainee_id", "comment"):
+        reactions[of[trainee]] += 1
+        if text.strip():
+            comments[of[trainee]].append(text.strip())
+    examples: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    answered: dict[int, int] = defaultdict(int)
+    for trainee, who, text in FollowUp.objects.filter(
+            trainee_id__in=list(of), answered_at__isnull=False).order_by(
+            "answered_at", "id").values_list("trainee_id", "respondent", "example"):
+        answered[of[trainee]] += 1
+        if text.strip():
+            examples[of[trainee]].append((who, text.strip()))
+    titles = course_titles(allowed, language)
+    return ([CourseTexts(titles[d.pk], tuple(comments[d.pk]), reactions[d.pk],
+                         tuple(examples[d.pk]), answered[d.pk])
+             for d in allowed if comments[d.pk] or examples[d.pk]], withheld)
+
+
+def course_titles(found: Iterable[Delivery], language: str) -> dict[int, str]:
+    """Delivery id → "Module title (cohort)" in ``language`` (the code if the catalogue
+    has no such module)."""
+    parsed: dict[int, dict] = {}
+    out: dict[int, str] = {}
+    for d in found:
+        catalogue = d.plan.catalogue
+        if catalogue.pk not in parsed:
+            parsed[catalogue.pk] = catalogue.parsed(language).by_code
+        module = parsed[catalogue.pk].get(d.module_code)
+        out[d.pk] = f"{module.title if module else d.module_code} ({d.cohort_id})"
+    return out
+
+
 def approved_plans(scope: Sequence[Engagement]) -> list[Plan]:
     """Each engagement's latest approved plan (the yardstick of its deliveries)."""
     out: dict[int, Plan] = {}

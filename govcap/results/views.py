@@ -85,7 +85,7 @@ def page(request, slug: str | None = None):
     _refuse_providers(request)
     engagement = _engagement(request, slug)
     results = build(request.user, engagement)
-    doc = document.document(results)
+    doc = document.document(results, full=True)
     return render(request, "results/page.html", {
         "doc": doc, "engagement": engagement, "results": results,
         "sections": [(s, _blocks(s)) for s in doc.sections],

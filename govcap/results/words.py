@@ -14,7 +14,7 @@ NAMES = {
     ind.WOMEN_SHARE: _("Women among the officials trained"),
     ind.COMPLETION_RATE: _("Completion rate"),
     ind.SATISFACTION: _("Participants satisfied with the course (level 1)"),
-    ind.LEARNING_GAIN: _("Learning gain (level 2)"),
+    ind.LEARNING_GAIN: _("Self-assessed learning gain (level 2)"),
     ind.APPLICATION: _("Participants applying what they learnt (level 3)"),
     ind.MOVING_UP: _("Trained organisations moving up at least one level (level 4)"),
     ind.COST_PER_PARTICIPANT: _("Cost per participant"),
@@ -42,9 +42,11 @@ DEFINITIONS = {
         "the questions they answered (relevance, quality, trainer, would recommend; 1 to "
         "5) is 4 or more. n: the participants who rated at least one question."),
     ind.LEARNING_GAIN: _(
-        "Mean of the post-course score minus the pre-course score, in percentage points, "
-        "over the participants who took both checks of the module's objectives. n: those "
-        "participants. Baseline: no gain."),
+        "Self-assessed, not tested: each participant says, objective by objective of the "
+        "module, whether they can do it (\"Yes, I can do this\" or \"Not yet\"), before "
+        "and after the course. The gain is the mean of the share said after minus the share "
+        "said before, in percentage points, over the participants who answered both times. "
+        "n: those participants. Baseline: no gain."),
     ind.APPLICATION: _(
         "Share of the participants' answered follow-ups (3 to 6 months after the course) "
         "saying they applied the course at work, fully or partly. Supervisors' answers are "

@@ -215,10 +215,11 @@ def test_a_course_is_delivered_answered_on_a_phone_and_counted(browser, page, li
         "100% (1 of 1)",
         "1",
     )
-    assert indicator(page, "Learning gain (level 2)") == (
+    assert indicator(page, "Self-assessed learning gain (level 2)") == (
         f"{after - before:+.1f} points (n = 1)",
         "1",
     )
     evaluation = page.locator("section#evaluation").inner_text()
     assert re.search(r"Level 1: mean rating 4\.50 of 5", evaluation)
-    assert re.search(rf"Level 2: mean score {before:.0f}% before .* {after:.0f}% after", evaluation)
+    assert re.search(rf"Level 2 \(self-assessed\): the participant said they could do "
+                     rf"{before:.0f}% .* before .* {after:.0f}% after", evaluation)
