@@ -454,6 +454,10 @@ def document(results: Results, *, full: bool = False) -> Document:
 
 def render(results: Results, fmt: str) -> bytes:
     """DOCX, PDF or XLSX in the active language (one of ``DOCUMENT_LANGUAGES``)."""
+    if fmt == "xlsx":
+        from govcap.results import workbook  # openpyxl: loaded when asked for
+
+        return workbook.render(results)
     body = render_document(document(results), fmt)
     if fmt == "docx":
         body = _docx_category(body)

@@ -104,6 +104,14 @@ TOO_FEW_RULE = _(
 
 GENDERS_UNKNOWN = _("Not recorded")
 
+# the unit of an indicator's figures, in the workbook
+UNIT_NAMES = {
+    "count": _("number"),
+    "percent": _("share (%)"),
+    "points": _("percentage points"),
+    "money": _("amount"),
+}
+
 
 def of(count: int, whole: int) -> str:
     """"5 of 8", the n behind a share."""

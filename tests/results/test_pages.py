@@ -55,11 +55,44 @@ def test_the_workbook_has_the_indicators_and_their_definitions(programme):
     response = client_of(programme.manager).get(
         f"/indicators/e/{programme.engagement.slug}/download/xlsx/")
     book = load_workbook(io.BytesIO(response.content))
-    assert "Definitions" in book.sheetnames and "Indicators" in book.sheetnames
-    rows = list(book["Indicators"].values)
-    assert rows[0][:5] == ("Indicator", "Baseline", "Target", "Actual", "n")
+    assert {"Indicators", "Definitions", "Notes"} <= set(book.sheetnames)
+    sheet = book["Indicators"]
+    rows = list(sheet.values)
+    assert rows[0][:7] == ("Indicator", "Unit", "Baseline", "Target", "Actual", "Count", "n")
     trained = next(r for r in rows if r[0] == "Officials trained")
-    assert trained[3] == "2 (of 3 nominated)" and trained[4] == 3
+    assert trained[2:7] == (0, 16, 2, 2, 3)  # baseline, plan's target, completed, of 3
+    # numbers are numeric cells with formats, never text such as "'+20.0 points"
+    gain = next(row for row in sheet.iter_rows(min_row=2) if row[0].value.startswith(
+        "Self-assessed learning gain"))
+    assert gain[3].value == 20 and gain[3].number_format == "+0.0;-0.0;0.0"
+    completion = next(row for row in sheet.iter_rows(min_row=2)
+                      if row[0].value == "Completion rate")
+    assert completion[4].value == pytest.approx(2 / 3)
+    assert completion[4].number_format == "0.0%"
+    assert completion[2].value is None  # not measured: said on the Notes sheet
+    cost = next(row for row in sheet.iter_rows(min_row=2)
+                if row[0].value.startswith("Cost per participant ("))
+    assert cost[4].value == 1000 and "#,##0.00" in cost[4].number_format
+    assert not any(isinstance(c, str) and c[:1] in "+-'" for row in rows for c in row)
+    notes = " ".join(str(r[0]) for r in book["Notes"].values)
+    assert "An empty Baseline means the indicator was not measured" in notes
+    assert "No control group" in notes
+
+
+def test_a_demo_workbook_marks_every_sheet_and_names_them_readably(programme):
+    from govcap.orgs.models import Engagement
+
+    Engagement.objects.filter(pk__in=[programme.engagement.pk, programme.later.pk]).update(
+        is_demo=True)
+    response = client_of(programme.manager).get(
+        f"/indicators/e/{programme.engagement.slug}/download/xlsx/")
+    book = load_workbook(io.BytesIO(response.content))
+    assert "Level 4, Kenya 1" in book.sheetnames
+    assert "Paired changes, Kenya 1" in book.sheetnames
+    for ws in book.worksheets:
+        assert len(ws.title) <= 31
+        assert ws["A1"].value == "DEMO DATA", ws.title
+        assert ws.freeze_panes == "A3"
 
 
 def test_documents_in_french(programme, settings):
