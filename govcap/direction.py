@@ -23,6 +23,9 @@ _LATIN = "0-9A-Za-z\u00c0-\u024f"
 # "USD 1,234.00", "Ministry of Planning (MoPIED)". A number before it belongs to the Arabic
 # text ("مارس 2027: Ramadan"), which the bidi algorithm writes left to right already.
 _RUN = re.compile(rf"[A-Za-z\u00c0-\u024f](?:[{_LATIN}\s.,:;/&'’+%#()\-–—_@]*[{_LATIN})%])?")
+# Arabic comma, semicolon and question mark: neutral to the bidi algorithm, but written only
+# in Arabic text (govcap.localise joins Arabic lists with them).
+_ARABIC_PUNCTUATION = frozenset("\u060c\u061b\u061f")
 _LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # "+1", "−0.33", "+12.5%" (not the "-06" of a date "2025-05-06": the sign follows no digit).
 _SIGNED = r"(?<![0-9A-Za-z])[+\-−]\d[\d.,]*%?"
@@ -43,8 +46,8 @@ def runs(text: str) -> list[tuple[str, bool]]:
     words and each signed number in it. Joined again, the pieces are `text`."""
     if not text:
         return []
-    if not has_rtl(text) and _LETTER.search(text):
-        return [(text, True)]
+    if not has_rtl(text) and not _ARABIC_PUNCTUATION.intersection(text) and _LETTER.search(text):
+        return [(text, True)]  # ("A، B": Latin items listed in Arabic read right to left)
     pieces: list[tuple[str, bool]] = []
     at = 0
     for match in _LATIN_OR_SIGNED.finditer(text):

@@ -95,16 +95,16 @@ def project_qdpx(user, engagement, now: dt.datetime | None = None) -> bytes:
             selections.append(qda.QdaSelection(
                 str(s.uuid), base + s.start, base + s.end, str(s.code.uuid),
                 user_guid[s.coder_id], s.created_at, s.memo))
-        variables = {_("Country"): engagement.country.name,
+        variables = {_("Country"): engagement.country.local_name,
                      _("Organisation"): session.organisation.name,
-                     _("Sector"): session.organisation.sector,
+                     _("Sector"): session.organisation.sector_name,
                      _("Round"): round_label(engagement)}
         variables.update({f"{_('Level')}: {k}": v for k, v in levels.items() if v})
         sources.append(qda.QdaSource(str(session.uuid), name, text,
                                      session.created_at or now, selections, variables))
         _org, guids = cases.setdefault(session.organisation_id, (session.organisation, []))
         guids.append(str(session.uuid))
-    qda_cases = [qda.QdaCase(str(org.uuid), org.name, org.sector or org.get_kind_display(),
+    qda_cases = [qda.QdaCase(str(org.uuid), org.name, org.sector_name or org.get_kind_display(),
                              guids)
                  for org, guids in cases.values()]
     return qda.project_qdpx(f"govcap — {engagement.name}", qda_codes(engagement), users,

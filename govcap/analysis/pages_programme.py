@@ -26,7 +26,7 @@ Counts = dict[tuple[int, str], LevelCounts]
 def by_country(engagements: Sequence[Engagement]) -> dict[Country, list[Engagement]]:
     """Country → its engagements, oldest round first."""
     out: dict[Country, list[Engagement]] = defaultdict(list)
-    for e in sorted(engagements, key=lambda e: (e.country.name, e.round_number,
+    for e in sorted(engagements, key=lambda e: (e.country.local_name, e.round_number,
                                                  e.start_date or e.created_at.date(), e.id)):
         out[e.country].append(e)
     return dict(out)
@@ -108,7 +108,7 @@ def programme_report(engagements: Sequence[Engagement], counts: Counts,
 def rounds_block(countries: dict[Country, list[Engagement]], counts: Counts,
                  labels: dict[str, str], country_url: Callable[[Country], str],
                  section: str) -> Block:
-    bars = {f"{country.name} — {round_label(e)}": counts.get((e.id, section), LevelCounts())
+    bars = {f"{country.local_name} — {round_label(e)}": counts.get((e.id, section), LevelCounts())
             for country, rounds in countries.items() if len(rounds) > 1 for e in rounds}
     chart = svg.level_distribution(
         section_counts_chart_input(bars, {}), labels[section],
@@ -120,7 +120,7 @@ def rounds_block(countries: dict[Country, list[Engagement]], counts: Counts,
             continue
         for line in rounds_lines(counts, [e.id for e in rounds], SECTION_KEYS):
             first, last = line.steps[0], line.steps[-1]
-            rows.append([Cell(country.name, href=country_url(country)), labels[line.key],
+            rows.append([Cell(country.local_name, href=country_url(country)), labels[line.key],
                          number(first.counts.mean), round_label(rounds[-1]),
                          number(last.counts.mean), signed(last.delta_mean),
                          percent(_share(first.counts)),
@@ -150,7 +150,7 @@ def country_report(country: Country, rounds: list[Engagement], rows: list[aggreg
     """One country's rounds: median level per round, counts per round, and the same
     organisations followed from the baseline to the latest round."""
     labels = {key: titles.get(key, key) for key in SECTION_KEYS}
-    report = Report(_("%(country)s: rounds of assessment") % {"country": country.name})
+    report = Report(_("%(country)s: rounds of assessment") % {"country": country.local_name})
     if not rounds:
         report.intro = _("No engagement to show.")
         return report
@@ -170,7 +170,7 @@ def country_report(country: Country, rounds: list[Engagement], rows: list[aggreg
         table_rows.append(line)
     report.blocks.append(Block(
         "rounds", _("Median level per round"),
-        svg=svg.trend(profiles, _("%(country)s over rounds") % {"country": country.name},
+        svg=svg.trend(profiles, _("%(country)s over rounds") % {"country": country.local_name},
                       subtitle=_("Median level of the organisations assessed in each round"),
                       chart_id="rounds", words=chart_words()),
         table=Table(header, table_rows)))

@@ -124,7 +124,7 @@ def segment_rows(user, engagement=None, code: Code | None = None) -> list[Segmen
             str(s.uuid), s.code.name, str(s.code.uuid), s.section_key, s.source, s.text, s.memo,
             s.coder.username, s.origin, s.start, s.end, str(s.session.uuid),
             s.session.organisation.name, s.session.organisation_id,
-            s.session.engagement.country.name, s.session.engagement.name,
+            s.session.engagement.country.local_name, s.session.engagement.name,
             s.quote.participant.code
             if s.quote is not None and s.quote.participant is not None else "",
             Level(level) if level else None, (s.session_id, s.section_key), s.created_at,

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from govcap.orgs.names import country_name, sector_name
+
 
 class DemoQuerySet(models.QuerySet):
     def real(self):
@@ -27,7 +29,16 @@ class Country(models.Model):
         verbose_name_plural = "countries"
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language (`govcap.orgs.names`): "Somalie", "الصومال"."""
+        return country_name(self.code, self.name)
+
+    def name_in(self, language: str) -> str:
+        """The name in `language`, for a document written in it."""
+        return country_name(self.code, self.name, language)
 
 
 class Organisation(models.Model):
@@ -60,6 +71,11 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def sector_name(self) -> str:
+        """The sector in the active language when it is one govcap knows, else as stored."""
+        return sector_name(self.sector)
 
 
 class Engagement(models.Model):

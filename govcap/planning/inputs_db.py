@@ -307,7 +307,7 @@ def open_cohorts(engagement) -> tuple[OpenCohort, ...]:
                 continue
             free = module.max_cohort - int(cohort["participants"])
             if free > 0:
-                found.append(OpenCohort(other.name, str(other.country.name),
+                found.append(OpenCohort(other.name, other.country.local_name,
                                         module.code, cohort["language"], cohort["month"],
                                         free))
     return tuple(found)

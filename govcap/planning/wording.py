@@ -141,9 +141,12 @@ def month_span(first: str | None, last: str | None) -> str:
 
 
 def day_label(day: str) -> str:
-    """``2026-12-04`` → "4 December 2026" (the reader's format); anything else as it is."""
+    """``2026-12-04`` → "4 December 2026", "1er décembre 2026" (`govcap.localise.day`, the
+    one form of a day on every page and document); anything else as it is."""
+    from govcap import localise  # here, not with the imports other work is changing
+
     try:
-        return formats.date_format(dt.date.fromisoformat(day), "DATE_FORMAT")
+        return localise.day(dt.date.fromisoformat(day))
     except (ValueError, TypeError):
         return day
 

@@ -21,7 +21,7 @@ def assumptions(s: Scope) -> Section:
         strategic = [s.section_title(k) for k in targets.get("strategic_sections", [])]
         items.append(L.t("assume.targets", default=L.level(targets.get("default")),
                          strategic=L.level(targets.get("strategic_level")),
-                         sections="; ".join(strategic) or L["assume.none"]))
+                         sections=L.semicolons(strategic) or L["assume.none"]))
         if targets.get("overrides"):
             items.append(L.t("assume.overrides", n=len(targets["overrides"])))
     if c:
@@ -41,14 +41,14 @@ def assumptions(s: Scope) -> Section:
                          version=s.plan.catalogue_version, currency=c.get("currency", ""),
                          rate=c.get("exchange_rate", 1)))
         if c.get("cost_overrides"):
-            items.append(L.t("assume.own_rates", codes=", ".join(sorted(c["cost_overrides"]))))
+            items.append(L.t("assume.own_rates", codes=L.commas(sorted(c["cost_overrides"]))))
     target = s.plan.extra.get("women_target_percent")
     if target is not None:
         items.append(L.t("assume.women", target=target))
     budget = s.plan.budget
     if budget.rate_card:  # the cost model: what each category counts, and what it leaves out
         included = costing.text(L.language, "assume.included", card=budget.rate_card,
-                                categories="; ".join(costing.text(L.language, f"cat.{k}")
+                                categories=L.semicolons(costing.text(L.language, f"cat.{k}")
                                                      for k in costing.CATEGORY_ORDER
                                                      if k in budget.by_category))
         excluded = costing.text(L.language, "budget.excluded")

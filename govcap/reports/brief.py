@@ -66,7 +66,7 @@ def proposed(s: Scope) -> list[str]:
         module = s.module(code)
         if module is not None and not module.is_course:
             kinds[module.kind] = kinds.get(module.kind, 0) + 1
-    interventions = ", ".join(
+    interventions = L.commas(
         L.count(f"n.follow_on.{kind}", n) if f"n.follow_on.{kind}" in L.table
         else L.count("n.interventions", n) for kind, n in sorted(kinds.items()))
     key = ("brief.plan" if not kinds else "brief.plan_with_interventions" if courses

@@ -183,9 +183,9 @@ def coverage(s: Scope) -> list[str]:
     for status in ("submitted", "in_progress", "draft", "none"):
         names = [name for name, held in rows if held == status]
         if names:
-            groups.append(L.t(f"coverage.{status}", names=", ".join(names)))
+            groups.append(L.t(f"coverage.{status}", names=L.commas(names)))
     if groups:
-        lines.append(L.t("summary.not_covered", groups="; ".join(groups)))
+        lines.append(L.t("summary.not_covered", groups=L.semicolons(groups)))
     return lines
 
 
@@ -202,9 +202,9 @@ def findings_in_words(s: Scope) -> list[str]:
             if gaps else []
         at_target = [s.section_title(r.section_key) for r in rows
                      if r.current is not None and r.current >= r.target]
-        out = [L.t("summary.org_furthest", sections="; ".join(furthest))] if furthest else []
+        out = [L.t("summary.org_furthest", sections=L.semicolons(furthest))] if furthest else []
         if at_target:
-            out.append(L.t("summary.org_at_target", sections="; ".join(at_target)))
+            out.append(L.t("summary.org_at_target", sections=L.semicolons(at_target)))
         return out + change_in_words(s)
     total = len({r.org_id for r in rows})
     at = {level: Counter(r.section_key for r in rows
@@ -243,7 +243,7 @@ def change_in_words(s: Scope) -> list[str]:
     down = [r for r in moved if rounds.change_of(r) == rounds.REGRESSED]
     out = [s.L.t("summary.since", round=previous, up=up, down=len(down))]
     if down:
-        out.append(s.L.t("summary.regressions", items="; ".join(
+        out.append(s.L.t("summary.regressions", items=s.L.semicolons(
             f"{s.names[r.org_id]}, {s.section_title(r.section_key)}" for r in down[:5])))
     return out
 
@@ -292,7 +292,7 @@ def findings(s: Scope) -> Section:
     rows: list[list[Cell]] = []
     for key, count in counts.items():  # not assessed: the plan's "unknown" sections
         keys = [k for k in SECTION_KEYS if SECTION_DOMAIN[k] == key]
-        rows.append([s.domain(key), ", ".join(str(SECTION_KEYS.index(k) + 1) for k in keys),
+        rows.append([s.domain(key), L.commas(str(SECTION_KEYS.index(k) + 1) for k in keys),
                      count.basic, count.moderate, count.high, count.not_assessed,
                      sum(1 for x in statuses if x.section_key in keys and x.status == GAP)])
     blocks.append(Table([Column(L["col.domain"], 3), Column(L["col.section"], 1),
@@ -324,7 +324,7 @@ def findings(s: Scope) -> Section:
 def priorities(s: Scope) -> Section:
     L = s.L
     strategic = s.plan.settings.get("targets", {}).get("strategic_sections", [])
-    names = "; ".join(s.section_title(k) for k in strategic) or L["priorities.none"]
+    names = L.semicolons(s.section_title(k) for k in strategic) or L["priorities.none"]
     by_module: dict[str, list] = {}
     for need in s.needs:
         by_module.setdefault(need.module_code, []).append(need)
@@ -334,12 +334,12 @@ def priorities(s: Scope) -> Section:
         rank = ranks[code]
         origins = sorted({L.get_or(f"origin.{n.origin}", n.origin) for n in needs})
         placed = [n for n in needs if n.status == SCHEDULED]
-        status = (L.t("status.scheduled", month=", ".join(sorted({L.month(n.month)
+        status = (L.t("status.scheduled", month=L.commas(sorted({L.month(n.month)
                                                                    for n in placed})))
                   if placed else L["status.unfit"])
         rows.append([rank, code, s.module_title(code), s.step(needs[0].step),
                      len({n.org_id for n in needs}), f"{max(n.score for n in needs):.2f}",
-                     ", ".join(origins), status])
+                     L.commas(origins), status])
     table = Table([Column(L["col.rank"], 0.6, "number"), Column(L["col.module"], 1),
                    Column(L["col.title"], 3.2), Column(L["col.step"], 1.4),
                    Column(L["col.orgs"], 1, "number"), Column(L["col.score"], 1, "number"),
@@ -364,15 +364,15 @@ def modules(s: Scope) -> Section:
             continue
         personas = s.catalogue.personas if s.catalogue else {}
         facts = [
-            (L["mod.sections"], "; ".join(s.section_title(k) for k in module.sections)),
+            (L["mod.sections"], L.semicolons(s.section_title(k) for k in module.sections)),
             (L["mod.step"], s.step(module.step)),
-            (L["mod.audience"], ", ".join(personas.get(p, p) for p in module.audience)),
+            (L["mod.audience"], L.commas(personas.get(p, p) for p in module.audience)),
             (L["mod.days"], L.t("mod.days_value", days=module.days)),
             (L["mod.delivery"], L.get_or(f"delivery.{module.delivery}", module.delivery)),
             (L["mod.cohort"], L.t("mod.cohort_value", min=module.min_cohort,
                                   max=module.max_cohort)),
-            (L["mod.prerequisites"], ", ".join(module.prerequisites) or L["mod.none"]),
-            (L["mod.competences"], ", ".join(module.competences) or L["mod.none"]),
+            (L["mod.prerequisites"], L.commas(module.prerequisites) or L["mod.none"]),
+            (L["mod.competences"], L.commas(module.competences) or L["mod.none"]),
         ]
         if module.follow_up:
             facts.append((L["mod.followup"], module.follow_up))

@@ -59,7 +59,7 @@ def gantt_data(s: Scope) -> GanttData:
 
 def schedule(s: Scope) -> Section:
     L = s.L
-    blackout = ", ".join(L.month(m) for m in s.plan.blackout_months) or L["mod.none"]
+    blackout = L.commas(L.month(m) for m in s.plan.blackout_months) or L["mod.none"]
     parallel = s.plan.settings.get("constraints", {}).get("max_parallel", "–")
     if s.cohorts:
         opening = L.t("schedule.p", first=L.month(s.cohorts[0].month),
@@ -95,7 +95,7 @@ def month_table(s: Scope) -> Table:
     rows: list[list[Cell]] = []
     for month in sorted({c.month for c in s.cohorts if c.month}):
         runs = [c for c in s.cohorts if c.month == month]
-        text = "; ".join(f"{c.module_code} ({s.participants(c)})" for c in runs)
+        text = L.semicolons(f"{c.module_code} ({s.participants(c)})" for c in runs)
         rows.append([L.month(month), len(runs), text,
                      sum(s.participants(c) for c in runs),
                      s.money(sum(s.cost(c) for c in runs))])
@@ -186,7 +186,7 @@ def monitoring(s: Scope) -> Section:
             continue
         rows.append([ind.org_name, s.section_title(ind.section_key),
                      L.level(ind.baseline.key), L.level(ind.target.key),
-                     ", ".join(ind.modules) or "–", L.month(ind.reassess_month),
+                     L.commas(ind.modules) or "–", L.month(ind.reassess_month),
                      L["status.left_out"] if ind.status == DROPPED
                      else L.get_or(f"ind.{ind.status}", ind.status)])
     blocks.append(Table([Column(L["col.organisation"], 2), Column(L["col.indicator"], 3.6),
@@ -217,7 +217,7 @@ def monitoring(s: Scope) -> Section:
     blocks.append(Table([Column(L["col.module"], 3),
                          *(Column(L[f"kirk.{k}"], 1.3) for k in KIRKPATRICK)], rows))
     blocks += [Para(L.t(f"kirk.how.{kind}" if f"kirk.how.{kind}" in L.table
-                        else "kirk.how.other", modules=", ".join(codes)), "note")
+                        else "kirk.how.other", modules=L.commas(codes)), "note")
                for kind, codes in sorted(kinds.items())]
     return Section("monitoring", L["h.monitoring"], blocks, wide=True)
 

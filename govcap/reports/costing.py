@@ -152,7 +152,7 @@ def budget_blocks(s: Scope) -> list[Any]:
                             percent=budget.contingency_percent)))
     if c.get("cost_overrides"):
         blocks.append(Para(text(lang, "budget.own_rates",
-                                codes=", ".join(sorted(c["cost_overrides"])))))
+                                codes=L.commas(sorted(c["cost_overrides"])))))
     # the formulas are in the whole plan's workbook only (render_plan adds its cost sheets)
     shares = "budget.shares" if s.org_id is None else "budget.shares_org"
     blocks.append(Para(text(lang, shares, total=s.money(s.total_cents).text)))

@@ -115,7 +115,7 @@ def _context(plan: Plan, org_id: str | None,
     heatmap = [(names[org], levels[org]) for org in sorted(names, key=lambda o: names[o])]
     made = plan.approved_at or plan.updated_at or timezone.now()
     ctx = PlanDocumentContext(
-        title=plan_title(language, engagement.name), country=engagement.country.name,
+        title=plan_title(language, engagement.name), country=engagement.country.name_in(language),
         engagement=engagement.name, round_label=engagement.round_label, language=language,
         currency=plan.data["currency"], generated_on=timezone.localtime(made),
         status=plan.status, version=plan.version, organisation_id=org_id,
@@ -179,7 +179,7 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
                 .order_by("-version").first())
         if plan is not None:
             approved[engagement.pk] = CountryPlan(
-                country=engagement.country.name, engagement=engagement.name,
+                country=engagement.country.local_name, engagement=engagement.name,
                 round_label=engagement.round_label, version=plan.version,
                 approved_on=timezone.localdate(plan.approved_at) if plan.approved_at else None,
                 data=plan.plan_data(), is_demo=engagement.is_demo)
@@ -188,7 +188,7 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
         if engagement.pk in approved:
             latest[engagement.country_id] = max(latest.get(engagement.country_id, -1),
                                                 engagement.round_number)
-    result = ProgrammePlans([], [], [], sorted({e.country.name for e in engagements}),
+    result = ProgrammePlans([], [], [], sorted({e.country.local_name for e in engagements}),
                             scoping.scope_of(user).reads_everything)
     for engagement in engagements:
         round_number = latest.get(engagement.country_id, -1)
@@ -217,7 +217,7 @@ def render_programme(user, fmt: str, language: str, project: str = "",
                  else labels["programme.title_all"])
         reader_countries = None
     else:  # a reader who sees some countries: the title says which
-        names = ", ".join(found.countries) or labels["programme.no_country"]
+        names = labels.commas(found.countries) or labels["programme.no_country"]
         title = (labels.t("programme.title_project_some", project=project, countries=names)
                  if project else labels.t("programme.title_some", countries=names))
         reader_countries = found.countries

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +21,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext_noop as _
 
 from govcap import labels as words
+from govcap import localise
 from govcap.planning.core.money import format_money
 from govcap.translations import Contextual, in_context
 
@@ -589,11 +590,9 @@ class Labels(Mapping[str, str]):
             return formats.date_format(dt.date(int(year), int(number), 1), "M Y")
 
     def date(self, value: dt.date | str | None) -> str:
-        """A day as readers write it: ``"2026-01-01"`` → "1 Jan 2026" / "1 janv. 2026"."""
-        if not value:
-            return "–"
-        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-        return f"{day.day} {self.month(f'{day.year:04d}-{day.month:02d}')}"
+        """A day as the pages write it (`govcap.localise.day`): ``"2026-01-01"`` →
+        "1 January 2026" / "1er janvier 2026" / "1 يناير 2026"."""
+        return localise.day(value, self.language, empty="–")
 
     def span(self, first: str | None, last: str | None) -> str:
         """A month range, or the one month when both ends are the same."""
@@ -606,8 +605,15 @@ class Labels(Mapping[str, str]):
             return words.level_label(key)
 
     def number(self, value: int) -> str:
-        text = f"{value:,}"
-        return text.replace(",", "\u202f") if self.language == "fr" else text
+        return localise.number(value, self.language)
+
+    def commas(self, items: Iterable[Any]) -> str:
+        """A list in the document's language: "a, b" / "أ، ب" (`govcap.localise.join`)."""
+        return localise.join(items, self.language)
+
+    def semicolons(self, items: Iterable[Any]) -> str:
+        """A list of items that hold commas: "a; b" / "a ; b" / "أ؛ ب"."""
+        return localise.join(items, self.language, strong=True)
 
     def money(self, cents: int, currency: str) -> str:
         """``USD 12,345.00`` in English, ``12 345,00 USD`` in French (`format_money`)."""

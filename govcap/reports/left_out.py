@@ -19,8 +19,8 @@ def gap_text(s: Scope, need: Need) -> str:
     L = s.L
     gaps = s.gaps_of(need)
     if not gaps:
-        return "; ".join(s.section_title(k) for k in need.sections) or "–"
-    return "; ".join(L.t("left_out.gap", section=s.section_title(g.section_key),
+        return L.semicolons(s.section_title(k) for k in need.sections) or "–"
+    return L.semicolons(L.t("left_out.gap", section=s.section_title(g.section_key),
                          level=L.level(g.current.key), target=L.level(g.target.key))
                      for g in gaps)
 

@@ -84,7 +84,7 @@ def rules(s: Scope) -> list[Any]:
                                    first=s.L.month(c["first_month"])))
         blocks.append(Para(moved, "note"))
     if s.plan.month_blocks:
-        months = "; ".join(
+        months = s.L.semicolons(
             f"{s.L.month(b.month)}: " + (w["closed"] if b.closed else
                                         f"{b.blocked_days}/{b.working_days}")
             + f" ({reasons_words(b.reasons, s.L.language)})" for b in s.plan.month_blocks)

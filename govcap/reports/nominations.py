@@ -63,12 +63,12 @@ def nominations(s: Scope) -> Section:
                        for f in n.follows}   # it follows on from
             roles = tuple(dict.fromkeys(p for code in sorted(earlier)
                                         for p in getattr(s.module(code), "audience", ())))
-        audience = ", ".join(personas.get(p, p) for p in roles)
+        audience = L.commas(personas.get(p, p) for p in roles)
         members = [m for m in cohort.members if s.mine(m.org_id)]
         places = sum(m.participants for m in members)
         rows.append([s.cohort_number(cohort.cohort_id), L.month(cohort.month),
                      f"{cohort.module_code} {s.module_title(cohort.module_code)}", audience,
-                     "; ".join(f"{s.names.get(m.org_id, m.org_id)}: {m.participants}"
+                     L.semicolons(f"{s.names.get(m.org_id, m.org_id)}: {m.participants}"
                                for m in members),
                      L.t("nom.aim", women=math.ceil(places * target / 100), places=places),
                      mix_text(s, [m.org_id for m in members]), names_due(s, cohort.month)])

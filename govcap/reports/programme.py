@@ -111,11 +111,11 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     if plans:
         summary_blocks += [Para(L["programme.basis"], "note"), Bullets(_basis(plans, L))]
     if earlier:
-        summary_blocks.append(Para(L.t("programme.earlier", names="; ".join(
+        summary_blocks.append(Para(L.t("programme.earlier", names=L.semicolons(
             f"{p.engagement} ({_version(p, L)})" for p in earlier)), "note"))
     if not_approved:
         summary_blocks.append(Para(L.t("programme.not_approved",
-                                       names=", ".join(not_approved)), "note"))
+                                       names=L.commas(not_approved)), "note"))
     sections = [Section("summary", L["programme.h.summary"], summary_blocks, wide=True),
                 Section("domains", L["programme.h.domains"],
                         [Para(L.t("programme.domains_note", currency=BASE_CURRENCY), "note"),
@@ -128,7 +128,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     watermark = L["demo.mark"] if demo else ""
     return Document(
         language=L.language, title=title, subtitle="",
-        cover=[(L["programme.cover.countries"], ", ".join(sorted({p.country for p in plans}))),
+        cover=[(L["programme.cover.countries"], L.commas(sorted({p.country for p in plans}))),
                (L["programme.cover.plans"], str(len(plans))),
                (L["cover.currency"], BASE_CURRENCY)],
         cover_note=" ".join(x for x in (L["demo.note"] if demo else "",
@@ -147,7 +147,7 @@ def _version(p: CountryPlan, L: Labels) -> str:
 
 
 def _names(countries: list[str], L: Labels) -> str:
-    return ", ".join(countries) if countries else L["programme.no_country"]
+    return L.commas(countries) if countries else L["programme.no_country"]
 
 
 def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
@@ -163,7 +163,7 @@ def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
                              date=L.date(budget.rate_card_effective_from),
                              currency=budget.rate_card_currency or budget.currency,
                              catalogue=p.data.catalogue_key, version=p.data.catalogue_version,
-                             categories="; ".join(
+                             categories=L.semicolons(
                                  costing.text(L.language, f"cat.{k}")
                                  for k in costing.CATEGORY_ORDER if k in budget.by_category)))
         else:  # catalogue prices only (or a plan stored before the cost model)

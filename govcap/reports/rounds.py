@@ -32,7 +32,7 @@ def follow_on_line(s, need: Need) -> str:
     L = s.L
     first = need.follows[0]
     months = {f.module_code: f.month for f in sorted(need.follows, key=lambda f: f.month or "")}
-    codes = ", ".join(f"{code} ({L.month(months[code]) if months[code] else '–'})"
+    codes = L.commas(f"{code} ({L.month(months[code]) if months[code] else '–'})"
                       for code in sorted(months))
     statuses = {(x.org_id, x.section_key): x for x in s.plan.sections}
     levels = [statuses[(need.org_id, k)] for k in need.sections
@@ -44,7 +44,7 @@ def follow_on_line(s, need: Need) -> str:
         key += "_open"
     return L.t(key, codes=codes, plan=first.engagement_name,
                level=L.level(levels[0].current.key if levels and levels[0].current else None),
-               section="; ".join(s.section_title(x.section_key) for x in levels),
+               section=L.semicolons(s.section_title(x.section_key) for x in levels),
                kind=L.get_or(f"kind.{kind}", kind))
 
 
@@ -52,7 +52,7 @@ def regressions_para(s, moved: list[SectionStatus]) -> list:
     down = [r for r in moved if change_of(r) == REGRESSED]
     if not down:
         return []
-    items = "; ".join(
+    items = s.L.semicolons(
         s.L.t("rounds.regression_item", org=s.names[r.org_id],
               section=s.section_title(r.section_key),
               then=s.L.level(r.previous.key if r.previous else None),
@@ -95,8 +95,8 @@ def intervention_blocks(s, module) -> list:
     L = s.L
     facts: list[list[Cell]] = [
         [L["mod.kind"], L.get_or(f"kindname.{module.kind}", module.kind)],
-        [L["mod.sections"], "; ".join(s.section_title(k) for k in module.sections)],
-        [L["mod.step"], "; ".join(s.step(step) for step in (module.steps or (module.step,)))],
+        [L["mod.sections"], L.semicolons(s.section_title(k) for k in module.sections)],
+        [L["mod.step"], L.semicolons(s.step(step) for step in (module.steps or (module.step,)))],
         [L["mod.days"], L.t("mod.days_value", days=module.days)],
         [L["mod.delivery"], L.get_or(f"delivery.{module.delivery}", module.delivery)],
         [L["mod.cohort"], L.t("mod.cohort_value", min=module.min_cohort, max=module.max_cohort)],
@@ -112,7 +112,8 @@ def alternatives_text(s, need: Need) -> str:
             continue
         for a in u.alternatives:
             what, month, places, cost = _alternative_cells(s, u, a)
-            extra = ", ".join(str(x) for x in (month, places) if x not in ("–", ""))
+            extra = s.L.commas(str(x) for x in (month, places) if x not in ("–", ""))
             money = getattr(cost, "text", cost)
-            parts.append(f"{what} ({extra}; {money})" if extra else f"{what} ({money})")
+            parts.append(f"{what} ({s.L.semicolons((extra, money))})" if extra
+                         else f"{what} ({money})")
     return " | ".join(parts)

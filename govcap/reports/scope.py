@@ -223,7 +223,7 @@ class Scope:
         return self.L.get_or(f"lang.{key}", key)
 
     def org_list(self, ids: Iterable[str]) -> str:
-        return ", ".join(sorted((self.names.get(i, i) for i in ids), key=str.casefold))
+        return self.L.commas(sorted((self.names.get(i, i) for i in ids), key=str.casefold))
 
     def setting(self, name: str) -> str:
         value = self.plan.settings.get("constraints", {}).get(name, "")
@@ -267,7 +267,7 @@ class Scope:
         """The ratings and notes that call for a need, in the document's language."""
         lines: list[str] = []
         if need.origin == "prerequisite" and need.required_by:
-            lines.append(self.L.t("evidence.prerequisite", modules=", ".join(need.required_by)))
+            lines.append(self.L.t("evidence.prerequisite", modules=self.L.commas(need.required_by)))
         if need.origin == "added":
             lines.append(self.L["evidence.added"])
         if need.follows:

@@ -81,7 +81,7 @@ def needs(s: Scope) -> Sheet:
                     key=lambda n: (s.names[n.org_id].casefold(), n.status == DROPPED, n.rank)):
         rows.append([n.org_name, n.module_code, s.module_title(n.module_code), s.domain(n.domain),
                      s.step(n.step), L.get_or(f"origin.{n.origin}", n.origin),
-                     "; ".join(s.section_title(k) for k in n.sections),
+                     L.semicolons(s.section_title(k) for k in n.sections),
                      n.rank or "", float(n.score) if n.rank else "",  # a left-out need: none
                      _need_status(s, n.status, n.month),
                      _month(s, n.month), n.cohort_id or "", n.participants,

@@ -75,3 +75,22 @@ def test_priorities_are_numbered_as_the_plan_ranks_them():
     assert len(shown) >= 3
     for head, rest in shown:  # "Priority 3", " EA-201 National …"
         assert int(head.split()[1]) == in_table[rest.split()[0]]
+
+
+@pytest.mark.parametrize(("language", "between_groups", "between_names"),
+                         [("ar", "؛ ", "، "), ("fr", "\u202f; ", ", "), ("en", "; ", ", ")])
+def test_who_is_not_in_the_plan_yet_is_listed_with_the_languages_own_punctuation(
+        language, between_groups, between_names):
+    # The Arabic brief's "not yet in this plan" line was scrambled by Latin ";" and ",".
+    from govcap.reports.build import coverage
+    from govcap.reports.labels import Labels
+    from govcap.reports.scope import Scope
+
+    data = plan()
+    data = dataclasses.replace(data, extra={**data.extra, "coverage": [
+        ["وزارة الصحة", "submitted"], ["وزارة التعليم", "submitted"], ["هيئة الإحصاء", "none"]]})
+    lines = coverage(Scope(data, context(language), catalogue(language), Labels(language)))
+    assert f"وزارة الصحة{between_names}وزارة التعليم" in lines[-1]
+    assert between_groups in lines[-1]
+    if language == "ar":
+        assert ";" not in lines[-1] and "," not in lines[-1]

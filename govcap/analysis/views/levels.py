@@ -118,5 +118,5 @@ def organisation_profile(request, uuid, name: str | None = None, ext: str | None
         "round_labels": {e.id: round_label(e) for e in engagements},
         "filters_template": "analysis/_profile_filters.html",
         "subtitle": _("%(country)s · %(sector)s") % {
-            "country": org.country.name, "sector": org.sector or org.get_kind_display()},
+            "country": org.country.local_name, "sector": org.sector_name or org.get_kind_display()},
     }, f"profile-{org.code or org.uuid}", name, ext)

@@ -9,9 +9,10 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from govcap import labels
+from govcap import labels, localise
 from govcap.assessments.conflicts import open_count
 from govcap.delivery import access as delivery_access
+from govcap.orgs.names import sector_name
 from govcap.translations import is_pseudo
 from govcap.web import storage_full
 
@@ -48,6 +49,47 @@ def only_a_provider(context) -> bool:
     request = context.get("request")
     user = getattr(request, "user", None) or context.get("user")
     return bool(user is not None and delivery_access.only_a_provider(user))
+
+
+@register.filter
+def day(value, empty: str = "") -> str:
+    """A day in words in the page's language, one form everywhere (`govcap.localise.day`):
+    "1er février 2026", "30 Aprili 2025"; `empty` when there is none."""
+    return localise.day(value, empty=empty)
+
+
+@register.filter
+def day_time(value, empty: str = "") -> str:
+    """A moment: its local day in words and the time, "1er février 2026 14:05"."""
+    return localise.day_time(value, empty=empty)
+
+
+@register.filter
+def day_time_s(value, empty: str = "") -> str:
+    """A moment to the second (the history): "1er février 2026 14:05:09"."""
+    return localise.day_time(value, empty=empty, seconds=True)
+
+
+@register.filter
+def number(value, digits=None) -> str:
+    """A number as the page's language writes it: "1 234,5" in French."""
+    if value in (None, ""):
+        return ""
+    return localise.number(value, digits=None if digits is None else int(digits))
+
+
+@register.filter
+def percent(value, digits=0) -> str:
+    """A share already in percent: "12%", "12 %" in French."""
+    if value in (None, ""):
+        return ""
+    return localise.percent(value, digits=int(digits))
+
+
+@register.filter
+def sector(value: str) -> str:
+    """A sector in the page's language when govcap knows it (`govcap.orgs.names`)."""
+    return sector_name(value)
 
 
 @register.filter

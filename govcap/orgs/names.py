@@ -1,0 +1,141 @@
+"""Country and sector names in the reader's language.
+
+A country is stored with its ISO code and the name it was created with (in English, as the
+demo and most administrators write it). Its name is *shown* in the reader's language when the
+stored name is the English name of its code below (a gettext_noop table: the catalogues
+translate it like any message); a name the administrator chose otherwise ("Portfolio country
+01", a name in another language) is shown as stored. The table holds the countries of Africa,
+where govcap works; add a country here (and to the catalogues) to have it translated.
+
+A sector is free text; the usual ones of government (those the demo uses, those the
+organisation form proposes) are translated the same way, any other is shown as stored.
+"""
+
+from __future__ import annotations
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
+
+from govcap.translations import Contextual, in_context
+
+# ISO 3166-1 alpha-2 code → English short name (the catalogues' msgid).
+COUNTRIES: dict[str, str] = {
+    "DZ": gettext_noop("Algeria"),
+    "AO": gettext_noop("Angola"),
+    "BJ": gettext_noop("Benin"),
+    "BW": gettext_noop("Botswana"),
+    "BF": gettext_noop("Burkina Faso"),
+    "BI": gettext_noop("Burundi"),
+    "CV": gettext_noop("Cabo Verde"),
+    "CM": gettext_noop("Cameroon"),
+    "CF": gettext_noop("Central African Republic"),
+    "TD": gettext_noop("Chad"),
+    "KM": gettext_noop("Comoros"),
+    "CG": gettext_noop("Republic of the Congo"),
+    "CD": gettext_noop("Democratic Republic of the Congo"),
+    "CI": gettext_noop("Côte d'Ivoire"),
+    "DJ": gettext_noop("Djibouti"),
+    "EG": gettext_noop("Egypt"),
+    "GQ": gettext_noop("Equatorial Guinea"),
+    "ER": gettext_noop("Eritrea"),
+    "SZ": gettext_noop("Eswatini"),
+    "ET": gettext_noop("Ethiopia"),
+    "GA": gettext_noop("Gabon"),
+    "GM": gettext_noop("Gambia"),
+    "GH": gettext_noop("Ghana"),
+    "GN": gettext_noop("Guinea"),
+    "GW": gettext_noop("Guinea-Bissau"),
+    "KE": gettext_noop("Kenya"),
+    "LS": gettext_noop("Lesotho"),
+    "LR": gettext_noop("Liberia"),
+    "LY": gettext_noop("Libya"),
+    "MG": gettext_noop("Madagascar"),
+    "MW": gettext_noop("Malawi"),
+    "ML": gettext_noop("Mali"),
+    "MR": gettext_noop("Mauritania"),
+    "MU": gettext_noop("Mauritius"),
+    "MA": gettext_noop("Morocco"),
+    "MZ": gettext_noop("Mozambique"),
+    "NA": gettext_noop("Namibia"),
+    "NE": gettext_noop("Niger"),
+    "NG": gettext_noop("Nigeria"),
+    "RW": gettext_noop("Rwanda"),
+    "ST": gettext_noop("Sao Tome and Principe"),
+    "SN": gettext_noop("Senegal"),
+    "SC": gettext_noop("Seychelles"),
+    "SL": gettext_noop("Sierra Leone"),
+    "SO": gettext_noop("Somalia"),
+    "ZA": gettext_noop("South Africa"),
+    "SS": gettext_noop("South Sudan"),
+    "SD": gettext_noop("Sudan"),
+    "TZ": gettext_noop("Tanzania"),
+    "TG": gettext_noop("Togo"),
+    "TN": gettext_noop("Tunisia"),
+    "UG": gettext_noop("Uganda"),
+    "ZM": gettext_noop("Zambia"),
+    "ZW": gettext_noop("Zimbabwe"),
+}
+# Other English names a country may have been stored with.
+ALIASES: dict[str, str] = {
+    "tanzania, united republic of": "TZ", "united republic of tanzania": "TZ",
+    "congo, the democratic republic of the": "CD", "dr congo": "CD", "drc": "CD",
+    "congo": "CG", "cape verde": "CV", "swaziland": "SZ", "ivory coast": "CI",
+    "cote d'ivoire": "CI", "the gambia": "GM", "são tomé and príncipe": "ST",
+}
+
+# Sectors of government, as the organisation form proposes them (English msgids, in the
+# context "sector": "Planning" the sector is not the Planning page).
+SECTORS: tuple[Contextual, ...] = (  # literal calls: makemessages reads each
+    in_context("sector", "Agriculture"), in_context("sector", "Data protection"),
+    in_context("sector", "Defence"), in_context("sector", "Education"),
+    in_context("sector", "Energy"), in_context("sector", "Environment"),
+    in_context("sector", "Finance"), in_context("sector", "Foreign affairs"),
+    in_context("sector", "Health"), in_context("sector", "ICT"),
+    in_context("sector", "ICT and digital economy"),
+    in_context("sector", "Immigration and civil registration"), in_context("sector", "Interior"),
+    in_context("sector", "Justice"), in_context("sector", "Labour"),
+    in_context("sector", "Local government"), in_context("sector", "Planning"),
+    in_context("sector", "Public finance"), in_context("sector", "Public sector training"),
+    in_context("sector", "Public service"), in_context("sector", "Public service delivery"),
+    in_context("sector", "Revenue and customs"), in_context("sector", "Social protection"),
+    in_context("sector", "Statistics"), in_context("sector", "Telecommunications regulation"),
+    in_context("sector", "Trade"), in_context("sector", "Transport"),
+    in_context("sector", "Water"),
+)
+_SECTORS = {s.message.casefold(): s for s in SECTORS}
+
+
+def _in(language: str | None, message: str) -> str:
+    if language is None:
+        return _(message)
+    with translation.override(language):
+        return _(message)
+
+
+def country_name(code: str, stored: str, language: str | None = None) -> str:
+    """The country's name in `language` (default: the active one) when `stored` is an
+    English name of `code`; else `stored` as it is."""
+    english = COUNTRIES.get((code or "").upper())
+    folded = (stored or "").strip().casefold()
+    if english is None or not (folded in ("", english.casefold())
+                               or ALIASES.get(folded) == code.upper()):
+        return stored
+    return _in(language, english)
+
+
+def sector_name(stored: str, language: str | None = None) -> str:
+    """A sector in `language` when it is one of SECTORS (whatever its case); else as stored."""
+    known = _SECTORS.get((stored or "").strip().casefold())
+    if known is None:
+        return stored
+    if language is None:
+        return pgettext(known.context, known.message)
+    with translation.override(language):
+        return pgettext(known.context, known.message)
+
+
+def sector_choices() -> list[str]:
+    """The proposed sectors in the active language, alphabetically (the form's datalist)."""
+    return sorted((pgettext(s.context, s.message) for s in SECTORS), key=str.casefold)
+

@@ -1,0 +1,56 @@
+"""Lists, numbers, shares and days written in the reader's language (govcap.localise)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from govcap import localise
+
+
+def test_arabic_lists_use_the_arabic_comma_and_semicolon():
+    assert localise.join(["أ", "ب", "ج"], "ar") == "أ، ب، ج"
+    assert localise.join(["أ، ب", "ج"], "ar", strong=True) == "أ، ب؛ ج"
+    assert localise.join(["a", "b"], "fr", strong=True) == "a\u202f; b"
+    assert localise.join(["a", "", "b"], "en") == "a, b"
+
+
+def test_the_active_language_is_the_default():
+    with translation.override("ar"):
+        assert localise.join(["أ", "ب"]) == "أ، ب"
+    with translation.override("fr"):
+        assert localise.number(1234.5) == "1\u202f234,5"
+
+
+@pytest.mark.parametrize(("language", "value", "digits", "expected"), [
+    ("fr", 1234567, None, "1\u202f234\u202f567"), ("en", 1234567, None, "1,234,567"),
+    ("fr", 2.25, 2, "2,25"), ("en", 2.25, 2, "2.25"), ("fr", -0.5, 1, "−0,5"),
+    ("ar", 1234.5, 1, "1,234.5"),
+])
+def test_numbers(language, value, digits, expected):
+    assert localise.number(value, language, digits) == expected
+
+
+def test_french_puts_a_narrow_no_break_space_before_the_percent_sign():
+    assert localise.percent(12.4, "fr") == "12\u202f%"
+    assert localise.percent(12.3, "fr", 1) == "12,3\u202f%"
+    assert localise.percent(12, "en") == "12%"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "1 February 2026"), ("fr", "1er février 2026"), ("ar", "1 فبراير 2026"),
+    ("sw", "1 Februari 2026"),
+])
+def test_the_first_of_the_month(language, expected):
+    assert localise.day(dt.date(2026, 2, 1), language) == expected
+
+
+def test_one_day_form_in_every_language_and_from_a_datetime_or_iso_text():
+    assert localise.day("2025-04-30", "sw") == "30 Aprili 2025"  # not "Aprili 30, 2025"
+    assert localise.day(dt.date(2026, 2, 3), "fr") == "3 février 2026"  # not "3 Fév 2026"
+    assert localise.day(None, "fr", "—") == "—"
+    moment = dt.datetime(2026, 2, 3, 14, 5)
+    assert localise.day_time(moment, "fr") == "3 février 2026 14:05"
+    assert localise.month("2026-03", "fr") == "mars 2026"
