@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
@@ -102,6 +103,14 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
         raise EvaluationError(_("Choose before or after the course."))
     if level == Level.LEARNING and not objectives(delivery):
         raise EvaluationError(_("The module has no learning objectives in the catalogue."))
+    starts = delivery.start_date
+    if (level == Level.REACTION or phase == rules.POST) and starts and (
+            starts > timezone.localdate(now or timezone.now())):
+        # the reaction and the check after the course are of a course that has run; the
+        # check before it may be taken ahead (sent with the joining instructions)
+        raise EvaluationError(_("This course starts on %(date)s: the reaction and the check "
+                                "after the course open from that day. The check before the "
+                                "course can be opened now.") % {"date": date_format(starts)})
     if level == Level.BEHAVIOUR and respondent not in rules.RESPONDENTS:
         raise EvaluationError(_("Choose the participant or the supervisor."))
     if level == Level.BEHAVIOUR and not FollowUp.objects.filter(

@@ -335,8 +335,8 @@ def answer_follow_up(request, uuid, code, respondent):
 @require_http_methods(["GET", "POST"])
 def answer(request, token):
     link = ev.link_for(token)
-    if link is None:
-        raise Http404
+    if link is None:  # mistyped, cut short, or from an older course: said kindly, still a 404
+        return render(request, "delivery/eval_link_unknown.html", status=404)
     delivery = link.delivery
     language = _language()
     module = delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code)
