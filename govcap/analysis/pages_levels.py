@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from govcap.analysis.core import aggregate
 from govcap.analysis.core.programme import LevelCounts, counts_by, domain_counts
@@ -146,16 +147,18 @@ def profile_report(org, engagements: Sequence, rows: list[aggregate.RatingRow],
         [labels[item.section], level_cell(item.level), level_cell(item.target),
          number(item.gap)] for item in gap.sections]
     gap_rows.append([_("Total"), "", "", number(gap.total)])
+    below = sum(1 for item in gap.sections if item.gap)
     report.blocks.append(Block(
         "profile", _("Level per section against its target"),
         svg=svg.level_profile(sections, _("Capacity profile of %(name)s") % {"name": org.name},
                               targets=wanted, subtitle=f"{selected.name}",
                               chart_id="profile", words=chart_words()),
         table=Table([_("Section"), _("Level"), _("Target"), _("Gap")], gap_rows),
-        note=_("Total gap to target: %(total)d level(s), %(below)d section(s) below target. "
-               "Targets come from the engagement's plan settings (Moderate everywhere unless "
-               "the coordinator set others).") % {
-            "total": gap.total, "below": sum(1 for i in gap.sections if i.gap)},
+        note=_("Total gap to target: %(levels)s, %(sections)s below target. Targets come "
+               "from the engagement's plan settings (Moderate everywhere unless the "
+               "coordinator set others).") % {
+            "levels": ngettext("%(n)d level", "%(n)d levels", gap.total) % {"n": gap.total},
+            "sections": ngettext("%(n)d section", "%(n)d sections", below) % {"n": below}},
         open_table=True))
 
     if len(engagements) > 1:

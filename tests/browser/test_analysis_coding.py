@@ -45,7 +45,7 @@ def test_selecting_words_codes_that_span(page, live_server, world):
     assert "14 characters" in form.locator(".helper-status").inner_text()
     form.locator("label:has-text('Funding') input").check()
     form.locator("button.primary").click()
-    page.wait_for_selector("text=Coded (1 code(s)).")
+    page.wait_for_selector("text=Coded (1 code).")
     segment = CodedSegment.objects.get()
     assert (segment.start, segment.end, segment.text, segment.coder.username) == (
         start, start + len(target), target, "facilitator")

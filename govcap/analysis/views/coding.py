@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
@@ -98,7 +99,8 @@ def apply_codes(request, uuid):
     except CaptureError as error:
         _fail(request, error)
         return redirect("analysis-coding", uuid=session.uuid)
-    messages.success(request, _("Coded (%(n)d code(s)).") % {"n": len(result["segments"])})
+    messages.success(request, ngettext("Coded (%(n)d code).", "Coded (%(n)d codes).",
+                                         len(result["segments"])) % {"n": len(result["segments"])})
     return redirect("analysis-coding", uuid=session.uuid)
 
 
@@ -123,7 +125,8 @@ def suggest_session(request, uuid):
     try:
         coding.ensure_codebook(session.engagement, request.user)
         n = coding.suggest(request.user, [session])
-        messages.success(request, _("%(n)d new suggestion(s) to review.") % {"n": n})
+        messages.success(request, ngettext("%(n)d new suggestion to review.",
+                                             "%(n)d new suggestions to review.", n) % {"n": n})
     except CaptureError as error:
         _fail(request, error)
     return redirect("analysis-coding", uuid=session.uuid)
@@ -260,8 +263,9 @@ def suggest_engagement(request, slug: str):
         sessions = [s for s in access.sessions(request.user).filter(engagement=engagement)
                     .select_related("engagement")]
         n = coding.suggest(request.user, sessions)
-        messages.success(request, _("%(n)d new suggestion(s) to review, in the sessions' "
-                                    "coding pages.") % {"n": n})
+        messages.success(request, ngettext(
+            "%(n)d new suggestion to review, in the sessions' coding pages.",
+            "%(n)d new suggestions to review, in the sessions' coding pages.", n) % {"n": n})
     except CaptureError as error:
         _fail(request, error)
     return redirect("analysis-codebook", slug=slug)
