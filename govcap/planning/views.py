@@ -293,18 +293,43 @@ def confirm_approve(request, engagement, plan: Plan):
     return render(request, "govcap/confirm.html", context)
 
 
-def _operation(kind: str, data: dict) -> edits.Operation:
+def _operation(kind: str, data: dict, plan: PlanData) -> edits.Operation:
+    """The edit asked for; a course is named by its organisations in ``plan`` (the version
+    the coordinator sees), so the edit keeps hitting that course when others renumber."""
     op_id = data["op_id"]
     org_module = (data.get("need") or "|").split("|", 1)
     if kind == "move-cohort":
-        return edits.MoveCohort(op_id, data["cohort"], data["month"])
+        return edits.move_cohort(plan, data["cohort"], data["month"], op_id)
     if kind == "drop-module":
         return edits.DropModule(op_id, *org_module)
     if kind == "add-module":
         return edits.AddModule(op_id, data["organisation"], data["module"])
     if kind == "move-member":
-        return edits.MoveMember(op_id, org_module[0], org_module[1], data["cohort"])
+        return edits.move_member(plan, org_module[0], org_module[1], data["cohort"], op_id)
+    if kind == "lock-cohort":
+        return edits.lock_cohort(plan, data["cohort"], op_id)
     raise ValueError(kind)
+
+
+def _course_changed(kind: str, posted, plan: Plan, current: PlanData) -> str:
+    """Why an edit of a course cannot be saved as posted ("" when it can). A course is
+    named by its number, which another tab's (or coordinator's) edit or a regeneration
+    may have given to another course since the page was opened: the form says which
+    organisations were in it, and the edit goes to the course that has them now
+    (``posted["cohort"]`` set to its number), or is refused when none has."""
+    if kind in ("move-cohort", "lock-cohort") and posted.get("members"):
+        members = tuple(m for m in posted["members"].split(",") if m)
+        found = edits.find_cohort({c.cohort_id: c for c in current.cohorts},
+                                  posted.get("cohort", ""), members)
+        if found is None:
+            return _("Not saved: the plan changed since this page was opened, and that "
+                     "course is no longer in it. Here is the plan as it is now.")
+        posted["cohort"] = found.cohort_id
+    elif kind == "move-member" and posted.get("seen", plan.checksum) != plan.checksum:
+        return _("Not saved: the plan changed since this page was opened, and its courses "
+                 "may have been regrouped. Here is the plan as it is now: choose the "
+                 "course again.")
+    return ""
 
 
 def _outcome(edit: PlanEdit, unplaced: set[tuple[str, str]]) -> str:
@@ -405,8 +430,13 @@ def edit(request, slug, kind):
     if plan is None:
         messages.error(request, _("Generate the plan first."))
         return redirect("plan", slug=engagement.slug)
-    form = EditForm(request.POST, choices=pages.edit_choices(
-        plan.plan_data(), _catalogue_for_reader(plan)))
+    before = plan.plan_data()
+    posted = request.POST.copy()
+    changed = _course_changed(kind, posted, plan, before)
+    if changed:
+        messages.error(request, changed)
+        return redirect(reverse("plan", args=[engagement.slug]) + "#cohorts")
+    form = EditForm(posted, choices=pages.edit_choices(before, _catalogue_for_reader(plan)))
     missing = [] if not form.is_valid() else [f for f in _REQUIRED[kind]
                                                if not form.cleaned_data.get(f)]
     back = reverse("plan", args=[engagement.slug]) + "#" + (
@@ -419,12 +449,7 @@ def edit(request, slug, kind):
         return redirect(back)
     data = form.cleaned_data
     try:
-        if kind == "lock-cohort":
-            operation: edits.Operation = edits.lock_cohort(plan.plan_data(), data["cohort"],
-                                                           data["op_id"])
-        else:
-            operation = _operation(kind, data)
-        before = plan.plan_data()
+        operation = _operation(kind, data, before)
         replaced = None
         with transaction.atomic():  # the intervention and the need it replaces, or neither
             try:

@@ -28,6 +28,7 @@ from govcap.labels import level_label
 from govcap.planning import month_words
 from govcap.planning.core import reasons
 from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.edits import cohort_parts, find_cohort
 from govcap.planning.core.inputs import Constraints, PlanInputError, add_months
 from govcap.planning.core.money import format_money
 from govcap.planning.core.plan import (
@@ -184,10 +185,23 @@ class Namer:
         self.orgs: dict[str, str] = {}
         self.sections: dict[str, str] = {}
         self.cohorts: dict[str, tuple[str, str | None]] = {}
-        for plan in reversed([p for p in plans if p is not None]):
+        given = [p for p in plans if p is not None]
+        for plan in reversed(given):
             self.orgs.update({o.org_id: o.org_name for o in plan.organisations})
             self.sections.update({g.section_key: g.section_title for g in plan.gaps})
             self.cohorts.update({c.cohort_id: (c.module_code, c.month) for c in plan.cohorts})
+        # the newest plan's cohorts, to find the one an edit names by its organisations
+        self.plan_cohorts = {c.cohort_id: c for c in given[0].cohorts} if given else {}
+
+    def edit_cohort(self, cohort_id: str, members: Iterable[str] = ()) -> str | None:
+        """The id the cohort an edit names has in the newest plan: ``cohort_id`` for an
+        edit that names it by id alone (when it is not there it is named from an older
+        plan, or "no longer in the plan"); None when no cohort there has its organisations."""
+        members = tuple(members)
+        if not members:
+            return cohort_id
+        found = find_cohort(self.plan_cohorts, cohort_id, members)
+        return found.cohort_id if found is not None else None
 
     def org(self, org_id: str) -> str:
         name = self.orgs.get(org_id)
@@ -336,11 +350,15 @@ _EDIT_DONE = {
 def edit_sentence(kind: str, operation: Mapping[str, Any], names: Namer) -> str:
     """A stored edit as the coordinator asked for it, e.g. "Move Systems thinking (DST-101),
     May 2027 to July 2027"."""
-    cohort_id = operation.get("cohort_id") or operation.get("to_cohort_id") or ""
-    code = operation.get("module_code") or names.cohorts.get(cohort_id, ("", None))[0]
+    named = operation.get("cohort_id") or operation.get("to_cohort_id") or ""
+    # the course the edit names, found by its organisations (a kept course keeps its id)
+    cohort_id = named if kind == "lock-cohort" or not named else names.edit_cohort(
+        named, operation.get("members") or operation.get("to_members") or ())
+    code = (operation.get("module_code") or names.cohorts.get(cohort_id or "", ("", None))[0]
+            or cohort_parts(named)[0])
     moved_already = kind == "move-cohort" and names.cohorts.get(
-        cohort_id, ("", None))[1] == operation.get("month")
-    values = {"cohort": names.module(code) if moved_already
+        cohort_id or "", ("", None))[1] == operation.get("month")
+    values = {"cohort": names.module(code) if moved_already or cohort_id is None
               else names.cohort(cohort_id) if cohort_id else "",
               "month": month_label(operation.get("month")),
               "module": names.module(code),

@@ -18,6 +18,14 @@ line.
 Operations: move a cohort to another month, drop or add a module for an organisation,
 move an organisation to another cohort of the same module, and lock a cohort (its
 members and month are kept as they were when locked).
+
+A cohort's id (``CHG-101/en/02``) is its position among the cohorts of its module and
+language, which another edit or new data renumbers. So an edit that names a cohort also
+records who was in it when the edit was made (``members``, ``to_members``), and is
+replayed on the cohort of the same module and language that has most of those
+organisations now (:func:`find_cohort`); when none has any, the edit no longer finds its
+course and says so (``missing``). Edits stored before members were recorded name the
+cohort by id, as they always did.
 """
 
 from __future__ import annotations
@@ -49,6 +57,8 @@ class MoveCohort:
     op_id: str
     cohort_id: str
     month: str
+    # the cohort's organisations when the edit was made: what names it (see find_cohort)
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +81,8 @@ class MoveMember:
     org_id: str
     module_code: str
     to_cohort_id: str
+    # the target cohort's organisations when the edit was made (see find_cohort)
+    to_members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,10 +108,15 @@ def kind_of(op: Operation) -> str:
     return _KIND_OF[type(op)]
 
 
+_TUPLES = frozenset({"members", "to_members"})
+
+
 def operation_to_dict(op: Operation) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": kind_of(op)}
     for f in fields(op):
         value = getattr(op, f.name)
+        if f.name in _TUPLES and f.default == () and not value:
+            continue  # an edit that names its course by id alone reads as it was stored
         data[f.name] = list(value) if isinstance(value, tuple) else value
     return data
 
@@ -114,7 +131,7 @@ def operation_from_dict(data: Mapping[str, Any]) -> Operation:
     for f in fields(cls):
         if f.name in data:
             value = data[f.name]
-            values[f.name] = tuple(value) if f.name == "members" else value
+            values[f.name] = tuple(value) if f.name in _TUPLES else value
         elif f.default is NO_DEFAULT:
             raise PlanInputError(f"operation {data.get('op_id', '?')} ({kind}): "
                                  f"{f.name} missing")
@@ -129,6 +146,60 @@ def lock_cohort(plan: PlanData, cohort_id: str, op_id: str) -> LockCohort:
             return LockCohort(op_id, cohort_id, cohort.module_code, cohort.language,
                               cohort.org_ids, cohort.month)
     raise KeyError(f"the plan has no cohort {cohort_id!r}")
+
+
+def move_cohort(plan: PlanData, cohort_id: str, month: str, op_id: str) -> MoveCohort:
+    """The operation that moves the cohort ``cohort_id`` of ``plan`` (the plan the
+    coordinator sees) to ``month``, naming it by its organisations."""
+    return MoveCohort(op_id, cohort_id, month, _cohort_of(plan, cohort_id).org_ids)
+
+
+def move_member(plan: PlanData, org_id: str, module_code: str, to_cohort_id: str,
+                op_id: str) -> MoveMember:
+    """The operation that moves ``org_id`` into the cohort ``to_cohort_id`` of ``plan``,
+    naming that cohort by its organisations."""
+    target = _cohort_of(plan, to_cohort_id)
+    return MoveMember(op_id, org_id, module_code, to_cohort_id,
+                      tuple(o for o in target.org_ids if o != org_id))
+
+
+def _cohort_of(plan: PlanData, cohort_id: str) -> Cohort:
+    for cohort in plan.cohorts:
+        if cohort.cohort_id == cohort_id:
+            return cohort
+    raise KeyError(f"the plan has no cohort {cohort_id!r}")
+
+
+def cohort_parts(cohort_id: str) -> tuple[str, str]:
+    """(module code, language) of a cohort id ``CODE/language/NN``."""
+    parts = cohort_id.rsplit("/", 2)
+    return (parts[0], parts[1]) if len(parts) == 3 else (cohort_id, "")
+
+
+def find_cohort(cohorts: Mapping[str, Cohort], cohort_id: str, members: Sequence[str],
+                ) -> Cohort | None:
+    """The cohort an edit names: of the module and language of ``cohort_id``, the one
+    holding most of ``members`` (the organisations it had when the edit was made); on a
+    tie, the one that differs least from them, then the one still numbered ``cohort_id``.
+    None when no cohort of that module and language holds any of them. Without
+    ``members`` (an edit stored before they were recorded), the cohort ``cohort_id``."""
+    if not members:
+        return cohorts.get(cohort_id)
+    code, language = cohort_parts(cohort_id)
+    wanted = set(members)
+    best: tuple[int, int, bool, str] | None = None
+    found = None
+    for cohort in cohorts.values():
+        if cohort.module_code != code or cohort.language != language:
+            continue
+        orgs = set(cohort.org_ids)
+        shared = len(wanted & orgs)
+        if not shared:
+            continue
+        key = (-shared, len(wanted ^ orgs), cohort.cohort_id != cohort_id, cohort.cohort_id)
+        if best is None or key < best:
+            best, found = key, cohort
+    return found
 
 
 def check_operations(operations: Sequence[Operation]) -> None:
@@ -217,7 +288,7 @@ def apply_member_moves(operations: Sequence[Operation], cohorts: dict[str, Cohor
         if not isinstance(op, MoveMember):
             continue
         need = needs.get((op.org_id, op.module_code))
-        target = cohorts.get(op.to_cohort_id)
+        target = find_cohort(cohorts, op.to_cohort_id, op.to_members)
         source = cohorts.get(need.cohort_id) if need is not None and need.cohort_id else None
         names = {op.org_id: need.org_name} if need is not None else {}
         if need is None or need.status == DROPPED or source is None:
@@ -242,7 +313,7 @@ def apply_member_moves(operations: Sequence[Operation], cohorts: dict[str, Cohor
         need.cohort_id = target.cohort_id
         if not source.members:
             del cohorts[source.cohort_id]
-        _result(results, op, APPLIED, f"{op.org_id} moved to {op.to_cohort_id}")
+        _result(results, op, APPLIED, f"{op.org_id} moved to {target.cohort_id}")
 
 
 def _member_move_problem(source: Cohort, target: Cohort, org_id: str,
@@ -296,11 +367,12 @@ def requested_pins(operations: Sequence[Operation], cohorts: Mapping[str, Cohort
                 continue
             month, cohort_id = op.month, op.cohort_id
         elif isinstance(op, MoveCohort):
-            if op.cohort_id not in cohorts:
+            found = find_cohort(cohorts, op.cohort_id, op.members)
+            if found is None:
                 _result(results, op, MISSING, Reason("cohort-gone", {
-                    "module": op.cohort_id.split("/")[0]}))
+                    "module": cohort_parts(op.cohort_id)[0]}))
                 continue
-            month, cohort_id = op.month, op.cohort_id
+            month, cohort_id = op.month, found.cohort_id
         else:
             continue
         problem = _month_problem(month, constraints)
@@ -328,6 +400,6 @@ def pin_failed(results: Results, op_id: str, cohort_id: str, reason: Reason,
 
 __all__ = [
     "APPLIED", "CONFLICT", "MISSING", "NOOP", "SCHEDULED", "AddModule", "DropModule",
-    "LockCohort", "MoveCohort", "MoveMember", "Operation", "lock_cohort",
-    "operation_from_dict", "operation_to_dict",
+    "LockCohort", "MoveCohort", "MoveMember", "Operation", "find_cohort", "lock_cohort",
+    "move_cohort", "move_member", "operation_from_dict", "operation_to_dict",
 ]
