@@ -101,7 +101,8 @@ def cohort_id(code: str, language: str, number: int) -> str:
 
 
 def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str],
-            results: Results) -> Cohort | None:
+            results: Results, per_org_cap: int,
+            away: Mapping[str, int] | None) -> Cohort | None:
     if not op.cohort_id.startswith(f"{module.code}/{op.language}/"):
         _result(results, op, CONFLICT, Reason("lock-mismatch", {
             "module": module.code, "language": op.language}))
@@ -109,13 +110,21 @@ def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str
     if op.cohort_id in used:
         _result(results, op, CONFLICT, Reason("locked-twice"))
         return None
-    present = [pool[o] for o in sorted(set(op.members)) if o in pool]
+    # in priority order, as the cohort was formed: topped up the same way
+    present = sorted((pool[o] for o in set(op.members) if o in pool),
+                     key=lambda n: (-n.score, n.org_id))
     gone = sorted(set(op.members) - {n.org_id for n in present})
     if not present:
         _result(results, op, MISSING, Reason("lock-gone", {
             "module": module.code, "language": op.language}))
         return None
     size = sum(n.participants for n in present)
+    # A cohort planned with a top-up (its members sending more people to reach the
+    # minimum) is kept with the same top-up, not recounted without it.
+    topped_up = size < module.min_cohort and top_up(present, module.min_cohort,
+                                                    per_org_cap, away)
+    if topped_up:
+        size = sum(n.participants for n in present)
     if not module.min_cohort <= size <= module.max_cohort:
         _result(results, op, CONFLICT, Reason("lock-size", {
             "participants": size, "minimum": module.min_cohort, "maximum": module.max_cohort}))
@@ -126,7 +135,9 @@ def _locked(op: LockCohort, module: Module, pool: dict[str, Need], used: set[str
     note = f" ({', '.join(gone)} no longer need it)" if gone else ""
     _result(results, op, APPLIED, f"cohort {op.cohort_id} kept with {len(present)} "
                                   f"organisation(s){note}")
-    return _cohort(op.cohort_id, module, op.language, present, locked=True)
+    cohort = _cohort(op.cohort_id, module, op.language, present, locked=True)
+    cohort.topped_up = topped_up
+    return cohort
 
 
 def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequence[LockCohort],
@@ -163,7 +174,8 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
                 pools.setdefault(need.language, {})[need.org_id] = need
         used: set[str] = set()
         for op in locks_by_module.get(code, ()):
-            cohort = _locked(op, module, pools.get(op.language, {}), used, results)
+            cohort = _locked(op, module, pools.get(op.language, {}), used, results,
+                             per_org_cap, away)
             if cohort is not None:
                 cohorts[cohort.cohort_id] = cohort
         for language in sorted(pools):
