@@ -356,17 +356,25 @@ def _op_id() -> str:
     return uuid.uuid4().hex
 
 
-def _other_cohorts(plan: PlanData, module_code: str | None, but: str | None
+def _other_cohorts(plan: PlanData, source: Cohort, catalogue: Catalogue | None = None
                    ) -> tuple[tuple[str, str], ...]:
+    """The other courses of ``source``'s module an organisation of it can join: in its
+    language, and (with the catalogue) with room for its smallest delegation, so that a
+    move offered is not one that can only conflict (a coaching of 4 already holding 3)."""
+    module = catalogue.by_code.get(source.module_code) if catalogue is not None else None
+    smallest = min((m.participants for m in source.members), default=0)
     return tuple((c.cohort_id, gettext("%(month)s, %(n)d participants, %(orgs)s") % {
         "month": wording.month_label(c.month), "n": c.participants,
         "orgs": ", ".join(wording.isolate(o.org_name) for o in plan.organisations
                           if o.org_id in c.org_ids)})
-        for c in plan.cohorts if c.module_code == module_code and c.cohort_id != but
-        and c.status == SCHEDULED)
+        for c in plan.cohorts if c.module_code == source.module_code
+        and c.cohort_id != source.cohort_id and c.status == SCHEDULED
+        and c.language == source.language
+        and (module is None or c.participants + smallest <= module.max_cohort))
 
 
-def cohort_edit(row: CohortRow, plan: PlanData) -> CohortEdit:
+def cohort_edit(row: CohortRow, plan: PlanData, catalogue: Catalogue | None = None
+                ) -> CohortEdit:
     closed = set(plan.blackout_months)
     cohort = row.cohort
     return CohortEdit(
@@ -375,7 +383,7 @@ def cohort_edit(row: CohortRow, plan: PlanData) -> CohortEdit:
                      if m not in closed and m != cohort.month),
         drops=tuple((f"{org_id}|{cohort.module_code}", wording.isolate(name), _op_id())
                     for org_id, name, _n in row.members),
-        others=_other_cohorts(plan, cohort.module_code, cohort.cohort_id))
+        others=_other_cohorts(plan, cohort, catalogue))
 
 
 def unfit_edit(row: UnfitRow, plan: PlanData) -> UnfitEdit | None:

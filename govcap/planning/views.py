@@ -90,7 +90,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     context["editable"] = editable = (can_edit and context["is_latest"]
                                       and not plan.is_read_only and org_id is None)
     happened = delivered.for_plan(request.user, plan)  # planned vs delivered
-    context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data) if editable else None,
+    context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data, catalogue)
+                                 if editable else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
                                for row in view.unfit]
