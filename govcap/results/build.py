@@ -46,7 +46,7 @@ class Results:
 
     @property
     def countries(self) -> list[str]:
-        return sorted({e.country.name for e in self.engagements})
+        return sorted({e.country.local_name for e in self.engagements})
 
     def indicator(self, key: str, currency: str = "") -> ind.Indicator | None:
         return next((i for i in self.indicators if i.key == key

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from govcap import localise
 from govcap.analysis.labels import domain_titles, level_label, round_label
 from govcap.analysis.queries import section_titles
 from govcap.delivery.models import Trainee
@@ -114,7 +115,7 @@ def period(i: ind.Indicator) -> str:
     if i.period is None:
         return _("no course has run")
     start, end = i.period
-    return f"{start.isoformat()} – {end.isoformat()}"
+    return f"{localise.day(start)} – {localise.day(end)}"
 
 
 def name(i: ind.Indicator) -> str:
@@ -277,7 +278,7 @@ def _test(c: l4.SectionComparison[int]) -> str:
 
 def pair_heading(p: PairResult) -> str:
     return _("%(country)s: %(earlier)s → %(later)s") % {
-        "country": p.pair.earlier.country.name, "earlier": round_label(p.pair.earlier),
+        "country": p.pair.earlier.country.local_name, "earlier": round_label(p.pair.earlier),
         "later": round_label(p.pair.later)}
 
 
@@ -429,7 +430,7 @@ def cover(results: Results) -> list[tuple[str, str]]:
     return [(_("Scope"), scope),
             (_("Countries"), ", ".join(results.countries) or "—"),
             (_("Period"), period(trained) if trained else "—"),
-            (_("Written on"), timezone.localdate().isoformat())]
+            (_("Written on"), localise.day(timezone.localdate()))]
 
 
 def document(results: Results, *, full: bool = False) -> Document:

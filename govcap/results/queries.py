@@ -101,7 +101,7 @@ def delivery_rows(found: Sequence[Delivery]) -> list[DeliveryRow]:
 
 def trainee_rows(found: Sequence[Delivery], people: Sequence[Trainee]) -> list[TraineeRow]:
     domain = domains(found)
-    country = {d.pk: d.engagement.country.name for d in found}
+    country = {d.pk: d.engagement.country.local_name for d in found}
     return [TraineeRow(t.pk, t.delivery_id, t.organisation.name, country[t.delivery_id],
                        domain[t.delivery_id], t.gender, t.seniority, t.completion)
             for t in people]

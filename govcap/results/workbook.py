@@ -193,7 +193,7 @@ def notes_grid(results: Results) -> Grid:
         str(words.TOO_FEW_RULE) % {"n": l4.MIN_PER_GROUP},
     ]
     notes += [_("Level 4, %(country)s %(n)d: %(earlier)s → %(later)s (the sheets of that "
-                "name).") % {"country": p.pair.earlier.country.name, "n": index,
+                "name).") % {"country": p.pair.earlier.country.local_name, "n": index,
                              "earlier": round_label(p.pair.earlier),
                              "later": round_label(p.pair.later)}
               for index, p in enumerate(results.pairs, start=1)]
@@ -221,7 +221,7 @@ def grids(results: Results, language: str) -> list[Grid]:
     out = [indicators_grid(results, language), breakdown_grid(results)]
     for index, p in enumerate(results.pairs, start=1):
         titles = section_titles(p.pair.later)
-        where = {"country": p.pair.earlier.country.name, "n": index}
+        where = {"country": p.pair.earlier.country.local_name, "n": index}
         out.append(comparison_grid(_("Level 4, %(country)s %(n)d") % where,
                                    p.comparisons, titles))
         out.append(paired_grid(_("Paired changes, %(country)s %(n)d") % where, p, titles))
