@@ -34,8 +34,11 @@ class EditForm(ChangeForm):
     # shown only while the course has attendance or completions (the view drops it otherwise)
     clear_records = forms.BooleanField(label=CLEAR_RECORDS_LABEL, required=False)
 
-    def __init__(self, *args, providers=(), **kwargs) -> None:
+    def __init__(self, *args, providers=(), currency: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if currency:  # the plan's currency, which the amount is in
+            self.fields["cost"].label = _("Cost actually incurred (%(currency)s)") % {
+                "currency": currency}
         cast(forms.ChoiceField, self.fields["provider"]).choices = [("", "—")] + [(str(p.uuid), p.name)
                                                          for p in providers]
 

@@ -12,6 +12,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from govcap.assessments.models import Participant
@@ -121,6 +122,14 @@ class Delivery(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in (self.Status.CANCELLED, self.Status.MERGED)
+
+    @property
+    def is_overdue(self) -> bool:
+        """Its last day (or first, without an end) has passed and it is still planned or
+        running: someone has to record it as completed, move it or cancel it."""
+        last = self.end_date or self.start_date
+        return (self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
+                and last is not None and last < timezone.localdate())
 
 
 class DeliveryOperation(models.Model):

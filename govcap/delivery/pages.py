@@ -31,6 +31,18 @@ class CourseRow:
     actual_cost: str = ""
 
 
+def name_modules(deliveries: Iterable[Delivery], language: str) -> None:
+    """Give each delivery its module's title in ``language`` (``module_title``, "" when its
+    catalogue has no such module), each catalogue read once."""
+    titles: dict[int, dict[str, str]] = {}
+    for d in deliveries:
+        catalogue = d.plan.catalogue
+        if catalogue.pk not in titles:
+            titles[catalogue.pk] = {code: m.title for code, m in
+                                    catalogue.parsed(language).by_code.items()}
+        d.module_title = titles[catalogue.pk].get(d.module_code, "")  # type: ignore[attr-defined]
+
+
 def org_keys(orgs: Iterable[int]) -> frozenset[str]:
     """The organisations as a plan's cohorts name them (their uuid)."""
     return frozenset(str(u) for u in Organisation.objects.filter(pk__in=list(orgs))

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, forms, imports, pages, services, texts
 from govcap.delivery import evaluation as ev
-from govcap.delivery.core.attendance import Mark
+from govcap.delivery.core.attendance import Mark, session_dates
 from govcap.delivery.models import Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 from govcap.orgs.models import Country
@@ -37,7 +37,9 @@ def _language() -> str:
 @login_required
 def my_deliveries(request):
     """Every delivery the user may see (a training provider's home page)."""
-    rows = access.deliveries(request.user).order_by("-start_date", "cohort_id")[:500]
+    rows = list(access.deliveries(request.user).select_related("plan__catalogue")
+                .order_by("-start_date", "cohort_id")[:500])
+    pages.name_modules(rows, _language())
     return render(request, "delivery/list.html", {"deliveries": rows})
 
 
@@ -111,7 +113,7 @@ def _context(request, delivery: Delivery) -> dict:
             "mode": delivery.mode, "provider": str(delivery.provider.uuid) if delivery.provider
             else "", "trainers": delivery.trainers,
             "cost": Decimal(delivery.cost_cents) / 100 if delivery.cost_cents is not None
-            else None}, providers=providers)
+            else None}, providers=providers, currency=delivery.currency)
         # ids of their own: the edit form's start and end dates keep their labels
         context["move_form"] = forms.MoveForm(initial=base, auto_id="move_%s")
         if not services.has_dated_records(delivery):  # nothing a move would delete
@@ -163,6 +165,7 @@ def change(request, uuid, kind):
     if kind == "edit":
         kwargs["providers"] = access.providers(request.user).filter(
             country_id=delivery.engagement.country_id)
+        kwargs["currency"] = delivery.currency
     if kind == "merge":
         kwargs["targets"] = Delivery.objects.filter(engagement=delivery.engagement)
     form = CHANGE_FORMS[kind](request.POST, **kwargs)
@@ -288,14 +291,19 @@ def completion(request, uuid):
 
 @require_GET
 @login_required
-def sign_in_sheet(request, uuid, day):
+def sign_in_sheet(request, uuid, day=None):
+    """One day's sheet (its date printed), or, without a day, every day's: one signature
+    column per day, headed by its date."""
     delivery = access.delivery_or_404(request.user, uuid)
     scoping.require(access.can_record_attendance(request.user, delivery))
-    if not 1 <= day <= delivery.days:
+    if day is not None and not 1 <= day <= delivery.days:
         raise Http404
     trainees = list(access.trainees(request.user, delivery).select_related("identity"))
+    dates = session_dates(delivery.start_date, delivery.end_date, delivery.days)
     return render(request, "delivery/sign_in.html", {
         "delivery": delivery, "day": day, "engagement": delivery.engagement,
+        "date": dates[day - 1] if day else None,
+        "columns": list(enumerate(dates, start=1)) if day is None else [(day, dates[day - 1])],
         "rows": pages.trainee_rows(delivery, trainees, True),
         "module": delivery.plan.catalogue.parsed(_language()).by_code.get(delivery.module_code)})
 

@@ -15,6 +15,7 @@ import os
 import re
 
 import pytest
+from django.utils.formats import date_format
 
 from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import violations
@@ -70,7 +71,7 @@ def record_the_delivery(page, cohort_id: str) -> None:
     message(page, "Saved.").wait_for()
     facts = page.locator("dl.facts").inner_text()
     for fact in (
-        f"{start.isoformat()} – {end.isoformat()}",
+        f"{date_format(start)} – {date_format(end)}",  # as the plan pages say dates
         "Kenya School of Government, Lower Kabete",
         "In person",
         "J. Otieno, M. Wanjiru",
@@ -202,7 +203,7 @@ def test_a_course_is_delivered_answered_on_a_phone_and_counted(browser, page, li
     # the coordinator's evaluation page: one of two answered, the refused answer not counted
     page.reload()
     shot(page, "06-evaluation")
-    assert "1 of 2 participants answered." in page.locator("main").inner_text()
+    assert "1 participant of 2 answered." in page.locator("main").inner_text()
     relevance = page.locator("tr", has=page.get_by_role("rowheader", name="Relevance to my work"))
     assert relevance.locator("td").all_inner_texts() == ["5.0", "1"]
 

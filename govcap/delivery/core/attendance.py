@@ -7,6 +7,7 @@ sheet with any problem is refused whole (the shell writes nothing).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -44,6 +45,25 @@ class SheetProblem:
     column: str = ""
     value: str = ""
     limit: int = 0  # the course's days (BAD_DAY), the first row (DUPLICATE)
+
+
+def session_dates(start: dt.date | None, end: dt.date | None, days: int) -> list[dt.date | None]:
+    """The date of each of a course's days (day 1 first), as far as its dates tell: its
+    consecutive days when they are as many as its days, else its weekdays when those
+    are; otherwise the first and last days only (None: a day the sheet leaves to fill)."""
+    if start is None or days < 1:
+        return [None] * max(days, 0)
+    end = end or start
+    calendar: list[dt.date | None] = [start + dt.timedelta(days=i)
+                                      for i in range((end - start).days + 1)]
+    if len(calendar) == days:
+        return calendar
+    weekdays: list[dt.date | None] = [d for d in calendar if d and d.weekday() < 5]
+    if len(weekdays) == days:
+        return weekdays
+    if days == 1:
+        return [start]
+    return [start] + [None] * (days - 2) + [end]
 
 
 def min_days_for_completion(days: int) -> int:
