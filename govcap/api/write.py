@@ -41,7 +41,8 @@ def import_file(request, slug: str = Path(..., pattern=SLUG), file: UploadedFile
         return Status(400, {"message": str(exc), "field": "file"})
     except ImportProblem as exc:
         return Status(422, {
-            "message": f"{len(exc.problems)} problem(s); nothing was imported.",
+            "message": (f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}; "
+                        "nothing was imported."),
             "field": "file", "problems": [{"message": p.reason, "row": p.row, "field": p.column}
                                           for p in exc.problems]})
     plan = report.plan

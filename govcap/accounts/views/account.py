@@ -9,6 +9,7 @@ from django.contrib.auth.views import PasswordChangeView
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from govcap.accounts import audit, logins, scoping, tokens, twofactor
@@ -44,7 +45,9 @@ def logout_everywhere(request):
         session_key=request.session.session_key, defaults={
             "user": request.user, "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200]})
     audit.record(request.user, "logout_everywhere", request.user, None, {"ended": ended})
-    messages.success(request, _("Logged out of %(n)d other browser session(s).") % {"n": ended})
+    messages.success(request, ngettext("Logged out of %(n)d other browser session.",
+                                       "Logged out of %(n)d other browser sessions.",
+                                       ended) % {"n": ended})
     return redirect("account")
 
 
