@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone, translation
+from django.utils.text import slugify
 
 from govcap.accounts import scoping
 from govcap.instruments.services import localised
@@ -90,9 +91,10 @@ def find_org_id(plan: Plan, ref: str) -> str | None:
 
 def filename(plan: Plan, fmt: str, org_id: str | None = None,
              language: str | None = None) -> str:
-    """The file's name; a language other than the engagement's own is named in it, and a
-    draft's name says when it last changed, so two downloads of an edited draft differ."""
-    suffix = f"-{org_id[:8]}" if org_id else ""
+    """The file's name; an organisation's plan names the organisation, a language other than
+    the engagement's own is named in it, and a draft's name says when it last changed, so
+    two downloads of an edited draft differ."""
+    suffix = f"-{_org_slug(plan, org_id)}" if org_id else ""
     if plan.status == Plan.Status.DRAFT and plan.updated_at:
         suffix += f"-draft-{timezone.localtime(plan.updated_at):%Y%m%d-%H%M}"
     if language and language != document_language(plan.engagement.language):
@@ -100,6 +102,13 @@ def filename(plan: Plan, fmt: str, org_id: str | None = None,
     if fmt in BRIEF_FORMATS:
         return f"brief-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt.removeprefix('brief-')}"
     return f"plan-{plan.engagement.slug}-v{plan.version}{suffix}.{fmt}"
+
+
+def _org_slug(plan: Plan, org_id: str) -> str:
+    """"ministry-of-health", not an identifier's first characters ("4b3ddc12")."""
+    name = next((o["org_name"] for o in plan.data["organisations"] if o["org_id"] == org_id),
+                "")
+    return slugify(name)[:50].rstrip("-") or org_id[:8]
 
 
 def _context(plan: Plan, org_id: str | None,

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import Plan
@@ -31,3 +32,11 @@ def test_a_drafts_name_says_when_it_last_changed_and_an_approved_plan_does_not(w
     assert filename(plan, "docx") != f"plan-{slug}-v1-draft-{stamp}.docx"
     approved = approve(plan, world.coordinator)
     assert filename(approved, "pdf") == f"plan-{slug}-v1.pdf"
+
+
+def test_an_organisations_plan_is_named_after_the_organisation(world):
+    ensure_default_catalogue()
+    validated(world, world.ministry, dt.date(2026, 3, 1), {"change-management": "basic"})
+    approved = approve(generate(world.engagement, world.coordinator), world.coordinator)
+    name = filename(approved, "pdf", str(world.ministry.uuid))
+    assert name == f"plan-{world.engagement.slug}-v1-{slugify(world.ministry.name)}.pdf"
