@@ -69,6 +69,23 @@ def _sheet_name(data: bytes) -> str:
         return ""
 
 
+def grouped(problems: list[sheet.SheetProblem]) -> list[Problem]:
+    """One problem per reason and column, naming its rows once ("column “present”: rows
+    3, 4, 9: empty…"), in the order first met: a sheet with the same gap on every row is
+    one line, not one per row."""
+    rows: dict[tuple[str, str], list[int]] = {}
+    for p in problems:
+        rows.setdefault((texts.sheet_problem_text(p), p.column), []).extend(
+            [p.row] if p.row is not None else [])
+    out = []
+    for (reason, column), numbers in rows.items():
+        if len(numbers) > 1:
+            reason = _("rows %(rows)s: %(reason)s") % {
+                "rows": ", ".join(str(n) for n in numbers), "reason": reason}
+        out.append(Problem(reason, numbers[0] if len(numbers) == 1 else None, column or None))
+    return out
+
+
 def _score(headers) -> int:
     return sum(1 for h in headers if h.strip().lower() in sheet.COLUMNS)
 
@@ -86,8 +103,7 @@ def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=No
     marks, problems = sheet.read_sheet(table.headers, [(r.number, r.cells) for r in table.rows],
                                        list(codes), delivery.days)
     if problems:
-        raise ImportProblem([Problem(texts.sheet_problem_text(p), p.row, p.column or None)
-                             for p in problems], upload.where)
+        raise ImportProblem(grouped(problems), upload.where)
     if not dry_run:
         try:
             services.record_attendance(user, delivery, marks)

@@ -324,8 +324,10 @@ def import_attendance(request, uuid):
     try:
         result = imports.import_attendance(upload.read(), delivery, user=request.user,
                                            name=upload.name)
-    except ImportProblem as exc:
-        messages.error(request, _("Nothing was imported. %(problems)s") % {"problems": str(exc)})
+    except ImportProblem as exc:  # the file named once, then each problem once
+        messages.error(request, _("Nothing was imported from %(file)s: %(problems)s") % {
+            "file": exc.source or upload.name,
+            "problems": "; ".join(str(p) for p in exc.problems[:ImportProblem.MAX_SHOWN])})
     else:
         messages.success(request, ngettext("%(n)s mark imported.", "%(n)s marks imported.",
                                            result.marks) % {"n": result.marks})

@@ -35,7 +35,7 @@ def test_a_sheet_with_a_problem_is_refused_whole_with_its_row_named(course):
     sheet = SimpleUploadedFile("week1.csv", b"code,day,present\nT1,1,yes\nT1,9,yes\n")
     page = client_for(course.coordinator).post(url(course, "delivery-import"), {"file": sheet},
                                                follow=True).content.decode()
-    assert "Nothing was imported. week1.csv: row 3, column “day”" in page
+    assert "Nothing was imported from week1.csv: row 3, column “day”" in page
     assert not Attendance.objects.exists()
 
 
@@ -48,3 +48,14 @@ def test_completion_from_the_page_needs_a_reason_for_a_drop_out(course):
     course.trainee.refresh_from_db()
     assert (course.trainee.completion, course.trainee.completion_reason) == ("dropped",
                                                                             "Posted abroad")
+
+
+def test_the_same_problem_on_many_rows_is_said_once_with_its_rows(course):
+    sheet = SimpleUploadedFile("week1.csv", b"code,day,present\nT1,1,\nT1,2,\nT9,1,yes\n")
+    page = client_for(course.coordinator).post(url(course, "delivery-import"), {"file": sheet},
+                                               follow=True).content.decode()
+    assert ("Nothing was imported from week1.csv: column “present”: rows 2, 3: empty; every "
+            "row needs a code, a day and present yes/no; row 4, column “code”: “T9” is not a "
+            "trainee code of this delivery") in page.replace("&#x27;", "'")
+    assert page.count("week1.csv") == 1 and page.count("empty;") == 1
+    assert not Attendance.objects.exists()
