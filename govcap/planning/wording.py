@@ -218,15 +218,28 @@ class Namer:
     def section(self, key: str | None) -> str:
         return isolate(self.sections.get(key or "", key or "—"))
 
-    def cohort(self, cohort_id: str) -> str:
-        """A cohort as its course and month: "Systems thinking (DST-101), May 2027"."""
+    def cohort(self, cohort_id: str, module: str | None = None) -> str:
+        """A cohort as its course and month: "Systems thinking (DST-101), May 2027"
+        (``module``: the course said otherwise, e.g. with its organisations)."""
         code, month = self.cohorts.get(cohort_id, (None, None))
         if code is None:
             return gettext("a course no longer in the plan")
         if month:
-            return gettext("%(module)s, %(month)s") % {"module": self.module(code),
+            return gettext("%(module)s, %(month)s") % {"module": module or self.module(code),
                                                      "month": month_label(month)}
-        return gettext("%(module)s, not scheduled") % {"module": self.module(code)}
+        return gettext("%(module)s, not scheduled") % {"module": module or self.module(code)}
+
+    def course_of(self, code: str, members: Iterable[str]) -> str:
+        """A course of ``code`` that an edit names: with its organisations when the plan
+        has several courses of the module ("Coaching (POL-901) for Ministry of Health"), so
+        the Edits list says which one; the module alone otherwise."""
+        module = self.module(code)
+        known = [self.org(o) for o in members if o in self.orgs]
+        several = sum(1 for c in self.plan_cohorts.values() if c.module_code == code) > 1
+        if not known or not several:
+            return module
+        return gettext("%(module)s for %(orgs)s") % {"module": module,
+                                                    "orgs": ", ".join(known)}
 
 
 CONFIDENCE = {"high": _("high confidence"), "medium": _("medium confidence"),
@@ -351,17 +364,19 @@ def edit_sentence(kind: str, operation: Mapping[str, Any], names: Namer) -> str:
     """A stored edit as the coordinator asked for it, e.g. "Move Systems thinking (DST-101),
     May 2027 to July 2027"."""
     named = operation.get("cohort_id") or operation.get("to_cohort_id") or ""
+    members = tuple(operation.get("members") or operation.get("to_members") or ())
     # the course the edit names, found by its organisations (a kept course keeps its id)
     cohort_id = named if kind == "lock-cohort" or not named else names.edit_cohort(
-        named, operation.get("members") or operation.get("to_members") or ())
+        named, members)
     code = (operation.get("module_code") or names.cohorts.get(cohort_id or "", ("", None))[0]
             or cohort_parts(named)[0])
     moved_already = kind == "move-cohort" and names.cohorts.get(
         cohort_id or "", ("", None))[1] == operation.get("month")
-    values = {"cohort": names.module(code) if moved_already or cohort_id is None
-              else names.cohort(cohort_id) if cohort_id else "",
+    course = names.course_of(code, members) if named else names.module(code)
+    values = {"cohort": course if moved_already or cohort_id is None
+              else names.cohort(cohort_id, course) if cohort_id else "",
               "month": month_label(operation.get("month")),
-              "module": names.module(code),
+              "module": course if kind == "lock-cohort" else names.module(code),
               "org": names.org(operation.get("org_id") or "")}
     template = _EDIT_DONE.get(kind)
     return str(template) % values if template else gettext("A change to the plan")

@@ -10,7 +10,7 @@ import importlib
 import pytest
 from django.apps import apps
 
-from govcap.planning import AddModule, Constraints, Targets, generate_plan
+from govcap.planning import AddModule, Constraints, Targets, generate_plan, lock_cohort
 from govcap.planning.core.edits import (
     MoveCohort,
     move_cohort,
@@ -157,7 +157,7 @@ def test_the_migration_names_stored_moves_by_the_organisations_of_their_course(
     assert "members" not in PlanEdit.objects.get(op_id="m1").operation
 
 
-def test_the_edits_list_names_the_course_the_edit_finds_not_its_old_number() -> None:
+def test_the_edits_list_names_the_course_the_edit_finds_not_its_old_number_and_whose() -> None:
     from govcap.planning import wording
 
     rows = everyone(10, CHANGE_BASIC)
@@ -170,8 +170,22 @@ def test_the_edits_list_names_the_course_the_edit_finds_not_its_old_number() -> 
     names = wording.Namer(CATALOGUE, plan)
     month = wording.month_label(cohort_month(plan, "CHG-101/en/03"))
     assert cohort_month(plan, "CHG-101/en/02") != cohort_month(plan, "CHG-101/en/03")
+    # three courses of the module: the one named is said with its organisations
+    theirs = ", ".join(f"Ministry org{i:02d}" for i in range(5, 10))
     assert wording.edit_sentence("move-member", operation_to_dict(into), names) == (
-        f"Move Ministry org00 to the course {title}, {month}")
+        f"Move Ministry org00 to the course {title} for {theirs}, {month}")
+    assert wording.edit_sentence("move-cohort", operation_to_dict(move), names) == (
+        f"Move {title} for {theirs} to {wording.month_label('2026-06')}")
+    keep = lock_cohort(base, "CHG-101/en/01", "keep")
+    first = ", ".join(f"Ministry org{i:02d}" for i in range(5))
+    assert wording.edit_sentence("lock-cohort", operation_to_dict(keep), names) == (
+        f"Keep {title} for {first} as it is (members and month)")
+    # one course of the module: its name is enough
+    alone = plan_with(everyone(3, CHANGE_BASIC), move_cohort(
+        plan_with(everyone(3, CHANGE_BASIC)), "CHG-101/en/01", "2026-06", "m"))
+    assert wording.edit_sentence("move-cohort", operation_to_dict(move_cohort(
+        alone, "CHG-101/en/01", "2026-07", "m")), wording.Namer(CATALOGUE, alone)) == (
+        f"Move {title}, {wording.month_label('2026-06')} to {wording.month_label('2026-07')}")
     # gone: the course is named by its module, never by another course's month
     gone = plan_with(everyone(5, CHANGE_BASIC) + everyone(5, CHANGE_BASIC, prefix="aaa"),
                      move)
