@@ -218,7 +218,7 @@ def approve(request, slug, version):
     return redirect("plan", slug=engagement.slug)
 
 
-def _approval_warnings(engagement, data) -> list[str]:
+def _approval_warnings(engagement, data, names: wording.Namer) -> list[str]:
     """What an approver should know before signing: organisations not in the plan yet, needs
     no course could hold, gaps an edit left without training."""
     out = []
@@ -242,7 +242,8 @@ def _approval_warnings(engagement, data) -> list[str]:
         out.append(ngettext("%(n)d need was left out by an edit: %(names)s.",
                             "%(n)d needs were left out by edits: %(names)s.", len(dropped))
                    % {"n": len(dropped), "names": "; ".join(
-                       f"{n.org_name} — {n.module_code}" for n in dropped)})
+                       f"{names.org(n.org_id)} — {names.module(n.module_code)}"
+                       for n in dropped)})
     return out
 
 
@@ -267,7 +268,8 @@ def confirm_approve(request, engagement, plan: Plan):
             warnings.append(_("Sessions were validated, or settings or edits changed, since "
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
-        warnings += _approval_warnings(engagement, data)
+        warnings += _approval_warnings(engagement, data,
+                                       wording.Namer(_catalogue_for_reader(plan), data))
     total = wording.money(data.budget.total_cents, data.currency)
     facts = [
         ngettext("%(n)d organisation", "%(n)d organisations", len(data.organisations))
