@@ -193,3 +193,21 @@ def test_the_edits_list_names_the_course_the_edit_finds_not_its_old_number_and_w
     assert wording.edit_sentence("move-cohort", operation_to_dict(move),
                                  wording.Namer(CATALOGUE, gone)) == (
         f"Move {title} to {wording.month_label('2026-06')}")
+
+
+def test_a_move_replaced_by_a_later_move_of_the_same_course_no_longer_says_done() -> None:
+    rows = everyone(10, CHANGE_BASIC)
+    base = plan_with(rows)
+    may = move_cohort(base, "CHG-101/en/02", "2026-05", "may")
+    july = move_cohort(base, "CHG-101/en/02", "2026-07", "july")
+    plan = plan_with(rows, may, july)
+    assert cohort_month(plan, "CHG-101/en/02") == "2026-07"
+    assert result(plan, "july").status == "applied"
+    replaced = result(plan, "may")
+    assert (replaced.status, replaced.rule, replaced.facts) == (
+        "noop", "moved-again", {"month": "2026-07"})
+    assert replaced.message == "a later edit puts this course in 2026-07"
+    # the same month asked twice: both hold; another course's move is left alone
+    again = plan_with(rows, may, move_cohort(base, "CHG-101/en/02", "2026-05", "again"),
+                      move_cohort(base, "CHG-101/en/01", "2026-07", "other"))
+    assert [result(again, op).status for op in ("may", "again", "other")] == ["applied"] * 3

@@ -357,8 +357,10 @@ def _month_problem(month: str, constraints: Constraints) -> Reason | None:
 
 def requested_pins(operations: Sequence[Operation], cohorts: Mapping[str, Cohort],
                    constraints: Constraints, results: Results) -> dict[str, tuple[str, str]]:
-    """cohort id → (month, op id) from moves and locks; later operations win."""
+    """cohort id → (month, op id) from moves and locks; later operations win, and a move
+    a later one replaces says so (``noop``, ``moved-again``) rather than "applied"."""
     pins: dict[str, tuple[str, str]] = {}
+    by: dict[str, Operation] = {}  # the operation that pinned each cohort
     for op in operations:
         if isinstance(op, LockCohort):
             if op.month is None or results.get(op.op_id, None) is None:
@@ -379,7 +381,10 @@ def requested_pins(operations: Sequence[Operation], cohorts: Mapping[str, Cohort
         if problem is not None:
             _result(results, op, CONFLICT, problem)
             continue
-        pins[cohort_id] = (month, op.op_id)
+        earlier = by.get(cohort_id)
+        if isinstance(earlier, MoveCohort) and month != pins[cohort_id][0]:
+            _result(results, earlier, NOOP, Reason("moved-again", {"month": month}))
+        pins[cohort_id], by[cohort_id] = (month, op.op_id), op
         if isinstance(op, MoveCohort):
             _result(results, op, APPLIED, f"{cohort_id} placed in {month}")
     return pins

@@ -143,6 +143,8 @@ MESSAGES: dict[str, str | Plural] = {
                                 "organisations were grouped again, or too few still take it"),
     "lock-gone": gettext_noop("no organisation of the course kept still needs %(module)s "
                               "in %(language)s"),
+    # a move a later edit of the same course replaces
+    "moved-again": gettext_noop("a later edit puts this course in %(month)s"),
 }
 
 # The rules that say a course cannot go in the month asked for: a kept course
