@@ -360,7 +360,10 @@ def _other_cohorts(plan: PlanData, source: Cohort, catalogue: Catalogue | None =
                    ) -> tuple[tuple[str, str], ...]:
     """The other courses of ``source``'s module an organisation of it can join: in its
     language, and (with the catalogue) with room for its smallest delegation, so that a
-    move offered is not one that can only conflict (a coaching of 4 already holding 3)."""
+    move offered is not one that can only conflict (a coaching of 4 already holding 3). A
+    course kept as it is keeps its members: none from it, none into it."""
+    if source.locked:
+        return ()
     module = catalogue.by_code.get(source.module_code) if catalogue is not None else None
     smallest = min((m.participants for m in source.members), default=0)
     return tuple((c.cohort_id, gettext("%(month)s, %(n)d participants, %(orgs)s") % {
@@ -369,7 +372,7 @@ def _other_cohorts(plan: PlanData, source: Cohort, catalogue: Catalogue | None =
                           if o.org_id in c.org_ids)})
         for c in plan.cohorts if c.module_code == source.module_code
         and c.cohort_id != source.cohort_id and c.status == SCHEDULED
-        and c.language == source.language
+        and c.language == source.language and not c.locked
         and (module is None or c.participants + smallest <= module.max_cohort))
 
 

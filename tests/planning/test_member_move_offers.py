@@ -38,3 +38,14 @@ def test_a_course_in_another_language_is_not_offered() -> None:
     plan = generate_plan(rows, CATALOGUE, Targets(), start)
     assert {c.language for c in plan.cohorts if c.module_code == "CHG-101"} == {"en", "fr"}
     assert offers(plan) == {"CHG-101/en/01": (), "CHG-101/fr/01": ()}
+
+
+def test_a_course_kept_as_it_is_offers_no_move_and_is_not_offered() -> None:
+    from govcap.planning import lock_cohort
+
+    start = Constraints("2026-01", **ROOMY)
+    rows = everyone(14, CHANGE_BASIC)
+    base = generate_plan(rows, CATALOGUE, Targets(), start)
+    kept = generate_plan(rows, CATALOGUE, Targets(), start,
+                         [lock_cohort(base, "CHG-101/en/01", "keep")])
+    assert offers(kept) == {"CHG-101/en/01": (), "CHG-101/en/02": ()}
