@@ -411,7 +411,7 @@ def reminders(user, today: dt.date | None = None,
     by_pk = {d.pk: d for d in deliveries}
     out = []
     for f in (FollowUp.objects.filter(trainee__delivery__in=deliveries, answered_at=None)
-              .select_related("trainee", "trainee__organisation")
+              .select_related("trainee", "trainee__organisation", "trainee__identity")
               .order_by("due_date", "trainee__delivery_id", "trainee_id", "respondent")):
         state = rules.follow_up_state(f.due_date, f.close_date, False, today)
         if state in wanted:

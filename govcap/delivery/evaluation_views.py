@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
-from govcap.delivery import access, evaluation_forms, evaluation_xlsform, imports
+from govcap.delivery import access, evaluation_forms, evaluation_xlsform, imports, pages
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
 from govcap.delivery.models import (
@@ -300,10 +300,22 @@ def follow_ups(request):
     reminders = ev.reminders(request.user, states=states)
     state_labels = {rules.OVERDUE: _("Overdue"), rules.DUE: _("Due"),
                     rules.UPCOMING: _("Not yet due")}
+    deliveries = {r.delivery.pk: r.delivery for r in reminders}
+    pages.name_modules(deliveries.values(), get_language())
     return render(request, "delivery/eval_follow_ups.html", {
-        "reminders": [(r, state_labels[r.state]) for r in reminders], "show_all": show_all,
+        "reminders": [(r, state_labels[r.state], _whom_to_ask(request.user, r))
+                      for r in reminders], "show_all": show_all,
         "form": evaluation_forms.FollowUpAnswerForm(),
         "rules": {"due": rules.FOLLOW_UP_DUE_MONTHS, "close": rules.FOLLOW_UP_CLOSE_MONTHS}})
+
+
+def _whom_to_ask(user, reminder: ev.Reminder) -> tuple[str, str]:
+    """The trainee's name and contact, for whoever may read them (the course's coordinators
+    and provider): the list is worked through by phone and e-mail. Others see the code only."""
+    if not access.reads_names(user, reminder.delivery):
+        return "", ""
+    identity = getattr(reminder.follow_up.trainee, "identity", None)
+    return (identity.name, identity.contact) if identity is not None else ("", "")
 
 
 @require_POST

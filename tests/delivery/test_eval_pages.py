@@ -11,7 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from govcap.delivery import evaluation as ev
-from govcap.delivery.models import Delivery, FollowUp, LearningCheck, Reaction
+from govcap.delivery.models import (
+    Delivery,
+    FollowUp,
+    LearningCheck,
+    Reaction,
+    TraineeIdentity,
+)
 from tests.security.helpers import client_for
 
 
@@ -152,8 +158,13 @@ def test_follow_up_reminders_and_their_answers(course):
     # marking T1 completed (the delivery page's form) is what brings the follow-ups
     client.post(reverse("delivery-completion", args=[course.delivery.uuid]),
                 {"trainee": str(course.trainee.uuid), "completion": "completed"})
+    TraineeIdentity.objects.update_or_create(
+        trainee=course.trainee, defaults={"name": "Amina Yusuf", "contact": "+254 700 000 111"})
     page = client.get(reverse("evaluation-follow-ups")).content.decode()
     assert "T1" in page and "Overdue" in page
+    # whom to call, and about which course: the list is worked through by phone
+    assert "<bdi>Amina Yusuf</bdi>" in page and "+254 700 000 111" in page
+    assert f"({course.delivery.module_code})" in page and "6 January 2025" in page
     url = reverse("evaluation-follow-up-answer",
                   args=[course.delivery.uuid, "T1", "supervisor"])
     assert client.post(url, {"applied": "yes", "example": "Runs the map reviews"}).status_code == 302

@@ -90,8 +90,8 @@ def test_the_sign_in_sheet_prints_the_days_dates(course):
     dated(course, dt.date(2026, 3, 6), dt.date(2026, 3, 9), Delivery.Status.PLANNED)
     client = client_for(course.provider)
     day2 = client.get(reverse("delivery-sign-in", args=[course.delivery.uuid, 2])).content.decode()
-    assert "<strong>Date:</strong> March 9, 2026" in day2
+    assert "<strong>Date:</strong> 9 March 2026" in day2
     every = client.get(reverse("delivery-sign-in-all", args=[course.delivery.uuid]))
     text = every.content.decode()
-    assert "Day 1<br>March 6, 2026" in text and "Day 2<br>March 9, 2026" in text
+    assert "Day 1<br>6 March 2026" in text and "Day 2<br>9 March 2026" in text
     assert text.count('<td class="sign"></td>') == 2 * 3  # T1 and two blank rows, per day

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
-from django.utils.formats import date_format
 
+from govcap import localise
 from govcap.planning import wording
 
 register = template.Library()
@@ -21,7 +21,8 @@ def month(value: str | None) -> str:
 
 @register.filter
 def day(value: dt.date | None) -> str:
-    return date_format(value, "DATE_FORMAT") if value else "—"
+    """One day in words, as everywhere (`govcap.localise.day`): "4 March 2026", "4 mars 2026"."""
+    return localise.day(value, empty="—")
 
 
 @register.filter
