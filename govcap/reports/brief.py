@@ -51,7 +51,8 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
     return Document(language=L.language, title=title, subtitle=facts, cover=[],
                     cover_note=ctx.cover_note(L), sections=[section],
                     sheets=[], footer=footer,
-                    page_label=L["footer.page"], watermark=watermark, kind="brief")
+                    page_label=L["footer.page"], page_of=L["footer.of"],
+                    watermark=watermark, kind="brief")
 
 
 def proposed(s: Scope) -> list[str]:

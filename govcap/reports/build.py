@@ -70,6 +70,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
     return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
                     cover_note=cover_note, sections=sections,
                     sheets=sheets.build_sheets(s, when), footer=footer, page_label=L["footer.page"],
+                    page_of=L["footer.of"],
                     watermark=watermark, contents_label=L["contents"])
 
 

@@ -175,6 +175,8 @@ def _footer(section, doc: Document) -> None:
     run.font.size = Pt(8)
     run.font.color.rgb = MUTED
     _field(p, "PAGE")
+    p.add_run(f" {doc.page_of} ")
+    _field(p, "NUMPAGES")
     for r in p.runs:
         r.font.size = Pt(8)
 

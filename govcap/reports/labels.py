@@ -87,7 +87,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "cover.title": _("Title"), "cover.catalogue": _("Catalogue"),
     "cover.catalogue_value": _("{catalogue} version {version}"), "cover.rate_card": _("Rate card"),
     "cover.edits": _("Edits applied"),
-    "footer.page": _("Page"), "total": _("Total"),
+    "footer.page": _("Page"), "footer.of": in_context("page 3 of 31", "of"), "total": _("Total"),
     "contents": _("Contents"),
     "h.nominations": _("Who to nominate"),
     "h.assumptions": _("Assumptions"),
@@ -111,6 +111,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "assume.load": _(
         "Each organisation takes at most {month:n.training_days} a month and {quarter} a "
         "quarter, with at most {away} of its staff away at once."),
+    "assume.code_order": _(
+        "The modules of one step (such as EA-101 and EA-102) complement each other and "
+        "neither requires the other: the schedule places them by priority, so the "
+        "higher-numbered may come first; between modules of equal priority, the "
+        "lower-numbered comes first where there is room."),
     "assume.rates": (_("Costs from the catalogue {catalogue} version {version}, in {currency} at "
                      "{rate} per US dollar.")),
     "assume.own_rates": _("The engagement sets its own rates for: {codes}."),
@@ -125,8 +130,10 @@ EN: dict[str, str | Plural | Contextual] = {
                   "roles each course is for. The programme aims at {target}% women among them; "
                   "the focus groups that assessed these organisations had {fgd}.")),
     "nom.none": _("This plan version was made before nominations were planned."),
-    "nom.women_of": _("{women} women of {total}"),
-    "nom.aim": _("at least {women} women of {places}"),
+    "nom.women_of": plural_noop("{women} woman of {total}", "{women} women of {total}",
+                                count="women"),
+    "nom.aim": plural_noop("at least {women} woman of {places}",
+                           "at least {women} women of {places}", count="women"),
     "nom.col.audience": _("For"), "nom.col.places": _("Places per organisation"),
     "nom.col.aim": _("Aim"), "nom.col.fgd": _("Its focus groups"),
     "nom.due": _("The names are due {weeks:n.weeks} before the course's month begins, and "
@@ -385,6 +392,11 @@ EN: dict[str, str | Plural | Contextual] = {
         "Each gap has an indicator: the section's consensus level at reassessment, "
         "{after:n.months} after the last module that serves it, must reach the target. Each "
         "module is evaluated on Kirkpatrick's four levels."),
+    "monitoring.sessions": _(
+        "A reassessment falls in the first month open to a focus group (never a month closed "
+        "to training nor a fiscal year-end); an organisation's sections due the same month "
+        "are rated in one session, and the budget pays each session. The reassessments run "
+        "from {first} to {last}; with them, the plan runs from {start} to {end}."),
     "col.indicator": _("Indicator: level at reassessment on"), "col.baseline": _("Baseline"),
     "col.target": _("Target"),
     "col.modules": _("Modules"), "col.reassess": _("Reassessment"), "col.status": _("Status"),
@@ -506,6 +518,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "unfit.over-maximum": _("More participants than the module's largest cohort."),
     "unfit.prerequisite-unfit": _("A prerequisite could not be placed."),
     "unfit.capacity": _("No month with free capacity in the horizon."),
+    "unfit.capacity_why": _("No month in the plan had room for it: {why}."),
     "unfit.horizon": _("The prerequisites push it past the planning horizon."),
     "domain.design-systems-thinking": _("Design and Systems Thinking"),
     "domain.agile": _("Agile Methodology"), "domain.project-management": _("Project Management"),

@@ -124,6 +124,7 @@ class Document:
     sheets: list[Sheet]
     footer: str
     page_label: str = "Page"
+    page_of: str = "of"  # "Page 3 of 31": a word, where "3 / 31" reversed in Arabic
     watermark: str = ""  # on every page (and a sheet of its own) when set: demo data
     kind: str = "plan"  # "brief": one page, no cover, chapters run on
     contents_label: str = "Contents"

@@ -112,7 +112,8 @@ def render_html(doc: Document) -> str:
         meta_title=esc(doc.title), subtitle=subtitle, cover=cover,
         cover_note=text(doc.cover_note), footer=_attr(doc.footer, rtl),
         footer_short=text(doc.cover[0][1] if doc.cover else ""),
-        page_label=_attr(doc.page_label, rtl), watermark=_attr(doc.watermark, rtl),
+        page_label=_attr(doc.page_label, rtl), page_of=_attr(doc.page_of, rtl),
+        watermark=_attr(doc.watermark, rtl),
         chapters="\n".join(_chapter(s, text) for s in doc.sections))
 
 
@@ -124,7 +125,8 @@ def _brief_html(doc: Document, text: Callable[[object], str], rtl: bool) -> str:
         lang=esc(doc.language), dir="rtl" if rtl else "ltr",
         title=text(doc.sections[0].heading), meta_title=esc(doc.sections[0].heading),
         facts=text(doc.subtitle), note=note, footer=_attr(doc.footer, rtl),
-        page_label=_attr(doc.page_label, rtl), watermark=_attr(doc.watermark, rtl),
+        page_label=_attr(doc.page_label, rtl), page_of=_attr(doc.page_of, rtl),
+        watermark=_attr(doc.watermark, rtl),
         body=_blocks(doc.sections[0], text))
 
 

@@ -138,6 +138,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                 Sheet(L["programme.h.domains"], domains),
                 Sheet(L["programme.h.timeline"], timeline)],
         footer=" · ".join(x for x in (watermark, title) if x), page_label=L["footer.page"],
+        page_of=L["footer.of"],
         watermark=watermark, contents_label=L["contents"])
 
 

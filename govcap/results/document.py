@@ -12,7 +12,7 @@ import datetime as dt
 import io
 
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 
 from govcap import localise
@@ -450,6 +450,7 @@ def document(results: Results, *, full: bool = False) -> Document:
         cover=cover(results),
         cover_note=note, sections=parts, sheets=sheets(results, parts),
         footer=" · ".join(x for x in (mark, head) if x), page_label=_("Page"),
+        page_of=pgettext("page 3 of 31", "of"),
         watermark=mark, contents_label=_("Contents"))
 
 

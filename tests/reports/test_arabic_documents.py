@@ -113,6 +113,7 @@ def test_the_arabic_pdf_is_laid_out_right_to_left_and_keeps_latin_runs_as_writte
     assert '<html lang="ar" dir="rtl">' in html
     assert '<bdi dir="ltr">Ministry of Health</bdi>' in html  # a name in a right-to-left cell
     assert re.search(r'<bdi dir="ltr">USD[\s\u00a0][\d,]+\.\d\d</bdi>', html)  # an amount
+    assert 'data-page="صفحة" data-of="من"' in html  # "page 3 of 31": a word, not "3 / 31"
     english = render_html(document("en"))
     assert '<html lang="en" dir="ltr">' in english and "<bdi" not in english
 

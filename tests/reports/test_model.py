@@ -147,14 +147,21 @@ def test_nominations_say_who_to_send_and_the_gender_aim_beside_the_focus_groups_
     row = next(r for r in table.rows if r[2].startswith(cohort.module_code)
                and r[0] == Scope.cohort_number(cohort.cohort_id))
     places = sum(m.participants for m in cohort.members)
-    assert row[5] == f"at least {-(-places * 40 // 100)} women of {places}"
+    aim = -(-places * 40 // 100)
+    assert row[5] == f"at least {aim} {'woman' if aim == 1 else 'women'} of {places}"
     mix = data.extra["gender_mix"]
     women = sum(mix[m.org_id]["female"] for m in cohort.members)
-    assert row[6] == f"{women} women of {6 * len(cohort.members)}"
+    assert row[6] == f"{women} {'woman' if women == 1 else 'women'} of {6 * len(cohort.members)}"
+
     cat = catalogue("en")
     module = cat.by_code[cohort.module_code]
     assert row[3] == ", ".join(cat.personas[p] for p in module.audience)  # roles, named
     assert "40% women" in section.blocks[0].text
+
+
+def test_one_woman_is_not_written_women():
+    assert Labels("en").t("nom.women_of", women=1, total=24) == "1 woman of 24"
+    assert Labels("en").t("nom.women_of", women=3, total=24) == "3 women of 24"
 
 
 def test_the_assumptions_chapter_says_the_settings_the_plan_was_made_with():
