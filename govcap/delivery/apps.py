@@ -9,10 +9,12 @@ class DeliveryConfig(AppConfig):
 
     def ready(self) -> None:
         # models are importable only once the apps are ready
-        from govcap.delivery import history, plan_side, privacy
-        from govcap.planning import delivered, inputs_db
+        from govcap.delivery import carried, history, plan_side, privacy
+        from govcap.planning import committed, delivered, inputs_db
 
         privacy.register()
         # the next round's plan reads what was delivered, not only what was planned
         inputs_db.read_deliveries_with(history.courses_of)
         delivered.read_with(plan_side.deliveries_of)  # planned vs delivered, on the plan page
+        # a new version keeps the courses under way; approving it carries their deliveries
+        committed.read_with(carried.committed_of, carried.carry_over)

@@ -3,6 +3,7 @@ said in a line beside it (read by planning.delivered, registered in apps.py)."""
 
 from __future__ import annotations
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext, ngettext
@@ -20,7 +21,15 @@ def _day(value) -> str:
 def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
     out: dict[str, DeliveredCohort] = {}
     language = (get_language() or "en").split("-")[0]
-    for d in access.deliveries(user).filter(plan=plan).select_related("provider"):
+    # and those of the courses it keeps from an earlier version (delivery.carried)
+    carried = {c["cohort_id"]: c["carried_from"] for c in plan.data.get("cohorts", ())
+               if c.get("carried_from")}
+    kept = Q(engagement_id=plan.engagement_id, cohort_id__in=list(carried),
+             plan__version__in=set(carried.values()))
+    for d in (access.deliveries(user).filter(Q(plan=plan) | kept)
+              .select_related("provider", "plan")):
+        if d.plan_id != plan.pk and carried.get(d.cohort_id) != d.plan.version:
+            continue
         trainees = list(access.trainees(user, d))
         completed = sum(1 for t in trainees if t.completion == Trainee.Completion.COMPLETED)
         values = {"start": _day(d.start_date), "end": _day(d.end_date),

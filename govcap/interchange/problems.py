@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,12 +22,14 @@ class Problem:
     column: str | None = None
 
     def __str__(self) -> str:
-        place = []
+        place = []  # in the reader's language: the message is read on a page or a terminal
         if self.row is not None:
-            place.append(f"row {self.row}")
+            place.append(_("row %(row)d") % {"row": self.row})
         if self.column:
-            place.append(f"column “{self.column}”")
-        return f"{', '.join(place)}: {self.reason}" if place else self.reason
+            place.append(_("column “%(column)s”") % {"column": self.column})
+        if not place:
+            return self.reason
+        return _("%(place)s: %(reason)s") % {"place": ", ".join(place), "reason": self.reason}
 
 
 class ImportProblem(Exception):
@@ -52,8 +57,12 @@ class ImportProblem(Exception):
         shown = [f"  {p}" for p in self.problems[: self.MAX_SHOWN]]
         more = len(self.problems) - self.MAX_SHOWN
         if more > 0:
-            shown.append(f"  … and {more} more")
-        return f"{head}{len(self.problems)} problems; nothing was imported:\n" + "\n".join(shown)
+            shown.append("  " + ngettext("… and %(n)d more", "… and %(n)d more", more)
+                         % {"n": more})
+        count = ngettext("%(n)d problem; nothing was imported:",
+                         "%(n)d problems; nothing was imported:", len(self.problems)) % {
+                             "n": len(self.problems)}
+        return f"{head}{count}\n" + "\n".join(shown)
 
     def __str__(self) -> str:
         return self.message()

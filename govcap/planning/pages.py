@@ -230,7 +230,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                   language=wording.language_name(c.language),
                   members=tuple((m.org_id, names.get(m.org_id, m.org_id), m.participants)
                                 for m in c.members),
-                  names_due=names_due(c.month))
+                  names_due="" if c.delivery else names_due(c.month))  # kept: named
         for c in sorted(own.cohorts, key=lambda c: (c.month or "9999", c.cohort_id)))
     grid = []
     for domain in DOMAINS:

@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
+from govcap.planning import committed as committed_courses
 from govcap.planning import wording
 from govcap.planning.core.diff import diff_plans, edits_turned, moved_by_change
 from govcap.planning.core.edits import CONFLICT, Operation, kind_of, operation_to_dict
@@ -115,12 +116,21 @@ def session_in_plan(session) -> SessionInPlan:
     return SessionInPlan(plan, used, waiting)
 
 
+def current_checksum(engagement) -> str:
+    """The checksum of the engagement's inputs now, the courses under way included: a plan
+    version stored with another is out of date."""
+    return committed_courses.checksum(gather(engagement).checksum,
+                                      committed_courses.of(engagement))
+
+
 def compute(engagement, day: dt.date | None = None) -> tuple[PlanData, Inputs]:
     """The plan of the engagement's inputs, dated ``day`` (today when None)."""
     inputs = gather(engagement, day)
+    committed = committed_courses.of(engagement)
+    inputs = replace(inputs, checksum=committed_courses.checksum(inputs.checksum, committed))
     data = generate_plan(inputs.assessments, inputs.catalogue, inputs.targets,
                          inputs.constraints, inputs.operations, inputs.section_titles,
-                         inputs.previous_courses, inputs.open_cohorts)
+                         inputs.previous_courses, inputs.open_cohorts, committed)
     # Who was engaged and how far each got, kept with the version: its documents say it.
     before = previous_round(engagement)
     data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage],
@@ -225,6 +235,8 @@ def approve(plan: Plan, user) -> Plan:
         plan.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
         audit.record(user, "plan-approve", plan, {"status": "draft"},
                      {"status": "approved", "version": plan.version, "checksum": plan.checksum})
+        # the deliveries of the courses under way that this version keeps now belong to it
+        committed_courses.carry_over(plan, user)
     return plan
 
 
@@ -234,7 +246,9 @@ def _names_overdue(data: dict[str, Any], today: dt.date) -> tuple[str, str] | No
     made = data.get("settings", {}).get("constraints", {}).get("plan_date")
     if not made:
         return None
-    months = sorted({c["month"] for c in data.get("cohorts", ()) if c.get("month")})
+    # a course kept because it is under way or done has had its names
+    months = sorted({c["month"] for c in data.get("cohorts", ())
+                     if c.get("month") and not c.get("delivery")})
     for month in months:
         due = nominations_due(dt.date.fromisoformat(made), month)
         if due < today:
@@ -248,7 +262,7 @@ def new_op_id() -> str:
 
 def _with_current_inputs(engagement, plan: Plan) -> PlanData:
     """``plan``'s data, regenerated first if sessions, settings or edits changed since."""
-    if gather(engagement).checksum == plan.inputs_checksum:
+    if current_checksum(engagement) == plan.inputs_checksum:
         return plan.plan_data()
     return compute(engagement)[0]
 

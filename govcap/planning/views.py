@@ -29,7 +29,7 @@ from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.plan import OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
-from govcap.planning.inputs_db import coverage_of, ensure_settings, gather, section_titles
+from govcap.planning.inputs_db import coverage_of, ensure_settings, section_titles
 from govcap.planning.models import DOCUMENT_FORMATS, Plan, PlanEdit
 
 EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
@@ -91,13 +91,13 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                                       and not plan.is_read_only and org_id is None)
     happened = delivered.for_plan(request.user, plan)  # planned vs delivered
     context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data, catalogue)
-                                 if editable else None,
+                                 if editable and not row.cohort.delivery else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
                                for row in view.unfit]
     if can_edit and context["is_latest"]:
         try:
-            context["stale"] = gather(engagement).checksum != plan.inputs_checksum
+            context["stale"] = services.current_checksum(engagement) != plan.inputs_checksum
         except (CatalogueError, PlanInputError):
             context["stale"] = True
         unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
@@ -247,6 +247,28 @@ def _approval_warnings(engagement, data, names: wording.Namer) -> list[str]:
     return out
 
 
+def _kept_courses(data: PlanData) -> list[str]:
+    """The courses under way or done that this version keeps from an earlier one, each
+    with what its delivery is at: approving moves their deliveries to this version."""
+    kept = sorted((c for c in data.cohorts if c.delivery), key=lambda c: (c.month or "",
+                                                                         c.cohort_id))
+    if not kept:
+        return []
+    states = {"in_progress": _("running since %(month)s"),
+              "planned": _("being prepared for %(month)s"),
+              "completed": _("completed in %(month)s")}
+    courses = "; ".join(
+        _("%(module)s (%(state)s)") % {
+            "module": c.module_code, "state": states.get(c.delivery, states["planned"]) % {
+                "month": wording.month_label(c.month) if c.month else "—"}} for c in kept)
+    return [ngettext(
+        "It keeps %(n)d course already under way or done, as it is, and links its delivery "
+        "to this version: %(courses)s.",
+        "It keeps %(n)d courses already under way or done, as they are, and links their "
+        "deliveries to this version: %(courses)s.", len(kept))
+        % {"n": len(kept), "courses": courses}]
+
+
 def confirm_approve(request, engagement, plan: Plan):
     if not services.can_edit_plan(request.user, engagement):
         raise PermissionDenied(_("Only the engagement's coordinators and administrators "
@@ -261,7 +283,7 @@ def confirm_approve(request, engagement, plan: Plan):
                           "newer.") % {"latest": latest.version})
     else:
         try:
-            stale = gather(engagement).checksum != plan.inputs_checksum
+            stale = services.current_checksum(engagement) != plan.inputs_checksum
         except (CatalogueError, PlanInputError):
             stale = True
         if stale:
@@ -288,6 +310,7 @@ def confirm_approve(request, engagement, plan: Plan):
             _("This version becomes read-only: its documents always say what was approved."),
             _("Later changes need a new draft made from it; the approved version stays as "
               "it is."),
+            *_kept_courses(data),
         ],
         "confirm_label": _("Approve version %(v)d") % {"v": plan.version},
         "action_url": reverse("plan-approve", args=[engagement.slug, plan.version]),

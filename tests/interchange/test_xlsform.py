@@ -207,7 +207,7 @@ def test_the_form_keeps_its_french_wording_where_the_pages_say_it_otherwise():
     spec = build_form(LOCALISED, ["fr"])
     fields = {f.name: f for f in spec.fields()}
     assert spec.groups()[0].labels["fr"] == "Séance"
-    assert fields["facilitator"].labels["fr"] == "Animateur ou animatrice"
+    assert fields["facilitator"].labels["fr"] == "Facilitateur ou facilitatrice"  # the glossary
     assert [c.labels["fr"] for c in spec.choices["confidence"]] == ["Faible", "Moyen", "Élevé"]
 
 

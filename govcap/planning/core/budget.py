@@ -228,6 +228,7 @@ def _sorted(table: dict[str, int]) -> dict[str, int]:
 def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need],
                 unfit: Iterable[Unfit], catalogue: Catalogue, constraints: Constraints,
                 indicators: Iterable[Indicator] = ()) -> Budget:
+    cohorts = list(cohorts)
     unit = card_rates(constraints)
     lines: list[BudgetLine] = []
     by_domain: dict[str, int] = {}
@@ -289,6 +290,9 @@ def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need]
         module = catalogue.by_code[gap.module_code]
         estimate += need.participants * module.days * rates(module, constraints)[0]
     card = constraints.rate_card
+    committed = sum(c.cost_cents for c in cohorts if c.delivery and c.status == SCHEDULED)
+    committed += int((Decimal(committed) * percent / 100).quantize(Decimal(1),
+                                                                   rounding=ROUND_HALF_UP))
     return Budget(
         currency=constraints.currency, total_cents=subtotal + contingency,
         by_domain=_sorted(by_domain), by_module=_sorted(by_module),
@@ -305,4 +309,5 @@ def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need]
         rate_card_effective_from=card.effective_from if card else "",
         rate_card_city=card.venue_city if card else "",
         travelling_share_percent=travelling_share(constraints), unit_rates=unit,
+        committed_cents=committed,
     )

@@ -18,6 +18,12 @@ from govcap.planning.core.alternatives import with_alternatives
 from govcap.planning.core.budget import cost_cohorts, make_budget
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.cohorts import form_cohorts
+from govcap.planning.core.committed import (
+    CommittedCohort,
+    carry_committed,
+    held_needs,
+    renumber_clashes,
+)
 from govcap.planning.core.edits import (
     LockCohort,
     Operation,
@@ -108,23 +114,28 @@ def generate_plan(assessments: Iterable[Assessment], catalogue: Catalogue, targe
                   constraints: Constraints, operations: Sequence[Operation] = (),
                   section_titles: Mapping[str, str] | None = None,
                   previous_courses: Iterable[PreviousCourse] = (),
-                  open_cohorts: Iterable[OpenCohort] = ()) -> PlanData:
+                  open_cohorts: Iterable[OpenCohort] = (),
+                  committed: Iterable[CommittedCohort] = ()) -> PlanData:
     """Generate the training plan. Pure: same inputs → byte-identical ``to_json()``.
 
     ``previous_courses``: what the organisations had in earlier rounds (a persisting gap
     then gets a follow-on intervention, not the same course); ``open_cohorts``: other
-    engagements' cohorts with places free, offered to needs no cohort here can hold.
+    engagements' cohorts with places free, offered to needs no cohort here can hold;
+    ``committed``: this engagement's courses already under way or done (core.committed),
+    kept in their month and not planned again.
     """
     with collector_paused():
         return _generate(assessments, catalogue, targets, constraints, tuple(operations),
-                         section_titles, tuple(previous_courses), tuple(open_cohorts))
+                         section_titles, tuple(previous_courses), tuple(open_cohorts),
+                         tuple(committed))
 
 
 def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: Targets,
               constraints: Constraints, operations: tuple[Operation, ...],
               section_titles: Mapping[str, str] | None,
               previous_courses: tuple[PreviousCourse, ...] = (),
-              open_cohorts: tuple[OpenCohort, ...] = ()) -> PlanData:
+              open_cohorts: tuple[OpenCohort, ...] = (),
+              committed: tuple[CommittedCohort, ...] = ()) -> PlanData:
     check_operations(operations)
     results: dict[str, OperationResult] = {}
 
@@ -142,11 +153,17 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
 
     locks = [op for op in operations if isinstance(op, LockCohort)]
     away = {org: constraints.capacity(org)[2] for org in pos.organisations}
-    cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results,
-                                         constraints.max_participants_per_org, away)
+    fixed = carry_committed(committed, needs, catalogue, pos.organisations)
+    needs = dict(sorted(needs.items()))
+    with held_needs(needs, fixed):  # set aside while the new cohorts are formed
+        cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results,
+                                             constraints.max_participants_per_org, away)
+    cohorts = renumber_clashes(cohorts, fixed, needs)
     apply_member_moves(operations, cohorts, needs, catalogue, results)
     pins = requested_pins(operations, cohorts, constraints, results)
-    schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results)
+    cohorts = {**fixed, **cohorts}
+    schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results,
+                                      {cid: c.month for cid, c in fixed.items() if c.month})
     unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
     unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts)
 

@@ -183,6 +183,10 @@ class Cohort:
     pinned: bool = False
     topped_up: bool = False  # members send extra participants to reach the minimum
     cost_cents: int = 0
+    # Kept from an earlier version because its delivery is under way or done (core.committed):
+    # that delivery's status (planned | in_progress | completed) and the version it was in.
+    delivery: str = ""
+    carried_from: int = 0
 
     def __post_init__(self) -> None:
         self.set_members(self.members)
@@ -232,6 +236,9 @@ class Budget:
     travelling_share_percent: int = 0
     # Unit rates in cents of ``currency`` (after the exchange rate), by rate key
     unit_rates: dict[str, int] = field(default_factory=dict)
+    # the part of ``total_cents`` (with its contingency) spent on courses already under way
+    # or done, kept from an earlier version (core.committed)
+    committed_cents: int = 0
 
 
 @dataclass(frozen=True)

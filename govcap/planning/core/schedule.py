@@ -162,10 +162,14 @@ def _never_fits(cohort: Cohort, days: int, load: _Load,
 
 def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                      catalogue: Catalogue, constraints: Constraints,
-                     pins: Mapping[str, tuple[str, str]], results: Results) -> list[Unfit]:
+                     pins: Mapping[str, tuple[str, str]], results: Results,
+                     fixed: Mapping[str, str] | None = None) -> list[Unfit]:
+    """``fixed``: cohort ID → the month of a course already under way or done
+    (core.committed), kept there whatever the rules say; it may be outside the horizon."""
     months = constraints.months
     ids = list(cohorts)
     index = {cid: i for i, cid in enumerate(ids)}
+    facts = _fixed_indices(fixed or {}, index, months)
     preds = _links(ids, cohorts, needs)
     succs: list[list[int]] = [[] for _ in ids]
     for i in range(len(ids)):
@@ -176,7 +180,8 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     effective = effective_priorities(ids, cohorts, preds, catalogue)
     month_index = {m: i for i, m in enumerate(months)}
     pinned = {index[cid]: (month_index[month], op_id)
-              for cid, (month, op_id) in pins.items() if cid in index and month in month_index}
+              for cid, (month, op_id) in pins.items()
+              if cid in index and month in month_index and index[cid] not in facts}
     # A pin that cannot hold is reported and the months are placed again without it, so
     # its course goes where it would have gone, not to the first month with room after
     # the one asked for. One pin at a time (a pin waiting on a prerequisite may only wait
@@ -184,7 +189,7 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     early: list[tuple[str, int, int, list[int | None]]] = []  # before a prerequisite
     while True:
         run = _place_months(ids, cohorts, preds, succs, days, effective, constraints, names,
-                            pinned)
+                            pinned, facts)
         if run.failed:
             op_id, i, reason = run.failed[0]
             pin_failed(results, op_id, ids[i], reason, names)
@@ -198,7 +203,23 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
         pin_failed(results, op_id, ids[i], _before_prerequisite(
             i, m, ids, cohorts, preds, then, run.placed, months), names)
     return _outcome(ids, cohorts, needs, preds, run.placed, run.earliest, set(pinned), days,
-                    run.load, months, constraints.closed_months)
+                    run.load, months, constraints.closed_months,
+                    {i: fixed[ids[i]] for i in facts} if fixed else {})
+
+
+def _fixed_indices(fixed: Mapping[str, str], index: Mapping[str, int],
+                   months: tuple[str, ...]) -> dict[int, int]:
+    """Cohort index → month index of the fixed cohorts: -1 before the horizon, its length
+    after it."""
+    out: dict[int, int] = {}
+    for cid, month in fixed.items():
+        if cid not in index:
+            continue
+        if month in months:
+            out[index[cid]] = months.index(month)
+        else:
+            out[index[cid]] = -1 if not months or month < months[0] else len(months)
+    return out
 
 
 @dataclass
@@ -217,7 +238,8 @@ class _Placed:
 def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set[int]],
                   succs: list[list[int]], days: list[int], effective: list[float],
                   constraints: Constraints, names: Mapping[str, str],
-                  pinned: Mapping[int, tuple[int, str]]) -> _Placed:
+                  pinned: Mapping[int, tuple[int, str]],
+                  facts: Mapping[int, int] | None = None) -> _Placed:
     """List scheduling month by month, ``pinned`` cohorts (index → (month index, op id))
     placed in their month, when they are ready, in room taken for them beforehand."""
     months = constraints.months
@@ -245,8 +267,10 @@ def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set
     buckets: list[list[int]] = [[] for _ in range(horizon + 1)]
     pool: list[int] = []
 
+    facts = facts or {}
+
     def release(i: int) -> None:
-        if i in waiting_pins:
+        if i in waiting_pins or i in facts:
             return
         buckets[min(earliest[i], horizon)].append(i)
 
@@ -268,6 +292,15 @@ def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set
         if why is not None:
             return _Placed(placed, earliest, load, [(op_id, i, why)], [])
         load.add(cohorts[ids[i]], days[i], months[m])
+    # Courses under way or done are where they are: they take their month's room and the
+    # courses after them come after that month.
+    for i, m in sorted(facts.items(), key=lambda f: (f[1], f[0])):
+        placed[i] = m
+        if 0 <= m < horizon:
+            load.add(cohorts[ids[i]], days[i], months[m])
+        for s in succs[i]:
+            indeg[s] -= 1
+            earliest[s] = max(earliest[s], m + 1)
     for i in range(len(ids)):
         if indeg[i] == 0:
             release(i)
@@ -296,12 +329,19 @@ def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set
 def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey, Need],
              preds: list[set[int]], placed: list[int | None], earliest: list[int],
              pinned: set[int], days: list[int], load: _Load, months: tuple[str, ...],
-             closed: frozenset[str]) -> list[Unfit]:
+             closed: frozenset[str], facts: Mapping[int, str] | None = None) -> list[Unfit]:
     unfit: list[Unfit] = []
     horizon = len(months)
+    facts = facts or {}
     for i, cid in enumerate(ids):
         cohort = cohorts[cid]
         month = placed[i]
+        if i in facts:
+            cohort.month, cohort.status, cohort.pinned = facts[i], SCHEDULED, False
+            for member in cohort.members:
+                need = needs[(member.org_id, cohort.module_code)]
+                need.month, need.status = cohort.month, SCHEDULED
+            continue
         if month is not None:
             cohort.month, cohort.status = months[month], SCHEDULED
             cohort.pinned = i in pinned
