@@ -37,6 +37,8 @@ def assumptions(s: Scope) -> Section:
         if "days_per_month" in c:
             items.append(L.t("assume.load", month=c["days_per_month"],
                              quarter=c["days_per_quarter"], away=c["staff_away"]))
+        if s.cohorts:  # the scheduler's soft order within a step (planning.core.schedule)
+            items.append(L["assume.code_order"])
         items.append(L.t("assume.rates", catalogue=s.plan.catalogue_key,
                          version=s.plan.catalogue_version, currency=c.get("currency", ""),
                          rate=c.get("exchange_rate", 1)))
