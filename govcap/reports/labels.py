@@ -343,7 +343,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "priorities.none": _("none"),
     "col.rank": _("Rank"), "col.module": _("Module"), "col.title": _("Title"),
     "col.step": _("Step"),
-    "col.orgs": _("Organisations"), "col.score": _("Priority score"), "col.origin": _("Origin"),
+    "col.orgs": _("Organisations"), "col.score": _("Priority score"),
+    "col.org_score": _("This organisation's priority score"), "col.origin": _("Origin"),
     # modules
     "mod.summary": _("Summary"), "mod.objectives": _("Learning objectives"),
     "mod.audience": _("Audience"), "mod.days": _("Duration"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from govcap.planning.core.plan import DROPPED, SCHEDULED
+from govcap.planning.core.priority import module_ranks
 from govcap.reports import costing, load, rounds
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.nominations import names_due
@@ -71,18 +72,20 @@ def needs(s: Scope) -> Sheet:
     cols = [Column(L["col.organisation"], 30), Column(L["col.module"], 10),
             Column(L["col.title"], 40), Column(L["col.domain"], 26), Column(L["col.step"], 18),
             Column(L["col.origin"], 12), Column(L["col.section"], 40),
-            Column(L["col.rank"], 7, "number"), Column(L["col.score"], 9, "number"),
+            Column(L["col.rank"], 7, "number"), Column(L["col.org_score"], 9, "number"),
             Column(L["col.status"], 12), Column(L["col.month"], 10), Column(L["col.cohort"], 12),
             Column(L["col.participants"], 9, "number"), Column(L["col.evidence"], 80),
             Column(L["h.alternatives"], 60)]
     rows: list[list[Cell]] = []
+    ranks = module_ranks(s.needs)  # the module's priority, as the documents number it
     # the needs left out by the coordinator too, said so: their gaps stay open on purpose
     for n in sorted([*s.needs, *s.left_out],
                     key=lambda n: (s.names[n.org_id].casefold(), n.status == DROPPED, n.rank)):
         rows.append([n.org_name, n.module_code, s.module_title(n.module_code), s.domain(n.domain),
                      s.step(n.step), L.get_or(f"origin.{n.origin}", n.origin),
                      L.semicolons(s.section_title(k) for k in n.sections),
-                     n.rank or "", float(n.score) if n.rank else "",  # a left-out need: none
+                     ranks[n.module_code] if n.rank else "",  # a left-out need: none
+                     float(n.score) if n.rank else "",
                      _need_status(s, n.status, n.month),
                      _month(s, n.month), n.cohort_id or "", n.participants,
                      " | ".join(s.evidence(n)), rounds.alternatives_text(s, n)])

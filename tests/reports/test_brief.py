@@ -94,3 +94,20 @@ def test_who_is_not_in_the_plan_yet_is_listed_with_the_languages_own_punctuation
     assert between_groups in lines[-1]
     if language == "ar":
         assert ";" not in lines[-1] and "," not in lines[-1]
+
+
+def test_the_workbooks_needs_sheet_numbers_modules_as_the_priorities_table():
+    # The Needs sheet ranked each organisation's need (Rank 8) where the documents' table
+    # gave the module's number (Rank 1).
+    from govcap.reports.build import priorities
+    from govcap.reports.labels import Labels
+    from govcap.reports.scope import Scope
+    from govcap.reports.sheets import needs
+
+    scope = Scope(plan(), context("en"), catalogue("en"), Labels("en"))
+    in_table = {row[1]: row[0] for row in priorities(scope).blocks[1].rows}
+    sheet = needs(scope).table
+    rank = [c.label for c in sheet.columns].index("Rank")
+    ranked = [(row[1], row[rank]) for row in sheet.rows if row[rank] != ""]
+    assert len({code for code, _ in ranked}) >= 3
+    assert all(number == in_table[code] for code, number in ranked)
