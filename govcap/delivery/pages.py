@@ -73,6 +73,8 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
     by_cohort = {d.cohort_id: d for d in deliveries if d.plan_id == plan.pk}
     rows = []
     for c in plan.data.get("cohorts", ()):
+        if not c.get("month") and c["cohort_id"] not in by_cohort:
+            continue  # no month could hold it: nothing to deliver (a need not placed)
         module = catalogue.by_code.get(c["module_code"])
         row = CourseRow(c["cohort_id"], c["module_code"], module.title if module else "",
                         c.get("month") or "", planned_for(c, keys),

@@ -197,6 +197,12 @@ def cost_category(key: str) -> str:
     return words.get(key, key)
 
 
+def scheduled(plan: PlanData) -> list[Cohort]:
+    """The courses the plan runs: cohorts given a month. A cohort no month could hold is
+    not one (the documents count and list the same); its members' needs are not placed."""
+    return [c for c in plan.cohorts if c.status == SCHEDULED and c.month]
+
+
 def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
              section_titles: dict[str, str] | None = None) -> Overview:
     """Summary, needs by priority, gaps, cohorts by month, the month grid, budget, unfit."""
@@ -231,7 +237,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                   members=tuple((m.org_id, names.get(m.org_id, m.org_id), m.participants)
                                 for m in c.members),
                   names_due="" if c.delivery else names_due(c.month))  # kept: named
-        for c in sorted(own.cohorts, key=lambda c: (c.month or "9999", c.cohort_id)))
+        for c in sorted(scheduled(own), key=lambda c: (c.month or "", c.cohort_id)))
     grid = []
     for domain in DOMAINS:
         cells = tuple(tuple(r for r in cohort_rows
@@ -296,7 +302,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         load=load_table(plan, org_id),
         start_note=start_note(plan),
         counts=Counts(organisations=len(plan.organisations), gaps=len(plan.gaps),
-                      needs=len(plan.needs), cohorts=len(plan.cohorts),
+                      needs=len(plan.needs), cohorts=len(scheduled(plan)),
                       unfit=len(plan.unfit), unknowns=len(plan.unknowns)),
         month_labels=tuple((m, wording.month_label(m)) for m in plan.months),
         unknown_rows=tuple((u, (section_titles or {}).get(u.section_key,

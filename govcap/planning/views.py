@@ -293,11 +293,12 @@ def confirm_approve(request, engagement, plan: Plan):
         warnings += _approval_warnings(engagement, data,
                                        wording.Namer(_catalogue_for_reader(plan), data))
     total = wording.money(data.budget.total_cents, data.currency)
+    courses = pages.scheduled(data)  # as the page and the documents count them
     facts = [
         ngettext("%(n)d organisation", "%(n)d organisations", len(data.organisations))
         % {"n": len(data.organisations)} + " · " +
-        ngettext("%(n)d cohort", "%(n)d cohorts", len(data.cohorts))
-        % {"n": len(data.cohorts)} + " · " + _("budget %(total)s") % {"total": total},
+        ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", len(courses))
+        % {"n": len(courses)} + " · " + _("budget %(total)s") % {"total": total},
     ]
     context = {
         "engagement": engagement,

@@ -117,7 +117,8 @@ def test_the_counts_and_days_say_one_and_many(client, world, monkeypatch):
     Engine.get_default().get_template("planning/_plan_body.html").render(Context(
         {"view": view, "cohort_blocks": [(c, None, None) for c in view.cohorts]}))
     assert {"%(n)s away", "%(days)s of %(of)s working days taken", "organisation", "gap",
-            "not placed", "course needed", "course planned"} <= set(plural), plural
+            "need not placed", "need (a course for one organisation)", "cohort scheduled"
+            } <= set(plural), plural
 
 
 # B. Arabic (right to left)
