@@ -303,6 +303,9 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
         return gettext("The catalogue has no course for %(section)s %(step)s.") % {
             "section": names.section(unfit.section_key),
             "step": status_word(STEP_WORDS, unfit.step)}
+    if reason == "capacity" and unfit.blocked:  # which organisation's calendar, which rule
+        return gettext("No month in the plan has room for it: %(why)s.") % {
+            "why": "; ".join(reasons.blocked_words(unfit.blocked, _PageVoice(names)))}
     words = {
         "prerequisite-unfit": gettext("Waits for an earlier course that could not be placed."),
         "capacity": gettext("No month in the plan has room for it in every organisation's "

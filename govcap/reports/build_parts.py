@@ -18,6 +18,7 @@ from govcap.reports.model import (
     Table,
 )
 from govcap.reports.scope import Scope
+from govcap.reports.unfit_words import unfit_reason
 from govcap.scale import DOMAINS, SECTION_KEYS
 
 KIRKPATRICK = ("reaction", "learning", "behaviour", "results")
@@ -80,7 +81,7 @@ def schedule(s: Scope) -> Section:
              Column(L["col.step"], 1.2), Column(L["col.reason"], 3)],
             [[u.org_name, (f"{u.module_code} {s.module_title(u.module_code)}" if u.module_code
                            else s.section_title(u.section_key or "")), s.step(u.step),
-              L.get_or(f"unfit.{u.reason}", u.message)] for u in s.unfit]))
+              unfit_reason(s, u)] for u in s.unfit]))
         blocks.append(Para(L.t("unfit.estimate", amount=s.money(s.unfit_estimate_cents).text),
                            "note"))
         blocks += rounds.alternatives_blocks(s)

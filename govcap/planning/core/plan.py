@@ -142,6 +142,18 @@ class Alternative:
 
 
 @dataclass(frozen=True)
+class Blocker:
+    """A rule (core.reasons) that kept a course out of ``months`` of the plan's open months,
+    with its facts in the first of them — the organisation it names, its days and limit —
+    so a reader learns which organisation's calendar was full when others had room;
+    ``rule`` ``closed-months``: months closed to training."""
+
+    rule: str
+    facts: dict[str, Any]
+    months: int
+
+
+@dataclass(frozen=True)
 class Unfit:
     """A need the plan could not place, with the reason; never silently dropped.
 
@@ -159,6 +171,8 @@ class Unfit:
     message: str
     cohort_id: str | None = None
     alternatives: tuple[Alternative, ...] = ()
+    # ``capacity``: what kept its course out of the plan's months, rule by rule (core.reasons)
+    blocked: tuple[Blocker, ...] = ()
 
 
 @dataclass(frozen=True)

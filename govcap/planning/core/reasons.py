@@ -15,7 +15,7 @@ imports no Django.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -111,6 +111,11 @@ MESSAGES: dict[str, str | Plural] = {
         "(%(month_limit)d) or quarter (%(quarter_limit)d)",
         "it takes %(days)d training days, more than %(org)s can take in one month "
         "(%(month_limit)d) or quarter (%(quarter_limit)d)", "days"),
+    # why a course found no month (Unfit.blocked): each rule with how many months it stopped
+    "blocked-in": plural_noop("in %(months)d month, e.g. %(reason)s",
+                              "in %(months)d months, e.g. %(reason)s", "months"),
+    "closed-months": plural_noop("%(months)d month is closed to training",
+                                 "%(months)d months are closed to training", "months"),
     # moving an organisation to another course, keeping a course as it is
     "other-language": gettext_noop("%(cohort)s is given in %(language)s"),
     "locked-cohort": gettext_noop("a course kept as it is keeps its members"),
@@ -191,6 +196,21 @@ def outcome_words(kind: str, rule: str, facts: Mapping[str, Any], voice: Voice) 
     return text
 
 
+def blocked_words(blocked: Iterable[Any], voice: Voice, most: int = 3) -> list[str]:
+    """Why a course found no month (``Unfit.blocked``), one phrase per rule and
+    organisation, the ``most`` that stopped it in the most months, then the closed months:
+    "in 5 months, e.g. Ministry of Education would have 7 training days in May 2027, its
+    limit is 5"."""
+    blocked = tuple(blocked)
+    rules = [b for b in blocked if b.rule != "closed-months"]
+    out = [words("blocked-in", {"months": b.months,
+                                "reason": words(b.rule, b.facts, voice)}, voice)
+           for b in rules[:most]]
+    out += [words("closed-months", {"months": b.months}, voice)
+            for b in blocked if b.rule == "closed-months"]
+    return [text for text in out if text]
+
+
 class English:
     """The core's own voice: English, identifiers and ``YYYY-MM`` months as they are,
     organisations by name where ``names`` has them."""
@@ -221,5 +241,5 @@ def english(reason: Reason, names: Mapping[str, str] | None = None) -> str:
     return words(reason.rule, reason.facts, English(names))
 
 
-__all__ = ["MESSAGES", "MONTH_RULES", "English", "Reason", "Voice", "english",
-           "outcome_words", "words"]
+__all__ = ["MESSAGES", "MONTH_RULES", "English", "Reason", "Voice", "blocked_words",
+           "english", "outcome_words", "words"]

@@ -46,6 +46,7 @@ from govcap.planning.core.plan import (
     SCHEDULED,
     UNFIT,
     UNSCHEDULED,
+    Blocker,
     Cohort,
     Need,
     Organisation,
@@ -351,6 +352,7 @@ def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedK
             continue
         cohort.month, cohort.status, cohort.pinned = None, UNSCHEDULED, False
         blocker = next((ids[d] for d in sorted(preds[i]) if placed[d] is None), None)
+        blocked: tuple[Blocker, ...] = ()
         if blocker is not None:
             reason, message = "prerequisite-unfit", f"waits for {blocker}, which did not fit"
         elif earliest[i] >= horizon:
@@ -358,12 +360,13 @@ def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedK
                                           f"end of {months[-1]}")
         else:
             reason = "capacity"
-            message = _capacity_message(cohort, days[i], load, months[earliest[i]:], closed)
+            blocked = _capacity_blockers(cohort, days[i], load, months[earliest[i]:], closed)
+            message = _capacity_message(cohort, days[i], load, months[earliest[i]:], blocked)
         for member in cohort.members:
             need = needs[(member.org_id, cohort.module_code)]
             need.status, need.month = UNFIT, None
             unfit.append(Unfit(need.org_id, need.org_name, need.module_code, None, need.step,
-                               reason, message, cid))
+                               reason, message, cid, blocked=blocked))
     return unfit
 
 
@@ -387,13 +390,15 @@ def _before_prerequisite(i: int, m: int, ids: list[str], cohorts: Mapping[str, C
     return Reason("prerequisite", {**facts, "prerequisite_month": months[month]})
 
 
-def _capacity_message(cohort: Cohort, days: int, load: _Load, months: tuple[str, ...],
-                      closed: frozenset[str]) -> str:
+def _capacity_blockers(cohort: Cohort, days: int, load: _Load, months: tuple[str, ...],
+                       closed: frozenset[str]) -> tuple[Blocker, ...]:
+    """Why no month from ``months`` had room for ``cohort``: per rule and organisation, how
+    many open months it stopped, with the first as an example (the most months first);
+    then the months closed to training. A course that fits no month at all: that one rule."""
     never = _never_fits(cohort, days, load, months)
     if never is not None:
-        return f"cannot be scheduled: {english(never, load.names)}"
+        return (Blocker(never.rule, dict(never.facts), len(months)),)
     open_months = [m for m in months if m not in closed]
-    # per rule and organisation: how many months it stopped, and the first as an example
     first: dict[tuple[str, str], Reason] = {}
     why: Counter[tuple[str, str]] = Counter()
     for m in open_months:
@@ -402,11 +407,24 @@ def _capacity_message(cohort: Cohort, days: int, load: _Load, months: tuple[str,
             key = (reason.rule, str(reason.facts.get("org", "")))
             first.setdefault(key, reason)
             why[key] += 1
+    out = [Blocker(first[key].rule, dict(first[key].facts), count)
+           for key, count in sorted(why.items(), key=lambda kv: -kv[1])]
     shut = len(months) - len(open_months)
-    parts = [f"{count} month(s), e.g. {english(first[key], load.names)}"
-             for key, count in why.most_common(3)]
     if shut:
-        parts.append(f"{shut} month(s) closed to training")
+        out.append(Blocker("closed-months", {"months": shut}, shut))
+    return tuple(out)
+
+
+def _capacity_message(cohort: Cohort, days: int, load: _Load, months: tuple[str, ...],
+                      blocked: tuple[Blocker, ...]) -> str:
+    if _never_fits(cohort, days, load, months) is not None:
+        never = Reason(blocked[0].rule, blocked[0].facts)
+        return f"cannot be scheduled: {english(never, load.names)}"
+    rules = [b for b in blocked if b.rule != "closed-months"]
+    parts = [f"{b.months} month(s), e.g. {english(Reason(b.rule, b.facts), load.names)}"
+             for b in rules[:3]]
+    parts += [f"{b.months} month(s) closed to training" for b in blocked
+              if b.rule == "closed-months"]
     span = f"{months[0]} to {months[-1]}" if months else "the horizon"
     return f"no month from {span} had room: " + "; ".join(parts)
 
