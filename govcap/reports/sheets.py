@@ -87,7 +87,9 @@ def needs(s: Scope) -> Sheet:
                      ranks[n.module_code] if n.rank else "",  # a left-out need: none
                      float(n.score) if n.rank else "",
                      _need_status(s, n.status, n.month),
-                     _month(s, n.month), n.cohort_id or "", n.participants,
+                     _month(s, n.month),
+                     n.cohort_id if n.status == SCHEDULED and n.cohort_id else "",  # not placed
+                     n.participants,
                      " | ".join(s.evidence(n)), rounds.alternatives_text(s, n)])
     return Sheet(L["sheet.needs"], Table(cols, rows))
 

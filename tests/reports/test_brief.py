@@ -111,3 +111,22 @@ def test_the_workbooks_needs_sheet_numbers_modules_as_the_priorities_table():
     ranked = [(row[1], row[rank]) for row in sheet.rows if row[rank] != ""]
     assert len({code for code, _ in ranked}) >= 3
     assert all(number == in_table[code] for code, number in ranked)
+
+
+def test_a_need_not_placed_has_no_course_in_the_workbook():
+    # "POL-102/en/01" beside a need the schedule could not place read as a course to run.
+    from govcap.planning.core.plan import SCHEDULED
+    from govcap.reports.labels import Labels
+    from govcap.reports.scope import Scope
+    from govcap.reports.sheets import needs
+
+    scope = Scope(plan(), context("en"), catalogue("en"), Labels("en"))
+    unplaced = next(n for n in scope.needs if n.status != SCHEDULED)
+    unplaced.cohort_id = f"{unplaced.module_code}/en/01"  # grouped, then no month had room
+    sheet = needs(scope).table
+    labels = [c.label for c in sheet.columns]
+    status, cohort = labels.index("Status"), labels.index("Cohort")
+    placed = {n.module_code for n in scope.needs if n.status == SCHEDULED}
+    rows = [r for r in sheet.rows if not str(r[status]).startswith("Scheduled")]
+    assert rows and placed  # the sample plan has both
+    assert all(r[cohort] == "" for r in rows)
