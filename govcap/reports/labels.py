@@ -293,7 +293,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "summary.left_out": plural_noop(
         "{count} need was left out of the plan by the coordinator. {items}",
         "{count} needs were left out of the plan by the coordinator. {items}", count="count"),
-    "left_out.item": _("{org}: {module}, for the gap on {gap}."),
+    "left_out.item_instead": _("{org}: {module}, for the gap on {gap}; the plan serves that "
+                               "gap with {instead} instead."),
     "left_out.item_open": _("{org}: {module}, for the gap on {gap}, which stays without "
                             "training in this plan."),
     "left_out.gap": _("{section} ({level}, target {target})"),

@@ -34,18 +34,29 @@ def history(s: Scope, need: Need) -> str:
     return follow_on_line(s, need) if need.follows else ""
 
 
+def serving_instead(s: Scope, need: Need) -> list[Need]:
+    """The other modules this organisation takes in the plan for the same gap."""
+    return [n for n in s.plan.needs if n.org_id == need.org_id and n.status == SCHEDULED
+            and n.module_code != need.module_code and set(n.sections) & set(need.sections)]
+
+
 def still_served(s: Scope, need: Need) -> bool:
     """Whether another module this organisation takes in the plan serves the same gap."""
-    return any(n.org_id == need.org_id and n.status == SCHEDULED
-               and set(n.sections) & set(need.sections) for n in s.plan.needs)
+    return bool(serving_instead(s, need))
 
 
 def item(s: Scope, need: Need) -> str:
     """One left-out need in a sentence, for the summary and the brief: the gap it was for,
-    and whether the plan still trains for that gap otherwise."""
-    key = "left_out.item" if still_served(s, need) else "left_out.item_open"
-    text = s.L.t(key, org=s.names.get(need.org_id, need.org_name),
-                 module=module_text(s, need), gap=gap_text(s, need))
+    and what the plan trains for that gap instead, if anything (a course replaced by
+    coaching must not read as a gap simply dropped)."""
+    others = serving_instead(s, need)
+    org, module = s.names.get(need.org_id, need.org_name), module_text(s, need)
+    if others:
+        instead = s.L.commas(sorted({module_text(s, n) for n in others}))
+        text = s.L.t("left_out.item_instead", org=org, module=module, gap=gap_text(s, need),
+                     instead=instead)
+    else:
+        text = s.L.t("left_out.item_open", org=org, module=module, gap=gap_text(s, need))
     line = history(s, need)
     return f"{text} {line}" if line else text
 

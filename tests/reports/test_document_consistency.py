@@ -171,6 +171,9 @@ def test_a_gap_another_course_still_serves_is_not_said_to_stay_without_training(
     said = text(doc)
     assert ("School of Government: SVC-102 Business process analysis and simplification, for "
             "the gap on 7.") in said
+    # what trains for that gap instead: a course replaced must not read as a gap dropped
+    assert ("the plan serves that gap with SVC-101 Defining and cataloguing government "
+            "services instead.") in said
     assert "stays without training" not in said
     assert "Every other need found a cohort" in said
 
@@ -285,14 +288,14 @@ def test_a_draft_gives_the_time_of_its_last_change_and_its_edits():
     changed = dt.datetime(2026, 3, 1, 14, 32)
     doc = document(follow_up(dropped=True), generated_on=changed)
     cover = dict(doc.cover)
-    assert cover["Last change"] == "1 Mar 2026, 14:32 (1 edit applied)"
-    assert "Draft · 1 Mar 2026, 14:32" in doc.footer
+    assert cover["Last change"] == "1 March 2026, 14:32 (1 edit applied)"
+    assert "Draft · 1 March 2026, 14:32" in doc.footer
     later = document(follow_up(dropped=True), generated_on=changed + dt.timedelta(minutes=5))
     assert later.footer != doc.footer
     brief = document(follow_up(dropped=True), brief=True, generated_on=changed)
     assert "14:32" in brief.subtitle and "14:32" in brief.footer
     approved = document(follow_up(), generated_on=changed, status="approved")
-    assert dict(approved.cover)["Date"] == "1 Mar 2026"
+    assert dict(approved.cover)["Date"] == "1 March 2026"
     assert "14:32" not in approved.footer and "Last change" not in dict(approved.cover)
 
 
@@ -306,7 +309,7 @@ def test_the_workbook_opens_on_a_sheet_saying_which_plan_it_is():
     assert rows["Title"] == "Training plan — Testland 2026"
     assert rows["Engagement"] == "Testland baseline 2026" and rows["Country"] == "Testland"
     assert rows["Version"] == 2 and rows["Status"] == "Draft"
-    assert rows["Last change"] == "1 Mar 2026, 14:32" and rows["Edits applied"] == 1
+    assert rows["Last change"] == "1 March 2026, 14:32" and rows["Edits applied"] == 1
     assert rows["Currency"] == "USD" and rows["Catalogue"] == "govcap-default version 1.1"
     assert rows["DEMO DATA"].startswith("DEMO DATA: the organisations are real")
     plain = load_workbook(io.BytesIO(render_plan(
@@ -314,5 +317,5 @@ def test_the_workbook_opens_on_a_sheet_saying_which_plan_it_is():
         catalogue=catalogue("en"))))
     assert plain.sheetnames[0] == Labels("en")["sheet.plan"]
     about = {row[0]: row[1] for row in plain["Plan"].iter_rows(min_row=2, values_only=True)}
-    assert about["Organisation"] == "School of Government" and about["Date"] == "1 Mar 2026"
+    assert about["Organisation"] == "School of Government" and about["Date"] == "1 March 2026"
     assert "DEMO DATA" not in about
