@@ -180,7 +180,15 @@ def budget(s: Scope) -> Section:
 def monitoring(s: Scope) -> Section:
     L = s.L
     after = s.plan.settings.get("constraints", {}).get("reassess_after_months", 6)
-    blocks: list = [Para(L.t("monitoring.p", after=after)), Heading(L["h.indicators"])]
+    blocks: list = [Para(L.t("monitoring.p", after=after))]
+    due = sorted(i.reassess_month for i in s.plan.indicators
+                 if i.reassess_month and s.mine(i.org_id))
+    if due and s.cohorts:  # when they run, and the period that holds them and the training
+        months = [c.month for c in s.cohorts if c.month]
+        blocks.append(Para(L.t("monitoring.sessions", first=L.month(due[0]),
+                               last=L.month(due[-1]), start=L.month(min(*months, due[0])),
+                               end=L.month(max(*months, due[-1])))))
+    blocks.append(Heading(L["h.indicators"]))
     rows: list[list[Cell]] = []
     for ind in s.plan.indicators:
         if not s.mine(ind.org_id):

@@ -76,8 +76,8 @@ _EN: dict[str, str] = {
                      "organisation's participants (rounded, per course) travel from outside "
                      "{city}. Coaching and on-the-job projects take place in the organisation's own "
                      "workplace: one coach, no venue, allowance or travel. Each organisation in a course receives the follow-up coaching "
-                     "its module promises, and one reassessment session, in the last month the "
-                     "monitoring chapter reassesses it. The contingency is {percent}% of "
+                     "its module promises, and one reassessment session for each month the "
+                     "monitoring chapter reassesses it in. The contingency is {percent}% of "
                      "the subtotal, computed once.")),
     "budget.own_rates": (_("Modules the engagement prices itself ({codes}) are costed at its "
                          "rate per participant-day and per cohort instead of the card's "

@@ -21,9 +21,9 @@ Coaching and on-the-job interventions happen in the organisation's own workplace
 own team: one coach (the lead-trainer rate) for their days and the materials, no co-trainer,
 venue, allowance or travel.
 
-Then ``reassessment`` — one session per organisation, in the last month the monitoring
-chapter reassesses it (the focus group rates every section, so its earlier indicators are
-read there too) — and ``contingency``: the card's percentage of the
+Then ``reassessment`` — one session per organisation and month the monitoring chapter
+reassesses it in (its sections due that month are rated in the same focus group), so each
+reassessment the chapter promises is paid once — and ``contingency``: the card's percentage of the
 subtotal, computed once and rounded half up to the cent.
 
 A module with an engagement cost override is priced by the override instead of the card's
@@ -251,11 +251,11 @@ def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need]
             for category, cents in categories.items():
                 _add(org_categories.setdefault(org_id, {}), category, cents)
     if constraints.rate_card is not None and unit["reassessment"]:
-        last: dict[str, str] = {}
-        for i in indicators:
-            if i.reassess_month is not None:
-                last[i.org_id] = max(last.get(i.org_id, i.reassess_month), i.reassess_month)
-        for org_id, month in sorted(last.items()):
+        # one session per organisation and month the monitoring chapter reassesses it in
+        # (its sections due that month rated together): every one promised is paid once
+        sessions = sorted({(i.org_id, i.reassess_month) for i in indicators
+                           if i.reassess_month is not None})
+        for org_id, month in sessions:
             cents = unit["reassessment"]
             lines.append(BudgetLine("reassessment", "reassessment", 1, cents, cents, month,
                                     org_id=org_id))

@@ -33,6 +33,25 @@ from govcap.planning.core.plan import (
 BEHAVIOUR_FROM, BEHAVIOUR_TO = 3, 6
 
 
+def reassess_month(last: str, constraints: Constraints) -> str:
+    """When a section trained last in ``last`` is reassessed: ``reassess_after_months`` on,
+    or the first month after that open to a focus group — not a month the plan closes
+    (blackout, Ramadan, holidays), nor a fiscal year-end, which comes back every year even
+    after the horizon — and never before the plan's first month (a course kept from an
+    earlier version may have ended long before it)."""
+    closed = constraints.closed_months
+    year_ends = {b.month[5:] for b in constraints.month_blocks
+                 if "fiscal-year-end" in b.reasons}
+    month = add_months(last, constraints.reassess_after_months)
+    if constraints.months and month < constraints.months[0]:
+        month = constraints.months[0]  # a course kept from before (core.committed): not past
+    for _ in range(12):
+        if month not in closed and month[5:] not in year_ends:
+            break
+        month = add_months(month, 1)
+    return month
+
+
 def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
                     unfit: Iterable[Unfit], constraints: Constraints) -> list[Indicator]:
     by_section: dict[tuple[str, str], list[Need]] = {}
@@ -60,7 +79,7 @@ def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
                        f"{gap.current.name.title()})"),
             baseline=gap.current, target=gap.target,
             modules=tuple(n.module_code for n in live), last_training_month=last,
-            reassess_month=add_months(last, constraints.reassess_after_months) if last else None,
+            reassess_month=reassess_month(last, constraints) if last else None,
             status=status,
         ))
     return indicators
