@@ -20,10 +20,19 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
+from govcap import localise
 from govcap.interchange.formspec import Field, FormSpec
 from govcap.interchange.problems import ImportProblem, Problem
 
 KOBO, ODK, UNKNOWN = "KoboToolbox", "ODK Central", "an unknown tool"
+
+
+def tool_name(tool: str) -> str:
+    """The tool that made an export, for a reader: its own name, or "an unknown tool" in the
+    reader's language."""
+    return _("an unknown tool") if tool == UNKNOWN else tool
 
 # Metadata the tools add, by what the importer makes of it; the first column found wins.
 META_COLUMNS: Mapping[str, tuple[str, ...]] = {
@@ -64,6 +73,11 @@ class ColumnMap:
         """The header, as written in the file, of a field or metadata column."""
         index = self.fields.get(name, self.meta.get(name))
         return self.headers[index] if index is not None else name
+
+    @property
+    def tool_label(self) -> str:
+        """The tool, as the reader says it ("an unknown tool" translated)."""
+        return tool_name(self.tool)
 
     @property
     def style(self) -> str:
@@ -150,11 +164,12 @@ def map_columns(headers: Sequence[str], spec: FormSpec) -> ColumnMap:
                 if lang not in languages:
                     languages.append(lang)
         if f is None:
-            ignored.append(header or f"(column {index + 1}, no header)")
+            ignored.append(header or _("(column %(n)d, no header)") % {"n": index + 1})
             continue
         if f.name in fields:
-            problems.append(Problem(f"this column and “{headers[fields[f.name]]}” both hold the "
-                                    f"question {f.name}", column=raw))
+            problems.append(Problem(_("this column and “%(other)s” both hold the question "
+                                      "%(question)s") % {"other": headers[fields[f.name]],
+                                                         "question": f.name}, column=raw))
             continue
         fields[f.name] = index
     tool = ODK if any(h.strip() in ODK_ONLY for h in headers) else (
@@ -173,22 +188,23 @@ def _require(spec: FormSpec, fields: Mapping[str, int], meta: Mapping[str, int],
              headers: Sequence[str], problems: list[Problem]) -> None:
     questions = [f for f in spec.fields() if f.role and f.type != "calculate"]
     if not any(f.name in fields for f in questions):
-        shown = ", ".join(h for h in list(headers)[:8] if h.strip())
+        shown = localise.join(h for h in list(headers)[:8] if h.strip())
         problems.append(Problem(
-            f"this is not an export of the govcap form {spec.form_id} version {spec.version}: "
-            f"none of its columns is a question of that form (its columns begin: {shown or '—'})"
-            ". Export the submissions of that form from KoboToolbox or ODK Central as CSV or "
-            "XLSX."))
+            _("this is not an export of the govcap form %(form)s version %(version)s: none of "
+              "its columns is a question of that form (its columns begin: %(columns)s). Export "
+              "the submissions of that form from KoboToolbox or ODK Central as CSV or XLSX.")
+            % {"form": spec.form_id, "version": spec.version, "columns": shown or "—"}))
         return
     missing = [f.name for f in questions
                if f.name not in fields and (f.role in REQUIRED_ROLES or f.role == "level")]
     if missing:
         problems.append(Problem(
-            "the file lacks the columns of these questions of the form "
-            f"{spec.form_id} version {spec.version}: {', '.join(missing)}. Was it exported from "
-            "another form, or with some questions left out?"))
+            _("the file lacks the columns of these questions of the form %(form)s version "
+              "%(version)s: %(questions)s. Was it exported from another form, or with some "
+              "questions left out?")
+            % {"form": spec.form_id, "version": spec.version, "questions": ", ".join(missing)}))
     if "instance_id" not in meta:
         problems.append(Problem(
-            "the file has no submission ID column (KoboToolbox: _uuid; ODK Central: KEY or "
-            "meta-instanceID), so a second import could not recognise what is already "
-            "imported. Export again with the metadata columns included."))
+            _("the file has no submission ID column (KoboToolbox: _uuid; ODK Central: KEY or "
+              "meta-instanceID), so a second import could not recognise what is already "
+              "imported. Export again with the metadata columns included.")))

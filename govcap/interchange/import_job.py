@@ -27,7 +27,7 @@ def run_submissions_import(job: Job, progress: Progress) -> Outcome:
     engagement = Engagement.objects.filter(slug=job.params["engagement"]).first()
     if engagement is None or (job.owner is not None
                               and not scoping.can_manage_engagement(job.owner, engagement)):
-        raise ImportRefused("Only the engagement's coordinators import submissions.")
+        raise ImportRefused(_("Only the engagement's coordinators import submissions."))
     source = upload_path(job)
     name = job.params.get("name") or source.name
     progress.start(1, name)

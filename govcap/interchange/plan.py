@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from govcap import localise
 from govcap.interchange.formspec import FormSpec
-from govcap.interchange.headers import ColumnMap, fold, map_columns
+from govcap.interchange.headers import ColumnMap, fold, map_columns, tool_name
 from govcap.interchange.problems import ImportProblem, Problem
 from govcap.interchange.rows import (
     REJECTED_REVIEW_STATES,
@@ -84,8 +88,9 @@ def make_plan(table: Table, spec: FormSpec, context: Context) -> ImportPlan:
     _check_form_version(parsed.form_versions, context)
     notices: list[str] = []
     if not parsed.form_versions and table.rows:
-        notices.append("The file does not say which form version it was collected with (no "
-                       "govcap_version or FormVersion column); its columns were matched by name.")
+        notices.append(_("The file does not say which form version it was collected with (no "
+                         "govcap_version or FormVersion column); its columns were matched by "
+                         "name."))
 
     problems: list[Problem] = []
     sessions: list[PlannedSession] = []
@@ -95,24 +100,26 @@ def make_plan(table: Table, spec: FormSpec, context: Context) -> ImportPlan:
     for result in parsed.results:
         iid = result.instance_id
         if iid and iid in first_row:
-            problems.append(Problem(f"the submission {iid} appears twice (first in row "
-                                    f"{first_row[iid]})", result.number,
-                                    columns.header("instance_id")))
+            problems.append(Problem(_("the submission %(id)s appears twice (first in row "
+                                      "%(row)d)") % {"id": iid, "row": first_row[iid]},
+                                    result.number, columns.header("instance_id")))
             continue
         if iid:
             first_row[iid] = result.number
         if iid in context.imported:
             skipped.append(Skipped(result.number, iid,
-                                   f"already imported (engagement {context.imported[iid]})"))
+                                   _("already imported (engagement %(engagement)s)")
+                                   % {"engagement": context.imported[iid]}))
             continue
         sub = result.submission
         if sub is not None and not sub.consent:
-            skipped.append(Skipped(result.number, iid, "consent was not given: nothing of this "
-                                   "discussion is imported"))
+            skipped.append(Skipped(result.number, iid, _("consent was not given: nothing of "
+                                                         "this discussion is imported")))
             continue
         if sub is not None and sub.review_state in REJECTED_REVIEW_STATES:
-            skipped.append(Skipped(result.number, iid, f"marked “{sub.review_state}” in "
-                                   f"{columns.tool}"))
+            skipped.append(Skipped(result.number, iid, _("marked “%(state)s” in %(tool)s")
+                                   % {"state": sub.review_state,
+                                      "tool": tool_name(columns.tool)}))
             continue
         row_problems = list(result.problems)
         if sub is not None and not row_problems:
@@ -121,13 +128,17 @@ def make_plan(table: Table, spec: FormSpec, context: Context) -> ImportPlan:
                 sessions.append(planned)
         problems += row_problems
     if unmatched:
-        known = ", ".join(f"{o.name} ({o.code})" if o.code else o.name
-                          for o in context.organisations if o.in_engagement) or "none"
-        listed = "; ".join(f"“{name}” (row{'s' if len(rows) > 1 else ''} "
-                           f"{', '.join(map(str, rows))})" for name, rows in unmatched.items())
-        problems.append(Problem(f"organisations not found in the engagement {context.engagement}:"
-                                f" {listed}. Its organisations are: {known}. Correct the names "
-                                "in the file, or add the organisations to the engagement."))
+        known = localise.join(f"{o.name} ({o.code})" if o.code else o.name
+                              for o in context.organisations if o.in_engagement) or _("none")
+        listed = localise.join(
+            (ngettext("“%(name)s” (row %(rows)s)", "“%(name)s” (rows %(rows)s)", len(rows))
+             % {"name": name, "rows": localise.join(map(str, rows))})
+            for name, rows in unmatched.items())
+        problems.append(Problem(_("organisations not found in the engagement %(engagement)s: "
+                                  "%(names)s. Its organisations are: %(known)s. Correct the "
+                                  "names in the file, or add the organisations to the "
+                                  "engagement.") % {"engagement": context.engagement,
+                                                    "names": listed, "known": known}))
     if problems:
         raise ImportProblem(sorted(problems, key=lambda p: (p.row or 10**9, p.column or "")))
     return ImportPlan(tuple(sessions), tuple(skipped), columns, table.format, tuple(notices))
@@ -145,12 +156,16 @@ def _check_form_version(found: Mapping[tuple[str, str], tuple[int, ...]], ctx: C
     others = {ident: rows for ident, rows in found.items() if ident != expected}
     if not others:
         return
-    described = "; ".join(f"{key or '?'} version {version or '?'} (rows {_ranges(rows)})"
-                          for (key, version), rows in others.items())
+    described = localise.join(
+        (_("%(form)s version %(version)s (rows %(rows)s)")
+         % {"form": key or "?", "version": version or "?", "rows": _ranges(rows)})
+        for (key, version), rows in others.items())
     raise ImportProblem([Problem(
-        f"this file holds submissions of another form or version: {described}. The engagement "
-        f"{ctx.engagement} uses {ctx.instrument_key} version {ctx.instrument_version}; only "
-        "submissions made with that form can be imported into it.")])
+        _("this file holds submissions of another form or version: %(found)s. The engagement "
+          "%(engagement)s uses %(form)s version %(version)s; only submissions made with that "
+          "form can be imported into it.")
+        % {"found": described, "engagement": ctx.engagement, "form": ctx.instrument_key,
+           "version": ctx.instrument_version})])
 
 
 def _plan_session(sub: SubmissionRow, columns: ColumnMap, ctx: Context,
@@ -164,19 +179,24 @@ def _plan_session(sub: SubmissionRow, columns: ColumnMap, ctx: Context,
     if len(in_engagement) == 1:
         organisation = in_engagement[0]
     elif len(in_engagement) > 1:
-        problems.append(Problem(f"“{sub.organisation}” matches several organisations: "
-                                + ", ".join(o.name for o in in_engagement), sub.row, org_column))
+        problems.append(Problem(_("“%(name)s” matches several organisations: %(found)s")
+                                % {"name": sub.organisation,
+                                   "found": localise.join(o.name for o in in_engagement)},
+                                sub.row, org_column))
     elif matches:
-        problems.append(Problem(f"{matches[0].name} is an organisation of {ctx.country_name} "
-                                f"but not of the engagement {ctx.engagement}; add it to the "
-                                "engagement first", sub.row, org_column))
+        problems.append(Problem(_("%(name)s is an organisation of %(country)s but not of the "
+                                  "engagement %(engagement)s; add it to the engagement first")
+                                % {"name": matches[0].name, "country": ctx.country_name,
+                                   "engagement": ctx.engagement}, sub.row, org_column))
     else:
         unmatched.setdefault(sub.organisation, []).append(sub.row)
-        problems.append(Problem(f"“{sub.organisation}” matches no organisation of the "
-                                "engagement by name or code", sub.row, org_column))
+        problems.append(Problem(_("“%(name)s” matches no organisation of the engagement by "
+                                  "name or code") % {"name": sub.organisation},
+                                sub.row, org_column, unmatched=sub.organisation))
     if sub.country and fold(sub.country) not in (fold(ctx.country_name), fold(ctx.country_code)):
-        problems.append(Problem(f"“{sub.country}” is not the engagement's country "
-                                f"({ctx.country_name})", sub.row, _field_header(columns, "country")))
+        problems.append(Problem(_("“%(given)s” is not the engagement's country (%(country)s)")
+                                % {"given": sub.country, "country": ctx.country_name},
+                                sub.row, _field_header(columns, "country")))
     if organisation is None:
         return None
     person = _match_person(sub.facilitator, ctx.facilitators)

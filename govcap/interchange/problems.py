@@ -20,6 +20,7 @@ class Problem:
     reason: str
     row: int | None = None
     column: str | None = None
+    unmatched: str = ""  # the organisation named in the file that matches none (to add it)
 
     def __str__(self) -> str:
         place = []  # in the reader's language: the message is read on a page or a terminal

@@ -13,6 +13,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from govcap import localise
 from govcap.interchange.formspec import (
     CONSENT,
     COUNTRY,
@@ -165,32 +169,33 @@ class _RowParser:
             value = self.cell(row, f.name)
             if not value:
                 if required:
-                    problem("empty; the form requires an answer", f.name)
+                    problem(_("empty; the form requires an answer"), f.name)
                 return ""
             found = self.choices[f.list_name].get(fold(value))
             if found is None:
-                names = ", ".join(c.name for c in self.spec.choices[f.list_name])
-                problem(f"“{_short(value)}” is not one of the choices: {names} (or their "
-                        "labels)", f.name)
+                names = localise.join(c.name for c in self.spec.choices[f.list_name])
+                problem(_("“%(value)s” is not one of the choices: %(choices)s (or their "
+                          "labels)") % {"value": _short(value), "choices": names}, f.name)
                 return ""
             return found
 
         def text(f: Field) -> str:
             value = self.cell(row, f.name)
             if len(value) > MAX_TEXT:
-                problem(f"longer than {MAX_TEXT:,} characters", f.name)
+                problem(_("longer than %(n)s characters") % {"n": localise.number(MAX_TEXT)},
+                        f.name)
                 return ""
             return value
 
         instance_id = normalise_instance_id(self.meta(row, "instance_id"))
         if not instance_id:
-            problem("no submission ID", "instance_id")
+            problem(_("no submission ID"), "instance_id")
         elif len(instance_id) > MAX_INSTANCE_ID:
-            problem(f"the submission ID is longer than {MAX_INSTANCE_ID} characters",
-                    "instance_id")
+            problem(_("the submission ID is longer than %(n)d characters")
+                    % {"n": MAX_INSTANCE_ID}, "instance_id")
         if self.meta(row, "encryption_status"):
-            problem(f"ODK Central could not read this submission "
-                    f"({_short(self.meta(row, 'encryption_status'))}); decrypt it first",
+            problem(_("ODK Central could not read this submission (%(status)s); decrypt it "
+                      "first") % {"status": _short(self.meta(row, "encryption_status"))},
                     "encryption_status")
         consent = choice(self.by_role[CONSENT], required=True)
         review = fold(self.meta(row, "review_state"))
@@ -202,7 +207,7 @@ class _RowParser:
 
         organisation = text(self.by_role[ORGANISATION])
         if not organisation:
-            problem("empty; the form requires the ministry or agency",
+            problem(_("empty; the form requires the ministry or agency"),
                     self.by_role[ORGANISATION].name)
         date = self._date(row, problem)
         participants = self._participants(row, problem)
@@ -225,7 +230,7 @@ class _RowParser:
         f = self.by_role[DATE]
         value = self.cell(row, f.name)
         if not value:
-            problem("empty; the form requires the date of the discussion", f.name)
+            problem(_("empty; the form requires the date of the discussion"), f.name)
             return None
         m = _DATE.match(value)
         try:
@@ -233,7 +238,8 @@ class _RowParser:
         except ValueError:
             date = None
         if date is None or not 1990 <= date.year <= 2100:
-            problem(f"“{_short(value)}” is not a date (expected YYYY-MM-DD)", f.name)
+            problem(_("“%(value)s” is not a date (expected YYYY-MM-DD)")
+                    % {"value": _short(value)}, f.name)
             return None
         return date
 
@@ -248,8 +254,8 @@ class _RowParser:
         except ValueError:
             number = -1.0
         if not number.is_integer() or not 1 <= number <= MAX_PARTICIPANTS:
-            problem(f"“{_short(value)}” is not a number of participants from 1 to "
-                    f"{MAX_PARTICIPANTS}", f.name)
+            problem(_("“%(value)s” is not a number of participants from 1 to %(max)d")
+                    % {"value": _short(value), "max": MAX_PARTICIPANTS}, f.name)
             return None
         return int(number)
 
@@ -260,7 +266,8 @@ class _RowParser:
         level = choice(fields["level"], required=True)
         reason = text(fields["not_assessed_reason"]) if level == NOT_ASSESSED else ""
         if level == NOT_ASSESSED and not reason:
-            problem("a section not assessed needs the reason", fields["not_assessed_reason"].name)
+            problem(_("a section not assessed needs the reason"),
+                    fields["not_assessed_reason"].name)
         quotes = [q.strip() for q in text(fields["quotes"]).split("\n") if q.strip()]
         codes_field = fields["quote_codes"]
         raw_codes = self.cell(row, codes_field.name)
@@ -269,19 +276,27 @@ class _RowParser:
             tokens = [t for t in re.split(r"[\s,;]+", raw_codes) if t]
             bad = [t for t in tokens if t != "-" and not _CODE.match(t)]
             if bad:
-                problem(f"“{_short(' '.join(bad))}” is not a participant code (P1, P2…) or -",
-                        codes_field.name)
+                problem(_("“%(value)s” is not a participant code (P1, P2…) or -")
+                        % {"value": _short(" ".join(bad))}, codes_field.name)
             elif len(tokens) != len(quotes):
-                problem(f"{len(tokens)} participant codes for {len(quotes)} quotes; give one "
-                        "per quote, in order (- when the speaker is not known)",
+                problem(ngettext("%(codes)d participant codes for %(n)d quote; give one per "
+                                 "quote, in order (- when the speaker is not known)",
+                                 "%(codes)d participant codes for %(n)d quotes; give one per "
+                                 "quote, in order (- when the speaker is not known)",
+                                 len(quotes)) % {"codes": len(tokens), "n": len(quotes)},
                         codes_field.name)
             else:
                 codes = ["" if t == "-" else f"P{int(t[1:])}" for t in tokens]
                 beyond = [c for c in codes if c and participants is not None
                           and int(c[1:]) > participants]
                 if beyond:
-                    problem(f"{', '.join(sorted(set(beyond)))} but the session has "
-                            f"{participants or 'no'} participants", codes_field.name)
+                    listed = localise.join(sorted(set(beyond)))
+                    problem((ngettext("%(codes)s but the session has %(n)d participant",
+                                      "%(codes)s but the session has %(n)d participants",
+                                      participants) % {"codes": listed, "n": participants})
+                            if participants else
+                            _("%(codes)s but the session has no participants")
+                            % {"codes": listed}, codes_field.name)
                     codes = [""] * len(quotes)
         return SectionEntry(
             section_key=key,

@@ -12,6 +12,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from govcap.accounts import audit
 from govcap.accounts.models import Role
@@ -122,13 +123,14 @@ def import_submissions(source: str | Path | bytes, engagement: Engagement, *, us
         label = name or path.name
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise ImportProblem.one("the file is larger than 50 MB", label)
+                raise ImportProblem.one(_("the file is larger than 50 MB"), label)
             data = path.read_bytes()
         except OSError as exc:
-            raise ImportProblem.one(f"cannot be read: {exc.strerror or exc}", label) from None
+            raise ImportProblem.one(_("cannot be read: %(error)s")
+                                    % {"error": exc.strerror or exc}, label) from None
     try:
         if len(data) > MAX_FILE_BYTES:
-            raise ImportProblem.one("the file is larger than 50 MB")
+            raise ImportProblem.one(_("the file is larger than 50 MB"))
         spec = form_spec(engagement.instrument)
         table = read_table(data, label, header_score(spec))
         with transaction.atomic():

@@ -15,6 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
+from govcap import localise
 from govcap.interchange.problems import ImportProblem, Problem
 
 MAX_ROWS = 5_000
@@ -44,15 +47,15 @@ def read_table(data: bytes, name: str = "", score: HeaderScore | None = None) ->
     """The table in an exported file, whatever its format (sniffed from the content)."""
     score = score or (lambda headers: 0)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportProblem.one("this is an old Excel 97–2003 (.xls) workbook; download the "
-                                "export again as XLSX or CSV")
+        raise ImportProblem.one(_("this is an old Excel 97–2003 (.xls) workbook; download "
+                                  "the export again as XLSX or CSV"))
     if data.startswith(b"PK"):
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
             members = archive.namelist()
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            raise ImportProblem.one("this file looks like a ZIP archive or an XLSX workbook "
-                                    "but cannot be opened; it may be damaged") from None
+            raise ImportProblem.one(_("this file looks like a ZIP archive or an XLSX workbook "
+                                      "but cannot be opened; it may be damaged")) from None
         if "[Content_Types].xml" in members:
             return _read_xlsx(data)
         return _read_zip_of_csv(archive, score)
@@ -73,8 +76,9 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise ImportProblem([Problem(
-            f"the file is not UTF-8 text (byte {exc.start + 1}, line {line}); download the "
-            "export again from KoboToolbox or ODK Central, or save it as “CSV UTF-8”")]) from None
+            _("the file is not UTF-8 text (byte %(byte)d, line %(line)d); download the export "
+              "again from KoboToolbox or ODK Central, or save it as “CSV UTF-8”")
+            % {"byte": exc.start + 1, "line": line})]) from None
 
 
 def _records(text: str, delimiter: str) -> list[list[str]]:
@@ -84,10 +88,11 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
         for record in reader:
             records.append(record)
             if len(records) > MAX_ROWS + 1:
-                raise ImportProblem.one(f"the file has more than {MAX_ROWS:,} rows; import it "
-                                        "in parts")
+                raise ImportProblem.one(_("the file has more than %(n)s rows; import it in "
+                                          "parts") % {"n": localise.number(MAX_ROWS)})
     except csv.Error as exc:
-        raise ImportProblem.one(f"the CSV cannot be read near line {reader.line_num}: {exc}",
+        raise ImportProblem.one(_("the CSV cannot be read near line %(line)d: %(error)s")
+                                % {"line": reader.line_num, "error": exc},
                                 row=len(records) + 1) from None
     return records
 
@@ -95,7 +100,7 @@ def _records(text: str, delimiter: str) -> list[list[str]]:
 def _read_csv(data: bytes, score: HeaderScore, fmt: str = "csv") -> Table:
     text = _decode(data).replace("\x00", "")
     if not text.strip():
-        raise ImportProblem.one("the file is empty")
+        raise ImportProblem.one(_("the file is empty"))
     first_line = text.splitlines()[0] if text.splitlines() else ""
 
     def rank(d: str) -> tuple[int, int]:
@@ -123,16 +128,19 @@ def _read_zip_of_csv(archive: zipfile.ZipFile, score: HeaderScore) -> Table:
         if b"PARENT_KEY" not in head.split(b"\n", 1)[0]:
             candidates.append(name)
     if len(candidates) != 1:
-        listed = ", ".join(names) or "none"
-        raise ImportProblem.one(f"this ZIP archive should hold one main CSV table (ODK Central's "
-                                f"export); CSV files found: {listed}")
+        listed = localise.join(names) or _("none")
+        raise ImportProblem.one(_("this ZIP archive should hold one main CSV table (ODK "
+                                  "Central's export); CSV files found: %(files)s")
+                                % {"files": listed})
     info = archive.getinfo(candidates[0])
     if info.file_size > 50 * 1024 * 1024:
-        raise ImportProblem.one(f"{candidates[0]} in the ZIP archive is too large")
+        raise ImportProblem.one(_("%(file)s in the ZIP archive is too large")
+                                % {"file": candidates[0]})
     try:
         data = archive.read(candidates[0])
     except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError):
-        raise ImportProblem.one(f"{candidates[0]} in the ZIP archive cannot be read") from None
+        raise ImportProblem.one(_("%(file)s in the ZIP archive cannot be read")
+                                % {"file": candidates[0]}) from None
     return _read_csv(data, score, fmt="zip/csv")
 
 
@@ -162,23 +170,23 @@ def _read_xlsx(data: bytes) -> Table:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # untrusted input: every failure of the reader is the file's
-        raise ImportProblem.one(f"the workbook cannot be read ({type(exc).__name__}); "
-                                "download the export again") from None
+        raise ImportProblem.one(_("the workbook cannot be read (%(error)s); download the "
+                                  "export again") % {"error": type(exc).__name__}) from None
     try:
         sheet = wb.worksheets[0] if wb.worksheets else None
         if sheet is None:
-            raise ImportProblem.one("the workbook has no sheet")
+            raise ImportProblem.one(_("the workbook has no sheet"))
         records: list[list[str]] = []
         for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
             if len(records) > MAX_ROWS + 1:
-                raise ImportProblem.one(f"the sheet has more than {MAX_ROWS:,} rows; import it "
-                                        "in parts")
+                raise ImportProblem.one(_("the sheet has more than %(n)s rows; import it in "
+                                          "parts") % {"n": localise.number(MAX_ROWS)})
             records.append([cell_text(v) for v in values[:MAX_COLUMNS + 1]])
     except ImportProblem:
         raise
     except Exception as exc:  # a damaged sheet part, an unreadable cell…
-        raise ImportProblem.one(f"the workbook cannot be read ({type(exc).__name__}); "
-                                "download the export again") from None
+        raise ImportProblem.one(_("the workbook cannot be read (%(error)s); download the "
+                                  "export again") % {"error": type(exc).__name__}) from None
     finally:
         wb.close()
     return _table(records, "xlsx")
@@ -190,14 +198,15 @@ def _read_xlsx(data: bytes) -> Table:
 def _table(records: list[list[str]], fmt: str, delimiter: str = "") -> Table:
     records = [[c.replace("\r\n", "\n").replace("\r", "\n") for c in r] for r in records]
     if not records or not any(c.strip() for c in records[0]):
-        raise ImportProblem.one("the first row is empty; it should hold the column headers")
+        raise ImportProblem.one(_("the first row is empty; it should hold the column headers"))
     headers = list(records[0])
     while headers and not headers[-1].strip():
         headers.pop()
     if not headers:
-        raise ImportProblem.one("the file has no header row")
+        raise ImportProblem.one(_("the file has no header row"))
     if len(headers) > MAX_COLUMNS:
-        raise ImportProblem.one(f"the file has more than {MAX_COLUMNS:,} columns")
+        raise ImportProblem.one(_("the file has more than %(n)s columns")
+                                % {"n": localise.number(MAX_COLUMNS)})
     problems: list[Problem] = []
     rows = []
     for index, record in enumerate(records[1:], start=2):
@@ -205,14 +214,15 @@ def _table(records: list[list[str]], fmt: str, delimiter: str = "") -> Table:
             continue
         extra = [c for c in record[len(headers):] if c.strip()]
         if extra:
-            problems.append(Problem(f"this row has {len(record)} cells but the header has "
-                                    f"{len(headers)}; the file may be damaged", index))
+            problems.append(Problem(_("this row has %(cells)d cells but the header has "
+                                      "%(headers)d; the file may be damaged")
+                                    % {"cells": len(record), "headers": len(headers)}, index))
             continue
         long = next((h for h, c in zip(headers, record, strict=False) if len(c) > MAX_CELL),
                     None)
         if long is not None:
-            problems.append(Problem(f"the cell is longer than {MAX_CELL:,} characters", index,
-                                    long))
+            problems.append(Problem(_("the cell is longer than %(n)s characters")
+                                    % {"n": localise.number(MAX_CELL)}, index, long))
             continue
         cells = tuple(record[: len(headers)]) + ("",) * max(0, len(headers) - len(record))
         rows.append(TableRow(index, cells))

@@ -34,9 +34,6 @@ from govcap.orgs.models import Engagement, Organisation
 SESSION_KEY = "govcap_pending_imports"
 KEEP_SECONDS = 24 * 3600
 KINDS = {".csv": "csv", ".xlsx": "xlsx", ".zip": None}
-UNMATCHED = re.compile(r"^“(?P<name>.*)” matches no organisation of the engagement")
-
-
 def upload_dir() -> Path:
     folder = Path(getattr(settings, "GOVCAP_UPLOAD_DIR", settings.DATA_DIR / "uploads"))
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -81,9 +78,8 @@ def unmatched_organisations(problems: tuple[Problem, ...]) -> list[tuple[str, li
     """Names in the file that match no organisation of the engagement, with their rows."""
     found: dict[str, list[int]] = {}
     for p in problems:
-        match = UNMATCHED.match(p.reason)
-        if match:
-            found.setdefault(match["name"], []).append(p.row or 0)
+        if p.unmatched:
+            found.setdefault(p.unmatched, []).append(p.row or 0)
     return sorted(found.items())
 
 
