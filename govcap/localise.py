@@ -11,17 +11,24 @@ documents (their own language, ``language=``) and messages.
 - Days: one form everywhere, the month in words: "1 February 2026", "1er février 2026"
   (French writes the first of the month as an ordinal), "1 فبراير 2026", "1 Februari 2026".
   Month names come from Django's catalogues. Machine files (CSV, JSON, IATI) keep ISO dates.
+  A run of days names its month and year once: "16–20 July 2026", "du 16 au 20 juillet 2026".
+- Quotations: French « text » (no-break spaces inside), English and Swahili “text”, Arabic
+  «text» with a Latin text held left to right, so its full stop stays at its end.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from django.utils import formats, timezone, translation
 
 NNBSP = "\u202f"  # NARROW NO-BREAK SPACE (French before ; : % ! ?, and between thousands)
+NBSP = "\u00a0"  # NO-BREAK SPACE (inside French guillemets, as the catalogues write them)
+LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+_RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 
 # (between items, between items that hold commas of their own)
 _SEPARATORS = {"ar": ("، ", "؛ "), "fa": ("، ", "؛ "), "fr": (", ", f"{NNBSP}; ")}
@@ -45,6 +52,17 @@ def join(items: Iterable[Any], language: str | None = None, *, strong: bool = Fa
     """`items` as one list in `language`: "a, b" / "أ، ب"; with `strong`, "a; b" /
     "a ; b" (French) / "أ؛ ب". Empty items are left out."""
     return separator(language, strong=strong).join(str(i) for i in items if str(i))
+
+
+def colon(language: str | None = None) -> str:
+    """The colon after a label: French puts a narrow no-break space before it ("Notes :")."""
+    return f"{NNBSP}:" if language_of(language) == "fr" else ":"
+
+
+def labelled(label: Any, value: Any, language: str | None = None) -> str:
+    """`label` then its value after a colon, as the language writes it: "Notes: …",
+    "Notes : …"."""
+    return f"{label}{colon(language)} {value}"
 
 
 def number(value: float | int, language: str | None = None, digits: int | None = None) -> str:
@@ -85,8 +103,65 @@ def day(value: dt.date | dt.datetime | str | None, language: str | None = None,
     code = language_of(language)
     with translation.override(language or translation.get_language()):
         month_year = formats.date_format(when, "F Y")
-    first = "1er" if code == "fr" and when.day == 1 else str(when.day)
-    return f"{first} {month_year}"
+    return f"{_day_number(when, code)} {month_year}"
+
+
+def _day_number(when: dt.date, code: str) -> str:
+    return "1er" if code == "fr" and when.day == 1 else str(when.day)
+
+
+def day_range(start: dt.date | dt.datetime | str | None,
+              end: dt.date | dt.datetime | str | None, language: str | None = None,
+              empty: str = "") -> str:
+    """Days from `start` to `end`, naming a month and a year once: "16–20 July 2026",
+    "du 16 au 20 juillet 2026", "16–20 يوليو 2026", "16–20 Julai 2026"; across months
+    "30 June – 2 July 2026", "du 30 juin au 2 juillet 2026"; across years both days whole.
+    One day (or no end) is that day; no start gives `empty`."""
+    if start in (None, ""):
+        return empty
+    first = _as_date(start)
+    last = _as_date(end) if end not in (None, "") else first
+    if last == first:
+        return day(first, language)
+    code = language_of(language)
+    with translation.override(language or translation.get_language()):
+        if first.year != last.year:
+            a, b = day(first, language), day(last, language)
+            tail = ""
+        elif first.month != last.month:
+            a = f"{_day_number(first, code)} {formats.date_format(first, 'F')}"
+            b = day(last, language)
+            tail = ""
+        else:
+            a = _day_number(first, code)
+            b = str(last.day)
+            tail = " " + formats.date_format(last, "F Y")
+    if code == "fr":
+        return f"du {a} au {b}{tail}"
+    joiner = "–" if tail else " – "  # between two numbers no space; between days in words, spaced
+    return f"{a}{joiner}{b}{tail}"
+
+
+def quote(text: str, language: str | None = None) -> str:
+    """`text` between the quotation marks of `language`: « text » (French, no-break spaces
+    inside), “text” (English, Swahili), «text» (Arabic; a text with no Arabic letter is
+    held left to right between marks, so its own full stop stays at its end)."""
+    code = language_of(language)
+    if code == "fr":
+        return f"«{NBSP}{text.strip()}{NBSP}»"
+    if code in _RTL_LANGUAGES:
+        return f"«{inside_quotes(text, language)}»"
+    return f"“{text}”"
+
+
+def inside_quotes(text: str, language: str | None = None) -> str:
+    """A quoted text for a sentence whose translation writes the marks itself ("{who}:
+    «{text}»"): in a right-to-left language a text without a right-to-left letter is held
+    left to right between marks; elsewhere, the text as it is."""
+    if language_of(language) in _RTL_LANGUAGES and text and not any(
+            unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
+        return f"{LRM}{text}{LRM}"
+    return text
 
 
 def day_time(value: dt.datetime | None, language: str | None = None, empty: str = "",

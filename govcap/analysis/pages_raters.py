@@ -7,7 +7,9 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
+from govcap import localise
 from govcap.analysis.core.agreement import (
     Agreement,
     Spread,
@@ -47,8 +49,9 @@ def _row(label: Cell | str, result: Agreement) -> Row:
             result.pairable_values, _status(result)]
 
 
-HEADER = ("Krippendorff's alpha (ordinal)", "Percent agreement", "Units rated by two or more",
-          "Ratings in those units", "Reading")
+HEADER = (gettext_noop("Krippendorff's alpha (ordinal)"), gettext_noop("Percent agreement"),
+          gettext_noop("Units rated by two or more"), gettext_noop("Ratings in those units"),
+          gettext_noop("Reading"))
 
 
 def agreement_page(units: Mapping[tuple[int, str], Mapping[str, int | None]],
@@ -59,8 +62,9 @@ def agreement_page(units: Mapping[tuple[int, str], Mapping[str, int | None]],
         "Facilitators who rate a session independently before agreeing the consensus leave "
         "one level per section each. A unit is one section of one session. Alpha is "
         "Krippendorff's alpha for ordinal data (1 is perfect agreement, 0 no better than "
-        "chance); below %(t).3f the ratings need a second look. Percent agreement is the "
-        "share of units where all raters gave the same level.") % {"t": threshold}
+        "chance); below %(t)s the ratings need a second look. Percent agreement is the "
+        "share of units where all raters gave the same level.") % {
+            "t": localise.number(threshold, digits=3)}
     header = [*(_(h) for h in HEADER)]
     if not units:
         report.blocks.append(Block("overall", _("Overall"), note=_(
@@ -102,7 +106,8 @@ def agreement_page(units: Mapping[tuple[int, str], Mapping[str, int | None]],
             Cell(about.organisation if about else str(unit[0]),
                  href=session_url(about.session_uuid) if about else ""),
             titles.get(unit[1], unit[1]),
-            "; ".join(f"{r}: {level_label(Level(v))}" for r, v in sorted(given.items())),
+            localise.join((localise.labelled(r, level_label(Level(v)))
+                           for r, v in sorted(given.items())), strong=True),
             level_cell(about.consensus) if about and about.consensus_key else "",
             (about.notes[:280] + ("…" if len(about.notes) > 280 else "")) if about else "",
             about.dissent if about else ""])

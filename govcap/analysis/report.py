@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.http import Http404, HttpResponse
 
+from govcap import localise
 from govcap.analysis.labels import level_label
 from govcap.cells import neutralise
 from govcap.scale import Level
@@ -27,6 +28,7 @@ class Cell:
     href: str = ""
     numeric: bool = False
     flag: bool = False  # below a threshold, to look at
+    plain: str = ""  # a number as a spreadsheet reads it ("0.509"), for the CSV
 
     def __str__(self) -> str:
         return "" if self.text is None else str(self.text)
@@ -43,19 +45,25 @@ def level_cell(level: Level | int | None, *, label: str | None = None) -> Cell:
 def number(value: float | int | None, digits: int = 2, *, flag: bool = False) -> Cell:
     if value is None:
         return Cell("", numeric=True, flag=flag)
-    text = f"{value:.{digits}f}" if isinstance(value, float) else str(value)
-    return Cell(text, numeric=True, flag=flag)
+    if not isinstance(value, float):
+        return Cell(localise.number(value), numeric=True, flag=flag, plain=str(value))
+    # on the page as the reader writes it ("0,509" in French); in the CSV as data
+    return Cell(localise.number(value, digits=digits), numeric=True, flag=flag,
+                plain=f"{value:.{digits}f}")
 
 
 def percent(value: float | None) -> Cell:
-    return Cell("" if value is None else f"{round(100 * value)}%", numeric=True)
+    if value is None:
+        return Cell("", numeric=True)
+    return Cell(localise.percent(100 * value), numeric=True, plain=f"{round(100 * value)}%")
 
 
 def signed(value: float | int | None, digits: int = 2) -> Cell:
     if value is None:
         return Cell("", numeric=True)
     text = f"{value:+.{digits}f}" if isinstance(value, float) else f"{value:+d}"
-    return Cell(text.replace("-", "−"), numeric=True)
+    shown = localise.number(value, digits=digits if isinstance(value, float) else 0)
+    return Cell(shown if value < 0 else "+" + shown, numeric=True, plain=text)
 
 
 @dataclass
@@ -73,8 +81,8 @@ class Table:
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow([neutralise(h) for h in self.header])
         for row in self.cells():
-            writer.writerow([neutralise(str(c).replace("−", "-") if c.numeric else str(c))
-                             for c in row])
+            writer.writerow([neutralise((c.plain or str(c)).replace("−", "-") if c.numeric
+                                        else str(c)) for c in row])
         return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel reads UTF-8
 
 
