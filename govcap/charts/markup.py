@@ -191,6 +191,33 @@ def wrap(text: str, max_chars: int, max_lines: int) -> tuple[list[str], bool]:
     return kept, True
 
 
+# A name's closing bracket — "(provisional)", "(provisoire)", "(MoPIED)" — says something the
+# name alone does not: shortened, a name keeps it.
+_TRAILING_BRACKET = re.compile(r"^(?P<head>.*\S)\s*(?P<tail>\([^()]*\))$")
+
+
+def shorten(text: str, max_chars: int) -> tuple[str, bool]:
+    """`text` on one line of about `max_chars`; returns (line, shortened). A longer text is
+    cut at a word with an ellipsis, and a bracket that ends it is kept after the ellipsis:
+    "Autorité de Régulation… (provisoire)", not "Autorité de Régulation Multisectorielle…"
+    with the marker lost. The caller puts the full text in a <title>."""
+    line = clean(text)
+    max_chars = max(8, max_chars)
+    if len(line) <= max_chars:
+        return line, False
+    found = _TRAILING_BRACKET.match(line)
+    head, tail = line, ""
+    if found and len(found["tail"]) <= max_chars // 2:
+        head, tail = found["head"], " " + found["tail"]
+    room = max(3, max_chars - len(tail) - 1)
+    cut = head[:room]
+    if head[room:room + 1] not in ("", " ") and " " in cut:
+        words = cut.rsplit(" ", 1)[0]
+        if len(words) >= room * 0.6:  # a whole word unless that leaves little of the name
+            cut = words
+    return cut.rstrip(" ,;:-–—") + ELLIPSIS + tail, True
+
+
 def chars_fitting(width: float, size: float) -> int:
     return max(4, int(width / (size * CHAR_WIDTH_EM)))
 

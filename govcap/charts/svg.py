@@ -37,6 +37,7 @@ from govcap.charts.markup import (
     document,
     el,
     link,
+    shorten,
     title_el,
     wrap,
 )
@@ -188,10 +189,10 @@ def heatmap(
     body_rows = []
     for r, (name, line) in enumerate(model.lines()):
         top = y + r * row_h
-        name_lines, _ = wrap(name, chars_fitting(label_width, LABEL_SIZE), 1)
+        shown, _ = shorten(name, chars_fitting(label_width, LABEL_SIZE))
         parts = [
             title_el(name),
-            f.text(name_lines[0], MARGIN, top + row_h / 2 + 4, size=LABEL_SIZE),
+            f.text(shown, MARGIN, top + row_h / 2 + 4, size=LABEL_SIZE),
         ]
         for c, cell in enumerate(line):
             level = cell.level

@@ -118,6 +118,19 @@ def test_every_heatmap_cell_writes_its_level() -> None:
         assert written == [WORD[v] for v in expected]
 
 
+def test_a_long_organisation_name_is_shortened_keeping_its_provisional_mark() -> None:
+    # "Autorité de Régulation Multisectorielle…" lost "(provisoire)": the reader could not
+    # tell its levels came from a session not yet validated
+    name = "Autorité de Régulation Multisectorielle de Djibouti (provisoire)"
+    root = assert_csp_safe_and_accessible(
+        svg.heatmap([name, "Ministère du Budget"], LABELS, grid(2), "H", label_width=280))
+    [shown] = [t for t in texts(root) if t.startswith("Autorité")]
+    assert shown.endswith("… (provisoire)") and len(shown) < len(name)
+    assert shown.startswith("Autorité de Régulation")
+    assert "Ministère du Budget" in texts(root)
+    assert name in titles(root)  # the whole name on hover and for screen readers
+
+
 def test_heatmap_rows_link_to_their_pages_and_nothing_else() -> None:
     markup = svg.heatmap(["A", "B"], LABELS, grid(2), "H", links=["/orgs/a/", None])
     assert_csp_safe_and_accessible(markup)  # the link's target checked there
