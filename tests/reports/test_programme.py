@@ -168,7 +168,8 @@ def test_each_plan_cites_its_rate_card_and_catalogue_version(client, world, demo
         assert (f"{country}: the rate card {budget['rate_card']} (effective "
                 f"{effective}, in {budget['rate_card_currency']}) "
                 f"and the catalogue {catalogue}; included: ") in english
-        assert f"{country} : la grille tarifaire {budget['rate_card']} (en vigueur" in french
+        pays = plan.engagement.country.name_in("fr")  # "Somalie"
+        assert f"{pays} : la grille tarifaire {budget['rate_card']} (en vigueur" in french
         assert f"et le catalogue {catalogue} ; inclus : " in french
 
 
