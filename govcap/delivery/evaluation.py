@@ -319,6 +319,8 @@ def _save(a: Answer, delivery: Delivery, *, source: str, user=None,
         return "created"
     for k, v in {**values, **meta}.items():
         setattr(row, k, v)
+    if model is not LearningCheck:  # a changed text is checked again before it is quoted
+        row.quotable = False
     row.save()
     return "updated" if answered else "created"
 

@@ -280,6 +280,9 @@ class Reaction(models.Model):
     trainer = models.PositiveSmallIntegerField(null=True, blank=True)
     recommend = models.PositiveSmallIntegerField(null=True, blank=True)
     comment = models.TextField(blank=True)
+    # a coordinator or programme manager checked the comment: the donor's documents may
+    # quote it (govcap.results); a changed answer is unchecked again
+    quotable = models.BooleanField(default=False)
     source = models.CharField(max_length=8, choices=AnswerSource.choices)
     link = models.ForeignKey(EvaluationLink, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="+")
@@ -356,6 +359,7 @@ class FollowUp(models.Model):
     close_date = models.DateField()  # after it, the follow-up is overdue
     applied = models.CharField(max_length=6, choices=Applied.choices, blank=True)
     example = models.TextField(blank=True)
+    quotable = models.BooleanField(default=False)  # as Reaction.quotable
     source = models.CharField(max_length=8, choices=AnswerSource.choices, blank=True)
     link = models.ForeignKey(EvaluationLink, null=True, blank=True, on_delete=models.SET_NULL,
                              related_name="+")

@@ -39,6 +39,10 @@ class Results:
     # may read them; ``texts_withheld``: some courses' were not shown to this reader
     texts: list[queries.CourseTexts] = field(default_factory=list)
     texts_withheld: bool = False
+    # a follow-up's report with no training of its own measured yet: level 4's figure is
+    # that of the earlier round's training, measured at this round (counted in the earlier
+    # round's report and the programme's, not again)
+    moving_from: Engagement | None = None
 
     @property
     def is_demo(self) -> bool:
@@ -113,13 +117,19 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
         moving_up_percent=given["moving_up_percent"],
         cost_per_participant_cents=ind.planned_cost_per_participant(delivery_rows,
                                                                     trainee_rows))
-    # the change counts for the round whose training it was: a follow-up's report shows the
-    # comparison but does not count it again (its IATI activity would report it twice)
-    moving = l4.moved_up([c for p in pairs if p.pair.earlier in scope for c in p.comparisons])
+    # the change counts for the round whose training it was: the programme counts it once;
+    # a follow-up's report says it is the earlier round's (``moving_from``)
+    counted = [p for p in pairs if p.pair.earlier in scope]
+    moving_from = None
+    if engagement is not None and not counted:
+        # its page shows the figure of its level-4 comparison: the earlier round's training
+        counted = [p for p in pairs if p.pair.later == engagement][:1]
+        moving_from = counted[0].pair.earlier if counted else None
+    moving = l4.moved_up([c for p in counted for c in p.comparisons])
     found_indicators = ind.indicators(
         delivery_rows, trainee_rows, reactions, learning, follow_ups,
         moving, targets, _rounds_period(pairs))
     texts, withheld = queries.free_texts(user, found, people,
                                          (get_language() or "en").split("-")[0])
     return Results(engagement, scope, found_indicators, pairs, demo_left_out, bool(some),
-                   queries.plan_period(plans), texts, withheld)
+                   queries.plan_period(plans), texts, withheld, moving_from)

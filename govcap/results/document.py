@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
+from dataclasses import replace
 
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext, pgettext
@@ -37,7 +39,8 @@ from govcap.reports.plan import render_document
 from govcap.results import words
 from govcap.results.build import PairResult, Results
 from govcap.results.core import indicators as ind
-from govcap.results.core import l4
+from govcap.results.core import l4, quotes
+from govcap.results.queries import CourseTexts, Text
 from govcap.scale import Level
 
 FORMATS = ("xlsx", "docx", "pdf")
@@ -72,7 +75,7 @@ def signed(value: float | None, digits: int = 2) -> str:
 
 
 def money(cents: float, currency: str) -> str:
-    return format_money(round(cents), currency, _lang())
+    return format_money(ind.whole_cents(cents), currency, _lang())
 
 
 def share(count: int | None, n: int, value: float | None) -> str:
@@ -81,7 +84,19 @@ def share(count: int | None, n: int, value: float | None) -> str:
     return f"{value:.0f}% ({words.of(count, n)})"
 
 
+def no_cost(i: ind.Indicator) -> str:
+    """Why a cost indicator has no figure: no course has run yet, or none has a cost
+    recorded ("" when it has one)."""
+    if i.unit != ind.MONEY or i.facts.get("deliveries"):
+        return ""
+    if not i.facts.get("ran", 1):
+        return _("no course has run yet")
+    return _("no cost recorded")
+
+
 def actual(i: ind.Indicator) -> str:
+    if i.value is None and no_cost(i):
+        return no_cost(i)
     if i.unit == ind.COUNT:
         return _("%(count)d (of %(n)d nominated)") % {"count": int(i.value or 0), "n": i.n}
     if i.unit == ind.PERCENT:
@@ -95,7 +110,7 @@ def actual(i: ind.Indicator) -> str:
 
 def target(i: ind.Indicator, value: float | None) -> str:
     if value is None:
-        return _("not set")
+        return no_cost(i) or _("not set")
     if i.unit == ind.COUNT:
         return str(int(value))
     if i.unit == ind.PERCENT:
@@ -112,6 +127,8 @@ def baseline(i: ind.Indicator) -> str:
 
 
 def period(i: ind.Indicator) -> str:
+    if i.period is None and i.key == ind.MOVING_UP:
+        return _("no later round yet")
     if i.period is None:
         return _("no course has run")
     start, end = i.period
@@ -212,17 +229,60 @@ def _example(who: str, text: str) -> str:
     return _("Level 3, the participant: “%(text)s”") % {"text": text}
 
 
-def texts_blocks(results: Results, full: bool) -> list:
-    """The trainees' own words, per course, with how many wrote of how many answered. The
-    page (``full``) shows every text to those who may read them; the documents, which go
-    to a donor, quote at most ``QUOTES`` per course and level. Never a code, name or
-    organisation beside a text."""
-    out: list = [Para(_(
+def quoted(texts: Sequence[Text]) -> list[Text]:
+    """What a donor's document quotes of one course's texts of one level: those marked for
+    quoting, at most ``QUOTES``, phone numbers and e-mail addresses masked."""
+    return [replace(t, text=quotes.mask(t.text)) for t in texts if t.quotable][:QUOTES]
+
+
+def not_quoted(texts: Sequence[Text]) -> str:
+    """"2 more on the results page. 1 of them is not marked for quoting.", or ""."""
+    more = len(texts) - len(quoted(texts))
+    if not more:
+        return ""
+    unmarked = sum(not t.quotable for t in texts)
+    out = ngettext("%(n)d more on the results page.", "%(n)d more on the results page.",
+                   more) % {"n": more}
+    if unmarked:
+        out += " " + ngettext("%(n)d of them is not marked for quoting.",
+                              "%(n)d of them are not marked for quoting.", unmarked) % {
+            "n": unmarked}
+    return out
+
+
+def texts_intro() -> str:
+    return _(
         "Written by the participants in the level-1 form (\"Anything else you want to tell "
         "us?\") and by participants and supervisors in the level-3 follow-up (an example of "
         "the course applied, or of what stands in the way). Shown as written, without the "
-        "participant's code or organisation; a participant's erasure blanks them. Check "
-        "that a text names nobody before quoting it."), "intro")]
+        "participant's code or organisation; a participant's erasure blanks them. The "
+        "documents for the donor quote only the texts a coordinator or a programme manager "
+        "marked on the results page, at most %(n)d per course and level, with phone numbers "
+        "and e-mail addresses masked.") % {"n": QUOTES}
+
+
+def texts_counts(course: CourseTexts) -> str:
+    counts = []
+    if course.reactions:
+        counts.append(_("Level 1: %(count)s answers have a comment.") % {
+            "count": words.of(len(course.comments), course.reactions)})
+    if course.follow_ups:
+        counts.append(_("Level 3: %(count)s answered follow-ups give an example.") % {
+            "count": words.of(len(course.examples), course.follow_ups)})
+    return " ".join(counts)
+
+
+def texts_withheld_note() -> str:
+    return _("Courses of engagements you do not coordinate are left out: their "
+             "participants' texts are shown to their coordinators.")
+
+
+def texts_blocks(results: Results, full: bool) -> list:
+    """The trainees' own words, per course, with how many wrote of how many answered. The
+    page (``full``) shows every text to those who may read them; the documents, which go
+    to a donor, quote only the texts marked for quoting (``quoted``) and say how many they
+    leave out. Never a code, name or organisation beside a text."""
+    out: list = [Para(texts_intro(), "intro")]
     if not results.texts:
         out.append(Para(_("No comment or example has been written yet.") if not
                         results.texts_withheld else _(
@@ -231,30 +291,33 @@ def texts_blocks(results: Results, full: bool) -> list:
         return out
     for course in results.texts:
         out.append(Heading(course.course, level=3))
-        counts = []
-        if course.reactions:
-            counts.append(_("Level 1: %(count)s answers have a comment.") % {
-                "count": words.of(len(course.comments), course.reactions)})
-        if course.follow_ups:
-            counts.append(_("Level 3: %(count)s answered follow-ups give an example.") % {
-                "count": words.of(len(course.examples), course.follow_ups)})
-        out.append(Para(" ".join(counts), "note"))
-        comments = course.comments if full else course.comments[:QUOTES]
-        examples = course.examples if full else course.examples[:QUOTES]
-        items = [_("Level 1: “%(text)s”") % {"text": text} for text in comments]
-        items += [_example(who, text) for who, text in examples]
+        out.append(Para(texts_counts(course), "note"))
+        comments = list(course.comments) if full else quoted(course.comments)
+        examples = list(course.examples) if full else quoted(course.examples)
+        items = [_("Level 1: “%(text)s”") % {"text": t.text} for t in comments]
+        items += [_example(t.who, t.text) for t in examples]
         if items:
             out.append(Bullets(tuple(items)))
-        more = len(course.comments) - len(comments) + len(course.examples) - len(examples)
+        more = "" if full else " ".join(x for x in (not_quoted(course.comments),
+                                                    not_quoted(course.examples)) if x)
         if more:
-            out.append(Para(ngettext("%(n)d more on the results page.",
-                                     "%(n)d more on the results page.", more) % {"n": more},
-                            "note"))
+            out.append(Para(more, "note"))
     if results.texts_withheld:
-        out.append(Para(_("Courses of engagements you do not coordinate are left out: "
-                          "their participants' texts are shown to their coordinators."),
-                        "note"))
+        out.append(Para(texts_withheld_note(), "note"))
     return out
+
+
+def review(results: Results) -> list[dict]:
+    """The page's form of the texts, per course: each text with its checkbox's label (as
+    the page quotes it), for those who may read them (they may mark them)."""
+    return [{"course": course.course, "counts": texts_counts(course),
+             "items": [(t, _("Level 1: “%(text)s”") % {"text": t.text})
+                       for t in course.comments]
+             + [(t, _example(t.who, t.text)) for t in course.examples],
+             "documents": _("The documents for the donor quote %(count)s texts.") % {
+                 "count": words.of(len(quoted(course.comments)) + len(quoted(course.examples)),
+                                   len(course.comments) + len(course.examples))}}
+            for course in results.texts]
 
 
 def _group(g: l4.Group) -> str:
@@ -345,9 +408,24 @@ def paired_by_section(p: PairResult, titles: dict[str, str]) -> Table:
                  empty=_("No organisation has a validated level in both rounds yet."))
 
 
-def caveat_items(p: PairResult) -> tuple[str, ...]:
+def caveats(p: PairResult, titles: dict[str, str] | None = None) -> list[str]:
+    """The caveats that hold for this comparison, each once; one that holds for some
+    sections only (every organisation changed by the same amount) names them."""
+    titles = titles if titles is not None else section_titles(p.pair.later)
     codes = list(dict.fromkeys(code for c in p.comparisons for code in c.caveats))
-    items = [str(words.CAVEATS[code]) for code in codes]
+    out = []
+    for code in codes:
+        text = str(words.CAVEATS[code])
+        if code == l4.NO_VARIATION:
+            text = _("%(sections)s: %(caveat)s") % {
+                "sections": ", ".join(titles.get(c.section, c.section) for c in p.comparisons
+                                      if code in c.caveats), "caveat": text}
+        out.append(text)
+    return out
+
+
+def caveat_items(p: PairResult) -> tuple[str, ...]:
+    items = caveats(p)
     items.append(str(words.TOO_FEW_RULE) % {"n": l4.MIN_PER_GROUP})
     if p.pair.not_validated:
         items.append(_("%(n)d organisations of %(round)s have no validated session yet: they "
@@ -387,6 +465,18 @@ def narrowed_note(results: Results) -> list[Para]:
                    "them."), "note")]
 
 
+def moving_from_note(results: Results) -> list[Para]:
+    """A follow-up's level-4 figure is the earlier round's training, measured at this
+    round: said wherever the figure is, so that nobody adds it twice."""
+    if results.moving_from is None or results.engagement is None:
+        return []
+    return [Para(_("Organisations moving up (level 4): the training of %(earlier)s, measured "
+                   "at this round (the comparison %(earlier)s → %(later)s). It is counted "
+                   "once, in the results of %(earlier)s and of the programme: do not add it "
+                   "again.") % {"earlier": round_label(results.moving_from),
+                                "later": round_label(results.engagement)}, "note")]
+
+
 def definitions_table(results: Results) -> Table:
     seen = list(dict.fromkeys(i.key for i in results.indicators))
     return Table([Column(_("Indicator"), 1.2), Column(_("Definition"), 4.0)],
@@ -398,7 +488,8 @@ def sections(results: Results, full: bool = False) -> list[Section]:
         Section("indicators", _("Indicators"), [
             Para(_("Each indicator with its baseline, target, the value counted and the "
                    "number it is counted over (n)."), "intro"),
-            indicator_table(results), *narrowed_note(results)], wide=True),
+            indicator_table(results), *moving_from_note(results), *narrowed_note(results)],
+                wide=True),
         Section("trained", _("Officials trained"), [breakdown_table(results)]),
         Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results)),
         Section("words", _("In the participants' words"), texts_blocks(results, full)),

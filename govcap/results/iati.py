@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from govcap.orgs.models import Engagement
-from govcap.results import queries
+from govcap.results import document, queries
 from govcap.results.build import Results, build
 from govcap.results.core import iati
 from govcap.results.core import indicators as ind
@@ -46,9 +46,14 @@ class IATIError(Exception):
 REPORTING_ORG, DEMO, NOTHING = "reporting-org", "demo", "nothing"
 
 
+def configured() -> bool:
+    """Whether the deployment gave its IATI identifier (an IATI file can be written)."""
+    return bool((getattr(settings, "GOVCAP_IATI_REPORTING_ORG", "") or "").strip())
+
+
 def reporting_org() -> iati.ReportingOrg:
     ref = getattr(settings, "GOVCAP_IATI_REPORTING_ORG", "") or ""
-    if not ref.strip():
+    if not configured():
         raise IATIError("Set GOVCAP_IATI_REPORTING_ORG to your organisation's IATI "
                         "identifier (e.g. XM-DAC-41114) before writing an IATI file "
                         "(docs/settings.md).", REPORTING_ORG)
@@ -63,7 +68,8 @@ def _value(i: ind.Indicator, value: float | None) -> str | None:
     if i.unit == ind.COUNT:
         return str(int(value))
     if i.unit == ind.MONEY:
-        return f"{value / 100:.2f}"
+        units, cents = divmod(ind.whole_cents(value), 100)
+        return f"{units}.{cents:02d}"
     return f"{value:.1f}"
 
 
@@ -84,7 +90,8 @@ def span(*periods: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | 
 
 
 def _indicator(i: ind.Indicator, year: int,
-               plan_period: tuple[dt.date, dt.date] | None = None) -> iati.Indicator:
+               plan_period: tuple[dt.date, dt.date] | None = None,
+               note: str = "") -> iati.Indicator:
     """The targets are the approved plan's, for its whole span: the period is the plan's
     months (and any course run beyond them), the actual is what is counted so far. Level 4
     keeps its own period, the rounds it compares. A baseline that was not measured is no
@@ -98,12 +105,15 @@ def _indicator(i: ind.Indicator, year: int,
                        for s in i.breakdown if s.dimension == "sex")
         periods = (iati.Period(
             when[0], when[1], _value(i, i.target), _value(i, i.value),
-            actual_comment=_actual_comment(i) if i.value is not None else "",
+            actual_comment=(" ".join(x for x in (_actual_comment(i), note) if x)
+                            if i.value is not None else ""),
             actual_by=by_sex if i.value is not None else ()),)
     title = str(NAMES[i.key]) + (f" ({i.currency})" if i.currency else "")
     description = str(DEFINITIONS[i.key])
     if i.baseline is None:
         description += " " + _("Baseline: not measured.")
+    if i.key == ind.MOVING_UP and i.period is not None:
+        year = i.period[0].year  # the earlier round's: the levels compared with
     return iati.Indicator(title, description, measure, kind, ascending,
                           year if i.baseline is not None else None,
                           _value(i, i.baseline), periods=periods)
@@ -119,6 +129,7 @@ def activity(results: Results, org: iati.ReportingOrg) -> iati.Activity:
             else engagement.created_at.year)
     found = queries.deliveries(None, [engagement])
     currency = found[0].currency if found else "USD"
+    moving_note = " ".join(p.text for p in document.moving_from_note(results))
     return iati.Activity(
         identifier=f"{org.ref}-{engagement.slug}",
         title=mark + _("Digital-government capacity training: %(name)s") % {
@@ -134,7 +145,8 @@ def activity(results: Results, org: iati.ReportingOrg) -> iati.Activity:
         else None,
         started=when is not None, ended=True,
         implementers=tuple(sorted({d.provider.name for d in found if d.provider})),
-        indicators=tuple(_indicator(i, year, results.plan_period)
+        indicators=tuple(_indicator(i, year, results.plan_period,
+                                    moving_note if i.key == ind.MOVING_UP else "")
                          for i in results.indicators))
 
 

@@ -126,26 +126,55 @@ def evaluation_rows(people: Sequence[Trainee]
     return reactions, learning, follow_ups
 
 
+LEVEL_1, LEVEL_3 = "l1", "l3"  # a text's kind: a level-1 comment, a level-3 example
+
+
+@dataclass(frozen=True)
+class Text:
+    """One trainee's text: a level-1 comment or a level-3 example (``who`` wrote it:
+    participant or supervisor), and whether a coordinator marked it for quoting."""
+
+    kind: str
+    pk: int
+    text: str
+    quotable: bool = False
+    who: str = "participant"
+
+    @property
+    def key(self) -> str:
+        """"l1-12", "l3-7": the text's name in the page's form."""
+        return f"{self.kind}-{self.pk}"
+
+
 @dataclass(frozen=True)
 class CourseTexts:
     """What the participants of one course wrote: level-1 comments (of ``reactions``
-    answers) and level-3 examples (respondent, text; of ``follow_ups`` answered)."""
+    answers) and level-3 examples (of ``follow_ups`` answered)."""
 
     course: str
-    comments: tuple[str, ...]
+    comments: tuple[Text, ...]
     reactions: int
-    examples: tuple[tuple[str, str], ...]
+    examples: tuple[Text, ...]
     follow_ups: int
 
 
 def reads_texts(user, engagement_id: int) -> bool:
     """Trainees' free text (a comment, an example may name someone): the engagement's
     coordinators, programme managers and administrators — not its facilitators or
-    viewers."""
+    viewers. They also mark which texts the donor's documents may quote."""
     if user is None:
         return True
     scope = scoping.scope_of(user)
     return scope.reads_everything or engagement_id in scope.coordinator_of
+
+
+def _texts_of(user, found: Sequence[Delivery], people: Sequence[Trainee]
+              ) -> tuple[list[Delivery], dict[int, int]]:
+    """The deliveries whose texts the reader may read, and trainee id → delivery id of
+    their trainees the reader sees."""
+    allowed = [d for d in found if reads_texts(user, d.engagement_id)]
+    ids = {d.pk for d in allowed}
+    return allowed, {t.pk: t.delivery_id for t in people if t.delivery_id in ids}
 
 
 def free_texts(user, found: Sequence[Delivery], people: Sequence[Trainee], language: str
@@ -154,28 +183,56 @@ def free_texts(user, found: Sequence[Delivery], people: Sequence[Trainee], langu
     comments and examples of the trainees they see — never with a code, name or
     organisation (an erased trainee's are blank already: ``delivery.privacy``); and whether
     some courses' texts were withheld from this reader."""
-    allowed = [d for d in found if reads_texts(user, d.engagement_id)]
+    allowed, of = _texts_of(user, found, people)
     withheld = len(allowed) < len(found)
-    of = {t.pk: t.delivery_id for t in people if t.delivery_id in {d.pk for d in allowed}}
-    comments: dict[int, list[str]] = defaultdict(list)
+    comments: dict[int, list[Text]] = defaultdict(list)
     reactions: dict[int, int] = defaultdict(int)
-    for trainee, text in Reaction.objects.filter(trainee_id__in=list(of)).order_by(
-            "answered_at", "id").values_list("trainee_id", "comment"):
+    for pk, trainee, text, quotable in Reaction.objects.filter(
+            trainee_id__in=list(of)).order_by("answered_at", "id").values_list(
+            "pk", "trainee_id", "comment", "quotable"):
         reactions[of[trainee]] += 1
         if text.strip():
-            comments[of[trainee]].append(text.strip())
-    examples: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            comments[of[trainee]].append(Text(LEVEL_1, pk, text.strip(), quotable))
+    examples: dict[int, list[Text]] = defaultdict(list)
     answered: dict[int, int] = defaultdict(int)
-    for trainee, who, text in FollowUp.objects.filter(
+    for pk, trainee, who, text, quotable in FollowUp.objects.filter(
             trainee_id__in=list(of), answered_at__isnull=False).order_by(
-            "answered_at", "id").values_list("trainee_id", "respondent", "example"):
+            "answered_at", "id").values_list("pk", "trainee_id", "respondent", "example",
+                                             "quotable"):
         answered[of[trainee]] += 1
         if text.strip():
-            examples[of[trainee]].append((who, text.strip()))
+            examples[of[trainee]].append(Text(LEVEL_3, pk, text.strip(), quotable, who))
     titles = course_titles(allowed, language)
     return ([CourseTexts(titles[d.pk], tuple(comments[d.pk]), reactions[d.pk],
                          tuple(examples[d.pk]), answered[d.pk])
              for d in allowed if comments[d.pk] or examples[d.pk]], withheld)
+
+
+def mark_quotable(user, shown: Iterable[str], chosen: Iterable[str]) -> list[tuple]:
+    """Of the texts ``shown`` ("l1-12", "l3-7"), those in ``chosen`` may be quoted and the
+    others not; only texts the reader may read (``reads_texts``, of trainees they see) are
+    changed, the others ignored. Returns (row, now quotable) of the texts changed."""
+    wanted = set(chosen)
+    keys: dict[str, set[int]] = {LEVEL_1: set(), LEVEL_3: set()}
+    for key in shown:
+        kind, _dash, pk = str(key).partition("-")
+        if kind in keys and pk.isdigit():
+            keys[kind].add(int(pk))
+    rows: list = [
+        *Reaction.objects.filter(pk__in=keys[LEVEL_1]).select_related("trainee__delivery"),
+        *FollowUp.objects.filter(pk__in=keys[LEVEL_3]).select_related("trainee__delivery")]
+    found = deliveries(user, list(Engagement.objects.filter(
+        pk__in={r.trainee.delivery.engagement_id for r in rows})))
+    _allowed, of = _texts_of(user, found, trainees(user, found))
+    changed = []
+    for row in rows:
+        if row.trainee_id not in of:
+            continue
+        key = f"{LEVEL_1 if isinstance(row, Reaction) else LEVEL_3}-{row.pk}"
+        if row.quotable != (key in wanted):
+            row.quotable = key in wanted
+            changed.append((row, row.quotable))
+    return changed
 
 
 def course_titles(found: Iterable[Delivery], language: str) -> dict[int, str]:

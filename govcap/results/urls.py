@@ -10,6 +10,7 @@ urlpatterns = [
     path("e/<slug:slug>/", views.page, name="indicators-engagement"),
     path("e/<slug:slug>/download/<slug:fmt>/", views.download,
          name="indicators-engagement-download"),
+    path("words/", views.words, name="indicators-words"),
     path("iati/", views.iati_download, name="indicators-iati"),
     path("e/<slug:slug>/iati/", views.iati_download, name="indicators-engagement-iati"),
 ]

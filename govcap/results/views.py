@@ -19,14 +19,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from govcap.accounts import scoping
 from govcap.delivery import access as delivery_access
 from govcap.reports.model import Bullets, Heading, Para, Table
-from govcap.results import document, iati, serialise
+from govcap.results import document, iati, review, serialise
 from govcap.results.build import build
 from govcap.results.queries import engagements
 
@@ -95,7 +95,39 @@ def page(request, slug: str | None = None):
         "documents_in": document.document_language(request.LANGUAGE_CODE),
         "languages": _languages(),
         "may_write_iati": may_write_iati(request.user),
+        "iati_missing": "" if iati.configured() else _iati_unconfigured(),
+        "words": document.review(results),
+        "words_intro": document.texts_intro(),
+        "words_withheld": document.texts_withheld_note() if results.texts_withheld else "",
     })
+
+
+def may_mark_texts(user) -> bool:
+    """Who marks the texts the documents may quote: those who read them
+    (``queries.reads_texts``): a coordinator, a programme manager, an administrator."""
+    scope = scoping.scope_of(user)
+    return scope.reads_everything or bool(scope.coordinator_of)
+
+
+@require_POST
+@login_required
+def words(request):
+    """The texts of the page's "In the participants' words" that the donor's documents may
+    quote: those ticked of those shown (audited, ``results.review``)."""
+    _refuse_providers(request)
+    if not may_mark_texts(request.user):
+        raise PermissionDenied
+    slug = request.POST.get("slug", "")
+    engagement = _engagement(request, slug)
+    changed = review.mark(request.user, request.POST.getlist("shown"),
+                          request.POST.getlist("quotable"))
+    messages.success(request, ngettext(
+        "%(n)d text changed: the documents for the donor quote the texts ticked.",
+        "%(n)d texts changed: the documents for the donor quote the texts ticked.",
+        changed) % {"n": changed})
+    back = (reverse("indicators-engagement", args=[engagement.slug]) if engagement
+            else reverse("indicators"))
+    return redirect(back + "#words")
 
 
 @require_GET
@@ -116,11 +148,15 @@ def download(request, fmt: str, slug: str | None = None):
     return response
 
 
+def _iati_unconfigured() -> str:
+    return gettext("The IATI file needs the reporting organisation's IATI identifier: "
+                   "the server's operator sets GOVCAP_IATI_REPORTING_ORG (see the "
+                   "settings guide).")
+
+
 def _iati_refusal(error: iati.IATIError) -> str:
     if error.kind == iati.REPORTING_ORG:
-        return gettext("The IATI file needs the reporting organisation's IATI identifier: "
-                       "the server's operator sets GOVCAP_IATI_REPORTING_ORG (see the "
-                       "settings guide).")
+        return _iati_unconfigured()
     if error.kind == iati.DEMO:
         return gettext("This engagement is demo data: an IATI file never holds it unless "
                        "you tick 'include demo data' (a preview marked DEMO DATA).")

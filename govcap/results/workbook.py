@@ -83,7 +83,7 @@ def _number(i: ind.Indicator, value: float | None) -> float | int | None:
     if i.unit == ind.PERCENT:
         return value / 100
     if i.unit == ind.MONEY:
-        return round(value) / 100
+        return ind.whole_cents(value) / 100
     if i.unit == ind.COUNT:
         return int(value)
     return round(value, 2)
@@ -160,14 +160,19 @@ def paired_grid(name: str, p, titles: dict[str, str]) -> Grid:
 
 
 def words_grid(results: Results) -> Grid:
-    """The texts the donor's documents quote (``document.QUOTES`` per course and level)."""
+    """The texts the donor's documents quote (``document.quoted``: marked for quoting, at
+    most ``document.QUOTES`` per course and level, masked), and per course and level how
+    many are left out."""
     rows: list[list[object]] = []
     for course in results.texts:
-        for text in course.comments[:doc.QUOTES]:
-            rows.append([course.course, 1, _("Participant"), text])
-        for who, text in course.examples[:doc.QUOTES]:
-            rows.append([course.course, 3,
-                         _("Supervisor") if who == "supervisor" else _("Participant"), text])
+        for level, texts in ((1, course.comments), (3, course.examples)):
+            for t in doc.quoted(texts):
+                rows.append([course.course, level,
+                             _("Supervisor") if t.who == "supervisor" else _("Participant"),
+                             t.text])
+            more = doc.not_quoted(texts)
+            if more:
+                rows.append([course.course, level, _("Not quoted"), more])
     return Grid(_("Participants' words"), [
         Col(_("Course"), 40), Col(_("Level"), 7, WHOLE), Col(_("Written by"), 14),
         Col(_("Text"), 90)], rows)
@@ -197,12 +202,17 @@ def notes_grid(results: Results) -> Grid:
                              "earlier": round_label(p.pair.earlier),
                              "later": round_label(p.pair.later)}
               for index, p in enumerate(results.pairs, start=1)]
-    notes += [str(words.CAVEATS[code]) for code in words.CAVEATS]
+    for index, p in enumerate(results.pairs, start=1):  # only those that hold, per comparison
+        where = {"country": p.pair.earlier.country.local_name, "n": index}
+        notes += [_("Level 4, %(country)s %(n)d: %(caveat)s") % {**where, "caveat": caveat}
+                  for caveat in doc.caveats(p, section_titles(p.pair.later))]
+    notes += [p.text for p in doc.moving_from_note(results)]
     notes += [p.text for p in doc.narrowed_note(results)]
     if results.texts:
-        notes.append(_("Participants' words: at most %(n)d texts per course and level, as "
-                       "the report quotes them; check that a text names nobody before "
-                       "quoting it.") % {"n": doc.QUOTES})
+        notes.append(_("Participants' words: only the texts a coordinator or a programme "
+                       "manager marked for quoting on the results page, at most %(n)d per "
+                       "course and level, as the report quotes them, phone numbers and "
+                       "e-mail addresses masked.") % {"n": doc.QUOTES})
     mark = doc.demo_mark(results)
     if mark:
         notes.insert(0, f"{mark}: " + _("the organisations are real; everything recorded "

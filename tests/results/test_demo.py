@@ -69,9 +69,17 @@ def test_the_follow_ups_report_shows_its_comparison_with_the_baseline(django_use
     assert [(c.section, c.trained, c.untrained, c.test) for c in pair.comparisons] == [
         (c.section, c.trained, c.untrained, c.test) for c in theirs.comparisons]
     assert mine.indicator(ind.OFFICIALS_TRAINED).n == 0
-    # the moving-up indicator is the baseline's (its training): not counted twice
-    assert mine.indicator(ind.MOVING_UP).n == 0
-    assert build(None, baseline).indicator(ind.MOVING_UP).n > 0
+    # the moving-up indicator is the baseline's (its training): the follow-up's report shows
+    # the same figure and says whose it is; the programme counts it once
+    theirs_up = build(None, baseline).indicator(ind.MOVING_UP)
+    mine_up = mine.indicator(ind.MOVING_UP)
+    assert theirs_up.n > 0
+    assert (mine_up.numerator, mine_up.n) == (theirs_up.numerator, theirs_up.n)
+    assert mine.moving_from == baseline
+    everything = build(None)  # each pair of rounds once, counted once
+    assert (everything.indicator(ind.MOVING_UP).numerator,
+            everything.indicator(ind.MOVING_UP).n) == l4.moved_up(
+        [c for p in everything.pairs for c in p.comparisons])
     manager = django_user_model.objects.create_superuser("results-reader", password="pw-1-test")
     client = Client()
     client.force_login(manager)

@@ -130,3 +130,41 @@ def test_a_baseline_not_measured_is_said_not_written_without_a_value(
     trained = next(r for r in results if r.findtext("title/narrative") == "Officials trained")
     assert trained.find("indicator/baseline").get("value") == "0"
     assert "not measured" not in trained.findtext("indicator/description/narrative")
+
+
+def test_a_follow_ups_level_4_is_the_baseline_rounds_with_its_year(programme, reporting_org,
+                                                                    schema, tmp_path):
+    """The follow-up's activity reports the baseline's training measured at the follow-up,
+    saying so (the programme counts it once); the baseline year is the earlier round's."""
+    import datetime as dt
+
+    Engagement.objects.filter(pk=programme.engagement.pk).update(start_date=dt.date(2025, 2, 10))
+    tree = iati(tmp_path, "--engagement", programme.later.slug)
+    schema.assertValid(tree)
+    moving = next(r for r in tree.findall("iati-activity/result")
+                  if "level 4" in r.findtext("title/narrative"))
+    indicator = moving.find("indicator")
+    assert indicator.find("baseline").get("year") == "2025"
+    period = indicator.find("period")
+    assert period.find("period-start").get("iso-date") == "2025-02-10"
+    actual = period.find("actual")
+    assert actual.get("value") == "100.0"
+    assert "the training of Baseline 2025, measured at this round" in actual.findtext(
+        "comment/narrative")
+
+
+def test_the_iati_button_says_beforehand_that_the_setting_is_missing(programme, settings):
+    import re
+
+    from django.test import Client
+
+    client = Client()
+    client.force_login(programme.manager)
+    settings.GOVCAP_IATI_REPORTING_ORG = ""
+    page = client.get("/indicators/").content.decode()
+    assert re.search(r'<button class="button" disabled[^>]*>IATI activity file', page)
+    assert "the server&#x27;s operator sets GOVCAP_IATI_REPORTING_ORG" in page
+    settings.GOVCAP_IATI_REPORTING_ORG = ORG
+    page = client.get("/indicators/").content.decode()
+    assert re.search(r'<button class="button">IATI activity file', page)
+    assert "GOVCAP_IATI_REPORTING_ORG" not in page

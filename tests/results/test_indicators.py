@@ -142,3 +142,50 @@ def test_a_narrowed_readers_cost_is_their_share_of_each_course():
     cost = by_key(found, ind.COST_PER_PARTICIPANT, "USD")
     assert (cost.value, cost.n) == (90_000, 2)  # 180,000 ÷ 2, not 610,000 ÷ 2
     assert ind.planned_cost_per_participant([d1, d4], seen) == {"USD": 100_000}
+
+
+def test_level_4_has_the_rounds_period_only_never_the_courses():
+    """One definition: without a later round, level 4 has no period (the page says "no
+    later round yet"), not the courses' dates."""
+    from django.utils import translation
+
+    from govcap.results import document
+
+    moving = by_key(ind.indicators([D1], TRAINEES[:4]), ind.MOVING_UP)
+    assert moving.period is None
+    with translation.override("en"):
+        assert document.period(moving) == "no later round yet"
+
+
+def test_a_cost_without_a_figure_says_why_and_its_currency():
+    from django.utils import translation
+
+    from govcap.results import document
+
+    planned = DeliveryRow("p1", "planned", "USD", 4, 400_000, None, dt.date(2026, 7, 6),
+                          dt.date(2026, 7, 8))
+    nothing_ran = by_key(ind.indicators([planned], [trainee("t9", "p1")]),
+                         ind.COST_PER_PARTICIPANT, "USD")
+    no_cost = by_key(ind.indicators([D2], [TRAINEES[4]]), ind.COST_PER_PARTICIPANT, "USD")
+    with translation.override("en"):
+        assert document.name(nothing_ran) == "Cost per participant (USD)"
+        assert document.target(nothing_ran, nothing_ran.target) == "no course has run yet"
+        assert document.actual(nothing_ran) == "no course has run yet"
+        assert document.target(no_cost, no_cost.target) == "no cost recorded"
+        assert document.actual(no_cost) == "no cost recorded"
+
+
+def test_a_narrowed_readers_period_is_over_the_courses_of_their_scope():
+    """A course whose participants the reader sees none of (another organisation's) is not
+    in their period; a course without participants recorded still is."""
+    theirs = DeliveryRow("d1", "completed", "USD", 4, 400_000, 360_000, dt.date(2025, 5, 5),
+                         dt.date(2025, 5, 8), nominees=4)
+    others = DeliveryRow("d9", "completed", "USD", 4, 400_000, 360_000, dt.date(2025, 10, 6),
+                         dt.date(2025, 10, 9), nominees=3)
+    found = ind.indicators([theirs, others], [trainee("t1", "d1", "completed", org="KRA")])
+    assert by_key(found, ind.OFFICIALS_TRAINED).period == (dt.date(2025, 5, 5),
+                                                           dt.date(2025, 5, 8))
+    empty = DeliveryRow("d8", "completed", "USD", 4, 400_000, None, dt.date(2025, 12, 1),
+                        dt.date(2025, 12, 2), nominees=0)
+    found = ind.indicators([theirs, others, empty], [trainee("t1", "d1", "completed")])
+    assert by_key(found, ind.OFFICIALS_TRAINED).period[1] == dt.date(2025, 12, 2)

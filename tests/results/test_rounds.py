@@ -4,9 +4,12 @@ training changed by the follow-up, a follow-up's shows the same comparison from 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from govcap.accounts.models import Role
+from govcap.orgs.models import Engagement
 from govcap.results.build import build
 from govcap.results.core import indicators as ind
 
@@ -34,12 +37,38 @@ def test_a_follow_ups_report_compares_it_with_the_round_before(programme):
     # the ministry completed the baseline's enterprise-architecture course and moved up; the
     # agency's official dropped out: neither group
     assert changes == [("ICT Authority", "left_out", 0), ("Ministry of ICT", "trained", 1)]
-    # the change is the baseline's training's: counted in the baseline's report and the
-    # programme's, not again in the follow-up's (its IATI activity would report it twice)
-    assert results.indicator(ind.MOVING_UP).n == 0
-    assert build(None, programme.engagement).indicator(ind.MOVING_UP).numerator == 1
+    # the change is the baseline's training's: the follow-up's report shows the same figure
+    # as the baseline's, saying whose training it is; the programme counts it once
+    moving = results.indicator(ind.MOVING_UP)
+    baseline = build(None, programme.engagement).indicator(ind.MOVING_UP)
+    assert (moving.numerator, moving.n) == (baseline.numerator, baseline.n) == (1, 1)
+    assert results.moving_from == programme.engagement
+    assert build(None, programme.engagement).moving_from is None
+    programme_wide = build(None).indicator(ind.MOVING_UP)
+    assert (programme_wide.numerator, programme_wide.n) == (1, 1)  # not 2 of 2
     # its own levels 1 to 3: the follow-up delivered nothing yet
     assert results.indicator(ind.OFFICIALS_TRAINED).n == 0
+
+
+def test_the_follow_ups_page_and_documents_say_whose_training_level_4_is(programme):
+    import io
+
+    from django.test import Client
+    from openpyxl import load_workbook
+
+    from govcap.results import document
+
+    Engagement.objects.filter(pk=programme.engagement.pk).update(start_date=dt.date(2026, 1, 12))
+    client = Client()
+    client.force_login(programme.manager)
+    page = client.get(f"/indicators/e/{programme.later.slug}/").content.decode()
+    row = page[page.index("Trained organisations moving up"):][:600]
+    assert "none counted yet" not in row
+    assert "100% (1 of 1)" in row
+    assert "the training of Baseline 2026, measured at this round" in page
+    book = load_workbook(io.BytesIO(document.render(build(None, programme.later), "xlsx")))
+    notes = [c for ws in book.worksheets for r in ws.values for c in r if isinstance(c, str)]
+    assert any("the training of Baseline 2026, measured at this round" in n for n in notes)
 
 
 def test_the_baseline_and_the_programme_show_the_same_comparison_once(programme):

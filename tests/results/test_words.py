@@ -60,6 +60,7 @@ def test_a_viewer_is_told_the_texts_are_for_coordinators(written):
 
 def test_the_donors_documents_quote_a_few_and_say_how_many_more(written, monkeypatch):
     monkeypatch.setattr(document, "QUOTES", 1)
+    Reaction.objects.update(quotable=True)
     results = build(written.manager, written.engagement)
     blocks = document.texts_blocks(results, full=False)
     quoted = [item for b in blocks if hasattr(b, "items") for item in b.items]
@@ -92,3 +93,120 @@ def test_level_2_is_called_a_self_assessment_on_the_page_and_in_the_documents(pr
     book = load_workbook(io.BytesIO(response.content))
     cells = [c for ws in book.worksheets for row in ws.values for c in row if c]
     assert "Self-assessed learning gain (level 2)" in cells
+
+
+# --- which texts a donor's document may quote: marked on the results page -----------------
+
+PERSONAL = "Very practical. Jane Wanjiru was excellent; call me on 0712 345 678."
+
+
+@pytest.fixture
+def personal(written):
+    Reaction.objects.filter(trainee=written.t3).update(comment=PERSONAL)
+    return written
+
+
+def _document_texts(user, engagement=None) -> dict[str, str]:
+    """What the XLSX, DOCX and PDF of the reader's results say, as text."""
+    import shutil
+    import subprocess
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    results = build(user, engagement)
+    book = load_workbook(io.BytesIO(document.render(results, "xlsx")))
+    word = Document(io.BytesIO(document.render(results, "docx")))
+    pdf = document.render(results, "pdf")
+    if shutil.which("pdftotext"):  # the PDF's own text
+        pdf_text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
+                                  check=True).stdout.decode()
+    else:  # what the PDF is drawn from
+        from govcap.reports.pdf import render_html
+
+        pdf_text = render_html(document.document(results))
+    return {
+        "xlsx": "\n".join(str(c) for ws in book.worksheets for row in ws.values
+                          for c in row if c is not None),
+        "docx": "\n".join(p.text for p in word.paragraphs),
+        "pdf": " ".join(pdf_text.split()),
+    }
+
+
+def _form(page: str) -> tuple[list[str], dict[str, bool]]:
+    import re
+
+    shown = re.findall(r'name="shown" value="([^"]+)"', page)
+    ticked = {key: bool(re.search(rf'name="quotable" value="{key}" checked', page))
+              for key in shown}
+    return shown, ticked
+
+
+def test_no_text_is_quoted_in_the_documents_until_marked(personal):
+    texts = _document_texts(personal.manager)
+    for fmt, text in texts.items():
+        assert "Jane Wanjiru" not in text, fmt
+        assert "0712" not in text, fmt
+        assert "Useful session number" not in text, fmt
+    said = "2 more on the results page. 2 of them are not marked for quoting."
+    assert texts["docx"].count(said) == 2  # the comments, the examples
+    assert said in texts["pdf"]
+    assert texts["xlsx"].count(said) == 2  # per course and level
+
+
+def test_a_coordinator_marks_texts_on_the_page_and_only_those_are_quoted_masked(personal):
+    from govcap.accounts.models import AuditEvent
+
+    client = client_of(personal.coordinator)
+    page = client.get(f"/indicators/e/{personal.engagement.slug}/").content.decode()
+    shown, ticked = _form(page)
+    assert len(shown) == 4 and not any(ticked.values())  # 2 comments, 2 examples
+    personal_key = f"l1-{Reaction.objects.get(trainee=personal.t3).pk}"
+    example_key = f"l3-{FollowUp.objects.get(respondent='supervisor').pk}"
+    response = client.post("/indicators/words/", {
+        "slug": personal.engagement.slug, "shown": shown,
+        "quotable": [personal_key, example_key]})
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "2 texts changed" in page
+    assert _form(page)[1] == {key: key in (personal_key, example_key) for key in shown}
+    assert "The documents for the donor quote 2 of 4 texts." in page
+    assert PERSONAL in page  # the page shows the coordinator the text as written
+    assert AuditEvent.objects.filter(action="quotable").count() == 2
+    for fmt, text in _document_texts(personal.manager).items():
+        assert "Jane Wanjiru was excellent; call me on [phone]." in text, fmt
+        assert "0712" not in text, fmt
+        assert "first service standard" in text, fmt  # the supervisor's example
+        assert "Useful session number" not in text, fmt  # not marked
+        assert "We now publish" not in text, fmt
+    # unticking takes it out again
+    client.post("/indicators/words/", {"slug": personal.engagement.slug, "shown": shown,
+                                       "quotable": [example_key]})
+    assert "Jane Wanjiru" not in _document_texts(personal.manager)["docx"]
+
+
+def test_an_e_mail_address_is_masked_even_when_marked(written):
+    Reaction.objects.filter(trainee=written.t3).update(
+        comment="Write to amina.w@ict.go.ke or +254 (0)20 123 4567", quotable=True)
+    text = _document_texts(written.manager)["docx"]
+    assert "Write to [e-mail] or [phone]" in text
+    assert "ict.go.ke" not in text
+
+
+def test_a_viewer_cannot_mark_texts(written):
+    key = f"l1-{Reaction.objects.get(trainee=written.t3).pk}"
+    response = client_of(written.viewer).post("/indicators/words/", {
+        "shown": [key], "quotable": [key]})
+    assert response.status_code == 403
+    assert not Reaction.objects.get(trainee=written.t3).quotable
+
+
+def test_a_corrected_answer_is_unmarked(written):
+    from govcap.delivery.evaluation import ReactionAnswer, record_answers
+
+    Reaction.objects.update(quotable=True)
+    record_answers(written.coordinator, written.delivery,
+                   [ReactionAnswer(written.t3.code, relevance=4, comment="Changed text")],
+                   source="paper", replace=True)
+    assert not Reaction.objects.get(trainee=written.t3).quotable
+    assert Reaction.objects.get(trainee=written.trainee).quotable

@@ -433,6 +433,19 @@ def follow_ups_due(w) -> dict:
     return made
 
 
+def commented(w) -> dict:
+    """T1 of the delivery wrote a level-1 comment (not yet marked for quoting)."""
+    from django.utils import timezone
+
+    from govcap.delivery.models import Reaction
+
+    made = delivered(w)
+    made["reaction"] = Reaction.objects.create(
+        trainee=made["trainee"], relevance=5, comment="Useful", source="paper",
+        answered_at=timezone.now())
+    return made
+
+
 def reaction_export(c: Ctx):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -811,6 +824,11 @@ MATRIX: list[Check] = [
     Check("indicators-engagement", ENGAGEMENT_READERS, setup=delivered, args=engagement),
     Check("indicators-engagement-download", ENGAGEMENT_READERS, setup=delivered,
           args=lambda c: {"slug": c.w.engagement.slug, "fmt": "docx"}),
+    Check("indicators-words", COORDINATORS | {"manager"}, method="POST", setup=commented,
+          data=lambda c: {"shown": [f"l1-{c.extra['reaction'].pk}"],
+                          "quotable": [f"l1-{c.extra['reaction'].pk}"]},
+          effect=exists("delivery.Reaction", quotable=lambda c: True),
+          note="which texts the donor's documents may quote: those who read them"),
     Check("indicators-iati", frozenset({"manager", "admin"}), setup=delivered,
           note="the IATI file: those who report to donors"),
     Check("indicators-engagement-iati", frozenset({"manager", "admin"}), setup=delivered,

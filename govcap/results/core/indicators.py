@@ -33,6 +33,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 COMPLETED = "completed"
 CLOSED = ("cancelled", "merged")  # deliveries that never ran as such
@@ -147,13 +148,34 @@ class Indicator:
     facts: Mapping[str, float | int] = field(default_factory=dict)  # further counts shown
 
 
+def whole_cents(value: float) -> int:
+    """An amount in cents rounded to a whole cent, half up as money is (1,812.625 is
+    1,812.63), not to the even one as ``round`` does."""
+    return int(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def percent(part: int, whole: int) -> float | None:
     return 100.0 * part / whole if whole else None
 
 
-def period(deliveries: Iterable[DeliveryRow]) -> tuple[dt.date, dt.date] | None:
-    """From the first start to the last end (or start) of the deliveries that ran."""
-    days = [d for row in deliveries if row.status in RAN
+def in_scope(deliveries: Iterable[DeliveryRow], trainees: Sequence[TraineeRow] | None = None
+             ) -> list[DeliveryRow]:
+    """The deliveries of the reader's scope: with ``trainees`` (those the reader sees), not
+    those with participants of whom the reader sees none (a course of other organisations,
+    for a reader who sees some organisations only)."""
+    rows = list(deliveries)
+    if trainees is None:
+        return rows
+    mine = Counter(t.delivery for t in trainees)
+    return [d for d in rows
+            if mine[d.id] or not (d.nominees if d.nominees is not None else mine[d.id])]
+
+
+def period(deliveries: Iterable[DeliveryRow], trainees: Sequence[TraineeRow] | None = None
+           ) -> tuple[dt.date, dt.date] | None:
+    """From the first start to the last end (or start) of the deliveries that ran, of the
+    reader's scope (``in_scope``)."""
+    days = [d for row in in_scope(deliveries, trainees) if row.status in RAN
             for d in (row.start, row.end) if d is not None]
     return (min(days), max(days)) if days else None
 
@@ -179,10 +201,11 @@ def indicators(
     rounds_period: tuple[dt.date, dt.date] | None = None,
 ) -> list[Indicator]:
     """Every indicator, in ``KEYS`` order (the cost indicators once per currency). Level 4's
-    period is ``rounds_period``, the span of the rounds it compares, when there is one."""
+    period is ``rounds_period``, the span of the rounds it compares (None: no later round
+    yet), whatever the courses' dates."""
     by_id = {d.id: d for d in deliveries}
     ran = [t for t in trainees if by_id[t.delivery].status in RAN]
-    when = period(deliveries)
+    when = period(deliveries, trainees)
     completed = [t for t in ran if t.completion == COMPLETED]
     out = [Indicator(OFFICIALS_TRAINED, COUNT, float(len(completed)), len(ran),
                      len(completed), 0.0,
@@ -205,7 +228,7 @@ def indicators(
     out.append(_application(follow_ups, targets, when))
     up, of = moving_up
     out.append(Indicator(MOVING_UP, PERCENT, percent(up, of), of, up, 0.0,
-                         targets.moving_up_percent, period=rounds_period or when))
+                         targets.moving_up_percent, period=rounds_period))
     out.extend(_costs(deliveries, trainees, targets, when))
     return out
 
@@ -264,9 +287,13 @@ def shares(deliveries: Iterable[DeliveryRow], trainees: Sequence[TraineeRow]
 
 def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
            targets: Targets, when: tuple[dt.date, dt.date] | None) -> list[Indicator]:
-    costed = [d for d in deliveries if d.status in RAN and d.cost_cents is not None]
+    ran = [d for d in in_scope(deliveries, trainees) if d.status in RAN]
+    costed = [d for d in ran if d.cost_cents is not None]
     share = shares(costed, trainees)
-    currencies = sorted({d.currency for d in costed}) or [""]
+    # without a cost recorded, the courses' currency all the same (the row says why)
+    currencies = (sorted({d.currency for d in costed})
+                  or sorted({d.currency for d in in_scope(deliveries, trainees) if d.currency})
+                  or [""])
     out: list[Indicator] = []
     for currency in currencies:
         mine = [d for d in costed if d.currency == currency]
@@ -275,7 +302,8 @@ def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
         people = [t for t in trainees if t.delivery in ids]
         done = sum(t.completion == COMPLETED for t in people)
         target = targets.cost_per_participant_cents.get(currency)
-        facts: dict[str, float | int] = {"deliveries": len(mine), "cost_cents": round(spent)}
+        facts: dict[str, float | int] = {"deliveries": len(mine), "cost_cents": whole_cents(spent),
+                                         "ran": len(ran)}
         if any(share[d.id] < 1 for d in mine):
             facts["share_of_cost"] = 1  # the reader's organisations' share, not the whole
         out.append(Indicator(COST_PER_PARTICIPANT, MONEY,

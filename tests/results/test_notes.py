@@ -1,0 +1,48 @@
+"""The workbook's Notes sheet says a level-4 caveat only where it holds, per comparison."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from govcap.results import workbook
+from govcap.results.build import PairResult, Results
+from govcap.results.core import l4
+from govcap.results.queries import RoundPair
+
+pytestmark = pytest.mark.django_db
+
+SAME = "changed by the same amount"
+
+
+def pair(programme, before: dict[str, int], after: dict[str, int], trained: str
+         ) -> PairResult:
+    comparisons = l4.compare({(o, "s1"): v for o, v in before.items()},
+                             {(o, "s1"): v for o, v in after.items()},
+                             {o: frozenset({"d"}) for o in trained},
+                             sections=("s1",), section_domain={"s1": "d"})
+    return PairResult(RoundPair(programme.engagement, programme.later), comparisons)
+
+
+def notes(programme, *pairs: PairResult) -> list[str]:
+    results = Results(programme.engagement, [programme.engagement], [], list(pairs))
+    with translation.override("en"):
+        return [row[0] for row in workbook.notes_grid(results).rows]
+
+
+def test_no_variation_is_not_said_when_the_changes_differ(programme):
+    varied = pair(programme, dict.fromkeys("abcdef", 2),
+                  {"a": 3, "b": 3, "c": 3, "d": 2, "e": 1, "f": 2}, trained="abc")
+    assert varied.comparisons[0].test is not None  # tested: three in each group
+    said = notes(programme, varied)
+    assert not any(SAME in n for n in said)
+    assert any("No control group" in n for n in said)  # the caveats that hold stay
+
+
+def test_no_variation_is_said_for_the_comparison_where_it_holds(programme):
+    varied = pair(programme, dict.fromkeys("abcdef", 2),
+                  {"a": 3, "b": 3, "c": 3, "d": 2, "e": 1, "f": 2}, trained="abc")
+    flat = pair(programme, dict.fromkeys("abcdef", 1), dict.fromkeys("abcdef", 2),
+                trained="abc")
+    said = [n for n in notes(programme, varied, flat) if SAME in n]
+    assert len(said) == 1 and said[0].startswith("Level 4, Kenya 2: s1: ")
