@@ -4,6 +4,7 @@ import re
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html, json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -12,6 +13,7 @@ from django.utils.translation import pgettext
 from govcap import labels, localise
 from govcap.assessments.conflicts import open_count
 from govcap.delivery import access as delivery_access
+from govcap.direction import is_rtl
 from govcap.orgs.names import sector_name
 from govcap.translations import is_pseudo
 from govcap.web import storage_full
@@ -84,6 +86,48 @@ def percent(value, digits=0) -> str:
     if value in (None, ""):
         return ""
     return localise.percent(value, digits=int(digits))
+
+
+@register.simple_tag
+def colon() -> str:
+    """`{% colon %}` after a label outside its message ("{% translate "Notes" %}{% colon %}"):
+    ":" or, in French, a narrow no-break space and ":" ("Notes :")."""
+    return localise.colon()
+
+
+@register.simple_tag
+def crumb_sep() -> SafeString:
+    """`{% crumb_sep %}` between two steps of a breadcrumb: "›" pointing to the next step,
+    "‹" on a right-to-left page. Held left to right, so the bidi algorithm does not mirror it
+    back (›‹ are mirrored characters) whatever text surrounds it; hidden from screen
+    readers, which read the links."""
+    mark = "‹" if is_rtl(translation.get_language() or "") else "›"
+    return format_html('<span class="sep" aria-hidden="true" dir="ltr">{}</span>', mark)
+
+
+@register.simple_tag
+def section_title(section, language: str = "") -> SafeString:
+    """`{% section_title section session.language %}`: "1. Stratégie…" isolated whole in the
+    session's language, so on an Arabic page a French title keeps its number in front
+    ("1. Stratégie", not "Stratégie .1"); a title not translated yet keeps its mark."""
+    lang = language or getattr(section.title, "lang", "") or ""
+    if not lang:
+        return format_html('<bdi dir="auto">{}. {}</bdi>', section.number, t(section.title))
+    return format_html('<bdi lang="{}" dir="{}">{}. {}</bdi>', lang, text_dir(lang),
+                       section.number, t(section.title))
+
+
+# The marks around a quotation, as the page's language writes them (the text inside is
+# isolated in its own direction: a French quote on an Arabic page keeps its marks in place).
+_QUOTE_MARKS = {"fr": ("«\u00a0", "\u00a0»"), "ar": ("«", "»"), "fa": ("«", "»")}
+
+
+@register.filter
+def quoted(text) -> SafeString:
+    """`{{ text|quoted }}`: the text between the page language's quotation marks, held in
+    its own direction inside them ("“L'agilité…”" on an Arabic page, not "”L'agilité…“")."""
+    opening, closing = _QUOTE_MARKS.get(localise.language_of(), ("“", "”"))
+    return format_html('{}<bdi dir="auto">{}</bdi>{}', opening, text, closing)
 
 
 @register.filter

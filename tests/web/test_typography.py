@@ -1,0 +1,75 @@
+"""The page's language writes its own punctuation and direction around what it shows:
+French puts a narrow no-break space before a colon ("Notes :"); an Arabic page points its
+breadcrumb the other way, keeps a French section title's number in front of it and a
+Latin quote inside its marks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from govcap.assessments.models import Quote, Rating
+
+SECTION = "project-execution"
+
+
+@pytest.fixture
+def french_session(consented):
+    w = consented
+    w.session.language = "fr"
+    w.session.save(update_fields=["language"])
+    Rating.objects.create(session=w.session, section_key=SECTION, level="moderate",
+                          notes="Délais tenus.", evidence="Rapport 2025.", dissent="Aucun.")
+    Quote.objects.create(session=w.session, section_key=SECTION,
+                         text="L'agilité, c'est livrer souvent.")
+    return w
+
+
+def read(client, user, url, language):
+    client.force_login(user)
+    client.cookies["django_language"] = language
+    return client.get(url).content.decode()
+
+
+def test_a_french_page_writes_a_no_break_space_before_a_colon(client, french_session):
+    w = french_session
+    summary = read(client, w.facilitator, reverse("session-summary", args=[w.session.uuid]),
+                   "fr")
+    labels = re.findall(r"<strong>([^<]*)</strong>(?: <span class=\"tag internal\">)?", summary)
+    colons = [label for label in labels if label.endswith(":")]
+    assert len(colons) >= 3, labels  # notes, evidence, dissent
+    assert all(label.endswith("\u202f:") for label in colons), colons
+    account = read(client, w.facilitator, reverse("account"), "fr")
+    assert account.count("</a>\u202f: ") >= 2 and "</a>: " not in account
+    english = read(client, w.facilitator, reverse("session-summary", args=[w.session.uuid]),
+                   "en")
+    assert "Notes:</strong>" in english
+
+
+def test_an_arabic_breadcrumb_points_the_other_way(client, world):
+    url = reverse("engagement", args=[world.engagement.slug])
+    crumbs = read(client, world.coordinator, url, "ar").split('<p class="crumbs', 1)[1]
+    crumbs = crumbs.split("</p>", 1)[0]
+    assert '<span class="sep" aria-hidden="true" dir="ltr">‹</span>' in crumbs
+    assert "›" not in crumbs
+    english = read(client, world.coordinator, url, "en").split('<p class="crumbs', 1)[1]
+    assert '<span class="sep" aria-hidden="true" dir="ltr">›</span>' in english.split("</p>")[0]
+
+
+def test_an_arabic_page_isolates_a_french_sessions_titles_and_quotes(client, french_session):
+    w = french_session
+    summary = read(client, w.facilitator, reverse("session-summary", args=[w.session.uuid]),
+                   "ar")
+    assert 'dir="rtl"' in summary.split(">", 2)[1]  # the page reads right to left
+    # the number inside the French title's isolate: "1. Stratégie", not "Stratégie .1"
+    titles = re.findall(r'<bdi lang="fr" dir="ltr">(\d+)\. [^<]+', summary)
+    assert titles and len(titles) == 2 * len(set(titles)), titles  # table and headings
+    assert not re.search(r"\d+\. <bdi", summary)
+    # the quote isolated inside the page's marks, which then stay on either side of it
+    assert ("<blockquote><bdi dir=\"auto\">L&#x27;agilité, c&#x27;est livrer souvent.</bdi>"
+            "</blockquote>") in summary
+    section = read(client, w.facilitator, reverse("section", args=[w.session.uuid, SECTION]),
+                   "ar")
+    assert "<blockquote><bdi dir=\"auto\">L&#x27;agilité" in section
