@@ -41,7 +41,7 @@ def assumptions(s: Scope) -> Section:
             items.append(L["assume.code_order"])
         items.append(L.t("assume.rates", catalogue=s.plan.catalogue_key,
                          version=s.plan.catalogue_version, currency=c.get("currency", ""),
-                         rate=c.get("exchange_rate", 1)))
+                         rate=L.decimal(str(c.get("exchange_rate", 1)))))
         if c.get("cost_overrides"):
             items.append(L.t("assume.own_rates", codes=L.commas(sorted(c["cost_overrides"]))))
     target = s.plan.extra.get("women_target_percent")

@@ -72,7 +72,7 @@ def proposed(s: Scope) -> list[str]:
         else L.count("n.interventions", n) for kind, n in sorted(kinds.items()))
     key = ("brief.plan" if not kinds else "brief.plan_with_interventions" if courses
            else "brief.plan_interventions_only")
-    out = [L.t(key, modules=len(courses), interventions=interventions,
+    out = [L.sentence(key, modules=len(courses), interventions=interventions,
                cohorts=len(s.cohorts), participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
@@ -88,11 +88,11 @@ def proposed(s: Scope) -> list[str]:
         _, orgs, month = best[code]
         rank = numbers[code]
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
-        out.append(L.t(key, rank=rank, module=f"{code} {s.module_title(code)}",
+        out.append(L.sentence(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))
     # why a coaching or a project rather than a course: the gap outlived last round's course
     for need in [n for n in s.needs if n.follows and n.status == SCHEDULED][:PRIORITIES_SHOWN]:
-        out.append(L.t("brief.follow_on", org=s.names.get(need.org_id, need.org_name),
+        out.append(L.sentence("brief.follow_on", org=s.names.get(need.org_id, need.org_name),
                        line=follow_on_line(s, need)))
     if s.left_out:  # a gap deliberately left without training is said, not hidden
         out.append(left_out.summary(s))
@@ -105,13 +105,13 @@ def asked(s: Scope) -> list[str]:
     out = []
     if months:
         if s.ctx.status == "approved":  # approved already: what follows is confirming
-            out.append(L.t("brief.ask_confirm", version=s.ctx.version,
+            out.append(L.sentence("brief.ask_confirm", version=s.ctx.version,
                            month=L.month(months[0])))
         else:
-            out.append(L.t("brief.ask_approve", version=s.ctx.version))
-        out.append(L.t("brief.ask_nominate", date=names_due(s, months[0]),
+            out.append(L.sentence("brief.ask_approve", version=s.ctx.version))
+        out.append(L.sentence("brief.ask_nominate", date=names_due(s, months[0]),
                        month=L.month(months[0])))
         out.append(L["brief.ask_release"])
     if s.unfit:
-        out.append(L.t("brief.ask_unfit", count=len(s.unfit)))
+        out.append(L.sentence("brief.ask_unfit", count=len(s.unfit)))
     return out

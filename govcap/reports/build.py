@@ -111,10 +111,10 @@ def summary(s: Scope) -> Section:
     L = s.L
     unknowns = [u for u in s.plan.unknowns if s.mine(u.org_id)]
     if s.org_id is None:
-        scope = L.t("summary.scope", orgs=len(s.organisations), gaps=len(s.gaps),
+        scope = L.sentence("summary.scope", orgs=len(s.organisations), gaps=len(s.gaps),
                     gap_orgs=len({g.org_id for g in s.gaps}), unknowns=len(unknowns))
     else:
-        scope = L.t("summary.scope_org", org=s.names[s.org_id], gaps=len(s.gaps),
+        scope = L.sentence("summary.scope_org", org=s.names[s.org_id], gaps=len(s.gaps),
                     unknowns=len(unknowns))
     first, last = period(s)
     places = sum(s.participants(c) for c in s.cohorts)
@@ -154,7 +154,7 @@ def outcome(s: Scope) -> list[str]:
     out: list[str] = []
     if s.cohorts:
         first, last = period(s)
-        out.append(L.t("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
+        out.append(L.sentence("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
                        participants=sum(s.participants(c) for c in s.cohorts), first=first,
                        last=last, total=s.money(s.total_cents).text))
     elif not s.gaps:
@@ -164,7 +164,7 @@ def outcome(s: Scope) -> list[str]:
     if s.left_out:
         out.append(left_out.summary(s))
     if s.unfit:
-        out.append(L.t("summary.unfit", count=len(s.unfit),
+        out.append(L.sentence("summary.unfit", count=len(s.unfit),
                        amount=s.money(s.unfit_estimate_cents).text))
     elif s.cohorts:
         out.append(L["summary.allfit_others" if s.left_out else "summary.allfit"])
@@ -178,7 +178,7 @@ def coverage(s: Scope) -> list[str]:
     if s.org_id is not None or not rows:
         return []
     L = s.L
-    lines = [L.t("summary.coverage", engaged=len(rows),
+    lines = [L.sentence("summary.coverage", engaged=len(rows),
                  validated=sum(1 for _name, status in rows if status == "validated"))]
     groups = []
     for status in ("submitted", "in_progress", "draft", "none"):
@@ -186,7 +186,7 @@ def coverage(s: Scope) -> list[str]:
         if names:
             groups.append(L.t(f"coverage.{status}", names=L.commas(names)))
     if groups:
-        lines.append(L.t("summary.not_covered", groups=L.semicolons(groups)))
+        lines.append(L.sentence("summary.not_covered", groups=L.semicolons(groups)))
     return lines
 
 
@@ -203,9 +203,9 @@ def findings_in_words(s: Scope) -> list[str]:
             if gaps else []
         at_target = [s.section_title(r.section_key) for r in rows
                      if r.current is not None and r.current >= r.target]
-        out = [L.t("summary.org_furthest", sections=L.semicolons(furthest))] if furthest else []
+        out = [L.sentence("summary.org_furthest", sections=L.semicolons(furthest))] if furthest else []
         if at_target:
-            out.append(L.t("summary.org_at_target", sections=L.semicolons(at_target)))
+            out.append(L.sentence("summary.org_at_target", sections=L.semicolons(at_target)))
         return out + change_in_words(s)
     total = len({r.org_id for r in rows})
     at = {level: Counter(r.section_key for r in rows
@@ -214,15 +214,15 @@ def findings_in_words(s: Scope) -> list[str]:
     out = []
     if at["basic"]:
         key, n = min(at["basic"].items(), key=lambda kv: (-kv[1], SECTION_KEYS.index(kv[0])))
-        out.append(L.t("summary.weakest", section=s.section_title(key), n=n, total=total))
+        out.append(L.sentence("summary.weakest", section=s.section_title(key), n=n, total=total))
     if at["high"]:
         key, n = min(at["high"].items(), key=lambda kv: (-kv[1], SECTION_KEYS.index(kv[0])))
-        out.append(L.t("summary.strongest", section=s.section_title(key), n=n, total=total))
+        out.append(L.sentence("summary.strongest", section=s.section_title(key), n=n, total=total))
     per_org = Counter(g.org_id for g in s.gaps)
     if per_org:
         org, n = min(per_org.items(), key=lambda kv: (-kv[1], s.names[kv[0]].casefold()))
         sections = sum(1 for r in rows if r.org_id == org)
-        out.append(L.t("summary.most_gaps", org=s.names[org], n=n, sections=sections))
+        out.append(L.sentence("summary.most_gaps", org=s.names[org], n=n, sections=sections))
     return out + change_in_words(s)
 
 
@@ -242,9 +242,9 @@ def change_in_words(s: Scope) -> list[str]:
         return []
     up = sum(1 for r in moved if rounds.change_of(r) == rounds.IMPROVED)
     down = [r for r in moved if rounds.change_of(r) == rounds.REGRESSED]
-    out = [s.L.t("summary.since", round=previous, up=up, down=len(down))]
+    out = [s.L.sentence("summary.since", round=previous, up=up, down=len(down))]
     if down:
-        out.append(s.L.t("summary.regressions", items=s.L.semicolons(
+        out.append(s.L.sentence("summary.regressions", items=s.L.semicolons(
             f"{s.names[r.org_id]}, {s.section_title(r.section_key)}" for r in down[:5])))
     return out
 
@@ -339,7 +339,7 @@ def priorities(s: Scope) -> Section:
                                                                    for n in placed})))
                   if placed else L["status.unfit"])
         rows.append([rank, code, s.module_title(code), s.step(needs[0].step),
-                     len({n.org_id for n in needs}), f"{max(n.score for n in needs):.2f}",
+                     len({n.org_id for n in needs}), L.decimal(max(n.score for n in needs), 2),
                      L.commas(origins), status])
     table = Table([Column(L["col.rank"], 0.6, "number"), Column(L["col.module"], 1),
                    Column(L["col.title"], 3.2), Column(L["col.step"], 1.4),

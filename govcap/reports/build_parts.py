@@ -52,7 +52,7 @@ def gantt_data(s: Scope) -> GanttData:
         rows.append(GanttRow(label=f"{code} {s.module_title(code)}", domain=runs[0].domain,
                              bars=tuple(sorted(bars.items()))))
     blackout = tuple(index[m] for m in s.plan.blackout_months if m in index)
-    return GanttData(months=[s.L.month(m) for m in months], rows=rows, blackout=blackout,
+    return GanttData(months=[s.L.month_short(m) for m in months], rows=rows, blackout=blackout,
                      title=s.L["gantt.title"], participants_label=s.L["col.participants"],
                      domain_labels={k: s.domain(k) for k in DOMAINS},
                      rtl=chart_words(s.L.language).rtl)

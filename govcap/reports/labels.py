@@ -12,12 +12,13 @@ and XLSX write them the same way.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.translation import gettext_noop as _
 
 from govcap import labels as words
@@ -534,10 +535,14 @@ EN: dict[str, str | Plural | Contextual] = {
     "sheet.budget": _("Budget"), "sheet.orgs": _("Per organisation"),
 }
 
-MONTHS = {
+# A month in a narrow table column (the Gantt chart's axis, the load tables): each language's
+# own abbreviation; Arabic does not abbreviate month names, so it writes them whole. Running
+# text always names the month in full (``Labels.month``).
+SHORT_MONTHS = {
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
     "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
            "nov.", "déc."),
+    "sw": ("Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ago", "Sep", "Okt", "Nov", "Des"),
 }
 
 
@@ -586,6 +591,16 @@ class Labels(Mapping[str, str]):
         text = self.template(key, values)
         return _Filler(self).vformat(text, (), values) if values else text
 
+    def sentence(self, key: str, **values: object) -> str:
+        """``t`` for a whole sentence or a bullet: it starts with a capital letter, also when
+        the translation opens on a count phrase ("moduli 8 za mafunzo…" → "Moduli 8…"). A
+        sentence that opens on a name ("{org} has…") keeps the name as it is written."""
+        text = self.t(key, **values)
+        opening = _OPENING_FIELD.match(self.template(key, values))
+        if opening and not (opening.group(1) or "").startswith("n."):
+            return text  # a name or a value: "eGA", "iTax" are written so
+        return capitalised(text)
+
     def count(self, key: str, value: object) -> str:
         """``count("n.cohorts", 3)`` → "3 cohorts", the number written as ``number()``."""
         n = _whole(value)
@@ -595,19 +610,43 @@ class Labels(Mapping[str, str]):
         return self[key] if key in self.table else default
 
     def month(self, month: str | None) -> str:
-        """``"2026-03"`` → ``"Mar 2026"`` / ``"mars 2026"``; None → an en dash."""
+        """``"2026-03"`` → "March 2026" / "mars 2026" / "Machi 2026" / "مارس 2026", the
+        month in full as the pages write it (`govcap.localise.month`); None → an en dash."""
+        return localise.month(month, self.language, empty="–")
+
+    def month_short(self, month: str | None) -> str:
+        """A month for a narrow column: "Jul 2026", "juil. 2026", "Jul 2026" (Swahili),
+        "يوليو 2026" (Arabic has no short form); a language without its own short forms
+        writes the month in full. None → an en dash."""
         if not month:
             return "–"
-        year, number = month.split("-")
-        if self.language in MONTHS:
-            return f"{MONTHS[self.language][int(number) - 1]} {year}"
-        with translation.override(self.language):
-            return formats.date_format(dt.date(int(year), int(number), 1), "M Y")
+        year, number = month.split("-")[:2]
+        short = SHORT_MONTHS.get(localise.language_of(self.language))
+        return f"{short[int(number) - 1]} {year}" if short else self.month(month)
 
     def date(self, value: dt.date | str | None) -> str:
         """A day as the pages write it (`govcap.localise.day`): ``"2026-01-01"`` →
         "1 January 2026" / "1er janvier 2026" / "1 يناير 2026"."""
         return localise.day(value, self.language, empty="–")
+
+    def days(self, start: dt.date | str | None, end: dt.date | str | None) -> str:
+        """Days from `start` to `end`, the month and year said once: "16–20 July 2026", "du
+        16 au 20 juillet 2026" (`govcap.localise.day_range`)."""
+        return localise.day_range(start, end, self.language, empty="–")
+
+    def quote(self, text: str) -> str:
+        """A quotation in the document's marks: “text”, « text », «text»."""
+        return localise.quote(text, self.language)
+
+    def inside_quotes(self, text: str) -> str:
+        """A text for a sentence whose translation writes the quotation marks ("{who}:
+        «{text}»"): a Latin text in an Arabic document held left to right."""
+        return localise.inside_quotes(text, self.language)
+
+    def colon(self) -> str:
+        """": " before what a label introduces, as the language writes it (French " : ",
+        `govcap.localise.colon`)."""
+        return localise.colon(self.language) + " "
 
     def span(self, first: str | None, last: str | None) -> str:
         """A month range, or the one month when both ends are the same."""
@@ -622,6 +661,13 @@ class Labels(Mapping[str, str]):
     def number(self, value: int) -> str:
         return localise.number(value, self.language)
 
+    def decimal(self, value: float | str, digits: int | None = None) -> str:
+        """A number with decimals as the language writes it: "1.67" / "1,67"; a text such as
+        "1.000000" keeps its own number of decimals unless `digits` says."""
+        if isinstance(value, str):
+            digits = len(value.partition(".")[2]) if digits is None else digits
+        return localise.number(float(value), self.language, digits)
+
     def commas(self, items: Iterable[Any]) -> str:
         """A list in the document's language: "a, b" / "أ، ب" (`govcap.localise.join`)."""
         return localise.join(items, self.language)
@@ -633,6 +679,20 @@ class Labels(Mapping[str, str]):
     def money(self, cents: int, currency: str) -> str:
         """``USD 12,345.00`` in English, ``12 345,00 USD`` in French (`format_money`)."""
         return format_money(cents, currency, self.language)
+
+
+_OPENING_FIELD = re.compile(r"\{\w*(?::([^}]*))?\}")
+
+
+def capitalised(text: str) -> str:
+    """`text` with its first letter in capitals (after any opening quotation mark or
+    direction mark); a script without capitals is left as it is."""
+    for at, ch in enumerate(text):
+        if ch.isalpha():
+            return text[:at] + ch.upper() + text[at + 1:] if ch.islower() else text
+        if ch.isdigit():
+            return text
+    return text
 
 
 def labels(language: str) -> Labels:

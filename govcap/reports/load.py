@@ -106,7 +106,7 @@ def annex(s: Scope) -> Section:
     for start in range(0, len(months), MONTHS_PER_TABLE):
         last = start + MONTHS_PER_TABLE >= len(months)
         cols = [Column(w["col.org"], 2.4), Column(w["col.limits"], 1.3)]
-        cols += [Column(s.L.month(m), 1) for m in months[start:start + MONTHS_PER_TABLE]]
+        cols += [Column(s.L.month_short(m), 1) for m in months[start:start + MONTHS_PER_TABLE]]
         if last:
             cols.append(Column(w["col.total"], 0.8, "number"))
         table_rows: list[list[Cell]] = []

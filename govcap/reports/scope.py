@@ -249,18 +249,19 @@ class Scope:
         if gap.confidence:
             line += " " + self.L.t("evidence.confidence",
                                    confidence=self.L[f"confidence.{gap.confidence}"])
-        if gap.benchmark_text:
-            line += f": “{gap.benchmark_text}”"
+        if gap.benchmark_text:  # the benchmark in the document's quotation marks
+            line += self.L.colon() + self.L.quote(gap.benchmark_text)
+        inside = self.L.inside_quotes  # the translations write the marks around these
         parts = [line]
         if gap.shared_notes:
-            parts.append(self.L.t("evidence.notes", notes=gap.shared_notes))
+            parts.append(self.L.t("evidence.notes", notes=inside(gap.shared_notes)))
         if gap.shared_evidence:
-            parts.append(self.L.t("evidence.evidence", text=gap.shared_evidence))
+            parts.append(self.L.t("evidence.evidence", text=inside(gap.shared_evidence)))
         if gap.shared_dissent:
-            parts.append(self.L.t("evidence.dissent", text=gap.shared_dissent))
+            parts.append(self.L.t("evidence.dissent", text=inside(gap.shared_dissent)))
         for who, text in gap.shared_quotes:
-            parts.append(self.L.t("evidence.quote", who=who, text=text) if who
-                         else self.L.t("evidence.quote_unattributed", text=text))
+            parts.append(self.L.t("evidence.quote", who=who, text=inside(text)) if who
+                         else self.L.t("evidence.quote_unattributed", text=inside(text)))
         return " ".join(parts)
 
     def evidence(self, need: Need) -> list[str]:

@@ -196,7 +196,7 @@ def test_an_approved_plan_brief_asks_to_confirm_the_cohorts_not_to_approve_it():
     approved = text(document(follow_up(), brief=True, status="approved"))
     assert "Approve the training plan" not in approved
     assert ("Confirm the cohorts of the approved training plan (version 2) with the "
-            "organisations, so that training starts in Mar 2026.") in approved
+            "organisations, so that training starts in March 2026.") in approved
     draft = text(document(follow_up(), brief=True))
     assert "Approve the training plan (version 2) so cohorts can be confirmed." in draft
 

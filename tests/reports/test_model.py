@@ -174,7 +174,7 @@ def test_the_assumptions_chapter_says_the_settings_the_plan_was_made_with():
     text = " ".join(i for b in section.blocks if isinstance(b, Bullets) for i in b.items)
     c = data.settings["constraints"]
     assert f"sends {c['participants_per_org']} participants" in text
-    assert f"{c['horizon_months']} months from Mar 2026" in text
+    assert f"{c['horizon_months']} months from March 2026" in text
     assert f"at most {c['days_per_month']} training days a month" in text
     assert f"version {data.catalogue_version}" in text and "40% women" in text
     assert "Not included: participants' allowances and travel" in text

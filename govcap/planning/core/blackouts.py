@@ -54,15 +54,37 @@ def _holidays(country: str, years: Iterable[int]) -> dict[dt.date, str]:
     return dict(table.items())
 
 
+# The tables' French names that keep an English spelling, as French writes them ("(estimé)"
+# and the "; " between two holidays of one day are kept). Djibouti's tables (holidays 0.108).
+FRENCH_NAMES = {
+    "Eid al-Fitr": "Aïd el-Fitr",
+    "Eid al-Fitr deuxième jour": "deuxième jour de l'Aïd el-Fitr",
+    "Eid al-Adha": "Aïd el-Adha",
+    "Eid al-Adha deuxième jour": "deuxième jour de l'Aïd el-Adha",
+    "Al Isra et Al Mirague": "Al-Isra wal-Miraj",
+    "Fête de l'indépendance deuxième jour": "deuxième jour de la fête de l'Indépendance",
+}
+_ESTIMATED_FR = " (estimé)"
+
+
+def _french(name: str) -> str:
+    def one(part: str) -> str:
+        base = part.removesuffix(_ESTIMATED_FR)
+        return FRENCH_NAMES.get(base, base) + part[len(base):]
+    return "; ".join(one(part) for part in name.split("; "))
+
+
 def holiday_name(country: str, day: dt.date, language: str) -> str | None:
-    """A public holiday's name in ``language`` where the tables have it (else their own)."""
+    """A public holiday's name in ``language`` where the tables have it (else their own);
+    in French, the names the tables leave in an English spelling as French writes them."""
     try:
         languages = holiday_tables.country_holidays(country).supported_languages
     except NotImplementedError:
         return None
     wanted = next((code for code in languages if code.split("_")[0] == language), None)
     table = holiday_tables.country_holidays(country, years=[day.year], language=wanted)
-    return table.get(day)
+    name = table.get(day)
+    return _french(name) if name and wanted and wanted.startswith("fr") else name
 
 
 def month_blocks(country: str, months: Iterable[str], fiscal_year_end: int | None = None,
