@@ -314,7 +314,9 @@ def review(results: Results) -> list[dict]:
              "items": [(t, _("Level 1: “%(text)s”") % {"text": t.text})
                        for t in course.comments]
              + [(t, _example(t.who, t.text)) for t in course.examples],
-             "documents": _("The documents for the donor quote %(count)s texts.") % {
+             "documents": ngettext("The documents for the donor quote %(count)s text.",
+                                   "The documents for the donor quote %(count)s texts.",
+                                   len(course.comments) + len(course.examples)) % {
                  "count": words.of(len(quoted(course.comments)) + len(quoted(course.examples)),
                                    len(course.comments) + len(course.examples))}}
             for course in results.texts]
