@@ -22,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from django.utils.translation import gettext as _
+
 from govcap.assessments.models import Session
 from govcap.instruments.models import Instrument
 from govcap.orgs.models import Engagement, Organisation
@@ -103,7 +105,8 @@ def _sessions(engagement: Engagement, options: BundleOptions, gathered: _Gathere
 def refuse_demo(engagement: Engagement, options: BundleOptions) -> None:
     """A demo engagement is bundled only when asked (raises BundleError)."""
     if engagement.is_demo and not options.include_demo:
-        raise BundleError(f"{engagement.slug} is demo data: pass --include-demo to bundle it.")
+        raise BundleError(_("%(engagement)s is demo data: pass --include-demo to bundle it.")
+                          % {"engagement": engagement.slug})
 
 
 def _content(engagement: Engagement, gathered: _Gathered, sessions: list) -> dict:
@@ -213,15 +216,17 @@ def bundle_bytes(bundle: dict) -> bytes:
 def verify(bundle: Any) -> dict:
     """The bundle's content after checking its format, version and checksums."""
     if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
-        raise BundleError("This is not a govcap bundle (no \"format\": \"govcap-bundle\").")
+        raise BundleError(_("This is not a govcap bundle (no \"format\": \"govcap-bundle\")."))
     version = bundle.get("schema_version")
     if version != SCHEMA_VERSION:
-        raise BundleError(f"Bundle schema version {version!r} is not supported; this govcap "
-                          f"reads version {SCHEMA_VERSION}.")
+        raise BundleError(_("Bundle schema version %(found)s is not supported; this govcap "
+                            "reads version %(version)s.")
+                          % {"found": repr(version), "version": SCHEMA_VERSION})
     content = bundle.get("content")
     sums = bundle.get("checksums") or {}
     if not isinstance(content, dict) or set(content) != set(PARTS):
-        raise BundleError(f"The bundle's content must hold exactly: {', '.join(PARTS)}.")
+        raise BundleError(_("The bundle's content must hold exactly: %(parts)s.")
+                          % {"parts": ", ".join(PARTS)})
     # Hashed piece by piece (a list item by item): the bundle is never held twice.
     whole = hashlib.sha256(b"{")
     for n, part in enumerate(sorted(PARTS)):  # canonical JSON sorts the keys
@@ -231,11 +236,12 @@ def verify(bundle: Any) -> dict:
             part_sum.update(piece)
             whole.update(piece)
         if (sums.get("parts") or {}).get(part) != part_sum.hexdigest():
-            raise BundleError(f"The checksum of “{part}” does not match: the bundle was "
-                              "changed or damaged.")
+            raise BundleError(_("The checksum of “%(part)s” does not match: the bundle was "
+                                "changed or damaged.") % {"part": part})
     whole.update(b"}")
     if sums.get("content") != whole.hexdigest():
-        raise BundleError("The bundle's checksum does not match: it was changed or damaged.")
+        raise BundleError(_("The bundle's checksum does not match: it was changed or "
+                            "damaged."))
     return content
 
 

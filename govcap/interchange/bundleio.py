@@ -18,6 +18,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 
 from govcap import jsonbody
 from govcap.accounts import audit
@@ -64,7 +65,8 @@ def load_bundle(data: bytes) -> dict:
     try:
         return jsonbody.loads(data, max_bytes=MAX_BUNDLE_BYTES, max_depth=MAX_BUNDLE_DEPTH)
     except jsonbody.JSONBodyError as exc:
-        raise BundleError(f"This is not a JSON file govcap can read: {exc}") from None
+        raise BundleError(_("This is not a JSON file govcap can read: %(error)s")
+                          % {"error": exc}) from None
 
 
 def import_bundle(bundle: Any, *, user: Any = None, name: str = "the bundle") -> BundleReport:
@@ -76,7 +78,8 @@ def import_bundle(bundle: Any, *, user: Any = None, name: str = "the bundle") ->
     except (KeyError, TypeError, ValueError, IntegrityError) as exc:
         if isinstance(exc, BundleError):
             raise
-        raise BundleError(f"The bundle's content is not valid: {exc!r}.") from None
+        raise BundleError(_("The bundle's content is not valid: %(error)s.")
+                          % {"error": repr(exc)}) from None
     return report
 
 
@@ -120,8 +123,9 @@ def _instrument(data: dict, report: BundleReport) -> Instrument:
     existing = Instrument.objects.filter(key=data["key"], version=data["version"]).first()
     if existing is not None:
         if existing.checksum != data["checksum"]:
-            raise BundleError(f"Instrument {data['key']} v{data['version']} is present here "
-                              "with different text: it cannot be replaced.")
+            raise BundleError(_("Instrument %(key)s v%(version)s is present here with "
+                                "different text: it cannot be replaced.")
+                              % {"key": data["key"], "version": data["version"]})
         report.present["instruments"] += 1
         instrument = existing
     else:
@@ -153,8 +157,8 @@ def _organisations(items: list[dict], country: Country, report: BundleReport
     for data in items:
         if data["country"] != str(country.uuid) and not Country.objects.filter(
                 uuid=data["country"]).exists():
-            raise BundleError(f"Organisation {data['name']} belongs to a country the bundle "
-                              "does not hold.")
+            raise BundleError(_("Organisation %(name)s belongs to a country the bundle does "
+                                "not hold.") % {"name": data["name"]})
         home = Country.objects.get(uuid=data["country"]) if data["country"] != str(
             country.uuid) else country
         org = (Organisation.objects.filter(uuid=data["uuid"]).first()
@@ -184,7 +188,8 @@ def _engagement(data: dict, country: Country, instruments: dict, orgs: dict,
     else:
         slug = data["slug"]
         if Engagement.objects.filter(slug=slug).exists():
-            raise BundleError(f"Another engagement here is already called {slug}.")
+            raise BundleError(_("Another engagement here is already called %(slug)s.")
+                              % {"slug": slug})
         engagement = Engagement.objects.create(
             uuid=data["uuid"], slug=slug, country=country, name=data["name"],
             round_number=data["round_number"], start_date=_date(data["start_date"]),
