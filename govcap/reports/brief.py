@@ -109,8 +109,10 @@ def asked(s: Scope) -> list[str]:
                            month=L.month(months[0])))
         else:
             out.append(L.sentence("brief.ask_approve", version=s.ctx.version))
-        out.append(L.sentence("brief.ask_nominate", date=names_due(s, months[0]),
-                       month=L.month(months[0])))
+        due = sorted(c.month for c in s.cohorts if c.month and not c.delivery)
+        if due:  # a course kept from an earlier version has its participants
+            out.append(L.sentence("brief.ask_nominate", date=names_due(s, due[0]),
+                                  month=L.month(due[0])))
         out.append(L["brief.ask_release"])
     if s.unfit:
         out.append(L.sentence("brief.ask_unfit", count=len(s.unfit)))

@@ -131,6 +131,10 @@ EN: dict[str, str | Plural | Contextual] = {
                   "roles each course is for. The programme aims at {target}% women among them; "
                   "the focus groups that assessed these organisations had {fgd}.")),
     "nom.none": _("This plan version was made before nominations were planned."),
+    "nom.all_kept": _("Every course of this version is under way or done, kept from an "
+                      "earlier version: its participants were named, and no names are due."),
+    "nom.kept": _("Courses under way or done, kept from an earlier version, are not listed: "
+                  "their participants were named."),
     "nom.women_of": plural_noop("{women} woman of {total}", "{women} women of {total}",
                                 count="women"),
     "nom.aim": plural_noop("at least {women} woman of {places}",

@@ -50,12 +50,18 @@ def nominations(s: Scope) -> Section:
     if not s.cohorts:  # no course to nominate anyone for: the chapter says only that
         return Section("nominations", L["h.nominations"], [Para(L["empty.cohorts"])],
                        wide=True)
+    to_name = [c for c in s.cohorts if not c.delivery]  # kept courses have their people
+    if not to_name:  # every course is under way or done: no names are due
+        return Section("nominations", L["h.nominations"], [Para(L["nom.all_kept"])],
+                       wide=True)
     blocks.append(Para(L.t("nom.intro", target=target, fgd=mix_text(s, s.organisations))
                        + " " + L.t("nom.due", weeks=NOMINATION_WEEKS,
                                    notice=NOMINATION_NOTICE_WEEKS)))
+    if len(to_name) < len(s.cohorts):
+        blocks.append(Para(L["nom.kept"]))
     personas = s.catalogue.personas if s.catalogue else {}
     rows = []
-    for cohort in s.cohorts:
+    for cohort in to_name:
         module = s.module(cohort.module_code)
         roles = module.audience if module else ()
         if module is not None and not roles:  # an intervention: the people of the course(s)

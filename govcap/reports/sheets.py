@@ -118,7 +118,7 @@ def cohorts(s: Scope) -> Sheet:
             columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id))
         rows.append([c.cohort_id, _month(s, c.month), c.module_code,
                      s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
-                     *columns, names_due(s, c.month)])
+                     *columns, "–" if c.delivery else names_due(s, c.month)])
     total: list[Cell] = [L["total"], "", "", "", "", "", "",
                          sum(s.participants(c) for c in s.cohorts)]
     if s.org_id is None:  # the cohorts' costs, without the reassessments and contingency
