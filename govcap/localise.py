@@ -28,6 +28,7 @@ from django.utils import formats, timezone, translation
 NNBSP = "\u202f"  # NARROW NO-BREAK SPACE (French before ; : % ! ?, and between thousands)
 NBSP = "\u00a0"  # NO-BREAK SPACE (inside French guillemets, as the catalogues write them)
 LRM = "\u200e"  # LEFT-TO-RIGHT MARK
+LRI, PDI = "\u2066", "\u2069"  # LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE
 _RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 
 # (between items, between items that hold commas of their own)
@@ -157,10 +158,11 @@ def quote(text: str, language: str | None = None) -> str:
 def inside_quotes(text: str, language: str | None = None) -> str:
     """A quoted text for a sentence whose translation writes the marks itself ("{who}:
     «{text}»"): in a right-to-left language a text without a right-to-left letter is held
-    left to right between marks; elsewhere, the text as it is."""
+    left to right between isolate marks (LRI … PDI), its full stop with it; elsewhere, the
+    text as it is."""
     if language_of(language) in _RTL_LANGUAGES and text and not any(
             unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
-        return f"{LRM}{text}{LRM}"
+        return f"{LRI}{text}{PDI}"
     return text
 
 

@@ -85,7 +85,7 @@ def rules(s: Scope) -> list[Any]:
         blocks.append(Para(moved, "note"))
     if s.plan.month_blocks:
         months = s.L.semicolons(
-            f"{s.L.month(b.month)}: " + (w["closed"] if b.closed else
+            s.L.month(b.month) + s.L.colon() + (w["closed"] if b.closed else
                                         f"{b.blocked_days}/{b.working_days}")
             + f" ({reasons_words(b.reasons, s.L.language)})" for b in s.plan.month_blocks)
         blocks.append(Para(w["blocked"].format(months=months), "note"))

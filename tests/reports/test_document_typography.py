@@ -12,9 +12,11 @@ from django.utils.translation import trans_real
 
 from govcap import localise
 from govcap.planning.core.blackouts import holiday_name
+from govcap.reports import direction
 from govcap.reports.brief import build_brief
 from govcap.reports.labels import EN, Labels
 from govcap.reports.model import Bullets, Para
+from govcap.reports.pdf import rtl_text
 from tests.reports.helpers import catalogue, context, plan
 
 
@@ -83,9 +85,16 @@ def test_quotations_take_the_marks_of_the_language():
 
 def test_a_latin_quotation_in_arabic_keeps_its_full_stop_at_its_end():
     quoted = localise.quote("The trainer knew the subject.", "ar")
-    assert quoted == "«\u200eThe trainer knew the subject.\u200e»"  # held left to right
-    assert Labels("ar").inside_quotes("Time ran out.") == "\u200eTime ran out.\u200e"
+    assert quoted == "«\u2066The trainer knew the subject.\u2069»"  # held left to right
+    assert Labels("ar").inside_quotes("Time ran out.") == "\u2066Time ran out.\u2069"
     assert Labels("fr").inside_quotes("Time ran out.") == "Time ran out."
+    # the PDF isolates the quotation whole, its full stop inside ("«.The trainer…»" before)
+    line = Labels("ar").t("evidence.quote", who="P3", text=Labels("ar").inside_quotes(
+        "The trainer knew the subject."))
+    html = rtl_text(line)
+    assert '<bdi dir="ltr">\u200eThe trainer knew the subject.\u200e</bdi>' in html
+    assert ("\u200eThe trainer knew the subject.\u200e", True) in direction.runs(line)
+    assert direction.runs("مارس 2027: Ramadan") == [("مارس 2027: ", False), ("Ramadan", True)]
 
 
 def test_the_annex_quotes_a_french_benchmark_in_french_marks():
