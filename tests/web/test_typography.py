@@ -73,3 +73,12 @@ def test_an_arabic_page_isolates_a_french_sessions_titles_and_quotes(client, fre
     section = read(client, w.facilitator, reverse("section", args=[w.session.uuid, SECTION]),
                    "ar")
     assert "<blockquote><bdi dir=\"auto\">L&#x27;agilité" in section
+
+
+def test_a_refused_field_is_named_by_its_label_with_the_languages_colon(client, world):
+    client.force_login(world.coordinator)
+    client.cookies["django_language"] = "fr"
+    page = client.post(reverse("engagement-add-session", args=[world.engagement.slug]),
+                       {"organisation": "", "language": "fr"}, follow=True).content.decode()
+    assert "organisation: " not in page  # the form's field name, in English
+    assert re.search(r"Organisation\u202f: ", page), page.split("<main", 1)[-1][:2000]

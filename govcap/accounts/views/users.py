@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from govcap import localise
 from govcap.accounts import audit, lockout, logins, scoping, twofactor
 from govcap.accounts.forms import GrantForm
 from govcap.accounts.invitations import grant_state
@@ -96,5 +97,6 @@ def user_action(request, pk):
         messages.error(request, _("You cannot do this to your own account."))
     else:
         with transaction.atomic():
-            messages.success(request, f"{user.username}: {action(request.user, user, request.POST)}")
+            messages.success(request, localise.labelled(
+                user.username, action(request.user, user, request.POST)))
     return redirect("users")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from govcap import localise
 from govcap.accounts import scoping
 from govcap.analysis import coding, exports
 from govcap.analysis.core.themes import Piece, pieces
@@ -87,7 +88,7 @@ def apply_codes(request, uuid):
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
             text = " ".join(str(e) for e in errors)
-            messages.error(request, f"{label}: {text}" if label else text)
+            messages.error(request, localise.labelled(label, text) if label else text)
         return redirect("analysis-coding", uuid=session.uuid)
     kind, source_uuid = form.source_parts()
     data = form.cleaned_data

@@ -11,6 +11,7 @@ from django.templatetags.static import static
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from govcap import localise
 from govcap.accounts import audit, scoping
 from govcap.accounts.invitations import grant_state
 from govcap.accounts.models import Role, RoleAssignment
@@ -175,8 +176,9 @@ def engagement_add_session(request, slug):
     if not form.is_valid():
         for field, error in form.errors.items():
             # not the ErrorList itself: a message is its str(), the errors' HTML list
-            messages.error(request, f"{field}: {error.as_text()}" if field != "__all__"
-                           else " ".join(str(e) for e in error))
+            label = form.fields[field].label if field in form.fields else ""
+            text = " ".join(str(e) for e in error)
+            messages.error(request, localise.labelled(label, text) if label else text)
         return redirect("engagement", slug=slug)
     with transaction.atomic():
         session = form.save(commit=False)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
+from govcap import localise
 from govcap.assessments import workflow
 from govcap.assessments.capture import check_can_capture, parse_op_id
 from govcap.assessments.errors import CaptureError, NotAllowed, SessionNotFound
@@ -70,7 +71,7 @@ def participant_remove(request, uuid, participant):
                                uuid=participant)
     quotes = target.quotes.count()
     code = target.code
-    facts = [f"{code}: {target.role_title} · {target.organisation.name}"]
+    facts = [localise.labelled(code, f"{target.role_title} · {target.organisation.name}")]
     consequences = [
         ngettext("%(code)s is attributed %(n)d quote; it will become unattributed.",
                  "%(code)s is attributed %(n)d quotes; they will become unattributed.", quotes)
