@@ -79,6 +79,15 @@ def number(value: float | int, language: str | None = None, digits: int | None =
     return text
 
 
+def signed(value: float | int, language: str | None = None, digits: int = 1) -> str:
+    """A change with its sign: "+20.0", "+20,0" (French), "−0.5" (a minus sign, not a
+    hyphen); no change is "0.0", without a sign."""
+    if round(value, digits) == 0:
+        return number(0.0 if digits else 0, language, digits)
+    return ("+" if value > 0 else "−") + number(abs(value) if digits else round(abs(value)),
+                                               language, digits)
+
+
 def percent(value: float | int, language: str | None = None, digits: int = 0) -> str:
     """A share already in percent: "12%", "12 %" (French)."""
     sign = f"{NNBSP}%" if language_of(language) == "fr" else "%"

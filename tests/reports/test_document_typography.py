@@ -115,6 +115,14 @@ def test_decimals_in_documents_are_written_as_the_language_writes_them(language,
     assert Labels(language).decimal(value, 2 if isinstance(value, float) else None) == expected
 
 
+def test_changes_and_shares_are_written_as_french_writes_them():
+    assert localise.signed(20, "fr") == "+20,0"
+    assert localise.signed(-0.5, "en") == "−0.5"
+    assert localise.signed(0.04, "fr") == "0,0"
+    assert localise.signed(3, "fr", digits=0) == "+3"
+    assert localise.percent(50, "fr") == "50\u202f%"
+
+
 def test_a_sentence_opening_on_a_count_phrase_starts_with_a_capital():
     sw = Labels("sw")
     opened = sw.sentence("brief.plan", modules=8, cohorts=8, participants=74,
