@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
+from govcap import localise
 from govcap.delivery import access
 from govcap.delivery.models import Delivery, Trainee
 from govcap.planning.core.money import format_money
@@ -15,7 +15,16 @@ from govcap.planning.delivered import DeliveredCohort
 
 
 def _day(value) -> str:
-    return date_format(value, "j F Y") if value else "—"  # "18 mai 2026", "18 May 2026"
+    return localise.day(value, empty="—")  # "18 May 2026", "18 mai 2026"
+
+
+def _state(status: str) -> str:
+    """A course's state in one word, for the plan's needs table."""
+    return {Delivery.Status.COMPLETED: pgettext("course state", "Delivered"),
+            Delivery.Status.IN_PROGRESS: pgettext("course state", "Running"),
+            Delivery.Status.CANCELLED: pgettext("course state", "Cancelled"),
+            Delivery.Status.MERGED: pgettext("course state", "Merged into another course"),
+            }.get(status, pgettext("course state", "Being prepared"))
 
 
 def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
@@ -59,5 +68,6 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
                              "participant nominated.",
                              "Being prepared with %(provider)s, from %(start)s: %(n)d "
                              "participants nominated.", len(trainees)) % values
-        out[d.cohort_id] = DeliveredCohort(words, reverse("delivery", args=[d.uuid]), d.status)
+        out[d.cohort_id] = DeliveredCohort(words, reverse("delivery", args=[d.uuid]), d.status,
+                                           _state(d.status))
     return out

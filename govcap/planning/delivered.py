@@ -16,6 +16,7 @@ class DeliveredCohort:
     words: str  # in the reader's language
     url: str  # the delivery's page
     status: str  # the delivery's status code, for styling
+    state: str = ""  # the same in a word, for a table's status column: "Delivered", "Running"
 
 
 _reader: Callable[[Any, Any], dict[str, DeliveredCohort]] | None = None

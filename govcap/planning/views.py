@@ -93,6 +93,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data, catalogue)
                                  if editable and not row.cohort.delivery else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
+    # a need's course that has a delivery says what became of it, not "Scheduled"
+    context["need_rows"] = [(n, happened.get(n.need.cohort_id or "")) for n in view.needs]
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
                                for row in view.unfit]
     if can_edit and context["is_latest"]:

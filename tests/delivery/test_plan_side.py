@@ -34,3 +34,15 @@ def test_a_cancelled_course_says_why(client, course):
     Delivery.objects.filter(pk=course.delivery.pk).update(
         status=Delivery.Status.CANCELLED, cancel_reason="the venue flooded")
     assert "Cancelled: the venue flooded." in plan_text(client, course.coordinator, course)
+
+
+def test_the_needs_table_says_what_became_of_each_needs_course(client, course):
+    # It said "Scheduled" beside a course that had been delivered.
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        status=Delivery.Status.COMPLETED, start_date=dt.date(2026, 9, 14),
+        end_date=dt.date(2026, 9, 15))
+    page = plan_text(client, course.coordinator, course)
+    rank = page.index('<th class="num">Rank</th>')  # the needs table's first column
+    needs = page[rank:page.index("</tbody>", rank)]
+    link = reverse("delivery", args=[course.delivery.uuid])
+    assert f'<a href="{link}" class="delivery-completed">Delivered</a>' in needs
