@@ -145,7 +145,7 @@ def title(results: Results) -> str:
         return _("Results: %(name)s") % {"name": results.engagement.name}
     if not results.engagements:
         return _("Programme results")
-    return _("Programme results: %(countries)s") % {"countries": ", ".join(results.countries)}
+    return _("Programme results: %(countries)s") % {"countries": localise.join(results.countries)}
 
 
 def demo_mark(results: Results) -> str:
@@ -389,7 +389,7 @@ def _moved(p: PairResult, changes: list) -> str:
                 "after": level_label(Level(x.after))}
         return _("%(organisation)s (%(level)s)") % {
             "organisation": name, "level": level_label(Level(x.before))}
-    return "; ".join(one(x) for x in changes) or "—"
+    return localise.join((one(x) for x in changes), strong=True) or "—"
 
 
 def paired_by_section(p: PairResult, titles: dict[str, str]) -> Table:
@@ -420,8 +420,9 @@ def caveats(p: PairResult, titles: dict[str, str] | None = None) -> list[str]:
         text = str(words.CAVEATS[code])
         if code == l4.NO_VARIATION:
             text = _("%(sections)s: %(caveat)s") % {
-                "sections": ", ".join(titles.get(c.section, c.section) for c in p.comparisons
-                                      if code in c.caveats), "caveat": text}
+                "sections": localise.join(titles.get(c.section, c.section)
+                                          for c in p.comparisons if code in c.caveats),
+                "caveat": text}
         out.append(text)
     return out
 
@@ -521,7 +522,7 @@ def cover(results: Results) -> list[tuple[str, str]]:
     scope = (results.engagement.name if results.engagement is not None
              else _("Every engagement you can see"))
     return [(_("Scope"), scope),
-            (_("Countries"), ", ".join(results.countries) or "—"),
+            (_("Countries"), localise.join(results.countries) or "—"),
             (_("Period"), period(trained) if trained else "—"),
             (_("Written on"), localise.day(timezone.localdate()))]
 

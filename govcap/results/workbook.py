@@ -59,12 +59,21 @@ class Grid:
     formats: dict[tuple[int, int], str] | None = None
 
 
+def _at_a_word(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters at a word's end: a word cut short can mean another
+    ("المجموعة", by group, cut to "المجموع", by the total)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut.rstrip(" ,;:-—") or text[:limit]
+
+
 def _unique_title(name: str, taken: set[str]) -> str:
     """A valid sheet title (at most 31 characters, none of []:*?/\\), distinct from those
     taken (case-insensitively, as Excel compares them)."""
     cleaned = " ".join("".join(" " if ch in "[]:*?/\\" else ch
                                for ch in plain_text(name)).split()).strip("'")
-    base = cleaned[:MAX_TITLE] or "Sheet"
+    base = _at_a_word(cleaned, MAX_TITLE) or "Sheet"
     title, n = base, 2
     while title.lower() in taken:
         suffix = f" {n}"
