@@ -48,8 +48,9 @@ def test_a_french_page_writes_a_no_break_space_before_a_colon(client, french_ses
     assert "Notes:</strong>" in english
 
 
-def test_an_arabic_breadcrumb_points_the_other_way(client, world):
-    url = reverse("engagement", args=[world.engagement.slug])
+@pytest.mark.parametrize("route", ["engagement", "plan", "plan-settings"])
+def test_an_arabic_breadcrumb_points_the_other_way(client, world, route):
+    url = reverse(route, args=[world.engagement.slug])
     crumbs = read(client, world.coordinator, url, "ar").split('<p class="crumbs', 1)[1]
     crumbs = crumbs.split("</p>", 1)[0]
     assert '<span class="sep" aria-hidden="true" dir="ltr">‹</span>' in crumbs
