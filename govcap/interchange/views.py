@@ -95,9 +95,12 @@ def results_dictionary(request):
 def xlsform_download(request, slug: str):
     engagement = _engagement(request, slug)
     instrument = engagement.instrument
-    languages = None  # the instrument's languages
+    # the instrument's languages, the engagement's first: the form opens in it on the phone
+    # (a Djibouti form opened in English) and its title is in it
+    available = available_languages(instrument)
+    languages = sorted(available, key=lambda language: language != engagement.language)
     if request.LANGUAGE_CODE in accepted_pseudo_locales():  # and a translator's pseudo-locale
-        languages = [*available_languages(instrument), request.LANGUAGE_CODE]
+        languages.append(request.LANGUAGE_CODE)
     data = xlsform_bytes(form_spec(instrument, languages))
     return _attachment(data, "xlsx", f"{instrument.key}-{instrument.version}-xlsform.xlsx")
 

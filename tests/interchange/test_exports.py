@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 
 from govcap.assessments.models import ParticipantIdentity, Quote, Rating, Session
 from govcap.interchange.exports import COLUMNS, ExportOptions, export_bytes
+from govcap.orgs.models import Engagement
 from tests.security.helpers import client_for
 
 NAME = "Wanjiru Kamau"
@@ -166,3 +167,12 @@ def test_the_command_refuses_identified_exports_to_non_administrators(rated, tmp
     with pytest.raises(CommandError, match="No engagement"):
         call_command("results", "export", rated.other_engagement.slug, "--out",
                      str(tmp_path / "r.csv"), "--user", "coordinator")
+
+
+def test_the_xlsform_opens_in_the_engagements_language(rated):
+    # A Djibouti form opened in English on the facilitators' phones.
+    Engagement.objects.filter(pk=rated.engagement.pk).update(language="fr")
+    response = client_for(rated.facilitator).get(f"/e/{rated.engagement.slug}/xlsform.xlsx")
+    settings = openpyxl.load_workbook(io.BytesIO(response.content))["settings"]
+    header = [c.value for c in settings[1]]
+    assert settings[2][header.index("default_language")].value == "French (fr)"
