@@ -174,6 +174,21 @@ def link_codes(link: EvaluationLink) -> list[str]:
     return sorted(qs.values_list("code", flat=True), key=rules._code_order)
 
 
+def answered_codes(link: EvaluationLink) -> set[str]:
+    """The codes that have answered the link's form already (the reaction, the check of
+    its phase, the follow-up of its respondent): the phone form no longer offers them, so
+    whoever has the link cannot answer as someone else and lock them out."""
+    qs: QuerySet
+    if link.level == Level.REACTION:
+        qs = Reaction.objects.filter(trainee__delivery=link.delivery)
+    elif link.level == Level.LEARNING:
+        qs = LearningCheck.objects.filter(trainee__delivery=link.delivery, phase=link.phase)
+    else:
+        qs = FollowUp.objects.filter(trainee__delivery=link.delivery,
+                                     respondent=link.respondent, answered_at__isnull=False)
+    return set(qs.values_list("trainee__code", flat=True))
+
+
 # --- answers ----------------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@ what a coordinator or trainer uses to open a link, and the paper entry's reading
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import cast
 
 from django import forms
@@ -63,11 +63,21 @@ class ParticipantForm(forms.Form):
                                                     "for example T3. No name is asked."))
 
     def __init__(self, *args, link: EvaluationLink, codes: Sequence[str],
-                 objectives: Sequence[str] = (), **kwargs) -> None:
+                 objectives: Sequence[str] = (), answered: Collection[str] = (),
+                 **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.link = link
         cast(forms.ChoiceField, self.fields["code"]).choices = [("", "—")] + [
             (c, c) for c in codes]
+        # the list leaves out the codes that answered already; one posted anyway is still
+        # accepted here, and refused as answered (``ev.AlreadyAnswered``), the safety net
+        cast(forms.Select, self.fields["code"].widget).choices = [("", "—")] + [
+            (c, c) for c in codes if c not in answered]
+        if set(codes) & set(answered):
+            self.fields["code"].help_text = "{} {}".format(
+                self.fields["code"].help_text,
+                _("The codes that have answered already are not listed: if yours is "
+                  "missing, ask the trainer."))
         if link.level == EvaluationLink.Level.REACTION:
             for item in rules.REACTION_ITEMS:
                 self.fields[item] = _rating_field(ev.reaction_label(item))

@@ -361,7 +361,8 @@ def answer(request, token):
                       status=410)
     objectives = ev.objectives(delivery, language) if link.level == 2 else ()
     form = evaluation_forms.ParticipantForm(request.POST or None, link=link,
-                                            codes=ev.link_codes(link), objectives=objectives)
+                                            codes=ev.link_codes(link), objectives=objectives,
+                                            answered=ev.answered_codes(link))
     if request.method == "POST" and form.is_valid():
         try:
             ev.answer_by_link(link, form.answer())

@@ -29,8 +29,9 @@ def test_a_participant_answers_on_a_small_phone_without_javascript(
     context = browser.new_context(viewport={"width": 360, "height": 740},
                                   java_script_enabled=False)
     context.add_cookies([{"name": "django_language", "value": language, "url": base}])
-    tab = context.new_page()
+    tab, early = context.new_page(), context.new_page()
     try:
+        early.goto(f"{base}/q/{reaction.token}/")  # a page opened before T1 answers
         tab.goto(f"{base}/q/{reaction.token}/")
         assert tab.get_attribute("html", "dir") == ("rtl" if language == "ar" else "ltr")
         assert tab.evaluate("document.documentElement.scrollWidth") <= 360
@@ -50,10 +51,11 @@ def test_a_participant_answers_on_a_small_phone_without_javascript(
         assert tab.locator(".msg-success").count() == 1
 
         tab.goto(f"{base}/q/{reaction.token}/")
-        tab.select_option("#id_code", "T1")
-        tab.locator("label[for=id_quality_0]").click()
-        tab.locator("button.send").click()
-        assert tab.locator(".phone .msg").count() == 1  # kindly refused
+        assert tab.locator("#id_code option[value=T1]").count() == 0  # answered: not offered
+        early.select_option("#id_code", "T1")
+        early.locator("label[for=id_quality_0]").click()
+        early.locator("button.send").click()
+        assert early.locator(".phone .msg").count() == 1  # kindly refused
     finally:
         context.close()
     r = Reaction.objects.get()
@@ -80,20 +82,21 @@ def test_the_trainer_opens_a_link_shows_it_closes_it_and_types_in_paper(
     assert re.fullmatch(rf"{re.escape(base)}/q/[A-Za-z0-9_-]{{22}}/", address)
     assert EvaluationLink.objects.get().token_hash not in address
 
-    phone = browser.new_context(viewport={"width": 360, "height": 740},
-                                java_script_enabled=False).new_page()
+    phone_context = browser.new_context(viewport={"width": 360, "height": 740},
+                                        java_script_enabled=False)
+    phone, early = phone_context.new_page(), phone_context.new_page()
     try:
+        early.goto(address)  # opened before T2 answers
         phone.goto(address)
         assert phone.evaluate("document.documentElement.scrollWidth") <= 360
         phone.select_option("#id_code", "T2")
         phone.locator("label[for=id_quality_3]").click()  # the 4
         phone.locator("button.send").click()
         assert phone.locator(".msg-success").count() == 1
-        phone.goto(address)
-        phone.select_option("#id_code", "T2")
-        phone.locator("label[for=id_quality_0]").click()
-        phone.locator("button.send").click()
-        assert "already recorded" in phone.locator(".phone .msg").inner_text()
+        early.select_option("#id_code", "T2")
+        early.locator("label[for=id_quality_0]").click()
+        early.locator("button.send").click()
+        assert "already recorded" in early.locator(".phone .msg").inner_text()
 
         page.reload()  # the QR code shows again while the link is open
         assert page.locator(".address code").inner_text().strip() == address

@@ -34,3 +34,9 @@ def dates(delivery) -> str:
     if end is None or end == start:
         return day(start)
     return f"{day(start)} – {day(end)}"
+
+
+@register.filter
+def day_time(value: dt.datetime | None) -> str:
+    """A moment in words, as everywhere (`govcap.localise.day_time`): "4 March 2026 14:05"."""
+    return localise.day_time(value, empty="—")
