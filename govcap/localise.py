@@ -81,11 +81,13 @@ def number(value: float | int, language: str | None = None, digits: int | None =
 
 def signed(value: float | int, language: str | None = None, digits: int = 1) -> str:
     """A change with its sign: "+20.0", "+20,0" (French), "−0.5" (a minus sign, not a
-    hyphen); no change is "0.0", without a sign."""
+    hyphen); no change is "0.0", without a sign. In a right-to-left language the number is
+    held left to right (LRI … PDI): "+20.0 نقطة" read "20.0+ نقطة" without it."""
     if round(value, digits) == 0:
         return number(0.0 if digits else 0, language, digits)
-    return ("+" if value > 0 else "−") + number(abs(value) if digits else round(abs(value)),
+    text = ("+" if value > 0 else "−") + number(abs(value) if digits else round(abs(value)),
                                                language, digits)
+    return f"{LRI}{text}{PDI}" if language_of(language) in _RTL_LANGUAGES else text
 
 
 def percent(value: float | int, language: str | None = None, digits: int = 0) -> str:

@@ -69,9 +69,7 @@ def signed(value: float | None, digits: int = 2) -> str:
     """"+0.67", "−0.12" (a minus sign, as the rest of the text writes it), "0.00", "—"."""
     if value is None:
         return "—"
-    if round(value, digits) == 0:
-        return f"{0:.{digits}f}"
-    return f"{value:+.{digits}f}".replace("-", "\u2212")
+    return localise.signed(value, digits=digits)
 
 
 def money(cents: float, currency: str) -> str:
@@ -81,7 +79,7 @@ def money(cents: float, currency: str) -> str:
 def share(count: int | None, n: int, value: float | None) -> str:
     if value is None or count is None:
         return _("none counted yet (n = 0)") if not n else _("n = %(n)d") % {"n": n}
-    return f"{value:.0f}% ({words.of(count, n)})"
+    return f"{localise.percent(value)} ({words.of(count, n)})"
 
 
 def no_cost(i: ind.Indicator) -> str:
@@ -114,7 +112,7 @@ def target(i: ind.Indicator, value: float | None) -> str:
     if i.unit == ind.COUNT:
         return str(int(value))
     if i.unit == ind.PERCENT:
-        return f"{value:.0f}%"
+        return localise.percent(value)
     if i.unit == ind.POINTS:
         return _("%(value)s points") % {"value": signed(value, 1)}
     return money(value, i.currency)
@@ -132,7 +130,7 @@ def period(i: ind.Indicator) -> str:
     if i.period is None:
         return _("no course has run")
     start, end = i.period
-    return f"{localise.day(start)} – {localise.day(end)}"
+    return localise.day_range(start, end)
 
 
 def name(i: ind.Indicator) -> str:

@@ -54,3 +54,11 @@ def test_one_day_form_in_every_language_and_from_a_datetime_or_iso_text():
     moment = dt.datetime(2026, 2, 3, 14, 5)
     assert localise.day_time(moment, "fr") == "3 février 2026 14:05"
     assert localise.month("2026-03", "fr") == "mars 2026"
+
+
+def test_a_signed_number_keeps_its_sign_in_front_in_arabic():
+    # "+20.0 نقطة" read "20.0+ نقطة": the number is held left to right
+    assert localise.signed(20, "ar") == "\u2066+20.0\u2069"
+    assert localise.signed(-1, "ar", digits=0) == "\u2066−1\u2069"
+    assert localise.signed(0, "ar") == "0.0"  # no sign, nothing to hold
+    assert localise.signed(20, "en") == "+20.0"
