@@ -69,6 +69,30 @@ def value_labels() -> dict[str, dict[str, str]]:
     }
 
 
+def sentence(action: str, thing: str) -> str:
+    """An audit event's action in words, about ``thing`` ("Added participant P3"): the
+    session's history and a delivery's changes say them alike."""
+    sentences = {
+        "create": _("Added %(thing)s"), "update": _("Changed %(thing)s"),
+        "delete": _("Removed %(thing)s"), "restore": _("Brought back %(thing)s"),
+        "consent": _("Recorded the participants' consent"),
+        "transition": _("Changed the status of the session"),
+        "share": _("Shared a wording of %(thing)s for documents"),
+        "unshare": _("Made %(thing)s internal again"),
+        "erase": _("Erased the personal data of %(thing)s"),
+        "import": _("Imported %(thing)s from a file"),
+        "sync": _("Received %(thing)s from a field laptop"),
+        "code": _("Coded a passage of %(thing)s"),
+        "uncode": _("Removed a code from %(thing)s"),
+        "suggest": _("Suggested codes for %(thing)s"),
+        "accept": _("Accepted a suggested code for %(thing)s"),
+    }
+    words = sentences.get(action)
+    if words is None:
+        return _("Recorded a change to %(thing)s") % {"thing": thing}
+    return words % {"thing": thing}
+
+
 @dataclass(frozen=True)
 class Line:
     """One change of one event, as a reader sees it."""
@@ -144,26 +168,7 @@ class Reader:
         return _("a record")
 
     def what(self, event: AuditEvent) -> str:
-        thing = self.thing(event)
-        sentences = {
-            "create": _("Added %(thing)s"), "update": _("Changed %(thing)s"),
-            "delete": _("Removed %(thing)s"), "restore": _("Brought back %(thing)s"),
-            "consent": _("Recorded the participants' consent"),
-            "transition": _("Changed the status of the session"),
-            "share": _("Shared a wording of %(thing)s for documents"),
-            "unshare": _("Made %(thing)s internal again"),
-            "erase": _("Erased the personal data of %(thing)s"),
-            "import": _("Imported %(thing)s from a file"),
-            "sync": _("Received %(thing)s from a field laptop"),
-            "code": _("Coded a passage of %(thing)s"),
-            "uncode": _("Removed a code from %(thing)s"),
-            "suggest": _("Suggested codes for %(thing)s"),
-            "accept": _("Accepted a suggested code for %(thing)s"),
-        }
-        sentence = sentences.get(event.action)
-        if sentence is None:
-            return _("Recorded a change to %(thing)s") % {"thing": thing}
-        return sentence % {"thing": thing}
+        return sentence(event.action, self.thing(event))
 
     def shown(self, field: str, value: Any) -> str:
         if value is None or value == "":

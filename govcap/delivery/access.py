@@ -9,6 +9,8 @@ from django.shortcuts import get_object_or_404
 
 from govcap.accounts import scoping
 from govcap.delivery.models import Delivery, ProviderMember, Trainee, TrainingProvider
+from govcap.orgs.models import Organisation
+from govcap.planning.models import Plan
 
 
 def provider_ids(user) -> frozenset[int]:
@@ -42,7 +44,43 @@ def deliveries(user) -> QuerySet:
     if scope.reads_everything:
         return qs
     in_scope = scoping.scoped(user, Delivery.objects.all()).values("pk")
-    return qs.filter(Q(pk__in=in_scope) | Q(provider_id__in=provider_ids(user)))
+    qs = qs.filter(Q(pk__in=in_scope) | Q(provider_id__in=provider_ids(user)))
+    others = others_courses(user)
+    return qs.exclude(pk__in=others) if others else qs
+
+
+def others_courses(user) -> list[int]:
+    """The deliveries a viewer narrowed to some organisations of an engagement does not
+    see: those neither nominating nor planning any participant of theirs (their costs,
+    venue and trainers are the other organisations' business). A coordinator or
+    facilitator of the engagement, or the course's own provider, is not narrowed."""
+    scope = scoping.scope_of(user)
+    narrowed = {e: orgs for e, orgs in scope.viewer_orgs.items()
+                if e not in scope.coordinator_of | scope.facilitator_of}
+    if not narrowed:
+        return []
+    found = list(Delivery.objects.filter(engagement_id__in=narrowed)
+                 .exclude(provider_id__in=provider_ids(user))
+                 .values_list("pk", "engagement_id", "plan_id", "cohort_id"))
+    if not found:
+        return []
+    uuids = dict(Organisation.objects.filter(
+        pk__in=set().union(*narrowed.values())).values_list("pk", "uuid"))
+    nominating = {d for d, e, org in Trainee.objects.filter(
+        delivery_id__in=[row[0] for row in found]).values_list(
+        "delivery_id", "delivery__engagement_id", "organisation_id") if org in narrowed[e]}
+    members: dict[tuple[int, str], set[str]] = {}
+    for plan in Plan.objects.filter(pk__in={row[2] for row in found}).only("pk", "data_json"):
+        for c in plan.data.get("cohorts", ()):
+            members[(plan.pk, c.get("cohort_id"))] = {
+                m.get("org_id") for m in c.get("members", ())
+                if m.get("participants", 1)}
+    hidden = []
+    for pk, engagement_id, plan_id, cohort_id in found:
+        theirs = {str(uuids[o]) for o in narrowed[engagement_id] if o in uuids}
+        if pk not in nominating and not theirs & members.get((plan_id, cohort_id), set()):
+            hidden.append(pk)
+    return hidden
 
 
 def delivery_or_404(user, uuid) -> Delivery:

@@ -106,7 +106,7 @@ def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=No
         raise ImportProblem(grouped(problems), upload.where)
     if not dry_run:
         try:
-            services.record_attendance(user, delivery, marks)
+            services.record_attendance(user, delivery, marks, file=upload.where or name)
         except services.DeliveryError as exc:
             raise ImportProblem.one(str(exc), upload.where) from None
     return AttendanceImport(len(marks), dry_run)

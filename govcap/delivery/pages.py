@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from govcap.delivery.core.attendance import suggested_completion
+from govcap.delivery.core.costs import seat_share
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.orgs.models import Organisation
 from govcap.planning.core.money import format_money
@@ -66,7 +67,7 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
     mine = Q() if orgs is None else Q(trainees__organisation_id__in=orgs)
     keys = None if orgs is None else org_keys(orgs)
     counts = {d.pk: d for d in Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).annotate(
-        n_nominated=Count("trainees", filter=mine),
+        n_all=Count("trainees"), n_nominated=Count("trainees", filter=mine),
         n_completed=Count("trainees", filter=mine & Q(trainees__completion="completed")),
         n_dropped=Count("trainees", filter=mine & Q(trainees__completion="dropped")),
         n_women=Count("trainees", filter=mine & Q(trainees__gender="female")))}
@@ -75,20 +76,35 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
     for c in plan.data.get("cohorts", ()):
         if not c.get("month") and c["cohort_id"] not in by_cohort:
             continue  # no month could hold it: nothing to deliver (a need not placed)
-        module = catalogue.by_code.get(c["module_code"])
-        row = CourseRow(c["cohort_id"], c["module_code"], module.title if module else "",
-                        c.get("month") or "", planned_for(c, keys),
-                        format_money(c.get("cost_cents", 0), currency, language))
+        theirs = planned_for(c, keys)
         d = by_cohort.get(c["cohort_id"])
-        if d is not None:
-            n = counts[d.pk]
+        if orgs is not None and not theirs and d is None:
+            continue  # a course of other organisations only
+        module = catalogue.by_code.get(c["module_code"])
+        n = counts[d.pk] if d is not None else None
+        share = 1.0 if orgs is None else cost_share(
+            n.n_nominated if n else 0, n.n_all if n else 0, theirs, c.get("participants", 0))
+        row = CourseRow(c["cohort_id"], c["module_code"], module.title if module else "",
+                        c.get("month") or "", theirs,
+                        format_money(round(c.get("cost_cents", 0) * share), currency, language))
+        if d is not None and n is not None:
             row.delivery = d
             row.nominated, row.completed = n.n_nominated, n.n_completed
             row.dropped, row.women = n.n_dropped, n.n_women
             if d.cost_cents is not None:
-                row.actual_cost = format_money(d.cost_cents, d.currency, language)
+                row.actual_cost = format_money(round(d.cost_cents * share), d.currency,
+                                               language)
         rows.append(row)
     return rows
+
+
+def cost_share(theirs: int, nominated: int, theirs_planned: int, planned: int) -> float:
+    """A narrowed viewer's share of a course's cost, as the results count it
+    (``seat_share``): their nominees ÷ all its nominees; before any nomination, their
+    planned participants ÷ all it plans."""
+    if nominated:
+        return seat_share(theirs, nominated)
+    return seat_share(theirs_planned, planned)
 
 
 @dataclass
@@ -134,10 +150,15 @@ def money(cents: int | None, currency: str, language: str) -> str:
     return "" if cents is None else format_money(cents, currency, language)
 
 
-def summary(delivery: Delivery, rows: list[TraineeRow], language: str) -> dict[str, Any]:
+def summary(delivery: Delivery, rows: list[TraineeRow], language: str,
+            share: float = 1.0) -> dict[str, Any]:
+    """``share``: the reader's share of the course's cost (``cost_share``; 1: all of it)."""
+    def part(cents: int | None) -> int | None:
+        return None if cents is None else round(cents * share)
+
     return {
-        "planned_cost": money(delivery.planned_cost_cents, delivery.currency, language),
-        "actual_cost": money(delivery.cost_cents, delivery.currency, language),
+        "planned_cost": money(part(delivery.planned_cost_cents), delivery.currency, language),
+        "actual_cost": money(part(delivery.cost_cents), delivery.currency, language),
         "nominated": len(rows),
         "women": sum(1 for r in rows if r.trainee.gender == "female"),
         "completed": sum(1 for r in rows if r.trainee.completion == "completed"),

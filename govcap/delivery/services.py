@@ -468,38 +468,77 @@ def present_days(delivery: Delivery) -> dict[int, int]:
     return counts
 
 
-def record_attendance(user, delivery: Delivery, marks: Iterable[rules.Mark]) -> int:
+def record_attendance(user, delivery: Delivery, marks: Iterable[rules.Mark],
+                      file: str = "") -> int:
     """Write the marks (by trainee code) of a delivery, all or none; returns how many.
-    ``user`` None: the operator at the command line (`govcap deliveries import-attendance`)."""
+    ``user`` None: the operator at the command line (`govcap deliveries import-attendance`);
+    ``file``: the sheet they were imported from (its changes say so)."""
     if user is not None:
         scoping.require(access.can_record_attendance(user, delivery))
     marks = list(marks)
     with transaction.atomic():
         locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        if locked.is_closed:
-            raise DeliveryError(_("A cancelled or merged delivery takes no attendance."))
-        if marks and locked.start_date and locked.start_date > timezone.localdate():
-            # marked in advance, a course that has not run would count as delivered
-            raise DeliveryError(_("This course starts on %(date)s: attendance is taken from "
-                                  "that day.") % {"date": date_format(locked.start_date)})
-        by_code = {t.code: t for t in Trainee.objects.filter(delivery=locked)}
-        for mark in marks:
-            if mark.code not in by_code or not 1 <= mark.day <= locked.days:
-                raise DeliveryError(_("Trainee %(code)s, day %(day)s is not part of this "
-                                      "course.") % {"code": mark.code, "day": mark.day})
-        for mark in marks:
-            trainee = by_code[mark.code]
-            row, created = Attendance.objects.update_or_create(
-                trainee=trainee, day=mark.day,
-                defaults={"present": mark.present,
-                          "recorded_by": user if getattr(user, "is_authenticated", False)
-                          else None})
-        if marks:
-            audit.record(user, "attendance", locked, None, {
-                "marks": [[m.code, m.day, m.present] for m in marks]})
-            Delivery.objects.filter(pk=locked.pk, status=Delivery.Status.PLANNED).update(
-                status=Delivery.Status.IN_PROGRESS)
+        _write_marks(user, locked, marks, file)
     return len(marks)
+
+
+@dataclass(frozen=True)
+class GridSave:
+    """What a save of the attendance grid did: the marks written, the cells not written
+    because someone else had changed them since the page was shown (``rules.Conflict``),
+    and the codes of the page no longer on the course."""
+
+    marks: list[rules.Mark]
+    conflicts: list[rules.Conflict]
+    gone: list[str]
+
+
+def save_attendance_grid(user, delivery: Delivery, shown: dict[tuple[str, int], bool | None],
+                         ticked: set[tuple[str, int]]) -> GridSave:
+    """Save only what the user changed on the grid their page showed (``shown``), checked
+    against what is stored now, in one transaction (``rules.changed_marks``)."""
+    scoping.require(access.can_record_attendance(user, delivery))
+    with transaction.atomic():
+        locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        codes = set(access.trainees(user, locked).values_list("code", flat=True))
+        gone = sorted({code for code, _day in shown if code not in codes},
+                      key=lambda c: (len(c), c))
+        shown = {(code, day): v for (code, day), v in shown.items()
+                 if code in codes and 1 <= day <= locked.days}
+        stored: dict[tuple[str, int], bool | None] = {
+            (code, day): present for code, day, present in Attendance.objects.filter(
+                trainee__delivery=locked).values_list("trainee__code", "day", "present")}
+        marks, conflicts = rules.changed_marks(shown, ticked, stored)
+        _write_marks(user, locked, marks)
+    return GridSave(marks, conflicts, gone)
+
+
+def _write_marks(user, locked: Delivery, marks: list[rules.Mark], file: str = "") -> None:
+    """Write marks to a locked delivery (checked: open, started, its trainees and days)."""
+    if locked.is_closed:
+        raise DeliveryError(_("A cancelled or merged delivery takes no attendance."))
+    if marks and locked.start_date and locked.start_date > timezone.localdate():
+        # marked in advance, a course that has not run would count as delivered
+        raise DeliveryError(_("This course starts on %(date)s: attendance is taken from "
+                              "that day.") % {"date": date_format(locked.start_date)})
+    by_code = {t.code: t for t in Trainee.objects.filter(delivery=locked)}
+    for mark in marks:
+        if mark.code not in by_code or not 1 <= mark.day <= locked.days:
+            raise DeliveryError(_("Trainee %(code)s, day %(day)s is not part of this "
+                                  "course.") % {"code": mark.code, "day": mark.day})
+    for mark in marks:
+        trainee = by_code[mark.code]
+        row, created = Attendance.objects.update_or_create(
+            trainee=trainee, day=mark.day,
+            defaults={"present": mark.present,
+                      "recorded_by": user if getattr(user, "is_authenticated", False)
+                      else None})
+    if marks:
+        audit.record(user, "attendance", locked, None, {
+            "marks": [[m.code, m.day, m.present] for m in marks], **({"file": file} if file
+                                                                      else {})})
+        Delivery.objects.filter(pk=locked.pk, status=Delivery.Status.PLANNED).update(
+            status=Delivery.Status.IN_PROGRESS)
 
 
 def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Trainee:

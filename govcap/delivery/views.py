@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import audit, scoping
-from govcap.delivery import access, forms, imports, pages, services, texts
+from govcap.delivery import access, changes, forms, imports, pages, services, texts
 from govcap.delivery import evaluation as ev
-from govcap.delivery.core.attendance import Mark, session_dates
+from govcap.delivery.core.attendance import session_dates
 from govcap.delivery.models import Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 from govcap.orgs.models import Country
@@ -55,7 +55,7 @@ def engagement_deliveries(request, slug):
     return render(request, "delivery/engagement.html", {
         "engagement": engagement, "plan": plan, "rows": rows,
         "other": [d for d in deliveries if plan is None or d.plan_id != plan.pk],
-        "can_manage": can_manage})
+        "can_manage": can_manage, "cost_share": orgs is not None})
 
 
 @require_POST
@@ -89,20 +89,26 @@ def _context(request, delivery: Delivery) -> dict:
     org_names = {str(t.organisation.uuid): t.organisation.name for t in trainees}
     org_names.update({str(o.uuid): o.name for o in delivery.engagement.organisations.all()})
     module = catalogue.by_code.get(delivery.module_code)
+    planned = (delivery.planned_participants if org_keys is None
+               else pages.planned_for(services.cohort(delivery.plan, delivery.cohort_id) or {},
+                                      org_keys))
+    # a viewer of some organisations sees their share of the cost, as the results count it
+    share = 1.0 if org_keys is None else pages.cost_share(
+        len(trainees), Trainee.objects.filter(delivery=delivery).count(), planned,
+        delivery.planned_participants)
     context = {
         "delivery": delivery, "engagement": delivery.engagement, "module": module,
         "rows": rows, "days": range(1, delivery.days + 1), "names": names,
         "can_manage": can_manage, "can_attend": can_attend and not delivery.is_closed,
         # the plan's money is the engagement's business, not the provider's
         "sees_costs": scoping.engagements(user).filter(pk=delivery.engagement_id).exists(),
-        "summary": pages.summary(delivery, rows, _language()),
-        "planned_participants": delivery.planned_participants if org_keys is None
-        else pages.planned_for(services.cohort(delivery.plan, delivery.cohort_id) or {},
-                               org_keys),
+        "summary": pages.summary(delivery, rows, _language(), share),
+        "cost_share": org_keys is not None,
+        "planned_participants": planned,
         "findings": [texts.finding_text(f, org_names)
                      for f in services.nomination_findings(delivery, trainees, org_keys)]
         if can_manage or can_attend or trainees else [],
-        "operations": delivery.operations.select_related("author").order_by("-created_at")[:20],
+        "changes": changes.lines(delivery) if can_manage else [],
     }
     if can_manage and not delivery.is_closed:
         base = {"op_id": services.new_op_id(), "base_revision": delivery.revision}
@@ -249,23 +255,59 @@ def remove_nominee(request, uuid, trainee):
             delivery.module_code)})
 
 
+SHOWN = {"1": True, "0": False, "": None}
+
+
+def _shown_grid(post) -> dict[tuple[str, int], bool | None]:
+    """The grid as the page showed it: one hidden ``was-T3-2`` per cell (1 present, 0
+    absent, empty not recorded)."""
+    shown: dict[tuple[str, int], bool | None] = {}
+    for name in post:
+        code, _sep, day = name.removeprefix("was-").rpartition("-")
+        value = post.get(name)
+        if (name.startswith("was-") and code and day.isascii() and day.isdigit()
+                and value in SHOWN):
+            shown[(code, int(day))] = SHOWN[value]
+    return shown
+
+
+def _state_word(value: bool | None) -> str:
+    return _("present") if value else _("not recorded") if value is None else _("absent")
+
+
 @require_POST
 @login_required
 def attendance(request, uuid):
-    """The attendance grid: one checkbox per trainee and day (``T3:2`` checked = present);
-    every trainee and day of the grid is written, unchecked as absent."""
+    """The attendance grid: one checkbox per trainee and day (``T3:2`` checked = present),
+    each with what the page showed (``was-T3-2``); only the cells the user changed are
+    written (another tab's or person's marks made meanwhile stay), see
+    ``services.save_attendance_grid``."""
     delivery = access.delivery_or_404(request.user, uuid)
     scoping.require(access.can_record_attendance(request.user, delivery))
-    days = [int(d) for d in request.POST.getlist("day") if d.isascii() and d.isdigit()]
-    present = set(request.POST.getlist("present"))
-    codes = access.trainees(request.user, delivery).values_list("code", flat=True)
-    marks = [Mark(code, day, f"{code}:{day}" in present) for code in codes for day in days]
+    ticked = set()
+    for value in request.POST.getlist("present"):
+        code, _sep, day = value.rpartition(":")
+        if code and day.isascii() and day.isdigit():
+            ticked.add((code, int(day)))
     try:
-        n = services.record_attendance(request.user, delivery, marks)
+        saved = services.save_attendance_grid(request.user, delivery,
+                                              _shown_grid(request.POST), ticked)
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
-    else:
-        messages.success(request, ngettext("%(n)s mark saved.", "%(n)s marks saved.", n) % {"n": n})
+        return redirect("delivery", uuid)
+    n = len(saved.marks)
+    if n or not (saved.conflicts or saved.gone):
+        messages.success(request, ngettext("%(n)s mark saved.", "%(n)s marks saved.", n)
+                         % {"n": n})
+    for c in saved.conflicts:
+        messages.warning(request, _(
+            "%(code)s day %(day)s was changed by someone else since you opened this page; it "
+            "is now %(state)s. Your change to it was not saved.") % {
+            "code": c.code, "day": c.day, "state": _state_word(c.now)})
+    if saved.gone:
+        messages.warning(request, _(
+            "No longer on the course, not saved: %(codes)s.") % {
+            "codes": ", ".join(saved.gone)})
     return redirect("delivery", uuid)
 
 

@@ -44,7 +44,7 @@ def test_a_cancelled_delivery_is_reinstated_and_both_are_audited(course):
     assert event.before["status"] == "cancelled" and event.after["status"] == "planned"
     assert event.before["cancel_reason"] == "Budget frozen"
     page = client.get(reverse("delivery", args=[d.uuid])).content.decode()
-    assert "Reinstate</td>" in page  # in the changes list, worded
+    assert "Reinstated the course</td>" in page  # in the changes list, worded
     # only a cancelled delivery: a second reinstatement is refused
     with pytest.raises(services.DeliveryError):
         services.apply_change(course.coordinator, back, services.Change(

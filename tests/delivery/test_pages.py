@@ -25,10 +25,14 @@ def test_a_nomination_from_the_page_is_checked_against_the_plan(course):
     assert "2 nominees are outside the module&#x27;s audience (finance)." in page
 
 
-def test_the_attendance_grid_saves_unchecked_boxes_as_absent(course):
+def test_the_attendance_grid_saves_the_boxes_changed_from_what_the_page_showed(course):
     client = client_for(course.provider)
-    client.post(url(course, "delivery-attendance"), {"day": ["1", "2"], "present": ["T1:2"]})
-    assert sorted(Attendance.objects.values_list("day", "present")) == [(1, False), (2, True)]
+    client.post(url(course, "delivery-attendance"),
+                {"was-T1-1": "", "was-T1-2": "", "present": ["T1:2"]})
+    assert sorted(Attendance.objects.values_list("day", "present")) == [(2, True)]
+    client.post(url(course, "delivery-attendance"),
+                {"was-T1-1": "", "was-T1-2": "1", "present": ["T1:1"]})
+    assert sorted(Attendance.objects.values_list("day", "present")) == [(1, True), (2, False)]
 
 
 def test_a_sheet_with_a_problem_is_refused_whole_with_its_row_named(course):

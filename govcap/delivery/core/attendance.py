@@ -139,3 +139,43 @@ def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]
     if not rows:
         problems.append(SheetProblem(NO_ROWS))
     return marks, problems
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A cell the user changed whose stored value had changed since their page showed it:
+    not saved; ``now`` is the stored value (None: not recorded)."""
+
+    code: str
+    day: int
+    now: bool | None
+
+
+def changed_marks(shown: dict[tuple[str, int], bool | None],
+                  ticked: Collection[tuple[str, int]],
+                  stored: dict[tuple[str, int], bool | None]
+                  ) -> tuple[list[Mark], list[Conflict]]:
+    """What a save of the attendance grid writes: only what the user changed from what
+    their page showed (``shown``: each cell of the grid as the page showed it; ``ticked``:
+    the boxes checked when saved; ``stored``: the cells as stored now).
+
+    A box ticked or unticked is a change. On a day with a change, the boxes left unchecked
+    that the page showed as not recorded are saved as absent (the day's attendance was
+    taken). A cell someone else recorded since the page was shown is theirs: a change of
+    the user's to it is a conflict (not saved); a blank the user left is not written."""
+    days = {day for (code, day), was in shown.items() if (was is True) != ((code, day) in ticked)}
+    marks: list[Mark] = []
+    conflicts: list[Conflict] = []
+    for (code, day), was in sorted(shown.items(), key=lambda kv: (kv[0][1], len(kv[0][0]), kv[0][0])):
+        present = (code, day) in ticked
+        now = stored.get((code, day))
+        if (was is True) != present:
+            if now == present:
+                continue  # someone else made the same change
+            if now != was:
+                conflicts.append(Conflict(code, day, now))
+                continue
+            marks.append(Mark(code, day, present))
+        elif was is None and day in days and now is None:
+            marks.append(Mark(code, day, False))
+    return marks, conflicts

@@ -35,6 +35,8 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from govcap.delivery.core.costs import seat_share
+
 COMPLETED = "completed"
 CLOSED = ("cancelled", "merged")  # deliveries that never ran as such
 RAN = ("in_progress", COMPLETED)  # deliveries that have run, or begun: a planned one has not
@@ -281,7 +283,7 @@ def shares(deliveries: Iterable[DeliveryRow], trainees: Sequence[TraineeRow]
     out: dict[Hashable, float] = {}
     for d in deliveries:
         whole = d.nominees if d.nominees is not None else mine[d.id]
-        out[d.id] = min(1.0, mine[d.id] / whole) if whole else 1.0
+        out[d.id] = seat_share(mine[d.id], whole)
     return out
 
 
