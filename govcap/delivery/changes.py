@@ -25,6 +25,7 @@ class ChangeLine:
     event: AuditEvent
     what: str  # "Removed nominee T3"
     details: str  # "attendance marks: 2, evaluation answers: 1"
+    file: str = ""  # the name of the file imported, shown as a file name
 
 
 def field_labels() -> dict[str, str]:
@@ -106,10 +107,8 @@ class _Reader:
         if action == "attendance":
             what = (words.sentence("import", _("attendance")) if after.get("file")
                     else _("Recorded attendance"))
-            details = self.marks(after.get("marks") or [])
-            if after.get("file"):
-                details = f"{after['file']}: {details}"
-            return ChangeLine(event, what, details)
+            return ChangeLine(event, what, self.marks(after.get("marks") or []),
+                              after.get("file") or "")
         if action == "nominate":
             return ChangeLine(event, words.sentence("create", thing), "")
         if action == "remove":

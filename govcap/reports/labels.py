@@ -625,7 +625,7 @@ class Labels(Mapping[str, str]):
         if not month:
             return "–"
         year, number = month.split("-")[:2]
-        short = SHORT_MONTHS.get(localise.language_of(self.language))
+        short = SHORT_MONTHS.get(self.language)  # a pseudo-locale ("en-xa"): in full
         return f"{short[int(number) - 1]} {year}" if short else self.month(month)
 
     def date(self, value: dt.date | str | None) -> str:
