@@ -45,7 +45,7 @@ def test_the_brief_is_one_page_saying_what_was_found_proposed_and_asked(language
     for expected in heads[language]:
         assert expected in text, expected
     if org is None:
-        assert "Weakest area:" in text or "Domaine le plus faible" in text
+        assert "Weakest area:" in text or "Section la plus faible" in text
 
 
 @needs_pdftotext
