@@ -23,6 +23,7 @@ from django.utils.translation import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from govcap import localise
 from govcap.analysis.labels import domain_titles
 from govcap.labels import level_label
 from govcap.planning import month_words
@@ -271,9 +272,10 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
                             (gettext("Evidence"), gap.shared_evidence),
                             (gettext("Dissent"), gap.shared_dissent)):
             if text:
-                parts.append(f"{label}: {isolate(f'“{text}”')}")
-        parts += [f"{isolate(who) if who else gettext('A participant')}: "
-                  f"{isolate(f'“{text}”')}" for who, text in gap.shared_quotes]
+                parts.append(localise.labelled(label, isolate(localise.quote(text))))
+        parts += [localise.labelled(isolate(who) if who else gettext("A participant"),
+                                    isolate(localise.quote(text)))
+                  for who, text in gap.shared_quotes]
         lines.append(" ".join(parts))
     return tuple(lines) or need.rationale
 

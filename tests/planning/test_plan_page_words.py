@@ -131,7 +131,8 @@ def test_latin_names_titles_and_quotes_are_set_apart_on_the_arabic_page(
     assert re.search(rf'<h1 class="plan-title">[^<]+<bdi>{re.escape(name)}</bdi></h1>', html)
     # "8. Using well defined architecture framework": its number on the title's side
     assert re.search(r"<bdi>8\. Using well defined architecture framework</bdi>", html)
-    assert re.search(r'<bdi class="quote">“[^<]+”</bdi>', html)  # the benchmark, full stop in
+    # the benchmark in Arabic marks, its text held in its own direction inside them
+    assert re.search(r'<span class="quote">«<bdi dir="auto">[^<]+</bdi>»</span>', html)
     assert re.search(rf'<td><bdi>{FSI}?[^<]+ \(<span class="code">EA-101</span>\){PDI}?</bdi>',
                      html)  # "(EA-101)" whole, on one line
     assert re.search(r'<bdi dir="ltr">\d+ / \d+, \d+</bdi>', html)  # the load limits
