@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from govcap.assessments.models import Participant
 from govcap.delivery import link_tokens
@@ -69,11 +70,13 @@ class Delivery(models.Model):
     """One cohort of an approved plan, as actually given."""
 
     class Status(models.TextChoices):
-        PLANNED = "planned", _("Planned")
-        IN_PROGRESS = "in_progress", _("In progress")
-        COMPLETED = "completed", _("Completed")
-        CANCELLED = "cancelled", _("Cancelled")
-        MERGED = "merged", _("Merged into another")
+        # a course's state: its own context, as French and Arabic agree it with "formation",
+        # "دورة" (feminine), where a job's or a participant's "Completed" does not
+        PLANNED = "planned", pgettext_lazy("course state", "Planned")
+        IN_PROGRESS = "in_progress", pgettext_lazy("course state", "In progress")
+        COMPLETED = "completed", pgettext_lazy("course state", "Completed")
+        CANCELLED = "cancelled", pgettext_lazy("course state", "Cancelled")
+        MERGED = "merged", pgettext_lazy("course state", "Merged into another")
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
