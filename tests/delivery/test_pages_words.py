@@ -95,3 +95,13 @@ def test_the_sign_in_sheet_prints_the_days_dates(course):
     text = every.content.decode()
     assert "Day 1<br>6 March 2026" in text and "Day 2<br>9 March 2026" in text
     assert text.count('<td class="sign"></td>') == 2 * 3  # T1 and two blank rows, per day
+
+
+def test_a_courses_state_agrees_with_the_course_in_french():
+    # "Prévu" and "Terminé" stood beside "formation", a feminine word
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert [str(s.label) for s in (Delivery.Status.PLANNED, Delivery.Status.COMPLETED,
+                                        Delivery.Status.CANCELLED)] == [
+            "Prévue", "Terminée", "Annulée"]
