@@ -12,12 +12,13 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -253,7 +254,10 @@ def xlsform(request, uuid, level):
     delivery = _evaluator_delivery(request, uuid)
     if level not in (1, 2):
         raise Http404
-    data = evaluation_xlsform.xlsform_bytes(delivery, level, [_form_language()])
+    # the course's language first (the form's default on the phones), then the reader's
+    languages = [x for x in dict.fromkeys((delivery.course_language, _form_language()))
+                 if x in dict(settings.LANGUAGES) or x == _form_language()]
+    data = evaluation_xlsform.xlsform_bytes(delivery, level, languages)
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument"
                                                 ".spreadsheetml.sheet")
     response["Content-Disposition"] = (
@@ -344,12 +348,24 @@ def answer_follow_up(request, uuid, code, respondent):
 # --- the participant's form (no account) ------------------------------------------
 
 
+def _speak_the_courses_language(request, delivery) -> None:
+    """A participant who has not chosen a language reads the form in the course's (a French
+    course's QR code opened an English form on English-speaking phones); the language menu
+    still changes it."""
+    course = delivery.course_language
+    if (not request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            and course in dict(settings.LANGUAGES) and course != _language()):
+        translation.activate(course)
+        request.LANGUAGE_CODE = course
+
+
 @require_http_methods(["GET", "POST"])
 def answer(request, token):
     link = ev.link_for(token)
     if link is None:  # mistyped, cut short, or from an older course: said kindly, still a 404
         return render(request, "delivery/eval_link_unknown.html", status=404)
     delivery = link.delivery
+    _speak_the_courses_language(request, delivery)
     language = _language()
     module = delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code)
     context = {"link": link, "delivery": delivery, "module": module,

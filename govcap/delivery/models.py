@@ -127,6 +127,12 @@ class Delivery(models.Model):
         return self.status in (self.Status.CANCELLED, self.Status.MERGED)
 
     @property
+    def course_language(self) -> str:
+        """The language the course is taught in, as its cohort is named ("SVC-101/fr/01")."""
+        parts = self.cohort_id.split("/")
+        return parts[1] if len(parts) == 3 else ""
+
+    @property
     def is_overdue(self) -> bool:
         """Its last day (or first, without an end) has passed and it is still planned or
         running: someone has to record it as completed, move it or cancel it."""

@@ -180,3 +180,15 @@ def test_a_superscript_rating_on_paper_is_a_problem_named_not_a_crash(course):
     page = client_for(course.coordinator).post(url, {"T1-relevance": "¹⁰"})
     assert page.status_code == 400 and "is not a rating from 1 to 5" in page.content.decode()
     assert not Reaction.objects.exists()
+
+
+def test_a_french_courses_form_opens_in_french_unless_the_participant_chose(course, settings):
+    # A French course's QR code opened an English form on a phone set to English.
+    module = course.delivery.module_code
+    Delivery.objects.filter(pk=course.delivery.pk).update(cohort_id=f"{module}/fr/01")
+    course.delivery.refresh_from_db()
+    link = ev.open_link(course.provider, course.delivery, 1)
+    phone = Client(HTTP_ACCEPT_LANGUAGE="en")
+    assert '<html lang="fr"' in phone.get(answer_url(link)).content.decode()
+    phone.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"  # the participant's own choice
+    assert '<html lang="ar"' in phone.get(answer_url(link)).content.decode()
