@@ -20,11 +20,12 @@ def _day(value) -> str:
 
 def _state(status: str) -> str:
     """A course's state in one word, for the plan's needs table."""
-    return {Delivery.Status.COMPLETED: pgettext("course state", "Delivered"),
-            Delivery.Status.IN_PROGRESS: pgettext("course state", "Running"),
-            Delivery.Status.CANCELLED: pgettext("course state", "Cancelled"),
-            Delivery.Status.MERGED: pgettext("course state", "Merged into another course"),
-            }.get(status, pgettext("course state", "Being prepared"))
+    words: dict[str, str] = {
+        Delivery.Status.COMPLETED: pgettext("course state", "Delivered"),
+        Delivery.Status.IN_PROGRESS: pgettext("course state", "Running"),
+        Delivery.Status.CANCELLED: pgettext("course state", "Cancelled"),
+        Delivery.Status.MERGED: pgettext("course state", "Merged into another course")}
+    return words.get(status, pgettext("course state", "Being prepared"))
 
 
 def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
