@@ -109,6 +109,10 @@ class _Reader:
                     else _("Recorded attendance"))
             return ChangeLine(event, what, self.marks(after.get("marks") or []),
                               after.get("file") or "")
+        if action == "quotable":  # said without whose text it is (the writer stays unnamed)
+            return ChangeLine(event, _("Marked a participant's text for the donor's documents")
+                              if after.get("quotable") else
+                              _("Withdrew a participant's text from the donor's documents"), "")
         if action == "nominate":
             return ChangeLine(event, words.sentence("create", thing), "")
         if action == "remove":

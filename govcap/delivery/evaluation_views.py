@@ -315,8 +315,11 @@ def follow_ups(request):
 
 def _whom_to_ask(user, reminder: ev.Reminder) -> tuple[str, str]:
     """The trainee's name and contact, for whoever may read them (the course's coordinators
-    and provider): the list is worked through by phone and e-mail. Others see the code only."""
+    and provider): the list is worked through by phone and e-mail. Others see the code only;
+    a supervisor's follow-up has no contact of its own (reach them through the trainee)."""
     if not access.reads_names(user, reminder.delivery):
+        return "", ""
+    if reminder.follow_up.respondent != rules.PARTICIPANT:  # a supervisor: not the trainee's phone
         return "", ""
     identity = getattr(reminder.follow_up.trainee, "identity", None)
     return (identity.name, identity.contact) if identity is not None else ("", "")

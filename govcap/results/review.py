@@ -20,7 +20,9 @@ def mark(user, shown: Iterable[str], chosen: Iterable[str]) -> int:
         changed = queries.mark_quotable(user, list(shown), list(chosen))
         for row, quotable in changed:
             row.save(update_fields=["quotable"])
-            text = {"text": f"{row._meta.model_name}-{row.pk}", "trainee": row.trainee.code}
+            # the text only, never its writer's code: the delivery's changes list is read
+            # beside the nominations table, which names each code
+            text = {"text": f"{row._meta.model_name}-{row.pk}"}
             audit.record(user, "quotable", row.trainee.delivery,
                          {**text, "quotable": not quotable}, {**text, "quotable": quotable})
     return len(changed)

@@ -71,7 +71,7 @@ def record_the_delivery(page, cohort_id: str) -> None:
     message(page, "Saved.").wait_for()
     facts = page.locator("dl.facts").inner_text()
     for fact in (
-        f"{localise.day(start)} – {localise.day(end)}",  # as the plan pages say dates
+        localise.day_range(start, end),  # "1–2 December 2026", the month said once
         "Kenya School of Government, Lower Kabete",
         "In person",
         "J. Otieno, M. Wanjiru",

@@ -47,3 +47,21 @@ def test_every_change_of_the_course_is_listed_with_who_and_what(course):
     assert "Recorded attendance | T1 day 1: present, T2 day 1: absent" in said
     assert "Added nominee T2" in said and "Added nominee T1" in said
     assert said.index("Removed nominee T2") < said.index("Added nominee T2")  # newest first
+
+
+def test_marking_a_text_for_quoting_does_not_say_whose_text_it_is(course):
+    # The list read "text: reaction-59; trainee: T5 …; quotable: no → yes" beside the
+    # nominations table that names T5.
+    from django.utils import timezone
+
+    from govcap.delivery.models import Reaction
+    from govcap.results import review
+
+    reaction = Reaction.objects.create(trainee=course.trainee, relevance=5,
+                                       comment="Very practical.", answered_at=timezone.now())
+    assert review.mark(course.coordinator, [f"l1-{reaction.pk}"], [f"l1-{reaction.pk}"]) == 1
+    page = client_for(course.coordinator).get(reverse("delivery", args=[course.delivery.uuid]))
+    lines = changes_of(page.content.decode())
+    marked = [line for line in lines if "for the donor&#x27;s documents" in line]
+    assert len(marked) == 1 and course.trainee.code not in marked[0]
+    assert "reaction-" not in marked[0]

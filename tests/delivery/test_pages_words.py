@@ -37,9 +37,9 @@ def test_dates_are_said_in_the_readers_language_not_iso(course):
         page = client.get(reverse(name, args=[course.delivery.uuid]),
                           HTTP_ACCEPT_LANGUAGE="fr").content.decode()
         assert "2026-03-04" not in page
-        assert "4 mars 2026 – 5 mars 2026" in page
+        assert "du 4 au 5 mars 2026" in page
     listing = client.get(reverse("deliveries"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
-    assert "4 mars 2026" in listing and "2026-03-04" not in listing
+    assert "du 4 au 5 mars 2026" in listing and "2026-03-04" not in listing
 
 
 def test_a_planned_month_is_a_month_name(course):

@@ -27,13 +27,12 @@ def day(value: dt.date | None) -> str:
 
 @register.filter
 def dates(delivery) -> str:
-    """A delivery's dates: "4 March 2026 – 5 March 2026", one day once; "" when not set."""
+    """A delivery's dates, the month and year said once: "4–5 March 2026", one day once;
+    "" when not set."""
     start, end = delivery.start_date, delivery.end_date
     if start is None:
         return ""
-    if end is None or end == start:
-        return day(start)
-    return f"{day(start)} – {day(end)}"
+    return localise.day_range(start, end or start)  # "du 16 au 20 juillet 2026"
 
 
 @register.filter
