@@ -293,6 +293,10 @@ class _Apply:
                 "end": date_format(d.end_date)})
 
     def cancel(self, values: Mapping[str, Any]) -> None:
+        if self.d.status == Delivery.Status.COMPLETED:  # what ran stays counted as run
+            raise DeliveryError(_(
+                "A completed course cannot be cancelled: its attendance and completions are "
+                "what happened. Correct its details or its participants' completion instead."))
         reason = str(values.get("reason") or "").strip()
         if not reason:
             raise DeliveryError(_("Say why the delivery is cancelled."))

@@ -111,3 +111,14 @@ def test_completion_not_recorded_is_shown_as_such_and_nothing_else_is_preselecte
     client.post(reverse("delivery-completion", args=[course.delivery.uuid]),
                 {"trainee": str(course.trainee.uuid), "completion": ""})
     assert Trainee.objects.get(pk=course.trainee.pk).completion == ""
+
+
+def test_a_completed_course_is_not_cancelled(course):
+    # Cancelled, then reinstated, a completed course came back "In progress" and the donor's
+    # completion rate moved.
+    Delivery.objects.filter(pk=course.delivery.pk).update(status=Delivery.Status.COMPLETED)
+    course.delivery.refresh_from_db()
+    with pytest.raises(services.DeliveryError, match="completed course cannot be cancelled"):
+        services.apply_change(course.coordinator, course.delivery, services.Change(
+            "cancel", uuid.uuid4(), course.delivery.revision, {"reason": "Budget frozen"}))
+    assert Delivery.objects.get(pk=course.delivery.pk).status == Delivery.Status.COMPLETED

@@ -189,3 +189,14 @@ def test_a_narrowed_readers_period_is_over_the_courses_of_their_scope():
                         dt.date(2025, 12, 2), nominees=0)
     found = ind.indicators([theirs, others, empty], [trainee("t1", "d1", "completed")])
     assert by_key(found, ind.OFFICIALS_TRAINED).period[1] == dt.date(2025, 12, 2)
+
+
+def test_a_cancelled_courses_evaluations_count_nowhere():
+    # Cancelled after its follow-ups were answered, a course left "officials trained" but
+    # still counted in level 3 (81%, 22 of 27 stayed).
+    gone = trainee("t9", "d3", "completed")
+    follow_ups = [FollowUpRow("t1", "participant", "yes"), FollowUpRow("t9", "participant", "no")]
+    reactions = [ReactionRow("t1", (5, 5, 5, 5)), ReactionRow("t9", (1, 1, 1, 1))]
+    found = ind.indicators([D1, D3], [*TRAINEES[:4], gone], reactions, [], follow_ups)
+    assert (by_key(found, ind.APPLICATION).numerator, by_key(found, ind.APPLICATION).n) == (1, 1)
+    assert by_key(found, ind.SATISFACTION).n == 1

@@ -225,9 +225,12 @@ def indicators(
                          facts={"partial": sum(t.completion == "partial" for t in finished),
                                 "dropped": sum(t.completion == "dropped" for t in finished),
                                 "not_recorded": sum(not t.completion for t in finished)}))
-    out.append(_satisfaction(reactions, targets, when))
-    out.append(_gain(learning, targets, when))
-    out.append(_application(follow_ups, targets, when))
+    # evaluations of courses that ran only, as for the officials trained: a course cancelled
+    # afterwards left every count but these
+    taken = {t.id for t in ran}
+    out.append(_satisfaction([r for r in reactions if r.trainee in taken], targets, when))
+    out.append(_gain([r for r in learning if r.trainee in taken], targets, when))
+    out.append(_application([f for f in follow_ups if f.trainee in taken], targets, when))
     up, of = moving_up
     out.append(Indicator(MOVING_UP, PERCENT, percent(up, of), of, up, 0.0,
                          targets.moving_up_percent, period=rounds_period))
