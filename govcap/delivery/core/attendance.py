@@ -161,8 +161,11 @@ def changed_marks(shown: dict[tuple[str, int], bool | None],
 
     A box ticked or unticked is a change. On a day with a change, the boxes left unchecked
     that the page showed as not recorded are saved as absent (the day's attendance was
-    taken). A cell someone else recorded since the page was shown is theirs: a change of
-    the user's to it is a conflict (not saved); a blank the user left is not written."""
+    taken). A tick is always saved: it says the trainee was seen in the room, which outweighs
+    an absence recorded since (two trainers sharing a room each save the day, and the first
+    save records as absent everyone the first did not tick). An untick of a box someone else
+    changed since the page was shown is a conflict (not saved); a blank the user left is not
+    written."""
     days = {day for (code, day), was in shown.items() if (was is True) != ((code, day) in ticked)}
     marks: list[Mark] = []
     conflicts: list[Conflict] = []
@@ -172,7 +175,7 @@ def changed_marks(shown: dict[tuple[str, int], bool | None],
         if (was is True) != present:
             if now == present:
                 continue  # someone else made the same change
-            if now != was:
+            if now != was and not present:
                 conflicts.append(Conflict(code, day, now))
                 continue
             marks.append(Mark(code, day, present))
