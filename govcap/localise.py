@@ -154,16 +154,25 @@ def day_range(start: dt.date | dt.datetime | str | None,
     return f"{a}{joiner}{b}{tail}"
 
 
-def quote(text: str, language: str | None = None) -> str:
-    """`text` between the quotation marks of `language`: « text » (French, no-break spaces
-    inside), “text” (English, Swahili), «text» (Arabic; a text with no Arabic letter is
-    held left to right between marks, so its own full stop stays at its end)."""
+def quote_marks(language: str | None = None) -> tuple[str, str]:
+    """The marks that open and close a quotation in `language`: "« " " »" (French, no-break
+    spaces inside), "«" "»" (right-to-left languages), "“" "”" (English, Swahili)."""
     code = language_of(language)
     if code == "fr":
-        return f"«{NBSP}{text.strip()}{NBSP}»"
+        return f"«{NBSP}", f"{NBSP}»"
     if code in _RTL_LANGUAGES:
-        return f"«{inside_quotes(text, language)}»"
-    return f"“{text}”"
+        return "«", "»"
+    return "“", "”"
+
+
+def quote(text: str, language: str | None = None) -> str:
+    """`text` between the quotation marks of `language`: « text » (French), “text”
+    (English, Swahili), «text» (Arabic; a text with no Arabic letter is held left to right
+    between marks, so its own full stop stays at its end)."""
+    opening, closing = quote_marks(language)
+    if language_of(language) == "fr":
+        text = text.strip()
+    return f"{opening}{inside_quotes(text, language)}{closing}"
 
 
 def inside_quotes(text: str, language: str | None = None) -> str:

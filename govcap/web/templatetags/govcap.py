@@ -117,16 +117,11 @@ def section_title(section, language: str = "") -> SafeString:
                        section.number, t(section.title))
 
 
-# The marks around a quotation, as the page's language writes them (the text inside is
-# isolated in its own direction: a French quote on an Arabic page keeps its marks in place).
-_QUOTE_MARKS = {"fr": ("«\u00a0", "\u00a0»"), "ar": ("«", "»"), "fa": ("«", "»")}
-
-
 @register.filter
 def quoted(text) -> SafeString:
     """`{{ text|quoted }}`: the text between the page language's quotation marks, held in
     its own direction inside them ("“L'agilité…”" on an Arabic page, not "”L'agilité…“")."""
-    opening, closing = _QUOTE_MARKS.get(localise.language_of(), ("“", "”"))
+    opening, closing = localise.quote_marks()
     return format_html('{}<bdi dir="auto">{}</bdi>{}', opening, text, closing)
 
 
