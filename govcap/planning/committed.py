@@ -29,12 +29,17 @@ def of(engagement) -> tuple[CommittedCohort, ...]:
     return _reader(engagement) if _reader is not None else ()
 
 
-def checksum(base: str, committed: tuple[CommittedCohort, ...]) -> str:
+def checksum(base: str, committed: tuple[CommittedCohort, ...], legacy: bool = False) -> str:
     """The inputs' checksum with the committed courses in it (unchanged when there are
-    none), so a course starting or ending makes the draft out of date."""
+    none), so a course starting or ending makes the draft out of date. The version a
+    course's delivery belongs to is left out: approving a version moves the deliveries of
+    the courses it keeps to it, which changes no input (the approved plan read as out of
+    date the moment it was approved)."""
     if not committed:
         return base
-    return hashlib.sha256(canonical_json([base, plain(committed)]).encode()).hexdigest()
+    courses = [{k: v for k, v in plain(c).items() if legacy or k != "plan_version"}
+               for c in committed]  # legacy: as versions stored before 2026-12 count them
+    return hashlib.sha256(canonical_json([base, courses]).encode()).hexdigest()
 
 
 def carry_over(plan, user) -> int:

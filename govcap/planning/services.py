@@ -31,8 +31,9 @@ from govcap.planning import wording
 from govcap.planning.core.diff import diff_plans, edits_turned, moved_by_change
 from govcap.planning.core.edits import CONFLICT, Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
-from govcap.planning.core.inputs import nominations_due
+from govcap.planning.core.inputs import PlanInputError, nominations_due
 from govcap.planning.core.plan import OperationResult, PlanData, plain
+from govcap.planning.core.validation import CatalogueError
 from govcap.planning.inputs_db import (
     Inputs,
     ensure_settings,
@@ -116,11 +117,40 @@ def session_in_plan(session) -> SessionInPlan:
     return SessionInPlan(plan, used, waiting)
 
 
-def current_checksum(engagement) -> str:
+def current_checksum(engagement, day: dt.date | None = None) -> str:
     """The checksum of the engagement's inputs now, the courses under way included: a plan
-    version stored with another is out of date."""
-    return committed_courses.checksum(gather(engagement).checksum,
+    version stored with another is out of date. ``day``: the plan's date they are read
+    for (today when None)."""
+    return committed_courses.checksum(gather(engagement, day).checksum,
                                       committed_courses.of(engagement))
+
+
+def inputs_changed(plan: Plan) -> bool:
+    """Whether sessions, settings, edits or the catalogue changed since ``plan`` was
+    generated (or, for a draft, the courses under way: the next draft keeps them). A draft is
+    read for today (a draft whose first month has passed is out of date). An approved
+    version is read for its own date, with the courses it kept as they were then: the months
+    passing since, and its own courses being delivered, leave it as it was approved."""
+    engagement = plan.engagement
+    made = (plan.data.get("settings", {}).get("constraints", {}).get("plan_date")
+            if plan.is_read_only else None)
+    try:
+        day = dt.date.fromisoformat(made) if made else None
+        base = gather(engagement, day).checksum
+        now = committed_courses.of(engagement)
+    except (ValueError, CatalogueError, PlanInputError):
+        return True
+    if committed_courses.checksum(base, now) == plan.inputs_checksum:
+        return False
+    if not plan.is_read_only:
+        return True
+    # the courses under way it kept, as its data says they were when it was generated
+    kept = {c["cohort_id"]: c for c in plan.data.get("cohorts", ()) if c.get("delivery")}
+    then = tuple(replace(c, status=kept[c.cohort_id]["delivery"],
+                         plan_version=kept[c.cohort_id].get("carried_from") or c.plan_version)
+                 for c in now if c.cohort_id in kept)
+    return plan.inputs_checksum not in (committed_courses.checksum(base, then),
+                                        committed_courses.checksum(base, then, legacy=True))
 
 
 def compute(engagement, day: dt.date | None = None) -> tuple[PlanData, Inputs]:

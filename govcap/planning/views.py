@@ -98,10 +98,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
                                for row in view.unfit]
     if can_edit and context["is_latest"]:
-        try:
-            context["stale"] = services.current_checksum(engagement) != plan.inputs_checksum
-        except (CatalogueError, PlanInputError):
-            context["stale"] = True
+        context["stale"] = services.inputs_changed(plan)
         unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
         results = {r.op_id: r for r in plan_data.operations}
         context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),
@@ -284,11 +281,7 @@ def confirm_approve(request, engagement, plan: Plan):
         blockers.append(_("Only the latest version can be approved: version %(latest)d is "
                           "newer.") % {"latest": latest.version})
     else:
-        try:
-            stale = services.current_checksum(engagement) != plan.inputs_checksum
-        except (CatalogueError, PlanInputError):
-            stale = True
-        if stale:
+        if services.inputs_changed(plan):
             warnings.append(_("Sessions were validated, or settings or edits changed, since "
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
