@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from govcap.delivery.core.attendance import suggested_completion
-from govcap.delivery.core.costs import seat_share
+from govcap.delivery.core.costs import planned_share, seat_share
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.orgs.models import Organisation
 from govcap.planning.core.money import format_money
@@ -84,9 +84,12 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
         n = counts[d.pk] if d is not None else None
         share = 1.0 if orgs is None else cost_share(
             n.n_nominated if n else 0, n.n_all if n else 0, theirs, c.get("participants", 0))
+        # the planned cost on the plan's base (its seats), the actual one on the nominees'
+        planned = 1.0 if orgs is None else planned_share(theirs, c.get("participants", 0))
         row = CourseRow(c["cohort_id"], c["module_code"], module.title if module else "",
                         c.get("month") or "", theirs,
-                        format_money(round(c.get("cost_cents", 0) * share), currency, language))
+                        format_money(round(c.get("cost_cents", 0) * planned), currency,
+                                     language))
         if d is not None and n is not None:
             row.delivery = d
             row.nominated, row.completed = n.n_nominated, n.n_completed
@@ -99,9 +102,10 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
 
 
 def cost_share(theirs: int, nominated: int, theirs_planned: int, planned: int) -> float:
-    """A narrowed viewer's share of a course's cost, as the results count it
+    """A narrowed viewer's share of a course's actual cost, as the results count it
     (``seat_share``): their nominees ÷ all its nominees; before any nomination, their
-    planned participants ÷ all it plans."""
+    planned participants ÷ all it plans. Its planned cost is shared on the plan's base,
+    its seats (``planned_share``)."""
     if nominated:
         return seat_share(theirs, nominated)
     return seat_share(theirs_planned, planned)
@@ -151,14 +155,17 @@ def money(cents: int | None, currency: str, language: str) -> str:
 
 
 def summary(delivery: Delivery, rows: list[TraineeRow], language: str,
-            share: float = 1.0) -> dict[str, Any]:
-    """``share``: the reader's share of the course's cost (``cost_share``; 1: all of it)."""
-    def part(cents: int | None) -> int | None:
+            share: float = 1.0, planned: float | None = None) -> dict[str, Any]:
+    """``share``: the reader's share of the course's actual cost (``cost_share``; 1: all of
+    it); ``planned``: of its planned cost (``planned_share``; None: ``share``)."""
+    def part(cents: int | None, share: float) -> int | None:
         return None if cents is None else round(cents * share)
 
     return {
-        "planned_cost": money(part(delivery.planned_cost_cents), delivery.currency, language),
-        "actual_cost": money(part(delivery.cost_cents), delivery.currency, language),
+        "planned_cost": money(part(delivery.planned_cost_cents,
+                                   share if planned is None else planned),
+                              delivery.currency, language),
+        "actual_cost": money(part(delivery.cost_cents, share), delivery.currency, language),
         "nominated": len(rows),
         "women": sum(1 for r in rows if r.trainee.gender == "female"),
         "completed": sum(1 for r in rows if r.trainee.completion == "completed"),

@@ -21,6 +21,7 @@ from govcap.accounts import audit, scoping
 from govcap.delivery import access, changes, forms, imports, pages, services, texts
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core.attendance import session_dates
+from govcap.delivery.core.costs import planned_share
 from govcap.delivery.models import Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 from govcap.orgs.models import Country
@@ -102,7 +103,9 @@ def _context(request, delivery: Delivery) -> dict:
         "can_manage": can_manage, "can_attend": can_attend and not delivery.is_closed,
         # the plan's money is the engagement's business, not the provider's
         "sees_costs": scoping.engagements(user).filter(pk=delivery.engagement_id).exists(),
-        "summary": pages.summary(delivery, rows, _language(), share),
+        "summary": pages.summary(delivery, rows, _language(), share,
+                                 1.0 if org_keys is None else planned_share(
+                                     planned, delivery.planned_participants)),
         "cost_share": org_keys is not None,
         "planned_participants": planned,
         "findings": [texts.finding_text(f, org_names)
@@ -189,6 +192,18 @@ def change(request, uuid, kind):
             "nominees": delivery.trainees.count(),
             "open_links": sum(1 for link in delivery.evaluation_links.filter(
                 closed_at__isnull=True) if ev.is_open(link))})
+    unrecorded = _completions_missing(delivery, form.cleaned_data) if kind == "edit" else []
+    if unrecorded and request.POST.get("confirmed") != "yes":
+        # a course marked completed counts its nominees in the donor's completion rate; one
+        # whose completion is not recorded counts as not completed: said before it is saved
+        return render(request, "delivery/confirm_complete.html", {
+            "delivery": delivery, "engagement": delivery.engagement, "codes": unrecorded,
+            "nominees": delivery.trainees.count(),
+            "posted": [(k, v) for k in request.POST if k not in ("csrfmiddlewaretoken",
+                                                                   "confirmed")
+                       for v in request.POST.getlist(k)],
+            "module": delivery.plan.catalogue.parsed(_language()).by_code.get(
+                delivery.module_code)})
     data = dict(form.cleaned_data)
     op_id, base = data.pop("op_id"), data.pop("base_revision")
     if kind == "edit":
@@ -201,6 +216,15 @@ def change(request, uuid, kind):
     else:
         messages.success(request, _("Saved."))
     return redirect("delivery", uuid)
+
+
+def _completions_missing(delivery: Delivery, data) -> list[str]:
+    """The codes of the nominees without a completion recorded, when an edit marks the
+    course completed ([] otherwise)."""
+    if (data.get("status") != Delivery.Status.COMPLETED
+            or delivery.status == Delivery.Status.COMPLETED):
+        return []
+    return [t.code for t in Trainee.objects.filter(delivery=delivery, completion="")]
 
 
 @require_POST

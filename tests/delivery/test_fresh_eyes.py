@@ -1,0 +1,87 @@
+"""What a coordinator, a participant, a narrowed viewer and a training provider found
+looking at the delivery and evaluation pages with fresh eyes (issue 17)."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.urls import reverse
+
+from govcap.accounts.models import Role
+from govcap.delivery import services
+from govcap.delivery.models import Delivery
+from tests.security.helpers import client_for
+
+
+def _edit(course, **changes) -> dict:
+    d = course.delivery
+    d.refresh_from_db()
+    return {"op_id": str(uuid.uuid4()), "base_revision": d.revision, "status": d.status,
+            "days": d.days, "mode": d.mode, "start_date": "2026-03-02",
+            "end_date": "2026-03-03", **changes}
+
+
+# 1. a course marked completed with no completion recorded is said back before it is saved
+
+
+def test_marking_a_course_completed_without_completions_warns_first(course):
+    client = client_for(course.coordinator)
+    url = reverse("delivery-change", args=[course.delivery.uuid, "edit"])
+    data = _edit(course, status="completed", venue="KSG Lower Kabete")
+    page = client.post(url, data)
+    text = page.content.decode()
+    assert page.status_code == 200 and "Mark the course completed?" in text
+    assert "1 participant of 1 has no completion recorded:" in text and "T1" in text
+    assert "Record the completions first" in text
+    assert Delivery.objects.get(pk=course.delivery.pk).status == Delivery.Status.PLANNED
+    # said yes: saved, with every field of the form
+    client.post(url, {**data, "confirmed": "yes"})
+    d = Delivery.objects.get(pk=course.delivery.pk)
+    assert (d.status, d.venue) == (Delivery.Status.COMPLETED, "KSG Lower Kabete")
+
+
+def test_a_course_whose_completions_are_recorded_is_completed_at_once(course):
+    services.set_completion(course.coordinator, course.trainee, "dropped", "Transferred")
+    client = client_for(course.coordinator)
+    url = reverse("delivery-change", args=[course.delivery.uuid, "edit"])
+    response = client.post(url, _edit(course, status="completed"))
+    assert response.status_code == 302
+    assert Delivery.objects.get(pk=course.delivery.pk).status == Delivery.Status.COMPLETED
+
+
+# 2. a narrowed viewer's planned share is on the plan's base (its seats), not the nominees
+
+
+def test_a_narrowed_viewers_planned_cost_is_their_seats_share_not_their_nominees(course,
+                                                                                make_user):
+    for _n in range(3):  # T2–T4 of the agency: 3 nominees of 4, but 4 seats of 8 planned
+        services.nominate(course.coordinator, course.delivery, services.Nomination(
+            organisation_id=course.agency.pk))
+    Delivery.objects.filter(pk=course.delivery.pk).update(cost_cents=1_000_000,
+                                                          planned_cost_cents=800_000)
+    seats = {m["org_id"]: m["participants"] for m in course.cohort["members"]}
+    assert seats[str(course.agency.uuid)] * 2 == course.cohort["participants"]  # half
+    viewer = client_for(make_user("agency-viewer", Role.VIEWER, course.engagement,
+                                  organisation=course.agency))
+    page = viewer.get(reverse("delivery", args=[course.delivery.uuid])).content.decode()
+    assert "4,000" in page  # half the plan's 8,000, as the plan gives them half its seats
+    assert "6,000" not in page  # not 3/4 of it, for 3 of the 4 nominees
+    assert "7,500" in page  # the actual cost: their nominees' share, as the results count it
+    listed = viewer.get(reverse("deliveries-engagement",
+                                args=[course.engagement.slug])).content.decode()
+    planned_line = round(course.cohort["cost_cents"] / 2) // 100
+    assert f"{planned_line:,}" in listed
+
+
+# 6. the remove-nominee page's checkbox sits beside its words, inside its label
+
+
+def test_the_delete_records_checkbox_is_inside_its_label(course):
+    services.set_completion(course.coordinator, course.trainee, "dropped", "Transferred")
+    page = client_for(course.coordinator).get(reverse(
+        "delivery-remove-nominee", args=[course.delivery.uuid, course.trainee.uuid]))
+    html = page.content.decode()
+    label = html.index('<label class="check" for="with-records">')
+    box = html.index('id="with-records"', label)
+    words = html.index("Delete these records with the nominee", box)
+    assert label < box < words < html.index("</label>", label)
