@@ -72,6 +72,13 @@ def objectives(delivery: Delivery, language: str = "en") -> tuple[str, ...]:
     return module.objectives if module else ()
 
 
+def objectives_for_participant(delivery: Delivery, language: str = "en") -> tuple[str, ...]:
+    """The objectives as the level-2 form puts them to the participant: "you", where the
+    catalogue says "the participant" (``rules.addressed_to_you``)."""
+    return tuple(rules.addressed_to_you(text, language)
+                 for text in objectives(delivery, language))
+
+
 def form_key(level: int, phase: str = "", respondent: str = "") -> str:
     return {1: "reaction", 2: phase, 3: respondent}.get(level, "")
 

@@ -378,7 +378,7 @@ def answer(request, token):
     if not ev.is_open(link):
         return render(request, "delivery/eval_answer_done.html", {**context, "closed": True},
                       status=410)
-    objectives = ev.objectives(delivery, language) if link.level == 2 else ()
+    objectives = ev.objectives_for_participant(delivery, language) if link.level == 2 else ()
     form = evaluation_forms.ParticipantForm(request.POST or None, link=link,
                                             codes=ev.link_codes(link), objectives=objectives,
                                             answered=ev.answered_codes(link))

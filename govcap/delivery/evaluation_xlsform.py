@@ -74,7 +74,7 @@ def build_spec(delivery: Delivery, level: int, languages: Sequence[str] = ("en",
         choices["phase"] = (
             Choice(rules.PRE, _in(languages, lambda: _("Before the course"))),
             Choice(rules.POST, _in(languages, lambda: _("After the course"))))
-        texts = {lang: ev.objectives(delivery, lang) for lang in languages}
+        texts = {lang: ev.objectives_for_participant(delivery, lang) for lang in languages}
         for i in range(1, len(texts[languages[0]]) + 1):
             items.append(Field("select_one met", f"o{i}",
                                {lang: f"{i}. {texts[lang][i - 1]}" for lang in languages},

@@ -85,3 +85,32 @@ def test_the_delete_records_checkbox_is_inside_its_label(course):
     box = html.index('id="with-records"', label)
     words = html.index("Delete these records with the nominee", box)
     assert label < box < words < html.index("</label>", label)
+
+
+# 5. the learning check speaks to the participant as "you", not of "the participant"
+
+
+def test_the_learning_check_puts_the_objectives_to_the_participant_as_you(course):
+    from govcap.delivery import evaluation as ev
+
+    Delivery.objects.filter(pk=course.delivery.pk).update(module_code="AGL-101")
+    course.delivery.refresh_from_db()
+    link = ev.open_link(course.coordinator, course.delivery, 2, phase="pre")
+    page = client_for(None).get(reverse("evaluation-answer", args=[link.token]))
+    text = page.content.decode()
+    assert "using a government project you know" in text
+    assert "the participant" not in text
+
+
+def test_no_objective_of_the_catalogue_speaks_of_the_participant_on_the_form(course):
+    from govcap.delivery.core.evaluation import addressed_to_you
+
+    words = {"en": "the participant", "fr": "du participant", "ar": "المشارك",
+             "sw": "mshiriki"}
+    for language, word in words.items():
+        catalogue = course.plan.catalogue.parsed(language)
+        for module in catalogue.by_code.values():
+            for text in module.objectives:
+                shown = addressed_to_you(text, language)
+                assert f"{word} " not in f"{shown} " and f"{word}," not in shown, (
+                    language, module.code, shown)
