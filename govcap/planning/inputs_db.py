@@ -122,7 +122,7 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
                                     horizon_months=settings.horizon_months,
                                     plan_date=day.isoformat(), lead_weeks=settings.lead_weeks)
     blocks = blackouts.month_blocks(
-        settings.engagement.country.code, plain_constraints.months,
+        settings.engagement.country.code, plain_constraints.calendar_months,
         settings.fiscal_year_end_month, settings.block_ramadan, settings.block_holidays)
     return Constraints(
         plan_date=day.isoformat(), lead_weeks=settings.lead_weeks, month_blocks=blocks,

@@ -173,11 +173,14 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     budget = make_budget(cohorts.values(), needs, unfit, catalogue, constraints, indicators)
     order = {op.op_id: i for i, op in enumerate(operations)}
     months = set(constraints.months)
+    # The months closed inside the horizon, and any closed by hand; the calendar past it
+    # is there only to keep the reassessments out of closed months.
+    closed = constraints.blackout_months | (constraints.closed_months & months)
 
     return PlanData(
         catalogue_key=catalogue.key, catalogue_version=catalogue.version,
         currency=constraints.currency, months=constraints.months,
-        blackout_months=tuple(sorted(constraints.closed_months)),
+        blackout_months=tuple(sorted(closed)),
         settings=plain(_settings(targets, constraints)),
         organisations=tuple(pos.organisations.values()),
         sections=tuple(pos.statuses), gaps=tuple(gaps), unknowns=tuple(pos.unknowns),

@@ -395,6 +395,17 @@ class Constraints:
         return tuple(month_name(start + i) for i in range(self.horizon_months))
 
     @property
+    def calendar_months(self) -> tuple[str, ...]:
+        """The months the plan may date anything in: the horizon, then the months its
+        reassessments can fall in (``reassess_after_months`` after the last course, and the
+        year after that in which a closed month moves one on). ``month_blocks`` should cover
+        them all, so a month past the horizon is known to be closed (Ramadan, a fiscal
+        year-end, holidays) as well as one inside it."""
+        start = month_number(self.first_month)
+        return tuple(month_name(start + i)
+                     for i in range(self.horizon_months + self.reassess_after_months + 12))
+
+    @property
     def blocks(self) -> dict[str, MonthBlock]:
         return {b.month: b for b in self.month_blocks}
 

@@ -1,8 +1,10 @@
 """Monitoring, evaluation and the action table.
 
 * Indicators — for each gap: the section's consensus level at reassessment must reach the
-  target; reassess ``Constraints.reassess_after_months`` after the organisation's last
-  scheduled module on that section.
+  target. An organisation is reassessed once, in one focus group that rates every section
+  with the same instrument (as its baseline was): ``Constraints.reassess_after_months``
+  after its last scheduled module, whatever the section. So each of its trained sections'
+  indicators gives that month, and the budget pays one session per organisation.
 * Evaluations — for each scheduled module, Kirkpatrick's four levels: reaction (end of
   each cohort), learning (pre- and post-tests on the module's objectives), behaviour
   (3–6 months after the cohorts) and results (the sections' levels at reassessment).
@@ -59,6 +61,12 @@ def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
         for section in need.sections:
             by_section.setdefault((need.org_id, section), []).append(need)
     uncovered = {(u.org_id, u.section_key) for u in unfit if u.module_code is None}
+    # One reassessment per organisation, after all its training (not one per section).
+    trained: dict[str, str] = {}
+    for need in needs.values():
+        if need.status == SCHEDULED and need.month:
+            trained[need.org_id] = max(trained.get(need.org_id, need.month), need.month)
+    session = {org: reassess_month(last, constraints) for org, last in trained.items()}
     indicators = []
     for gap in gaps:
         key = (gap.org_id, gap.section_key)
@@ -79,7 +87,7 @@ def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
                        f"{gap.current.name.title()})"),
             baseline=gap.current, target=gap.target,
             modules=tuple(n.module_code for n in live), last_training_month=last,
-            reassess_month=reassess_month(last, constraints) if last else None,
+            reassess_month=session[gap.org_id] if last else None,
             status=status,
         ))
     return indicators
