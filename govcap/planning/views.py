@@ -69,12 +69,13 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         return context
     catalogue = _catalogue_for_reader(plan)
     plan_data = plan.plan_data()
-    previous = next((p for p in versions if p.version < plan.version), None)
-    namer = wording.Namer(catalogue, plan_data,
-                          previous.plan_data() if previous is not None and plan.diff else None)
+    # what changed since the version this one was made after (the diff's own "before")
+    based_on = plan.based_on.plan_data() if plan.diff and plan.based_on is not None else None
+    namer = wording.Namer(catalogue, plan_data, based_on)
     context["view"] = view = pages.overview(plan_data, catalogue, org_id,
                                             section_titles(engagement))
-    context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer)
+    context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer, based_on,
+                                            plan_data)
     context["is_latest"] = versions[0].pk == plan.pk
     states = services.version_states(versions)
     context["version_rows"] = [(p, states[p.pk]) for p in versions]

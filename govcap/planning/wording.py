@@ -496,8 +496,13 @@ def _split_key(key: str) -> list[str]:
     return [None if p == "-" else p for p in key.split(" ")]  # type: ignore[misc]
 
 
-def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer) -> list[str]:
-    """The stored diff against the previous version, as sentences with names, not ids."""
+def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer,
+               before: PlanData | None = None, after: PlanData | None = None) -> list[str]:
+    """The stored diff against the previous version, as sentences with names, not ids.
+    With the two versions (``before``, ``after``), each need is said by what became of it
+    (added, removed, left out by an edit, no longer placed and why, placed, moved from one
+    month to another: ``core.diff.need_changes``); without them, only the gaps, the edits
+    and the budget."""
     if not diff or diff.get("is_empty"):
         return []
 
@@ -511,33 +516,22 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer) -> l
         org, section = (_split_key(key) + [None, None])[:2]
         return f"{names.org(org or '')} — {names.section(section)}"
 
-    def org_module(key: str) -> str:
-        org, code = (_split_key(key) + [None, None])[:2]
-        return f"{names.org(org or '')} — {names.module(code)}"
-
     lines = []
-    groups = (
-        ("gaps_added", org_section, _("New gaps: %(items)s")),
-        ("gaps_closed", org_section, _("Gaps closed: %(items)s")),
-        ("needs_added", org_module, _("Courses added: %(items)s")),
-        ("needs_removed", org_module, _("Courses removed: %(items)s")),
-        ("cohorts_added", names.cohort, _("New courses: %(items)s")),
-        ("cohorts_removed", names.cohort, _("Courses no longer planned: %(items)s")),
-        ("unfit_added", org_module, _("Could not be placed any more: %(items)s")),
-        ("unfit_resolved", org_module, _("Now placed: %(items)s")),
-    )
-    for key, name, template in groups:
-        items = diff.get(key) or []
-        if items:
-            keys = [i["key"] if isinstance(i, dict) else i for i in items]
-            lines.append(str(template) % {"items": listed(sorted({name(k) for k in keys}))})
-    for change in diff.get("cohorts_moved") or []:
-        before, after = change.get("before") or {}, change.get("after") or {}
-        code = names.cohorts.get(change["key"], ("", None))[0]
-        if before.get("month") != after.get("month"):
-            lines.append(gettext("Moved %(module)s from %(before)s to %(after)s") % {
-                "module": names.module(code), "before": month_label(before.get("month")),
-                "after": month_label(after.get("month"))})
+    for key, template in (("gaps_added", _("New gaps: %(items)s")),
+                          ("gaps_closed", _("Gaps closed: %(items)s"))):
+        keys = [i["key"] if isinstance(i, dict) else i for i in diff.get(key) or []]
+        if keys:
+            lines.append(str(template) % {"items": listed(sorted({org_section(k)
+                                                                   for k in keys}))})
+    if before is not None and after is not None:
+        lines += _need_change_lines(before, after, names)
+        sectioned = sorted({f"{names.org(u.org_id)} — {names.section(u.section_key)}"
+                            for u in after.unfit if not u.module_code}
+                           - {f"{names.org(u.org_id)} — {names.section(u.section_key)}"
+                              for u in before.unfit if not u.module_code})
+        if sectioned:
+            lines.append(gettext("Not placed, the catalogue has no course for it: "
+                                 "%(items)s") % {"items": listed(sectioned)})
     outcomes = diff.get("operations_changed") or []
     if outcomes:
         lines.append(ngettext("%(n)d edit is new or turned out differently; see Edits.",
@@ -547,6 +541,68 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer) -> l
         lines.append(gettext("Budget: %(before)s, now %(after)s") % {
             "before": money(diff.get("total_before_cents") or 0, currency),
             "after": money(diff.get("total_after_cents") or 0, currency)})
+    return lines
+
+
+def _need_change_lines(before: PlanData, after: PlanData, names: Namer) -> list[str]:
+    """Each need's change between two versions in words (see ``diff_lines``)."""
+    from govcap.planning.core import diff as plan_diff
+
+    changes = plan_diff.need_changes(before, after)
+
+    def need(c: plan_diff.NeedChange) -> str:
+        return f"{names.org(c.org_id)} — {names.module(c.module_code)}"
+
+    def dated(c: plan_diff.NeedChange, month: str | None) -> str:
+        return gettext("%(module)s, %(month)s") % {"module": need(c),
+                                                   "month": month_label(month)}
+
+    def why(c: plan_diff.NeedChange) -> str:
+        return unfit_reason(c.unfit, after, names) if c.unfit is not None else ""
+
+    grouped = {
+        plan_diff.ADDED: (_("Added to the plan: %(items)s"), lambda c: dated(c, c.after)),
+        plan_diff.REMOVED: (_("Removed from the plan (no longer needed): %(items)s"), need),
+        plan_diff.LEFT_OUT: (_("Left out of the plan by an edit: %(items)s"), need),
+        plan_diff.PLACED: (_("Now placed in a course: %(items)s"),
+                           lambda c: dated(c, c.after)),
+    }
+    one_by_one = {
+        plan_diff.ADDED_UNPLACED: _("Added to the plan, but not placed in a course: "
+                                    "%(need)s."),
+        plan_diff.UNPLACED: _("No longer placed in a course: %(need)s (it was in "
+                              "%(month)s)."),
+        plan_diff.RESTORED: _("Back in the plan, not placed in a course yet: %(need)s."),
+    }
+    lines = []
+    for kind in plan_diff.NEED_CHANGE_KINDS:
+        of_kind = [c for c in changes if c.kind == kind]
+        if not of_kind:
+            continue
+        if kind in grouped:
+            template, say = grouped[kind]
+            items = [say(c) for c in of_kind]
+            shown = ", ".join(items[:6])
+            if len(items) > 6:
+                shown += ngettext(" and %(n)d more", " and %(n)d more",
+                                  len(items) - 6) % {"n": len(items) - 6}
+            lines.append(str(template) % {"items": shown})
+        elif kind in one_by_one:
+            for c in of_kind:
+                line = str(one_by_one[kind]) % {"need": need(c),
+                                                "month": month_label(c.before)}
+                lines.append(" ".join(filter(None, [line, why(c)])))
+        else:  # moved: one line per course and months, with its organisations
+            moves: dict[tuple[str, str | None, str | None], list[str]] = {}
+            for c in of_kind:
+                moves.setdefault((c.module_code, c.before, c.after), []).append(c.org_id)
+            for (code, month_a, month_b), orgs in sorted(
+                    moves.items(), key=lambda m: (m[0][1] or "", m[0][0], m[0][2] or "")):
+                lines.append(gettext("Moved %(module)s from %(before)s to %(after)s") % {
+                    "module": gettext("%(module)s for %(orgs)s") % {
+                        "module": names.module(code),
+                        "orgs": ", ".join(names.org(o) for o in orgs)},
+                    "before": month_label(month_a), "after": month_label(month_b)})
     return lines
 
 

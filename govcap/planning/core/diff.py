@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govcap.planning.core.edits import APPLIED
-from govcap.planning.core.plan import SCHEDULED, OperationResult, PlanData, plain
+from govcap.planning.core.plan import DROPPED, SCHEDULED, OperationResult, PlanData, Unfit, plain
 
 
 @dataclass(frozen=True)
@@ -107,6 +107,74 @@ def diff_plans(old: PlanData | Mapping[str, Any], new: PlanData | Mapping[str, A
         total_before_cents=a["budget"]["total_cents"],
         total_after_cents=b["budget"]["total_cents"],
     )
+
+
+# What became of one organisation's need for a module between two versions (NeedChange.kind)
+ADDED, ADDED_UNPLACED, REMOVED = "added", "added-unplaced", "removed"
+LEFT_OUT, UNPLACED, PLACED, RESTORED, MOVED = (
+    "left-out", "unplaced", "placed", "restored", "moved")
+NEED_CHANGE_KINDS = (ADDED, ADDED_UNPLACED, REMOVED, LEFT_OUT, UNPLACED, PLACED, RESTORED,
+                     MOVED)
+
+
+@dataclass(frozen=True)
+class NeedChange:
+    """One organisation's need for a module, as it changed between two versions:
+
+    * ``added``: new in the plan, placed in a course (``after``: its month);
+    * ``added-unplaced``: new, and no course could hold it (``unfit``: why);
+    * ``removed``: no longer in the plan (its gap closed, or a course it prepared went);
+    * ``left-out``: left out by an edit (it was placed, or waiting for a place, before);
+    * ``unplaced``: placed before, no course can hold it now (``unfit``: why);
+    * ``placed``: waiting for a place (or left out) before, placed now (``after``);
+    * ``restored``: left out before, back in the plan and still waiting for a place;
+    * ``moved``: placed in both, in another month (``before`` → ``after``).
+    """
+
+    kind: str
+    org_id: str
+    module_code: str
+    before: str | None = None  # its month in the older version
+    after: str | None = None  # its month in the newer
+    unfit: Unfit | None = None
+
+
+def need_changes(old: PlanData, new: PlanData) -> list[NeedChange]:
+    """What happened to each need between ``old`` and ``new``, said by what it became — the
+    stored diff's sets (unfit lines added and resolved) cannot tell a need left out by an
+    edit from one placed at last, nor a course added unplaced from one that lost its place.
+    In the order of ``NEED_CHANGE_KINDS``, then organisation and module."""
+    before = {(n.org_id, n.module_code): n for n in old.needs}
+    after = {(n.org_id, n.module_code): n for n in new.needs}
+    unfit = {(u.org_id, u.module_code): u for u in new.unfit if u.module_code}
+    out = []
+    for key in sorted(set(before) | set(after)):
+        a, b = before.get(key), after.get(key)
+        placed_a = a is not None and a.status == SCHEDULED and bool(a.month)
+        placed_b = b is not None and b.status == SCHEDULED and bool(b.month)
+        change: tuple[str, str | None, str | None] | None = None
+        if a is None and b is not None and b.status != DROPPED:
+            change = (ADDED, None, b.month) if placed_b else (ADDED_UNPLACED, None, None)
+        elif b is None and a is not None and a.status != DROPPED:
+            change = (REMOVED, a.month if placed_a else None, None)
+        elif a is None or b is None:
+            continue
+        elif b.status == DROPPED and a.status != DROPPED:
+            change = (LEFT_OUT, a.month if placed_a else None, None)
+        elif placed_a and placed_b and a.month != b.month:
+            change = (MOVED, a.month, b.month)
+        elif placed_a and not placed_b:
+            change = (UNPLACED, a.month, None)
+        elif placed_b and not placed_a:
+            change = (PLACED, None, b.month)
+        elif a.status == DROPPED and b.status != DROPPED:
+            change = (RESTORED, None, None)
+        if change is not None:
+            kind, month_a, month_b = change
+            out.append(NeedChange(kind, key[0], key[1], month_a, month_b,
+                                  unfit.get(key) if kind in (ADDED_UNPLACED, UNPLACED,
+                                                             RESTORED) else None))
+    return sorted(out, key=lambda c: (NEED_CHANGE_KINDS.index(c.kind), c.org_id, c.module_code))
 
 
 @dataclass(frozen=True)
