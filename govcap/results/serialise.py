@@ -11,10 +11,15 @@ from govcap.results.core import indicators as ind
 from govcap.results.core import l4
 
 
-def _indicator(i: ind.Indicator) -> dict[str, Any]:
+def _indicator(i: ind.Indicator, results: Results) -> dict[str, Any]:
     out = asdict(i)
     out["period"] = ([d.isoformat() for d in i.period] if i.period else None)
     out["facts"] = dict(i.facts)
+    # a follow-up's level-4 figure is the earlier round's training, measured at this round:
+    # counted in that round's results (and the programme's), repeated here for reading —
+    # the page's "do not add it again" (None: the figure is this scope's own)
+    out["counted_under"] = (results.moving_from.slug if results.moving_from is not None
+                            and i.key == ind.MOVING_UP else None)
     return out
 
 
@@ -47,6 +52,6 @@ def as_json(results: Results) -> dict[str, Any]:
         "scope": results.engagement.slug if results.engagement is not None else "programme",
         "engagements": [e.slug for e in results.engagements],
         "demo": results.is_demo,
-        "indicators": [_indicator(i) for i in results.indicators],
+        "indicators": [_indicator(i, results) for i in results.indicators],
         "level4": [_pair(p) for p in results.pairs],
     }

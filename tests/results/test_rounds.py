@@ -99,3 +99,28 @@ def test_the_document_names_who_moved_by_section_and_group(programme):
     assert rows[ea][1:] == ["—", "—"]
     left = next(k for k in rows if k[0] == ea[0] and k[1] == "Attended, not completed")
     assert rows[left][1].startswith("ICT Authority (")
+
+
+def test_the_follow_ups_json_marks_the_level_4_figure_as_counted_under_the_baseline(programme):
+    """An API consumer adding the rounds' figures must not count the change twice: the
+    follow-up's moving-up figure says whose results count it, as its page does."""
+    from django.test import Client
+
+    from govcap.accounts.tokens import create_token
+
+    token = create_token(programme.manager, "test").raw
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    def moving(slug: str | None) -> dict:
+        query = f"?engagement={slug}" if slug else ""
+        data = client.get(f"/api/results/indicators{query}").json()
+        return next(i for i in data["indicators"] if i["key"] == ind.MOVING_UP)
+
+    follow_up = moving(programme.later.slug)
+    assert (follow_up["numerator"], follow_up["n"]) == (1, 1)
+    assert follow_up["counted_under"] == programme.engagement.slug
+    assert moving(programme.engagement.slug)["counted_under"] is None  # its own figure
+    assert moving(None)["counted_under"] is None  # the programme counts it once
+    data = client.get(f"/api/results/indicators?engagement={programme.later.slug}").json()
+    assert all(i["counted_under"] is None for i in data["indicators"]
+               if i["key"] != ind.MOVING_UP)
