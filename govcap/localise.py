@@ -10,7 +10,10 @@ documents (their own language, ``language=``) and messages.
   digits (as every page and document of govcap), with "." and "," as in English.
 - Days: one form everywhere, the month in words: "1 February 2026", "1er février 2026"
   (French writes the first of the month as an ordinal), "1 فبراير 2026", "1 Februari 2026".
-  Month names come from Django's catalogues. Machine files (CSV, JSON, IATI) keep ISO dates.
+  Month names come from one place, `month_name`: Django's catalogues, except where they
+  write a month otherwise than govcap's readers (Kenyan Swahili "Desemba", not "Disemba";
+  Arabic "أبريل" as Django's own standalone form, not "إبريل"). Machine files (CSV, JSON,
+  IATI) keep ISO dates.
   A run of days names its month and year once: "16–20 July 2026", "du 16 au 20 juillet 2026".
 - Quotations: French « text » (no-break spaces inside), English and Swahili “text”, Arabic
   «text» with a Latin text held left to right, so its full stop stays at its end.
@@ -96,6 +99,33 @@ def percent(value: float | int, language: str | None = None, digits: int = 0) ->
     return number(round(value, digits) if digits else round(value), language, digits) + sign
 
 
+# Month names where Django's catalogue writes them otherwise than our readers: Kenyan
+# Swahili (Django's "Disemba"), and Arabic's April spelled as Django's own standalone form.
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "sw": ("Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai", "Agosti",
+           "Septemba", "Oktoba", "Novemba", "Desemba"),
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+           "أكتوبر", "نوفمبر", "ديسمبر"),
+}
+
+
+def month_name(number: int, language: str | None = None) -> str:
+    """The name of month `number` (1–12) in `language` (default: the active one), the one
+    source of month names for pages and documents: "December", "décembre", "Desemba",
+    "ديسمبر". A pseudo-locale ("ar-xb") gets Django's, through its catalogue."""
+    code = (language or translation.get_language() or "en").lower().replace("_", "-")
+    pseudo = "-x" in code  # en-xa, ar-xb: every word through gettext
+    own = None if pseudo else MONTH_NAMES.get(language_of(code))
+    if own:
+        return own[number - 1]
+    with translation.override(language or translation.get_language()):
+        return formats.date_format(dt.date(2000, number, 1), "F")
+
+
+def _month_year(when: dt.date, language: str | None) -> str:
+    return f"{month_name(when.month, language)} {when.year}"
+
+
 def _as_date(value: dt.date | dt.datetime | str) -> dt.date:
     if isinstance(value, dt.datetime):
         return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
@@ -112,10 +142,7 @@ def day(value: dt.date | dt.datetime | str | None, language: str | None = None,
     if value in (None, ""):
         return empty
     when = _as_date(value)
-    code = language_of(language)
-    with translation.override(language or translation.get_language()):
-        month_year = formats.date_format(when, "F Y")
-    return f"{_day_number(when, code)} {month_year}"
+    return f"{_day_number(when, language_of(language))} {_month_year(when, language)}"
 
 
 def _day_number(when: dt.date, code: str) -> str:
@@ -136,18 +163,17 @@ def day_range(start: dt.date | dt.datetime | str | None,
     if last == first:
         return day(first, language)
     code = language_of(language)
-    with translation.override(language or translation.get_language()):
-        if first.year != last.year:
-            a, b = day(first, language), day(last, language)
-            tail = ""
-        elif first.month != last.month:
-            a = f"{_day_number(first, code)} {formats.date_format(first, 'F')}"
-            b = day(last, language)
-            tail = ""
-        else:
-            a = _day_number(first, code)
-            b = str(last.day)
-            tail = " " + formats.date_format(last, "F Y")
+    if first.year != last.year:
+        a, b = day(first, language), day(last, language)
+        tail = ""
+    elif first.month != last.month:
+        a = f"{_day_number(first, code)} {month_name(first.month, language)}"
+        b = day(last, language)
+        tail = ""
+    else:
+        a = _day_number(first, code)
+        b = str(last.day)
+        tail = " " + _month_year(last, language)
     if code == "fr":
         return f"du {a} au {b}{tail}"
     joiner = "–" if tail else " – "  # between two numbers no space; between days in words, spaced
@@ -203,5 +229,4 @@ def month(value: dt.date | str | None, language: str | None = None, empty: str =
         return empty
     when = value if isinstance(value, dt.date) else dt.date.fromisoformat(
         f"{str(value)[:7]}-01")
-    with translation.override(language or translation.get_language()):
-        return formats.date_format(when, "F Y")
+    return _month_year(when, language)

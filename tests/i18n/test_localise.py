@@ -62,3 +62,29 @@ def test_a_signed_number_keeps_its_sign_in_front_in_arabic():
     assert localise.signed(-1, "ar", digits=0) == "\u2066−1\u2069"
     assert localise.signed(0, "ar") == "0.0"  # no sign, nothing to hold
     assert localise.signed(20, "en") == "+20.0"
+
+
+KENYAN_SWAHILI_MONTHS = ("Januari", "Februari", "Machi", "Aprili", "Mei", "Juni", "Julai",
+                         "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba")
+
+
+def test_swahili_months_are_written_as_in_kenya_on_every_path():
+    # Django's Swahili says "Disemba"; Kenyan usage (and the documents' short "Des") is "Desemba"
+    assert [localise.month_name(m, "sw") for m in range(1, 13)] == list(KENYAN_SWAHILI_MONTHS)
+    assert localise.day(dt.date(2026, 12, 4), "sw") == "4 Desemba 2026"
+    assert localise.month("2026-12", "sw") == "Desemba 2026"
+    assert localise.day_range("2026-11-30", "2026-12-02", "sw") == "30 Novemba – 2 Desemba 2026"
+    assert localise.day_range("2026-12-01", "2026-12-04", "sw") == "1–4 Desemba 2026"
+    with translation.override("sw"):
+        assert localise.day(dt.date(2026, 12, 4)) == "4 Desemba 2026"
+
+
+def test_arabic_april_is_spelled_one_way():
+    # Django's Arabic writes "إبريل" in dates and "أبريل" standing alone
+    assert localise.month("2026-04", "ar") == "أبريل 2026"
+    assert localise.day(dt.date(2026, 4, 9), "ar") == "9 أبريل 2026"
+
+
+def test_a_pseudo_locale_still_gets_its_month_through_gettext():
+    assert localise.month_name(12, "en-xa").startswith("[")
+    assert localise.month_name(12, "fr") == "décembre"
