@@ -57,7 +57,7 @@ HEADER = (gettext_noop("Krippendorff's alpha (ordinal)"), gettext_noop("Percent 
 def agreement_page(units: Mapping[tuple[int, str], Mapping[str, int | None]],
                    info: Mapping[tuple[int, str], UnitInfo], titles: Mapping[str, str],
                    threshold: float, session_url: Callable[[str], str]) -> Report:
-    report = Report(_("Agreement between facilitators"))
+    report = Report(_("Rater agreement"))  # the tab's words: one name for the raters
     report.intro = _(
         "Facilitators who rate a session independently before agreeing the consensus leave "
         "one level per section each. A unit is one section of one session. Alpha is "

@@ -68,3 +68,13 @@ def test_a_french_page_writes_alpha_and_shares_as_french_does_the_csv_as_data(
     csv = page(client, rated.coordinator, rated.engagement.slug, "fr", settings,
                "download/overall.csv").content.decode("utf-8-sig")
     assert re.search(r",-?\d\.\d{3},\d+%,", csv), csv  # a spreadsheet reads the numbers
+
+
+@pytest.mark.parametrize("language", ["ar", "sw", "fr"])
+def test_the_tab_and_the_heading_name_the_raters_alike(rated, client, settings, language):
+    # the tab said "المقيّمين" / "wakadiriaji" and the heading "الميسّرين" / "wawezeshaji"
+    html = page(client, rated.coordinator, rated.engagement.slug, language, settings
+                ).content.decode()
+    tab = re.search(r'aria-current="page">([^<]+)</a>', html).group(1)
+    heading = re.search(r"<h1[^>]*>([^<]+)</h1>", html).group(1)
+    assert tab.strip() == heading.strip()
