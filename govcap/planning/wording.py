@@ -378,7 +378,10 @@ def edit_sentence(kind: str, operation: Mapping[str, Any], names: Namer) -> str:
     moved_already = kind == "move-cohort" and names.cohorts.get(
         cohort_id or "", ("", None))[1] == operation.get("month")
     course = names.course_of(code, members) if named else names.module(code)
-    values = {"cohort": course if moved_already or cohort_id is None
+    moved_from = operation.get("from_month") if kind == "move-cohort" else None
+    values = {"cohort": gettext("%(module)s, %(month)s") % {  # where the edit found it
+                  "module": course, "month": month_label(moved_from)} if moved_from
+              else course if moved_already or cohort_id is None
               else names.cohort(cohort_id, course) if cohort_id else "",
               "month": month_label(operation.get("month")),
               "module": course if kind == "lock-cohort" else names.module(code),

@@ -59,6 +59,9 @@ class MoveCohort:
     month: str
     # the cohort's organisations when the edit was made: what names it (see find_cohort)
     members: tuple[str, ...] = ()
+    # the month it was in when the edit was made ("": not known), what the edit says it
+    # moved from; the replay never reads it
+    from_month: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,13 +112,15 @@ def kind_of(op: Operation) -> str:
 
 
 _TUPLES = frozenset({"members", "to_members"})
+_UNKNOWN_EMPTY = frozenset({"from_month"})  # not stored when not known, as before it was kept
 
 
 def operation_to_dict(op: Operation) -> dict[str, Any]:
     data: dict[str, Any] = {"kind": kind_of(op)}
     for f in fields(op):
         value = getattr(op, f.name)
-        if f.name in _TUPLES and f.default == () and not value:
+        if (f.name in _TUPLES and f.default == () and not value) or (
+                f.name in _UNKNOWN_EMPTY and not value):
             continue  # an edit that names its course by id alone reads as it was stored
         data[f.name] = list(value) if isinstance(value, tuple) else value
     return data
@@ -151,7 +156,8 @@ def lock_cohort(plan: PlanData, cohort_id: str, op_id: str) -> LockCohort:
 def move_cohort(plan: PlanData, cohort_id: str, month: str, op_id: str) -> MoveCohort:
     """The operation that moves the cohort ``cohort_id`` of ``plan`` (the plan the
     coordinator sees) to ``month``, naming it by its organisations."""
-    return MoveCohort(op_id, cohort_id, month, _cohort_of(plan, cohort_id).org_ids)
+    cohort = _cohort_of(plan, cohort_id)
+    return MoveCohort(op_id, cohort_id, month, cohort.org_ids, cohort.month or "")
 
 
 def move_member(plan: PlanData, org_id: str, module_code: str, to_cohort_id: str,
