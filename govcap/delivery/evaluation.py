@@ -29,6 +29,7 @@ from govcap.delivery.models import (
     EvaluationLink,
     FollowUp,
     LearningCheck,
+    PersonalLink,
     Reaction,
     Trainee,
 )
@@ -140,6 +141,7 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
             uuid=link_uuid, delivery=delivery, level=level, phase=phase, respondent=respondent,
             token_hash=link_tokens.new_token(link_uuid)[1], expires_at=now + lifetime,
             created_by=user if getattr(user, "is_authenticated", False) else None)
+        personal_links(link)  # a follow-up: one address per trainee, no shared one
         audit.record(user, "evaluation-link", delivery, None, {
             "link": str(link.uuid), "level": level, "form": form_key(level, phase, respondent),
             "expires_at": link.expires_at.isoformat()})
@@ -170,6 +172,34 @@ def link_for(token: str) -> EvaluationLink | None:
                                                   "delivery__plan__catalogue",
                                                   "delivery__engagement")
             .filter(token_hash=link_tokens.digest(token)).first())
+
+
+def personal_link_for(token: str) -> PersonalLink | None:
+    """The trainee's own address under a follow-up link whose token is ``token``."""
+    if not token or len(token) > link_tokens.MAX_LENGTH:
+        return None
+    return (PersonalLink.objects.select_related(
+        "trainee", "link", "link__delivery", "link__delivery__plan",
+        "link__delivery__plan__catalogue", "link__delivery__engagement")
+        .filter(token_hash=link_tokens.digest(token)).first())
+
+
+def personal_links(link: EvaluationLink) -> list[PersonalLink]:
+    """A follow-up link's addresses, one per trainee with a follow-up of its respondent
+    (made for those who completed since it was opened), in code order."""
+    if link.level != Level.BEHAVIOUR:
+        return []
+    trainees = list(Trainee.objects.filter(delivery=link.delivery,
+                                           follow_ups__respondent=link.respondent)
+                    .select_related("organisation"))
+    have = {p.trainee_id: p for p in link.personal_links.select_related("trainee")}
+    for t in trainees:
+        if t.pk not in have:
+            have[t.pk], _created = PersonalLink.objects.get_or_create(
+                link=link, trainee=t, defaults={
+                    "token_hash": link_tokens.new_personal_token(link.uuid, t.uuid)[1]})
+    return sorted((have[t.pk] for t in trainees),
+                  key=lambda p: rules._code_order(p.trainee.code))
 
 
 def link_codes(link: EvaluationLink) -> list[str]:
@@ -347,10 +377,17 @@ def _save(a: Answer, delivery: Delivery, *, source: str, user=None,
     return "updated" if answered else "created"
 
 
-def answer_by_link(link: EvaluationLink, a: Answer, now: dt.datetime | None = None) -> str:
+def answer_by_link(link: EvaluationLink, a: Answer, now: dt.datetime | None = None, *,
+                   trainee: Trainee | None = None) -> str:
     """A participant's answer through the link. Refused when the link is not open, the
-    form is not the link's, or the trainee has answered it already."""
+    form is not the link's, or the trainee has answered it already. A follow-up (level 3)
+    is answered through one's own address only (``trainee``: whose it is), for that
+    trainee: a code chosen or typed there cannot answer for someone else."""
     now = now or timezone.now()
+    if link.level == Level.BEHAVIOUR and (
+            trainee is None or a.code.strip().upper() != trainee.code):
+        raise EvaluationError(_("A follow-up is answered through each participant's own "
+                                "link: ask the coordinator for yours."))
     expected = {Level.REACTION: ReactionAnswer, Level.LEARNING: LearningAnswer,
                 Level.BEHAVIOUR: FollowUpAnswer}[Level(link.level)]
     if not isinstance(a, expected):

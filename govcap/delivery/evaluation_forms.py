@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
-from govcap.delivery.models import EvaluationLink, FollowUp, LearningCheck, Reaction
+from govcap.delivery.models import EvaluationLink, FollowUp, LearningCheck, Reaction, Trainee
 
 # the kinds of form, as a link or the paper page names them
 FORMS = ("reaction", rules.PRE, rules.POST, rules.PARTICIPANT, rules.SUPERVISOR)
@@ -64,20 +64,13 @@ class ParticipantForm(forms.Form):
 
     def __init__(self, *args, link: EvaluationLink, codes: Sequence[str],
                  objectives: Sequence[str] = (), answered: Collection[str] = (),
-                 **kwargs) -> None:
+                 trainee: Trainee | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.link = link
-        cast(forms.ChoiceField, self.fields["code"]).choices = [("", "—")] + [
-            (c, c) for c in codes]
-        # the list leaves out the codes that answered already; one posted anyway is still
-        # accepted here, and refused as answered (``ev.AlreadyAnswered``), the safety net
-        cast(forms.Select, self.fields["code"].widget).choices = [("", "—")] + [
-            (c, c) for c in codes if c not in answered]
-        if set(codes) & set(answered):
-            self.fields["code"].help_text = "{} {}".format(
-                self.fields["code"].help_text,
-                _("The codes that have answered already are not listed: if yours is "
-                  "missing, ask the trainer."))
+        self.link, self.trainee = link, trainee
+        if trainee is not None:  # their own address: the code is theirs, not chosen
+            del self.fields["code"]
+        else:
+            self._offer_codes(codes, answered)
         if link.level == EvaluationLink.Level.REACTION:
             for item in rules.REACTION_ITEMS:
                 self.fields[item] = _rating_field(ev.reaction_label(item))
@@ -102,6 +95,19 @@ class ParticipantForm(forms.Form):
                 help_text=_("What was done differently, or what stands in the way. No names, "
                             "please."))
 
+    def _offer_codes(self, codes: Sequence[str], answered: Collection[str]) -> None:
+        cast(forms.ChoiceField, self.fields["code"]).choices = [("", "—")] + [
+            (c, c) for c in codes]
+        # the list leaves out the codes that answered already; one posted anyway is still
+        # accepted here, and refused as answered (``ev.AlreadyAnswered``), the safety net
+        cast(forms.Select, self.fields["code"].widget).choices = [("", "—")] + [
+            (c, c) for c in codes if c not in answered]
+        if set(codes) & set(answered):
+            self.fields["code"].help_text = "{} {}".format(
+                self.fields["code"].help_text,
+                _("The codes that have answered already are not listed: if yours is "
+                  "missing, ask the trainer."))
+
     def clean(self):
         data = super().clean() or {}
         if (self.link.level == EvaluationLink.Level.REACTION and not self.errors
@@ -112,6 +118,8 @@ class ParticipantForm(forms.Form):
 
     def answer(self) -> ev.Answer:
         d = self.cleaned_data
+        if self.trainee is not None:
+            d = {**d, "code": self.trainee.code}
         if self.link.level == EvaluationLink.Level.REACTION:
             return ev.ReactionAnswer(d["code"], comment=d.get("comment", ""),
                                      **{i: d.get(i) for i in rules.REACTION_ITEMS})

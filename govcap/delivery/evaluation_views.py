@@ -158,9 +158,22 @@ def link_page(request, uuid, link):
     token = found.token if is_open else ""  # recomputed, never stored (link_tokens)
     url = request.build_absolute_uri(reverse("evaluation-answer", args=[token])) if token \
         else ""
+    personal = []
+    if found.level == EvaluationLink.Level.BEHAVIOUR:
+        # a follow-up: each participant's (or their supervisor's) own address, sent to them
+        url = ""
+        answered = ev.answered_codes(found)
+        names = access.reads_names(request.user, delivery)
+        for p in ev.personal_links(found) if is_open else ():
+            address = p.token
+            personal.append({
+                "trainee": p.trainee, "answered": p.trainee.code in answered,
+                "url": request.build_absolute_uri(reverse("evaluation-answer",
+                                                          args=[address])) if address else "",
+                "whom": _contact_of(p.trainee, found.respondent) if names else ("", "")})
     return render(request, "delivery/eval_link.html", {
         "delivery": delivery, "engagement": delivery.engagement, "link": found, "url": url,
-        "qr": qr_svg(url) if url else "", "is_open": is_open,
+        "qr": qr_svg(url) if url else "", "is_open": is_open, "personal": personal,
         "title": evaluation_forms.form_label(ev.form_key(found.level, found.phase,
                                                          found.respondent))})
 
@@ -319,10 +332,18 @@ def _whom_to_ask(user, reminder: ev.Reminder) -> tuple[str, str]:
     a supervisor's follow-up has no contact of its own (reach them through the trainee)."""
     if not access.reads_names(user, reminder.delivery):
         return "", ""
-    if reminder.follow_up.respondent != rules.PARTICIPANT:  # a supervisor: not the trainee's phone
+    return _contact_of(reminder.follow_up.trainee, reminder.follow_up.respondent)
+
+
+def _contact_of(trainee: Trainee, respondent: str) -> tuple[str, str]:
+    """The trainee's name, and the contact of whom a follow-up asks: the trainee's own, or
+    for a supervisor's, none (not the trainee's phone)."""
+    identity = getattr(trainee, "identity", None)
+    if identity is None:
         return "", ""
-    identity = getattr(reminder.follow_up.trainee, "identity", None)
-    return (identity.name, identity.contact) if identity is not None else ("", "")
+    if respondent != rules.PARTICIPANT:
+        return identity.name, ""
+    return identity.name, identity.contact
 
 
 @require_POST
@@ -364,14 +385,23 @@ def _speak_the_courses_language(request, delivery) -> None:
 
 @require_http_methods(["GET", "POST"])
 def answer(request, token):
-    link = ev.link_for(token)
+    link, trainee = ev.link_for(token), None
+    if link is None:  # a participant's own follow-up address?
+        personal = ev.personal_link_for(token)
+        if personal is not None:
+            link, trainee = personal.link, personal.trainee
     if link is None:  # mistyped, cut short, or from an older course: said kindly, still a 404
         return render(request, "delivery/eval_link_unknown.html", status=404)
+    if link.level == EvaluationLink.Level.BEHAVIOUR and trainee is None:
+        # a follow-up's shared address (opened before each participant had their own):
+        # nobody answers there for a code they choose
+        return render(request, "delivery/eval_link_unknown.html", {"personal_only": True},
+                      status=404)
     delivery = link.delivery
     _speak_the_courses_language(request, delivery)
     language = _language()
     module = delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code)
-    context = {"link": link, "delivery": delivery, "module": module,
+    context = {"link": link, "delivery": delivery, "module": module, "trainee": trainee,
                "title": ev.form_title(link.level, link.phase, link.respondent)}
     if request.GET.get("done") == "1":
         return render(request, "delivery/eval_answer_done.html", {**context, "thanks": True})
@@ -381,13 +411,13 @@ def answer(request, token):
     objectives = ev.objectives_for_participant(delivery, language) if link.level == 2 else ()
     form = evaluation_forms.ParticipantForm(request.POST or None, link=link,
                                             codes=ev.link_codes(link), objectives=objectives,
-                                            answered=ev.answered_codes(link))
+                                            answered=ev.answered_codes(link), trainee=trainee)
     if request.method == "POST" and form.is_valid():
         try:
-            ev.answer_by_link(link, form.answer())
+            ev.answer_by_link(link, form.answer(), trainee=trainee)
         except ev.AlreadyAnswered:
             return render(request, "delivery/eval_answer_done.html", {
-                **context, "already": form.cleaned_data["code"]}, status=409)
+                **context, "already": form.answer().code}, status=409)
         except ev.LinkClosed:
             return render(request, "delivery/eval_answer_done.html",
                           {**context, "closed": True}, status=410)

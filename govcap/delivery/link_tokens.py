@@ -29,6 +29,9 @@ from django.conf import settings
 from django.utils.crypto import salted_hmac
 
 SALT = "govcap.delivery.EvaluationLink.token"
+# a follow-up (level 3) is answered months later, away from the room, each through an
+# address of one's own: the link's uuid and the trainee's, under their own salt
+PERSONAL_SALT = "govcap.delivery.PersonalLink.token"
 MAX_LENGTH = 43  # what the answer page accepts before looking anything up
 
 
@@ -36,9 +39,29 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _derive(link_uuid: uuidlib.UUID, secret: str | bytes) -> str:
-    mac = salted_hmac(SALT, str(link_uuid), secret=secret, algorithm="sha256").digest()[:16]
+def _derive(link_uuid: uuidlib.UUID | str, secret: str | bytes, salt: str = SALT) -> str:
+    mac = salted_hmac(salt, str(link_uuid), secret=secret, algorithm="sha256").digest()[:16]
     return base64.urlsafe_b64encode(mac).rstrip(b"=").decode("ascii")
+
+
+def _personal(link_uuid: uuidlib.UUID, trainee_uuid: uuidlib.UUID) -> str:
+    return f"{link_uuid}/{trainee_uuid}"
+
+
+def new_personal_token(link_uuid: uuidlib.UUID, trainee_uuid: uuidlib.UUID) -> tuple[str, str]:
+    """(token, its hash to store) of one trainee's own address under a follow-up link."""
+    token = _derive(_personal(link_uuid, trainee_uuid), settings.SECRET_KEY, PERSONAL_SALT)
+    return token, digest(token)
+
+
+def personal_token_of(link_uuid: uuidlib.UUID, trainee_uuid: uuidlib.UUID,
+                      token_hash: str) -> str:
+    """A trainee's own token, recomputed as ``token_of`` does; "" past the keys."""
+    for secret in (settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", ())):
+        token = _derive(_personal(link_uuid, trainee_uuid), secret, PERSONAL_SALT)
+        if hmac.compare_digest(digest(token), token_hash):
+            return token
+    return ""
 
 
 def new_token(link_uuid: uuidlib.UUID) -> tuple[str, str]:

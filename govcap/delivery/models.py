@@ -279,6 +279,31 @@ class EvaluationLink(models.Model):
         return link_tokens.token_of(self.uuid, self.token_hash)
 
 
+class PersonalLink(models.Model):
+    """One trainee's own address under a level-3 (follow-up) link: the follow-up is
+    answered months after the course, away from the room, so nobody picks a code from a
+    list there — whoever holds this address answers for this trainee only. Open while its
+    link is; its token is derived as the link's (``link_tokens``), only its hash kept."""
+
+    link = models.ForeignKey(EvaluationLink, on_delete=models.CASCADE,
+                             related_name="personal_links")
+    trainee = models.ForeignKey("Trainee", on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["link", "trainee"]
+        constraints = [models.UniqueConstraint(fields=["link", "trainee"],
+                                               name="personal_link_once")]
+
+    def __str__(self) -> str:
+        return f"{self.trainee.code}'s address of {self.link}"
+
+    @property
+    def token(self) -> str:
+        return link_tokens.personal_token_of(self.link.uuid, self.trainee.uuid,
+                                             self.token_hash)
+
+
 class Reaction(models.Model):
     """Level 1: a trainee's ratings of the course, 1 (poor) to 5 (excellent); a rating left
     out is None."""

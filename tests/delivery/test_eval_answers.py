@@ -164,8 +164,10 @@ def test_a_follow_up_link_answers_once(course):
     ev.sync_follow_ups(course.delivery)
     link = ev.open_link(course.coordinator, course.delivery, 3, respondent="participant")
     assert ev.link_codes(link) == ["T1"]
-    ev.answer_by_link(link, ev.FollowUpAnswer("T1", "participant", "yes", "Wrote a charter"))
+    t1 = course.trainee  # through T1's own address (a follow-up has no shared one)
+    ev.answer_by_link(link, ev.FollowUpAnswer("T1", "participant", "yes", "Wrote a charter"),
+                      trainee=t1)
     with pytest.raises(ev.AlreadyAnswered):
-        ev.answer_by_link(link, ev.FollowUpAnswer("T1", "participant", "no"))
+        ev.answer_by_link(link, ev.FollowUpAnswer("T1", "participant", "no"), trainee=t1)
     f = FollowUp.objects.get(respondent="participant")
     assert (f.applied, f.source, f.answered_at is not None) == ("yes", "link", True)

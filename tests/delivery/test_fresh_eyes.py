@@ -3,13 +3,18 @@ looking at the delivery and evaluation pages with fresh eyes (issue 17)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import uuid
 
+import pytest
 from django.urls import reverse
 
 from govcap.accounts.models import Role
+from govcap.delivery import evaluation as ev
 from govcap.delivery import services
-from govcap.delivery.models import Delivery
+from govcap.delivery.core.evaluation import addressed_to_you
+from govcap.delivery.models import Delivery, FollowUp, Trainee
 from tests.security.helpers import client_for
 
 
@@ -91,8 +96,6 @@ def test_the_delete_records_checkbox_is_inside_its_label(course):
 
 
 def test_the_learning_check_puts_the_objectives_to_the_participant_as_you(course):
-    from govcap.delivery import evaluation as ev
-
     Delivery.objects.filter(pk=course.delivery.pk).update(module_code="AGL-101")
     course.delivery.refresh_from_db()
     link = ev.open_link(course.coordinator, course.delivery, 2, phase="pre")
@@ -103,8 +106,6 @@ def test_the_learning_check_puts_the_objectives_to_the_participant_as_you(course
 
 
 def test_no_objective_of_the_catalogue_speaks_of_the_participant_on_the_form(course):
-    from govcap.delivery.core.evaluation import addressed_to_you
-
     words = {"en": "the participant", "fr": "du participant", "ar": "المشارك",
              "sw": "mshiriki"}
     for language, word in words.items():
@@ -114,3 +115,57 @@ def test_no_objective_of_the_catalogue_speaks_of_the_participant_on_the_form(cou
                 shown = addressed_to_you(text, language)
                 assert f"{word} " not in f"{shown} " and f"{word}," not in shown, (
                     language, module.code, shown)
+
+
+# 3. a follow-up (level 3) is answered through each participant's own address
+
+
+def _two_completed(course):
+    t2 = services.nominate(course.coordinator, course.delivery, services.Nomination(
+        organisation_id=course.agency.pk, name="Brian K.", contact="+254 700 000 002"))
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2025, 8, 30), end_date=dt.date(2025, 8, 31), status="completed")
+    course.delivery.refresh_from_db()
+    Trainee.objects.filter(delivery=course.delivery).update(completion="completed")
+    ev.sync_follow_ups(course.delivery)
+    return t2
+
+
+def test_a_follow_up_link_gives_each_participant_their_own_address(course):
+    t2 = _two_completed(course)
+    link = ev.open_link(course.coordinator, course.delivery, 3, respondent="participant")
+    page = client_for(course.coordinator).get(
+        reverse("evaluation-link", args=[course.delivery.uuid, link.uuid])).content.decode()
+    addresses = re.findall(r'<code class="address">http://testserver/q/([^/]+)/</code>', page)
+    assert len(addresses) == 2 and link.token not in addresses  # no shared address shown
+    assert "Brian K." in page and "+254 700 000 002" in page
+    phone = client_for(None)
+    form = phone.get(reverse("evaluation-answer", args=[addresses[1]])).content.decode()
+    assert 'name="code"' not in form and "as participant T2" in form  # nobody picks a code
+    # a code posted anyway answers for the address's owner only, never for T1
+    phone.post(reverse("evaluation-answer", args=[addresses[1]]),
+               {"code": "T1", "applied": "yes", "example": "Ran the stand-ups"})
+    answered = {f.trainee.code: f.applied for f in FollowUp.objects.filter(
+        respondent="participant", answered_at__isnull=False)}
+    assert answered == {"T2": "yes"} and t2.code == "T2"
+    # the same address again: answered once
+    again = phone.post(reverse("evaluation-answer", args=[addresses[1]]),
+                       {"applied": "no"})
+    assert again.status_code == 409
+
+
+def test_a_follow_ups_shared_address_takes_no_answer_for_a_chosen_code(course):
+    _two_completed(course)
+    link = ev.open_link(course.coordinator, course.delivery, 3, respondent="participant")
+    phone = client_for(None)
+    url = reverse("evaluation-answer", args=[link.token])
+    page = phone.get(url)
+    assert page.status_code == 404 and "own link" in page.content.decode()
+    phone.post(url, {"code": "T1", "applied": "no"})
+    assert not FollowUp.objects.filter(answered_at__isnull=False).exists()
+    with pytest.raises(ev.EvaluationError):
+        ev.answer_by_link(link, ev.FollowUpAnswer("T1", "participant", "no"))
+    with pytest.raises(ev.EvaluationError):  # someone else's address, another's code
+        ev.answer_by_link(link, ev.FollowUpAnswer("T1", "participant", "no"),
+                          trainee=FollowUp.objects.exclude(trainee=course.trainee)
+                          .first().trainee)
