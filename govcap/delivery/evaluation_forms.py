@@ -138,6 +138,11 @@ class FollowUpAnswerForm(forms.Form):
                               max_length=rules.COMMENT_MAX)
 
 
+class SupervisorContactForm(forms.Form):
+    contact = forms.CharField(label=gettext_lazy("Supervisor's name and contact"),
+                              required=False, max_length=200)
+
+
 class EvaluationUploadForm(forms.Form):
     file = forms.FileField(label=gettext_lazy(
         "Export of the level 1 or level 2 form (CSV or XLSX from KoboToolbox or ODK)"))

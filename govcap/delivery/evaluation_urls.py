@@ -22,6 +22,8 @@ urlpatterns = [
          name="evaluation-xlsform"),
     path("deliveries/<uuid:uuid>/evaluation/import/", views.import_answers,
          name="evaluation-import"),
+    path("deliveries/<uuid:uuid>/supervisors/<str:code>/contact/", views.supervisor_contact,
+         name="evaluation-supervisor-contact"),
     path("deliveries/<uuid:uuid>/follow-ups/<str:code>/<slug:respondent>/",
          views.answer_follow_up, name="evaluation-follow-up-answer"),
 ]

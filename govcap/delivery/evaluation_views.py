@@ -24,7 +24,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
-from govcap.delivery import access, evaluation_forms, evaluation_xlsform, imports, pages
+from govcap.delivery import (
+    access,
+    evaluation_forms,
+    evaluation_xlsform,
+    imports,
+    pages,
+    services,
+)
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
 from govcap.delivery.models import (
@@ -327,9 +334,9 @@ def follow_ups(request):
 
 
 def _whom_to_ask(user, reminder: ev.Reminder) -> tuple[str, str]:
-    """The trainee's name and contact, for whoever may read them (the course's coordinators
-    and provider): the list is worked through by phone and e-mail. Others see the code only;
-    a supervisor's follow-up has no contact of its own (reach them through the trainee)."""
+    """The trainee's name and the contact of whom to ask (the trainee, or their supervisor),
+    for whoever may read them (the course's coordinators and provider): the list is worked
+    through by phone and e-mail. Others see the code only."""
     if not access.reads_names(user, reminder.delivery):
         return "", ""
     return _contact_of(reminder.follow_up.trainee, reminder.follow_up.respondent)
@@ -337,12 +344,12 @@ def _whom_to_ask(user, reminder: ev.Reminder) -> tuple[str, str]:
 
 def _contact_of(trainee: Trainee, respondent: str) -> tuple[str, str]:
     """The trainee's name, and the contact of whom a follow-up asks: the trainee's own, or
-    for a supervisor's, none (not the trainee's phone)."""
+    their supervisor's (never the trainee's phone for the supervisor)."""
     identity = getattr(trainee, "identity", None)
     if identity is None:
         return "", ""
     if respondent != rules.PARTICIPANT:
-        return identity.name, ""
+        return identity.name, identity.supervisor_contact
     return identity.name, identity.contact
 
 
@@ -367,6 +374,22 @@ def answer_follow_up(request, uuid, code, respondent):
     else:
         messages.success(request, _("Follow-up of %(code)s saved.") % {"code": code})
     return target
+
+
+@require_POST
+@login_required
+def supervisor_contact(request, uuid, code):
+    """Whom to ask for a trainee's supervisor follow-up, recorded from the follow-ups list."""
+    delivery = _evaluator_delivery(request, uuid)
+    trainee = get_object_or_404(Trainee, delivery=delivery, code=code)
+    form = evaluation_forms.SupervisorContactForm(request.POST)
+    if form.is_valid():
+        services.set_supervisor_contact(request.user, trainee, form.cleaned_data["contact"])
+        messages.success(request, _("Supervisor of %(code)s: contact saved.") % {
+            "code": trainee.code})
+    else:
+        messages.error(request, _("The contact was not saved: at most 200 characters."))
+    return redirect("evaluation-follow-ups")
 
 
 # --- the participant's form (no account) ------------------------------------------

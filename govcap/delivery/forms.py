@@ -79,6 +79,9 @@ class NominationForm(forms.Form):
                            max_length=200)
     contact = forms.CharField(label=_("Contact (optional, kept apart)"), required=False,
                               max_length=200)
+    supervisor_contact = forms.CharField(
+        label=_("Supervisor's name and contact, for the follow-up (optional, kept apart)"),
+        required=False, max_length=200)
 
     def __init__(self, *args, organisations=(), personas=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -206,6 +206,9 @@ class TraineeIdentity(models.Model):
     trainee = models.OneToOneField(Trainee, on_delete=models.CASCADE, related_name="identity")
     name = models.CharField(max_length=200, blank=True)
     contact = models.CharField(max_length=200, blank=True)
+    # whom the level-3 follow-up asks besides the trainee: their supervisor's name and
+    # phone or e-mail, kept apart as the trainee's own
+    supervisor_contact = models.CharField(max_length=200, blank=True)
 
     def __str__(self) -> str:
         return f"identity of {self.trainee.code}"

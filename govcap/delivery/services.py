@@ -358,6 +358,7 @@ class Nomination:
     gender: str = ""
     name: str = ""
     contact: str = ""
+    supervisor_contact: str = ""
 
 
 def _number(code: str) -> int:
@@ -435,11 +436,25 @@ def nominate(user, delivery: Delivery, n: Nomination) -> Trainee:
             delivery=delivery, code=f"T{_next_number(delivery)}",
             organisation_id=n.organisation_id, role_title=n.role_title.strip()[:160],
             persona=n.persona[:40], seniority=n.seniority, gender=n.gender)
-        if n.name.strip() or n.contact.strip():
-            TraineeIdentity.objects.create(trainee=trainee, name=n.name.strip()[:200],
-                                           contact=n.contact.strip()[:200])
+        if n.name.strip() or n.contact.strip() or n.supervisor_contact.strip():
+            TraineeIdentity.objects.create(
+                trainee=trainee, name=n.name.strip()[:200], contact=n.contact.strip()[:200],
+                supervisor_contact=n.supervisor_contact.strip()[:200])
         audit.record(user, "nominate", trainee, None, audit.snapshot(trainee, TRAINEE_FIELDS))
     return trainee
+
+
+def set_supervisor_contact(user, trainee: Trainee, contact: str) -> TraineeIdentity:
+    """Record whom to ask for a trainee's supervisor follow-up (name and phone or e-mail),
+    kept apart with the trainee's name: by those who run the course's follow-ups. The
+    audit says it changed, not what it says."""
+    scoping.require(access.can_record_attendance(user, trainee.delivery))
+    with transaction.atomic():
+        identity, _created = TraineeIdentity.objects.get_or_create(trainee=trainee)
+        identity.supervisor_contact = contact.strip()[:200]
+        identity.save(update_fields=["supervisor_contact"])
+        audit.record(user, "supervisor-contact", trainee, None, {"code": trainee.code})
+    return identity
 
 
 def planned_by_org(delivery: Delivery) -> dict[str, int]:

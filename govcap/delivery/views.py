@@ -243,7 +243,7 @@ def nominate(request, uuid):
         trainee = services.nominate(request.user, delivery, services.Nomination(
             organisation_id=int(d["organisation"]), role_title=d["role_title"],
             persona=d["persona"], seniority=d["seniority"], gender=d["gender"],
-            name=d["name"], contact=d["contact"]))
+            name=d["name"], contact=d["contact"], supervisor_contact=d["supervisor_contact"]))
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
     else:

@@ -14,7 +14,7 @@ from govcap.accounts.models import Role
 from govcap.delivery import evaluation as ev
 from govcap.delivery import services
 from govcap.delivery.core.evaluation import addressed_to_you
-from govcap.delivery.models import Delivery, FollowUp, Trainee
+from govcap.delivery.models import Delivery, FollowUp, Trainee, TraineeIdentity
 from tests.security.helpers import client_for
 
 
@@ -169,3 +169,31 @@ def test_a_follow_ups_shared_address_takes_no_answer_for_a_chosen_code(course):
         ev.answer_by_link(link, ev.FollowUpAnswer("T1", "participant", "no"),
                           trainee=FollowUp.objects.exclude(trainee=course.trainee)
                           .first().trainee)
+
+
+# 7. a supervisor has a contact of their own, shown where the follow-ups say whom to call
+
+
+def test_the_follow_ups_list_gives_the_supervisors_own_contact(course):
+    t2 = services.nominate(course.coordinator, course.delivery, services.Nomination(
+        organisation_id=course.agency.pk, name="Brian K.", contact="+254 700 000 002",
+        supervisor_contact="Grace N., +254 700 000 009"))
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2025, 8, 30), end_date=dt.date(2025, 8, 31), status="completed")
+    course.delivery.refresh_from_db()
+    Trainee.objects.filter(delivery=course.delivery).update(completion="completed")
+    ev.sync_follow_ups(course.delivery)
+    client = client_for(course.coordinator)
+    page = client.get(reverse("evaluation-follow-ups")).content.decode()
+    rows = {m.group(1): m.group(0) for m in re.finditer(
+        r"<tr>.*?(T\d) .*?</tr>", page, re.S) if "Their supervisor" in m.group(0)}
+    assert "Grace N., +254 700 000 009" in rows["T2"]
+    assert "+254 700 000 002" not in rows["T2"]  # not the trainee's own phone
+    # T1's supervisor has none yet: recorded from the list itself
+    assert 'name="contact"' in rows["T1"]
+    client.post(reverse("evaluation-supervisor-contact", args=[course.delivery.uuid, "T1"]),
+                {"contact": "Mr Otieno, otieno@example.org"})
+    assert TraineeIdentity.objects.get(trainee=course.trainee).supervisor_contact == (
+        "Mr Otieno, otieno@example.org")
+    page = client.get(reverse("evaluation-follow-ups")).content.decode()
+    assert "Mr Otieno, otieno@example.org" in page and t2.code == "T2"
