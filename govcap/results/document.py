@@ -425,13 +425,61 @@ def caveats(p: PairResult, titles: dict[str, str] | None = None) -> list[str]:
     return out
 
 
+def not_validated(p: PairResult) -> list[str]:
+    if not p.pair.not_validated:
+        return []
+    return [_("%(n)d organisations of %(round)s have no validated session yet: they are left "
+              "out until one is validated.") % {
+        "n": p.pair.not_validated, "round": round_label(p.pair.later)}]
+
+
+def not_compared(p: PairResult, titles: dict[str, str] | None = None) -> list[str]:
+    """How many organisations the comparison leaves out, and why: those with a validated
+    level in one of the two rounds only (none of their sections compared), per section
+    those rated in one round only, and those whose officials attended without completing
+    (compared in neither group)."""
+    titles = titles if titles is not None else section_titles(p.pair.later)
+    earlier = {org for org, _s in p.pair.before}
+    later = {org for org, _s in p.pair.after}
+    paired = {x.org for c in p.comparisons for x in (*c.trained, *c.untrained, *c.left_out)}
+    outside = (earlier | later) - paired
+    out = []
+    if outside:
+        out.append(ngettext(
+            "%(count)s organisations assessed is not compared: it has a validated level in "
+            "one round only (%(earlier)s: %(in_earlier)d, %(later)s: %(in_later)d).",
+            "%(count)s organisations assessed are not compared: they have a validated level "
+            "in one round only (%(earlier)s: %(in_earlier)d, %(later)s: %(in_later)d).",
+            len(outside)) % {
+            "count": words.of(len(outside), len(earlier | later)),
+            "earlier": round_label(p.pair.earlier), "later": round_label(p.pair.later),
+            "in_earlier": len(outside & earlier), "in_later": len(outside & later)})
+    sections = []
+    for c in p.comparisons:  # the others: compared in some sections, not in this one
+        rated = [{org for org, s in levels if s == c.section}
+                 for levels in (p.pair.before, p.pair.after)]
+        if n := len((rated[0] ^ rated[1]) - outside):
+            sections.append(_("%(section)s: %(n)d") % {
+                "section": titles.get(c.section, c.section), "n": n})
+    if sections:
+        out.append(_("Organisations not compared in some sections, their level in the "
+                     "section validated in one round only: %(sections)s.") % {
+            "sections": localise.join(sections, strong=True)})
+    left = {x.org for c in p.comparisons for x in c.left_out}
+    if left:
+        out.append(ngettext(
+            "%(n)d organisation whose officials attended without completing is compared in "
+            "neither group (the paired changes list it as “Attended, not completed”).",
+            "%(n)d organisations whose officials attended without completing are compared "
+            "in neither group (the paired changes list them as “Attended, not completed”).",
+            len(left)) % {"n": len(left)})
+    return out
+
+
 def caveat_items(p: PairResult) -> tuple[str, ...]:
     items = caveats(p)
     items.append(str(words.TOO_FEW_RULE) % {"n": l4.MIN_PER_GROUP})
-    if p.pair.not_validated:
-        items.append(_("%(n)d organisations of %(round)s have no validated session yet: they "
-                       "are left out until one is validated.") % {
-            "n": p.pair.not_validated, "round": round_label(p.pair.later)})
+    items += not_compared(p) + not_validated(p)
     return tuple(items)
 
 

@@ -213,8 +213,10 @@ def notes_grid(results: Results) -> Grid:
               for index, p in enumerate(results.pairs, start=1)]
     for index, p in enumerate(results.pairs, start=1):  # only those that hold, per comparison
         where = {"country": p.pair.earlier.country.local_name, "n": index}
+        titles = section_titles(p.pair.later)
         notes += [_("Level 4, %(country)s %(n)d: %(caveat)s") % {**where, "caveat": caveat}
-                  for caveat in doc.caveats(p, section_titles(p.pair.later))]
+                  for caveat in [*doc.caveats(p, titles), *doc.not_compared(p, titles),
+                                 *doc.not_validated(p)]]
     notes += [p.text for p in doc.moving_from_note(results)]
     notes += [p.text for p in doc.narrowed_note(results)]
     if results.texts:

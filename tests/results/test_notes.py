@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from govcap.analysis.labels import round_label
 from govcap.results import workbook
 from govcap.results.build import PairResult, Results
 from govcap.results.core import l4
@@ -46,3 +47,29 @@ def test_no_variation_is_said_for_the_comparison_where_it_holds(programme):
                 trained="abc")
     said = [n for n in notes(programme, varied, flat) if SAME in n]
     assert len(said) == 1 and said[0].startswith("Level 4, Kenya 2: s1: ")
+
+
+def test_the_notes_say_how_many_organisations_are_not_compared_and_why(programme):
+    """Level 4 compares only organisations with a validated level in both rounds: the Notes
+    say how many are left out, per reason, instead of leaving the reader to count rows."""
+    before = {("a", "s1"): 1, ("b", "s1"): 1, ("c", "s1"): 2, ("d", "s1"): 1,
+              ("a", "s2"): 1, ("b", "s2"): 2}
+    after = {("a", "s1"): 2, ("b", "s1"): 1, ("c", "s1"): 2, ("e", "s1"): 1,
+             ("a", "s2"): 2}
+    comparisons = l4.compare(before, after, {"a": frozenset({"d"})},
+                             {"c": frozenset({"d"})}, sections=("s1", "s2"),
+                             section_domain={"s1": "d", "s2": "d"})
+    said = notes(programme, PairResult(RoundPair(programme.engagement, programme.later,
+                                                 before, after), comparisons))
+    # d (earlier round only) and e (later round only): none of their sections compared
+    rounds = {"earlier": round_label(programme.engagement),
+              "later": round_label(programme.later)}
+    assert ("Level 4, Kenya 1: 2 of 5 organisations assessed are not compared: they have a "
+            "validated level in one round only ({earlier}: 1, {later}: 1).".format(**rounds)
+            in said), said
+    # b's s2 was rated in the earlier round only (d and e are counted above)
+    assert ("Level 4, Kenya 1: Organisations not compared in some sections, their level in "
+            "the section validated in one round only: s2: 1." in said), said
+    # c's official attended without completing: compared in neither group
+    assert any("1 organisation whose officials attended without completing is compared in "
+               "neither group" in n for n in said), said
