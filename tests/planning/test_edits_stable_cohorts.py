@@ -174,8 +174,9 @@ def test_the_edits_list_names_the_course_the_edit_finds_not_its_old_number_and_w
     theirs = ", ".join(f"Ministry org{i:02d}" for i in range(5, 10))
     assert wording.edit_sentence("move-member", operation_to_dict(into), names) == (
         f"Move Ministry org00 to the course {title} for {theirs}, {month}")
+    was = wording.month_label(cohort_month(base, "CHG-101/en/02"))  # when the move was made
     assert wording.edit_sentence("move-cohort", operation_to_dict(move), names) == (
-        f"Move {title} for {theirs} to {wording.month_label('2026-06')}")
+        f"Move {title} for {theirs}, {was} to {wording.month_label('2026-06')}")
     keep = lock_cohort(base, "CHG-101/en/01", "keep")
     first = ", ".join(f"Ministry org{i:02d}" for i in range(5))
     assert wording.edit_sentence("lock-cohort", operation_to_dict(keep), names) == (
@@ -186,13 +187,14 @@ def test_the_edits_list_names_the_course_the_edit_finds_not_its_old_number_and_w
     assert wording.edit_sentence("move-cohort", operation_to_dict(move_cohort(
         alone, "CHG-101/en/01", "2026-07", "m")), wording.Namer(CATALOGUE, alone)) == (
         f"Move {title}, {wording.month_label('2026-06')} to {wording.month_label('2026-07')}")
-    # gone: the course is named by its module, never by another course's month
+    # gone: the course is named by its module and the month it was in when the edit was
+    # made, never by another course's month
     gone = plan_with(everyone(5, CHANGE_BASIC) + everyone(5, CHANGE_BASIC, prefix="aaa"),
                      move)
     assert result(gone, "move").status == "missing"
     assert wording.edit_sentence("move-cohort", operation_to_dict(move),
                                  wording.Namer(CATALOGUE, gone)) == (
-        f"Move {title} to {wording.month_label('2026-06')}")
+        f"Move {title}, {was} to {wording.month_label('2026-06')}")
 
 
 def test_a_move_replaced_by_a_later_move_of_the_same_course_no_longer_says_done() -> None:
