@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from govcap import labels
+from govcap.orgs.names import round_name
 from govcap.scale import DOMAINS, Level
 
 
@@ -19,6 +20,7 @@ def domain_titles() -> dict[str, str]:
 
 
 def round_label(engagement) -> str:
-    """"Baseline 2025", "Follow-up 1 2026": the round and the year it started."""
-    year = engagement.start_date.year if engagement.start_date else ""
-    return f"{engagement.round_label} {year}".strip()
+    """"Baseline (2025)", "Follow-up 1 (2026)": the round and the year it started
+    (`govcap.orgs.names.round_name`)."""
+    return round_name(engagement.round_number,
+                      engagement.start_date.year if engagement.start_date else None)

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from govcap.orgs.names import country_name, sector_name
+from govcap.orgs.names import country_name, round_name, sector_name
 
 
 class DemoQuerySet(models.QuerySet):
@@ -118,9 +118,8 @@ class Engagement(models.Model):
 
     @property
     def round_label(self) -> str:
-        if self.round_number == 0:
-            return str(_("Baseline"))
-        return str(_("Follow-up %(n)d") % {"n": self.round_number})
+        """"Baseline", "Follow-up 1" (`govcap.orgs.names.round_name`)."""
+        return round_name(self.round_number)
 
     def save(self, *args, **kwargs):
         if not self.slug:

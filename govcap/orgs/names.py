@@ -139,3 +139,16 @@ def sector_choices() -> list[str]:
     """The proposed sectors in the active language, alphabetically (the form's datalist)."""
     return sorted((pgettext(s.context, s.message) for s in SECTORS), key=str.casefold)
 
+
+
+def round_name(number: int, year: int | str | None = None) -> str:
+    """An assessment round in the reader's language, the one way every page and document
+    names it: "Baseline", "Follow-up 1"; with the year it started, "Follow-up 1 (2026)",
+    "Suivi 1 (2026)" (the year apart from the round's own number: "Suivi 1 2026" read as
+    one number run on into another)."""
+    name = _("Baseline") if number == 0 else _("Follow-up %(n)d") % {"n": number}
+    if not year:
+        return str(name)
+    # Translators: an assessment round and the year it started, e.g. "Follow-up 1 (2026)"
+    return pgettext("round and its year", "%(round)s (%(year)s)") % {
+        "round": name, "year": year}

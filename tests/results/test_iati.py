@@ -149,7 +149,7 @@ def test_a_follow_ups_level_4_is_the_baseline_rounds_with_its_year(programme, re
     assert period.find("period-start").get("iso-date") == "2025-02-10"
     actual = period.find("actual")
     assert actual.get("value") == "100.0"
-    assert "the training of Baseline 2025, measured at this round" in actual.findtext(
+    assert "the training of Baseline (2025), measured at this round" in actual.findtext(
         "comment/narrative")
 
 

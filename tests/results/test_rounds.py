@@ -65,10 +65,10 @@ def test_the_follow_ups_page_and_documents_say_whose_training_level_4_is(program
     row = page[page.index("Trained organisations moving up"):][:600]
     assert "none counted yet" not in row
     assert "100% (1 of 1)" in row
-    assert "the training of Baseline 2026, measured at this round" in page
+    assert "the training of Baseline (2026), measured at this round" in page
     book = load_workbook(io.BytesIO(document.render(build(None, programme.later), "xlsx")))
     notes = [c for ws in book.worksheets for r in ws.values for c in r if isinstance(c, str)]
-    assert any("the training of Baseline 2026, measured at this round" in n for n in notes)
+    assert any("the training of Baseline (2026), measured at this round" in n for n in notes)
 
 
 def test_the_baseline_and_the_programme_show_the_same_comparison_once(programme):

@@ -22,6 +22,7 @@ from govcap.analysis.pages_programme import by_country, country_report, programm
 from govcap.analysis.report import Report, download
 from govcap.analysis.targets import targets_of
 from govcap.orgs.models import Organisation
+from govcap.orgs.names import round_name
 from govcap.scale import SECTION_KEYS
 
 
@@ -51,8 +52,8 @@ def programme(request, name: str | None = None, ext: str | None = None):
     rounds = sorted({e.round_number for e in engagements})
     return show(request, report, {
         "page": "programme", "filters_template": "analysis/_programme_filters.html",
-        "round_choice": round_choice, "rounds": rounds, "section": section,
-        "sections": [(k, titles.get(k, k)) for k in SECTION_KEYS],
+        "round_choice": round_choice, "rounds": [(r, round_name(r)) for r in rounds],
+        "section": section, "sections": [(k, titles.get(k, k)) for k in SECTION_KEYS],
         "countries": by_country(engagements),
     }, "programme", name, ext)
 
