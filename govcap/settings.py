@@ -298,6 +298,11 @@ GOVCAP_LANGUAGE_MIN_TRANSLATED = float(env(
     help="the share (percent) of a catalogue's messages that must be translated for the "
          "interface to offer its language; below it, it is not offered"))
 LANG_INFO.update({k: v for k, v in translations.EXTRA_LANG_INFO.items() if k not in LANG_INFO})
+# One name per language, as it writes its own in a menu: every list of languages (the
+# switcher, the documents' language choice through get_language_info) says "Français",
+# "العربية", not Django's "français", "العربيّة" in one place and ours in another.
+for _code, _local in CATALOGUE_LANGUAGES:
+    LANG_INFO[_code] = {**LANG_INFO.get(_code, {}), "name_local": _local}
 LANGUAGES = translations.offered(BASE_DIR / "locale", CATALOGUE_LANGUAGES,
                                  GOVCAP_LANGUAGE_MIN_TRANSLATED, default="en")
 GOVCAP_PSEUDO_LOCALES = env_bool(
