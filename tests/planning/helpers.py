@@ -23,6 +23,7 @@ from govcap.planning.core.inputs import (
 )
 from govcap.planning.core.needs import required_steps
 from govcap.planning.core.plan import DROPPED, SCHEDULED, UNFIT
+from govcap.planning.core.schedule import spread
 from govcap.scale import SECTION_KEYS, Level
 
 # Bounded so the suite stays fast on two cores; raise with GOVCAP_PLANNING_EXAMPLES.
@@ -125,11 +126,12 @@ def check_load(plan: PlanData, constraints: Constraints,
     away: Counter[tuple[str, str]] = Counter()
     for c in scheduled:
         assert c.month is not None
-        length = catalogue.by_code[c.module_code].days
-        for m in c.members:
-            days[(m.org_id, c.month)] += length
-            quarter[(m.org_id, quarter_of(c.month))] += length
-            away[(m.org_id, c.month)] += m.participants
+        module = catalogue.by_code[c.module_code]
+        for m in c.members:  # coaching's days spread over its months, nobody away
+            for month, part in spread(module, c.month, constraints.closed_months):
+                days[(m.org_id, month)] += part
+                quarter[(m.org_id, quarter_of(month))] += part
+            away[(m.org_id, c.month)] += 0 if module.at_workplace else m.participants
     for (org, month), used in days.items():
         assert used <= constraints.days_in(org, month), (org, month, used)
     for (org, q), used in quarter.items():

@@ -101,16 +101,17 @@ def test_each_cohort_line_counts_what_the_card_says() -> None:
     assert cohort.cost_cents == sum(line.amount_cents for line in lines.values())
 
 
-def test_one_reassessment_session_per_organisation_and_month_the_chapter_names() -> None:
-    """Every reassessment the monitoring chapter promises is paid, once: its indicators
-    due the same month for an organisation share a session (it was only the last month's)."""
+def test_one_reassessment_session_per_organisation_the_chapter_names() -> None:
+    """Every reassessment the monitoring chapter promises is paid, once: an organisation's
+    indicators share one session, after all its training (issue 14's re-check: there
+    had been one per month a section's training ended)."""
     plan = _plan()
     sessions = [(line.org_id, line.month) for line in plan.budget.lines
                 if line.category == "reassessment"]
     promised = sorted({(i.org_id, i.reassess_month) for i in plan.indicators
                        if i.reassess_month})
     assert sessions == promised
-    assert len(promised) > len({org for org, _ in promised})  # some reassessed twice
+    assert len(promised) == len({org for org, _ in promised})  # each reassessed once
 
 
 def test_the_travelling_share_and_exchange_rate_change_the_lines() -> None:

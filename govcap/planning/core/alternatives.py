@@ -11,6 +11,12 @@ never close. Each unfit need that has a course is offered, in this order:
 * ``coaching`` and ``e-learning`` — the catalogue's intervention of that kind for the
   course's section and step, when there is one.
 
+Only what can be scheduled is offered: each alternative must fit the organisation's
+months as the plan leaves them (its training days a month and a quarter, staff away, the
+months closed to training; a course after the earlier courses it needs, and not while one
+of those is left out itself), or the coordinator who takes it would leave the gap with
+nothing (``schedule.Room``).
+
 Costs are in cents of the plan's currency, costed line by line as the budget costs a
 scheduled course (the rate card's trainers, venue, allowances…, or the catalogue's prices
 without a card); joining another cohort costs only the participants' own lines. An
@@ -26,7 +32,16 @@ from dataclasses import replace
 from govcap.planning.core.budget import card_rates, cohort_lines
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.inputs import Constraints, OpenCohort
-from govcap.planning.core.plan import DROPPED, Alternative, Cohort, CohortMember, Need, Unfit
+from govcap.planning.core.plan import (
+    DROPPED,
+    SCHEDULED,
+    Alternative,
+    Cohort,
+    CohortMember,
+    Need,
+    Unfit,
+)
+from govcap.planning.core.schedule import Room
 
 JOIN, IN_HOUSE, COACHING, E_LEARNING = "join-cohort", "in-house", "coaching", "e-learning"
 
@@ -42,10 +57,27 @@ def _cost(module: Module, participants: int, constraints: Constraints,
                if fixed_share or per_member)
 
 
+def _ready_after(need: Need | None, needs: Mapping[tuple[str, str], Need]) -> str | None:
+    """The month the need's course may come after: its earlier courses' last month (""
+    when none); None while one of them is not scheduled."""
+    last = ""
+    for code in need.after if need is not None else ():
+        before = needs.get((need.org_id, code)) if need is not None else None
+        if before is None or before.status == DROPPED:
+            continue
+        if before.status != SCHEDULED or not before.month:
+            return None
+        last = max(last, before.month)
+    return last
+
+
 def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
                      constraints: Constraints, open_cohorts: Iterable[OpenCohort],
-                     planned: frozenset[str] = frozenset()) -> tuple[Alternative, ...]:
-    """Alternatives for one unfit line (none for a step with no module or a non-course)."""
+                     planned: frozenset[str] = frozenset(), room: Room | None = None,
+                     needs: Mapping[tuple[str, str], Need] | None = None,
+                     ) -> tuple[Alternative, ...]:
+    """Alternatives for one unfit line (none for a step with no module or a non-course);
+    with ``room``, only those that fit the plan's months."""
     module = catalogue.by_code.get(unfit.module_code or "")
     if module is None or not module.is_course:
         return ()
@@ -53,18 +85,33 @@ def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
         unfit.org_id)
     language = need.language if need is not None else ""
     months = set(constraints.months)
+    after = _ready_after(need, needs or {})
+
+    def fits(code: str, month: str | None = None, course: bool = True) -> bool:
+        if room is None:
+            return True
+        if course and after is None:
+            return False
+        return room.first_month(code, unfit.org_id, participants,
+                                (after or "") if course else "",
+                                None if month is None else (month,),
+                                new_cohort=month is None) is not None
+
     found: list[Alternative] = []
     for c in sorted(open_cohorts, key=lambda c: (c.month, -c.places_free, c.engagement_name)):
-        if (c.module_code == module.code and c.language == language and c.month in months):
+        if (c.module_code == module.code and c.language == language and c.month in months
+                and fits(module.code, c.month)):
             found.append(Alternative(
                 JOIN, module.code, _cost(module, participants, constraints, fixed_share=False),
                 engagement_name=c.engagement_name, country=c.country, month=c.month,
                 places_free=c.places_free, enough_places=c.places_free >= participants))
-    found.append(Alternative(IN_HOUSE, module.code, _cost(module, participants, constraints)))
+    if fits(module.code):
+        found.append(Alternative(IN_HOUSE, module.code,
+                                 _cost(module, participants, constraints)))
     section = unfit.section_key or module.sections[0]
     for kind in (COACHING, E_LEARNING):
         code = catalogue.intervention(section, module.step, (kind,))
-        if code is not None and code not in planned:
+        if code is not None and code not in planned and fits(code, course=False):
             found.append(Alternative(kind, code, _cost(catalogue.by_code[code], participants,
                                                        constraints)))
     return tuple(found)
@@ -72,13 +119,17 @@ def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
 
 def with_alternatives(unfit: Iterable[Unfit], needs: Mapping[tuple[str, str], Need],
                       catalogue: Catalogue, constraints: Constraints,
-                      open_cohorts: Iterable[OpenCohort]) -> list[Unfit]:
+                      open_cohorts: Iterable[OpenCohort],
+                      scheduled: Iterable[Cohort] | None = None) -> list[Unfit]:
+    """``scheduled``: the plan's cohorts; given, an alternative is offered only when it
+    fits the months they leave."""
     cohorts = tuple(open_cohorts)
+    room = Room(scheduled, catalogue, constraints) if scheduled is not None else None
     planned: dict[str, set[str]] = {}
     for (org_id, code), need in needs.items():
         if need.status != DROPPED:
             planned.setdefault(org_id, set()).add(code)
     return [replace(u, alternatives=alternatives_for(
         u, needs.get((u.org_id, u.module_code or "")), catalogue, constraints, cohorts,
-        frozenset(planned.get(u.org_id, ()))))
+        frozenset(planned.get(u.org_id, ())), room, needs))
         for u in unfit]

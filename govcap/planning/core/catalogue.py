@@ -45,6 +45,13 @@ FOLLOW_ON_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Interventions at the organisation's workplace, their days spread over months as the
+# catalogue describes them: coaching, "four coaching days over three months"; an on-the-job
+# project, "ten working days over four months". Their participants work at their own desks
+# (no staff away). Everything else is held in one month.
+WORKPLACE_MONTHS: dict[str, int] = {"coaching": 3, "on-the-job": 4}
+
+
 @dataclass(frozen=True)
 class Module:
     code: str
@@ -72,6 +79,19 @@ class Module:
     @property
     def is_course(self) -> bool:
         return self.kind == "course"
+
+    @property
+    def at_workplace(self) -> bool:
+        """Coaching or an on-the-job project: at the organisation, nobody away."""
+        return self.kind in WORKPLACE_MONTHS
+
+    @property
+    def day_parts(self) -> tuple[int, ...]:
+        """Its days by month from its start: a course's all in its month; a workplace
+        intervention's spread evenly over its months (four over three: 2, 1, 1)."""
+        span = min(WORKPLACE_MONTHS.get(self.kind, 1), max(self.days, 1))
+        base, extra = divmod(self.days, span)
+        return tuple(base + (1 if i < extra else 0) for i in range(span))
 
     @property
     def step_index(self) -> int:

@@ -165,7 +165,8 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results,
                                       {cid: c.month for cid, c in fixed.items() if c.month})
     unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
-    unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts)
+    unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts,
+                              cohorts.values())
 
     cost_cohorts(cohorts.values(), catalogue, constraints)
     gaps = list(pos.gaps.values())

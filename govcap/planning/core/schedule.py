@@ -35,12 +35,12 @@ and E links, once more for each pin that cannot hold.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.edits import Results, pin_failed
-from govcap.planning.core.inputs import Constraints, month_name, quarter_of
+from govcap.planning.core.inputs import Constraints, add_months, month_name, quarter_of
 from govcap.planning.core.needs import NeedKey
 from govcap.planning.core.plan import (
     SCHEDULED,
@@ -48,6 +48,7 @@ from govcap.planning.core.plan import (
     UNSCHEDULED,
     Blocker,
     Cohort,
+    CohortMember,
     Need,
     Organisation,
     OrgLoad,
@@ -81,12 +82,35 @@ def effective_priorities(ids: list[str], cohorts: Mapping[str, Cohort],
     return effective
 
 
+def spread(module: Module, month: str, closed: frozenset[str]) -> list[tuple[str, int]]:
+    """The months ``module`` started in ``month`` takes training days in, with the days:
+    a course's all in its month; coaching and an on-the-job project's spread over the
+    months that follow, skipping the closed ones (the coach does not come in Ramadan or at
+    the fiscal year-end), as the catalogue describes them (``Module.day_parts``)."""
+    parts = module.day_parts
+    if len(parts) == 1:
+        return [(month, parts[0])]
+    out = [(month, parts[0])]
+    at = month
+    for days in parts[1:]:
+        at = add_months(at, 1)
+        for _ in range(12):
+            if at not in closed:
+                break
+            at = add_months(at, 1)
+        out.append((at, days))
+    return out
+
+
 class _Load:
     """What the months hold so far: cohorts overall and per domain, and per organisation
-    its training days per month and per quarter and its staff away per month."""
+    its training days per month and per quarter and its staff away per month. A
+    workplace intervention (coaching, an on-the-job project) counts its days in the
+    months it spreads over and takes nobody away (``spread``)."""
 
-    def __init__(self, constraints: Constraints, names: Mapping[str, str]):
-        self.c, self.names = constraints, names
+    def __init__(self, constraints: Constraints, names: Mapping[str, str],
+                 catalogue: Catalogue):
+        self.c, self.names, self.catalogue = constraints, names, catalogue
         self.count: Counter[str] = Counter()
         self.count_in: Counter[tuple[str, str]] = Counter()
         self.days: Counter[tuple[str, str]] = Counter()
@@ -94,6 +118,7 @@ class _Load:
         self.away: Counter[tuple[str, str]] = Counter()
         self._limits: dict[tuple[str, str], int] = {}
         self.blocks = constraints.blocks
+        self.closed = constraints.closed_months
 
     def month_days(self, org: str, month: str) -> int:
         key = (org, month)
@@ -101,34 +126,49 @@ class _Load:
             self._limits[key] = self.c.days_in(org, month)
         return self._limits[key]
 
-    def why_not(self, cohort: Cohort, days: int, month: str) -> Reason | None:
+    def parts(self, cohort: Cohort, month: str) -> list[tuple[str, int]]:
+        return spread(self.catalogue.by_code[cohort.module_code], month, self.closed)
+
+    def takes_away(self, cohort: Cohort) -> bool:
+        return not self.catalogue.by_code[cohort.module_code].at_workplace
+
+    def why_not(self, cohort: Cohort, days: int, month: str,
+                new_cohort: bool = True) -> Reason | None:
         """None when ``cohort`` fits in ``month``; else the first limit it breaks, with
-        what the month or the organisation would have and its limit."""
+        what the month or the organisation would have and its limit. (``days``: the
+        module's days; a workplace intervention's are spread, ``parts``.)
+        ``new_cohort`` False: its members join a course held elsewhere, which takes none
+        of this plan's courses a month."""
         c = self.c
-        if self.count[month] >= c.max_parallel:
+        if new_cohort and self.count[month] >= c.max_parallel:
             return Reason("month-full", {"month": month, "limit": c.max_parallel})
         limit = c.domain_limit(cohort.domain)
-        if self.count_in[(month, cohort.domain)] >= limit:
+        if new_cohort and self.count_in[(month, cohort.domain)] >= limit:
             return Reason("domain-full", {"month": month, "domain": cohort.domain,
                                           "limit": limit})
-        quarter = quarter_of(month)
+        parts = self.parts(cohort, month)
+        away_too = self.takes_away(cohort)
         for member in cohort.members:
             org = member.org_id
             per_month, per_quarter, away = c.capacity(org)
-            room = self.month_days(org, month)
-            if self.days[(org, month)] + days > room:
-                facts = {"org": org, "month": month, "days": self.days[(org, month)] + days,
-                         "limit": room}
-                if room < per_month:
-                    block = self.blocks.get(month)
-                    return Reason("org-month-days-blocked",
-                                  {**facts, "reasons": block.reasons if block else ()})
-                return Reason("org-month-days", facts)
-            if self.quarter[(org, quarter)] + days > per_quarter:
-                return Reason("org-quarter-days", {
-                    "org": org, "quarter": month_name(quarter * 3),
-                    "days": self.quarter[(org, quarter)] + days, "limit": per_quarter})
-            if self.away[(org, month)] + member.participants > away:
+            in_quarter: Counter[int] = Counter()
+            for at, part in parts:
+                room = self.month_days(org, at)
+                if self.days[(org, at)] + part > room:
+                    facts = {"org": org, "month": at, "days": self.days[(org, at)] + part,
+                             "limit": room}
+                    if room < per_month:
+                        block = self.blocks.get(at)
+                        return Reason("org-month-days-blocked",
+                                      {**facts, "reasons": block.reasons if block else ()})
+                    return Reason("org-month-days", facts)
+                in_quarter[quarter_of(at)] += part
+            for quarter, part in sorted(in_quarter.items()):
+                if self.quarter[(org, quarter)] + part > per_quarter:
+                    return Reason("org-quarter-days", {
+                        "org": org, "quarter": month_name(quarter * 3),
+                        "days": self.quarter[(org, quarter)] + part, "limit": per_quarter})
+            if away_too and self.away[(org, month)] + member.participants > away:
                 return Reason("staff-away", {
                     "org": org, "month": month,
                     "away": self.away[(org, month)] + member.participants, "limit": away})
@@ -137,25 +177,59 @@ class _Load:
     def add(self, cohort: Cohort, days: int, month: str) -> None:
         self.count[month] += 1
         self.count_in[(month, cohort.domain)] += 1
-        quarter = quarter_of(month)
+        parts = self.parts(cohort, month)
+        away_too = self.takes_away(cohort)
         for member in cohort.members:
-            self.days[(member.org_id, month)] += days
-            self.quarter[(member.org_id, quarter)] += days
-            self.away[(member.org_id, month)] += member.participants
+            for at, part in parts:
+                self.days[(member.org_id, at)] += part
+                self.quarter[(member.org_id, quarter_of(at))] += part
+            if away_too:
+                self.away[(member.org_id, month)] += member.participants
+
+
+class Room:
+    """The months as the schedule left them: where one more module for one organisation
+    would fit (what an alternative offered for a need left out must do)."""
+
+    def __init__(self, cohorts: Iterable[Cohort], catalogue: Catalogue,
+                 constraints: Constraints):
+        self.c, self.catalogue = constraints, catalogue
+        self.load = _Load(constraints, {}, catalogue)
+        for cohort in cohorts:
+            if cohort.month is not None:
+                self.load.add(cohort, 0, cohort.month)
+
+    def first_month(self, module_code: str, org_id: str, participants: int,
+                    after: str = "", months: Iterable[str] | None = None,
+                    new_cohort: bool = True) -> str | None:
+        """The first open month of ``months`` (the horizon when None), after ``after``,
+        in which the module fits for ``org_id`` alone; None when none has room."""
+        module = self.catalogue.by_code[module_code]
+        alone = Cohort("alternative", module.code, module.domain, "",
+                       (CohortMember(org_id, participants),), 0.0)
+        closed = self.c.closed_months
+        for month in self.c.months if months is None else months:
+            if month in closed or month <= after:
+                continue
+            if self.load.why_not(alone, module.days, month, new_cohort) is None:
+                return month
+        return None
 
 
 def _never_fits(cohort: Cohort, days: int, load: _Load,
                 months: tuple[str, ...]) -> Reason | None:
     """Why ``cohort`` fits in no month whatever else is planned, or None."""
     c = load.c
+    module = load.catalogue.by_code[cohort.module_code]
+    most = max(module.day_parts)
     for member in cohort.members:
         org = member.org_id
         per_month, per_quarter, away = c.capacity(org)
-        if member.participants > away:
+        if load.takes_away(cohort) and member.participants > away:
             return Reason("too-many-away", {"org": org, "participants": member.participants,
                                             "limit": away})
         best = max((load.month_days(org, m) for m in months), default=0)
-        if days > min(best, per_quarter):
+        if most > min(best, per_quarter):
             return Reason("too-long", {"org": org, "days": days, "month_limit": best,
                                        "quarter_limit": per_quarter})
     return None
@@ -190,7 +264,7 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     early: list[tuple[str, int, int, list[int | None]]] = []  # before a prerequisite
     while True:
         run = _place_months(ids, cohorts, preds, succs, days, effective, constraints, names,
-                            pinned, facts)
+                            pinned, catalogue, facts)
         if run.failed:
             op_id, i, reason = run.failed[0]
             pin_failed(results, op_id, ids[i], reason, names)
@@ -239,7 +313,7 @@ class _Placed:
 def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set[int]],
                   succs: list[list[int]], days: list[int], effective: list[float],
                   constraints: Constraints, names: Mapping[str, str],
-                  pinned: Mapping[int, tuple[int, str]],
+                  pinned: Mapping[int, tuple[int, str]], catalogue: Catalogue,
                   facts: Mapping[int, int] | None = None) -> _Placed:
     """List scheduling month by month, ``pinned`` cohorts (index → (month index, op id))
     placed in their month, when they are ready, in room taken for them beforehand."""
@@ -249,7 +323,7 @@ def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set
     indeg = [len(p) for p in preds]
     earliest = [0] * len(ids)
     placed: list[int | None] = [None] * len(ids)
-    load = _Load(constraints, names)
+    load = _Load(constraints, names, catalogue)
     waiting_pins = dict(pinned)
     pins_at: dict[int, list[int]] = {}
     for i, (m, _) in pinned.items():
@@ -437,13 +511,17 @@ def org_loads(organisations: tuple[Organisation, ...], cohorts: Mapping[str, Coh
     days = {o.org_id: [0] * len(months) for o in organisations}
     away = {o.org_id: [0] * len(months) for o in organisations}
     for cohort in cohorts.values():
-        if cohort.month not in at:
+        if cohort.month is None:
             continue
-        length = catalogue.by_code[cohort.module_code].days
+        module = catalogue.by_code[cohort.module_code]
+        parts = [(at[m], d) for m, d in spread(module, cohort.month, constraints.closed_months)
+                 if m in at]
         for member in cohort.members:
             if member.org_id in days:
-                days[member.org_id][at[cohort.month]] += length
-                away[member.org_id][at[cohort.month]] += member.participants
+                for i, d in parts:
+                    days[member.org_id][i] += d
+                if cohort.month in at and not module.at_workplace:
+                    away[member.org_id][at[cohort.month]] += member.participants
     loads = []
     for o in organisations:
         per_month, per_quarter, staff = constraints.capacity(o.org_id)
