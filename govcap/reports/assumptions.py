@@ -39,6 +39,11 @@ def assumptions(s: Scope) -> Section:
                              quarter=c["days_per_quarter"], away=c["staff_away"]))
         if s.cohorts:  # the scheduler's soft order within a step (planning.core.schedule)
             items.append(L["assume.code_order"])
+        moved = [c for c in s.cohorts if s.moved.get(c.cohort_id) == c.month]
+        if moved:  # the coordinator's choice, credited, over the generator's order
+            items.append(L.t("assume.moved", items=L.semicolons(
+                L.t("assume.moved_item", module=f"{c.module_code} {s.module_title(c.module_code)}",
+                    month=L.month(c.month)) for c in moved)))
         items.append(L.t("assume.rates", catalogue=s.plan.catalogue_key,
                          version=s.plan.catalogue_version, currency=c.get("currency", ""),
                          rate=L.decimal(str(c.get("exchange_rate", 1)))))

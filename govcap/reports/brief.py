@@ -4,9 +4,11 @@ summary, so the two never disagree. DOCX and PDF; the whole plan or one organisa
 
 from __future__ import annotations
 
+import datetime
+
 from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.inputs import month_of
 from govcap.planning.core.plan import SCHEDULED, PlanData
-from govcap.planning.core.priority import module_ranks
 from govcap.reports import left_out
 from govcap.reports.build import (
     coverage,
@@ -75,14 +77,20 @@ def proposed(s: Scope) -> list[str]:
     out = [L.sentence(key, modules=len(courses), interventions=interventions,
                cohorts=len(s.cohorts), participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
+    kept = [c for c in s.cohorts if c.delivery]  # facts already, not proposals
+    if kept:
+        out.append(L.sentence("brief.kept", items=L.semicolons(
+            f"{c.module_code} {s.module_title(c.module_code)}, {s.state(c)}" for c in kept)))
+    held = {c.cohort_id for c in kept}
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
     for need in s.needs:
-        if need.status != SCHEDULED or not need.month or not need.rank:
+        if need.status != SCHEDULED or not need.month or not need.rank \
+                or need.cohort_id in held:
             continue
         rank, orgs, month = best.get(need.module_code, (need.rank, set(), need.month))
         orgs.add(need.org_id)
         best[need.module_code] = (min(rank, need.rank), orgs, min(month, need.month))
-    numbers = module_ranks(s.needs)  # as the plan's priorities table numbers them
+    numbers = s.ranks  # as the plan's priorities table numbers them
     ranked = sorted(best, key=lambda c: numbers[c])[:PRIORITIES_SHOWN]
     for code in ranked:
         _, orgs, month = best[code]
@@ -100,20 +108,26 @@ def proposed(s: Scope) -> list[str]:
 
 
 def asked(s: Scope) -> list[str]:
+    """What the reader is asked: never to start a course in a month already past, nor a
+    course kept from an earlier version (running, being prepared or delivered)."""
     L = s.L
-    months = sorted(c.month for c in s.cohorts if c.month)
+    now = month_of(s.ctx.today or datetime.date.today())
+    proposed = sorted(c.month for c in s.cohorts if c.month and not c.delivery)
+    ahead = [m for m in proposed if m >= now]
+    late = len(proposed) - len(ahead)
     out = []
-    if months:
-        if s.ctx.status == "approved":  # approved already: what follows is confirming
-            out.append(L.sentence("brief.ask_confirm", version=s.ctx.version,
-                           month=L.month(months[0])))
-        else:
+    if proposed:
+        if s.ctx.status != "approved":
             out.append(L.sentence("brief.ask_approve", version=s.ctx.version))
-        due = sorted(c.month for c in s.cohorts if c.month and not c.delivery)
-        if due:  # a course kept from an earlier version has its participants
-            out.append(L.sentence("brief.ask_nominate", date=names_due(s, due[0]),
-                                  month=L.month(due[0])))
-        out.append(L["brief.ask_release"])
+        elif ahead:  # approved already: what follows is confirming, from this month on
+            out.append(L.sentence("brief.ask_confirm", version=s.ctx.version,
+                                  month=L.month(ahead[0])))
+        if late:  # their month has passed with no delivery recorded: not to start, to move
+            out.append(L.sentence("brief.ask_late", count=late, month=L.month(now)))
+        if ahead:  # a course kept from an earlier version has its participants
+            out.append(L.sentence("brief.ask_nominate", date=names_due(s, ahead[0]),
+                                  month=L.month(ahead[0])))
+            out.append(L["brief.ask_release"])
     if s.unfit:
         out.append(L.sentence("brief.ask_unfit", count=len(s.unfit)))
     return out

@@ -14,7 +14,6 @@ from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
-from govcap.planning.core.priority import module_ranks
 from govcap.reports import build_parts, costing, left_out, load, rounds, sheets
 from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
@@ -103,8 +102,13 @@ def with_edits(ctx: PlanDocumentContext, L: Labels, when: str, edits: int) -> st
 
 
 def period(s: Scope) -> tuple[str, str]:
-    months = [c.month for c in s.cohorts if c.month]
-    return (s.L.month(min(months)), s.L.month(max(months))) if months else ("–", "–")
+    """The plan's period in words (planning.core.period: first to last course month)."""
+    return s.L.month(s.period.first), s.L.month(s.period.last)
+
+
+def period_text(s: Scope) -> str:
+    first, last = period(s)
+    return first if first == last else f"{first} – {last}"
 
 
 def summary(s: Scope) -> Section:
@@ -116,7 +120,6 @@ def summary(s: Scope) -> Section:
     else:
         scope = L.sentence("summary.scope_org", org=s.names[s.org_id], gaps=len(s.gaps),
                     unknowns=len(unknowns))
-    first, last = period(s)
     places = sum(s.participants(c) for c in s.cohorts)
     total = s.money(s.total_cents)
     blocks: list = [Para(scope, "lead")]
@@ -125,8 +128,11 @@ def summary(s: Scope) -> Section:
     figures = [(L["kf.orgs"], L.number(len(s.organisations))),
                (L["kf.gaps"], L.number(len(s.gaps))), (L["kf.modules"], L.number(len(s.modules))),
                (L["kf.cohorts"], L.number(len(s.cohorts))),
-               (L["kf.places"], L.number(places)), (L["kf.period"], first if first == last else f"{first} – {last}"),
+               (L["kf.places"], L.number(places)), (L["kf.period"], period_text(s)),
                (L["kf.total"], total.text), (L["kf.unfit"], L.number(len(s.unfit)))]
+    if s.period.reassess_last:  # after the training: said apart, not in the period
+        figures.insert(6, (L["col.reassess"], L.span(s.period.reassess_first,
+                                                     s.period.reassess_last)))
     if s.left_out:  # counted apart: not placed by choice, not for want of a cohort
         figures.append((L["kf.left_out"], L.number(len(s.left_out))))
     blocks.append(Table([Column(L["kf.item"], 2), Column(L["kf.value"], 1.4)],
@@ -329,14 +335,14 @@ def priorities(s: Scope) -> Section:
     by_module: dict[str, list] = {}
     for need in s.needs:
         by_module.setdefault(need.module_code, []).append(need)
-    ranks = module_ranks(s.needs)
+    ranks = s.ranks
     rows: list[list[Cell]] = []
     for code, needs in sorted(by_module.items(), key=lambda kv: ranks[kv[0]]):
         rank = ranks[code]
         origins = sorted({L.get_or(f"origin.{n.origin}", n.origin) for n in needs})
-        placed = [n for n in needs if n.status == SCHEDULED]
-        status = (L.t("status.scheduled", month=L.commas(sorted({L.month(n.month)
-                                                                   for n in placed})))
+        placed = sorted((n for n in needs if n.status == SCHEDULED),
+                        key=lambda n: n.month or "")
+        status = (L.commas(dict.fromkeys(s.state(s.cohort_of(n), n.month) for n in placed))
                   if placed else L["status.unfit"])
         rows.append([rank, code, s.module_title(code), s.step(needs[0].step),
                      len({n.org_id for n in needs}), L.decimal(max(n.score for n in needs), 2),
@@ -347,7 +353,9 @@ def priorities(s: Scope) -> Section:
                    Column(L["col.origin"], 1.2), Column(L["col.status"], 1.6)], rows,
                   empty=build_parts.no_needs_text(s))
     return Section("priorities", L["h.priorities"],
-                   [Para(L.t("priorities.p", sections=names)), table, *left_out.blocks(s)],
+                   [Para(L.t("priorities.p", sections=names)),
+                    *([Para(L["priorities.national"], "note")] if s.org_id is not None else []),
+                    table, *left_out.blocks(s)],
                    wide=True)
 
 

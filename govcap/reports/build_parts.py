@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from govcap.chartwords import chart_words
+from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
 from govcap.reports import costing, load, rounds
 from govcap.reports.model import (
@@ -32,11 +33,9 @@ def no_needs_text(s: Scope) -> str:
 
 
 def _months(s: Scope) -> list[str]:
-    used = sorted({c.month for c in s.cohorts if c.month})
-    months = [m for m in s.plan.months]
-    if used:
-        months = [m for m in months if used[0] <= m <= used[-1]] or used
-    return months
+    """The plan's period, month by month (a course kept from an earlier version may start
+    before the horizon the generator searched)."""
+    return months_of(s.period)
 
 
 def gantt_data(s: Scope) -> GanttData:
@@ -52,7 +51,9 @@ def gantt_data(s: Scope) -> GanttData:
         rows.append(GanttRow(label=f"{code} {s.module_title(code)}", domain=runs[0].domain,
                              bars=tuple(sorted(bars.items()))))
     blackout = tuple(index[m] for m in s.plan.blackout_months if m in index)
-    return GanttData(months=[s.L.month_short(m) for m in months], rows=rows, blackout=blackout,
+    # each month in full, its year on a line of its own: the columns are narrow
+    return GanttData(months=["\n".join(s.L.month(m).rsplit(" ", 1)) for m in months],
+                     rows=rows, blackout=blackout,
                      title=s.L["gantt.title"], participants_label=s.L["col.participants"],
                      domain_labels={k: s.domain(k) for k in DOMAINS},
                      rtl=chart_words(s.L.language).rtl)
@@ -63,8 +64,8 @@ def schedule(s: Scope) -> Section:
     blackout = L.commas(L.month(m) for m in s.plan.blackout_months) or L["mod.none"]
     parallel = s.plan.settings.get("constraints", {}).get("max_parallel", "–")
     if s.cohorts:
-        opening = L.t("schedule.p", first=L.month(s.cohorts[0].month),
-                      last=L.month(s.cohorts[-1].month), parallel=parallel, blackout=blackout)
+        opening = L.t("schedule.p", first=L.month(s.period.first),
+                      last=L.month(s.period.last), parallel=parallel, blackout=blackout)
     else:
         opening = L.t("schedule.none", blackout=blackout)
     blocks: list = [Para(opening), *load.rules(s)]
@@ -116,7 +117,8 @@ def cohort_table(s: Scope) -> Table:
         [Column(L["col.cohort"], 1), Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
          Column(L["col.language"], 0.8)]
         + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
-        [[s.cohort_number(c.cohort_id), L.month(c.month),
+        [[s.cohort_number(c.cohort_id),
+          s.state(c) if c.delivery or c.cohort_id in s.moved else L.month(c.month),
           f"{c.module_code} {s.module_title(c.module_code)}",
           s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts])
 
@@ -183,11 +185,10 @@ def monitoring(s: Scope) -> Section:
     blocks: list = [Para(L.t("monitoring.p", after=after))]
     due = sorted(i.reassess_month for i in s.plan.indicators
                  if i.reassess_month and s.mine(i.org_id))
-    if due and s.cohorts:  # when they run, and the period that holds them and the training
-        months = [c.month for c in s.cohorts if c.month]
+    if due and s.cohorts:  # when they run, after the plan's period of training
         blocks.append(Para(L.t("monitoring.sessions", first=L.month(due[0]),
-                               last=L.month(due[-1]), start=L.month(min(*months, due[0])),
-                               end=L.month(max(*months, due[-1])))))
+                               last=L.month(due[-1]), start=L.month(s.period.first),
+                               end=L.month(s.period.last))))
     blocks.append(Heading(L["h.indicators"]))
     rows: list[list[Cell]] = []
     for ind in s.plan.indicators:
@@ -292,7 +293,7 @@ def annex(s: Scope) -> Section:
             continue
         blocks.append(Heading(L["h.evidence"], 3))
         for need in needs:
-            state = (L.t("status.scheduled", month=L.month(need.month))
+            state = (s.state(s.cohort_of(need), need.month)
                      if need.status == SCHEDULED else
                      L["status.left_out"] if need.status == DROPPED else L["status.unfit"])
             blocks.append(Para(f"{need.module_code} — {s.module_title(need.module_code)} "

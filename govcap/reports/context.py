@@ -27,6 +27,9 @@ class PlanDocumentContext:
     project_name: str
     is_demo: bool = False  # demo data: real ministry names, invented ratings
     superseded_by: int | None = None  # the version that replaced this one, if any
+    # the day the document is read for (None: today): a brief never asks to start a
+    # course in a month already past
+    today: datetime.date | None = None
 
     def marks(self, words: Any) -> str:
         """What every page says before the title: demo data, a superseded version."""

@@ -20,7 +20,7 @@ from govcap.planning.core.plan import BudgetLine, PlanData
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Heading, Para, Table
 from govcap.reports.scope import Scope
-from govcap.reports.xlsx import sheet_title
+from govcap.reports.xlsx import month_format, sheet_title
 
 CATEGORY_ORDER = ("course", "trainers", "venue", "materials", "allowance", "travel",
                   "coaching", "reassessment", "contingency")
@@ -59,6 +59,10 @@ _EN: dict[str, str] = {
     "col.module": _("Module"), "col.org": _("Organisation (reassessment)"),
     "sheet.rates": _("Unit rates"), "sheet.lines": _("Budget lines"),
     "subtotal": _("Subtotal"), "total": _("Total"),
+    # one organisation's workbook: the lines of the courses it shares, whole
+    "total_whole": _("Total of these lines (whole courses, shared with the other "
+                     "organisations in them; this organisation's share is in the Budget "
+                     "sheet)"),
     # xgettext:no-python-format
     "contingency.row": _("Contingency ({percent}% of the subtotal)"),
     # xgettext:no-python-format
@@ -88,7 +92,7 @@ _EN: dict[str, str] = {
                       "the contingency is shared in proportion to each organisation's "
                       "subtotal. Every breakdown adds up to the total, {total}. The workbook "
                       "recomputes every line from the unit rates with formulas.")),
-    # one organisation's plan: its workbook has no unit rates or budget lines to recompute
+    # one organisation's plan: its workbook's budget lines are its courses' whole lines
     "budget.shares_org": (_("Each organisation pays its own participants' lines and a share "
                           "of each course's trainers and venue in proportion to its "
                           "participants; the contingency is shared in proportion to each "
@@ -202,7 +206,8 @@ def month_date(month: str | None) -> dt.date | None:
 
 
 def cost_sheets(plan: PlanData, language: str, money_format: str,
-                neutral: Callable[[Any], Any]) -> Callable[[Any], None]:
+                neutral: Callable[[Any], Any],
+                org_id: str | None = None) -> Callable[[Any], None]:
     """A function that adds the two costing sheets to an openpyxl workbook.
 
     "Unit rates": one row per rate key (label, key, rate). "Budget lines": one row per
@@ -212,9 +217,18 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
     the contingency ``=ROUND(subtotal*percent/100,2)`` and the total ``=subtotal+contingency``.
     Course lines (catalogue or engagement prices, which differ by module) carry their unit
     rate as a number.
+
+    One organisation's workbook (``org_id``) has the same unit rates and the lines of the
+    courses it attends (whole: they are shared) and of its own reassessments; their total
+    is said to be the whole courses', its share being in the other sheets.
     """
     budget = plan.budget
     names = {o.org_id: o.org_name for o in plan.organisations}
+    lines = budget.lines
+    if org_id is not None:
+        attends = {c.cohort_id for c in plan.cohorts if org_id in c.org_ids}
+        lines = tuple(line for line in lines if line.cohort_id in attends
+                      or (line.category == "reassessment" and line.org_id == org_id))
 
     def add(book: Any) -> None:
         from openpyxl.styles import Font
@@ -245,7 +259,7 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
             "col.quantity", "col.unit", "col.rate", "col.amount")])
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        for line in budget.lines:
+        for line in lines:
             key = line_rate_key(line, plan)
             r = ws.max_row + 1
             unit: object = f"={where[key]}" if key in where else line.unit_cents / 100
@@ -254,7 +268,7 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
                        line.module_code or "",
                        neutral(names.get(line.org_id or "", line.org_id or "")),
                        line.quantity, unit_label(language, key), unit, f"=G{r}*I{r}"])
-            ws.cell(r, 1).number_format = "mmm yyyy"
+            ws.cell(r, 1).number_format = month_format(language)
             ws.cell(r, 9).number_format = money_format
             ws.cell(r, 10).number_format = money_format
         last = ws.max_row
@@ -263,7 +277,8 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
         sub = ws.max_row
         ws.append([None, text(language, "cat.contingency"), *blank,
                    f"=ROUND(J{sub}*{percent_cell}/100,2)"])
-        ws.append([None, text(language, "total"), *blank, f"=J{sub}+J{sub + 1}"])
+        ws.append([None, text(language, "total" if org_id is None else "total_whole"),
+                   *blank, f"=J{sub}+J{sub + 1}"])
         for r in range(sub, sub + 3):
             ws.cell(r, 2).font = Font(bold=True)
             ws.cell(r, 10).font = Font(bold=True)

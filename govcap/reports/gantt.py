@@ -67,8 +67,10 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
                         color=palette.text_on(fill), fontweight="bold")
         columns_and_names(ax, n_cols, data.rtl)  # right to left: the first month right-most
         ax.set_ylim(n_rows, 0)
-        ax.set_xticks([c + 0.5 for c in range(n_cols)], [shaped(m) for m in data.months],
-                      fontsize=7)
+        # a month over its year, each line shaped on its own; many months: smaller type
+        ax.set_xticks([c + 0.5 for c in range(n_cols)],
+                      ["\n".join(shaped(part) for part in m.split("\n")) for m in data.months],
+                      fontsize=7 if n_cols <= 12 else 6, linespacing=1.1)
         ax.xaxis.tick_top()
         ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
                       [shaped(wrapped(row.label, 52, 1)) for row in data.rows], fontsize=7)

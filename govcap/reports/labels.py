@@ -117,6 +117,9 @@ EN: dict[str, str | Plural | Contextual] = {
         "neither requires the other: the schedule places them by priority, so the "
         "higher-numbered may come first; between modules of equal priority, the "
         "lower-numbered comes first where there is room."),
+    "assume.moved": _("The coordinator placed these courses, whatever the order above would "
+                      "give: {items}."),
+    "assume.moved_item": _("{module}, moved to {month} by the coordinator"),
     "assume.rates": (_("Costs from the catalogue {catalogue} version {version}, in {currency} at "
                      "{rate} per US dollar.")),
     "assume.own_rates": _("The engagement sets its own rates for: {codes}."),
@@ -224,6 +227,14 @@ EN: dict[str, str | Plural | Contextual] = {
                            "the courses of {month}, and by the dates the plan gives for the "
                            "later ones; as many women as men where it can.")),
     "brief.ask_release": _("Release the staff named for their training days."),
+    "brief.ask_late": plural_noop(
+        "{count} course of this plan was due to start before {month} and no delivery of it "
+        "is recorded: move it to a coming month in a new version of the plan.",
+        "{count} courses of this plan were due to start before {month} and no delivery of "
+        "them is recorded: move them to coming months in a new version of the plan.",
+        count="count"),
+    "brief.kept": _("Already under way or done, kept from an earlier version of the plan: "
+                    "{items}."),
     "brief.ask_unfit": _(
         "Decide how to serve {count:n.needs} the plan could not place (another country's "
         "cohort, in-house sessions, coaching)."),
@@ -278,8 +289,8 @@ EN: dict[str, str | Plural | Contextual] = {
         "Weakest area: {section}, where {n} of {total} organisations stands at Basic.",
         "Weakest area: {section}, where {n} of {total} organisations stand at Basic."),
     "summary.strongest": plural_noop(
-        "Strongest area: {section}, with {n} of {total} organisations at High.",
-        "Strongest area: {section}, with {n} of {total} organisations at High."),
+        "Strongest section: {section}, with {n} of {total} organisations at High.",
+        "Strongest section: {section}, with {n} of {total} organisations at High."),
     "summary.most_gaps": _("{org} has the most gaps: {n} of {sections} sections below target."),
     "summary.org_furthest": _("Furthest from target: {sections}."),
     "summary.org_at_target": _("At or above target: {sections}."),
@@ -347,6 +358,8 @@ EN: dict[str, str | Plural | Contextual] = {
                      "section and the confidence of the rating; a prerequisite ranks with the "
                      "module that needs it. Strategic sections: {sections}.")),
     "priorities.none": _("none"),
+    "priorities.national": _("Ranks are those of the national plan, so this organisation's "
+                             "list may start at a number other than 1."),
     "col.rank": _("Rank"), "col.module": _("Module"), "col.title": _("Title"),
     "col.step": _("Step"),
     "col.orgs": _("Organisations"), "col.score": _("Priority score"),
@@ -403,7 +416,7 @@ EN: dict[str, str | Plural | Contextual] = {
         "A reassessment falls in the first month open to a focus group (never a month closed "
         "to training nor a fiscal year-end); an organisation's sections due the same month "
         "are rated in one session, and the budget pays each session. The reassessments run "
-        "from {first} to {last}; with them, the plan runs from {start} to {end}."),
+        "from {first} to {last}, after the training, which runs from {start} to {end}."),
     "col.indicator": _("Indicator: level at reassessment on"), "col.baseline": _("Baseline"),
     "col.target": _("Target"),
     "col.modules": _("Modules"), "col.reassess": _("Reassessment"), "col.status": _("Status"),
@@ -480,6 +493,12 @@ EN: dict[str, str | Plural | Contextual] = {
     "evidence.added": _("Added by the coordinator."),
     "status.gap": _("Gap"), "status.at-target": _("At target"), "status.unknown": _("Not assessed"),
     "status.scheduled": _("Scheduled {month}"), "status.unfit": _("Not placed"),
+    # a course kept from an earlier version, in the plan page's words for it, and its month
+    "status.kept": _("{state}, {month}"),
+    "course.planned": in_context("course state", "Being prepared"),
+    "course.in_progress": in_context("course state", "Running"),
+    "course.completed": in_context("course state", "Delivered"),
+    "status.moved": _("Moved to {month} by the coordinator"),
     "status.dropped": _("Dropped"),
     # values
     "step.basic-moderate": _("Basic → Moderate"), "step.moderate-high": _("Moderate → High"),

@@ -15,7 +15,7 @@ from govcap.planning.core.inputs import quarter_of
 from govcap.planning.core.plan import OrgLoad
 from govcap.planning.month_words import reasons_words
 from govcap.reports.labels import Labels
-from govcap.reports.model import Cell, Column, Heading, Para, Section, Sheet, Table
+from govcap.reports.model import Cell, Column, Heading, Month, Para, Section, Sheet, Table
 from govcap.reports.scope import Scope
 
 WORDS: dict[str, Any] = {
@@ -106,7 +106,7 @@ def annex(s: Scope) -> Section:
     for start in range(0, len(months), MONTHS_PER_TABLE):
         last = start + MONTHS_PER_TABLE >= len(months)
         cols = [Column(w["col.org"], 2.4), Column(w["col.limits"], 1.3)]
-        cols += [Column(s.L.month_short(m), 1) for m in months[start:start + MONTHS_PER_TABLE]]
+        cols += [Column(s.L.month(m), 1) for m in months[start:start + MONTHS_PER_TABLE]]
         if last:
             cols.append(Column(w["col.total"], 0.8, "number"))
         table_rows: list[list[Cell]] = []
@@ -143,7 +143,8 @@ def sheet(s: Scope) -> Sheet:
             quarter[quarter_of(month)] = quarter.get(quarter_of(month), 0) + days
         for month, days, limit, away in zip(s.plan.months, row.days, row.limits, row.away,
                                             strict=True):
-            rows.append([s.names.get(row.org_id, row.org_name), month, days, limit,
+            rows.append([s.names.get(row.org_id, row.org_name), Month(month, s.L.month(month)),
+                         days, limit,
                          quarter[quarter_of(month)], row.days_per_quarter, away,
                          row.staff_away])
     return Sheet(w["sheet"], Table(cols, rows))

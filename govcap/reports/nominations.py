@@ -74,7 +74,7 @@ def nominations(s: Scope) -> Section:
         places = sum(m.participants for m in members)
         rows.append([s.cohort_number(cohort.cohort_id), L.month(cohort.month),
                      f"{cohort.module_code} {s.module_title(cohort.module_code)}", audience,
-                     L.semicolons(f"{s.names.get(m.org_id, m.org_id)}: {m.participants}"
+                     L.semicolons(f"{s.names.get(m.org_id, m.org_id)}{L.colon()}{m.participants}"
                                for m in members),
                      L.t("nom.aim", women=math.ceil(places * target / 100), places=places),
                      mix_text(s, [m.org_id for m in members]), names_due(s, cohort.month)])

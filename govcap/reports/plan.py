@@ -64,7 +64,7 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
     document = build_document(plan, ctx, catalogue)
-    if fmt == "xlsx" and ctx.organisation_id is None and plan.budget.rate_card:
+    if fmt == "xlsx" and plan.budget.rate_card:  # one organisation's too: its courses' lines
         # openpyxl behind these: loaded when a workbook is asked for, as in render_document
         from govcap.cells import neutralise
         from govcap.planning.core.money import spreadsheet_format
@@ -73,7 +73,7 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
 
         return render_xlsx(document, cost_sheets(
             plan, document.language, spreadsheet_format(plan.currency, document.language),
-            neutralise))
+            neutralise, ctx.organisation_id))
     return render_document(document, fmt)
 
 

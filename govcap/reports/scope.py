@@ -9,6 +9,7 @@ the document's language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
@@ -16,12 +17,16 @@ from functools import cached_property
 from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.narrow import attended, concerns, own_rows
+from govcap.planning.core.period import PlanPeriod, plan_period
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
+from govcap.planning.core.priority import module_ranks
 from govcap.reports import rounds
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Money
 from govcap.scale import SECTION_DOMAIN, SECTION_KEYS
+
+_PLACED = re.compile(r"^(\S+) placed in (\d{4}-\d{2})$")  # edits.requested_pins' words
 
 
 class Scope:
@@ -48,6 +53,12 @@ class Scope:
     @cached_property
     def needs(self) -> list[Need]:
         return [n for n in own_rows(self.plan.needs, self.org_id) if n.status != DROPPED]
+
+    @cached_property
+    def ranks(self) -> dict[str, int]:
+        """Module code → its priority in the national plan: one organisation's plan keeps
+        the numbers the whole plan gives (its rank 1 may be the plan's 4)."""
+        return module_ranks(n for n in self.plan.needs if n.status != DROPPED)
 
     @cached_property
     def left_out(self) -> list[Need]:
@@ -77,6 +88,37 @@ class Scope:
         found = [c for c in attended(self.plan.cohorts, self.org_id)
                  if c.status == SCHEDULED and c.month]
         return sorted(found, key=lambda c: (c.month or "", c.module_code, c.cohort_id))
+
+    @cached_property
+    def period(self) -> PlanPeriod:
+        """The plan's period (planning.core.period), the one every chapter says."""
+        return plan_period(self.plan, self.org_id)
+
+    @cached_property
+    def moved(self) -> dict[str, str]:
+        """Cohort ID → the month the coordinator moved it to (edits that applied)."""
+        out: dict[str, str] = {}
+        for op in self.plan.operations:
+            found = _PLACED.match(op.message) if op.kind == "move-cohort" else None
+            if op.status == "applied" and found:
+                out[found.group(1)] = found.group(2)
+        return out
+
+    def cohort_of(self, need: Need) -> Cohort | None:
+        return next((c for c in self.plan.cohorts if c.cohort_id == need.cohort_id), None)
+
+    def state(self, cohort: Cohort | None, month: str | None = None) -> str:
+        """A course's state in the plan, as the plan page's needs table says a kept one
+        ("Delivered", "Running", "Being prepared"), with its month; a course the
+        coordinator moved says so; any other: "Scheduled July 2027"."""
+        L = self.L
+        month = cohort.month if cohort is not None else month
+        if cohort is not None and cohort.delivery:
+            return L.t("status.kept", state=L[f"course.{cohort.delivery}"],
+                       month=L.month(month))
+        if cohort is not None and self.moved.get(cohort.cohort_id) == month:
+            return L.t("status.moved", month=L.month(month))
+        return L.t("status.scheduled", month=L.month(month))
 
     def cost(self, cohort: Cohort) -> int:
         return sum(m.cost_cents for m in cohort.members if self.mine(m.org_id))
@@ -241,9 +283,12 @@ class Scope:
     def _gaps_by_rating(self) -> dict[str, Gap]:
         return {g.rating_id: g for g in self.plan.gaps}
 
-    def rated_line(self, gap: Gap) -> str:
+    def rated_lines(self, gap: Gap) -> list[str]:
         """How a section was rated and what the session shared about it: only the shared
-        wording of its notes, evidence, dissent and quotes (quotes by participant code)."""
+        wording of its notes, evidence, dissent and quotes (quotes by participant code).
+        Each its own line: in an Arabic document a French or English quotation is held
+        left to right beside its Arabic label, and two quotations in one line broke into
+        each other ("…sur le» P4: «Lecture…")."""
         line = self.L.t("evidence.rated", level=self.L.level(gap.current.key),
                         section=self.section_title(gap.section_key))
         if gap.confidence:
@@ -262,7 +307,7 @@ class Scope:
         for who, text in gap.shared_quotes:
             parts.append(self.L.t("evidence.quote", who=who, text=inside(text)) if who
                          else self.L.t("evidence.quote_unattributed", text=inside(text)))
-        return " ".join(parts)
+        return parts
 
     def evidence(self, need: Need) -> list[str]:
         """The ratings and notes that call for a need, in the document's language."""
@@ -277,7 +322,7 @@ class Scope:
             gap = self._gaps_by_rating.get(rating_id)
             if gap is None or gap.org_id != need.org_id:
                 continue
-            lines.append(self.rated_line(gap))
+            lines += self.rated_lines(gap)
         if not lines:
             lines = list(need.rationale)
         return lines

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
-from govcap.planning.core.priority import module_ranks
 from govcap.reports import costing, load, rounds
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.nominations import names_due
@@ -77,7 +77,7 @@ def needs(s: Scope) -> Sheet:
             Column(L["col.participants"], 9, "number"), Column(L["col.evidence"], 80),
             Column(L["h.alternatives"], 60)]
     rows: list[list[Cell]] = []
-    ranks = module_ranks(s.needs)  # the module's priority, as the documents number it
+    ranks = s.ranks  # the module's priority, as the documents number it
     # the needs left out by the coordinator too, said so: their gaps stay open on purpose
     for n in sorted([*s.needs, *s.left_out],
                     key=lambda n: (s.names[n.org_id].casefold(), n.status == DROPPED, n.rank)):
@@ -86,7 +86,7 @@ def needs(s: Scope) -> Sheet:
                      L.semicolons(s.section_title(k) for k in n.sections),
                      ranks[n.module_code] if n.rank else "",  # a left-out need: none
                      float(n.score) if n.rank else "",
-                     _need_status(s, n.status, n.month),
+                     _need_status(s, n),
                      _month(s, n.month),
                      n.cohort_id if n.status == SCHEDULED and n.cohort_id else "",  # not placed
                      n.participants,
@@ -94,9 +94,10 @@ def needs(s: Scope) -> Sheet:
     return Sheet(L["sheet.needs"], Table(cols, rows))
 
 
-def _need_status(s: Scope, status: str, month: str | None) -> str:
+def _need_status(s: Scope, need) -> str:
+    status = need.status
     if status == SCHEDULED:
-        return s.L.t("status.scheduled", month=s.L.month(month))
+        return s.state(s.cohort_of(need), need.month)
     if status == DROPPED:
         return s.L["status.left_out"]
     return s.L.get_or(f"status.{status}", status)
@@ -135,9 +136,9 @@ def cohorts(s: Scope) -> Sheet:
 def schedule(s: Scope) -> Sheet:
     """Modules × months: participants in each month's cohorts."""
     L = s.L
-    months = list(s.plan.months)
+    months = months_of(s.period) or list(s.plan.months)  # a kept course's month too
     cols = [Column(L["col.module"], 10), Column(L["col.title"], 40)]
-    cols += [Column(m, 9, "number") for m in months]
+    cols += [Column(L.month(m), 14, "number") for m in months]
     rows: list[list[Cell]] = []
     for code in s.modules:
         row: list[Cell] = [code, s.module_title(code)]

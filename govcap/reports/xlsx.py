@@ -24,6 +24,14 @@ from govcap.reports.model import Cell, Document, Money, Month, Sheet, plain_text
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
 TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
+# A month cell: the month's whole name and the year, named in the document's language
+# whatever the reader's Excel speaks (a locale code before the format: French 040C, Swahili
+# 0441, Arabic as Egypt writes it, 0C01, whose calendar is the Gregorian one the plan uses).
+MONTH_LOCALES = {"fr": "[$-40C]", "ar": "[$-C01]", "sw": "[$-441]", "en": "[$-809]"}
+
+
+def month_format(language: str) -> str:
+    return MONTH_LOCALES.get(language.split("-")[0].lower(), "") + "mmmm yyyy"
 
 
 def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) -> bytes:
@@ -79,7 +87,7 @@ def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
             if isinstance(value, Money):
                 cell.number_format = spreadsheet_format(value.currency, language)
             elif isinstance(value, Month):
-                cell.number_format = "mmm yyyy"
+                cell.number_format = month_format(language)
             elif isinstance(value, float):
                 cell.number_format = "0.00"
             elif isinstance(value, str) and len(value) > 60:

@@ -83,7 +83,8 @@ def context(language: str = "en", organisation_id: str | None = None) -> PlanDoc
         generated_on=datetime.date(2026, 3, 1), status="draft", version=2,
         organisation_id=organisation_id, section_titles=section_titles(language),
         heatmap=[(names[o], levels[o]) for o in sorted(names, key=lambda o: names[o])],
-        instrument_title="Skills Assessment Focus Group Discussion", project_name="IDGC")
+        instrument_title="Skills Assessment Focus Group Discussion", project_name="IDGC",
+        today=datetime.date(2026, 3, 1))  # read on the plan's date: no month is past yet
 
 
 def normalise(text: str) -> str:

@@ -93,14 +93,15 @@ def test_months_are_dates_in_every_sheet() -> None:
                          ("Per organisation", "Month")):
         cells = [c for c in _money_column(book[name], header) if c.value]
         assert cells and all(isinstance(c.value, dt.datetime) for c in cells), name
-        assert {c.number_format for c in cells} == {"mmm yyyy"}, name
+        # the month's whole name, in the document's language (English here)
+        assert {c.number_format for c in cells} == {"[$-809]mmmm yyyy"}, name
 
 
 def test_months_are_dates_shown_as_month_and_year() -> None:
     ws = _book()["Budget lines"]
     cells = [row[0] for row in ws.iter_rows(min_row=2) if row[0].value is not None]
     assert cells and all(isinstance(c.value, dt.datetime) and c.value.day == 1 for c in cells)
-    assert all(c.number_format == "mmm yyyy" for c in cells)
+    assert all(c.number_format == "[$-809]mmmm yyyy" for c in cells)
     months = {f"{c.value:%Y-%m}" for c in cells}
     assert months == {line.month for line in costed().budget.lines}
 
