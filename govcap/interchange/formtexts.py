@@ -9,8 +9,9 @@ stays English, so that every language column of the form is at least complete.
 
 A word the pages also use ("Yes", "Country", "Not assessed"…) is the same message, so form
 and pages agree. Where the form says it otherwise in some language it has the context
-"focus-group form": French "Séance" for a session, and the confidence words agree with
-"Degré de confiance" (French "Moyen", Arabic "مرتفعة").
+"focus-group form": French "Séance" for a session. The confidence question and its choices are the pages' own
+messages (``govcap.labels.CONFIDENCE``, context "confidence"): the form said "Moyen/Élevé"
+where the app says "Moyenne/Élevée".
 """
 
 from __future__ import annotations
@@ -44,10 +45,11 @@ EN: dict[str, str | Contextual] = {
     "level.hint": _("The level the group agreed, against the benchmarks above."),
     "not_assessed": _("Not assessed"),
     "na_reason": _("Why was this section not assessed?"),
-    "confidence": in_context("focus-group form", "Confidence in this level"),
-    "low": in_context("focus-group form", "Low"),
-    "medium": in_context("focus-group form", "Medium"),
-    "high": in_context("focus-group form", "High"),
+    "confidence": _("Confidence in this level"),
+    # the pages' words for a confidence (govcap.labels.CONFIDENCE)
+    "low": in_context("confidence", "Low"),
+    "medium": in_context("confidence", "Medium"),
+    "high": in_context("confidence", "High"),
     "notes": _("Notes"),
     "evidence": _("Evidence and examples given"),
     "dissent": _("Points of disagreement"),

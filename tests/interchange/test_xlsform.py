@@ -208,7 +208,24 @@ def test_the_form_keeps_its_french_wording_where_the_pages_say_it_otherwise():
     fields = {f.name: f for f in spec.fields()}
     assert spec.groups()[0].labels["fr"] == "Séance"
     assert fields["facilitator"].labels["fr"] == "Facilitateur ou facilitatrice"  # the glossary
-    assert [c.labels["fr"] for c in spec.choices["confidence"]] == ["Faible", "Moyen", "Élevé"]
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "sw"])
+def test_the_form_says_a_confidence_as_the_pages_do(language):
+    # the form said "Moyen / Élevé" (its own messages) where the app says "Moyenne / Élevée"
+    from django.utils import translation
+
+    from govcap.labels import confidence_choices
+
+    spec = build_form(ALL_LANGUAGES, ["en", language])
+    fields = {f.name: f for f in spec.fields()}
+    with translation.override(language):
+        pages = [label for _key, label in confidence_choices()]
+        question = translation.gettext("Confidence in this level")
+    assert [c.labels[language] for c in spec.choices["confidence"]] == pages
+    assert fields["s1_confidence"].labels[language].endswith(" " + question)
+    if language == "fr":
+        assert pages == ["Faible", "Moyenne", "Élevée"]
 
 
 def test_a_language_without_a_catalogue_says_the_form_words_in_english():
