@@ -219,6 +219,7 @@ def evaluation_blocks(results: Results) -> list:
 
 
 QUOTES = 2  # per course and level in the documents that go to a donor
+WORDS, ANNEX = 4, 7  # the sections' numbers: the participants' words and their annex
 
 
 def _example(who: str, text: str) -> str:
@@ -233,22 +234,56 @@ def quoted(texts: Sequence[Text]) -> list[Text]:
     return [replace(t, text=quotes.mask(t.text)) for t in texts if t.quotable][:QUOTES]
 
 
-def not_quoted(texts: Sequence[Text]) -> str:
-    """"2 more on the results page. 1 of them is not marked for quoting.", or ""."""
-    more = len(texts) - len(quoted(texts))
-    if not more:
-        return ""
+def marked(texts: Sequence[Text]) -> list[Text]:
+    """Every text of one course and level marked for quoting, masked: the document quotes
+    the first ``QUOTES`` in its section and the others in its annex."""
+    return [replace(t, text=quotes.mask(t.text)) for t in texts if t.quotable]
+
+
+def in_annex(texts: Sequence[Text]) -> list[Text]:
+    return marked(texts)[QUOTES:]
+
+
+def not_quoted(texts: Sequence[Text], level: int, annex: int | None = None) -> str:
+    """What a donor's document leaves out of one course's texts of one level, said where
+    it is: "Level 1: 2 more comments marked for quoting are in the annex (section 7). 9
+    comments not marked for quoting are not in this document.", or "". ``annex``: the
+    annex's section number (None: the reader has them all here, as the workbook lists
+    them)."""
+    out = []
+    more = len(in_annex(texts))
+    if more and annex is not None:
+        out.append(ngettext(
+            "Level 1: %(n)d more comment marked for quoting is in the annex (section "
+            "%(annex)d).",
+            "Level 1: %(n)d more comments marked for quoting are in the annex (section "
+            "%(annex)d).", more) % {"n": more, "annex": annex} if level == 1 else ngettext(
+            "Level 3: %(n)d more example marked for quoting is in the annex (section "
+            "%(annex)d).",
+            "Level 3: %(n)d more examples marked for quoting are in the annex (section "
+            "%(annex)d).", more) % {"n": more, "annex": annex})
     unmarked = sum(not t.quotable for t in texts)
-    out = ngettext("%(n)d more on the results page.", "%(n)d more on the results page.",
-                   more) % {"n": more}
     if unmarked:
-        out += " " + ngettext("%(n)d of them is not marked for quoting.",
-                              "%(n)d of them are not marked for quoting.", unmarked) % {
-            "n": unmarked}
-    return out
+        out.append(ngettext(
+            "Level 1: %(n)d comment not marked for quoting is not in this document.",
+            "Level 1: %(n)d comments not marked for quoting are not in this document.",
+            unmarked) % {"n": unmarked} if level == 1 else ngettext(
+            "Level 3: %(n)d example not marked for quoting is not in this document.",
+            "Level 3: %(n)d examples not marked for quoting are not in this document.",
+            unmarked) % {"n": unmarked})
+    return " ".join(out)
 
 
-def texts_intro() -> str:
+def texts_intro(full: bool = True) -> str:
+    if not full:  # the donor's document: it cannot send its reader to the results page
+        return _(
+            "Written by the participants in the level-1 form (\"Anything else you want to "
+            "tell us?\") and by participants and supervisors in the level-3 follow-up (an "
+            "example of the course applied, or of what stands in the way). Shown as written, "
+            "without the participant's code or organisation. Only the texts a coordinator or "
+            "a programme manager checked and marked for quoting are in this document, phone "
+            "numbers and e-mail addresses masked: at most %(n)d per course and level here, "
+            "the others in the annex.") % {"n": QUOTES}
     return _(
         "Written by the participants in the level-1 form (\"Anything else you want to tell "
         "us?\") and by participants and supervisors in the level-3 follow-up (an example of "
@@ -275,12 +310,12 @@ def texts_withheld_note() -> str:
              "participants' texts are shown to their coordinators.")
 
 
-def texts_blocks(results: Results, full: bool) -> list:
+def texts_blocks(results: Results, full: bool, annex: int | None = None) -> list:
     """The trainees' own words, per course, with how many wrote of how many answered. The
     page (``full``) shows every text to those who may read them; the documents, which go
     to a donor, quote only the texts marked for quoting (``quoted``) and say how many they
     leave out. Never a code, name or organisation beside a text."""
-    out: list = [Para(texts_intro(), "intro")]
+    out: list = [Para(texts_intro(full), "intro")]
     if not results.texts:
         out.append(Para(_("No comment or example has been written yet.") if not
                         results.texts_withheld else _(
@@ -296,8 +331,9 @@ def texts_blocks(results: Results, full: bool) -> list:
         items += [_example(t.who, t.text) for t in examples]
         if items:
             out.append(Bullets(tuple(items)))
-        more = "" if full else " ".join(x for x in (not_quoted(course.comments),
-                                                    not_quoted(course.examples)) if x)
+        more = "" if full else " ".join(x for x in (not_quoted(course.comments, 1, annex),
+                                                    not_quoted(course.examples, 3, annex))
+                                        if x)
         if more:
             out.append(Para(more, "note"))
     if results.texts_withheld:
@@ -532,7 +568,20 @@ def definitions_table(results: Results) -> Table:
                  [[str(words.NAMES[k]), str(words.DEFINITIONS[k])] for k in seen])
 
 
+def annex_blocks(results: Results) -> list:
+    """The texts marked for quoting beyond the first ``QUOTES`` per course and level, each
+    course's under its name ([] when there are none)."""
+    out: list = []
+    for course in results.texts:
+        items = [_("Level 1: “%(text)s”") % {"text": t.text} for t in in_annex(course.comments)]
+        items += [_example(t.who, t.text) for t in in_annex(course.examples)]
+        if items:
+            out += [Heading(course.course, level=3), Bullets(tuple(items))]
+    return out
+
+
 def sections(results: Results, full: bool = False) -> list[Section]:
+    annex = [] if full else annex_blocks(results)
     out = [
         Section("indicators", _("Indicators"), [
             Para(_("Each indicator with its baseline, target, the value counted and the "
@@ -541,13 +590,22 @@ def sections(results: Results, full: bool = False) -> list[Section]:
                 wide=True),
         Section("trained", _("Officials trained"), [breakdown_table(results)]),
         Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results)),
-        Section("words", _("In the participants' words"), texts_blocks(results, full)),
+        Section("words", _("In the participants' words"),
+                texts_blocks(results, full, ANNEX if annex else None)),
         Section("level-4", _("Level 4: change in the organisations"), level4_blocks(results),
                 wide=True),
         Section("definitions", _("Definitions"), [definitions_table(results)]),
     ]
+    if annex:
+        out.append(Section("annex-words", _("Annex: the participants' words marked for "
+                                            "quoting"), [Para(_(
+            "The texts marked for quoting that section %(section)d leaves out, at most "
+            "%(n)d being quoted there per course and level.") % {
+                "section": WORDS, "n": QUOTES}, "intro"), *annex]))
     for number, section in enumerate(out, start=1):
         section.number = number
+    numbers = {section.key: section.number for section in out}
+    assert numbers["words"] == WORDS and numbers.get("annex-words", ANNEX) == ANNEX
     return out
 
 

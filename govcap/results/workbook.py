@@ -169,17 +169,17 @@ def paired_grid(name: str, p, titles: dict[str, str]) -> Grid:
 
 
 def words_grid(results: Results) -> Grid:
-    """The texts the donor's documents quote (``document.quoted``: marked for quoting, at
-    most ``document.QUOTES`` per course and level, masked), and per course and level how
-    many are left out."""
+    """The texts the donor's documents quote (``document.marked``: marked for quoting,
+    masked; the report quotes a few per course and level and the others in its annex), and
+    per course and level how many are left out, not marked."""
     rows: list[list[object]] = []
     for course in results.texts:
         for level, texts in ((1, course.comments), (3, course.examples)):
-            for t in doc.quoted(texts):
+            for t in doc.marked(texts):
                 rows.append([course.course, level,
                              _("Supervisor") if t.who == "supervisor" else _("Participant"),
                              t.text])
-            more = doc.not_quoted(texts)
+            more = doc.not_quoted(texts, level)
             if more:
                 rows.append([course.course, level, _("Not quoted"), more])
     return Grid(_("Participants' words"), [
@@ -220,10 +220,11 @@ def notes_grid(results: Results) -> Grid:
     notes += [p.text for p in doc.moving_from_note(results)]
     notes += [p.text for p in doc.narrowed_note(results)]
     if results.texts:
-        notes.append(_("Participants' words: only the texts a coordinator or a programme "
-                       "manager marked for quoting on the results page, at most %(n)d per "
-                       "course and level, as the report quotes them, phone numbers and "
-                       "e-mail addresses masked.") % {"n": doc.QUOTES})
+        notes.append(_("Participants' words: every text a coordinator or a programme "
+                       "manager marked for quoting, phone numbers and e-mail addresses masked "
+                       "(the report quotes at most %(n)d per course and level and the others "
+                       "in its annex); the texts not marked are not in the workbook.") % {
+            "n": doc.QUOTES})
     mark = doc.demo_mark(results)
     if mark:
         notes.insert(0, f"{mark}: " + _("the organisations are real; everything recorded "

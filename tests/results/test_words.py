@@ -58,19 +58,32 @@ def test_a_viewer_is_told_the_texts_are_for_coordinators(written):
     assert "shown to the engagement&#x27;s coordinators" in text
 
 
-def test_the_donors_documents_quote_a_few_and_say_how_many_more(written, monkeypatch):
+def test_the_donors_documents_quote_a_few_and_the_others_in_an_annex(written, monkeypatch):
+    """A donor reading the PDF cannot open the results page: the document says, per level,
+    what it leaves out and where the rest is (its annex), never "on the results page"."""
     monkeypatch.setattr(document, "QUOTES", 1)
     Reaction.objects.update(quotable=True)
     results = build(written.manager, written.engagement)
-    blocks = document.texts_blocks(results, full=False)
-    quoted = [item for b in blocks if hasattr(b, "items") for item in b.items]
+    doc = document.document(results)
+    words = next(s for s in doc.sections if s.key == "words")
+    quoted = [item for b in words.blocks if hasattr(b, "items") for item in b.items]
     assert len([q for q in quoted if q.startswith("Level 1")]) == document.QUOTES
-    assert any("2 more on the results page" in getattr(b, "text", "") for b in blocks)
+    notes = " ".join(getattr(b, "text", "") for b in words.blocks)
+    assert ("Level 1: 1 more comment marked for quoting is in the annex (section 7)."
+            in notes)
+    assert "Level 3: 2 examples not marked for quoting are not in this document." in notes
+    annex = doc.sections[-1]
+    assert (annex.number, annex.key) == (7, "annex-words")
+    annexed = [item for b in annex.blocks if hasattr(b, "items") for item in b.items]
+    assert len(annexed) == 1 and "Useful session number" in annexed[0]
+    assert annexed[0] not in quoted
     from docx import Document
 
     body = document.render(results, "docx")
     paragraphs = "\n".join(p.text for p in Document(io.BytesIO(body)).paragraphs)
-    assert "Useful session number 0" in paragraphs
+    assert "Useful session number 0" in paragraphs and "Useful session number 2" in paragraphs
+    assert "Annex: the participants' words marked for quoting" in paragraphs
+    assert "results page" not in paragraphs
     assert "Amina" not in paragraphs
 
 
@@ -148,10 +161,10 @@ def test_no_text_is_quoted_in_the_documents_until_marked(personal):
         assert "Jane Wanjiru" not in text, fmt
         assert "0712" not in text, fmt
         assert "Useful session number" not in text, fmt
-    said = "2 more on the results page. 2 of them are not marked for quoting."
-    assert texts["docx"].count(said) == 2  # the comments, the examples
-    assert said in texts["pdf"]
-    assert texts["xlsx"].count(said) == 2  # per course and level
+    for said in ("Level 1: 2 comments not marked for quoting are not in this document.",
+                 "Level 3: 2 examples not marked for quoting are not in this document."):
+        for fmt in ("docx", "pdf", "xlsx"):
+            assert texts[fmt].count(said) == 1, (fmt, said)
 
 
 def test_a_coordinator_marks_texts_on_the_page_and_only_those_are_quoted_masked(personal):
