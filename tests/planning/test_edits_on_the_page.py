@@ -90,7 +90,8 @@ def test_a_move_that_would_break_an_earlier_edit_is_refused_with_the_reason(
     assert re.fullmatch(
         rf"Not saved: Move {re.escape(EA1)}, [A-Z][a-z]+ \d{{4}} to "
         rf"{wording.month_label(october)} would break an edit made before it — #1 Move "
-        rf"{re.escape(ea3)} to {wording.month_label(september)}: {re.escape(ea3)} would not "
+        rf"{re.escape(ea3)}, [A-Z][a-z]+ \d{{4}} to {wording.month_label(september)}: "
+        rf"{re.escape(ea3)} would not "
         rf"come after its prerequisite {re.escape(EA1)} \({wording.month_label(october)}\)\. "
         r"Withdraw or change that edit first\.", said(response)), said(response)
     assert response.redirect_chain[-1][0].endswith("#messages")  # opened where it is said
@@ -134,7 +135,9 @@ def test_an_edit_that_makes_an_earlier_one_no_longer_apply_says_so(client, plann
         "op_id": "drop", "need": f"{agency}|EA-102", "part": "cohorts"}, follow=True)
     assert PlanEdit.objects.get(op_id="drop").last_status == "applied"
     assert PlanEdit.objects.get(op_id="first").last_status == "missing"
-    assert (f"This changed what an earlier edit does: #1 Move {EA2} to "
+    was = wording.month_label(next(c["month"] for c in planned.plan.data["cohorts"]
+                                   if c["module_code"] == "EA-102"))  # when it was moved
+    assert (f"This changed what an earlier edit does: #1 Move {EA2}, {was} to "
             f"{wording.month_label(may)} — No longer applies: the plan no longer has this "
             f"course of {EA2}: its organisations were grouped again, or too few still take "
             "it.") in said(response)
