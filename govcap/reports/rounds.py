@@ -73,12 +73,31 @@ def _alternative_cells(s, u, a) -> list[Cell]:
             "–", "–", s.money(a.cost_cents)]
 
 
+def _offers(unfit) -> list[tuple[object, list[str], object]]:
+    """(unfit line, the modules it stands for, alternative): a coaching or an e-learning
+    offered to one organisation for two courses of the same section (CHG-101 and CHG-102)
+    is one offer, listed once with both and one price — the first's, computed once — where
+    it was listed twice, at two prices when the two needs had different numbers."""
+    out: list[tuple[object, list[str], object]] = []
+    shared: dict[tuple[str, str, str], list[str]] = {}
+    for u in unfit:
+        for a in u.alternatives:
+            key = (u.org_id, a.kind, a.module_code)
+            if a.kind in ("coaching", "e-learning") and key in shared:
+                shared[key].append(u.module_code or "")
+                continue
+            codes = [u.module_code or ""]
+            if a.kind in ("coaching", "e-learning"):
+                shared[key] = codes
+            out.append((u, codes, a))
+    return out
+
+
 def alternatives_blocks(s) -> list:
     """The table of other ways to close the gaps no cohort of this plan can hold."""
     rows: list[list[Cell]] = []
-    for u in s.unfit:
-        for a in u.alternatives:
-            rows.append([u.org_name, u.module_code or "", *_alternative_cells(s, u, a)])
+    for u, codes, a in _offers(s.unfit):
+        rows.append([u.org_name, s.L.commas(codes), *_alternative_cells(s, u, a)])
     if not rows:
         return []
     L = s.L
@@ -107,13 +126,12 @@ def intervention_blocks(s, module) -> list:
 def alternatives_text(s, need: Need) -> str:
     """The alternatives of a need the plan could not place, in one cell of the XLSX."""
     parts: list[str] = []
-    for u in s.plan.unfit:
-        if (u.org_id, u.module_code) != (need.org_id, need.module_code):
+    for u, codes, a in _offers(s.plan.unfit):  # an offer shared by two needs: one price
+        if u.org_id != need.org_id or need.module_code not in codes:
             continue
-        for a in u.alternatives:
-            what, month, places, cost = _alternative_cells(s, u, a)
-            extra = s.L.commas(str(x) for x in (month, places) if x not in ("–", ""))
-            money = getattr(cost, "text", cost)
-            parts.append(f"{what} ({s.L.semicolons((extra, money))})" if extra
-                         else f"{what} ({money})")
+        what, month, places, cost = _alternative_cells(s, u, a)
+        extra = s.L.commas(str(x) for x in (month, places) if x not in ("–", ""))
+        money = getattr(cost, "text", cost)
+        parts.append(f"{what} ({s.L.semicolons((extra, money))})" if extra
+                     else f"{what} ({money})")
     return " | ".join(parts)

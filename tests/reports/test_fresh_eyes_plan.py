@@ -251,3 +251,28 @@ def test_french_nominations_put_a_space_before_the_colon() -> None:
     places = [str(row[4]) for row in table.rows]
     assert places and all("\u202f: 4" in p and not re.search(r"[^\u202f]: \d", p)
                           for p in places)
+
+
+# ── 6. one offer, one price ─────────────────────────────────────────────────────────────
+
+
+def test_a_coaching_offered_for_two_courses_is_one_offer_at_one_price() -> None:
+    from govcap.planning.core.plan import Alternative, Unfit
+
+    def unfit(code: str, cents: int) -> Unfit:
+        return Unfit("org-a", "Ministry of Digital Economy", code, "change-management",
+                     "basic-moderate", "capacity", "", alternatives=(
+                         Alternative("coaching", "CHG-901", cents),))
+
+    data = dataclasses.replace(base_plan(), unfit=(unfit("CHG-101", 100000),
+                                                   unfit("CHG-102", 200000)))
+    doc = document(data)
+    section = next(s for s in doc.sections if s.key == "schedule")
+    offers = [row for b in section.blocks if isinstance(b, Table) for row in b.rows
+              if "Coaching: CHG-901" in str(row[2])]
+    assert len(offers) == 1 and offers[0][1] == "CHG-101, CHG-102"
+    assert normalise(offers[0][-1].text) == "USD 1,000.00"
+    needs = next(sh for sh in doc.sheets if sh.name == "Needs").table
+    cells = [str(row[-1]) for row in needs.rows if row[0] == "Ministry of Digital Economy"
+             and row[1] in ("CHG-101", "CHG-102")]
+    assert cells and all("USD\u00a01,000.00" in c and "2,000.00" not in c for c in cells)
