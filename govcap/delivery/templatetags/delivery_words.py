@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django import template
+from django.conf import settings
 
 from govcap import localise
+from govcap.delivery.core import zones
 from govcap.planning import wording
 
 register = template.Library()
@@ -39,3 +41,15 @@ def dates(delivery) -> str:
 def day_time(value: dt.datetime | None) -> str:
     """A moment in words, as everywhere (`govcap.localise.day_time`): "4 March 2026 14:05"."""
     return localise.day_time(value, empty="—")
+
+
+@register.filter
+def course_time(value: dt.datetime | None, delivery) -> str:
+    """A moment as the course's country reads it, with its zone: "4 March 2026 17:05 EAT"
+    (a link open "until 00:41" in UTC closes at 03:41 in Nairobi)."""
+    if value in (None, ""):
+        return "—"
+    assert value is not None
+    country = getattr(getattr(delivery, "engagement", None), "country", None)
+    here = zones.local(value, country, settings.TIME_ZONE)
+    return f"{localise.day_time(here.replace(tzinfo=None))} {here.tzname()}"
