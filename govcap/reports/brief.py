@@ -80,7 +80,8 @@ def proposed(s: Scope) -> list[str]:
     kept = [c for c in s.cohorts if c.delivery]  # facts already, not proposals
     if kept:
         out.append(L.sentence("brief.kept", items=L.semicolons(
-            f"{c.module_code} {s.module_title(c.module_code)}, {s.state(c)}" for c in kept)))
+            f"{c.module_code} {s.module_title(c.module_code)}, {_lower_first(s.state(c))}"
+            for c in kept)))
     held = {c.cohort_id for c in kept}
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
     for need in s.needs:
@@ -131,3 +132,8 @@ def asked(s: Scope) -> list[str]:
     if s.unfit:
         out.append(L.sentence("brief.ask_unfit", count=len(s.unfit)))
     return out
+
+
+def _lower_first(text: str) -> str:
+    """A table's word inside a sentence: "Running, July 2026" → "running, July 2026"."""
+    return text[:1].lower() + text[1:]

@@ -89,7 +89,11 @@ def _block_dir(value: object, text: Callable[[object], str]) -> str:
     catalogue has in English only) is laid out left to right, as its language reads."""
     if text is not rtl_text:
         return ""
-    pieces = direction.runs(plain_text(value))
+    # a quotation held between isolate marks counts as the Latin text it is: a participant's
+    # words with their code and no Arabic ("P4: «…»") read left to right whole, where its
+    # pieces set right to left glued the code to the quotation's end ("…papier.P4: «")
+    written = plain_text(value).replace(direction.LRI, "").replace(direction.PDI, "")
+    pieces = direction.runs(written)
     return ' dir="ltr"' if len(pieces) == 1 and pieces[0][1] else ""
 
 
@@ -145,7 +149,8 @@ Text = Callable[[object], str]
 
 
 def _chapter(section: Section, text: Text = esc) -> str:
-    return "\n".join([f'<section class="chapter{" wide" if section.wide else ""}" '
+    classes = "chapter" + (" wide" if section.wide else "") + (" run-on" if section.run_on else "")
+    return "\n".join([f'<section class="{classes}" '
                       f'id="{esc(section.key)}">',
                       f"<h1>{section.number}. {text(section.heading)}</h1>",
                       _blocks(section, text), "</section>"])

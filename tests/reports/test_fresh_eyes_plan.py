@@ -276,3 +276,13 @@ def test_a_coaching_offered_for_two_courses_is_one_offer_at_one_price() -> None:
     cells = [str(row[-1]) for row in needs.rows if row[0] == "Ministry of Digital Economy"
              and row[1] in ("CHG-101", "CHG-102")]
     assert cells and all("USD\u00a01,000.00" in c and "2,000.00" not in c for c in cells)
+
+
+def test_an_arabic_pdf_sets_a_participants_latin_words_left_to_right_whole() -> None:
+    from govcap.reports.model import Section
+    from govcap.reports.pdf import _blocks, rtl_text
+
+    quoted = Labels("ar").t("evidence.quote", who="P4",
+                            text=Labels("ar").inside_quotes("Le PMO n'existe que sur le papier."))
+    html = _blocks(Section("annex", "", [Bullets((quoted,))]), rtl_text)
+    assert html.startswith('<ul><li dir="ltr">'), html
