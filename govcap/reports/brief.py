@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.inputs import month_of
+from govcap.planning.core.inputs import month_of, nominations_due
 from govcap.planning.core.plan import SCHEDULED, PlanData
 from govcap.reports import left_out
 from govcap.reports.build import (
@@ -22,7 +22,7 @@ from govcap.reports.build import (
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Document, Heading, Para, Section
-from govcap.reports.nominations import names_due
+from govcap.reports.nominations import names_due, plan_day
 from govcap.reports.rounds import follow_on_line
 from govcap.reports.scope import Scope
 
@@ -112,7 +112,8 @@ def asked(s: Scope) -> list[str]:
     """What the reader is asked: never to start a course in a month already past, nor a
     course kept from an earlier version (running, being prepared or delivered)."""
     L = s.L
-    now = month_of(s.ctx.today or datetime.date.today())
+    today = s.ctx.today or datetime.date.today()
+    now = month_of(today)
     proposed = sorted(c.month for c in s.cohorts if c.month and not c.delivery)
     ahead = [m for m in proposed if m >= now]
     late = len(proposed) - len(ahead)
@@ -125,9 +126,13 @@ def asked(s: Scope) -> list[str]:
                                   month=L.month(ahead[0])))
         if late:  # their month has passed with no delivery recorded: not to start, to move
             out.append(L.sentence("brief.ask_late", count=late, month=L.month(now)))
-        if ahead:  # a course kept from an earlier version has its participants
-            out.append(L.sentence("brief.ask_nominate", date=names_due(s, ahead[0]),
-                                  month=L.month(ahead[0])))
+        # a course kept from an earlier version has its participants; names are asked by
+        # a day still to come, for the first courses whose day that is
+        named = [m for m in ahead if nominations_due(plan_day(s), m) >= today]
+        if named:
+            out.append(L.sentence("brief.ask_nominate", date=names_due(s, named[0]),
+                                  month=L.month(named[0])))
+        if ahead:
             out.append(L["brief.ask_release"])
     if s.unfit:
         out.append(L.sentence("brief.ask_unfit", count=len(s.unfit)))

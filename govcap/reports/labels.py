@@ -228,10 +228,10 @@ EN: dict[str, str | Plural | Contextual] = {
                            "later ones; as many women as men where it can.")),
     "brief.ask_release": _("Release the staff named for their training days."),
     "brief.ask_late": plural_noop(
-        "{count} course of this plan was due to start before {month} and no delivery of it "
-        "is recorded: move it to a coming month in a new version of the plan.",
-        "{count} courses of this plan were due to start before {month} and no delivery of "
-        "them is recorded: move them to coming months in a new version of the plan.",
+        "{count} course of this plan was due to start before {month}: if it has not run, "
+        "move it to a coming month in a new version of the plan.",
+        "{count} courses of this plan were due to start before {month}: move those that "
+        "have not run to coming months in a new version of the plan.",
         count="count"),
     "brief.kept": _("Already under way or done, kept from an earlier version of the plan: "
                     "{items}."),
