@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from govcap import localise
 from govcap.instruments.document import Instrument, Section, Statement
 from govcap.interchange import formtexts
 from govcap.scale import CONFIDENCE_KEYS, NOT_ASSESSED
@@ -33,6 +34,7 @@ Labels = Mapping[str, str]  # language code → text
 class Choice:
     name: str
     labels: Labels
+    former: Labels = field(default_factory=dict)  # earlier forms' labels, still read
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Field:
     role: str = ""  # what the importer makes of it; "" for notes and tool metadata
     section_key: str = ""  # for per-section fields
     group: str = ""  # the enclosing group's name, "" at the top level
+    former: Labels = field(default_factory=dict)  # earlier forms' labels, still read
 
     @property
     def list_name(self) -> str:
@@ -76,6 +79,18 @@ class FormSpec:
     choices: Mapping[str, tuple[Choice, ...]]
     instance_name: str
     section_keys: tuple[str, ...]
+    titles: Mapping[str, str] = field(default_factory=dict)  # language → the form's title
+
+    def name(self, language: str | None = None) -> str:
+        """The form as messages name it to a reader: its title in `language` (default: the
+        active one; else the form's own) between quotation marks, its id in brackets:
+        “Skills Assessment…” (govstack-rsa)."""
+        code = localise.language_of(language)
+        title = next((t for lang, t in self.titles.items()
+                      if localise.language_of(lang) == code), self.title)
+        if not title:
+            return self.form_id
+        return f"{localise.quote(title, language)} ({localise.inside_quotes(self.form_id, language)})"
 
     def fields(self) -> Iterator[Field]:
         """Every field in form order, groups flattened."""
@@ -144,7 +159,8 @@ def build_form(localised: Mapping[str, Instrument], languages: Sequence[str]) ->
                    else {lang: str(localised[lang].level_names[lv]) for lang in languages})
             for lv in LEVEL_CHOICES
         ),
-        "confidence": tuple(Choice(c, fixed(c)) for c in CONFIDENCE_KEYS),
+        "confidence": tuple(Choice(c, fixed(c), _former(c, languages))
+                            for c in CONFIDENCE_KEYS),
     }
     return FormSpec(
         form_id=first.key,
@@ -155,7 +171,12 @@ def build_form(localised: Mapping[str, Instrument], languages: Sequence[str]) ->
         choices=choices,
         instance_name="concat(${organisation}, ' ', ${session_date})",
         section_keys=tuple(s.key for s in first.sections),
+        titles={lang: str(localised[lang].title) for lang in languages},
     )
+
+
+def _former(key: str, languages: Sequence[str]) -> dict[str, str]:
+    return {lang: said for lang in languages if (said := formtexts.former(key, lang))}
 
 
 def _section_group(number: int, key: str, localised: Mapping[str, Instrument],
@@ -194,7 +215,9 @@ def _section_group(number: int, key: str, localised: Mapping[str, Instrument],
               section_key=key, group=p),
         Field("select_one confidence", f"{p}_confidence", numbered(3, "confidence"),
               relevant=f"${{{p}_level}} != '{NOT_ASSESSED}'", role="confidence",
-              section_key=key, group=p),
+              section_key=key, group=p,
+              former={lang: f"{number}.3 {text}"
+                      for lang, text in _former("confidence", languages).items()}),
         Field("text", f"{p}_notes", numbered(4, "notes"),
               {lang: str(sec(lang).notes_prompt) for lang in languages},
               appearance="multiline", role="notes", section_key=key, group=p),

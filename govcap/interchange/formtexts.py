@@ -64,6 +64,26 @@ EN: dict[str, str | Contextual] = {
 # Names for languages Django does not list.
 _EXTRA_LANGUAGE_NAMES = {"so": "Somali", "am": "Amharic", "om": "Oromo", "ti": "Tigrinya"}
 
+# What forms exported before said where the form now says the pages' words ("Moyen" for
+# "Moyenne"): a file exported with those labels as headers or answers is still read.
+FORMER: dict[str, str | Contextual] = {
+    "confidence": in_context("focus-group form", "Confidence in this level"),
+    "low": in_context("focus-group form", "Low"),
+    "medium": in_context("focus-group form", "Medium"),
+    "high": in_context("focus-group form", "High"),
+}
+
+
+def former(key: str, language: str) -> str:
+    """What forms exported before said for `key` in `language`, "" when the same as now."""
+    message = FORMER.get(key)
+    if message is None:
+        return ""
+    with translation.override(language):
+        said = (translation.pgettext(message.context, message.message)
+                if isinstance(message, Contextual) else translation.gettext(message))
+    return "" if said == text(key, language) else said
+
 
 def text(key: str, language: str) -> str:
     """A form string in a language, English where its catalogue has no translation."""

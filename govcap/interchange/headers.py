@@ -102,6 +102,9 @@ class _Recogniser:
             for lang, label in f.labels.items():
                 if label:
                     self.by_label.setdefault(fold(label), (f, lang))
+            for lang, label in f.former.items():  # an earlier form's label
+                if label:
+                    self.by_label.setdefault(fold(label), (f, lang))
 
     def xml_name(self, header: str) -> Field | None:
         m = _NAME_AT_END.search(header)
@@ -193,7 +196,7 @@ def _require(spec: FormSpec, fields: Mapping[str, int], meta: Mapping[str, int],
             _("this is not an export of the govcap form %(form)s version %(version)s: none of "
               "its columns is a question of that form (its columns begin: %(columns)s). Export "
               "the submissions of that form from KoboToolbox or ODK Central as CSV or XLSX.")
-            % {"form": spec.form_id, "version": spec.version, "columns": shown or "—"}))
+            % {"form": spec.name(), "version": spec.version, "columns": shown or "—"}))
         return
     missing = [f.name for f in questions
                if f.name not in fields and (f.role in REQUIRED_ROLES or f.role == "level")]
@@ -202,7 +205,7 @@ def _require(spec: FormSpec, fields: Mapping[str, int], meta: Mapping[str, int],
             _("the file lacks the columns of these questions of the form %(form)s version "
               "%(version)s: %(questions)s. Was it exported from another form, or with some "
               "questions left out?")
-            % {"form": spec.form_id, "version": spec.version, "questions": ", ".join(missing)}))
+            % {"form": spec.name(), "version": spec.version, "questions": localise.join(missing)}))
     if "instance_id" not in meta:
         problems.append(Problem(
             _("the file has no submission ID column (KoboToolbox: _uuid; ODK Central: KEY or "

@@ -85,7 +85,7 @@ def make_plan(table: Table, spec: FormSpec, context: Context) -> ImportPlan:
         raise ValueError("the form spec is not the engagement's instrument version")
     columns = map_columns(table.headers, spec)
     parsed = parse_rows(table, columns, spec)
-    _check_form_version(parsed.form_versions, context)
+    _check_form_version(parsed.form_versions, context, spec)
     notices: list[str] = []
     if not parsed.form_versions and table.rows:
         notices.append(_("The file does not say which form version it was collected with (no "
@@ -151,20 +151,22 @@ def instance_ids(table: Table, spec: FormSpec) -> list[str]:
     return [normalise_instance_id(row.cells[index]) for row in table.rows]
 
 
-def _check_form_version(found: Mapping[tuple[str, str], tuple[int, ...]], ctx: Context) -> None:
+def _check_form_version(found: Mapping[tuple[str, str], tuple[int, ...]], ctx: Context,
+                        spec: FormSpec) -> None:
     expected = (ctx.instrument_key, ctx.instrument_version)
     others = {ident: rows for ident, rows in found.items() if ident != expected}
     if not others:
         return
     described = localise.join(
         (_("%(form)s version %(version)s (rows %(rows)s)")
-         % {"form": key or "?", "version": version or "?", "rows": _ranges(rows)})
+         % {"form": spec.name() if key == spec.form_id else key or "?",
+            "version": version or "?", "rows": _ranges(rows)})
         for (key, version), rows in others.items())
     raise ImportProblem([Problem(
         _("this file holds submissions of another form or version: %(found)s. The engagement "
           "%(engagement)s uses %(form)s version %(version)s; only submissions made with that "
           "form can be imported into it.")
-        % {"found": described, "engagement": ctx.engagement, "form": ctx.instrument_key,
+        % {"found": described, "engagement": ctx.engagement, "form": spec.name(),
            "version": ctx.instrument_version})])
 
 

@@ -129,8 +129,8 @@ class _RowParser:
             if f.section_key:
                 self.section_fields.setdefault(f.section_key, {})[f.role] = f
         self.choices = {
-            list_name: {**{fold(label): c.name for c in choices for label in c.labels.values()
-                            if label},
+            list_name: {**{fold(label): c.name for c in choices
+                            for label in (*c.former.values(), *c.labels.values()) if label},
                         **{fold(c.name): c.name for c in choices}}
             for list_name, choices in spec.choices.items()
         }

@@ -74,6 +74,21 @@ def test_a_file_without_submission_ids_is_refused(spec):
 
 
 def test_a_file_of_another_form_is_refused(spec):
-    with pytest.raises(ImportProblem, match="not an export of the govcap form govstack-rsa "
-                                            "version 1.0.*begin: name, age"):
+    # the form named by its title, its id in brackets (it read "the govcap form govstack-rsa")
+    with pytest.raises(ImportProblem, match="not an export of the govcap form “Skills "
+                                            "Assessment Focus Group Discussion: Open-Ended "
+                                            r"Questions” \(govstack-rsa\) version 1.0.*begin: "
+                                            "name, age"):
         map_columns(["name", "age", "_uuid"], spec)
+
+
+def test_a_file_exported_from_an_earlier_form_is_still_read(spec):
+    # the French form said "Degré de confiance dans ce niveau" and "Moyen" before it said the
+    # pages' "Confiance dans ce niveau" and "Moyenne": those files are read all the same
+    from govcap.interchange.rows import _RowParser
+
+    fields = {f.name: f for f in spec.fields()}
+    assert fields["s1_confidence"].former["fr"] == "1.3 Degré de confiance dans ce niveau"
+    parser = _RowParser(None, spec)  # type: ignore[arg-type]  # the choices only
+    assert parser.choices["confidence"]["moyen"] == "medium"
+    assert parser.choices["confidence"]["moyenne"] == "medium"

@@ -97,8 +97,9 @@ def test_a_file_of_another_version_is_refused_saying_so(world):
     data = kobo_with(*[(f'"govstack-rsa";"1.0";"2026-03-1{d}', f'"govstack-rsa";"1.1";"2026-03-1{d}')
                        for d in (0, 1, 2)])
     text = str(refused(data, world.engagement))
-    assert "another form or version: govstack-rsa version 1.1 (rows 2–4)" in text
-    assert "uses govstack-rsa version 1.0" in text
+    assert ("another form or version: “Skills Assessment Focus Group Discussion: Open-Ended Questions” (govstack-rsa) version 1.1 "
+            "(rows 2–4)") in text
+    assert "uses “Skills Assessment Focus Group Discussion: Open-Ended Questions” (govstack-rsa) version 1.0" in text
 
 
 def test_odk_form_version_is_checked_when_the_form_columns_are_absent(world):
@@ -114,13 +115,14 @@ def test_odk_form_version_is_checked_when_the_form_columns_are_absent(world):
     data = data.replace(",1,1.0\n", ",1,2.0\n")
     assert cut > 0 and "govcap_version" not in data
     text = str(refused(data.encode(), world.engagement))
-    assert "govstack-rsa version 2.0" in text
+    assert "(govstack-rsa) version 2.0" in text
 
 
 def test_a_file_of_another_form_is_refused_saying_so(world):
     data = b"_uuid;name;age\n1;Ann;30\n"
     text = str(refused(data, world.engagement))
-    assert "not an export of the govcap form govstack-rsa version 1.0" in text
+    assert ("not an export of the govcap form “Skills Assessment Focus Group Discussion: Open-Ended Questions” (govstack-rsa) "
+            "version 1.0") in text
 
 
 def test_a_submission_twice_in_one_file_is_refused(world):

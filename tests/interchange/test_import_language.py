@@ -74,3 +74,14 @@ def test_the_readers_of_a_table_say_why_it_cannot_be_read_in_the_active_language
         read_table(data, "file", lambda headers: 0)
     reason = caught.value.problems[0].reason
     assert reason.startswith("[") and reason.endswith("]"), reason
+
+
+def test_the_form_is_named_by_its_title_in_the_readers_language(world):
+    # a message named the form by its id alone: "the govcap form govstack-rsa"
+    from govcap.interchange.services import import_submissions
+
+    with translation.override("fr"), pytest.raises(ImportProblem) as info:
+        import_submissions(b"_uuid;name;age\n1;Ann;30\n", world.engagement, name="export.csv")
+    text = str(info.value)
+    assert ("«\u00a0Évaluation des compétences – discussion de groupe\u00a0: questions "
+            "ouvertes\u00a0» (govstack-rsa)") in text
