@@ -24,7 +24,7 @@ from govcap.accounts import scoping
 from govcap.planning import delivered, pages, services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
-from govcap.planning.core.diff import edits_turned, left_without_cohort
+from govcap.planning.core.diff import edits_turned, left_without_cohort, out_of_order
 from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.plan import OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
@@ -98,6 +98,10 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     context["need_rows"] = [(n, happened.get(n.need.cohort_id or "")) for n in view.needs]
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
                                for row in view.unfit]
+    # courses a move put no later than the course their organisations take first
+    context["out_of_order"] = wording.out_of_order(
+        [o for o in out_of_order(plan_data, catalogue) if org_id is None or o.org_id == org_id],
+        namer)
     if can_edit and context["is_latest"]:
         context["stale"] = services.inputs_changed(plan)
         unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
@@ -514,6 +518,14 @@ def edit(request, slug, kind):
         back = why
     if isinstance(operation, edits.AddModule):
         _say_if_not_placed(request, after_data, operation, catalogue)
+    was = set(out_of_order(before, catalogue))
+    early = [o for o in out_of_order(after_data, catalogue) if o not in was]
+    if early:  # kept, and said plainly: the coordinator decides
+        messages.warning(request, " ".join([
+            *wording.out_of_order(early, wording.Namer(catalogue, after_data, before)),
+            _("The edit is kept; move one of these courses if the earlier one must come "
+              "first.")]))
+        back = why
     edited = {getattr(operation, "org_id", None)}
     for broken in left_without_cohort(before, after_data):
         others = [name for name in broken.org_names

@@ -609,6 +609,30 @@ def _need_change_lines(before: PlanData, after: PlanData, names: Namer) -> list[
     return lines
 
 
+def out_of_order(items: Iterable[Any], names: Namer) -> list[str]:
+    """Courses scheduled no later than a course their organisations take first
+    (``core.diff.out_of_order``), one sentence per pair of courses and months, with its
+    organisations."""
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    for o in items:
+        grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
+                           []).append(o.org_id)
+    lines = []
+    for (code, month, first, first_month), orgs in grouped.items():
+        values = {"module": names.module(code), "month": month_label(month),
+                  "first": names.module(first), "first_month": month_label(first_month),
+                  "orgs": ", ".join(sorted(names.org(o) for o in orgs))}
+        if month == first_month:
+            lines.append(gettext("For %(orgs)s, %(module)s is in the same month as "
+                                 "%(first)s, which should come before it: %(month)s.")
+                         % values)
+        else:
+            lines.append(gettext("For %(orgs)s, %(module)s is in %(month)s and %(first)s, "
+                                 "which should come before it, only in %(first_month)s.")
+                         % values)
+    return lines
+
+
 def moved_others(moves: Iterable[Mapping[str, Any]], names: Namer) -> str:
     """The other courses an edit moved, as sentences, with where to pin a course: "This also
     moved: Business process analysis (SVC-102) from February 2027 to January 2027. …"

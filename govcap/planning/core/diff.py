@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.edits import APPLIED
 from govcap.planning.core.plan import DROPPED, SCHEDULED, OperationResult, PlanData, Unfit, plain
 
@@ -175,6 +176,40 @@ def need_changes(old: PlanData, new: PlanData) -> list[NeedChange]:
                                   unfit.get(key) if kind in (ADDED_UNPLACED, UNPLACED,
                                                              RESTORED) else None))
     return sorted(out, key=lambda c: (NEED_CHANGE_KINDS.index(c.kind), c.org_id, c.module_code))
+
+
+@dataclass(frozen=True)
+class OutOfOrder:
+    """An organisation's course scheduled before, or in the same month as, a course it
+    should take first (the catalogue's order: a 101 before its 102, a prerequisite)."""
+
+    org_id: str
+    module_code: str
+    month: str
+    first_code: str
+    first_month: str
+
+
+def out_of_order(plan: PlanData, catalogue: Catalogue | None = None) -> list[OutOfOrder]:
+    """The courses ``plan`` schedules no later than a course the same organisation takes
+    first (``Need.after``, and with ``catalogue`` its order of modules, for a version
+    stored before that order was kept) — what moving a course by hand can do: the move may
+    stand, the coordinator is told."""
+    months = {(n.org_id, n.module_code): n.month for n in plan.needs
+              if n.status == SCHEDULED and n.month}
+    out = []
+    for need in plan.needs:
+        month = months.get((need.org_id, need.module_code))
+        if month is None:
+            continue
+        firsts = set(need.after) | set(catalogue.ancestors.get(need.module_code, ())
+                                       if catalogue is not None else ())
+        for first in sorted(firsts):
+            first_month = months.get((need.org_id, first))
+            if first_month is not None and first_month >= month:
+                out.append(OutOfOrder(need.org_id, need.module_code, month, first,
+                                      first_month))
+    return sorted(out, key=lambda o: (o.month, o.module_code, o.first_code, o.org_id))
 
 
 @dataclass(frozen=True)
