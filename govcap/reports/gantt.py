@@ -22,6 +22,7 @@ from govcap.reports.drawing import (
 from govcap.reports.model import GanttData
 
 ROWS_PER_CHART = 18
+MONTHS_ACROSS = 12  # month labels written across the columns; more stand upright
 
 # Okabe–Ito colours (plus a grey), one per training domain in govcap.scale.DOMAINS order.
 DOMAIN_COLOURS = {
@@ -47,7 +48,7 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
     from matplotlib.patches import Patch, Rectangle
 
     n_rows, n_cols = max(len(data.rows), 1), max(len(data.months), 1)
-    height_in = 1.5 + 0.27 * n_rows
+    height_in = 1.5 + 0.27 * n_rows + (0.5 if n_cols > MONTHS_ACROSS else 0)
     shaped = text_for(fmt)
     with rc_context(style()):
         fig = new_figure(width_in, height_in)
@@ -67,10 +68,14 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
                         color=palette.text_on(fill), fontweight="bold")
         columns_and_names(ax, n_cols, data.rtl)  # right to left: the first month right-most
         ax.set_ylim(n_rows, 0)
-        # a month over its year, each line shaped on its own; many months: smaller type
+        # a month over its year, each line shaped on its own; more months than a year's
+        # columns hold side by side ("septembre" ran into "octobre"): upright, one line each
+        upright = n_cols > MONTHS_ACROSS
         ax.set_xticks([c + 0.5 for c in range(n_cols)],
-                      ["\n".join(shaped(part) for part in m.split("\n")) for m in data.months],
-                      fontsize=7 if n_cols <= 12 else 6, linespacing=1.1)
+                      [shaped(m.replace("\n", " ")) if upright
+                       else "\n".join(shaped(part) for part in m.split("\n"))
+                       for m in data.months],
+                      fontsize=7, linespacing=1.1, rotation=90 if upright else 0)
         ax.xaxis.tick_top()
         ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
                       [shaped(wrapped(row.label, 52, 1)) for row in data.rows], fontsize=7)

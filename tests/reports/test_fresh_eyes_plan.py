@@ -291,3 +291,17 @@ def test_an_arabic_pdf_sets_a_participants_latin_words_left_to_right_whole() -> 
                             text=Labels("ar").inside_quotes("Le PMO n'existe que sur le papier."))
     html = _blocks(Section("annex", "", [Bullets((quoted,))]), rtl_text)
     assert html.startswith('<ul><li dir="ltr">'), html
+
+
+def test_more_months_than_a_year_stand_upright_in_the_timeline() -> None:
+    from govcap.reports.gantt import gantt
+    from govcap.reports.model import GanttData, GanttRow
+
+    def chart(n: int) -> str:
+        return gantt(GanttData(months=[f"septembre\n{2026 + i // 12}" for i in range(n)],
+                               rows=[GanttRow("AGL-101", "agile", ((0, 3),))], blackout=(),
+                               title="", participants_label="", domain_labels={}, rtl=False),
+                     "svg").decode()
+
+    assert chart(12).count("rotate(-90") == 0  # across, the year under the month
+    assert chart(19).count("rotate(-90") == 19  # "septembre" ran into "octobre" across
