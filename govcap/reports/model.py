@@ -103,6 +103,7 @@ class Section:
     blocks: list[Block] = field(default_factory=list)
     wide: bool = False  # printed on landscape pages
     number: int = 0
+    run_on: bool = False  # (PDF) goes on below the section before, not on a new page
 
 
 @dataclass

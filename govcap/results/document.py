@@ -589,9 +589,10 @@ def sections(results: Results, full: bool = False) -> list[Section]:
             indicator_table(results), *moving_from_note(results), *narrowed_note(results)],
                 wide=True),
         Section("trained", _("Officials trained"), [breakdown_table(results)]),
-        Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results)),
+        Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results),
+                run_on=True),
         Section("words", _("In the participants' words"),
-                texts_blocks(results, full, ANNEX if annex else None)),
+                texts_blocks(results, full, ANNEX if annex else None), run_on=True),
         Section("level-4", _("Level 4: change in the organisations"), level4_blocks(results),
                 wide=True),
         Section("definitions", _("Definitions"), [definitions_table(results)]),
@@ -601,7 +602,7 @@ def sections(results: Results, full: bool = False) -> list[Section]:
                                             "quoting"), [Para(_(
             "The texts marked for quoting that section %(section)d leaves out, at most "
             "%(n)d being quoted there per course and level.") % {
-                "section": WORDS, "n": QUOTES}, "intro"), *annex]))
+                "section": WORDS, "n": QUOTES}, "intro"), *annex], run_on=True))
     for number, section in enumerate(out, start=1):
         section.number = number
     numbers = {section.key: section.number for section in out}
@@ -658,10 +659,19 @@ def render(results: Results, fmt: str) -> bytes:
         from govcap.results import workbook  # openpyxl: loaded when asked for
 
         return workbook.render(results)
-    body = render_document(document(results), fmt)
+    body = render_document(_printed(document(results)), fmt)
     if fmt == "docx":
         body = _docx_category(body)
     return body
+
+
+def _printed(doc: Document) -> Document:
+    """The document as printed: a table with no rows says so (``Table.empty``) instead of
+    showing its header alone, as the plan documents do."""
+    for section in doc.sections:
+        section.blocks = [Para(b.empty, "note") if isinstance(b, Table) and not b.rows
+                          and b.empty else b for b in section.blocks]
+    return doc
 
 
 def _docx_category(body: bytes) -> bytes:
