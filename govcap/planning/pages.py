@@ -16,6 +16,7 @@ from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import nominations_due
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import (
+    DROPPED,
     SCHEDULED,
     ActionRow,
     Cohort,
@@ -139,10 +140,11 @@ class LoadTable:
 class Counts:
     organisations: int
     gaps: int
-    needs: int
+    needs: int  # in the plan: placed or waiting for a place (the Needs table's rows)
     cohorts: int
     unfit: int
     unknowns: int
+    left_out: int = 0  # needs left out by an edit, listed apart (as the documents do)
 
 
 @dataclass(frozen=True)
@@ -302,8 +304,10 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         load=load_table(plan, org_id),
         start_note=start_note(plan),
         counts=Counts(organisations=len(plan.organisations), gaps=len(plan.gaps),
-                      needs=len(plan.needs), cohorts=len(scheduled(plan)),
-                      unfit=len(plan.unfit), unknowns=len(plan.unknowns)),
+                      needs=sum(1 for n in plan.needs if n.status != DROPPED),
+                      cohorts=len(scheduled(plan)), unfit=len(plan.unfit),
+                      unknowns=len(plan.unknowns),
+                      left_out=sum(1 for n in plan.needs if n.status == DROPPED)),
         month_labels=tuple((m, wording.month_label(m)) for m in plan.months),
         unknown_rows=tuple((u, (section_titles or {}).get(u.section_key,
                                                          namer.section(u.section_key)),

@@ -26,7 +26,7 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import edits_turned, left_without_cohort, out_of_order
 from govcap.planning.core.inputs import PlanInputError
-from govcap.planning.core.plan import OperationResult, PlanData
+from govcap.planning.core.plan import DROPPED, OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
 from govcap.planning.inputs_db import coverage_of, ensure_settings, section_titles
@@ -95,7 +95,10 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                                  if editable and not row.cohort.delivery else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
     # a need's course that has a delivery says what became of it, not "Scheduled"
-    context["need_rows"] = [(n, happened.get(n.need.cohort_id or "")) for n in view.needs]
+    context["need_rows"] = [(n, happened.get(n.need.cohort_id or "")) for n in view.needs
+                            if n.need.status != DROPPED]
+    # left out by an edit: listed apart, not counted among the needs (as the documents do)
+    context["left_out_rows"] = [n for n in view.needs if n.need.status == DROPPED]
     context["unfit_blocks"] = [(row, pages.unfit_edit(row, plan_data) if editable else None)
                                for row in view.unfit]
     # courses a move put no later than the course their organisations take first
