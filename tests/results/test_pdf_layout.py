@@ -41,3 +41,22 @@ def test_short_sections_go_on_below_the_one_before(programme):
     # level 4 (landscape) and the definitions still start their own pages
     assert page_of(found, "5. Level 4: change in the organisations") == trained + 1
     assert page_of(found, "6. Definitions") > trained + 1
+
+
+def test_the_arabic_pdf_holds_every_signed_figure_left_to_right(programme):
+    """"+20.0 نقطة" read "20.0+ نقطة" in the Arabic PDF (#15). WeasyPrint ignores
+    ``unicode-bidi: isolate``, so a signed figure must reach it between left-to-right marks
+    inside its ``<bdi dir="ltr">`` (localise.signed's LRI … PDI, turned into them by
+    reports.pdf), in the indicators and in level 4's changes alike."""
+    import re
+
+    from govcap.reports.direction import LRM
+    from govcap.reports.pdf import render_html
+
+    with translation.override("ar"):
+        html = render_html(document.document(build(None, programme.engagement)))
+    signed = re.findall(r"(.{0,20})([+−]\d[\d.,]*)(.?)", html)
+    assert any(s[1] == "+20.0" for s in signed)  # the learning gain's target
+    assert len(signed) >= 3  # level 4's mean changes too
+    for before, figure, after in signed:
+        assert before.endswith(f'<bdi dir="ltr">{LRM}') and after == LRM, (before, figure)
