@@ -107,6 +107,14 @@ def reads_names(user, delivery: Delivery) -> bool:
     return can_record_attendance(user, delivery)
 
 
+def reads_individual_answers(user, delivery: Delivery) -> bool:
+    """One trainee's scores and answers (a learning check's score, a follow-up's "applied"):
+    not the course's training provider, who reads the trainees' names (sign-in sheets) —
+    a name beside a score is what the privacy rules keep apart. The provider sees the
+    totals, and whether each code has answered; the engagement's people see the rest."""
+    return can_manage(user, delivery) or not is_its_provider(user, delivery)
+
+
 def narrowed_orgs(user, engagement_id: int) -> frozenset[int] | None:
     """The organisations a viewer narrowed to some of an engagement's sees (None: all of
     it). Only a viewer is ever narrowed; a coordinator or provider of the same delivery

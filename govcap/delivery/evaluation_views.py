@@ -109,6 +109,8 @@ def evaluation_page(request, uuid):
             "paper_forms": [(key, evaluation_forms.form_label(key))
                             for key in evaluation_forms.PAPER_FORMS],
             "trainee_rows": _trainee_rows(delivery),
+            # a provider reads the names: per code, whether answered, not the scores
+            "scores": access.reads_individual_answers(request.user, delivery),
         })
     return render(request, "delivery/eval_delivery.html", context)
 
@@ -216,8 +218,13 @@ def paper(request, uuid, form):
         existing = {c.trainee.code: c for c in LearningCheck.objects.filter(
             trainee__in=trainees, phase=form).select_related("trainee")}
     problems: list[str] = []
+    # a provider (who reads the names) types in new paper answers, and sees recorded ones
+    # as answered only: a correction goes through the coordinator
+    scores = access.reads_individual_answers(request.user, delivery)
     if request.method == "POST":
         try:
+            if not scores:
+                codes = [c for c in codes if c not in existing]
             answers = evaluation_forms.read_paper(request.POST, form, codes, len(objectives),
                                                   existing)
             done = ev.record_answers(request.user, delivery, answers,
@@ -237,7 +244,9 @@ def paper(request, uuid, form):
         posted = {k.split("-", 1)[1]: v for k, v in request.POST.items()
                   if k.startswith(f"{t.code}-")} if problems else None
         values = posted if posted is not None else _paper_values(old, form, len(objectives))
-        rows.append({"trainee": t, "locked": old is not None and old.source == AnswerSource.LINK,
+        by_phone = old is not None and old.source == AnswerSource.LINK
+        rows.append({"trainee": t, "locked": by_phone or (old is not None and not scores),
+                     "by_phone": by_phone,
                      "values": values,
                      "marks": [(i, values.get(f"o{i}", "")) for i in
                                range(1, len(objectives) + 1)],
@@ -246,6 +255,7 @@ def paper(request, uuid, form):
     return render(request, "delivery/eval_paper.html", {
         "delivery": delivery, "engagement": delivery.engagement, "form": form,
         "title": evaluation_forms.form_label(form), "rows": rows, "problems": problems,
+        "scores": scores,
         "objectives": list(enumerate(objectives, start=1)),
         "rating_labels": [(item, ev.reaction_label(item)) for item in rules.REACTION_ITEMS],
         "scale": range(rules.RATING_MIN, rules.RATING_MAX + 1)}, status=400 if problems else 200)

@@ -13,8 +13,15 @@ from django.urls import reverse
 from govcap.accounts.models import Role
 from govcap.delivery import evaluation as ev
 from govcap.delivery import services
+from govcap.delivery.core import zones
 from govcap.delivery.core.evaluation import addressed_to_you
-from govcap.delivery.models import Delivery, FollowUp, Trainee, TraineeIdentity
+from govcap.delivery.models import (
+    Delivery,
+    EvaluationLink,
+    FollowUp,
+    Trainee,
+    TraineeIdentity,
+)
 from tests.security.helpers import client_for
 
 
@@ -197,3 +204,66 @@ def test_the_follow_ups_list_gives_the_supervisors_own_contact(course):
         "Mr Otieno, otieno@example.org")
     page = client.get(reverse("evaluation-follow-ups")).content.decode()
     assert "Mr Otieno, otieno@example.org" in page and t2.code == "T2"
+
+
+# 4. times are said in the course's country's time zone, with its name
+
+
+def test_a_links_closing_time_is_said_in_the_courses_time_zone(course):
+    link = ev.open_link(course.coordinator, course.delivery, 2, phase="pre")
+    EvaluationLink.objects.filter(pk=link.pk).update(
+        expires_at=dt.datetime(2026, 3, 2, 0, 41, tzinfo=dt.UTC))
+    page = client_for(course.coordinator).get(
+        reverse("delivery-evaluation", args=[course.delivery.uuid])).content.decode()
+    assert "2 March 2026 03:41 EAT" in page and "00:41" not in page
+
+
+def test_each_countrys_courses_say_their_zone():
+    at = dt.datetime(2026, 7, 1, 21, 30, tzinfo=dt.UTC)
+    for code in ("KE", "DJ", "SO"):
+        here = zones.local(at, code)
+        assert (here.hour, here.minute, here.tzname()) == (0, 30, "EAT")
+
+
+# 9. a training provider's staff reaches their own pages only, by menu or by address
+
+
+def test_a_provider_is_refused_the_assessment_pages_and_keeps_their_own(course):
+    client = client_for(course.provider)
+    for name in ("jobs", "analysis-programme", "analysis-themes", "results"):
+        page = client.get(reverse(name))
+        assert page.status_code == 403, name
+        assert "as a training provider you see your deliveries" in page.content.decode()
+    for name in ("home", "deliveries", "evaluation-follow-ups", "account"):
+        assert client.get(reverse(name)).status_code == 200, name
+    assert client.get(reverse("delivery", args=[course.delivery.uuid])).status_code == 200
+    home = client.get(reverse("home")).content.decode()
+    assert reverse("jobs") not in home and reverse("analysis-programme") not in home
+    # the engagement's people keep them
+    assert client_for(course.coordinator).get(reverse("jobs")).status_code == 200
+
+
+# 8. the training provider, who reads the trainees' names, sees their scores as totals only
+
+
+def test_the_provider_sees_who_answered_but_not_each_named_trainees_score(course):
+    ev.record_answers(course.coordinator, course.delivery, [
+        ev.LearningAnswer("T1", "pre", correct=1, out_of=4),
+        ev.LearningAnswer("T1", "post", correct=3, out_of=4)], source="paper")
+    url = reverse("delivery-evaluation", args=[course.delivery.uuid])
+    provider = client_for(course.provider)
+    names = provider.get(reverse("delivery", args=[course.delivery.uuid])).content.decode()
+    assert "Amina W." in names  # the provider reads the names (sign-in sheets)
+    page = provider.get(url).content.decode()
+    per = page.split("Per participant", 1)[1]
+    assert "25 %" not in per and "75 %" not in per and ">50<" not in per
+    assert "answered" in per and "stay with the engagement's coordinators" in per
+    # the course's totals stay
+    assert "Gain (percentage points)" in page
+    # the paper page shows the recorded answer as answered, not its marks
+    paper = provider.get(reverse("evaluation-paper", args=[course.delivery.uuid, "post"]))
+    text = paper.content.decode()
+    assert "the coordinator can correct it" in text and 'name="T1-correct"' not in text
+    # the coordinator sees each score
+    mine = client_for(course.coordinator).get(url).content.decode()
+    assert "25 %" in mine.split("Per participant", 1)[1]
