@@ -71,8 +71,8 @@ def test_the_documents_state_the_period_that_holds_the_reassessments():
     assert paid == promised
     L = Labels("en")
     docx = docx_text(documents.render(plan, "docx"))
-    assert (f"The reassessments run from {L.month(due[0])} to {L.month(due[-1])}; with "
-            "them, the plan runs from") in docx
+    assert (f"The reassessments run from {L.month(due[0])} to {L.month(due[-1])}, after "
+            "the training, which runs from") in docx
 
 
 def test_a_course_kept_from_before_is_not_reassessed_in_the_past() -> None:

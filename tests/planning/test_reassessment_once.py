@@ -52,7 +52,7 @@ def test_one_reassessment_session_per_organisation_after_all_its_training() -> N
     # Gaps in four sections, taught over several months (one course a month): one focus
     # group per organisation rates every section again, after its last course.
     rows = everyone(3, {"enterprise-architecture": B, "change-management": B,
-                        "agile-methodology": B, "project-management": B})
+                        "distributed-leadership": B, "project-execution": B})
     plan = generate_plan(rows, CATALOGUE, Targets(), _spread_constraints())
     trained = {}
     for need in plan.needs:

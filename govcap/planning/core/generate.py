@@ -52,7 +52,7 @@ from govcap.planning.core.needs import (
 )
 from govcap.planning.core.plan import OperationResult, PlanData, Unfit, collector_paused, plain
 from govcap.planning.core.priority import score_needs
-from govcap.planning.core.schedule import org_loads, schedule_cohorts
+from govcap.planning.core.schedule import org_loads, schedule_regrouping
 from govcap.scale import SECTION_KEYS
 
 _UNFIT_ORDER = {"no-module": 0, "prerequisite-unfit": 1, "below-minimum": 2,
@@ -162,8 +162,10 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     apply_member_moves(operations, cohorts, needs, catalogue, results)
     pins = requested_pins(operations, cohorts, constraints, results)
     cohorts = {**fixed, **cohorts}
-    schedule_unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results,
-                                      {cid: c.month for cid, c in fixed.items() if c.month})
+    schedule_unfit = schedule_regrouping(
+        cohorts, needs, catalogue, constraints, pins, results,
+        {cid: c.month for cid, c in fixed.items() if c.month},
+        constraints.max_participants_per_org, away)
     unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
     unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts,
                               cohorts.values())

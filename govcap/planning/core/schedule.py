@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from govcap.planning.core.catalogue import Catalogue, Module
+from govcap.planning.core.cohorts import top_up
 from govcap.planning.core.edits import Results, pin_failed
 from govcap.planning.core.inputs import Constraints, add_months, month_name, quarter_of
 from govcap.planning.core.needs import NeedKey
@@ -531,3 +532,146 @@ def org_loads(organisations: tuple[Organisation, ...], cohorts: Mapping[str, Coh
             limits=tuple(constraints.days_in(o.org_id, m) for m in months),
             away=tuple(away[o.org_id])))
     return tuple(loads)
+
+
+# Rules that name one organisation's own calendar (core.reasons): a course kept out by one
+# of them can run without that organisation.
+_ORG_RULES = frozenset({"org-month-days", "org-month-days-blocked", "org-quarter-days",
+                        "staff-away", "too-many-away", "too-long"})
+
+
+def schedule_regrouping(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
+                        catalogue: Catalogue, constraints: Constraints,
+                        pins: Mapping[str, tuple[str, str]], results: Results,
+                        fixed: Mapping[str, str] | None = None, per_org_cap: int = 6,
+                        away: Mapping[str, int] | None = None) -> list[Unfit]:
+    """``schedule_cohorts``, then the courses one organisation kept out of the plan are
+    placed again without it, until nothing changes:
+
+    * an organisation whose own limits (days a month or a quarter, staff away) left no
+      month for a course shared with others leaves that course; it is reported left out
+      with the rule of its own calendar, not another ministry's, and the others go on
+      (topped up as cohorts are) or, too few without it, are left out for that reason;
+    * an organisation whose earlier course (PRJ-101) is left out leaves the course that
+      follows it (PRJ-102) — a course is never planned for an organisation without the
+      courses it takes first; first those left out for good, then, once no course can be
+      regrouped any more, those whose earlier course found no month.
+
+    Courses under way or done, pinned by an edit or locked are not regrouped. Each round
+    takes at least one organisation out of a course, so it ends; in practice in a few.
+    """
+    fixed = fixed or {}
+    left: list[Unfit] = []
+    while True:
+        unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results, fixed)
+        out = _without_prerequisite(cohorts, needs, fixed, gone_only=True)
+        if not out:
+            out = _without_blocker(cohorts, needs, catalogue, unfit, fixed, pins,
+                                   per_org_cap, away)
+        if not out:
+            out = _without_prerequisite(cohorts, needs, fixed, gone_only=False)
+        if not out:
+            return unfit + left
+        left += out
+        _settle(cohorts, needs, catalogue, per_org_cap, away, fixed, left)
+
+
+def _leave(cohort: Cohort, need: Need, reason: str, message: str,
+           blocked: tuple[Blocker, ...] = ()) -> Unfit:
+    """Take ``need``'s organisation out of ``cohort``: left out, with its own reason."""
+    cohort.set_members(tuple(m for m in cohort.members if m.org_id != need.org_id))
+    need.status, need.month, need.cohort_id = UNFIT, None, None
+    return Unfit(need.org_id, need.org_name, need.module_code, None, need.step, reason,
+                 message, None, blocked=blocked)
+
+
+def _without_prerequisite(cohorts: dict[str, Cohort], needs: Mapping[NeedKey, Need],
+                          fixed: Mapping[str, str], gone_only: bool) -> list[Unfit]:
+    """Members whose earlier course is left out (``gone_only``: out of every course, not
+    only without a month) leave the course that follows it. Not ``gone_only``: only when
+    others in the course are not held up, so that they can go on (a course all of whose
+    members wait stays as it is, reported waiting)."""
+    out: list[Unfit] = []
+    for cid, cohort in cohorts.items():
+        if cid in fixed or not cohort.members:
+            continue
+        held: list[tuple[Need, str]] = []
+        for member in cohort.members:
+            need = needs[(member.org_id, cohort.module_code)]
+            first = next((a for a in need.after
+                          if needs[(need.org_id, a)].status == UNFIT
+                          and (needs[(need.org_id, a)].cohort_id is None or not gone_only)),
+                         None)
+            if first is not None:
+                held.append((need, first))
+        if gone_only or len(held) < len(cohort.members):
+            out += [_leave(cohort, need, "prerequisite-unfit",
+                           f"{first} must come first and could not be planned")
+                    for need, first in held]
+    return out
+
+
+def _without_blocker(cohorts: dict[str, Cohort], needs: Mapping[NeedKey, Need],
+                     catalogue: Catalogue, unfit: list[Unfit], fixed: Mapping[str, str],
+                     pins: Mapping[str, tuple[str, str]], per_org_cap: int,
+                     away: Mapping[str, int] | None) -> list[Unfit]:
+    """In each course no month had room for because of one organisation's own limits,
+    that organisation leaves (the others, too few without it, are then left out for
+    that reason: ``_settle``)."""
+    out: list[Unfit] = []
+    lines = {u.cohort_id: u for u in unfit if u.reason == "capacity" and u.cohort_id}
+    for cid, line in sorted(lines.items()):
+        cohort = cohorts[cid]
+        if cid in fixed or cid in pins or cohort.locked or len(cohort.members) < 2:
+            continue
+        org = next((str(b.facts["org"]) for b in line.blocked
+                    if b.rule in _ORG_RULES and b.facts.get("org")), None)
+        if org is None or org not in {m.org_id for m in cohort.members}:
+            continue
+        module = catalogue.by_code[cohort.module_code]
+        rest = sorted((needs[(m.org_id, cohort.module_code)] for m in cohort.members
+                       if m.org_id != org), key=lambda n: (-n.score, n.org_id))
+        before = {n.org_id: n.participants for n in rest}
+        top_up(rest, module.min_cohort, per_org_cap, away)  # too few: _settle says so
+        own = tuple(b for b in line.blocked if b.facts.get("org") == org
+                    or b.rule == "closed-months")
+        need = needs[(org, cohort.module_code)]
+        words = "; ".join(english(Reason(b.rule, b.facts), {org: need.org_name})
+                          for b in own if b.rule != "closed-months")
+        out.append(_leave(cohort, need, "capacity",
+                          f"no month had room in its own training calendar: {words}", own))
+        cohort.set_members(tuple(CohortMember(n.org_id, n.participants) for n in rest))
+        cohort.priority = max(n.score for n in rest)
+        cohort.topped_up = cohort.topped_up or any(
+            n.participants != before[n.org_id] for n in rest)
+    return out
+
+
+def _settle(cohorts: dict[str, Cohort], needs: Mapping[NeedKey, Need], catalogue: Catalogue,
+            per_org_cap: int, away: Mapping[str, int] | None, fixed: Mapping[str, str],
+            left: list[Unfit]) -> None:
+    """After members left: a course with nobody is gone; one left below its minimum (and
+    no top-up reaches it) is left out, each of its organisations with that reason."""
+    for cid in list(cohorts):
+        cohort = cohorts[cid]
+        if cid in fixed:
+            continue
+        if not cohort.members:
+            del cohorts[cid]
+            continue
+        module = catalogue.by_code[cohort.module_code]
+        members = [needs[(m.org_id, cohort.module_code)] for m in cohort.members]
+        if sum(n.participants for n in members) >= module.min_cohort:
+            continue
+        if top_up(members, module.min_cohort, per_org_cap, away):
+            cohort.set_members(tuple(CohortMember(n.org_id, n.participants)
+                                     for n in members))
+            cohort.topped_up = True
+            continue
+        size = sum(n.participants for n in members)
+        for need in members:
+            left.append(_leave(cohort, need, "below-minimum", (
+                f"only {size} participant(s) left in this group for {cohort.module_code} "
+                f"in {cohort.language} once the others could not take it; the module "
+                f"needs at least {module.min_cohort}")))
+        del cohorts[cid]
