@@ -102,7 +102,11 @@ def actual(i: ind.Indicator) -> str:
     if i.value is None:
         return _("none counted yet (n = 0)")
     if i.unit == ind.POINTS:
-        return _("%(value)s points (n = %(n)d)") % {"value": signed(i.value, 1), "n": i.n}
+        # Translators: a change in percentage points with one decimal ("+42.1"); the first
+        # form is the language's singular for such a figure (French: below 2, "1,5 point")
+        return ngettext("%(value)s point (n = %(n)d)", "%(value)s points (n = %(n)d)",
+                        words.decimal_count(i.value)) % {"value": signed(i.value, 1),
+                                                         "n": i.n}
     return _("%(amount)s (n = %(n)d)") % {"amount": money(i.value, i.currency), "n": i.n}
 
 
@@ -114,7 +118,11 @@ def target(i: ind.Indicator, value: float | None) -> str:
     if i.unit == ind.PERCENT:
         return localise.percent(value)
     if i.unit == ind.POINTS:
-        return _("%(value)s points") % {"value": signed(value, 1)}
+        # Translators: a change in percentage points with one decimal ("+20.0", "0.0"); the
+        # first form is the language's singular for such a figure (French: below 2, "0,0
+        # point")
+        return ngettext("%(value)s point", "%(value)s points",
+                        words.decimal_count(value)) % {"value": signed(value, 1)}
     return money(value, i.currency)
 
 

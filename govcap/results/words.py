@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from govcap import localise
 from govcap.results.core import indicators as ind
 from govcap.results.core import l4
 
@@ -117,3 +118,14 @@ def of(count: int, whole: int) -> str:
     """"5 of 8", the n behind a share."""
     return ngettext("%(count)d of %(n)d", "%(count)d of %(n)d", whole) % {
         "count": count, "n": whole}
+
+
+def decimal_count(value: float, digits: int = 1) -> int:
+    """The count to give gettext's plural formula for a figure written with ``digits``
+    decimals: the catalogues' formulas know whole numbers only. French puts a figure below 2
+    in the singular ("0,0 point", "1,5 point", "2,0 points"), by its whole part; English,
+    Swahili and Arabic use their general plural for a decimal ("1.0 points"), which their
+    formulas give for 100."""
+    if localise.language_of() == "fr":
+        return int(abs(round(value, digits)))
+    return 100
