@@ -212,6 +212,20 @@ def inside_quotes(text: str, language: str | None = None) -> str:
     return text
 
 
+FSI = "\u2068"  # FIRST STRONG ISOLATE (… PDI)
+
+
+def isolate(text: str, language: str | None = None) -> str:
+    """`text` set apart (FSI … PDI) in a right-to-left language, so a name written in
+    another direction keeps its order and leaves the sentence around it in the sentence's:
+    "⁨Autorité de Régulation⁩ (مؤقت)" reads right to left, its marker after the name (without
+    it the Latin name decided the direction, and the marker read first). Unchanged in a
+    left-to-right language."""
+    if text and language_of(language) in _RTL_LANGUAGES:
+        return f"{FSI}{text}{PDI}"
+    return text
+
+
 def day_time(value: dt.datetime | None, language: str | None = None, empty: str = "",
              seconds: bool = False) -> str:
     """A moment: its local day in words and the time on 24 hours, "1er février 2026 14:05"."""

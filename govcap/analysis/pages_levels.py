@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from govcap import localise
 from govcap.analysis.core import aggregate
 from govcap.analysis.core.programme import LevelCounts, counts_by, domain_counts
 from govcap.analysis.labels import domain_titles, round_label
@@ -73,7 +74,8 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         return report
 
     cells = [[grid.get(i, key) for key in SECTION_KEYS] for i in ids]
-    names = {i: _("%(organisation)s (provisional)") % {"organisation": by_id[i].name}
+    names = {i: _("%(organisation)s (provisional)") % {
+                 "organisation": localise.isolate(by_id[i].name)}
              if i in data.provisional else by_id[i].name for i in ids}
     heat_rows: list[list[Cell | str | int | float | None]] = []
     for i, line in zip(ids, cells, strict=True):

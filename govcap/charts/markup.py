@@ -32,6 +32,7 @@ RLE = "\u202b"
 PDF = "\u202c"
 
 ELLIPSIS = "…"
+ISOLATES, POP_ISOLATE = ("\u2066", "\u2067", "\u2068"), "\u2069"  # LRI, RLI, FSI; PDI
 CHAR_WIDTH_EM = 0.56  # average advance of a sans-serif glyph, for layout estimates
 
 
@@ -119,8 +120,15 @@ def visible(text: str, rtl: bool = False) -> str:
 def reads_rtl(text: str, default: bool = False) -> bool:
     """The direction a text reads in, from its first strongly directional character
     (``dir="auto"``); `default` (the chart's direction) when it has none ("50%", "▲ +1")."""
+    depth = 0  # inside an isolate (LRI, RLI, FSI … PDI), skipped as the bidi algorithm does
     for char in text:
         kind = unicodedata.bidirectional(char)
+        if kind in ("LRI", "RLI", "FSI"):
+            depth += 1
+        elif kind == "PDI":
+            depth = max(0, depth - 1)
+        if depth:
+            continue
         if kind in ("R", "AL"):
             return True
         if kind == "L":
@@ -202,7 +210,7 @@ def shorten(text: str, max_chars: int) -> tuple[str, bool]:
     "Autorité de Régulation… (provisoire)", not "Autorité de Régulation Multisectorielle…"
     with the marker lost. The caller puts the full text in a <title>."""
     line = clean(text)
-    max_chars = max(8, max_chars)
+    max_chars = max(8, max_chars) + sum(line.count(c) for c in (*ISOLATES, POP_ISOLATE))
     if len(line) <= max_chars:
         return line, False
     found = _TRAILING_BRACKET.match(line)
@@ -215,7 +223,9 @@ def shorten(text: str, max_chars: int) -> tuple[str, bool]:
         words = cut.rsplit(" ", 1)[0]
         if len(words) >= room * 0.6:  # a whole word unless that leaves little of the name
             cut = words
-    return cut.rstrip(" ,;:-–—") + ELLIPSIS + tail, True
+    # an isolate cut open is closed after the ellipsis, or the marker would be held in it
+    unclosed = sum(cut.count(c) for c in ISOLATES) - cut.count(POP_ISOLATE)
+    return cut.rstrip(" ,;:-–—") + ELLIPSIS + POP_ISOLATE * max(0, unclosed) + tail, True
 
 
 def chars_fitting(width: float, size: float) -> int:

@@ -47,5 +47,17 @@ def test_an_arabic_page_draws_its_charts_right_to_left(analysed, reader) -> None
     assert (root.get("lang"), root.get("direction")) == ("ar", "rtl")
     width = float(root.get("width") or 0)
     names = [el for el in root.iter("{http://www.w3.org/2000/svg}text")
-             if (el.text or "").startswith(analysed.ministry.name[:10])]
+             if (el.text or "").lstrip("\u202b\u2066\u2068").startswith(
+                 analysed.ministry.name[:10])]
     assert names and all(float(el.get("x") or 0) == width - 16 for el in names)
+
+
+def test_an_arabic_provisional_mark_follows_the_latin_name_it_marks(analysed, reader) -> None:
+    # "(مؤقت)" stood on the right of "Ministry of ICT", read before it: the Latin name set the
+    # label's direction. Held in an isolate, the name leaves the label right to left.
+    root = _download(reader("ar"), analysed, "heatmap")
+    [label] = [el for el in root.iter("{http://www.w3.org/2000/svg}text")
+               if "(مؤقت)" in (el.text or "")]
+    assert label.get("direction") == "rtl"
+    assert label.text.startswith("\u202b\u2068") and "Ministry of ICT" in label.text
+    assert label.text.endswith("\u2069 (مؤقت)\u202c")  # the marker outside the name's isolate

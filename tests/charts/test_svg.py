@@ -257,3 +257,25 @@ def test_svg_pages_do_not_import_matplotlib() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_an_arabic_provisional_mark_reads_after_a_latin_name() -> None:
+    # "Autorité de Régulation… (مؤقت)": the Latin name decided the label's direction, so in
+    # the right-to-left chart the marker stood on the name's right and read first. The page
+    # holds the name in an isolate (govcap.localise.isolate); the label reads right to left
+    # and a shortened name closes its isolate before the marker.
+    from govcap import localise
+    from govcap.charts.words import Words
+
+    held = localise.isolate("Autorité de Régulation Multisectorielle de Djibouti", "ar")
+    name, short = f"{held} (مؤقت)", f"{localise.isolate('Ministère du Budget', 'ar')} (مؤقت)"
+    root = assert_csp_safe_and_accessible(svg.heatmap(
+        [name, short], LABELS, grid(2), "H", label_width=280, words=Words(lang="ar", rtl=True)))
+    labels = [t for t in root.iter(f"{NS}text") if "(مؤقت)" in (t.text or "")]
+    assert len(labels) == 2
+    for label in labels:
+        assert label.get("direction") == "rtl"
+        held_part, _, marker = label.text.replace("\u202b", "").replace("\u202c", "").rpartition(
+            "\u2069")
+        assert held_part.count("\u2069") + 1 == sum(held_part.count(c) for c in "\u2066\u2068")
+        assert marker == " (مؤقت)"
