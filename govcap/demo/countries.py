@@ -50,6 +50,12 @@ class EngagementSpec:
     # completed a course in since the previous round (the loader reads who did from the
     # previous round's deliveries)
     trained_improvement: float = 0.0
+    # the engagement's name in other languages; the loader stores the one of the country's
+    # working language, as its coordinator would write it (the slug stays the English one's)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def name_in(self, language: str) -> str:
+        return self.names.get(language, self.name)
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,8 @@ KENYA = CountrySpec(
             "closed",
             ("moicde", "icta", "kra", "ecitizen", "moh", "immigration", "ksg", "ca", "treasury",
              "odpc"),
+            names={"fr": "Kenya — état initial 2025", "ar": "كينيا — خط الأساس 2025",
+                   "sw": "Kenya — tathmini ya msingi 2025"},
         ),
         EngagementSpec(
             "ke-2026", "Kenya — follow-up 2026", 1, dt.date(2026, 1, 26), dt.date(2026, 5, 29),
@@ -128,6 +136,8 @@ KENYA = CountrySpec(
             # the organisation's officials completed a course in its domain, 0.1 elsewhere.
             dict.fromkeys(SECTION_KEYS, 0.1),
             trained_improvement=0.6,
+            names={"fr": "Kenya — suivi 2026", "ar": "كينيا — المتابعة 2026",
+                   "sw": "Kenya — ufuatiliaji 2026"},
         ),
     ),
     context={
@@ -180,6 +190,8 @@ DJIBOUTI = CountrySpec(
             "open",
             ("meni", "ansie", "inap", "mefi", "dgi", "sante", "interieur", "armd", "menfop"),
             ("validated",) * 6 + ("submitted", "in_progress", "draft"),
+            names={"fr": "Djibouti — état initial 2026", "ar": "جيبوتي — خط الأساس 2026",
+                   "sw": "Jibuti — tathmini ya msingi 2026"},
         ),
     ),
     context={
@@ -235,6 +247,8 @@ SOMALIA = CountrySpec(
             "open",
             ("moct", "nira", "mof", "nca", "mohhs", "moeche", "snbs", "mopied", "ind"),
             ("validated",) * 6 + ("submitted", "in_progress", "draft"),
+            names={"fr": "Somalie — état initial 2026", "ar": "الصومال — خط الأساس 2026",
+                   "sw": "Somalia — tathmini ya msingi 2026"},
         ),
     ),
     context={

@@ -71,6 +71,17 @@ def test_consensus_ratings_are_complete_in_submitted_and_validated_sessions(demo
     assert Rating.objects.filter(session__is_demo=True).exclude(field_revisions={}).count() == 0
 
 
+def test_djiboutis_engagement_is_named_in_french(demo):
+    # every demo engagement was named in English, Djibouti's too, which works in French
+    from govcap.demo.countries import DJIBOUTI
+
+    demo()
+    djibouti = Engagement.objects.get(country__code="DJ", is_demo=True)
+    assert djibouti.name == "Djibouti — état initial 2026"
+    assert djibouti.slug == "djibouti-baseline-2026"  # addresses kept
+    assert all({"fr", "ar", "sw"} <= set(e.names) for e in DJIBOUTI.engagements)
+
+
 def test_djiboutis_notes_and_quotes_are_in_french(demo):
     demo()
     notes = Rating.objects.filter(session__engagement__country__code="DJ", rater=None,
