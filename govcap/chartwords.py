@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from govcap import localise
 from govcap.charts.words import Words
 from govcap.labels import level_label
 
@@ -55,6 +56,9 @@ def chart_words(language: str | None = None) -> Words:
                             "section's ratings."),
         trend_desc=_("Capacity level per section in each assessment round (%(rounds)s)."),
         counts_desc=_("Counts: %(items)s."),
+        comma=localise.separator(code),
+        semicolon=localise.separator(code, strong=True),
+        colon=localise.colon(code) + " ",
         lang=translation.to_language(code),
         rtl=translation.get_language_bidi(),
     )

@@ -115,7 +115,7 @@ def level_profile(
     axis = level_axis(f, x0, unit, y, bottom)
     height = bottom + 14 + 10 + MARGIN
     desc = (words.profile_targets_desc if wanted else words.profile_desc) + " " + (
-        "; ".join(described) + "."
+        words.semicolon.join(described) + "."
     )
     body = [defs(cid), head, legend_svg, axis, *rows]
     return _document(f, chart_id=cid, height=height, title=title, desc=desc, body=body)
@@ -221,13 +221,13 @@ def heatmap(
     desc = (
         words.say(words.heatmap_desc, rows=len(rows), columns=len(columns))
         + " "
-        + words.say(words.totals, items=", ".join(
+        + words.say(words.totals, items=words.comma.join(
             f"{model.cell(level).word} {counts[level]}" for level in (*reversed(Level), None)))
     )
     if len(rows) * len(columns) <= 240:
         desc += " " + " ".join(
-            f"{clean(name)}: "
-            + ", ".join(
+            f"{clean(name)}{words.colon}"
+            + words.comma.join(
                 f"{clean(col)} {cell.word}" for col, cell in zip(columns, line, strict=True)
             )
             + "."
@@ -316,8 +316,8 @@ def level_distribution(
             )
         )
         described.append(
-            f"{clean(item.label)}: "
-            + ", ".join(f"{words.level(level)} {item.count(level)}" for level in order)
+            f"{clean(item.label)}{words.colon}"
+            + words.comma.join(f"{words.level(level)} {item.count(level)}" for level in order)
         )
         rows.append(el("g", parts))
     bottom = y + len(counts) * row_h
@@ -332,7 +332,7 @@ def level_distribution(
                    fill=palette.MUTED, align=align)
         )
     height = bottom + 14 + 10 + MARGIN
-    desc = words.distribution_desc + " " + "; ".join(described) + "."
+    desc = words.distribution_desc + " " + words.semicolon.join(described) + "."
     body = [defs(cid), head, legend_svg, el("g", axis), *rows]
     return _document(f, chart_id=cid, height=height, title=title, desc=desc, body=body)
 
@@ -409,14 +409,14 @@ def trend(
             previous = level
             y += bar_row
         y += group_gap
-        groups.append(el("g", [title_el(f"{clean(label)}: " + ", ".join(said)), *parts]))
-        described.append(f"{clean(label)}: " + ", ".join(said))
+        groups.append(el("g", [title_el(f"{clean(label)}{words.colon}" + words.comma.join(said)), *parts]))
+        described.append(f"{clean(label)}{words.colon}" + words.comma.join(said))
     axis = level_axis(f, x0, unit, grid_top, y - group_gap, label_y=y)
     height = y + 10 + MARGIN
     desc = (
-        words.say(words.trend_desc, rounds=", ".join(clean(p.label) for p in profiles))
+        words.say(words.trend_desc, rounds=words.comma.join(clean(p.label) for p in profiles))
         + " "
-        + "; ".join(described)
+        + words.semicolon.join(described)
         + "."
     )
     body = [defs(cid), head, legend_svg, axis, *groups]

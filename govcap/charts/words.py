@@ -59,6 +59,11 @@ class Words:
     )
     trend_desc: str = "Capacity level per section in each assessment round (%(rounds)s)."
     counts_desc: str = "Counts: %(items)s."
+    # between the items of a list, between items that hold commas, after a label: the
+    # language's own ("، " "؛ " in Arabic; French " : ")
+    comma: str = ", "
+    semicolon: str = "; "
+    colon: str = ": "
     lang: str = "en"
     rtl: bool = False
 

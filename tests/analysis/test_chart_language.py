@@ -61,3 +61,13 @@ def test_an_arabic_provisional_mark_follows_the_latin_name_it_marks(analysed, re
     assert label.get("direction") == "rtl"
     assert label.text.startswith("\u202b\u2068") and "Ministry of ICT" in label.text
     assert label.text.endswith("\u2069 (مؤقت)\u202c")  # the marker outside the name's isolate
+
+
+@pytest.mark.parametrize("name", ["heatmap", "distribution", "domains"])
+def test_an_arabic_chart_lists_with_arabic_punctuation(analysed, reader, name: str) -> None:
+    # its description read "أساسي 6, متوسط 2, مرتفع 0; 3. تنفيذ المشاريع…": a Latin comma and
+    # semicolon joined in code between Arabic words
+    root = _download(reader("ar"), analysed, name)
+    desc = "".join(root.find("{http://www.w3.org/2000/svg}desc").itertext())
+    assert "،" in desc or "؛" in desc
+    assert "," not in desc and ";" not in desc, desc
