@@ -215,7 +215,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         return wording.money(cents, currency)
     own = plan if org_id is None else narrow(plan, org_id)  # its lines, the cohorts it attends
 
-    namer = wording.Namer(catalogue, plan)
+    namer = wording.Namer(catalogue, plan, sections=section_titles)
 
     def title(code: str | None) -> str:
         module = catalogue.by_code.get(code or "")
@@ -312,7 +312,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         unknown_rows=tuple((u, (section_titles or {}).get(u.section_key,
                                                          namer.section(u.section_key)),
                             wording.unknown_reason(u.reason)) for u in own.unknowns),
-        gap_rows=tuple(GapRow(g, f"{g.section_number}. {g.section_title}",
+        gap_rows=tuple(GapRow(g, f"{g.section_number}. "
+                              f"{(section_titles or {}).get(g.section_key) or g.section_title}",
                               level_label(g.current.key), level_label(g.target.key))
                        for g in own.gaps),
         indicator_rows=tuple(indicator_row(i, plan, section_titles) for i in own.indicators),

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from govcap.accounts import scoping
+from govcap.instruments.services import localised
 from govcap.planning import delivered, pages, services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
@@ -29,7 +30,7 @@ from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.plan import DROPPED, OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
-from govcap.planning.inputs_db import coverage_of, ensure_settings, section_titles
+from govcap.planning.inputs_db import coverage_of, ensure_settings
 from govcap.planning.models import DOCUMENT_FORMATS, Plan, PlanEdit
 
 EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
@@ -59,6 +60,14 @@ def _catalogue_for_reader(plan: Plan):
     return plan.catalogue.parsed(wording.language())
 
 
+def reader_section_titles(engagement) -> dict[str, str]:
+    """The instrument's section titles in the reader's language (its translation layer,
+    falling back to the instrument's own language per title), not in the engagement's:
+    an Arabic page of a French engagement read "المستوى في Utiliser des processus…"."""
+    instrument = localised(engagement.instrument, wording.language())
+    return {s.key: str(s.title) for s in instrument.sections}
+
+
 def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = None) -> dict:
     can_edit = services.can_edit_plan(request.user, engagement)
     versions = list(Plan.objects.filter(engagement=engagement).order_by("-version"))
@@ -71,9 +80,9 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     plan_data = plan.plan_data()
     # what changed since the version this one was made after (the diff's own "before")
     based_on = plan.based_on.plan_data() if plan.diff and plan.based_on is not None else None
-    namer = wording.Namer(catalogue, plan_data, based_on)
-    context["view"] = view = pages.overview(plan_data, catalogue, org_id,
-                                            section_titles(engagement))
+    titles = reader_section_titles(engagement)
+    namer = wording.Namer(catalogue, plan_data, based_on, sections=titles)
+    context["view"] = view = pages.overview(plan_data, catalogue, org_id, titles)
     context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer, based_on,
                                             plan_data)
     context["is_latest"] = versions[0].pk == plan.pk
@@ -180,7 +189,7 @@ def settings_page(request, slug):
     settings = ensure_settings(engagement)
     form = SettingsForm(request.POST or None, instance=settings,
                         organisations=list(engagement.organisations.order_by("name")),
-                        section_titles=section_titles(engagement))
+                        section_titles=reader_section_titles(engagement))
     if request.method == "POST" and form.is_valid():
         settings.refresh_from_db()
         services.save_settings(settings, request.user, form.changes())
@@ -293,8 +302,8 @@ def confirm_approve(request, engagement, plan: Plan):
             warnings.append(_("Sessions were validated, or settings or edits changed, since "
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
-        warnings += _approval_warnings(engagement, data,
-                                       wording.Namer(_catalogue_for_reader(plan), data))
+        warnings += _approval_warnings(engagement, data, wording.Namer(
+            _catalogue_for_reader(plan), data, sections=reader_section_titles(engagement)))
     total = wording.money(data.budget.total_cents, data.currency)
     courses = pages.scheduled(data)  # as the page and the documents count them
     facts = [

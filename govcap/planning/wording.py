@@ -181,7 +181,10 @@ class Namer:
     still named from the version before.
     """
 
-    def __init__(self, catalogue: Catalogue, *plans: PlanData | None) -> None:
+    def __init__(self, catalogue: Catalogue, *plans: PlanData | None,
+                 sections: Mapping[str, str] | None = None) -> None:
+        """``sections``: the instrument's section titles in the reader's language, which
+        the plan's own (in the engagement's language) give way to."""
         self.catalogue = catalogue
         self.orgs: dict[str, str] = {}
         self.sections: dict[str, str] = {}
@@ -191,6 +194,7 @@ class Namer:
             self.orgs.update({o.org_id: o.org_name for o in plan.organisations})
             self.sections.update({g.section_key: g.section_title for g in plan.gaps})
             self.cohorts.update({c.cohort_id: (c.module_code, c.month) for c in plan.cohorts})
+        self.sections.update(sections or {})
         # the newest plan's cohorts, to find the one an edit names by its organisations
         self.plan_cohorts = {c.cohort_id: c for c in given[0].cohorts} if given else {}
 
@@ -263,7 +267,7 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         if gap is None:
             continue
         line = gettext("Rated %(level)s on %(section)s, target %(target)s") % {
-            "level": level_word(gap.current.key), "section": isolate(gap.section_title),
+            "level": level_word(gap.current.key), "section": names.section(gap.section_key),
             "target": level_word(gap.target.key)}
         if gap.confidence in CONFIDENCE:
             line += f" ({CONFIDENCE[gap.confidence]})"

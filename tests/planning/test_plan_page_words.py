@@ -129,8 +129,12 @@ def test_latin_names_titles_and_quotes_are_set_apart_on_the_arabic_page(
     html = page_in(client, planned, "ar")
     name = planned.engagement.name
     assert re.search(rf'<h1 class="plan-title">[^<]+<bdi>{re.escape(name)}</bdi></h1>', html)
-    # "8. Using well defined architecture framework": its number on the title's side
-    assert re.search(r"<bdi>8\. Using well defined architecture framework</bdi>", html)
+    # "8. <its title in Arabic, the instrument's layer>": its number on the title's side
+    from govcap.instruments.services import localised
+
+    title = next(str(s.title) for s in localised(planned.engagement.instrument, "ar").sections
+                 if s.key == "enterprise-architecture")
+    assert re.search(rf"<bdi>8\. {re.escape(title)}</bdi>", html), title
     # the benchmark in Arabic marks, its text held in its own direction inside them
     assert re.search(r'<span class="quote">«<bdi dir="auto">[^<]+</bdi>»</span>', html)
     assert re.search(rf'<td><bdi>{FSI}?[^<]+ \(<span class="code">EA-101</span>\){PDI}?</bdi>',
