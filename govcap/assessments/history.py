@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from govcap import labels
+from govcap import labels, localise
 from govcap.accounts import history
 from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import Participant, Quote, Rating, Session
@@ -185,9 +185,9 @@ class Reader:
             except ValueError:
                 return str(value)
         if isinstance(value, list):
-            return ", ".join(str(v) for v in value)
+            return localise.join(str(v) for v in value)
         if isinstance(value, dict):  # counts per kind of record (an import)
-            return ", ".join(f"{k}: {v}" for k, v in value.items())
+            return localise.join(localise.labelled(k, v) for k, v in value.items())
         return self.values.get(field, {}).get(str(value), str(value))
 
     def lines(self, event: AuditEvent) -> list[Line]:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from govcap import localise
 from govcap.accounts import audit, scoping
 from govcap.accounts.models import AuditEvent
 from govcap.assessments import capture
@@ -486,7 +487,7 @@ def submit(user, session: Session) -> Session:
     if missing:
         raise CaptureError(
             _("Rate every section (or mark it not assessed with a reason) before submitting. "
-              "Missing: %(sections)s") % {"sections": "; ".join(missing)},
+              "Missing: %(sections)s") % {"sections": localise.join(missing, strong=True)},
             "sections",
         )
     return _transition(user, session, {S.IN_PROGRESS}, S.SUBMITTED,

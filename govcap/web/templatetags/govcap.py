@@ -88,6 +88,20 @@ def percent(value, digits=0) -> str:
     return localise.percent(value, digits=int(digits))
 
 
+@register.filter
+def listed(items) -> str:
+    """`{{ codes|listed }}`: the items as one list in the page's language ("a, b"; Arabic
+    "أ، ب"), never a Latin comma joined in the template between Arabic words."""
+    return localise.join(items)
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """`{% if not forloop.last %}{% list_separator %}{% endif %}`: what goes between two
+    items of a list written in a loop, in the page's language (", "; Arabic "، ")."""
+    return localise.separator()
+
+
 @register.simple_tag
 def colon() -> str:
     """`{% colon %}` after a label outside its message ("{% translate "Notes" %}{% colon %}"):

@@ -82,7 +82,7 @@ def participant_remove(request, uuid, participant):
     if mentioned:
         consequences.append(
             _("%(code)s is named in the notes, evidence or dissent of: %(sections)s. That "
-              "text is not changed.") % {"code": code, "sections": "; ".join(mentioned)})
+              "text is not changed.") % {"code": code, "sections": localise.join(mentioned, strong=True)})
     consequences.append(_("You can undo the removal right after, on the participants' page: "
                           "%(code)s comes back with the same code and quotes.") % {"code": code})
     context |= {
