@@ -111,4 +111,4 @@ class ProviderForm(forms.ModelForm):
 
 
 class AttendanceUploadForm(forms.Form):
-    file = forms.FileField(label=_("Attendance sheet (CSV or XLSX: code, day, present)"))
+    file = forms.FileField(label=_("Attendance sheet (CSV or XLSX)"))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from govcap import localise
 from govcap.delivery import services, texts
 from govcap.delivery.core import attendance as sheet
 from govcap.delivery.models import Delivery, Trainee
@@ -81,13 +82,13 @@ def grouped(problems: list[sheet.SheetProblem]) -> list[Problem]:
     for (reason, column), numbers in rows.items():
         if len(numbers) > 1:
             reason = _("rows %(rows)s: %(reason)s") % {
-                "rows": ", ".join(str(n) for n in numbers), "reason": reason}
+                "rows": localise.join(numbers), "reason": reason}
         out.append(Problem(reason, numbers[0] if len(numbers) == 1 else None, column or None))
     return out
 
 
 def _score(headers) -> int:
-    return sum(1 for h in headers if h.strip().lower() in sheet.COLUMNS)
+    return sum(1 for h in headers if sheet.column_of(h))
 
 
 def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=None,

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from govcap import localise
 from govcap.delivery.core import attendance as sheet
 from govcap.delivery.core import nominations as n
 
@@ -35,17 +36,30 @@ def finding_text(f: n.Finding, org_names: Mapping[str, str]) -> str:
 
 
 def sheet_problem_text(p: sheet.SheetProblem) -> str:
+    """A sheet's problem in the reader's words: the columns as the template in their
+    language heads them, yes and no as it writes them, their own list punctuation."""
+    language = localise.language_of()
+    columns = dict(zip(sheet.COLUMNS, sheet.template_headers(language), strict=True))
+    yes, no = sheet.yes_no(language)
     if p.kind == sheet.MISSING_COLUMN:
-        return _("missing: the sheet needs the columns code, day and present")
+        missing = [localise.quote(columns[c]) for c in p.value.split() if c in columns]
+        return ngettext(
+            "the column %(missing)s is missing; the sheet needs the columns %(columns)s",
+            "the columns %(missing)s are missing; the sheet needs the columns %(columns)s",
+            len(missing)) % {"missing": localise.join(missing),
+                             "columns": localise.join(localise.quote(c)
+                                                      for c in columns.values())}
     if p.kind == sheet.EMPTY:
-        return _("empty; every row needs a code, a day and present yes/no")
+        return _("empty; every row needs a code, a day and whether present (%(yes)s or "
+                 "%(no)s)") % {"yes": yes, "no": no}
     if p.kind == sheet.UNKNOWN_CODE:
         return _("“%(value)s” is not a trainee code of this delivery") % {"value": p.value}
     if p.kind == sheet.BAD_DAY:
         return _("“%(value)s” is not a day of this course (1 to %(days)s)") % {
             "value": p.value, "days": p.limit}
     if p.kind == sheet.BAD_PRESENT:
-        return _("“%(value)s” is not yes or no") % {"value": p.value}
+        return _("%(value)s is not %(yes)s or %(no)s") % {
+            "value": localise.quote(p.value), "yes": yes, "no": no}
     if p.kind == sheet.DUPLICATE:
         return _("%(value)s is already given in row %(row)s") % {"value": p.value, "row": p.limit}
     if p.kind == sheet.NO_ROWS:

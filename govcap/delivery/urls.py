@@ -15,6 +15,8 @@ urlpatterns = [
     path("<uuid:uuid>/attendance/", views.attendance, name="delivery-attendance"),
     path("<uuid:uuid>/completion/", views.completion, name="delivery-completion"),
     path("<uuid:uuid>/import/", views.import_attendance, name="delivery-import"),
+    path("<uuid:uuid>/attendance-sheet.csv", views.attendance_template,
+         name="delivery-attendance-template"),
     path("<uuid:uuid>/sign-in/", views.sign_in_sheet, name="delivery-sign-in-all"),
     path("<uuid:uuid>/sign-in/<int:day>/", views.sign_in_sheet, name="delivery-sign-in"),
 ]

@@ -7,11 +7,13 @@ Thin: objects come through ``access`` (out of scope is a 404), writes go through
 
 from __future__ import annotations
 
+import csv
+import io
 from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -20,6 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, changes, forms, imports, pages, services, texts
 from govcap.delivery import evaluation as ev
+from govcap.delivery.core import attendance as attendance_rules
 from govcap.delivery.core.attendance import session_dates
 from govcap.delivery.core.costs import planned_share
 from govcap.delivery.models import Delivery, Trainee
@@ -144,6 +147,9 @@ def _context(request, delivery: Delivery) -> dict:
             auto_id="reinstate_%s")
     if can_attend and not delivery.is_closed:
         context["upload_form"] = forms.AttendanceUploadForm()
+        language = _language()
+        context["sheet_columns"] = attendance_rules.template_headers(language)
+        context["sheet_yes_no"] = attendance_rules.yes_no(language)
     return context
 
 
@@ -371,7 +377,29 @@ def sign_in_sheet(request, uuid, day=None):
         "date": dates[day - 1] if day else None,
         "columns": list(enumerate(dates, start=1)) if day is None else [(day, dates[day - 1])],
         "rows": pages.trainee_rows(delivery, trainees, True),
+        "sheet_columns": attendance_rules.template_headers(_language()),
         "module": delivery.plan.catalogue.parsed(_language()).by_code.get(delivery.module_code)})
+
+
+@require_GET
+@login_required
+def attendance_template(request, uuid):
+    """The sheet to fill and import back: a row per nominee and day, headed in the reader's
+    language (as the importer reads it), "present" left to fill with yes or no."""
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(access.can_record_attendance(request.user, delivery))
+    language = _language()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(attendance_rules.template_headers(language))
+    for t in sorted(access.trainees(request.user, delivery),
+                    key=lambda t: (len(t.code), t.code)):
+        for day in range(1, delivery.days + 1):
+            writer.writerow([t.code, day, ""])
+    response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
+    name = delivery.cohort_id.replace("/", "-")
+    response["Content-Disposition"] = f'attachment; filename="attendance-{name}.csv"'
+    return response
 
 
 @require_POST

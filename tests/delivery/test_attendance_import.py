@@ -73,7 +73,9 @@ def test_the_command_imports_and_reports_problems(two, tmp_path):
     out = io.StringIO()
     call_command("deliveries", "import-attendance", str(two.delivery.uuid), str(good), stdout=out)
     assert "2 attendance mark(s) imported" in out.getvalue()
-    with pytest.raises(CommandError, match="bad.csv: column “day”: missing"):
+    with pytest.raises(CommandError, match="bad.csv: the column “day” is missing; the "
+                                           "sheet needs the columns “code”, “day”, "
+                                           "“present”"):
         call_command("deliveries", "import-attendance", str(two.delivery.uuid), str(bad))
     out = io.StringIO()
     call_command("deliveries", "show", str(two.delivery.uuid), stdout=out)

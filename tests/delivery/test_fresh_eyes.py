@@ -9,19 +9,23 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from govcap.accounts.models import Role
 from govcap.delivery import evaluation as ev
-from govcap.delivery import services
+from govcap.delivery import imports, services
+from govcap.delivery.core import attendance as sheet
 from govcap.delivery.core import zones
 from govcap.delivery.core.evaluation import addressed_to_you
 from govcap.delivery.models import (
+    Attendance,
     Delivery,
     EvaluationLink,
     FollowUp,
     Trainee,
     TraineeIdentity,
 )
+from govcap.interchange.problems import ImportProblem
 from tests.security.helpers import client_for
 
 
@@ -267,3 +271,42 @@ def test_the_provider_sees_who_answered_but_not_each_named_trainees_score(course
     # the coordinator sees each score
     mine = client_for(course.coordinator).get(url).content.decode()
     assert "25 %" in mine.split("Per participant", 1)[1]
+
+
+# 10. the attendance sheet in the reader's language: headed, answered and refused in it
+
+
+@pytest.mark.parametrize("language", ["fr", "ar", "sw"])
+def test_the_attendance_sheet_offered_in_a_language_is_imported_back(course, language):
+    client = client_for(course.coordinator)
+    client.cookies["django_language"] = language
+    data = client.get(reverse("delivery-attendance-template", args=[course.delivery.uuid]))
+    text = data.content.decode("utf-8-sig")
+    assert text.splitlines()[0] == ",".join(sheet.template_headers(language))
+    yes, no = sheet.yes_no(language)
+    filled = text.replace("T1,1,", f"T1,1,{yes}").replace("T1,2,", f"T1,2,{no}")
+    with translation.override(language):
+        result = imports.import_attendance(filled.encode(), course.delivery,
+                                           user=course.coordinator, name="sheet.csv")
+    assert result.marks == 2
+    assert sorted(Attendance.objects.values_list("day", "present")) == [(1, True), (2, False)]
+
+
+def test_arabic_sheet_problems_use_arabic_words_and_punctuation(course):
+    services.nominate(course.coordinator, course.delivery, services.Nomination(
+        organisation_id=course.agency.pk))
+    data = "الرمز,اليوم,حاضر\nT1,1,ربما\nT2,1,ربما\n".encode()
+    with translation.override("ar"), pytest.raises(ImportProblem) as caught:
+        imports.import_attendance(data, course.delivery, name="sheet.csv")
+    message = str(caught.value)
+    assert "yes" not in message and "no" not in message.replace("not", "")
+    assert "نعم" in message and "لا" in message  # the words the Arabic sheet is filled with
+    assert "2، 3" in message  # the rows, with the Arabic comma
+
+
+def test_a_sheet_missing_columns_says_so_once_naming_them_all(course):
+    with pytest.raises(ImportProblem) as caught:
+        imports.import_attendance(b"code,comment\nT1,late\n", course.delivery, name="s.csv")
+    problems = caught.value.problems
+    assert len(problems) == 1
+    assert "“day”" in str(problems[0]) and "“present”" in str(problems[0])

@@ -769,6 +769,8 @@ MATRIX: list[Check] = [
           effect=exists("delivery.Attendance", day=lambda c: 2, present=lambda c: False)),
     Check("delivery-sign-in", ATTENDANCE_TAKERS, setup=delivered,
           args=lambda c: {**delivery_args(c), "day": 1}),
+    Check("delivery-attendance-template", ATTENDANCE_TAKERS, setup=delivered,
+          args=delivery_args),
     Check("delivery-sign-in-all", ATTENDANCE_TAKERS, setup=delivered, args=delivery_args),
     Check("delivery-remove-nominee", COORDINATORS, method="POST", setup=delivered,
           args=lambda c: {**delivery_args(c), "trainee": c.extra["trainee"].uuid},

@@ -1,7 +1,8 @@
 """Attendance rules and the reading of an attendance sheet, over plain data.
 
 A sheet has one row per trainee and day: ``code`` (T1…), ``day`` (1 = the course's first
-day) and ``present`` (yes/no). Every problem is collected with its row and column, and a
+day) and ``present`` (yes/no), headed and answered in English, French, Arabic or Swahili
+(``HEADERS``, ``YES_NO``). Every problem is collected with its row and column, and a
 sheet with any problem is refused whole (the shell writes nothing).
 """
 
@@ -16,10 +17,53 @@ COMPLETIONS = (COMPLETED, PARTIAL, DROPPED)
 # A trainee "completed" a course only having attended at least this share of its days.
 COMPLETION_SHARE_PERCENT = 80
 
-YES = frozenset({"yes", "y", "1", "true", "present", "p", "x", "oui", "o", "haa", "ndiyo"})
-NO = frozenset({"no", "n", "0", "false", "absent", "a", "non", "maya", "hapana"})
 COLUMNS = ("code", "day", "present")
 MAX_DAYS = 60
+
+# The sheet the app offers, headed in the reader's language (its first words), and what the
+# importer reads: a sheet headed in any of these languages, as its template or as people
+# write them ("Présent", "الحضور"). Yes and no likewise, the template's first.
+HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {"code": ("code", "participant code"), "day": ("day",),
+           "present": ("present", "presence", "attended")},
+    "fr": {"code": ("code", "code du participant"), "day": ("jour",),
+           "present": ("présent", "présente", "présence", "present")},
+    "ar": {"code": ("الرمز", "رمز", "رمز المشارك"), "day": ("اليوم", "يوم"),
+           "present": ("حاضر", "الحضور", "حضور")},
+    "sw": {"code": ("msimbo", "nambari"), "day": ("siku",),
+           "present": ("yupo", "mahudhurio", "amehudhuria")},
+}
+YES_NO: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "en": (("yes", "y", "true", "present", "p", "x", "1"), ("no", "n", "false", "absent", "a", "0")),
+    "fr": (("oui", "o", "présent", "présente", "vrai"), ("non", "absent", "absente", "faux")),
+    "ar": (("نعم", "حاضر", "حاضرة", "١"), ("لا", "غائب", "غائبة", "٠")),
+    "sw": (("ndiyo", "ndio", "yupo", "amehudhuria"), ("hapana", "hayupo", "hakuhudhuria")),
+    "so": (("haa",), ("maya",)),
+}
+YES = frozenset(w for yes, _no in YES_NO.values() for w in yes)
+NO = frozenset(w for _yes, no in YES_NO.values() for w in no)
+
+
+def template_headers(language: str) -> tuple[str, str, str]:
+    """The template's column names in ``language`` (English for a language without its
+    own): code, day, present."""
+    words = HEADERS.get(language, HEADERS["en"])
+    return words["code"][0], words["day"][0], words["present"][0]
+
+
+def yes_no(language: str) -> tuple[str, str]:
+    """The words the template writes for present and absent in ``language``."""
+    yes, no = YES_NO.get(language, YES_NO["en"])
+    return yes[0], no[0]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.strip().casefold().split())
+
+
+# column name as written (folded) → the column it is
+_COLUMN_OF = {_fold(word): column for words in HEADERS.values()
+              for column, names in words.items() for word in names}
 
 # problem kinds (worded by the shell)
 MISSING_COLUMN = "missing_column"
@@ -92,18 +136,35 @@ def completion_problem(status: str, reason: str, days: int, present_days: int) -
 
 
 def _yes_no(value: str) -> bool | None:
-    v = value.strip().lower()
+    v = _fold(value)
     return True if v in YES else False if v in NO else None
+
+
+def column_of(header: str) -> str:
+    """The column a sheet's header names ("Jour" → "day"); "" for another column."""
+    return _COLUMN_OF.get(_fold(header), "")
+
+
+def _day_number(text: str) -> int | None:
+    """A day's number, in Western or Arabic-Indic digits ("2", "٢")."""
+    if not text or not text.isdecimal() or len(text) > 3:
+        return None
+    return int(text)
 
 
 def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]],
                codes: Collection[str], days: int) -> tuple[list[Mark], list[SheetProblem]]:
     """The marks of a sheet and every problem found (marks are meaningful only when there
     are no problems). ``codes``: the delivery's trainee codes; ``days``: its days."""
-    index = {h.strip().lower(): i for i, h in enumerate(headers)}
+    index: dict[str, int] = {}
+    written: dict[str, str] = {}  # the column as the sheet heads it, for its problems
+    for i, h in enumerate(headers):
+        column = column_of(h)
+        if column and column not in index:
+            index[column], written[column] = i, h.strip()
     missing = [c for c in COLUMNS if c not in index]
-    if missing:
-        return [], [SheetProblem(MISSING_COLUMN, None, c) for c in missing]
+    if missing:  # one problem naming every missing column (``value``: them, by key)
+        return [], [SheetProblem(MISSING_COLUMN, None, "", " ".join(missing))]
     known = {c.upper(): c for c in codes}
     marks: list[Mark] = []
     problems: list[SheetProblem] = []
@@ -117,23 +178,27 @@ def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]
         row_problems: list[SheetProblem] = []
         for name, text in (("code", code_text), ("day", day_text), ("present", present_text)):
             if not text:
-                row_problems.append(SheetProblem(EMPTY, number, name))
+                row_problems.append(SheetProblem(EMPTY, number, written[name]))
         code = known.get(code_text.upper())
         if code_text and code is None:
-            row_problems.append(SheetProblem(UNKNOWN_CODE, number, "code", code_text[:40]))
-        day = int(day_text) if day_text.isascii() and day_text.isdigit() else None
+            row_problems.append(SheetProblem(UNKNOWN_CODE, number, written["code"],
+                                             code_text[:40]))
+        day = _day_number(day_text)
         if day_text and (day is None or not 1 <= day <= min(days, MAX_DAYS)):
-            row_problems.append(SheetProblem(BAD_DAY, number, "day", day_text[:40], days))
+            row_problems.append(SheetProblem(BAD_DAY, number, written["day"], day_text[:40],
+                                             days))
         present = _yes_no(present_text)
         if present_text and present is None:
-            row_problems.append(SheetProblem(BAD_PRESENT, number, "present", present_text[:40]))
+            row_problems.append(SheetProblem(BAD_PRESENT, number, written["present"],
+                                             present_text[:40]))
         if row_problems:
             problems.extend(row_problems)
             continue
         assert code is not None and day is not None and present is not None
         first = seen.setdefault((code, day), number)
         if first != number:
-            problems.append(SheetProblem(DUPLICATE, number, "code", f"{code} {day}", first))
+            problems.append(SheetProblem(DUPLICATE, number, written["code"], f"{code} {day}",
+                                         first))
             continue
         marks.append(Mark(code, day, present))
     if not rows:
