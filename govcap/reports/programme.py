@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import SCHEDULED, PlanData
 from govcap.reports import costing
 from govcap.reports.labels import Labels
@@ -68,12 +69,12 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     total = 0
     unplaced = sum(p.base_cents(p.data.budget.unscheduled_estimate_cents) for p in plans)
     for p in plans:
-        months = sorted(c.month for c in p.cohorts)
+        period = plan_period(p.data)  # the period each country's plan itself says
         cost = p.data.budget.total_cents
         total += p.base_cents(cost)
         rows.append([p.country, p.engagement, _version(p, L),
                      len(p.data.organisations), len(p.data.gaps), len(p.cohorts), p.places,
-                     f"{L.month(months[0])} – {L.month(months[-1])}" if months else "–",
+                     L.span(period.first, period.last) if not period.empty else "–",
                      Money(cost, p.data.budget.currency,
                            L.money(cost, p.data.budget.currency)),
                      usd(p.base_cents(cost)), len(p.data.unfit),
