@@ -170,12 +170,13 @@ def indicator_table(results: Results) -> Table:
 
 
 def _label(dimension: str, key: str) -> str:
-    if not key:
-        return str(words.GENDERS_UNKNOWN)
+    # the choices' own words, as the nominations say them ("Not stated" for none)
     if dimension == "sex":
         return str(dict(Trainee.Gender.choices).get(key, key))
     if dimension == "seniority":
         return str(dict(Trainee.Seniority.choices).get(key, key))
+    if not key:
+        return str(words.GENDERS_UNKNOWN)
     if dimension == "domain":
         return domain_titles().get(key, key)
     return key
@@ -187,7 +188,7 @@ def breakdown_table(results: Results) -> Table:
         [str(words.DIMENSIONS[s.dimension]), _label(s.dimension, s.key), s.count,
          share(s.count, s.of, 100.0 * s.count / s.of if s.of else None)]
         for s in (trained.breakdown if trained else ())]
-    return Table([Column(_("By"), 1.4), Column(_("Group"), 3.0),
+    return Table([Column(words.by(), 1.4), Column(_("Group"), 3.0),
                   Column(_("Officials trained"), 1.2, "number"), Column(_("Share"), 1.6)],
                  rows, empty=_("Nobody has completed a course yet."))
 

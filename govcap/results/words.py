@@ -4,7 +4,7 @@ definitions, the level-4 caveats and verdicts, the breakdowns' headings."""
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from govcap import localise
 from govcap.results.core import indicators as ind
@@ -71,7 +71,9 @@ DEFINITIONS = {
 }
 
 DIMENSIONS = {
-    "sex": _("Sex"),
+    # as the nominations, the delivery page and the consent list call it (the choices are
+    # Female, Male, Another gender, Not stated)
+    "sex": _("Gender"),
     "organisation": _("Organisation"),
     "country": _("Country"),
     "domain": _("Training domain"),
@@ -104,6 +106,12 @@ TOO_FEW_RULE = _(
     "%(n)d organisations assessed in both rounds; with fewer, no p-value is given.")
 
 GENDERS_UNKNOWN = _("Not recorded")
+
+
+def by() -> str:
+    """The heading of a breakdown's dimension column ("By": Gender, Organisation…), not the
+    "By" of an author ("by amina"), which Arabic and Swahili word otherwise."""
+    return pgettext("a breakdown: officials trained by gender, organisation, country…", "By")
 
 # the unit of an indicator's figures, in the workbook
 UNIT_NAMES = {

@@ -126,7 +126,7 @@ def breakdown_grid(results: Results) -> Grid:
          s.count / s.of if s.of else None]
         for s in (trained.breakdown if trained else ())]
     return Grid(_("Officials trained by group"), [
-        Col(_("By"), 18), Col(_("Group"), 40), Col(_("Officials trained"), 16, WHOLE),
+        Col(words.by(), 18), Col(_("Group"), 40), Col(_("Officials trained"), 16, WHOLE),
         Col(_("Share"), 10, PERCENT)], rows)
 
 
