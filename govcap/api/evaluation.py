@@ -101,6 +101,10 @@ class AnswerOut(Schema):
 def get_evaluation(request, uuid: UUID):
     delivery = access.delivery_or_404(request.auth, uuid)
     visible = access.trainees(request.auth, delivery)
+    if not access.reads_individual_answers(request.auth, delivery):
+        # the course's provider reads the trainees' names: no one's answers by code (the
+        # pages give it the totals); follow-ups keep their state, not their answer
+        return _answers_withheld(delivery, visible)
     today = timezone.localdate()
     checks = list(LearningCheck.objects.filter(trainee__in=visible).select_related("trainee"))
     summary = rules.learning_summary(
@@ -124,6 +128,23 @@ def get_evaluation(request, uuid: UUID):
                         "state": rules.follow_up_state(f.due_date, f.close_date,
                                                        f.answered_at is not None, today),
                         "applied": f.applied, "example": f.example, "source": f.source,
+                        "answered_at": f.answered_at}
+                       for f in FollowUp.objects.filter(trainee__in=visible)
+                       .select_related("trainee")],
+    }
+
+
+def _answers_withheld(delivery, visible) -> dict:
+    today = timezone.localdate()
+    return {
+        "delivery": delivery.uuid, "module_code": delivery.module_code,
+        "objectives": list(ev.objectives(delivery)), "reactions": [], "learning": [],
+        "gains": [],
+        "follow_ups": [{"code": f.trainee.code, "respondent": f.respondent,
+                        "due_date": f.due_date, "close_date": f.close_date,
+                        "state": rules.follow_up_state(f.due_date, f.close_date,
+                                                       f.answered_at is not None, today),
+                        "applied": "", "example": "", "source": f.source,
                         "answered_at": f.answered_at}
                        for f in FollowUp.objects.filter(trainee__in=visible)
                        .select_related("trainee")],

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from govcap.accounts.models import Role
+from govcap.accounts.tokens import create_token
 from govcap.delivery import evaluation as ev
 from govcap.delivery import imports, services
 from govcap.delivery.core import attendance as sheet
@@ -310,3 +311,15 @@ def test_a_sheet_missing_columns_says_so_once_naming_them_all(course):
     problems = caught.value.problems
     assert len(problems) == 1
     assert "“day”" in str(problems[0]) and "“present”" in str(problems[0])
+
+
+def test_the_providers_api_token_reads_no_ones_score_either(client, course):
+    ev.record_answers(course.coordinator, course.delivery, [
+        ev.LearningAnswer("T1", "pre", correct=1, out_of=4)], source="paper")
+    path = f"/api/deliveries/{course.delivery.uuid}/evaluation"
+    token = create_token(course.provider, "test").raw
+    got = client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    assert got["learning"] == [] and got["gains"] == []
+    token = create_token(course.coordinator, "test").raw
+    mine = client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}").json()
+    assert mine["learning"][0]["correct"] == 1
