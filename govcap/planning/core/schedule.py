@@ -230,8 +230,8 @@ def _never_fits(cohort: Cohort, days: int, load: _Load,
             return Reason("too-many-away", {"org": org, "participants": member.participants,
                                             "limit": away})
         best = max((load.month_days(org, m) for m in months), default=0)
-        if most > min(best, per_quarter):
-            return Reason("too-long", {"org": org, "days": days, "month_limit": best,
+        if most > min(best, per_quarter):  # a workplace intervention: its largest month
+            return Reason("too-long", {"org": org, "days": most, "month_limit": best,
                                        "quarter_limit": per_quarter})
     return None
 
