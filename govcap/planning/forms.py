@@ -10,6 +10,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from govcap import localise
 from govcap.planning.core.inputs import MAX_LEAD_WEEKS, PlanInputError, month_number
 from govcap.planning.core.ratecard import country_rate_card
 from govcap.planning.core.validation import DELIVERY_MODES, CatalogueError
@@ -112,7 +113,7 @@ class SettingsForm(forms.ModelForm):
                 name = f"target_{org.pk}_{section}"
                 self.fields[name] = forms.ChoiceField(
                     choices=BLANK + LEVEL_CHOICES, required=False,
-                    label=f"{org.name}: {section_titles.get(section, section)}")
+                    label=localise.labelled(org.name, section_titles.get(section, section)))
                 self.fields[name].widget.attrs["aria-label"] = self.fields[name].label
                 self.initial.setdefault(name, settings.target_overrides.get(key, {})
                                         .get(section, ""))
@@ -127,7 +128,7 @@ class SettingsForm(forms.ModelForm):
                 name = f"{field}_{org.pk}"
                 self.fields[name] = forms.IntegerField(min_value=1, max_value=top,
                                                        required=False, label=label)
-                self.fields[name].widget.attrs["aria-label"] = f"{org.name}: {label}"
+                self.fields[name].widget.attrs["aria-label"] = localise.labelled(org.name, label)
                 self.initial.setdefault(name, own.get(field))
         for name, low, top in (("days_per_month", 1, 31), ("days_per_quarter", 1, 92),
                                ("staff_away", 1, 500), ("fiscal_year_end_month", 1, 12),

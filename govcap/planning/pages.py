@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext
 
+from govcap import localise
 from govcap.labels import level_label
 from govcap.planning import month_words, rounds_words, wording
 from govcap.planning.core.budget import CATEGORIES
@@ -379,8 +380,8 @@ def _other_cohorts(plan: PlanData, source: Cohort, catalogue: Catalogue | None =
     smallest = min((m.participants for m in source.members), default=0)
     return tuple((c.cohort_id, gettext("%(month)s, %(n)d participants, %(orgs)s") % {
         "month": wording.month_label(c.month), "n": c.participants,
-        "orgs": ", ".join(wording.isolate(o.org_name) for o in plan.organisations
-                          if o.org_id in c.org_ids)})
+        "orgs": localise.join(wording.isolate(o.org_name) for o in plan.organisations
+                              if o.org_id in c.org_ids)})
         for c in plan.cohorts if c.module_code == source.module_code
         and c.cohort_id != source.cohort_id and c.status == SCHEDULED
         and c.language == source.language and not c.locked

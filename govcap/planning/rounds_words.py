@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from govcap import localise
 from govcap.labels import level_label
 from govcap.planning.core.plan import Alternative, Need, PlanData, SectionStatus, Unfit
 from govcap.planning.wording import Namer, isolate, money, month_label
@@ -68,7 +69,7 @@ def follow_on(need: Need, names: Namer) -> str:
     module = names.catalogue.by_code.get(need.module_code)
     kind = KINDS.get(module.kind, module.kind) if module is not None else need.module_code
     months = {f.module_code: f.month for f in sorted(need.follows, key=lambda f: f.month or "")}
-    values = {"courses": ", ".join(
+    values = {"courses": localise.join(
         f"{names.module(code)} ({month_label(months[code]) if months[code] else '—'})"
         for code in sorted(months)),
         "plan": isolate(first.engagement_name), "kind": kind, "org": isolate(need.org_name)}

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from govcap import localise
 from govcap.accounts import scoping
 from govcap.instruments.services import localised
 from govcap.planning import delivered, pages, services, wording
@@ -246,7 +247,7 @@ def _approval_warnings(engagement, data, names: wording.Namer) -> list[str]:
                             "not in this plan: %(names)s.",
                             "%(n)d organisations' sessions are awaiting your validation and "
                             "are not in this plan: %(names)s.", len(waiting))
-                   % {"n": len(waiting), "names": ", ".join(waiting)})
+                   % {"n": len(waiting), "names": localise.join(waiting)})
     if data.unfit:
         out.append(ngettext("%(n)d need could not be placed in a course; it is listed under "
                             "Findings with other ways to meet it.",
@@ -257,9 +258,9 @@ def _approval_warnings(engagement, data, names: wording.Namer) -> list[str]:
     if dropped:
         out.append(ngettext("%(n)d need was left out by an edit: %(names)s.",
                             "%(n)d needs were left out by edits: %(names)s.", len(dropped))
-                   % {"n": len(dropped), "names": "; ".join(
+                   % {"n": len(dropped), "names": localise.join((
                        f"{names.org(n.org_id)} — {names.module(n.module_code)}"
-                       for n in dropped)})
+                       for n in dropped), strong=True)})
     return out
 
 
@@ -273,10 +274,11 @@ def _kept_courses(data: PlanData) -> list[str]:
     states = {"in_progress": _("running since %(month)s"),
               "planned": _("being prepared for %(month)s"),
               "completed": _("completed in %(month)s")}
-    courses = "; ".join(
+    courses = localise.join((
         _("%(module)s (%(state)s)") % {
             "module": c.module_code, "state": states.get(c.delivery, states["planned"]) % {
-                "month": wording.month_label(c.month) if c.month else "—"}} for c in kept)
+                "month": wording.month_label(c.month) if c.month else "—"}} for c in kept),
+        strong=True)
     return [ngettext(
         "It keeps %(n)d course already under way or done, as it is, and links its delivery "
         "to this version: %(courses)s.",
@@ -484,7 +486,7 @@ def edit(request, slug, kind):
         labels = [str(form.fields[f].label) for f in (missing or form.errors)
                   if f in form.fields]
         messages.error(request, _("The edit was not saved: choose %(fields)s from the lists.")
-                       % {"fields": ", ".join(labels) or _("a value")})
+                       % {"fields": localise.join(labels) or _("a value")})
         return redirect(back)
     data = form.cleaned_data
     try:
@@ -546,7 +548,7 @@ def edit(request, slug, kind):
             messages.warning(request, _(
                 "This edit broke up the shared course %(cohort)s. Left without a course of "
                 "%(module)s: %(orgs)s; their needs are now listed as not placed.")
-                % {"cohort": names.cohort(broken.cohort_id), "orgs": ", ".join(others),
+                % {"cohort": names.cohort(broken.cohort_id), "orgs": localise.join(others),
                    "module": names.module(broken.module_code)})
     return redirect(back)
 

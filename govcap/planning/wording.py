@@ -244,7 +244,7 @@ class Namer:
         if not known or not several:
             return module
         return gettext("%(module)s for %(orgs)s") % {"module": module,
-                                                    "orgs": ", ".join(known)}
+                                                    "orgs": localise.join(known)}
 
 
 CONFIDENCE = {"high": _("high confidence"), "medium": _("medium confidence"),
@@ -258,7 +258,7 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
     lines: list[str] = []
     if need.origin == "prerequisite" and need.required_by:
         lines.append(gettext("Needed before %(modules)s.") % {
-            "modules": ", ".join(names.module(code) for code in need.required_by)})
+            "modules": localise.join(names.module(code) for code in need.required_by)})
     if need.origin == "added":
         lines.append(gettext("Added by the coordinator."))
     gaps: dict[str, Gap] = {g.rating_id: g for g in plan.gaps if g.org_id == need.org_id}
@@ -311,7 +311,8 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
             "step": status_word(STEP_WORDS, unfit.step)}
     if reason == "capacity" and unfit.blocked:  # which organisation's calendar, which rule
         return gettext("No month in the plan has room for it: %(why)s.") % {
-            "why": "; ".join(reasons.blocked_words(unfit.blocked, _PageVoice(names)))}
+            "why": localise.join(reasons.blocked_words(unfit.blocked, _PageVoice(names)),
+                                strong=True)}
     words = {
         "prerequisite-unfit": gettext("Waits for an earlier course that could not be placed."),
         "capacity": gettext("No month in the plan has room for it in every organisation's "
@@ -481,7 +482,7 @@ def refused_edit(edit: str, broken: Iterable[tuple[int | None, str, OperationRes
         "Not saved: %(edit)s would break an edit made before it — %(earlier)s. Withdraw or "
         "change that edit first.",
         "Not saved: %(edit)s would break edits made before it — %(earlier)s. Withdraw or "
-        "change those edits first.", len(items)) % {"edit": edit, "earlier": "; ".join(items)}
+        "change those edits first.", len(items)) % {"edit": edit, "earlier": localise.join(items, strong=True)}
 
 
 def turned_edits(turned: Iterable[tuple[int | None, str, OperationResult]],
@@ -496,7 +497,7 @@ def turned_edits(turned: Iterable[tuple[int | None, str, OperationResult]],
         return ""
     return ngettext("This changed what an earlier edit does: %(edits)s.",
                     "This changed what earlier edits do: %(edits)s.", len(items)) % {
-        "edits": "; ".join(items)}
+        "edits": localise.join(items, strong=True)}
 
 
 def _split_key(key: str) -> list[str]:
@@ -514,7 +515,7 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer,
         return []
 
     def listed(items: list[str]) -> str:
-        shown = ", ".join(items[:6])
+        shown = localise.join(items[:6])
         more = len(items) - 6
         return shown + (ngettext(" and %(n)d more", " and %(n)d more", more) % {"n": more}
                         if more > 0 else "")
@@ -589,7 +590,7 @@ def _need_change_lines(before: PlanData, after: PlanData, names: Namer) -> list[
         if kind in grouped:
             template, say = grouped[kind]
             items = [say(c) for c in of_kind]
-            shown = ", ".join(items[:6])
+            shown = localise.join(items[:6])
             if len(items) > 6:
                 shown += ngettext(" and %(n)d more", " and %(n)d more",
                                   len(items) - 6) % {"n": len(items) - 6}
@@ -608,7 +609,7 @@ def _need_change_lines(before: PlanData, after: PlanData, names: Namer) -> list[
                 lines.append(gettext("Moved %(module)s from %(before)s to %(after)s") % {
                     "module": gettext("%(module)s for %(orgs)s") % {
                         "module": names.module(code),
-                        "orgs": ", ".join(names.org(o) for o in orgs)},
+                        "orgs": localise.join(names.org(o) for o in orgs)},
                     "before": month_label(month_a), "after": month_label(month_b)})
     return lines
 
@@ -625,7 +626,7 @@ def out_of_order(items: Iterable[Any], names: Namer) -> list[str]:
     for (code, month, first, first_month), orgs in grouped.items():
         values = {"module": names.module(code), "month": month_label(month),
                   "first": names.module(first), "first_month": month_label(first_month),
-                  "orgs": ", ".join(sorted(names.org(o) for o in orgs))}
+                  "orgs": localise.join(sorted(names.org(o) for o in orgs))}
         if month == first_month:
             lines.append(gettext("For %(orgs)s, %(module)s is in the same month as "
                                  "%(first)s, which should come before it: %(month)s.")
@@ -644,11 +645,11 @@ def moved_others(moves: Iterable[Mapping[str, Any]], names: Namer) -> str:
     moves = list(moves)
     if not moves:
         return ""
-    items = "; ".join(
+    items = localise.join((
         gettext("%(module)s from %(before)s to %(after)s") % {
             "module": names.module(m.get("module_code")),
             "before": month_label(m.get("before")), "after": month_label(m.get("after"))}
-        for m in moves)
+        for m in moves), strong=True)
     moved = ngettext("This also moved: %(courses)s.", "This also moved: %(courses)s.",
                      len(moves)) % {"courses": items}
     keep = ngettext(
