@@ -59,7 +59,7 @@ def test_the_same_problem_on_many_rows_is_said_once_with_its_rows(course):
     page = client_for(course.coordinator).post(url(course, "delivery-import"), {"file": sheet},
                                                follow=True).content.decode()
     assert ("Nothing was imported from week1.csv: column “present”: rows 2, 3: empty; every "
-            "row needs a code, a day and present yes/no; row 4, column “code”: “T9” is not a "
-            "trainee code of this delivery") in page.replace("&#x27;", "'")
+            "row needs a code, a day and whether present (yes or no); row 4, column “code”: "
+            "“T9” is not a trainee code of this delivery") in page.replace("&#x27;", "'")
     assert page.count("week1.csv") == 1 and page.count("empty;") == 1
     assert not Attendance.objects.exists()
