@@ -16,6 +16,7 @@ from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import nominations_due
 from govcap.planning.core.narrow import narrow
+from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import (
     DROPPED,
     SCHEDULED,
@@ -184,6 +185,11 @@ class Overview:
     gap_rows: tuple[GapRow, ...] = ()
     indicator_rows: tuple[IndicatorRow, ...] = ()
     arrow: str = "→"  # between two levels, pointing the way the page reads
+    # the plan's period as the documents say it (planning.core.period): first to last month
+    # a course starts, the reassessments apart; "" when no course is scheduled
+    period_first: str = ""
+    period_last: str = ""
+    reassessment: str = ""  # "March 2028 – May 2028", when it ends after the training
 
 
 def cost_category(key: str) -> str:
@@ -319,7 +325,20 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                        for g in own.gaps),
         indicator_rows=tuple(indicator_row(i, plan, section_titles) for i in own.indicators),
         arrow=wording.step_arrow(),
+        **period_words(plan, org_id),
     )
+
+
+def period_words(plan: PlanData, org_id: str | None = None) -> dict[str, str]:
+    """The plan's period in words, as the documents give it (one definition:
+    ``core.period.plan_period``), not the months the schedule searched."""
+    period = plan_period(plan, org_id)
+    if period.empty:
+        return {}
+    return {"period_first": wording.month_label(period.first),
+            "period_last": wording.month_label(period.last),
+            "reassessment": wording.month_span(period.reassess_first, period.reassess_last)
+            if period.reassess_last else ""}
 
 
 def indicator_row(indicator: Indicator, plan: PlanData,
