@@ -283,16 +283,20 @@ def not_quoted(texts: Sequence[Text], level: int, annex: int | None = None) -> s
     return " ".join(out)
 
 
-def texts_intro(full: bool = True) -> str:
+def texts_intro(full: bool = True, annex: int | None = None) -> str:
     if not full:  # the donor's document: it cannot send its reader to the results page
-        return _(
+        out = _(
             "Written by the participants in the level-1 form (\"Anything else you want to "
             "tell us?\") and by participants and supervisors in the level-3 follow-up (an "
             "example of the course applied, or of what stands in the way). Shown as written, "
             "without the participant's code or organisation. Only the texts a coordinator or "
-            "a programme manager checked and marked for quoting are in this document, phone "
-            "numbers and e-mail addresses masked: at most %(n)d per course and level here, "
-            "the others in the annex.") % {"n": QUOTES}
+            "a programme manager checked and marked for quoting are in this document, at "
+            "most %(n)d per course and level here, phone numbers and e-mail addresses "
+            "masked.") % {"n": QUOTES}
+        if annex is not None:
+            out += " " + _("The others marked for quoting are in the annex (section "
+                           "%(annex)d).") % {"annex": annex}
+        return out
     return _(
         "Written by the participants in the level-1 form (\"Anything else you want to tell "
         "us?\") and by participants and supervisors in the level-3 follow-up (an example of "
@@ -324,7 +328,7 @@ def texts_blocks(results: Results, full: bool, annex: int | None = None) -> list
     page (``full``) shows every text to those who may read them; the documents, which go
     to a donor, quote only the texts marked for quoting (``quoted``) and say how many they
     leave out. Never a code, name or organisation beside a text."""
-    out: list = [Para(texts_intro(full), "intro")]
+    out: list = [Para(texts_intro(full, annex), "intro")]
     if not results.texts:
         out.append(Para(_("No comment or example has been written yet.") if not
                         results.texts_withheld else _(

@@ -72,6 +72,7 @@ def test_the_donors_documents_quote_a_few_and_the_others_in_an_annex(written, mo
     assert ("Level 1: 1 more comment marked for quoting is in the annex (section 7)."
             in notes)
     assert "Level 3: 2 examples not marked for quoting are not in this document." in notes
+    assert "The others marked for quoting are in the annex (section 7)." in notes
     annex = doc.sections[-1]
     assert (annex.number, annex.key) == (7, "annex-words")
     annexed = [item for b in annex.blocks if hasattr(b, "items") for item in b.items]
@@ -223,3 +224,11 @@ def test_a_corrected_answer_is_unmarked(written):
                    source="paper", replace=True)
     assert not Reaction.objects.get(trainee=written.t3).quotable
     assert Reaction.objects.get(trainee=written.trainee).quotable
+
+
+def test_the_documents_speak_of_an_annex_only_when_there_is_one(written):
+    Reaction.objects.update(quotable=True)  # 2 comments: both quoted, no annex
+    doc = document.document(build(written.manager, written.engagement))
+    assert [s.key for s in doc.sections][-1] == "definitions"
+    words = next(s for s in doc.sections if s.key == "words")
+    assert "annex" not in " ".join(getattr(b, "text", "") for b in words.blocks)
