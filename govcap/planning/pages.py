@@ -189,7 +189,7 @@ class Overview:
     # a course starts, the reassessments apart; "" when no course is scheduled
     period_first: str = ""
     period_last: str = ""
-    reassessment: str = ""  # "March 2028 – May 2028", when it ends after the training
+    reassessment: str = ""  # "March 2027 – May 2028", when it ends after the training
 
 
 def cost_category(key: str) -> str:

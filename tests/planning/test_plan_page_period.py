@@ -24,7 +24,7 @@ def test_the_page_says_the_documents_period(client, planned) -> None:  # noqa: F
     said = (f"From {wording.month_label(months[0])} to {wording.month_label(months[-1])}.")
     assert said in shown, shown[:1500]
     if period.reassess_last:
-        assert "Reassessment after the training: " in shown
+        assert "Reassessment: " in shown
     org = data.organisations[0]
     own = plan_period(data, org.org_id)
     shown = " ".join(text_of(client.get(reverse(
