@@ -13,7 +13,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from django.utils import formats
 from django.utils.translation import (
     get_language,
     get_language_bidi,
@@ -125,12 +124,14 @@ def indicator_words(indicator: Indicator, section: str) -> str:
 
 
 def month_label(month: str | None) -> str:
-    """``2027-05`` → "May 2027" in the reader's language; anything else as it is."""
+    """``2027-05`` → "May 2027" in the reader's language, named as every page and document
+    names a month (`govcap.localise.month`: "Desemba 2026", not Django's "Disemba");
+    anything else as it is."""
     if not month:
         return "—"
     try:
         year, number = (int(p) for p in month.split("-", 1))
-        return formats.date_format(dt.date(year, number, 1), "YEAR_MONTH_FORMAT")
+        return localise.month(dt.date(year, number, 1))
     except (ValueError, TypeError):
         return month
 

@@ -88,3 +88,13 @@ def test_arabic_april_is_spelled_one_way():
 def test_a_pseudo_locale_still_gets_its_month_through_gettext():
     assert localise.month_name(12, "en-xa").startswith("[")
     assert localise.month_name(12, "fr") == "décembre"
+
+
+def test_the_plan_pages_months_are_the_same_words():
+    # the plan's blocked months and schedule read "Disemba 2026" beside "4 Desemba 2026"
+    from govcap.planning.wording import month_label
+
+    with translation.override("sw"):
+        assert month_label("2026-12") == "Desemba 2026"
+    with translation.override("fr"):
+        assert month_label("2026-12") == "décembre 2026"
