@@ -74,12 +74,14 @@ def test_a_sheet_is_read_with_every_problem_named_by_row_and_column():
             (6, ("T1", "1", "no", "")), (7, ("", "1", "yes", ""))]
     marks, problems = a.read_sheet(headers, rows, ["T1", "T2"], 3)
     assert marks[:2] == [a.Mark("T1", 1, True), a.Mark("T2", 2, False)]
+    # each named by its column as the sheet heads it
     assert [(p.kind, p.row, p.column) for p in problems] == [
-        (a.UNKNOWN_CODE, 4, "code"), (a.BAD_DAY, 5, "day"), (a.BAD_PRESENT, 5, "present"),
-        (a.DUPLICATE, 6, "code"), (a.EMPTY, 7, "code")]
+        (a.UNKNOWN_CODE, 4, "Code"), (a.BAD_DAY, 5, "Day"), (a.BAD_PRESENT, 5, "Present"),
+        (a.DUPLICATE, 6, "Code"), (a.EMPTY, 7, "Code")]
 
 
 def test_a_sheet_without_the_columns_is_refused_before_its_rows():
     marks, problems = a.read_sheet(("code", "date"), [(2, ("T1", "2026-01-01"))], ["T1"], 2)
-    assert marks == [] and [(p.kind, p.column) for p in problems] == [
-        (a.MISSING_COLUMN, "day"), (a.MISSING_COLUMN, "present")]
+    # one problem, naming every missing column
+    assert marks == [] and [(p.kind, p.value) for p in problems] == [
+        (a.MISSING_COLUMN, "day present")]

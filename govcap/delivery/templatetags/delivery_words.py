@@ -7,6 +7,7 @@ import datetime as dt
 
 from django import template
 from django.conf import settings
+from django.utils.translation import pgettext
 
 from govcap import localise
 from govcap.delivery.core import zones
@@ -52,4 +53,15 @@ def course_time(value: dt.datetime | None, delivery) -> str:
     assert value is not None
     country = getattr(getattr(delivery, "engagement", None), "country", None)
     here = zones.local(value, country, settings.TIME_ZONE)
-    return f"{localise.day_time(here.replace(tzinfo=None))} {here.tzname()}"
+    return f"{localise.day_time(here.replace(tzinfo=None))} {zone_label(here.tzname() or '')}"
+
+
+def zone_label(abbreviation: str) -> str:
+    """A zone's abbreviation as the reader's language writes it ("EAT"); one the
+    translations do not know, as the zone database writes it ("+04")."""
+    return {
+        "EAT": pgettext("time zone (UTC+3: Kenya, Djibouti, Somalia, Ethiopia)", "EAT"),
+        "CAT": pgettext("time zone (UTC+2: Central Africa)", "CAT"),
+        "WAT": pgettext("time zone (UTC+1: West Africa)", "WAT"),
+        "UTC": pgettext("time zone", "UTC"),
+    }.get(abbreviation, abbreviation)
