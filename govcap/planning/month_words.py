@@ -22,33 +22,33 @@ from govcap import localise
 from govcap.planning.core import blackouts
 from govcap.translations import Contextual, in_context
 
-CONTEXT = "public holiday"
+# The context "public holiday" is written out in each call: xgettext reads only literals.
 # The tables' English (en_US) names → ours. Two holidays of one day are "A; B" in the
 # tables; "(estimated)" and "(observed)" follow a name.
 HOLIDAYS: dict[str, Contextual] = {
-    "New Year's Day": in_context(CONTEXT, "New Year's Day"),
-    "Good Friday": in_context(CONTEXT, "Good Friday"),
-    "Easter Monday": in_context(CONTEXT, "Easter Monday"),
-    "Labor Day": in_context(CONTEXT, "Labour Day"),
-    "Madaraka Day": in_context(CONTEXT, "Madaraka Day"),
-    "Mashujaa Day": in_context(CONTEXT, "Mashujaa Day"),
-    "Mazingira Day": in_context(CONTEXT, "Mazingira Day"),
-    "Jamhuri Day": in_context(CONTEXT, "Jamhuri Day"),
-    "Christmas Day": in_context(CONTEXT, "Christmas Day"),
-    "Boxing Day": in_context(CONTEXT, "Boxing Day"),
-    "Independence Day": in_context(CONTEXT, "Independence Day"),
-    "Independence Day Holiday": in_context(CONTEXT, "Second day of Independence Day"),
-    "Republic Day": in_context(CONTEXT, "Republic Day"),
-    "Eid al-Fitr": in_context(CONTEXT, "Eid al-Fitr"),
-    "Eid al-Fitr Holiday": in_context(CONTEXT, "Second day of Eid al-Fitr"),
-    "Eid al-Adha": in_context(CONTEXT, "Eid al-Adha"),
-    "Eid al-Adha Holiday": in_context(CONTEXT, "Second day of Eid al-Adha"),
-    "Day of Arafah": in_context(CONTEXT, "Day of Arafah"),
-    "Islamic New Year": in_context(CONTEXT, "Islamic New Year"),
-    "Ashura": in_context(CONTEXT, "Ashura"),
-    "Isra' and Mi'raj": in_context(CONTEXT, "Isra and Mi'raj"),
-    "Prophet Muhammad's Birthday": in_context(CONTEXT, "Prophet Muhammad's Birthday"),
-    "Prophet's Birthday": in_context(CONTEXT, "Prophet Muhammad's Birthday"),
+    "New Year's Day": in_context("public holiday", "New Year's Day"),
+    "Good Friday": in_context("public holiday", "Good Friday"),
+    "Easter Monday": in_context("public holiday", "Easter Monday"),
+    "Labor Day": in_context("public holiday", "Labour Day"),
+    "Madaraka Day": in_context("public holiday", "Madaraka Day"),
+    "Mashujaa Day": in_context("public holiday", "Mashujaa Day"),
+    "Mazingira Day": in_context("public holiday", "Mazingira Day"),
+    "Jamhuri Day": in_context("public holiday", "Jamhuri Day"),
+    "Christmas Day": in_context("public holiday", "Christmas Day"),
+    "Boxing Day": in_context("public holiday", "Boxing Day"),
+    "Independence Day": in_context("public holiday", "Independence Day"),
+    "Independence Day Holiday": in_context("public holiday", "Second day of Independence Day"),
+    "Republic Day": in_context("public holiday", "Republic Day"),
+    "Eid al-Fitr": in_context("public holiday", "Eid al-Fitr"),
+    "Eid al-Fitr Holiday": in_context("public holiday", "Second day of Eid al-Fitr"),
+    "Eid al-Adha": in_context("public holiday", "Eid al-Adha"),
+    "Eid al-Adha Holiday": in_context("public holiday", "Second day of Eid al-Adha"),
+    "Day of Arafah": in_context("public holiday", "Day of Arafah"),
+    "Islamic New Year": in_context("public holiday", "Islamic New Year"),
+    "Ashura": in_context("public holiday", "Ashura"),
+    "Isra' and Mi'raj": in_context("public holiday", "Isra and Mi'raj"),
+    "Prophet Muhammad's Birthday": in_context("public holiday", "Prophet Muhammad's Birthday"),
+    "Prophet's Birthday": in_context("public holiday", "Prophet Muhammad's Birthday"),
 }
 _ESTIMATED, _OBSERVED = " (estimated)", " (observed)"
 
@@ -89,9 +89,9 @@ def _ours(english: str) -> tuple[str, bool] | None:
         name = pgettext(message.context, message.message)
         translated = translated and name != message.message
         if suffix == _ESTIMATED:
-            name = pgettext(CONTEXT, "%(name)s (estimated)") % {"name": name}
+            name = pgettext("public holiday", "%(name)s (estimated)") % {"name": name}
         elif suffix == _OBSERVED:
-            name = pgettext(CONTEXT, "%(name)s (observed)") % {"name": name}
+            name = pgettext("public holiday", "%(name)s (observed)") % {"name": name}
         said.append(name)
     return localise.join(said, strong=True), translated
 
