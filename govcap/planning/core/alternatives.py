@@ -84,7 +84,6 @@ def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
     participants = need.participants if need is not None else constraints.participants(
         unfit.org_id)
     language = need.language if need is not None else ""
-    months = set(constraints.months)
     after = _ready_after(need, needs or {})
 
     def fits(code: str, month: str | None = None, course: bool = True) -> bool:
@@ -92,12 +91,13 @@ def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
             return True
         if course and after is None:
             return False
-        return room.first_month(code, unfit.org_id, participants,
-                                (after or "") if course else "",
-                                None if month is None else (month,),
-                                new_cohort=month is None) is not None
+        return room.fits(code, unfit.org_id, participants, (after or "") if course else "",
+                         month)
 
     found: list[Alternative] = []
+    open_cohorts = tuple(open_cohorts)
+    months = frozenset(room.months if room is not None else constraints.months
+                       if open_cohorts else ())
     for c in sorted(open_cohorts, key=lambda c: (c.month, -c.places_free, c.engagement_name)):
         if (c.module_code == module.code and c.language == language and c.month in months
                 and fits(module.code, c.month)):

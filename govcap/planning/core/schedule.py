@@ -118,6 +118,8 @@ class _Load:
         self.quarter: Counter[tuple[str, int]] = Counter()
         self.away: Counter[tuple[str, str]] = Counter()
         self._limits: dict[tuple[str, str], int] = {}
+        self._parts: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        self._capacity: dict[str, tuple[int, int, int]] = {}
         self.blocks = constraints.blocks
         self.closed = constraints.closed_months
 
@@ -128,7 +130,16 @@ class _Load:
         return self._limits[key]
 
     def parts(self, cohort: Cohort, month: str) -> list[tuple[str, int]]:
-        return spread(self.catalogue.by_code[cohort.module_code], month, self.closed)
+        key = (cohort.module_code, month)
+        if key not in self._parts:
+            self._parts[key] = spread(self.catalogue.by_code[cohort.module_code], month,
+                                      self.closed)
+        return self._parts[key]
+
+    def capacity(self, org: str) -> tuple[int, int, int]:
+        if org not in self._capacity:
+            self._capacity[org] = self.c.capacity(org)
+        return self._capacity[org]
 
     def takes_away(self, cohort: Cohort) -> bool:
         return not self.catalogue.by_code[cohort.module_code].at_workplace
@@ -151,7 +162,7 @@ class _Load:
         away_too = self.takes_away(cohort)
         for member in cohort.members:
             org = member.org_id
-            per_month, per_quarter, away = c.capacity(org)
+            per_month, per_quarter, away = self.capacity(org)
             in_quarter: Counter[int] = Counter()
             for at, part in parts:
                 room = self.month_days(org, at)
@@ -195,10 +206,23 @@ class Room:
     def __init__(self, cohorts: Iterable[Cohort], catalogue: Catalogue,
                  constraints: Constraints):
         self.c, self.catalogue = constraints, catalogue
+        self.months, self.closed = constraints.months, constraints.closed_months
         self.load = _Load(constraints, {}, catalogue)
+        self._seen: dict[tuple[str, str, int, str, str | None], bool] = {}
         for cohort in cohorts:
             if cohort.month is not None:
                 self.load.add(cohort, 0, cohort.month)
+
+    def fits(self, module_code: str, org_id: str, participants: int, after: str = "",
+             month: str | None = None) -> bool:
+        """Whether ``first_month`` finds a month (only ``month`` when given: joining a
+        course held elsewhere then); asked once per question."""
+        key = (module_code, org_id, participants, after, month)
+        if key not in self._seen:
+            self._seen[key] = self.first_month(
+                module_code, org_id, participants, after,
+                None if month is None else (month,), new_cohort=month is None) is not None
+        return self._seen[key]
 
     def first_month(self, module_code: str, org_id: str, participants: int,
                     after: str = "", months: Iterable[str] | None = None,
@@ -208,8 +232,8 @@ class Room:
         module = self.catalogue.by_code[module_code]
         alone = Cohort("alternative", module.code, module.domain, "",
                        (CohortMember(org_id, participants),), 0.0)
-        closed = self.c.closed_months
-        for month in self.c.months if months is None else months:
+        closed = self.closed
+        for month in self.months if months is None else months:
             if month in closed or month <= after:
                 continue
             if self.load.why_not(alone, module.days, month, new_cohort) is None:
@@ -540,6 +564,9 @@ _ORG_RULES = frozenset({"org-month-days", "org-month-days-blocked", "org-quarter
                         "staff-away", "too-many-away", "too-long"})
 
 
+REGROUP_ROUNDS = 8
+
+
 def schedule_regrouping(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                         catalogue: Catalogue, constraints: Constraints,
                         pins: Mapping[str, tuple[str, str]], results: Results,
@@ -558,22 +585,28 @@ def schedule_regrouping(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
       regrouped any more, those whose earlier course found no month.
 
     Courses under way or done, pinned by an edit or locked are not regrouped. Each round
-    takes at least one organisation out of a course, so it ends; in practice in a few.
+    takes at least one organisation out of a course, so it ends; after ``REGROUP_ROUNDS``
+    (each a placing of every month) what is still held up is reported as it is — a
+    large plan under tight limits would otherwise place its months again for long.
     """
     fixed = fixed or {}
     left: list[Unfit] = []
-    while True:
+    for round_number in range(REGROUP_ROUNDS + 1):
         unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results, fixed)
-        out = _without_prerequisite(cohorts, needs, fixed, gone_only=True)
-        if not out:
-            out = _without_blocker(cohorts, needs, catalogue, unfit, fixed, pins,
-                                   per_org_cap, away)
+        if round_number == REGROUP_ROUNDS:
+            break
+        out = _without_blocker(cohorts, needs, catalogue, unfit, fixed, pins, per_org_cap,
+                               away)
         if not out:
             out = _without_prerequisite(cohorts, needs, fixed, gone_only=False)
         if not out:
-            return unfit + left
+            break
         left += out
-        _settle(cohorts, needs, catalogue, per_org_cap, away, fixed, left)
+        while out:  # who is out of a course leaves the courses after it, before placing
+            _settle(cohorts, needs, catalogue, per_org_cap, away, fixed, left)
+            out = _without_prerequisite(cohorts, needs, fixed, gone_only=True)
+            left += out
+    return unfit + left
 
 
 def _leave(cohort: Cohort, need: Need, reason: str, message: str,
