@@ -140,8 +140,9 @@ def inputs_changed(plan: Plan) -> bool:
         now = committed_courses.of(engagement)
     except (ValueError, CatalogueError, PlanInputError):
         return True
-    if committed_courses.checksum(base, now) == plan.inputs_checksum:
-        return False
+    if plan.inputs_checksum in (committed_courses.checksum(base, now),
+                                committed_courses.checksum(base, now, legacy=True)):
+        return False  # (legacy: a version stored before the courses' version was left out)
     if not plan.is_read_only:
         return True
     # the courses under way it kept, as its data says they were when it was generated
