@@ -5,8 +5,8 @@ stable key to the English message, marked for ``makemessages`` — ``_`` for a p
 ``plural_noop`` for one with plural forms. ``labels(language)`` looks a key up in the
 document's language. A number inside a sentence gets its noun in the right plural form by
 naming a count phrase in its placeholder: ``{cohorts:n.cohorts}`` → "3 cohorts" / "1 cohort"
-(Arabic has six forms, so no "cohort(s)"). Amounts and months are formatted here so DOCX, PDF
-and XLSX write them the same way.
+(Arabic has six forms, so no "cohort(s)"). Amounts and months (through `govcap.localise`, the
+one source of month names) are formatted here so DOCX, PDF and XLSX write them the same way.
 """
 
 from __future__ import annotations
@@ -558,17 +558,6 @@ EN: dict[str, str | Plural | Contextual] = {
     "sheet.budget": _("Budget"), "sheet.orgs": _("Per organisation"),
 }
 
-# A month in a narrow table column (the Gantt chart's axis, the load tables): each language's
-# own abbreviation; Arabic does not abbreviate month names, so it writes them whole. Running
-# text always names the month in full (``Labels.month``).
-SHORT_MONTHS = {
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-    "fr": ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
-           "nov.", "déc."),
-    "sw": ("Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ago", "Sep", "Okt", "Nov", "Des"),
-}
-
-
 class _Filler(string.Formatter):
     """``str.format`` that reads ``{value:n.key}`` as the count phrase ``n.key`` for value."""
 
@@ -634,18 +623,10 @@ class Labels(Mapping[str, str]):
 
     def month(self, month: str | None) -> str:
         """``"2026-03"`` → "March 2026" / "mars 2026" / "Machi 2026" / "مارس 2026", the
-        month in full as the pages write it (`govcap.localise.month`); None → an en dash."""
+        month in full as the pages write it (`govcap.localise.month`, whose `month_name` is
+        the one source of month names: the documents keep no table of their own, and no
+        short forms: a narrow column writes its month over two lines); None → an en dash."""
         return localise.month(month, self.language, empty="–")
-
-    def month_short(self, month: str | None) -> str:
-        """A month for a narrow column: "Jul 2026", "juil. 2026", "Jul 2026" (Swahili),
-        "يوليو 2026" (Arabic has no short form); a language without its own short forms
-        writes the month in full. None → an en dash."""
-        if not month:
-            return "–"
-        year, number = month.split("-")[:2]
-        short = SHORT_MONTHS.get(self.language)  # a pseudo-locale ("en-xa"): in full
-        return f"{short[int(number) - 1]} {year}" if short else self.month(month)
 
     def date(self, value: dt.date | str | None) -> str:
         """A day as the pages write it (`govcap.localise.day`): ``"2026-01-01"`` →
