@@ -494,15 +494,19 @@ def not_compared(p: PairResult, titles: dict[str, str] | None = None) -> list[st
     outside = (earlier | later) - paired
     out = []
     if outside:
+        # each round with its count, a list after a dash: a round's name holds its year in
+        # brackets ("Baseline (2025)"), so the counts in brackets read "(Baseline (2025): 2, …)"
+        rounds = localise.join(
+            (localise.labelled(round_label(engagement), localise.number(len(outside & orgs)))
+             for engagement, orgs in ((p.pair.earlier, earlier), (p.pair.later, later))),
+            strong=True)
         out.append(ngettext(
             "%(count)s organisations assessed is not compared: it has a validated level in "
-            "one round only (%(earlier)s: %(in_earlier)d, %(later)s: %(in_later)d).",
+            "one round only — %(rounds)s.",
             "%(count)s organisations assessed are not compared: they have a validated level "
-            "in one round only (%(earlier)s: %(in_earlier)d, %(later)s: %(in_later)d).",
+            "in one round only — %(rounds)s.",
             len(outside)) % {
-            "count": words.of(len(outside), len(earlier | later)),
-            "earlier": round_label(p.pair.earlier), "later": round_label(p.pair.later),
-            "in_earlier": len(outside & earlier), "in_later": len(outside & later)})
+            "count": words.of(len(outside), len(earlier | later)), "rounds": rounds})
     sections = []
     for c in p.comparisons:  # the others: compared in some sections, not in this one
         rated = [{org for org, s in levels if s == c.section}

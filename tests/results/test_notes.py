@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.utils import translation
 
@@ -65,7 +67,7 @@ def test_the_notes_say_how_many_organisations_are_not_compared_and_why(programme
     rounds = {"earlier": round_label(programme.engagement),
               "later": round_label(programme.later)}
     assert ("Level 4, Kenya 1: 2 of 5 organisations assessed are not compared: they have a "
-            "validated level in one round only ({earlier}: 1, {later}: 1).".format(**rounds)
+            "validated level in one round only — {earlier}: 1; {later}: 1.".format(**rounds)
             in said), said
     # b's s2 was rated in the earlier round only (d and e are counted above)
     assert ("Level 4, Kenya 1: Organisations not compared in some sections, their level in "
@@ -73,3 +75,28 @@ def test_the_notes_say_how_many_organisations_are_not_compared_and_why(programme
     # c's official attended without completing: compared in neither group
     assert any("1 organisation whose officials attended without completing is compared in "
                "neither group" in n for n in said), said
+
+
+def test_the_rounds_not_compared_are_listed_without_brackets_in_brackets(programme):
+    """A round's name holds its year in brackets ("Baseline (2025)"): the counts per round
+    are a list after a dash, not in brackets of their own ("(Baseline (2025): 2, …)"), and
+    take the language's colon and separator."""
+    programme.engagement.start_date = dt.date(2026, 1, 15)
+    programme.engagement.save(update_fields=["start_date"])
+    before = {("a", "s1"): 1, ("b", "s1"): 1, ("c", "s1"): 2}
+    after = {("a", "s1"): 2, ("b", "s1"): 1}
+    comparisons = l4.compare(before, after, {"a": frozenset({"d"})}, sections=("s1",),
+                             section_domain={"s1": "d"})
+    result = PairResult(RoundPair(programme.engagement, programme.later, before, after),
+                        comparisons)
+    earlier, later = round_label(programme.engagement), round_label(programme.later)
+    assert "(" in earlier  # the year in brackets
+    said = [n for n in notes(programme, result) if "one round only" in n]
+    assert len(said) == 1 and said[0].endswith(
+        f"in one round only — {earlier}: 1; {later}: 0."), said
+    assert "((" not in said[0] and "))" not in said[0] and not said[0].endswith(").")
+    with translation.override("fr"):
+        french = [row[0] for row in workbook.notes_grid(
+            Results(programme.engagement, [programme.engagement], [], [result])).rows]
+        earlier, later = round_label(programme.engagement), round_label(programme.later)
+    assert any(f"{earlier}\u202f: 1\u202f; {later}\u202f: 0" in n for n in french), french
