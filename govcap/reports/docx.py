@@ -1,6 +1,7 @@
-"""The document model as DOCX (python-docx): A4, chapters on new pages, wide chapters on
-landscape pages, table headers repeated on every page, page numbers in the footer, charts
-as PNG. Arabic documents are laid out right to left once built (:mod:`.docx_rtl`)."""
+"""The document model as DOCX (python-docx): A4, chapters on new pages (a short one marked
+``run_on`` goes on below the one before), wide chapters on landscape pages, table headers
+repeated on every page, page numbers in the footer, charts as PNG. Arabic documents are laid
+out right to left once built (:mod:`.docx_rtl`)."""
 
 from __future__ import annotations
 
@@ -53,10 +54,15 @@ def render_docx(doc: Document) -> bytes:
     else:
         _cover(word, doc)
         _contents(word, doc)
+        before: Section | None = None
         for section in doc.sections:
-            part = word.add_section(WD_SECTION.NEW_PAGE)
-            _page(part, wide=section.wide)
+            # a short section runs on below the one before, as in the PDF, unless the page
+            # turns (a landscape section after a portrait one, or back)
+            if not (section.run_on and before is not None and before.wide == section.wide):
+                part = word.add_section(WD_SECTION.NEW_PAGE)
+                _page(part, wide=section.wide)
             _chapter(word, section, wide=section.wide)
+            before = section
     if direction.is_rtl(doc.language):
         right_to_left(word, LANGS.get(doc.language, doc.language))
     return _saved(word)
