@@ -14,7 +14,8 @@ import re
 from govcap.direction import LRI, LRM, PDI, RTL_LANGUAGES, has_rtl, is_rtl, isolated
 from govcap.direction import runs as _runs
 
-__all__ = ["LRI", "LRM", "PDI", "RTL_LANGUAGES", "has_rtl", "is_rtl", "isolated", "runs"]
+__all__ = ["LRI", "LRM", "PDI", "RTL_LANGUAGES", "has_rtl", "is_rtl", "isolated", "runs",
+           "wholly_left_to_right"]
 
 _HELD = re.compile(f"{LRI}([^{LRI}{PDI}]*){PDI}")
 
@@ -36,3 +37,15 @@ def runs(text: str) -> list[tuple[str, bool]]:
     if at < len(text):
         pieces += _runs(text[at:])
     return pieces
+
+
+def wholly_left_to_right(text: str) -> bool:
+    """Whether a paragraph of a right-to-left document is to be laid out left to right: its
+    text is one left-to-right run (a module's description the catalogue has in English
+    only). A quotation held between isolate marks counts as the Latin text it is: a
+    participant's words with their code and no Arabic ("P4: «…»") read left to right whole,
+    where its pieces set right to left glued the code to the quotation's end
+    ("…papier.P4: «"). The PDF (``dir="ltr"``) and the DOCX (``w:bidi w:val="0"``) both
+    follow it."""
+    pieces = runs(text.replace(LRI, "").replace(PDI, ""))
+    return len(pieces) == 1 and pieces[0][1]

@@ -18,7 +18,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table as DocxTable
 
 from govcap.reports import direction
-from govcap.reports.docx_rtl import right_to_left
+from govcap.reports.docx_rtl import left_to_right, right_to_left
 from govcap.reports.figures import draw
 from govcap.reports.model import (
     Bullets,
@@ -42,6 +42,7 @@ LANGS = {"en": "en-GB", "fr": "fr-FR", "ar": "ar-SA", "sw": "sw-KE"}
 
 def render_docx(doc: Document) -> bytes:
     word = new_docx()
+    rtl = direction.is_rtl(doc.language)
     _styles(word, doc.language)
     _properties(word, doc)
     first = word.sections[0]
@@ -50,7 +51,7 @@ def render_docx(doc: Document) -> bytes:
     if doc.watermark:
         _watermark(first, doc.watermark)
     if doc.kind == "brief":  # one page: the title, then the text runs on
-        _brief(word, doc)
+        _brief(word, doc, rtl=rtl)
     else:
         _cover(word, doc)
         _contents(word, doc)
@@ -61,9 +62,9 @@ def render_docx(doc: Document) -> bytes:
             if not (section.run_on and before is not None and before.wide == section.wide):
                 part = word.add_section(WD_SECTION.NEW_PAGE)
                 _page(part, wide=section.wide)
-            _chapter(word, section, wide=section.wide)
+            _chapter(word, section, wide=section.wide, rtl=rtl)
             before = section
-    if direction.is_rtl(doc.language):
+    if rtl:
         right_to_left(word, LANGS.get(doc.language, doc.language))
     return _saved(word)
 
@@ -113,7 +114,7 @@ def _saved(word) -> bytes:
     return out.getvalue()
 
 
-def _brief(word, doc: Document) -> None:
+def _brief(word, doc: Document, *, rtl: bool) -> None:
     word.add_paragraph(plain_text(doc.sections[0].heading), style="Title")
     p = word.add_paragraph()
     run = p.add_run(plain_text(doc.subtitle))
@@ -122,7 +123,7 @@ def _brief(word, doc: Document) -> None:
         run = word.add_paragraph().add_run(plain_text(doc.cover_note))
         run.italic = True
         run.font.size = Pt(9)
-    _blocks(word, doc.sections[0], wide=False)
+    _blocks(word, doc.sections[0], wide=False, rtl=rtl)
 
 
 def _styles(word, language: str) -> None:
@@ -221,12 +222,15 @@ def _cover(word, doc: Document) -> None:
     run.font.color.rgb = MUTED
 
 
-def _chapter(word, section: Section, *, wide: bool) -> None:
+def _chapter(word, section: Section, *, wide: bool, rtl: bool) -> None:
     word.add_heading(plain_text(f"{section.number}. {section.heading}"), level=1)
-    _blocks(word, section, wide=wide)
+    _blocks(word, section, wide=wide, rtl=rtl)
 
 
-def _blocks(word, section: Section, *, wide: bool) -> None:
+def _blocks(word, section: Section, *, wide: bool, rtl: bool) -> None:
+    """The section's blocks; in a right-to-left document a paragraph or a bullet with no
+    Arabic (an English description, a participant's French words 'P4: «…»') is laid out left
+    to right, as the PDF does."""
     width, height = _usable(word.sections[-1])
     for block in section.blocks:
         if isinstance(block, Heading):
@@ -234,7 +238,7 @@ def _blocks(word, section: Section, *, wide: bool) -> None:
             heading.paragraph_format.page_break_before = block.new_page
         elif isinstance(block, Para):
             p = word.add_paragraph()
-            run = p.add_run(plain_text(block.text))
+            run = p.add_run(_direction(p, plain_text(block.text), rtl))
             if block.kind == "note":
                 p.paragraph_format.keep_with_next = True  # a note introduces what follows
                 run.italic = True
@@ -248,7 +252,7 @@ def _blocks(word, section: Section, *, wide: bool) -> None:
         elif isinstance(block, Bullets):
             for item in block.items:
                 p = word.add_paragraph(style="List Bullet")
-                run = p.add_run(plain_text(item))
+                run = p.add_run(_direction(p, plain_text(item), rtl))
                 run.font.size = Pt(9)
         elif isinstance(block, Table):
             _table(word, block, width)
@@ -257,6 +261,15 @@ def _blocks(word, section: Section, *, wide: bool) -> None:
             for png in draw(block.kind, block.data, "png"):
                 _picture(word, png, width, int(height * 0.74),  # room for the headings
                          alt=block.caption)
+
+
+def _direction(p, text: str, rtl: bool) -> str:
+    """`text` for paragraph `p`; in a right-to-left document a text with no Arabic sets `p`
+    left to right whole, its isolate marks then needless (:func:`left_to_right`)."""
+    if rtl and direction.wholly_left_to_right(text):
+        left_to_right(p)
+        return text.replace(direction.LRI, "").replace(direction.PDI, "")
+    return text
 
 
 def _picture(word, png: bytes, width: int, height: int, alt: str = "") -> None:

@@ -2,7 +2,8 @@
 
 Word reads the direction from the XML, so the document is rewritten once it is built rather
 than at every paragraph: each paragraph gets ``w:bidi`` (right to left, its first character
-at the right), each table ``w:bidiVisual`` (its first column at the right), each page section
+at the right; a paragraph with no Arabic the renderer marked `left_to_right` keeps its
+``w:val="0"``), each table ``w:bidiVisual`` (its first column at the right), each page section
 ``w:bidi``, and each run of Arabic ``w:rtl`` with its complex-script font, size, bold and
 italic (``w:cs``, ``w:szCs``, ``w:bCs``, ``w:iCs``: Word draws Arabic with those, not with
 the Latin ones). Latin text (a name, a code, an amount) stays in runs of its own without
@@ -59,17 +60,35 @@ def right_to_left(word, language_tag: str) -> None:
             _styles(root, language_tag)
 
 
+def left_to_right(paragraph) -> None:
+    """Lay a python-docx paragraph out left to right in a right-to-left document (a text
+    with no Arabic, :func:`govcap.reports.direction.wholly_left_to_right`, as the PDF's
+    ``dir="ltr"``): ``w:bidi w:val="0"``, which `right_to_left` keeps (a paragraph without
+    it would take the styles' right to left)."""
+    put(paragraph._p.get_or_add_pPr(), "bidi", PPR_ORDER).set(qn("w:val"), "0")
+    # its runs are then left as written: no piece of it is Arabic (`_left_to_right`)
+
+
 def _text_part(root) -> None:
     for p in root.iter(qn("w:p")):
         put(p.get_or_add_pPr(), "bidi", PPR_ORDER)
     for r in list(root.iter(qn("w:r"))):
-        _split(r)
+        if not _left_to_right(r):
+            _split(r)
     for tbl_pr in root.iter(qn("w:tblPr")):
         put(tbl_pr, "bidiVisual", TBLPR_ORDER)
     for sect_pr in root.iter(qn("w:sectPr")):
         put(sect_pr, "bidi", SECTPR_ORDER)
     for r_pr in root.iter(qn("w:rPr")):
         _complex_script(r_pr)
+
+
+def _left_to_right(r) -> bool:
+    """Whether run `r` is in a paragraph marked `left_to_right`: no Arabic in it, so none of
+    its pieces is marked ``w:rtl`` (a closing "»" so marked would be drawn mirrored, "«")."""
+    p = next(r.iterancestors(qn("w:p")), None)
+    bidi = p.find(f"{qn('w:pPr')}/{qn('w:bidi')}") if p is not None else None
+    return bidi is not None and bidi.get(qn("w:val")) == "0"
 
 
 def _styles(root, language_tag: str) -> None:

@@ -89,12 +89,8 @@ def _block_dir(value: object, text: Callable[[object], str]) -> str:
     catalogue has in English only) is laid out left to right, as its language reads."""
     if text is not rtl_text:
         return ""
-    # a quotation held between isolate marks counts as the Latin text it is: a participant's
-    # words with their code and no Arabic ("P4: «…»") read left to right whole, where its
-    # pieces set right to left glued the code to the quotation's end ("…papier.P4: «")
-    written = plain_text(value).replace(direction.LRI, "").replace(direction.PDI, "")
-    pieces = direction.runs(written)
-    return ' dir="ltr"' if len(pieces) == 1 and pieces[0][1] else ""
+    # a participant's quoted words with their code ("P4: «…»") too: direction's rule
+    return ' dir="ltr"' if direction.wholly_left_to_right(plain_text(value)) else ""
 
 
 def _attr(value: object, rtl: bool) -> str:

@@ -130,9 +130,9 @@ def test_the_arabic_docx_reads_right_to_left():
     data = rendered("ar", "docx")
     word = read_docx(io.BytesIO(data))
     body = word.element.body
-    paragraphs = list(body.iter(qn("w:p")))
-    assert paragraphs and all(p.pPr is not None and p.pPr.find(qn("w:bidi")) is not None
-                              for p in paragraphs)
+    paragraphs = [p for p in body.iter(qn("w:p"))
+                  if re.search("[\u0600-\u06ff]", "".join(t.text or "" for t in p.iter(qn("w:t"))))]
+    assert len(paragraphs) > 20 and all(right_to_left(p) for p in paragraphs)
     tables = list(body.iter(qn("w:tblPr")))
     assert tables and all(t.find(qn("w:bidiVisual")) is not None for t in tables)
     runs = [r for r in body.iter(qn("w:r")) if r.text]
@@ -251,3 +251,37 @@ def test_the_command_writes_the_language_asked_for(planned, tmp_path):
     call_command("plan", "export", planned.engagement.slug, "--format", "xlsx",
                  "--lang", "ar", "--out", str(out), stdout=io.StringIO())
     assert all(ws.sheet_view.rightToLeft for ws in load_workbook(out).worksheets)
+
+
+def right_to_left(p) -> bool:
+    """Whether a Word paragraph is set right to left (``w:bidi``, not ``w:val="0"``)."""
+    bidi = p.pPr.find(qn("w:bidi")) if p.pPr is not None else None
+    return bidi is not None and bidi.get(qn("w:val"), "1") not in ("0", "false", "off")
+
+
+def test_an_arabic_docx_sets_a_participants_latin_words_left_to_right():
+    """A participant's quotation in French with its code ('P4: «…»'), a paragraph with no
+    Arabic, reads left to right whole, as in the PDF (set right to left, Word put the code
+    after the quotation's full stop); the Arabic paragraphs beside it stay right to left."""
+    from govcap.reports.docx import render_docx
+    from govcap.reports.model import Bullets, Para, Section
+
+    words = Labels("ar")
+    quoted = words.t("evidence.quote", who="P4",
+                     text=words.inside_quotes("Le PMO n'existe que sur le papier."))
+    arabic = words["assume.intro"]
+    doc = dataclasses.replace(document("ar"), sections=[Section("annex", words["h.summary"], [
+        Bullets((quoted, arabic)), Para(quoted), Para(arabic)], number=1)])
+    body = read_docx(io.BytesIO(render_docx(doc))).element.body
+    said = {}
+    for p in body.iter(qn("w:p")):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if "P4" in text or arabic in text:
+            said.setdefault("P4" if "P4" in text else "ar", []).append(right_to_left(p))
+    assert said == {"P4": [False, False], "ar": [True, True]}
+    # and none of its pieces is set right to left (a "»" so set is drawn mirrored, "«")
+    latin = [p for p in body.iter(qn("w:p"))
+             if "P4" in "".join(t.text or "" for t in p.iter(qn("w:t")))]
+    assert not [r for p in latin for r in p.iter(qn("w:rtl"))]
+    assert [BIDI_MARKS.sub("", "".join(t.text for t in p.iter(qn("w:t")))) for p in latin] == [
+        "P4: «Le PMO n'existe que sur le papier.»"] * 2
