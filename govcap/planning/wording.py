@@ -26,6 +26,7 @@ from govcap import localise
 from govcap.analysis.labels import domain_titles
 from govcap.labels import level_label
 from govcap.planning import month_words
+from govcap.planning.core import diff as plan_diff
 from govcap.planning.core import reasons
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.edits import cohort_parts, find_cohort
@@ -555,8 +556,6 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer,
 
 def _need_change_lines(before: PlanData, after: PlanData, names: Namer) -> list[str]:
     """Each need's change between two versions in words (see ``diff_lines``)."""
-    from govcap.planning.core import diff as plan_diff
-
     changes = plan_diff.need_changes(before, after)
 
     def need(c: plan_diff.NeedChange) -> str:

@@ -35,8 +35,8 @@ def test_french_holiday_names_capitalise_the_first_word_and_proper_nouns_only():
     said = reasons_words(_holidays("DJ"), "fr")
     names = [re.sub(r" \(\d+\)$", "", n) for n in said.split(", ")]
     assert all(n[0].isupper() for n in names), names  # "deuxième jour de …" opened lowercase
-    assert "Fête de l'indépendance" in names
-    assert "Deuxième jour de la fête de l'indépendance" in names  # not "…l'Indépendance"
+    assert "Fête de l’indépendance" in names
+    assert "Deuxième jour de la fête de l’indépendance" in names  # not "…l'Indépendance"
     assert not any(re.search(r"\b(De|Du|La|Le|Des)\b", n[1:]) for n in names)
 
 
