@@ -537,7 +537,8 @@ declare("GOVCAP_ADMIN_PASSWORD", None, read_by="govcap/accounts/admins.py",
 declare("GOVCAP_DEMO_PASSWORD", None, read_by="govcap/demo/management/commands/demo.py",
         example="demo-passphrase-2025",
         help="the password of the demo users `govcap demo` creates (without it or "
-             "--password they cannot log in)")
+             "--password they cannot log in; `govcap up` gives them the admin's unless it "
+             "is set)")
 declare("GOVCAP_LAPTOP_WORKER", True, read_by="govcap/jobs/laptop.py",
         help="`govcap serve` without --production runs background jobs in a child process")
 declare("GOVCAP_SYNC_TOKEN", None, read_by="govcap/sync/management/commands/sync.py",

@@ -1,5 +1,7 @@
 """`govcap up`: everything `make run` needs, in order, on any database state."""
 
+import os
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
@@ -8,6 +10,8 @@ from django.core.management.base import BaseCommand
 from govcap.accounts.admins import ensure_admin
 from govcap.instruments.services import ensure_default_instrument
 from govcap.orgs.models import Engagement, Organisation
+
+DEMO_PASSWORD_ENV = "GOVCAP_DEMO_PASSWORD"  # read by `govcap demo` (a layer above)
 
 
 class Command(BaseCommand):
@@ -26,7 +30,9 @@ class Command(BaseCommand):
         self.stdout.write(f"Instrument: {instrument.title} v{instrument.version}")
         _, password = ensure_admin()
         empty = not Engagement.objects.exists() and not Organisation.objects.exists()
-        demo_shares_password = bool(password and passes_rules(password))
+        # an operator who set the demo users' own password gets it, not the admin's
+        own_demo_password = bool(os.environ.get(DEMO_PASSWORD_ENV))
+        demo_shares_password = bool(password and passes_rules(password)) and not own_demo_password
         if empty and not no_demo:
             demo_args = ["--password", password] if demo_shares_password else []
             call_command("demo", *demo_args, stdout=self.stdout)
@@ -37,6 +43,8 @@ class Command(BaseCommand):
             if empty and not no_demo and demo_shares_password:
                 self.stdout.write("  Demo users (demo-coordinator-ke, demo-facilitator-ke-1, …) "
                                   "use the same password.")
+            elif empty and not no_demo and own_demo_password:
+                self.stdout.write(f"  Demo users (demo-coordinator-ke, …) use ${DEMO_PASSWORD_ENV}.")
             self.stdout.write("  (shown once: note it now; `govcap changepassword admin` resets it)")
         else:
             self.stdout.write("  Log in as admin with the password you set before "
