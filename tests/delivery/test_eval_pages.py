@@ -100,7 +100,7 @@ def test_the_evaluation_page_sums_up_and_the_provider_runs_it(course):
                                                    args=[course.delivery.uuid]))
     html = page.content.decode()
     assert page.status_code == 200
-    assert "Open a link" in html and "25 %" in html and "75 %" in html
+    assert "Open a link" in html and "25%" in html and "75%" in html
     assert "1 participant of 1 answered." in html  # the noun agrees with who answered
     viewer = client_for(course.viewer).get(reverse("delivery-evaluation",
                                                    args=[course.delivery.uuid]))

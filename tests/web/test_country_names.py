@@ -51,7 +51,7 @@ def test_the_engagement_page_and_home_name_the_country_in_the_readers_language(
     world.ministry.sector = "Health"
     world.ministry.save()
     page = pseudo_reader.get(reverse("engagement", args=[world.engagement.slug])).content.decode()
-    assert f'<span class="sep" aria-hidden="true" dir="ltr">›</span> {pseudo("Kenya")}</p>' in page
+    assert f'<span class="sep" aria-hidden="true" dir="ltr">›</span>\u200e <bdi>{pseudo("Kenya")}</bdi></p>' in page
     assert f"<td>{pseudo('Health')}</td>" in page
     home = pseudo_reader.get("/").content.decode()
     assert f"<td>{pseudo('Kenya')}</td>" in home

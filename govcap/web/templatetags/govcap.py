@@ -114,9 +114,15 @@ def crumb_sep() -> SafeString:
     """`{% crumb_sep %}` between two steps of a breadcrumb: "›" pointing to the next step,
     "‹" on a right-to-left page. Held left to right, so the bidi algorithm does not mirror it
     back (›‹ are mirrored characters) whatever text surrounds it; hidden from screen
-    readers, which read the links."""
-    mark = "‹" if is_rtl(translation.get_language() or "") else "›"
-    return format_html('<span class="sep" aria-hidden="true" dir="ltr">{}</span>', mark)
+    readers, which read the links. Flanked by the page direction's mark (RLM on a
+    right-to-left page, LRM otherwise): the held arrow is neutral to the bidi algorithm, so
+    two Latin steps on an Arabic page ("Kenya — baseline 2025 ‹ POL-103/en/01") would run
+    together left to right, the later step shown first; the marks keep each step in the
+    page's order even where a template forgot to isolate a name in `<bdi>`."""
+    rtl = is_rtl(translation.get_language() or "")
+    mark, strong = ("‹", "\u200f") if rtl else ("›", "\u200e")
+    return format_html('{}<span class="sep" aria-hidden="true" dir="ltr">{}</span>{}',
+                       strong, mark, strong)
 
 
 @register.simple_tag
