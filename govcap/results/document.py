@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -22,6 +23,7 @@ from govcap.analysis.labels import domain_titles, level_label, round_label
 from govcap.analysis.queries import section_titles
 from govcap.delivery.models import Trainee
 from govcap.planning.core.money import format_money
+from govcap.reports.direction import has_rtl, is_rtl
 from govcap.reports.documents import LANGUAGES as PLAN_DOCUMENT_LANGUAGES
 from govcap.reports.documents import written_in
 from govcap.reports.model import (
@@ -65,6 +67,21 @@ def _lang() -> str:
     return (get_language() or "en").split("-")[0]
 
 
+# A Latin formula a sentence holds ("n = 41", "p = 1.000"): in a right-to-left document
+# it is held left to right, else it reads "41 = n" (WeasyPrint, Word)
+_FORMULA = re.compile(r"(?<![\w\u2066])([np] = [−+]?\d[\d.,\u202f]*)")
+
+
+def held(text: str) -> str:
+    """`text` with each "n = 41" / "p = 1.000" in it between isolate marks (LRI … PDI) in a
+    right-to-left language (the PDF turns them into left-to-right marks in a
+    ``<bdi dir="ltr">``, as it does a signed figure's); unchanged otherwise, and in a text
+    with no right-to-left letter ("USD 743.21 (n = 74)"), held left to right whole."""
+    if not is_rtl(_lang()) or not has_rtl(text):
+        return text
+    return _FORMULA.sub(lambda m: f"{localise.LRI}{m.group(1)}{localise.PDI}", text)
+
+
 def signed(value: float | None, digits: int = 2) -> str:
     """"+0.67", "−0.12" (a minus sign, as the rest of the text writes it), "0.00", "—"."""
     if value is None:
@@ -78,7 +95,7 @@ def money(cents: float, currency: str) -> str:
 
 def share(count: int | None, n: int, value: float | None) -> str:
     if value is None or count is None:
-        return _("none counted yet (n = 0)") if not n else _("n = %(n)d") % {"n": n}
+        return held(_("none counted yet (n = 0)") if not n else _("n = %(n)d") % {"n": n})
     return f"{localise.percent(value)} ({words.of(count, n)})"
 
 
@@ -100,14 +117,15 @@ def actual(i: ind.Indicator) -> str:
     if i.unit == ind.PERCENT:
         return share(i.numerator, i.n, i.value)
     if i.value is None:
-        return _("none counted yet (n = 0)")
+        return held(_("none counted yet (n = 0)"))
     if i.unit == ind.POINTS:
         # Translators: a change in percentage points with one decimal ("+42.1"); the first
         # form is the language's singular for such a figure (French: below 2, "1,5 point")
-        return ngettext("%(value)s point (n = %(n)d)", "%(value)s points (n = %(n)d)",
-                        words.decimal_count(i.value)) % {"value": signed(i.value, 1),
-                                                         "n": i.n}
-    return _("%(amount)s (n = %(n)d)") % {"amount": money(i.value, i.currency), "n": i.n}
+        return held(ngettext("%(value)s point (n = %(n)d)", "%(value)s points (n = %(n)d)",
+                             words.decimal_count(i.value)) % {"value": signed(i.value, 1),
+                                                              "n": i.n})
+    return held(_("%(amount)s (n = %(n)d)") % {"amount": money(i.value, i.currency),
+                                                "n": i.n})
 
 
 def target(i: ind.Indicator, value: float | None) -> str:
@@ -202,7 +220,8 @@ def evaluation_blocks(results: Results) -> list:
     if l1 and "mean_rating" in l1.facts:
         facts.append(ngettext("Level 1: mean rating %(mean)s of 5 from %(n)d participant.",
                               "Level 1: mean rating %(mean)s of 5 from %(n)d participants.",
-                              l1.n) % {"mean": f"{l1.facts['mean_rating']:.2f}", "n": l1.n})
+                              l1.n) % {"mean": localise.number(l1.facts["mean_rating"], digits=2),
+                                       "n": l1.n})
     if l2 and l2.value is not None:
         facts.append(ngettext(
             "Level 2 (self-assessed): the participant said they could do %(pre)s%% of the "
@@ -211,7 +230,8 @@ def evaluation_blocks(results: Results) -> list:
             "Level 2 (self-assessed): the participants said they could do %(pre)s%% of the "
             "module's objectives before the course and %(post)s%% after it, on average "
             "(%(n)d participants answered both times).", l2.n) % {
-            "pre": f"{l2.facts['mean_pre']:.0f}", "post": f"{l2.facts['mean_post']:.0f}",
+            "pre": localise.number(l2.facts["mean_pre"], digits=0),
+            "post": localise.number(l2.facts["mean_post"], digits=0),
             "n": l2.n})
     if l2 and (l2.facts.get("pre_only") or l2.facts.get("post_only")):
         facts.append(_("Level 2: %(pre)d answered before the course only and %(post)d "
@@ -383,9 +403,9 @@ def _test(c: l4.SectionComparison[int]) -> str:
     if c.test is None:
         return _("Too few to say")
     kind = _("exact") if c.test.exact else _("approximate")
-    return _("p = %(p)s (%(kind)s, %(hits)d of %(splits)d splits)") % {
-        "p": f"{c.test.p_value:.3f}", "kind": kind, "hits": c.test.hits,
-        "splits": c.test.splits}
+    return held(_("p = %(p)s (%(kind)s, %(hits)d of %(splits)d splits)") % {
+        "p": localise.number(c.test.p_value, digits=3), "kind": kind, "hits": c.test.hits,
+        "splits": c.test.splits})
 
 
 def pair_heading(p: PairResult) -> str:
@@ -657,8 +677,9 @@ def document(results: Results, *, full: bool = False) -> Document:
     note = _("Counts behind every figure; level 4 compares organisations trained and not "
              "trained between two rounds and says how far the numbers allow a conclusion.")
     if mark:
-        note = f"{mark}: " + _("the organisations are real; everything recorded about them "
-                               "is invented for the demonstration.") + " " + note
+        note = localise.labelled(mark, "") + _(
+            "the organisations are real; everything recorded about them is invented for the "
+            "demonstration.") + " " + note
     head = title(results)
     return Document(
         language=_lang(), title=head,

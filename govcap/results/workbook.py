@@ -19,6 +19,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from govcap import localise
 from govcap.analysis.labels import level_label, round_label
 from govcap.analysis.queries import section_titles
 from govcap.cells import neutralise
@@ -227,8 +228,9 @@ def notes_grid(results: Results) -> Grid:
             "n": doc.QUOTES})
     mark = doc.demo_mark(results)
     if mark:
-        notes.insert(0, f"{mark}: " + _("the organisations are real; everything recorded "
-                                       "about them is invented for the demonstration."))
+        notes.insert(0, localise.labelled(mark, "") + _(
+            "the organisations are real; everything recorded about them is invented for the "
+            "demonstration."))
     return Grid(_("Notes"), [Col(_("Read before using the figures"), 130)],
                 [[n] for n in notes])
 
