@@ -19,6 +19,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from govcap import localise
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, changes, forms, imports, pages, services, texts
 from govcap.delivery import evaluation as ev
@@ -337,7 +338,7 @@ def attendance(request, uuid):
     if saved.gone:
         messages.warning(request, _(
             "No longer on the course, not saved: %(codes)s.") % {
-            "codes": ", ".join(saved.gone)})
+            "codes": localise.join(saved.gone)})
     return redirect("delivery", uuid)
 
 

@@ -83,3 +83,14 @@ def test_a_refused_field_is_named_by_its_label_with_the_languages_colon(client, 
                        {"organisation": "", "language": "fr"}, follow=True).content.decode()
     assert "organisation: " not in page  # the form's field name, in English
     assert re.search(r"Organisation\u202f: ", page), page.split("<main", 1)[-1][:2000]
+
+
+def test_an_arabic_session_overview_joins_consent_and_participants_with_an_arabic_comma(
+        client, consented):
+    w = consented
+    page = read(client, w.facilitator, reverse("session", args=[w.session.uuid]), "ar")
+    consent = f'<li><a href="{reverse("session-consent", args=[w.session.uuid])}">'
+    step = page.split(consent, 1)[1].split("</li>", 1)[0]
+    assert "</strong>، " in step and "</strong>, " not in step
+    english = read(client, w.facilitator, reverse("session", args=[w.session.uuid]), "en")
+    assert "</strong>, " in english.split(consent, 1)[1].split("</li>", 1)[0]
