@@ -124,6 +124,45 @@ def country_name(code: str, stored: str, language: str | None = None) -> str:
     return _in(language, english)
 
 
+# French says "of" with the country's article: "du Kenya", "de la Somalie", "de Djibouti",
+# "des Comores", "de l'Algérie" (a name the catalogue has, after "de"; grammar, not a name:
+# the catalogue's "de {country}" cannot know the article).
+FRENCH_OF: dict[str, str] = {
+    "DZ": "de l’Algérie", "AO": "de l’Angola", "BJ": "du Bénin", "BW": "du Botswana",
+    "BF": "du Burkina Faso", "BI": "du Burundi", "CV": "du Cap-Vert", "CM": "du Cameroun",
+    "CF": "de la République centrafricaine", "TD": "du Tchad", "KM": "des Comores",
+    "CG": "de la République du Congo", "CD": "de la République démocratique du Congo",
+    "CI": "de la Côte d’Ivoire", "DJ": "de Djibouti", "EG": "de l’Égypte",
+    "GQ": "de la Guinée équatoriale", "ER": "de l’Érythrée", "SZ": "de l’Eswatini",
+    "ET": "de l’Éthiopie", "GA": "du Gabon", "GM": "de la Gambie", "GH": "du Ghana",
+    "GN": "de la Guinée", "GW": "de la Guinée-Bissau", "KE": "du Kenya", "LS": "du Lesotho",
+    "LR": "du Liberia", "LY": "de la Libye", "MG": "de Madagascar", "MW": "du Malawi",
+    "ML": "du Mali", "MR": "de la Mauritanie", "MU": "de Maurice", "MA": "du Maroc",
+    "MZ": "du Mozambique", "NA": "de la Namibie", "NE": "du Niger", "NG": "du Nigeria",
+    "RW": "du Rwanda", "ST": "de Sao Tomé-et-Principe", "SN": "du Sénégal",
+    "SC": "des Seychelles", "SL": "de la Sierra Leone", "SO": "de la Somalie",
+    "ZA": "de l’Afrique du Sud", "SS": "du Soudan du Sud", "SD": "du Soudan",
+    "TZ": "de la Tanzanie", "TG": "du Togo", "TN": "de la Tunisie", "UG": "de l’Ouganda",
+    "ZM": "de la Zambie", "ZW": "du Zimbabwe",
+}
+
+
+def country_of(code: str, stored: str, language: str | None = None) -> str:
+    """The country after "of" in `language`, the preposition with it: "of Kenya", French
+    with the country's article ("du Kenya", "de Djibouti", "de la Somalie"), the others
+    through the catalogue ("لدى كينيا", "wa Kenya"). A name the administrator chose is
+    written as stored, after the language's plain "of" ("de Portfolio 01")."""
+    name = country_name(code, stored, language)
+    lang = (language or translation.get_language() or "en").split("-")[0]
+    known = COUNTRIES.get((code or "").upper())
+    if lang == "fr" and known and name == _in(language, known) and code.upper() in FRENCH_OF:
+        return FRENCH_OF[code.upper()]
+    with translation.override(language or translation.get_language()):
+        # Translators: a country after "of" ("digital skills of Kenya"); French is written
+        # in code with each country's article ("du Kenya"), for a name it does not know
+        return pgettext("of a country", "of %(country)s") % {"country": name}
+
+
 def sector_name(stored: str, language: str | None = None) -> str:
     """A sector in `language` when it is one of SECTORS (whatever its case); else as stored."""
     known = _SECTORS.get((stored or "").strip().casefold())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from govcap.orgs.names import country_of
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import month_of, nominations_due
 from govcap.planning.core.plan import SCHEDULED, PlanData
@@ -41,8 +42,11 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
         blocks += [Heading(L["brief.asked"]), Bullets(tuple(asks))]
     blocks.append(Para(L.t("brief.source", version=ctx.version,
                            status=ctx.status_text(L)), "note"))
-    who = s.names[s.org_id] if s.org_id is not None else ctx.country
-    title = L.t("brief.title", who=who)
+    if s.org_id is not None:
+        title = L.t("brief.title", who=s.names[s.org_id])
+    else:  # the country with its article: "du Kenya", "de la Somalie"
+        title = L.t("brief.title.country",
+                    of_country=ctx.country_of or country_of("", ctx.country, L.language))
     section = Section("brief", title, blocks)
     section.number = 0
     when = document_date(ctx, L)

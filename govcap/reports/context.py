@@ -30,6 +30,8 @@ class PlanDocumentContext:
     # the day the document is read for (None: today): a brief never asks to start a
     # course in a month already past
     today: datetime.date | None = None
+    # the country after "of", in the document's language ("of Kenya", "du Kenya")
+    country_of: str = ""
 
     def marks(self, words: Any) -> str:
         """What every page says before the title: demo data, a superseded version."""

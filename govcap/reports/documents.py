@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from govcap.accounts import scoping
 from govcap.instruments.services import localised
 from govcap.orgs.models import Organisation
+from govcap.orgs.names import country_of
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
@@ -131,6 +132,7 @@ def _context(plan: Plan, org_id: str | None,
         section_titles=titles, heatmap=heatmap, instrument_title=str(instrument.title),
         project_name=engagement.project_name, is_demo=engagement.is_demo,
         superseded_by=getattr(replaced_by(plan), "version", None),
+        country_of=country_of(engagement.country.code, engagement.country.name, language),
     )
     return ctx
 

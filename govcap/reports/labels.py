@@ -199,6 +199,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "superseded.note": _("This version of the plan has been replaced by version {version}: "
                          "read and circulate that one."),
     "brief.title": _("Brief for the minister: digital skills of {who}"),
+    # Translators: {of_country} is the country after "of", with it: "of Kenya", "du Kenya"
+    "brief.title.country": _("Brief for the minister: digital skills {of_country}"),
     "brief.found": _("What the assessment found"), "brief.proposed": _("What the plan proposes"),
     "brief.asked": _("What is asked of you"),
     "brief.none": _("No organisation has a validated assessment yet."),
