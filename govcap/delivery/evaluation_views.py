@@ -284,8 +284,12 @@ def xlsform(request, uuid, level):
     delivery = _evaluator_delivery(request, uuid)
     if level not in (1, 2):
         raise Http404
-    # the course's language first (the form's default on the phones), then the reader's
-    languages = [x for x in dict.fromkeys((delivery.course_language, _form_language()))
+    # the language asked for (?lang=) first: the form's title and its default on the
+    # phones; then the course's, then the reader's
+    asked = request.GET.get("lang", "")
+    asked = asked if asked in dict(settings.LANGUAGES) else ""
+    first = (asked,) if asked else ()
+    languages = [x for x in dict.fromkeys((*first, delivery.course_language, _form_language()))
                  if x in dict(settings.LANGUAGES) or x == _form_language()]
     data = evaluation_xlsform.xlsform_bytes(delivery, level, languages)
     response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument"

@@ -185,3 +185,22 @@ def test_random_malformed_rows_leave_nothing_written(two, good, bad, at, as_xlsx
     assert caught.value.problems and all(p.row is None or p.row >= 2
                                          for p in caught.value.problems)
     assert stored(two.delivery) == before
+
+
+@pytest.mark.parametrize("level", [1, 2])
+def test_a_form_asked_in_a_language_is_titled_and_defaults_in_it(course, level):
+    """?lang=fr: the form's title and its default language were English ("— Level 1:
+    reaction", "English (en)") whatever the language asked for."""
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from tests.security.helpers import client_for
+
+    url = reverse("evaluation-xlsform", args=[course.delivery.uuid, level])
+    body = client_for(course.coordinator).get(url, {"lang": "fr"}).content
+    settings_sheet = load_workbook(io.BytesIO(body))["settings"]
+    row = dict(zip([c.value for c in settings_sheet[1]], [c.value for c in settings_sheet[2]],
+                   strict=True))
+    assert row["default_language"] == "French (fr)"
+    assert ("Niveau 1" if level == 1 else "Niveau 2") in row["form_title"]
+    assert "Level" not in row["form_title"]
