@@ -16,6 +16,10 @@ from govcap import localise
 from govcap.charts.words import Words
 from govcap.labels import level_label
 
+# Languages whose level counts beside a bar are spelled in words: Arabic has no customary
+# one-letter forms, and two-letter cuts read as other words ("مت" is "you died").
+SPELLED_COUNTS = frozenset({"ar"})
+
 
 def chart_words(language: str | None = None) -> Words:
     """The words of every chart, and the direction, of `language` (default: the active one)."""
@@ -61,4 +65,5 @@ def chart_words(language: str | None = None) -> Words:
         colon=localise.colon(code) + " ",
         lang=translation.to_language(code),
         rtl=translation.get_language_bidi(),
+        spelled_counts=localise.language_of(code) in SPELLED_COUNTS,
     )

@@ -17,6 +17,7 @@ right-most, bars growing leftwards, legends read from the right (`parts.Frame`).
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -241,6 +242,12 @@ def heatmap(
 # --- c. level distribution --------------------------------------------------------------
 
 
+def shown_length(text: str) -> int:
+    """The characters of `text` that take room: not the marks written over or under a
+    letter (Arabic's vowel signs, "يُقيَّم")."""
+    return sum(1 for char in text if not unicodedata.combining(char))
+
+
 def level_distribution(
     counts: Sequence[SectionCounts],
     title: str,
@@ -259,14 +266,20 @@ def level_distribution(
     f = Frame(width, words)
     cid = chart_id_for(chart_id, "distribution", title, counts)
     head, y = heading(f, title, subtitle)
-    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, letters=True)
+    order: tuple[Level | None, ...] = (Level.BASIC, Level.MODERATE, Level.HIGH, None)
+    # the counts in words where the language asks and they leave the bars most of the
+    # chart; the legend then has no letters to explain
+    spelled = max((shown_length(" · ".join(f"{words.level(level)} {item.count(level)}"
+                                           for level in order)) for item in counts), default=0)
+    spelled_w = spelled * SMALL_SIZE * 0.6 + 8
+    spell = words.spelled_counts and spelled_w <= width * 0.4
+    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, letters=not spell)
     y += legend_h + 16
     label_w = round(width * 0.30)
-    summary_w = 150
+    summary_w = max(150, round(spelled_w)) if spell else 150
     x0 = MARGIN + label_w + 12
     bar_w = width - MARGIN - summary_w - x0
     row_h = 40
-    order: tuple[Level | None, ...] = (Level.BASIC, Level.MODERATE, Level.HIGH, None)
     rows, described = [], []
     for index, item in enumerate(counts):
         mid = y + index * row_h + row_h / 2
@@ -276,7 +289,7 @@ def level_distribution(
         for level in order:
             n = item.count(level)
             swatch = palette.swatch_for(level)
-            pieces.append(f"{words.letter(level)} {n}")
+            pieces.append(f"{words.level(level) if spell else words.letter(level)} {n}")
             if not total or not n:
                 continue
             w = bar_w * n / total

@@ -66,6 +66,9 @@ class Words:
     colon: str = ": "
     lang: str = "en"
     rtl: bool = False
+    # counts beside a bar spelled with the level words ("أساسي 0 · متوسط 9"), not letters:
+    # a language without customary one-letter forms (Arabic: "مت" reads "you died")
+    spelled_counts: bool = False
 
     def level(self, level: Level | None) -> str:
         """The word of a level; None is "not assessed"."""

@@ -71,3 +71,17 @@ def test_an_arabic_chart_lists_with_arabic_punctuation(analysed, reader, name: s
     desc = "".join(root.find("{http://www.w3.org/2000/svg}desc").itertext())
     assert "،" in desc or "؛" in desc
     assert "," not in desc and ";" not in desc, desc
+
+
+@pytest.mark.parametrize("name", ["distribution", "domains"])
+def test_an_arabic_bar_chart_spells_its_counts_in_words(analysed, reader, name: str) -> None:
+    """Two-letter cuts of the Arabic level words were cryptic ("مت" reads "you died") and
+    the legend explained "غ.م" by a word it does not abbreviate: the counts say the words."""
+    visible = texts(_download(reader("ar"), analysed, name))
+    counts = [t for t in visible if " · " in t]
+    assert counts and all(t.startswith("أساسي ") and " متوسط " in t and " مرتفع " in t
+                          for t in counts), counts
+    assert not any(re.search(r"(^|\s)(مت|أس|مر) \d", t) for t in visible), visible
+    assert not any(" = " in t for t in visible)  # no letters left for a legend to explain
+    english = " ".join(texts(_download(reader("en"), analysed, name)))
+    assert re.search(r"\bB \d+ · M \d+ · H \d+ · n/a \d+", english)  # letters where clear
