@@ -647,15 +647,47 @@ def sections(results: Results, full: bool = False) -> list[Section]:
     return out
 
 
+SHEET_NAME_MAX = 31  # Excel's
+
+
+def _years(p) -> str:
+    """The two rounds' years, "2025–2026" (one year when both started in it)."""
+    years = [str(e.start_date.year) for e in (p.pair.earlier, p.pair.later) if e.start_date]
+    return "–".join(dict.fromkeys(years))
+
+
+def pair_sheet_names(results: Results) -> list[tuple[str, str]]:
+    """Each pair of rounds' two sheet names, short enough for Excel's 31 characters whole
+    (a title cut there read "Maafisa waliopata mafunzo kwa", "… by"): "Level 4 Kenya
+    2025–2026", "Changes Kenya 2025–2026"; a long country name gives way to its code."""
+    out = []
+    for p in results.pairs:
+        country = p.pair.earlier.country
+        names = []
+        for who in (country.local_name, country.code):
+            where = {"country": who, "years": _years(p)}
+            names = [" ".join((pgettext("sheet name", "Level 4 %(country)s %(years)s")
+                               % where).split()),
+                     " ".join((pgettext("sheet name", "Changes %(country)s %(years)s")
+                               % where).split())]
+            if all(len(n) <= SHEET_NAME_MAX for n in names):
+                break
+        n = 2  # two pairs of the same country and years (rounds of one year): numbered
+        level4, changes = names
+        while level4 in {o[0] for o in out}:
+            level4, changes, n = f"{names[0]} ({n})", f"{names[1]} ({n})", n + 1
+        out.append((level4, changes))
+    return out
+
+
 def sheets(results: Results, parts: list[Section]) -> list[Sheet]:
-    out = [Sheet(_("Indicators"), indicator_table(results)),
-           Sheet(_("Officials trained"), breakdown_table(results))]
-    for index, p in enumerate(results.pairs, start=1):
+    out = [Sheet(pgettext("sheet name", "Indicators"), indicator_table(results)),
+           Sheet(pgettext("sheet name", "Trained by group"), breakdown_table(results))]
+    for p, (level4, changes) in zip(results.pairs, pair_sheet_names(results), strict=True):
         titles = section_titles(p.pair.later)
-        out.append(Sheet(f"L4 {index} {p.pair.earlier.country.code}",
-                         comparison_table(p, titles)))
-        out.append(Sheet(f"L4 {index} {_('Paired changes')}", paired_table(p, titles)))
-    out.append(Sheet(_("Definitions"), definitions_table(results)))
+        out.append(Sheet(level4, comparison_table(p, titles)))
+        out.append(Sheet(changes, paired_table(p, titles)))
+    out.append(Sheet(pgettext("sheet name", "Definitions"), definitions_table(results)))
     return out
 
 

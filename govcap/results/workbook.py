@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -113,7 +114,7 @@ def indicators_grid(results: Results, language: str) -> Grid:
                      _number(i, i.target), _number(i, i.value), i.numerator, i.n, start, end])
         for c in (2, 3, 4):
             formats[r, c] = _format(i, language)
-    return Grid(_("Indicators"), [
+    return Grid(pgettext("sheet name", "Indicators"), [
         Col(_("Indicator"), 44), Col(_("Unit"), 18), Col(_("Baseline"), 12),
         Col(_("Target"), 14), Col(_("Actual"), 14), Col(_("Count"), 10, WHOLE),
         Col(_("n"), 8, WHOLE), Col(_("Period start"), 12, DATE), Col(_("Period end"), 12, DATE),
@@ -126,7 +127,7 @@ def breakdown_grid(results: Results) -> Grid:
         [str(words.DIMENSIONS[s.dimension]), doc._label(s.dimension, s.key), s.count,
          s.count / s.of if s.of else None]
         for s in (trained.breakdown if trained else ())]
-    return Grid(_("Officials trained by group"), [
+    return Grid(pgettext("sheet name", "Trained by group"), [
         Col(words.by(), 18), Col(_("Group"), 40), Col(_("Officials trained"), 16, WHOLE),
         Col(_("Share"), 10, PERCENT)], rows)
 
@@ -183,14 +184,14 @@ def words_grid(results: Results) -> Grid:
             more = doc.not_quoted(texts, level)
             if more:
                 rows.append([course.course, level, _("Not quoted"), more])
-    return Grid(_("Participants' words"), [
+    return Grid(pgettext("sheet name", "Participants' words"), [
         Col(_("Course"), 40), Col(_("Level"), 7, WHOLE), Col(_("Written by"), 14),
         Col(_("Text"), 90)], rows)
 
 
 def definitions_grid(results: Results) -> Grid:
     keys = list(dict.fromkeys(i.key for i in results.indicators))
-    return Grid(_("Definitions"), [Col(_("Indicator"), 40), Col(_("Definition"), 110)],
+    return Grid(pgettext("sheet name", "Definitions"), [Col(_("Indicator"), 40), Col(_("Definition"), 110)],
                 [[str(words.NAMES[k]), str(words.DEFINITIONS[k])] for k in keys])
 
 
@@ -207,15 +208,16 @@ def notes_grid(results: Results) -> Grid:
         _("Count is how many of n (for a share); n is what a figure is counted over."),
         str(words.TOO_FEW_RULE) % {"n": l4.MIN_PER_GROUP},
     ]
-    notes += [_("Level 4, %(country)s %(n)d: %(earlier)s → %(later)s (the sheets of that "
-                "name).") % {"country": p.pair.earlier.country.local_name, "n": index,
-                             "earlier": round_label(p.pair.earlier),
-                             "later": round_label(p.pair.later)}
-              for index, p in enumerate(results.pairs, start=1)]
-    for index, p in enumerate(results.pairs, start=1):  # only those that hold, per comparison
-        where = {"country": p.pair.earlier.country.local_name, "n": index}
-        titles = section_titles(p.pair.later)
-        notes += [_("Level 4, %(country)s %(n)d: %(caveat)s") % {**where, "caveat": caveat}
+    named = doc.pair_sheet_names(results)
+    notes += [_("Level 4, %(country)s: %(earlier)s → %(later)s (sheets “%(level4)s” and "
+                "“%(changes)s”).") % {"country": p.pair.earlier.country.local_name,
+                                       "earlier": round_label(p.pair.earlier),
+                                       "later": round_label(p.pair.later),
+                                       "level4": level4, "changes": changes}
+              for p, (level4, changes) in zip(results.pairs, named, strict=True)]
+    for p, (level4, _changes) in zip(results.pairs, named, strict=True):
+        titles = section_titles(p.pair.later)  # only those that hold, per comparison
+        notes += [localise.labelled(level4, caveat)
                   for caveat in [*doc.caveats(p, titles), *doc.not_compared(p, titles),
                                  *doc.not_validated(p)]]
     notes += [p.text for p in doc.moving_from_note(results)]
@@ -231,7 +233,7 @@ def notes_grid(results: Results) -> Grid:
         notes.insert(0, localise.labelled(mark, "") + _(
             "the organisations are real; everything recorded about them is invented for the "
             "demonstration."))
-    return Grid(_("Notes"), [Col(_("Read before using the figures"), 130)],
+    return Grid(pgettext("sheet name", "Notes"), [Col(_("Read before using the figures"), 130)],
                 [[n] for n in notes])
 
 
@@ -243,12 +245,10 @@ UNITS = {
 
 def grids(results: Results, language: str) -> list[Grid]:
     out = [indicators_grid(results, language), breakdown_grid(results)]
-    for index, p in enumerate(results.pairs, start=1):
+    for p, (level4, changes) in zip(results.pairs, doc.pair_sheet_names(results), strict=True):
         titles = section_titles(p.pair.later)
-        where = {"country": p.pair.earlier.country.local_name, "n": index}
-        out.append(comparison_grid(_("Level 4, %(country)s %(n)d") % where,
-                                   p.comparisons, titles))
-        out.append(paired_grid(_("Paired changes, %(country)s %(n)d") % where, p, titles))
+        out.append(comparison_grid(level4, p.comparisons, titles))
+        out.append(paired_grid(changes, p, titles))
     out.append(words_grid(results))
     out.append(definitions_grid(results))
     out.append(notes_grid(results))

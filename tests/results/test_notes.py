@@ -48,7 +48,7 @@ def test_no_variation_is_said_for_the_comparison_where_it_holds(programme):
     flat = pair(programme, dict.fromkeys("abcdef", 1), dict.fromkeys("abcdef", 2),
                 trained="abc")
     said = [n for n in notes(programme, varied, flat) if SAME in n]
-    assert len(said) == 1 and said[0].startswith("Level 4, Kenya 2: s1: ")
+    assert len(said) == 1 and said[0].startswith("Level 4 Kenya 2027 (2): s1: ")
 
 
 def test_the_notes_say_how_many_organisations_are_not_compared_and_why(programme):
@@ -66,11 +66,11 @@ def test_the_notes_say_how_many_organisations_are_not_compared_and_why(programme
     # d (earlier round only) and e (later round only): none of their sections compared
     rounds = {"earlier": round_label(programme.engagement),
               "later": round_label(programme.later)}
-    assert ("Level 4, Kenya 1: 2 of 5 organisations assessed are not compared: they have a "
+    assert ("Level 4 Kenya 2027: 2 of 5 organisations assessed are not compared: they have a "
             "validated level in one round only — {earlier}: 1; {later}: 1.".format(**rounds)
             in said), said
     # b's s2 was rated in the earlier round only (d and e are counted above)
-    assert ("Level 4, Kenya 1: Organisations not compared in some sections, their level in "
+    assert ("Level 4 Kenya 2027: Organisations not compared in some sections, their level in "
             "the section validated in one round only: s2: 1." in said), said
     # c's official attended without completing: compared in neither group
     assert any("1 organisation whose officials attended without completing is compared in "

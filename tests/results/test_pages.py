@@ -89,8 +89,8 @@ def test_a_demo_workbook_marks_every_sheet_and_names_them_readably(programme):
     response = client_of(programme.manager).get(
         f"/indicators/e/{programme.engagement.slug}/download/xlsx/")
     book = load_workbook(io.BytesIO(response.content))
-    assert "Level 4, Kenya 1" in book.sheetnames
-    assert "Paired changes, Kenya 1" in book.sheetnames
+    assert "Level 4 Kenya 2027" in book.sheetnames
+    assert "Changes Kenya 2027" in book.sheetnames
     for ws in book.worksheets:
         assert len(ws.title) <= 31
         assert ws["A1"].value == "DEMO DATA", ws.title

@@ -34,3 +34,26 @@ def test_the_page_title_lists_countries_with_the_languages_comma():
 
     with translation.override("ar"):
         assert "الصومال، جيبوتي، كينيا" in title(Results())  # not "الصومال, جيبوتي"
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "fr", "ar", "sw"])
+def test_every_sheet_has_a_short_name_of_its_own_never_a_cut_title(programme, language):
+    """A sheet named by a title cut at 31 characters read "Maafisa waliopata mafunzo kwa"
+    ("… by"), "Mabadiliko yaliyooanishwa" lost its country, and "Kenya 1" said nothing: each
+    sheet has a short name (msgctxt "sheet name"), level 4's with the country and the
+    rounds' years (here the follow-up's: the baseline has no start date)."""
+    from govcap.results import workbook
+    from govcap.results.build import build
+
+    with translation.override(language):
+        results = build(None, programme.engagement)
+        grids = workbook.grids(results, language)
+    names = [g.name for g in grids]
+    assert all(len(n) <= 31 for n in names), names  # whole: nothing for Excel to cut
+    assert len(set(names)) == len(names)
+    level4 = [n for n in names if "Kenya" in n or "كينيا" in n]
+    assert len(level4) == 2 and all(n.endswith("2027") for n in level4), names
