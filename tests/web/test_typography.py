@@ -94,3 +94,32 @@ def test_an_arabic_session_overview_joins_consent_and_participants_with_an_arabi
     assert "</strong>، " in step and "</strong>, " not in step
     english = read(client, w.facilitator, reverse("session", args=[w.session.uuid]), "en")
     assert "</strong>, " in english.split(consent, 1)[1].split("</li>", 1)[0]
+
+
+def test_an_arabic_page_of_a_french_session_names_levels_and_domains_in_arabic(
+        client, french_session):
+    """The protocol (titles, statements, questions) stays in the session's language, read
+    aloud in the room; the words of the interface, a level as its radio button names it and
+    the training domain as the results pages name it, are the reader's."""
+    from django.utils import translation
+
+    from govcap.scale import DOMAINS, SECTION_DOMAIN
+
+    w = french_session
+    section = read(client, w.facilitator, reverse("section", args=[w.session.uuid, SECTION]),
+                   "ar")
+    with translation.override("ar"):
+        domain = translation.gettext(DOMAINS[SECTION_DOMAIN[SECTION]])
+    assert domain != DOMAINS[SECTION_DOMAIN[SECTION]]
+    assert f"<bdi>{domain}</bdi>" in section.split('<p class="domain">', 1)[1].split("</p>")[0]
+    headings = re.findall(r'<div class="b-(\w+)"><h3>(.*?)</h3>', section)
+    assert [key for key, _ in headings] == ["high", "moderate", "basic"]
+    assert '<bdi lang="ar" dir="rtl">مرتفع</bdi>' in headings[0][1]
+    assert '<bdi lang="fr" dir="ltr">Élevé</bdi>' in headings[0][1]  # the word said aloud
+    assert 'lang="fr"' in section.split('<div class="bench"', 1)[1][:40]  # statements: French
+    overview = read(client, w.facilitator, reverse("session", args=[w.session.uuid]), "ar")
+    assert f"<td><bdi>{domain}</bdi></td>" in overview
+    french = read(client, w.facilitator, reverse("section", args=[w.session.uuid, SECTION]),
+                  "fr")
+    high = re.findall(r'<div class="b-high"><h3>(.*?)</h3>', french)
+    assert high == ['<bdi lang="fr" dir="ltr">Élevé</bdi>'], high  # one word, once

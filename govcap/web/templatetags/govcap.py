@@ -15,6 +15,7 @@ from govcap.assessments.conflicts import open_count
 from govcap.delivery import access as delivery_access
 from govcap.direction import is_rtl
 from govcap.orgs.names import sector_name
+from govcap.scale import DOMAINS
 from govcap.translations import is_pseudo
 from govcap.web import storage_full
 
@@ -166,6 +167,32 @@ def language_choices() -> list[tuple[str, str]]:
     the pseudo-locales (GOVCAP_PSEUDO_LOCALES), which translators choose by cookie or the
     browser's language (docs/translations.md)."""
     return [(code, str(name)) for code, name in settings.LANGUAGES if not is_pseudo(code)]
+
+
+@register.filter
+def domain_word(section) -> str:
+    """A section's training domain in the reader's language, as the results pages name it
+    (the instrument's own title, in the session's language, where govcap does not know
+    the domain): a label of the interface, not protocol read aloud."""
+    title = DOMAINS.get(getattr(section, "domain_key", ""))
+    return _(title) if title else t(section.domain_title)
+
+
+@register.simple_tag
+def level_heading(level: str, instrument, language: str) -> SafeString:
+    """`{% level_heading level instrument session.language %}`: a level's card named as
+    its radio button is, in the reader's language ("مرتفع"), followed, when the session
+    is held in another language, by the instrument's word the facilitator reads aloud
+    ("مرتفع · High"), each isolated in its own language."""
+    page = translation.get_language() or "en"
+    word = labels.level_label(level)
+    said = instrument.level_names.get(level) if instrument is not None else None
+    shown = format_html('<bdi lang="{}" dir="{}">{}</bdi>', page, text_dir(page), word)
+    if said is None or localise.language_of(language) == localise.language_of(page) \
+            or str(said) == word:
+        return shown
+    return format_html('{} <span class="muted">· <bdi lang="{}" dir="{}">{}</bdi></span>',
+                       shown, language, text_dir(language), t(said))
 
 
 @register.filter
