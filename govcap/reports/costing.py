@@ -125,6 +125,26 @@ def unit_label(language: str, rate: str) -> str:
     return text(language, f"unit.{base}")
 
 
+# a rate's quantity as a count phrase (reports.labels' "n." keys): the number inside its
+# message, where each language puts it ("siku 11 za wakufunzi"), in the noun's form for it
+QUANTITY_OF = {"lead-trainer": "n.trainer_days", "co-trainer": "n.trainer_days",
+               "venue-day": "n.venue_days", "materials": "n.participants",
+               "allowance-day": "n.participant_days", "travel": "n.travellers",
+               "coaching": "n.organisations", "reassessment": "n.assessment_sessions",
+               "course-day": "n.participant_days", "course-cohort": "n.cohorts"}
+
+
+def quantity_phrase(L: Labels, rate: str, quantity: int) -> str:
+    """"11 trainer-days", "siku 11 za wakufunzi", "11 يومَ مدرّب": never a number glued
+    before a noun in the plural (Swahili puts it after; Arabic's noun takes its form from
+    the number)."""
+    base = next((b for b in ("lead-trainer", "co-trainer") if rate.startswith(b)), rate)
+    key = QUANTITY_OF.get(base)
+    if key is None:
+        return f"{L.number(quantity)} {unit_label(L.language, rate)}"
+    return L.count(key, quantity)
+
+
 def line_rate_key(line: BudgetLine, plan: PlanData) -> str:
     """The ``Budget.unit_rates`` key of a line (course lines: ``course-day`` or
     ``course-cohort``, priced per module)."""
@@ -174,8 +194,8 @@ def budget_blocks(s: Scope) -> list[Any]:
                 grouped.items(), key=lambda kv: (order.get(kv[0][0], 99),
                                                  rate_order.get(kv[0][1], 99), kv[0][2])):
             label = text(lang, f"cat.{category}")
-            rows.append([label, rate_label(lang, rate), s.money(unit), f"{L.number(quantity)} {unit_label(lang, rate)}",
-                         s.money(quantity * unit)])
+            rows.append([label, rate_label(lang, rate), s.money(unit),
+                         quantity_phrase(L, rate, quantity), s.money(quantity * unit)])
         if budget.contingency_cents:  # the subtotal named in its row: rows add up to the total
             rows.append([text(lang, "contingency.row_of", percent=budget.contingency_percent,
                               subtotal=s.money(budget.subtotal_cents).text),

@@ -50,6 +50,13 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.training_days": plural_noop("{n} training day", "{n} training days"),
     "n.days": plural_noop("{n} day", "{n} days"),
     "n.cohorts": plural_noop("{n} cohort", "{n} cohorts"),
+    # a budget line's quantity ("11 trainer-days", Swahili "siku 11 za wakufunzi")
+    "n.trainer_days": plural_noop("{n} trainer-day", "{n} trainer-days"),
+    "n.venue_days": plural_noop("{n} venue-day", "{n} venue-days"),
+    "n.participant_days": plural_noop("{n} participant-day", "{n} participant-days"),
+    "n.travellers": plural_noop("{n} traveller", "{n} travellers"),
+    "n.assessment_sessions": plural_noop("{n} reassessment session",
+                                         "{n} reassessment sessions"),
     "n.modules": plural_noop("{n} training module", "{n} training modules"),
     "n.needs": plural_noop("{n} need", "{n} needs"),
     "n.gaps": plural_noop("{n} gap", "{n} gaps"),
@@ -108,7 +115,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "assume.lead": _(
         "At least {weeks:n.weeks} between the plan's date ({date}) and the first course, for "
         "the organisations to name and release their participants: no course before {first}, "
-        "the first month that begins that long after."),
+        "the first month open to training that begins that long after."),
     "assume.load": _(
         "Each organisation takes at most {month:n.training_days} a month and {quarter} a "
         "quarter, with at most {away} of its staff away at once."),
@@ -500,6 +507,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "course.planned": in_context("course state", "Being prepared"),
     "course.in_progress": in_context("course state", "Running"),
     "course.completed": in_context("course state", "Delivered"),
+    # a kept course whose month is past and whose delivery does not record it as done
+    "status.not_run": _("Due {month}, not recorded as run"),
+    "status.not_completed": _("Running since {month}, no completion recorded"),
     "status.moved": _("Moved to {month} by the coordinator"),
     "status.dropped": _("Dropped"),
     # values
