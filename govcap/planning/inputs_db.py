@@ -37,6 +37,7 @@ from govcap.planning.core.inputs import (
     OrgCapacity,
     PreviousCourse,
     Targets,
+    add_months,
     first_allowed_month,
 )
 from govcap.planning.core.plan import canonical_json, plain
@@ -121,8 +122,12 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
     plain_constraints = Constraints(start_month=settings.start_month,
                                     horizon_months=settings.horizon_months,
                                     plan_date=day.isoformat(), lead_weeks=settings.lead_weeks)
+    # The calendar from the start month before closed months move it on (to the first
+    # month open to training), with a year more so the moved calendar is covered too.
+    calendar = plain_constraints.calendar_months
     blocks = blackouts.month_blocks(
-        settings.engagement.country.code, plain_constraints.calendar_months,
+        settings.engagement.country.code,
+        calendar + tuple(add_months(calendar[-1], i + 1) for i in range(12)),
         settings.fiscal_year_end_month, settings.block_ramadan, settings.block_holidays)
     return Constraints(
         plan_date=day.isoformat(), lead_weeks=settings.lead_weeks, month_blocks=blocks,

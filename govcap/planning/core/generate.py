@@ -72,6 +72,8 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
             "start_month": constraints.start_month,
             "first_month": constraints.first_month,
             "not_before": constraints.not_before,
+            # the month the lead time alone gives; not_before is on from it when it is closed
+            "lead_month": constraints.lead_month,
             "plan_date": constraints.plan_date,
             "lead_weeks": constraints.lead_weeks,
             "horizon_months": constraints.horizon_months,

@@ -375,19 +375,38 @@ class Constraints:
             raise PlanInputError("constraints.reassess_after_months: must not be negative")
 
     @property
-    def not_before(self) -> str:
-        """The first month a course may start in, from the plan's date and the lead time
-        (``first_allowed_month``); "" without a plan date."""
+    def lead_month(self) -> str:
+        """The first month that begins ``lead_weeks`` after the plan's date
+        (``first_allowed_month``), open to training or not; "" without a plan date."""
         if not self.plan_date:
             return ""
         return first_allowed_month(dt.date.fromisoformat(self.plan_date), self.lead_weeks)
 
+    def open_from(self, month: str) -> str:
+        """``month``, or the first month after it not closed to training (Ramadan, a fiscal
+        year-end, a blackout): no course can start in a closed month."""
+        closed = self.closed_months
+        for _ in range(24):
+            if month not in closed:
+                break
+            month = add_months(month, 1)
+        return month
+
+    @property
+    def not_before(self) -> str:
+        """The first month a course may start in: the first month open to training from
+        ``lead_month`` on; "" without a plan date."""
+        return self.open_from(self.lead_month) if self.plan_date else ""
+
     @property
     def first_month(self) -> str:
-        """The start month, moved forward to ``not_before`` when it lies before it."""
-        if self.not_before and month_number(self.not_before) > month_number(self.start_month):
-            return self.not_before
-        return self.start_month
+        """The first month new training can start in, the one every statement of the plan
+        gives: the start month, moved forward to ``not_before`` when it lies before it,
+        and on to the first month open to training."""
+        start = self.start_month
+        if self.not_before and month_number(self.not_before) > month_number(start):
+            start = self.not_before
+        return self.open_from(start)
 
     @property
     def months(self) -> tuple[str, ...]:
