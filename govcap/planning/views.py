@@ -7,6 +7,7 @@ Thin: objects come through ``accounts.scoping`` (out of scope is a 404), writes 
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 
 from django.contrib import messages
@@ -100,7 +101,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         plan.based_on.version if plan.based_on is not None else None)
     context["editable"] = editable = (can_edit and context["is_latest"]
                                       and not plan.is_read_only and org_id is None)
-    happened = delivered.for_plan(request.user, plan)  # planned vs delivered
+    happened = _overdue(delivered.for_plan(request.user, plan), plan_data)  # planned vs done
     context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data, catalogue)
                                  if editable and not row.cohort.delivery else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
@@ -128,6 +129,22 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
             context["add_form"] = EditForm(initial={"op_id": services.new_op_id()},
                                            choices=choices)
     return context
+
+
+def _overdue(happened: dict, data) -> dict:
+    """A kept course whose month is past and whose delivery is not recorded as done says
+    so ("Due August 2026, not recorded as run"), with where to record it: its delivery."""
+    states = {"not_run": _("Due %(month)s, not recorded as run"),
+              "not_completed": _("Running since %(month)s, no completion recorded")}
+    out = dict(happened)
+    for c in data.cohorts:
+        d = happened.get(c.cohort_id)
+        late = wording.overdue(d.status, c.month) if d is not None and c.delivery else ""
+        if late:
+            state = states[late] % {"month": wording.month_label(c.month)}
+            out[c.cohort_id] = dataclasses.replace(d, state=state, words=d.words + " " + _(
+                "%(state)s: record what happened on its delivery page.") % {"state": state})
+    return out
 
 
 @require_GET

@@ -137,6 +137,23 @@ def month_label(month: str | None) -> str:
         return month
 
 
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def overdue(delivery: str, month: str | None, today: dt.date | None = None) -> str:
+    """What a kept course's delivery fails to record, now that its month is past: ``not_run``
+    (still being prepared for a month gone by), ``not_completed`` (running since a month
+    gone by, no completion recorded) or "" (nothing late: its month is this one or ahead,
+    or it is recorded as completed)."""
+    if not month or delivery not in ("planned", "in_progress"):
+        return ""
+    today = today or _today()
+    if month >= f"{today.year:04d}-{today.month:02d}":
+        return ""
+    return "not_run" if delivery == "planned" else "not_completed"
+
+
 def month_span(first: str | None, last: str | None) -> str:
     """"May 2027 – July 2027", or one month when they are the same."""
     if first == last or not last:

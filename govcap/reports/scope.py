@@ -20,6 +20,7 @@ from govcap.planning.core.narrow import attended, concerns, own_rows
 from govcap.planning.core.period import PlanPeriod, plan_period
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
 from govcap.planning.core.priority import module_ranks
+from govcap.planning.wording import overdue
 from govcap.reports import rounds
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -114,6 +115,9 @@ class Scope:
         L = self.L
         month = cohort.month if cohort is not None else month
         if cohort is not None and cohort.delivery:
+            late = overdue(cohort.delivery, month, self.ctx.today)
+            if late:  # its month is past and its delivery does not say it happened
+                return L.t(f"status.{late}", month=L.month(month))
             return L.t("status.kept", state=L[f"course.{cohort.delivery}"],
                        month=L.month(month))
         if cohort is not None and self.moved.get(cohort.cohort_id) == month:

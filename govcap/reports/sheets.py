@@ -110,7 +110,7 @@ def cohorts(s: Scope) -> Sheet:
             Column(L["col.title"], 40), Column(L["col.domain"], 26),
             Column(L["col.language"], 10)] + [
         Column(label, widths[kind], kind) for label, kind in s.cohort_headers()] + [
-        Column(L["nom.col.due"], 14)]
+        Column(L["nom.col.due"], 14), Column(L["col.status"], 24)]
     formulas = _formulas(s)
     rows: list[list[Cell]] = []
     for c in s.cohorts:
@@ -119,17 +119,17 @@ def cohorts(s: Scope) -> Sheet:
             columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id))
         rows.append([c.cohort_id, _month(s, c.month), c.module_code,
                      s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
-                     *columns, "–" if c.delivery else names_due(s, c.month)])
+                     *columns, "–" if c.delivery else names_due(s, c.month), s.state(c)])
     total: list[Cell] = [L["total"], "", "", "", "", "", "",
                          sum(s.participants(c) for c in s.cohorts)]
     if s.org_id is None:  # the cohorts' costs, without the reassessments and contingency
         cohort_cents = sum(s.cost(c) for c in s.cohorts)
-        total += [_column_sum(s.money(cohort_cents), "I", len(rows), formulas is not None), ""]
+        total += [_column_sum(s.money(cohort_cents), "I", len(rows), formulas is not None), "", ""]
     else:  # the cohorts' own sizes and costs do not add up to anything of this organisation's
         # its share includes its reassessment and contingency: rows of their own
         rows += [["", "", "", costing.text(L.language, f"cat.{k}"), "", "", "", "", "",
-                  s.money(cents), "", ""] for k, cents in s.outside_cohorts()]
-        total += ["", s.money(s.total_cents), "", ""]
+                  s.money(cents), "", "", ""] for k, cents in s.outside_cohorts()]
+        total += ["", s.money(s.total_cents), "", "", ""]
     return Sheet(L["sheet.cohorts"], Table(cols, rows, total=total))
 
 
