@@ -50,9 +50,16 @@ from govcap.planning.core.needs import (
     gap_needs,
     history_of,
 )
-from govcap.planning.core.plan import OperationResult, PlanData, Unfit, collector_paused, plain
+from govcap.planning.core.plan import (
+    SCHEDULED,
+    OperationResult,
+    PlanData,
+    Unfit,
+    collector_paused,
+    plain,
+)
 from govcap.planning.core.priority import score_needs
-from govcap.planning.core.schedule import org_loads, schedule_regrouping
+from govcap.planning.core.schedule import org_loads, schedule_regrouping, spread
 from govcap.scale import SECTION_KEYS
 
 _UNFIT_ORDER = {"no-module": 0, "prerequisite-unfit": 1, "below-minimum": 2,
@@ -172,9 +179,13 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts,
                               cohorts.values())
 
+    for cohort in cohorts.values():  # where its training days fall (coaching: months on)
+        cohort.day_months = (tuple(spread(catalogue.by_code[cohort.module_code], cohort.month,
+                                          constraints.closed_months))
+                             if cohort.month and cohort.status == SCHEDULED else ())
     cost_cohorts(cohorts.values(), catalogue, constraints)
     gaps = list(pos.gaps.values())
-    indicators = make_indicators(gaps, needs, unfit, constraints)
+    indicators = make_indicators(gaps, needs, unfit, constraints, cohorts)
     budget = make_budget(cohorts.values(), needs, unfit, catalogue, constraints, indicators)
     order = {op.op_id: i for i, op in enumerate(operations)}
     months = set(constraints.months)

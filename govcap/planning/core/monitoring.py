@@ -3,7 +3,8 @@
 * Indicators — for each gap: the section's consensus level at reassessment must reach the
   target. An organisation is reassessed once, in one focus group that rates every section
   with the same instrument (as its baseline was): ``Constraints.reassess_after_months``
-  after its last scheduled module, whatever the section. So each of its trained sections'
+  after its last training day (a coaching's days in later months included), whatever the
+  section. So each of its trained sections'
   indicators gives that month, and the budget pays one session per organisation.
 * Evaluations — for each scheduled module, Kirkpatrick's four levels: reaction (end of
   each cohort), learning (pre- and post-tests on the module's objectives), behaviour
@@ -55,24 +56,34 @@ def reassess_month(last: str, constraints: Constraints) -> str:
 
 
 def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
-                    unfit: Iterable[Unfit], constraints: Constraints) -> list[Indicator]:
+                    unfit: Iterable[Unfit], constraints: Constraints,
+                    cohorts: Mapping[str, Cohort] | None = None) -> list[Indicator]:
+    """``cohorts``: where each need's training days fall (``Cohort.day_months``); a
+    coaching's last day may come months after the month it starts in."""
     by_section: dict[tuple[str, str], list[Need]] = {}
     for need in needs.values():
         for section in need.sections:
             by_section.setdefault((need.org_id, section), []).append(need)
     uncovered = {(u.org_id, u.section_key) for u in unfit if u.module_code is None}
-    # One reassessment per organisation, after all its training (not one per section).
+
+    def last_day(need: Need) -> str | None:
+        cohort = (cohorts or {}).get(need.cohort_id or "")
+        return (cohort.last_month or need.month) if cohort is not None else need.month
+
+    # One reassessment per organisation, after all its training (not one per section):
+    # after its last training day, coaching and on-the-job days included.
     trained: dict[str, str] = {}
     for need in needs.values():
-        if need.status == SCHEDULED and need.month:
-            trained[need.org_id] = max(trained.get(need.org_id, need.month), need.month)
+        end = last_day(need) if need.status == SCHEDULED else None
+        if end:
+            trained[need.org_id] = max(trained.get(need.org_id, end), end)
     session = {org: reassess_month(last, constraints) for org, last in trained.items()}
     indicators = []
     for gap in gaps:
         key = (gap.org_id, gap.section_key)
         lines = sorted(by_section.get(key, ()), key=lambda n: n.module_code)
         live = [n for n in lines if n.status != DROPPED]
-        months = [n.month for n in live if n.status == SCHEDULED and n.month]
+        months = [end for n in live if n.status == SCHEDULED and (end := last_day(n))]
         last = max(months) if months else None
         if not live and lines:
             status = "dropped"

@@ -1,8 +1,9 @@
 """The plan's period, defined once for the plan page and every plan document.
 
-The period is the first to the last month a scheduled course of the plan starts in — the
-courses kept from an earlier version (running, being prepared or delivered) included, since
-the plan holds them. The reassessments that check the plan come after its training: their
+The period is the first month a scheduled course of the plan starts in to the last month a
+training day of it falls in (coaching and on-the-job days spread over the months after the
+one they start in: ``Cohort.day_months``) — the courses kept from an earlier version
+(running, being prepared or delivered) included, since the plan holds them. The reassessments that check the plan come after its training: their
 months are given apart (``reassess_first`` / ``reassess_last``), never folded into the period,
 and only when the last falls after the training. ``new_first`` is the first month of a course
 planned afresh (not kept): what a reader is asked to start.
@@ -54,7 +55,7 @@ def period_of(months: Iterable[str], new_months: Iterable[str] = (),
 def plan_period(plan: PlanData, org_id: str | None = None) -> PlanPeriod:
     """The period of the whole plan, or (``org_id``) of one organisation's plan."""
     cohorts = scheduled_cohorts(plan, org_id)
-    return period_of((c.month or "" for c in cohorts),
+    return period_of((m for c in cohorts for m in (c.month or "", c.last_month or "")),
                      (c.month or "" for c in cohorts if not c.delivery),
                      (i.reassess_month or "" for i in plan.indicators
                       if concerns(i.org_id, org_id)))

@@ -201,9 +201,18 @@ class Cohort:
     # that delivery's status (planned | in_progress | completed) and the version it was in.
     delivery: str = ""
     carried_from: int = 0
+    # The months its training days fall in, with the days (core.schedule.spread): a course's
+    # all in its month, coaching and an on-the-job project's spread over later months.
+    # Empty while it has no month (and in a plan stored before it was kept: its month).
+    day_months: tuple[tuple[str, int], ...] = ()
 
     def __post_init__(self) -> None:
         self.set_members(self.members)
+
+    @property
+    def last_month(self) -> str | None:
+        """The month of its last training day (its month for a course held in one)."""
+        return self.day_months[-1][0] if self.day_months else self.month
 
     def set_members(self, members: tuple[CohortMember, ...]) -> None:
         self.members = tuple(sorted(members, key=lambda m: m.org_id))

@@ -1,0 +1,40 @@
+"""Coaching's days spread over the months after the one it starts in (CHG-901: 2, 1 and 1
+days over three months). The organisation is reassessed six months after its LAST training
+day, and the plan's period runs to that day's month: ICT Authority's CHG-901 began in
+February 2027 with days into April, yet it was reassessed in August 2027 and the period
+said February–March."""
+
+from __future__ import annotations
+
+from govcap.planning import Constraints, Targets, generate_plan
+from govcap.planning.core.edits import AddModule, DropModule
+from govcap.planning.core.inputs import add_months
+from govcap.planning.core.period import plan_period
+from govcap.scale import Level
+
+from .helpers import CATALOGUE, org_rows
+
+
+def coached():
+    rows = org_rows("ict", {"change-management": Level.BASIC})
+    plan = generate_plan(rows, CATALOGUE, Targets(), Constraints("2027-02"), (
+        AddModule("a1", "ict", "CHG-901"), DropModule("d1", "ict", "CHG-101"),
+        DropModule("d2", "ict", "CHG-102")))
+    (cohort,) = [c for c in plan.cohorts if c.module_code == "CHG-901"]
+    return plan, cohort
+
+
+def test_the_reassessment_is_six_months_after_the_last_coaching_day():
+    plan, cohort = coached()
+    assert cohort.month == "2027-02"
+    assert cohort.day_months == (("2027-02", 2), ("2027-03", 1), ("2027-04", 1))
+    (indicator,) = [i for i in plan.indicators if i.section_key == "change-management"]
+    assert indicator.last_training_month == "2027-04"
+    assert indicator.reassess_month == add_months("2027-04", 6) == "2027-10"
+
+
+def test_the_plan_period_ends_in_the_month_of_the_last_coaching_day():
+    plan, _ = coached()
+    period = plan_period(plan)
+    assert (period.first, period.last) == ("2027-02", "2027-04")
+    assert plan_period(plan, "ict").last == "2027-04"
