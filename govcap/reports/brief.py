@@ -36,12 +36,12 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
     s = Scope(plan, ctx, catalogue, L)
     found = coverage(s) + findings_in_words(s)
     blocks: list = [Heading(L["brief.found"]), Bullets(tuple(found or [L["brief.none"]]))]
-    blocks += [Heading(L["brief.proposed"]), Bullets(tuple(proposed(s)))]
+    blocks += [Heading(L["brief.proposed"]), Bullets(tuple(proposed(s) + changed(s)))]
     asks = asked(s)
     if asks:  # nothing to ask (no cohort, nothing unplaced): no heading over nothing
         blocks += [Heading(L["brief.asked"]), Bullets(tuple(asks))]
     blocks.append(Para(L.t("brief.source", version=ctx.version,
-                           status=ctx.status_text(L)), "note"))
+                           status=ctx.status_text(L, mid_sentence=True)), "note"))
     if s.org_id is not None:
         title = L.t("brief.title", who=s.names[s.org_id])
     else:  # the country with its article: "du Kenya", "de la Somalie"
@@ -59,6 +59,19 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
                     sheets=[], footer=footer,
                     page_label=L["footer.page"], page_of=L["footer.of"],
                     watermark=watermark, kind="brief")
+
+
+def changed(s: Scope) -> list[str]:
+    """What changed since the version this one was made after, in one line: the budget
+    then and now and how many changes (the whole plan gives them)."""
+    ctx, L = s.ctx, s.L
+    if s.org_id is not None or not ctx.changes:
+        return []
+    count = len([c for c in ctx.changes if not (ctx.budget_after and ctx.budget_after in c)])
+    if ctx.budget_before:
+        return [L.sentence("brief.changes", version=ctx.changes_since, count=count,
+                           before=ctx.budget_before, after=ctx.budget_after)]
+    return [L.sentence("brief.changes_same", version=ctx.changes_since, count=count)]
 
 
 def proposed(s: Scope) -> list[str]:

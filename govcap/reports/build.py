@@ -62,7 +62,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
               (L["cover.currency"], s.currency)]
     cover = [(k, v) for k, v in cover if v]
     watermark = ctx.marks(L)
-    footer = " · ".join(p for p in (watermark, ctx.title, subtitle, f"v{ctx.version}",
+    footer = " · ".join(p for p in (watermark, ctx.title, subtitle, L.t("footer.version", version=ctx.version),
                                      ctx.status_text(L), when if is_draft(ctx) else "")
                         if p)
     cover_note = ctx.cover_note(L, L["cover.note"])
@@ -150,6 +150,9 @@ def summary(s: Scope) -> Section:
         blocks.append(Table([Column(L["col.domain"], 3), Column(L["kf.modules"], 1, "number"),
                              Column(L["col.amount"], 1.5, "money")], rows,
                             total=[L["total"], len(s.modules), s.money(s.total_cents)]))
+    if s.org_id is None and s.ctx.changes:  # the plan page's "What changed since version N"
+        blocks += [Heading(L.t("h.changes_version", version=s.ctx.changes_since)),
+                   Bullets(s.ctx.changes)]
     return Section("summary", L["h.summary"], blocks)
 
 

@@ -32,6 +32,12 @@ class PlanDocumentContext:
     today: datetime.date | None = None
     # the country after "of", in the document's language ("of Kenya", "du Kenya")
     country_of: str = ""
+    # what changed since the version this one was made after, as the plan page says it
+    # (planning.wording.diff_lines); none without an earlier version
+    changes_since: int | None = None
+    changes: tuple[str, ...] = ()
+    budget_before: str = ""  # that version's budget, when it differs from this one's
+    budget_after: str = ""
 
     def marks(self, words: Any) -> str:
         """What every page says before the title: demo data, a superseded version."""
@@ -40,10 +46,14 @@ class PlanDocumentContext:
                  if self.superseded_by else ""]
         return " · ".join(p for p in parts if p)
 
-    def status_text(self, words: Any) -> str:
+    def status_text(self, words: Any, mid_sentence: bool = False) -> str:
+        """"Approved", "Superseded by version 3"; `mid_sentence`: with a lower-case first
+        letter, as a sentence writes it ("version 1 du plan (approuvée)")."""
         if self.superseded_by:
-            return words.t("status.superseded", version=self.superseded_by)
-        return words.get_or(f"status.{self.status}", self.status)
+            text = words.t("status.superseded", version=self.superseded_by)
+        else:
+            text = words.get_or(f"status.{self.status}", self.status)
+        return text[:1].lower() + text[1:] if mid_sentence else text
 
     def cover_note(self, words: Any, note: str = "") -> str:
         parts = [words.t("superseded.note", version=self.superseded_by)

@@ -16,6 +16,7 @@ from govcap.accounts import scoping
 from govcap.instruments.services import localised
 from govcap.orgs.models import Organisation
 from govcap.orgs.names import country_of
+from govcap.planning import wording
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
@@ -133,8 +134,29 @@ def _context(plan: Plan, org_id: str | None,
         project_name=engagement.project_name, is_demo=engagement.is_demo,
         superseded_by=getattr(replaced_by(plan), "version", None),
         country_of=country_of(engagement.country.code, engagement.country.name, language),
+        **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
     )
     return ctx
+
+
+def _changes(plan: Plan, language: str, sections: dict[str, str]) -> dict[str, Any]:
+    """What changed since the version this one was made after, in the plan page's words
+    (wording.diff_lines), for the documents: a donor comparing versions sees why the cost
+    moved. Nothing for a first version."""
+    if not plan.diff or plan.based_on is None or plan.diff.get("is_empty"):
+        return {}
+    before, after = plan.based_on.plan_data(), plan.plan_data()
+    namer = wording.Namer(plan.catalogue.parsed(language), after, before, sections=sections)
+    lines = wording.diff_lines(plan.diff, after.currency, namer, before, after)
+    if not lines:
+        return {}
+    out: dict[str, Any] = {"changes_since": plan.based_on.version, "changes": tuple(lines)}
+    if plan.diff.get("total_before_cents") != plan.diff.get("total_after_cents"):
+        out["budget_before"] = wording.money(plan.diff.get("total_before_cents") or 0,
+                                             after.currency)
+        out["budget_after"] = wording.money(plan.diff.get("total_after_cents") or 0,
+                                            after.currency)
+    return out
 
 
 def render(plan: Plan, fmt: str, org_id: str | None = None,

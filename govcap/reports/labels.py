@@ -64,6 +64,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.sections": plural_noop("{n} section", "{n} sections"),
     "n.months": plural_noop("{n} month", "{n} months"),
     "n.weeks": plural_noop("{n} week", "{n} weeks"),
+    "n.changes": plural_noop("{n} change", "{n} changes"),
     "n.interventions": plural_noop("{n} follow-on intervention (coaching, on-the-job project)",
                                    "{n} follow-on interventions (coaching, on-the-job projects)"),
     # the interventions of a plan by kind (the brief names only the kinds it has)
@@ -81,7 +82,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.edits": plural_noop("{n} edit applied", "{n} edits applied"),
     # cover and structure
     "doc.title": _("Training plan — {engagement}"), "plan_of": _("Training plan of {org}"),
-    "status.draft": _("Draft"), "status.approved": _("Approved"),
+    # a plan's status, its own words (Arabic: a plan, خطة, is feminine: "معتمدة")
+    "status.draft": in_context("plan status", "Draft"),
+    "status.approved": in_context("plan status", "Approved"),
+    # the plan's version in a running footer: "version 2", not "v2"
+    "footer.version": _("version {version}"),
     "cover.country": _("Country"), "cover.engagement": _("Engagement"), "cover.round": _("Round"),
     "cover.project": _("Project"), "cover.instrument": _("Assessment instrument"),
     "cover.status": _("Status"), "cover.version": _("Version"), "cover.date": _("Date"),
@@ -188,7 +193,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "programme.domains_note": (_("Participant places in each country, and the cost of all "
                                "countries together in {currency}.")),
     "programme.timeline_note": _("Number of cohorts starting in each quarter, per country."),
-    "programme.version": _("v{version}, approved {date}"),
+    "programme.version": _("version {version}, approved {date}"),
     "programme.col.country": _("Country"), "programme.col.engagement": _("Engagement"),
     "programme.col.plan": _("Plan"), "programme.col.orgs": _("Organisations"),
     "programme.col.gaps": _("Gaps"), "programme.col.cohorts": _("Cohorts"),
@@ -292,6 +297,12 @@ EN: dict[str, str | Plural | Contextual] = {
         "{up}; regressed: {down}."),
     "summary.regressions": _("Regressed: {items}."),
     "h.changes": _("What changed since {round}"),
+    # an approved plan's changes since the version it was made after, as the plan page says
+    "h.changes_version": _("Changes since version {version}"),
+    "brief.changes": _("Since version {version}: {count:n.changes}; budget {before}, now "
+                       "{after}."),
+    "brief.changes_same": _("Since version {version}: {count:n.changes}; the budget is "
+                            "unchanged."),
     "col.then": _("Then"), "col.now": _("Now"), "col.change": in_context("plan document", "Change"),
     "change.up": _("improved"), "change.down": _("regressed"),
     "summary.weakest": plural_noop(
@@ -665,10 +676,10 @@ class Labels(Mapping[str, str]):
         return localise.colon(self.language) + " "
 
     def span(self, first: str | None, last: str | None) -> str:
-        """A month range, or the one month when both ends are the same."""
-        if first == last or not last:
-            return self.month(first)
-        return f"{self.month(first)} – {self.month(last)}"
+        """A month range, its year named once, in one style for every range of the
+        documents (`govcap.localise.month_range`): "February – July 2026", "de février à
+        juillet 2026"; the one month when both ends are the same; none: an en dash."""
+        return localise.month_range(first, last, self.language, empty="–")
 
     def level(self, key: str | None) -> str:
         with translation.override(self.language):
