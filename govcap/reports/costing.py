@@ -16,6 +16,7 @@ from typing import Any
 
 from django.utils.translation import gettext_noop as _
 
+from govcap import localise
 from govcap.planning.core.plan import BudgetLine, PlanData
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Heading, Para, Table
@@ -151,6 +152,14 @@ def line_rate_key(line: BudgetLine, plan: PlanData) -> str:
     return line.rate
 
 
+def card_source(budget: Any, language: str) -> str:
+    """The rate card's note on its figures in `language` (the card's ``source_translations``),
+    else as the card writes it; a text in another direction than the document's is held
+    apart (LRI … PDI), so it does not run into the version before it ("per-diem .1.1")."""
+    source = budget.rate_card_source_translations.get(language, budget.rate_card_source)
+    return localise.inside_quotes(source, language) if source else source
+
+
 def budget_blocks(s: Scope) -> list[Any]:
     """The budget chapter's cost-model part: the basis, a table by category with unit
     rates and quantities, and what is not included."""
@@ -166,8 +175,7 @@ def budget_blocks(s: Scope) -> list[Any]:
                             rate=c.get("exchange_rate", 1),
                             catalogue=s.plan.catalogue_key,
                             version=s.plan.catalogue_version,
-                            source=budget.rate_card_source_translations.get(
-                            lang, budget.rate_card_source))))
+                            source=card_source(budget, lang))))
     if budget.rate_card_currency != budget.currency:
         blocks.append(Para(text(lang, "budget.converted", currency=budget.rate_card_currency,
                                 rate=c.get("exchange_rate", 1), plan_currency=budget.currency)))
