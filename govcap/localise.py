@@ -244,3 +244,25 @@ def month(value: dt.date | str | None, language: str | None = None, empty: str =
     when = value if isinstance(value, dt.date) else dt.date.fromisoformat(
         f"{str(value)[:7]}-01")
     return _month_year(when, language)
+
+
+def month_range(first: dt.date | str | None, last: dt.date | str | None,
+                language: str | None = None, empty: str = "") -> str:
+    """Months from `first` to `last` ("2026-02" or a day), naming a year once when both are
+    in it: "February – July 2026", "de février à juillet 2026" (French elides: "d’août"),
+    "فبراير – يوليو 2026"; across years "July 2025 – January 2026", "de juillet 2025 à
+    janvier 2026". One month (or no end) is that month; no start gives `empty`."""
+    if not first:
+        return empty
+    a = first if isinstance(first, dt.date) else dt.date.fromisoformat(f"{str(first)[:7]}-01")
+    b = a if not last else (last if isinstance(last, dt.date)
+                            else dt.date.fromisoformat(f"{str(last)[:7]}-01"))
+    if (a.year, a.month) == (b.year, b.month):
+        return _month_year(a, language)
+    start = (month_name(a.month, language) if a.year == b.year
+             else _month_year(a, language))
+    end = _month_year(b, language)
+    if language_of(language) == "fr":
+        of = "d’" if start[:1].lower() in "aeiouéèâîôûh" else "de "
+        return f"{of}{start} à {end}"
+    return f"{start} – {end}"
