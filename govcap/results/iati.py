@@ -68,8 +68,7 @@ def _value(i: ind.Indicator, value: float | None) -> str | None:
     if i.unit == ind.COUNT:
         return str(int(value))
     if i.unit == ind.MONEY:
-        units, cents = divmod(ind.whole_cents(value), 100)
-        return f"{units}.{cents:02d}"
+        return ind.amount(value)
     return f"{value:.1f}"
 
 

@@ -1,5 +1,7 @@
 """The results as plain JSON (the command's ``--format json`` and the API): every figure
-with its n, keys rather than words, so a program can read it."""
+with its n, keys rather than words, so a program can read it. Money (``unit`` "money":
+``value``, ``target``, ``facts.cost``) is in the currency's units rounded half up to the
+cent, as a decimal string ("803.18"; docs/interchange.md)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,13 @@ def _indicator(i: ind.Indicator, results: Results) -> dict[str, Any]:
     out = asdict(i)
     out["period"] = ([d.isoformat() for d in i.period] if i.period else None)
     out["facts"] = dict(i.facts)
+    if i.unit == ind.MONEY:
+        # money in the currency's units, to the cent, as a decimal string ("803.18"), as
+        # the documents and the IATI file say it — never the cents counted in
+        out["value"] = None if i.value is None else ind.amount(i.value)
+        out["target"] = None if i.target is None else ind.amount(i.target)
+        if "cost_cents" in out["facts"]:
+            out["facts"]["cost"] = ind.amount(out["facts"].pop("cost_cents"))
     # a follow-up's level-4 figure is the earlier round's training, measured at this round:
     # counted in that round's results (and the programme's), repeated here for reading —
     # the page's "do not add it again" (None: the figure is this scope's own)

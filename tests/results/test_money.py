@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.test import Client
@@ -52,3 +53,36 @@ def test_a_half_cent_is_rounded_up_on_the_page_and_in_every_document(half_a_cent
                  "--out", str(out))
     actuals = [a.get("value") for a in etree.parse(str(out)).iter("actual")]
     assert "1812.63" in actuals and "1812.62" not in actuals
+
+
+def test_the_json_says_money_in_the_currencys_units_to_the_cent_as_the_page_does(
+        half_a_cent, make_user):
+    """A donor's program read "value": 181262.5 beside "currency": "USD" — cents, with a
+    half cent — where the page says USD 1,812.63."""
+    from govcap.accounts.models import Role
+
+    viewer = make_user("agency-viewer", Role.VIEWER, half_a_cent.engagement,
+                       half_a_cent.agency)
+    from govcap.accounts.tokens import create_token
+
+    for user in (half_a_cent.manager, viewer):
+        page = Client()
+        page.force_login(user)
+        api = Client(HTTP_AUTHORIZATION=f"Bearer {create_token(user, 'test').raw}")
+        for client, url in ((page, "/indicators/download/json/"),
+                            (api, "/api/results/indicators")):
+            response = client.get(url)
+            assert response.status_code == 200, url
+            money = [i for i in response.json()["indicators"] if i["unit"] == "money"]
+            assert {i["key"] for i in money} == {ind.COST_PER_PARTICIPANT,
+                                                 ind.COST_PER_COMPLETED}
+            cost = next(i for i in money if i["key"] == ind.COST_PER_PARTICIPANT)
+            assert cost["currency"] == "USD"
+            # the whole course: 7,250.50 ÷ 4; the agency's two seats: 3,625.25 ÷ 2
+            assert cost["value"] == "1812.63", (user, url, cost)
+            assert cost["facts"]["cost"] == ("7250.50" if user == half_a_cent.manager
+                                             else "3625.25")
+            assert "cost_cents" not in cost["facts"]
+            for i in money:
+                for field in ("value", "target"):
+                    assert i[field] is None or re.fullmatch(r"\d+\.\d\d", i[field]), (field, i)

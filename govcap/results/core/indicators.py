@@ -156,6 +156,13 @@ def whole_cents(value: float) -> int:
     return int(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def amount(cents: float) -> str:
+    """An amount in cents as the currency's units rounded to the cent, half up, a decimal
+    string with two decimals ("803.18"): the JSON's and the IATI file's money."""
+    units, rest = divmod(whole_cents(cents), 100)
+    return f"{units}.{rest:02d}"
+
+
 def percent(part: int, whole: int) -> float | None:
     return 100.0 * part / whole if whole else None
 
