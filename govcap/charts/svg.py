@@ -271,7 +271,7 @@ def level_distribution(
     # chart; the legend then has no letters to explain
     spelled = max((shown_length(" · ".join(f"{words.level(level)} {item.count(level)}"
                                            for level in order)) for item in counts), default=0)
-    spelled_w = spelled * SMALL_SIZE * 0.6 + 8
+    spelled_w = spelled * SMALL_SIZE * 0.5 + 8  # joined script: narrower than Latin's 0.6
     spell = words.spelled_counts and spelled_w <= width * 0.4
     legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, letters=not spell)
     y += legend_h + 16
