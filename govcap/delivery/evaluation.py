@@ -494,6 +494,9 @@ class Summary:
     follow_ups: dict[str, int]  # state → count
     applied: dict[str, int]  # yes / partly / no → count
     trainees: int
+    # the same, for participants and supervisors apart (the indicator counts them apart)
+    follow_ups_by: dict[str, dict[str, int]] = field(default_factory=dict)
+    applied_by: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def summary(delivery: Delivery, language: str = "en", today: dt.date | None = None, *,
@@ -518,12 +521,18 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
     follow_ups = list(FollowUp.objects.filter(trainee__in=visible))
     states: dict[str, int] = {}
     applied: dict[str, int] = dict.fromkeys(rules.APPLIED, 0)
+    states_by: dict[str, dict[str, int]] = {who: {} for who in rules.RESPONDENTS}
+    applied_by = {who: dict.fromkeys(rules.APPLIED, 0) for who in rules.RESPONDENTS}
     for f in follow_ups:
         state = rules.follow_up_state(f.due_date, f.close_date, f.answered_at is not None,
                                       today)
         states[state] = states.get(state, 0) + 1
+        mine = states_by.setdefault(f.respondent, {})
+        mine[state] = mine.get(state, 0) + 1
         if f.answered_at is not None and f.applied:
             applied[f.applied] += 1
+            applied_by.setdefault(f.respondent, dict.fromkeys(rules.APPLIED, 0))[
+                f.applied] += 1
     return Summary(
         reactions=len(reactions),
         rating_means={item: rules.mean_rating([getattr(r, item) for r in reactions])
@@ -531,4 +540,4 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
         learning=rules.learning_summary(pre, post),
         objective_shares=[(text, met, n) for text, (met, n) in zip(texts, shares, strict=True)],
         follow_ups=states, applied=applied,
-        trainees=trainees.count())
+        trainees=trainees.count(), follow_ups_by=states_by, applied_by=applied_by)

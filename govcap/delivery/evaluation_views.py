@@ -85,17 +85,21 @@ def evaluation_page(request, uuid):
     language = _language()
     summary = ev.summary(delivery, language,
                          trainees=access.trainees(request.user, delivery))
+    fewest = (0 if access.reads_individual_answers(request.user, delivery)
+              else rules.FEWEST_ANSWERS_SHOWN)
     context = {
         "delivery": delivery, "engagement": delivery.engagement, "summary": summary,
         "module": delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code),
         "can_evaluate": can_evaluate,
-        "rating_rows": [(ev.reaction_label(item), *summary.rating_means[item])
-                        for item in rules.REACTION_ITEMS],
-        "follow_up_states": [(label, summary.follow_ups.get(state, 0)) for state, label in (
-            (rules.ANSWERED, _("Answered")), (rules.DUE, _("Due")),
-            (rules.OVERDUE, _("Overdue")), (rules.UPCOMING, _("Not yet due")))],
-        "applied": [(label, summary.applied.get(key, 0))
-                    for key, label in FollowUp.Applied.choices],
+        # the course's provider reads the trainees' names: a total of few answers could
+        # show one named trainee's, and is shown to them from a few answers only
+        "fewest": fewest,
+        "rating_rows": [(ev.reaction_label(item), mean, n, 0 < n < fewest)
+                        for item in rules.REACTION_ITEMS
+                        for mean, n in [summary.rating_means[item]]],
+        "learning_hidden": 0 < summary.learning.n < fewest,
+        "objectives_hidden": any(0 < n < fewest for _t, _m, n in summary.objective_shares),
+        "follow_up_rows": [_follow_up_row(summary, who, fewest) for who in rules.RESPONDENTS],
         "rules": {"due": rules.FOLLOW_UP_DUE_MONTHS, "close": rules.FOLLOW_UP_CLOSE_MONTHS},
     }
     if can_evaluate:
@@ -113,6 +117,21 @@ def evaluation_page(request, uuid):
             "scores": access.reads_individual_answers(request.user, delivery),
         })
     return render(request, "delivery/eval_delivery.html", context)
+
+
+def _follow_up_row(summary: ev.Summary, respondent: str, fewest: int) -> dict:
+    """Level 3 of participants or of supervisors, apart: their follow-ups' states and
+    what they answered (not shown to the provider from fewer than ``fewest`` answers)."""
+    states = summary.follow_ups_by.get(respondent, {})
+    applied = summary.applied_by.get(respondent, {})
+    answered = sum(applied.values())
+    return {
+        "label": _("Participants") if respondent == rules.PARTICIPANT else _("Supervisors"),
+        "states": [(label, states.get(state, 0)) for state, label in (
+            (rules.ANSWERED, _("Answered")), (rules.DUE, _("Due")),
+            (rules.OVERDUE, _("Overdue")), (rules.UPCOMING, _("Not yet due")))],
+        "applied": [(label, applied.get(key, 0)) for key, label in FollowUp.Applied.choices],
+        "hidden": 0 < answered < fewest}
 
 
 def _trainee_rows(delivery) -> list[dict]:

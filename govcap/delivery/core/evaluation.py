@@ -39,6 +39,9 @@ PARTICIPANT, SUPERVISOR = "participant", "supervisor"
 RESPONDENTS = (PARTICIPANT, SUPERVISOR)
 APPLIED = ("yes", "partly", "no")
 COMMENT_MAX = 2000
+# A course's training provider reads its trainees' names (sign-in sheets): a total of fewer
+# answers than this could show one named trainee's answers, and is not shown to them.
+FEWEST_ANSWERS_SHOWN = 5
 
 # follow-up states
 ANSWERED, UPCOMING, DUE, OVERDUE = "answered", "upcoming", "due", "overdue"

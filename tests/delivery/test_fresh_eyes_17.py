@@ -1,0 +1,52 @@
+"""What a fresh-eyes user of the delivery and evaluation flows found (round 17): each test
+says what a user sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.urls import reverse
+
+from govcap.delivery import evaluation as ev
+from govcap.delivery.core import evaluation as rules
+from govcap.delivery.models import Delivery, Trainee
+from tests.security.helpers import client_for
+
+
+def _answered_follow_ups(course):
+    """T1 completed a course that ended long ago, and both follow-ups are answered."""
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7))
+    Trainee.objects.filter(pk=course.trainee.pk).update(completion="completed")
+    course.delivery.refresh_from_db()
+    ev.sync_follow_ups(course.delivery)
+    ev.record_answers(course.coordinator, course.delivery, [
+        ev.ReactionAnswer("T1", 4, 5, 5, 4),
+        ev.FollowUpAnswer("T1", "participant", "yes"),
+        ev.FollowUpAnswer("T1", "supervisor", "partly")], source="paper")
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_provider_reads_no_total_of_fewer_answers_than_the_threshold(course):
+    _answered_follow_ups(course)
+    url = reverse("delivery-evaluation", args=[course.delivery.uuid])
+    provider = _text(client_for(course.provider).get(url).content.decode())
+    n = rules.FEWEST_ANSWERS_SHOWN
+    assert f"shown from {n} answers" in provider
+    assert "Yes 1" not in provider and "Partly 1" not in provider
+    assert "The trainer 5.0" not in provider
+    coordinator = _text(client_for(course.coordinator).get(url).content.decode())
+    assert "The trainer 5.0 1" in coordinator and "shown from" not in coordinator
+
+
+def test_level_3_counts_participants_and_supervisors_apart(course):
+    _answered_follow_ups(course)
+    url = reverse("delivery-evaluation", args=[course.delivery.uuid])
+    page = _text(client_for(course.coordinator).get(url).content.decode())
+    assert "Participants Answered 1 Due 0 Overdue 0 Not yet due 0 Applied at work: Yes 1" in page
+    assert ("Supervisors Answered 1 Due 0 Overdue 0 Not yet due 0 Applied at work: Yes 0 · "
+            "Partly 1") in page
