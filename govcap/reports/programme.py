@@ -56,6 +56,14 @@ class CountryPlan:
         return sum(m.participants for c in self.cohorts for m in c.members)
 
 
+# "Plans by country": twelve columns on a landscape page, the number columns wide enough
+# for their headers over two lines ("Organisations", "Besoins non placés", "Mahitaji
+# yasiyopangwa"); a header wraps (plan.css), its figures do not
+SUMMARY_WIDTHS = (1.1, 1.5, 1.4, 1.2, 0.9, 1.0, 0.9, 1.5, 1.4, 1.4, 1.3, 1.4)
+SUMMARY_KINDS = ("text", "text", "text", "number", "number", "number", "number", "text",
+                 "money", "money", "number", "money")
+
+
 def build_programme(plans: list[CountryPlan], title: str, language: str,
                     not_approved: list[str], earlier: list[CountryPlan] | None = None,
                     reader_countries: list[str] | None = None) -> Document:
@@ -80,15 +88,14 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                      usd(p.base_cents(cost)), len(p.data.unfit),
                      usd(p.base_cents(p.data.budget.unscheduled_estimate_cents))])
     countries = Table(
-        [Column(L["programme.col.country"], 1.2), Column(L["programme.col.engagement"], 2),
-         Column(L["programme.col.plan"], 1.4), Column(L["programme.col.orgs"], 0.9, "number"),
-         Column(L["programme.col.gaps"], 0.8, "number"),
-         Column(L["programme.col.cohorts"], 0.9, "number"),
-         Column(L["programme.col.places"], 0.9, "number"),
-         Column(L["programme.col.period"], 1.6), Column(L["programme.col.cost"], 1.4, "money"),
-         Column(L.t("programme.col.base", currency=BASE_CURRENCY), 1.4, "money"),
-         Column(L["programme.col.unplaced"], 0.9, "number"),
-         Column(L.t("programme.col.unplaced_cost", currency=BASE_CURRENCY), 1.4, "money")],
+        [Column(label, width, kind) for label, width, kind in zip(
+            (L["programme.col.country"], L["programme.col.engagement"],
+             L["programme.col.plan"], L["programme.col.orgs"], L["programme.col.gaps"],
+             L["programme.col.cohorts"], L["programme.col.places"], L["programme.col.period"],
+             L["programme.col.cost"], L.t("programme.col.base", currency=BASE_CURRENCY),
+             L["programme.col.unplaced"],
+             L.t("programme.col.unplaced_cost", currency=BASE_CURRENCY)),
+            SUMMARY_WIDTHS, SUMMARY_KINDS, strict=True)],
         rows, total=[L["total"], "", "", orgs,
                      sum(len(p.data.gaps) for p in plans), sum(len(p.cohorts) for p in plans),
                      sum(p.places for p in plans), "", "", usd(total),
