@@ -464,6 +464,11 @@ def answer(request, token):
     if not ev.is_open(link):
         return render(request, "delivery/eval_answer_done.html", {**context, "closed": True},
                       status=410)
+    if trainee is not None and request.method == "GET" and (
+            trainee.code in ev.answered_codes(link)):
+        # their own follow-up address, answered already: said now, not after a form
+        return render(request, "delivery/eval_answer_done.html", {
+            **context, "already": trainee.code})
     objectives = ev.objectives_for_participant(delivery, language) if link.level == 2 else ()
     form = evaluation_forms.ParticipantForm(request.POST or None, link=link,
                                             codes=ev.link_codes(link), objectives=objectives,

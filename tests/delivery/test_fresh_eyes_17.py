@@ -50,3 +50,31 @@ def test_level_3_counts_participants_and_supervisors_apart(course):
     assert "Participants Answered 1 Due 0 Overdue 0 Not yet due 0 Applied at work: Yes 1" in page
     assert ("Supervisors Answered 1 Due 0 Overdue 0 Not yet due 0 Applied at work: Yes 0 · "
             "Partly 1") in page
+
+
+def _follow_up_link(course):
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7))
+    Trainee.objects.filter(pk=course.trainee.pk).update(completion="completed")
+    course.delivery.refresh_from_db()
+    ev.sync_follow_ups(course.delivery)
+    link = ev.open_link(course.coordinator, course.delivery, 3, respondent="participant")
+    return link, ev.personal_links(link)[0]
+
+
+def test_an_answered_follow_up_address_says_so_when_it_opens(course, client):
+    link, mine = _follow_up_link(course)
+    url = reverse("evaluation-answer", args=[mine.token])
+    assert client.post(url, {"applied": "yes"}).status_code == 302
+    page = client.get(url)  # opened again: said at once, not after filling the form
+    html = page.content.decode()
+    assert 'name="applied"' not in html and page.context["already"] == "T1"
+    assert "You have already answered this follow-up" in html
+
+
+def test_a_closed_follow_up_link_sends_them_to_the_coordinator(course, client):
+    link, mine = _follow_up_link(course)
+    ev.close_link(course.coordinator, link)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("evaluation-answer", args=[mine.token])).content.decode()
+    assert "Ask the coordinator for a new link." in html and "trainer" not in html
