@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from govcap import localise
-from govcap.delivery import access
+from govcap.accounts import scoping
+from govcap.delivery import access, pages, services
+from govcap.delivery.core.costs import planned_share
 from govcap.delivery.models import Delivery, Trainee
 from govcap.planning.core.money import format_money
 from govcap.planning.delivered import DeliveredCohort
@@ -36,6 +38,10 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
                if c.get("carried_from")}
     kept = Q(engagement_id=plan.engagement_id, cohort_id__in=list(carried),
              plan__version__in=set(carried.values()))
+    # a viewer of some organisations: their participants, so their share of the cost
+    # (the actual one as the results count it, the planned one by the plan's seats)
+    orgs = scoping.scope_of(user).viewer_orgs.get(plan.engagement_id)
+    keys = None if orgs is None else pages.org_keys(orgs)
     for d in (access.deliveries(user).filter(Q(plan=plan) | kept)
               .select_related("provider", "plan")):
         if d.plan_id != plan.pk and carried.get(d.cohort_id) != d.plan.version:
@@ -51,10 +57,20 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
                              "%(n)d participant completed.",
                              "Delivered %(start)s – %(end)s by %(provider)s: %(completed)d of "
                              "%(n)d participants completed.", len(trainees)) % values
-            if d.cost_cents is not None:
+            if d.cost_cents is not None and keys is None:
                 words += " " + gettext("Cost %(actual)s (planned %(planned)s).") % {
                     "actual": format_money(d.cost_cents, d.currency, language),
                     "planned": format_money(d.planned_cost_cents, d.currency, language)}
+            elif d.cost_cents is not None:
+                theirs = pages.planned_for(services.cohort(d.plan, d.cohort_id) or {}, keys)
+                actual = pages.cost_share(len(trainees), Trainee.objects.filter(
+                    delivery=d).count(), theirs, d.planned_participants)
+                planned = planned_share(theirs, d.planned_participants)
+                words += " " + gettext("Cost, your organisations' share: %(actual)s "
+                                       "(planned %(planned)s).") % {
+                    "actual": format_money(round(d.cost_cents * actual), d.currency, language),
+                    "planned": format_money(round(d.planned_cost_cents * planned), d.currency,
+                                            language)}
         elif d.status == Delivery.Status.IN_PROGRESS:
             words = ngettext("Running since %(start)s with %(provider)s: %(n)d participant "
                              "nominated.",

@@ -91,9 +91,9 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
         everything = [e for e in everything if not e.is_demo]
     found = queries.deliveries(user, scope)
     people = queries.trainees(user, found)
-    delivery_rows = queries.delivery_rows(found)
     some = {e: orgs for e, orgs in queries.narrowed(user).items()
             if e in {x.pk for x in scope}}
+    delivery_rows = queries.delivery_rows(found, some)
     trainee_rows = queries.trainee_rows(found, people)
     reactions, learning, follow_ups = queries.evaluation_rows(people)
     pairs = []

@@ -88,14 +88,31 @@ def narrowed(user) -> dict[int, frozenset[int]]:
     return {} if user is None else dict(scoping.scope_of(user).viewer_orgs)
 
 
-def delivery_rows(found: Sequence[Delivery]) -> list[DeliveryRow]:
+def delivery_rows(found: Sequence[Delivery], some: dict[int, frozenset[int]] | None = None
+                  ) -> list[DeliveryRow]:
     """With each course's participants counted whoever reads (``nominees``): a reader who
-    sees some organisations only counts their share of its cost."""
+    sees some organisations only counts their share of its cost. ``some`` (``narrowed``):
+    for such a reader, the seats the plan's cohort gives their organisations
+    (``planned_theirs``), their share of its planned cost."""
     nominees = dict(Trainee.objects.filter(delivery__in=[d.pk for d in found])
                     .values("delivery").annotate(n=Count("id")).values_list("delivery", "n"))
+    some = some or {}
+    uuids = dict(Organisation.objects.filter(
+        pk__in={o for orgs in some.values() for o in orgs}).values_list("pk", "uuid"))
+
+    def planned_theirs(d: Delivery) -> int | None:
+        orgs = some.get(d.engagement_id)
+        if orgs is None:
+            return None
+        theirs = {str(uuids[o]) for o in orgs if o in uuids}
+        cohort = next((c for c in d.plan.data.get("cohorts", ())
+                       if c["cohort_id"] == d.cohort_id), {})
+        return sum(m["participants"] for m in cohort.get("members", ())
+                   if m["org_id"] in theirs)
+
     return [DeliveryRow(d.pk, d.status, d.currency, d.planned_participants,
                         d.planned_cost_cents, d.cost_cents, d.start_date, d.end_date,
-                        nominees.get(d.pk, 0))
+                        nominees.get(d.pk, 0), planned_theirs(d))
             for d in found]
 
 

@@ -144,6 +144,18 @@ def test_a_narrowed_readers_cost_is_their_share_of_each_course():
     assert ind.planned_cost_per_participant([d1, d4], seen) == {"USD": 100_000}
 
 
+def test_a_narrowed_readers_cost_target_shares_the_plan_by_its_seats_not_the_nominees():
+    # d1: 4 planned seats for 4,000.00, one of them theirs, two of its 4 nominees theirs;
+    # d2: 10 seats for 5,000.00, four theirs, one of its 5 nominees theirs
+    d1 = DeliveryRow("d1", "completed", "USD", 4, 400_000, 360_000, nominees=4,
+                     planned_theirs=1)
+    d2 = DeliveryRow("d2", "completed", "USD", 10, 500_000, 250_000, nominees=5,
+                     planned_theirs=4)
+    seen = [trainee("t1", "d1"), trainee("t2", "d1"), trainee("t3", "d2")]
+    # (1,000.00 + 2,000.00) ÷ 5 seats, not (2,000.00 + 1,000.00) ÷ (2 + 2) by the nominees
+    assert ind.planned_cost_per_participant([d1, d2], seen) == {"USD": 60_000}
+
+
 def test_level_4_has_the_rounds_period_only_never_the_courses():
     """One definition: without a later round, level 4 has no period (the page says "no
     later round yet"), not the courses' dates."""

@@ -53,3 +53,67 @@ def test_the_narrowed_viewers_page_says_the_costs_are_their_share(programme, mak
     client.force_login(programme.manager)
     text = client.get(f"/indicators/e/{programme.engagement.slug}/").content.decode()
     assert "counted as their share of it" not in text
+
+
+def test_a_narrowed_viewers_cost_target_is_the_plans_price_of_their_seats(programme,
+                                                                          make_user):
+    """The deliveries page shares a course's planned cost by the plan's seats; the results
+    target shared it by the nominees (727.63 beside the page's 8,681.67 ÷ 12 = 723.47)."""
+    import datetime as dt
+
+    from govcap.delivery import services
+    from govcap.delivery.models import Delivery, Trainee
+
+    agency = str(programme.agency.uuid)
+    other = next(c for c in programme.plan.data["cohorts"]
+                 if c["cohort_id"] != programme.delivery.cohort_id
+                 and any(m["org_id"] == agency for m in c["members"])
+                 and c["participants"] > sum(m["participants"] for m in c["members"]
+                                             if m["org_id"] == agency))
+    second = services.create_delivery(programme.coordinator, programme.plan,
+                                      other["cohort_id"])
+    Delivery.objects.filter(pk=second.pk).update(
+        status=Delivery.Status.COMPLETED, start_date=dt.date(2026, 7, 1),
+        end_date=dt.date(2026, 7, 2), cost_cents=500_000)
+    # nominated unlike the plan: one of the agency, three of the ministry
+    Trainee.objects.create(delivery=second, code="S1", organisation=programme.agency,
+                           completion="completed")
+    for code in ("S2", "S3", "S4"):
+        Trainee.objects.create(delivery=second, code=code, organisation=programme.ministry,
+                               completion="completed")
+    first = next(c for c in programme.plan.data["cohorts"]
+                 if c["cohort_id"] == programme.delivery.cohort_id)
+    seats = cost = 0.0
+    for c in (first, other):
+        theirs = sum(m["participants"] for m in c["members"] if m["org_id"] == agency)
+        seats += theirs
+        cost += c["cost_cents"] * theirs / c["participants"]  # the deliveries page's share
+    viewer = make_user("agency-viewer", Role.VIEWER, programme.engagement, programme.agency)
+    target = build(viewer, programme.engagement).indicator(ind.COST_PER_PARTICIPANT).target
+    assert target == pytest.approx(cost / seats)
+
+
+def test_the_plan_page_gives_a_narrowed_viewer_their_share_of_a_courses_cost(programme,
+                                                                             make_user):
+    """Their participants were put beside the whole course's cost: '0 of 1 participant
+    completed. Cost USD 3,000.00 (planned USD 9,680.00)' for the agency's viewer."""
+    import html
+
+    from django.test import Client
+    from django.urls import reverse
+
+    viewer = make_user("agency-viewer", Role.VIEWER, programme.engagement, programme.agency)
+    client = Client()
+    client.force_login(viewer)
+    page = client.get(reverse("plan", args=[programme.engagement.slug])
+                      + f"?v={programme.plan.version}", follow=True).content.decode()
+    page = html.unescape(page)
+    assert "0 of 1 participant completed." in page
+    # one of the three nominees; 4 of the plan's 8 seats
+    assert ("Cost, your organisations' share: USD\xa01,000.00 (planned USD\xa04,840.00)."
+            in page)
+    assert "USD\xa03,000.00" not in page
+    client.force_login(programme.manager)
+    page = client.get(reverse("plan", args=[programme.engagement.slug])
+                      + f"?v={programme.plan.version}").content.decode()
+    assert "Cost USD\xa03,000.00 (planned USD\xa09,680.00)." in page

@@ -23,8 +23,9 @@ Counting rules (the definitions the documents print say the same):
   amounts in different currencies are never added. A reader who sees some organisations
   only counts their share of each course's cost: the cost times their participants ÷ all
   its participants (``DeliveryRow.nominees``), so cost and participants are of the same
-  courses and seats; the target likewise (the plan's cost and planned participants of the
-  same courses, times that share).
+  courses and seats; the target is the plan's cost per planned seat of the same courses,
+  on the plan's own base: their share of the planned cost is the seats the plan gives their
+  organisations ÷ all its seats (``planned_share``, as the delivery pages say it).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from govcap.delivery.core.costs import seat_share
+from govcap.delivery.core.costs import planned_share, seat_share
 
 COMPLETED = "completed"
 CLOSED = ("cancelled", "merged")  # deliveries that never ran as such
@@ -76,6 +77,9 @@ class DeliveryRow:
     end: dt.date | None = None
     # all its participants, whoever reads; None: the trainee rows given are all of them
     nominees: int | None = None
+    # the seats the plan's cohort gives the reader's organisations (None: the reader sees
+    # every organisation, all ``planned_participants``)
+    planned_theirs: int | None = None
 
 
 @dataclass(frozen=True)
@@ -331,13 +335,15 @@ def planned_cost_per_participant(deliveries: Iterable[DeliveryRow],
                                  ) -> dict[str, float]:
     """currency → planned cost ÷ planned participants of the deliveries whose actual cost
     is counted (the target of the same courses); with ``trainees`` (those the reader sees),
-    each course's planned cost and participants times the reader's share of its seats."""
-    costed = [d for d in deliveries if d.status in RAN and d.cost_cents is not None]
-    share = shares(costed, trainees) if trainees is not None else {}
+    of the courses of the reader's scope (``in_scope``), each course's planned cost times
+    the plan's seats of the reader's organisations ÷ all its seats (``planned_share``) over
+    those seats (``DeliveryRow.planned_theirs``)."""
+    costed = [d for d in (deliveries if trainees is None else in_scope(deliveries, trainees))
+              if d.status in RAN and d.cost_cents is not None]
     cost: dict[str, float] = defaultdict(float)
     people: dict[str, float] = defaultdict(float)
     for d in costed:
-        part = share.get(d.id, 1.0)
-        cost[d.currency] += d.planned_cost_cents * part
-        people[d.currency] += d.planned_participants * part
+        seats = d.planned_participants if d.planned_theirs is None else d.planned_theirs
+        cost[d.currency] += d.planned_cost_cents * planned_share(seats, d.planned_participants)
+        people[d.currency] += seats
     return {c: cost[c] / people[c] for c in cost if people[c]}
