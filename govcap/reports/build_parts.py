@@ -68,12 +68,15 @@ def schedule(s: Scope) -> Section:
                       last=L.month(s.period.last), parallel=parallel, blackout=blackout)
     else:
         opening = L.t("schedule.none", blackout=blackout)
-    blocks: list = [Para(opening), *load.rules(s)]
-    if s.cohorts:
+    blocks: list = [Para(opening)]
+    if s.cohorts:  # the timeline first, then the rules it follows: a tall figure (kept
+        # whole) after several paragraphs went to the next page and left this one half blank
         blocks += [Heading(L["h.gantt"]), Para(L["gantt.note"], "note"),
-                   Figure("gantt", gantt_data(s), L["gantt.title"]),
+                   Figure("gantt", gantt_data(s), L["gantt.title"]), *load.rules(s),
                    Heading(L["h.month_table"]), month_table(s), Heading(L["h.cohorts"]),
                    cohort_table(s)]
+    else:
+        blocks += load.rules(s)
     if s.unfit or s.needs:  # (no need at all: nothing could have failed to be placed)
         blocks.append(Heading(L["h.unfit"]))
     if s.unfit:

@@ -154,12 +154,15 @@ def _chapter(section: Section, text: Text = esc) -> str:
 
 def _blocks(section: Section, text: Text = esc) -> str:
     parts: list[str] = []
-    for block in section.blocks:
+    for block, after in zip(section.blocks, [*section.blocks[1:], None], strict=True):
         if isinstance(block, Heading):
             new_page = ' class="new-page"' if block.new_page else ""
             parts.append(f"<h{block.level}{new_page}>{text(block.text)}</h{block.level}>")
         elif isinstance(block, Para):
-            parts.append(f'<p class="{esc(block.kind)}"{_block_dir(block.text, text)}>'
+            # a note closing the text before a heading belongs to that text: not held with
+            # the heading and what it keeps whole (a figure), which left half a page blank
+            kind = block.kind + (" closing" if isinstance(after, Heading) else "")
+            parts.append(f'<p class="{esc(kind)}"{_block_dir(block.text, text)}>'
                          f"{text(block.text)}</p>")
         elif isinstance(block, Bullets):
             parts.append("<ul>" + "".join(f"<li{_block_dir(i, text)}>{text(i)}</li>"
