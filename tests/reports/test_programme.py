@@ -105,7 +105,7 @@ def test_each_country_counts_its_latest_approved_round_and_each_organisation_onc
     rows = sheet_rows(download(client, world.admin, "xlsx"), "Plans by country")
     by_country = {r[0]: r for r in rows[1:-1]}
     assert len(rows[1:-1]) == 3 and by_country["Kenya"][1] == "Kenya — follow-up 2026"
-    assert by_country["Kenya"][2].startswith(f"v{follow_up.version},")
+    assert by_country["Kenya"][2].startswith(f"version {follow_up.version},")
     orgs = {o["org_id"] for p in demo_plans.values() if p.engagement.round_number == 0
             or p.pk == follow_up.pk for o in p.data["organisations"]
             if p.engagement.country.code != "KE" or p.pk == follow_up.pk}
