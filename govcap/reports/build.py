@@ -193,7 +193,8 @@ def coverage(s: Scope) -> list[str]:
     for status in ("submitted", "in_progress", "draft", "none"):
         names = [name for name, held in rows if held == status]
         if names:
-            groups.append(L.t(f"coverage.{status}", names=L.commas(names)))
+            # each name held whole in a right-to-left sentence (its full stop outside)
+            groups.append(L.t(f"coverage.{status}", names=L.commas(s.held(n) for n in names)))
     if groups:
         lines.append(L.sentence("summary.not_covered", groups=L.semicolons(groups)))
     return lines
@@ -231,7 +232,8 @@ def findings_in_words(s: Scope) -> list[str]:
     if per_org:
         org, n = min(per_org.items(), key=lambda kv: (-kv[1], s.names[kv[0]].casefold()))
         sections = sum(1 for r in rows if r.org_id == org)
-        out.append(L.sentence("summary.most_gaps", org=s.names[org], n=n, sections=sections))
+        out.append(L.sentence("summary.most_gaps", org=s.held(s.names[org]), n=n,
+                              sections=sections))
     return out + change_in_words(s)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
 
+from govcap.localise import inside_quotes
 from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.narrow import attended, concerns, own_rows
@@ -104,6 +105,13 @@ class Scope:
             if op.status == "applied" and found:
                 out[found.group(1)] = found.group(2)
         return out
+
+    def held(self, name: str) -> str:
+        """An organisation's name inside a sentence: in a right-to-left document a Latin
+        name is held left to right whole (LRI … PDI), so the sentence's punctuation stays
+        outside it ("… Immigration and Naturalization Directorate." broke, its full stop
+        set with the name); elsewhere, the name as it is."""
+        return inside_quotes(name, self.L.language)
 
     def cohort_of(self, need: Need) -> Cohort | None:
         return next((c for c in self.plan.cohorts if c.cohort_id == need.cohort_id), None)

@@ -1,0 +1,32 @@
+"""In the Arabic plan an English organisation name is held whole inside its sentence, the
+sentence's full stop outside it: Somalia's summary (PDF p.2) set "Directorate." on its own
+line with its full stop on the wrong side, the name's run taking the sentence's stop."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from govcap.direction import LRM
+from govcap.orgs.models import Engagement
+from govcap.planning.models import Plan
+from govcap.reports import documents
+from govcap.reports.build import build_document
+from govcap.reports.pdf import render_html
+from tests.demo.helpers import run_demo
+
+
+@pytest.mark.django_db
+def test_arabic_summary_holds_each_organisation_name():
+    run_demo()
+    plan = (Plan.objects.filter(engagement=Engagement.objects.get(
+        slug="somalia-baseline-2026")).order_by("-version").first())
+    with translation.override("ar"):
+        ctx = documents._context(plan, None, "ar")
+    html = render_html(build_document(plan.plan_data(), ctx, plan.catalogue.parsed("ar")))
+    waiting = [name for name, status in plan.plan_data().extra["coverage"] if status != "validated"]
+    assert waiting
+    for name in waiting:  # each name one left-to-right piece, nothing of the sentence in it
+        assert f'<bdi dir="ltr">{LRM}{name}{LRM}</bdi>' in html, name
+    most = "Ministry of Education, Culture and Higher Education"
+    assert f'<bdi dir="ltr">{LRM}{most}{LRM}</bdi>' in html
