@@ -102,6 +102,15 @@ class _Reader:
         return localise.join(said)
 
     def line(self, event: AuditEvent) -> ChangeLine:
+        line = self._line(event)
+        changed = (event.after or {}).get("changed") if event.action == "attendance" else None
+        if changed:  # the marks recorded before that a sheet changed
+            return ChangeLine(line.event, line.what, _(
+                "%(marks)s (changed what was recorded: %(changed)s)") % {
+                "marks": line.details, "changed": changed_marks(changed)}, line.file)
+        return line
+
+    def _line(self, event: AuditEvent) -> ChangeLine:
         action, thing = event.action, self.thing(event)
         after, before = event.after or {}, event.before or {}
         if action == "attendance":
@@ -143,6 +152,17 @@ class _Reader:
         details = "" if action in ("create", "evaluation-link", "evaluation-link-close",
                                    "evaluation-answers", "erase") else self.fields_changed(event)
         return ChangeLine(event, what, details)
+
+
+def changed_marks(changed: list) -> str:
+    """Marks changed from what was recorded: "T1 day 2: absent → present, …"."""
+    word = {True: _("present"), False: _("absent")}
+    said = [_("%(code)s day %(day)s: %(before)s → %(after)s") % {
+        "code": code, "day": day, "before": word[bool(before)], "after": word[bool(after)]}
+        for code, day, before, after in changed[:MAX_MARKS_SHOWN]]
+    if len(changed) > MAX_MARKS_SHOWN:
+        said.append(_("and %(n)s more") % {"n": len(changed) - MAX_MARKS_SHOWN})
+    return localise.join(said)
 
 
 def lines(delivery: Delivery, limit: int = 200) -> list[ChangeLine]:

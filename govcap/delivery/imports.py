@@ -24,6 +24,8 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 class AttendanceImport:
     marks: int
     dry_run: bool
+    # the recorded marks the sheet changed (a sheet filled away from the page)
+    changed: tuple[services.Changed, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=No
     ImportProblem listing them all, and nothing is written."""
     upload = read_upload(source, name)
     try:
-        table = read_table(upload.data, upload.label, _score)
+        table = read_table(_as_utf8(upload.data), upload.label, _score)
     except ImportProblem as exc:
         raise exc.with_source(upload.where) from None
     codes = Trainee.objects.filter(delivery=delivery).values_list("code", flat=True)
@@ -105,9 +107,29 @@ def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=No
                                        list(codes), delivery.days)
     if problems:
         raise ImportProblem(grouped(problems), upload.where)
+    changed: list[services.Changed] = []
     if not dry_run:
         try:
-            services.record_attendance(user, delivery, marks, file=upload.where or name)
+            changed = services.record_attendance_sheet(user, delivery, marks,
+                                                       file=upload.where or name)
         except services.DeliveryError as exc:
             raise ImportProblem.one(str(exc), upload.where) from None
-    return AttendanceImport(len(marks), dry_run)
+    return AttendanceImport(len(marks), dry_run, tuple(changed))
+
+
+def _as_utf8(data: bytes) -> bytes:
+    """A CSV saved by Excel in a French, Swahili or English Windows ("CSV (separated by
+    semicolons)") is in Windows-1252, not UTF-8: read as such (its semicolons are found by
+    the reader). Another text, or a workbook, is left as it is."""
+    if data.startswith((b"PK", b"\xd0\xcf\x11\xe0", b"\xff\xfe", b"\xfe\xff")):
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252").encode("utf-8")
+        except UnicodeDecodeError:
+            raise ImportProblem.one(_(
+                "the file is not UTF-8 text: in Excel, save the sheet with “Save as”, type "
+                "“CSV UTF-8 (comma delimited)”, and import that file")) from None
+    return data

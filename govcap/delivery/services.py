@@ -492,13 +492,32 @@ def record_attendance(user, delivery: Delivery, marks: Iterable[rules.Mark],
     """Write the marks (by trainee code) of a delivery, all or none; returns how many.
     ``user`` None: the operator at the command line (`govcap deliveries import-attendance`);
     ``file``: the sheet they were imported from (its changes say so)."""
+    marks = list(marks)
+    record_attendance_sheet(user, delivery, marks, file)
+    return len(marks)
+
+
+@dataclass(frozen=True)
+class Changed:
+    """A mark written over another recorded before (``before``: what it said)."""
+
+    code: str
+    day: int
+    before: bool
+    after: bool
+
+
+def record_attendance_sheet(user, delivery: Delivery, marks: Iterable[rules.Mark],
+                            file: str = "") -> list[Changed]:
+    """``record_attendance``, saying which recorded marks the sheet changed (a sheet
+    filled away from the page can overwrite marks made on it since; they are listed in
+    the import's message and its changes)."""
     if user is not None:
         scoping.require(access.can_record_attendance(user, delivery))
     marks = list(marks)
     with transaction.atomic():
         locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        _write_marks(user, locked, marks, file)
-    return len(marks)
+        return _write_marks(user, locked, marks, file)
 
 
 @dataclass(frozen=True)
@@ -532,8 +551,10 @@ def save_attendance_grid(user, delivery: Delivery, shown: dict[tuple[str, int], 
     return GridSave(marks, conflicts, gone)
 
 
-def _write_marks(user, locked: Delivery, marks: list[rules.Mark], file: str = "") -> None:
-    """Write marks to a locked delivery (checked: open, started, its trainees and days)."""
+def _write_marks(user, locked: Delivery, marks: list[rules.Mark],
+                 file: str = "") -> list[Changed]:
+    """Write marks to a locked delivery (checked: open, started, its trainees and days);
+    the recorded marks they changed."""
     if locked.is_closed:
         raise DeliveryError(_("A cancelled or merged delivery takes no attendance."))
     if marks and locked.start_date and locked.start_date > timezone.localdate():
@@ -545,6 +566,10 @@ def _write_marks(user, locked: Delivery, marks: list[rules.Mark], file: str = ""
         if mark.code not in by_code or not 1 <= mark.day <= locked.days:
             raise DeliveryError(_("Trainee %(code)s, day %(day)s is not part of this "
                                   "course.") % {"code": mark.code, "day": mark.day})
+    stored = {(code, day): present for code, day, present in Attendance.objects.filter(
+        trainee__delivery=locked).values_list("trainee__code", "day", "present")}
+    changed = [Changed(m.code, m.day, stored[(m.code, m.day)], m.present) for m in marks
+               if stored.get((m.code, m.day), m.present) != m.present]
     for mark in marks:
         trainee = by_code[mark.code]
         row, created = Attendance.objects.update_or_create(
@@ -555,9 +580,12 @@ def _write_marks(user, locked: Delivery, marks: list[rules.Mark], file: str = ""
     if marks:
         audit.record(user, "attendance", locked, None, {
             "marks": [[m.code, m.day, m.present] for m in marks], **({"file": file} if file
-                                                                      else {})})
+                                                                      else {}),
+            **({"changed": [[c.code, c.day, c.before, c.after] for c in changed]}
+               if changed else {})})
         Delivery.objects.filter(pk=locked.pk, status=Delivery.Status.PLANNED).update(
             status=Delivery.Status.IN_PROGRESS)
+    return changed
 
 
 def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Trainee:

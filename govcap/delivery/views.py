@@ -26,7 +26,7 @@ from govcap.delivery import evaluation as ev
 from govcap.delivery.core import attendance as attendance_rules
 from govcap.delivery.core.attendance import session_dates
 from govcap.delivery.core.costs import planned_share
-from govcap.delivery.models import Delivery, Trainee
+from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 from govcap.orgs.models import Country
 
@@ -386,17 +386,26 @@ def sign_in_sheet(request, uuid, day=None):
 @login_required
 def attendance_template(request, uuid):
     """The sheet to fill and import back: a row per nominee and day, headed in the reader's
-    language (as the importer reads it), "present" left to fill with yes or no."""
+    language (as the importer reads it), with each nominee's name (which the importer
+    ignores) and the mark recorded (yes or no); a "present" left blank is not recorded,
+    and stays as it is when imported."""
     delivery = access.delivery_or_404(request.user, uuid)
     scoping.require(access.can_record_attendance(request.user, delivery))
     language = _language()
+    yes, no = attendance_rules.yes_no(language)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(attendance_rules.template_headers(language))
-    for t in sorted(access.trainees(request.user, delivery),
-                    key=lambda t: (len(t.code), t.code)):
+    writer.writerow(attendance_rules.sheet_headers(language))
+    trainees = sorted(access.trainees(request.user, delivery).select_related("identity"),
+                      key=lambda t: (len(t.code), t.code))
+    recorded = {(a.trainee_id, a.day): a.present for a in Attendance.objects.filter(
+        trainee__in=trainees)}
+    for t in trainees:
+        identity = getattr(t, "identity", None)
         for day in range(1, delivery.days + 1):
-            writer.writerow([t.code, day, ""])
+            mark = recorded.get((t.pk, day))
+            writer.writerow([t.code, identity.name if identity else "", day,
+                             "" if mark is None else yes if mark else no])
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     name = delivery.cohort_id.replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="attendance-{name}.csv"'
@@ -426,6 +435,12 @@ def import_attendance(request, uuid):
     else:
         messages.success(request, ngettext("%(n)s mark imported.", "%(n)s marks imported.",
                                            result.marks) % {"n": result.marks})
+        if result.changed:  # marks recorded before, on the page or another sheet
+            messages.warning(request, ngettext(
+                "It changed %(n)s mark recorded before: %(marks)s.",
+                "It changed %(n)s marks recorded before: %(marks)s.", len(result.changed)) % {
+                "n": len(result.changed), "marks": changes.changed_marks(
+                    [[c.code, c.day, c.before, c.after] for c in result.changed])})
     return redirect("delivery", uuid)
 
 

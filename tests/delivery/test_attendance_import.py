@@ -96,7 +96,8 @@ BAD = st.one_of(
         lambda v: v.strip().lower() not in {"yes", "y", "1", "true", "present", "p", "x", "oui",
                                             "o", "haa", "ndiyo", "no", "n", "0", "false",
                                             "absent", "a", "non", "maya", "hapana"}
-        and "," not in v and "\n" not in v and "\r" not in v and '"' not in v)),
+        and "," not in v and "\n" not in v and "\r" not in v and '"' not in v
+        and v.strip() not in ("", "-"))),  # a blank "present" leaves the mark as it is
 )
 
 

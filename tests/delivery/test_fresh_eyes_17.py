@@ -78,3 +78,60 @@ def test_a_closed_follow_up_link_sends_them_to_the_coordinator(course, client):
     client.cookies["django_language"] = "en"
     html = client.get(reverse("evaluation-answer", args=[mine.token])).content.decode()
     assert "Ask the coordinator for a new link." in html and "trainer" not in html
+
+
+def _two_days_two_trainees(course):
+    from govcap.delivery import services
+
+    services.nominate(course.coordinator, course.delivery, services.Nomination(
+        organisation_id=course.agency.pk, gender="male", name="Baraka O."))
+    return course
+
+
+def test_the_offered_attendance_sheet_has_names_and_the_recorded_marks(course):
+    from govcap.delivery import services
+    from govcap.delivery.core.attendance import Mark
+
+    _two_days_two_trainees(course)
+    services.record_attendance(course.coordinator, course.delivery, [Mark("T1", 1, True),
+                                                                      Mark("T2", 1, False)])
+    sheet = client_for(course.provider).get(reverse(
+        "delivery-attendance-template", args=[course.delivery.uuid])).content.decode("utf-8-sig")
+    assert sheet.splitlines() == ["code,name,day,present", "T1,Amina W.,1,yes",
+                                  "T1,Amina W.,2,", "T2,Baraka O.,1,no", "T2,Baraka O.,2,"]
+
+
+def test_a_blank_present_leaves_the_mark_and_the_import_says_what_it_changed(course):
+    from govcap.delivery import imports, services
+    from govcap.delivery.core.attendance import Mark
+    from govcap.delivery.models import Attendance
+
+    _two_days_two_trainees(course)
+    services.record_attendance(course.coordinator, course.delivery, [Mark("T1", 1, True),
+                                                                      Mark("T2", 1, True)])
+    data = (b"code,name,day,present\nT1,Amina W.,1,\nT1,Amina W.,2,yes\n"
+            b"T2,Baraka O.,1,no\nT2,Baraka O.,2,\n")
+    client = client_for(course.coordinator)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    page = client.post(reverse("delivery-import", args=[course.delivery.uuid]),
+                       {"file": SimpleUploadedFile("day.csv", data)}, follow=True)
+    html = page.content.decode()
+    assert "2 marks imported." in html
+    assert "It changed 1 mark recorded before: T2 day 1: present → absent." in html
+    assert sorted(Attendance.objects.values_list("trainee__code", "day", "present")) == [
+        ("T1", 1, True), ("T1", 2, True), ("T2", 1, False)]
+    # the changes list says it too
+    assert "changed what was recorded: T2 day 1: present → absent" in html
+    assert imports.import_attendance(b"code,day,present\nT1,1,\n", course.delivery,
+                                     user=course.coordinator).marks == 0
+
+
+def test_a_french_excel_csv_in_windows_1252_with_semicolons_is_read(course):
+    from govcap.delivery import imports
+    from govcap.delivery.models import Attendance
+
+    data = "code;jour;présent\nT1;1;oui\nT1;2;non\n".encode("cp1252")
+    result = imports.import_attendance(data, course.delivery, user=course.coordinator,
+                                       name="présence.csv")
+    assert result.marks == 2
+    assert sorted(Attendance.objects.values_list("day", "present")) == [(1, True), (2, False)]

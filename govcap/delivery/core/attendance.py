@@ -2,8 +2,9 @@
 
 A sheet has one row per trainee and day: ``code`` (T1…), ``day`` (1 = the course's first
 day) and ``present`` (yes/no), headed and answered in English, French, Arabic or Swahili
-(``HEADERS``, ``YES_NO``). Every problem is collected with its row and column, and a
-sheet with any problem is refused whole (the shell writes nothing).
+(``HEADERS``, ``YES_NO``); a blank ``present`` leaves the mark as it is, and other columns
+(the offered sheet's names) are ignored. Every problem is collected with its row and
+column, and a sheet with any problem is refused whole (the shell writes nothing).
 """
 
 from __future__ import annotations
@@ -49,6 +50,16 @@ def template_headers(language: str) -> tuple[str, str, str]:
     own): code, day, present."""
     words = HEADERS.get(language, HEADERS["en"])
     return words["code"][0], words["day"][0], words["present"][0]
+
+
+# the name column of the sheet the app offers (the importer reads no name: it ignores it)
+NAME_HEADER = {"en": "name", "fr": "nom", "ar": "الاسم", "sw": "jina"}
+
+
+def sheet_headers(language: str) -> tuple[str, str, str, str]:
+    """The offered sheet's columns in ``language``: code, name, day, present."""
+    code, day, present = template_headers(language)
+    return code, NAME_HEADER.get(language, NAME_HEADER["en"]), day, present
 
 
 def yes_no(language: str) -> tuple[str, str]:
@@ -176,6 +187,11 @@ def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]
 
         code_text, day_text, present_text = cell("code"), cell("day"), cell("present")
         row_problems: list[SheetProblem] = []
+        if not present_text and (code_text or day_text):
+            # a blank "present" leaves the mark as it is (the sheet offered is pre-filled
+            # with the marks recorded; a row left blank is not an absence); its code and
+            # day are still checked
+            present_text = "-"
         for name, text in (("code", code_text), ("day", day_text), ("present", present_text)):
             if not text:
                 row_problems.append(SheetProblem(EMPTY, number, written[name]))
@@ -187,20 +203,21 @@ def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]
         if day_text and (day is None or not 1 <= day <= min(days, MAX_DAYS)):
             row_problems.append(SheetProblem(BAD_DAY, number, written["day"], day_text[:40],
                                              days))
-        present = _yes_no(present_text)
-        if present_text and present is None:
+        present = _yes_no(present_text) if present_text != "-" else None
+        if present_text and present_text != "-" and present is None:
             row_problems.append(SheetProblem(BAD_PRESENT, number, written["present"],
                                              present_text[:40]))
         if row_problems:
             problems.extend(row_problems)
             continue
-        assert code is not None and day is not None and present is not None
+        assert code is not None and day is not None
         first = seen.setdefault((code, day), number)
         if first != number:
             problems.append(SheetProblem(DUPLICATE, number, written["code"], f"{code} {day}",
                                          first))
             continue
-        marks.append(Mark(code, day, present))
+        if present is not None:  # None: left blank, the mark stays as it is
+            marks.append(Mark(code, day, present))
     if not rows:
         problems.append(SheetProblem(NO_ROWS))
     return marks, problems
