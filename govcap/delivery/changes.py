@@ -14,7 +14,7 @@ from govcap import localise
 from govcap.accounts import history
 from govcap.accounts.models import AuditEvent
 from govcap.assessments import history as words
-from govcap.delivery.models import Delivery, Trainee
+from govcap.delivery.models import Delivery, Trainee, TrainingProvider
 from govcap.planning.core.money import format_money
 
 MAX_MARKS_SHOWN = 12
@@ -78,9 +78,18 @@ class _Reader:
             return localise.day(str(value))
         if field == "cost_cents" and isinstance(value, int):
             return format_money(value, self.currency, localise.language_of())
+        if field == "provider":  # the audit keeps its id: said by its name
+            return self.provider_name(value)
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         return self.values.get(field, {}).get(str(value), str(value))
+
+    def provider_name(self, value: Any) -> str:
+        text = str(value)
+        found = TrainingProvider.objects.filter(pk=int(text)) if text.isdigit() else \
+            TrainingProvider.objects.filter(uuid=text) if len(text) == 36 else None
+        name = found.values_list("name", flat=True).first() if found is not None else None
+        return name or text
 
     def fields_changed(self, event: AuditEvent) -> str:
         parts = []

@@ -135,3 +135,16 @@ def test_a_french_excel_csv_in_windows_1252_with_semicolons_is_read(course):
                                        name="présence.csv")
     assert result.marks == 2
     assert sorted(Attendance.objects.values_list("day", "present")) == [(1, True), (2, False)]
+
+
+def test_the_changes_list_names_the_training_provider_not_its_id(course):
+    from govcap.delivery import services
+
+    Delivery.objects.filter(pk=course.delivery.pk).update(provider=None)
+    course.delivery.refresh_from_db()
+    services.apply_change(course.coordinator, course.delivery, services.Change(
+        "edit", services.new_op_id(), course.delivery.revision,
+        {"provider": str(course.training_provider.uuid)}))
+    html = _text(client_for(course.coordinator).get(
+        reverse("delivery", args=[course.delivery.uuid])).content.decode())
+    assert f"training provider: — → {course.training_provider.name}" in html
