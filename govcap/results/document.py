@@ -323,8 +323,9 @@ def texts_intro(full: bool = True, annex: int | None = None) -> str:
         "the course applied, or of what stands in the way). Shown as written, without the "
         "participant's code or organisation; a participant's erasure blanks them. The "
         "documents for the donor quote only the texts a coordinator or a programme manager "
-        "marked on the results page, at most %(n)d per course and level, with phone numbers "
-        "and e-mail addresses masked.") % {"n": QUOTES}
+        "marked on the results page, with phone numbers and e-mail addresses masked: the "
+        "report at most %(n)d per course and level in its section %(section)d and the others "
+        "in its annex, the workbook all of them.") % {"n": QUOTES, "section": WORDS}
 
 
 def texts_counts(course: CourseTexts) -> str:
@@ -381,12 +382,31 @@ def review(results: Results) -> list[dict]:
              "items": [(t, _("Level 1: “%(text)s”") % {"text": t.text})
                        for t in course.comments]
              + [(t, _example(t.who, t.text)) for t in course.examples],
-             "documents": ngettext("The documents for the donor quote %(count)s text.",
-                                   "The documents for the donor quote %(count)s texts.",
-                                   len(course.comments) + len(course.examples)) % {
-                 "count": words.of(len(quoted(course.comments)) + len(quoted(course.examples)),
-                                   len(course.comments) + len(course.examples))}}
+             "documents": documents_quote(course)}
             for course in results.texts]
+
+
+def documents_quote(course: CourseTexts) -> str:
+    """What the donor's documents make of one course's texts marked for quoting: the report
+    quotes a few in its section (``quoted``) and the others in its annex (the workbook lists
+    them all): "5 marked for quoting: 2 in the report's section 4, 3 in its annex (section
+    7)." — not "quote 2 of 22", which hid the annex's."""
+    marked_n = len(marked(course.comments)) + len(marked(course.examples))
+    here = len(quoted(course.comments)) + len(quoted(course.examples))
+    if not marked_n:
+        return _("None marked for quoting: the documents for the donor quote none of "
+                 "these texts.")
+    if marked_n == here:
+        return ngettext("%(n)d marked for quoting, in the report's section %(section)d.",
+                        "%(n)d marked for quoting, all in the report's section %(section)d.",
+                        marked_n) % {"n": marked_n, "section": WORDS}
+    return ngettext(
+        "%(n)d marked for quoting: %(here)d in the report's section %(section)d, "
+        "%(annex)d in its annex (section %(annex_section)d).",
+        "%(n)d marked for quoting: %(here)d in the report's section %(section)d, "
+        "%(annex)d in its annex (section %(annex_section)d).", marked_n) % {
+        "n": marked_n, "here": here, "section": WORDS, "annex": marked_n - here,
+        "annex_section": ANNEX}
 
 
 def _group(g: l4.Group) -> str:

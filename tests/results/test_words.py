@@ -5,6 +5,7 @@ a self-assessment."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 
 import pytest
@@ -86,6 +87,28 @@ def test_the_donors_documents_quote_a_few_and_the_others_in_an_annex(written, mo
     assert "Annex: the participants' words marked for quoting" in paragraphs
     assert "results page" not in paragraphs
     assert "Amina" not in paragraphs
+
+
+def test_the_page_says_how_many_are_marked_and_where_the_documents_quote_them(written,
+                                                                             monkeypatch):
+    """Ticking 5 texts read "The documents for the donor quote 2 of 22 texts" where the PDF
+    quoted 2 in its section and 3 in its annex, and the workbook all 5."""
+    monkeypatch.setattr(document, "QUOTES", 1)
+    Reaction.objects.update(quotable=True)
+    FollowUp.objects.update(quotable=True)
+    page = html.unescape(client_of(written.manager).get("/indicators/").content.decode())
+    said = "4 marked for quoting: 2 in the report's section 4, 2 in its annex (section 7)."
+    assert said in page and "quote 2 of" not in page
+    assert ("the report at most 1 per course and level in its section 4 and the others in "
+            "its annex, the workbook all of them.") in page
+    doc = document.document(build(written.manager, written.engagement))
+    annex = next(s for s in doc.sections if s.key == "annex-words")
+    assert len([item for b in annex.blocks if hasattr(b, "items") for item in b.items]) == 2
+    FollowUp.objects.update(quotable=False)
+    Reaction.objects.update(quotable=False)
+    page = html.unescape(client_of(written.manager).get("/indicators/").content.decode())
+    assert ("None marked for quoting: the documents for the donor quote none of these "
+            "texts.") in page
 
 
 def test_an_erased_trainees_words_are_gone(written):
@@ -184,7 +207,7 @@ def test_a_coordinator_marks_texts_on_the_page_and_only_those_are_quoted_masked(
     page = client.get(response["Location"]).content.decode()
     assert "2 texts changed" in page
     assert _form(page)[1] == {key: key in (personal_key, example_key) for key in shown}
-    assert "The documents for the donor quote 2 of 4 texts." in page
+    assert "2 marked for quoting, all in the report&#x27;s section 4." in page
     assert PERSONAL in page  # the page shows the coordinator the text as written
     assert AuditEvent.objects.filter(action="quotable").count() == 2
     for fmt, text in _document_texts(personal.manager).items():
