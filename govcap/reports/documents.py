@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from govcap.accounts import scoping
 from govcap.instruments.services import localised
 from govcap.orgs.models import Organisation
-from govcap.orgs.names import country_of
+from govcap.orgs.names import country_of, round_name
 from govcap.planning import wording
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
@@ -126,7 +126,8 @@ def _context(plan: Plan, org_id: str | None,
     heatmap = [(names[org], levels[org]) for org in sorted(names, key=lambda o: names[o])]
     made = plan.approved_at or plan.updated_at or timezone.now()
     ctx = PlanDocumentContext(
-        title=plan_title(language, engagement.name), country=engagement.country.name_in(language),
+        title=plan_title(language, _title_words(engagement, language)),
+        country=engagement.country.name_in(language),
         engagement=engagement.name, round_label=engagement.round_label, language=language,
         currency=plan.data["currency"], generated_on=timezone.localtime(made),
         status=plan.status, version=plan.version, organisation_id=org_id,
@@ -137,6 +138,15 @@ def _context(plan: Plan, org_id: str | None,
         **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
     )
     return ctx
+
+
+def _title_words(engagement, language: str) -> str:
+    """"Somalia — Baseline (2026)", "الصومال — خط الأساس (2026)": the country and the round
+    in the document's language (the round in the active language: ``_context`` is read in
+    it), not the engagement's stored name ("Somalia — baseline 2026"), which left an Arabic
+    title half in English; that name stays on the cover."""
+    year = engagement.start_date.year if engagement.start_date else None
+    return f"{engagement.country.name_in(language)} — {round_name(engagement.round_number, year)}"
 
 
 def _changes(plan: Plan, language: str, sections: dict[str, str]) -> dict[str, Any]:

@@ -30,3 +30,21 @@ def test_arabic_summary_holds_each_organisation_name():
         assert f'<bdi dir="ltr">{LRM}{name}{LRM}</bdi>' in html, name
     most = "Ministry of Education, Culture and Higher Education"
     assert f'<bdi dir="ltr">{LRM}{most}{LRM}</bdi>' in html
+
+
+@pytest.mark.django_db
+def test_the_title_names_country_and_round_in_the_documents_language():
+    """"خطة التدريب — Somalia — baseline 2026" mixed languages: the stored engagement name
+    gives way to the country and the round in the document's language; the name stays on
+    the cover."""
+    run_demo()
+    plan = (Plan.objects.filter(engagement=Engagement.objects.get(
+        slug="somalia-baseline-2026")).order_by("-version").first())
+    with translation.override("ar"):
+        ctx = documents._context(plan, None, "ar")
+    assert ctx.title.startswith("خطة التدريب — الصومال — "), ctx.title
+    assert not any("a" <= ch.lower() <= "z" for ch in ctx.title), ctx.title
+    assert ctx.engagement == plan.engagement.name
+    with translation.override("fr"):
+        ctx = documents._context(plan, None, "fr")
+    assert ctx.title.startswith("Plan de formation — Somalie — "), ctx.title
