@@ -150,6 +150,11 @@ def new_op_id() -> uuid.UUID:
     return uuid.uuid4()
 
 
+def was_applied(delivery: Delivery, op_id: uuid.UUID) -> bool:
+    """The operation was applied before (a retry of it changes nothing)."""
+    return DeliveryOperation.objects.filter(delivery=delivery, op_id=op_id).exists()
+
+
 def apply_change(user, delivery: Delivery, change: Change) -> Delivery:
     """Apply one operation, once. A retry (same op_id) returns the delivery as it is; a
     change based on another revision raises StaleRevision and changes nothing."""
@@ -158,8 +163,17 @@ def apply_change(user, delivery: Delivery, change: Change) -> Delivery:
         raise DeliveryError(_("Unknown change."))
     with transaction.atomic():
         current = Delivery.objects.select_for_update().get(pk=delivery.pk)
-        if DeliveryOperation.objects.filter(delivery=current, op_id=change.op_id).exists():
-            return current
+        done = DeliveryOperation.objects.filter(delivery=current, op_id=change.op_id).first()
+        if done is not None:
+            if current.revision != done.base_revision + 1:
+                # made once, and the course changed since (a page kept from before, sent
+                # again): nothing is done, and it is said
+                raise StaleRevision(_(
+                    "This change was made already, and the course changed since this page "
+                    "was opened (revision %(now)s, your page showed %(base)s). Nothing was "
+                    "done: reload the page to see the course as it is.") % {
+                    "now": current.revision, "base": change.base_revision})
+            return current  # a retry: applied once
         if change.base_revision != current.revision:
             raise StaleRevision(_(
                 "This delivery was changed by someone else (revision %(now)s, your page "

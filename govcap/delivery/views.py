@@ -216,12 +216,15 @@ def change(request, uuid, kind):
     if kind == "edit":
         cost = data.pop("cost")
         data["cost_cents"] = None if cost is None else int(cost * 100)
+    retry = services.was_applied(delivery, op_id)
     try:
         services.apply_change(request.user, delivery, services.Change(kind, op_id, base, data))
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Saved."))
+        # a form sent twice changes nothing the second time: not "Saved." again
+        messages.success(request, _("This change was already saved; nothing more was done.")
+                         if retry else _("Saved."))
     return redirect("delivery", uuid)
 
 

@@ -148,3 +148,23 @@ def test_the_changes_list_names_the_training_provider_not_its_id(course):
     html = _text(client_for(course.coordinator).get(
         reverse("delivery", args=[course.delivery.uuid])).content.decode())
     assert f"training provider: — → {course.training_provider.name}" in html
+
+
+def test_a_stale_cancel_confirmation_says_the_course_changed_not_saved(course):
+    from govcap.delivery import services
+
+    client = client_for(course.coordinator)
+    url = reverse("delivery-change", args=[course.delivery.uuid, "cancel"])
+    confirm = {"op_id": str(services.new_op_id()), "base_revision": course.delivery.revision,
+               "reason": "Trainer ill", "confirmed": "yes"}
+    client.post(url, confirm, follow=True)
+    course.delivery.refresh_from_db()
+    assert course.delivery.status == "cancelled"
+    client.post(reverse("delivery-change", args=[course.delivery.uuid, "reinstate"]), {
+        "op_id": str(services.new_op_id()), "base_revision": course.delivery.revision},
+        follow=True)
+    # Back twice to "Cancel the delivery?", and confirm again
+    html = client.post(url, confirm, follow=True).content.decode()
+    course.delivery.refresh_from_db()
+    assert course.delivery.status != "cancelled"
+    assert "Saved." not in html and "the course changed since this page was opened" in html
