@@ -328,6 +328,16 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
         return gettext("The catalogue has no course for %(section)s %(step)s.") % {
             "section": names.section(unfit.section_key),
             "step": status_word(STEP_WORDS, unfit.step)}
+    if reason == "prerequisite-unfit" and unfit.waits_for:  # which course, and why not it
+        first = next((u for u in plan.unfit if u.org_id == unfit.org_id
+                      and u.module_code == unfit.waits_for), None)
+        why = unfit_reason(first, plan, names) if first is not None and first is not unfit \
+            else ""
+        if why:
+            return gettext("Waits for %(module)s, which could not be placed: %(why)s") % {
+                "module": names.module(unfit.waits_for), "why": why[:1].lower() + why[1:]}
+        return gettext("Waits for %(module)s, which could not be placed.") % {
+            "module": names.module(unfit.waits_for)}
     if reason == "capacity" and unfit.blocked:  # which organisation's calendar, which rule
         return gettext("No month in the plan has room for it: %(why)s.") % {
             "why": localise.join(reasons.blocked_words(unfit.blocked, _PageVoice(names)),

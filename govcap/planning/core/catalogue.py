@@ -154,20 +154,17 @@ class Catalogue:
     def predecessors(self) -> dict[str, frozenset[str]]:
         """Modules that must come before each module when an organisation takes both.
 
-        The direct order: explicit prerequisites, any module of an earlier level step on a
-        section the two share (Basic → Moderate before Moderate → High), and on the same
-        step and section the modules in code order: a step's courses build on one another
-        (PRJ-101 before PRJ-102, never in the same month, never PRJ-102 alone when PRJ-101
-        is left out).
+        The direct order: explicit prerequisites, and any module of an earlier level step
+        on a section the two share (Basic → Moderate before Moderate → High). The modules
+        of one step complement each other: one comes before another of its step only where
+        the catalogue declares it a prerequisite (the documents' module cards and
+        assumptions say so; POL-103 does not wait for POL-101).
         """
         direct: dict[str, set[str]] = {m.code: set(m.prerequisites)
                                        for m in self.modules + self.interventions}
         for m in self.modules:
             for other in self.modules:
-                if not set(other.sections) & set(m.sections):
-                    continue
-                if other.step_index < m.step_index or (
-                        other.step_index == m.step_index and other.code < m.code):
+                if other.step_index < m.step_index and set(other.sections) & set(m.sections):
                     direct[m.code].add(other.code)
         return {code: frozenset(codes) for code, codes in direct.items()}
 

@@ -58,10 +58,11 @@ def _fill(sizes: Sequence[int], capacity: int, groups: int, total: int) -> list[
     return out if i == n else None
 
 
-def _unfit(need: Need, reason: str, message: str, cohort_id: str | None = None) -> Unfit:
+def _unfit(need: Need, reason: str, message: str, cohort_id: str | None = None,
+           waits_for: str = "") -> Unfit:
     need.status, need.cohort_id = UNFIT, None
     return Unfit(need.org_id, need.org_name, need.module_code, None, need.step, reason,
-                 message, cohort_id)
+                 message, cohort_id, waits_for=waits_for)
 
 
 def _cohort(cohort_id: str, module: Module, language: str, members: Sequence[Need],
@@ -165,7 +166,8 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
                             if needs[(need.org_id, a)].status == UNFIT), None)
             if blocker is not None:
                 unfit.append(_unfit(need, "prerequisite-unfit",
-                                    f"{blocker} must come first and could not be planned"))
+                                    f"{blocker} must come first and could not be planned",
+                                    waits_for=blocker))
             elif need.participants > module.max_cohort:
                 unfit.append(_unfit(need, "over-maximum",
                                     f"{need.participants} participants exceed the maximum "

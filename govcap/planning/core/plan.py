@@ -173,6 +173,9 @@ class Unfit:
     alternatives: tuple[Alternative, ...] = ()
     # ``capacity``: what kept its course out of the plan's months, rule by rule (core.reasons)
     blocked: tuple[Blocker, ...] = ()
+    # ``prerequisite-unfit``: the module it waits for, which could not be placed (its own
+    # line in ``PlanData.unfit`` says why)
+    waits_for: str = ""
 
 
 @dataclass(frozen=True)

@@ -452,8 +452,10 @@ def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedK
         cohort.month, cohort.status, cohort.pinned = None, UNSCHEDULED, False
         blocker = next((ids[d] for d in sorted(preds[i]) if placed[d] is None), None)
         blocked: tuple[Blocker, ...] = ()
+        waits_for = ""
         if blocker is not None:
             reason, message = "prerequisite-unfit", f"waits for {blocker}, which did not fit"
+            waits_for = cohorts[blocker].module_code
         elif earliest[i] >= horizon:
             reason, message = "horizon", (f"its prerequisites end too late to fit before the "
                                           f"end of {months[-1]}")
@@ -465,7 +467,7 @@ def _outcome(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedK
             need = needs[(member.org_id, cohort.module_code)]
             need.status, need.month = UNFIT, None
             unfit.append(Unfit(need.org_id, need.org_name, need.module_code, None, need.step,
-                               reason, message, cid, blocked=blocked))
+                               reason, message, cid, blocked=blocked, waits_for=waits_for))
     return unfit
 
 
@@ -610,12 +612,12 @@ def schedule_regrouping(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
 
 
 def _leave(cohort: Cohort, need: Need, reason: str, message: str,
-           blocked: tuple[Blocker, ...] = ()) -> Unfit:
+           blocked: tuple[Blocker, ...] = (), waits_for: str = "") -> Unfit:
     """Take ``need``'s organisation out of ``cohort``: left out, with its own reason."""
     cohort.set_members(tuple(m for m in cohort.members if m.org_id != need.org_id))
     need.status, need.month, need.cohort_id = UNFIT, None, None
     return Unfit(need.org_id, need.org_name, need.module_code, None, need.step, reason,
-                 message, None, blocked=blocked)
+                 message, None, blocked=blocked, waits_for=waits_for)
 
 
 def _without_prerequisite(cohorts: dict[str, Cohort], needs: Mapping[NeedKey, Need],
@@ -639,7 +641,8 @@ def _without_prerequisite(cohorts: dict[str, Cohort], needs: Mapping[NeedKey, Ne
                 held.append((need, first))
         if gone_only or len(held) < len(cohort.members):
             out += [_leave(cohort, need, "prerequisite-unfit",
-                           f"{first} must come first and could not be planned")
+                           f"{first} must come first and could not be planned",
+                           waits_for=first)
                     for need, first in held]
     return out
 

@@ -1,0 +1,44 @@
+"""The modules of one step complement each other: one waits for another only where the
+catalogue declares it a prerequisite, as the documents' module cards ("Prerequisites: none")
+and assumptions say. Kenya's follow-up left Kenya School of Government's POL-103 out as
+"Waits for an earlier course that could not be placed" though POL-103 has none; and a
+course that does wait now names the course it waits for and why that one is out."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from govcap.planning import Constraints, Targets, generate_plan, wording
+from govcap.scale import Level
+
+from .helpers import CATALOGUE, everyone
+
+STRATEGY = {"digital-strategic-plan": Level.BASIC}  # POL-101 (4 days) and POL-103 (2)
+
+
+def test_a_steps_courses_wait_only_for_a_declared_prerequisite():
+    assert "POL-101" not in CATALOGUE.predecessors["POL-103"]
+    assert "PRJ-101" not in CATALOGUE.predecessors["PRJ-102"]  # none declared
+    assert {"POL-101", "POL-103"} <= CATALOGUE.predecessors["POL-201"]  # an earlier step
+
+
+def test_a_course_whose_step_sibling_cannot_run_is_still_planned():
+    # three training days a month: POL-101's four never fit; POL-103's two do
+    plan = generate_plan(everyone(3, STRATEGY), CATALOGUE, Targets(),
+                         Constraints("2027-03", days_per_month=3))
+    status = {n.module_code: n.status for n in plan.needs if n.org_id == "org00"}
+    assert status["POL-103"] == "scheduled"
+    assert status["POL-101"] == "unfit"
+
+
+def test_a_course_left_out_names_the_course_it_waits_for_and_why():
+    targets = Targets(strategic_sections=frozenset({"digital-strategic-plan"}))
+    plan = generate_plan(everyone(3, STRATEGY), CATALOGUE, targets,
+                         Constraints("2027-03", days_per_month=3))
+    line = next(u for u in plan.unfit if u.org_id == "org00" and u.module_code == "POL-201")
+    assert line.reason == "prerequisite-unfit" and line.waits_for == "POL-101"
+    with translation.override("en"):
+        words = wording.unfit_reason(line, plan, wording.Namer(CATALOGUE, plan))
+    assert words.startswith("Waits for "), words
+    assert "(POL-101), which could not be placed: " in words, words
+    assert "earlier course" not in words
