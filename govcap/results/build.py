@@ -43,6 +43,10 @@ class Results:
     # that of the earlier round's training, measured at this round (counted in the earlier
     # round's report and the programme's, not again)
     moving_from: Engagement | None = None
+    # the programme's rounds of the countries in scope the reader does not see (0: every
+    # round to date is here), and, for a reader who sees some organisations only, theirs
+    rounds_unseen: int = 0
+    organisations_seen: list[str] = field(default_factory=list)
 
     @property
     def is_demo(self) -> bool:
@@ -132,4 +136,6 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
     texts, withheld = queries.free_texts(user, found, people,
                                          (get_language() or "en").split("-")[0])
     return Results(engagement, scope, found_indicators, pairs, demo_left_out, bool(some),
-                   queries.plan_period(plans), texts, withheld, moving_from)
+                   queries.plan_period(plans), texts, withheld, moving_from,
+                   0 if engagement is not None else queries.rounds_unseen(scope, include_demo),
+                   queries.organisation_names(some))

@@ -711,11 +711,29 @@ def sheets(results: Results, parts: list[Section]) -> list[Sheet]:
     return out
 
 
+def scope_words(results: Results) -> str:
+    """What the document covers, named for a donor: "Djibouti, Kenya, Somalia — all rounds
+    to date" (every round of its countries), or the engagement's name; the rounds, and the
+    organisations, of a reader who sees some only are named and said to be those."""
+    if results.engagement is not None:
+        scope = results.engagement.name
+    elif not results.engagements:
+        scope = "—"
+    elif not results.rounds_unseen:
+        scope = _("%(countries)s — all rounds to date") % {
+            "countries": localise.join(results.countries)}
+    else:
+        scope = _("The rounds you can see: %(rounds)s") % {
+            "rounds": localise.join((e.name for e in results.engagements), strong=True)}
+    if results.narrowed and results.organisations_seen:
+        scope = _("%(scope)s; only the organisations you can see: %(organisations)s") % {
+            "scope": scope, "organisations": localise.join(results.organisations_seen)}
+    return scope
+
+
 def cover(results: Results) -> list[tuple[str, str]]:
     trained = results.indicator(ind.OFFICIALS_TRAINED)
-    scope = (results.engagement.name if results.engagement is not None
-             else _("Every engagement you can see"))
-    return [(_("Scope"), scope),
+    return [(_("Scope"), scope_words(results)),
             (_("Countries"), localise.join(results.countries) or "—"),
             (_("Period"), period(trained) if trained else "—"),
             (_("Written on"), localise.day(timezone.localdate()))]

@@ -88,6 +88,21 @@ def narrowed(user) -> dict[int, frozenset[int]]:
     return {} if user is None else dict(scoping.scope_of(user).viewer_orgs)
 
 
+def rounds_unseen(scope: Sequence[Engagement], include_demo: bool = True) -> int:
+    """The engagements (rounds) of the scope's countries that are not in it: those the
+    reader does not see (demo ones counted only when the scope may hold them)."""
+    others = Engagement.objects.filter(
+        country__in={e.country_id for e in scope}).exclude(pk__in=[e.pk for e in scope])
+    return (others if include_demo else others.real()).count()
+
+
+def organisation_names(some: dict[int, frozenset[int]]) -> list[str]:
+    """The names of the organisations a narrowed reader sees (``narrowed``), sorted."""
+    return sorted(Organisation.objects.filter(pk__in={o for orgs in some.values()
+                                                     for o in orgs})
+                  .values_list("name", flat=True))
+
+
 def delivery_rows(found: Sequence[Delivery], some: dict[int, frozenset[int]] | None = None
                   ) -> list[DeliveryRow]:
     """With each course's participants counted whoever reads (``nominees``): a reader who

@@ -117,3 +117,34 @@ def test_the_plan_page_gives_a_narrowed_viewer_their_share_of_a_courses_cost(pro
     page = client.get(reverse("plan", args=[programme.engagement.slug])
                       + f"?v={programme.plan.version}").content.decode()
     assert "Cost USD\xa03,000.00 (planned USD\xa09,680.00)." in page
+
+
+def test_the_documents_cover_names_the_countries_and_rounds_it_covers(programme, make_user):
+    """A donor read 'Scope: Every engagement you can see': the cover names the countries and
+    says every round to date is in, and says "you can see" only to a reader who sees some
+    rounds or organisations, naming them."""
+    import io
+
+    from docx import Document
+
+    from govcap.results import document
+
+    def scope(user) -> str:
+        return dict(document.cover(build(user)))["Scope"]
+
+    assert scope(programme.manager) == "Kenya, Somalia — all rounds to date"
+    assert scope(None) == "Kenya, Somalia — all rounds to date"
+    word = Document(io.BytesIO(document.render(build(programme.manager), "docx")))
+    cells = [c.text for t in word.tables for r in t.rows for c in r.cells]
+    text = " ".join(cells + [p.text for p in word.paragraphs])
+    assert "Kenya, Somalia — all rounds to date" in text
+    assert "you can see" not in text
+    # a coordinator of the baseline does not see the follow-up round
+    baseline = programme.engagement.name
+    assert scope(programme.coordinator) == f"The rounds you can see: {baseline}"
+    viewer = make_user("agency-viewer", Role.VIEWER, programme.engagement, programme.agency)
+    assert scope(viewer) == (f"The rounds you can see: {baseline}; only the organisations "
+                             "you can see: ICT Authority")
+    # one engagement: its name
+    assert dict(document.cover(build(programme.manager, programme.engagement)))["Scope"] == (
+        baseline)
