@@ -291,11 +291,19 @@ def _kept_courses(data: PlanData) -> list[str]:
     states = {"in_progress": _("running since %(month)s"),
               "planned": _("being prepared for %(month)s"),
               "completed": _("completed in %(month)s")}
-    courses = localise.join((
-        _("%(module)s (%(state)s)") % {
-            "module": c.module_code, "state": states.get(c.delivery, states["planned"]) % {
-                "month": wording.month_label(c.month) if c.month else "—"}} for c in kept),
-        strong=True)
+    late = {"not_run": _("Due %(month)s, not recorded as run"),
+            "not_completed": _("Running since %(month)s, no completion recorded")}
+
+    def state(c) -> str:
+        month = {"month": wording.month_label(c.month) if c.month else "—"}
+        overdue = wording.overdue(c.delivery, c.month)
+        if overdue:  # its month is past and its delivery does not say it happened
+            said = late[overdue] % month
+            return said[:1].lower() + said[1:]
+        return states.get(c.delivery, states["planned"]) % month
+
+    courses = localise.join((_("%(module)s (%(state)s)") % {
+        "module": c.module_code, "state": state(c)} for c in kept), strong=True)
     return [ngettext(
         "It keeps %(n)d course already under way or done, as it is, and links its delivery "
         "to this version: %(courses)s.",

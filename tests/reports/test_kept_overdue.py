@@ -68,3 +68,17 @@ def test_plan_page_says_so_and_points_to_the_delivery(client, djibouti):
     for delivery, month in kept.values():
         assert _said(delivery, month) in page
     assert "record what happened on its delivery page" in page
+
+
+@pytest.mark.django_db
+def test_approval_question_says_so_too(client, djibouti):
+    plan, kept = djibouti
+    admin = get_user_model().objects.create_superuser("boss", "b@example.org", "x-Pass-123")
+    client.force_login(admin)
+    page = " ".join(client.get(reverse("plan-approve", args=[plan.engagement.slug,
+                                                             plan.version]))
+                    .content.decode().split())
+    assert "It keeps" in page
+    for delivery, month in kept.values():
+        said = _said(delivery, month)
+        assert said[:1].lower() + said[1:] in page
