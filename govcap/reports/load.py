@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop as _
 
 from govcap.planning.core.inputs import quarter_of
 from govcap.planning.core.plan import OrgLoad
+from govcap.planning.core.schedule import spread
 from govcap.planning.month_words import reasons_words
 from govcap.reports.labels import Labels
 from govcap.reports.model import Cell, Column, Heading, Month, Para, Section, Sheet, Table
@@ -137,10 +138,19 @@ def sheet(s: Scope) -> Sheet:
             Column(w["col.quarter"], 12, "number"), Column(w["col.quarter_max"], 12, "number"),
             Column(w["col.away"], 12, "number"), Column(w["col.away_max"], 12, "number")]
     rows: list[list[Cell]] = []
+    kept = _kept(s)
     for row in _rows(s):
+        before = kept.get(row.org_id, {})
         quarter: dict[int, int] = {}
-        for month, days in zip(s.plan.months, row.days, strict=True):
+        for month, days in [*zip(s.plan.months, row.days, strict=True),
+                            *((m, d) for m, (d, _away) in before.items())]:
             quarter[quarter_of(month)] = quarter.get(quarter_of(month), 0) + days
+        # the months of courses kept from an earlier version, before the schedule's own: their
+        # days count (the schedule did not weigh those months, so no limit is given)
+        for month, (days, away) in sorted(before.items()):
+            rows.append([s.names.get(row.org_id, row.org_name), Month(month, s.L.month(month)),
+                         days, "", quarter[quarter_of(month)], row.days_per_quarter, away,
+                         row.staff_away])
         for month, days, limit, away in zip(s.plan.months, row.days, row.limits, row.away,
                                             strict=True):
             rows.append([s.names.get(row.org_id, row.org_name), Month(month, s.L.month(month)),
@@ -148,3 +158,27 @@ def sheet(s: Scope) -> Sheet:
                          quarter[quarter_of(month)], row.days_per_quarter, away,
                          row.staff_away])
     return Sheet(w["sheet"], Table(cols, rows))
+
+
+def _kept(s: Scope) -> dict[str, dict[str, tuple[int, int]]]:
+    """Organisation → month → (training days, staff away) of the courses kept from an
+    earlier version in months outside the schedule's (Djibouti's Load sheet started in
+    February 2027 and left out its July and August 2026 courses)."""
+    inside = set(s.plan.months)
+    out: dict[str, dict[str, tuple[int, int]]] = {}
+    for c in s.plan.cohorts:
+        module = s.catalogue.by_code.get(c.module_code) if s.catalogue and c.month else None
+        if not c.delivery or module is None:
+            continue
+        parts = [(m, d) for m, d in spread(module, c.month or "",
+                                            frozenset(s.plan.blackout_months)) if m not in inside]
+        for member in c.members:
+            if not s.mine(member.org_id):
+                continue
+            months = out.setdefault(member.org_id, {})
+            for month, days in parts:
+                held, away = months.get(month, (0, 0))
+                if month == c.month and not module.at_workplace:
+                    away += member.participants
+                months[month] = (held + days, away)
+    return out

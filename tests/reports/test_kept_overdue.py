@@ -56,6 +56,11 @@ def test_documents_say_a_past_kept_course_is_not_recorded(djibouti):
     for code, (delivery, month) in kept.items():
         row = next(r for r in rows if r[2] == code)
         assert row[status] == _said(delivery, month)
+    # their months are in the Load sheet, with their days (it began with the schedule's)
+    load = [[c.value for c in r] for r in book["Load"].iter_rows(min_row=2)]
+    kept_months = {m for _, m in kept.values()}
+    shown = {f"{r[1]:%Y-%m}": r for r in load if r[2]}
+    assert kept_months <= set(shown), (kept_months, sorted(shown)[:3])
 
 
 @pytest.mark.django_db
