@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import cast
 
 from django import forms
@@ -33,6 +34,16 @@ class EditForm(ChangeForm):
                               max_digits=14, decimal_places=2)
     # shown only while the course has attendance or completions (the view drops it otherwise)
     clear_records = forms.BooleanField(label=CLEAR_RECORDS_LABEL, required=False)
+    # the details as the page showed them (JSON): an edit of other fields, made meanwhile
+    # in another tab or by someone else, is kept (``services.Change.shown``)
+    shown = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def shown_values(self) -> dict | None:
+        try:
+            value = json.loads(self.cleaned_data.get("shown") or "null")
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
 
     def __init__(self, *args, providers=(), currency: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -18,6 +18,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from govcap import localise
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, follow_ups
 from govcap.delivery.core import attendance as rules
@@ -144,6 +145,62 @@ class Change:
     op_id: uuid.UUID
     base_revision: int
     values: Mapping[str, Any]  # edit/move: field → value; cancel: reason; merge: into
+    # an edit: each field as the page showed it (``edit_shown``); with it, an edit made on
+    # an older revision keeps what others changed in other fields (``_merged``)
+    shown: Mapping[str, Any] | None = None
+
+
+EDIT_FIELDS = ("status", "start_date", "end_date", "days", "venue", "mode", "provider",
+               "trainers", "cost_cents")
+
+
+def _edit_value(name: str, value: Any) -> Any:
+    """A field of the details form, compared as plain text (dates ISO, "" for none)."""
+    if value is None:
+        return ""
+    if name == "provider" and isinstance(value, TrainingProvider):
+        return str(value.uuid)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if name in ("venue", "trainers"):
+        return str(value).strip()[:300]
+    return str(value)
+
+
+def edit_shown(delivery: Delivery) -> dict[str, str]:
+    """The delivery's details as its page shows them in the details form."""
+    return {name: _edit_value(name, getattr(delivery, name)) for name in EDIT_FIELDS}
+
+
+def _merged(current: Delivery, change: Change) -> dict[str, Any]:
+    """An edit made on an older revision: the fields the user changed (from what their
+    page showed), kept when nobody else changed them meanwhile; refused, naming them,
+    when someone else changed the same fields."""
+    shown = change.shown or {}
+    now = edit_shown(current)
+    values: dict[str, Any] = {}
+    clashes = []
+    for name, value in change.values.items():
+        if name not in EDIT_FIELDS:
+            values[name] = value
+            continue
+        mine = _edit_value(name, value)
+        was = str(shown.get(name, now[name]))
+        if mine == was or mine == now[name]:
+            continue  # not changed by the user, or changed the same way by someone else
+        if now[name] != was:
+            clashes.append(name)
+            continue
+        values[name] = value
+    if clashes:
+        from govcap.delivery.changes import field_labels
+
+        labels = {**field_labels(), "status": _("status")}
+        raise StaleRevision(_(
+            "Someone else changed %(fields)s since this page was opened. Nothing was saved: "
+            "reload the page to see their change, then make yours again.") % {
+            "fields": localise.join([labels.get(n, n) for n in clashes])})
+    return values
 
 
 def new_op_id() -> uuid.UUID:
@@ -174,7 +231,11 @@ def apply_change(user, delivery: Delivery, change: Change) -> Delivery:
                     "done: reload the page to see the course as it is.") % {
                     "now": current.revision, "base": change.base_revision})
             return current  # a retry: applied once
-        if change.base_revision != current.revision:
+        if (change.base_revision != current.revision and change.kind == "edit"
+                and change.shown is not None):
+            change = Change(change.kind, change.op_id, change.base_revision,
+                            _merged(current, change), change.shown)
+        elif change.base_revision != current.revision:
             raise StaleRevision(_(
                 "This delivery was changed by someone else (revision %(now)s, your page "
                 "showed %(base)s). Nothing was saved: reload the page to see the change, then "

@@ -50,8 +50,8 @@ def sheet_problem_text(p: sheet.SheetProblem) -> str:
                              "columns": localise.join(localise.quote(c)
                                                       for c in columns.values())}
     if p.kind == sheet.EMPTY:
-        return _("empty; every row needs a code, a day and whether present (%(yes)s or "
-                 "%(no)s)") % {"yes": yes, "no": no}
+        return _("empty; every row needs a code and a day (whether present, %(yes)s or "
+                 "%(no)s, may be left blank: the mark stays as it is)") % {"yes": yes, "no": no}
     if p.kind == sheet.UNKNOWN_CODE:
         return _("“%(value)s” is not a trainee code of this delivery") % {"value": p.value}
     if p.kind == sheet.BAD_DAY:

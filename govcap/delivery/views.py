@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from decimal import Decimal
 
 from django.contrib import messages
@@ -126,7 +127,8 @@ def _context(request, delivery: Delivery) -> dict:
             "mode": delivery.mode, "provider": str(delivery.provider.uuid) if delivery.provider
             else "", "trainers": delivery.trainers,
             "cost": Decimal(delivery.cost_cents) / 100 if delivery.cost_cents is not None
-            else None}, providers=providers, currency=delivery.currency)
+            else None, "shown": json.dumps(services.edit_shown(delivery))},
+            providers=providers, currency=delivery.currency)
         # ids of their own: the edit form's start and end dates keep their labels
         context["move_form"] = forms.MoveForm(initial=base, auto_id="move_%s")
         if not services.has_dated_records(delivery):  # nothing a move would delete
@@ -213,12 +215,16 @@ def change(request, uuid, kind):
                 delivery.module_code)})
     data = dict(form.cleaned_data)
     op_id, base = data.pop("op_id"), data.pop("base_revision")
+    shown = None
     if kind == "edit":
         cost = data.pop("cost")
         data["cost_cents"] = None if cost is None else int(cost * 100)
+        data.pop("shown", None)
+        shown = form.shown_values()
     retry = services.was_applied(delivery, op_id)
     try:
-        services.apply_change(request.user, delivery, services.Change(kind, op_id, base, data))
+        services.apply_change(request.user, delivery,
+                              services.Change(kind, op_id, base, data, shown))
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
     else:

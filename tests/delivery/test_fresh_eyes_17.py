@@ -168,3 +168,34 @@ def test_a_stale_cancel_confirmation_says_the_course_changed_not_saved(course):
     course.delivery.refresh_from_db()
     assert course.delivery.status != "cancelled"
     assert "Saved." not in html and "the course changed since this page was opened" in html
+
+
+def _details_form(client, course) -> dict:
+    page = client.get(reverse("delivery", args=[course.delivery.uuid]))
+    form = page.context["edit_form"]
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if name == "clear_records":
+            continue
+        data[name] = "" if value is None else str(value)
+    return data
+
+
+def test_two_tabs_editing_different_details_both_keep_their_change(course):
+    client = client_for(course.coordinator)
+    url = reverse("delivery-change", args=[course.delivery.uuid, "edit"])
+    tab_a, tab_b = _details_form(client, course), _details_form(client, course)
+    client.post(url, {**tab_a, "venue": "KSG Lower Kabete"}, follow=True)
+    html = client.post(url, {**tab_b, "trainers": "J. Mwangi"}, follow=True).content.decode()
+    course.delivery.refresh_from_db()
+    assert (course.delivery.venue, course.delivery.trainers) == ("KSG Lower Kabete",
+                                                                 "J. Mwangi")
+    assert "Saved." in html and "changed by someone else" not in html
+    # the same field changed in both: refused, and named
+    tab_c, tab_d = _details_form(client, course), _details_form(client, course)
+    client.post(url, {**tab_c, "venue": "Nairobi"}, follow=True)
+    html = client.post(url, {**tab_d, "venue": "Mombasa"}, follow=True).content.decode()
+    course.delivery.refresh_from_db()
+    assert course.delivery.venue == "Nairobi"
+    assert "Someone else changed venue since this page was opened" in html

@@ -55,11 +55,12 @@ def test_completion_from_the_page_needs_a_reason_for_a_drop_out(course):
 
 
 def test_the_same_problem_on_many_rows_is_said_once_with_its_rows(course):
-    sheet = SimpleUploadedFile("week1.csv", b"code,day,present\nT1,1,\nT1,2,\nT9,1,yes\n")
+    sheet = SimpleUploadedFile("week1.csv", b"code,day,present\nT1,,yes\nT1,,no\nT9,1,yes\n")
     page = client_for(course.coordinator).post(url(course, "delivery-import"), {"file": sheet},
                                                follow=True).content.decode()
-    assert ("Nothing was imported from week1.csv: column “present”: rows 2, 3: empty; every "
-            "row needs a code, a day and whether present (yes or no); row 4, column “code”: "
+    assert ("Nothing was imported from week1.csv: column “day”: rows 2, 3: empty; every "
+            "row needs a code and a day (whether present, yes or no, may be left blank: the "
+            "mark stays as it is); row 4, column “code”: "
             "“T9” is not a trainee code of this delivery") in page.replace("&#x27;", "'")
     assert page.count("week1.csv") == 1 and page.count("empty;") == 1
     assert not Attendance.objects.exists()
