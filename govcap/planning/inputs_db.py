@@ -115,7 +115,8 @@ def _capacity(value: Any) -> OrgCapacity:
 
 
 def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constraints:
-    """The settings as constraints for a plan dated ``day`` (today when None)."""
+    """The settings as constraints for a plan dated ``day`` (today when None); a later
+    round of the country, when there is one, reassesses the plan (``reassessed_by``)."""
     day = day or plan_date()
     costs = {code: CostOverride(_money(c.get("per_participant_day")), _money(c.get("per_cohort")))
              for code, c in settings.cost_overrides.items()}
@@ -149,6 +150,7 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
         rate_card=country_rate_card(settings.engagement.country.code, day.isoformat(),
                                     settings.rate_card_version),
         travelling_share_percent=settings.travelling_share_percent,
+        reassessed_by=later.name if (later := later_round(settings.engagement)) else "",
     )
 
 
@@ -177,6 +179,16 @@ def previous_round(engagement):
     return (Engagement.objects.filter(country_id=engagement.country_id,
                                       round_number__lt=engagement.round_number)
             .order_by("-round_number", "-id").first())
+
+
+def later_round(engagement):
+    """The same country's engagement of the next round (None when it is the latest): an
+    earlier round's plan re-generated after it is reassessed by it."""
+    if engagement.pk is None:  # settings read apart from the database: no rounds known
+        return None
+    return (Engagement.objects.filter(country_id=engagement.country_id,
+                                      round_number__gt=engagement.round_number)
+            .order_by("round_number", "id").first())
 
 
 def previous_levels(engagement) -> dict[tuple[int, str], str]:
@@ -383,6 +395,8 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
         # other engagements' spare places are offered but never make this plan out of date
         "previous_courses": [plain(c) for c in earlier],
     }
+    if constraints.reassessed_by:  # a later round now exists: the plan reads differently
+        summary["reassessed_by"] = constraints.reassessed_by
     digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
     return Inputs(assessments, targets_of(settings), constraints, row, catalogue,
                   operations, titles, digest, coverage, mix, earlier, spare)

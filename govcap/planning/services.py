@@ -38,6 +38,7 @@ from govcap.planning.inputs_db import (
     Inputs,
     ensure_settings,
     gather,
+    later_round,
     plan_date,
     previous_round,
 )
@@ -166,6 +167,8 @@ def compute(engagement, day: dt.date | None = None) -> tuple[PlanData, Inputs]:
     before = previous_round(engagement)
     data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage],
                                 "previous_round": before.round_label if before else "",
+                                # a later round reassesses it: its name (later_round_warning)
+                                "later_round": inputs.constraints.reassessed_by,
                                 "gender_mix": inputs.gender_mix,
                                 "women_target_percent": ensure_settings(engagement)
                                 .women_target_percent})
@@ -217,6 +220,19 @@ def generate(engagement, user, day: dt.date | None = None) -> Plan:
         _record_outcomes(engagement, data, version)
         audit.record(user, "plan-generate", plan, None, _summary(plan))
     return plan
+
+
+def later_round_warning(engagement) -> str:
+    """Said to a coordinator generating a plan of an earlier round once the next round
+    exists: that round is its reassessment (none is scheduled or budgeted), and what the
+    plan places afresh is dated from now, not in the round's own year. "" otherwise."""
+    later = later_round(engagement)
+    if later is None:
+        return ""
+    return _("A later round of this country exists (%(round)s): this plan schedules and "
+             "budgets no reassessment, that round is its reassessment. The courses already "
+             "delivered are kept; any course it places afresh is dated from today, not in "
+             "the round's own year.") % {"round": later.name}
 
 
 def refresh_draft(engagement, user) -> Plan:

@@ -98,6 +98,7 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
                                       "per_cohort": o.per_cohort}
                                for code, o in sorted(constraints.cost_overrides.items())},
             "reassess_after_months": constraints.reassess_after_months,
+            "reassessed_by": constraints.reassessed_by,
             "rate_card": constraints.rate_card.label if constraints.rate_card else "",
             "travelling_share_percent": constraints.travelling_share_percent,
             "responsibility": constraints.responsibility,

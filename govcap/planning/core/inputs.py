@@ -324,6 +324,9 @@ class Constraints:
     # catalogue's prices only. ``travelling_share_percent`` None takes the card's default.
     rate_card: RateCard | None = None
     travelling_share_percent: int | None = None
+    # A later round of the same country exists (its name): its assessment is this plan's
+    # reassessment, so the plan schedules and budgets none of its own.
+    reassessed_by: str = ""
 
     def __post_init__(self) -> None:
         month_number(self.start_month)

@@ -77,7 +77,10 @@ def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
         end = last_day(need) if need.status == SCHEDULED else None
         if end:
             trained[need.org_id] = max(trained.get(need.org_id, end), end)
-    session = {org: reassess_month(last, constraints) for org, last in trained.items()}
+    # A later round exists: its focus groups are the reassessment, none is planned here.
+    later = constraints.reassessed_by
+    session = {org: None if later else reassess_month(last, constraints)
+               for org, last in trained.items()}
     indicators = []
     for gap in gaps:
         key = (gap.org_id, gap.section_key)
@@ -99,7 +102,7 @@ def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
             baseline=gap.current, target=gap.target,
             modules=tuple(n.module_code for n in live), last_training_month=last,
             reassess_month=session[gap.org_id] if last else None,
-            status=status,
+            status=status, reassessed_by=later if last else "",
         ))
     return indicators
 

@@ -303,6 +303,9 @@ class Indicator:
     last_training_month: str | None
     reassess_month: str | None
     status: str  # on-plan | partly-unfit | unfit
+    # A later round reassesses it (its name; ``reassess_month`` is then None): the plan of an
+    # earlier round re-generated once the next round exists schedules no reassessment.
+    reassessed_by: str = ""
 
 
 @dataclass(frozen=True)
