@@ -12,7 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from django.db.models import Count, QuerySet
 
@@ -120,8 +120,8 @@ def delivery_rows(found: Sequence[Delivery], some: dict[int, frozenset[int]] | N
         if orgs is None:
             return None
         theirs = {str(uuids[o]) for o in orgs if o in uuids}
-        cohort = next((c for c in d.plan.data.get("cohorts", ())
-                       if c["cohort_id"] == d.cohort_id), {})
+        cohort: dict[str, Any] = next((c for c in d.plan.data.get("cohorts", ())
+                                       if c["cohort_id"] == d.cohort_id), {})
         return sum(m["participants"] for m in cohort.get("members", ())
                    if m["org_id"] in theirs)
 
