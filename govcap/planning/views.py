@@ -231,6 +231,9 @@ def generate(request, slug):
         messages.info(request, _("Nothing changed since version %(v)d.") % {"v": plan.version})
     else:
         messages.success(request, _("Plan version %(v)d generated.") % {"v": plan.version})
+    later = services.later_round_warning(engagement)  # an earlier round's plan: said so
+    if later:
+        messages.warning(request, later)
     return redirect("plan", slug=engagement.slug)
 
 

@@ -54,3 +54,15 @@ def test_generating_an_earlier_rounds_plan_names_the_later_round(world):
                if i["last_training_month"])
     assert not any(line["category"] == "reassessment" for line in data["budget"]["lines"])
     assert LATER in later_round_warning(world.engagement)
+
+
+def test_the_coordinator_generating_it_is_told_of_the_later_round(client, world):
+    from django.urls import reverse
+    ensure_default_catalogue()
+    validated(world, world.ministry, dt.date(2025, 3, 1), {"change-management": "basic"})
+    Engagement.objects.create(country=world.engagement.country, round_number=2, name=LATER,
+                              instrument=world.instrument)
+    client.force_login(world.coordinator)
+    response = client.post(reverse("plan-generate", args=[world.engagement.slug]), follow=True)
+    said = " ".join(str(m) for m in response.context["messages"])
+    assert f"A later round of this country exists ({LATER})" in said
