@@ -45,9 +45,10 @@ def gantt_data(s: Scope) -> GanttData:
     for code in s.modules:
         runs = [c for c in s.cohorts if c.module_code == code]
         bars: dict[int, int] = {}
-        for c in runs:
-            if c.month in index:
-                bars[index[c.month]] = bars.get(index[c.month], 0) + s.participants(c)
+        for c in runs:  # coaching's days spread over its months: a box in each
+            for month in [m for m, _ in c.day_months] or [c.month]:
+                if month in index:
+                    bars[index[month]] = bars.get(index[month], 0) + s.participants(c)
         rows.append(GanttRow(label=f"{code} {s.module_title(code)}", domain=runs[0].domain,
                              bars=tuple(sorted(bars.items()))))
     blackout = tuple(index[m] for m in s.plan.blackout_months if m in index)

@@ -38,3 +38,17 @@ def test_the_plan_period_ends_in_the_month_of_the_last_coaching_day():
     period = plan_period(plan)
     assert (period.first, period.last) == ("2027-02", "2027-04")
     assert plan_period(plan, "ict").last == "2027-04"
+
+
+def test_the_timeline_shows_the_coaching_in_each_month_of_its_days():
+    from govcap.reports.build_parts import gantt_data
+    from govcap.reports.labels import Labels
+    from govcap.reports.scope import Scope
+    from tests.reports.helpers import catalogue, context
+
+    plan, cohort = coached()
+    gantt = gantt_data(Scope(plan, context("en"), catalogue("en"), Labels("en")))
+    assert len(gantt.months) == 3  # February to April 2027
+    (row,) = [r for r in gantt.rows if r.label.startswith("CHG-901")]
+    assert row.bars == ((0, cohort.participants), (1, cohort.participants),
+                        (2, cohort.participants))
