@@ -463,18 +463,25 @@ class Reminder:
 
 
 def reminders(user, today: dt.date | None = None,
-              states: Iterable[str] = (rules.DUE, rules.OVERDUE, rules.UPCOMING)
-              ) -> list[Reminder]:
-    """The unanswered follow-ups of the deliveries the user evaluates, overdue first."""
+              states: Iterable[str] = (rules.DUE, rules.OVERDUE, rules.UPCOMING), *,
+              seen: bool = False) -> list[Reminder]:
+    """The unanswered follow-ups of the deliveries the user evaluates, overdue first;
+    ``seen``: of every delivery the user sees (a viewer reads them, of their own
+    organisations' trainees when narrowed to some)."""
     today = today or timezone.localdate()
     wanted = set(states)
-    deliveries = list(evaluable_deliveries(user).exclude(end_date=None))
+    deliveries = list((access.deliveries(user) if seen else evaluable_deliveries(user))
+                      .exclude(end_date=None))
     by_pk = {d.pk: d for d in deliveries}
+    orgs = {d.pk: access.visible_orgs(user, d) for d in deliveries} if seen else {}
     out = []
     for f in (FollowUp.objects.filter(trainee__delivery__in=deliveries, answered_at=None)
               .select_related("trainee", "trainee__organisation", "trainee__identity")
               .order_by("due_date", "trainee__delivery_id", "trainee_id", "respondent")):
         state = rules.follow_up_state(f.due_date, f.close_date, False, today)
+        mine = orgs.get(f.trainee.delivery_id)
+        if mine is not None and f.trainee.organisation_id not in mine:
+            continue
         if state in wanted:
             out.append(Reminder(f, state, by_pk[f.trainee.delivery_id]))
     order = {rules.OVERDUE: 0, rules.DUE: 1, rules.UPCOMING: 2}

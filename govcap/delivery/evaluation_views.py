@@ -354,14 +354,18 @@ def follow_ups(request):
     show_all = request.GET.get("all") == "1"
     states = (rules.OVERDUE, rules.DUE, rules.UPCOMING) if show_all else (rules.OVERDUE,
                                                                          rules.DUE)
-    reminders = ev.reminders(request.user, states=states)
+    # every course the user sees: a viewer reads its follow-ups (not their names), and
+    # those who run its evaluation record the answers
+    reminders = ev.reminders(request.user, states=states, seen=True)
+    runs = set(ev.evaluable_deliveries(request.user).values_list("pk", flat=True))
     state_labels = {rules.OVERDUE: _("Overdue"), rules.DUE: _("Due"),
                     rules.UPCOMING: _("Not yet due")}
     deliveries = {r.delivery.pk: r.delivery for r in reminders}
     pages.name_modules(deliveries.values(), get_language())
     return render(request, "delivery/eval_follow_ups.html", {
-        "reminders": [(r, state_labels[r.state], _whom_to_ask(request.user, r))
-                      for r in reminders], "show_all": show_all,
+        "reminders": [(r, state_labels[r.state], _whom_to_ask(request.user, r),
+                       r.delivery.pk in runs) for r in reminders], "show_all": show_all,
+        "runs_any": bool(runs),
         "form": evaluation_forms.FollowUpAnswerForm(),
         "rules": {"due": rules.FOLLOW_UP_DUE_MONTHS, "close": rules.FOLLOW_UP_CLOSE_MONTHS}})
 

@@ -199,3 +199,16 @@ def test_two_tabs_editing_different_details_both_keep_their_change(course):
     course.delivery.refresh_from_db()
     assert course.delivery.venue == "Nairobi"
     assert "Someone else changed venue since this page was opened" in html
+
+
+def test_a_viewer_reads_the_overdue_follow_ups_of_their_courses_without_the_forms(course):
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7))
+    Trainee.objects.filter(pk=course.trainee.pk).update(completion="completed")
+    course.delivery.refresh_from_db()
+    ev.sync_follow_ups(course.delivery)
+    page = client_for(course.viewer).get(reverse("evaluation-follow-ups")).content.decode()
+    assert "No follow-up is due." not in page and "Overdue" in page and "T1" in page
+    assert "Record the answers" not in page and "follow-ups/T1/" not in page
+    assert "Amina" not in page  # the names stay with who runs the follow-ups
+    assert "coordinators and the course's training provider record the answers" in page
