@@ -395,8 +395,8 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
         # other engagements' spare places are offered but never make this plan out of date
         "previous_courses": [plain(c) for c in earlier],
     }
-    if constraints.reassessed_by:  # a later round now exists: the plan reads differently
-        summary["reassessed_by"] = constraints.reassessed_by
+    # (a later round appearing, constraints.reassessed_by, leaves an approved plan of this
+    # round as it was approved: not in the checksum; services.generate compares it apart)
     digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
     return Inputs(assessments, targets_of(settings), constraints, row, catalogue,
                   operations, titles, digest, coverage, mix, earlier, spare)

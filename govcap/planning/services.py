@@ -209,7 +209,9 @@ def generate(engagement, user, day: dt.date | None = None) -> Plan:
         previous = latest_plan(engagement)
         data, inputs = compute(engagement, day)
         if (previous is not None and previous.status == Plan.Status.DRAFT
-                and previous.inputs_checksum == inputs.checksum):
+                and previous.inputs_checksum == inputs.checksum
+                and previous.data.get("extra", {}).get("later_round", "")
+                == data.extra["later_round"]):  # a later round since: regenerated
             return previous
         version = (Plan.objects.filter(engagement=engagement).aggregate(v=Max("version"))["v"]
                    or 0) + 1

@@ -45,9 +45,13 @@ def test_generating_an_earlier_rounds_plan_names_the_later_round(world):
     validated(world, world.ministry, dt.date(2025, 3, 1),
               {"change-management": "basic", "project-execution": "basic"})
     assert later_round_warning(world.engagement) == ""
+    first = generate(world.engagement, world.admin)
+    assert first.data["extra"]["later_round"] == ""
     Engagement.objects.create(country=world.engagement.country, round_number=2, name=LATER,
                               instrument=world.instrument)
-    data = generate(world.engagement, world.admin).data
+    second = generate(world.engagement, world.admin)  # the draft before it is not kept
+    assert second.version == first.version + 1
+    data = second.data
     assert data["extra"]["later_round"] == LATER
     assert all(i["reassess_month"] is None for i in data["indicators"])
     assert all(i["reassessed_by"] == LATER for i in data["indicators"]
