@@ -282,7 +282,9 @@ def test_documents_give_the_renderer_what_it_needs(planned, monkeypatch):
     assert ctx.section_titles["enterprise-architecture"].startswith("8. ")
     heat = dict(ctx.heatmap)
     assert heat["Ministry of ICT"]["enterprise-architecture"] == "basic"
-    assert ctx.title.endswith(planned.engagement.name)
+    # the title in the document's language: country and round, the stored name on the cover
+    assert ctx.title == "Training plan — Kenya — Baseline"
+    assert ctx.engagement == planned.engagement.name
 
 
 def test_an_engagement_without_validated_sessions_gets_an_empty_plan(client, world):
