@@ -203,11 +203,15 @@ def personal_links(link: EvaluationLink) -> list[PersonalLink]:
 
 
 def link_codes(link: EvaluationLink) -> list[str]:
-    """The trainee codes a link's form offers: every nominee for levels 1 and 2; for
-    level 3 those with a follow-up of the link's respondent."""
+    """The trainee codes a link's form offers: every nominee for levels 1 and 2 (but
+    those who dropped out, after the course); for level 3 those with a follow-up of the
+    link's respondent."""
     qs = Trainee.objects.filter(delivery=link.delivery)
     if link.level == Level.BEHAVIOUR:
         qs = qs.filter(follow_ups__respondent=link.respondent)
+    elif link.level == Level.REACTION or link.phase == rules.POST:
+        # one who dropped out was not in the room at the end
+        qs = qs.exclude(completion=Trainee.Completion.DROPPED)
     return sorted(qs.values_list("code", flat=True), key=rules._code_order)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
+from govcap.delivery.forms import validate_contact
 from govcap.delivery.models import EvaluationLink, FollowUp, LearningCheck, Reaction, Trainee
 
 # the kinds of form, as a link or the paper page names them
@@ -140,7 +141,7 @@ class FollowUpAnswerForm(forms.Form):
 
 class SupervisorContactForm(forms.Form):
     contact = forms.CharField(label=gettext_lazy("Supervisor's name and contact"),
-                              required=False, max_length=200)
+                              required=False, max_length=200, validators=[validate_contact])
 
 
 class EvaluationUploadForm(forms.Form):

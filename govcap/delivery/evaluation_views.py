@@ -23,6 +23,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from govcap import localise
 from govcap.accounts import scoping
 from govcap.delivery import (
     access,
@@ -173,6 +174,13 @@ def open_link(request, uuid):
     except ev.EvaluationError as exc:
         messages.error(request, str(exc))
         return redirect("delivery-evaluation", uuid)
+    if (link.phase == rules.PRE and delivery.end_date
+            and delivery.end_date < timezone.localdate()):
+        # allowed (a check taken on paper before, typed in late), but rarely meant
+        messages.warning(request, _(
+            "This course ended on %(date)s: a check “before the course” answered now "
+            "measures what was learnt on it, not what was known before. Close the link "
+            "if it was opened by mistake.") % {"date": localise.day(delivery.end_date)})
     return redirect("evaluation-link", uuid, link.uuid)
 
 
@@ -425,7 +433,8 @@ def supervisor_contact(request, uuid, code):
         messages.success(request, _("Supervisor of %(code)s: contact saved.") % {
             "code": trainee.code})
     else:
-        messages.error(request, _("The contact was not saved: at most 200 characters."))
+        messages.error(request, _("The contact was not saved: %(why)s") % {
+            "why": " ".join(form.errors.get("contact", ()))})
     return redirect("evaluation-follow-ups")
 
 

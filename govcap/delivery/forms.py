@@ -6,10 +6,27 @@ import json
 from typing import cast
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from govcap.delivery.models import Delivery, Trainee, TrainingProvider
 from govcap.delivery.services import CLEAR_RECORDS_LABEL
+
+
+def validate_contact(value: str) -> None:
+    """A contact is kept permissive (a name, a phone number, an e-mail, or a name with
+    one of them), but a word with an "@" has to be an e-mail address ("not-an-email@"
+    was kept, and nobody could be reached by it)."""
+    for word in value.replace(",", " ").replace(";", " ").split():
+        if "@" not in word:
+            continue
+        try:
+            validate_email(word.strip("<>()[]"))
+        except ValidationError:
+            raise ValidationError(
+                _("“%(value)s” is not an e-mail address: give a phone number or an e-mail "
+                  "address, with a name if you like."), params={"value": word}) from None
 
 
 class ChangeForm(forms.Form):
@@ -92,7 +109,7 @@ class NominationForm(forms.Form):
                               max_length=200)
     supervisor_contact = forms.CharField(
         label=_("Supervisor's name and contact, for the follow-up (optional, kept apart)"),
-        required=False, max_length=200)
+        required=False, max_length=200, validators=[validate_contact])
 
     def __init__(self, *args, organisations=(), personas=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -132,6 +132,26 @@ def closed_month_problem(plan: Plan, start: dt.date | None, end: dt.date | None)
     return ""
 
 
+def outside_period_note(delivery: Delivery) -> str:
+    """Said when a course's dates fall outside its plan's period (its first to last
+    course month; allowed, but the plan's timeline and budget years do not count it
+    there): "", or a note naming the period."""
+    from govcap.planning.core.period import plan_period
+
+    if delivery.start_date is None:
+        return ""
+    period = plan_period(delivery.plan.plan_data())
+    if period.first is None or period.last is None:
+        return ""
+    first = delivery.start_date.strftime("%Y-%m")
+    last = (delivery.end_date or delivery.start_date).strftime("%Y-%m")
+    if period.first <= first and last <= period.last:
+        return ""
+    return _("The course now runs outside the plan's period, %(first)s to %(last)s: the "
+             "plan's timeline and yearly budget do not show it there.") % {
+        "first": wording.month_label(period.first), "last": wording.month_label(period.last)}
+
+
 def snapshot(delivery: Delivery) -> dict[str, Any]:
     return audit.snapshot(delivery, DELIVERY_FIELDS + ("revision",))
 

@@ -223,14 +223,19 @@ def change(request, uuid, kind):
         shown = form.shown_values()
     retry = services.was_applied(delivery, op_id)
     try:
-        services.apply_change(request.user, delivery,
-                              services.Change(kind, op_id, base, data, shown))
+        changed = services.apply_change(request.user, delivery,
+                                        services.Change(kind, op_id, base, data, shown))
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
     else:
         # a form sent twice changes nothing the second time: not "Saved." again
         messages.success(request, _("This change was already saved; nothing more was done.")
                          if retry else _("Saved."))
+        moved = (changed.start_date, changed.end_date) != (delivery.start_date,
+                                                           delivery.end_date)
+        note = services.outside_period_note(changed) if moved else ""
+        if note:
+            messages.warning(request, note)
     return redirect("delivery", uuid)
 
 
@@ -252,7 +257,13 @@ def nominate(request, uuid):
                                 organisations=delivery.engagement.organisations.all(),
                                 personas=module_personas(delivery))
     if not form.is_valid():
-        messages.error(request, _("The nomination was not saved: check the organisation."))
+        if set(form.errors) <= {"organisation"}:
+            messages.error(request, _("The nomination was not saved: check the "
+                                      "organisation."))
+        else:
+            messages.error(request, _("The nomination was not saved: %(errors)s") % {
+                "errors": "; ".join(f"{form.fields[k].label}: {' '.join(v)}"
+                                    for k, v in form.errors.items() if k in form.fields)})
         return redirect("delivery", uuid)
     d = form.cleaned_data
     try:

@@ -212,3 +212,51 @@ def test_a_viewer_reads_the_overdue_follow_ups_of_their_courses_without_the_form
     assert "Record the answers" not in page and "follow-ups/T1/" not in page
     assert "Amina" not in page  # the names stay with who runs the follow-ups
     assert "coordinators and the course's training provider record the answers" in page
+
+
+def test_a_check_before_the_course_opened_after_it_ended_warns_the_coordinator(course):
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7))
+    html = client_for(course.coordinator).post(
+        reverse("evaluation-link-open", args=[course.delivery.uuid]),
+        {"form": "pre", "hours": 2}, follow=True).content.decode()
+    assert "This course ended on 7 January 2025" in html
+
+
+def test_a_malformed_supervisor_e_mail_is_refused_a_phone_or_name_kept(course):
+    from govcap.delivery.evaluation_forms import SupervisorContactForm
+
+    assert not SupervisorContactForm({"contact": "not-an-email@"}).is_valid()
+    assert "is not an e-mail address" in str(
+        SupervisorContactForm({"contact": "J. Otieno not-an-email@"}).errors)
+    for fine in ("J. Otieno, +254 700 000 222", "j.otieno@ict.go.ke",
+                 "J. Otieno <j.otieno@ict.go.ke>", "Head of unit"):
+        assert SupervisorContactForm({"contact": fine}).is_valid(), fine
+
+
+def test_the_level_1_codes_leave_out_a_trainee_who_dropped_out(course):
+    from govcap.delivery import services
+
+    services.nominate(course.coordinator, course.delivery, services.Nomination(
+        organisation_id=course.agency.pk, gender="male"))
+    Trainee.objects.filter(code="T2").update(completion="dropped")
+    Delivery.objects.filter(pk=course.delivery.pk).update(start_date=dt.date(2025, 1, 6))
+    link = ev.open_link(course.coordinator, course.delivery, 1)
+    assert ev.link_codes(link) == ["T1"]
+
+
+def test_moving_a_course_outside_the_plans_period_says_the_period(course):
+    from govcap.delivery import services
+    from govcap.planning.core.period import plan_period
+
+    period = plan_period(course.delivery.plan.plan_data())
+    last = dt.date.fromisoformat(period.last + "-01")
+    far = dt.date(last.year + 2, 1, 12)
+    client = client_for(course.coordinator)
+    html = client.post(reverse("delivery-change", args=[course.delivery.uuid, "move"]), {
+        "op_id": str(services.new_op_id()), "base_revision": course.delivery.revision,
+        "start_date": far.isoformat(), "end_date": (far + dt.timedelta(days=1)).isoformat()},
+        follow=True).content.decode()
+    course.delivery.refresh_from_db()
+    assert course.delivery.start_date == far
+    assert "outside the plan&#x27;s period" in html or "outside the plan's period" in html
