@@ -165,8 +165,9 @@ def check_lead_time(plan: PlanData, constraints: Constraints) -> None:
     first = plan.months[0]
     assert month_start(first) > day and month_start(first) >= earliest
     if first != constraints.start_month:
-        before = month_start(add_months(first, -1))
-        assert before <= day or before < earliest
+        before = add_months(first, -1)  # too soon, or closed to training
+        assert (month_start(before) <= day or month_start(before) < earliest
+                or before in constraints.closed_months)
     for c in plan.cohorts:
         if c.status != SCHEDULED or c.month is None:
             continue

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from govcap.orgs.models import Engagement
 from govcap.planning import services
+from govcap.planning.models import PlanSettings
 from govcap.reports import documents
 from tests.demo.helpers import run_demo
 from tests.planning.test_plan_page_path import text_of
@@ -29,10 +30,12 @@ def test_the_page_the_approval_and_the_documents_count_the_same_cohorts(
     somalia = Engagement.objects.get(slug="somalia-baseline-2026")
     approved = services.latest_plan(somalia)
     assert approved is not None
+    # a short horizon: some cohorts find no month (the demo's own plan may place them all)
+    PlanSettings.objects.filter(engagement=somalia).update(horizon_months=3)
     plan = services.generate(somalia, admin)
     data = plan.plan_data()
     courses = [c for c in data.cohorts if c.month]
-    assert len(courses) < len(data.cohorts)  # some cohorts no month could hold
+    assert courses and data.unfit  # some needs no month could hold
     client.force_login(admin)
     response = client.get(reverse("plan", args=[somalia.slug]) + f"?v={plan.version}")
     # 'Courses by month' has a row per course given a month, none without
@@ -54,4 +57,4 @@ def test_the_page_the_approval_and_the_documents_count_the_same_cohorts(
     offered = set(re.findall(r'name="cohort" value="([^"]+)"', page))
     unplaced = {c["cohort_id"] for c in approved.data["cohorts"] if not c["month"]}
     placed = {c["cohort_id"] for c in approved.data["cohorts"] if c["month"]}
-    assert unplaced and offered and not offered & unplaced and offered <= placed
+    assert offered and not offered & unplaced and offered <= placed
