@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import cast
 
 from django import forms
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +27,9 @@ def validate_contact(value: str) -> None:
             raise ValidationError(
                 _("“%(value)s” is not an e-mail address: give a phone number or an e-mail "
                   "address, with a name if you like."), params={"value": word}) from None
+
+
+SHOWN_SALT = "delivery-edit-shown"
 
 
 class ChangeForm(forms.Form):
@@ -55,10 +58,16 @@ class EditForm(ChangeForm):
     # in another tab or by someone else, is kept (``services.Change.shown``)
     shown = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    @staticmethod
+    def shown_token(values: dict) -> str:
+        """The details as the page showed them, as the hidden field carries them (signed:
+        opaque to the page, whose dates are said in words)."""
+        return signing.dumps(values, salt=SHOWN_SALT)
+
     def shown_values(self) -> dict | None:
         try:
-            value = json.loads(self.cleaned_data.get("shown") or "null")
-        except ValueError:
+            value = signing.loads(self.cleaned_data.get("shown") or "", salt=SHOWN_SALT)
+        except signing.BadSignature:
             return None
         return value if isinstance(value, dict) else None
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from decimal import Decimal
 
 from django.contrib import messages
@@ -127,7 +126,7 @@ def _context(request, delivery: Delivery) -> dict:
             "mode": delivery.mode, "provider": str(delivery.provider.uuid) if delivery.provider
             else "", "trainers": delivery.trainers,
             "cost": Decimal(delivery.cost_cents) / 100 if delivery.cost_cents is not None
-            else None, "shown": json.dumps(services.edit_shown(delivery))},
+            else None, "shown": forms.EditForm.shown_token(services.edit_shown(delivery))},
             providers=providers, currency=delivery.currency)
         # ids of their own: the edit form's start and end dates keep their labels
         context["move_form"] = forms.MoveForm(initial=base, auto_id="move_%s")
