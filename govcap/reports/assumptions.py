@@ -12,6 +12,12 @@ from govcap.reports.model import Bullets, Para, Section
 from govcap.reports.scope import Scope
 
 
+def later_round(s: Scope) -> str:
+    """The later round of the country that reassesses this plan (its name), "" when none:
+    the plan of an earlier round re-generated once the next round exists."""
+    return str(s.plan.extra.get("later_round") or "")
+
+
 def assumptions(s: Scope) -> Section:
     L = s.L
     targets: dict[str, Any] = s.plan.settings.get("targets", {})
@@ -28,10 +34,19 @@ def assumptions(s: Scope) -> Section:
         items.append(L.t("assume.participants", n=c.get("participants_per_org"),
                          most=c.get("max_participants_per_org"),
                          own=len(c.get("participants_overrides", {}))))
-        items.append(L.t("assume.horizon", months=c.get("horizon_months"),
-                         first=L.month(c.get("first_month") or c.get("start_month")),
-                         parallel=c.get("max_parallel")))
-        if "lead_weeks" in c:  # a plan stored before lead times: the month after its date
+        later = later_round(s)
+        new = [x for x in s.cohorts if x.month and not x.delivery]
+        if later and not new:  # an earlier round re-generated: what was delivered, kept
+            items.append(L.t("assume.later_round", round=later))
+        elif later:
+            items.append(L.t("assume.later_round_new", round=later,
+                             date=L.date(c.get("plan_date")),
+                             first=L.month(c.get("first_month") or c.get("start_month"))))
+        else:
+            items.append(L.t("assume.horizon", months=c.get("horizon_months"),
+                             first=L.month(c.get("first_month") or c.get("start_month")),
+                             parallel=c.get("max_parallel")))
+        if "lead_weeks" in c and not later:  # a plan stored before lead times: the month after
             items.append(L.t("assume.lead", weeks=c["lead_weeks"], date=L.date(c["plan_date"]),
                              first=L.month(c["not_before"])))
         if "days_per_month" in c:

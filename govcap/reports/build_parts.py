@@ -186,7 +186,10 @@ def budget(s: Scope) -> Section:
 def monitoring(s: Scope) -> Section:
     L = s.L
     after = s.plan.settings.get("constraints", {}).get("reassess_after_months", 6)
-    blocks: list = [Para(L.t("monitoring.p", after=after))]
+    later = s.plan.extra.get("later_round") or s.plan.settings.get(
+        "constraints", {}).get("reassessed_by")
+    blocks: list = [Para(L.t("monitoring.later", round=later) if later
+                         else L.t("monitoring.p", after=after))]
     due = sorted(i.reassess_month for i in s.plan.indicators
                  if i.reassess_month and s.mine(i.org_id))
     if due and s.cohorts:  # when they run, after the plan's period of training
@@ -200,7 +203,9 @@ def monitoring(s: Scope) -> Section:
             continue
         rows.append([ind.org_name, s.section_title(ind.section_key),
                      L.level(ind.baseline.key), L.level(ind.target.key),
-                     L.commas(ind.modules) or "–", L.month(ind.reassess_month),
+                     L.commas(ind.modules) or "–",
+                     L.t("monitoring.reassessed_by", round=ind.reassessed_by)
+                     if ind.reassessed_by else L.month(ind.reassess_month),
                      L["status.left_out"] if ind.status == DROPPED
                      else L.get_or(f"ind.{ind.status}", ind.status)])
     blocks.append(Table([Column(L["col.organisation"], 2), Column(L["col.indicator"], 3.6),

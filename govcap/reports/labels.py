@@ -117,6 +117,12 @@ EN: dict[str, str | Plural | Contextual] = {
         "to {most} from one organisation."),
     "assume.horizon": (_("{months} months from {first}; at most {parallel} cohorts running in one "
                        "month.")),
+    "assume.later_round": _(
+        "Followed by {round}, its reassessment: the courses are kept as delivered and nothing "
+        "new is planned."),
+    "assume.later_round_new": _(
+        "Followed by {round}, its reassessment; the new courses in this plan are dated from "
+        "the plan's date ({date}), from {first}."),
     "assume.lead": _(
         "At least {weeks:n.weeks} between the plan's date ({date}) and the first course, for "
         "the organisations to name and release their participants: no course before {first}, "
@@ -429,9 +435,16 @@ EN: dict[str, str | Plural | Contextual] = {
                  "participants. Every breakdown adds up to the total, {total}.")),
     # monitoring
     "monitoring.p": _(
-        "Each gap has an indicator: the section's consensus level at reassessment, "
-        "{after:n.months} after the last module that serves it, must reach the target. Each "
-        "module is evaluated on Kirkpatrick's four levels."),
+        "Each gap has an indicator: the section's consensus level at reassessment must reach "
+        "the target. Each organisation is reassessed once, {after:n.months} after its last "
+        "training day (coaching and on-the-job days included). Each module is evaluated on "
+        "Kirkpatrick's four levels."),
+    "monitoring.later": _(
+        "Each gap has an indicator: the section's consensus level at reassessment must reach "
+        "the target. {round}, the next assessment round, is the reassessment: this plan "
+        "schedules and budgets none of its own. Each module is evaluated on Kirkpatrick's "
+        "four levels."),
+    "monitoring.reassessed_by": _("Reassessed by {round}"),
     "monitoring.sessions": _(
         "A reassessment falls in the first month open to a focus group (never a month closed "
         "to training nor a fiscal year-end); an organisation's sections due the same month "

@@ -39,6 +39,8 @@ WORDS: dict[str, Any] = {
               "the schedule starts in {first} instead.")),
     "start_lead": _("Training starts at least {weeks:n.weeks} after the plan's date ({date}), "
                     "in a month that begins that long after it: from {first}."),
+    "lead_closed": _("({month} is closed to training: {reasons})"),
+    "lead_closed_plain": _("({month} is closed to training)"),
     "moved_lead": _("The schedule starts in {first}, not in the start month in the settings, "
                     "{start}: the first course comes at least {weeks:n.weeks} after the "
                     "plan's date."),
@@ -73,14 +75,19 @@ def rules(s: Scope) -> list[Any]:
                                                 quarter=c["days_per_quarter"],
                                                 away=c["staff_away"], own=w["own"] if own else ""))]
     lead = c.get("lead_weeks")  # None: a plan stored before lead times (the month after)
-    if c.get("plan_date"):
-        blocks.append(Para(w.t("start_lead", weeks=lead, date=s.L.date(c["plan_date"]),
-                               first=s.L.month(c["first_month"])) if lead is not None else
+    why = closed_after_lead(s, w)
+    # a later round reassesses the plan: the assumptions say what it keeps, not when
+    later = s.plan.extra.get("later_round")
+    if c.get("plan_date") and not later:
+        blocks.append(Para(_with(w.t("start_lead", weeks=lead, date=s.L.date(c["plan_date"]),
+                                     first=s.L.month(c["first_month"])), why)
+                           if lead is not None else
                            w["start"].format(date=s.L.date(c["plan_date"]),
                                              first=s.L.month(c["first_month"]))))
-    if c.get("first_month") and c["first_month"] != c.get("start_month"):
-        moved = (w.t("moved_lead", weeks=lead, start=s.L.month(c["start_month"]),
-                     first=s.L.month(c["first_month"])) if lead is not None else
+    if (c.get("first_month") and c["first_month"] != c.get("start_month")
+            and not later):
+        moved = (_with(w.t("moved_lead", weeks=lead, start=s.L.month(c["start_month"]),
+                           first=s.L.month(c["first_month"])), why) if lead is not None else
                  w["moved"].format(start=s.L.month(c["start_month"]),
                                    first=s.L.month(c["first_month"])))
         blocks.append(Para(moved, "note"))
@@ -91,6 +98,40 @@ def rules(s: Scope) -> list[Any]:
             + f" ({reasons_words(b.reasons, s.L.language)})" for b in s.plan.month_blocks)
         blocks.append(Para(w["blocked"].format(months=months), "note"))
     return blocks
+
+
+def closed_after_lead(s: Scope, w: Labels | None = None) -> str:
+    """" (February 2027 is closed to training: Ramadan (20 working days))" when the month
+    the lead time gives is closed and training starts later (the plan's settings keep the
+    closed months' reasons, ``lead_closed``); "" otherwise."""
+    w = w or _w(s)
+    c: dict[str, Any] = s.plan.settings.get("constraints", {})
+    lead_month, not_before = c.get("lead_month"), c.get("not_before")
+    if not lead_month or not not_before or lead_month >= not_before:
+        return ""
+    reasons: dict[str, list[str]] = c.get("lead_closed") or {}
+    said = [w["lead_closed"].format(month=s.L.month(m), reasons=reasons_words(reasons[m],
+                                                                             s.L.language))
+            if reasons.get(m) else w["lead_closed_plain"].format(month=s.L.month(m))
+            for m in _months_between(lead_month, not_before)]
+    return " " + " ".join(said)
+
+
+def _with(sentence: str, why: str) -> str:
+    """``why`` put in before the sentence's full stop."""
+    if why and sentence.endswith("."):
+        return sentence[:-1] + why + "."
+    return sentence + why
+
+
+def _months_between(first: str, last: str) -> list[str]:
+    """The months from ``first`` up to ``last``, ``last`` left out."""
+    months = []
+    year, month = int(first[:4]), int(first[5:7])
+    while f"{year:04d}-{month:02d}" < last and len(months) < 24:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 MONTHS_PER_TABLE = 6

@@ -81,6 +81,9 @@ def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
             "not_before": constraints.not_before,
             # the month the lead time alone gives; not_before is on from it when it is closed
             "lead_month": constraints.lead_month,
+            # why the months from lead_month to not_before are closed (the documents say so)
+            "lead_closed": {b.month: list(b.reasons) for b in constraints.month_blocks
+                            if constraints.lead_month <= b.month < constraints.not_before},
             "plan_date": constraints.plan_date,
             "lead_weeks": constraints.lead_weeks,
             "horizon_months": constraints.horizon_months,

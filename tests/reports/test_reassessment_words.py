@@ -1,0 +1,92 @@
+"""What the documents say of the reassessment and of the first month (the scheduler of
+commits 8e29f1d…d30ed90): each organisation is reassessed once, after its last training day,
+coaching days included; a closed month after the lead time is named with its reason; an
+earlier round re-generated once a later round exists says the later round is its
+reassessment, not a second horizon from the plan's date."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from govcap.planning import Constraints, Targets, generate_plan
+from govcap.planning.core.inputs import MonthBlock
+from govcap.reports.build import build_document
+from govcap.reports.model import Bullets, Heading, Para, Table
+from govcap.scale import Level
+from tests.planning.helpers import everyone
+from tests.reports.helpers import catalogue, context, normalise
+
+B = Level.BASIC
+RAMADAN_2027 = MonthBlock("2027-02", 20, 20, ("ramadan:20",))
+LATER = "Testland follow-up 2027"
+
+
+def _plan(**more):
+    rows = everyone(4, {"change-management": B, "processes-services": B})
+    return generate_plan(rows, catalogue("en"), Targets(),
+                         Constraints(start_month="2026-07", plan_date="2026-12-05",
+                                     month_blocks=(RAMADAN_2027,), **more))
+
+
+def words(plan, language: str = "en") -> str:
+    ctx = dataclasses.replace(context(language), heatmap=[])
+    out: list[str] = []
+    for section in build_document(plan, ctx, catalogue(language)).sections:
+        for block in section.blocks:
+            if isinstance(block, (Para, Heading)):
+                out.append(block.text)
+            elif isinstance(block, Bullets):
+                out += block.items
+            elif isinstance(block, Table):
+                out += [" | ".join(str(getattr(c, "text", c)) for c in row) for row in block.rows]
+    return normalise("\n".join(out))
+
+
+def test_the_reassessment_is_per_organisation_after_its_last_training_day() -> None:
+    text = words(_plan())
+    assert "after the last module that serves it" not in text
+    assert ("Each organisation is reassessed once, 6 months after its last training day "
+            "(coaching and on-the-job days included).") in text
+
+
+def test_a_closed_month_after_the_lead_time_is_named_with_its_reason() -> None:
+    text = words(_plan())
+    assert ("in a month that begins that long after it: from March 2027 (February 2027 is "
+            "closed to training: Ramadan (20 working days)).") in text
+    assert ("not in the start month in the settings, July 2026: the first course comes at least "
+            "8 weeks after the plan's date (February 2027 is closed to training: Ramadan "
+            "(20 working days)).") in text
+
+
+def test_no_reason_when_the_lead_times_month_is_open() -> None:
+    plan = generate_plan(everyone(4, {"change-management": B}), catalogue("en"), Targets(),
+                         Constraints(start_month="2026-07", plan_date="2026-12-05"))
+    text = words(plan)
+    assert "from February 2027." in text and "is closed to training" not in text
+
+
+def later_plan():
+    plan = _plan(reassessed_by=LATER)
+    return dataclasses.replace(plan, extra={**plan.extra, "later_round": LATER})
+
+
+def test_an_earlier_round_after_a_later_one_says_the_later_round_reassesses_it() -> None:
+    plan = later_plan()
+    assert all(not i.reassess_month for i in plan.indicators)
+    text = words(plan)
+    assert f"Reassessed by {LATER}" in text
+    assert f"{LATER}, the next assessment round, is the reassessment" in text
+    assert "12 months from" not in text
+    assert "The schedule starts in" not in text and "Training starts at least" not in text
+    # it plans new courses here: they are dated from the plan's date
+    assert (f"Followed by {LATER}, its reassessment; the new courses in this plan are dated "
+            "from the plan's date (5 December 2026), from March 2027.") in text
+
+
+def test_an_earlier_round_with_nothing_new_keeps_its_courses_as_delivered() -> None:
+    plan = later_plan()
+    kept = dataclasses.replace(plan, cohorts=tuple(
+        dataclasses.replace(c, delivery="completed") for c in plan.cohorts))
+    text = words(kept)
+    assert (f"Followed by {LATER}, its reassessment: the courses are kept as delivered and "
+            "nothing new is planned.") in text
