@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from govcap import localise
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, follow_ups
+from govcap.delivery.changes import field_labels
 from govcap.delivery.core import attendance as rules
 from govcap.delivery.core.nominations import Finding, Nominee, check_nominations
 from govcap.delivery.models import (
@@ -35,6 +36,7 @@ from govcap.delivery.models import (
     TrainingProvider,
 )
 from govcap.planning import month_words, wording
+from govcap.planning.core.period import plan_period
 from govcap.planning.inputs_db import ensure_settings
 from govcap.planning.models import Plan
 
@@ -136,8 +138,6 @@ def outside_period_note(delivery: Delivery) -> str:
     """Said when a course's dates fall outside its plan's period (its first to last
     course month; allowed, but the plan's timeline and budget years do not count it
     there): "", or a note naming the period."""
-    from govcap.planning.core.period import plan_period
-
     if delivery.start_date is None:
         return ""
     period = plan_period(delivery.plan.plan_data())
@@ -213,8 +213,6 @@ def _merged(current: Delivery, change: Change) -> dict[str, Any]:
             continue
         values[name] = value
     if clashes:
-        from govcap.delivery.changes import field_labels
-
         labels = {**field_labels(), "status": _("status")}
         raise StaleRevision(_(
             "Someone else changed %(fields)s since this page was opened. Nothing was saved: "
