@@ -15,7 +15,8 @@ from govcap.reports.scope import Scope
 def later_round(s: Scope) -> str:
     """The later round of the country that reassesses this plan (its name), "" when none:
     the plan of an earlier round re-generated once the next round exists."""
-    return str(s.plan.extra.get("later_round") or "")
+    stored = str(s.plan.extra.get("later_round") or "")
+    return (s.ctx.later_round or stored) if stored else ""
 
 
 def assumptions(s: Scope) -> Section:

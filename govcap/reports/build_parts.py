@@ -186,9 +186,10 @@ def budget(s: Scope) -> Section:
 def monitoring(s: Scope) -> Section:
     L = s.L
     after = s.plan.settings.get("constraints", {}).get("reassess_after_months", 6)
-    later = s.plan.extra.get("later_round") or s.plan.settings.get(
+    stored = s.plan.extra.get("later_round") or s.plan.settings.get(
         "constraints", {}).get("reassessed_by")
-    blocks: list = [Para(L.t("monitoring.later", round=later) if later
+    later = s.ctx.later_round or stored  # named in the document's language when known
+    blocks: list = [Para(L.t("monitoring.later", round=later) if stored
                          else L.t("monitoring.p", after=after))]
     due = sorted(i.reassess_month for i in s.plan.indicators
                  if i.reassess_month and s.mine(i.org_id))
@@ -204,7 +205,8 @@ def monitoring(s: Scope) -> Section:
         rows.append([ind.org_name, s.section_title(ind.section_key),
                      L.level(ind.baseline.key), L.level(ind.target.key),
                      L.commas(ind.modules) or "–",
-                     L.t("monitoring.reassessed_by", round=ind.reassessed_by)
+                     L.t("monitoring.reassessed_by", round=later if ind.reassessed_by == stored
+                         else ind.reassessed_by)
                      if ind.reassessed_by else L.month(ind.reassess_month),
                      L["status.left_out"] if ind.status == DROPPED
                      else L.get_or(f"ind.{ind.status}", ind.status)])

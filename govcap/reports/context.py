@@ -32,6 +32,9 @@ class PlanDocumentContext:
     today: datetime.date | None = None
     # the country after "of", in the document's language ("of Kenya", "du Kenya")
     country_of: str = ""
+    # the later round that reassesses the plan (plan data extra.later_round, its stored
+    # name), named in the document's language: "Follow-up 1 (2026)"; "" when none
+    later_round: str = ""
     # what changed since the version this one was made after, as the plan page says it
     # (planning.wording.diff_lines); none without an earlier version
     changes_since: int | None = None

@@ -7,6 +7,7 @@ reassessment, not a second horizon from the plan's date."""
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 from govcap.planning import Constraints, Targets, generate_plan
 from govcap.planning.core.inputs import MonthBlock
@@ -90,3 +91,28 @@ def test_an_earlier_round_with_nothing_new_keeps_its_courses_as_delivered() -> N
     text = words(kept)
     assert (f"Followed by {LATER}, its reassessment: the courses are kept as delivered and "
             "nothing new is planned.") in text
+
+
+def test_the_later_round_is_named_in_the_documents_language() -> None:
+    plan = later_plan()
+    ctx = dataclasses.replace(context("en"), heatmap=[], later_round="Follow-up 1 (2027)")
+    doc = build_document(plan, ctx, catalogue("en"))
+    text = normalise(" ".join(
+        " | ".join(str(getattr(c, "text", c)) for c in row)
+        for section in doc.sections for block in section.blocks if isinstance(block, Table)
+        for row in block.rows))
+    assert "Reassessed by Follow-up 1 (2027)" in text and LATER not in text
+
+
+def test_the_documents_context_names_the_later_round_by_its_number(world) -> None:
+    from django.utils import translation
+
+    from govcap.orgs.models import Engagement
+    from govcap.reports.documents import _later_round
+
+    Engagement.objects.create(country=world.engagement.country, round_number=2, name=LATER,
+                              instrument=world.instrument, start_date=datetime.date(2027, 1, 10))
+    with translation.override("fr"):
+        assert _later_round(world.engagement, LATER) == "Suivi 2 (2027)"
+    assert _later_round(world.engagement, "Gone round") == "Gone round"
+    assert _later_round(world.engagement, "") == ""
