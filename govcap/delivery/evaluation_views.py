@@ -434,7 +434,7 @@ def supervisor_contact(request, uuid, code):
             "code": trainee.code})
     else:
         messages.error(request, _("The contact was not saved: %(why)s") % {
-            "why": " ".join(form.errors.get("contact", ()))})
+            "why": " ".join(str(e) for e in form.errors.get("contact", ()))})
     return redirect("evaluation-follow-ups")
 
 

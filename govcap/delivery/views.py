@@ -261,7 +261,7 @@ def nominate(request, uuid):
                                       "organisation."))
         else:
             messages.error(request, _("The nomination was not saved: %(errors)s") % {
-                "errors": "; ".join(f"{form.fields[k].label}: {' '.join(v)}"
+                "errors": "; ".join(f"{form.fields[k].label}: {' '.join(str(e) for e in v)}"
                                     for k, v in form.errors.items() if k in form.fields)})
         return redirect("delivery", uuid)
     d = form.cleaned_data

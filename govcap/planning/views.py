@@ -140,7 +140,7 @@ def _overdue(happened: dict, data) -> dict:
     for c in data.cohorts:
         d = happened.get(c.cohort_id)
         late = wording.overdue(d.status, c.month) if d is not None and c.delivery else ""
-        if late:
+        if late and d is not None:
             state = states[late] % {"month": wording.month_label(c.month)}
             out[c.cohort_id] = dataclasses.replace(d, state=state, words=d.words + " " + _(
                 "%(state)s: record what happened on its delivery page.") % {"state": state})

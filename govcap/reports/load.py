@@ -126,7 +126,7 @@ def _with(sentence: str, why: str) -> str:
 
 def _months_between(first: str, last: str) -> list[str]:
     """The months from ``first`` up to ``last``, ``last`` left out."""
-    months = []
+    months: list[str] = []
     year, month = int(first[:4]), int(first[5:7])
     while f"{year:04d}-{month:02d}" < last and len(months) < 24:
         months.append(f"{year:04d}-{month:02d}")

@@ -8,7 +8,7 @@ course (``Unfit.alternatives``); this module words them for the documents.
 
 from __future__ import annotations
 
-from govcap.planning.core.plan import DROPPED, Need, SectionStatus
+from govcap.planning.core.plan import DROPPED, Alternative, Need, SectionStatus, Unfit
 from govcap.reports.model import Cell, Column, Heading, Para, Table
 
 IMPROVED, REGRESSED = "improved", "regressed"
@@ -73,12 +73,12 @@ def _alternative_cells(s, u, a) -> list[Cell]:
             "–", "–", s.money(a.cost_cents)]
 
 
-def _offers(unfit) -> list[tuple[object, list[str], object]]:
+def _offers(unfit) -> list[tuple[Unfit, list[str], Alternative]]:
     """(unfit line, the modules it stands for, alternative): a coaching or an e-learning
     offered to one organisation for two courses of the same section (CHG-101 and CHG-102)
     is one offer, listed once with both and one price — the first's, computed once — where
     it was listed twice, at two prices when the two needs had different numbers."""
-    out: list[tuple[object, list[str], object]] = []
+    out: list[tuple[Unfit, list[str], Alternative]] = []
     shared: dict[tuple[str, str, str], list[str]] = {}
     for u in unfit:
         for a in u.alternatives:

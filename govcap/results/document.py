@@ -680,7 +680,7 @@ def pair_sheet_names(results: Results) -> list[tuple[str, str]]:
     """Each pair of rounds' two sheet names, short enough for Excel's 31 characters whole
     (a title cut there read "Maafisa waliopata mafunzo kwa", "… by"): "Level 4 Kenya
     2025–2026", "Changes Kenya 2025–2026"; a long country name gives way to its code."""
-    out = []
+    out: list[tuple[str, str]] = []
     for p in results.pairs:
         country = p.pair.earlier.country
         names = []
