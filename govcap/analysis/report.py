@@ -62,8 +62,9 @@ def signed(value: float | int | None, digits: int = 2) -> Cell:
     if value is None:
         return Cell("", numeric=True)
     text = f"{value:+.{digits}f}" if isinstance(value, float) else f"{value:+d}"
-    shown = localise.number(value, digits=digits if isinstance(value, float) else 0)
-    return Cell(shown if value < 0 else "+" + shown, numeric=True, plain=text)
+    # held left to right in Arabic: "−12" read "12−" in the round-comparison table
+    shown = localise.signed(value, digits=digits if isinstance(value, float) else 0)
+    return Cell(shown, numeric=True, plain=text)
 
 
 @dataclass
