@@ -60,9 +60,23 @@ def gantt_data(s: Scope) -> GanttData:
                      rtl=chart_words(s.L.language).rtl)
 
 
+def closed_in_period(s: Scope) -> list[str]:
+    """The closed months that shaped the schedule: those inside its period, and those that
+    pushed its start past the lead time (the horizon's closed months after the last course
+    were listed, and February 2027, which moved Djibouti's start to March, was not)."""
+    c = s.plan.settings.get("constraints", {})
+    lead_month, not_before = c.get("lead_month"), c.get("not_before")
+    pushed = (set(load._months_between(lead_month, not_before))
+              if lead_month and not_before and lead_month < not_before else set())
+    first, last = s.period.first, s.period.last
+    inside = {m for m in s.plan.blackout_months
+              if first is None or last is None or first <= m <= last}
+    return sorted(inside | pushed)
+
+
 def schedule(s: Scope) -> Section:
     L = s.L
-    blackout = L.commas(L.month(m) for m in s.plan.blackout_months) or L["mod.none"]
+    blackout = L.commas(L.month(m) for m in closed_in_period(s)) or L["mod.none"]
     parallel = s.plan.settings.get("constraints", {}).get("max_parallel", "–")
     if s.cohorts:
         opening = L.t("schedule.p", first=L.month(s.period.first),

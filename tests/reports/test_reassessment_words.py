@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 
 from govcap.planning import Constraints, Targets, generate_plan
 from govcap.planning.core.inputs import MonthBlock
@@ -116,3 +117,17 @@ def test_the_documents_context_names_the_later_round_by_its_number(world) -> Non
         assert _later_round(world.engagement, LATER) == "Suivi 2 (2027)"
     assert _later_round(world.engagement, "Gone round") == "Gone round"
     assert _later_round(world.engagement, "") == ""
+
+
+def test_the_schedule_lists_the_closed_months_that_shaped_it() -> None:
+    # it listed the horizon's closed months after the last course, and not February 2027,
+    # the Ramadan that moved the start to March
+    december = MonthBlock("2027-12", 20, 20, ("fiscal-year-end",))
+    rows = everyone(4, {"change-management": B, "processes-services": B})
+    plan = generate_plan(rows, catalogue("en"), Targets(),
+                         Constraints(start_month="2026-07", plan_date="2026-12-05",
+                                     month_blocks=(RAMADAN_2027, december)))
+    assert max(c.month for c in plan.cohorts) < "2027-12"
+    closed = re.search(r"Months closed to training: ([^.]*)\.", words(plan))
+    assert closed is not None
+    assert "February 2027" in closed[1] and "December 2027" not in closed[1]
