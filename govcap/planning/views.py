@@ -142,8 +142,10 @@ def _overdue(happened: dict, data) -> dict:
         late = wording.overdue(d.status, c.month) if d is not None and c.delivery else ""
         if late and d is not None:
             state = states[late] % {"month": wording.month_label(c.month)}
+            # the delivery's own words already say its state ("Running since 16 July 2026"):
+            # said again, the line read twice; the Needs table shows ``state``
             out[c.cohort_id] = dataclasses.replace(d, state=state, words=d.words + " " + _(
-                "%(state)s: record what happened on its delivery page.") % {"state": state})
+                "Not recorded as done: record what happened on its delivery page."))
     return out
 
 

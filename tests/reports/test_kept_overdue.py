@@ -72,7 +72,9 @@ def test_plan_page_says_so_and_points_to_the_delivery(client, djibouti):
                     .split())
     for delivery, month in kept.values():
         assert _said(delivery, month) in page
-    assert "record what happened on its delivery page" in page
+    assert "Not recorded as done: record what happened on its delivery page" in page
+    for delivery, month in kept.values():  # the course's line said its state twice
+        assert f"{_said(delivery, month)}: record" not in page
 
 
 @pytest.mark.django_db
