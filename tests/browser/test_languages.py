@@ -69,7 +69,9 @@ def test_a_french_session_shows_the_instrument_in_french_without_fallback_marks(
     base = live_server.url
     log_in(page, base, "facilitator")
     page.goto(f"{base}/s/{consented.session.uuid}/section/{SECTION_KEYS[0]}/")
-    expect(page.locator(".bench h3").first).to_have_text("Élevé")
+    # the card is named as its radio button (the interface's word), then as read aloud
+    expect(page.locator(".bench h3").first).to_have_text("High · Élevé")
+    expect(page.locator('.bench h3 bdi[lang="fr"]').first).to_have_text("Élevé")
     expect(page.locator(".bench")).to_have_attribute("lang", "fr")
     expect(page.locator(".fallback-mark")).to_have_count(0)
 
@@ -81,7 +83,8 @@ def test_an_arabic_session_shows_the_instrument_in_arabic_right_to_left(page, li
     log_in(page, base, "facilitator")  # an English interface around an Arabic instrument
     page.goto(f"{base}/s/{consented.session.uuid}/section/{SECTION_KEYS[0]}/")
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
-    expect(page.locator(".bench h3").first).to_have_text("مرتفع")
+    expect(page.locator(".bench h3").first).to_have_text("High · مرتفع")
+    expect(page.locator('.bench h3 bdi[lang="ar"]').first).to_have_text("مرتفع")
     expect(page.locator(".bench")).to_have_attribute("dir", "rtl")
     expect(page.locator(".fallback-mark")).to_have_count(0)
     high, basic = page.locator(".bench .b-high"), page.locator(".bench .b-basic")
