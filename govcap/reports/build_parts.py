@@ -66,7 +66,7 @@ def closed_in_period(s: Scope) -> list[str]:
     were listed, and February 2027, which moved Djibouti's start to March, was not)."""
     c = s.plan.settings.get("constraints", {})
     lead_month, not_before = c.get("lead_month"), c.get("not_before")
-    pushed = (set(load._months_between(lead_month, not_before))
+    pushed = (set(load.months_between(lead_month, not_before))
               if lead_month and not_before and lead_month < not_before else set())
     first, last = s.period.first, s.period.last
     inside = {m for m in s.plan.blackout_months

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext_noop as _
 
-from govcap.planning.core.inputs import quarter_of
+from govcap.planning.core.inputs import month_name, month_number, quarter_of
 from govcap.planning.core.plan import OrgLoad
 from govcap.planning.core.schedule import spread
 from govcap.planning.month_words import reasons_words
@@ -113,7 +113,7 @@ def closed_after_lead(s: Scope, w: Labels | None = None) -> str:
     said = [w["lead_closed"].format(month=s.L.month(m), reasons=reasons_words(reasons[m],
                                                                              s.L.language))
             if reasons.get(m) else w["lead_closed_plain"].format(month=s.L.month(m))
-            for m in _months_between(lead_month, not_before)]
+            for m in months_between(lead_month, not_before)]
     return " " + " ".join(said)
 
 
@@ -124,14 +124,10 @@ def _with(sentence: str, why: str) -> str:
     return sentence + why
 
 
-def _months_between(first: str, last: str) -> list[str]:
-    """The months from ``first`` up to ``last``, ``last`` left out."""
-    months: list[str] = []
-    year, month = int(first[:4]), int(first[5:7])
-    while f"{year:04d}-{month:02d}" < last and len(months) < 24:
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+def months_between(first: str, last: str) -> list[str]:
+    """The months from ``first`` up to ``last``, ``last`` left out (two years at most)."""
+    start = month_number(first)
+    return [month_name(n) for n in range(start, min(month_number(last), start + 24))]
 
 
 MONTHS_PER_TABLE = 6
