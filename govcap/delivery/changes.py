@@ -113,7 +113,11 @@ class _Reader:
     def line(self, event: AuditEvent) -> ChangeLine:
         line = self._line(event)
         changed = (event.after or {}).get("changed") if event.action == "attendance" else None
-        if changed:  # the marks recorded before that a sheet changed
+        if changed:  # the marks recorded before that a sheet changed (said once, here)
+            if not line.details:
+                return ChangeLine(line.event, line.what, _(
+                    "changed what was recorded: %(changed)s") % {
+                    "changed": changed_marks(changed)}, line.file)
             return ChangeLine(line.event, line.what, _(
                 "%(marks)s (changed what was recorded: %(changed)s)") % {
                 "marks": line.details, "changed": changed_marks(changed)}, line.file)
@@ -125,8 +129,11 @@ class _Reader:
         if action == "attendance":
             what = (words.sentence("import", _("attendance")) if after.get("file")
                     else _("Recorded attendance"))
-            return ChangeLine(event, what, self.marks(after.get("marks") or []),
-                              after.get("file") or "")
+            # the marks recorded anew: those changed are said with what they were
+            changed = {(code, day) for code, day, *_rest in after.get("changed") or ()}
+            return ChangeLine(event, what, self.marks(
+                [m for m in after.get("marks") or [] if (m[0], m[1]) not in changed]),
+                after.get("file") or "")
         if action == "quotable":  # said without whose text it is (the writer stays unnamed)
             return ChangeLine(event, _("Marked a participant's text for the donor's documents")
                               if after.get("quotable") else

@@ -22,10 +22,13 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 
 @dataclass(frozen=True)
 class AttendanceImport:
-    marks: int
+    marks: int  # the sheet's marks (yes or no), whether new, changed or as recorded
     dry_run: bool
     # the recorded marks the sheet changed (a sheet filled away from the page)
     changed: tuple[services.Changed, ...] = ()
+    new: int = 0  # marks not recorded before
+    same: int = 0  # marks as recorded already: nothing written
+    blank: int = 0  # rows whose "present" was left blank: their marks stay as they are
 
 
 @dataclass(frozen=True)
@@ -103,18 +106,19 @@ def import_attendance(source: bytes | str | Path, delivery: Delivery, *, user=No
     except ImportProblem as exc:
         raise exc.with_source(upload.where) from None
     codes = Trainee.objects.filter(delivery=delivery).values_list("code", flat=True)
-    marks, problems = sheet.read_sheet(table.headers, [(r.number, r.cells) for r in table.rows],
-                                       list(codes), delivery.days)
-    if problems:
-        raise ImportProblem(grouped(problems), upload.where)
-    changed: list[services.Changed] = []
-    if not dry_run:
-        try:
-            changed = services.record_attendance_sheet(user, delivery, marks,
-                                                       file=upload.where or name)
-        except services.DeliveryError as exc:
-            raise ImportProblem.one(str(exc), upload.where) from None
-    return AttendanceImport(len(marks), dry_run, tuple(changed))
+    read = sheet.read_sheet(table.headers, [(r.number, r.cells) for r in table.rows],
+                            list(codes), delivery.days)
+    if read.problems:
+        raise ImportProblem(grouped(read.problems), upload.where)
+    if dry_run:
+        return AttendanceImport(len(read.marks), dry_run, blank=read.blank)
+    try:
+        written = services.record_attendance_sheet(user, delivery, read.marks,
+                                                   file=upload.where or name)
+    except services.DeliveryError as exc:
+        raise ImportProblem.one(str(exc), upload.where) from None
+    return AttendanceImport(len(read.marks), dry_run, tuple(written.changed), len(written.new),
+                            written.same, read.blank)
 
 
 def _as_utf8(data: bytes) -> bytes:

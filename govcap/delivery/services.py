@@ -600,11 +600,22 @@ class Changed:
     after: bool
 
 
+@dataclass(frozen=True)
+class Written:
+    """What a write of marks did: the marks not recorded before (``new``), the recorded
+    marks it changed, and how many it left as they were (the same mark again: not written,
+    nor listed in the changes)."""
+
+    new: list[rules.Mark]
+    changed: list[Changed]
+    same: int
+
+
 def record_attendance_sheet(user, delivery: Delivery, marks: Iterable[rules.Mark],
-                            file: str = "") -> list[Changed]:
+                            file: str = "") -> Written:
     """``record_attendance``, saying which recorded marks the sheet changed (a sheet
     filled away from the page can overwrite marks made on it since; they are listed in
-    the import's message and its changes)."""
+    the import's message and its changes) and which it recorded anew."""
     if user is not None:
         scoping.require(access.can_record_attendance(user, delivery))
     marks = list(marks)
@@ -645,9 +656,10 @@ def save_attendance_grid(user, delivery: Delivery, shown: dict[tuple[str, int], 
 
 
 def _write_marks(user, locked: Delivery, marks: list[rules.Mark],
-                 file: str = "") -> list[Changed]:
-    """Write marks to a locked delivery (checked: open, started, its trainees and days);
-    the recorded marks they changed."""
+                 file: str = "") -> Written:
+    """Write marks to a locked delivery (checked: open, started, its trainees and days):
+    only those new or changed, which its changes list (a sheet offered pre-filled with the
+    marks recorded gives most of them back as they were)."""
     if locked.is_closed:
         raise DeliveryError(_("A cancelled or merged delivery takes no attendance."))
     if marks and locked.start_date and locked.start_date > timezone.localdate():
@@ -661,24 +673,27 @@ def _write_marks(user, locked: Delivery, marks: list[rules.Mark],
                                   "course.") % {"code": mark.code, "day": mark.day})
     stored = {(code, day): present for code, day, present in Attendance.objects.filter(
         trainee__delivery=locked).values_list("trainee__code", "day", "present")}
+    new = [m for m in marks if (m.code, m.day) not in stored]
     changed = [Changed(m.code, m.day, stored[(m.code, m.day)], m.present) for m in marks
                if stored.get((m.code, m.day), m.present) != m.present]
-    for mark in marks:
+    written = [m for m in marks if stored.get((m.code, m.day)) != m.present]
+    for mark in written:
         trainee = by_code[mark.code]
         row, created = Attendance.objects.update_or_create(
             trainee=trainee, day=mark.day,
             defaults={"present": mark.present,
                       "recorded_by": user if getattr(user, "is_authenticated", False)
                       else None})
-    if marks:
+    if written:
         audit.record(user, "attendance", locked, None, {
-            "marks": [[m.code, m.day, m.present] for m in marks], **({"file": file} if file
-                                                                      else {}),
+            "marks": [[m.code, m.day, m.present] for m in written], **({"file": file} if file
+                                                                        else {}),
             **({"changed": [[c.code, c.day, c.before, c.after] for c in changed]}
                if changed else {})})
+    if marks:
         Delivery.objects.filter(pk=locked.pk, status=Delivery.Status.PLANNED).update(
             status=Delivery.Status.IN_PROGRESS)
-    return changed
+    return Written(new, changed, len(marks) - len(written))
 
 
 def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Trainee:

@@ -452,8 +452,7 @@ def import_attendance(request, uuid):
             "file": exc.source or upload.name,
             "problems": "; ".join(str(p) for p in exc.problems[:ImportProblem.MAX_SHOWN])})
     else:
-        messages.success(request, ngettext("%(n)s mark imported.", "%(n)s marks imported.",
-                                           result.marks) % {"n": result.marks})
+        messages.success(request, _import_said(result))
         if result.changed:  # marks recorded before, on the page or another sheet
             messages.warning(request, ngettext(
                 "It changed %(n)s mark recorded before: %(marks)s.",
@@ -461,6 +460,26 @@ def import_attendance(request, uuid):
                 "n": len(result.changed), "marks": changes.changed_marks(
                     [[c.code, c.day, c.before, c.after] for c in result.changed])})
     return redirect("delivery", uuid)
+
+
+def _import_said(result: imports.AttendanceImport) -> str:
+    """What an import did: its marks, new, changed or as recorded already, and its rows
+    whose "present" was left blank, which kept the marks recorded ("12 marks imported (new:
+    7, changed: 2, as recorded before: 3). 3 rows left “present” blank: their marks stay as
+    they were.")."""
+    said = [ngettext(
+        "%(n)s mark imported (new: %(new)s, changed: %(changed)s, as recorded before: "
+        "%(same)s).",
+        "%(n)s marks imported (new: %(new)s, changed: %(changed)s, as recorded before: "
+        "%(same)s).", result.marks) % {"n": result.marks, "new": result.new,
+                                        "changed": len(result.changed), "same": result.same}
+        if result.marks else _("No mark imported.")]
+    if result.blank:
+        said.append(ngettext(
+            "%(n)s row left “present” blank: its mark stays as it was.",
+            "%(n)s rows left “present” blank: their marks stay as they were.",
+            result.blank) % {"n": result.blank})
+    return " ".join(said)
 
 
 @require_http_methods(["GET", "POST"])

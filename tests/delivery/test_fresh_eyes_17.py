@@ -116,7 +116,8 @@ def test_a_blank_present_leaves_the_mark_and_the_import_says_what_it_changed(cou
     page = client.post(reverse("delivery-import", args=[course.delivery.uuid]),
                        {"file": SimpleUploadedFile("day.csv", data)}, follow=True)
     html = page.content.decode()
-    assert "2 marks imported." in html
+    assert ("2 marks imported (new: 1, changed: 1, as recorded before: 0). 2 rows left "
+            "“present” blank: their marks stay as they were.") in html
     assert "It changed 1 mark recorded before: T2 day 1: present → absent." in html
     assert sorted(Attendance.objects.values_list("trainee__code", "day", "present")) == [
         ("T1", 1, True), ("T1", 2, True), ("T2", 1, False)]
@@ -124,6 +125,50 @@ def test_a_blank_present_leaves_the_mark_and_the_import_says_what_it_changed(cou
     assert "changed what was recorded: T2 day 1: present → absent" in html
     assert imports.import_attendance(b"code,day,present\nT1,1,\n", course.delivery,
                                      user=course.coordinator).marks == 0
+
+
+def test_the_offered_sheet_imported_back_lists_only_what_it_changed(course):
+    # The sheet offered is pre-filled with the marks recorded: imported back with one mark
+    # changed and one day left blank, the message read "3 marks imported." without the
+    # blank row, and the changes listed all three marks as if imported anew.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from govcap.delivery import services
+    from govcap.delivery.core.attendance import Mark
+    from govcap.delivery.models import Attendance
+    from tests.delivery.test_changes_list import changes_of
+
+    _two_days_two_trainees(course)
+    services.record_attendance(course.coordinator, course.delivery, [
+        Mark("T1", 1, True), Mark("T2", 1, True), Mark("T1", 2, True)])
+    recorder = Attendance.objects.get(trainee__code="T1", day=1).recorded_by
+    data = (b"code,name,day,present\nT1,Amina W.,1,yes\nT1,Amina W.,2,no\n"
+            b"T2,Baraka O.,1,yes\nT2,Baraka O.,2,\n")
+    client = client_for(course.provider)
+    page = client.post(reverse("delivery-import", args=[course.delivery.uuid]),
+                       {"file": SimpleUploadedFile("week.csv", data)}, follow=True)
+    html = page.content.decode()
+    assert ("3 marks imported (new: 0, changed: 1, as recorded before: 2). 1 row left "
+            "“present” blank: its mark stays as it was.") in html
+    lines = changes_of(client_for(course.coordinator).get(
+        reverse("delivery", args=[course.delivery.uuid])).content.decode())
+    assert lines[0].endswith("| provider | Imported attendance from a file | week.csv: "
+                             "changed what was recorded: T1 day 2: present → absent")
+    # a mark given back as it was is not written again: it keeps who recorded it
+    assert Attendance.objects.get(trainee__code="T1", day=1).recorded_by == recorder
+    # the same sheet again changes nothing, and adds no change to the list
+    page = client.post(reverse("delivery-import", args=[course.delivery.uuid]),
+                       {"file": SimpleUploadedFile("week.csv", data)}, follow=True)
+    assert "3 marks imported (new: 0, changed: 0, as recorded before: 3)" in page.content.decode()
+    assert changes_of(client_for(course.coordinator).get(
+        reverse("delivery", args=[course.delivery.uuid])).content.decode()) == lines
+
+
+def test_the_import_help_says_a_blank_present_keeps_the_mark(course):
+    html = client_for(course.coordinator).get(
+        reverse("delivery", args=[course.delivery.uuid])).content.decode()
+    assert ("with the columns code, day and present (yes or no, or left blank: the mark "
+            "recorded stays as it is)") in html
 
 
 def test_a_french_excel_csv_in_windows_1252_with_semicolons_is_read(course):

@@ -72,7 +72,8 @@ def test_a_sheet_is_read_with_every_problem_named_by_row_and_column():
     rows = [(2, ("T1", "1", "yes", "")), (3, ("t2", "2", "Absent", "")),
             (4, ("T9", "1", "yes", "")), (5, ("T1", "7", "maybe", "")),
             (6, ("T1", "1", "no", "")), (7, ("", "1", "yes", ""))]
-    marks, problems = a.read_sheet(headers, rows, ["T1", "T2"], 3)
+    read = a.read_sheet(headers, rows, ["T1", "T2"], 3)
+    marks, problems = read.marks, read.problems
     assert marks[:2] == [a.Mark("T1", 1, True), a.Mark("T2", 2, False)]
     # each named by its column as the sheet heads it
     assert [(p.kind, p.row, p.column) for p in problems] == [
@@ -81,7 +82,15 @@ def test_a_sheet_is_read_with_every_problem_named_by_row_and_column():
 
 
 def test_a_sheet_without_the_columns_is_refused_before_its_rows():
-    marks, problems = a.read_sheet(("code", "date"), [(2, ("T1", "2026-01-01"))], ["T1"], 2)
+    read = a.read_sheet(("code", "date"), [(2, ("T1", "2026-01-01"))], ["T1"], 2)
+    marks, problems = read.marks, read.problems
     # one problem, naming every missing column
     assert marks == [] and [(p.kind, p.value) for p in problems] == [
         (a.MISSING_COLUMN, "day present")]
+
+
+def test_a_row_whose_present_is_blank_is_counted_not_read_as_a_mark():
+    read = a.read_sheet(("code", "day", "present"), [
+        (2, ("T1", "1", "yes")), (3, ("T1", "2", "")), (4, ("T2", "1", "  "))],
+        ["T1", "T2"], 2)
+    assert read.marks == [a.Mark("T1", 1, True)] and read.blank == 2 and not read.problems

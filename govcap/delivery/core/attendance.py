@@ -163,10 +163,21 @@ def _day_number(text: str) -> int | None:
     return int(text)
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """What a sheet says: its marks, the rows whose "present" was left blank (their marks
+    stay as they are: counted, so the import can say it kept them), and every problem
+    found (``marks`` and ``blank`` are meaningful only when there are none)."""
+
+    marks: list[Mark]
+    blank: int
+    problems: list[SheetProblem]
+
+
 def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]],
-               codes: Collection[str], days: int) -> tuple[list[Mark], list[SheetProblem]]:
-    """The marks of a sheet and every problem found (marks are meaningful only when there
-    are no problems). ``codes``: the delivery's trainee codes; ``days``: its days."""
+               codes: Collection[str], days: int) -> Sheet:
+    """The marks of a sheet, its rows left blank, and every problem found. ``codes``: the
+    delivery's trainee codes; ``days``: its days."""
     index: dict[str, int] = {}
     written: dict[str, str] = {}  # the column as the sheet heads it, for its problems
     for i, h in enumerate(headers):
@@ -175,9 +186,10 @@ def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]
             index[column], written[column] = i, h.strip()
     missing = [c for c in COLUMNS if c not in index]
     if missing:  # one problem naming every missing column (``value``: them, by key)
-        return [], [SheetProblem(MISSING_COLUMN, None, "", " ".join(missing))]
+        return Sheet([], 0, [SheetProblem(MISSING_COLUMN, None, "", " ".join(missing))])
     known = {c.upper(): c for c in codes}
     marks: list[Mark] = []
+    blank = 0
     problems: list[SheetProblem] = []
     seen: dict[tuple[str, int], int] = {}
     for number, cells in rows:
@@ -216,11 +228,13 @@ def read_sheet(headers: Sequence[str], rows: Sequence[tuple[int, Sequence[str]]]
             problems.append(SheetProblem(DUPLICATE, number, written["code"], f"{code} {day}",
                                          first))
             continue
-        if present is not None:  # None: left blank, the mark stays as it is
+        if present is None:  # left blank: the mark stays as it is
+            blank += 1
+        else:
             marks.append(Mark(code, day, present))
     if not rows:
         problems.append(SheetProblem(NO_ROWS))
-    return marks, problems
+    return Sheet(marks, blank, problems)
 
 
 @dataclass(frozen=True)

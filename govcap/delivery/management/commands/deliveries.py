@@ -115,8 +115,14 @@ class Command(BaseCommand):
             result = imports.import_attendance(options["file"], d, dry_run=options["dry_run"])
         except ImportProblem as exc:
             raise CommandError(str(exc)) from None
-        verb = "would be imported (dry run)" if result.dry_run else "imported"
-        self.stdout.write(f"{result.marks} attendance mark(s) {verb}.")
+        if result.dry_run:
+            said = f"{result.marks} attendance mark(s) would be imported (dry run)"
+        else:
+            said = (f"{result.marks} attendance mark(s) imported (new: {result.new}, changed: "
+                    f"{len(result.changed)}, as recorded before: {result.same})")
+        if result.blank:
+            said += f"; {result.blank} row(s) left “present” blank kept their marks"
+        self.stdout.write(said + ".")
 
     def erase_trainee(self, options):
         d = self._delivery(options["delivery"])
