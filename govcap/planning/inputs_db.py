@@ -24,6 +24,7 @@ from govcap.assessments import sharing
 from govcap.assessments.models import Participant, Rating, Session
 from govcap.instruments.services import localised
 from govcap.orgs.models import Engagement
+from govcap.orgs.names import round_name
 from govcap.planning.catalogues import latest_catalogue
 from govcap.planning.core import blackouts
 from govcap.planning.core.catalogue import Catalogue as CatalogueData
@@ -189,6 +190,20 @@ def later_round(engagement):
     return (Engagement.objects.filter(country_id=engagement.country_id,
                                       round_number__gt=engagement.round_number)
             .order_by("round_number", "id").first())
+
+
+def later_round_label(engagement, stored: str | None) -> str:
+    """The later round that reassesses a plan (its stored name, plan data
+    ``extra.later_round``) as pages and documents name a round: "Follow-up 1 (2026)" in the
+    active language (`govcap.orgs.names.round_name`), not the engagement's stored name
+    ("Kenya — follow-up 2026"); the stored name when that round is gone, "" for none."""
+    if not stored:
+        return ""
+    later = (Engagement.objects.filter(country_id=engagement.country_id, name=stored)
+             .order_by("round_number", "id").first())
+    if later is None:
+        return stored
+    return round_name(later.round_number, later.start_date.year if later.start_date else None)
 
 
 def previous_levels(engagement) -> dict[tuple[int, str], str]:

@@ -8,7 +8,7 @@ words them. Nothing here shows a code to a user but a course's own code beside i
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext
@@ -16,8 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from govcap import localise
 from govcap.labels import level_label
-from govcap.planning.core.plan import Alternative, Need, PlanData, SectionStatus, Unfit
-from govcap.planning.wording import Namer, isolate, money, month_label
+from govcap.planning.core.plan import (
+    Alternative,
+    Cohort,
+    Need,
+    PlanData,
+    SectionStatus,
+    Unfit,
+)
+from govcap.planning.wording import Namer, day_label, isolate, money, month_label
 
 KINDS = {"coaching": _("coaching"), "on-the-job": _("an on-the-job project"),
          "training-of-trainers": _("training of trainers"), "e-learning": _("e-learning")}
@@ -105,3 +112,32 @@ def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> st
 
 def alternatives(unfit: Unfit, plan: PlanData, names: Namer) -> tuple[str, ...]:
     return tuple(alternative(a, unfit, plan.currency, names) for a in unfit.alternatives)
+
+
+def later_round_words(plan: PlanData, later: str, day: Callable[[str], str] | None = None,
+                      month: Callable[[str], str] | None = None,
+                      cohorts: Iterable[Cohort] | None = None) -> str:
+    """What an earlier round's version plans once the next round of its country exists, in
+    the active language: that round (``later``, its display label, `later_round_label`)
+    reassesses it, and the version either plans nothing new (every course it holds is kept
+    because it is under way or delivered) or dates what it places afresh from the plan's
+    date. ``cohorts``: those of one organisation's plan (the whole plan's by default).
+    The one sentence of the plan page, the message after generating, the documents'
+    assumptions and the brief. ``day``/``month`` word a date and a month (the page's by
+    default; a document passes its own)."""
+    day = day or day_label
+    month = month or month_label
+    fresh = sorted(c.month for c in (plan.cohorts if cohorts is None else cohorts)
+                   if c.month and not c.delivery)
+    if not fresh:
+        return gettext(
+            "%(round)s, the next assessment round, reassesses the organisations of this "
+            "plan: this version keeps the courses already under way or delivered, plans "
+            "nothing new, and schedules and budgets no reassessment of its own."
+        ) % {"round": isolate(later)}
+    made = plan.settings.get("constraints", {}).get("plan_date") or ""
+    return gettext(
+        "%(round)s, the next assessment round, reassesses the organisations of this plan: "
+        "this version dates the courses it places afresh from the plan's date (%(date)s), "
+        "the first in %(month)s, and schedules and budgets no reassessment of its own."
+    ) % {"round": isolate(later), "date": day(made) if made else "–", "month": month(fresh[0])}

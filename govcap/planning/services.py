@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from govcap.accounts import audit, scoping
 from govcap.planning import committed as committed_courses
-from govcap.planning import wording
+from govcap.planning import rounds_words, wording
 from govcap.planning.core.diff import diff_plans, edits_turned, moved_by_change
 from govcap.planning.core.edits import CONFLICT, Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
@@ -38,7 +38,7 @@ from govcap.planning.inputs_db import (
     Inputs,
     ensure_settings,
     gather,
-    later_round,
+    later_round_label,
     plan_date,
     previous_round,
 )
@@ -167,7 +167,7 @@ def compute(engagement, day: dt.date | None = None) -> tuple[PlanData, Inputs]:
     before = previous_round(engagement)
     data = replace(data, extra={**data.extra, "coverage": [list(c) for c in inputs.coverage],
                                 "previous_round": before.round_label if before else "",
-                                # a later round reassesses it: its name (later_round_warning)
+                                # a later round reassesses it: its name (later_round_words)
                                 "later_round": inputs.constraints.reassessed_by,
                                 "gender_mix": inputs.gender_mix,
                                 "women_target_percent": ensure_settings(engagement)
@@ -224,17 +224,16 @@ def generate(engagement, user, day: dt.date | None = None) -> Plan:
     return plan
 
 
-def later_round_warning(engagement) -> str:
-    """Said to a coordinator generating a plan of an earlier round once the next round
-    exists: that round is its reassessment (none is scheduled or budgeted), and what the
-    plan places afresh is dated from now, not in the round's own year. "" otherwise."""
-    later = later_round(engagement)
-    if later is None:
+def later_round_words(plan: Plan) -> str:
+    """What a version of an earlier round plans once the next round of its country exists
+    and reassesses it (the sentence the documents and the brief say too,
+    `rounds_words.later_round_words`), the round named as pages name a round; "" when no
+    later round reassesses it."""
+    stored = plan.data.get("extra", {}).get("later_round", "")
+    if not stored:
         return ""
-    return _("A later round of this country exists (%(round)s): this plan schedules and "
-             "budgets no reassessment, that round is its reassessment. The courses already "
-             "delivered are kept; any course it places afresh is dated from today, not in "
-             "the round's own year.") % {"round": later.name}
+    return rounds_words.later_round_words(plan.plan_data(),
+                                          later_round_label(plan.engagement, stored))
 
 
 def refresh_draft(engagement, user) -> Plan:

@@ -32,7 +32,7 @@ from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.plan import DROPPED, OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
-from govcap.planning.inputs_db import coverage_of, ensure_settings
+from govcap.planning.inputs_db import coverage_of, ensure_settings, later_round_label
 from govcap.planning.models import DOCUMENT_FORMATS, Plan, PlanEdit
 
 EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
@@ -88,6 +88,11 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer, based_on,
                                             plan_data)
     context["is_latest"] = versions[0].pk == plan.pk
+    # an earlier round's version once the next round reassesses it: what it plans, said
+    # as its documents and brief say it
+    context["later_round"] = services.later_round_words(plan)
+    context["later_label"] = later_round_label(engagement,
+                                               plan.data.get("extra", {}).get("later_round"))
     states = services.version_states(versions)
     context["version_rows"] = [(p, states[p.pk]) for p in versions]
     # An approved plan stays in force while its successor is only a draft.
@@ -233,7 +238,7 @@ def generate(request, slug):
         messages.info(request, _("Nothing changed since version %(v)d.") % {"v": plan.version})
     else:
         messages.success(request, _("Plan version %(v)d generated.") % {"v": plan.version})
-    later = services.later_round_warning(engagement)  # an earlier round's plan: said so
+    later = services.later_round_words(plan)  # an earlier round's plan: as its page says
     if later:
         messages.warning(request, later)
     return redirect("plan", slug=engagement.slug)

@@ -7,16 +7,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
+
+from govcap.planning.rounds_words import later_round_words
 from govcap.reports import costing
 from govcap.reports.model import Bullets, Para, Section
 from govcap.reports.scope import Scope
 
 
 def later_round(s: Scope) -> str:
-    """The later round of the country that reassesses this plan (its name), "" when none:
-    the plan of an earlier round re-generated once the next round exists."""
-    stored = str(s.plan.extra.get("later_round") or "")
-    return (s.ctx.later_round or stored) if stored else ""
+    """The later round of the country that reassesses this plan (`Scope.later_round`)."""
+    return s.later_round
+
+
+def later_round_sentence(s: Scope) -> str:
+    """What this earlier round's version plans now that the later round reassesses it, in
+    the plan page's words (`planning.rounds_words.later_round_words`), in the document's
+    language; "" when no later round reassesses it."""
+    later = later_round(s)
+    if not later:
+        return ""
+    with translation.override(s.L.language):
+        return later_round_words(s.plan, later, s.L.date, s.L.month, s.cohorts)
 
 
 def assumptions(s: Scope) -> Section:
@@ -36,13 +48,8 @@ def assumptions(s: Scope) -> Section:
                          most=c.get("max_participants_per_org"),
                          own=len(c.get("participants_overrides", {}))))
         later = later_round(s)
-        new = [x for x in s.cohorts if x.month and not x.delivery]
-        if later and not new:  # an earlier round re-generated: what was delivered, kept
-            items.append(L.t("assume.later_round", round=later))
-        elif later:
-            items.append(L.t("assume.later_round_new", round=later,
-                             date=L.date(c.get("plan_date")),
-                             first=L.month(c.get("first_month") or c.get("start_month"))))
+        if later:  # an earlier round re-generated: the page's and the brief's sentence
+            items.append(later_round_sentence(s))
         else:
             items.append(L.t("assume.horizon", months=c.get("horizon_months"),
                              first=L.month(c.get("first_month") or c.get("start_month")),

@@ -11,6 +11,7 @@ from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import month_of, nominations_due
 from govcap.planning.core.plan import SCHEDULED, PlanData
 from govcap.reports import left_out
+from govcap.reports.assumptions import later_round_sentence
 from govcap.reports.build import (
     coverage,
     document_date,
@@ -99,6 +100,9 @@ def proposed(s: Scope) -> list[str]:
         out.append(L.sentence("brief.kept", items=L.semicolons(
             f"{c.module_code} {s.module_title(c.module_code)}, {_lower_first(s.state(c))}"
             for c in kept)))
+    later = later_round_sentence(s)  # a later round reassesses it: as the plan says it
+    if later:
+        out.append(later)
     held = {c.cohort_id for c in kept}
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
     for need in s.needs:

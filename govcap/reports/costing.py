@@ -84,6 +84,20 @@ _EN: dict[str, str] = {
                      "its module promises, and one reassessment session for each month the "
                      "monitoring chapter reassesses it in. The contingency is {percent}% of "
                      "the subtotal, computed once.")),
+    # an earlier round's plan once the next round reassesses it (no reassessment budgeted)
+    # xgettext:no-python-format
+    "budget.rules_later": (_("Each course day has a lead trainer and a co-trainer. A venue is "
+                           "paid for every day in person and for half the days (rounded up) "
+                           "of a blended course; online courses have none. Participants "
+                           "receive the daily allowance for each day at the venue; {share}% "
+                           "of each organisation's participants (rounded, per course) travel "
+                           "from outside {city}. Coaching and on-the-job projects take place "
+                           "in the organisation's own workplace: one coach, no venue, "
+                           "allowance or travel. Each organisation in a course receives the "
+                           "follow-up coaching its module promises. No reassessment session "
+                           "is budgeted: {round}, the next assessment round, reassesses the "
+                           "organisations. The contingency is {percent}% of the subtotal, "
+                           "computed once.")),
     "budget.own_rates": (_("Modules the engagement prices itself ({codes}) are costed at its "
                          "rate per participant-day and per cohort instead of the card's "
                          "trainers, venue and materials; their allowances, travel and "
@@ -179,9 +193,10 @@ def budget_blocks(s: Scope) -> list[Any]:
     if budget.rate_card_currency != budget.currency:
         blocks.append(Para(text(lang, "budget.converted", currency=budget.rate_card_currency,
                                 rate=c.get("exchange_rate", 1), plan_currency=budget.currency)))
-    blocks.append(Para(text(lang, "budget.rules", share=budget.travelling_share_percent,
-                            city=budget.rate_card_city,
-                            percent=budget.contingency_percent)))
+    later = s.later_round  # the later round reassesses: no session of its own is costed
+    blocks.append(Para(text(lang, "budget.rules_later" if later else "budget.rules",
+                            share=budget.travelling_share_percent, city=budget.rate_card_city,
+                            percent=budget.contingency_percent, round=later)))
     if c.get("cost_overrides"):
         blocks.append(Para(text(lang, "budget.own_rates",
                                 codes=L.commas(sorted(c["cost_overrides"])))))

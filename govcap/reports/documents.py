@@ -19,6 +19,7 @@ from govcap.orgs.names import country_of, round_name
 from govcap.planning import wording
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
+from govcap.planning.inputs_db import later_round_label
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan
 from govcap.planning.services import replaced_by
@@ -135,23 +136,11 @@ def _context(plan: Plan, org_id: str | None,
         project_name=engagement.project_name, is_demo=engagement.is_demo,
         superseded_by=getattr(replaced_by(plan), "version", None),
         country_of=country_of(engagement.country.code, engagement.country.name, language),
-        later_round=_later_round(engagement, plan.data.get("extra", {}).get("later_round")),
+        later_round=later_round_label(engagement,
+                                      plan.data.get("extra", {}).get("later_round")),
         **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
     )
     return ctx
-
-
-def _later_round(engagement, stored: str | None) -> str:
-    """The later round that reassesses the plan, by its stored name, as the documents name a
-    round ("Follow-up 1 (2026)" in the active language); the stored name when it is gone."""
-    if not stored:
-        return ""
-    later = (type(engagement).objects.filter(country_id=engagement.country_id, name=stored)
-             .order_by("round_number", "id").first())
-    if later is None:
-        return stored
-    year = later.start_date.year if later.start_date else None
-    return round_name(later.round_number, year)
 
 
 def _title_words(engagement, language: str) -> str:

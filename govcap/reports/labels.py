@@ -117,12 +117,6 @@ EN: dict[str, str | Plural | Contextual] = {
         "to {most} from one organisation."),
     "assume.horizon": (_("{months} months from {first}; at most {parallel} cohorts running in one "
                        "month.")),
-    "assume.later_round": _(
-        "Followed by {round}, its reassessment: the courses are kept as delivered and nothing "
-        "new is planned."),
-    "assume.later_round_new": _(
-        "Followed by {round}, its reassessment; the new courses in this plan are dated from "
-        "the plan's date ({date}), from {first}."),
     "assume.lead": _(
         "At least {weeks:n.weeks} between the plan's date ({date}) and the first course, for "
         "the organisations to name and release their participants: no course before {first}, "

@@ -47,6 +47,14 @@ class Scope:
         return concerns(org_id, self.org_id)
 
     @cached_property
+    def later_round(self) -> str:
+        """The later round of the country that reassesses this plan, named in the
+        document's language when known (the context's), else by its stored name; "" when
+        none: the plan of an earlier round re-generated once the next round exists."""
+        stored = str(self.plan.extra.get("later_round") or "")
+        return (self.ctx.later_round or stored) if stored else ""
+
+    @cached_property
     def organisations(self) -> list[str]:
         """Org ids in scope, by name."""
         ids = [o.org_id for o in self.plan.organisations if self.mine(o.org_id)]

@@ -81,8 +81,10 @@ def test_an_earlier_round_after_a_later_one_says_the_later_round_reassesses_it()
     assert "12 months from" not in text
     assert "The schedule starts in" not in text and "Training starts at least" not in text
     # it plans new courses here: they are dated from the plan's date
-    assert (f"Followed by {LATER}, its reassessment; the new courses in this plan are dated "
-            "from the plan's date (5 December 2026), from March 2027.") in text
+    assert (f"{LATER}, the next assessment round, reassesses the organisations of this plan: "
+            "this version dates the courses it places afresh from the plan's date (5 December "
+            "2026), the first in March 2027, and schedules and budgets no reassessment of its "
+            "own.") in text
 
 
 def test_an_earlier_round_with_nothing_new_keeps_its_courses_as_delivered() -> None:
@@ -90,8 +92,9 @@ def test_an_earlier_round_with_nothing_new_keeps_its_courses_as_delivered() -> N
     kept = dataclasses.replace(plan, cohorts=tuple(
         dataclasses.replace(c, delivery="completed") for c in plan.cohorts))
     text = words(kept)
-    assert (f"Followed by {LATER}, its reassessment: the courses are kept as delivered and "
-            "nothing new is planned.") in text
+    assert (f"{LATER}, the next assessment round, reassesses the organisations of this plan: "
+            "this version keeps the courses already under way or delivered, plans nothing new, "
+            "and schedules and budgets no reassessment of its own.") in text
 
 
 def test_the_later_round_is_named_in_the_documents_language() -> None:
@@ -109,7 +112,7 @@ def test_the_documents_context_names_the_later_round_by_its_number(world) -> Non
     from django.utils import translation
 
     from govcap.orgs.models import Engagement
-    from govcap.reports.documents import _later_round
+    from govcap.planning.inputs_db import later_round_label as _later_round
 
     Engagement.objects.create(country=world.engagement.country, round_number=2, name=LATER,
                               instrument=world.instrument, start_date=datetime.date(2027, 1, 10))
