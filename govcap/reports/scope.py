@@ -28,7 +28,7 @@ from govcap.reports.labels import Labels
 from govcap.reports.model import Money
 from govcap.scale import SECTION_DOMAIN, SECTION_KEYS
 
-_PLACED = re.compile(r"^(\S+) placed in (\d{4}-\d{2})$")  # edits.requested_pins' words
+_PLACED = re.compile(r"^(\S+) placed in (\d{4}-\d{2})$")  # stored plans' words (Scope.moved)
 
 
 class Scope:
@@ -106,11 +106,18 @@ class Scope:
 
     @cached_property
     def moved(self) -> dict[str, str]:
-        """Cohort ID → the month the coordinator moved it to (edits that applied)."""
+        """Cohort ID → the month the coordinator moved it to (edits that applied), read from
+        the replay's data (``OperationResult.facts``: the course and its month), not from
+        its English message; a plan stored before the replay kept them: from the message,
+        whose words that plan keeps."""
         out: dict[str, str] = {}
         for op in self.plan.operations:
-            found = _PLACED.match(op.message) if op.kind == "move-cohort" else None
-            if op.status == "applied" and found:
+            if op.kind != "move-cohort" or op.status != "applied":
+                continue
+            cohort, month = op.facts.get("cohort"), op.facts.get("month")
+            if cohort and month:
+                out[str(cohort)] = str(month)
+            elif found := _PLACED.match(op.message):  # stored before 2026-12
                 out[found.group(1)] = found.group(2)
         return out
 

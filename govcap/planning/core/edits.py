@@ -391,8 +391,10 @@ def requested_pins(operations: Sequence[Operation], cohorts: Mapping[str, Cohort
         if isinstance(earlier, MoveCohort) and month != pins[cohort_id][0]:
             _result(results, earlier, NOOP, Reason("moved-again", {"month": month}))
         pins[cohort_id], by[cohort_id] = (month, op.op_id), op
-        if isinstance(op, MoveCohort):
-            _result(results, op, APPLIED, f"{cohort_id} placed in {month}")
+        if isinstance(op, MoveCohort):  # the course and month as data: what documents read
+            results[op.op_id] = OperationResult(op.op_id, kind_of(op), APPLIED,
+                                                f"{cohort_id} placed in {month}",
+                                                facts={"cohort": cohort_id, "month": month})
     return pins
 
 
