@@ -88,7 +88,8 @@ def schedule(s: Scope) -> Section:
         # whole) after several paragraphs went to the next page and left this one half blank
         blocks += [Heading(L["h.gantt"]), Para(L["gantt.note"], "note"),
                    Figure("gantt", gantt_data(s), L["gantt.title"]), *load.rules(s),
-                   Heading(L["h.month_table"]), month_table(s), Heading(L["h.cohorts"]),
+                   Heading(L["h.month_table"]), Para(L["month_table.note"], "note"),
+                   month_table(s), Heading(L["h.cohorts"]),
                    cohort_table(s)]
     else:
         blocks += load.rules(s)
@@ -110,7 +111,9 @@ def schedule(s: Scope) -> Section:
 
 
 def month_table(s: Scope) -> Table:
-    """Month by month: each month with a cohort, then the amounts outside cohorts."""
+    """Month by month: each month a cohort starts in, with its participants and whole cost
+    (said above it: a course's coaching days in later months are in the timeline, not
+    counted twice), then the amounts outside cohorts."""
     L = s.L
     rows: list[list[Cell]] = []
     for month in sorted({c.month for c in s.cohorts if c.month}):
@@ -184,7 +187,7 @@ def budget(s: Scope) -> Section:
          Column(L["col.days"], 0.6, "number"), amount], rows,
         total=[L["total"], "", len(s.cohorts), participants, "", total])]
     by_month = s.breakdown("month")
-    blocks += [Heading(L["h.by_month"]), Table(
+    blocks += [Heading(L["h.by_start_month"]), Table(  # a course's whole cost, once
         [Column(L["col.month"], 2), amount],
         month_rows(s, by_month),
         total=[L["total"], total])]

@@ -268,7 +268,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "h.unfit": _("Needs the plan could not place"), "h.unknowns": _("Sections not assessed"),
     "h.month_table": _("Month by month"), "h.gantt": _("Timeline"), "h.cohorts": _("Cohorts"),
     "h.by_domain": _("By training domain"), "h.by_module": _("By module"),
-    "h.by_month": _("By month"), "h.by_org": _("By organisation"), "h.indicators": _("Indicators"),
+    "h.by_org": _("By organisation"), "h.indicators": _("Indicators"),
     "h.kirkpatrick": _("Evaluation of each module (Kirkpatrick's four levels)"),
     "h.profile": _("Profile"), "h.evidence": _("Training needs and the evidence behind them"),
     # summary
@@ -407,6 +407,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "col.your_participants": _("Its participants"), "col.cohort_size": _("Cohort size"),
     "col.your_share": _("Its share of the cost"), "col.cohort_cost": _("Cohort cost"),
     "gantt.title": _("Cohorts by month"), "gantt.month_axis": _("Month"),
+    # the month-by-month table and the budget by month: by the month a course starts
+    "month_table.note": _("Each course is counted in the month it starts, with all its "
+                          "participants and its whole cost (the timeline shows every month "
+                          "its days take)."),
+    "h.by_start_month": _("By the month each course starts"),
     "gantt.note": (_("One row per module; a box marks a month with a cohort of the module and "
                    "gives its number of participants. Colours show the training domain.")),
     "kirk.when": _("When each level is measured, per module:"),

@@ -91,11 +91,19 @@ def rules(s: Scope) -> list[Any]:
                  w["moved"].format(start=s.L.month(c["start_month"]),
                                    first=s.L.month(c["first_month"])))
         blocks.append(Para(moved, "note"))
-    if s.plan.month_blocks:
+    # the months inside the plan's period, and those that pushed its start: Kenya's
+    # baseline re-generated in 2026, its courses all of 2025, listed 2027's holidays
+    first, last = s.period.first, s.period.last
+    pushed = (set(months_between(c["lead_month"], c["not_before"]))
+              if c.get("lead_month") and c.get("not_before")
+              and c["lead_month"] < c["not_before"] else set())
+    shaped = [b for b in s.plan.month_blocks if b.month in pushed
+              or first is None or last is None or first <= b.month <= last]
+    if shaped:
         months = s.L.semicolons(
             s.L.month(b.month) + s.L.colon() + (w["closed"] if b.closed else
                                         f"{b.blocked_days}/{b.working_days}")
-            + f" ({reasons_words(b.reasons, s.L.language)})" for b in s.plan.month_blocks)
+            + f" ({reasons_words(b.reasons, s.L.language)})" for b in shaped)
         blocks.append(Para(w["blocked"].format(months=months), "note"))
     return blocks
 
