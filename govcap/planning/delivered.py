@@ -17,6 +17,9 @@ class DeliveredCohort:
     url: str  # the delivery's page
     status: str  # the delivery's status code, for styling
     state: str = ""  # the same in a word, for a table's status column: "Delivered", "Running"
+    nominated: int | None = None  # its participants the reader may see (None: not said)
+    # said by the plan page when the course runs with more than the plan counts (views)
+    warning: str = ""
 
 
 _reader: Callable[[Any, Any], dict[str, DeliveredCohort]] | None = None

@@ -106,7 +106,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         plan.based_on.version if plan.based_on is not None else None)
     context["editable"] = editable = (can_edit and context["is_latest"]
                                       and not plan.is_read_only and org_id is None)
-    happened = _overdue(delivered.for_plan(request.user, plan), plan_data)  # planned vs done
+    happened = _overdue(delivered.for_plan(request.user, plan), plan_data,  # planned vs done
+                        catalogue)
     context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data, catalogue)
                                  if editable and not row.cohort.delivery else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
@@ -136,14 +137,41 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     return context
 
 
-def _overdue(happened: dict, data) -> dict:
+def _over_planned(nominated: int, cohort, catalogue) -> str:
+    """A kept course nominated beyond what the plan counts (Djibouti's SVC-101: 14
+    nominated, the plan's 12 in its participants and cost, said side by side without a
+    word): the plan's figures are not the course's; beyond the cohort's maximum, said."""
+    module = catalogue.by_code.get(cohort.module_code) if catalogue is not None else None
+    values = {"n": nominated, "planned": cohort.participants,
+              "max": module.max_cohort if module is not None else 0}
+    if module is not None and nominated > module.max_cohort:
+        return ngettext(
+            "%(n)d participant is nominated to this course, more than the %(max)d a cohort "
+            "of it takes and the %(planned)d this plan counts and costs for it.",
+            "%(n)d participants are nominated to this course, more than the %(max)d a cohort "
+            "of it takes and the %(planned)d this plan counts and costs for it.",
+            nominated) % values
+    return ngettext(
+        "%(n)d participant is nominated to this course, more than the %(planned)d this plan "
+        "counts and costs for it: the plan's participants and cost are not what it runs "
+        "with; its delivery page has those.",
+        "%(n)d participants are nominated to this course, more than the %(planned)d this "
+        "plan counts and costs for it: the plan's participants and cost are not what it "
+        "runs with; its delivery page has those.", nominated) % values
+
+
+def _overdue(happened: dict, data, catalogue=None) -> dict:
     """A kept course whose month is past and whose delivery is not recorded as done says
-    so ("Due August 2026, not recorded as run"), with where to record it: its delivery."""
+    so ("Due August 2026, not recorded as run"), with where to record it: its delivery; one
+    nominated beyond what the plan counts says that too (``_over_planned``)."""
     states = {"not_run": _("Due %(month)s, not recorded as run"),
               "not_completed": _("Running since %(month)s, no completion recorded")}
     out = dict(happened)
     for c in data.cohorts:
         d = happened.get(c.cohort_id)
+        if d is not None and c.delivery and d.nominated and d.nominated > c.participants:
+            out[c.cohort_id] = d = dataclasses.replace(d, warning=_over_planned(
+                d.nominated, c, catalogue))
         late = wording.overdue(d.status, c.month) if d is not None and c.delivery else ""
         if late and d is not None:
             state = states[late] % {"month": wording.month_label(c.month)}
