@@ -25,7 +25,18 @@ router = Router(tags=["results"])
 def results_indicators(request, engagement: str | None = Query(None, pattern=SLUG),
                        include_demo: bool = False):
     """Every engagement you can see, or one (`?engagement=SLUG`). Demo data is left out
-    unless `include_demo=true`."""
+    unless `include_demo=true`.
+
+    Figures are the results page's: money (`unit` `money`: `value`, `target`,
+    `facts.cost`) is a decimal string in the currency's units, to the cent (`"803.18"`);
+    every other figure is a number rounded to the decimals the page writes it with — a
+    count or a share (`percent`) whole (`29`), a gain in `points` to one decimal (`42.1`),
+    `facts.mean_rating` to two, `facts.mean_pre` and `facts.mean_post` whole, a level-4
+    `mean_change`, `difference` and `test.observed` to two, `test.p_value` to three.
+    A cost indicator's `facts.courses_with_cost` counts the courses whose cost is counted
+    (a cost recorded, in its `currency`), of `facts.courses_run`, every course that ran or is
+    running in scope (the others have no cost recorded yet); the page says it after the
+    figure ("cost recorded for 6 of the 8 courses that ran")."""
     if delivery_access.only_a_provider(request.auth):
         raise Http404
     found = scoping.engagement_or_404(request.auth, engagement) if engagement else None

@@ -82,7 +82,7 @@ def held(text: str) -> str:
     return _FORMULA.sub(lambda m: f"{localise.LRI}{m.group(1)}{localise.PDI}", text)
 
 
-def signed(value: float | None, digits: int = 2) -> str:
+def signed(value: float | None, digits: int = l4.CHANGE_DIGITS) -> str:
     """"+0.67", "−0.12" (a minus sign, as the rest of the text writes it), "0.00", "—"."""
     if value is None:
         return "—"
@@ -96,15 +96,15 @@ def money(cents: float, currency: str) -> str:
 def share(count: int | None, n: int, value: float | None) -> str:
     if value is None or count is None:
         return held(_("none counted yet (n = 0)") if not n else _("n = %(n)d") % {"n": n})
-    return f"{localise.percent(value)} ({words.of(count, n)})"
+    return f"{localise.percent(value, digits=ind.DIGITS[ind.PERCENT])} ({words.of(count, n)})"
 
 
 def no_cost(i: ind.Indicator) -> str:
     """Why a cost indicator has no figure: no course has run yet, or none has a cost
     recorded ("" when it has one)."""
-    if i.unit != ind.MONEY or i.facts.get("deliveries"):
+    if i.unit != ind.MONEY or i.facts.get("courses_with_cost"):
         return ""
-    if not i.facts.get("ran", 1):
+    if not i.facts.get("courses_run", 1):
         return _("no course has run yet")
     return _("no cost recorded")
 
@@ -122,10 +122,23 @@ def actual(i: ind.Indicator) -> str:
         # Translators: a change in percentage points with one decimal ("+42.1"); the first
         # form is the language's singular for such a figure (French: below 2, "1,5 point")
         return held(ngettext("%(value)s point (n = %(n)d)", "%(value)s points (n = %(n)d)",
-                             words.decimal_count(i.value)) % {"value": signed(i.value, 1),
-                                                              "n": i.n})
+                             words.decimal_count(i.value)) % {
+            "value": signed(i.value, ind.DIGITS[ind.POINTS]), "n": i.n})
     return held(_("%(amount)s (n = %(n)d)") % {"amount": money(i.value, i.currency),
-                                                "n": i.n})
+                                                "n": i.n}) + costed(i)
+
+
+def costed(i: ind.Indicator) -> str:
+    """Which courses a cost is of, after its figure: " — cost recorded for 6 of the 8
+    courses that ran" (the JSON's ``courses_with_cost`` and ``courses_run``); "" when they
+    are all."""
+    run, with_cost = i.facts.get("courses_run"), i.facts.get("courses_with_cost")
+    if i.unit != ind.MONEY or run is None or with_cost is None or with_cost >= run:
+        return ""
+    return " " + ngettext(
+        "— cost recorded for %(costed)d of the %(run)d course that ran",
+        "— cost recorded for %(costed)d of the %(run)d courses that ran", int(run)) % {
+        "costed": with_cost, "run": run}
 
 
 def target(i: ind.Indicator, value: float | None) -> str:
@@ -134,13 +147,14 @@ def target(i: ind.Indicator, value: float | None) -> str:
     if i.unit == ind.COUNT:
         return str(int(value))
     if i.unit == ind.PERCENT:
-        return localise.percent(value)
+        return localise.percent(value, digits=ind.DIGITS[ind.PERCENT])
     if i.unit == ind.POINTS:
         # Translators: a change in percentage points with one decimal ("+20.0", "0.0"); the
         # first form is the language's singular for such a figure (French: below 2, "0,0
         # point")
         return ngettext("%(value)s point", "%(value)s points",
-                        words.decimal_count(value)) % {"value": signed(value, 1)}
+                        words.decimal_count(value)) % {
+                            "value": signed(value, ind.DIGITS[ind.POINTS])}
     return money(value, i.currency)
 
 
@@ -220,7 +234,8 @@ def evaluation_blocks(results: Results) -> list:
     if l1 and "mean_rating" in l1.facts:
         facts.append(ngettext("Level 1: mean rating %(mean)s of 5 from %(n)d participant.",
                               "Level 1: mean rating %(mean)s of 5 from %(n)d participants.",
-                              l1.n) % {"mean": localise.number(l1.facts["mean_rating"], digits=2),
+                              l1.n) % {"mean": localise.number(
+                                  l1.facts["mean_rating"], digits=ind.FACT_DIGITS["mean_rating"]),
                                        "n": l1.n})
     if l2 and l2.value is not None:
         facts.append(ngettext(
@@ -230,8 +245,9 @@ def evaluation_blocks(results: Results) -> list:
             "Level 2 (self-assessed): the participants said they could do %(pre)s%% of the "
             "module's objectives before the course and %(post)s%% after it, on average "
             "(%(n)d participants answered both times).", l2.n) % {
-            "pre": localise.number(l2.facts["mean_pre"], digits=0),
-            "post": localise.number(l2.facts["mean_post"], digits=0),
+            "pre": localise.number(l2.facts["mean_pre"], digits=ind.FACT_DIGITS["mean_pre"]),
+            "post": localise.number(l2.facts["mean_post"],
+                                    digits=ind.FACT_DIGITS["mean_post"]),
             "n": l2.n})
     if l2 and (l2.facts.get("pre_only") or l2.facts.get("post_only")):
         facts.append(_("Level 2: %(pre)d answered before the course only and %(post)d "
@@ -424,7 +440,8 @@ def _test(c: l4.SectionComparison[int]) -> str:
         return _("Too few to say")
     kind = _("exact") if c.test.exact else _("approximate")
     return held(_("p = %(p)s (%(kind)s, %(hits)d of %(splits)d splits)") % {
-        "p": localise.number(c.test.p_value, digits=3), "kind": kind, "hits": c.test.hits,
+        "p": localise.number(c.test.p_value, digits=l4.P_DIGITS), "kind": kind,
+        "hits": c.test.hits,
         "splits": c.test.splits})
 
 

@@ -1,7 +1,10 @@
 """The results as plain JSON (the command's ``--format json`` and the API): every figure
 with its n, keys rather than words, so a program can read it. Money (``unit`` "money":
 ``value``, ``target``, ``facts.cost``) is in the currency's units rounded half up to the
-cent, as a decimal string ("803.18"; docs/interchange.md)."""
+cent, as a decimal string ("803.18"; docs/interchange.md). Every other figure is a number
+rounded to the decimals the results page writes it with (``ind.DIGITS``,
+``ind.FACT_DIGITS``, ``l4.CHANGE_DIGITS``, ``l4.P_DIGITS``): a share 29, not
+29.09090909090909; a mean 75, not 74.99999999999999."""
 
 from __future__ import annotations
 
@@ -16,7 +19,12 @@ from govcap.results.core import l4
 def _indicator(i: ind.Indicator, results: Results) -> dict[str, Any]:
     out = asdict(i)
     out["period"] = ([d.isoformat() for d in i.period] if i.period else None)
-    out["facts"] = dict(i.facts)
+    out["facts"] = {k: ind.rounded(v, ind.FACT_DIGITS[k]) if k in ind.FACT_DIGITS else v
+                    for k, v in i.facts.items()}
+    if i.unit in ind.DIGITS:
+        digits = ind.DIGITS[i.unit]
+        out["value"], out["baseline"], out["target"] = (
+            ind.rounded(v, digits) for v in (i.value, i.baseline, i.target))
     if i.unit == ind.MONEY:
         # money in the currency's units, to the cent, as a decimal string ("803.18"), as
         # the documents and the IATI file say it — never the cents counted in
@@ -32,6 +40,17 @@ def _indicator(i: ind.Indicator, results: Results) -> dict[str, Any]:
     return out
 
 
+def _group(g: l4.Group) -> dict[str, Any]:
+    return asdict(g) | {"mean_change": ind.rounded(g.mean_change, l4.CHANGE_DIGITS)}
+
+
+def _test(t: l4.PermutationTest | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return asdict(t) | {"observed": ind.rounded(t.observed, l4.CHANGE_DIGITS),
+                        "p_value": ind.rounded(t.p_value, l4.P_DIGITS)}
+
+
 def _comparison(c: l4.SectionComparison[int], names: dict[int, str]) -> dict[str, Any]:
     def changes(group: tuple[l4.Change[int], ...]) -> list[dict[str, Any]]:
         return [{"organisation": names.get(x.org, str(x.org)), "before": x.before,
@@ -39,10 +58,9 @@ def _comparison(c: l4.SectionComparison[int], names: dict[int, str]) -> dict[str
 
     return {
         "section": c.section, "domain": c.domain, "verdict": c.verdict,
-        "trained": asdict(c.trained_group) | {"mean_change": c.trained_group.mean_change},
-        "untrained": asdict(c.untrained_group) | {"mean_change": c.untrained_group.mean_change},
-        "difference": c.difference,
-        "test": asdict(c.test) if c.test else None,
+        "trained": _group(c.trained_group), "untrained": _group(c.untrained_group),
+        "difference": ind.rounded(c.difference, l4.CHANGE_DIGITS),
+        "test": _test(c.test),
         "min_per_group": l4.MIN_PER_GROUP,
         "paired": {"trained": changes(c.trained), "untrained": changes(c.untrained),
                    "attended_not_completed": changes(c.left_out)},

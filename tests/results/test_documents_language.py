@@ -48,7 +48,7 @@ def test_arabic_holds_a_formula_left_to_right():
         assert f"{LRI}n = 41{PDI}" in document.actual(gain)
         # a cell with no Arabic is held left to right whole: no marks inside it
         cost = ind.Indicator(ind.COST_PER_PARTICIPANT, ind.MONEY, 74321.0, 74,
-                             currency="USD", facts={"deliveries": 1})
+                             currency="USD", facts={"courses_with_cost": 1})
         assert LRI not in document.actual(cost)
     with translation.override("en"):
         assert LRI not in document._test(comparison(1.0))

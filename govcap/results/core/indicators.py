@@ -19,7 +19,8 @@ Counting rules (the definitions the documents print say the same):
 - **organisations moving up**: trained organisations up at least one level in at least one
   section of a domain they were trained in, between two validated rounds (``l4.moved_up``);
 - **cost per participant** and **per completed participant**: the cost recorded of the
-  deliveries that have one, divided by their participants (completed ones), per currency —
+  deliveries that have one (``courses_with_cost`` of the ``courses_run``), divided by
+  their participants (completed ones), per currency —
   amounts in different currencies are never added. A reader who sees some organisations
   only counts their share of each course's cost: the cost times their participants ÷ all
   its participants (``DeliveryRow.nominees``), so cost and participants are of the same
@@ -63,6 +64,13 @@ KEYS = (OFFICIALS_TRAINED, WOMEN_SHARE, COMPLETION_RATE, SATISFACTION, LEARNING_
 COUNT, PERCENT, POINTS, MONEY = "count", "percent", "points", "money"
 # breakdown dimensions of officials trained
 DIMENSIONS = ("sex", "organisation", "country", "domain", "seniority")
+
+# The decimals each figure is written with on the results page and in the documents (a
+# count and a share whole, "29%"; a gain in points to one decimal, "+42.1"), and given
+# with in the JSON, rounded alike (``rounded``): a program reads the figure a reader reads,
+# 75, not 74.99999999999999. Money is to the cent (``amount``).
+DIGITS = {COUNT: 0, PERCENT: 0, POINTS: 1}
+FACT_DIGITS = {"mean_rating": 2, "mean_pre": 0, "mean_post": 0}
 
 
 @dataclass(frozen=True)
@@ -165,6 +173,13 @@ def amount(cents: float) -> str:
     string with two decimals ("803.18"): the JSON's and the IATI file's money."""
     units, rest = divmod(whole_cents(cents), 100)
     return f"{units}.{rest:02d}"
+
+
+def rounded(value: float | None, digits: int) -> float | int | None:
+    """``value`` to ``digits`` decimals as the page writes it (a whole number when none)."""
+    if value is None:
+        return None
+    return int(round(value)) if digits == 0 else round(value, digits)
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -318,8 +333,10 @@ def _costs(deliveries: Sequence[DeliveryRow], trainees: Sequence[TraineeRow],
         people = [t for t in trainees if t.delivery in ids]
         done = sum(t.completion == COMPLETED for t in people)
         target = targets.cost_per_participant_cents.get(currency)
-        facts: dict[str, float | int] = {"deliveries": len(mine), "cost_cents": whole_cents(spent),
-                                         "ran": len(ran)}
+        # the courses whose cost is counted, of all those that ran (of any currency): the
+        # others have no cost recorded yet
+        facts: dict[str, float | int] = {"courses_with_cost": len(mine), "courses_run": len(ran),
+                                         "cost_cents": whole_cents(spent)}
         if any(share[d.id] < 1 for d in mine):
             facts["share_of_cost"] = 1  # the reader's organisations' share, not the whole
         out.append(Indicator(COST_PER_PARTICIPANT, MONEY,

@@ -41,6 +41,9 @@ MIN_PER_GROUP = 3  # fewer paired organisations than this in either group: too f
 EXACT_LIMIT = 20_000  # at most this many splits: every one is counted (exact p-value)
 ITERATIONS = 10_000  # otherwise this many random splits (approximate p-value)
 SEED = 17  # the random splits' seed: the same data give the same p-value every time
+# the decimals the page, the documents and the JSON give a mean change in levels (and the
+# difference of two) and a p-value with: "+0.67", "p = 0.196"
+CHANGE_DIGITS, P_DIGITS = 2, 3
 SMALL_GROUP = 10  # below this many per group, the caveat on small numbers is repeated
 
 TOO_FEW = "too_few"
