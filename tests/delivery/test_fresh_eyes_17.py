@@ -305,3 +305,14 @@ def test_moving_a_course_outside_the_plans_period_says_the_period(course):
     course.delivery.refresh_from_db()
     assert course.delivery.start_date == far
     assert "outside the plan&#x27;s period" in html or "outside the plan's period" in html
+
+
+def test_the_course_gain_is_written_to_the_results_decimal(course):
+    # A course's mean gain of 66.67 points read "67" on its evaluation page and "+66.7
+    # points" on the results page and in the donor's report.
+    ev.record_answers(course.coordinator, course.delivery, [
+        ev.LearningAnswer("T1", "pre", correct=1, out_of=3),
+        ev.LearningAnswer("T1", "post", correct=3, out_of=3)], source="paper")
+    page = _text(client_for(course.coordinator).get(
+        reverse("delivery-evaluation", args=[course.delivery.uuid])).content.decode())
+    assert "Gain (percentage points) 66.7" in page
