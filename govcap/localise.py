@@ -54,8 +54,14 @@ def separator(language: str | None = None, *, strong: bool = False) -> str:
 
 def join(items: Iterable[Any], language: str | None = None, *, strong: bool = False) -> str:
     """`items` as one list in `language`: "a, b" / "أ، ب"; with `strong`, "a; b" /
-    "a ; b" (French) / "أ؛ ب". Empty items are left out."""
-    return separator(language, strong=strong).join(str(i) for i in items if str(i))
+    "a ; b" (French) / "أ؛ ب". Empty items are left out. A list one of whose items holds a
+    comma of its own ("Ministère de l'Économie et des Finances, chargé de l'Industrie") is
+    joined with the semicolon whatever was asked, so the reader can tell where each item
+    ends."""
+    said = [str(i) for i in items]
+    said = [i for i in said if i]
+    strong = strong or any("," in i or "،" in i for i in said)
+    return separator(language, strong=strong).join(said)
 
 
 def colon(language: str | None = None) -> str:

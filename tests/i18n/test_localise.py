@@ -17,6 +17,27 @@ def test_arabic_lists_use_the_arabic_comma_and_semicolon():
     assert localise.join(["a", "", "b"], "en") == "a, b"
 
 
+def test_a_list_whose_item_holds_a_comma_is_joined_with_semicolons():
+    name = "Ministère de l'Économie et des Finances, chargé de l'Industrie"
+    assert localise.join([name, "Ministère du Budget"], "fr") == (
+        f"{name}\u202f; Ministère du Budget")
+    assert localise.join([name, "Treasury"], "en") == f"{name}; Treasury"
+    assert localise.join(["وزارة المالية، الصناعة", "الخزانة"], "ar") == (
+        "وزارة المالية، الصناعة؛ الخزانة")
+    assert localise.join(["Treasury", "Health"], "en") == "Treasury, Health"
+
+
+def test_the_list_separator_tag_turns_to_semicolons_for_names_with_commas():
+    from django.template import Context, Template
+
+    page = Template("{% load govcap %}{% for n in names %}{{ n }}"
+                    "{% if not forloop.last %}{% list_separator names %}{% endif %}{% endfor %}")
+    with translation.override("en"):
+        assert page.render(Context({"names": ["Economy, Industry", "Budget"]})) == (
+            "Economy, Industry; Budget")
+        assert page.render(Context({"names": ["Economy", "Budget"]})) == "Economy, Budget"
+
+
 def test_the_active_language_is_the_default():
     with translation.override("ar"):
         assert localise.join(["أ", "ب"]) == "أ، ب"

@@ -97,10 +97,12 @@ def listed(items) -> str:
 
 
 @register.simple_tag
-def list_separator() -> str:
+def list_separator(items=()) -> str:
     """`{% if not forloop.last %}{% list_separator %}{% endif %}`: what goes between two
-    items of a list written in a loop, in the page's language (", "; Arabic "، ")."""
-    return localise.separator()
+    items of a list written in a loop, in the page's language (", "; Arabic "، ").
+    `{% list_separator names %}`: the semicolon ("; ", Arabic "؛ ") when one of `names`
+    holds a comma of its own, as `localise.join` does."""
+    return localise.separator(strong=any("," in str(i) or "،" in str(i) for i in items))
 
 
 @register.simple_tag
