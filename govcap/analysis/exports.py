@@ -85,7 +85,7 @@ def project_qdpx(user, engagement, now: dt.datetime | None = None) -> bytes:
         # Translators: the name of a focus-group discussion's text in a QDA project
         name = (_("%(organisation)s — FGD %(date)s")
                 % {"organisation": session.organisation.name, "date": date}).strip()
-        text, offsets = qda.session_document(f"{name}\n{engagement.name}", parts)
+        text, offsets = qda.session_document(f"{name}\n{engagement.local_name}", parts)
         selections = []
         for s in segments.get(session.id, []):
             part = ("notes", s.rating_id) if s.rating_id else ("quote", s.quote_id)
@@ -107,5 +107,5 @@ def project_qdpx(user, engagement, now: dt.datetime | None = None) -> bytes:
     qda_cases = [qda.QdaCase(str(org.uuid), org.name, org.sector_name or org.get_kind_display(),
                              guids)
                  for org, guids in cases.values()]
-    return qda.project_qdpx(f"govcap — {engagement.name}", qda_codes(engagement), users,
+    return qda.project_qdpx(f"govcap — {engagement.local_name}", qda_codes(engagement), users,
                             sources, qda_cases, now)

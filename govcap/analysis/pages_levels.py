@@ -68,7 +68,7 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
     if filters.sort == "gap":
         ids.sort(key=lambda i: (-org_gaps[i].total, by_id[i].name.lower()))
     labels = {key: titles.get(key, key) for key in SECTION_KEYS}
-    report = Report(_("Capacity levels — %(name)s") % {"name": engagement.name})
+    report = Report(_("Capacity levels — %(name)s") % {"name": engagement.local_name})
     if not ids:
         report.intro = _("No organisation matches, or no session has started yet.")
         return report
@@ -87,7 +87,7 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         "heatmap", _("Organisations by section"),
         svg=svg.heatmap([names[i] for i in ids], [labels[k] for k in SECTION_KEYS],
                         cells, _("Capacity level by organisation and section"),
-                        subtitle=engagement.name, chart_id="heatmap", label_width=280,
+                        subtitle=engagement.local_name, chart_id="heatmap", label_width=280,
                         cell_width=86, words=chart_words(),
                         links=[org_url(by_id[i]) for i in ids]),
         table=Table([_("Organisation"), *[labels[k] for k in SECTION_KEYS],
@@ -104,7 +104,7 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         "distribution", _("Levels per section"),
         svg=svg.level_distribution(section_counts_chart_input(counts, labels),
                                    _("Organisations at each level, per section"),
-                                   subtitle=engagement.name, chart_id="distribution",
+                                   subtitle=engagement.local_name, chart_id="distribution",
                                    words=chart_words()),
         table=distribution_table(counts, labels, _("Section"))))
 
@@ -115,7 +115,7 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         "domains", _("By training domain"),
         svg=svg.level_distribution(section_counts_chart_input(domains, domain_labels),
                                    _("Organisation × section cells at each level, per domain"),
-                                   subtitle=engagement.name, chart_id="domains",
+                                   subtitle=engagement.local_name, chart_id="domains",
                                    words=chart_words()),
         table=distribution_table(domains, domain_labels, _("Training domain")),
         note=_("A domain counts each organisation once per section of the domain (sections 5 "

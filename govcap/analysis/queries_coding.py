@@ -124,7 +124,7 @@ def segment_rows(user, engagement=None, code: Code | None = None) -> list[Segmen
             str(s.uuid), s.code.name, str(s.code.uuid), s.section_key, s.source, s.text, s.memo,
             s.coder.username, s.origin, s.start, s.end, str(s.session.uuid),
             s.session.organisation.name, s.session.organisation_id,
-            s.session.engagement.country.local_name, s.session.engagement.name,
+            s.session.engagement.country.local_name, s.session.engagement.local_name,
             s.quote.participant.code
             if s.quote is not None and s.quote.participant is not None else "",
             Level(level) if level else None, (s.session_id, s.section_key), s.created_at,
@@ -183,12 +183,12 @@ def search(user, query: str, engagement=None) -> tuple[list[Hit], bool]:
             text = getattr(r, kind)
             if lowered in text.lower():
                 hits.append(Hit(kind, str(r.session.uuid), r.session.organisation.name,
-                                r.session.engagement.name, r.section_key, "", text))
+                                r.session.engagement.local_name, r.section_key, "", text))
     quotes = (Quote.objects.filter(session__in=sessions, text__icontains=query)
               .select_related("session__organisation", "session__engagement", "participant")
               .order_by("session__organisation__name", "section_key")[:MAX_RESULTS + 1])
     for q in quotes:
         hits.append(Hit("quote", str(q.session.uuid), q.session.organisation.name,
-                        q.session.engagement.name, q.section_key,
+                        q.session.engagement.local_name, q.section_key,
                         q.participant.code if q.participant else "", q.text))
     return hits[:MAX_RESULTS], len(hits) > MAX_RESULTS

@@ -22,6 +22,13 @@ class Error(Schema):
     field: str | None = None
 
 
+class EngagementNamesIn(Schema):
+    """The engagement's name per language, all of them: a language left out (or given an
+    empty name) shows `name`."""
+
+    names: dict[str, str]
+
+
 class Page(Schema):
     """A page of a list (`api.read.LimitOffset` adds its `items`)."""
 
@@ -34,6 +41,9 @@ class EngagementOut(Schema):
     uuid: UUID
     slug: str
     name: str
+    names: dict[str, str] = Field(
+        default_factory=dict, description="The name per language (code → name) where the "
+        "coordinator gave one; a reader's page shows it, else `name`")
     country_code: str = Field(alias="country.code")
     country: str = Field(alias="country.name")
     round_number: int

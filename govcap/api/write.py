@@ -10,12 +10,20 @@ from django.utils.translation import gettext as _
 from ninja import File, Form, Path, Router, Status
 from ninja.files import UploadedFile
 
-from govcap.accounts import scoping
+from govcap.accounts import audit, scoping
 from govcap.accounts.uploads import UploadError
-from govcap.api.schemas import SLUG, Error, SubmissionsOut, SubmissionsRefused
+from govcap.api.schemas import (
+    SLUG,
+    EngagementNamesIn,
+    EngagementOut,
+    Error,
+    SubmissionsOut,
+    SubmissionsRefused,
+)
 from govcap.interchange.problems import ImportProblem
 from govcap.interchange.services import import_submissions
 from govcap.interchange.upload_views import checked_bytes
+from govcap.orgs.models import clean_names
 
 router = Router(tags=["write"])
 UPLOAD = File(..., description="the CSV, XLSX or ODK Central ZIP export")
@@ -57,3 +65,25 @@ def import_file(request, slug: str = Path(..., pattern=SLUG), file: UploadedFile
         "notices": list(plan.notices),
     }
     return result
+
+
+@router.put("engagements/{slug}/names",
+            response={200: EngagementOut, 400: Error, 401: Error, 403: Error, 404: Error,
+                      422: Error},
+            summary="Set the engagement's name per language")
+def set_names(request, body: EngagementNamesIn, slug: str = Path(..., pattern=SLUG)):
+    """Replaces the names per language (as the engagement's settings page): pages and
+    documents in a language show its name, else the engagement's `name`."""
+    engagement = scoping.engagement_or_404(request.auth, slug)
+    scoping.require(scoping.can_manage_engagement(request.auth, engagement),
+                    _("Only the engagement's coordinators name it."))
+    try:
+        names = clean_names(body.names)
+    except ValueError as exc:
+        return Status(422, {"message": str(exc), "field": "names"})
+    before = audit.snapshot(engagement, ["names"])
+    engagement.names = names
+    engagement.save(update_fields=["names"])
+    audit.record_changes(request.auth, "update", engagement, before,
+                         audit.snapshot(engagement, ["names"]))
+    return engagement

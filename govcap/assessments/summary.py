@@ -63,7 +63,7 @@ def session_summary(session, instrument, *, shared_only: bool = False) -> Sessio
         [SectionLevel(r.section.key, f"{r.section.number}. {r.section.title}", r.level) for r in rows],
         title=_("%(organisation)s: capacity level per section") % {
             "organisation": session.organisation.name},
-        subtitle=session.engagement.name,
+        subtitle=session.engagement.local_name,
         chart_id=f"profile-{session.uuid}",
         words=chart_words(),
     )

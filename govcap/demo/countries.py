@@ -51,7 +51,8 @@ class EngagementSpec:
     # previous round's deliveries)
     trained_improvement: float = 0.0
     # the engagement's name in other languages; the loader stores the one of the country's
-    # working language, as its coordinator would write it (the slug stays the English one's)
+    # working language as its name, as its coordinator would write it (the slug stays the
+    # English one's), and every one (English too) as its names per language
     names: dict[str, str] = field(default_factory=dict)
 
     def name_in(self, language: str) -> str:

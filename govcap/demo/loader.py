@@ -138,7 +138,7 @@ def load_demo(password: str | None = None) -> LoadSummary:
         for e in spec.engagements:
             engagement = Engagement.objects.create(
                 slug=unique_slug(Engagement, e.name), country=countries[spec.code],
-                name=e.name_in(spec.language),
+                name=e.name_in(spec.language), names={"en": e.name, **e.names},
                 round_number=e.round_number, start_date=e.start, end_date=e.end,
                 instrument=instrument, language=spec.language, status=e.status, is_demo=True,
             )

@@ -46,7 +46,7 @@ def hand_to_job(user, engagement: Engagement, data: bytes, name: str) -> Job:
     token = secrets.token_hex(16)
     (uploads_dir() / token).write_bytes(data)
     label = _("Submissions import: %(file)s into %(name)s") % {"file": name,
-                                                              "name": engagement.name}
+                                                              "name": engagement.local_name}
     return service.start(Job.Kind.SUBMISSIONS_IMPORT,
                          {"engagement": engagement.slug, "file": token, "name": name},
                          owner=user, label=label)

@@ -91,7 +91,7 @@ def import_context(engagement: Engagement) -> Context:
             roles__engagement=engagement, roles__role=Role.FACILITATOR).distinct()
     )
     return Context(
-        engagement=engagement.name,
+        engagement=engagement.local_name,
         country_name=engagement.country.name,
         country_code=engagement.country.code,
         instrument_key=engagement.instrument.key,

@@ -115,7 +115,7 @@ def start_results_export(request):
     params = {"engagement": engagement.slug if engagement else None, "format": fmt,
               "include_demo": request.POST.get("demo") == "1"}
     label = (_("Results export (%(fmt)s): %(name)s") % {"fmt": fmt.upper(),
-                                                       "name": engagement.name}
+                                                       "name": engagement.local_name}
              if engagement else
              _("Results export (%(fmt)s): every engagement you can see") % {
                  "fmt": fmt.upper()})

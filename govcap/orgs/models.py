@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -89,6 +90,9 @@ class Engagement(models.Model):
     slug = models.SlugField(max_length=120, unique=True)
     country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="engagements")
     name = models.CharField(max_length=200)
+    # The name in other languages (language code → name), as the coordinator gives it:
+    # read through `name_in`/`local_name`, never `name` where a reader sees it.
+    names = models.JSONField(default=dict, blank=True)
     round_number = models.PositiveSmallIntegerField(
         default=0, help_text=_("0 for the baseline, 1 for the first follow-up, and so on")
     )
@@ -114,7 +118,18 @@ class Engagement(models.Model):
         ordering = ["country__name", "round_number", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    def name_in(self, language: str | None) -> str:
+        """The name in `language` (a document written in it): the one given for it ("ar",
+        or its base language for "ar-xb"), else the stored name."""
+        return engagement_name(self.name, self.names, language)
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's (active) language: every page, document, export and
+        email prints the engagement's name through this or `name_in`."""
+        return self.name_in(translation.get_language())
 
     @property
     def round_label(self) -> str:
@@ -125,6 +140,48 @@ class Engagement(models.Model):
         if not self.slug:
             self.slug = unique_slug(Engagement, self.name)
         super().save(*args, **kwargs)
+
+
+def engagement_name(name: str, names: dict[str, str] | None, language: str | None) -> str:
+    """`name` in `language` from the names given per language, else `name` as stored."""
+    if not names or not language:
+        return name
+    code = language.lower()
+    return names.get(code) or names.get(code.split("-")[0]) or name
+
+
+NAME_MAX = 200
+
+
+def name_languages() -> list[str]:
+    """The languages an engagement's name may be given in: those the interface offers."""
+    from django.conf import settings
+
+    from govcap.translations import is_pseudo
+
+    return [code for code, _name in settings.LANGUAGES if not is_pseudo(code)]
+
+
+def clean_names(raw: object) -> dict[str, str]:
+    """Names per language as given (a form, the API): each trimmed, the empty ones left
+    out. Raises ValueError, in the reader's words, for a language govcap does not offer,
+    a name that is not text or one longer than the name itself may be."""
+    if not isinstance(raw, dict):
+        raise ValueError(_("Give the names as a language code and its name."))
+    known = name_languages()
+    names: dict[str, str] = {}
+    for code, value in raw.items():
+        if code not in known:
+            raise ValueError(_("%(code)s is not a language of govcap (%(known)s).") % {
+                "code": code, "known": ", ".join(known)})
+        if not isinstance(value, str):
+            raise ValueError(_("The name in %(code)s is not text.") % {"code": code})
+        if len(value.strip()) > NAME_MAX:
+            raise ValueError(_("The name in %(code)s is longer than %(n)d characters.") % {
+                "code": code, "n": NAME_MAX})
+        if value.strip():
+            names[code] = value.strip()
+    return names
 
 
 def unique_slug(model: type[models.Model], text: str) -> str:

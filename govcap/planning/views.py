@@ -381,7 +381,7 @@ def confirm_approve(request, engagement, plan: Plan):
         "engagement": engagement,
         "question": _("Approve version %(v)d of the training plan?") % {"v": plan.version},
         "crumbs": [(reverse("home"), _("Engagements")),
-                   (reverse("engagement", args=[engagement.slug]), engagement.name),
+                   (reverse("engagement", args=[engagement.slug]), engagement.local_name),
                    (reverse("plan", args=[engagement.slug]), _("Training plan"))],
         "facts": facts, "blockers": blockers, "warnings": warnings,
         "consequences": [

@@ -129,7 +129,7 @@ def _context(plan: Plan, org_id: str | None,
     ctx = PlanDocumentContext(
         title=plan_title(language, _title_words(engagement, language)),
         country=engagement.country.name_in(language),
-        engagement=engagement.name, round_label=engagement.round_label, language=language,
+        engagement=engagement.name_in(language), round_label=engagement.round_label, language=language,
         currency=plan.data["currency"], generated_on=timezone.localtime(made),
         status=plan.status, version=plan.version, organisation_id=org_id,
         section_titles=titles, heatmap=heatmap, instrument_title=str(instrument.title),
@@ -225,7 +225,7 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
                 .order_by("-version").first())
         if plan is not None:
             approved[engagement.pk] = CountryPlan(
-                country=engagement.country.local_name, engagement=engagement.name,
+                country=engagement.country.local_name, engagement=engagement.local_name,
                 round_label=engagement.round_label, version=plan.version,
                 approved_on=timezone.localdate(plan.approved_at) if plan.approved_at else None,
                 data=plan.plan_data(), is_demo=engagement.is_demo)
@@ -240,7 +240,7 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
         round_number = latest.get(engagement.country_id, -1)
         if engagement.pk not in approved:
             if engagement.round_number >= round_number:  # not an earlier, superseded round
-                result.missing.append(engagement.name)
+                result.missing.append(engagement.local_name)
         elif engagement.round_number == round_number:
             result.plans.append(approved[engagement.pk])
         else:

@@ -108,7 +108,7 @@ def start_plan_pack(request):
     version = request.POST.get("version", "")
     if engagement is not None and version.isdigit():  # the version on screen, not the latest
         params["version"] = int(version)
-    label = (_("Plan pack: %(name)s") % {"name": engagement.name} if engagement
+    label = (_("Plan pack: %(name)s") % {"name": engagement.local_name} if engagement
              else _("Plan pack: every engagement you can see"))
     job = service.start(Job.Kind.PLAN_PACK, params, owner=request.user, label=label)
     return redirect("job", pk=job.pk)

@@ -180,7 +180,7 @@ def name(i: ind.Indicator) -> str:
 
 def title(results: Results) -> str:
     if results.engagement is not None:
-        return _("Results: %(name)s") % {"name": results.engagement.name}
+        return _("Results: %(name)s") % {"name": results.engagement.local_name}
     if not results.engagements:
         return _("Programme results")
     return _("Programme results: %(countries)s") % {"countries": localise.join(results.countries)}
@@ -733,7 +733,7 @@ def scope_words(results: Results) -> str:
     to date" (every round of its countries), or the engagement's name; the rounds, and the
     organisations, of a reader who sees some only are named and said to be those."""
     if results.engagement is not None:
-        scope = results.engagement.name
+        scope = results.engagement.local_name
     elif not results.engagements:
         scope = "—"
     elif not results.rounds_unseen:

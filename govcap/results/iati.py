@@ -132,11 +132,11 @@ def activity(results: Results, org: iati.ReportingOrg) -> iati.Activity:
     return iati.Activity(
         identifier=f"{org.ref}-{engagement.slug}",
         title=mark + _("Digital-government capacity training: %(name)s") % {
-            "name": engagement.name},
+            "name": engagement.local_name},
         description=mark + _(
             "Training of public officials delivered from the approved training plan of "
             "%(name)s, after focus-group assessments of the organisations' digital-government "
-            "capacity; its results as counted by govcap.") % {"name": engagement.name},
+            "capacity; its results as counted by govcap.") % {"name": engagement.local_name},
         country_code=engagement.country.code, currency=currency,
         # the end is known once every course has run or been cancelled; until then, none
         start=when[0] if when else engagement.start_date,

@@ -8,11 +8,19 @@ from typing import cast
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from govcap.accounts.models import Role
 from govcap.assessments.models import Participant, ParticipantIdentity, Session
-from govcap.orgs.models import Country, Engagement, Organisation
+from govcap.orgs.models import (
+    NAME_MAX,
+    Country,
+    Engagement,
+    Organisation,
+    clean_names,
+    name_languages,
+)
 
 
 class DateInput(forms.DateInput):
@@ -49,15 +57,40 @@ class EngagementForm(forms.ModelForm):
                   "language": _("Language")}
         widgets = {"start_date": DateInput(), "end_date": DateInput(),
                    "language": LanguageSelect()}
+        help_texts = {"name": _("As the engagement's language writes it; shown to a reader "
+                                "whose language has no name of its own below")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        given = self.instance.names if self.instance and self.instance.pk else {}
+        order = ["name"]
+        for code in name_languages():
+            key = f"name_{code}"
+            self.fields[key] = forms.CharField(
+                required=False, max_length=NAME_MAX, initial=given.get(code, ""),
+                label=_("Name in %(language)s") % {
+                    "language": get_language_info(code)["name_translated"]},
+                widget=forms.TextInput(attrs={"lang": code, "dir": "auto"}))
+            order.append(key)
+        self.order_fields(order)
 
     def clean(self):
         super().clean()
         data = self.cleaned_data
+        try:
+            data["names"] = clean_names({code: data.get(f"name_{code}") or ""
+                                         for code in name_languages()})
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
         if not data.get("country") and not data.get("new_country_name"):
             raise forms.ValidationError(_("Choose a country or name a new one."))
         if data.get("new_country_name") and len(data.get("new_country_code") or "") != 2:
             self.add_error("new_country_code", _("Give the country's two-letter ISO code."))
         return data
+
+    def save(self, commit: bool = True):
+        self.instance.names = self.cleaned_data.get("names", {})
+        return super().save(commit)
 
 
 class OrganisationForm(forms.Form):

@@ -79,6 +79,12 @@ def test_djiboutis_engagement_is_named_in_french(demo):
     djibouti = Engagement.objects.get(country__code="DJ", is_demo=True)
     assert djibouti.name == "Djibouti — état initial 2026"
     assert djibouti.slug == "djibouti-baseline-2026"  # addresses kept
+    # and in the programme's other languages, for a reader of each
+    assert djibouti.names == {"en": "Djibouti — baseline 2026",
+                              "fr": "Djibouti — état initial 2026",
+                              "ar": "جيبوتي — خط الأساس 2026",
+                              "sw": "Jibuti — tathmini ya msingi 2026"}
+    assert djibouti.name_in("ar") == "جيبوتي — خط الأساس 2026"
     assert all({"fr", "ar", "sw"} <= set(e.names) for e in DJIBOUTI.engagements)
 
 

@@ -44,7 +44,8 @@ def test_the_title_names_country_and_round_in_the_documents_language():
         ctx = documents._context(plan, None, "ar")
     assert ctx.title.startswith("خطة التدريب — الصومال — "), ctx.title
     assert not any("a" <= ch.lower() <= "z" for ch in ctx.title), ctx.title
-    assert ctx.engagement == plan.engagement.name
+    # the engagement's own name, in Arabic (the name the coordinator gave for it)
+    assert ctx.engagement == plan.engagement.name_in("ar") == "الصومال — خط الأساس 2026"
     with translation.override("fr"):
         ctx = documents._context(plan, None, "fr")
     assert ctx.title.startswith("Plan de formation — Somalie — "), ctx.title

@@ -42,7 +42,7 @@ def themes(request, name: str | None = None, ext: str | None = None):
             return reverse("analysis-code", args=[codes[code_name]])
         return reverse("analysis-search") + "?" + urlencode({"code": code_name})
 
-    scope = engagement.name if engagement else _("all engagements you can see")
+    scope = engagement.local_name if engagement else _("all engagements you can see")
     report = themes_report(rows, unit_levels(request.user, engagement),
                            section_titles(engagement), scope, code_url)
     return show(request, report, {"page": "themes", "engagement": engagement},

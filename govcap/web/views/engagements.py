@@ -98,7 +98,7 @@ def engagement_edit(request, slug):
     form.fields["country"].disabled = True
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
-            fields = EngagementForm.Meta.fields
+            fields = [*EngagementForm.Meta.fields, "names"]
             before = audit.snapshot(Engagement.objects.get(pk=engagement.pk), fields)
             form.save()
             audit.record_changes(request.user, "update", engagement, before,
