@@ -125,10 +125,11 @@ EN: dict[str, str | Plural | Contextual] = {
         "Each organisation takes at most {month:n.training_days} a month and {quarter} a "
         "quarter, with at most {away} of its staff away at once."),
     "assume.code_order": _(
-        "The modules of one step (such as EA-101 and EA-102) complement each other and "
-        "neither requires the other: the schedule places them by priority, so the "
-        "higher-numbered may come first; between modules of equal priority, the "
-        "lower-numbered comes first where there is room."),
+        "The modules of one step on one section (such as EA-101 and EA-102) complement "
+        "each other and neither requires the other, but they are taught in their order: "
+        "for the same organisation the lower-numbered comes first, in an earlier month. "
+        "Only a course whose lower-numbered companion finds no month runs without it, and "
+        "the plan says so."),
     "assume.moved": _("The coordinator placed these courses, whatever the order above would "
                       "give: {items}."),
     "assume.moved_item": _("{module}, moved to {month} by the coordinator"),
@@ -522,6 +523,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "evidence.quote": _("{who}: “{text}”"),
     "evidence.quote_unattributed": _("A participant: “{text}”"),
     "evidence.prerequisite": _("Prerequisite of {modules}."),
+    "evidence.without_first": _("Comes without {modules}, taught before it on this section, "
+                                "which found no month."),
     "evidence.added": _("Added by the coordinator."),
     "status.gap": _("Gap"), "status.at-target": _("At target"), "status.unknown": _("Not assessed"),
     "status.scheduled": _("Scheduled {month}"), "status.unfit": _("Not placed"),

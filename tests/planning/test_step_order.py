@@ -1,14 +1,21 @@
-"""The modules of one step complement each other: one waits for another only where the
+"""The modules of one step complement each other: one requires another only where the
 catalogue declares it a prerequisite, as the documents' module cards ("Prerequisites: none")
 and assumptions say. Kenya's follow-up left Kenya School of Government's POL-103 out as
 "Waits for an earlier course that could not be placed" though POL-103 has none; and a
-course that does wait now names the course it waits for and why that one is out."""
+course that does wait now names the course it waits for and why that one is out.
+
+But providers teach them in their order: Djibouti's plan held EA-102 "Interoperability
+fundamentals" in March 2027 and EA-101 "EA foundations" in April. The lower-numbered comes
+first for the same organisation unless it finds no month; then the other runs without it
+and says so."""
 
 from __future__ import annotations
 
 from django.utils import translation
 
 from govcap.planning import Constraints, Targets, generate_plan, wording
+from govcap.planning.core.diff import without_companion
+from govcap.planning.core.inputs import MonthBlock
 from govcap.scale import Level
 
 from .helpers import CATALOGUE, everyone
@@ -20,6 +27,22 @@ def test_a_steps_courses_wait_only_for_a_declared_prerequisite():
     assert "POL-101" not in CATALOGUE.predecessors["POL-103"]
     assert "PRJ-101" not in CATALOGUE.predecessors["PRJ-102"]  # none declared
     assert {"POL-101", "POL-103"} <= CATALOGUE.predecessors["POL-201"]  # an earlier step
+    # ... but taught in their order on a section they share
+    assert CATALOGUE.numbered_first["EA-102"] == ("EA-101",)
+    assert CATALOGUE.numbered_first["POL-103"] == ("POL-101", "POL-102")
+    assert "POL-102" not in CATALOGUE.numbered_first.get("POL-101", ())
+
+
+def test_the_lower_numbered_course_comes_first_when_a_short_month_fits_only_the_other():
+    # March keeps 3 of its 5 training days: EA-102 (3 days) fits it, EA-101 (4) does not;
+    # EA-102 no longer goes ahead of EA-101
+    march = MonthBlock("2027-03", 20, 8, ("holiday",))
+    plan = generate_plan(everyone(8, {"enterprise-architecture": Level.BASIC}), CATALOGUE,
+                         Targets(), Constraints("2027-03", days_per_month=5,
+                                                month_blocks=(march,)))
+    months = {n.module_code: n.month for n in plan.needs if n.org_id == "org00"}
+    assert months["EA-101"] and months["EA-102"], months
+    assert months["EA-101"] < months["EA-102"], months
 
 
 def test_a_course_whose_step_sibling_cannot_run_is_still_planned():
@@ -29,6 +52,8 @@ def test_a_course_whose_step_sibling_cannot_run_is_still_planned():
     status = {n.module_code: n.status for n in plan.needs if n.org_id == "org00"}
     assert status["POL-103"] == "scheduled"
     assert status["POL-101"] == "unfit"
+    need = next(n for n in plan.needs if n.org_id == "org00" and n.module_code == "POL-103")
+    assert without_companion(plan, need, CATALOGUE) == ("POL-101",)  # and says so
 
 
 def test_a_course_left_out_names_the_course_it_waits_for_and_why():

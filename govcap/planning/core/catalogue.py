@@ -52,6 +52,21 @@ FOLLOW_ON_KINDS: dict[str, tuple[str, ...]] = {
 WORKPLACE_MONTHS: dict[str, int] = {"coaching": 3, "on-the-job": 4}
 
 
+def _code_number(code: str) -> tuple[str, int] | None:
+    """"EA-102" → ("EA", 102); None for a code without a trailing number."""
+    prefix, _, digits = code.rpartition("-")
+    return (prefix, int(digits)) if prefix and digits.isdigit() else None
+
+
+def numbered_before(first: Module, then: Module) -> bool:
+    """Whether ``first`` comes before ``then`` by its number: the same domain and level step,
+    the same code prefix and a lower number (EA-101 before EA-102). Sharing a section is
+    the caller's question."""
+    a, b = _code_number(first.code), _code_number(then.code)
+    return (a is not None and b is not None and a[0] == b[0] and a[1] < b[1]
+            and first.domain == then.domain and first.step == then.step)
+
+
 @dataclass(frozen=True)
 class Module:
     code: str
@@ -156,9 +171,10 @@ class Catalogue:
 
         The direct order: explicit prerequisites, and any module of an earlier level step
         on a section the two share (Basic → Moderate before Moderate → High). The modules
-        of one step complement each other: one comes before another of its step only where
-        the catalogue declares it a prerequisite (the documents' module cards and
-        assumptions say so; POL-103 does not wait for POL-101).
+        of one step complement each other: one requires another only where the catalogue
+        declares it a prerequisite; otherwise the lower-numbered comes first when it can
+        (:attr:`numbered_first`), and POL-103 does not wait for a POL-101 that finds no
+        month.
         """
         direct: dict[str, set[str]] = {m.code: set(m.prerequisites)
                                        for m in self.modules + self.interventions}
@@ -167,6 +183,22 @@ class Catalogue:
                 if other.step_index < m.step_index and set(other.sections) & set(m.sections):
                     direct[m.code].add(other.code)
         return {code: frozenset(codes) for code, codes in direct.items()}
+
+    @cached_property
+    def numbered_first(self) -> dict[str, tuple[str, ...]]:
+        """Within one step, the modules of the same domain on a section shared with each
+        module and numbered lower (EA-102 → EA-101; POL-103 → POL-101, POL-102): the
+        order training providers teach them in. The schedule keeps it for an organisation
+        taking both, unless the lower-numbered course finds no month; it is not a
+        prerequisite (the higher-numbered one runs without it then)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for m in self.modules:
+            firsts = sorted(o.code for o in self.modules if numbered_before(o, m)
+                            and set(o.sections) & set(m.sections)
+                            and o.code not in m.prerequisites)
+            if firsts:
+                out[m.code] = tuple(firsts)
+        return out
 
     @cached_property
     def ancestors(self) -> dict[str, frozenset[str]]:

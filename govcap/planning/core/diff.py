@@ -14,7 +14,15 @@ from typing import Any
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.edits import APPLIED
-from govcap.planning.core.plan import DROPPED, SCHEDULED, OperationResult, PlanData, Unfit, plain
+from govcap.planning.core.plan import (
+    DROPPED,
+    SCHEDULED,
+    Need,
+    OperationResult,
+    PlanData,
+    Unfit,
+    plain,
+)
 
 
 @dataclass(frozen=True)
@@ -212,6 +220,18 @@ def out_of_order(plan: PlanData, catalogue: Catalogue | None = None) -> list[Out
     return sorted(out, key=lambda o: (o.month, o.module_code, o.first_code, o.org_id))
 
 
+def without_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[str, ...]:
+    """The lower-numbered modules of ``need``'s step and section (``Catalogue.
+    numbered_first``) its organisation needs in ``plan`` but that found no month: the
+    course runs without them, out of the order providers teach them in, and says so."""
+    if need.status != SCHEDULED:
+        return ()
+    firsts = catalogue.numbered_first.get(need.module_code, ())
+    return tuple(n.module_code for n in plan.needs
+                 if n.org_id == need.org_id and n.module_code in firsts
+                 and n.status != SCHEDULED and n.status != DROPPED)
+
+
 @dataclass(frozen=True)
 class LeftWithout:
     """Organisations that had a place in a shared cohort and, after a change, have no
@@ -241,11 +261,14 @@ def left_without_cohort(before: PlanData, after: PlanData) -> list[LeftWithout]:
 
 @dataclass(frozen=True)
 class Moved:
-    """A course that changed month as a side effect of a change: its module and months."""
+    """A course that changed month as a side effect of a change: its module and months,
+    and the organisations whose course it is (a plan may hold several courses of one
+    module: "the Treasury's coaching", not the Ministry of Health's)."""
 
     module_code: str
     before: str
     after: str
+    org_ids: tuple[str, ...] = ()
 
 
 def moved_by_change(before: PlanData, after: PlanData, *, except_cohort: str | None = None
@@ -256,15 +279,17 @@ def moved_by_change(before: PlanData, after: PlanData, *, except_cohort: str | N
     a module in both plans, in a different month, is a course that moved."""
     months_after = {(n.org_id, n.module_code): n.month for n in after.needs
                     if n.status == SCHEDULED and n.month}
-    out = set()
+    out: dict[tuple[str, str, str], set[str]] = {}
     for need in before.needs:
         if need.status != SCHEDULED or not need.month or (
                 except_cohort and need.cohort_id == except_cohort):
             continue
         month = months_after.get((need.org_id, need.module_code))
         if month and month != need.month:
-            out.add(Moved(need.module_code, need.month, month))
-    return sorted(out, key=lambda m: (m.before, m.module_code, m.after))
+            out.setdefault((need.module_code, need.month, month), set()).add(need.org_id)
+    return [Moved(code, was, now, tuple(sorted(orgs)))
+            for (code, was, now), orgs in sorted(out.items(), key=lambda kv: (
+                kv[0][1], kv[0][0], kv[0][2]))]
 
 
 def edits_turned(before: PlanData, after: PlanData) -> list[OperationResult]:

@@ -57,19 +57,40 @@ from govcap.planning.core.plan import (
 )
 from govcap.planning.core.reasons import Reason, english
 
+# (organisation, module, the lower-numbered module it no longer waits for): an order by
+# number released because the lower-numbered course found no month (``schedule_cohorts``).
+Released = frozenset[tuple[str, str, str]]
 
-def _links(ids: list[str], cohorts: Mapping[str, Cohort],
-           needs: Mapping[NeedKey, Need]) -> list[set[int]]:
+
+def _links(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey, Need],
+           catalogue: Catalogue | None = None, released: Released = frozenset(),
+           ) -> tuple[list[set[int]], set[tuple[int, int]]]:
+    """Each cohort's predecessors: the cohorts its members take first (``Need.after``),
+    and, with ``catalogue``, the cohorts of a lower-numbered module of the same step and
+    section its members take (``Catalogue.numbered_first``: EA-101 before EA-102), unless
+    ``released``. The second set: the links that are only such an order by number."""
     index = {cid: i for i, cid in enumerate(ids)}
     preds: list[set[int]] = [set() for _ in ids]
+    soft: set[tuple[int, int]] = set()
     for i, cid in enumerate(ids):
         cohort = cohorts[cid]
         for member in cohort.members:
-            for first in needs[(member.org_id, cohort.module_code)].after:
+            need = needs[(member.org_id, cohort.module_code)]
+            for first in need.after:
                 other = needs[(member.org_id, first)].cohort_id
                 if other is not None and other in index:
                     preds[i].add(index[other])
-    return preds
+            for first in catalogue.numbered_first.get(cohort.module_code, ()) if catalogue \
+                    else ():
+                earlier = needs.get((member.org_id, first))
+                if (earlier is None or earlier.cohort_id not in index or first in need.after
+                        or (member.org_id, cohort.module_code, first) in released):
+                    continue
+                d = index[earlier.cohort_id]
+                if d not in preds[i]:
+                    soft.add((i, d))
+                preds[i].add(d)
+    return preds, {(i, d) for i, d in soft if d in preds[i]}
 
 
 def effective_priorities(ids: list[str], cohorts: Mapping[str, Cohort],
@@ -265,12 +286,43 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                      pins: Mapping[str, tuple[str, str]], results: Results,
                      fixed: Mapping[str, str] | None = None) -> list[Unfit]:
     """``fixed``: cohort ID → the month of a course already under way or done
-    (core.committed), kept there whatever the rules say; it may be outside the horizon."""
+    (core.committed), kept there whatever the rules say; it may be outside the horizon.
+
+    A course waits for the lower-numbered course of its step and section its members take
+    (EA-101 before EA-102, as providers teach them); when that one finds no month, the
+    months are placed again without that order for those organisations, so the
+    higher-numbered course still runs (the plan says it comes without the other:
+    ``planning.wording``)."""
+    released: Released = frozenset()
+    before = dict(results)
+    while True:
+        unfit, ids, preds, soft, placed = _schedule_once(
+            cohorts, needs, catalogue, constraints, pins, results, fixed, released)
+        more = {(m.org_id, cohorts[ids[i]].module_code, cohorts[ids[d]].module_code)
+                for i, d in soft if placed[i] is None and placed[d] is None
+                for m in cohorts[ids[i]].members
+                if m.org_id in {o.org_id for o in cohorts[ids[d]].members}}
+        if not more - released:
+            return unfit
+        released |= more
+        results.clear()
+        results.update(before)
+
+
+def _schedule_once(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
+                   catalogue: Catalogue, constraints: Constraints,
+                   pins: Mapping[str, tuple[str, str]], results: Results,
+                   fixed: Mapping[str, str] | None, released: Released,
+                   ) -> tuple[list[Unfit], list[str], list[set[int]], set[tuple[int, int]],
+                              list[int | None]]:
     months = constraints.months
     ids = list(cohorts)
     index = {cid: i for i, cid in enumerate(ids)}
     facts = _fixed_indices(fixed or {}, index, months)
-    preds = _links(ids, cohorts, needs)
+    preds, soft = _links(ids, cohorts, needs, catalogue, released)
+    for i, d in [(i, d) for i, d in soft if ids[i] in pins]:  # a coordinator's move stands
+        preds[i].discard(d)
+        soft.discard((i, d))
     succs: list[list[int]] = [[] for _ in ids]
     for i in range(len(ids)):
         for d in sorted(preds[i]):
@@ -302,9 +354,10 @@ def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     for op_id, i, m, then in early:  # said with the months as they end up
         pin_failed(results, op_id, ids[i], _before_prerequisite(
             i, m, ids, cohorts, preds, then, run.placed, months), names)
-    return _outcome(ids, cohorts, needs, preds, run.placed, run.earliest, set(pinned), days,
-                    run.load, months, constraints.closed_months,
-                    {i: fixed[ids[i]] for i in facts} if fixed else {})
+    unfit = _outcome(ids, cohorts, needs, preds, run.placed, run.earliest, set(pinned), days,
+                     run.load, months, constraints.closed_months,
+                     {i: fixed[ids[i]] for i in facts} if fixed else {})
+    return unfit, ids, preds, soft, run.placed
 
 
 def _fixed_indices(fixed: Mapping[str, str], index: Mapping[str, int],
