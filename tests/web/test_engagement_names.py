@@ -53,7 +53,8 @@ def test_names_are_trimmed_and_an_unknown_language_or_a_long_name_refused(settin
 def djibouti(world):
     """The world's engagement named as Djibouti's: in French, with Arabic and English."""
     Engagement.objects.filter(pk=world.engagement.pk).update(
-        name=FRENCH, language="fr", names={"ar": ARABIC, "en": ENGLISH})
+        name=FRENCH, language="fr", names={"ar": ARABIC, "en": ENGLISH}
+    )
     world.engagement.refresh_from_db()
     return world
 
@@ -65,14 +66,24 @@ def test_the_coordinator_names_the_engagement_per_language(djibouti):
     page = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'name="name_ar"' in page and f'value="{ARABIC}"' in page
     assert 'lang="ar"' in page
-    form = {"name": FRENCH, "round_number": 0, "project_name": "IDGC HoA", "language": "fr",
-            "name_en": ENGLISH, "name_fr": "", "name_ar": ARABIC,
-            "name_sw": " Jibuti — tathmini ya msingi 2026 "}
+    form = {
+        "name": FRENCH,
+        "round_number": 0,
+        "project_name": "IDGC HoA",
+        "language": "fr",
+        "name_en": ENGLISH,
+        "name_fr": "",
+        "name_ar": ARABIC,
+        "name_sw": " Jibuti — tathmini ya msingi 2026 ",
+    }
     response = client.post(url, form, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 302
     djibouti.engagement.refresh_from_db()
-    assert djibouti.engagement.names == {"en": ENGLISH, "ar": ARABIC,
-                                         "sw": "Jibuti — tathmini ya msingi 2026"}
+    assert djibouti.engagement.names == {
+        "en": ENGLISH,
+        "ar": ARABIC,
+        "sw": "Jibuti — tathmini ya msingi 2026",
+    }
     refused = client.post(url, {**form, "name_ar": "x" * 201}, HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 200 and "at most 200 characters" in refused.content.decode()
 
@@ -92,8 +103,12 @@ def test_an_arabic_reader_sees_the_arabic_name_and_a_language_without_one_the_st
 @pytest.fixture
 def planned(djibouti):
     ensure_default_catalogue()
-    validated(djibouti, djibouti.ministry, dt.date(2026, 3, 1),
-              {"enterprise-architecture": "basic", "change-management": "basic"})
+    validated(
+        djibouti,
+        djibouti.ministry,
+        dt.date(2026, 3, 1),
+        {"enterprise-architecture": "basic", "change-management": "basic"},
+    )
     djibouti.plan = generate(djibouti.engagement, djibouti.coordinator)
     return djibouti
 
@@ -101,8 +116,9 @@ def planned(djibouti):
 def test_the_plan_page_names_the_engagement_in_arabic(planned):
     client = Client()
     client.force_login(planned.viewer)
-    page = client.get(reverse("plan", args=[planned.engagement.slug]),
-                      HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    page = client.get(
+        reverse("plan", args=[planned.engagement.slug]), HTTP_ACCEPT_LANGUAGE="ar"
+    ).content.decode()
     assert f"<bdi>{ARABIC}</bdi></h1>" in page  # the title
     assert f'"><bdi>{ARABIC}</bdi></a>' in page  # the crumbs
     assert FRENCH not in page
@@ -117,8 +133,9 @@ def _docx_text(data: bytes) -> str:
 
 
 def _download(client, world, fmt: str, lang: str) -> bytes:
-    response = client.get(reverse("plan-download", args=[world.engagement.slug, fmt])
-                          + f"?lang={lang}")
+    response = client.get(
+        reverse("plan-download", args=[world.engagement.slug, fmt]) + f"?lang={lang}"
+    )
     assert response.status_code == 200
     return response.content
 
@@ -141,26 +158,31 @@ def test_the_arabic_plan_pdf_names_the_engagement_in_arabic(planned):
     client = Client()
     client.force_login(planned.viewer)
     pdf = _download(client, planned, "pdf", "ar")
-    text = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True,
-                          check=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+    ).stdout.decode()
     assert same("خط الأساس") in same(text)  # the engagement's Arabic name, on the cover
     assert "état initial" not in text
 
 
 def test_the_api_reads_and_sets_the_names(djibouti):
-    coordinator = Client(HTTP_AUTHORIZATION=(
-        f"Bearer {create_token(djibouti.coordinator, 'tests').raw}"))
+    coordinator = Client(
+        HTTP_AUTHORIZATION=(f"Bearer {create_token(djibouti.coordinator, 'tests').raw}")
+    )
     url = f"/api/engagements/{djibouti.engagement.slug}"
     assert coordinator.get(url).json()["names"] == {"ar": ARABIC, "en": ENGLISH}
-    put = coordinator.put(f"{url}/names", json.dumps({"names": {"ar": f" {ARABIC} "}}),
-                          content_type="application/json")
+    put = coordinator.put(
+        f"{url}/names",
+        json.dumps({"names": {"ar": f" {ARABIC} "}}),
+        content_type="application/json",
+    )
     assert put.status_code == 200 and put.json()["names"] == {"ar": ARABIC}
-    bad = coordinator.put(f"{url}/names", json.dumps({"names": {"xx": "Name"}}),
-                          content_type="application/json")
+    bad = coordinator.put(
+        f"{url}/names", json.dumps({"names": {"xx": "Name"}}), content_type="application/json"
+    )
     assert bad.status_code == 422 and bad.json()["field"] == "names"
     viewer = Client(HTTP_AUTHORIZATION=f"Bearer {create_token(djibouti.viewer, 'tests').raw}")
-    refused = viewer.put(f"{url}/names", json.dumps({"names": {}}),
-                         content_type="application/json")
+    refused = viewer.put(f"{url}/names", json.dumps({"names": {}}), content_type="application/json")
     assert refused.status_code == 403
     djibouti.engagement.refresh_from_db()
     assert djibouti.engagement.names == {"ar": ARABIC}
