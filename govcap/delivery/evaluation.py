@@ -13,7 +13,10 @@ import datetime as dt
 import uuid as uuidlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+import yaml
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -73,11 +76,23 @@ def objectives(delivery: Delivery, language: str = "en") -> tuple[str, ...]:
     return module.objectives if module else ()
 
 
+PARTICIPANT_WORDING = Path(__file__).parent / "data" / "objectives-for-participants.yaml"
+
+
+@cache
+def participant_wording() -> dict[str, str]:
+    """Objective as the catalogue words it → the sentence put to the participant, in every
+    language (``data/objectives-for-participants.yaml``: stored text, no rule rewrites it)."""
+    stored = yaml.safe_load(PARTICIPANT_WORDING.read_text(encoding="utf-8"))
+    return {text: said for table in stored.values() for text, said in table.items()}
+
+
 def objectives_for_participant(delivery: Delivery, language: str = "en") -> tuple[str, ...]:
-    """The objectives as the level-2 form puts them to the participant: "you", where the
-    catalogue says "the participant" (``rules.addressed_to_you``)."""
-    return tuple(rules.addressed_to_you(text, language)
-                 for text in objectives(delivery, language))
+    """The objectives as the level-2 form (the page and the XLSForm) puts them to the
+    participant: "your own ministry" where the catalogue says "the participant's own
+    ministry"; an objective without a stored sentence for the participant, as written."""
+    wording = participant_wording()
+    return tuple(wording.get(text, text) for text in objectives(delivery, language))
 
 
 def form_key(level: int, phase: str = "", respondent: str = "") -> str:

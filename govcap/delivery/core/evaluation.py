@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -290,31 +289,3 @@ def _row_code(number: int, cells: Mapping[str, str], codes: Collection[str],
         return "", False
     seen[key] = number
     return code, True
-
-
-# --- the learning check speaks to the participant --------------------------------------
-# The catalogue's objectives are written for the plan's readers, about "the participant"
-# ("using a government project the participant knows"); the level-2 form puts them to the
-# participant themself, as "you". Each language's phrasings of the catalogue, most
-# specific first; a text without them is shown as the catalogue has it.
-
-_YOU: dict[str, tuple[tuple[str, str], ...]] = {
-    "en": ((r"\bthe participant's own\b", "your own"), (r"\bthe participant's\b", "your"),
-           (r"\bthe participant knows\b", "you know"), (r"\bthe participant\b", "you"),
-           (r"\bThe participant\b", "You")),
-    "fr": ((r"\bconnu du participant\b", "que vous connaissez"),
-           (r"\ble ministère du participant\b", "votre ministère")),
-    "ar": (("يعرفه المشارك", "تعرفه"), ("وزارة المشارك", "وزارتك"),
-           ("مؤسسة المشارك", "مؤسستك"), ("مشروع المشارك نفسه", "مشروعك أنت")),
-    "sw": (("anaoufahamu mshiriki", "unaoufahamu"), ("wizara ya mshiriki", "wizara yako"),
-           ("taasisi ya mshiriki", "taasisi yako"),
-           ("mradi wa mshiriki mwenyewe", "mradi wako mwenyewe")),
-}
-
-
-def addressed_to_you(text: str, language: str) -> str:
-    """An objective as put to the participant: "the participant's ministry" → "your
-    ministry" (in the catalogue's languages; others unchanged)."""
-    for pattern, replacement in _YOU.get(language.split("-")[0], ()):
-        text = re.sub(pattern, replacement, text)
-    return text
