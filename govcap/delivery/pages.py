@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from govcap.delivery.core.attendance import suggested_completion
 from govcap.delivery.core.costs import planned_share, seat_share
@@ -30,6 +32,15 @@ class CourseRow:
     dropped: int = 0
     women: int = 0
     actual_cost: str = ""
+    overdue: bool = False  # its planned month has ended and no delivery is recorded
+
+    @property
+    def month(self) -> str:
+        """The month it runs in: its delivery's first day's when set, else the plan's
+        ("" when neither); the overview lists courses in this order."""
+        if self.delivery is not None and self.delivery.start_date is not None:
+            return self.delivery.start_date.strftime("%Y-%m")
+        return self.planned_month
 
 
 def name_modules(deliveries: Iterable[Delivery], language: str) -> None:
@@ -58,10 +69,14 @@ def planned_for(cohort: Mapping[str, Any], orgs: frozenset[str] | None) -> int:
 
 
 def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
-                orgs: frozenset[int] | None = None) -> list[CourseRow]:
-    """One row per cohort of the plan (and per delivery of it), planned beside delivered;
-    ``orgs``: a narrowed viewer's organisations, the only ones counted, planned and
-    delivered."""
+                orgs: frozenset[int] | None = None,
+                today: dt.date | None = None) -> list[CourseRow]:
+    """One row per cohort of the plan (and per delivery of it), planned beside delivered,
+    in the order they run (the delivery's month, else the planned one); ``orgs``: a
+    narrowed viewer's organisations, the only ones counted, planned and delivered. A
+    course whose planned month ended before ``today`` with no delivery recorded is
+    ``overdue``."""
+    this_month = (today or timezone.localdate()).strftime("%Y-%m")
     catalogue = plan.catalogue.parsed(language)
     currency = plan.data.get("currency", "USD")
     mine = Q() if orgs is None else Q(trainees__organisation_id__in=orgs)
@@ -97,7 +112,10 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
             if d.cost_cents is not None:
                 row.actual_cost = format_money(round(d.cost_cents * share), d.currency,
                                                language)
+        else:
+            row.overdue = bool(row.planned_month) and row.planned_month < this_month
         rows.append(row)
+    rows.sort(key=lambda r: (r.month or "9999-99", r.module_code, r.cohort_id))
     return rows
 
 

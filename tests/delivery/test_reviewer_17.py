@@ -1,0 +1,78 @@
+"""What a fresh-eyes reviewer of the delivery and evaluation pages found (issue 17, the
+loop): each test says what a user sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from django.urls import reverse
+from django.utils import timezone
+
+from govcap.delivery.models import Delivery
+from govcap.planning.models import Plan
+from tests.security.helpers import client_for
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def _months_ago(n: int) -> str:
+    today = timezone.localdate()
+    index = today.year * 12 + today.month - 1 - n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _month_words(month: str) -> str:
+    from govcap.planning import wording
+
+    return wording.month_label(month)
+
+
+def _save(plan: Plan) -> None:
+    Plan.objects.filter(pk=plan.pk).update(data_json=json.dumps(plan.data))
+
+
+def _three_courses(course) -> list[dict]:
+    """The plan's two courses and a third, a copy of the second (CHG-999, not delivered)."""
+    cohorts = course.plan.data["cohorts"]
+    cohorts.append({**cohorts[1], "cohort_id": "CHG-999/en/01", "module_code": "CHG-999"})
+    return cohorts
+
+
+def test_a_planned_course_whose_month_ended_with_no_delivery_says_it_is_overdue(course):
+    cohorts = _three_courses(course)
+    late, later = cohorts[1], cohorts[2]
+    late["month"], later["month"] = _months_ago(3), _months_ago(-2)
+    _save(course.plan)
+    page = _text(
+        client_for(course.coordinator)
+        .get(reverse("deliveries-engagement", args=[course.engagement.slug]))
+        .content.decode()
+    )
+    when = _month_words(late["month"])
+    assert f"{late['cohort_id']} {when}" in page
+    assert f"Overdue — planned for {when}, no delivery recorded" in page
+    assert "Record delivery" in page
+    # a course still to come is only "not delivered yet"
+    assert f"planned for {_month_words(later['month'])}" not in page
+
+
+def test_the_overview_lists_courses_in_the_month_they_run_not_by_code(course):
+    cohorts = _three_courses(course)
+    first, second = sorted(cohorts[1:3], key=lambda c: c["module_code"])
+    first["month"], second["month"] = "2027-09", "2027-07"  # the earlier code runs later
+    _save(course.plan)
+    # the delivered course runs (its actual dates) after both of them
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2027, 10, 4), end_date=dt.date(2027, 10, 5)
+    )
+    page = _text(
+        client_for(course.coordinator)
+        .get(reverse("deliveries-engagement", args=[course.engagement.slug]))
+        .content.decode()
+    )
+    order = [page.index(c["cohort_id"]) for c in (second, first, course.cohort)]
+    assert order == sorted(order)
