@@ -68,8 +68,8 @@ def test_each_gap_has_an_indicator_and_a_reassessment_month() -> None:
     indicator = plan.indicators[0]
     assert indicator.section_key == "change-management" and indicator.status == "on-plan"
     assert indicator.modules == ("CHG-101", "CHG-102")
-    assert indicator.last_training_month == "2026-03"
-    assert indicator.reassess_month == "2026-09"
+    assert indicator.last_training_month == "2026-04"  # CHG-102, after CHG-101 in March
+    assert indicator.reassess_month == "2026-10"
     assert indicator.indicator.startswith("Consensus level on 4 — Change Management at "
                                           "reassessment: Moderate or higher (baseline Basic)")
 
@@ -83,7 +83,8 @@ def test_each_module_is_evaluated_at_the_four_kirkpatrick_levels() -> None:
     assert levels["learning"].measures == CATALOGUE.module("CHG-101").objectives
     assert (levels["behaviour"].from_month, levels["behaviour"].to_month) == ("2026-06",
                                                                             "2026-09")
-    assert levels["results"].from_month == "2026-09"
+    assert levels["results"].from_month == "2026-10"  # the section's reassessment: its
+    # last course, CHG-102, comes in April, after CHG-101
 
 
 def test_the_action_table_has_the_columns_programmes_use() -> None:

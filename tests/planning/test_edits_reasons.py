@@ -31,6 +31,7 @@ B = Level.BASIC
 ORG = "Ministry org00"
 EA1 = "Enterprise architecture foundations for government (EA-101)"
 CHG1 = "Foundations of change management in government (CHG-101)"
+CHG2 = "Communicating and supporting change for digital services (CHG-102)"
 CHG3 = "Leading change across the leadership team (CHG-201)"
 TWO_DOMAINS = {"change-management": B, "enterprise-architecture": B}
 
@@ -137,8 +138,9 @@ CHG = everyone(3, {"change-management": B})  # CHG-101, CHG-102, then CHG-201 an
 def test_a_course_moved_before_its_prerequisite_names_it_and_its_month() -> None:
     plan = plan_of(MoveCohort("op", "CHG-201/en/01", "2026-02"),
                    MoveCohort("pre", "CHG-101/en/01", "2026-03"), rows=CHG, targets=STRATEGIC)
-    assert why(plan, "op") == (f"{CHG3} would not come after its prerequisite {CHG1} "
-                               "(March 2026)")
+    # CHG-102 is taught after CHG-101: it follows it into April, and is named as the later
+    assert why(plan, "op") == (f"{CHG3} would not come after its prerequisite {CHG2} "
+                               "(April 2026)")
     # January and February closed (the plan starts in March, the first open month), one
     # month, 3 days a month: March holds only one of CHG-101 (3 days) and CHG-102 (2); the
     # other prerequisite has no month
@@ -216,8 +218,8 @@ def test_a_later_move_that_breaks_an_earlier_one_is_found_with_its_reason() -> N
     after = plan_of(earlier, later, rows=CHG, targets=STRATEGIC)
     assert outcome(after, "second").status == "applied"
     assert [r.op_id for r in edits_turned(before, after)] == ["first"]
-    assert why(after, "first") == (f"{CHG3} would not come after its prerequisite {CHG1} "
-                                   "(June 2026)")
+    assert why(after, "first") == (f"{CHG3} would not come after its prerequisite {CHG2} "
+                                   "(July 2026)")  # CHG-102 follows CHG-101 into July
     # a later move that leaves the earlier one holding turns nothing
     fine = plan_of(earlier, MoveCohort("second", "CHG-101/en/01", "2026-02"), rows=CHG,
                    targets=STRATEGIC)

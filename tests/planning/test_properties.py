@@ -52,8 +52,10 @@ def test_it_is_deterministic_whatever_the_input_order(engagement: Engagement,
 
 
 def _predecessors(plan: PlanData) -> dict[str, set[str]]:
-    """Cohort → the cohorts its members take first (prerequisites, lower steps)."""
+    """Cohort → the cohorts its members take first (prerequisites, lower steps, and a
+    step's lower-numbered course on a shared section when that one has a month)."""
     needs = {(n.org_id, n.module_code): n for n in plan.needs}
+    placed = {c.cohort_id for c in plan.cohorts if c.month}
     preds: dict[str, set[str]] = {c.cohort_id: set() for c in plan.cohorts}
     for c in plan.cohorts:
         for m in c.members:
@@ -61,6 +63,10 @@ def _predecessors(plan: PlanData) -> dict[str, set[str]]:
                 other = needs[(m.org_id, first)].cohort_id
                 if other is not None and other in preds:
                     preds[c.cohort_id].add(other)
+            for first in CATALOGUE.numbered_first.get(c.module_code, ()):
+                earlier = needs.get((m.org_id, first))
+                if earlier is not None and earlier.cohort_id in placed:
+                    preds[c.cohort_id].add(earlier.cohort_id)
     return preds
 
 
@@ -133,6 +139,20 @@ def test_priority_order_is_kept_where_capacity_allows(engagement: Engagement) ->
             assert not ready or not _fits(constraints, a, b.month, before), (
                 f"{a.cohort_id} (priority {phase[a.cohort_id]}) could have run in {b.month} "
                 f"before {b.cohort_id} (priority {phase[b.cohort_id]})")
+
+
+@PLANNING
+@given(engagements())
+def test_a_steps_lower_numbered_course_comes_in_an_earlier_month(engagement: Engagement
+                                                                 ) -> None:
+    """EA-101 before EA-102 for the same organisation whenever both have a month."""
+    rows, targets, constraints = engagement
+    plan = generate_plan(rows, CATALOGUE, targets, constraints)
+    months = {(n.org_id, n.module_code): n.month for n in plan.needs if n.month}
+    for (org, code), month in months.items():
+        for first in CATALOGUE.numbered_first.get(code, ()):
+            earlier = months.get((org, first))
+            assert earlier is None or earlier < month, (org, first, earlier, code, month)
 
 
 @PLANNING
