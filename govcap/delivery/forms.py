@@ -120,9 +120,19 @@ class NominationForm(forms.Form):
         label=_("Supervisor's name and contact, for the follow-up (optional, kept apart)"),
         required=False, max_length=200, validators=[validate_contact])
 
-    def __init__(self, *args, organisations=(), personas=(), **kwargs) -> None:
+    def __init__(self, *args, organisations=(), personas=(), in_course=(), **kwargs) -> None:
+        """``in_course``: the organisations the plan counts in this course, listed first
+        and the first of them preselected; the engagement's others follow in a group of
+        their own (a nomination of theirs is allowed, and warned against the plan)."""
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["organisation"]).choices = [(str(o.pk), o.name) for o in organisations]
+        ours = [o for o in organisations if o.pk in {c.pk for c in in_course}]
+        others = [(str(o.pk), o.name) for o in organisations if o not in ours]
+        choices: list = [(str(o.pk), o.name) for o in ours]
+        if others:
+            choices.append((_("Not in this course in the plan"), others) if ours else others)
+        cast(forms.ChoiceField, self.fields["organisation"]).choices = choices
+        if ours and not self.is_bound:
+            self.initial.setdefault("organisation", str(ours[0].pk))
         cast(forms.ChoiceField, self.fields["persona"]).choices = [("", "—")] + list(personas)
 
 

@@ -28,7 +28,7 @@ from govcap.delivery.core.attendance import session_dates
 from govcap.delivery.core.costs import planned_share
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
-from govcap.orgs.models import Country
+from govcap.orgs.models import Country, Organisation
 
 CHANGE_FORMS = {"edit": forms.EditForm, "move": forms.MoveForm, "cancel": forms.CancelForm,
                 "merge": forms.MergeForm, "reinstate": forms.ReinstateForm}
@@ -142,7 +142,8 @@ def _context(request, delivery: Delivery) -> dict:
                                                      auto_id="merge_%s")
         personas = module_personas(delivery)
         context["nomination_form"] = forms.NominationForm(
-            organisations=delivery.engagement.organisations.order_by("name"), personas=personas)
+            organisations=delivery.engagement.organisations.order_by("name"), personas=personas,
+            in_course=course_organisations(delivery))
     if can_manage and delivery.status == Delivery.Status.CANCELLED:
         context["reinstate_form"] = forms.ReinstateForm(initial={
             "op_id": services.new_op_id(), "base_revision": delivery.revision},
@@ -153,6 +154,13 @@ def _context(request, delivery: Delivery) -> dict:
         context["sheet_columns"] = attendance_rules.template_headers(language)
         context["sheet_yes_no"] = attendance_rules.yes_no(language)
     return context
+
+
+def course_organisations(delivery: Delivery) -> list[Organisation]:
+    """The organisations the plan counts in this course (its cohort's members), by name."""
+    row = services.cohort(delivery.plan, delivery.cohort_id) or {}
+    keys = [m["org_id"] for m in row.get("members", ()) if m.get("participants", 0)]
+    return list(delivery.engagement.organisations.filter(uuid__in=keys).order_by("name"))
 
 
 def module_personas(delivery: Delivery) -> list[tuple[str, str]]:

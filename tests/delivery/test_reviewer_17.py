@@ -76,3 +76,20 @@ def test_the_overview_lists_courses_in_the_month_they_run_not_by_code(course):
     )
     order = [page.index(c["cohort_id"]) for c in (second, first, course.cohort)]
     assert order == sorted(order)
+
+
+def test_the_nomination_menu_opens_on_an_organisation_the_plan_counts_in_the_course(course):
+    cohort = next(
+        c for c in course.plan.data["cohorts"] if c["cohort_id"] == course.cohort["cohort_id"]
+    )
+    cohort["members"] = [
+        {**m, "org_id": str(course.ministry.uuid)} for m in cohort["members"][:1]
+    ]  # the ministry only; "ICT Authority" comes first by name
+    _save(course.plan)
+    page = client_for(course.coordinator).get(reverse("delivery", args=[course.delivery.uuid]))
+    menu = re.search(r'<select name="organisation".*?</select>', page.content.decode(), re.S)
+    assert menu is not None
+    options = re.findall(r'<option value="(\d+)"( selected)?>([^<]*)<', menu.group(0))
+    assert options[0] == (str(course.ministry.pk), " selected", "Ministry of ICT")
+    group = menu.group(0).split('<optgroup label="Not in this course in the plan">')
+    assert len(group) == 2 and "ICT Authority" in group[1] and "Ministry of ICT" not in group[1]
