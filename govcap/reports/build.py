@@ -56,6 +56,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
         cover.append((L["cover.organisation"], s.names[s.org_id]))
     when = document_date(ctx, L)
     cover += [(L["cover.status"], ctx.status_text(L)),
+              approval(ctx, L, when),
               (L["cover.version"], str(ctx.version)),
               (L["cover.last_change" if is_draft(ctx) else "cover.date"],
                with_edits(ctx, L, when, s.edits_applied)),
@@ -68,6 +69,10 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
     cover_note = ctx.cover_note(L, L["cover.note"])
     return Document(language=L.language, title=title, subtitle=subtitle, cover=cover,
                     cover_note=cover_note, sections=sections,
+                    sign_title="" if is_draft(ctx) else L["sign.title"],
+                    signatures=[] if is_draft(ctx) else [
+                        (L["sign.ministry"], L["sign.line"]),
+                        (L["sign.funder"], L["sign.line"])],
                     sheets=sheets.build_sheets(s, when), footer=footer, page_label=L["footer.page"],
                     page_of=L["footer.of"],
                     watermark=watermark, contents_label=L["contents"])
@@ -84,6 +89,20 @@ def _say_when_empty(section: Section, L: Labels) -> None:
 
 def is_draft(ctx: PlanDocumentContext) -> bool:
     return ctx.status == "draft"
+
+
+def approval(ctx: PlanDocumentContext, L: Labels, when: str) -> tuple[str, str]:
+    """The cover's approval row: who approved the version, in which role, on which day, as
+    recorded ("Approved by: Amina Odhiambo, Coordinator, on 4 December 2026"); a draft:
+    "Draft — not approved" (the cover said only "Status: Approved" and a date, nobody
+    named)."""
+    if is_draft(ctx):
+        return L["cover.approval"], L["cover.not_approved"]
+    if not ctx.approved_by:  # approved by an account since deleted
+        return L["cover.approved_by"], L.t("cover.approved_unknown", date=when)
+    key = "cover.approved_value" if ctx.approved_role else "cover.approved_no_role"
+    return L["cover.approved_by"], L.t(key, name=ctx.approved_by, role=ctx.approved_role,
+                                       date=when)
 
 
 def document_date(ctx: PlanDocumentContext, L: Labels) -> str:

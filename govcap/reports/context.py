@@ -41,6 +41,10 @@ class PlanDocumentContext:
     changes: tuple[str, ...] = ()
     budget_before: str = ""  # that version's budget, when it differs from this one's
     budget_after: str = ""
+    # who approved the version, as recorded (their name, or username), and the role they
+    # held in the engagement, in the document's language; "" for a draft
+    approved_by: str = ""
+    approved_role: str = ""
 
     def marks(self, words: Any) -> str:
         """What every page says before the title: demo data, a superseded version."""

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from govcap.accounts import scoping
+from govcap.accounts.models import Role, RoleAssignment
 from govcap.instruments.services import localised
 from govcap.orgs.models import Organisation
 from govcap.orgs.names import country_of, round_name
@@ -126,6 +128,7 @@ def _context(plan: Plan, org_id: str | None,
         levels[row["org_id"]][row["section_key"]] = row["current"]
     heatmap = [(names[org], levels[org]) for org in sorted(names, key=lambda o: names[o])]
     made = plan.approved_at or plan.updated_at or timezone.now()
+    approver = _approver(plan, language)
     ctx = PlanDocumentContext(
         title=plan_title(language, _title_words(engagement, language)),
         country=engagement.country.name_in(language),
@@ -139,8 +142,25 @@ def _context(plan: Plan, org_id: str | None,
         later_round=later_round_label(engagement,
                                       plan.data.get("extra", {}).get("later_round")),
         **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
+        approved_by=approver[0], approved_role=approver[1],
     )
     return ctx
+
+
+def _approver(plan: Plan, language: str) -> tuple[str, str]:
+    """Who approved ``plan``, as recorded: their full name (else their username) and the
+    role they hold in its engagement (else programme-wide), in ``language``. Nothing for
+    a draft, or when the account is gone (the cover then says so)."""
+    user = plan.approved_by if plan.status != Plan.Status.DRAFT else None
+    if user is None:
+        return "", ""
+    held = list(RoleAssignment.objects.filter(user=user).filter(
+        Q(engagement=plan.engagement) | Q(engagement__isnull=True)).order_by(
+        "engagement_id").values_list("role", "engagement_id"))
+    own = [role for role, at in held if at is not None] or [role for role, _at in held]
+    with translation.override(language):
+        role = str(Role(own[0]).label) if own else ""
+    return user.get_full_name().strip() or user.get_username(), role
 
 
 def _title_words(engagement, language: str) -> str:

@@ -215,6 +215,17 @@ def _cover(word, doc: Document) -> None:
         _text(cells[0], key, bold=True, size=10)
         _text(cells[1], value, size=10)
     _widths(table, [Cm(5), Cm(11.4)])
+    if doc.signatures:
+        p = word.add_paragraph()
+        p.paragraph_format.space_before = Pt(14)
+        run = p.add_run(plain_text(doc.sign_title))
+        run.bold = True
+        signs = word.add_table(rows=0, cols=2)
+        for who, line in doc.signatures:
+            cells = signs.add_row().cells
+            _text(cells[0], who, bold=True, size=10)
+            _text(cells[1], line, size=10)
+        _widths(signs, [Cm(5), Cm(11.4)])
     p = word.add_paragraph()
     p.paragraph_format.space_before = Pt(18)
     run = p.add_run(plain_text(doc.cover_note))

@@ -93,6 +93,15 @@ EN: dict[str, str | Plural | Contextual] = {
     "cover.currency": _("Currency"), "cover.organisation": _("Organisation"),
     "cover.note": _("Prepared from the validated focus-group assessments of the engagement."),
     # a draft changes with every edit: its date is the time of its last change
+    "cover.approved_by": _("Approved by"), "cover.approval": _("Approval"),
+    "cover.approved_value": _("{name}, {role}, on {date}"),
+    "cover.approved_no_role": _("{name}, on {date}"),
+    "cover.approved_unknown": _("an account no longer on record, on {date}"),
+    "cover.not_approved": _("Draft — not approved"),
+    "sign.title": _("Signatures"),
+    "sign.ministry": _("For the ministry (director of human resources or training)"),
+    "sign.funder": _("For the funder"),
+    "sign.line": _("Name: ______________   Signature: ______________   Date: __________"),
     "cover.last_change": _("Last change"), "date.at": _("{date}, {time}"),
     "date.edits": _("{when} ({edits:n.edits})"),
     # the workbook's first sheet: what the plan is

@@ -129,6 +129,10 @@ class Document:
     watermark: str = ""  # on every page (and a sheet of its own) when set: demo data
     kind: str = "plan"  # "brief": one page, no cover, chapters run on
     contents_label: str = "Contents"
+    # the cover's signature lines (an approved plan): a title, then (who signs, the
+    # words under the line: name, signature, date)
+    sign_title: str = ""
+    signatures: list[tuple[str, str]] = field(default_factory=list)
 
 
 # What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).

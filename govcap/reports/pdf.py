@@ -107,9 +107,14 @@ def render_html(doc: Document) -> str:
     template = Template((TEMPLATES / "plan.html").read_text(encoding="utf-8"))
     cover = "".join(f"<tr><th>{text(k)}</th><td>{text(v)}</td></tr>" for k, v in doc.cover)
     subtitle = f'<p class="cover-subtitle">{text(doc.subtitle)}</p>' if doc.subtitle else ""
+    signatures = (f'<h2 class="cover-sign-title">{text(doc.sign_title)}</h2>'
+                  '<table class="cover-sign"><tbody>'
+                  + "".join(f"<tr><th>{text(k)}</th><td>{text(v)}</td></tr>"
+                            for k, v in doc.signatures)
+                  + "</tbody></table>") if doc.signatures else ""
     return template.substitute(
         lang=esc(doc.language), dir="rtl" if rtl else "ltr", title=text(doc.title),
-        meta_title=esc(doc.title), subtitle=subtitle, cover=cover,
+        meta_title=esc(doc.title), subtitle=subtitle, cover=cover, signatures=signatures,
         cover_note=text(doc.cover_note), footer=_attr(doc.footer, rtl),
         footer_short=text(doc.cover[0][1] if doc.cover else ""),
         page_label=_attr(doc.page_label, rtl), page_of=_attr(doc.page_of, rtl),
