@@ -6,7 +6,7 @@ by trainee code (no names), one answer per trainee per form."""
 # No `from __future__ import annotations`: ninja reads the annotations.
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 from uuid import UUID
 
 from django.utils import timezone
@@ -42,8 +42,8 @@ class LearningOut(Schema):
     code: str
     phase: str
     objectives_met: list[bool]
-    correct: int
-    out_of: int
+    correct: int | None
+    out_of: int | None
     source: str
     answered_at: dt.datetime
 
@@ -67,10 +67,21 @@ class LearningGain(Schema):
     gain_points: float
 
 
+class ShownOut(Schema):
+    """What the lists hold for you (``access.answers_shown``, as the evaluation page)."""
+
+    rows: bool = Field(..., description="one row per trainee code: which forms it answered, "
+                       "its follow-ups' dates and states (else every list is empty)")
+    scores: bool = Field(..., description="each code's ratings, scores, gain and `applied` "
+                         "(else null, empty, and no `gains`)")
+    texts: bool = Field(..., description="each code's `comment` and `example` (else empty)")
+
+
 class EvaluationOut(Schema):
     delivery: UUID
     module_code: str
     objectives: list[str]
+    shown: ShownOut
     reactions: list[ReactionOut]
     learning: list[LearningOut]
     gains: list[LearningGain]
@@ -99,56 +110,54 @@ class AnswerOut(Schema):
 @router.get("deliveries/{uuid}/evaluation", response={200: EvaluationOut, **ERRORS},
             summary="A delivery's evaluation answers, by trainee code")
 def get_evaluation(request, uuid: UUID):
+    """What the evaluation page shows by code, and to whom (``access.answers_shown``,
+    said in `shown`): the engagement's coordinators read every answer; the course's
+    training provider, who reads the names, which code answered (empty ratings, scores,
+    `applied`, comment and example, no `gains`); a programme manager, a facilitator or a
+    viewer nothing by code — the lists are empty, and the results read the totals (a
+    programme manager reads the comments and examples, without codes, on the results
+    page)."""
     delivery = access.delivery_or_404(request.auth, uuid)
+    shown = access.answers_shown(request.auth, delivery)
+    out: dict[str, Any] = {
+        "delivery": delivery.uuid, "module_code": delivery.module_code,
+        "objectives": list(ev.objectives(delivery)), "shown": shown,
+        "reactions": [], "learning": [], "gains": [], "follow_ups": []}
+    if not shown.rows:
+        return out
     visible = access.trainees(request.auth, delivery)
-    if not access.reads_individual_answers(request.auth, delivery):
-        # the course's provider reads the trainees' names: no one's answers by code (the
-        # pages give it the totals); follow-ups keep their state, not their answer
-        return _answers_withheld(delivery, visible)
     today = timezone.localdate()
+    reactions = Reaction.objects.filter(trainee__in=visible).select_related("trainee")
     checks = list(LearningCheck.objects.filter(trainee__in=visible).select_related("trainee"))
-    summary = rules.learning_summary(
-        {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks if c.phase == "pre"},
-        {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks if c.phase == "post"})
-    return {
-        "delivery": delivery.uuid, "module_code": delivery.module_code,
-        "objectives": list(ev.objectives(delivery)),
-        "reactions": [{**{k: getattr(r, k) for k in (*rules.REACTION_ITEMS, "comment", "source",
-                                                      "answered_at")}, "code": r.trainee.code}
-                      for r in Reaction.objects.filter(trainee__in=visible)
-                      .select_related("trainee")],
-        "learning": [{"code": c.trainee.code, "phase": c.phase,
-                      "objectives_met": [bool(x) for x in c.objectives_met],
-                      "correct": c.correct, "out_of": c.out_of, "source": c.source,
-                      "answered_at": c.answered_at} for c in checks],
-        "gains": [{"code": g.code, "pre_percent": g.pre.percent, "post_percent": g.post.percent,
-                   "gain_points": g.points} for g in summary.gains],
-        "follow_ups": [{"code": f.trainee.code, "respondent": f.respondent,
-                        "due_date": f.due_date, "close_date": f.close_date,
-                        "state": rules.follow_up_state(f.due_date, f.close_date,
-                                                       f.answered_at is not None, today),
-                        "applied": f.applied, "example": f.example, "source": f.source,
-                        "answered_at": f.answered_at}
-                       for f in FollowUp.objects.filter(trainee__in=visible)
-                       .select_related("trainee")],
-    }
-
-
-def _answers_withheld(delivery, visible) -> dict:
-    today = timezone.localdate()
-    return {
-        "delivery": delivery.uuid, "module_code": delivery.module_code,
-        "objectives": list(ev.objectives(delivery)), "reactions": [], "learning": [],
-        "gains": [],
-        "follow_ups": [{"code": f.trainee.code, "respondent": f.respondent,
-                        "due_date": f.due_date, "close_date": f.close_date,
-                        "state": rules.follow_up_state(f.due_date, f.close_date,
-                                                       f.answered_at is not None, today),
-                        "applied": "", "example": "", "source": f.source,
-                        "answered_at": f.answered_at}
-                       for f in FollowUp.objects.filter(trainee__in=visible)
-                       .select_related("trainee")],
-    }
+    follow_ups = FollowUp.objects.filter(trainee__in=visible).select_related("trainee")
+    out["reactions"] = [{
+        "code": r.trainee.code, "source": r.source, "answered_at": r.answered_at,
+        "comment": r.comment if shown.texts else "",
+        **{k: getattr(r, k) if shown.scores else None for k in rules.REACTION_ITEMS}}
+        for r in reactions]
+    out["learning"] = [{
+        "code": c.trainee.code, "phase": c.phase, "source": c.source,
+        "answered_at": c.answered_at,
+        "objectives_met": [bool(x) for x in c.objectives_met] if shown.scores else [],
+        "correct": c.correct if shown.scores else None,
+        "out_of": c.out_of if shown.scores else None} for c in checks]
+    out["follow_ups"] = [{
+        "code": f.trainee.code, "respondent": f.respondent, "due_date": f.due_date,
+        "close_date": f.close_date, "source": f.source, "answered_at": f.answered_at,
+        "state": rules.follow_up_state(f.due_date, f.close_date, f.answered_at is not None,
+                                       today),
+        "applied": f.applied if shown.scores else "",
+        "example": f.example if shown.texts else ""} for f in follow_ups]
+    if shown.scores:
+        summary = rules.learning_summary(
+            {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks
+             if c.phase == rules.PRE},
+            {c.trainee.code: rules.Score(c.correct, c.out_of) for c in checks
+             if c.phase == rules.POST})
+        out["gains"] = [{"code": g.code, "pre_percent": g.pre.percent,
+                         "post_percent": g.post.percent, "gain_points": g.points}
+                        for g in summary.gains]
+    return out
 
 
 @router.post("deliveries/{uuid}/evaluation/answers",

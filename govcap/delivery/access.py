@@ -4,6 +4,8 @@ nothing else of govcap. Every page, command and API endpoint of deliveries asks 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -113,6 +115,42 @@ def reads_individual_answers(user, delivery: Delivery) -> bool:
     a name beside a score is what the privacy rules keep apart. The provider sees the
     totals, and whether each code has answered; the engagement's people see the rest."""
     return can_manage(user, delivery) or not is_its_provider(user, delivery)
+
+
+def reads_texts(user, engagement_id: int) -> bool:
+    """Trainees' free text (a comment, an example may name someone): the engagement's
+    coordinators, programme managers and administrators — not its facilitators or
+    viewers (they are told how many texts there are), nor a training provider. The results
+    page shows the texts to them without a code; they also mark which texts the donor's
+    documents may quote. ``None`` (a command run on the server) reads them all."""
+    if user is None:
+        return True
+    scope = scoping.scope_of(user)
+    return scope.reads_everything or engagement_id in scope.coordinator_of
+
+
+@dataclass(frozen=True)
+class AnswersShown:
+    """What of a delivery's evaluation answers a user reads by trainee code: the same on
+    the evaluation page (its "Per participant" table), the paper forms and the API, so they
+    cannot say different things. Everyone who sees the delivery reads its totals."""
+
+    rows: bool  # each code: which forms it answered, its follow-ups' dates and states
+    scores: bool  # each code's ratings, scores and gain, and its follow-ups' "applied"
+    texts: bool  # each code's comment and example
+
+
+def answers_shown(user, delivery: Delivery) -> AnswersShown:
+    """The engagement's coordinators (and administrators) read every answer by code; the
+    course's own provider, who reads the names, which code answered only; a programme
+    manager, a facilitator or a viewer nothing by code — a code is one person of an
+    organisation, a role and a gender (``GET /api/deliveries/{uuid}``), so their answers
+    are theirs. A programme manager reads the texts without codes on the results page
+    (``reads_texts``)."""
+    rows = can_record_attendance(user, delivery)
+    scores = rows and reads_individual_answers(user, delivery)
+    return AnswersShown(rows=rows, scores=scores,
+                        texts=scores and reads_texts(user, delivery.engagement_id))
 
 
 def narrowed_orgs(user, engagement_id: int) -> frozenset[int] | None:

@@ -115,7 +115,7 @@ def evaluation_page(request, uuid):
                             for key in evaluation_forms.PAPER_FORMS],
             "trainee_rows": _trainee_rows(delivery),
             # a provider reads the names: per code, whether answered, not the scores
-            "scores": access.reads_individual_answers(request.user, delivery),
+            "scores": access.answers_shown(request.user, delivery).scores,
         })
     return render(request, "delivery/eval_delivery.html", context)
 
@@ -247,7 +247,7 @@ def paper(request, uuid, form):
     problems: list[str] = []
     # a provider (who reads the names) types in new paper answers, and sees recorded ones
     # as answered only: a correction goes through the coordinator
-    scores = access.reads_individual_answers(request.user, delivery)
+    scores = access.answers_shown(request.user, delivery).scores
     if request.method == "POST":
         try:
             if not scores:

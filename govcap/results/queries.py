@@ -190,14 +190,7 @@ class CourseTexts:
     follow_ups: int
 
 
-def reads_texts(user, engagement_id: int) -> bool:
-    """Trainees' free text (a comment, an example may name someone): the engagement's
-    coordinators, programme managers and administrators — not its facilitators or
-    viewers. They also mark which texts the donor's documents may quote."""
-    if user is None:
-        return True
-    scope = scoping.scope_of(user)
-    return scope.reads_everything or engagement_id in scope.coordinator_of
+reads_texts = delivery_access.reads_texts  # who reads the trainees' comments and examples
 
 
 def _texts_of(user, found: Sequence[Delivery], people: Sequence[Trainee]
