@@ -14,7 +14,6 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -382,8 +381,8 @@ class _Apply:
                 "day. Change the days or the dates.",
                 "Days: the course has %(days)d days, but %(start)s to %(end)s is %(span)d "
                 "days. Change the days or the dates.", span) % {
-                "days": d.days, "span": span, "start": date_format(d.start_date),
-                "end": date_format(d.end_date)})
+                "days": d.days, "span": span, "start": localise.day(d.start_date),
+                "end": localise.day(d.end_date)})
 
     def cancel(self, values: Mapping[str, Any]) -> None:
         if self.d.status == Delivery.Status.COMPLETED:  # what ran stays counted as run
@@ -665,7 +664,7 @@ def _write_marks(user, locked: Delivery, marks: list[rules.Mark],
     if marks and locked.start_date and locked.start_date > timezone.localdate():
         # marked in advance, a course that has not run would count as delivered
         raise DeliveryError(_("This course starts on %(date)s: attendance is taken from "
-                              "that day.") % {"date": date_format(locked.start_date)})
+                              "that day.") % {"date": localise.day(locked.start_date)})
     by_code = {t.code: t for t in Trainee.objects.filter(delivery=locked)}
     for mark in marks:
         if mark.code not in by_code or not 1 <= mark.day <= locked.days:

@@ -108,7 +108,7 @@ def test_a_month_the_plan_closes_is_refused_with_its_reason(course):
 
 def test_days_beyond_the_dates_are_refused_naming_the_field(course):
     with pytest.raises(services.DeliveryError,
-                       match=r"Days: the course has 5 days, but March 3, 2026 to March 4, 2026 "
+                       match=r"Days: the course has 5 days, but 3 March 2026 to 4 March 2026 "
                              r"is 2 days\. Change the days or the dates\."):
         services.apply_change(course.coordinator, course.delivery, change(
             "edit", days=5, start_date="2026-03-03", end_date="2026-03-04"))

@@ -93,3 +93,17 @@ def test_the_nomination_menu_opens_on_an_organisation_the_plan_counts_in_the_cou
     assert options[0] == (str(course.ministry.pk), " selected", "Ministry of ICT")
     group = menu.group(0).split('<optgroup label="Not in this course in the plan">')
     assert len(group) == 2 and "ICT Authority" in group[1] and "Ministry of ICT" not in group[1]
+
+
+def test_attendance_refused_before_the_course_says_the_day_in_words(course):
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2099, 2, 8), end_date=dt.date(2099, 2, 9)
+    )
+    page = client_for(course.coordinator).post(
+        reverse("delivery-attendance", args=[course.delivery.uuid]),
+        {"was-T1-1": "", "was-T1-2": "", "present": ["T1:1"]},
+        follow=True,
+    )
+    said = _text(page.content.decode())
+    assert "This course starts on 8 February 2099: attendance is taken from that day." in said
+    assert "Feb. 8" not in said
