@@ -41,7 +41,7 @@ def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) 
     if first is not None:
         book.remove(first)
     if doc.watermark:  # the first sheet a reader sees says so
-        ws = book.create_sheet(sheet_title(doc.watermark))
+        ws = book.create_sheet(tab_title(doc.watermark))
         ws.append([neutralise(plain_text(doc.watermark))])
         ws.append([neutralise(plain_text(doc.cover_note))])
         ws["A1"].font = Font(bold=True, size=14, color="B00020")
@@ -102,6 +102,24 @@ def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
     last = ws.max_row - (1 if table.total else 0)
     if last > 1:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{last}"
+
+
+def tab_title(marks: str) -> str:
+    """The tab of the sheet that says what every page says ("DEMO DATA · SUPERSEDED BY
+    VERSION 2"): whole marks, as many as a tab holds, never one cut in the middle of a word
+    ("… SUPERSEDED BY VERSI"), the last first (a superseded version says so before demo
+    data); the sheet's first cell says them all."""
+    parts = [p for p in plain_text(marks).split(" · ") if p]
+    said = ""
+    for part in reversed(parts):
+        longer = f"{part} · {said}" if said else part
+        if len(sheet_title(longer)) < len(longer) or len(longer) > 31:
+            break
+        said = longer
+    if said:
+        return sheet_title(said)
+    words = sheet_title(marks)[:30].rsplit(" ", 1)[0]
+    return f"{words}…"
 
 
 def sheet_title(name: str) -> str:
