@@ -9,12 +9,15 @@ deployment's (``GOVCAP_IATI_REPORTING_ORG`` and its name and type, docs/settings
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from govcap.delivery.models import Delivery
 from govcap.orgs.models import Engagement
-from govcap.results import document, queries
+from govcap.planning.models import Plan
+from govcap.results import queries
 from govcap.results.build import Results, build
 from govcap.results.core import iati
 from govcap.results.core import indicators as ind
@@ -89,8 +92,7 @@ def span(*periods: tuple[dt.date, dt.date] | None) -> tuple[dt.date, dt.date] | 
 
 
 def _indicator(i: ind.Indicator, year: int,
-               plan_period: tuple[dt.date, dt.date] | None = None,
-               note: str = "") -> iati.Indicator:
+               plan_period: tuple[dt.date, dt.date] | None = None) -> iati.Indicator:
     """The targets are the approved plan's, for its whole span: the period is the plan's
     months (and any course run beyond them), the actual is what is counted so far. Level 4
     keeps its own period, the rounds it compares. A baseline that was not measured is no
@@ -104,8 +106,7 @@ def _indicator(i: ind.Indicator, year: int,
                        for s in i.breakdown if s.dimension == "sex")
         periods = (iati.Period(
             when[0], when[1], _value(i, i.target), _value(i, i.value),
-            actual_comment=(" ".join(x for x in (_actual_comment(i), note) if x)
-                            if i.value is not None else ""),
+            actual_comment=_actual_comment(i) if i.value is not None else "",
             actual_by=by_sex if i.value is not None else ()),)
     title = str(NAMES[i.key]) + (f" ({i.currency})" if i.currency else "")
     description = str(DEFINITIONS[i.key])
@@ -118,7 +119,23 @@ def _indicator(i: ind.Indicator, year: int,
                           _value(i, i.baseline), periods=periods)
 
 
+def all_done(found: Sequence[Delivery], plans: Sequence[Plan]) -> bool:
+    """Every course of the approved plans has a delivery completed, cancelled or merged,
+    and no other delivery is still to run: the activity has ended (a course not yet
+    prepared has no delivery, so the activity has not)."""
+    done = {(d.engagement_id, d.cohort_id) for d in found
+            if d.status in (ind.COMPLETED, *ind.CLOSED)}
+    return (all((d.engagement_id, d.cohort_id) in done for d in found)
+            and all((p.engagement_id, c.get("cohort_id")) in done
+                    for p in plans for c in p.data.get("cohorts", ())))
+
+
 def activity(results: Results, org: iati.ReportingOrg) -> iati.Activity:
+    """The engagement's activity: planned from its approved plan's first to last month,
+    started on its first course's first day, ended only once every course of the plan is
+    done or cancelled. A follow-up round reports no level 4 of its own: its figure is the
+    earlier round's training, a result of that round's activity (``moving_from``), and
+    reported there once."""
     engagement = results.engagement
     assert engagement is not None  # one activity per engagement
     mark = _("DEMO DATA") + " — " if engagement.is_demo else ""
@@ -128,25 +145,30 @@ def activity(results: Results, org: iati.ReportingOrg) -> iati.Activity:
             else engagement.created_at.year)
     found = queries.deliveries(None, [engagement])
     currency = found[0].currency if found else "USD"
-    moving_note = " ".join(p.text for p in document.moving_from_note(results))
+    description = mark + _(
+        "Training of public officials delivered from the approved training plan of "
+        "%(name)s, after focus-group assessments of the organisations' digital-government "
+        "capacity; its results as counted by govcap.") % {"name": engagement.local_name}
+    indicators = results.indicators
+    if results.moving_from is not None:
+        indicators = [i for i in indicators if i.key != ind.MOVING_UP]
+        description += " " + _(
+            "The organisations' change in level measured at this round (level 4) is the "
+            "result of the training of %(earlier)s: it is reported once, in the activity "
+            "%(identifier)s.") % {"earlier": results.moving_from.local_name,
+                                  "identifier": f"{org.ref}-{results.moving_from.slug}"}
     return iati.Activity(
         identifier=f"{org.ref}-{engagement.slug}",
         title=mark + _("Digital-government capacity training: %(name)s") % {
             "name": engagement.local_name},
-        description=mark + _(
-            "Training of public officials delivered from the approved training plan of "
-            "%(name)s, after focus-group assessments of the organisations' digital-government "
-            "capacity; its results as counted by govcap.") % {"name": engagement.local_name},
+        description=description,
         country_code=engagement.country.code, currency=currency,
-        # the end is known once every course has run or been cancelled; until then, none
-        start=when[0] if when else engagement.start_date,
-        end=when[1] if when and all(d.status in ("completed", *ind.CLOSED) for d in found)
+        planned=results.plan_period,
+        started=when[0] if when else None,
+        ended=when[1] if when and all_done(found, queries.approved_plans([engagement]))
         else None,
-        started=when is not None, ended=True,
         implementers=tuple(sorted({d.provider.name for d in found if d.provider})),
-        indicators=tuple(_indicator(i, year, results.plan_period,
-                                    moving_note if i.key == ind.MOVING_UP else "")
-                         for i in results.indicators))
+        indicators=tuple(_indicator(i, year, results.plan_period) for i in indicators))
 
 
 def write(user, engagement: Engagement | None, *, include_demo: bool = False,

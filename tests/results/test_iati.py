@@ -50,9 +50,10 @@ def test_the_file_is_valid_iati_203_with_a_result_per_indicator(programme, repor
     schema.assertValid(tree)
     [activity] = tree.findall("iati-activity")
     assert activity.findtext("iati-identifier") == f"{ORG}-{programme.engagement.slug}"
-    # its one course has run: an actual start (2) and an actual end (4)
+    # the plan's months are its planned start (1) and end (3); its first course has run
+    # (an actual start, 2), the second has not: no actual end (4) yet
     assert [(d.get("type"), d.get("iso-date")) for d in activity.findall("activity-date")] == [
-        ("2", "2026-06-01"), ("4", "2026-06-02")]
+        ("1", "2027-02-01"), ("3", "2028-01-31"), ("2", "2026-06-01")]
     trained = next(r for r in activity.findall("result")
                    if r.findtext("title/narrative") == "Officials trained")
     indicator = trained.find("indicator")
@@ -74,6 +75,25 @@ def test_the_file_is_valid_iati_203_with_a_result_per_indicator(programme, repor
                       if r.findtext("title/narrative") == "Completion rate")
     actual = completion.find("indicator/period/actual")
     assert actual.get("value") == "66.7" and actual.findtext("comment/narrative") == "2 of 3"
+
+
+def test_the_actual_end_comes_once_every_course_of_the_plan_is_done_or_cancelled(
+        programme, reporting_org, schema, tmp_path):
+    from govcap.delivery import services
+    from govcap.delivery.models import Delivery
+
+    second = programme.plan.data["cohorts"][1]["cohort_id"]
+    other = services.create_delivery(programme.coordinator, programme.plan, second)
+
+    def dates() -> list[tuple[str, str]]:
+        tree = iati(tmp_path, "--engagement", programme.engagement.slug)
+        schema.assertValid(tree)
+        return [(d.get("type"), d.get("iso-date"))
+                for d in tree.findall("iati-activity/activity-date")]
+
+    assert "4" not in dict(dates())  # the second course is being prepared
+    Delivery.objects.filter(pk=other.pk).update(status=Delivery.Status.CANCELLED)
+    assert dict(dates())["4"] == "2026-06-02"  # the one course that ran ended then
 
 
 def test_the_programme_file_holds_one_activity_per_planned_engagement(
@@ -132,25 +152,41 @@ def test_a_baseline_not_measured_is_said_not_written_without_a_value(
     assert "not measured" not in trained.findtext("indicator/description/narrative")
 
 
-def test_a_follow_ups_level_4_is_the_baseline_rounds_with_its_year(programme, reporting_org,
-                                                                    schema, tmp_path):
-    """The follow-up's activity reports the baseline's training measured at the follow-up,
-    saying so (the programme counts it once); the baseline year is the earlier round's."""
+def test_level_4_is_reported_once_under_the_round_whose_training_it_was(
+        programme, reporting_org, schema, tmp_path):
+    """The baseline's training measured at the follow-up is a result of the baseline's
+    activity, with the baseline's year; the follow-up's activity does not repeat it (an
+    aggregator adding the activities' results would count it twice) and says where it is."""
     import datetime as dt
 
+    from govcap.planning.models import Plan
+
     Engagement.objects.filter(pk=programme.engagement.pk).update(start_date=dt.date(2025, 2, 10))
-    tree = iati(tmp_path, "--engagement", programme.later.slug)
+    # the follow-up has its own approved plan: both rounds are activities of the file
+    Plan.objects.create(engagement=programme.later, version=1, status=Plan.Status.APPROVED,
+                        catalogue=programme.plan.catalogue, data_json=programme.plan.data_json)
+    tree = iati(tmp_path, "--programme")
     schema.assertValid(tree)
-    moving = next(r for r in tree.findall("iati-activity/result")
-                  if "level 4" in r.findtext("title/narrative"))
+    activities = {a.findtext("iati-identifier"): a for a in tree.findall("iati-activity")}
+    baseline = activities[f"{ORG}-{programme.engagement.slug}"]
+    later = activities[f"{ORG}-{programme.later.slug}"]
+
+    def level_4(activity) -> list:
+        return [r for r in activity.findall("result")
+                if "level 4" in r.findtext("title/narrative")]
+
+    assert level_4(later) == []
+    assert programme.engagement.slug in later.findtext("description/narrative")
+    [moving] = level_4(baseline)
     indicator = moving.find("indicator")
     assert indicator.find("baseline").get("year") == "2025"
     period = indicator.find("period")
     assert period.find("period-start").get("iso-date") == "2025-02-10"
-    actual = period.find("actual")
-    assert actual.get("value") == "100.0"
-    assert "the training of Baseline (2025), measured at this round" in actual.findtext(
-        "comment/narrative")
+    assert period.find("actual").get("value") == "100.0"
+    # once in the whole file
+    titles = [r.findtext("title/narrative") for a in activities.values()
+              for r in a.findall("result")]
+    assert titles.count(moving.findtext("title/narrative")) == 1
 
 
 def test_the_iati_button_says_beforehand_that_the_setting_is_missing(programme, settings):

@@ -64,10 +64,10 @@ class Activity:
     description: str
     country_code: str
     currency: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-    started: bool = False  # the start is actual (a course has run), not planned
-    ended: bool = False  # the end is actual (every course has run), not planned
+    # the approved plan's first and last day (activity-date 1 planned start, 3 planned end)
+    planned: tuple[dt.date, dt.date] | None = None
+    started: dt.date | None = None  # the first course's first day, once one has run (2)
+    ended: dt.date | None = None  # the last course's last day, once all are done (4)
     implementers: tuple[str, ...] = ()  # training providers
     indicators: tuple[Indicator, ...] = ()
     last_updated: dt.datetime | None = None
@@ -135,11 +135,12 @@ def _activity(root: ET.Element, a: Activity, org: ReportingOrg, language: str,
     for name in a.implementers:
         _narrative(element, "participating-org", name, role="4")
     ET.SubElement(element, "activity-status", {"code": IMPLEMENTATION})
-    dates = []
-    if a.start is not None:
-        dates.append(("2" if a.started else "1", a.start))
-    if a.end is not None:
-        dates.append(("4" if a.ended else "3", a.end))
+    dates = [("1", a.planned[0]), ("3", a.planned[1])] if a.planned else []
+    if a.started is not None:
+        dates.append(("2", a.started))
+    if a.ended is not None:
+        dates.append(("4", a.ended))
+    # IATI: an activity has a start date, planned or actual
     for kind, day in dates or [("1", generated.date())]:
         ET.SubElement(element, "activity-date", {"iso-date": day.isoformat(), "type": kind})
     ET.SubElement(element, "recipient-country", {"code": a.country_code, "percentage": "100"})
