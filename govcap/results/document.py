@@ -253,14 +253,34 @@ def evaluation_blocks(results: Results) -> list:
         facts.append(_("Level 2: %(pre)d answered before the course only and %(post)d "
                        "after it only; they are not in the gain.") % {
             "pre": l2.facts.get("pre_only", 0), "post": l2.facts.get("post_only", 0)})
-    if l3 and l3.facts.get("supervisors"):
-        facts.append(_("Level 3: %(count)s of the supervisors who answered say the course "
-                       "was applied.") % {"count": words.of(int(l3.facts["supervisors_applied"]),
-                                                            int(l3.facts["supervisors"]))})
+    if l3 and (l3.n or l3.facts.get("supervisors")):
+        facts.append(level_3_sentence(l3))
     if not facts:
         facts.append(_("No evaluation answers yet."))
     out.append(Bullets(tuple(facts)))
     return out
+
+
+def level_3_sentence(l3: ind.Indicator) -> str:
+    """The participants' level-3 figure, the headline, then their supervisors' beside it:
+    "Level 3: 3 of 4 participants who answered say they apply what they learnt; 2 of 2
+    supervisors who answered say so."."""
+    if l3.n:
+        participants = ngettext(
+            "%(count)d of %(n)d participant who answered says they apply what they learnt",
+            "%(count)d of %(n)d participants who answered say they apply what they learnt",
+            l3.n) % {"count": l3.numerator or 0, "n": l3.n}
+    else:
+        participants = _("no participant has answered yet")
+    bosses = int(l3.facts.get("supervisors", 0))
+    if not bosses:
+        return _("Level 3: %(participants)s.") % {"participants": participants}
+    supervisors = ngettext(
+        "%(count)d of %(n)d supervisor who answered says so",
+        "%(count)d of %(n)d supervisors who answered say so", bosses) % {
+        "count": int(l3.facts.get("supervisors_applied", 0)), "n": bosses}
+    return _("Level 3: %(participants)s; %(supervisors)s.") % {
+        "participants": participants, "supervisors": supervisors}
 
 
 QUOTES = 2  # per course and level in the documents that go to a donor

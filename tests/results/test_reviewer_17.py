@@ -1,0 +1,69 @@
+"""What a fresh-eyes reviewer of the results found (issue 17, the loop): each test says
+what a reader of the page or the documents sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.urls import reverse
+from django.utils import timezone
+
+from govcap.delivery.models import FollowUp
+from govcap.results.core import indicators as ind
+from govcap.results.document import level_3_sentence
+from tests.security.helpers import client_for
+
+
+def _l3(n: int, applied: int, supervisors: int = 0, supervisors_applied: int = 0):
+    return ind.Indicator(
+        ind.APPLICATION,
+        ind.PERCENT,
+        ind.percent(applied, n),
+        n,
+        applied,
+        facts={"supervisors": supervisors, "supervisors_applied": supervisors_applied},
+    )
+
+
+def test_level_3_says_the_participants_figure_first_then_their_supervisors():
+    assert level_3_sentence(_l3(1, 1, 1, 1)) == (
+        "Level 3: 1 of 1 participant who answered says they apply what they learnt; "
+        "1 of 1 supervisor who answered says so."
+    )
+    assert level_3_sentence(_l3(27, 22, 24, 18)) == (
+        "Level 3: 22 of 27 participants who answered say they apply what they learnt; "
+        "18 of 24 supervisors who answered say so."
+    )
+
+
+def test_level_3_without_supervisors_or_without_participants_says_which():
+    assert level_3_sentence(_l3(4, 3)) == (
+        "Level 3: 3 of 4 participants who answered say they apply what they learnt."
+    )
+    assert level_3_sentence(_l3(0, 0, 2, 1)) == (
+        "Level 3: no participant has answered yet; 1 of 2 supervisors who answered say so."
+    )
+
+
+def _text(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_the_results_page_says_the_participants_level_3_figure_first(programme):
+    answered = timezone.make_aware(dt.datetime(2026, 10, 1, 10, 0))  # 4 months after it
+    for who in ("participant", "supervisor"):
+        FollowUp.objects.create(
+            trainee=programme.trainee,
+            respondent=who,
+            due_date=dt.date(2026, 9, 1),
+            close_date=dt.date(2026, 12, 1),
+            applied="yes",
+            answered_at=answered,
+        )
+    page = _text(client_for(programme.manager).get(reverse("indicators")).content.decode())
+    assert (
+        "Level 3: 1 of 1 participant who answered says they apply what they learnt; "
+        "1 of 1 supervisor who answered says so."
+    ) in page
+    assert "of the supervisors who answered say the course was applied" not in page
