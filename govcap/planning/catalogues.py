@@ -98,7 +98,7 @@ def import_file(path: str | Path, *, user=None) -> tuple[str, Any, str]:
     """Import a catalogue or translation file: (kind, row, action)."""
     path = Path(path)
     document = _read_yaml(path)
-    if isinstance(document, Mapping) and "modules" in document and "title" not in document:
+    if isinstance(document, Mapping) and "modules" in document and "competences" not in document:
         obj, action = import_translation(document, path.name, user=user)
         return "translation", obj, action
     row, created = import_document(document, path.name, user=user)

@@ -8,13 +8,15 @@ from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from govcap import localise
+from govcap.labels import level_choices
 from govcap.planning.core.inputs import MAX_LEAD_WEEKS, PlanInputError, month_number
 from govcap.planning.core.ratecard import country_rate_card
 from govcap.planning.core.validation import DELIVERY_MODES, CatalogueError
-from govcap.planning.models import LEVEL_CHOICES, PlanSettings
+from govcap.planning.models import PlanSettings
 from govcap.planning.wording import DELIVERY
 from govcap.scale import SECTION_KEYS
 
@@ -35,6 +37,13 @@ def _month(value: str) -> str:
     return value
 
 
+class CatalogueChoiceField(forms.ModelChoiceField):
+    """A catalogue version by its name in the reader's language (its translation layer's)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.parsed(get_language() or '').title} (v{obj.version})"
+
+
 class SettingsForm(forms.ModelForm):
     """Targets and constraints; per-organisation fields are added for each organisation."""
 
@@ -49,6 +58,7 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = PlanSettings
+        field_classes = {"catalogue": CatalogueChoiceField}
         fields = ["catalogue", "default_level", "strategic_level", "sustain_high", "start_month",
                   "lead_weeks", "horizon_months", "max_parallel", "max_parallel_per_domain",
                   "participants_per_org", "max_participants_per_org", "currency",
@@ -101,6 +111,10 @@ class SettingsForm(forms.ModelForm):
         self.section_titles = section_titles
         cast(forms.ChoiceField, self.fields["strategic_sections"]).choices = [(k, section_titles.get(k, k))
                                                      for k in SECTION_KEYS]
+        # levels in the reader's language, as the rest of the product says them (the
+        # model's choices are the stored keys' English words)
+        for name in ("default_level", "strategic_level"):
+            cast(forms.ChoiceField, self.fields[name]).choices = level_choices()
         settings: PlanSettings = self.instance
         self.initial.setdefault("strategic_sections", settings.strategic_sections)
         self.initial.setdefault("blackout", ", ".join(sorted(settings.blackout_months)))
@@ -112,7 +126,7 @@ class SettingsForm(forms.ModelForm):
             for section in SECTION_KEYS:
                 name = f"target_{org.pk}_{section}"
                 self.fields[name] = forms.ChoiceField(
-                    choices=BLANK + LEVEL_CHOICES, required=False,
+                    choices=BLANK + level_choices(), required=False,
                     label=localise.labelled(org.name, section_titles.get(section, section)))
                 self.fields[name].widget.attrs["aria-label"] = self.fields[name].label
                 self.initial.setdefault(name, settings.target_overrides.get(key, {})

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from govcap.planning.core.catalogue import audience_names
 from govcap.planning.core.inputs import (
     NOMINATION_NOTICE_WEEKS,
     NOMINATION_WEEKS,
@@ -69,7 +70,9 @@ def nominations(s: Scope) -> Section:
                        for f in n.follows}   # it follows on from
             roles = tuple(dict.fromkeys(p for code in sorted(earlier)
                                         for p in getattr(s.module(code), "audience", ())))
-        audience = L.commas(personas.get(p, p) for p in roles)
+        # lower-case after the first name, as a list reads ("Chefs de projet, concepteurs…")
+        audience = L.commas(audience_names(s.catalogue, roles) if s.catalogue
+                            else [personas.get(p, p) for p in roles])
         members = [m for m in cohort.members if s.mine(m.org_id)]
         places = sum(m.participants for m in members)
         rows.append([s.cohort_number(cohort.cohort_id), L.month(cohort.month),

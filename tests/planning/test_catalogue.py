@@ -168,7 +168,7 @@ def test_it_ships_french_titles_and_objectives_for_every_module() -> None:
         assert fr.code == en.code and fr.cost_per_cohort == en.cost_per_cohort
         assert fr.title != en.title and len(fr.objectives) == len(en.objectives)
         assert all(a != b for a, b in zip(fr.objectives, en.objectives, strict=True))
-    assert french.module("EA-101").title.startswith("Fondamentaux de l'architecture")
+    assert french.module("EA-101").title.startswith("Fondamentaux de l’architecture")
     assert french.personas["leader"] == "Dirigeants et cadres supérieurs"
 
 

@@ -9,7 +9,8 @@ so a language can be added without touching the catalogue.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -444,6 +445,7 @@ class CatalogueTranslation:
     personas: Mapping[str, str] = field(default_factory=dict)
     # module code → field → text (or tuple of texts for objectives)
     modules: Mapping[str, Mapping[str, str | tuple[str, ...]]] = field(default_factory=dict)
+    title: str = ""  # the catalogue's name in the language; empty: the source's
 
 
 def parse_translation(document: Any, source: str = "<translation>") -> CatalogueTranslation:
@@ -458,6 +460,7 @@ def parse_translation(document: Any, source: str = "<translation>") -> Catalogue
     return CatalogueTranslation(
         key=document["catalogue"], version=document["version"], language=document["language"],
         personas=dict(document.get("personas") or {}), modules=modules,
+        title=" ".join(str(document.get("title") or "").split()),
     )
 
 
@@ -505,23 +508,48 @@ def translate_catalogue(catalogue: Catalogue, layer: CatalogueTranslation) -> Ca
     errors = translation_errors(catalogue, layer)
     if errors:
         raise CatalogueError(f"translation {layer.language}", errors)
+    typeset = _typeset(layer.language)
+
     def translated(m: Module) -> Module:
         fields = layer.modules.get(m.code, {})
         return replace(
             m,
-            title=str(fields.get("title", m.title)),
-            summary=str(fields.get("summary", m.summary)),
-            objectives=tuple(fields.get("objectives", m.objectives)),
-            follow_up=str(fields.get("follow_up", m.follow_up)),
+            title=typeset(str(fields.get("title", m.title))),
+            summary=typeset(str(fields.get("summary", m.summary))),
+            objectives=tuple(typeset(str(o)) for o in fields.get("objectives", m.objectives)),
+            follow_up=typeset(str(fields.get("follow_up", m.follow_up))),
         )
-    personas = {k: layer.personas.get(k, v) for k, v in catalogue.personas.items()}
+    personas = {k: typeset(layer.personas.get(k, v)) for k, v in catalogue.personas.items()}
     return replace(catalogue, modules=tuple(translated(m) for m in catalogue.modules),
                    interventions=tuple(translated(m) for m in catalogue.interventions),
-                   personas=personas, translated_to=layer.language)
+                   personas=personas, translated_to=layer.language,
+                   title=typeset(layer.title or catalogue.title))
+
+
+# Languages whose interface writes the typographic apostrophe (’): a stored layer typed
+# with the straight one ("l'agilité") is shown as the interface writes it. Display only:
+# the stored layer, and so any checksum, is unchanged.
+_TYPOGRAPHIC_APOSTROPHE = frozenset({"fr"})
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def _typeset(language: str) -> Callable[[str], str]:
+    if language.split("-")[0] in _TYPOGRAPHIC_APOSTROPHE:
+        return lambda text: _STRAIGHT_APOSTROPHE.sub("\u2019", text)
+    return lambda text: text
+
+
+def audience_names(catalogue: Catalogue, personas: Iterable[str]) -> list[str]:
+    """The personas' names for a list: "Chefs de projet, concepteurs de services…". The
+    catalogue names each as a heading (capitalised); after the first the capital goes,
+    unless the name opens with an acronym ("CIOs and CTOs")."""
+    names = [catalogue.personas.get(p, p) for p in personas]
+    return [name if i == 0 or not name[:1].isupper() or name[1:2].isupper()
+            else name[:1].lower() + name[1:] for i, name in enumerate(names)]
 
 
 __all__ = [
-    "DEFAULT_CATALOGUE", "FOLLOW_ON_KINDS", "INTERVENTION_KINDS", "STEPS", "STEP_LEVELS", "Catalogue", "CatalogueError",
+    "DEFAULT_CATALOGUE", "FOLLOW_ON_KINDS", "audience_names", "INTERVENTION_KINDS", "STEPS", "STEP_LEVELS", "Catalogue", "CatalogueError",
     "catalogue_document",
     "CatalogueTranslation", "Module", "load_catalogue", "load_translation",
     "missing_translations", "parse_catalogue", "parse_translation", "translate_catalogue",

@@ -137,6 +137,7 @@ TRANSLATION_SCHEMA: dict[str, Any] = {
         "version": {"type": "string", "pattern": r"^[0-9]+(\.[0-9]+)*$"},
         "language": {"type": "string", "pattern": LANGUAGE,
                      "description": "a language code such as fr"},
+        "title": _TEXT,
         "personas": {"type": "object", "additionalProperties": _TEXT},
         "modules": {
             "type": "object",
