@@ -830,7 +830,11 @@ def _docx_category(body: bytes) -> bytes:
     return out.getvalue()
 
 
-def filename(results: Results, fmt: str) -> str:
+def filename(results: Results, fmt: str, language: str = "en") -> str:
+    """The file's name: whose results, the day, and the language when not English, so the
+    English, French and Arabic downloads of one day do not share a name
+    ("results-kenya-follow-up-2026-2026-12-05-fr.pdf")."""
     stem = (f"results-{results.engagement.slug}" if results.engagement is not None
             else "programme-results")
-    return f"{stem}-{dt.date.today().isoformat()}.{fmt}"
+    written = "" if language == "en" else f"-{language}"
+    return f"{stem}-{dt.date.today().isoformat()}{written}.{fmt}"

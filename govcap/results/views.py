@@ -137,14 +137,16 @@ def download(request, fmt: str, slug: str | None = None):
     if fmt not in DOWNLOADS:
         raise Http404
     engagement = _engagement(request, slug)
-    with translation.override(_asked_language(request)):
+    language = _asked_language(request)
+    with translation.override(language):
         results = build(request.user, engagement)
         if fmt == "json":
             body = json.dumps(serialise.as_json(results), indent=2, ensure_ascii=False).encode()
         else:
             body = document.render(results, fmt)
     response = HttpResponse(body, content_type=document.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{document.filename(results, fmt)}"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{document.filename(results, fmt, language)}"')
     return response
 
 

@@ -67,3 +67,19 @@ def test_the_results_page_says_the_participants_level_3_figure_first(programme):
         "1 of 1 supervisor who answered says so."
     ) in page
     assert "of the supervisors who answered say the course was applied" not in page
+
+
+def test_downloads_in_other_languages_do_not_share_the_english_file_name(programme):
+    client = client_for(programme.manager)
+    url = reverse("indicators-engagement-download", args=[programme.engagement.slug, "pdf"])
+    names = {}
+    for language in ("en", "fr", "ar"):
+        disposition = client.get(url, {"lang": language})["Content-Disposition"]
+        names[language] = re.search(r'filename="([^"]+)"', disposition).group(1)
+    day = dt.date.today().isoformat()
+    stem = f"results-{programme.engagement.slug}-{day}"
+    assert names == {"en": f"{stem}.pdf", "fr": f"{stem}-fr.pdf", "ar": f"{stem}-ar.pdf"}
+    workbook = client.get(reverse("indicators-download", args=["xlsx"]), {"lang": "fr"})[
+        "Content-Disposition"
+    ]
+    assert f'filename="programme-results-{day}-fr.xlsx"' in workbook
