@@ -97,7 +97,7 @@ def _number(i: ind.Indicator, value: float | None) -> float | int | None:
         return ind.whole_cents(value) / 100
     if i.unit == ind.COUNT:
         return int(value)
-    return round(value, 2)
+    return round(value, ind.DIGITS.get(i.unit, 2))  # a gain to the page's decimal
 
 
 def _format(i: ind.Indicator, language: str) -> str:
@@ -111,14 +111,22 @@ def indicators_grid(results: Results, language: str) -> Grid:
     for r, i in enumerate(results.indicators):
         start, end = i.period if i.period else (None, None)
         rows.append([doc.name(i), str(UNITS[i.unit]), _number(i, i.baseline),
-                     _number(i, i.target), _number(i, i.value), i.numerator, i.n, start, end])
+                     _number(i, i.target), _number(i, i.value), i.numerator, i.n, start, end,
+                     _note(i)])
         for c in (2, 3, 4):
             formats[r, c] = _format(i, language)
     return Grid(pgettext("sheet name", "Indicators"), [
         Col(_("Indicator"), 44), Col(_("Unit"), 18), Col(_("Baseline"), 12),
         Col(_("Target"), 14), Col(_("Actual"), 14), Col(_("Count"), 10, WHOLE),
         Col(_("n"), 8, WHOLE), Col(_("Period start"), 12, DATE), Col(_("Period end"), 12, DATE),
+        Col(_("Notes"), 44),
     ], rows, formats)
+
+
+def _note(i: ind.Indicator) -> str:
+    """What the page says beside a cost: which courses it is of ("cost recorded for 6 of
+    the 8 courses that ran"), or why it has none ("no cost recorded")."""
+    return doc.no_cost(i) if i.value is None else doc.costed(i).strip().removeprefix("—").strip()
 
 
 def breakdown_grid(results: Results) -> Grid:

@@ -4,12 +4,14 @@ what a reader of the page or the documents sees."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 from django.urls import reverse
 from django.utils import timezone
 
-from govcap.delivery.models import FollowUp
+from govcap.delivery import services
+from govcap.delivery.models import Delivery, FollowUp, LearningCheck
 from govcap.results.core import indicators as ind
 from govcap.results.document import level_3_sentence
 from tests.security.helpers import client_for
@@ -83,3 +85,42 @@ def test_downloads_in_other_languages_do_not_share_the_english_file_name(program
         "Content-Disposition"
     ]
     assert f'filename="programme-results-{day}-fr.xlsx"' in workbook
+
+
+def _workbook_rows(client, sheet: str) -> dict[str, dict[str, object]]:
+    from openpyxl import load_workbook
+
+    body = client.get(reverse("indicators-download", args=["xlsx"])).content
+    ws = load_workbook(io.BytesIO(body))[sheet]
+    rows = list(ws.iter_rows(values_only=True))
+    header = list(rows[0])
+    return {r[0]: dict(zip(header, r, strict=False)) for r in rows[1:]}
+
+
+def test_the_workbook_says_which_courses_a_cost_is_of_and_gains_to_one_decimal(programme):
+    second = services.create_delivery(
+        programme.coordinator, programme.plan, programme.plan.data["cohorts"][1]["cohort_id"]
+    )
+    Delivery.objects.filter(pk=second.pk).update(
+        status=Delivery.Status.IN_PROGRESS,
+        start_date=dt.date(2026, 7, 1),
+        end_date=dt.date(2026, 7, 2),
+    )  # ran, no cost recorded yet
+    for trainee, post in ((programme.trainee, 2), (programme.t2, 2), (programme.t3, 3)):
+        for phase, correct in ((LearningCheck.Phase.PRE, 1), (LearningCheck.Phase.POST, post)):
+            LearningCheck.objects.create(
+                trainee=trainee,
+                phase=phase,
+                correct=correct,
+                out_of=3,
+                source="paper",
+                answered_at=timezone.now(),
+            )
+    client = client_for(programme.manager)
+    page = _text(client.get(reverse("indicators")).content.decode())
+    assert "+44.4 points (n = 3)" in page
+    rows = _workbook_rows(client, "Indicators")
+    cost = next(r for name, r in rows.items() if name.startswith("Cost per participant"))
+    assert cost["Notes"] == "cost recorded for 1 of the 2 courses that ran"
+    gain = next(r for name, r in rows.items() if "learning gain" in name)
+    assert gain["Actual"] == 44.4  # the page's figure, not 44.44
