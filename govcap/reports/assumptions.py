@@ -5,12 +5,14 @@ the plan version, so they are the ones it was made with."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.utils import translation
 
 from govcap.planning.rounds_words import later_round_words
 from govcap.reports import costing
+from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Para, Section
 from govcap.reports.scope import Scope
 
@@ -31,6 +33,14 @@ def later_round_sentence(s: Scope) -> str:
         return later_round_words(s.plan, later, s.L.date, s.L.month, s.cohorts)
 
 
+def rate_words(L: Labels, rate: object) -> str:
+    """An exchange rate as people write one: "129.5", "3,672.75", "0.0056" — its own
+    decimals without the stored trailing zeros ("129.500000")."""
+    value = Decimal(str(rate)).normalize()
+    exponent = value.as_tuple().exponent
+    return L.decimal(float(value), max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
 def assumptions(s: Scope) -> Section:
     L = s.L
     targets: dict[str, Any] = s.plan.settings.get("targets", {})
@@ -38,15 +48,21 @@ def assumptions(s: Scope) -> Section:
     items = []
     if targets:
         strategic = [s.section_title(k) for k in targets.get("strategic_sections", [])]
-        items.append(L.t("assume.targets", default=L.level(targets.get("default")),
-                         strategic=L.level(targets.get("strategic_level")),
-                         sections=L.semicolons(strategic) or L["assume.none"]))
+        if strategic:
+            items.append(L.t("assume.targets", default=L.level(targets.get("default")),
+                             strategic=L.level(targets.get("strategic_level")),
+                             sections=L.semicolons(strategic)))
+        else:  # its own sentence, not an empty list said "none"
+            items.append(L.t("assume.targets_none_strategic",
+                             default=L.level(targets.get("default"))))
         if targets.get("overrides"):
             items.append(L.t("assume.overrides", n=len(targets["overrides"])))
     if c:
+        own = len(c.get("participants_overrides", {}))
         items.append(L.t("assume.participants", n=c.get("participants_per_org"),
-                         most=c.get("max_participants_per_org"),
-                         own=len(c.get("participants_overrides", {}))))
+                         most=c.get("max_participants_per_org"), own=own) if own
+                     else L.t("assume.participants_all", n=c.get("participants_per_org"),
+                              most=c.get("max_participants_per_org")))
         later = later_round(s)
         if later:  # an earlier round re-generated: the page's and the brief's sentence
             items.append(later_round_sentence(s))
@@ -67,9 +83,14 @@ def assumptions(s: Scope) -> Section:
             items.append(L.t("assume.moved", items=L.semicolons(
                 L.t("assume.moved_item", module=f"{c.module_code} {s.module_title(c.module_code)}",
                     month=L.month(c.month)) for c in moved)))
-        items.append(L.t("assume.rates", catalogue=s.plan.catalogue_key,
-                         version=s.plan.catalogue_version, currency=c.get("currency", ""),
-                         rate=L.decimal(str(c.get("exchange_rate", 1)))))
+        currency = c.get("currency", "")
+        if currency in ("", "USD"):  # the catalogue's own currency: no rate to give
+            items.append(L.t("assume.rates_usd", catalogue=s.plan.catalogue_key,
+                             version=s.plan.catalogue_version))
+        else:
+            items.append(L.t("assume.rates", catalogue=s.plan.catalogue_key,
+                             version=s.plan.catalogue_version, currency=currency,
+                             rate=rate_words(L, c.get("exchange_rate", 1))))
         if c.get("cost_overrides"):
             items.append(L.t("assume.own_rates", codes=L.commas(sorted(c["cost_overrides"]))))
     target = s.plan.extra.get("women_target_percent")

@@ -12,7 +12,7 @@ from collections import Counter
 
 from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
-from govcap.planning.core.catalogue import Catalogue
+from govcap.planning.core.catalogue import Catalogue, audience_names
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
 from govcap.reports import build_parts, costing, left_out, load, rounds, sheets
 from govcap.reports.assumptions import assumptions
@@ -355,7 +355,9 @@ def findings(s: Scope) -> Section:
 def priorities(s: Scope) -> Section:
     L = s.L
     strategic = s.plan.settings.get("targets", {}).get("strategic_sections", [])
-    names = L.semicolons(s.section_title(k) for k in strategic) or L["priorities.none"]
+    # a whole sentence when no section is strategic, not an empty list said "none"
+    said = (L.t("priorities.p", sections=L.semicolons(s.section_title(k) for k in strategic))
+            if strategic else L["priorities.p_none_strategic"])
     by_module: dict[str, list] = {}
     for need in s.needs:
         by_module.setdefault(need.module_code, []).append(need)
@@ -377,7 +379,7 @@ def priorities(s: Scope) -> Section:
                    Column(L["col.origin"], 1.2), Column(L["col.status"], 1.6)], rows,
                   empty=build_parts.no_needs_text(s))
     return Section("priorities", L["h.priorities"],
-                   [Para(L.t("priorities.p", sections=names)),
+                   [Para(said),
                     *([Para(L["priorities.national"], "note")] if s.org_id is not None else []),
                     table, *left_out.blocks(s)],
                    wide=True)
@@ -399,7 +401,10 @@ def modules(s: Scope) -> Section:
         facts = [
             (L["mod.sections"], L.semicolons(s.section_title(k) for k in module.sections)),
             (L["mod.step"], s.step(module.step)),
-            (L["mod.audience"], L.commas(personas.get(p, p) for p in module.audience)),
+            # lower-case after the first name: "Chefs de projet, concepteurs de services…"
+            (L["mod.audience"], L.commas(audience_names(s.catalogue, module.audience)
+                                         if s.catalogue
+                                         else [personas.get(p, p) for p in module.audience])),
             (L["mod.days"], L.t("mod.days_value", days=module.days)),
             (L["mod.delivery"], L.get_or(f"delivery.{module.delivery}", module.delivery)),
             (L["mod.cohort"], L.t("mod.cohort_value", min=module.min_cohort,

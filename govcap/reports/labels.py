@@ -114,9 +114,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "h.nominations": _("Who to nominate"),
     "h.assumptions": _("Assumptions"),
     "assume.intro": _("The plan was made with these settings; change them and the plan changes."),
-    "assume.none": _("none"),
     "assume.targets": (_("Every section aims at {default}; the strategic sections aim at "
                        "{strategic}: {sections}.")),
+    # no section is strategic: its own sentence, not an empty list said "none"
+    "assume.targets_none_strategic": _("Every section aims at {default}. No section is "
+                                       "strategic."),
     "assume.overrides": plural_noop(
         "{n} organisation has targets of its own on some sections.",
         "{n} organisations have targets of their own on some sections."),
@@ -124,6 +126,10 @@ EN: dict[str, str | Plural | Contextual] = {
         "Each organisation sends {n:n.participants} to each course it needs "
         "({own:n.organisations} with a number of their own); to reach a course's minimum, up "
         "to {most} from one organisation."),
+    # no organisation has a number of its own
+    "assume.participants_all": _(
+        "Each organisation sends {n:n.participants} to each course it needs; to reach a "
+        "course's minimum, up to {most} from one organisation."),
     "assume.horizon": (_("{months} months from {first}; at most {parallel} cohorts running in one "
                        "month.")),
     "assume.lead": _(
@@ -144,6 +150,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "assume.moved_item": _("{module}, moved to {month} by the coordinator"),
     "assume.rates": (_("Costs from the catalogue {catalogue} version {version}, in {currency} at "
                      "{rate} per US dollar.")),
+    # the engagement's currency is the catalogue's own: no rate to give
+    "assume.rates_usd": _("Costs from the catalogue {catalogue} version {version}, in US "
+                          "dollars."),
     "assume.own_rates": _("The engagement sets its own rates for: {codes}."),
     "assume.women": _("Nominations aim at {target}% women."),
     "assume.budget": _("What the budget covers"),
@@ -321,7 +330,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "summary.strongest": plural_noop(
         "Strongest section: {section}, with {n} of {total} organisations at High.",
         "Strongest section: {section}, with {n} of {total} organisations at High."),
-    "summary.most_gaps": _("{org} has the most gaps: {n} of {sections} sections below target."),
+    "summary.most_gaps": _("Organisation with the most gaps: {org} ({n} of {sections} sections "
+                           "below target)."),
     "summary.org_furthest": _("Furthest from target: {sections}."),
     "summary.org_at_target": _("At or above target: {sections}."),
     "summary.plan": _(
@@ -387,7 +397,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "priorities.p": (_("Needs are ranked by the size of the gap, the strategic weight of the "
                      "section and the confidence of the rating; a prerequisite ranks with the "
                      "module that needs it. Strategic sections: {sections}.")),
-    "priorities.none": _("none"),
+    # no section is strategic: a whole sentence, not an empty list said "none"
+    "priorities.p_none_strategic": (_(
+        "Needs are ranked by the size of the gap, the strategic weight of the section and "
+        "the confidence of the rating; a prerequisite ranks with the module that needs it. "
+        "No section is strategic.")),
     "priorities.national": _("Ranks are those of the national plan, so this organisation's "
                              "list may start at a number other than 1."),
     "col.rank": _("Rank"), "col.module": _("Module"), "col.title": _("Title"),
