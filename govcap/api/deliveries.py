@@ -5,6 +5,7 @@ so a training provider's token sees its own deliveries only."""
 # No `from __future__ import annotations`: ninja's `paginate` reads the annotations.
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
@@ -39,13 +40,35 @@ class DeliveryOut(Schema):
     currency: str
     planned_month: str
     planned_participants: int
-    planned_cost_cents: int
-    cost_cents: int | None
+    planned_cost: str = Field(description=(
+        "The planned cost in the currency's units (`currency`), a decimal string with two "
+        "decimals (\"8270.00\"), as the results API gives money"))
+    cost: str | None = Field(description=(
+        "The cost recorded, as `planned_cost` (null until recorded)"))
+    planned_cost_cents: int = Field(deprecated=True, description=(
+        "Deprecated: the planned cost in cents; read `planned_cost`. Removed in the next "
+        "release."))
+    cost_cents: int | None = Field(deprecated=True, description=(
+        "Deprecated: the cost recorded in cents; read `cost`. Removed in the next release."))
     revision: int
 
     @staticmethod
     def resolve_provider(obj: Delivery) -> str | None:
         return obj.provider.name if obj.provider else None
+
+    @staticmethod
+    def resolve_planned_cost(obj: Delivery) -> str:
+        return units(obj.planned_cost_cents)
+
+    @staticmethod
+    def resolve_cost(obj: Delivery) -> str | None:
+        return None if obj.cost_cents is None else units(obj.cost_cents)
+
+
+def units(cents: int) -> str:
+    """Whole cents as the currency's units, a decimal string with two decimals: 827000 →
+    "8270.00" (exact: no float on the way)."""
+    return str((Decimal(cents) / 100).quantize(Decimal("0.01")))
 
 
 class TraineeOut(Schema):

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -107,3 +108,24 @@ def test_attendance_refused_before_the_course_says_the_day_in_words(course):
     said = _text(page.content.decode())
     assert "This course starts on 8 February 2099: attendance is taken from that day." in said
     assert "Feb. 8" not in said
+
+
+def test_the_deliveries_api_gives_money_in_the_currencys_units_as_the_results_api(course):
+    from tests.delivery.test_scoping import bearer
+
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        planned_cost_cents=827_005, cost_cents=1_234_550, currency="USD"
+    )
+    api = bearer(course.coordinator)
+    listed = json.loads(api.get("/api/deliveries").content)["items"][0]
+    detail = json.loads(api.get(f"/api/deliveries/{course.delivery.uuid}").content)
+    for d in (listed, detail):
+        assert (d["planned_cost"], d["cost"], d["currency"]) == ("8270.05", "12345.50", "USD")
+        assert (d["planned_cost_cents"], d["cost_cents"]) == (827_005, 1_234_550)  # one release
+    Delivery.objects.filter(pk=course.delivery.pk).update(cost_cents=None)
+    assert json.loads(api.get(f"/api/deliveries/{course.delivery.uuid}").content)["cost"] is None
+    schema = json.loads(Client().get("/api/openapi.json").content)["components"]["schemas"]
+    fields = schema["DeliveryOut"]["properties"]
+    assert fields["planned_cost_cents"].get("deprecated") is True
+    assert fields["cost_cents"].get("deprecated") is True
+    assert not fields["planned_cost"].get("deprecated")
