@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
 from django.utils import timezone
 
 from govcap.analysis.core import org_level
@@ -40,6 +41,8 @@ from govcap.planning.core.inputs import (
     Targets,
     add_months,
     first_allowed_month,
+    month_name,
+    month_number,
 )
 from govcap.planning.core.plan import canonical_json, plain
 from govcap.planning.core.ratecard import country_rate_card
@@ -127,6 +130,12 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
     # The calendar from the start month before closed months move it on (to the first
     # month open to training), with a year more so the moved calendar is covered too.
     calendar = plain_constraints.calendar_months
+    later = later_round(settings.engagement, day)
+    if later is not None and settings.start_month < calendar[0]:
+        # an earlier round's plan keeps its courses in their own months (planning.core
+        # .generate): its calendar starts with the months in the settings
+        calendar = tuple(month_name(m) for m in range(month_number(settings.start_month),
+                                                      month_number(calendar[-1]) + 1))
     blocks = blackouts.month_blocks(
         settings.engagement.country.code,
         calendar + tuple(add_months(calendar[-1], i + 1) for i in range(12)),
@@ -151,7 +160,7 @@ def constraints_of(settings: PlanSettings, day: dt.date | None = None) -> Constr
         rate_card=country_rate_card(settings.engagement.country.code, day.isoformat(),
                                     settings.rate_card_version),
         travelling_share_percent=settings.travelling_share_percent,
-        reassessed_by=later.name if (later := later_round(settings.engagement)) else "",
+        reassessed_by=later.name if later is not None else "",
     )
 
 
@@ -182,13 +191,17 @@ def previous_round(engagement):
             .order_by("-round_number", "-id").first())
 
 
-def later_round(engagement):
-    """The same country's engagement of the next round (None when it is the latest): an
-    earlier round's plan re-generated after it is reassessed by it."""
+def later_round(engagement, day: dt.date | None = None):
+    """The same country's engagement of the next round that has begun by ``day`` (today
+    when None; one without a start date has), or None: an earlier round's plan re-generated
+    after it is reassessed by it, and plans nothing new. A plan dated before that round
+    began (the demo's baseline, approved in April 2025) is an ordinary plan."""
     if engagement.pk is None:  # settings read apart from the database: no rounds known
         return None
+    day = day or plan_date()
     return (Engagement.objects.filter(country_id=engagement.country_id,
                                       round_number__gt=engagement.round_number)
+            .filter(Q(start_date__isnull=True) | Q(start_date__lte=day))
             .order_by("round_number", "id").first())
 
 
@@ -341,7 +354,8 @@ def open_cohorts(engagement) -> tuple[OpenCohort, ...]:
             if free > 0:
                 found.append(OpenCohort(other.name, other.country.local_name,
                                         module.code, cohort["language"], cohort["month"],
-                                        free))
+                                        free, tuple(sorted(m["org_id"] for m in
+                                                           cohort.get("members", ())))))
     return tuple(found)
 
 

@@ -422,6 +422,8 @@ def cohort_edit(row: CohortRow, plan: PlanData, catalogue: Catalogue | None = No
 
 def unfit_edit(row: UnfitRow, plan: PlanData) -> UnfitEdit | None:
     code = row.unfit.module_code
+    if row.unfit.reason == "later-round":  # that round's plan takes it up, not this one
+        return None
     if not code or not any(n.org_id == row.unfit.org_id and n.module_code == code
                            and n.status != "dropped" for n in plan.needs):
         return None
@@ -454,8 +456,13 @@ def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:
 
 
 def start_note(plan: PlanData) -> str:
-    """Said when the start month in the settings had passed when the plan was made."""
+    """Said when the start month in the settings had passed when the plan was made; not
+    by an earlier round's plan that plans nothing new (a later round reassesses it): it
+    starts nothing, its months are those of the courses it keeps."""
     c = plan.settings.get("constraints", {})
+    if plan.extra.get("later_round") and not any(k.month and not k.delivery
+                                                 for k in plan.cohorts):
+        return ""
     if c.get("first_month") and c["first_month"] != c.get("start_month") and "lead_weeks" in c:
         return ngettext(
             "The schedule starts in %(first)s, not in the start month in the settings "

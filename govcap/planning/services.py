@@ -38,6 +38,7 @@ from govcap.planning.inputs_db import (
     Inputs,
     ensure_settings,
     gather,
+    later_round,
     later_round_label,
     plan_date,
     previous_round,
@@ -265,6 +266,12 @@ def approve(plan: Plan, user) -> Plan:
         if latest is None or latest.pk != plan.pk:
             raise PlanRefused(_("Only the latest version can be approved."))
         first = plan.data["months"][0] if plan.data["months"] else None
+        if plan.data.get("extra", {}).get("later_round"):
+            # an earlier round's plan once the next round exists: its months are those of
+            # the courses it keeps, under way or done; only a course planned afresh (a
+            # version stored before it planned nothing new) must start after today
+            first = min((c["month"] for c in plan.data.get("cohorts", ())
+                         if c.get("month") and not c.get("delivery")), default=None)
         today = plan_date()
         if first is not None and first <= f"{today.year:04d}-{today.month:02d}":
             raise PlanRefused(_("This version's schedule starts in %(month)s, which has "
@@ -341,6 +348,13 @@ def _add_edit(engagement, user, operation: Operation) -> PlanEdit:
         if plan.is_read_only:
             raise PlanRefused(_("This plan version is approved and read-only; make a new "
                                 "draft from it first."))
+        later = later_round(engagement)
+        if later is not None and kind_of(operation) != "drop-module":
+            raise PlanRefused(_(
+                "%(round)s, the next assessment round, reassesses the organisations of this "
+                "plan: this version plans nothing new, so no course is added or moved in "
+                "it. Plan new training in that round's plan.") % {
+                    "round": later_round_label(engagement, later.name)})
         # What the edits made so far do on today's inputs, so that only this edit is blamed.
         held = _with_current_inputs(engagement, plan)
         before = plan.plan_data()

@@ -32,7 +32,12 @@ from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.plan import DROPPED, OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
-from govcap.planning.inputs_db import coverage_of, ensure_settings, later_round_label
+from govcap.planning.inputs_db import (
+    coverage_of,
+    ensure_settings,
+    later_round,
+    later_round_label,
+)
 from govcap.planning.models import DOCUMENT_FORMATS, Plan, PlanEdit
 
 EDIT_KINDS = ("move-cohort", "drop-module", "add-module", "move-member", "lock-cohort")
@@ -93,6 +98,11 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     context["later_round"] = services.later_round_words(plan)
     context["later_label"] = later_round_label(engagement,
                                                plan.data.get("extra", {}).get("later_round"))
+    # where new training for its organisations is planned: that round's plan, when the
+    # reader may open it
+    later = later_round(engagement) if context["later_round"] else None
+    if later is not None and scoping.engagements(request.user).filter(pk=later.pk).exists():
+        context["later_plan_url"] = reverse("plan", args=[later.slug])
     states = services.version_states(versions)
     context["version_rows"] = [(p, states[p.pk]) for p in versions]
     # An approved plan stays in force while its successor is only a draft.
@@ -130,7 +140,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
                              _outcome(e, unplaced), wording.moved_others(e.moved_others, namer),
                              _why(e, results, namer))
                             for e in stored]
-        if editable:
+        if editable and not context["later_round"]:  # it plans nothing new: none to add
             choices = pages.edit_choices(plan_data, catalogue)
             context["add_form"] = EditForm(initial={"op_id": services.new_op_id()},
                                            choices=choices)

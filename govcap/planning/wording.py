@@ -343,6 +343,8 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
             "why": localise.join(reasons.blocked_words(unfit.blocked, _PageVoice(names)),
                                 strong=True)}
     words = {
+        "later-round": gettext("Not planned here: the next assessment round reassesses this "
+                               "organisation, and that round's plan takes up this need."),
         "prerequisite-unfit": gettext("Waits for an earlier course that could not be placed."),
         "capacity": gettext("No month in the plan has room for it in every organisation's "
                             "training calendar."),

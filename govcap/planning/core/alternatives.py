@@ -5,7 +5,8 @@ never close. Each unfit need that has a course is offered, in this order:
 
 * ``join-cohort`` — a cohort of the same module in the same language in another
   engagement's latest plan (this country's or another's) with places free, in a month of
-  this plan; ``enough_places`` says whether the organisation's participants fit;
+  this plan, that the organisation is not already in; ``enough_places`` says whether the
+  organisation's participants fit;
 * ``in-house`` — the course delivered for this organisation alone (the cohort's fixed cost
   and its own participant-days, whatever the catalogue's minimum);
 * ``coaching`` and ``e-learning`` — the catalogue's intervention of that kind for the
@@ -100,7 +101,7 @@ def alternatives_for(unfit: Unfit, need: Need | None, catalogue: Catalogue,
                        if open_cohorts else ())
     for c in sorted(open_cohorts, key=lambda c: (c.month, -c.places_free, c.engagement_name)):
         if (c.module_code == module.code and c.language == language and c.month in months
-                and fits(module.code, c.month)):
+                and unfit.org_id not in c.org_ids and fits(module.code, c.month)):
             found.append(Alternative(
                 JOIN, module.code, _cost(module, participants, constraints, fixed_share=False),
                 engagement_name=c.engagement_name, country=c.country, month=c.month,

@@ -259,6 +259,14 @@ def apply_additions(operations: Sequence[Operation], needs: dict[NeedKey, Need],
             _result(results, op, APPLIED, f"{op.module_code} added for {org.org_name}")
 
 
+def refuse_new_training(operations: Sequence[Operation], results: Results) -> None:
+    """An earlier round's plan once the next round of its country exists plans nothing new:
+    every edit but leaving a need out (which adds nothing) does not apply, and says why."""
+    for op in operations:
+        if not isinstance(op, DropModule):
+            _result(results, op, CONFLICT, Reason("later-round"))
+
+
 def drop_targets(operations: Sequence[Operation]) -> set[NeedKey]:
     return {(op.org_id, op.module_code) for op in operations if isinstance(op, DropModule)}
 

@@ -13,6 +13,7 @@ organisations (see ``bench/plan_scale.py``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from govcap.planning.core.alternatives import with_alternatives
 from govcap.planning.core.budget import cost_cohorts, make_budget
@@ -32,6 +33,7 @@ from govcap.planning.core.edits import (
     apply_member_moves,
     check_operations,
     drop_targets,
+    refuse_new_training,
     report_unmatched_drops,
     requested_pins,
 )
@@ -41,6 +43,7 @@ from govcap.planning.core.inputs import (
     OpenCohort,
     PreviousCourse,
     Targets,
+    month_number,
 )
 from govcap.planning.core.monitoring import make_actions, make_evaluations, make_indicators
 from govcap.planning.core.needs import (
@@ -51,7 +54,11 @@ from govcap.planning.core.needs import (
     history_of,
 )
 from govcap.planning.core.plan import (
+    DROPPED,
     SCHEDULED,
+    UNFIT,
+    Cohort,
+    Need,
     OperationResult,
     PlanData,
     Unfit,
@@ -63,7 +70,7 @@ from govcap.planning.core.schedule import org_loads, schedule_regrouping, spread
 from govcap.scale import SECTION_KEYS
 
 _UNFIT_ORDER = {"no-module": 0, "prerequisite-unfit": 1, "below-minimum": 2,
-                "over-maximum": 3, "horizon": 4, "capacity": 5}
+                "over-maximum": 3, "horizon": 4, "capacity": 5, "later-round": 6}
 
 
 def _settings(targets: Targets, constraints: Constraints) -> dict[str, object]:
@@ -156,7 +163,13 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     history = {k: v for k, v in history_of(previous_courses).items()
                if k[0] in pos.organisations}
     needs, unfit = gap_needs(pos, catalogue, targets, history)
-    apply_additions(operations, needs, pos, catalogue, results)
+    # A later round of the country reassesses these organisations (its plan takes their
+    # gaps up): this version keeps what is under way or done and plans nothing new.
+    later = bool(constraints.reassessed_by)
+    if later:
+        refuse_new_training(operations, results)
+    else:
+        apply_additions(operations, needs, pos, catalogue, results)
     apply_drops(operations, needs, results)
     skipped = close_prerequisites(needs, pos, catalogue, drop_targets(operations), history)
     report_unmatched_drops(operations, needs, skipped, results)
@@ -168,20 +181,27 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     away = {org: constraints.capacity(org)[2] for org in pos.organisations}
     fixed = carry_committed(committed, needs, catalogue, pos.organisations)
     needs = dict(sorted(needs.items()))
-    with held_needs(needs, fixed):  # set aside while the new cohorts are formed
-        cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results,
-                                             constraints.max_participants_per_org, away)
-    cohorts = renumber_clashes(cohorts, fixed, needs)
-    apply_member_moves(operations, cohorts, needs, catalogue, results)
-    pins = requested_pins(operations, cohorts, constraints, results)
-    cohorts = {**fixed, **cohorts}
-    schedule_unfit = schedule_regrouping(
-        cohorts, needs, catalogue, constraints, pins, results,
-        {cid: c.month for cid, c in fixed.items() if c.month},
-        constraints.max_participants_per_org, away)
-    unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
-    unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts,
-                              cohorts.values())
+    asked = constraints  # the settings the plan was made with (its documents say them)
+    if later:
+        cohorts = dict(fixed)
+        unfit = sorted(unfit + _left_to_later_round(needs, fixed), key=_unfit_key)
+        # its months are those of the courses it keeps, not a new schedule from its date
+        constraints = _kept_calendar(constraints, fixed.values(), catalogue)
+    else:
+        with held_needs(needs, fixed):  # set aside while the new cohorts are formed
+            cohorts, cohort_unfit = form_cohorts(needs, catalogue, locks, results,
+                                                 constraints.max_participants_per_org, away)
+        cohorts = renumber_clashes(cohorts, fixed, needs)
+        apply_member_moves(operations, cohorts, needs, catalogue, results)
+        pins = requested_pins(operations, cohorts, constraints, results)
+        cohorts = {**fixed, **cohorts}
+        schedule_unfit = schedule_regrouping(
+            cohorts, needs, catalogue, constraints, pins, results,
+            {cid: c.month for cid, c in fixed.items() if c.month},
+            constraints.max_participants_per_org, away)
+        unfit = sorted(unfit + cohort_unfit + schedule_unfit, key=_unfit_key)
+        unfit = with_alternatives(unfit, needs, catalogue, constraints, open_cohorts,
+                                  cohorts.values())
 
     for cohort in cohorts.values():  # where its training days fall (coaching: months on)
         cohort.day_months = (tuple(spread(catalogue.by_code[cohort.module_code], cohort.month,
@@ -192,16 +212,17 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
     indicators = make_indicators(gaps, needs, unfit, constraints, cohorts)
     budget = make_budget(cohorts.values(), needs, unfit, catalogue, constraints, indicators)
     order = {op.op_id: i for i, op in enumerate(operations)}
-    months = set(constraints.months)
+    plan_months = constraints.months if not later or fixed else ()
+    months = set(plan_months)
     # The months closed inside the horizon, and any closed by hand; the calendar past it
     # is there only to keep the reassessments out of closed months.
     closed = constraints.blackout_months | (constraints.closed_months & months)
 
     return PlanData(
         catalogue_key=catalogue.key, catalogue_version=catalogue.version,
-        currency=constraints.currency, months=constraints.months,
+        currency=constraints.currency, months=plan_months,
         blackout_months=tuple(sorted(closed)),
-        settings=plain(_settings(targets, constraints)),
+        settings=plain(_settings(targets, asked)),
         organisations=tuple(pos.organisations.values()),
         sections=tuple(pos.statuses), gaps=tuple(gaps), unknowns=tuple(pos.unknowns),
         needs=tuple(sorted(needs.values(), key=lambda n: (n.org_id, n.module_code))),
@@ -210,7 +231,42 @@ def _generate(assessments: Iterable[Assessment], catalogue: Catalogue, targets: 
         evaluations=tuple(make_evaluations(cohorts.values(), catalogue, indicators)),
         actions=tuple(make_actions(cohorts.values(), catalogue, constraints)),
         operations=tuple(sorted(results.values(), key=lambda r: order[r.op_id])),
-        load=org_loads(tuple(pos.organisations.values()), cohorts, catalogue, constraints),
+        load=(org_loads(tuple(pos.organisations.values()), cohorts, catalogue, constraints)
+              if plan_months else ()),
         month_blocks=tuple(b for b in constraints.month_blocks if b.month in months),
         previous_courses=tuple(c for rows in history.values() for c in rows),
     )
+
+
+def _left_to_later_round(needs: dict[tuple[str, str], Need],
+                         kept: Mapping[str, Cohort]) -> list[Unfit]:
+    """The needs no kept course holds, in an earlier round's plan once the next round
+    reassesses its organisations: not placed, and why (that round's plan takes them up);
+    no other way is offered, as that plan is where new training is planned."""
+    out = []
+    for need in needs.values():
+        if need.status == DROPPED or need.cohort_id in kept:
+            continue
+        need.status, need.cohort_id, need.month = UNFIT, None, None
+        out.append(Unfit(
+            need.org_id, need.org_name, need.module_code,
+            need.sections[0] if need.sections else None, need.step, "later-round",
+            f"{need.module_code} for {need.org_name}: left to the next assessment round, "
+            "which reassesses the organisation; this version plans nothing new."))
+    return out
+
+
+def _kept_calendar(constraints: Constraints, kept: Iterable[Cohort],
+                   catalogue: Catalogue) -> Constraints:
+    """The months of the courses a plan that plans nothing new keeps: from the first one's
+    month to the last training day's (a kept course is dated when it runs, whatever the
+    plan's date); unchanged when it keeps none (the plan then has no months at all)."""
+    used = sorted({m for c in kept if c.month
+                   for m in (c.month, *(month for month, _ in spread(
+                       catalogue.by_code[c.module_code], c.month, constraints.closed_months)))})
+    if not used:
+        return constraints
+    span = month_number(used[-1]) - month_number(used[0]) + 1
+    # undated: the months are the courses' own, not those a lead time leaves after a date
+    return replace(constraints, start_month=used[0], horizon_months=min(span, 120),
+                   plan_date="")

@@ -177,6 +177,8 @@ class OpenCohort:
     language: str
     month: str
     places_free: int
+    # the organisations already in it: it is never offered to one of them
+    org_ids: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         month_number(self.month)

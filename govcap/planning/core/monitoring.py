@@ -102,7 +102,8 @@ def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
             baseline=gap.current, target=gap.target,
             modules=tuple(n.module_code for n in live), last_training_month=last,
             reassess_month=session[gap.org_id] if last else None,
-            status=status, reassessed_by=later if last else "",
+            # the later round reassesses every gap, trained in this plan or left to it
+            status=status, reassessed_by=later,
         ))
     return indicators
 

@@ -159,7 +159,8 @@ class Unfit:
 
     ``module_code`` is None when the catalogue has no module for ``section_key`` at
     ``step``. Reason codes: ``no-module``, ``below-minimum``, ``over-maximum``,
-    ``prerequisite-unfit``, ``capacity``, ``horizon``.
+    ``prerequisite-unfit``, ``capacity``, ``horizon``, ``later-round`` (an earlier round's
+    plan once the next round reassesses its organisations: it plans nothing new).
     """
 
     org_id: str

@@ -150,6 +150,9 @@ MESSAGES: dict[str, str | Plural] = {
                               "in %(language)s"),
     # a move a later edit of the same course replaces
     "moved-again": gettext_noop("a later edit puts this course in %(month)s"),
+    # an earlier round's plan once the next round of its country exists (core.generate)
+    "later-round": gettext_noop("the next assessment round reassesses this plan's "
+                                "organisations: this version plans nothing new"),
 }
 
 # The rules that say a course cannot go in the month asked for: a kept course
