@@ -54,10 +54,18 @@ def narrowed_orgs(user, engagement) -> frozenset[int] | None:
 
 
 def get_plan(request, engagement) -> Plan | None:
+    """The version asked for (``?v=``); else, for those who edit the plan, the latest (a
+    draft they are working on), and for every other reader the version in force — the
+    newest approved one (the latest while none is approved): a ministry's reader landed on
+    "Version 3 · Draft" with nothing saying version 2 was approved and in force."""
     plans = Plan.objects.filter(engagement=engagement).select_related("catalogue")
     version = request.GET.get("v", "")
     if version.isdigit():
         return get_object_or_404(plans, version=int(version))
+    if not services.can_edit_plan(request.user, engagement):
+        in_force = plans.filter(status=Plan.Status.APPROVED).order_by("-version").first()
+        if in_force is not None:
+            return in_force
     return plans.order_by("-version").first()
 
 
