@@ -1,11 +1,13 @@
 """``{% document_languages engagement as languages %}``: the languages a plan's documents
-are written in, each named in itself, the engagement's default first marked ``selected``;
+are written in, each named in itself, the reader's language marked ``selected`` (else the
+engagement's); ``{% engagement_language engagement %}``: the engagement's language, named
+for a reader whose choice starts on another;
 ``{{ fmt|format_name }}``: a document format as the download buttons name it."""
 
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from govcap.reports.documents import LANGUAGES, document_language
@@ -13,11 +15,29 @@ from govcap.reports.documents import LANGUAGES, document_language
 register = template.Library()
 
 
+def _preselected(engagement) -> str:
+    """The reader's interface language when the documents are written in it (an Arabic
+    reader of a French engagement reads Arabic documents), else the engagement's."""
+    reader = (get_language() or "").lower()
+    reader = reader if reader in LANGUAGES else reader.split("-")[0]
+    return reader if reader in LANGUAGES else document_language(engagement.language)
+
+
 @register.simple_tag
 def document_languages(engagement) -> list[dict[str, object]]:
-    default = document_language(engagement.language)
+    default = _preselected(engagement)
     return [{"code": code, "name": get_language_info(code)["name_local"],
              "selected": code == default} for code in LANGUAGES]
+
+
+@register.simple_tag
+def engagement_language(engagement) -> str:
+    """The engagement's language named in the reader's ("French"), when the documents'
+    choice starts on another; "" when it starts on the engagement's own."""
+    own = document_language(engagement.language)
+    if own == _preselected(engagement):
+        return ""
+    return str(get_language_info(own)["name_translated"])
 
 
 # The same words as the results page's downloads (govcap/results/views.py)
