@@ -120,10 +120,19 @@ def proposed(s: Scope) -> list[str]:
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
         out.append(L.sentence(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))
-    # why a coaching or a project rather than a course: the gap outlived last round's course
-    for need in [n for n in s.needs if n.follows and n.status == SCHEDULED][:PRIORITIES_SHOWN]:
+    # why a coaching or a project rather than a course: the gap outlived last round's course;
+    # each organisation once, the highest priorities first (the Kenya follow-up's brief
+    # named the Immigration department twice and left out ICT Authority's priority 1)
+    follows = sorted((n for n in s.needs if n.follows and n.status == SCHEDULED),
+                     key=lambda n: (numbers.get(n.module_code, len(numbers) + 1),
+                                    s.names.get(n.org_id, n.org_name).casefold()))
+    said: set[str] = set()
+    for need in follows:
+        if need.org_id in said or len(said) == PRIORITIES_SHOWN:
+            continue
+        said.add(need.org_id)
         out.append(L.sentence("brief.follow_on", org=s.names.get(need.org_id, need.org_name),
-                       line=follow_on_line(s, need)))
+                              line=follow_on_line(s, need)))
     if s.left_out:  # a gap deliberately left without training is said, not hidden
         out.append(left_out.summary(s))
     return out
