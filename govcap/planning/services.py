@@ -375,7 +375,7 @@ def _add_edit(engagement, user, operation: Operation) -> PlanEdit:
                                 if edit.kind == "move-cohort" else None)
         if moved:
             edit.moved_others = [{"module_code": m.module_code, "before": m.before,
-                                  "after": m.after} for m in moved]
+                                  "after": m.after, "orgs": list(m.org_ids)} for m in moved]
             edit.save(update_fields=["moved_others"])
     return edit
 

@@ -280,6 +280,11 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
             "modules": localise.join(names.module(code) for code in need.required_by)})
     if need.origin == "added":
         lines.append(gettext("Added by the coordinator."))
+    without = plan_diff.without_companion(plan, need, names.catalogue)
+    if without:
+        lines.append(gettext("Comes without %(modules)s, taught before it on this section, "
+                             "which found no month.") % {
+            "modules": localise.join(names.module(code) for code in without)})
     gaps: dict[str, Gap] = {g.rating_id: g for g in plan.gaps if g.org_id == need.org_id}
     for rating_id in need.rating_ids:
         gap = gaps.get(rating_id)
@@ -669,16 +674,25 @@ def out_of_order(items: Iterable[Any], names: Namer) -> list[str]:
 
 def moved_others(moves: Iterable[Mapping[str, Any]], names: Namer) -> str:
     """The other courses an edit moved, as sentences, with where to pin a course: "This also
-    moved: Business process analysis (SVC-102) from February 2027 to January 2027. …"
-    Empty when it moved none. ``moves``: {module_code, before, after}."""
+    moved: Business process analysis (SVC-102) for the Treasury from February 2027 to
+    January 2027. …" — with the organisations whose course it is, so a course of the
+    module the edit concerned, held for another organisation, is not taken for the one
+    edited. Empty when it moved none. ``moves``: {module_code, before, after, orgs}
+    (``orgs`` absent in edits stored before it was kept)."""
     moves = list(moves)
     if not moves:
         return ""
-    items = localise.join((
-        gettext("%(module)s from %(before)s to %(after)s") % {
-            "module": names.module(m.get("module_code")),
-            "before": month_label(m.get("before")), "after": month_label(m.get("after"))}
-        for m in moves), strong=True)
+
+    def one(m: Mapping[str, Any]) -> str:
+        values = {"module": names.module(m.get("module_code")),
+                  "before": month_label(m.get("before")), "after": month_label(m.get("after"))}
+        orgs = [names.org(o) for o in m.get("orgs") or ()]
+        if not orgs:
+            return gettext("%(module)s from %(before)s to %(after)s") % values
+        return gettext("%(module)s for %(orgs)s from %(before)s to %(after)s") % {
+            **values, "orgs": localise.join(orgs)}
+
+    items = localise.join((one(m) for m in moves), strong=True)
     moved = ngettext("This also moved: %(courses)s.", "This also moved: %(courses)s.",
                      len(moves)) % {"courses": items}
     keep = ngettext(

@@ -47,6 +47,11 @@ def said(response) -> str:
 def test_a_move_that_displaces_another_course_names_it_with_both_months(client, kenya):
     moved, svc102 = (course(kenya, c) for c in ("SVC-101", "SVC-102"))
     assert (moved.month, svc102.month) == ("2027-01", "2027-02")
+    plan = services.latest_plan(kenya).plan_data()
+    names = {o.org_id: o.org_name for o in plan.organisations}
+    # "Ministry of Information, Communications and the Digital Economy" holds a comma:
+    # the names are listed with semicolons
+    whose = "; ".join(sorted(names[m.org_id] for m in svc102.members))
     response = client.post(reverse("plan-edit", args=[kenya.slug, "move-cohort"]),
                            {"op_id": "c" * 32, "cohort": moved.cohort_id, "month": "2027-03"},
                            follow=True)
@@ -54,9 +59,10 @@ def test_a_move_that_displaces_another_course_names_it_with_both_months(client, 
     assert message.startswith("Saved: Move Defining and cataloguing government services "
                               "(SVC-101), January 2027 to March 2027.")
     after = {c: course(kenya, c).month for c in ("SVC-101", "SVC-102")}
-    assert after == {"SVC-101": "2027-03", "SVC-102": "2027-01"}
-    assert ("This also moved: Business process analysis and simplification (SVC-102) from "
-            "February 2027 to January 2027.") in message
+    # SVC-102 is taught after SVC-101: it follows it past March
+    assert after == {"SVC-101": "2027-03", "SVC-102": "2027-04"}
+    assert ("This also moved: Business process analysis and simplification (SVC-102) for "
+            f"{whose} from February 2027 to April 2027.") in message
     assert "(SVC-101) from" not in message  # the course asked for is not "also" moved
     assert ("To keep a course in its month, choose “Keep as it is” under it in Courses "
             "(“Change this course”).") in message
@@ -67,7 +73,7 @@ def test_a_move_that_displaces_another_course_names_it_with_both_months(client, 
                     .split())
     edits = page.split("Edits kept for this engagement")[1]
     assert ("When it was saved: This also moved: Business process analysis and "
-            "simplification (SVC-102) from February 2027 to January 2027.") in edits
+            f"simplification (SVC-102) for {whose} from February 2027 to April 2027.") in edits
     assert "“Keep as it is”" in edits
 
 
@@ -83,6 +89,21 @@ def test_two_courses_moved_are_listed_and_the_advice_is_plural():
         "February 2027 to January 2027; Coaching in digital policy and strategy (POL-901) "
         "from March 2027 to February 2027. To keep these courses in their months, choose "
         "“Keep as it is” under each in Courses (“Change this course”).")
+
+
+@pytest.mark.django_db
+def test_a_course_moved_names_the_organisations_whose_course_it_is():
+    # "Plan POL-901 instead" for the Ministry of Health moved the Treasury's coaching: the
+    # message said only "Coaching … (POL-901)", read as the Ministry's own
+    catalogue = ensure_default_catalogue().parsed()
+    names = wording.Namer(catalogue)
+    names.orgs.update({"treasury": "The National Treasury", "health": "Ministry of Health"})
+    said = wording.moved_others(
+        [{"module_code": "POL-901", "before": "2027-02", "after": "2027-03",
+          "orgs": ["treasury"]}], names)
+    assert said.startswith("This also moved: Coaching in digital policy and strategy "
+                           "(POL-901) for The National Treasury from February 2027 to "
+                           "March 2027."), said
 
 
 @pytest.mark.django_db

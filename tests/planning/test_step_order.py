@@ -67,3 +67,13 @@ def test_a_course_left_out_names_the_course_it_waits_for_and_why():
     assert words.startswith("Waits for "), words
     assert "(POL-101), which could not be placed: " in words, words
     assert "earlier course" not in words
+
+
+def test_a_course_run_without_its_lower_numbered_companion_says_so_on_the_page():
+    plan = generate_plan(everyone(3, STRATEGY), CATALOGUE, Targets(),
+                         Constraints("2027-03", days_per_month=3))
+    need = next(n for n in plan.needs if n.org_id == "org00" and n.module_code == "POL-103")
+    with translation.override("en"):
+        lines = wording.need_reasons(need, plan, wording.Namer(CATALOGUE, plan))
+    assert any(line.startswith("Comes without ") and "(POL-101), taught before it on this "
+               "section, which found no month." in line for line in lines), lines
