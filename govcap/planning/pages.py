@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext, ngettext
 
@@ -14,7 +15,7 @@ from govcap.labels import level_label
 from govcap.planning import month_words, rounds_words, wording
 from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.inputs import nominations_due
+from govcap.planning.core.inputs import add_months, nominations_due
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import (
@@ -464,7 +465,7 @@ def start_note(plan: PlanData) -> str:
                                                  for k in plan.cohorts):
         return ""
     if c.get("first_month") and c["first_month"] != c.get("start_month") and "lead_weeks" in c:
-        return ngettext(
+        return _closed_after_lead(c, ngettext(
             "The schedule starts in %(first)s, not in the start month in the settings "
             "(%(start)s): the first course comes at least %(weeks)d week after the plan's date "
             "(%(date)s).",
@@ -473,7 +474,7 @@ def start_note(plan: PlanData) -> str:
             "date (%(date)s).", c["lead_weeks"]) % {
                 "start": wording.month_label(c["start_month"]), "weeks": c["lead_weeks"],
                 "date": wording.day_label(c.get("plan_date", "")),
-                "first": wording.month_label(c["first_month"])}
+                "first": wording.month_label(c["first_month"])})
     if c.get("first_month") and c["first_month"] != c.get("start_month"):
         return gettext("The start month in the settings (%(start)s) was before the plan's "
                        "date (%(date)s); the schedule starts in %(first)s, the month after "
@@ -482,6 +483,28 @@ def start_note(plan: PlanData) -> str:
                            "date": wording.day_label(c.get("plan_date", "")),
                            "first": wording.month_label(c["first_month"])}
     return ""
+
+
+def _closed_after_lead(c: dict[str, Any], sentence: str) -> str:
+    """``sentence`` with the closed months that put the start past the lead time, before
+    its full stop: "… after the plan's date (5 December 2026) (February 2027 is closed to
+    training: Ramadan (20 working days))." — 8 weeks gave February; it said only the weeks.
+    The documents' words (``reports.load.closed_after_lead``)."""
+    lead_month, not_before = c.get("lead_month"), c.get("not_before")
+    if not lead_month or not not_before or lead_month >= not_before:
+        return sentence
+    reasons: dict[str, list[str]] = c.get("lead_closed") or {}
+    said: list[str] = []
+    month = lead_month
+    while month < not_before and len(said) < 24:
+        label = wording.month_label(month)
+        said.append(gettext("({month} is closed to training: {reasons})").format(
+            month=label, reasons=month_words.reasons_words(reasons[month]))
+            if reasons.get(month) else
+            gettext("({month} is closed to training)").format(month=label))
+        month = add_months(month, 1)
+    why = " " + " ".join(said)
+    return sentence[:-1] + why + "." if sentence.endswith(".") else sentence + why
 
 
 def edit_choices(plan: PlanData, catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
