@@ -129,3 +129,37 @@ def test_the_deliveries_api_gives_money_in_the_currencys_units_as_the_results_ap
     assert fields["planned_cost_cents"].get("deprecated") is True
     assert fields["cost_cents"].get("deprecated") is True
     assert not fields["planned_cost"].get("deprecated")
+
+
+def _trail(page: str) -> str:
+    return _text(page.split('<p class="crumbs', 1)[1].split("</p>", 1)[0].split(">", 1)[1])
+
+
+def test_every_delivery_and_evaluation_page_gives_the_whole_trail(course):
+    from govcap.delivery import evaluation as ev
+
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2026, 1, 5), end_date=dt.date(2026, 1, 6)
+    )
+    link = ev.open_link(course.coordinator, course.delivery, 1)
+    uuid = course.delivery.uuid
+    start = f"Deliveries › {course.engagement.name} › {course.delivery.cohort_id}"
+    pages = {
+        reverse("delivery", args=[uuid]): start,
+        reverse("delivery-evaluation", args=[uuid]): f"{start} › Evaluation",
+        reverse("evaluation-link", args=[uuid, link.uuid]): f"{start} › Evaluation",
+        reverse("delivery-sign-in", args=[uuid, 1]): f"{start} › Sign-in sheet",
+    }
+    for who in (course.coordinator, course.provider):
+        client = client_for(who)
+        for url, trail in pages.items():
+            page = client.get(url)
+            assert page.status_code == 200, (who, url)
+            assert (
+                _trail(page.content.decode()).replace("\u200e", "").replace("  ", " ") == trail
+            ), (who, url)
+    # the engagement is a link for its coordinator, its name alone for the provider
+    listing = reverse("deliveries-engagement", args=[course.engagement.slug])
+    evaluation = reverse("delivery-evaluation", args=[uuid])
+    assert listing in client_for(course.coordinator).get(evaluation).content.decode()
+    assert listing not in client_for(course.provider).get(evaluation).content.decode()

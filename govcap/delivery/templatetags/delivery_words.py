@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.translation import pgettext
 
 from govcap import localise
+from govcap.accounts import scoping
 from govcap.delivery.core import zones
 from govcap.planning import wording
 
@@ -65,3 +66,17 @@ def zone_label(abbreviation: str) -> str:
         "WAT": pgettext("time zone (UTC+1: West Africa)", "WAT"),
         "UTC": pgettext("time zone", "UTC"),
     }.get(abbreviation, abbreviation)
+
+
+@register.inclusion_tag("delivery/_trail.html", takes_context=True)
+def delivery_trail(context, delivery, current: bool = False) -> dict:
+    """The start of a delivery page's breadcrumb, the same on every one of them:
+    "Deliveries › Kenya — baseline 2025 › POL-102/en/01" (the course a link unless
+    ``current``); the engagement a link to its deliveries for those who may open them,
+    its name alone for the others (a training provider)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    lists = bool(user and user.is_authenticated and scoping.engagements(user).filter(
+        pk=delivery.engagement_id).exists())
+    return {"delivery": delivery, "engagement": delivery.engagement,
+            "lists_engagement": lists, "current": current}
