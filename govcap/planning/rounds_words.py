@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from govcap import localise
 from govcap.labels import level_label
+from govcap.orgs.models import Engagement
+from govcap.orgs.models import engagement_name as name_of_engagement
 from govcap.planning.core.plan import (
     Alternative,
     Cohort,
@@ -30,6 +33,29 @@ KINDS = {"coaching": _("coaching"), "on-the-job": _("an on-the-job project"),
          "training-of-trainers": _("training of trainers"), "e-learning": _("e-learning")}
 KIND_NAMES = {"coaching": _("Coaching"), "on-the-job": _("On-the-job project"),
               "training-of-trainers": _("Training of trainers"), "e-learning": _("E-learning")}
+
+
+def engagement_names(language: str | None = None) -> dict[str, str]:
+    """Each engagement's stored name → its name in ``language`` (the reader's when None).
+    A plan records another engagement by the name stored when the plan was made (an
+    earlier round's courses, another plan's cohort with places: part of its inputs and
+    checksum), and is read in its reader's language: "Djibouti — état initial 2026" is
+    "جيبوتي — خط الأساس 2026" to an Arabic reader. A name no engagement holds any more
+    stays as stored."""
+    language = language or get_language()
+    return {name: name_of_engagement(name, names, language)
+            for name, names in Engagement.objects.order_by("-id").values_list("name", "names")}
+
+
+_ENGAGEMENTS: WeakKeyDictionary[Namer, dict[str, str]] = WeakKeyDictionary()
+
+
+def _engagement(stored: str, names: Namer) -> str:
+    """``stored``'s name in the reader's language, read once for the page's namer."""
+    found = _ENGAGEMENTS.get(names)
+    if found is None:
+        found = _ENGAGEMENTS[names] = engagement_names()
+    return found.get(stored, stored)
 
 
 @dataclass(frozen=True)
@@ -79,7 +105,8 @@ def follow_on(need: Need, names: Namer) -> str:
     values = {"courses": localise.join(
         f"{names.module(code)} ({month_label(months[code]) if months[code] else '—'})"
         for code in sorted(months)),
-        "plan": isolate(first.engagement_name), "kind": kind, "org": isolate(need.org_name)}
+        "plan": isolate(_engagement(first.engagement_name, names)), "kind": kind,
+        "org": isolate(need.org_name)}
     if first.source == "delivered":
         return gettext("%(org)s completed %(courses)s in %(plan)s and the gap "
                        "persists: %(kind)s instead of repeating the course.") % values
@@ -94,7 +121,7 @@ def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> st
                   else gettext("only %(n)d places free") % {"n": a.places_free})
         return gettext("Join the course of %(plan)s (%(country)s) in %(month)s: %(places)s; "
                        "%(cost)s for this organisation's participants.") % {
-            "plan": isolate(a.engagement_name), "country": isolate(a.country),
+            "plan": isolate(_engagement(a.engagement_name, names)), "country": isolate(a.country),
             "month": month_label(a.month),
             "places": places, "cost": cost}
     if a.kind == "in-house":

@@ -4,7 +4,7 @@ titles, the heatmap of levels, and whose plan it is (the whole plan or one organ
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -45,6 +45,12 @@ class PlanDocumentContext:
     # held in the engagement, in the document's language; "" for a draft
     approved_by: str = ""
     approved_role: str = ""
+    # other engagements the plan names by their stored name (an earlier round's courses,
+    # another plan's cohort with places) → their names in the document's language
+    engagement_names: dict[str, str] = field(default_factory=dict)
+
+    def engagement_name(self, stored: str) -> str:
+        return self.engagement_names.get(stored, stored)
 
     def marks(self, words: Any) -> str:
         """What every page says before the title: demo data, a superseded version."""

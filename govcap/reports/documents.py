@@ -24,6 +24,7 @@ from govcap.planning.core.plan import canonical_json
 from govcap.planning.inputs_db import later_round_label
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan
+from govcap.planning.rounds_words import engagement_names
 from govcap.planning.services import replaced_by
 from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
@@ -143,6 +144,7 @@ def _context(plan: Plan, org_id: str | None,
                                       plan.data.get("extra", {}).get("later_round")),
         **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
         approved_by=approver[0], approved_role=approver[1],
+        engagement_names=engagement_names(language),
     )
     return ctx
 

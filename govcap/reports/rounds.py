@@ -42,7 +42,7 @@ def follow_on_line(s, need: Need) -> str:
     key = "rounds.delivered" if first.source == "delivered" else "rounds.follow_on"
     if need.status == DROPPED:  # no coaching comes instead: say only what persists
         key += "_open"
-    return L.t(key, codes=codes, plan=first.engagement_name,
+    return L.t(key, codes=codes, plan=s.ctx.engagement_name(first.engagement_name),
                level=L.level(levels[0].current.key if levels and levels[0].current else None),
                section=L.semicolons(s.section_title(x.section_key) for x in levels),
                kind=L.get_or(f"kind.{kind}", kind))
@@ -63,7 +63,7 @@ def regressions_para(s, moved: list[SectionStatus]) -> list:
 def _alternative_cells(s, u, a) -> list[Cell]:
     L = s.L
     if a.kind == "join-cohort":
-        what = L.t("alt.join", plan=a.engagement_name, country=a.country)
+        what = L.t("alt.join", plan=s.ctx.engagement_name(a.engagement_name), country=a.country)
         places = (L.t("alt.places", n=a.places_free) if a.enough_places
                   else L.t("alt.places_short", n=a.places_free))
         return [what, L.month(a.month), places, s.money(a.cost_cents)]
