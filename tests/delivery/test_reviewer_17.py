@@ -163,3 +163,28 @@ def test_every_delivery_and_evaluation_page_gives_the_whole_trail(course):
     evaluation = reverse("delivery-evaluation", args=[uuid])
     assert listing in client_for(course.coordinator).get(evaluation).content.decode()
     assert listing not in client_for(course.provider).get(evaluation).content.decode()
+
+
+def test_a_used_supervisor_address_names_the_coordinator_to_tell_and_their_e_mail(course):
+    from govcap.delivery import evaluation as ev
+    from govcap.delivery.models import Trainee
+
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7)
+    )
+    Trainee.objects.filter(pk=course.trainee.pk).update(completion="completed")
+    course.delivery.refresh_from_db()
+    ev.sync_follow_ups(course.delivery)
+    link = ev.open_link(course.coordinator, course.delivery, 3, respondent="supervisor")
+    url = reverse("evaluation-answer", args=[ev.personal_links(link)[0].token])
+    type(course.coordinator).objects.filter(pk=course.coordinator.pk).update(
+        first_name="Wanjiru", last_name="Kamau", email="w.kamau@ict.go.ke"
+    )
+    client = Client()
+    client.cookies["django_language"] = "en"
+    assert client.post(url, {"applied": "yes"}).status_code == 302
+    said = _text(client.get(url).content.decode())
+    assert (
+        "if you did not answer it, tell the engagement's coordinator, "
+        "Wanjiru Kamau (w.kamau@ict.go.ke)." in said.replace("&#x27;", "'")
+    ), said

@@ -80,3 +80,19 @@ def delivery_trail(context, delivery, current: bool = False) -> dict:
         pk=delivery.engagement_id).exists())
     return {"delivery": delivery, "engagement": delivery.engagement,
             "lists_engagement": lists, "current": current}
+
+
+@register.simple_tag
+def coordinators_of(engagement) -> dict:
+    """Whom a respondent tells of a problem, by name: the engagement's coordinators, each
+    with their e-mail address when one is recorded ("Amina Wanjiru (amina@ict.go.ke)"), in
+    one list of the page's language; ``count`` 0 when it has none."""
+    from govcap.accounts.models import Role, RoleAssignment
+
+    users = [a.user for a in RoleAssignment.objects.filter(
+        engagement=engagement, role=Role.COORDINATOR, user__is_active=True)
+        .select_related("user").order_by("user__last_name", "user__first_name",
+                                         "user__username")]
+    said = [f"{u.get_full_name() or u.username} ({u.email})" if u.email
+            else (u.get_full_name() or u.username) for u in dict.fromkeys(users)]
+    return {"names": localise.join(said), "count": len(said)}
