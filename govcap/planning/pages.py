@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -95,6 +96,7 @@ class GapRow:
     section: str
     current: str
     target: str
+    benchmark: str = ""  # in the reader's language (planning.benchmarks)
 
 
 @dataclass(frozen=True)
@@ -214,8 +216,11 @@ def scheduled(plan: PlanData) -> list[Cohort]:
 
 
 def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
-             section_titles: dict[str, str] | None = None) -> Overview:
-    """Summary, needs by priority, gaps, cohorts by month, the month grid, budget, unfit."""
+             section_titles: dict[str, str] | None = None,
+             benchmarks: Mapping[str, str] | None = None) -> Overview:
+    """Summary, needs by priority, gaps, cohorts by month, the month grid, budget, unfit.
+    ``benchmarks``: rating id → the gap's benchmark in the reader's language (the plan
+    keeps it in the engagement's)."""
     currency = plan.currency
     names = {o.org_id: o.org_name for o in plan.organisations}
 
@@ -322,7 +327,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                             wording.unknown_reason(u.reason)) for u in own.unknowns),
         gap_rows=tuple(GapRow(g, f"{g.section_number}. "
                               f"{(section_titles or {}).get(g.section_key) or g.section_title}",
-                              level_label(g.current.key), level_label(g.target.key))
+                              level_label(g.current.key), level_label(g.target.key),
+                              (benchmarks or {}).get(g.rating_id, g.benchmark_text))
                        for g in own.gaps),
         indicator_rows=tuple(indicator_row(i, plan, section_titles) for i in own.indicators),
         arrow=wording.step_arrow(),

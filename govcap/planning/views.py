@@ -25,6 +25,7 @@ from govcap import localise
 from govcap.accounts import scoping
 from govcap.instruments.services import localised
 from govcap.planning import delivered, pages, services, wording
+from govcap.planning.benchmarks import benchmark_texts
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import edits_turned, left_without_cohort, out_of_order
@@ -97,7 +98,9 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     based_on = plan.based_on.plan_data() if plan.diff and plan.based_on is not None else None
     titles = reader_section_titles(engagement)
     namer = wording.Namer(catalogue, plan_data, based_on, sections=titles)
-    context["view"] = view = pages.overview(plan_data, catalogue, org_id, titles)
+    context["view"] = view = pages.overview(
+        plan_data, catalogue, org_id, titles,
+        benchmarks=benchmark_texts(plan_data, wording.language()))
     context["changes"] = wording.diff_lines(plan.diff, plan_data.currency, namer, based_on,
                                             plan_data)
     context["is_latest"] = versions[0].pk == plan.pk

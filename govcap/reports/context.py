@@ -48,6 +48,9 @@ class PlanDocumentContext:
     # other engagements the plan names by their stored name (an earlier round's courses,
     # another plan's cohort with places) → their names in the document's language
     engagement_names: dict[str, str] = field(default_factory=dict)
+    # rating id → the gap's benchmark in the document's language (planning.benchmarks);
+    # the plan keeps it in the engagement's
+    benchmarks: dict[str, str] = field(default_factory=dict)
 
     def engagement_name(self, stored: str) -> str:
         return self.engagement_names.get(stored, stored)

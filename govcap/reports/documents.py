@@ -19,6 +19,7 @@ from govcap.instruments.services import localised
 from govcap.orgs.models import Organisation
 from govcap.orgs.names import country_of, round_name
 from govcap.planning import wording
+from govcap.planning.benchmarks import benchmark_texts
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.inputs_db import later_round_label
@@ -145,6 +146,7 @@ def _context(plan: Plan, org_id: str | None,
         **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
         approved_by=approver[0], approved_role=approver[1],
         engagement_names=engagement_names(language),
+        benchmarks=benchmark_texts(plan.plan_data(), language),
     )
     return ctx
 

@@ -322,8 +322,10 @@ class Scope:
         if gap.confidence:
             line += " " + self.L.t("evidence.confidence",
                                    confidence=self.L[f"confidence.{gap.confidence}"])
-        if gap.benchmark_text:  # the benchmark in the document's quotation marks
-            line += self.L.colon() + self.L.quote(gap.benchmark_text)
+        # the benchmark in the document's language and quotation marks
+        benchmark = self.ctx.benchmarks.get(gap.rating_id, gap.benchmark_text)
+        if benchmark:
+            line += self.L.colon() + self.L.quote(benchmark)
         inside = self.L.inside_quotes  # the translations write the marks around these
         parts = [line]
         if gap.shared_notes:
