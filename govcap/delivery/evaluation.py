@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, follow_ups, link_tokens
 from govcap.delivery.core import evaluation as rules
+from govcap.delivery.core import zones
 from govcap.delivery.models import (
     AnswerSource,
     Delivery,
@@ -144,6 +146,10 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
     now = now or timezone.now()
     if level == Level.BEHAVIOUR:
         lifetime = dt.timedelta(days=rules.FOLLOW_UP_LINK_DAYS)
+        # open through the follow-ups' window (to the last close day), however early
+        closes = follow_ups_window(delivery, respondent)
+        if closes is not None:
+            lifetime = max(lifetime, end_of_day(closes[1], delivery) - now)
     else:
         hours = rules.LINK_HOURS_DEFAULT if hours is None else hours
         if not 1 <= hours <= rules.LINK_HOURS_MAX:
@@ -161,6 +167,23 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
             "link": str(link.uuid), "level": level, "form": form_key(level, phase, respondent),
             "expires_at": link.expires_at.isoformat()})
     return link
+
+
+def follow_ups_window(delivery: Delivery, respondent: str
+                      ) -> tuple[dt.date, dt.date] | None:
+    """(the first due day, the last close day) of the course's follow-ups of
+    ``respondent``: answers given between them count in the level-3 figure."""
+    found = FollowUp.objects.filter(trainee__delivery=delivery, respondent=respondent
+                                    ).aggregate(due=Min("due_date"), close=Max("close_date"))
+    if found["due"] is None or found["close"] is None:
+        return None
+    return found["due"], found["close"]
+
+
+def end_of_day(day: dt.date, delivery: Delivery) -> dt.datetime:
+    """``day`` at 23:59 where the course is (a link "open until 3 June 2027 23:59 EAT")."""
+    zone = zones.zone_of(delivery.engagement.country, settings.TIME_ZONE)
+    return dt.datetime.combine(day, dt.time(23, 59), tzinfo=zone)
 
 
 def close_link(user, link: EvaluationLink) -> EvaluationLink:

@@ -42,7 +42,9 @@ class OpenLinkForm(forms.Form):
     form = forms.ChoiceField(label=gettext_lazy("Form"))
     hours = forms.IntegerField(label=gettext_lazy("Open for (hours)"), min_value=1,
                                max_value=rules.LINK_HOURS_MAX, initial=rules.LINK_HOURS_DEFAULT,
-                               help_text=gettext_lazy("Follow-up links stay open 30 days."))
+                               help_text=gettext_lazy(
+                                   "A follow-up link stays open 30 days, and at least until "
+                                   "the follow-ups close, 6 months after the course."))
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

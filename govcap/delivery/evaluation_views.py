@@ -181,6 +181,17 @@ def open_link(request, uuid):
             "This course ended on %(date)s: a check “before the course” answered now "
             "measures what was learnt on it, not what was known before. Close the link "
             "if it was opened by mistake.") % {"date": localise.day(delivery.end_date)})
+    window = (ev.follow_ups_window(delivery, link.respondent)
+              if link.level == EvaluationLink.Level.BEHAVIOUR else None)
+    if window is not None and timezone.localdate() < window[0]:
+        # allowed (the addresses can be sent ahead), but an answer before the due day is
+        # not one of the level-3 figure: it is reported apart
+        messages.warning(request, _(
+            "These follow-ups are due from %(due)s, 3 months after the course: an answer "
+            "given before then is reported apart, not counted in the level-3 figure. The "
+            "link stays open until %(close)s; send the addresses when the follow-ups are "
+            "due, or close the link if it was opened by mistake.") % {
+                "due": localise.day(window[0]), "close": localise.day(window[1])})
     return redirect("evaluation-link", uuid, link.uuid)
 
 

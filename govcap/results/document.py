@@ -255,6 +255,7 @@ def evaluation_blocks(results: Results) -> list:
             "pre": l2.facts.get("pre_only", 0), "post": l2.facts.get("post_only", 0)})
     if l3 and (l3.n or l3.facts.get("supervisors")):
         facts.append(level_3_sentence(l3))
+    facts += outside_window(l3)
     if not facts:
         facts.append(_("No evaluation answers yet."))
     out.append(Bullets(tuple(facts)))
@@ -281,6 +282,31 @@ def level_3_sentence(l3: ind.Indicator) -> str:
         "count": int(l3.facts.get("supervisors_applied", 0)), "n": bosses}
     return _("Level 3: %(participants)s; %(supervisors)s.") % {
         "participants": participants, "supervisors": supervisors}
+
+
+def outside_window(l3: ind.Indicator | None) -> list[str]:
+    """The follow-ups answered before 3 months or after 6, reported apart from the level-3
+    figure, which does not count them ([] when there are none)."""
+    if l3 is None:
+        return []
+    out = []
+    n = int(l3.facts.get("outside_window", 0))
+    if n:
+        out.append(ngettext(
+            "Level 3, reported apart: %(count)d of %(n)d participant who answered before 3 "
+            "months or after 6 says they apply what they learnt; not counted in the figure.",
+            "Level 3, reported apart: %(count)d of %(n)d participants who answered before 3 "
+            "months or after 6 say they apply what they learnt; not counted in the figure.",
+            n) % {"count": int(l3.facts["outside_window_applied"]), "n": n})
+    n = int(l3.facts.get("supervisors_outside_window", 0))
+    if n:
+        out.append(ngettext(
+            "Level 3, reported apart: %(count)d of %(n)d supervisor who answered before 3 "
+            "months or after 6 says so; not counted beside the figure.",
+            "Level 3, reported apart: %(count)d of %(n)d supervisors who answered before 3 "
+            "months or after 6 say so; not counted beside the figure.",
+            n) % {"count": int(l3.facts["supervisors_outside_window_applied"]), "n": n})
+    return out
 
 
 QUOTES = 2  # per course and level in the documents that go to a donor

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.db.models import Count, QuerySet
+from django.utils import timezone
 
 from govcap.accounts import scoping
 from govcap.analysis import queries as levels
 from govcap.assessments import access as session_access
 from govcap.assessments.models import Session
 from govcap.delivery import access as delivery_access
+from govcap.delivery.core import evaluation as eval_rules
 from govcap.delivery.models import (
     Attendance,
     Delivery,
@@ -152,9 +154,13 @@ def evaluation_rows(people: Sequence[Trainee]
         scores[t][phase] = 100.0 * correct / out_of
     learning = [LearningRow(t, s.get(LearningCheck.Phase.PRE), s.get(LearningCheck.Phase.POST))
                 for t, s in scores.items()]
-    follow_ups = [FollowUpRow(t, who, applied) for t, who, applied in
+    # an answer given outside 3 to 6 months after the course is reported apart
+    follow_ups = [FollowUpRow(t, who, applied, answered is None or eval_rules.in_window(
+        due, close, timezone.localdate(answered)))
+                  for t, who, applied, due, close, answered in
                   FollowUp.objects.filter(trainee_id__in=ids).values_list(
-                      "trainee_id", "respondent", "applied")]
+                      "trainee_id", "respondent", "applied", "due_date", "close_date",
+                      "answered_at")]
     return reactions, learning, follow_ups
 
 

@@ -49,9 +49,11 @@ DEFINITIONS = {
         "said before, in percentage points, over the participants who answered both times. "
         "n: those participants. Baseline: no gain."),
     ind.APPLICATION: _(
-        "Share of the participants' answered follow-ups (3 to 6 months after the course) "
-        "saying they applied the course at work, fully or partly. Supervisors' answers are "
-        "shown beside it, not added. n: the participants' answered follow-ups."),
+        "Share of the participants' follow-ups answered 3 to 6 months after the course "
+        "saying they applied the course at work, fully or partly. An answer given before 3 "
+        "months or after 6 is reported apart, not counted. Supervisors' answers are shown "
+        "beside it, not added. n: the participants' follow-ups answered 3 to 6 months after "
+        "the course."),
     ind.MOVING_UP: _(
         "Share of the trained organisations whose level rose by at least one step in at "
         "least one section of a domain they were trained in, between the validated "

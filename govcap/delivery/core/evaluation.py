@@ -69,6 +69,13 @@ def follow_up_state(due: dt.date, close: dt.date, answered: bool, today: dt.date
     return DUE if today <= close else OVERDUE
 
 
+def in_window(due: dt.date, close: dt.date, answered_on: dt.date) -> bool:
+    """A follow-up answered from its due day to its close day, 3 to 6 months after the
+    course: the level-3 figure counts it. An answer given before (a link opened early) or
+    after is kept, and reported apart from the figure (``results.core.indicators``)."""
+    return due <= answered_on <= close
+
+
 def rating_ok(value: int | None) -> bool:
     return value is None or RATING_MIN <= value <= RATING_MAX
 

@@ -14,8 +14,10 @@ Counting rules (the definitions the documents print say the same):
   answered is at least 4 of 5;
 - **learning gain (level 2)**: mean of post − pre scores (percentage points) over the
   participants with both checks;
-- **application (level 3)**: share of participants' answered follow-ups saying the course
-  was applied (yes or partly); supervisors' answers are given beside, not added;
+- **application (level 3)**: share of participants' follow-ups answered 3 to 6 months
+  after the course (``FollowUpRow.in_window``) saying the course was applied (yes or
+  partly); supervisors' answers are given beside, not added; answers given before or after
+  that window are counted apart (``outside_window`` …), never in the figure;
 - **organisations moving up**: trained organisations up at least one level in at least one
   section of a domain they were trained in, between two validated rounds (``l4.moved_up``);
 - **cost per participant** and **per completed participant**: the cost recorded of the
@@ -120,6 +122,9 @@ class FollowUpRow:
     trainee: Hashable
     respondent: str  # participant | supervisor
     applied: str  # yes | partly | no
+    # answered 3 to 6 months after the course (``delivery.core.evaluation.in_window``): an
+    # answer given earlier or later is reported apart, not in the level-3 figure
+    in_window: bool = True
 
 
 @dataclass(frozen=True)
@@ -291,17 +296,26 @@ def _gain(learning: Sequence[LearningRow], targets: Targets,
 
 def _application(follow_ups: Sequence[FollowUpRow], targets: Targets,
                  when: tuple[dt.date, dt.date] | None) -> Indicator:
-    answered = [f for f in follow_ups if f.applied]
+    answered = [f for f in follow_ups if f.applied and f.in_window]
     own = [f for f in answered if f.respondent == PARTICIPANT]
     bosses = [f for f in answered if f.respondent == SUPERVISOR]
     applied = sum(f.applied in APPLIED for f in own)
     breakdown = tuple(Share(respondent, key, sum(f.applied == key for f in group), len(group))
                       for respondent, group in ((PARTICIPANT, own), (SUPERVISOR, bosses))
                       if group for key in ("yes", "partly", "no"))
+    facts: dict[str, float | int] = {
+        "supervisors": len(bosses),
+        "supervisors_applied": sum(f.applied in APPLIED for f in bosses)}
+    # answered before 3 months or after 6: reported apart, never in the figure
+    outside = [f for f in follow_ups if f.applied and not f.in_window]
+    for prefix, who in (("", PARTICIPANT), ("supervisors_", SUPERVISOR)):
+        theirs = [f for f in outside if f.respondent == who]
+        if theirs:
+            facts[f"{prefix}outside_window"] = len(theirs)
+            facts[f"{prefix}outside_window_applied"] = sum(f.applied in APPLIED for f in theirs)
     return Indicator(APPLICATION, PERCENT, percent(applied, len(own)), len(own), applied,
                      None, targets.application_percent, period=when, breakdown=breakdown,
-                     facts={"supervisors": len(bosses),
-                            "supervisors_applied": sum(f.applied in APPLIED for f in bosses)})
+                     facts=facts)
 
 
 def shares(deliveries: Iterable[DeliveryRow], trainees: Sequence[TraineeRow]
