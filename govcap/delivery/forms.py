@@ -128,8 +128,10 @@ class NominationForm(forms.Form):
         ours = [o for o in organisations if o.pk in {c.pk for c in in_course}]
         others = [(str(o.pk), o.name) for o in organisations if o not in ours]
         choices: list = [(str(o.pk), o.name) for o in ours]
-        if others:
-            choices.append((_("Not in this course in the plan"), others) if ours else others)
+        if ours and others:
+            choices.append((_("Not in this course in the plan"), others))
+        else:
+            choices += others
         cast(forms.ChoiceField, self.fields["organisation"]).choices = choices
         if ours and not self.is_bound:
             self.initial.setdefault("organisation", str(ours[0].pk))

@@ -188,3 +188,21 @@ def test_a_used_supervisor_address_names_the_coordinator_to_tell_and_their_e_mai
         "if you did not answer it, tell the engagement's coordinator, "
         "Wanjiru Kamau (w.kamau@ict.go.ke)." in said.replace("&#x27;", "'")
     ), said
+
+
+def test_a_nomination_of_an_organisation_outside_the_course_is_saved_and_warned(course):
+    cohort = next(
+        c for c in course.plan.data["cohorts"] if c["cohort_id"] == course.cohort["cohort_id"]
+    )
+    cohort["members"] = [{**m, "org_id": str(course.ministry.uuid)} for m in cohort["members"][:1]]
+    _save(course.plan)
+    client = client_for(course.coordinator)
+    for organisation in (course.ministry, course.agency):
+        page = client.post(
+            reverse("delivery-nominate", args=[course.delivery.uuid]),
+            {"organisation": organisation.pk, "gender": "male"},
+            follow=True,
+        )
+        assert page.status_code == 200
+    assert course.delivery.trainees.count() == 3
+    assert "ICT Authority" in _text(page.content.decode())
