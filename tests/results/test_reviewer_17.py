@@ -124,3 +124,20 @@ def test_the_workbook_says_which_courses_a_cost_is_of_and_gains_to_one_decimal(p
     assert cost["Notes"] == "cost recorded for 1 of the 2 courses that ran"
     gain = next(r for name, r in rows.items() if "learning gain" in name)
     assert gain["Actual"] == 44.4  # the page's figure, not 44.44
+
+
+def test_the_iati_download_without_its_publisher_is_seen_to_be_off_with_its_reason(
+    programme, settings
+):
+    settings.GOVCAP_IATI_REPORTING_ORG = ""
+    html = client_for(programme.manager).get(reverse("indicators")).content.decode()
+    button = re.search(r"<button[^>]*>IATI activity file \(XML\)</button>", html).group(0)
+    # focusable (a screen reader reaches the reason), never submitting, styled as off
+    assert 'aria-disabled="true"' in button and 'type="button"' in button
+    assert " disabled" not in button.replace("aria-disabled", "")
+    reason = html.split(button, 1)[1].split("</p>", 1)[0]
+    assert 'id="iati-missing"' in reason and "GOVCAP_IATI_REPORTING_ORG" in reason
+    assert "results/results.css" in html
+    settings.GOVCAP_IATI_REPORTING_ORG = "XM-DAC-41114"
+    html = client_for(programme.manager).get(reverse("indicators")).content.decode()
+    assert "aria-disabled" not in html and "include demo data" in html
