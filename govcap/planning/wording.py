@@ -285,6 +285,11 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         lines.append(gettext("Comes without %(modules)s, taught before it on this section, "
                              "which found no month.") % {
             "modules": localise.join(names.module(code) for code in without)})
+    ahead = plan_diff.before_companion(plan, need, names.catalogue)
+    if ahead:
+        lines.append(gettext("Comes before %(modules)s, taught before it on this section: no "
+                             "later month had room for it.") % {
+            "modules": localise.join(names.module(code) for code in ahead)})
     gaps: dict[str, Gap] = {g.rating_id: g for g in plan.gaps if g.org_id == need.org_id}
     for rating_id in need.rating_ids:
         gap = gaps.get(rating_id)

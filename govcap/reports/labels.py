@@ -143,7 +143,7 @@ EN: dict[str, str | Plural | Contextual] = {
         "The modules of one step on one section (such as EA-101 and EA-102) complement "
         "each other and neither requires the other, but they are taught in their order: "
         "for the same organisation the lower-numbered comes first, in an earlier month. "
-        "Only a course whose lower-numbered companion finds no month runs without it, and "
+        "Only a course that finds no month in that order runs without it or before it, and "
         "the plan says so."),
     "assume.moved": _("The coordinator placed these courses, whatever the order above would "
                       "give: {items}."),
@@ -548,6 +548,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "evidence.prerequisite": _("Prerequisite of {modules}."),
     "evidence.without_first": _("Comes without {modules}, taught before it on this section, "
                                 "which found no month."),
+    "evidence.before_first": _("Comes before {modules}, taught before it on this section: "
+                               "no later month had room for it."),
     "evidence.added": _("Added by the coordinator."),
     "status.gap": _("Gap"), "status.at-target": _("At target"), "status.unknown": _("Not assessed"),
     "status.scheduled": _("Scheduled {month}"), "status.unfit": _("Not placed"),

@@ -17,7 +17,7 @@ from functools import cached_property
 from govcap.localise import inside_quotes
 from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
-from govcap.planning.core.diff import without_companion
+from govcap.planning.core.diff import before_companion, without_companion
 from govcap.planning.core.narrow import attended, concerns, own_rows
 from govcap.planning.core.period import PlanPeriod, plan_period
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
@@ -350,6 +350,10 @@ class Scope:
                    if self.catalogue is not None else ())
         if without:
             lines.append(self.L.t("evidence.without_first", modules=self.L.commas(without)))
+        ahead = (before_companion(self.plan, need, self.catalogue)
+                 if self.catalogue is not None else ())
+        if ahead:
+            lines.append(self.L.t("evidence.before_first", modules=self.L.commas(ahead)))
         if need.follows:
             lines.append(rounds.follow_on_line(self, need))
         for rating_id in need.rating_ids:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from django.utils import translation
 
 from govcap.planning import Constraints, Targets, generate_plan, wording
-from govcap.planning.core.diff import without_companion
+from govcap.planning.core.diff import before_companion, without_companion
 from govcap.planning.core.inputs import MonthBlock
 from govcap.scale import Level
 
@@ -77,3 +77,22 @@ def test_a_course_run_without_its_lower_numbered_companion_says_so_on_the_page()
         lines = wording.need_reasons(need, plan, wording.Namer(CATALOGUE, plan))
     assert any(line.startswith("Comes without ") and "(POL-101), taught before it on this "
                "section, which found no month." in line for line in lines), lines
+
+
+def test_a_course_with_no_month_after_its_companion_runs_before_it_and_says_so():
+    # two months, six training days a month (8 staff away): POL-101 (4 days) and POL-102 (3) take one
+    # month each; POL-103 (2) has no month after both, so it runs out of order rather than
+    # not at all (Somalia's POL-103 was left out after a POL-102 in the last month)
+    rows = everyone(3, {"digital-strategic-plan": Level.BASIC, "policy-influence": Level.BASIC})
+    plan = generate_plan(rows, CATALOGUE, Targets(),
+                         Constraints("2027-03", horizon_months=2, days_per_month=6,
+                                     staff_away=8))
+    months = {n.module_code: n.month for n in plan.needs if n.org_id == "org00"}
+    assert months["POL-103"] is not None, (months, plan.unfit)
+    need = next(n for n in plan.needs if n.org_id == "org00" and n.module_code == "POL-103")
+    late = [c for c in ("POL-101", "POL-102") if months[c] and months[c] >= months["POL-103"]]
+    assert late and before_companion(plan, need, CATALOGUE) == tuple(late)
+    with translation.override("en"):
+        lines = wording.need_reasons(need, plan, wording.Namer(CATALOGUE, plan))
+    assert any(line.startswith("Comes before ") and "no later month had room for it." in line
+               for line in lines), lines

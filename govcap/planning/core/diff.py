@@ -224,12 +224,23 @@ def without_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple
     """The lower-numbered modules of ``need``'s step and section (``Catalogue.
     numbered_first``) its organisation needs in ``plan`` but that found no month: the
     course runs without them, out of the order providers teach them in, and says so."""
+    return tuple(code for code, month in _companions(plan, need, catalogue) if month is None)
+
+
+def before_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[str, ...]:
+    """Those that have a month, but not an earlier one: no month after them had room for
+    this course (the schedule placed it out of order rather than leave it out)."""
+    return tuple(code for code, month in _companions(plan, need, catalogue)
+                 if month is not None and need.month is not None and month >= need.month)
+
+
+def _companions(plan: PlanData, need: Need, catalogue: Catalogue
+                ) -> list[tuple[str, str | None]]:
     if need.status != SCHEDULED:
-        return ()
+        return []
     firsts = catalogue.numbered_first.get(need.module_code, ())
-    return tuple(n.module_code for n in plan.needs
-                 if n.org_id == need.org_id and n.module_code in firsts
-                 and n.status != SCHEDULED and n.status != DROPPED)
+    return [(n.module_code, n.month if n.status == SCHEDULED else None) for n in plan.needs
+            if n.org_id == need.org_id and n.module_code in firsts and n.status != DROPPED]
 
 
 @dataclass(frozen=True)

@@ -284,22 +284,26 @@ def _never_fits(cohort: Cohort, days: int, load: _Load,
 def schedule_cohorts(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                      catalogue: Catalogue, constraints: Constraints,
                      pins: Mapping[str, tuple[str, str]], results: Results,
-                     fixed: Mapping[str, str] | None = None) -> list[Unfit]:
+                     fixed: Mapping[str, str] | None = None,
+                     released: set[tuple[str, str, str]] | None = None) -> list[Unfit]:
     """``fixed``: cohort ID → the month of a course already under way or done
     (core.committed), kept there whatever the rules say; it may be outside the horizon.
+    ``released``: the orders by number given up so far (kept across the regrouping's
+    rounds, so a course placed out of order is not made to wait again); added to.
 
     A course waits for the lower-numbered course of its step and section its members take
-    (EA-101 before EA-102, as providers teach them); when that one finds no month, the
-    months are placed again without that order for those organisations, so the
-    higher-numbered course still runs (the plan says it comes without the other:
-    ``planning.wording``)."""
-    released: Released = frozenset()
+    (EA-101 before EA-102, as providers teach them); when that order leaves it without a
+    month (the other found none, or none after it had room: Somalia's POL-103 after a
+    POL-102 in the horizon's last month), the months are placed again without that order
+    for those organisations, so the higher-numbered course still runs, and the plan says
+    it comes without, or before, the other (``core.diff.without_companion``)."""
+    released = set() if released is None else released
     before = dict(results)
     while True:
         unfit, ids, preds, soft, placed = _schedule_once(
-            cohorts, needs, catalogue, constraints, pins, results, fixed, released)
+            cohorts, needs, catalogue, constraints, pins, results, fixed, frozenset(released))
         more = {(m.org_id, cohorts[ids[i]].module_code, cohorts[ids[d]].module_code)
-                for i, d in soft if placed[i] is None and placed[d] is None
+                for i, d in soft if placed[i] is None
                 for m in cohorts[ids[i]].members
                 if m.org_id in {o.org_id for o in cohorts[ids[d]].members}}
         if not more - released:
@@ -646,8 +650,10 @@ def schedule_regrouping(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     """
     fixed = fixed or {}
     left: list[Unfit] = []
+    released: set[tuple[str, str, str]] = set()
     for round_number in range(REGROUP_ROUNDS + 1):
-        unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results, fixed)
+        unfit = schedule_cohorts(cohorts, needs, catalogue, constraints, pins, results, fixed,
+                                 released)
         if round_number == REGROUP_ROUNDS:
             break
         out = _without_blocker(cohorts, needs, catalogue, unfit, fixed, pins, per_org_cap,
