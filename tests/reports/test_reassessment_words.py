@@ -80,11 +80,13 @@ def test_an_earlier_round_after_a_later_one_says_the_later_round_reassesses_it()
     assert f"{LATER}, the next assessment round, is the reassessment" in text
     assert "12 months from" not in text
     assert "The schedule starts in" not in text and "Training starts at least" not in text
-    # it plans new courses here: they are dated from the plan's date
+    # it plans nothing new (issue 14): what it does not keep is left to the later round
+    assert not plan.cohorts and plan.unfit
+    assert all(u.reason == "later-round" and not u.alternatives for u in plan.unfit)
     assert (f"{LATER}, the next assessment round, reassesses the organisations of this plan: "
-            "this version dates the courses it places afresh from the plan's date (5 December "
-            "2026), the first in March 2027, and schedules and budgets no reassessment of its "
-            "own.") in text
+            "this version keeps the courses already under way or delivered, plans nothing new, "
+            "and schedules and budgets no reassessment of its own.") in text
+    assert "places afresh" not in text
 
 
 def test_an_earlier_round_with_nothing_new_keeps_its_courses_as_delivered() -> None:
