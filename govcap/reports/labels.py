@@ -609,6 +609,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "unfit.capacity": _("No month with free capacity in the horizon."),
     "unfit.capacity_why": _("No month in the plan had room for it: {why}."),
     "unfit.horizon": _("The prerequisites push it past the planning horizon."),
+    # the plan page's msgid (planning/wording.py), so it needs no translation of its own
+    "unfit.later-round": _("Not planned here: the next assessment round reassesses this "
+                           "organisation, and that round's plan takes up this need."),
     "domain.design-systems-thinking": _("Design and Systems Thinking"),
     "domain.agile": _("Agile Methodology"), "domain.project-management": _("Project Management"),
     "domain.change-management": _("Change Management"),

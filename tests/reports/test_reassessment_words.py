@@ -136,3 +136,14 @@ def test_the_schedule_lists_the_closed_months_that_shaped_it() -> None:
     closed = re.search(r"Months closed to training: ([^.]*)\.", words(plan))
     assert closed is not None
     assert "February 2027" in closed[1] and "December 2027" not in closed[1]
+
+
+def test_a_need_left_to_the_later_round_is_worded_in_the_documents_language() -> None:
+    # the documents printed the planning core's English message for it (issue 14)
+    plan = later_plan()
+    text = words(plan)
+    assert ("Not planned here: the next assessment round reassesses this organisation, and "
+            "that round's plan takes up this need.") in text
+    french = words(plan, "fr")
+    assert "the next assessment round reassesses" not in french
+    assert "Non prévu ici : le cycle d’évaluation suivant réévalue cette organisation" in french
