@@ -21,9 +21,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from govcap import localise
 from govcap.accounts import audit, scoping
 from govcap.delivery import access, follow_ups, link_tokens
 from govcap.delivery.core import evaluation as rules
@@ -135,7 +135,7 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
         # check before it may be taken ahead (sent with the joining instructions)
         raise EvaluationError(_("This course starts on %(date)s: the reaction and the check "
                                 "after the course open from that day. The check before the "
-                                "course can be opened now.") % {"date": date_format(starts)})
+                                "course can be opened now.") % {"date": localise.day(starts)})
     if level == Level.BEHAVIOUR and respondent not in rules.RESPONDENTS:
         raise EvaluationError(_("Choose the participant or the supervisor."))
     if level == Level.BEHAVIOUR and not FollowUp.objects.filter(

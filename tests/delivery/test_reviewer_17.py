@@ -206,3 +206,19 @@ def test_a_nomination_of_an_organisation_outside_the_course_is_saved_and_warned(
         assert page.status_code == 200
     assert course.delivery.trainees.count() == 3
     assert "ICT Authority" in _text(page.content.decode())
+
+
+def test_a_reaction_link_refused_before_the_course_says_the_day_in_words(course):
+    from govcap.delivery import evaluation as ev
+
+    Delivery.objects.filter(pk=course.delivery.pk).update(
+        start_date=dt.date(2099, 2, 8), end_date=dt.date(2099, 2, 9)
+    )
+    course.delivery.refresh_from_db()
+    try:
+        ev.open_link(course.coordinator, course.delivery, 1)
+    except ev.EvaluationError as exc:
+        said = str(exc)
+    else:
+        raise AssertionError("a reaction link opened before the course")
+    assert said.startswith("This course starts on 8 February 2099: the reaction")
