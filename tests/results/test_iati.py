@@ -198,7 +198,8 @@ def test_the_iati_button_says_beforehand_that_the_setting_is_missing(programme, 
     client.force_login(programme.manager)
     settings.GOVCAP_IATI_REPORTING_ORG = ""
     page = client.get("/indicators/").content.decode()
-    assert re.search(r'<button class="button" disabled[^>]*>IATI activity file', page)
+    assert re.search(r'<button class="button" type="button" aria-disabled="true"[^>]*>'
+                     r'IATI activity file', page)
     assert "the server&#x27;s operator sets GOVCAP_IATI_REPORTING_ORG" in page
     settings.GOVCAP_IATI_REPORTING_ORG = ORG
     page = client.get("/indicators/").content.decode()
