@@ -69,8 +69,10 @@ def closed_in_period(s: Scope) -> list[str]:
     pushed = (set(load.months_between(lead_month, not_before))
               if lead_month and not_before and lead_month < not_before else set())
     first, last = s.period.first, s.period.last
-    inside = {m for m in s.plan.blackout_months
-              if first is None or last is None or first <= m <= last}
+    # the months the schedule's "Months with fewer working days" calls closed count too
+    # (Kenya's plans said "none" above "June 2027: closed (fiscal year-end)")
+    closed = set(s.plan.blackout_months) | {b.month for b in s.plan.month_blocks if b.closed}
+    inside = {m for m in closed if first is None or last is None or first <= m <= last}
     return sorted(inside | pushed)
 
 

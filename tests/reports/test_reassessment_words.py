@@ -147,3 +147,19 @@ def test_a_need_left_to_the_later_round_is_worded_in_the_documents_language() ->
     french = words(plan, "fr")
     assert "the next assessment round reassesses" not in french
     assert "Non prévu ici : le cycle d’évaluation suivant réévalue cette organisation" in french
+
+
+def test_the_closed_months_sentence_counts_the_closed_months_the_schedule_lists() -> None:
+    # Kenya's plans said "Months closed to training: none." above "June 2027: closed (fiscal
+    # year-end)": a plan stored with the fiscal year-end among its month blocks only
+    june = MonthBlock("2027-03", 20, 20, ("fiscal-year-end",))
+    rows = everyone(4, {"change-management": B, "processes-services": B})
+    plan = generate_plan(rows, catalogue("en"), Targets(),
+                         Constraints(start_month="2027-01", plan_date="2026-10-01",
+                                     month_blocks=(june,)))
+    assert min(c.month for c in plan.cohorts) < "2027-03" < max(c.month for c in plan.cohorts)
+    stored = dataclasses.replace(plan, blackout_months=())
+    text = words(stored)
+    assert "March 2027: closed (fiscal year-end)" in text
+    closed = re.search(r"Months closed to training: ([^.]*)\.", text)
+    assert closed is not None and closed[1] == "March 2027"
