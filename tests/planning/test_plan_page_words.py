@@ -139,7 +139,8 @@ def test_latin_names_titles_and_quotes_are_set_apart_on_the_arabic_page(
     assert re.search(r'<span class="quote">«<bdi dir="auto">[^<]+</bdi>»</span>', html)
     assert re.search(rf'<td><bdi>{FSI}?[^<]+ \(<span class="code">EA-101</span>\){PDI}?</bdi>',
                      html)  # "(EA-101)" whole, on one line
-    assert re.search(r'<bdi dir="ltr">\d+ / \d+, \d+</bdi>', html)  # the load limits
+    # the load limits: days a month / a quarter held left to right, then the Arabic comma
+    assert re.search(r'<bdi dir="ltr">\d+ / \d+</bdi>، <bdi>\d+</bdi>', html)
     assert re.search(r'<bdi dir="ltr"><strong>\d+</strong>/\d+</bdi>', html)  # days / limit
 
 
