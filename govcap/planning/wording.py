@@ -9,7 +9,7 @@ could not be placed, a new edit kind) reads as plain words rather than as the co
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -546,12 +546,14 @@ def _split_key(key: str) -> list[str]:
 
 
 def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer,
-               before: PlanData | None = None, after: PlanData | None = None) -> list[str]:
+               before: PlanData | None = None, after: PlanData | None = None,
+               edits: Sequence[EditLine] | None = None) -> list[str]:
     """The stored diff against the previous version, as sentences with names, not ids.
     With the two versions (``before``, ``after``), each need is said by what became of it
     (added, removed, left out by an edit, no longer placed and why, placed, moved from one
     month to another: ``core.diff.need_changes``); without them, only the gaps, the edits
-    and the budget."""
+    and the budget. ``edits``: the edits that are new or turned out differently, for a
+    document, which has no Edits list to send the reader to: it names them instead."""
     if not diff or diff.get("is_empty"):
         return []
 
@@ -582,7 +584,14 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer,
             lines.append(gettext("Not placed, the catalogue has no course for it: "
                                  "%(items)s") % {"items": listed(sectioned)})
     outcomes = diff.get("operations_changed") or []
-    if outcomes:
+    if outcomes and edits:
+        lines.append(ngettext("%(n)d edit is new or turned out differently: %(items)s.",
+                              "%(n)d edits are new or turned out differently: %(items)s.",
+                              len(edits)) % {"n": len(edits), "items": listed([
+                                  gettext("%(edit)s (%(status)s)") % {
+                                      "edit": e.sentence, "status": e.status_word.lower()}
+                                  for e in edits])})
+    elif outcomes:
         lines.append(ngettext("%(n)d edit is new or turned out differently; see Edits.",
                               "%(n)d edits are new or turned out differently; see Edits.",
                               len(outcomes)) % {"n": len(outcomes)})

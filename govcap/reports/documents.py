@@ -24,7 +24,7 @@ from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.inputs_db import later_round_label
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
-from govcap.planning.models import Plan
+from govcap.planning.models import Plan, PlanEdit
 from govcap.planning.rounds_words import engagement_names
 from govcap.planning.services import replaced_by
 from govcap.reports import plan as reports
@@ -184,7 +184,13 @@ def _changes(plan: Plan, language: str, sections: dict[str, str]) -> dict[str, A
         return {}
     before, after = plan.based_on.plan_data(), plan.plan_data()
     namer = wording.Namer(plan.catalogue.parsed(language), after, before, sections=sections)
-    lines = wording.diff_lines(plan.diff, after.currency, namer, before, after)
+    # the documents have no Edits list to point to ("see Edits"): they name the edits
+    changed = {c["key"] for c in plan.diff.get("operations_changed") or []
+               if isinstance(c, dict)}
+    stored = {e.op_id: e.operation for e in PlanEdit.objects.filter(engagement=plan.engagement)}
+    edits = [line for op, line in zip(after.operations, wording.edit_lines(
+        after.operations, stored, namer), strict=True) if op.op_id in changed]
+    lines = wording.diff_lines(plan.diff, after.currency, namer, before, after, edits)
     if not lines:
         return {}
     out: dict[str, Any] = {"changes_since": plan.based_on.version, "changes": tuple(lines)}

@@ -5,9 +5,11 @@ approved v2 cost more than v1 and its PDF/DOCX/brief never said why."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from govcap.orgs.models import Engagement
 from govcap.planning import services, wording
+from govcap.planning.core.edits import DropModule
 from govcap.planning.models import Plan
 from govcap.reports import documents
 from tests.demo.helpers import run_demo
@@ -36,3 +38,32 @@ def test_documents_say_what_changed_since_the_version_before():
     if first.based_on_id is None:
         text = normalise(docx_text(documents.render(first, "docx", language="en")))
         assert "Changes since version" not in text
+
+
+@pytest.mark.django_db
+def test_documents_name_the_edits_that_changed_instead_of_a_missing_edits_chapter():
+    # the baseline's v2 PDF said "2 edits are new or turned out differently; see Edits.":
+    # the documents have no Edits chapter (issue 14)
+    run_demo()
+    somalia = Engagement.objects.get(slug="somalia-baseline-2026")
+    draft = services.generate(somalia, None)  # a draft after the approved version
+    need = draft.data["needs"][0]
+    coordinator = get_user_model().objects.get(username="demo-coordinator-so")
+    services.add_edit(somalia, coordinator,
+                      DropModule("drop-1", need["org_id"], need["module_code"]))
+    plan = services.latest_plan(somalia)
+    assert plan.based_on_id and plan.data["operations"]
+    ops = plan.data["operations"]
+    # the replay's outcome of these edits differs from the version before (as the stored
+    # diff of a re-generated version says it)
+    plan.diff = {**(plan.diff or {}), "is_empty": False, "operations_changed": [
+        {"key": op["op_id"], "before": {"status": "conflict", "message": ""},
+         "after": {"status": op["status"], "message": op["message"]}} for op in ops]}
+    changed = len(ops)
+    text = normalise(docx_text(documents.render(plan, "docx", language="en")))
+    assert "see Edits" not in text
+    said = f"{changed} edit{'s are' if changed > 1 else ' is'} new or turned out differently: "
+    assert said in text
+    listed = text.split(said, 1)[1].split(".", 1)[0]
+    assert listed.count("(done)") + listed.count("(conflicts)") + listed.count(
+        "(no longer applies)") + listed.count("(nothing to change)") == changed
