@@ -86,15 +86,28 @@ def participant_wording() -> dict[str, str]:
     """Objective as the catalogue words it → the sentence put to the participant, in every
     language (``data/objectives-for-participants.yaml``: stored text, no rule rewrites it)."""
     stored = yaml.safe_load(PARTICIPANT_WORDING.read_text(encoding="utf-8"))
-    return {text: said for table in stored.values() for text, said in table.items()}
+    return {_apostrophes(text): said for table in stored.values() for text, said in table.items()}
+
+
+def _apostrophes(text: str) -> str:
+    # A French layer is shown with typographic apostrophes (d'un → d’un): match either.
+    return text.replace("'", "\u2019")
 
 
 def objectives_for_participant(delivery: Delivery, language: str = "en") -> tuple[str, ...]:
     """The objectives as the level-2 form (the page and the XLSForm) puts them to the
     participant: "your own ministry" where the catalogue says "the participant's own
     ministry"; an objective without a stored sentence for the participant, as written."""
-    wording = participant_wording()
-    return tuple(wording.get(text, text) for text in objectives(delivery, language))
+    return tuple(participant_sentence(text) or text for text in objectives(delivery, language))
+
+
+def participant_sentence(objective: str) -> str | None:
+    """The stored sentence for the participant, with the apostrophes the objective was shown
+    with; None when the objective is put as the catalogue words it."""
+    said = participant_wording().get(_apostrophes(objective))
+    if said is None:
+        return None
+    return _apostrophes(said) if "\u2019" in objective else said
 
 
 def form_key(level: int, phase: str = "", respondent: str = "") -> str:
