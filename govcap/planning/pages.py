@@ -78,6 +78,14 @@ class GridRow:
     cells: tuple[tuple[CohortRow, ...], ...]
 
 
+def _assistance(action: ActionRow, namer: wording.Namer) -> str:
+    """An action's technical assistance in the reader's language: its module's follow-up
+    as the catalogue translates it; as stored when the catalogue no longer has it."""
+    module = namer.catalogue.by_code.get(action.module_code)
+    return module.follow_up if module is not None and module.follow_up else (
+        action.technical_assistance)
+
+
 @dataclass(frozen=True)
 class ActionLine:
     action: ActionRow
@@ -86,6 +94,9 @@ class ActionLine:
     measure: str = ""  # said in words: "Systems thinking (DST-101): 2 courses of 3 days…"
     timeline: str = ""
     responsibility: str = ""  # the plan's default in the reader's words, or as written
+    # the module's follow-up in the reader's language (the catalogue's translation, as the
+    # documents give it); the stored action keeps the plan's generation language
+    assistance: str = ""
 
 
 @dataclass(frozen=True)
@@ -311,7 +322,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                                  tuple(names.get(o, o) for o in a.organisations),
                                  wording.action_measure(a, plan, namer),
                                  wording.month_span(a.timeline_from, a.timeline_to),
-                                 wording.responsibility(a.responsibility))
+                                 wording.responsibility(a.responsibility),
+                                 _assistance(a, namer))
                       for a in plan.actions if org_id is None or org_id in a.organisations),
         operations=plan.operations,
         load=load_table(plan, org_id),
