@@ -266,7 +266,7 @@ def changes_since(s: Scope) -> list:
 
 
 def change_in_words(s: Scope) -> list[str]:
-    previous = s.plan.extra.get("previous_round", "")
+    previous = s.ctx.previous_round or s.plan.extra.get("previous_round", "")
     moved = changes_since(s)
     if not previous or not any(r.previous is not None for r in s.plan.sections):
         return []
@@ -333,7 +333,8 @@ def findings(s: Scope) -> Section:
                          Column(L["col.gaps"], 1, "number")], rows))
     moved = changes_since(s)
     if moved:
-        blocks.append(Heading(L.t("h.changes", round=s.plan.extra.get("previous_round", ""))))
+        blocks.append(Heading(L.t("h.changes", round=s.ctx.previous_round
+                                             or s.plan.extra.get("previous_round", ""))))
         blocks += rounds.regressions_para(s, moved)
         blocks.append(Table(
             [Column(L["col.organisation"], 2), Column(L["col.section"], 3),

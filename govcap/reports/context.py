@@ -35,6 +35,9 @@ class PlanDocumentContext:
     # the later round that reassesses the plan (plan data extra.later_round, its stored
     # name), named in the document's language: "Follow-up 1 (2026)"; "" when none
     later_round: str = ""
+    # the round before (plan data extra.previous_round), named in the document's language
+    # ("Suivi 1 (2026)"); "" when none
+    previous_round: str = ""
     # what changed since the version this one was made after, as the plan page says it
     # (planning.wording.diff_lines); none without an earlier version
     changes_since: int | None = None

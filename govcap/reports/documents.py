@@ -22,7 +22,7 @@ from govcap.planning import wording
 from govcap.planning.benchmarks import benchmark_texts
 from govcap.planning.core.narrow import narrow
 from govcap.planning.core.plan import canonical_json
-from govcap.planning.inputs_db import later_round_label
+from govcap.planning.inputs_db import later_round_label, previous_round
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan, PlanEdit
 from govcap.planning.rounds_words import engagement_names
@@ -143,6 +143,8 @@ def _context(plan: Plan, org_id: str | None,
         country_of=country_of(engagement.country.code, engagement.country.name, language),
         later_round=later_round_label(engagement,
                                       plan.data.get("extra", {}).get("later_round")),
+        previous_round=_previous_round(engagement,
+                                       plan.data.get("extra", {}).get("previous_round")),
         **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
         approved_by=approver[0], approved_role=approver[1],
         engagement_names=engagement_names(language),
@@ -174,6 +176,18 @@ def _title_words(engagement, language: str) -> str:
     title half in English; that name stays on the cover."""
     year = engagement.start_date.year if engagement.start_date else None
     return f"{engagement.country.name_in(language)} — {round_name(engagement.round_number, year)}"
+
+
+def _previous_round(engagement, stored: str | None) -> str:
+    """The round before (plan data ``extra.previous_round``, stored in English: "Baseline")
+    as documents name a round, in their language: "Msingi (2025)"; the Swahili and Arabic
+    briefs said "Tangu Baseline". "" for none."""
+    if not stored:
+        return ""
+    before = previous_round(engagement)
+    if before is None:
+        return stored
+    return round_name(before.round_number, before.start_date.year if before.start_date else None)
 
 
 def _changes(plan: Plan, language: str, sections: dict[str, str]) -> dict[str, Any]:

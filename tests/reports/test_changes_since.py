@@ -67,3 +67,25 @@ def test_documents_name_the_edits_that_changed_instead_of_a_missing_edits_chapte
     listed = text.split(said, 1)[1].split(".", 1)[0]
     assert listed.count("(done)") + listed.count("(conflicts)") + listed.count(
         "(no longer applies)") + listed.count("(nothing to change)") == changed
+
+
+@pytest.mark.django_db
+def test_documents_name_the_round_before_in_their_language():
+    # the Swahili and Arabic briefs said "Tangu Baseline" / "منذ Baseline" (issue 14)
+    from django.utils import translation
+
+    from govcap.orgs.names import round_name
+
+    run_demo()
+    later = Engagement.objects.filter(round_number__gt=0).order_by("pk").first()
+    plan = services.generate(later, None)
+    assert plan.data["extra"]["previous_round"]
+    before = Engagement.objects.filter(country=plan.engagement.country,
+                                       round_number__lt=plan.engagement.round_number
+                                       ).order_by("-round_number").first()
+    with translation.override("fr"):
+        french = round_name(before.round_number, before.start_date.year)
+    assert french != plan.data["extra"]["previous_round"]
+    text = normalise(docx_text(documents.render(plan, "brief-docx", language="fr")))
+    assert normalise(f"Depuis {french}") in text, text
+    assert f"Depuis {plan.data['extra']['previous_round']} " not in text
