@@ -57,9 +57,9 @@ def loads(data: bytes | str, *, max_bytes: int, max_depth: int = DEFAULT_MAX_DEP
         raise JSONBodyError(_("The document is not UTF-8 text.")) from None
     try:
         return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise JSONBodyError(_("The document is not valid JSON: %(error)s.") % {
-            "error": exc}) from None
+    except json.JSONDecodeError as exc:  # its message is the parser's English: say where
+        raise JSONBodyError(_("The document is not valid JSON (line %(line)d, column "
+                              "%(column)d).") % {"line": exc.lineno, "column": exc.colno}) from None
     except RecursionError:  # a smaller interpreter stack than the limit allows for
         raise JSONBodyError(_("The document is nested too deeply.")) from None
 

@@ -85,3 +85,40 @@ def test_the_form_is_named_by_its_title_in_the_readers_language(world):
     text = str(info.value)
     assert ("«\u00a0Évaluation des compétences – discussion de groupe\u00a0: questions "
             "ouvertes\u00a0» (govstack-rsa)") in text
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("bad.xlsx", b"just some text, not a workbook\n"),
+    ("bad.xlsx", b"PK\x03\x04 not really a zip"),
+    ("kobo.csv", b"PK\x03\x04 a workbook named .csv"),
+    ("kobo.csv", b"a,b\x00c\n"),
+    ("kobo.zip", b"plain text"),
+])
+def test_a_refused_upload_says_why_in_the_readers_language_alone(pseudo_reader, world, name,
+                                                                 data):
+    # "This is not an Excel workbook (.xlsx): it is not a zip file." stayed English in French
+    page = pseudo_reader.post(f"/e/{world.engagement.slug}/submissions/",
+                              {"file": SimpleUploadedFile(name, data)})
+    assert page.status_code == 400
+    error = page.context["error"]
+    assert error.startswith("[") and error.endswith("]"), error  # one message, all of it ours
+
+
+def test_a_damaged_csv_or_workbook_names_no_library_error():
+    # the csv module's "field larger than field limit" and openpyxl's exception names were
+    # appended to our message, in English whatever the reader's language
+    import csv
+
+    limit = csv.field_size_limit()
+    csv.field_size_limit(10)
+    try:
+        with translation.override("en-xa"), pytest.raises(ImportProblem) as caught:
+            read_table(b"a,b\nshort,a much longer field than allowed\n", "file")
+    finally:
+        csv.field_size_limit(limit)
+    reason = caught.value.problems[0].reason
+    assert reason.startswith("[") and reason.endswith("]") and "field" not in reason, reason
+    with translation.override("en-xa"), pytest.raises(ImportProblem) as caught:
+        read_table(b"PK\x03\x04" + b"\x00" * 30, "file")
+    reason = caught.value.problems[0].reason
+    assert reason.startswith("[") and reason.endswith("]") and "Zip" not in reason, reason

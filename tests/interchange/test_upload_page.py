@@ -60,7 +60,7 @@ def test_files_are_checked_for_size_and_type(world, settings):
     client = client_for(world.coordinator)
     assert post_file(client, world, "form.pdf", b"%PDF").status_code == 400
     fake = post_file(client, world, "kobo.xlsx", b"not a workbook")
-    assert fake.status_code == 400 and "not a zip file" in fake.content.decode()
+    assert fake.status_code == 400 and "not an Excel workbook" in fake.content.decode()
     settings.GOVCAP_UPLOAD_MAX_BYTES = 100
     big = post_file(client, world, "kobo.csv", fixture_bytes("kobo-xml-values.csv"))
     assert big.status_code == 400 and "larger than" in big.content.decode()
