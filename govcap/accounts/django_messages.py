@@ -48,3 +48,28 @@ PASSWORD_FORMS = (
     gettext_noop("New password confirmation"),
     gettext_noop("Enter the same password as before, for verification."),
 )
+
+# django/forms/fields.py, django/forms/models.py, django/core/validators.py: the errors of
+# the form fields govcap's pages use (Arabic read Django's «أدخل رقما صحيحا.», without its
+# tanween, on the plan's settings; Swahili read them in English)
+FORM_FIELDS = (
+    gettext_noop("This field is required."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a valid time."),
+    gettext_noop("Enter a valid date/time."),
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a list of values."),
+    gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("Ensure this value is less than or equal to %(limit_value)s."),
+    gettext_noop("Ensure this value is greater than or equal to %(limit_value)s."),
+)
+FORM_FIELD_COUNTS = (
+    ngettext_lazy("Ensure this value has at most %(limit_value)d character (it has "
+                  "%(show_value)d).",
+                  "Ensure this value has at most %(limit_value)d characters (it has "
+                  "%(show_value)d).", 0),
+)

@@ -60,3 +60,20 @@ def test_the_password_page_says_djangos_rules_and_errors_through_gettext(client,
     assert "The two password fields" not in page and "old password was entered" not in page
     assert pseudo("The two password fields didn’t match.").replace("’", "&#x27;") in page \
         or pseudo("The two password fields didn’t match.") in page
+
+
+def test_the_form_fields_common_errors_are_djangos_own_and_marked(tmp_path):
+    # Arabic read Django's «أدخل رقما صحيحا.» (no tanween) on the plan's settings: govcap's
+    # catalogues must hold the form fields' errors for its translators to write them
+    ours = extracted(Path(django_messages.__file__), tmp_path)
+    base = Path(django.__file__).parent
+    djangos = (extracted(base / "forms" / "fields.py", tmp_path)
+               | extracted(base / "forms" / "models.py", tmp_path)
+               | extracted(base / "core" / "validators.py", tmp_path))
+    for msgid in ("This field is required.", "Enter a whole number.", "Enter a valid date.",
+                  "Select a valid choice. %(value)s is not one of the available choices."):
+        assert msgid in django_messages.FORM_FIELDS
+    for msgid in django_messages.FORM_FIELDS:
+        assert msgid in djangos and msgid in ours, msgid
+    at_most = {m: p for m, p in djangos.items() if p and "this value has at most" in m}
+    assert at_most and all(ours.get(m) == p for m, p in at_most.items())
