@@ -26,7 +26,7 @@ from govcap.delivery.models import (
     TraineeIdentity,
     TrainingProvider,
 )
-from govcap.demo.countries import REFERENCE_DATE, SEED
+from govcap.demo.countries import COUNTRIES, REFERENCE_DATE, SEED
 from govcap.demo.evaluations import evaluate_demo
 from govcap.demo.people import FAMILY_NAMES, GIVEN_NAMES
 from govcap.orgs.models import Engagement
@@ -74,6 +74,25 @@ def _end(start: dt.date, days: int) -> dt.date:
         if end.weekday() < 5:
             left -= 1
     return end
+
+
+# A trainee's role in the engagement's language (English; French, masculine and feminine):
+# the French engagement of Djibouti listed "Procurement officer", "Director of ICT".
+TRAINEE_ROLES: tuple[tuple[str, str, str], ...] = (
+    ("ICT officer", "Chargé des TIC", "Chargée des TIC"),
+    ("Systems administrator", "Administrateur systèmes", "Administratrice systèmes"),
+    ("Director of ICT", "Directeur des TIC", "Directrice des TIC"),
+    ("Programme officer", "Chargé de programme", "Chargée de programme"),
+    ("Data analyst", "Analyste de données", "Analyste de données"),
+    ("Procurement officer", "Chargé des marchés publics", "Chargée des marchés publics"),
+)
+
+
+def _trainee_role(index: int, language: str, gender: str) -> str:
+    english, masculine, feminine = TRAINEE_ROLES[index]
+    if language != "fr":
+        return english
+    return feminine if gender == "female" else masculine
 
 
 def _person(rng: random.Random, country: str, gender: str) -> str:
@@ -148,6 +167,7 @@ def _deliver(plan: Plan, engagement: Engagement, provider: TrainingProvider,
     else:
         chosen = [c for c in cohorts if c.get("month")][:how_many]
     code = engagement.country.code
+    language = next((c.language for c in COUNTRIES if c.code == code), "en")
     venue = PROVIDERS[code][4]
     trainees: list[Trainee] = []
     names: list[tuple[Trainee, str]] = []
@@ -182,11 +202,11 @@ def _deliver(plan: Plan, engagement: Engagement, provider: TrainingProvider,
                 trainee = Trainee(
                     delivery=delivery, code=f"T{number}", organisation=org,
                     persona=rng.choice(audience) if audience and rng.random() < 0.85 else "",
-                    role_title=rng.choice(["ICT officer", "Systems administrator",
-                                           "Director of ICT", "Programme officer",
-                                           "Data analyst", "Procurement officer"]),
+                    role_title=str(rng.randrange(len(TRAINEE_ROLES))),  # worded below
                     seniority=rng.choice(["senior", "middle", "technical", "technical"]),
                     gender=rng.choice(["female", "male", "male"]))
+                trainee.role_title = _trainee_role(int(trainee.role_title), language,
+                                                   trainee.gender)
                 trainees.append(trainee)
                 names.append((trainee, _person(rng, code, trainee.gender)))
                 if status != Delivery.Status.PLANNED:

@@ -11,6 +11,7 @@ from django.db.models import F
 
 from govcap.accounts.models import Role, RoleAssignment
 from govcap.assessments.models import Participant, ParticipantIdentity, Quote, Rating, Session
+from govcap.demo.deliveries import TRAINEE_ROLES
 from govcap.orgs.models import Country, Engagement
 from govcap.scale import SECTION_KEYS, Level
 from tests.demo.helpers import load_into_fresh_database
@@ -189,3 +190,17 @@ def test_countries_profiles_differ(demo):
     assert ke["enterprise-architecture"] > ke["change-management"]
     assert dj["digital-strategic-plan"] > dj["processes-services"]
     assert mean(so.values()) < mean(dj.values()) < mean(ke.values())
+
+
+def test_djiboutis_trainees_have_their_roles_in_french(demo):
+    # the French engagement listed "Procurement officer", "Director of ICT"…
+    from govcap.delivery.models import Trainee
+
+    demo()
+    djibouti = Trainee.objects.filter(delivery__engagement__country__code="DJ")
+    roles = set(djibouti.values_list("role_title", flat=True))
+    assert djibouti.exists() and roles <= {r for _en, *fr in TRAINEE_ROLES for r in fr}
+    assert djibouti.filter(gender="female", role_title__startswith="Chargée").exists()
+    kenya = set(Trainee.objects.filter(delivery__engagement__country__code="KE")
+                .values_list("role_title", flat=True))
+    assert kenya and kenya <= {en for en, *_fr in TRAINEE_ROLES}
