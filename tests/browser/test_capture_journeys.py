@@ -436,3 +436,28 @@ def test_edits_typed_while_logged_out_are_sent_after_logging_in_again_elsewhere(
     log_in(other, base, "facilitator")
     expect(summary(page)).to_have_text(ALL_SAVED, timeout=30_000)
     assert rating(session, key).evidence == "Typed while logged out."
+
+
+def test_a_quote_typed_in_one_tab_and_added_there_is_not_added_again_by_another(
+        page, live_server, consented):
+    # Seen once in Arabic: two quotes added showed twice each. The draft is kept on the
+    # device and shows in a second tab of the section, whose leaving added it again
+    base, session, key = live_server.url, consented.session, SECTION_KEYS[5]
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, key))
+    page.fill("#q-text", "Nobody asks us before a policy is drafted.")
+    other = page.context.new_page()
+    other.goto(section_url(base, session, key))
+    expect(other.locator("#q-text")).to_have_value("Nobody asks us before a policy is drafted.")
+    page.click("button[name=add_quote]")
+    page.click("button[name=add_quote]")  # a second click, with nothing typed any more
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    other.goto(section_url(base, session, SECTION_KEYS[6]))  # leaving adds the draft it shows
+    expect(summary(other)).to_have_text(ALL_SAVED)
+    page.fill("#q-text", "Budgets follow the minister.")
+    page.click("button[name=add_quote]")
+    expect(summary(page)).to_have_text(ALL_SAVED)
+    assert sorted(Quote.objects.values_list("text", flat=True)) == [
+        "Budgets follow the minister.", "Nobody asks us before a policy is drafted."]
+    page.reload()
+    expect(page.locator("#quote-list li[data-quote]")).to_have_count(2)

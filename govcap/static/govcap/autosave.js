@@ -550,11 +550,17 @@
     quoteState(op.quote, "waiting");
     return li;
   }
+  // A quote typed keeps one UUID from its first letter until it is added: the draft, kept on
+  // this device, shows again in another tab or a reloaded page, whose leaving adds it too; with
+  // the same UUID the server creates it once (a second add is the same quote, unchanged).
+  var quoteDraftId = "";
   function addQuote() {
     if (!quoteText || !quoteText.value.trim() || !canCapture) return;
-    var op = { kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: newId(),
+    var op = { kind: "quote", op_id: newId(), section: section, instrument: instrument, quote: quoteDraftId || newId(),
                text: quoteText.value.trim(), participant: quoteWho ? quoteWho.value : "", base_revision: 0 };
     quoteText.value = "";
+    quoteDraftId = "";
+    if (quoteItem(op.quote)) return;  // already added from this page
     enqueue(op);
     renderQuote(op);
   }
@@ -724,9 +730,20 @@
       }
     });
     restoreQuotes();
-    var draftKey = "govcap:quote-draft:" + session + ":" + section;
-    if (quoteText && !quoteText.value) quoteText.value = read(draftKey, "");
-    if (quoteText) quoteText.addEventListener("input", function () { write(draftKey, quoteText.value); refresh(); });
+    var draftKey = "govcap:quote-draft:" + session + ":" + section, draftIdKey = draftKey + ":id";
+    if (quoteText && !quoteText.value) {
+      quoteText.value = read(draftKey, "");
+      if (quoteText.value) quoteDraftId = read(draftIdKey, "");
+    }
+    if (quoteText) quoteText.addEventListener("input", function () {
+      // the draft's UUID, unless another page added it meanwhile: then what is typed is new
+      var stored = read(draftIdKey, "");
+      if (!quoteDraftId || stored !== quoteDraftId) quoteDraftId = stored || newId();
+      write(draftIdKey, quoteText.value ? quoteDraftId : "");
+      write(draftKey, quoteText.value);
+      refresh();
+    });
+    function draftAdded() { write(draftKey, ""); write(draftIdKey, ""); }
 
     fieldNames().forEach(function (field) {
       var w = wrapper(field);
@@ -750,7 +767,7 @@
       var by = event.submitter ? event.submitter.name : "";
       flushAll();
       addQuote();  // a quote typed is added by any button, never dropped
-      write(draftKey, "");
+      draftAdded();
       if (by === "save_next") {
         var next = document.querySelector(".nav-sections a:last-child");
         if (next) window.location.href = next.href;
@@ -759,7 +776,7 @@
     window.addEventListener("pagehide", function () {
       editsUnsaved().forEach(function (e) { if (e.area.value.trim()) e.save.click(); });
       flushAll();
-      if (quoteText && quoteText.value.trim()) { addQuote(); write(draftKey, ""); }
+      if (quoteText && quoteText.value.trim()) { addQuote(); draftAdded(); }
     });
   }
   function flush(field) {
