@@ -700,7 +700,7 @@ def moved_others(moves: Iterable[Mapping[str, Any]], names: Namer) -> str:
     def one(m: Mapping[str, Any]) -> str:
         values = {"module": names.module(m.get("module_code")),
                   "before": month_label(m.get("before")), "after": month_label(m.get("after"))}
-        orgs = [names.org(o) for o in m.get("orgs") or ()]
+        orgs = sorted(names.org(o) for o in m.get("orgs") or ())
         if not orgs:
             return gettext("%(module)s from %(before)s to %(after)s") % values
         return gettext("%(module)s for %(orgs)s from %(before)s to %(after)s") % {
