@@ -68,6 +68,37 @@ LRM = "\u200e"  # LEFT-TO-RIGHT MARK
 LRI, PDI = "\u2066", "\u2069"  # LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE
 
 
+# Participant codes a note may start with ("P2: …", "P1, P4 — …"): Latin letters that do not
+# tell the language of what follows.
+_LEADING_CODES = re.compile(r"^(?:[\W_]*\b[A-Z]{1,3}\d{1,4}\b)+[\W_]*")
+
+
+def text_direction(text: str, language: str = "") -> str:
+    """The direction a free text reads in: that of its first strong letter, after the
+    participant codes it may start with ("P2: لم تُشرك…" is right to left), else (no letter
+    but codes, or nothing) that of `language`, the session's. "rtl" or "ltr"."""
+    rest = _LEADING_CODES.sub("", text or "", count=1)
+    for ch in rest:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "rtl" if is_rtl(language or "") else "ltr"
+
+
+def input_direction(text: str) -> str:
+    """The `dir` of a field holding `text`: "auto" (the browser follows the first letter as
+    it is typed), except after leading participant codes, where "auto" would follow the code:
+    then the direction of the first letter after them ("P2: لم…" is "rtl")."""
+    if not _LEADING_CODES.match(text or "") or not any(
+        unicodedata.bidirectional(ch) in ("L", "R", "AL")
+        for ch in _LEADING_CODES.sub("", text, count=1)
+    ):
+        return "auto"
+    return text_direction(text)
+
+
 def isolated(text: str) -> str:
     """`text` with its Latin runs between isolate marks, for places that hold no markup
     (a PDF's running footer)."""

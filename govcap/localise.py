@@ -54,14 +54,42 @@ def separator(language: str | None = None, *, strong: bool = False) -> str:
 
 def join(items: Iterable[Any], language: str | None = None, *, strong: bool = False) -> str:
     """`items` as one list in `language`: "a, b" / "أ، ب"; with `strong`, "a; b" /
-    "a ; b" (French) / "أ؛ ب". Empty items are left out. A list one of whose items holds a
+    "a ; b" (French) / "أ؛ ب". Empty items are left out. In a right-to-left language each
+    item written in Latin letters is isolated (FSI … PDI), so "P1، P2" reads P1 first. A list one of whose items holds a
     comma of its own ("Ministère de l'Économie et des Finances, chargé de l'Industrie") is
     joined with the semicolon whatever was asked, so the reader can tell where each item
     ends."""
     said = [str(i) for i in items]
     said = [i for i in said if i]
     strong = strong or any("," in i or "،" in i for i in said)
+    if language_of(language) in _RTL_LANGUAGES:
+        said = [isolate(i, language) if needs_isolating(i) else i for i in said]
     return separator(language, strong=strong).join(said)
+
+
+def needs_isolating(text: str) -> bool:
+    """`text` holds a left-to-right letter ("demo-facilitator-dj-1", "P1"): listed in a
+    right-to-left language it must be set apart, else two such items and the Arabic comma
+    between them form one left-to-right run and read in reverse order ("P2، P1")."""
+    return any(unicodedata.bidirectional(ch) == "L" for ch in text)
+
+
+def sort_key(name: Any) -> tuple[str, str]:
+    """How names are ordered for a reader: letters without their accents and case, so
+    "Ministère de l'Économie" comes before "Ministère de l'Intérieur" (by code point "É"
+    came after every unaccented letter), the typographic apostrophe as the typewriter's;
+    names equal so are then ordered as written. The one key of every list of names shown
+    sorted (organisations, sessions, the analysis' rows, the plan's settings)."""
+    said = str(name)
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", said)
+                     if not unicodedata.combining(ch))
+    return folded.casefold().replace("’", "'").strip(), said
+
+
+def sorted_names(items: Iterable[Any], key: Any = None) -> list[Any]:
+    """`items` in the readers' order of their names (`sort_key`); `key` gives an item's
+    name (default: the item itself)."""
+    return sorted(items, key=lambda item: sort_key(item if key is None else key(item)))
 
 
 def colon(language: str | None = None) -> str:
@@ -200,18 +228,40 @@ def quote_marks(language: str | None = None) -> tuple[str, str]:
 def quote(text: str, language: str | None = None) -> str:
     """`text` between the quotation marks of `language`: « text » (French), “text”
     (English, Swahili), «text» (Arabic; a text with no Arabic letter is held left to right
-    between marks, so its own full stop stays at its end)."""
+    between marks, so its own full stop stays at its end). Marks the text was typed with
+    are not doubled: « « text » » is « text »."""
     opening, closing = quote_marks(language)
-    if language_of(language) == "fr":
-        text = text.strip()
     return f"{opening}{inside_quotes(text, language)}{closing}"
+
+
+# The pairs of marks a quotation may be typed with, opening then closing.
+QUOTE_PAIRS = (("«", "»"), ("»", "«"), ("“", "”"), ("„", "“"), ("„", "”"), ('"', '"'),
+               ("‘", "’"), ("‹", "›"))
+
+
+def unquoted(text: str) -> str:
+    """`text` without one pair of quotation marks around it, the spaces inside them
+    included: "« On travaille encore en silos… »" → "On travaille encore en silos…". A
+    facilitator who typed a quote with its marks would otherwise read it doubled once the
+    page or the document adds the reader's (« « … » »). Marks that open or close only part
+    of the text ("« a » et « b »") stay."""
+    said = str(text).strip()
+    for opening, closing in QUOTE_PAIRS:
+        if len(said) > len(opening) + len(closing) and said.startswith(opening) \
+                and said.endswith(closing):
+            inner = said[len(opening):-len(closing)]
+            if closing not in inner and opening not in inner:
+                return inner.strip()
+    return str(text)
 
 
 def inside_quotes(text: str, language: str | None = None) -> str:
     """A quoted text for a sentence whose translation writes the marks itself ("{who}:
     «{text}»"): in a right-to-left language a text without a right-to-left letter is held
     left to right between isolate marks (LRI … PDI), its full stop with it; elsewhere, the
-    text as it is."""
+    text as it is. Marks typed around the text are left out (`unquoted`): the sentence
+    writes its own."""
+    text = unquoted(text).strip()
     if language_of(language) in _RTL_LANGUAGES and text and not any(
             unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
         return f"{LRI}{text}{PDI}"

@@ -20,7 +20,12 @@ from django.conf.locale import LANG_INFO
 from django.utils import translation
 from django.utils.translation import gettext_noop as _
 
+from govcap import localise
 from govcap.translations import Contextual, in_context
+
+# The participant codes a message gives as examples ("P1, P2…"): listed by `localise.join`,
+# which keeps them in order in a right-to-left language ("P1، P2", not one run read "P2، P1").
+EXAMPLE_CODES = ("P1", "P2")
 
 EN: dict[str, str | Contextual] = {
     "consent": _("Did every participant give informed consent to take part in this "
@@ -58,7 +63,8 @@ EN: dict[str, str | Contextual] = {
     "quote_codes": _("Participant code of each quote, in the same order"),
     "quote_codes.hint": _("For example: P2 P5 P2. Use - for a quote whose speaker is not "
                           "known. Leave empty if no quote is attributed."),
-    "quote_codes.constraint": _("Participant codes (P1, P2…) or -, separated by spaces."),
+    # Translators: %(codes)s is "P1, P2" as the language lists them
+    "quote_codes.constraint": _("Participant codes (%(codes)s…) or -, separated by spaces."),
 }
 
 # Names for languages Django does not list.
@@ -91,7 +97,10 @@ def text(key: str, language: str) -> str:
     with translation.override(language):
         if isinstance(message, Contextual):
             return translation.pgettext(message.context, message.message)
-        return translation.gettext(message)
+        said = translation.gettext(message)
+        if "%(codes)s" in message:  # examples of codes, listed as the language lists them
+            said = said % {"codes": localise.join(EXAMPLE_CODES, language)}
+        return said
 
 
 def language_name(code: str) -> str:

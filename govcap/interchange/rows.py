@@ -276,8 +276,9 @@ class _RowParser:
             tokens = [t for t in re.split(r"[\s,;]+", raw_codes) if t]
             bad = [t for t in tokens if t != "-" and not _CODE.match(t)]
             if bad:
-                problem(_("“%(value)s” is not a participant code (P1, P2…) or -")
-                        % {"value": _short(" ".join(bad))}, codes_field.name)
+                problem(_("“%(value)s” is not a participant code (%(codes)s…) or -")
+                        % {"value": _short(" ".join(bad)),
+                           "codes": localise.join(("P1", "P2"))}, codes_field.name)
             elif len(tokens) != len(quotes):
                 problem(ngettext("%(codes)d participant codes for %(n)d quote; give one per "
                                  "quote, in order (- when the speaker is not known)",

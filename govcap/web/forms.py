@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from govcap import localise
 from govcap.accounts.models import Role
 from govcap.assessments.models import Participant, ParticipantIdentity, Session
 from govcap.orgs.models import (
@@ -39,6 +40,23 @@ class LanguageSelect(forms.Select):
         if value:
             option["attrs"]["lang"] = value
         return option
+
+
+class _ByName(forms.models.ModelChoiceIterator):
+    """A menu's choices in the readers' order of their names (`localise.sort_key`): the
+    database orders by code point, "Ministère de l'Intérieur" before "…de l'Économie"."""
+
+    def __iter__(self):
+        choices = list(super().__iter__())
+        empty = [c for c in choices if c[0] == ""]
+        return iter(empty + localise.sorted_names([c for c in choices if c[0] != ""],
+                                                  key=lambda c: c[1]))
+
+
+class NameOrderedChoiceField(forms.ModelChoiceField):
+    """A menu of organisations (or countries) sorted by name as a reader expects."""
+
+    iterator = _ByName
 
 
 class EngagementForm(forms.ModelForm):
@@ -94,10 +112,11 @@ class EngagementForm(forms.ModelForm):
 
 
 class OrganisationForm(forms.Form):
-    existing = forms.ModelChoiceField(
+    existing = NameOrderedChoiceField(
         queryset=Organisation.objects.none(), required=False, label=_("An organisation already known")
     )
-    name = forms.CharField(required=False, max_length=200, label=_("…or a new one: name"))
+    name = forms.CharField(required=False, max_length=200, label=_("…or a new one: name"),
+                           widget=forms.TextInput(attrs={"dir": "auto"}))
     code = forms.CharField(required=False, max_length=30, label=_("Short name"))
     kind = forms.ChoiceField(choices=Organisation.Kind.choices, required=False, label=_("Kind"))
     sector = forms.CharField(required=False, max_length=120, label=_("Sector"))
@@ -133,7 +152,9 @@ class SessionForm(forms.ModelForm):
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["organisation"]).queryset = engagement.organisations.all()
+        organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+        organisation.queryset = engagement.organisations.all()
+        organisation.iterator = _ByName
         cast(forms.ModelChoiceField, self.fields["facilitators"]).queryset = get_user_model().objects.filter(
             roles__engagement=engagement, roles__role=Role.FACILITATOR
         ).distinct()
@@ -161,14 +182,15 @@ class ConsentForm(forms.Form):
     )
     recording_allowed = forms.BooleanField(required=False, label=_("Audio recording allowed"))
     consent_note = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        required=False, widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
         label=_("How consent was obtained (optional)"),
     )
 
 
 class ParticipantForm(forms.Form):
-    role_title = forms.CharField(max_length=160, label=_("Role or job title"))
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(),
+    role_title = forms.CharField(max_length=160, label=_("Role or job title"),
+                                 widget=forms.TextInput(attrs={"dir": "auto"}))
+    organisation = NameOrderedChoiceField(queryset=Organisation.objects.none(),
                                           label=_("Organisation"))
     seniority = forms.ChoiceField(choices=Participant.Seniority.choices, required=False,
                                   label=_("Seniority"))
@@ -177,6 +199,7 @@ class ParticipantForm(forms.Form):
     name = forms.CharField(
         max_length=200, required=False,
         label=_("Name (optional, kept apart from the code)"),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
     )
 
     # One operation ID per rendered form: a form posted twice adds the participant once.

@@ -461,3 +461,20 @@ def test_a_quote_typed_in_one_tab_and_added_there_is_not_added_again_by_another(
         "Budgets follow the minister.", "Nobody asks us before a policy is drafted."]
     page.reload()
     expect(page.locator("#quote-list li[data-quote]")).to_have_count(2)
+
+
+def test_a_note_typed_after_a_participant_code_reads_in_the_direction_of_its_words(
+        page, live_server, consented):
+    # "P2: لم تُشرك…" was laid out left to right: dir="auto" followed the code
+    base, session = live_server.url, consented.session
+    log_in(page, base, "facilitator")
+    page.goto(section_url(base, session, SECTION_KEYS[1]))
+    dissent = page.locator("#f-dissent")
+    dissent.fill("P2: لم تُشرك الجهة")
+    expect(dissent).to_have_attribute("dir", "rtl")
+    dissent.fill("P2 a dit que non")
+    expect(dissent).to_have_attribute("dir", "ltr")
+    dissent.fill("لم تُشرك الجهة")
+    expect(dissent).to_have_attribute("dir", "auto")
+    assert page.evaluate("getComputedStyle(document.querySelector('#f-dissent')).direction") \
+        == "rtl"

@@ -749,6 +749,7 @@
       var w = wrapper(field);
       w.querySelectorAll(":scope > textarea").forEach(function (t) {
         t.addEventListener("input", function () {
+          t.dir = inputDir(t.value);
           if (w.dataset.conflict) w.dataset.merging = "1";
           fieldState(field, "waiting");
           clearTimeout(debounces[field]);
@@ -778,6 +779,15 @@
       flushAll();
       if (quoteText && quoteText.value.trim()) { addQuote(); draftAdded(); }
     });
+  }
+  // A note that starts with participant codes ("P2: لم…") reads in the direction of its first
+  // letter after them, which dir="auto" would take from the code (govcap.direction).
+  var LEADING_CODES = /^(?:[\s:;,.\-–—()]*[A-Z]{1,3}\d{1,4}(?![A-Za-z0-9]))+[\s:;,.\-–—()]*/;
+  var FIRST_LETTER = /[A-Za-z\u00C0-\u024F]|[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+  function inputDir(text) {
+    var codes = LEADING_CODES.exec(text), letter = codes && FIRST_LETTER.exec(text.slice(codes[0].length));
+    if (!letter) return "auto";
+    return /[A-Za-z\u00C0-\u024F]/.test(letter[0]) ? "ltr" : "rtl";
   }
   function flush(field) {
     if (debounces[field]) { clearTimeout(debounces[field]); delete debounces[field]; enqueueField(field); }

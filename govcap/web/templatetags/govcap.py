@@ -13,7 +13,7 @@ from django.utils.translation import pgettext
 from govcap import labels, localise
 from govcap.assessments.conflicts import open_count
 from govcap.delivery import access as delivery_access
-from govcap.direction import is_rtl
+from govcap.direction import input_direction, is_rtl, text_direction
 from govcap.orgs.names import sector_name
 from govcap.scale import DOMAINS
 from govcap.translations import is_pseudo
@@ -90,10 +90,25 @@ def percent(value, digits=0) -> str:
 
 
 @register.filter
-def listed(items) -> str:
+def listed(items) -> SafeString:
     """`{{ codes|listed }}`: the items as one list in the page's language ("a, b"; Arabic
-    "أ، ب"), never a Latin comma joined in the template between Arabic words."""
-    return localise.join(items)
+    "أ، ب"), never a Latin comma joined in the template between Arabic words. On a
+    right-to-left page each item in Latin letters is its own `<bdi>`: "P1، P2" would
+    otherwise read as one left-to-right run, P2 first."""
+    said = [str(i) for i in items if str(i)]
+    if not is_rtl(translation.get_language() or ""):
+        return conditional_escape(localise.join(said))
+    sep = localise.separator(strong=any("," in i or "،" in i for i in said))
+    return mark_safe(conditional_escape(sep).join(
+        format_html("<bdi>{}</bdi>", i) if localise.needs_isolating(i) else conditional_escape(i)
+        for i in said))
+
+
+@register.simple_tag
+def join_items(*items) -> SafeString:
+    """`{% join_items "P1" "P2" as codes %}`: a list written in the template ("P1, P2"),
+    as `|listed` writes it, for a message that shows examples ("(%(codes)s…)")."""
+    return listed(items)
 
 
 @register.simple_tag
@@ -101,7 +116,9 @@ def list_separator(items=()) -> str:
     """`{% if not forloop.last %}{% list_separator %}{% endif %}`: what goes between two
     items of a list written in a loop, in the page's language (", "; Arabic "، ").
     `{% list_separator names %}`: the semicolon ("; ", Arabic "؛ ") when one of `names`
-    holds a comma of its own, as `localise.join` does."""
+    holds a comma of its own, as `localise.join` does. Put each item in `<bdi>`: on a
+    right-to-left page two Latin items and the Arabic comma between them would read as one
+    left-to-right run, in reverse order."""
     return localise.separator(strong=any("," in str(i) or "،" in str(i) for i in items))
 
 
@@ -145,7 +162,31 @@ def quoted(text) -> SafeString:
     """`{{ text|quoted }}`: the text between the page language's quotation marks, held in
     its own direction inside them ("“L'agilité…”" on an Arabic page, not "”L'agilité…“")."""
     opening, closing = localise.quote_marks()
-    return format_html('{}<bdi dir="auto">{}</bdi>{}', opening, text, closing)
+    return format_html('{}<bdi dir="auto">{}</bdi>{}', opening, localise.unquoted(text),
+                       closing)
+
+
+@register.filter
+def unquoted(text) -> str:
+    """`{{ quote.text|unquoted }}` where the page draws the marks (the quotes' blockquotes):
+    without the pair of marks the facilitator may have typed, so none is doubled."""
+    return localise.unquoted(text or "")
+
+
+@register.filter
+def dir_of(text, language: str = "") -> str:
+    """`dir="{{ rating.dissent|dir_of:session.language }}"` for a free text shown or edited:
+    the direction of its first letter after any leading participant codes ("P2: لم…" is
+    right to left), else that of the session's language (`govcap.direction.text_direction`)."""
+    return text_direction(str(text or ""), language or "")
+
+
+@register.filter
+def input_dir(text) -> str:
+    """`dir="{{ f.value|input_dir }}"` on a free-text field: "auto", or the direction of the
+    first letter after leading participant codes ("P2: لم…"), which "auto" gets wrong;
+    autosave.js applies the same rule as the facilitator types."""
+    return input_direction(str(text or ""))
 
 
 @register.filter

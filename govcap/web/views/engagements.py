@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -113,18 +115,19 @@ def engagement_edit(request, slug):
 def engagement_detail(request, slug):
     engagement = get_engagement(request, slug)
     can_manage = scoping.can_manage_engagement(request.user, engagement)
-    sessions = (
+    sessions = list(
         access.sessions(request.user)
         .filter(engagement=engagement)
         .select_related("organisation")
         .prefetch_related("facilitators")
-        .order_by("organisation__name", "scheduled_date")
     )
+    sessions.sort(key=lambda s: (localise.sort_key(s.organisation.name),
+                                 s.scheduled_date or dt.date.max))
     context = {
         "engagement": engagement,
-        "organisations": engagement.organisations.annotate(
+        "organisations": localise.sorted_names(engagement.organisations.annotate(
             n_sessions=Count("sessions", filter=Q(sessions__engagement=engagement))
-        ),
+        ), key=lambda o: o.name),
         "sessions": sessions,
         "can_manage": can_manage,
         "can_pack": pack.has_documents_for(request.user, engagement),
