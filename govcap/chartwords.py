@@ -29,13 +29,17 @@ def chart_words(language: str | None = None) -> Words:
     code = translation.get_language() or "en"
     keys = ("basic", "moderate", "high", "not_assessed")
     return Words(
-        levels={key: level_label(key) for key in keys},
+        # Translators: a section the group has not rated yet (a session under way), unlike
+        # "Not assessed", which the group chose; in charts' legends and cells
+        levels={**{key: level_label(key) for key in keys},
+                "not_rated": pgettext("chart legend", "Not rated yet")},
         # Translators: one- or two-letter forms of the levels, written in narrow heatmap
         # cells and in counts ("B 3 · M 5"); each must be unlike the others in your language.
         letters={"basic": pgettext("level letter", "B"),
                  "moderate": pgettext("level letter", "M"),
                  "high": pgettext("level letter", "H"),
-                 "not_assessed": pgettext("level letter", "n/a")},
+                 "not_assessed": pgettext("level letter", "n/a"),
+                 "not_rated": "–"},
         # Translators: chart legend, e.g. "B = Basic"
         letter_means=_("%(letter)s = %(word)s"),
         target=pgettext("chart legend", "Target"),
@@ -48,8 +52,10 @@ def chart_words(language: str | None = None) -> Words:
         # Translators: tooltip of a bar segment, e.g. "3. Executing the projects — Basic: 3
         # of 10 (30%)"
         count_of=_("%(label)s — %(level)s: %(n)s of %(total)s (%(share)s)"),
-        section_level=_("%(section)s: %(level)s"),
-        section_level_target=_("%(section)s: %(level)s, target %(target)s"),
+        # "3. Executing the projects: Basic", the colon as the language writes it
+        section_level="%(section)s" + localise.colon(code) + " %(level)s",
+        section_level_target="%(section)s" + localise.colon(code) + " "
+        + _("%(level)s, target %(target)s"),
         profile_desc=_("Capacity level per section on the scale Basic, Moderate, High."),
         profile_targets_desc=_("Capacity level per section on the scale Basic, Moderate, "
                                "High, with the target level of each section."),

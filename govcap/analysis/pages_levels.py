@@ -17,8 +17,9 @@ from govcap.analysis.queries import EngagementLevels, Org
 from govcap.analysis.report import Block, Cell, Report, Table, level_cell, number, signed
 from govcap.charts import svg
 from govcap.charts.data import RoundProfile, SectionCounts, SectionLevel
+from govcap.charts.palette import NOT_RATED, NotRated
 from govcap.chartwords import chart_words
-from govcap.scale import SECTION_KEYS
+from govcap.scale import SECTION_KEYS, Level
 
 SORTS = ("name", "gap")
 
@@ -66,14 +67,18 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
         data.rows, {}, in_round=engagement.id, org_targets=data.target_map(), orgs=ids,
         sections=SECTION_KEYS)}
     if filters.sort == "gap":
-        ids.sort(key=lambda i: (-org_gaps[i].total, by_id[i].name.lower()))
+        ids.sort(key=lambda i: (-org_gaps[i].total, localise.sort_key(by_id[i].name)))
+    else:
+        ids.sort(key=lambda i: localise.sort_key(by_id[i].name))
     labels = {key: titles.get(key, key) for key in SECTION_KEYS}
     report = Report(_("Capacity levels — %(name)s") % {"name": engagement.local_name})
     if not ids:
         report.intro = _("No organisation matches, or no session has started yet.")
         return report
 
-    cells = [[grid.get(i, key) for key in SECTION_KEYS] for i in ids]
+    cells: list[list[Level | NotRated | None]] = [
+        [NOT_RATED if (i, key) in data.not_rated else grid.get(i, key) for key in SECTION_KEYS]
+        for i in ids]
     names = {i: _("%(organisation)s (provisional)") % {
                  "organisation": localise.isolate(by_id[i].name)}
              if i in data.provisional else by_id[i].name for i in ids}
@@ -152,7 +157,8 @@ def profile_report(org, engagements: Sequence, rows: list[aggregate.RatingRow],
     below = sum(1 for item in gap.sections if item.gap)
     report.blocks.append(Block(
         "profile", _("Level per section against its target"),
-        svg=svg.level_profile(sections, _("Capacity profile of %(name)s") % {"name": org.name},
+        svg=svg.level_profile(sections, localise.labelled(_("Capacity profile"),
+                                                          localise.isolate(org.name)),
                               targets=wanted, subtitle=f"{selected.name}",
                               chart_id="profile", words=chart_words()),
         table=Table([_("Section"), _("Level"), _("Target"), _("Gap")], gap_rows),

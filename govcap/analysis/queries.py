@@ -20,6 +20,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils.translation import get_language
 
+from govcap import localise
 from govcap.accounts import scoping
 from govcap.analysis import tally
 from govcap.analysis.core import org_level
@@ -55,6 +56,9 @@ class EngagementLevels:
     targets: TargetLookup
     sessions_by_status: Counter[str] = field(default_factory=Counter)
     provisional: frozenset[int] = frozenset()  # orgs whose levels come from an unvalidated session
+    # (org id, section key) that the deciding session has not rated yet (a session under
+    # way), drawn apart from "not assessed", which the group chose
+    not_rated: frozenset[tuple[int, str]] = frozenset()
 
     def target_map(self) -> dict[int, dict[str, Level]]:
         """{org id: {section key: target level}} for `aggregate.gaps`."""
@@ -72,7 +76,8 @@ def section_titles(engagement=None, instrument=None) -> dict[str, str]:
 
 def _orgs(ids: Iterable[int]) -> dict[int, Org]:
     out = {}
-    for o in Organisation.objects.filter(id__in=set(ids)).order_by("name"):
+    for o in localise.sorted_names(Organisation.objects.filter(id__in=set(ids)),
+                                   key=lambda o: o.name):
         out[o.id] = Org(o.id, str(o.uuid), o.name, o.code, o.kind, str(o.get_kind_display()),
                         o.sector)
     return out
@@ -108,9 +113,15 @@ def engagement_levels(user, engagement) -> EngagementLevels:
     decided = org_level.decide(refs)
     rows = deciding_rows(sessions, refs)
     orgs = _orgs({org for _e, org in decided})
+    provisional = frozenset(org for (_e, org), d in decided.items() if d.provisional)
+    rated = set(Rating.objects.filter(
+        rater__isnull=True, session_id__in=org_level.deciding_ids(refs),
+        session__organisation_id__in=provisional).exclude(level="")
+        .values_list("session__organisation_id", "section_key")) if provisional else set()
+    not_rated = frozenset((org, key) for org in provisional for key in SECTION_KEYS
+                          if (org, key) not in rated)
     return EngagementLevels(engagement, list(orgs.values()), rows, targets_of(engagement),
-                            statuses, frozenset(org for (_e, org), d in decided.items()
-                                                if d.provisional))
+                            statuses, provisional, not_rated)
 
 
 def organisation_history(user, organisation) -> tuple[list, list[RatingRow]]:

@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.http import Http404, HttpResponse
+from django.utils.translation import pgettext
 
 from govcap import localise
 from govcap.analysis.labels import level_label
 from govcap.cells import neutralise
+from govcap.charts.palette import NotRated
 from govcap.scale import Level
 
 
@@ -34,10 +36,13 @@ class Cell:
         return "" if self.text is None else str(self.text)
 
 
-def level_cell(level: Level | int | None, *, label: str | None = None) -> Cell:
-    """A level as a chip; None is "not assessed"."""
+def level_cell(level: Level | NotRated | int | None, *, label: str | None = None) -> Cell:
+    """A level as a chip; None is "not assessed"; NOT_RATED "not rated yet" (a session
+    under way), which the group did not choose."""
     if level is None:
         return Cell(label or level_label(None), level="not_assessed")
+    if isinstance(level, NotRated):
+        return Cell(label or pgettext("chart legend", "Not rated yet"), level="not_rated")
     value = Level(int(level))
     return Cell(label or level_label(value), level=value.key)
 

@@ -6,11 +6,13 @@ import uuid
 from dataclasses import dataclass
 
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from govcap import localise
 from govcap.assessments import sharing
 from govcap.assessments.models import Quote, Rating, SharedText
 from govcap.charts.data import SectionLevel
+from govcap.charts.palette import NOT_RATED
 from govcap.charts.svg import level_profile
 from govcap.chartwords import chart_words
 from govcap.instruments.document import Section
@@ -24,6 +26,11 @@ class SectionResult:
     # what of it documents may quote, for the page to mark the rest internal
     shared_fields: frozenset[str] = frozenset()  # "notes", "evidence", "dissent"
     shared_quotes: frozenset[uuid.UUID] = frozenset()
+
+    @property
+    def rated(self) -> bool:
+        """The group gave the section a level or chose "not assessed"."""
+        return self.rating is not None and self.rating.level != ""
 
     @property
     def level(self) -> str | None:
@@ -60,9 +67,11 @@ def session_summary(session, instrument, *, shared_only: bool = False) -> Sessio
         for s in instrument.sections
     )
     chart = level_profile(
-        [SectionLevel(r.section.key, f"{r.section.number}. {r.section.title}", r.level) for r in rows],
-        title=_("%(organisation)s: capacity level per section") % {
-            "organisation": session.organisation.name},
+        [SectionLevel(r.section.key, f"{r.section.number}. {r.section.title}",
+                      r.level if r.rated else NOT_RATED) for r in rows],
+        # the colon as the language writes it (French: a no-break space before it)
+        title=localise.labelled(localise.isolate(session.organisation.name), pgettext(
+            "chart title, after an organisation's name", "capacity level per section")),
         subtitle=session.engagement.local_name,
         chart_id=f"profile-{session.uuid}",
         words=chart_words(),

@@ -9,18 +9,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from govcap.charts import palette
-from govcap.charts.palette import Swatch
+from govcap.charts.palette import NOT_RATED, NotRated, Swatch
 from govcap.charts.words import ENGLISH, Words
 from govcap.scale import Level
 
-LevelLike = Level | int | str | None
+LevelLike = Level | NotRated | int | str | None
+Shown = Level | NotRated | None  # what a chart draws: a level, not assessed, not rated yet
 
 
-def coerce_level(value: LevelLike) -> Level | None:
-    """A Level from a Level, an int 1–3, a key ("high"), or None / "not_assessed"."""
+def coerce_level(value: LevelLike) -> Shown:
+    """A Level from a Level, an int 1–3, a key ("high"), or None / "not_assessed"; NOT_RATED
+    (or "not_rated") for a section not rated yet."""
     if value is None:
         return None
+    if isinstance(value, NotRated):
+        return value
     if isinstance(value, str):
+        if value.strip().lower() == NOT_RATED.value:
+            return NOT_RATED
         if value.strip().lower() in ("", "not_assessed", "not assessed", "na", "n/a"):
             return None
         return Level.from_key(value)
@@ -42,7 +48,7 @@ class SectionLevel:
     level: LevelLike = None
 
     @property
-    def value(self) -> Level | None:
+    def value(self) -> Shown:
         return coerce_level(self.level)
 
 
@@ -80,7 +86,7 @@ def targets_by_key(targets: Mapping[str, LevelLike] | None) -> dict[str, Level]:
     out: dict[str, Level] = {}
     for key, value in (targets or {}).items():
         level = coerce_level(value)
-        if level is not None:
+        if isinstance(level, Level):
             out[key] = level
     return out
 
@@ -113,7 +119,7 @@ class HeatmapCell:
     (`swatch`), its word in the chart's language and its letter for narrow cells (both from
     the heatmap's `Words`)."""
 
-    level: Level | None
+    level: Shown
     swatch: Swatch
     word: str
     letter: str
@@ -143,13 +149,15 @@ class Heatmap:
         check_grid(self.rows, self.columns, self.cells)
 
     @property
-    def grid(self) -> list[list[Level | None]]:
+    def grid(self) -> list[list[Shown]]:
         return [[coerce_level(value) for value in line] for line in self.cells]
 
-    def cell(self, level: Level | None) -> HeatmapCell:
+    def cell(self, level: Shown) -> HeatmapCell:
         swatch = palette.swatch_for(level)
         if level is None:
             word = self.na_label or self.words.level(None)
+        elif isinstance(level, NotRated):
+            word = self.words.level(level)
         elif self.level_labels is not None:
             word = self.level_labels[level.key]
         else:
@@ -162,8 +170,10 @@ class Heatmap:
                 for name, line in zip(self.rows, self.grid, strict=True)]
 
     def legend(self) -> list[HeatmapCell]:
-        """Basic, Moderate, High, Not assessed: the order of every legend."""
-        return [self.cell(level) for level in (*Level, None)]
+        """Basic, Moderate, High, Not assessed: the order of every legend; then Not rated
+        yet when a cell is."""
+        pending = any(level is NOT_RATED for line in self.grid for level in line)
+        return [self.cell(level) for level in (*Level, None, *((NOT_RATED,) if pending else ()))]
 
     def chunks(self, size: int) -> list[Heatmap]:
         """The same heatmap in parts of at most `size` rows (a long one split over pages)."""

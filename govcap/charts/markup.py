@@ -21,7 +21,9 @@ SVG_NS = "http://www.w3.org/2000/svg"
 
 # XML 1.0 forbids C0 controls other than tab/newline/CR, lone surrogates and U+FFFE/FFFF.
 _FORBIDDEN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_WHITESPACE = re.compile(r"\s+")
+# Runs of spaces, line breaks and tabs; the no-break spaces (French " : ", "12 %", « … »)
+# are kept: made ordinary, they let a colon or a guillemet start a line, and broke the rule.
+_WHITESPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 _REFUSED_ATTRIBUTES = re.compile(r"^(style|on.*|.*href|src)$", re.IGNORECASE)
 _REFUSED_TAGS = {"style", "script", "foreignObject", "image", "use", "a", "iframe"}
 
@@ -37,7 +39,8 @@ CHAR_WIDTH_EM = 0.56  # average advance of a sans-serif glyph, for layout estima
 
 
 def clean(text: object) -> str:
-    """User text as one line of XML-safe characters (controls dropped, spaces collapsed)."""
+    """User text as one line of XML-safe characters (controls dropped, spaces collapsed, the
+    no-break spaces kept)."""
     return _WHITESPACE.sub(" ", _FORBIDDEN_XML.sub("", str(text))).strip()
 
 

@@ -14,9 +14,24 @@ every fill edge reaches 3:1 against white (WCAG 1.4.11, graphical objects).
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 from govcap.scale import Level
+
+
+class NotRated(enum.Enum):
+    """A section the group has not rated yet (a session under way): not "not assessed",
+    which the group chose. Drawn apart: white, a dotted edge, no hatch."""
+
+    NOT_RATED = "not_rated"
+
+    @property
+    def key(self) -> str:
+        return self.value
+
+
+NOT_RATED = NotRated.NOT_RATED
 
 BLACK = "#000000"
 WHITE = "#FFFFFF"
@@ -81,11 +96,17 @@ LEVEL_SWATCHES: dict[Level, Swatch] = {
 }
 
 NOT_ASSESSED_SWATCH = Swatch("not_assessed", "Not assessed", "n/a", WHITE, AXIS, MUTED)
+NOT_RATED_SWATCH = Swatch("not_rated", "Not rated yet", "–", WHITE, AXIS, MUTED)
 
 
-def swatch_for(level: Level | None) -> Swatch:
-    """The swatch of a level, or the "not assessed" swatch for None."""
-    return NOT_ASSESSED_SWATCH if level is None else LEVEL_SWATCHES[Level(level)]
+def swatch_for(level: Level | NotRated | None) -> Swatch:
+    """The swatch of a level, the "not assessed" swatch for None, the "not rated yet"
+    swatch for NOT_RATED."""
+    if level is None:
+        return NOT_ASSESSED_SWATCH
+    if isinstance(level, NotRated):
+        return NOT_RATED_SWATCH
+    return LEVEL_SWATCHES[Level(level)]
 
 
 def all_swatches() -> tuple[Swatch, ...]:

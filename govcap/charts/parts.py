@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from govcap.charts import palette
-from govcap.charts.data import Heatmap, HeatmapCell
+from govcap.charts.data import Heatmap, HeatmapCell, Shown
 from govcap.charts.markup import (
     chars_fitting,
     el,
@@ -93,12 +93,15 @@ def defs(cid: str) -> str:
     return el("defs", pattern)
 
 
-def fill_for(level: Level | None, cid: str) -> str:
+def fill_for(level: Shown, cid: str) -> str:
     return f"url(#{hatch_id(cid)})" if level is None else palette.swatch_for(level).fill
 
 
-def box(f: Frame, level: Level | None, cid: str, x: float, y: float, w: float, h: float) -> str:
+def box(f: Frame, level: Shown, cid: str, x: float, y: float, w: float, h: float) -> str:
+    """A level's area: its colour; "not assessed" hatched with a dashed edge; "not rated
+    yet" white with a dotted edge."""
     swatch = palette.swatch_for(level)
+    dashes = "4 3" if level is None else "1 3" if isinstance(level, palette.NotRated) else None
     return f.rect(
         x,
         y,
@@ -107,7 +110,7 @@ def box(f: Frame, level: Level | None, cid: str, x: float, y: float, w: float, h
         fill=fill_for(level, cid),
         stroke=swatch.edge,
         stroke_width=1,
-        stroke_dasharray="4 3" if level is None else None,
+        stroke_dasharray=dashes,
     )
 
 
@@ -216,14 +219,14 @@ def level_axis(f: Frame, x0: float, unit: float, y_top: float, y_bottom: float,
     return el("g", out)
 
 
-def level_bar(f: Frame, level: Level | None, cid: str, x0: float, unit: float, mid: float,
+def level_bar(f: Frame, level: Shown, cid: str, x0: float, unit: float, mid: float,
               h: float) -> str:
     """A bar whose length is the level, with the level written at its end (it grows from
     the axis: rightwards, leftwards in right-to-left languages)."""
     swatch = palette.swatch_for(level)
-    if level is None:
-        return box(f, None, cid, x0, mid - h / 2, unit * 3, h) + chip(
-            f, f.words.level(None), x0 + 6, mid + 4, LABEL_SIZE
+    if level is None or isinstance(level, palette.NotRated):
+        return box(f, level, cid, x0, mid - h / 2, unit * 3, h) + chip(
+            f, f.words.level(level), x0 + 6, mid + 4, LABEL_SIZE
         )
     length = unit * int(level)
     return box(f, level, cid, x0, mid - h / 2, length, h) + f.text(

@@ -29,6 +29,7 @@ from govcap.charts.data import (
     RoundProfile,
     SectionCounts,
     SectionLevel,
+    Shown,
     targets_by_key,
     trend_sections,
 )
@@ -42,6 +43,7 @@ from govcap.charts.markup import (
     title_el,
     wrap,
 )
+from govcap.charts.palette import NOT_RATED
 from govcap.charts.parts import (
     LABEL_SIZE,
     MARGIN,
@@ -90,7 +92,12 @@ def level_profile(
         chart_id, "profile", title, [(s.key, s.label, s.value) for s in sections], wanted
     )
     head, y = heading(f, title, subtitle)
-    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, target=bool(wanted))
+    # the legend names "Not rated yet" when a section is (a session under way)
+    shown = Heatmap((), (), (), words=words)
+    entries = shown.legend() + ([shown.cell(NOT_RATED)]
+                                if any(s.value is NOT_RATED for s in sections) else [])
+    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, target=bool(wanted),
+                                  entries=entries)
     y += legend_h + 16
     label_w = round(width * 0.34)
     x0 = MARGIN + label_w + 12
@@ -200,7 +207,7 @@ def heatmap(
             cx = x0 + c * cell_width
             parts.append(box(f, level, cid, cx + 1, top + 1, cell_width - 2, row_h - 2))
             text = cell.letter if narrow or level is None else cell.word
-            if level is None:
+            if level is None:  # a white backing over the hatch
                 parts.append(
                     f.rect(cx + cell_width / 2 - 14, top + 5, 28, row_h - 10, fill=palette.WHITE)
                 )
@@ -212,7 +219,7 @@ def heatmap(
                     size=SMALL_SIZE,
                     fill=cell.swatch.text,
                     align="center",
-                    font_weight=None if level is None else "bold",
+                    font_weight="bold" if isinstance(level, Level) else None,
                 )
             )
         href = links[r] if r < len(links) else None
@@ -223,7 +230,8 @@ def heatmap(
         words.say(words.heatmap_desc, rows=len(rows), columns=len(columns))
         + " "
         + words.say(words.totals, items=words.comma.join(
-            f"{model.cell(level).word} {counts[level]}" for level in (*reversed(Level), None)))
+            f"{model.cell(level).word} {counts[level]}"
+            for level in (*reversed(Level), None, *((NOT_RATED,) if counts[NOT_RATED] else ()))))
     )
     if len(rows) * len(columns) <= 240:
         desc += " " + " ".join(
@@ -353,8 +361,8 @@ def level_distribution(
 # --- d. trend ---------------------------------------------------------------------------
 
 
-def _change_text(before: Level | None, after: Level | None, words: Words) -> tuple[str, str]:
-    if before is None or after is None:
+def _change_text(before: Shown, after: Shown, words: Words) -> tuple[str, str]:
+    if not isinstance(before, Level) or not isinstance(after, Level):
         return words.change_unknown, palette.MUTED
     delta = int(after) - int(before)
     if delta > 0:
@@ -396,7 +404,7 @@ def trend(
         parts.append(f.text(lines[0], MARGIN, y + 14, size=LABEL_SIZE + 1, font_weight="bold"))
         y += header_h
         said = []
-        previous: Level | None = None
+        previous: Shown = None
         for index, (profile, by_key) in enumerate(zip(profiles, levels, strict=True)):
             level = by_key.get(key)
             mid = y + bar_row / 2

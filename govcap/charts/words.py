@@ -11,17 +11,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from govcap.charts.palette import NotRated
 from govcap.scale import Level
 
 NA = "not_assessed"
+NOT_RATED = "not_rated"
 
 
 def _english_levels() -> dict[str, str]:
-    return {"basic": "Basic", "moderate": "Moderate", "high": "High", NA: "Not assessed"}
+    return {
+        "basic": "Basic",
+        "moderate": "Moderate",
+        "high": "High",
+        NA: "Not assessed",
+        NOT_RATED: "Not rated yet",
+    }
 
 
 def _english_letters() -> dict[str, str]:
-    return {"basic": "B", "moderate": "M", "high": "H", NA: "n/a"}
+    return {"basic": "B", "moderate": "M", "high": "H", NA: "n/a", NOT_RATED: "–"}
 
 
 @dataclass(frozen=True)
@@ -70,13 +78,15 @@ class Words:
     # a language without customary one-letter forms (Arabic: "مت" reads "you died")
     spelled_counts: bool = False
 
-    def level(self, level: Level | None) -> str:
-        """The word of a level; None is "not assessed"."""
-        return self.levels[NA if level is None else level.key]
+    def level(self, level: Level | NotRated | None) -> str:
+        """The word of a level; None is "not assessed", NOT_RATED "not rated yet"."""
+        key = NA if level is None else level.key
+        return self.levels.get(key) or _english_levels()[key]
 
-    def letter(self, level: Level | None) -> str:
-        """The short form written in narrow cells and counts ("B", "n/a")."""
-        return self.letters[NA if level is None else level.key]
+    def letter(self, level: Level | NotRated | None) -> str:
+        """The short form written in narrow cells and counts ("B", "n/a", "–")."""
+        key = NA if level is None else level.key
+        return self.letters.get(key) or _english_letters()[key]
 
     def say(self, template: str, **values: object) -> str:
         return template % values

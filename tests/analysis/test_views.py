@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from govcap.analysis.models import Code, CodedSegment, VoteTally
 from govcap.assessments.models import Rating
+from tests.analysis.conftest import NOTES
 
 
 @pytest.fixture
@@ -177,3 +178,41 @@ def test_more_votes_than_participants_are_refused_for_the_whole_page(analysed,
     assert "8 votes for 5 participants" in page
     assert "each participant votes once or abstains" in page
     assert not VoteTally.objects.filter(session=w.session).exists()  # not even the valid one
+
+
+def test_a_section_not_rated_yet_is_not_drawn_as_not_assessed(analysed, client_as) -> None:
+    # The provisional row (a session under way) drew its unrated sections "Non évalué", the
+    # word of a group's choice not to rate; the validated agency's missing ones stay so
+    import csv
+    import io
+
+    w = analysed
+    base = reverse("analysis-engagement", args=[w.engagement.slug])
+    c = client_as(w.coordinator)
+    rows = {r[0]: r[1:9] for r in csv.reader(io.StringIO(
+        c.get(base + "download/heatmap.csv").content.decode("utf-8-sig")))}
+    ministry = next(v for k, v in rows.items() if w.ministry.name in k)
+    agency = rows[w.agency.name]
+    rated = len({*NOTES, "project-execution"})
+    assert ministry.count("Not rated yet") == 8 - rated and "Not assessed" not in ministry
+    assert agency.count("Not assessed") == 6 and "Not rated yet" not in agency
+    chart = c.get(base + "download/heatmap.svg").content.decode()
+    assert ">Not rated yet</text>" in chart and ">Not assessed</text>" in chart  # legend
+
+
+def test_the_heatmap_by_name_sorts_as_a_french_reader_does(analysed, client_as) -> None:
+    from govcap.assessments.models import Rating, Session
+    from govcap.orgs.models import Organisation
+
+    w = analysed
+    for name in ("Ministère de l'Intérieur", "Ministère de l'Économie"):
+        org = Organisation.objects.create(country=w.engagement.country, name=name)
+        w.engagement.organisations.add(org)
+        s = Session.objects.create(engagement=w.engagement, organisation=org,
+                                   instrument=w.instrument, status=Session.Status.VALIDATED)
+        Rating.objects.create(session=s, section_key="project-execution", level="high")
+    page = client_as(w.coordinator).get(
+        reverse("analysis-engagement", args=[w.engagement.slug]) + "?sort=name")
+    names = [row[0].text for row in page.context["report"].blocks[0].table.rows]
+    assert names.index("Ministère de l'Économie") < names.index("Ministère de l'Intérieur")
+    assert names[0] == w.agency.name  # "ICT Authority" before "Ministry…", "Ministère…"

@@ -296,8 +296,10 @@ def confirm_transition(request, session, action: str):
     steps, done = context["steps"], context["done"]
     missing = [f"{step['section'].number}. {step['section'].title}" for step in steps
                if not step["complete"]]
-    rated = ngettext("%(done)d of %(total)d section rated.", "%(done)d of %(total)d sections rated.",
-                     len(steps)) % {"done": done, "total": len(steps)}
+    # Translators: the count is the sections rated ("1 section notée sur 8")
+    rated = ngettext("%(done)d of %(total)d sections rated.",
+                     "%(done)d of %(total)d sections rated.", done) % {
+        "done": done, "total": len(steps)}
     status = session.get_status_display().lower()
     blockers, facts, consequences = [], [rated], []
     if action == "submit":
