@@ -157,6 +157,7 @@ def name_languages() -> list[str]:
     """The languages an engagement's name may be given in: those the interface offers."""
     from django.conf import settings
 
+    # Here, not at the top: orgs sits below govcap.translations' own imports of settings.
     from govcap.translations import is_pseudo
 
     return [code for code, _name in settings.LANGUAGES if not is_pseudo(code)]

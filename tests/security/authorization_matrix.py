@@ -653,6 +653,10 @@ MATRIX: list[Check] = [
           args=plan_args(version=lambda c: 1)),
     Check("api:import_file", COORDINATORS, method="POST", args=engagement,
           data=lambda c: {"file": not_an_export()}, note="a file refused with its problems"),
+    Check("api:set_names", COORDINATORS, method="PUT", json=True, args=engagement,
+          data=lambda c: {"names": {"fr": "Mission au Kenya"}},
+          effect=lambda c: c.w.engagement.__class__.objects.get(pk=c.w.engagement.pk)
+          .names.get("fr") == "Mission au Kenya"),
     # --- sync (govcap/sync): a personal token only, never the web session (tests/sync) -----
     Check("sync:pull", frozenset(), query="?since=0", note="token only"),
     Check("sync:push", frozenset(), method="POST", json=True,

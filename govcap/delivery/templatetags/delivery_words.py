@@ -87,6 +87,7 @@ def coordinators_of(engagement) -> dict:
     """Whom a respondent tells of a problem, by name: the engagement's coordinators, each
     with their e-mail address when one is recorded ("Amina Wanjiru (amina@ict.go.ke)"), in
     one list of the page's language; ``count`` 0 when it has none."""
+    # Here, not at the top: template tag modules load before the accounts app's models.
     from govcap.accounts.models import Role, RoleAssignment
 
     users = [a.user for a in RoleAssignment.objects.filter(
