@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
+import warnings
 
 import pytest
 
@@ -43,22 +45,84 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB")
+class _RequestsInFlight:
+    """Counts the live server's requests from accept to close, so a test's teardown can
+    wait for the last one: a save the page sent as the test ended, still running on the
+    server while the database is flushed, made the flush fail on PostgreSQL (its row locks)
+    and left the next test a half-emptied database."""
+
+    def __init__(self, httpd):
+        self.count = 0
+        self.changed = threading.Condition()
+        accept, serve = httpd.process_request, httpd.process_request_thread
+
+        def counted_accept(request, client_address):
+            with self.changed:
+                self.count += 1
+            try:
+                accept(request, client_address)
+            except BaseException:
+                self._done()
+                raise
+
+        def counted_serve(request, client_address):
+            try:
+                serve(request, client_address)
+            finally:
+                self._done()
+
+        httpd.process_request, httpd.process_request_thread = counted_accept, counted_serve
+
+    def _done(self):
+        with self.changed:
+            self.count -= 1
+            self.changed.notify_all()
+
+    def wait_until_idle(self, seconds: float = 15.0) -> None:
+        with self.changed:
+            if not self.changed.wait_for(lambda: self.count <= 0, timeout=seconds):
+                warnings.warn(f"the live server still had {self.count} request(s) running "
+                              f"{seconds:g} s after the browser closed", stacklevel=1)
+
+
+def _server_requests(request) -> _RequestsInFlight | None:
+    if "live_server" not in request.fixturenames:
+        return None
+    httpd = request.getfixturevalue("live_server").thread.httpd
+    if not hasattr(httpd, "govcap_requests"):
+        httpd.govcap_requests = _RequestsInFlight(httpd)
+    return httpd.govcap_requests
+
+
+def _new_page(browser, request, **options):
+    """A fresh context's page; at teardown the context is closed and the live server's last
+    requests are waited for, before pytest-django flushes the database (its autouse
+    live-server helper is set up first, so torn down after this)."""
+    requests = _server_requests(request)
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
+                                  **options)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield page
+    return context, page, requests
+
+
+def _close(context, requests) -> None:
     context.close()
+    if requests is not None:
+        requests.wait_until_idle()
 
 
 @pytest.fixture
-def page_without_worker(browser):
+def page(browser, request):
+    context, page, requests = _new_page(browser, request)
+    yield page
+    _close(context, requests)
+
+
+@pytest.fixture
+def page_without_worker(browser, request):
     """A page whose saves Playwright's routes always see: a POST the service worker lets
     through is sent on the worker's behalf, which routes may not intercept."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-GB",
-                                  service_workers="block")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    context, page, requests = _new_page(browser, request, service_workers="block")
     yield page
-    context.close()
+    _close(context, requests)
