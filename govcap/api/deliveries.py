@@ -99,7 +99,13 @@ class AttendanceIn(Schema):
 
 
 class AttendanceOut(Schema):
-    saved: int
+    saved: int = Field(description=(
+        "The marks written: `new` + `changed` (a mark sent again as recorded is not saved "
+        "again)"))
+    new: int = Field(description="Marks not recorded before")
+    changed: int = Field(description="Recorded marks the request changed (present ↔ absent)")
+    unchanged: int = Field(description="Marks sent as they were recorded already: nothing "
+                                       "written")
 
 
 @router.get("deliveries", response={200: list[DeliveryOut], **ERRORS},
@@ -140,14 +146,21 @@ def get_delivery(request, uuid: UUID):
              summary="Record attendance marks (all or none)")
 def post_attendance(request, uuid: UUID, body: AttendanceIn):
     """Marks by trainee code and day; the delivery's coordinators and its provider. One
-    unknown code or day refuses the whole request."""
+    unknown code or day, or a code and day given twice, refuses the whole request. Counted
+    as the attendance import counts them: new, changed, unchanged (sent as recorded)."""
     delivery = access.delivery_or_404(request.auth, uuid)
     scoping.require(access.can_record_attendance(request.auth, delivery),
                     _("Only the engagement's coordinators and the delivery's training provider record attendance."))
+    marks = [Mark(m.code.strip().upper(), m.day, m.present) for m in body.marks]
+    seen: set[tuple[str, int]] = set()
+    for mark in marks:
+        if (mark.code, mark.day) in seen:  # which one counts? neither: as the sheet's rule
+            return Status(422, {"message": _("Trainee %(code)s, day %(day)s is given twice.")
+                                % {"code": mark.code, "day": mark.day}, "field": "marks"})
+        seen.add((mark.code, mark.day))
     try:
-        saved = services.record_attendance(
-            request.auth, delivery, [Mark(m.code.strip().upper(), m.day, m.present)
-                                     for m in body.marks])
+        written = services.record_attendance_sheet(request.auth, delivery, marks)
     except services.DeliveryError as exc:
         return Status(422, {"message": str(exc), "field": "marks"})
-    return {"saved": saved}
+    return {"saved": len(written.new) + len(written.changed), "new": len(written.new),
+            "changed": len(written.changed), "unchanged": written.same}

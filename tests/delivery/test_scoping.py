@@ -74,7 +74,8 @@ def test_the_providers_token_lists_and_records_attendance_of_its_deliveries(cour
                       json.dumps({"marks": [{"code": "t1", "day": 1, "present": True},
                                             {"code": "T1", "day": 2, "present": False}]}),
                       content_type="application/json")
-    assert posted.status_code == 200 and json.loads(posted.content) == {"saved": 2}
+    assert posted.status_code == 200 and json.loads(posted.content) == {
+        "saved": 2, "new": 2, "changed": 0, "unchanged": 0}
     detail = json.loads(api.get(f"/api/deliveries/{course.delivery.uuid}").content)
     assert detail["trainees"][0]["attendance"] == [True, False]
     assert "name" not in detail["trainees"][0]  # the API circulates codes, never names
