@@ -46,7 +46,7 @@ def gantt_data(s: Scope) -> GanttData:
         runs = [c for c in s.cohorts if c.module_code == code]
         bars: dict[int, int] = {}
         for c in runs:  # coaching's days spread over its months: a box in each
-            for month in [m for m, _ in c.day_months] or [c.month or ""]:
+            for month in s.months_running(c):
                 if month in index:
                     bars[index[month]] = bars.get(index[month], 0) + s.participants(c)
         rows.append(GanttRow(label=f"{code} {s.module_title(code)}", domain=runs[0].domain,

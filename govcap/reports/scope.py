@@ -148,6 +148,13 @@ class Scope:
             return L.t("status.moved", month=L.month(month))
         return L.t("status.scheduled", month=L.month(month))
 
+    @staticmethod
+    def months_running(cohort: Cohort) -> list[str]:
+        """The months a course's training days fall in: a course's one month, coaching's and
+        an on-the-job project's each month of its spread (``Cohort.day_months``). The
+        timeline and the workbook's Schedule sheet both show a course in these months."""
+        return [m for m, _ in cohort.day_months] or ([cohort.month] if cohort.month else [])
+
     def cost(self, cohort: Cohort) -> int:
         return sum(m.cost_cents for m in cohort.members if self.mine(m.org_id))
 

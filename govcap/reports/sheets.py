@@ -134,7 +134,8 @@ def cohorts(s: Scope) -> Sheet:
 
 
 def schedule(s: Scope) -> Sheet:
-    """Modules × months: participants in each month's cohorts."""
+    """Modules × months: participants in each month a cohort's training days fall in, as
+    the timeline shows them (coaching's in each month of its spread, not its first only)."""
     L = s.L
     months = months_of(s.period) or list(s.plan.months)  # a kept course's month too
     cols = [Column(L["col.module"], 10), Column(L["col.title"], 40)]
@@ -144,7 +145,7 @@ def schedule(s: Scope) -> Sheet:
         row: list[Cell] = [code, s.module_title(code)]
         for m in months:
             people = sum(s.participants(c) for c in s.cohorts
-                         if c.module_code == code and c.month == m)
+                         if c.module_code == code and m in s.months_running(c))
             row.append(people if people else "")
         rows.append(row)
     return Sheet(L["sheet.schedule"], Table(cols, rows))

@@ -50,3 +50,23 @@ def test_the_month_table_says_it_counts_a_course_in_its_first_month() -> None:
     # the budget's table by month says the same
     assert any(isinstance(b, Heading) and b.text == "By the month each course starts"
                for b in blocks)
+
+
+def test_the_schedule_sheet_shows_coaching_in_each_of_its_months() -> None:
+    """The workbook's Schedule sheet showed coaching (2, 1, 1 days over three months) in its
+    first month only, while the page's and the PDF's timeline drew it in each month."""
+    from govcap.reports.sheets import schedule
+
+    plan, spread, later = _spread()
+    L = Labels("en")
+    s = Scope(plan, context("en"), catalogue("en"), L)
+    sheet = schedule(s)
+    header = [c.label for c in sheet.table.columns]
+    row = next(r for r in sheet.table.rows if r[0] == spread.module_code)
+    people = s.participants(spread)
+    assert row[header.index(L.month(spread.month))] == people
+    assert row[header.index(L.month(later))] == people
+    data = gantt_data(s)  # the timeline says the same months
+    bar = next(r for r in data.rows if r.label.startswith(spread.module_code))
+    shown = {header.index(L.month(m)) for m in s.months_running(spread)}
+    assert len(bar.bars) == len([c for c in row[2:] if c != ""]) >= len(shown) == 2
