@@ -203,6 +203,7 @@ EN: dict[str, str | Plural | Contextual] = {
                              "comes from a plan version named in the first table.")),
     "programme.h.summary": _("Plans by country"), "programme.h.domains": _("Training by domain"),
     "programme.h.timeline": _("Cohorts by quarter"),
+    "programme.h.notes": in_context("workbook sheet", "Notes"),
     "programme.lead": _(
         "Approved plans: {plans}, countries: {countries}, organisations assessed: {orgs}; "
         "{cohorts:n.cohorts} for {places:n.places}, {total} in all."),

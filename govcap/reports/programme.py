@@ -111,19 +111,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                cohorts=sum(len(p.cohorts) for p in plans),
                places=sum(p.places for p in plans), total=usd(total).text)
     summary_blocks: list = [Para(lead, "lead")]
-    if reader_countries is not None:
-        summary_blocks.append(Para(L.t("programme.reader_countries",
-                                       countries=_names(reader_countries, L)), "note"))
-    summary_blocks += [Para(L.t("programme.rates", currency=BASE_CURRENCY), "note"),
-                       countries, *summary_note]
-    if plans:
-        summary_blocks += [Para(L["programme.basis"], "note"), Bullets(_basis(plans, L))]
-    if earlier:
-        summary_blocks.append(Para(L.t("programme.earlier", names=L.semicolons(
-            f"{p.engagement} ({_version(p, L)})" for p in earlier)), "note"))
-    if not_approved:
-        summary_blocks.append(Para(L.t("programme.not_approved",
-                                       names=L.commas(not_approved)), "note"))
+    before, after = _notes(plans, L, not_approved, earlier or [], reader_countries)
+    summary_blocks += [*before, countries, *summary_note, *after]
     sections = [Section("summary", L["programme.h.summary"], summary_blocks, wide=True),
                 Section("domains", L["programme.h.domains"],
                         [Para(L.t("programme.domains_note", currency=BASE_CURRENCY), "note"),
@@ -142,12 +131,51 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         cover_note=" ".join(x for x in (L["demo.note"] if demo else "",
                                         L["programme.cover_note"]) if x),
         sections=sections,
-        sheets=[Sheet(L["programme.h.summary"], countries),
+        # what the PDF says around its tables, for a donor reading the workbook alone
+        sheets=[Sheet(L["programme.h.notes"], _notes_table(
+                    [lead, *before, *(summary_note if plans else []), *after], L)),
+                Sheet(L["programme.h.summary"], countries),
                 Sheet(L["programme.h.domains"], domains),
                 Sheet(L["programme.h.timeline"], timeline)],
         footer=" · ".join(x for x in (watermark, title) if x), page_label=L["footer.page"],
         page_of=L["footer.of"],
         watermark=watermark, contents_label=L["contents"])
+
+
+def _notes(plans: list[CountryPlan], L: Labels, not_approved: list[str],
+           earlier: list[CountryPlan], reader_countries: list[str] | None
+           ) -> tuple[list[Para], list[Para | Bullets]]:
+    """The notes around the "Plans by country" table — before it: whose countries, the
+    currencies; after it: what each budget includes and its rates, the earlier rounds not
+    counted, the plans not approved. The PDF's and DOCX's text and the workbook's Notes sheet
+    (``_notes_table``) are both made from these."""
+    before = []
+    if reader_countries is not None:
+        before.append(Para(L.t("programme.reader_countries",
+                               countries=_names(reader_countries, L)), "note"))
+    before.append(Para(L.t("programme.rates", currency=BASE_CURRENCY), "note"))
+    after: list[Para | Bullets] = []
+    if plans:
+        after += [Para(L["programme.basis"], "note"), Bullets(_basis(plans, L))]
+    if earlier:
+        after.append(Para(L.t("programme.earlier", names=L.semicolons(
+            f"{p.engagement} ({_version(p, L)})" for p in earlier)), "note"))
+    if not_approved:
+        after.append(Para(L.t("programme.not_approved", names=L.commas(not_approved)), "note"))
+    return before, after
+
+
+def _notes_table(blocks: list, L: Labels) -> Table:
+    """The notes one a row (a list's items each on its own, indented by a dash)."""
+    rows: list[list[Cell]] = []
+    for block in blocks:
+        if isinstance(block, str):
+            rows.append([block])
+        elif isinstance(block, Bullets):
+            rows += [[f"– {item}"] for item in block.items]
+        else:
+            rows.append([block.text])
+    return Table([Column(L["programme.h.notes"], 120)], rows)
 
 
 def _version(p: CountryPlan, L: Labels) -> str:
@@ -178,6 +206,8 @@ def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
         else:  # catalogue prices only (or a plan stored before the cost model)
             lines.append(L.t("programme.basis_catalogue", who=who,
                              catalogue=p.data.catalogue_key, version=p.data.catalogue_version))
+    if any(p.data.budget.rate_card for p in plans):  # what a card's budget leaves out, as
+        lines.append(costing.text(L.language, "budget.excluded"))  # each plan's budget says
     return tuple(lines)
 
 

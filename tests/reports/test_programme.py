@@ -128,7 +128,8 @@ def test_an_organisation_in_two_plans_of_one_round_is_counted_once(world, demo_p
     found = programme_plans(world.admin)
     kenya = next(p for p in found.plans if p.country == "Kenya")
     twice = build_programme([kenya, kenya], "t", "en", [])
-    [_, _, _, orgs, *_] = twice.sheets[0].table.total
+    by_country = next(s for s in twice.sheets if s.name == "Plans by country")
+    [_, _, _, orgs, *_] = by_country.table.total
     assert orgs == len(kenya.data.organisations)
 
 
@@ -185,3 +186,23 @@ def test_a_training_providers_staff_gets_no_programme_plan(client, world):
     client.force_login(staff)
     # the providers' middleware (03db5a3) answers 403, saying where their place is
     assert client.get(reverse("programme-plan-download", args=["pdf"])).status_code == 403
+
+
+def test_the_workbook_has_the_notes_the_pdf_has(client, world, demo_plans):
+    """A donor reading the workbook alone did not learn that earlier rounds are not counted
+    in the totals, nor what a rate card's budget includes and leaves out: the PDF's notes
+    around its first table are the workbook's Notes sheet, word for word."""
+    approve(demo_plans["Kenya — follow-up 2026"], world.admin)
+    book = load_workbook(io.BytesIO(download(client, world.admin, "xlsx")))
+    assert book.sheetnames[:3] == ["DEMO DATA", "Notes", "Plans by country"]
+    notes = [normalise(str(r[0])) for r in sheet_rows(download(client, world.admin, "xlsx"),
+                                                      "Notes")[1:]]
+    text = normalise(docx_text(download(client, world.admin, "docx")))
+    earlier = next(n for n in notes if n.startswith("Earlier rounds, replaced"))
+    assert "not counted above: Kenya — baseline 2025 (v" in earlier and earlier in text
+    assert "What each budget includes, and the rates it was costed at:" in notes
+    cards = [n for n in notes if ": the rate card " in n]
+    assert len(cards) == 3 and all(n.removeprefix("– ") in text for n in cards)
+    excluded = next(n for n in notes if "Not included: participants' salaries" in n)
+    assert excluded.removeprefix("– ") in text
+    assert any(n.startswith("Each plan is costed in its own currency") for n in notes)
