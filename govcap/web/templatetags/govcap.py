@@ -4,7 +4,7 @@ import re
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import conditional_escape, format_html, json_script
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -13,6 +13,7 @@ from django.utils.translation import pgettext
 from govcap import labels, localise
 from govcap.assessments.conflicts import open_count
 from govcap.delivery import access as delivery_access
+from govcap.delivery.templatetags.delivery_words import zone_label
 from govcap.direction import input_direction, is_rtl, text_direction
 from govcap.orgs.names import sector_name
 from govcap.scale import DOMAINS
@@ -71,6 +72,19 @@ def day_time(value, empty: str = "") -> str:
 def day_time_s(value, empty: str = "") -> str:
     """A moment to the second (the history): "1er février 2026 14:05:09"."""
     return localise.day_time(value, empty=empty, seconds=True)
+
+
+@register.filter
+def day_time_zone(value, seconds: str = "") -> str:
+    """A moment in the server's zone, named as the delivery pages name theirs: "8 February
+    2027 14:00 EAT" (``|day_time_zone:"s"``: to the second); "—" when there is none. Where
+    the reader and the server are far apart (an account's logins, tokens), a bare time is
+    ambiguous."""
+    if value in (None, ""):
+        return "—"
+    here = timezone.localtime(value) if timezone.is_aware(value) else value
+    zone = zone_label(here.tzname() or "")
+    return " ".join(x for x in (localise.day_time(here, seconds=bool(seconds)), zone) if x)
 
 
 @register.filter
