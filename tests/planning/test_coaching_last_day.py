@@ -52,3 +52,16 @@ def test_the_timeline_shows_the_coaching_in_each_month_of_its_days():
     (row,) = [r for r in gantt.rows if r.label.startswith("CHG-901")]
     assert row.bars == ((0, cohort.participants), (1, cohort.participants),
                         (2, cohort.participants))
+
+
+def test_the_behaviour_check_follows_the_last_coaching_day():
+    """Level 3 asks whether the coaching is used at work: 3 to 6 months after its LAST day
+    (April 2027), not after February when it began."""
+    plan, _ = coached()
+    (evaluation,) = [e for e in plan.evaluations if e.module_code == "CHG-901"]
+    levels = {level.level: level for level in evaluation.levels}
+    assert (levels["behaviour"].from_month, levels["behaviour"].to_month) == (
+        "2027-07", "2027-10")
+    assert (levels["reaction"].from_month, levels["reaction"].to_month) == (
+        "2027-04", "2027-04")
+    assert levels["learning"].from_month == "2027-02"

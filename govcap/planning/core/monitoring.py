@@ -8,7 +8,8 @@
   indicators gives that month, and the budget pays one session per organisation.
 * Evaluations — for each scheduled module, Kirkpatrick's four levels: reaction (end of
   each cohort), learning (pre- and post-tests on the module's objectives), behaviour
-  (3–6 months after the cohorts) and results (the sections' levels at reassessment).
+  (3–6 months after the cohorts' last training day: a coaching's days run on for months)
+  and results (the sections' levels at reassessment).
 * Actions — one row per scheduled module in the form programmes use: strengthening
   measure, responsibility, timeline, total funding, funding source, technical assistance.
 """
@@ -125,11 +126,15 @@ def make_evaluations(cohorts: Iterable[Cohort], catalogue: Catalogue,
         runs = by_module[code]
         first = min(c.month for c in runs if c.month)
         last = max(c.month for c in runs if c.month)
+        # a coaching's or on-the-job project's days run on for months: what is asked at
+        # the end of the course, and the behaviour check after it, count from its last day
+        ends = [c.last_month or c.month for c in runs if c.month]
+        first_end, last_end = min(ends), max(ends)
         when = reassess.get(code, [])
         levels = (
             EvaluationLevel("reaction", "End-of-course survey of every participant: relevance "
                             "to their work, quality of delivery, intention to apply.",
-                            first, last),
+                            first_end, last_end),
             EvaluationLevel("learning", "Pre-test at the start and post-test at the end of "
                             "each cohort, one item or task per learning objective; report "
                             "the average gain and the share of participants meeting each "
@@ -137,7 +142,8 @@ def make_evaluations(cohorts: Iterable[Cohort], catalogue: Catalogue,
             EvaluationLevel("behaviour", f"Follow-up with participants and their supervisors "
                             f"{BEHAVIOUR_FROM} to {BEHAVIOUR_TO} months after the course: are "
                             "the outputs named in the objectives in use at work?",
-                            add_months(first, BEHAVIOUR_FROM), add_months(last, BEHAVIOUR_TO)),
+                            add_months(first_end, BEHAVIOUR_FROM),
+                            add_months(last_end, BEHAVIOUR_TO)),
             EvaluationLevel("results", "Reassessment of the sections the module serves with "
                             "the same instrument; compare the consensus levels with the "
                             "baseline.", min(when) if when else None,
