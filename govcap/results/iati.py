@@ -66,13 +66,17 @@ def reporting_org() -> iati.ReportingOrg:
 
 
 def _value(i: ind.Indicator, value: float | None) -> str | None:
+    """A figure as the results page and the JSON write it, so that a donor comparing them
+    reads the same: a share whole ("67", the page's "67% (2 of 3)", whose count the
+    comment gives), a gain in points to one decimal, money to the cent."""
     if value is None:
         return None
     if i.unit == ind.COUNT:
         return str(int(value))
     if i.unit == ind.MONEY:
         return ind.amount(value)
-    return f"{value:.1f}"
+    digits = ind.DIGITS[i.unit]
+    return f"{(ind.rounded(value, digits) or 0) + 0:.{digits}f}"  # + 0: never "-0.0"
 
 
 def _actual_comment(i: ind.Indicator) -> str:

@@ -74,7 +74,7 @@ def test_the_file_is_valid_iati_203_with_a_result_per_indicator(programme, repor
     completion = next(r for r in activity.findall("result")
                       if r.findtext("title/narrative") == "Completion rate")
     actual = completion.find("indicator/period/actual")
-    assert actual.get("value") == "66.7" and actual.findtext("comment/narrative") == "2 of 3"
+    assert actual.get("value") == "67" and actual.findtext("comment/narrative") == "2 of 3"
 
 
 def test_the_actual_end_comes_once_every_course_of_the_plan_is_done_or_cancelled(
@@ -182,7 +182,7 @@ def test_level_4_is_reported_once_under_the_round_whose_training_it_was(
     assert indicator.find("baseline").get("year") == "2025"
     period = indicator.find("period")
     assert period.find("period-start").get("iso-date") == "2025-02-10"
-    assert period.find("actual").get("value") == "100.0"
+    assert period.find("actual").get("value") == "100"
     # once in the whole file
     titles = [r.findtext("title/narrative") for a in activities.values()
               for r in a.findall("result")]
@@ -205,3 +205,33 @@ def test_the_iati_button_says_beforehand_that_the_setting_is_missing(programme, 
     page = client.get("/indicators/").content.decode()
     assert re.search(r'<button class="button">IATI activity file', page)
     assert "GOVCAP_IATI_REPORTING_ORG" not in page
+
+
+def test_a_share_reads_in_the_file_as_on_the_results_page(programme, reporting_org, schema,
+                                                          tmp_path):
+    """A donor comparing the page and the file reads the same figure: the page's "67% (2 of
+    3)" is 67 in the file (its comment "2 of 3"), not 66.7; a gain keeps its one decimal."""
+    from govcap.results import document
+    from govcap.results.build import build
+    from govcap.results.core import indicators as ind
+
+    tree = iati(tmp_path, "--engagement", programme.engagement.slug)
+    schema.assertValid(tree)
+    results = build(None, programme.engagement)
+    page = {document.name(i): i for i in results.indicators}
+    compared = 0
+    for result in tree.iterfind("iati-activity/result"):
+        i = page[result.findtext("title/narrative")]
+        if i.unit not in (ind.PERCENT, ind.POINTS):
+            continue
+        for kind, value in (("target", i.target), ("actual", i.value)):
+            written = result.find(f"indicator/period/{kind}")
+            if value is None:
+                assert written is None
+                continue
+            shown = (document.target(i, value) if kind == "target"
+                     else document.actual(i))  # "67% (2 of 3)", "+42.1 points (n = 2)"
+            figure = shown.split("%")[0] if i.unit == ind.PERCENT else shown.split()[0]
+            assert written.get("value") == figure.lstrip("+").replace("−", "-"), (i.key, shown)
+            compared += 1
+    assert compared >= 3
