@@ -212,7 +212,16 @@ EN: dict[str, str | Plural | Contextual] = {
     "programme.not_approved": _("Not included, no approved plan yet: {names}."),
     "programme.domains_note": (_("Participant places in each country, and the cost of all "
                                "countries together in {currency}.")),
-    "programme.timeline_note": _("Number of cohorts starting in each quarter, per country."),
+    "programme.timeline_note": _(
+        "Number of cohorts starting in each quarter, per country, by what their delivery "
+        "records say: delivered, running, due and not recorded as run (their month has "
+        "passed and no delivery records that they ran), planned, cancelled."),
+    "programme.state.completed": in_context("course state", "Delivered"),
+    "programme.state.in_progress": in_context("course state", "Running"),
+    "programme.state.not_run": in_context("course state", "Due, not recorded as run"),
+    "programme.state.planned": in_context("course state", "Planned"),
+    "programme.state.cancelled": in_context("course state", "Cancelled"),
+    "programme.state.merged": in_context("course state", "Merged into another course"),
     "programme.version": _("version {version}, approved {date}"),
     "programme.col.country": _("Country"), "programme.col.engagement": _("Engagement"),
     "programme.col.plan": _("Plan"), "programme.col.orgs": _("Organisations"),

@@ -19,6 +19,7 @@ from decimal import Decimal
 from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import SCHEDULED, PlanData
 from govcap.reports import costing
+from govcap.reports.course_states import STATES, Recorded, state
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Document, Money, Para, Section, Sheet, Table
 from govcap.scale import DOMAINS
@@ -37,6 +38,9 @@ class CountryPlan:
     approved_on: datetime.date | None
     data: PlanData
     is_demo: bool = False
+    # its courses' delivery records (course_states.recorded); None: not read (counted as
+    # planned)
+    records: dict[str, Recorded] | None = None
 
     @property
     def rate(self) -> Decimal:
@@ -236,16 +240,24 @@ def _domains(plans: list[CountryPlan], L: Labels, usd: Callable[[int], Money]) -
                  rows)
 
 
-def _timeline(plans: list[CountryPlan], L: Labels) -> Table:
-    """Cohorts per country and quarter."""
+def _timeline(plans: list[CountryPlan], L: Labels,
+              today: datetime.date | None = None) -> Table:
+    """Cohorts per country and quarter, by what their delivery records say — delivered,
+    running, due and not recorded as run, planned, cancelled — each a row: the count counted
+    a course whose month had passed with nothing recorded as planned."""
     quarters = sorted({_quarter(c.month) for p in plans for c in p.cohorts})
     rows: list[list[Cell]] = []
     for p in plans:
-        counts = {q: 0 for q in quarters}
+        counts: dict[str, dict[str, int]] = {}
         for cohort in p.cohorts:
-            counts[_quarter(cohort.month)] += 1
-        rows.append([f"{p.country} — {p.round_label}", *(counts[q] for q in quarters)])
-    return Table([Column(L["programme.col.country"], 2)]
+            said, _month = state(cohort, p.records if p.records is not None else {}, today)
+            said = "in_progress" if said == "not_completed" else said  # running, past its month
+            by_quarter = counts.setdefault(said, {q: 0 for q in quarters})
+            by_quarter[_quarter(cohort.month)] += 1
+        for key in (k for k in STATES if k in counts):
+            rows.append([f"{p.country} — {p.round_label}", L[f"programme.state.{key}"],
+                         *(counts[key][q] for q in quarters)])
+    return Table([Column(L["programme.col.country"], 2), Column(L["col.status"], 1.6)]
                  + [Column(q, 1, "number") for q in quarters], rows)
 
 

@@ -1,0 +1,56 @@
+"""What became of an approved plan's courses, read from their delivery records, for the
+documents (a course's state) and the donor's programme plan (cohorts by quarter, counted by
+state). One rule, ``planning.wording.overdue``'s — the plan page's too: a course whose month
+has passed and whose delivery does not record it as run (no delivery at all, or one still
+being prepared) is "not recorded as run"; one running past its month has no completion
+recorded. A course's month is its delivery's first day's when set (a delivery moved to
+another month), else the plan's."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from govcap.delivery.models import Delivery
+from govcap.planning.core.plan import Cohort
+from govcap.planning.wording import overdue
+
+# the states counted apart, in the order a reader follows a course
+STATES = ("completed", "in_progress", "not_run", "planned", "cancelled", "merged")
+
+
+@dataclass(frozen=True)
+class Recorded:
+    status: str  # the delivery's: planned | in_progress | completed | cancelled | merged
+    month: str  # "2026-08": its first day's month, else the month the plan gave it
+
+
+def recorded(plan: Any) -> dict[str, Recorded]:
+    """Cohort ID → its delivery, for the courses of ``plan`` (a stored Plan) that have one:
+    its own courses', and those it keeps from an earlier version (delivered under that
+    version's plan)."""
+    carried = {c["cohort_id"]: c["carried_from"] for c in plan.data.get("cohorts", ())
+               if c.get("carried_from")}
+    out: dict[str, Recorded] = {}
+    rows = (Delivery.objects.filter(engagement_id=plan.engagement_id)
+            .values_list("cohort_id", "status", "start_date", "planned_month", "plan_id",
+                         "plan__version"))
+    for cohort_id, status, start, planned, plan_id, version in rows:
+        if plan_id == plan.pk or carried.get(cohort_id) == version:
+            out[cohort_id] = Recorded(status, f"{start:%Y-%m}" if start else planned or "")
+    return out
+
+
+def state(cohort: Cohort, records: dict[str, Recorded] | None,
+          today: datetime.date | None = None) -> tuple[str, str]:
+    """(state, month): one of :data:`STATES`, "not_completed" (running past its month, no
+    completion recorded) or "" (``records`` is None: nothing known, a draft's course), with
+    the month the state is said with."""
+    if records is None and not cohort.delivery:
+        return "", cohort.month or ""
+    record = (records or {}).get(cohort.cohort_id)
+    status = record.status if record is not None else (cohort.delivery or "planned")
+    month = (record.month if record is not None and record.month else cohort.month) or ""
+    late = overdue(status, month, today)
+    return (late or status), month
