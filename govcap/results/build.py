@@ -5,12 +5,14 @@ file, the command and the API all start here."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import get_language
 
-from govcap.orgs.models import Engagement
+from govcap import localise
+from govcap.orgs.models import Country, Engagement
 from govcap.planning.models import PlanSettings
 from govcap.results import queries
 from govcap.results.core import indicators as ind
@@ -22,6 +24,23 @@ from govcap.results.targets import programme_targets
 class PairResult:
     pair: queries.RoundPair
     comparisons: list[l4.SectionComparison[int]]
+
+
+@dataclass
+class CountryResult:
+    """One country's figures on the programme's results: its engagements' (rounds')
+    indicators, counted by the same arithmetic over their rows (``_measure``), so a
+    country of one round reads as that round's page; and its courses by state, to say what
+    is known so far where a figure cannot be counted yet."""
+
+    country: Country
+    engagements: list[Engagement]
+    indicators: list[ind.Indicator]
+    courses: dict[str, int] = field(default_factory=dict)  # delivery status → how many
+    later_round: bool = False  # a later round of the country measures level 4
+
+    def indicator(self, key: str) -> list[ind.Indicator]:
+        return [i for i in self.indicators if i.key == key]
 
 
 @dataclass
@@ -47,6 +66,8 @@ class Results:
     # round to date is here), and, for a reader who sees some organisations only, theirs
     rounds_unseen: int = 0
     organisations_seen: list[str] = field(default_factory=list)
+    # the programme's (no engagement): each country in scope, with or without courses yet
+    by_country: list[CountryResult] = field(default_factory=list)
 
     @property
     def is_demo(self) -> bool:
@@ -109,18 +130,7 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
         pair = queries.round_pair(user, earlier, later, earlier_found, earlier_people)
         pairs.append(PairResult(pair, l4.compare(pair.before, pair.after, pair.trained,
                                                  pair.attended)))
-    given = programme_targets()
     plans = queries.approved_plans(scope)
-    targets = ind.Targets(
-        participants=queries.planned_participants(plans, some),
-        women_percent=_women_target(scope),
-        completion_percent=given["completion_percent"],
-        satisfaction_percent=given["satisfaction_percent"],
-        gain_points=given["gain_points"],
-        application_percent=given["application_percent"],
-        moving_up_percent=given["moving_up_percent"],
-        cost_per_participant_cents=ind.planned_cost_per_participant(delivery_rows,
-                                                                    trainee_rows))
     # the change counts for the round whose training it was: the programme counts it once;
     # a follow-up's report says it is the earlier round's (``moving_from``)
     counted = [p for p in pairs if p.pair.earlier in scope]
@@ -129,13 +139,80 @@ def build(user, engagement: Engagement | None = None, *, include_demo: bool = Tr
         # its page shows the figure of its level-4 comparison: the earlier round's training
         counted = [p for p in pairs if p.pair.later == engagement][:1]
         moving_from = counted[0].pair.earlier if counted else None
-    moving = l4.moved_up([c for p in counted for c in p.comparisons])
-    found_indicators = ind.indicators(
-        delivery_rows, trainee_rows, reactions, learning, follow_ups,
-        moving, targets, _rounds_period(pairs))
+    rows = Rows(delivery_rows, trainee_rows, reactions, learning, follow_ups)
+    found_indicators = _measure(scope, plans, some, rows, counted, pairs)
     texts, withheld = queries.free_texts(user, found, people,
                                          (get_language() or "en").split("-")[0])
     return Results(engagement, scope, found_indicators, pairs, demo_left_out, bool(some),
                    queries.plan_period(plans), texts, withheld, moving_from,
                    0 if engagement is not None else queries.rounds_unseen(scope, include_demo),
-                   queries.organisation_names(some))
+                   queries.organisation_names(some),
+                   [] if engagement is not None else _by_country(scope, found, plans, some,
+                                                                 rows, counted, pairs))
+
+
+@dataclass(frozen=True)
+class Rows:
+    """The plain rows the indicators are counted from (``ind.indicators``)."""
+
+    deliveries: list[ind.DeliveryRow]
+    trainees: list[ind.TraineeRow]
+    reactions: list[ind.ReactionRow]
+    learning: list[ind.LearningRow]
+    follow_ups: list[ind.FollowUpRow]
+
+    def of(self, deliveries: set) -> Rows:
+        """The rows of these deliveries (ids) and of their trainees only."""
+        people = {t.id for t in self.trainees if t.delivery in deliveries}
+        return Rows([d for d in self.deliveries if d.id in deliveries],
+                    [t for t in self.trainees if t.delivery in deliveries],
+                    [r for r in self.reactions if r.trainee in people],
+                    [r for r in self.learning if r.trainee in people],
+                    [f for f in self.follow_ups if f.trainee in people])
+
+
+def _measure(scope: Sequence[Engagement], plans: Sequence, some: dict[int, frozenset[int]],
+             rows: Rows, counted: Sequence[PairResult], pairs: Sequence[PairResult]
+             ) -> list[ind.Indicator]:
+    """The indicators of ``scope`` from its rows, its approved plans (the targets) and the
+    level-4 comparisons of its training (``counted``): the one arithmetic of the programme's
+    figures, of an engagement's and of a country's."""
+    given = programme_targets()
+    targets = ind.Targets(
+        participants=queries.planned_participants(plans, some),
+        women_percent=_women_target(scope),
+        completion_percent=given["completion_percent"],
+        satisfaction_percent=given["satisfaction_percent"],
+        gain_points=given["gain_points"],
+        application_percent=given["application_percent"],
+        moving_up_percent=given["moving_up_percent"],
+        cost_per_participant_cents=ind.planned_cost_per_participant(rows.deliveries,
+                                                                    rows.trainees))
+    moving = l4.moved_up([c for p in counted for c in p.comparisons])
+    return ind.indicators(rows.deliveries, rows.trainees, rows.reactions, rows.learning,
+                          rows.follow_ups, moving, targets, _rounds_period(pairs))
+
+
+def _by_country(scope: Sequence[Engagement], found: Sequence, plans: Sequence,
+                some: dict[int, frozenset[int]], rows: Rows, counted: Sequence[PairResult],
+                pairs: Sequence[PairResult]) -> list[CountryResult]:
+    """Every country of ``scope``, in name order, each counted as its rounds' pages count
+    them: a country with no course yet is there, saying so."""
+    rounds: dict[int, list[Engagement]] = defaultdict(list)
+    for e in scope:
+        rounds[e.country_id].append(e)
+    out = []
+    for engagements in rounds.values():
+        ids = {e.pk for e in engagements}
+        mine = [d for d in found if d.engagement_id in ids]
+        theirs = [p for p in pairs if p.pair.earlier.pk in ids or p.pair.later.pk in ids]
+        courses: dict[str, int] = defaultdict(int)
+        for d in mine:
+            courses[d.status] += 1
+        out.append(CountryResult(
+            engagements[0].country, engagements,
+            _measure(engagements, [p for p in plans if p.engagement_id in ids], some,
+                     rows.of({d.pk for d in mine}),
+                     [p for p in counted if p.pair.earlier.pk in ids], theirs),
+            dict(courses), any(p.pair.earlier.pk in ids for p in theirs)))
+    return sorted(out, key=lambda c: localise.sort_key(c.country.local_name))

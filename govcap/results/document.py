@@ -39,7 +39,7 @@ from govcap.reports.model import (
 )
 from govcap.reports.plan import render_document
 from govcap.results import words
-from govcap.results.build import PairResult, Results
+from govcap.results.build import CountryResult, PairResult, Results
 from govcap.results.core import indicators as ind
 from govcap.results.core import l4, quotes
 from govcap.results.queries import CourseTexts, Text
@@ -199,6 +199,88 @@ def indicator_table(results: Results) -> Table:
          Column(_("Actual"), 2.2), Column(_("n"), 0.6, "number"), Column(_("Period"), 1.9)],
         [[name(i), baseline(i), target(i, i.target), actual(i), i.n, period(i)]
          for i in results.indicators])
+
+
+# --- countries side by side (the programme's) -------------------------------------------
+
+
+def courses_so_far(c: CountryResult) -> str:
+    """What a country's courses are at: "2 courses running, none completed yet", "6
+    courses completed", "no course yet"."""
+    done, running = c.courses.get(ind.COMPLETED, 0), c.courses.get("in_progress", 0)
+    planned = c.courses.get("planned", 0)
+    parts = []
+    if done:
+        parts.append(ngettext("%(n)d course completed", "%(n)d courses completed", done)
+                     % {"n": done})
+    if running:
+        parts.append(ngettext("%(n)d course running", "%(n)d courses running", running)
+                     % {"n": running})
+    if planned:
+        parts.append(ngettext("%(n)d course being prepared", "%(n)d courses being prepared",
+                              planned) % {"n": planned})
+    if not parts:
+        return _("no course yet")
+    if not done:
+        parts.append(_("none completed yet"))
+    return localise.join(parts)
+
+
+def not_yet(i: ind.Indicator, c: CountryResult) -> str:
+    """Why a country's indicator has no figure yet, said in its cell: "not yet: no course
+    completed"."""
+    if i.unit == ind.MONEY:
+        reason = no_cost(i) or _("no participant on a course with a cost")
+    elif i.key == ind.WOMEN_SHARE:
+        reason = _("nobody has completed a course")
+    elif i.key == ind.COMPLETION_RATE:
+        reason = _("no course completed")
+    elif i.key == ind.SATISFACTION:
+        reason = _("no level-1 answer")
+    elif i.key == ind.LEARNING_GAIN and i.facts.get("pre_only"):
+        reason = ngettext("%(n)d answered before the course, none after it",
+                          "%(n)d answered before the course, none after it",
+                          int(i.facts["pre_only"])) % {"n": i.facts["pre_only"]}
+    elif i.key == ind.LEARNING_GAIN:
+        reason = _("no level-2 answers before and after a course")
+    elif i.key == ind.APPLICATION:
+        reason = _("no follow-up answered 3 to 6 months after a course")
+    elif i.key == ind.MOVING_UP and not c.later_round:
+        reason = _("no later round to compare with")
+    elif i.key == ind.MOVING_UP:
+        reason = _("no organisation compared")
+    else:
+        reason = _("nothing counted")
+    return _("not yet: %(reason)s") % {"reason": reason}
+
+
+def country_cell(found: Sequence[ind.Indicator], c: CountryResult) -> str:
+    """A country's figure as the indicators table writes it ("67% (2 of 3)", "USD 725.20 (n
+    = 77)"), each currency's for a cost, or why there is none yet."""
+    return "; ".join(actual(i) if i.value is not None else not_yet(i, c) for i in found)
+
+
+def country_table(results: Results) -> Table:
+    """Each indicator per country, side by side, with what the country's courses are at."""
+    countries = results.by_country
+    width = min(2.4, 7.6 / max(len(countries), 1))
+    rows: list[list[Cell]] = [[_("Courses so far"), *(courses_so_far(c) for c in countries)]]
+    for key in dict.fromkeys(i.key for i in results.indicators):
+        rows.append([str(words.NAMES[key]),
+                     *(country_cell(c.indicator(key), c) for c in countries)])
+    return Table([Column(_("Indicator"), 2.9),
+                  *(Column(c.country.local_name, width) for c in countries)], rows)
+
+
+def country_blocks(results: Results) -> list:
+    """The programme's countries side by side ([] for one engagement's results)."""
+    if results.engagement is not None or not results.by_country:
+        return []
+    return [Heading(_("Countries side by side")),
+            Para(_("Each country counted as its rounds' results pages count it, the count "
+                   "behind each figure in brackets; where a figure cannot be counted yet, "
+                   "its cell says why."), "intro"),
+            country_table(results)]
 
 
 def _label(dimension: str, key: str) -> str:
@@ -706,8 +788,8 @@ def sections(results: Results, full: bool = False) -> list[Section]:
         Section("indicators", _("Indicators"), [
             Para(_("Each indicator with its baseline, target, the value counted and the "
                    "number it is counted over (n)."), "intro"),
-            indicator_table(results), *moving_from_note(results), *narrowed_note(results)],
-                wide=True),
+            indicator_table(results), *moving_from_note(results), *narrowed_note(results),
+            *country_blocks(results)], wide=True),
         Section("trained", _("Officials trained"), [breakdown_table(results)]),
         Section("evaluation", _("Evaluation: levels 1 to 3"), evaluation_blocks(results),
                 run_on=True),

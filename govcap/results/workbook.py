@@ -140,6 +140,26 @@ def breakdown_grid(results: Results) -> Grid:
         Col(_("Share"), 10, PERCENT)], rows)
 
 
+def countries_grid(results: Results, language: str) -> Grid:
+    """The programme's countries side by side as numbers (a row per country and
+    indicator): each figure as the indicators sheet gives it, or in Notes why it cannot
+    be counted yet; each country's first row says what its courses are at."""
+    rows: list[list[object]] = []
+    formats: dict[tuple[int, int], str] = {}
+    for c in results.by_country:
+        rows.append([c.country.local_name, _("Courses so far"), "", None, None, None,
+                     doc.courses_so_far(c)])
+        for i in c.indicators:
+            formats[len(rows), 3] = _format(i, language)
+            rows.append([c.country.local_name, doc.name(i), str(UNITS[i.unit]),
+                         _number(i, i.value), i.numerator, i.n,
+                         doc.not_yet(i, c) if i.value is None else _note(i)])
+    return Grid(pgettext("sheet name", "By country"), [
+        Col(_("Country"), 16), Col(_("Indicator"), 44), Col(_("Unit"), 18),
+        Col(_("Actual"), 14), Col(_("Count"), 10, WHOLE), Col(_("n"), 8, WHOLE),
+        Col(_("Notes"), 50)], rows, formats)
+
+
 def _mean(g: l4.Group) -> float | None:
     return None if g.mean_change is None else round(g.mean_change, 4)
 
@@ -253,6 +273,8 @@ UNITS = {
 
 def grids(results: Results, language: str) -> list[Grid]:
     out = [indicators_grid(results, language), breakdown_grid(results)]
+    if results.engagement is None and results.by_country:
+        out.insert(1, countries_grid(results, language))
     for p, (level4, changes) in zip(results.pairs, doc.pair_sheet_names(results), strict=True):
         titles = section_titles(p.pair.later)
         out.append(comparison_grid(level4, p.comparisons, titles))
