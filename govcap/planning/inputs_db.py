@@ -284,6 +284,8 @@ class DeliveredCourses:
 
     delivered: tuple[PreviousCourse, ...] = ()
     not_had: frozenset[tuple[str, str, int]] = frozenset()
+    # the same, as records (PreviousCourse.outcome): the next plan says why it plans it again
+    not_completed: tuple[PreviousCourse, ...] = ()
 
 
 # Delivery is a package above planning, which never imports it: it says how to read its
@@ -301,7 +303,8 @@ def previous_courses(engagement) -> tuple[PreviousCourse, ...]:
     scheduled for it in each earlier round's latest approved plan (with the month), as the
     delivery records correct them — a completed course is a ``delivered`` record (with its
     actual month), which the generator prefers for the same round; a cancelled course, or
-    one none of the organisation's people completed, was not had."""
+    one none of the organisation's people completed, was not had: its record says so
+    (``PreviousCourse.outcome``), so the next plan says why it plans the course again."""
     earlier = Engagement.objects.filter(country_id=engagement.country_id,
                                         round_number__lt=engagement.round_number)
     found: list[PreviousCourse] = []
@@ -323,9 +326,16 @@ def previous_courses(engagement) -> tuple[PreviousCourse, ...]:
         records = _delivery_reader(list(earlier))
         found = [c for c in found
                  if (c.org_id, c.module_code, c.round_number) not in records.not_had]
-        found += records.delivered
+        found += records.delivered + records.not_completed
     return tuple(sorted(found, key=lambda c: (c.org_id, c.module_code, c.round_number,
                                               c.source)))
+
+
+def _course_summary(course: PreviousCourse) -> dict[str, Any]:
+    """A previous course as the checksum reads it: the fields added for a course not had
+    left out while empty, so a plan made before them is not out of date for it."""
+    return {k: v for k, v in plain(course).items()
+            if k not in ("outcome", "completed", "participants") or v not in ("", None)}
 
 
 def open_cohorts(engagement) -> tuple[OpenCohort, ...]:
@@ -422,7 +432,7 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
         "operations": [operation_to_dict(op) for op in operations], "titles": titles,
         "coverage": coverage, "gender_mix": mix,
         # other engagements' spare places are offered but never make this plan out of date
-        "previous_courses": [plain(c) for c in earlier],
+        "previous_courses": [_course_summary(c) for c in earlier],
     }
     # (a later round appearing, constraints.reassessed_by, leaves an approved plan of this
     # round as it was approved: not in the checksum; services.generate compares it apart)

@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from govcap import localise
 from govcap.labels import level_label
 from govcap.orgs.models import Engagement
 from govcap.orgs.models import engagement_name as name_of_engagement
+from govcap.planning.core.inputs import CANCELLED
 from govcap.planning.core.plan import (
     Alternative,
     Cohort,
@@ -94,10 +95,34 @@ def change_rows(plan: PlanData, names: Namer, titles: Mapping[str, str] | None =
     return tuple(sorted(rows, key=lambda c: (not c.regressed, c.org_name.casefold(), c.section)))
 
 
-def follow_on(need: Need, names: Namer) -> str:
-    """Why this intervention and not the course again, or "" for an ordinary need."""
-    if not need.follows:
+def planned_again(need: Need, names: Namer) -> str:
+    """Why a course the organisation took in an earlier round is planned again: none of its
+    people completed it, or it was cancelled (``Need.retried``); "" for any other need."""
+    if not need.retried:
         return ""
+    last = need.retried[-1]
+    values = {"month": month_label(last.month) if last.month else "–",
+              "plan": isolate(_engagement(last.engagement_name, names)),
+              "org": isolate(need.org_name)}
+    if last.outcome == CANCELLED:
+        return gettext("Cancelled in %(month)s (%(plan)s) before %(org)s had it; planned "
+                       "again.") % values
+    people = last.participants or 0
+    if not people:
+        return gettext("Ran in %(month)s (%(plan)s) without participants of %(org)s; "
+                       "planned again.") % values
+    return ngettext(
+        "Ran in %(month)s (%(plan)s): the %(n)d participant of %(org)s did not complete "
+        "it; planned again.",
+        "Ran in %(month)s (%(plan)s): none of the %(n)d participants of %(org)s completed "
+        "it; planned again.", people) % {**values, "n": people}
+
+
+def follow_on(need: Need, names: Namer) -> str:
+    """Why this intervention and not the course again, or why the course again (it was not
+    completed, or cancelled: ``planned_again``); "" for an ordinary need."""
+    if not need.follows:
+        return planned_again(need, names)
     first = need.follows[0]
     module = names.catalogue.by_code.get(need.module_code)
     kind = KINDS.get(module.kind, module.kind) if module is not None else need.module_code

@@ -26,6 +26,9 @@ def test_a_completed_course_counts_only_for_who_completed_it(course):
     assert [(c.org_id, c.module_code, c.month, c.source) for c in found.delivered] == [
         (ministry, code, "2026-09", "delivered")]
     assert found.not_had == {(org, code, round_number) for org in _members(course) - {ministry}}
+    # the others are known as a course none of their people completed, with their people
+    assert {(c.org_id, c.outcome, c.completed) for c in found.not_completed} == {
+        (org, "not-completed", 0) for org in _members(course) - {ministry}}
 
 
 def test_a_running_course_says_nothing_and_a_cancelled_one_was_had_by_none(course):
@@ -43,5 +46,9 @@ def test_the_next_round_reads_the_delivery_over_the_plan(course):
         name="Follow-up", slug="follow-up", country=course.engagement.country,
         instrument=course.engagement.instrument, round_number=course.engagement.round_number + 1)
     cancelled = course.delivery.module_code
-    assert not any(c.module_code == cancelled for c in previous_courses(later))
+    # the cancelled course is known only as cancelled: had by none, and said so in the
+    # next round's plan, which plans it again
+    records = [c for c in previous_courses(later) if c.module_code == cancelled]
+    assert records and all(c.outcome == "cancelled" and not c.had for c in records)
+    assert {c.org_id for c in records} == _members(course)
     assert any(c.source == "approved-plan" for c in previous_courses(later))  # the others

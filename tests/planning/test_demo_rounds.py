@@ -25,7 +25,8 @@ def test_the_kenya_follow_up_plan_changes_intervention_and_flags_the_regression(
     data = generate(follow_up, None).data
     name = {o["org_id"]: o["org_name"] for o in data["organisations"]}
     org = {v: k for k, v in name.items()}
-    had = {(c["org_id"], c["module_code"]) for c in data["previous_courses"]}
+    had = {(c["org_id"], c["module_code"]) for c in data["previous_courses"]
+           if not c["outcome"]}
     ict = org["ICT Authority"]
     assert {(ict, "CHG-101"), (ict, "CHG-102")} <= had
     ict_needs = {n["module_code"]: n for n in data["needs"] if n["org_id"] == ict}
@@ -35,6 +36,16 @@ def test_the_kenya_follow_up_plan_changes_intervention_and_flags_the_regression(
     assert {f["module_code"] for f in coaching["follows"]} == {"CHG-101", "CHG-102"}
     # nobody is prescribed a course it had in the baseline round
     assert not any((n["org_id"], n["module_code"]) in had for n in data["needs"])
+    # but a course none of its people completed is planned again, and says so: the
+    # Treasury's two participants in POL-102 (November 2025) came only in part
+    treasury = next(k for k, v in name.items() if v.startswith("The National Treasury"))
+    again = next(n for n in data["needs"] if (n["org_id"], n["module_code"]) == (
+        treasury, "POL-102"))
+    assert again["origin"] == "gap" and [
+        (r["outcome"], r["completed"], r["participants"], r["month"])
+        for r in again["retried"]] == [("not-completed", 0, 2, "2025-11")]
+    assert any("0 of 2 participants" in line and "planned again" in line
+               for line in again["rationale"])
     moict = next(k for k, v in name.items() if v.startswith("Ministry of Information"))
     section7 = next(s for s in data["sections"] if s["org_id"] == moict
                     and s["section_key"] == "processes-services")

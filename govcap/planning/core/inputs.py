@@ -139,6 +139,8 @@ class Assessment:
 # Where a record of an earlier round's training comes from: scheduled in that round's
 # approved plan now; "delivered" once delivery records exist (issue 17) and win over it.
 FROM_APPROVED_PLAN, FROM_DELIVERY = "approved-plan", "delivered"
+# A course an earlier round's delivery records say the organisation did not have.
+NOT_COMPLETED, CANCELLED = "not-completed", "cancelled"
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,10 @@ class PreviousCourse:
 
     ``source`` says how it is known (``approved-plan``: scheduled in that round's approved
     plan; ``delivered``: recorded as delivered). ``month`` is when (None: not scheduled).
+    ``outcome``: "" when the organisation had it; ``not-completed`` when the course ran
+    but none of the organisation's ``participants`` completed it (``completed`` of them
+    did), ``cancelled`` when it never ran — a delivery record the next round's plan
+    explains the course again by, and never follows on from.
     """
 
     org_id: str
@@ -156,6 +162,13 @@ class PreviousCourse:
     round_number: int
     source: str = FROM_APPROVED_PLAN
     plan_version: int = 0
+    outcome: str = ""
+    completed: int | None = None
+    participants: int | None = None
+
+    @property
+    def had(self) -> bool:
+        return not self.outcome
 
     def __post_init__(self) -> None:
         if not self.org_id or not self.module_code:
@@ -165,6 +178,9 @@ class PreviousCourse:
         if self.source not in (FROM_APPROVED_PLAN, FROM_DELIVERY):
             raise PlanInputError(f"previous course of {self.org_id}: source {self.source!r} "
                                  f"is not {FROM_APPROVED_PLAN} or {FROM_DELIVERY}")
+        if self.outcome not in ("", NOT_COMPLETED, CANCELLED):
+            raise PlanInputError(f"previous course of {self.org_id}: outcome {self.outcome!r} "
+                                 f"is not {NOT_COMPLETED} or {CANCELLED}")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import (
+    CANCELLED,
     Assessment,
     Constraints,
     PlanInputError,
@@ -212,7 +213,8 @@ def gap_needs(pos: Positions, catalogue: Catalogue, targets: Targets,
     A course the organisation had in an earlier round is not prescribed again while the
     gap it serves persists: the step's follow-on intervention (``Catalogue.follow_on``)
     is, carrying the courses it follows. Only when the catalogue has none is the course
-    repeated.
+    repeated. A course the organisation did not have (cancelled, or none of its people
+    completed it: ``PreviousCourse.had``) is planned again, and says so (``Need.retried``).
     """
     history = history or {}
     needs: dict[NeedKey, Need] = {}
@@ -226,7 +228,8 @@ def gap_needs(pos: Positions, catalogue: Catalogue, targets: Targets,
                                    f"the catalogue has no {step} module for "
                                    f"{gap.section_title} ({SECTION_DOMAIN[section]})"))
             for code in codes:
-                had = history.get((org_id, code), ())
+                records = history.get((org_id, code), ())
+                had = tuple(h for h in records if h.had)
                 follow = catalogue.follow_on(section, step) if had else None
                 if follow is not None:
                     _add_follow_on(needs, org, follow, catalogue, gap, had)
@@ -237,6 +240,7 @@ def gap_needs(pos: Positions, catalogue: Catalogue, targets: Targets,
                 need.sections += (section,)
                 need.rating_ids += (gap.rating_id,)
                 need.rationale += (_gap_line(gap),)
+                _add_retried(need, records)
     return needs, unfit
 
 
@@ -253,6 +257,24 @@ def _add_follow_on(needs: dict[NeedKey, Need], org: Organisation, code: str,
     if line not in need.rationale:
         need.rationale += (line,)
     need.follows += tuple(h for h in had if h not in need.follows)
+
+
+def _add_retried(need: Need, records: tuple[PreviousCourse, ...]) -> None:
+    """An earlier round's course the organisation did not have (cancelled, or none of its
+    people completed it), planned again: said in its rationale, kept in ``retried``."""
+    for h in records:
+        if h.had or h in need.retried:
+            continue
+        need.retried += (h,)
+        when = f" in {h.month}" if h.month else ""
+        if h.outcome == CANCELLED:
+            line = (f"{h.module_code} was cancelled{when} ({h.engagement_name}) before "
+                    f"{need.org_name} had it; planned again.")
+        else:
+            line = (f"{h.module_code} ran{when} ({h.engagement_name}): "
+                    f"{h.completed or 0} of {h.participants or 0} participants of "
+                    f"{need.org_name} completed it; planned again.")
+        need.rationale += (line,)
 
 
 def prerequisite_met(pos: Positions, org_id: str, code: str, catalogue: Catalogue) -> bool:
@@ -283,7 +305,8 @@ def close_prerequisites(needs: dict[NeedKey, Need], pos: Positions, catalogue: C
                 if existing.status != DROPPED and code not in existing.required_by:
                     existing.required_by += (code,)
                 continue
-            if key in history or prerequisite_met(pos, org_id, pre, catalogue):
+            had = any(h.had for h in history.get(key, ()))  # not one cancelled or missed
+            if had or prerequisite_met(pos, org_id, pre, catalogue):
                 continue
             if key in blocked:
                 skipped.add(key)
@@ -291,6 +314,7 @@ def close_prerequisites(needs: dict[NeedKey, Need], pos: Positions, catalogue: C
             need = needs[key] = make_need(pos.organisations[org_id], pre, catalogue,
                                           "prerequisite")
             need.required_by = (code,)
+            _add_retried(need, history.get(key, ()))
             queue.append(key)
     return skipped
 

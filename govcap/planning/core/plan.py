@@ -118,6 +118,9 @@ class Need:
     # An intervention (coaching, on-the-job project, training of trainers) that replaces
     # courses the organisation had in an earlier round while its gap persists: those courses
     follows: tuple[PreviousCourse, ...] = ()
+    # The same course in an earlier round, which the organisation did not have (cancelled,
+    # or none of its people completed it): why it is planned again
+    retried: tuple[PreviousCourse, ...] = ()
 
 
 @dataclass(frozen=True)
