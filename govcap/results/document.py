@@ -251,7 +251,8 @@ def not_yet(i: ind.Indicator, c: CountryResult) -> str:
         reason = _("no organisation compared")
     else:
         reason = _("nothing counted")
-    return _("not yet: %(reason)s") % {"reason": reason}
+    return localise.labelled(pgettext("a figure that cannot be counted yet", "not yet"),
+                             reason)
 
 
 def country_cell(found: Sequence[ind.Indicator], c: CountryResult) -> str:

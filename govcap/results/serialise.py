@@ -81,4 +81,10 @@ def as_json(results: Results) -> dict[str, Any]:
         "demo": results.is_demo,
         "indicators": [_indicator(i, results) for i in results.indicators],
         "level4": [_pair(p) for p in results.pairs],
+        # the programme's countries side by side (the page's table): [] for one engagement
+        "by_country": [{
+            "country": c.country.code, "name": c.country.local_name,
+            "engagements": [e.slug for e in c.engagements], "courses": c.courses,
+            "indicators": [_indicator(i, results) for i in c.indicators],
+        } for c in results.by_country],
     }

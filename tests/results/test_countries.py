@@ -5,6 +5,7 @@ country has nothing to count yet, why — on the page, in the documents and the 
 from __future__ import annotations
 
 import io
+import json
 from dataclasses import asdict
 
 import pytest
@@ -85,3 +86,18 @@ def test_the_documents_and_the_workbook_hold_the_country_table(programme):
     assert ["Somalia", "Courses so far"] in [r[:2] for r in cells]
     pdf = client.get("/indicators/download/pdf/")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_the_json_gives_each_country_as_the_page_does(programme):
+    client = client_of(programme.manager)
+    data = json.loads(client.get("/indicators/download/json/").content)
+    kenya, somalia = data["by_country"]
+    assert (kenya["country"], kenya["courses"], somalia["courses"]) == (
+        "KE", {"completed": 1}, {})
+    figures = {i["key"]: i for i in kenya["indicators"]}
+    assert (figures["completion-rate"]["value"], figures["completion-rate"]["numerator"],
+            figures["completion-rate"]["n"]) == (67, 2, 3)
+    one = json.loads(client.get(
+        f"/indicators/e/{programme.engagement.slug}/download/json/").content)
+    assert one["by_country"] == []
+    assert kenya["indicators"] == one["indicators"]  # Kenya's two rounds: its baseline's
