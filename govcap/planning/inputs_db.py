@@ -362,7 +362,8 @@ def open_cohorts(engagement) -> tuple[OpenCohort, ...]:
                 continue
             free = module.max_cohort - int(cohort["participants"])
             if free > 0:
-                found.append(OpenCohort(other.name, other.country.local_name,
+                # the country by its code: named in the reader's language where shown
+                found.append(OpenCohort(other.name, other.country.code,
                                         module.code, cohort["language"], cohort["month"],
                                         free, tuple(sorted(m["org_id"] for m in
                                                            cohort.get("members", ())))))

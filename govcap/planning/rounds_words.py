@@ -19,6 +19,7 @@ from govcap import localise
 from govcap.labels import level_label
 from govcap.orgs.models import Engagement
 from govcap.orgs.models import engagement_name as name_of_engagement
+from govcap.orgs.names import COUNTRIES, country_name
 from govcap.planning.core.inputs import CANCELLED
 from govcap.planning.core.plan import (
     Alternative,
@@ -46,6 +47,16 @@ def engagement_names(language: str | None = None) -> dict[str, str]:
     language = language or get_language()
     return {name: name_of_engagement(name, names, language)
             for name, names in Engagement.objects.order_by("-id").values_list("name", "names")}
+
+
+def country_label(stored: str, language: str | None = None) -> str:
+    """The country another plan's cohort is in (``Alternative.country``), named in
+    ``language`` (the reader's when None): the plan stores its ISO code ("SO" → "Somalie",
+    "الصومال"); a plan stored before that kept the name, which stays as it is."""
+    code = stored.strip().upper()
+    if len(code) == 2 and code in COUNTRIES:
+        return country_name(code, "", language)
+    return stored
 
 
 _ENGAGEMENTS: WeakKeyDictionary[Namer, dict[str, str]] = WeakKeyDictionary()
@@ -146,7 +157,8 @@ def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> st
                   else gettext("only %(n)d places free") % {"n": a.places_free})
         return gettext("Join the course of %(plan)s (%(country)s) in %(month)s: %(places)s; "
                        "%(cost)s for this organisation's participants.") % {
-            "plan": isolate(_engagement(a.engagement_name, names)), "country": isolate(a.country),
+            "plan": isolate(_engagement(a.engagement_name, names)),
+            "country": isolate(country_label(a.country)),
             "month": month_label(a.month),
             "places": places, "cost": cost}
     if a.kind == "in-house":

@@ -9,6 +9,7 @@ course (``Unfit.alternatives``); this module words them for the documents.
 from __future__ import annotations
 
 from govcap.planning.core.plan import DROPPED, Alternative, Need, SectionStatus, Unfit
+from govcap.planning.rounds_words import country_label
 from govcap.reports.model import Cell, Column, Heading, Para, Table
 
 IMPROVED, REGRESSED = "improved", "regressed"
@@ -63,7 +64,8 @@ def regressions_para(s, moved: list[SectionStatus]) -> list:
 def _alternative_cells(s, u, a) -> list[Cell]:
     L = s.L
     if a.kind == "join-cohort":
-        what = L.t("alt.join", plan=s.ctx.engagement_name(a.engagement_name), country=a.country)
+        what = L.t("alt.join", plan=s.ctx.engagement_name(a.engagement_name),
+                   country=country_label(a.country, L.language))
         places = (L.t("alt.places", n=a.places_free) if a.enough_places
                   else L.t("alt.places_short", n=a.places_free))
         return [what, L.month(a.month), places, s.money(a.cost_cents)]

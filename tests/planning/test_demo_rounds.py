@@ -63,6 +63,9 @@ def test_the_kenya_follow_up_plan_changes_intervention_and_flags_the_regression(
                 assert "in-house" in kinds
     # the other countries' plans have cohorts with places free to offer
     assert all(c.engagement_name != follow_up.name for c in open_cohorts(follow_up))
+    # by their country's code, named in the reader's language where shown
+    countries = {c.country for c in open_cohorts(follow_up)}
+    assert countries and countries <= {"DJ", "SO", "KE"}
 
 
 @pytest.mark.django_db

@@ -185,7 +185,8 @@ class PreviousCourse:
 
 @dataclass(frozen=True)
 class OpenCohort:
-    """A cohort of another engagement's latest plan that still has places free."""
+    """A cohort of another engagement's latest plan that still has places free;
+    ``country``: that engagement's country, by its ISO code (named where it is shown)."""
 
     engagement_name: str
     country: str

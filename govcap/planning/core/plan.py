@@ -131,7 +131,8 @@ class Alternative:
     engagement's plan, ``places_free`` there), ``in-house`` (the module for this
     organisation alone), ``coaching`` or ``e-learning`` (the catalogue intervention
     ``module_code``). ``cost_cents``: what it would cost this organisation (joining:
-    its participant-days only).
+    its participant-days only). ``country``: the other engagement's country by its ISO
+    code (a plan stored before kept its name), named in the reader's language when shown.
     """
 
     kind: str
