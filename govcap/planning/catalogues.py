@@ -28,7 +28,7 @@ from govcap.planning.core.catalogue import (
     translation_errors,
 )
 from govcap.planning.core.validation import CatalogueError
-from govcap.planning.models import Catalogue, CatalogueTranslation
+from govcap.planning.models import Catalogue, CatalogueTranslation, forget_parsed
 
 DEFAULT_KEY = "govcap-default"
 
@@ -89,6 +89,7 @@ def import_translation(document: Any, source: str = "<translation>", *,
         else:
             obj.document, obj.checksum, action = document, digest, "updated"
             obj.save(update_fields=["document", "checksum"])
+            forget_parsed(row)
         audit.record(user, f"catalogue-translation-{action}", row, None,
                      {"language": layer.language, "checksum": digest})
     return obj, action
@@ -133,7 +134,28 @@ def ensure_default_catalogue() -> Catalogue:
                 import_file(DEFAULT_CATALOGUE)
             for layer in missing:
                 import_file(layer)
+    if row is not None:
+        _name_layers(row.title, layers)
     return latest_catalogue(DEFAULT_KEY)
+
+
+def _name_layers(title: str, layers: list[Path]) -> None:
+    """A layer stored before layers carried the catalogue's name (its `title`) is given the
+    packaged file's, in every version of the catalogue under that name (an edited version
+    copied its layers): the one change made to a stored layer. Without it a French or
+    Arabic reader saw the catalogue's English name in menus, pages and documents."""
+    named = {p.suffixes[-2].removeprefix("."): p for p in layers}
+    for stored in CatalogueTranslation.objects.filter(
+            catalogue__key=DEFAULT_KEY, catalogue__title=title,
+            language__in=named).select_related("catalogue"):
+        if stored.document.get("title"):
+            continue
+        name = _read_yaml(named[stored.language]).get("title")
+        if name:
+            stored.document = {**stored.document, "title": name}
+            stored.checksum = checksum(stored.document)
+            stored.save(update_fields=["document", "checksum"])
+            forget_parsed(stored.catalogue)
 
 
 def next_version(key: str, version: str) -> str:

@@ -8,7 +8,6 @@ from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from govcap import localise
@@ -41,7 +40,7 @@ class CatalogueChoiceField(forms.ModelChoiceField):
     """A catalogue version by its name in the reader's language (its translation layer's)."""
 
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.parsed(get_language() or '').title} (v{obj.version})"
+        return f"{obj.name()} (v{obj.version})"
 
 
 class SettingsForm(forms.ModelForm):

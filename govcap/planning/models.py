@@ -21,6 +21,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from govcap.planning.core.catalogue import parse_catalogue, parse_translation
@@ -30,6 +31,12 @@ from govcap.planning.core.stored import plan_from_dict
 from govcap.scale import Level
 
 _PARSED: dict[tuple[str, str], Any] = {}
+
+
+def forget_parsed(catalogue: Catalogue) -> None:
+    """Drop the parsed copies of `catalogue` once one of its layers changed."""
+    for cached in [k for k in _PARSED if k[0] == catalogue.checksum]:
+        _PARSED.pop(cached, None)
 
 
 class Catalogue(models.Model):
@@ -59,6 +66,12 @@ class Catalogue(models.Model):
     @property
     def in_use(self) -> bool:
         return self.plans.exists()
+
+    def name(self, language: str | None = None) -> str:
+        """The catalogue's name in `language` (default: the active one), as its translation
+        layer gives it (else as stored, in the catalogue's own language): the one way
+        pages, menus and documents name a stored catalogue version."""
+        return self.parsed(language or get_language() or "").title
 
     def parsed(self, language: str | None = None):
         """The catalogue (govcap.planning.Catalogue), translated when a layer exists."""

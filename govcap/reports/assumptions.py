@@ -85,10 +85,10 @@ def assumptions(s: Scope) -> Section:
                     month=L.month(c.month)) for c in moved)))
         currency = c.get("currency", "")
         if currency in ("", "USD"):  # the catalogue's own currency: no rate to give
-            items.append(L.t("assume.rates_usd", catalogue=s.plan.catalogue_key,
+            items.append(L.t("assume.rates_usd", catalogue=costing.catalogue_name(s),
                              version=s.plan.catalogue_version))
         else:
-            items.append(L.t("assume.rates", catalogue=s.plan.catalogue_key,
+            items.append(L.t("assume.rates", catalogue=costing.catalogue_name(s),
                              version=s.plan.catalogue_version, currency=currency,
                              rate=rate_words(L, c.get("exchange_rate", 1))))
         if c.get("cost_overrides"):

@@ -122,6 +122,12 @@ _EN: dict[str, str] = {
 }
 
 
+def catalogue_name(s: Scope) -> str:
+    """The catalogue's name in the document's language (its layer's, as
+    `planning.models.Catalogue.name` gives it), where the documents cite the catalogue;
+    its key when the catalogue is unknown."""
+    return s.catalogue.title if s.catalogue is not None else s.plan.catalogue_key
+
 
 def text(language: str, key: str, **values: object) -> str:
     return Labels(language, _EN).t(key, **values)
@@ -187,7 +193,7 @@ def budget_blocks(s: Scope) -> list[Any]:
                             currency=budget.rate_card_currency,
                             plan_currency=budget.currency,
                             rate=c.get("exchange_rate", 1),
-                            catalogue=s.plan.catalogue_key,
+                            catalogue=catalogue_name(s),
                             version=s.plan.catalogue_version,
                             source=card_source(budget, lang))))
     if budget.rate_card_currency != budget.currency:

@@ -119,7 +119,7 @@ def test_the_budget_chapter_cites_the_card_and_says_what_is_in_and_out() -> None
     chapter = next(s for s in document.sections if s.key == "budget")
     text = normalise(" ".join(str(getattr(b, "text", "")) for b in chapter.blocks))
     assert "KE 2026.1" in text
-    assert f"{costed().catalogue_key} version {costed().catalogue_version}" in text
+    assert f"{catalogue('en').title} version {costed().catalogue_version}" in text
     assert "Indicative planning figures" in text and "lead trainer and a co-trainer" in text
     table = next(b for b in chapter.blocks if isinstance(b, Table)
                  and b.columns[0].label == "Category")
