@@ -36,8 +36,26 @@ def _month(value: str) -> str:
     return value
 
 
+def _version_order(version: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in version.split("."))
+
+
+class _CatalogueOrder(forms.models.ModelChoiceIterator):
+    """Catalogues in the readers' order of their names (`localise.sort_key`), each one's
+    versions oldest first: the database orders them by key, not by the name a reader sees."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for row in sorted(self.queryset, key=lambda c: (localise.sort_key(c.name()),
+                                                        _version_order(c.version))):
+            yield self.choice(row)
+
+
 class CatalogueChoiceField(forms.ModelChoiceField):
     """A catalogue version by its name in the reader's language (its translation layer's)."""
+
+    iterator = _CatalogueOrder
 
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.name()} (v{obj.version})"
@@ -106,7 +124,8 @@ class SettingsForm(forms.ModelForm):
     def __init__(self, *args: Any, organisations: list[Any], section_titles: dict[str, str],
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.organisations = organisations
+        # the table's rows in the readers' order of names (the database's is by code point)
+        self.organisations = localise.sorted_names(organisations, key=lambda o: o.name)
         self.section_titles = section_titles
         cast(forms.ChoiceField, self.fields["strategic_sections"]).choices = [(k, section_titles.get(k, k))
                                                      for k in SECTION_KEYS]
