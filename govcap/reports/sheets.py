@@ -42,7 +42,8 @@ def about(s: Scope, when: str = "") -> Sheet:
               when or L.date(ctx.generated_on)],
              [L["cover.edits"], s.edits_applied if plan.operations else ""],
              [L["cover.currency"], s.currency],
-             [L["cover.catalogue"], L.t("cover.catalogue_value", catalogue=plan.catalogue_key,
+             [L["cover.catalogue"], L.t("cover.catalogue_value",
+                                        catalogue=costing.catalogue_name(s),
                                         version=plan.catalogue_version)],
              [L["cover.rate_card"], plan.budget.rate_card]]
     rows = [row for row in rows if row[1] != ""]

@@ -6,13 +6,16 @@ and the documents print the name through one accessor — a French reader saw
 from __future__ import annotations
 
 import dataclasses
+import io
 
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core.catalogue import load_catalogue
 from govcap.planning.models import CatalogueTranslation
 from govcap.reports.build import build_document
+from govcap.reports.plan import render_plan
 from tests.planning.test_plan_views import planned  # noqa: F401  (fixture)
 from tests.planning.test_settings_in_readers_language import options, settings_page
 from tests.reports.helpers import context, plan
@@ -69,3 +72,13 @@ def test_a_french_document_cites_the_catalogue_by_its_french_name():
             for t in texts(s.blocks)]
     assert [t for t in said if f"{FRENCH} version 1.1" in t]
     assert not [t for t in said if "govcap-default" in t]
+
+
+def test_the_french_workbook_names_the_catalogue_in_french_on_its_first_sheet():
+    ctx = dataclasses.replace(context("fr"), language="fr")
+    book = load_workbook(io.BytesIO(render_plan(plan(), ctx, "xlsx",
+                                                catalogue=load_catalogue(language="fr"))))
+    cells = [str(c) for sheet in book.worksheets[:2]
+             for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert f"{FRENCH} version 1.1" in cells
+    assert not [c for c in cells if "govcap-default" in c]

@@ -310,7 +310,8 @@ def test_the_workbook_opens_on_a_sheet_saying_which_plan_it_is():
     assert rows["Engagement"] == "Testland baseline 2026" and rows["Country"] == "Testland"
     assert rows["Version"] == 2 and rows["Status"] == "Draft"
     assert rows["Last change"] == "1 March 2026, 14:32" and rows["Edits applied"] == 1
-    assert rows["Currency"] == "USD" and rows["Catalogue"] == "govcap-default version 1.1"
+    assert rows["Currency"] == "USD" and rows["Catalogue"] == (
+        "Digital government capacity building — default training catalogue version 1.1")
     assert rows["DEMO DATA"].startswith("DEMO DATA: the organisations are real")
     plain = load_workbook(io.BytesIO(render_plan(
         follow_up(), dataclasses.replace(context("en", SCHOOL), status="approved"), "xlsx",
