@@ -22,6 +22,7 @@ from govcap.reports import costing
 from govcap.reports.course_states import STATES, Recorded, state
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Document, Money, Para, Section, Sheet, Table
+from govcap.reports.plan import find_catalogue
 from govcap.scale import DOMAINS
 
 BASE_CURRENCY = "USD"  # the shipped catalogue's; plans state their rate to it
@@ -66,6 +67,13 @@ class CountryPlan:
 SUMMARY_WIDTHS = (1.1, 1.5, 1.4, 1.2, 0.9, 1.0, 0.9, 1.5, 1.4, 1.4, 1.3, 1.4)
 SUMMARY_KINDS = ("text", "text", "text", "number", "number", "number", "number", "text",
                  "money", "money", "number", "money")
+
+
+def _catalogue_name(data: PlanData, language: str) -> str:
+    """The catalogue a plan used, named in the document's language (its layer's title, as
+    the plan documents cite it); its key when it is not found."""
+    catalogue = find_catalogue(data, language)
+    return catalogue.title if catalogue is not None else data.catalogue_key
 
 
 def build_programme(plans: list[CountryPlan], title: str, language: str,
@@ -203,13 +211,14 @@ def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
             lines.append(L.t("programme.basis_card", who=who, card=budget.rate_card,
                              date=L.date(budget.rate_card_effective_from),
                              currency=budget.rate_card_currency or budget.currency,
-                             catalogue=p.data.catalogue_key, version=p.data.catalogue_version,
-                             categories=L.semicolons(
+                             catalogue=_catalogue_name(p.data, L.language),
+                             version=p.data.catalogue_version, categories=L.semicolons(
                                  costing.text(L.language, f"cat.{k}")
                                  for k in costing.CATEGORY_ORDER if k in budget.by_category)))
         else:  # catalogue prices only (or a plan stored before the cost model)
             lines.append(L.t("programme.basis_catalogue", who=who,
-                             catalogue=p.data.catalogue_key, version=p.data.catalogue_version))
+                             catalogue=_catalogue_name(p.data, L.language),
+                             version=p.data.catalogue_version))
     if any(p.data.budget.rate_card for p in plans):  # what a card's budget leaves out, as
         lines.append(costing.text(L.language, "budget.excluded"))  # each plan's budget says
     return tuple(lines)

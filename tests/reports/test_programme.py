@@ -164,7 +164,10 @@ def test_each_plan_cites_its_rate_card_and_catalogue_version(client, world, demo
         if plan.status != "approved":
             continue
         budget, country = plan.data["budget"], plan.engagement.country.name
-        catalogue = f"{plan.data['catalogue_key']} version {plan.data['catalogue_version']}"
+        # the catalogue by its name in the document's language, not its key
+        catalogue = f"{plan.catalogue.name('en')} version {plan.data['catalogue_version']}"
+        catalogue_fr = f"{plan.catalogue.name('fr')} version {plan.data['catalogue_version']}"
+        assert plan.data["catalogue_key"] not in english + french
         assert budget["rate_card"]  # the demo's plans are costed with a card
         effective = Labels("en").date(budget["rate_card_effective_from"])  # "1 Jan 2026"
         assert (f"{country}: the rate card {budget['rate_card']} (effective "
@@ -172,7 +175,7 @@ def test_each_plan_cites_its_rate_card_and_catalogue_version(client, world, demo
                 f"and the catalogue {catalogue}; included: ") in english
         pays = plan.engagement.country.name_in("fr")  # "Somalie"
         assert f"{pays} : la grille tarifaire {budget['rate_card']} (en vigueur" in french
-        assert f"et le catalogue {catalogue} ; inclus : " in french
+        assert f"et le catalogue {catalogue_fr} ; inclus : " in french
 
 
 def test_a_training_providers_staff_gets_no_programme_plan(client, world):
