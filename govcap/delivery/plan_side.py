@@ -86,5 +86,7 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
                              "Being prepared with %(provider)s, from %(start)s: %(n)d "
                              "participants nominated.", len(trainees)) % values
         out[d.cohort_id] = DeliveredCohort(words, reverse("delivery", args=[d.uuid]), d.status,
-                                           _state(d.status), nominated=len(trainees))
+                                           _state(d.status), nominated=len(trainees),
+                                           month=(f"{d.start_date:%Y-%m}" if d.start_date
+                                                  else d.planned_month))
     return out

@@ -20,6 +20,8 @@ class DeliveredCohort:
     nominated: int | None = None  # its participants the reader may see (None: not said)
     # said by the plan page when the course runs with more than the plan counts (views)
     warning: str = ""
+    # the month it runs in: its first day's, else the plan's ("2026-08"); "" when not said
+    month: str = ""
 
 
 _reader: Callable[[Any, Any], dict[str, DeliveredCohort]] | None = None

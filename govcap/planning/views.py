@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -30,7 +30,7 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import edits_turned, left_without_cohort, out_of_order
 from govcap.planning.core.inputs import PlanInputError
-from govcap.planning.core.plan import DROPPED, OperationResult, PlanData
+from govcap.planning.core.plan import DROPPED, SCHEDULED, OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
 from govcap.planning.inputs_db import (
@@ -128,7 +128,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     context["editable"] = editable = (can_edit and context["is_latest"]
                                       and not plan.is_read_only and org_id is None)
     happened = _overdue(delivered.for_plan(request.user, plan), plan_data,  # planned vs done
-                        catalogue)
+                        catalogue, approved=plan.status == Plan.Status.APPROVED,
+                        record_url=_record_url(request.user, engagement))
     context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data, catalogue)
                                  if editable and not row.cohort.delivery else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
@@ -181,10 +182,14 @@ def _over_planned(nominated: int, cohort, catalogue) -> str:
         "runs with; its delivery page has those.", nominated) % values
 
 
-def _overdue(happened: dict, data, catalogue=None) -> dict:
+def _overdue(happened: dict, data, catalogue=None, approved: bool = False,
+             record_url: str = "") -> dict:
     """A kept course whose month is past and whose delivery is not recorded as done says
     so ("Due August 2026, not recorded as run"), with where to record it: its delivery; one
-    nominated beyond what the plan counts says that too (``_over_planned``)."""
+    nominated beyond what the plan counts says that too (``_over_planned``). An
+    ``approved`` plan's own courses say the same; one with no delivery at all points to
+    ``record_url``, where the coordinator records it ("" for a reader who does not: who
+    does is said). The documents say it too (reports.course_states, the same rule)."""
     states = {"not_run": _("Due %(month)s, not recorded as run"),
               "not_completed": _("Running since %(month)s, no completion recorded")}
     out = dict(happened)
@@ -193,14 +198,39 @@ def _overdue(happened: dict, data, catalogue=None) -> dict:
         if d is not None and c.delivery and d.nominated and d.nominated > c.participants:
             out[c.cohort_id] = d = dataclasses.replace(d, warning=_over_planned(
                 d.nominated, c, catalogue))
-        late = wording.overdue(d.status, c.month) if d is not None and c.delivery else ""
+        if (approved and not c.delivery and d is None and c.month
+                and c.status == SCHEDULED and wording.overdue("planned", c.month)):
+            out[c.cohort_id] = delivered.DeliveredCohort(
+                _("No delivery is recorded for it: record it on the engagement's deliveries "
+                  "page, with its dates, or cancel it there.") if record_url else
+                _("No delivery is recorded for it: the engagement's coordinator records it."),
+                record_url, "none",
+                states["not_run"] % {"month": wording.month_label(c.month)}, month=c.month)
+            continue
+        own = approved and not c.delivery and d is not None
+        late = (wording.overdue(d.status, c.month) if d is not None and c.delivery
+                else wording.overdue(d.status, d.month or c.month) if own and d is not None
+                else "")
         if late and d is not None:
-            state = states[late] % {"month": wording.month_label(c.month)}
+            state = states[late] % {"month": wording.month_label(
+                d.month if own and d.month else c.month)}
             # the delivery's own words already say its state ("Running since 16 July 2026"):
             # said again, the line read twice; the Needs table shows ``state``
             out[c.cohort_id] = dataclasses.replace(d, state=state, words=d.words + " " + _(
                 "Not recorded as done: record what happened on its delivery page."))
     return out
+
+
+def _record_url(user, engagement) -> str:
+    """Where ``user`` records the delivery of an approved plan's course: the engagement's
+    deliveries page (delivery, a package above planning, names it), for those who manage
+    the engagement; "" for others, and without it."""
+    if not scoping.can_manage_engagement(user, engagement):
+        return ""
+    try:
+        return reverse("deliveries-engagement", args=[engagement.slug])
+    except NoReverseMatch:
+        return ""
 
 
 @require_GET

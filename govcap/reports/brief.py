@@ -100,6 +100,11 @@ def proposed(s: Scope) -> list[str]:
         out.append(L.sentence("brief.kept", items=L.semicolons(
             f"{c.module_code} {s.module_title(c.module_code)}, {_lower_first(s.state(c))}"
             for c in kept)))
+    overdue = [c for c in s.cohorts if s.late(c)[0]]  # approved, month past, not run
+    if overdue:
+        out.append(L.sentence("brief.overdue", items=L.semicolons(
+            f"{c.module_code} {s.module_title(c.module_code)}, {_lower_first(s.state(c))}"
+            for c in overdue)))
     later = later_round_sentence(s)  # a later round reassesses it: as the plan says it
     if later:
         out.append(later)
@@ -146,7 +151,10 @@ def asked(s: Scope) -> list[str]:
     now = month_of(today)
     proposed = sorted(c.month for c in s.cohorts if c.month and not c.delivery)
     ahead = [m for m in proposed if m >= now]
-    late = len(proposed) - len(ahead)
+    past = [c for c in s.cohorts if c.month and not c.delivery and c.month < now]
+    if s.ctx.records is not None:  # approved: those recorded as run or cancelled stay
+        past = [c for c in past if s.late(c)[0] == "not_run"]
+    late = len(past)
     out = []
     if proposed:
         if s.ctx.status != "approved":

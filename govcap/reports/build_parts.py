@@ -141,7 +141,8 @@ def cohort_table(s: Scope) -> Table:
          Column(L["col.language"], 0.8)]
         + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
         [[s.cohort_number(c.cohort_id),
-          s.state(c) if c.delivery or c.cohort_id in s.moved else L.month(c.month),
+          s.state(c) if c.delivery or c.cohort_id in s.moved or s.late(c)[0]
+          else L.month(c.month),
           f"{c.module_code} {s.module_title(c.module_code)}",
           s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts])
 

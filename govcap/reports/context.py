@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from govcap.reports.course_states import Recorded
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,10 @@ class PlanDocumentContext:
     # rating id → the gap's benchmark in the document's language (planning.benchmarks);
     # the plan keeps it in the engagement's
     benchmarks: dict[str, str] = field(default_factory=dict)
+    # an approved plan's courses' delivery records (course_states.recorded): a course whose
+    # month has passed with none recording it as run is said so; None for a draft (its
+    # courses are proposals) and where none were read
+    records: dict[str, Recorded] | None = None
 
     def engagement_name(self, stored: str) -> str:
         return self.engagement_names.get(stored, stored)

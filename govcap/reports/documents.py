@@ -150,6 +150,8 @@ def _context(plan: Plan, org_id: str | None,
         approved_by=approver[0], approved_role=approver[1],
         engagement_names=engagement_names(language),
         benchmarks=benchmark_texts(plan.plan_data(), language),
+        records=(course_states.recorded(plan) if plan.status == Plan.Status.APPROVED
+                 else None),
     )
     return ctx
 

@@ -276,6 +276,7 @@ EN: dict[str, str | Plural | Contextual] = {
         "{count} courses of this plan were due to start before {month}: move those that "
         "have not run to coming months in a new version of the plan.",
         count="count"),
+    "brief.overdue": _("Courses of this plan whose month has passed: {items}."),
     "brief.kept": _("Already under way or done, kept from an earlier version of the plan: "
                     "{items}."),
     "brief.ask_unfit": _(

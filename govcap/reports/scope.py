@@ -23,7 +23,7 @@ from govcap.planning.core.period import PlanPeriod, plan_period
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
 from govcap.planning.core.priority import module_ranks
 from govcap.planning.wording import overdue
-from govcap.reports import rounds
+from govcap.reports import course_states, rounds
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Money
@@ -144,6 +144,9 @@ class Scope:
                 return L.t(f"status.{late}", month=L.month(month))
             return L.t("status.kept", state=L[f"course.{cohort.delivery}"],
                        month=L.month(month))
+        late, when = self.late(cohort) if cohort is not None else ("", "")
+        if late:  # an approved plan's own course: "Due August 2026, not recorded as run"
+            return L.t(f"status.{late}", month=L.month(when))
         if cohort is not None and self.moved.get(cohort.cohort_id) == month:
             return L.t("status.moved", month=L.month(month))
         return L.t("status.scheduled", month=L.month(month))
@@ -154,6 +157,17 @@ class Scope:
         an on-the-job project's each month of its spread (``Cohort.day_months``). The
         timeline and the workbook's Schedule sheet both show a course in these months."""
         return [m for m, _ in cohort.day_months] or ([cohort.month] if cohort.month else [])
+
+    def late(self, cohort: Cohort) -> tuple[str, str]:
+        """("not_run" | "not_completed", its month) when an approved plan's own course's
+        month has passed and its delivery records do not say it ran (or finished), as the
+        plan page and the programme plan say it (course_states); ("", "") otherwise — a
+        draft's course, one ahead, one recorded, one kept from an earlier version (whose
+        state ``state`` says from the plan)."""
+        if cohort.delivery or self.ctx.records is None:
+            return "", ""
+        said, month = course_states.state(cohort, self.ctx.records, self.ctx.today)
+        return (said, month) if said in ("not_run", "not_completed") else ("", "")
 
     def cost(self, cohort: Cohort) -> int:
         return sum(m.cost_cents for m in cohort.members if self.mine(m.org_id))
