@@ -5,7 +5,7 @@ from __future__ import annotations
 from govcap.chartwords import chart_words
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
-from govcap.reports import costing, load, rounds
+from govcap.reports import cohort_numbers, costing, load, rounds
 from govcap.reports.model import (
     Bullets,
     Cell,
@@ -136,11 +136,13 @@ def month_table(s: Scope) -> Table:
 def cohort_table(s: Scope) -> Table:
     L = s.L
     widths = {"text": 3.0, "number": 0.9, "money": 1.3}
+    numbered = cohort_numbers.numbers(s.plan)  # None: one cohort a module, no column
+    first = [Column(L["col.cohort"], 1)] if numbered is not None else []
     return Table(
-        [Column(L["col.cohort"], 1), Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
-         Column(L["col.language"], 0.8)]
+        first + [Column(L["col.month"], 0.9), Column(L["col.module"], 2.6),
+                 Column(L["col.language"], 0.8)]
         + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
-        [[s.cohort_number(c.cohort_id),
+        [[*([numbered.get(c.cohort_id, "")] if numbered is not None else []),
           s.state(c) if c.delivery or c.cohort_id in s.moved or s.late(c)[0]
           else L.month(c.month),
           f"{c.module_code} {s.module_title(c.module_code)}",

@@ -13,6 +13,7 @@ from govcap.planning.core.inputs import (
     NOMINATION_WEEKS,
     nominations_due,
 )
+from govcap.reports import cohort_numbers
 from govcap.reports.model import Column, Para, Section, Table
 from govcap.reports.scope import Scope
 
@@ -62,6 +63,7 @@ def nominations(s: Scope) -> Section:
         blocks.append(Para(L["nom.kept"]))
     personas = s.catalogue.personas if s.catalogue else {}
     rows = []
+    numbered = cohort_numbers.numbers(s.plan)  # None: one cohort a module, no column
     for cohort in to_name:
         module = s.module(cohort.module_code)
         roles = module.audience if module else ()
@@ -75,13 +77,15 @@ def nominations(s: Scope) -> Section:
                             else [personas.get(p, p) for p in roles])
         members = [m for m in cohort.members if s.mine(m.org_id)]
         places = sum(m.participants for m in members)
-        rows.append([s.cohort_number(cohort.cohort_id), L.month(cohort.month),
+        rows.append([*([numbered.get(cohort.cohort_id, "")] if numbered is not None else []),
+                     L.month(cohort.month),
                      f"{cohort.module_code} {s.module_title(cohort.module_code)}", audience,
                      L.semicolons(f"{s.names.get(m.org_id, m.org_id)}{L.colon()}{m.participants}"
                                for m in members),
                      L.t("nom.aim", women=math.ceil(places * target / 100), places=places),
                      mix_text(s, [m.org_id for m in members]), names_due(s, cohort.month)])
-    blocks.append(Table([Column(L["col.cohort"], 0.9), Column(L["col.month"], 0.9),
+    first = [Column(L["col.cohort"], 0.9)] if numbered is not None else []
+    blocks.append(Table([*first, Column(L["col.month"], 0.9),
                          Column(L["col.module"], 2.4), Column(L["nom.col.audience"], 2.4),
                          Column(L["nom.col.places"], 2.4), Column(L["nom.col.aim"], 1.2),
                          Column(L["nom.col.fgd"], 1.2), Column(L["nom.col.due"], 1.1)], rows))

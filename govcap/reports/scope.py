@@ -304,12 +304,6 @@ class Scope:
     def step(self, key: str) -> str:
         return self.L.get_or(f"step.{key}", key)
 
-    @staticmethod
-    def cohort_number(cohort_id: str) -> str:
-        """A cohort as its reader counts it: "CHG-901/en/01" is the module's cohort 1 (the
-        module and language have columns of their own; the ID stays in the workbook)."""
-        return str(int(cohort_id.rsplit("/", 1)[-1])) if cohort_id[-1:].isdigit() else cohort_id
-
     def language(self, key: str) -> str:
         return self.L.get_or(f"lang.{key}", key)
 
