@@ -3,9 +3,11 @@ the download, and the buttons that start a pack or an export."""
 
 from __future__ import annotations
 
+import datetime
 import zipfile
 from io import BytesIO
 
+from django.test import override_settings
 from django.urls import reverse
 
 from govcap.jobs import service
@@ -120,3 +122,14 @@ def test_the_pages_that_start_jobs_have_their_buttons(planned):
     assert response["Location"] == reverse("job", args=[job.pk])
     assert client.post(reverse("job-start-results-export"),
                        {"format": "odt"}).status_code == 404
+
+
+@override_settings(TIME_ZONE="Africa/Nairobi")
+def test_a_jobs_times_name_their_zone(planned):
+    client = client_for(planned.viewer)
+    start_pack(client, planned)
+    job = Job.objects.get()
+    noon = datetime.datetime(2027, 2, 8, 11, 0, tzinfo=datetime.UTC)
+    Job.objects.filter(pk=job.pk).update(created_at=noon, started_at=noon)
+    assert "8 February 2027 14:00 EAT" in client.get(reverse("job", args=[job.pk])).content.decode()
+    assert "8 February 2027 14:00 EAT" in client.get(reverse("jobs")).content.decode()

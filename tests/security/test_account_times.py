@@ -34,3 +34,13 @@ def test_a_tokens_last_use_names_its_zone_in_the_readers_language(world):
     assert "8 February 2027 11:00 UTC" in client.get(reverse("api-tokens")).content.decode()
     french = client.get(reverse("api-tokens"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "8 février 2027 11:00 UTC" in french
+
+
+@override_settings(TIME_ZONE="Africa/Nairobi")
+def test_when_consent_was_recorded_names_its_zone(consented):
+    from govcap.assessments.models import Session
+
+    Session.objects.filter(pk=consented.session.pk).update(consent_recorded_at=NOON_UTC)
+    page = client_for(consented.facilitator).get(
+        reverse("session-consent", kwargs={"uuid": consented.session.uuid})).content.decode()
+    assert "Consent recorded on 8 February 2027 14:00 EAT." in page
