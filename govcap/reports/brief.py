@@ -10,7 +10,7 @@ from govcap.orgs.names import country_of
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import month_of, nominations_due
 from govcap.planning.core.plan import SCHEDULED, PlanData
-from govcap.reports import left_out
+from govcap.reports import left_out, module_count
 from govcap.reports.assumptions import later_round_sentence
 from govcap.reports.build import (
     coverage,
@@ -81,18 +81,9 @@ def proposed(s: Scope) -> list[str]:
         return outcome(s)
     first, last = period(s)
     places = sum(s.participants(c) for c in s.cohorts)
-    courses = [c for c in s.modules if getattr(s.module(c), "is_course", True)]
-    kinds: dict[str, int] = {}  # the interventions by kind, named for what they are
-    for code in s.modules:
-        module = s.module(code)
-        if module is not None and not module.is_course:
-            kinds[module.kind] = kinds.get(module.kind, 0) + 1
-    interventions = L.commas(
-        L.count(f"n.follow_on.{kind}", n) if f"n.follow_on.{kind}" in L.table
-        else L.count("n.interventions", n) for kind, n in sorted(kinds.items()))
-    key = ("brief.plan" if not kinds else "brief.plan_with_interventions" if courses
-           else "brief.plan_interventions_only")
-    out = [L.sentence(key, modules=len(courses), interventions=interventions,
+    courses, interventions, which = module_count.offered(s)  # as the plan's summary says
+    key = f"brief.{which}"
+    out = [L.sentence(key, modules=courses, interventions=interventions,
                cohorts=len(s.cohorts), participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
     kept = [c for c in s.cohorts if c.delivery]  # facts already, not proposals

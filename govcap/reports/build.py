@@ -14,7 +14,7 @@ from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue, audience_names
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
-from govcap.reports import build_parts, costing, left_out, load, rounds, sheets
+from govcap.reports import build_parts, costing, left_out, load, module_count, rounds, sheets
 from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -182,9 +182,11 @@ def outcome(s: Scope) -> list[str]:
     out: list[str] = []
     if s.cohorts:
         first, last = period(s)
-        out.append(L.sentence("summary.plan", modules=len(s.modules), cohorts=len(s.cohorts),
-                       participants=sum(s.participants(c) for c in s.cohorts), first=first,
-                       last=last, total=s.money(s.total_cents).text))
+        courses, interventions, which = module_count.offered(s)  # as the brief says
+        out.append(L.sentence(f"summary.{which}", modules=courses, interventions=interventions,
+                              cohorts=len(s.cohorts),
+                              participants=sum(s.participants(c) for c in s.cohorts),
+                              first=first, last=last, total=s.money(s.total_cents).text))
     elif not s.gaps:
         out.append(L["summary.empty"])
     elif s.unfit or not s.left_out:

@@ -348,6 +348,13 @@ EN: dict[str, str | Plural | Contextual] = {
     "summary.plan": _(
         "The plan answers them with {modules:n.modules} delivered in {cohorts:n.cohorts} for "
         "{participants:n.places}, from {first} to {last}, at a total cost of {total}."),
+    "summary.plan_with_interventions": _(
+        "The plan answers them with {modules:n.modules} and {interventions}, delivered in "
+        "{cohorts:n.cohorts} for {participants:n.places}, from {first} to {last}, at a total "
+        "cost of {total}."),
+    "summary.plan_interventions_only": _(
+        "The plan answers them with {interventions}, delivered in {cohorts:n.cohorts} for "
+        "{participants:n.places}, from {first} to {last}, at a total cost of {total}."),
     "summary.empty": _("No cohort is scheduled: every assessed section is at its target level."),
     "summary.none_placed": _("No cohort could be scheduled for these gaps within the plan."),
     "summary.unfit": plural_noop(
