@@ -36,7 +36,9 @@ from govcap.scale import Level
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
 DEMO_RED = "B00020"
-PERCENT = "0.0%"
+# whole, as the page, the documents and the IATI file print a share; the cell keeps the
+# exact ratio for those who compute with it
+PERCENT = "0%"
 SIGNED = "+0.00;-0.00;0.00"
 SIGNED_1 = "+0.0;-0.0;0.0"
 WHOLE = "0"
