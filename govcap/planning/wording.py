@@ -368,10 +368,12 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
 
 
 INTERVENTION_MEASURES = {
-    "coaching": _("%(module)s: coaching at the workplace, %(days)s with a coach; "
-                  "%(participants)s from %(orgs)s"),
-    "on-the-job": _("%(module)s: an on-the-job project at the workplace with a mentor, "
-                    "%(days)s; %(participants)s from %(orgs)s"),
+    # one per organisation (core.cohorts): each with its own team, at most the catalogue's
+    "coaching": _("%(module)s: coaching at the workplace for %(orgs)s, each with its own "
+                  "coach for %(days)s; a team of %(team)s each (at most %(most)d)"),
+    "on-the-job": _("%(module)s: an on-the-job project at the workplace for %(orgs)s, each "
+                    "with its own mentor, %(days)s; a team of %(team)s each (at most "
+                    "%(most)d)"),
     "e-learning": _("%(module)s: self-paced e-learning, %(days)s of study each; "
                     "%(participants)s from %(orgs)s"),
 }
@@ -390,8 +392,13 @@ def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
     participants = ngettext("%(n)d participant", "%(n)d participants", people) % {"n": people}
     orgs = ngettext("%(n)d organisation", "%(n)d organisations", len(action.organisations)
                     ) % {"n": len(action.organisations)}
+    sizes = sorted(c.participants for c in runs)
+    team = (ngettext("%(n)d participant", "%(n)d participants", sizes[0]) % {"n": sizes[0]}
+            if sizes[0] == sizes[-1] else
+            gettext("%(low)d to %(high)d participants") % {"low": sizes[0], "high": sizes[-1]})
     values = {"module": names.module(action.module_code), "days": days,
-              "participants": participants, "orgs": orgs}
+              "participants": participants, "orgs": orgs, "team": team,
+              "most": module.max_cohort}
     if module.kind in INTERVENTION_MEASURES:  # not a course: said as what it is
         return str(INTERVENTION_MEASURES[module.kind]) % values
     return gettext("%(module)s: %(courses)s of %(days)s, %(delivery)s; %(participants)s from "

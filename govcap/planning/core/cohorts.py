@@ -2,7 +2,8 @@
 
 Per module and language of delivery, organisations are taken in priority order and cut
 into the fewest cohorts that respect the module's maximum size, balanced so that no
-cohort is left with a remnant (``pack``). Each organisation sends
+cohort is left with a remnant (``pack``). A workplace intervention (coaching, an on-the-job
+project) is one per organisation, with at most the module's maximum of its people. Each organisation sends
 ``Constraints.participants(org)`` people. A group too small for the module's minimum is
 topped up: its organisations send one more participant each in turn (priority order), up
 to ``Constraints.max_participants_per_org``, and the rationale says so. A group that still
@@ -168,6 +169,13 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
                 unfit.append(_unfit(need, "prerequisite-unfit",
                                     f"{blocker} must come first and could not be planned",
                                     waits_for=blocker))
+            elif need.participants > module.max_cohort and module.at_workplace:
+                # coaching is of the organisation's own team: as many as the coach takes
+                need.rationale += (f"{need.org_name} sends {module.max_cohort} participants "
+                                   f"instead of {need.participants}: {code} takes a team of "
+                                   f"at most {module.max_cohort}.",)
+                need.participants = module.max_cohort
+                pools.setdefault(need.language, {})[need.org_id] = need
             elif need.participants > module.max_cohort:
                 unfit.append(_unfit(need, "over-maximum",
                                     f"{need.participants} participants exceed the maximum "
@@ -183,7 +191,11 @@ def form_cohorts(needs: dict[NeedKey, Need], catalogue: Catalogue, locks: Sequen
         for language in sorted(pools):
             members = list(pools[language].values())
             number = 0
-            for group in pack([n.participants for n in members], module.max_cohort):
+            # a coaching or an on-the-job project works with one organisation's own team
+            # on its own work: one per organisation, never organisations grouped
+            groups = ([range(i, i + 1) for i in range(len(members))] if module.at_workplace
+                      else pack([n.participants for n in members], module.max_cohort))
+            for group in groups:
                 chosen = [members[i] for i in group]
                 size = sum(n.participants for n in chosen)
                 if not top_up(chosen, module.min_cohort, per_org_cap, away):

@@ -340,6 +340,8 @@ def _member_move_problem(source: Cohort, target: Cohort, org_id: str,
                                          "language": target.language})
     if source.locked or target.locked:
         return Reason("locked-cohort")
+    if module.at_workplace:  # a coaching works with one organisation's own team
+        return Reason("own-team", {"cohort": target.cohort_id})
     if target.participants + participants > module.max_cohort:
         return Reason("cohort-over-max", {"cohort": target.cohort_id,
                                           "participants": target.participants + participants,

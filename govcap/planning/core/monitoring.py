@@ -165,9 +165,16 @@ def make_actions(cohorts: Iterable[Cohort], catalogue: Catalogue,
         orgs = tuple(sorted({m.org_id for c in runs for m in c.members}))
         people = sum(c.participants for c in runs)
         months = sorted(c.month for c in runs if c.month)
-        measure = (f"{module.title} ({code}): {len(runs)} cohort(s) of {module.days} day(s), "
-                   f"{module.delivery}, {people} participants from {len(orgs)} "
-                   "organisation(s)")
+        if module.at_workplace:  # one per organisation: said so, with each team's size
+            sizes = sorted(c.participants for c in runs)
+            size = f"{sizes[0]}" if sizes[0] == sizes[-1] else f"{sizes[0]} to {sizes[-1]}"
+            measure = (f"{module.title} ({code}): one per organisation, {module.days} day(s) "
+                       f"each, {module.delivery}, for {len(orgs)} organisation(s), a team of "
+                       f"{size} participants each (at most {module.max_cohort})")
+        else:
+            measure = (f"{module.title} ({code}): {len(runs)} cohort(s) of {module.days} "
+                       f"day(s), {module.delivery}, {people} participants from {len(orgs)} "
+                       "organisation(s)")
         rows.append(ActionRow(
             module_code=code, domain=module.domain, measure=measure,
             responsibility=constraints.responsibility, timeline_from=months[0],

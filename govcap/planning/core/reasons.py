@@ -119,6 +119,8 @@ MESSAGES: dict[str, str | Plural] = {
     # moving an organisation to another course, keeping a course as it is
     "other-language": gettext_noop("%(cohort)s is given in %(language)s"),
     "locked-cohort": gettext_noop("a course kept as it is keeps its members"),
+    "own-team": gettext_noop("%(cohort)s works with one organisation's own team; each "
+                             "organisation has its own"),
     "cohort-over-max": plural_noop(
         "%(cohort)s would have %(participants)d participant, its limit is %(limit)d",
         "%(cohort)s would have %(participants)d participants, its limit is %(limit)d",
