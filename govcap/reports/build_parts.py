@@ -5,7 +5,7 @@ from __future__ import annotations
 from govcap.chartwords import chart_words
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
-from govcap.reports import cohort_numbers, costing, load, rounds
+from govcap.reports import cohort_numbers, costing, course_states, load, rounds
 from govcap.reports.model import (
     Bullets,
     Cell,
@@ -92,7 +92,7 @@ def schedule(s: Scope) -> Section:
                    Figure("gantt", gantt_data(s), L["gantt.title"]), *load.rules(s),
                    Heading(L["h.month_table"]), Para(L["month_table.note"], "note"),
                    month_table(s), Heading(L["h.cohorts"]),
-                   cohort_table(s)]
+                   cohort_table(s), *over_planned(s)]
     else:
         blocks += load.rules(s)
     if s.unfit or s.needs:  # (no need at all: nothing could have failed to be placed)
@@ -147,6 +147,14 @@ def cohort_table(s: Scope) -> Table:
           else L.month(c.month),
           f"{c.module_code} {s.module_title(c.module_code)}",
           s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts])
+
+
+def over_planned(s: Scope) -> list[Para]:
+    """A kept course nominated beyond the plan's count, said under the cohorts: the plan
+    page warned of it, the documents (a donor's budget) did not."""
+    return [Para(s.L.t("cohort.over_planned", n=n, planned=c.participants,
+                       course=f"{c.module_code} {s.module_title(c.module_code)}"), "note")
+            for c, n in course_states.over_planned(s.cohorts, s.ctx.nominated)]
 
 
 def month_rows(s: Scope, by_month: dict[str, int]) -> list[list[Cell]]:

@@ -61,6 +61,9 @@ class PlanDocumentContext:
     # month has passed with none recording it as run is said so; None for a draft (its
     # courses are proposals) and where none were read
     records: dict[str, Recorded] | None = None
+    # how many are nominated to each course kept from an earlier version
+    # (course_states.nominated): one beyond the plan's count is said
+    nominated: dict[str, int] = field(default_factory=dict)
 
     def engagement_name(self, stored: str) -> str:
         return self.engagement_names.get(stored, stored)

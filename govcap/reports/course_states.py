@@ -12,6 +12,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count
+
 from govcap.delivery.models import Delivery
 from govcap.planning.core.plan import Cohort
 from govcap.planning.wording import overdue
@@ -54,3 +56,21 @@ def state(cohort: Cohort, records: dict[str, Recorded] | None,
     month = (record.month if record is not None and record.month else cohort.month) or ""
     late = overdue(status, month, today)
     return (late or status), month
+
+
+def nominated(plan: Any) -> dict[str, int]:
+    """Cohort ID → how many are nominated to it, for the courses ``plan`` keeps from an
+    earlier version (their deliveries are that version's)."""
+    carried = {c["cohort_id"]: c["carried_from"] for c in plan.data.get("cohorts", ())
+               if c.get("carried_from")}
+    rows = (Delivery.objects.filter(engagement_id=plan.engagement_id,
+                                    cohort_id__in=list(carried))
+            .annotate(n=Count("trainees")).values_list("cohort_id", "plan__version", "n"))
+    return {cohort_id: n for cohort_id, version, n in rows if carried.get(cohort_id) == version}
+
+
+def over_planned(cohorts: list[Cohort], counts: dict[str, int]) -> list[tuple[Cohort, int]]:
+    """The kept courses nominated beyond what the plan counts and costs for them, with how
+    many are nominated (Djibouti's SVC-101: 14, the plan's 12): as the plan page warns."""
+    return [(c, counts[c.cohort_id]) for c in cohorts
+            if c.delivery and counts.get(c.cohort_id, 0) > c.participants]

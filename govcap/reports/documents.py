@@ -152,6 +152,7 @@ def _context(plan: Plan, org_id: str | None,
         benchmarks=benchmark_texts(plan.plan_data(), language),
         records=(course_states.recorded(plan) if plan.status == Plan.Status.APPROVED
                  else None),
+        nominated=course_states.nominated(plan),
     )
     return ctx
 

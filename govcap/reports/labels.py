@@ -296,6 +296,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "h.heatmap": _("Levels by organisation and section"),
     "h.domains": _("Summary by training domain"),
     "h.unfit": _("Needs the plan could not place"), "h.unknowns": _("Sections not assessed"),
+    "cohort.over_planned": _(
+        "{course}: {n:n.participants} nominated, more than the {planned} this plan counts and "
+        "costs for it; the plan's participants and cost are not what the course runs with."),
     "h.month_table": _("Month by month"), "h.gantt": _("Timeline"), "h.cohorts": _("Cohorts"),
     "h.by_domain": _("By training domain"), "h.by_module": _("By module"),
     "h.by_org": _("By organisation"), "h.indicators": _("Indicators"),

@@ -13,7 +13,7 @@ import dataclasses
 
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
-from govcap.reports import costing, load, rounds
+from govcap.reports import costing, course_states, load, rounds
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.nominations import names_due
 from govcap.reports.scope import Scope
@@ -114,13 +114,18 @@ def cohorts(s: Scope) -> Sheet:
         Column(L["nom.col.due"], 14), Column(L["col.status"], 24)]
     formulas = _formulas(s)
     rows: list[list[Cell]] = []
+    # a kept course nominated beyond the plan's count: said beside its state
+    over = {c.cohort_id: (s.L.t("cohort.over_planned", n=n, planned=c.participants,
+                                course=c.module_code),)
+            for c, n in course_states.over_planned(s.cohorts, s.ctx.nominated)}
     for c in s.cohorts:
         columns = s.cohort_columns(c)
         if formulas is not None:  # the whole plan: organisations, participants, cost
             columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id))
         rows.append([c.cohort_id, _month(s, c.month), c.module_code,
                      s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
-                     *columns, "–" if c.delivery else names_due(s, c.month), s.state(c)])
+                     *columns, "–" if c.delivery else names_due(s, c.month),
+                     "; ".join([s.state(c), *over.get(c.cohort_id, ())])])
     total: list[Cell] = [L["total"], "", "", "", "", "", "",
                          sum(s.participants(c) for c in s.cohorts)]
     if s.org_id is None:  # the cohorts' costs, without the reassessments and contingency

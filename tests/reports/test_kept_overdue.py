@@ -55,7 +55,8 @@ def test_documents_say_a_past_kept_course_is_not_recorded(djibouti):
     status = rows[0].index("Status")
     for code, (delivery, month) in kept.items():
         row = next(r for r in rows if r[2] == code)
-        assert row[status] == _said(delivery, month)
+        # (then, for one nominated beyond the plan's count, that: its own test)
+        assert row[status].split("; ")[0] == _said(delivery, month)
     # their months are in the Load sheet, with their days (it began with the schedule's)
     load = [[c.value for c in r] for r in book["Load"].iter_rows(min_row=2)]
     kept_months = {m for _, m in kept.values()}
