@@ -142,7 +142,8 @@ def _context(request, delivery: Delivery) -> dict:
                                                      auto_id="merge_%s")
         personas = module_personas(delivery)
         context["nomination_form"] = forms.NominationForm(
-            organisations=delivery.engagement.organisations.order_by("name"), personas=personas,
+            organisations=localise.sorted_names(delivery.engagement.organisations.all(),
+                                                key=lambda o: o.name), personas=personas,
             in_course=course_organisations(delivery))
     if can_manage and delivery.status == Delivery.Status.CANCELLED:
         context["reinstate_form"] = forms.ReinstateForm(initial={
@@ -157,10 +158,12 @@ def _context(request, delivery: Delivery) -> dict:
 
 
 def course_organisations(delivery: Delivery) -> list[Organisation]:
-    """The organisations the plan counts in this course (its cohort's members), by name."""
+    """The organisations the plan counts in this course (its cohort's members), in the
+    readers' order of names (`localise.sort_key`)."""
     row = services.cohort(delivery.plan, delivery.cohort_id) or {}
     keys = [m["org_id"] for m in row.get("members", ()) if m.get("participants", 0)]
-    return list(delivery.engagement.organisations.filter(uuid__in=keys).order_by("name"))
+    return localise.sorted_names(delivery.engagement.organisations.filter(uuid__in=keys),
+                                 key=lambda o: o.name)
 
 
 def module_personas(delivery: Delivery) -> list[tuple[str, str]]:
