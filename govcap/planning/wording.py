@@ -19,6 +19,7 @@ from django.utils.translation import (
     get_language_info,
     gettext,
     ngettext,
+    ngettext_lazy,
 )
 from django.utils.translation import gettext_lazy as _
 
@@ -367,13 +368,21 @@ def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
                                      "documents for details."))
 
 
+# One per organisation (core.cohorts): each with its own team, at most the catalogue's;
+# said by the number of organisations, ``n``.
+WORKPLACE_MEASURES = {
+    "coaching": ngettext_lazy(
+        "%(module)s: coaching at the workplace for %(n)d organisation, with a coach for "
+        "%(days)s; a team of %(team)s (at most %(most)d)",
+        "%(module)s: coaching at the workplace for %(n)d organisations, each with its own "
+        "coach for %(days)s; a team of %(team)s each (at most %(most)d)", "n"),
+    "on-the-job": ngettext_lazy(
+        "%(module)s: an on-the-job project at the workplace for %(n)d organisation, with a "
+        "mentor, %(days)s; a team of %(team)s (at most %(most)d)",
+        "%(module)s: an on-the-job project at the workplace for %(n)d organisations, each "
+        "with its own mentor, %(days)s; a team of %(team)s each (at most %(most)d)", "n"),
+}
 INTERVENTION_MEASURES = {
-    # one per organisation (core.cohorts): each with its own team, at most the catalogue's
-    "coaching": _("%(module)s: coaching at the workplace for %(orgs)s, each with its own "
-                  "coach for %(days)s; a team of %(team)s each (at most %(most)d)"),
-    "on-the-job": _("%(module)s: an on-the-job project at the workplace for %(orgs)s, each "
-                    "with its own mentor, %(days)s; a team of %(team)s each (at most "
-                    "%(most)d)"),
     "e-learning": _("%(module)s: self-paced e-learning, %(days)s of study each; "
                     "%(participants)s from %(orgs)s"),
 }
@@ -399,6 +408,9 @@ def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
     values = {"module": names.module(action.module_code), "days": days,
               "participants": participants, "orgs": orgs, "team": team,
               "most": module.max_cohort}
+    if module.kind in WORKPLACE_MEASURES:
+        return str(WORKPLACE_MEASURES[module.kind] % {**values,
+                                                       "n": len(action.organisations)})
     if module.kind in INTERVENTION_MEASURES:  # not a course: said as what it is
         return str(INTERVENTION_MEASURES[module.kind]) % values
     return gettext("%(module)s: %(courses)s of %(days)s, %(delivery)s; %(participants)s from "

@@ -76,3 +76,14 @@ def test_the_page_says_each_organisation_has_its_own_coach(db) -> None:
         said = action_measure(row, plan, Namer(CATALOGUE, plan))
     assert said.endswith(": coaching at the workplace for 3 organisations, each with its own "
                          "coach for 4 days; a team of 2 to 3 participants each (at most 4)")
+    # one organisation: said in the singular
+    rows = everyone(3, {"change-management": B})
+    had = [PreviousCourse("org00", code, "2025-07", "Kenya — baseline 2025", 0,
+                          source=FROM_DELIVERY) for code in ("CHG-101", "CHG-102")]
+    alone = generate_plan(rows, CATALOGUE, Targets(), Constraints("2026-03"),
+                          previous_courses=had)
+    (row,) = [a for a in alone.actions if a.module_code == "CHG-901"]
+    with translation.override("en"):
+        said = action_measure(row, alone, Namer(CATALOGUE, alone))
+    assert said.endswith(": coaching at the workplace for 1 organisation, with a coach for "
+                         "4 days; a team of 3 participants (at most 4)")
