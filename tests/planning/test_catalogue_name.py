@@ -42,10 +42,15 @@ def test_a_layer_stored_without_its_name_is_given_it(planned):  # noqa: F811
         "title"].startswith("Kujenga uwezo")
 
 
-def test_the_settings_menu_and_the_catalogue_page_name_it_in_the_readers_language(client, planned):  # noqa: F811
+def test_the_settings_menu_the_plan_and_the_catalogue_page_name_it_in_the_readers_language(client, planned):  # noqa: F811
     forget_names()
     ensure_default_catalogue()
     assert options(settings_page(client, planned, "fr"), "catalogue")[1] == f"{FRENCH} (v1.1)"
+    for url in (reverse("plan", args=[planned.engagement.slug]),
+                reverse("plan-organisation", args=[planned.engagement.slug,
+                                                   planned.plan.data["organisations"][0]["org_id"]])):
+        page = client.get(url).content.decode()
+        assert f"{FRENCH}, version 1.1" in page and "govcap-default" not in page
     client.force_login(planned.admin)
     page = client.get(reverse("plan-catalogue")).content.decode()
     assert f"<h1>{FRENCH} — v1.1</h1>" in page
