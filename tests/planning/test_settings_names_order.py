@@ -21,7 +21,7 @@ def table_rows(page: str) -> list[str]:
                      page, re.S)
     assert body
     return [re.sub(r"&#x27;", "'", name)
-            for name in re.findall(r"<tr><th>([^<]*)</th>", body.group(1))]
+            for name in re.findall(r"<tr><th><bdi>([^<]*)</bdi></th>", body.group(1))]
 
 
 def test_the_per_organisation_table_is_in_the_readers_order_of_names(client, world):
@@ -33,6 +33,14 @@ def test_the_per_organisation_table_is_in_the_readers_order_of_names(client, wor
     assert rows == ["Ministère de l'Économie", "Ministère de l'Intérieur",
                     "ministère de la Santé", "اتحاد البلديات", "إدارة الضرائب"]
     assert table_rows(settings_page(client, world, "ar")) == rows
+
+
+def test_a_latin_name_ending_in_brackets_keeps_them_in_an_arabic_table(client, world):
+    """Isolated (<bdi>), "Agence (ANSIE)" keeps its closing bracket at its end on a right-to-left
+    page; without it the bracket took the page's direction and read "(Agence (ANSIE"."""
+    world.agency.name = "Agence (ANSIE)"
+    world.agency.save()
+    assert "Agence (ANSIE)" in table_rows(settings_page(client, world, "ar"))
 
 
 def test_the_catalogue_menu_is_in_the_readers_order_of_names_then_versions(client, world):
