@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from govcap.reports.course_states import Recorded
 from govcap.reports.labels import Labels
 from govcap.reports.programme import CountryPlan, _timeline, build_programme
@@ -41,6 +43,7 @@ def test_past_courses_with_nothing_recorded_are_not_counted_as_planned() -> None
     assert sum(sum(r.values()) for r in rows.values()) == len(_country(records).cohorts)
 
 
+@pytest.mark.django_db  # the document reads the plan's catalogue when not cached
 def test_the_note_says_what_the_count_means() -> None:
     document = build_programme([_country({})], "t", "en", [])
     timeline = next(s for s in document.sections if s.key == "timeline")
