@@ -18,11 +18,11 @@ from typing import TypedDict
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import QuerySet
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from govcap import localise
 from govcap.accounts import scoping
 from govcap.accounts.uploads import UploadError, check_upload, read_limited
 from govcap.interchange.import_job import hand_to_job
@@ -65,7 +65,7 @@ class UploadPage(TypedDict, total=False):
     """The context of interchange/upload.html: the form, then what the file gave."""
 
     engagement: Engagement
-    organisations: QuerySet[Organisation]
+    organisations: list[Organisation]  # in the reader's order of their names
     error: str  # the file could not be read
     problems: tuple[Problem, ...]  # the file was read but cannot be imported
     filename: str
@@ -94,7 +94,8 @@ def submissions_upload(request, slug: str):
     scoping.require(scoping.can_manage_engagement(request.user, engagement),
                     _("Only the engagement's coordinators import submissions."))
     context: UploadPage = {"engagement": engagement,
-                           "organisations": engagement.organisations.order_by("name")}
+                           "organisations": localise.sorted_names(
+                               engagement.organisations.all(), key=lambda o: o.name)}
     if request.method == "GET":
         return render(request, "interchange/upload.html", context)
     if request.POST.get("token"):

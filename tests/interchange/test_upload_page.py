@@ -79,3 +79,18 @@ def test_a_token_of_another_session_is_refused(world):
     before = Session.objects.count()
     other = client_for(world.admin).post(url(world), {"token": page.context["token"]})
     assert other.status_code == 302 and Session.objects.count() == before
+
+
+def test_the_engagements_organisations_are_listed_in_the_readers_order(world):
+    from govcap.orgs.models import Organisation
+
+    for name in ("Ministère de l'Intérieur", "Ministère de l'Économie"):
+        world.engagement.organisations.add(
+            Organisation.objects.create(country=world.engagement.country, name=name))
+    data = KOBO.replace('"Ministry of ICT";"2026-03-10"', '"Min. of Health";"2026-03-10"')
+    page = post_file(client_for(world.coordinator), world, "kobo.csv", data.encode())
+    page = page.content.decode().replace("&#x27;", "'")  # names offered for the unmatched
+    # by code point "Économie" came after "Intérieur", and "ICT Authority" after "Ministère"
+    places = [page.index(f"<bdi>{name}") for name in (
+        "ICT Authority", "Ministère de l'Économie", "Ministère de l'Intérieur", "Ministry of ICT")]
+    assert places == sorted(places)

@@ -52,7 +52,8 @@ def home(request):
                 engagement__in=scoping.managed_engagements(request.user))
         .order_by("submitted_at", "id")
     )
-    providers = list(delivery_access.own_providers(request.user))  # a provider's staff
+    providers = localise.sorted_names(delivery_access.own_providers(request.user),
+                                      key=lambda p: p.name)  # a provider's staff
     return render(request, "govcap/home.html", {
         "engagements": engagements,
         "my_sessions": my_sessions,
