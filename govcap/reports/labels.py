@@ -188,8 +188,14 @@ EN: dict[str, str | Plural | Contextual] = {
     "programme.reader_countries": (_("This document covers only the countries you can see: "
                                    "{countries}. The programme's other countries, if any, are "
                                    "not in it.")),
+    # {table}: the "Plans by country" table's (and workbook sheet's) name, quoted: the
+    # workbook's Notes sheet has no "above"
     "programme.earlier": (_("Earlier rounds, replaced by their country's latest approved plan and "
-                          "not counted above: {names}.")),
+                          "not counted in {table}: {names}.")),
+    "programme.excluded": (_("Not included: participants' salaries and time away from work, "
+                           "international travel of trainers, the programme's own management "
+                           "and overheads, taxes and duties, and the courses of needs the plans "
+                           "could not place (estimated in {table}, column {column}).")),
     "programme.basis": _("What each budget includes, and the rates it was costed at:"),
     "programme.basis_card": (_("{who}: the rate card {card} (effective {date}, in {currency}) and "
                              "the catalogue {catalogue} version {version}; included: "
@@ -232,7 +238,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "programme.col.unplaced_cost": _("Not placed, est. ({currency})"),
     "programme.unplaced_note": _(
         "Needs not placed: what the plans could not schedule within their limits, and their "
-        "estimated participant cost in {currency} — not funded by the totals above."),
+        "estimated participant cost in {currency} — not funded by the totals of {table}."),
     "programme.none": _("No plan is approved yet: there is nothing to put side by side."),
     "demo.mark": _("DEMO DATA"),
     "superseded.mark": _("SUPERSEDED BY VERSION {version}"),

@@ -116,7 +116,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     if not plans:
         summary_note = [Para(L["programme.none"], "lead")]
     else:
-        summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY), "note")]
+        summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY,
+                                 table=L.quote(L["programme.h.summary"])), "note")]
     timeline = _timeline(plans, L)
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
                orgs=orgs,
@@ -170,7 +171,8 @@ def _notes(plans: list[CountryPlan], L: Labels, not_approved: list[str],
     if plans:
         after += [Para(L["programme.basis"], "note"), Bullets(_basis(plans, L))]
     if earlier:
-        after.append(Para(L.t("programme.earlier", names=L.semicolons(
+        after.append(Para(L.t("programme.earlier", table=L.quote(L["programme.h.summary"]),
+                              names=L.semicolons(
             f"{p.engagement} ({_version(p, L)})" for p in earlier)), "note"))
     if not_approved:
         after.append(Para(L.t("programme.not_approved", names=L.commas(not_approved)), "note"))
@@ -220,7 +222,11 @@ def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
                              catalogue=_catalogue_name(p.data, L.language),
                              version=p.data.catalogue_version))
     if any(p.data.budget.rate_card for p in plans):  # what a card's budget leaves out, as
-        lines.append(costing.text(L.language, "budget.excluded"))  # each plan's budget says
+        # each plan's budget says; the estimate of what is not placed is a column of the
+        # "Plans by country" table (a plan's budget has it in a table below)
+        lines.append(L.t("programme.excluded", table=L.quote(L["programme.h.summary"]),
+                         column=L.quote(L.t("programme.col.unplaced_cost",
+                                            currency=BASE_CURRENCY))))
     return tuple(lines)
 
 

@@ -117,7 +117,7 @@ def test_each_country_counts_its_latest_approved_round_and_each_organisation_onc
     text = docx_text(download(client, world.admin, "docx"))
     assert f"organisations assessed: {len(orgs)};" in text
     assert "Earlier rounds, replaced by their country" in text
-    assert "not counted above: Kenya — baseline 2025 (v" in text
+    assert "not counted in “Plans by country”: Kenya — baseline 2025 (v" in text
     assert "Programme training plan — all countries" in text
 
 
@@ -202,10 +202,16 @@ def test_the_workbook_has_the_notes_the_pdf_has(client, world, demo_plans):
                                                       "Notes")[1:]]
     text = normalise(docx_text(download(client, world.admin, "docx")))
     earlier = next(n for n in notes if n.startswith("Earlier rounds, replaced"))
-    assert "not counted above: Kenya — baseline 2025 (v" in earlier and earlier in text
+    assert "not counted in “Plans by country”: Kenya — baseline 2025 (v" in earlier
+    assert earlier in text
     assert "What each budget includes, and the rates it was costed at:" in notes
     cards = [n for n in notes if ": the rate card " in n]
     assert len(cards) == 3 and all(n.removeprefix("– ") in text for n in cards)
     excluded = next(n for n in notes if "Not included: participants' salaries" in n)
     assert excluded.removeprefix("– ") in text
+    # the notes stand on a sheet of their own: they name the table, never "above" or "below"
+    # (the estimate of what is not placed is that table's column, not a text below it)
+    assert excluded.endswith("(estimated in “Plans by country”, column “Not placed, est. "
+                             "(USD)”).")
+    assert not [n for n in notes if " above" in n or " below" in n]
     assert any(n.startswith("Each plan is costed in its own currency") for n in notes)
