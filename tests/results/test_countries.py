@@ -9,21 +9,15 @@ import json
 from dataclasses import asdict
 
 import pytest
-from django.test import Client
 from docx import Document as open_docx
 from openpyxl import load_workbook
 
 from govcap.results import document
 from govcap.results.build import CountryResult, build
 from govcap.results.core import indicators as ind
+from tests.security.helpers import client_for
 
 pytestmark = pytest.mark.django_db
-
-
-def client_of(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_every_country_is_counted_as_its_own_rounds_pages_count_it(programme):
@@ -49,7 +43,7 @@ def test_one_engagements_results_have_no_country_table(programme):
 
 
 def test_the_page_sets_the_countries_side_by_side_saying_why_a_figure_is_missing(programme):
-    text = client_of(programme.manager).get("/indicators/").content.decode()
+    text = client_for(programme.manager).get("/indicators/").content.decode()
     table = text[text.index("Countries side by side"):]
     table = table[:table.index("</table>")]
     assert "<th scope=\"col\">Kenya</th>" in table and "<th scope=\"col\">Somalia</th>" in table
@@ -70,7 +64,7 @@ def test_what_a_countrys_courses_are_at():
 
 
 def test_the_documents_and_the_workbook_hold_the_country_table(programme):
-    client = client_of(programme.manager)
+    client = client_for(programme.manager)
     word = open_docx(io.BytesIO(client.get("/indicators/download/docx/").content))
     [table] = [t for t in word.tables if t.rows[0].cells[1].text == "Kenya"]
     rows = {r.cells[0].text: [c.text for c in r.cells[1:]] for r in table.rows}
@@ -89,7 +83,7 @@ def test_the_documents_and_the_workbook_hold_the_country_table(programme):
 
 
 def test_the_json_gives_each_country_as_the_page_does(programme):
-    client = client_of(programme.manager)
+    client = client_for(programme.manager)
     data = json.loads(client.get("/indicators/download/json/").content)
     kenya, somalia = data["by_country"]
     assert (kenya["country"], kenya["courses"], somalia["courses"]) == (
