@@ -51,18 +51,18 @@ def test_the_history_csv_says_the_same_words_and_keeps_the_raw_trail_apart(conse
         reverse("session-history-csv", args=[consented.session.uuid]))
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
     role = [(r["what"], r["field"], r["before"], r["after"]) for r in rows
-            if r["field_key"] == "role_title" and "P3" in r["what"]]
+            if r["technical: field_key"] == "role_title" and "P3" in r["what"]]
     assert role == [("Added participant P3", "role", "", "Records officer"),
                     ("Changed the role of participant P3", "role", "Records officer",
                      "Head of records")]
-    moved = {r["field_key"]: r for r in rows if "participant P3" in r["what"]
-             and r["field_key"] in ("organisation", "seniority")}
+    moved = {r["technical: field_key"]: r for r in rows if "participant P3" in r["what"]
+             and r["technical: field_key"] in ("organisation", "seniority")}
     assert moved["organisation"]["what"] == "Changed participant P3"  # several fields at once
     assert (moved["organisation"]["before"], moved["organisation"]["after"]) == (
         "Ministry of ICT", "ICT Authority")
     assert (moved["seniority"]["field"], moved["seniority"]["after"]) == (
         "seniority", "Middle management")
-    assert moved["seniority"]["after_raw"] == "middle"  # the raw trail, for analysts
+    assert moved["seniority"]["technical: after_raw"] == "middle"  # the raw trail, for analysts
     human = ["what", "field", "before", "after"]
     for r in rows:
         for column in human:
@@ -94,3 +94,22 @@ def test_sections_are_named_in_the_readers_language(consented):
         notes = [line for event in history.lines_of(consented.session) for line in event
                  if line.raw.field == "notes"]
     assert str(french.title) in notes[0].what and str(english.title) not in notes[0].what
+
+
+def test_the_history_csv_lists_changes_a_reader_made_and_heads_the_trail_as_technical(consented):
+    # The Arabic CSV read "غيّر المشارك P3, المراجعة, '', 2": the record's revision counter
+    # as a change, and six English headers (object_type, …) beside the Arabic ones.
+    _edit_p3(consented)
+    client = client_for(consented.coordinator)
+    client.cookies["django_language"] = "fr"
+    response = client.get(reverse("session-history-csv", args=[consented.session.uuid]))
+    table = list(csv.reader(io.StringIO(response.content.decode())))
+    header, rows = table[0], table[1:]
+    with translation.override("fr"):
+        prefix = history.technical("")  # "technique : " once translated
+    assert prefix.endswith("\u202f: ")  # the French colon, from the label helper
+    assert [h.removeprefix(prefix) for h in header[6:]] == list(history.TECHNICAL)
+    assert not any(name in h for h in header[:6] for name in history.TECHNICAL)
+    key = header.index(prefix + "field_key")
+    assert rows and not any(r[key] == "revision" for r in rows)
+    assert any(r[key] == "role_title" for r in rows)

@@ -68,17 +68,17 @@ def test_a_coordinator_reads_and_downloads_a_sessions_history(consented):
     response = coordinator.get(reverse("session-history-csv", args=[consented.session.uuid]))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    notes = [r for r in rows if r["field_key"] == "notes"]
+    notes = [r for r in rows if r["technical: field_key"] == "notes"]
     assert [(r["field"], r["before"], r["after"]) for r in notes] == [
         ("notes", "", "First"), ("notes", "First", "Second")]
     assert notes[0]["what"] == ("Changed the notes of 4. Setting expectations to accommodate "
                                 "and sustain change")
     whats = {r["what"] for r in rows}
     assert "Recorded the participants' consent" in whats and "Added participant P1" in whats
-    roles = [r for r in rows if r["field_key"] == "seniority"]
+    roles = [r for r in rows if r["technical: field_key"] == "seniority"]
     assert roles and roles[0]["after"] == "Senior management"  # as the page says it, not "senior"
     assert not any("assessments." in r["what"] for r in rows)  # no model names in the words
-    assert not any("name" == r["field_key"] for r in rows)  # codes only, never names
+    assert not any("name" == r["technical: field_key"] for r in rows)  # codes only, never names
     viewer = client_for(consented.viewer)
     assert viewer.get(reverse("session-history", args=[consented.session.uuid])).status_code == 403
 
