@@ -159,7 +159,7 @@ def profile_report(org, engagements: Sequence, rows: list[aggregate.RatingRow],
         "profile", _("Level per section against its target"),
         svg=svg.level_profile(sections, localise.labelled(_("Capacity profile"),
                                                           localise.isolate(org.name)),
-                              targets=wanted, subtitle=f"{selected.name}",
+                              targets=wanted, subtitle=localise.isolate(selected.local_name),
                               chart_id="profile", words=chart_words()),
         table=Table([_("Section"), _("Level"), _("Target"), _("Gap")], gap_rows),
         note=_("Total gap to target: %(levels)s, %(sections)s below target. Targets come "
