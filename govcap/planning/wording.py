@@ -388,6 +388,22 @@ INTERVENTION_MEASURES = {
 }
 
 
+def workplace_measure(kind: str, module: str, organisations: int, days: int,
+                      teams: Sequence[int], most: int) -> str:
+    """A coaching or an on-the-job project in words, in the active language: one per
+    organisation (``organisations`` of them), each with its own team (``teams``: each
+    team's size) of at most ``most``. The plan page's action table and the documents' say
+    it alike: "…: coaching at the workplace for 2 organisations, each with its own coach
+    for 4 days; a team of 3 participants each (at most 4)"."""
+    sizes = sorted(teams)
+    team = (ngettext("%(n)d participant", "%(n)d participants", sizes[0]) % {"n": sizes[0]}
+            if sizes[0] == sizes[-1] else
+            gettext("%(low)d to %(high)d participants") % {"low": sizes[0], "high": sizes[-1]})
+    return str(WORKPLACE_MEASURES[kind] % {
+        "module": module, "n": organisations, "team": team, "most": most,
+        "days": ngettext("%(n)d day", "%(n)d days", days) % {"n": days}})
+
+
 def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
     """An action-table line in words, counted from the plan's scheduled courses."""
     runs = [c for c in plan.cohorts if c.module_code == action.module_code
@@ -401,16 +417,12 @@ def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
     participants = ngettext("%(n)d participant", "%(n)d participants", people) % {"n": people}
     orgs = ngettext("%(n)d organisation", "%(n)d organisations", len(action.organisations)
                     ) % {"n": len(action.organisations)}
-    sizes = sorted(c.participants for c in runs)
-    team = (ngettext("%(n)d participant", "%(n)d participants", sizes[0]) % {"n": sizes[0]}
-            if sizes[0] == sizes[-1] else
-            gettext("%(low)d to %(high)d participants") % {"low": sizes[0], "high": sizes[-1]})
     values = {"module": names.module(action.module_code), "days": days,
-              "participants": participants, "orgs": orgs, "team": team,
-              "most": module.max_cohort}
+              "participants": participants, "orgs": orgs}
     if module.kind in WORKPLACE_MEASURES:
-        return str(WORKPLACE_MEASURES[module.kind] % {**values,
-                                                       "n": len(action.organisations)})
+        return workplace_measure(module.kind, names.module(action.module_code),
+                                 len(action.organisations), module.days,
+                                 [c.participants for c in runs], module.max_cohort)
     if module.kind in INTERVENTION_MEASURES:  # not a course: said as what it is
         return str(INTERVENTION_MEASURES[module.kind]) % values
     return gettext("%(module)s: %(courses)s of %(days)s, %(delivery)s; %(participants)s from "

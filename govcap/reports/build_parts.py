@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from govcap.chartwords import chart_words
+from govcap.planning import wording
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
 from govcap.reports import cohort_numbers, costing, course_states, load, rounds
@@ -286,8 +289,17 @@ def actions(s: Scope) -> Section:
         if not runs:
             continue
         module = s.module(row.module_code)
-        if module is not None:
-            # a course, or an intervention (coaching, a project…) worded as what it is
+        if module is not None and module.kind in wording.WORKPLACE_MEASURES:
+            # one per organisation, each its own team: in the plan page's words
+            with translation.override(L.language):
+                measure = wording.workplace_measure(
+                    module.kind, f"{module.title} ({row.module_code})",
+                    len({o for c in runs for o in c.org_ids if s.mine(o)}), module.days,
+                    [s.participants(c) for c in runs], module.max_cohort)
+            assistance = module.follow_up
+        elif module is not None:
+            # a course, or an intervention (training of trainers, e-learning) worded as
+            # what it is
             key = "action.measure" if module.is_course else f"action.{module.kind}"
             measure = L.t(key if key in L.table else "action.measure", title=module.title,
                           code=row.module_code, cohorts=len(runs), days=module.days,

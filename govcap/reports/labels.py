@@ -76,8 +76,6 @@ EN: dict[str, str | Plural | Contextual] = {
                                                     "{n} trainings of trainers"),
     "n.follow_on.e-learning": plural_noop("{n} self-paced e-learning programme",
                                           "{n} self-paced e-learning programmes"),
-    "n.coaching_days": plural_noop("{n} coaching day", "{n} coaching days"),
-    "n.working_days": plural_noop("{n} working day", "{n} working days"),
     "n.study_days": plural_noop("{n} day of study", "{n} days of study"),
     "n.edits": plural_noop("{n} edit applied", "{n} edits applied"),
     # cover and structure
@@ -545,12 +543,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "action.measure": _(
         "{title} ({code}): {cohorts:n.cohorts} of {days:n.days}, {delivery}, "
         "{people:n.participants} from {orgs:n.organisations}"),
-    "action.coaching": _(
-        "{title} ({code}): coaching at the workplace, {days:n.coaching_days} with a coach, "
-        "for {people:n.participants} from {orgs:n.organisations}"),
-    "action.on-the-job": _(
-        "{title} ({code}): an on-the-job project at the workplace with a mentor, "
-        "{days:n.working_days}, for {people:n.participants} from {orgs:n.organisations}"),
+    # coaching and on-the-job projects: planning.wording.workplace_measure, the page's words
     "action.training-of-trainers": _(
         "{title} ({code}): training of trainers, {cohorts:n.cohorts} of {days:n.days}, "
         "{delivery}, for {people:n.participants} from {orgs:n.organisations}"),

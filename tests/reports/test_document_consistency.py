@@ -264,8 +264,9 @@ def test_coaching_is_not_worded_as_a_course():
     actions = next(b for s in doc.sections if s.key == "actions" for b in s.blocks
                    if isinstance(b, Table))
     row = next(str(r[0]) for r in actions.rows if "CHG-901" in str(r[0]))
-    assert row == ("Coaching in change management (CHG-901): coaching at the workplace, "
-                   "4 coaching days with a coach, for 3 participants from 1 organisation")
+    assert row == ("Coaching in change management (CHG-901): coaching at the workplace for "
+                   "1 organisation, with a coach for 4 days; a team of 3 participants (at "
+                   "most 4)")
     when = table_after(doc, "Evaluation of each module (Kirkpatrick's four levels)", 1)
     coaching = next(r for r in when.rows if str(r[0]).startswith("CHG-901"))
     assert list(coaching[1:3]) == ["not a course", "not a course"]
