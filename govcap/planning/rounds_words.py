@@ -20,7 +20,7 @@ from govcap.labels import level_label
 from govcap.orgs.models import Engagement
 from govcap.orgs.models import engagement_name as name_of_engagement
 from govcap.orgs.names import COUNTRIES, country_name
-from govcap.planning.core.inputs import CANCELLED
+from govcap.planning.core.inputs import CANCELLED, PreviousCourse
 from govcap.planning.core.plan import (
     Alternative,
     Cohort,
@@ -112,9 +112,16 @@ def planned_again(need: Need, names: Namer) -> str:
     if not need.retried:
         return ""
     last = need.retried[-1]
-    values = {"month": month_label(last.month) if last.month else "–",
-              "plan": isolate(_engagement(last.engagement_name, names)),
-              "org": isolate(need.org_name)}
+    return planned_again_words(last, month_label(last.month) if last.month else "–",
+                               isolate(_engagement(last.engagement_name, names)),
+                               isolate(need.org_name))
+
+
+def planned_again_words(last: PreviousCourse, month: str, plan: str, org: str) -> str:
+    """``planned_again``'s sentence in the active language, the earlier round's course
+    ``last`` with its month, plan and organisation as the page or a document names them
+    (the documents say it in their own language and names: reports.rounds)."""
+    values = {"month": month, "plan": plan, "org": org}
     if last.outcome == CANCELLED:
         return gettext("Cancelled in %(month)s (%(plan)s) before %(org)s had it; planned "
                        "again.") % values

@@ -8,8 +8,10 @@ course (``Unfit.alternatives``); this module words them for the documents.
 
 from __future__ import annotations
 
+from django.utils import translation
+
 from govcap.planning.core.plan import DROPPED, Alternative, Need, SectionStatus, Unfit
-from govcap.planning.rounds_words import country_label
+from govcap.planning.rounds_words import country_label, planned_again_words
 from govcap.reports.model import Cell, Column, Heading, Para, Table
 
 IMPROVED, REGRESSED = "improved", "regressed"
@@ -47,6 +49,19 @@ def follow_on_line(s, need: Need) -> str:
                level=L.level(levels[0].current.key if levels and levels[0].current else None),
                section=L.semicolons(s.section_title(x.section_key) for x in levels),
                kind=L.get_or(f"kind.{kind}", kind))
+
+
+def planned_again_line(s, need: Need) -> str:
+    """Why a course the organisation had in an earlier round is planned again — none of its
+    people completed it, or it was cancelled (``Need.retried``) — in the plan page's words
+    (rounds_words.planned_again), the document's language and names; "" for any other."""
+    if not need.retried:
+        return ""
+    last = need.retried[-1]
+    with translation.override(s.L.language):
+        return planned_again_words(last, s.L.month(last.month),
+                                   s.ctx.engagement_name(last.engagement_name),
+                                   s.names.get(need.org_id, need.org_name))
 
 
 def regressions_para(s, moved: list[SectionStatus]) -> list:

@@ -371,6 +371,8 @@ class Scope:
             lines.append(self.L.t("evidence.before_first", modules=self.L.commas(ahead)))
         if need.follows:
             lines.append(rounds.follow_on_line(self, need))
+        elif need.retried:  # not completed, or cancelled, in an earlier round: said why
+            lines.append(rounds.planned_again_line(self, need))
         for rating_id in need.rating_ids:
             gap = self._gaps_by_rating.get(rating_id)
             if gap is None or gap.org_id != need.org_id:
