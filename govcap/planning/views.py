@@ -130,7 +130,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     happened = _overdue(delivered.for_plan(request.user, plan), plan_data,  # planned vs done
                         catalogue, approved=plan.status == Plan.Status.APPROVED,
                         record_url=_record_url(request.user, engagement))
-    context["cohort_blocks"] = [(row, pages.cohort_edit(row, plan_data, catalogue)
+    context["cohort_blocks"] = [(_names_asked(row, happened.get(row.cohort.cohort_id)),
+                                 pages.cohort_edit(row, plan_data, catalogue)
                                  if editable and not row.cohort.delivery else None,
                                  happened.get(row.cohort.cohort_id)) for row in view.cohorts]
     # a need's course that has a delivery says what became of it, not "Scheduled"
@@ -157,6 +158,17 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
             context["add_form"] = EditForm(initial={"op_id": services.new_op_id()},
                                            choices=choices)
     return context
+
+
+def _names_asked(row: pages.CohortRow, d: delivered.DeliveredCohort | None) -> pages.CohortRow:
+    """The course's row, its "Names due by" kept only while it asks something: not once
+    its month has passed (its delivery's month, when one moved it), nor once its delivery
+    records it running, done, cancelled or merged (its participants are that record's)."""
+    month = (d.month if d is not None and d.month else None) or row.cohort.month
+    recorded = d is not None and d.status in ("in_progress", "completed", "cancelled", "merged")
+    if row.names_due and (recorded or wording.overdue("planned", month)):
+        return dataclasses.replace(row, names_due="")
+    return row
 
 
 def _over_planned(nominated: int, cohort, catalogue) -> str:
