@@ -160,6 +160,14 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     return context
 
 
+def _not_run(cohort, d: delivered.DeliveredCohort | None) -> bool:
+    """A course whose month has passed and that no delivery records as run (none, or one
+    still being prepared): "Due September 2026, not recorded as run" (wording.overdue)."""
+    status = d.status if d is not None and d.status != "none" else cohort.delivery or "planned"
+    return wording.overdue(status, (d.month if d is not None else "") or cohort.month
+                           ) == "not_run"
+
+
 def _names_asked(row: pages.CohortRow, d: delivered.DeliveredCohort | None) -> pages.CohortRow:
     """The course's row, its "Names due by" kept only while it asks something: not once
     its month has passed (its delivery's month, when one moved it), nor once its delivery
@@ -433,13 +441,22 @@ def confirm_approve(request, engagement, plan: Plan):
         warnings += _approval_warnings(engagement, data, wording.Namer(
             _catalogue_for_reader(plan), data, sections=reader_section_titles(engagement)))
     total = wording.money(data.budget.total_cents, data.currency)
-    courses = pages.scheduled(data)  # as the page and the documents count them
-    facts = [
+    # as the page and the documents count them; those whose month has passed with no
+    # delivery recording them as run are said as what they are, as the page and the
+    # documents say them ("Due September 2026, not recorded as run")
+    courses = pages.scheduled(data)
+    records = delivered.for_plan(request.user, plan)  # what a delivery records, if any
+    late = [c for c in courses if _not_run(c, records.get(c.cohort_id))]
+    scheduled = ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", len(courses)
+                         ) % {"n": len(courses)}
+    if late:
+        scheduled += ngettext(", of which %(n)d is due and not recorded as run",
+                              ", of which %(n)d are due and not recorded as run",
+                              len(late)) % {"n": len(late)}
+    facts = [" · ".join([
         ngettext("%(n)d organisation", "%(n)d organisations", len(data.organisations))
-        % {"n": len(data.organisations)} + " · " +
-        ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", len(courses))
-        % {"n": len(courses)} + " · " + _("budget %(total)s") % {"total": total},
-    ]
+        % {"n": len(data.organisations)}, scheduled,
+        _("budget %(total)s") % {"total": total}])]
     context = {
         "engagement": engagement,
         "question": _("Approve version %(v)d of the training plan?") % {"v": plan.version},

@@ -1,0 +1,34 @@
+"""Approving a new version of Djibouti's plan, on 5 December 2026, the page said "N cohorts
+scheduled" counting the courses whose month has passed with nothing recorded as run, which
+its consequences, the plan page and the documents say are due and not recorded as run.
+The count stays the plan's (as the page and the documents count its cohorts); those
+are said within it, as what they are."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from govcap.planning import wording
+from govcap.planning.services import generate
+from tests.reports.test_approved_overdue import djibouti  # noqa: F401
+
+
+@pytest.mark.django_db
+def test_the_courses_due_and_not_recorded_are_counted_apart(client, djibouti):  # noqa: F811
+    coordinator = get_user_model().objects.get(username="demo-coordinator-dj")
+    draft = generate(djibouti.engagement, coordinator)
+    data = draft.plan_data()
+    courses = [c for c in data.cohorts if c.status == "scheduled" and c.month]
+    late = [c for c in courses if wording.overdue(c.delivery or "planned", c.month) == "not_run"]
+    assert late, "the draft keeps a course whose month has passed, not recorded as run"
+    client.force_login(coordinator)
+    page = " ".join(client.get(reverse("plan-approve", args=[
+        djibouti.engagement.slug, draft.version])).content.decode().split())
+    counted = re.search(r"(\d+) cohorts? scheduled, of which (\d+) (?:is|are) due and not "
+                        r"recorded as run ·", page)
+    assert counted, page[:3000]
+    assert (int(counted[1]), int(counted[2])) == (len(courses), len(late))
