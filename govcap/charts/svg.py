@@ -34,6 +34,7 @@ from govcap.charts.data import (
     trend_sections,
 )
 from govcap.charts.markup import (
+    CHAR_WIDTH_EM,
     chars_fitting,
     clean,
     document,
@@ -131,6 +132,27 @@ def level_profile(
 
 # --- b. heatmap -------------------------------------------------------------------------
 
+CELL_LINE = 10  # two lines in a 22 px cell
+
+
+def cell_text(f: Frame, text: str, cx: float, mid: float, width: float, **values: object) -> str:
+    """A cell's word centred on (cx, mid) within `width`: on one line when it fits, else on two
+    lines in a smaller size ("Pas encore / notée", "Bado / haijakadiriwa"), so a long
+    translation never runs into the next cell; a word that fits neither is cut, whole in its
+    tooltip."""
+    shown = sum(1 for ch in clean(text) if not unicodedata.combining(ch))  # Arabic marks
+    if shown <= chars_fitting(width, SMALL_SIZE):
+        return f.text(text, cx, mid + 4, size=SMALL_SIZE, align="center", **values)
+    lines, truncated = wrap(text, chars_fitting(width, SMALL_SIZE - 1), 2)
+    longest = max(len(line) for line in lines)
+    size = max(8.0, min(SMALL_SIZE - 1, int(10 * width / (CHAR_WIDTH_EM * longest)) / 10))
+    if longest * CHAR_WIDTH_EM * size > width + 1:  # one word too long even small: cut it
+        lines = [shorten(line, chars_fitting(width, size))[0] for line in lines]
+        truncated = True
+    top = mid + 4 - (len(lines) - 1) * CELL_LINE / 2
+    body = f.lines(lines, cx, top, size=size, line_height=CELL_LINE, align="center", **values)
+    return el("g", (title_el(text) if truncated else "") + body)
+
 
 def heatmap(
     rows: Sequence[str] | Heatmap,
@@ -211,17 +233,9 @@ def heatmap(
                 parts.append(
                     f.rect(cx + cell_width / 2 - 14, top + 5, 28, row_h - 10, fill=palette.WHITE)
                 )
-            parts.append(
-                f.text(
-                    text,
-                    cx + cell_width / 2,
-                    top + row_h / 2 + 4,
-                    size=SMALL_SIZE,
-                    fill=cell.swatch.text,
-                    align="center",
-                    font_weight="bold" if isinstance(level, Level) else None,
-                )
-            )
+            parts.append(cell_text(f, text, cx + cell_width / 2, top + row_h / 2,
+                                   cell_width - 6, fill=cell.swatch.text,
+                                   font_weight="bold" if isinstance(level, Level) else None))
         href = links[r] if r < len(links) else None
         body_rows.append(link(href, el("g", parts)) if href else el("g", parts))
     height = y + len(rows) * row_h + MARGIN
