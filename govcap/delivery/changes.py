@@ -36,15 +36,17 @@ def field_labels() -> dict[str, str]:
             "cancel_reason": _("why it was cancelled"), "completion": _("completion"),
             "completion_reason": _("reason"), "persona": _("audience"),
             "attendance_marks": _("attendance marks"),
-            "evaluation_answers": _("evaluation answers"), "plan_version": _("plan version")}
+            "evaluation_answers": _("evaluation answers"), "plan_version": _("plan version"),
+            "merged_into": _("merged into")}
 
 
 def events(delivery: Delivery):
     """The audit events of the delivery and of its nominees, present and removed, newest
     first."""
     trainees = set(Trainee.objects.filter(delivery=delivery).values_list("uuid", flat=True))
+    # removed nominees, and those merged into another course, keep their lines here
     removed = set(AuditEvent.objects.filter(
-        object_type="delivery.trainee", action="remove",
+        object_type="delivery.trainee", action__in=("remove", "merge"),
         before__delivery=str(delivery.uuid)).values_list("object_uuid", flat=True))
     return (AuditEvent.objects.filter(
         Q(object_type="delivery.delivery", object_uuid=delivery.uuid)
@@ -80,6 +82,8 @@ class _Reader:
             return format_money(value, self.currency, localise.language_of())
         if field == "provider":  # the audit keeps its id: said by its name
             return self.provider_name(value)
+        if field == "merged_into":  # its id: said by the course's ID
+            return self.course(value)
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         return self.values.get(field, {}).get(str(value), str(value))
@@ -90,6 +94,19 @@ class _Reader:
             TrainingProvider.objects.filter(uuid=text) if len(text) == 36 else None
         name = found.values_list("name", flat=True).first() if found is not None else None
         return name or text
+
+    def course(self, value: Any) -> str:
+        """A course named by its cohort ID, from its id or uuid as the audit keeps it."""
+        text = str(value)
+        found = Delivery.objects.filter(pk=int(text)) if text.isdigit() else \
+            Delivery.objects.filter(uuid=text) if len(text) == 36 else None
+        name = found.values_list("cohort_id", flat=True).first() if found is not None else None
+        return name or text
+
+    def codes_moved(self, codes) -> str:
+        """A merge's nominees by their codes before and after: "T1 became T5, …"."""
+        return localise.join([_("%(code)s became %(new)s") % {"code": old, "new": new}
+                              for old, new in codes or ()])
 
     def fields_changed(self, event: AuditEvent) -> str:
         parts = []
@@ -145,6 +162,16 @@ class _Reader:
                 "with its attendance marks (%(marks)s) and evaluation answers (%(answers)s)")
                 % {"marks": before.get("attendance_marks", 0),
                    "answers": before.get("evaluation_answers", 0)})
+        if action == "merge":  # its nominees' new codes are said once, here
+            taken = AuditEvent.objects.filter(
+                action="merge-in", after__from_uuid=str(event.object_uuid)).first()
+            return ChangeLine(event, _("Merged the course into %(course)s") % {
+                "course": self.course(after.get("merged_into") or "")}, "; ".join(
+                part for part in (self.fields_changed(event), self.codes_moved(
+                    (taken.after or {}).get("codes") if taken else ())) if part))
+        if action == "merge-in":
+            return ChangeLine(event, _("Took in the nominees of %(course)s") % {
+                "course": after.get("from") or "?"}, self.codes_moved(after.get("codes")))
         if action == "clear-records":
             return ChangeLine(event, _("Deleted the attendance and completions of the old "
                                        "dates"), self.marks(before.get("marks") or []))
@@ -152,9 +179,6 @@ class _Reader:
             "create": words.sentence("create", thing), "edit": words.sentence("update", thing),
             "move": _("Moved the course"), "cancel": _("Cancelled the course"),
             "reinstate": _("Reinstated the course"),
-            "merge": (_("Merged the course into another") if event.object_type
-                      == "delivery.delivery" else _("Moved %(thing)s to another course")
-                      % {"thing": thing}),
             "completion": _("Changed the %(field)s of %(thing)s") % {
                 "field": self.fields["completion"], "thing": thing},
             "erase": words.sentence("erase", thing),
@@ -183,4 +207,6 @@ def changed_marks(changed: list) -> str:
 
 def lines(delivery: Delivery, limit: int = 200) -> list[ChangeLine]:
     reader = _Reader(delivery)
-    return [reader.line(e) for e in events(delivery)[:limit]]
+    # a merge's nominees are said in its course's line, not one line each
+    return [reader.line(e) for e in events(delivery).exclude(
+        object_type="delivery.trainee", action="merge")[:limit]]

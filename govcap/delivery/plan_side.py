@@ -43,7 +43,7 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
     orgs = scoping.scope_of(user).viewer_orgs.get(plan.engagement_id)
     keys = None if orgs is None else pages.org_keys(orgs)
     for d in (access.deliveries(user).filter(Q(plan=plan) | kept)
-              .select_related("provider", "plan")):
+              .select_related("provider", "plan", "merged_into")):
         if d.plan_id != plan.pk and carried.get(d.cohort_id) != d.plan.version:
             continue
         trainees = list(access.trainees(user, d))
@@ -79,7 +79,9 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
         elif d.status == Delivery.Status.CANCELLED:
             words = gettext("Cancelled: %(reason)s.") % values
         elif d.status == Delivery.Status.MERGED:
-            words = gettext("Merged into another course.")
+            target = d.merged_into
+            words = (gettext("Merged into %(course)s.") % {"course": target.cohort_id}
+                     if target else gettext("Merged into another course."))
         else:
             words = ngettext("Being prepared with %(provider)s, from %(start)s: %(n)d "
                              "participant nominated.",

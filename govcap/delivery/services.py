@@ -406,26 +406,34 @@ class _Apply:
         d.cancel_reason = ""
 
     def merge(self, values: Mapping[str, Any]) -> None:
-        """Fold this delivery's nominees into another delivery of the same module."""
+        """Fold this delivery's nominees into another course of the same module and
+        language in the engagement, one not completed: they take the next codes free there
+        (a code is never given twice in a course). Both courses say it in their changes."""
         d = self.d
         into = values.get("into")
         target = Delivery.objects.select_for_update().filter(
             uuid=str(into or ""), engagement=d.engagement).first() if into else None
-        if target is None or target.pk == d.pk or target.is_closed:
-            raise DeliveryError(_("Choose another open delivery of this engagement."))
-        if target.module_code != d.module_code:
-            raise DeliveryError(_("Only deliveries of the same module can be merged."))
+        if target is None or target.pk == d.pk:
+            raise DeliveryError(_("Choose another course of this engagement."))
+        problem = merge_problem(d) or target_problem(d, target)
+        if problem:
+            raise DeliveryError(problem)
+        target_before = snapshot(target)
         number = _next_number(target)
+        codes = []
         for trainee in Trainee.objects.filter(delivery=d).order_by("id"):
-            before = audit.snapshot(trainee, TRAINEE_FIELDS)
+            before = {**audit.snapshot(trainee, TRAINEE_FIELDS), "delivery": str(d.uuid)}
             trainee.delivery, trainee.code = target, f"T{number}"
             trainee.revision += 1
             trainee.save(update_fields=["delivery", "code", "revision"])
             audit.record(self.user, "merge", trainee, before,
                          {**audit.snapshot(trainee, TRAINEE_FIELDS), "delivery": str(target.uuid)})
+            codes.append([before["code"], trainee.code])
             number += 1
         target.revision += 1
         target.save(update_fields=["revision", "updated_at"])
+        audit.record(self.user, "merge-in", target, target_before, {
+            **snapshot(target), "from": d.cohort_id, "from_uuid": str(d.uuid), "codes": codes})
         d.status, d.merged_into = Delivery.Status.MERGED, target
 
     def _provider(self, value: Any) -> TrainingProvider | None:
@@ -436,6 +444,54 @@ class _Apply:
         if provider is None:
             raise DeliveryError(_("Choose a provider registered in this country."))
         return provider
+
+
+def merge_problem(delivery: Delivery) -> str:
+    """Why this course cannot be merged into another, or "": one that ran (completed, or
+    with attendance, completions or evaluation answers) keeps its records where they were
+    taken; they are not carried to a course on other dates."""
+    if delivery.is_closed:
+        return _("A cancelled or merged delivery cannot change.")
+    if delivery.status == Delivery.Status.COMPLETED:
+        return _("A completed course cannot be merged: its attendance and completions are "
+                 "what happened.")
+    trainees = Trainee.objects.filter(delivery=delivery)
+    marks = Attendance.objects.filter(trainee__delivery=delivery).count()
+    done = trainees.exclude(completion="").count()
+    answers = (Reaction.objects.filter(trainee__delivery=delivery).count()
+               + LearningCheck.objects.filter(trainee__delivery=delivery).count()
+               + FollowUp.objects.filter(trainee__delivery=delivery,
+                                         answered_at__isnull=False).count())
+    if marks or done or answers:
+        return _("This course cannot be merged: it has records taken on its own dates "
+                 "(attendance marks: %(marks)d, completions: %(done)d, evaluation answers: "
+                 "%(answers)d). They would not be true of the other course. Remove them "
+                 "first, or cancel this course and nominate its participants there.") % {
+            "marks": marks, "done": done, "answers": answers}
+    return ""
+
+
+def target_problem(delivery: Delivery, target: Delivery) -> str:
+    """Why ``target`` cannot take in ``delivery``'s nominees, or ""."""
+    if target.is_closed:
+        return _("%(course)s is cancelled or merged: choose an open course.") % {
+            "course": target.cohort_id}
+    if target.status == Delivery.Status.COMPLETED:
+        return _("%(course)s is completed: its participants are those who took it.") % {
+            "course": target.cohort_id}
+    if target.module_code != delivery.module_code:
+        return _("Only deliveries of the same module can be merged.")
+    if target.course_language != delivery.course_language:
+        return _("Only courses taught in the same language can be merged.")
+    return ""
+
+
+def merge_targets(delivery: Delivery) -> list[Delivery]:
+    """The courses this one can be merged into."""
+    found = Delivery.objects.filter(
+        engagement=delivery.engagement, module_code=delivery.module_code).exclude(
+        pk=delivery.pk).order_by("start_date", "cohort_id")
+    return [t for t in found if not target_problem(delivery, t)]
 
 
 # --- nominations ---------------------------------------------------------------------------
@@ -672,6 +728,14 @@ def _write_marks(user, locked: Delivery, marks: list[rules.Mark],
                                   "course.") % {"code": mark.code, "day": mark.day})
     stored = {(code, day): present for code, day, present in Attendance.objects.filter(
         trainee__delivery=locked).values_list("trainee__code", "day", "present")}
+    broken = rules.completions_broken(
+        {c for c, t in by_code.items() if t.completion == rules.COMPLETED}, stored, marks,
+        locked.days)
+    if broken:  # all or none: the completion is changed first, on purpose
+        raise DeliveryError(" ".join(_(
+            "%(code)s is recorded as completed; with this change they would have attended "
+            "%(n)s of %(days)s days: change their completion first.") % {
+            "code": code, "n": n, "days": locked.days} for code, n in broken))
     new = [m for m in marks if (m.code, m.day) not in stored]
     changed = [Changed(m.code, m.day, stored[(m.code, m.day)], m.present) for m in marks
                if stored.get((m.code, m.day), m.present) != m.present]

@@ -114,7 +114,9 @@ def _context(request, delivery: Delivery) -> dict:
         "planned_participants": planned,
         "findings": [texts.finding_text(f, org_names)
                      for f in services.nomination_findings(delivery, trainees, org_keys)]
-        if can_manage or can_attend or trainees else [],
+        # a merged course's nominees are in the course it merged into: nothing to say
+        if (can_manage or can_attend or trainees)
+        and delivery.status != Delivery.Status.MERGED else [],
         "changes": changes.lines(delivery) if can_manage else [],
     }
     if can_manage and not delivery.is_closed:
@@ -134,9 +136,8 @@ def _context(request, delivery: Delivery) -> dict:
             del context["edit_form"].fields["clear_records"]
             del context["move_form"].fields["clear_records"]
         context["cancel_form"] = forms.CancelForm(initial=base, auto_id="cancel_%s")
-        targets = Delivery.objects.filter(engagement=delivery.engagement,
-                                          module_code=delivery.module_code).exclude(
-            pk=delivery.pk).exclude(status__in=["cancelled", "merged"])
+        context["merge_problem"] = services.merge_problem(delivery)
+        targets = [] if context["merge_problem"] else services.merge_targets(delivery)
         if targets:
             context["merge_form"] = forms.MergeForm(initial=base, targets=targets,
                                                      auto_id="merge_%s")
@@ -211,6 +212,17 @@ def change(request, uuid, kind):
             "nominees": delivery.trainees.count(),
             "open_links": sum(1 for link in delivery.evaluation_links.filter(
                 closed_at__isnull=True) if ev.is_open(link))})
+    if kind == "merge" and request.POST.get("confirmed") != "yes":
+        # a merge closes this course for good: said back, with the course it joins
+        target = Delivery.objects.filter(engagement=delivery.engagement,
+                                         uuid=form.cleaned_data["into"]).first()
+        return render(request, "delivery/confirm_merge.html", {
+            "delivery": delivery, "engagement": delivery.engagement, "form": form,
+            "target": target, "nominees": delivery.trainees.count(),
+            "problem": services.merge_problem(delivery) or (
+                services.target_problem(delivery, target) if target else ""),
+            "module": delivery.plan.catalogue.parsed(_language()).by_code.get(
+                delivery.module_code)})
     unrecorded = _completions_missing(delivery, form.cleaned_data) if kind == "edit" else []
     if unrecorded and request.POST.get("confirmed") != "yes":
         # a course marked completed counts its nominees in the donor's completion rate; one

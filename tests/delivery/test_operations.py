@@ -88,7 +88,8 @@ def test_a_cancelled_delivery_says_why_and_then_refuses_changes(course):
 
 def test_a_merge_moves_the_nominees_to_the_other_delivery_with_new_codes(course):
     other = Delivery.objects.create(
-        engagement=course.engagement, plan=course.plan, cohort_id="extra",
+        engagement=course.engagement, plan=course.plan,
+        cohort_id=course.delivery.cohort_id.rsplit("/", 1)[0] + "/99",
         module_code=course.delivery.module_code, days=2)
     Trainee.objects.create(delivery=other, code="T1", organisation=course.agency)
     d = services.apply_change(course.coordinator, course.delivery,
