@@ -10,7 +10,7 @@ column, and a sheet with any problem is refused whole (the shell writes nothing)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 COMPLETED, PARTIAL, DROPPED = "completed", "partial", "dropped"
@@ -144,6 +144,22 @@ def completion_problem(status: str, reason: str, days: int, present_days: int) -
     if status == COMPLETED and present_days < min_days_for_completion(days):
         return "too_few_days"
     return None
+
+
+def completions_broken(completed: Collection[str], stored: Mapping[tuple[str, int], bool],
+                       marks: Iterable[Mark], days: int) -> list[tuple[str, int]]:
+    """The codes recorded as completed that the marks, written over those stored, would
+    leave below the rule (``completion_problem``'s "too_few_days"), with the days they
+    would have attended: the rule is the completion's, and a later change of attendance
+    must not undo it silently (the completion is changed first)."""
+    after = {**stored, **{(m.code, m.day): m.present for m in marks}}
+    present = {code: 0 for code in completed}
+    for (code, _day), here in after.items():
+        if here and code in present:
+            present[code] += 1
+    need = min_days_for_completion(days)
+    return sorted(((code, n) for code, n in present.items() if n < need),
+                  key=lambda c: (len(c[0]), c[0]))
 
 
 def _yes_no(value: str) -> bool | None:
