@@ -10,7 +10,6 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from govcap.accounts import scoping
@@ -165,12 +164,13 @@ def get_evaluation(request, uuid: UUID):
                        409: Error, 422: Error},
              summary="Record one evaluation answer (levels 1–3) for a trainee code")
 def post_answer(request, uuid: UUID, body: AnswerIn):
-    """The delivery's coordinators and its provider. A trainee who has answered the form
-    already gets 409 (the same answer sent again: 200, "unchanged")."""
+    """The engagement's coordinators (and administrators), not the course's training
+    provider: the party evaluated does not enter its own evaluation. A trainee who has
+    answered the form already gets 409 (the same answer sent again: 200, "unchanged"); a
+    code that dropped out, for any form but the check before the course, 422 (as the
+    participants' link does not offer it)."""
     delivery = access.delivery_or_404(request.auth, uuid)
-    scoping.require(ev.can_evaluate(request.auth, delivery),
-                    _("Only the engagement's coordinators and the delivery's training "
-                      "provider record evaluation answers."))
+    scoping.require(ev.can_enter_answers(request.auth, delivery), ev.enter_answers_refusal())
     answer: ev.Answer
     if body.form == "reaction":
         answer = ev.ReactionAnswer(body.code, body.relevance, body.quality, body.trainer,

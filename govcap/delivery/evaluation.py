@@ -64,6 +64,25 @@ def can_evaluate(user, delivery: Delivery) -> bool:
     return access.can_record_attendance(user, delivery)
 
 
+def can_enter_answers(user, delivery: Delivery) -> bool:
+    """Enter answers: typed in from paper or a phone call, imported from an export, sent
+    through the API: the engagement's coordinators and administrators. Not the training
+    provider, the party evaluated (it opens the links its participants answer themselves)."""
+    return access.can_manage(user, delivery)
+
+
+def enter_answers_refusal() -> str:
+    return _("Only the engagement's coordinators enter evaluation answers: the course's "
+             "training provider is the party evaluated.")
+
+
+def asked_after_dropping_out(level: int, phase: str = "") -> bool:
+    """Whether a form is asked of a participant who dropped out: the check before the
+    course only (levels 1 and 2's check after are asked at its end, where they were not;
+    level 3 follows up those who completed it)."""
+    return level == Level.LEARNING and phase == rules.PRE
+
+
 def evaluable_deliveries(user) -> QuerySet:
     """The deliveries whose evaluations the user runs."""
     qs = access.deliveries(user)
@@ -260,7 +279,7 @@ def link_codes(link: EvaluationLink) -> list[str]:
     qs = Trainee.objects.filter(delivery=link.delivery)
     if link.level == Level.BEHAVIOUR:
         qs = qs.filter(follow_ups__respondent=link.respondent)
-    elif link.level == Level.REACTION or link.phase == rules.POST:
+    elif not asked_after_dropping_out(link.level, link.phase):
         # one who dropped out was not in the room at the end
         qs = qs.exclude(completion=Trainee.Completion.DROPPED)
     return sorted(qs.values_list("code", flat=True), key=rules._code_order)
@@ -397,6 +416,11 @@ def _save(a: Answer, delivery: Delivery, *, source: str, user=None,
     "unchanged". A trainee's answer already given is refused (AlreadyAnswered) unless
     ``replace`` (corrections of paper answers) or it holds the same values."""
     trainee = _trainee(delivery, a.code)
+    if (trainee.completion == Trainee.Completion.DROPPED
+            and not asked_after_dropping_out(*_level_of(a))):
+        raise EvaluationError(_("%(code)s dropped out of the course: this form is not theirs "
+                                "to answer (the link does not offer their code either).") % {
+            "code": trainee.code})
     model, key, values = _values(a, delivery)
     now = now or timezone.now()
     row = model.objects.select_for_update().filter(trainee=trainee, **key).first()  # type: ignore[attr-defined]  # one of the three answer models
@@ -464,7 +488,7 @@ def record_answers(user, delivery: Delivery, answers: Sequence[Answer], *, sourc
     """Answers entered from paper, imported or sent through the API: all or none. ``user``
     None: the operator at the command line."""
     if user is not None:
-        scoping.require(can_evaluate(user, delivery))
+        scoping.require(can_enter_answers(user, delivery), enter_answers_refusal())
     if delivery.is_closed:
         raise EvaluationError(_("A cancelled or merged delivery is not evaluated."))
     result = Recorded()
@@ -486,6 +510,14 @@ def record_answers(user, delivery: Delivery, answers: Sequence[Answer], *, sourc
                 "source": source, "codes": result.codes,
                 "forms": sorted({_form_of(a) for a in answers})})
     return result
+
+
+def _level_of(a: Answer) -> tuple[int, str]:
+    if isinstance(a, ReactionAnswer):
+        return Level.REACTION, ""
+    if isinstance(a, LearningAnswer):
+        return Level.LEARNING, a.phase
+    return Level.BEHAVIOUR, ""
 
 
 def _form_of(a: Answer) -> str:

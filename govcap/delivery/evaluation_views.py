@@ -75,6 +75,13 @@ def _evaluator_delivery(request, uuid):
     return delivery
 
 
+def _answers_delivery(request, uuid):
+    """A delivery whose answers the user enters (``ev.can_enter_answers``)."""
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(ev.can_enter_answers(request.user, delivery), ev.enter_answers_refusal())
+    return delivery
+
+
 # --- a delivery's evaluation ------------------------------------------------------------
 
 
@@ -92,6 +99,7 @@ def evaluation_page(request, uuid):
         "delivery": delivery, "engagement": delivery.engagement, "summary": summary,
         "module": delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code),
         "can_evaluate": can_evaluate,
+        "can_enter": ev.can_enter_answers(request.user, delivery),
         # the course's provider reads the trainees' names: a total of few answers could
         # show one named trainee's, and is shown to them from a few answers only
         "fewest": fewest,
@@ -243,12 +251,15 @@ def close_link(request, uuid, link):
 def paper(request, uuid, form):
     """One row per trainee with the form's fields: answers from paper typed in later, all
     saved or none. A phone answer is shown, not editable."""
-    delivery = _evaluator_delivery(request, uuid)
+    delivery = _answers_delivery(request, uuid)
     if form not in evaluation_forms.PAPER_FORMS:
         raise Http404
     objectives = ev.objectives(delivery, _language())
     trainees = list(Trainee.objects.filter(delivery=delivery).select_related("organisation"))
-    codes = [t.code for t in trainees]
+    level = EvaluationLink.Level.REACTION if form == "reaction" else EvaluationLink.Level.LEARNING
+    dropped = {t.code for t in trainees if t.completion == Trainee.Completion.DROPPED
+               and not ev.asked_after_dropping_out(level, "" if form == "reaction" else form)}
+    codes = [t.code for t in trainees if t.code not in dropped]
     if form == "reaction":
         existing: dict = {r.trainee.code: r for r in Reaction.objects.filter(
             trainee__in=trainees).select_related("trainee")}
@@ -283,8 +294,9 @@ def paper(request, uuid, form):
                   if k.startswith(f"{t.code}-")} if problems else None
         values = posted if posted is not None else _paper_values(old, form, len(objectives))
         by_phone = old is not None and old.source == AnswerSource.LINK
-        rows.append({"trainee": t, "locked": by_phone or (old is not None and not scores),
-                     "by_phone": by_phone,
+        rows.append({"trainee": t, "locked": by_phone or (old is not None and not scores)
+                     or t.code in dropped, "by_phone": by_phone,
+                     "dropped": t.code in dropped and not by_phone,
                      "values": values,
                      "marks": [(i, values.get(f"o{i}", "")) for i in
                                range(1, len(objectives) + 1)],
@@ -340,7 +352,7 @@ def xlsform(request, uuid, level):
 @require_POST
 @login_required
 def import_answers(request, uuid):
-    delivery = _evaluator_delivery(request, uuid)
+    delivery = _answers_delivery(request, uuid)
     form = evaluation_forms.EvaluationUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose a CSV or XLSX file."))
@@ -377,14 +389,15 @@ def follow_ups(request):
     # those who run its evaluation record the answers
     reminders = ev.reminders(request.user, states=states, seen=True)
     runs = set(ev.evaluable_deliveries(request.user).values_list("pk", flat=True))
+    enters = {r.delivery.pk for r in reminders if ev.can_enter_answers(request.user, r.delivery)}
     state_labels = {rules.OVERDUE: _("Overdue"), rules.DUE: _("Due"),
                     rules.UPCOMING: _("Not yet due")}
     deliveries = {r.delivery.pk: r.delivery for r in reminders}
     pages.name_modules(deliveries.values(), get_language())
     return render(request, "delivery/eval_follow_ups.html", {
         "reminders": [(r, state_labels[r.state], _whom_to_ask(request.user, r),
-                       r.delivery.pk in runs) for r in reminders], "show_all": show_all,
-        "runs_any": bool(runs),
+                       r.delivery.pk in runs, r.delivery.pk in enters) for r in reminders],
+        "show_all": show_all, "enters_any": bool(enters),
         "form": evaluation_forms.FollowUpAnswerForm(),
         "rules": {"due": rules.FOLLOW_UP_DUE_MONTHS, "close": rules.FOLLOW_UP_CLOSE_MONTHS}})
 
@@ -412,7 +425,7 @@ def _contact_of(trainee: Trainee, respondent: str) -> tuple[str, str]:
 @require_POST
 @login_required
 def answer_follow_up(request, uuid, code, respondent):
-    delivery = _evaluator_delivery(request, uuid)
+    delivery = _answers_delivery(request, uuid)
     if respondent not in rules.RESPONDENTS:
         raise Http404
     form = evaluation_forms.FollowUpAnswerForm(request.POST)

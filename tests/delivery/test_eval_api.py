@@ -17,15 +17,15 @@ def call(client, user, method: str, path: str, body=None):
     return getattr(client, method)(path, **kwargs)
 
 
-def test_the_provider_posts_answers_and_a_second_is_refused(client, course):
+def test_the_coordinator_posts_answers_and_a_second_is_refused(client, course):
     path = f"/api/deliveries/{course.delivery.uuid}/evaluation/answers"
-    first = call(client, course.provider, "post", path,
+    first = call(client, course.coordinator, "post", path,
                  {"form": "reaction", "code": "T1", "relevance": 5, "comment": "Good"})
     assert first.status_code == 200 and first.json() == {"saved": "created"}
-    same = call(client, course.provider, "post", path,
+    same = call(client, course.coordinator, "post", path,
                 {"form": "reaction", "code": "T1", "relevance": 5, "comment": "Good"})
     assert same.json() == {"saved": "unchanged"}
-    other = call(client, course.provider, "post", path,
+    other = call(client, course.coordinator, "post", path,
                  {"form": "reaction", "code": "T1", "relevance": 1})
     assert other.status_code == 409 and other.json()["field"] == "code"
     bad = call(client, course.coordinator, "post", path,
