@@ -122,7 +122,7 @@ def test_an_edit_that_no_longer_holds_after_regenerating_says_why(client, planne
     assert PlanEdit.objects.get(op_id="first").last_status == "conflict"
     shown = page(client, planned)
     assert (f"Why: {wording.month_label(april)} is closed to training in the plan's "
-            "settings It held in version 1.") in shown
+            "settings; it held in version 1.") in shown  # one sentence, not "settings It held"
 
 
 @pytest.mark.django_db
