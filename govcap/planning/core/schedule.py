@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.cohorts import top_up
-from govcap.planning.core.edits import Results, pin_failed
+from govcap.planning.core.edits import CONFLICT, Results, pin_failed
 from govcap.planning.core.inputs import Constraints, add_months, month_name, quarter_of
 from govcap.planning.core.needs import NeedKey
 from govcap.planning.core.plan import (
@@ -323,17 +323,9 @@ def _schedule_once(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     ids = list(cohorts)
     index = {cid: i for i, cid in enumerate(ids)}
     facts = _fixed_indices(fixed or {}, index, months)
-    preds, soft = _links(ids, cohorts, needs, catalogue, released)
-    for i, d in [(i, d) for i, d in soft if ids[i] in pins]:  # a coordinator's move stands
-        preds[i].discard(d)
-        soft.discard((i, d))
-    succs: list[list[int]] = [[] for _ in ids]
-    for i in range(len(ids)):
-        for d in sorted(preds[i]):
-            succs[d].append(i)
+    all_preds, all_soft = _links(ids, cohorts, needs, catalogue, released)
     days = [catalogue.by_code[cohorts[cid].module_code].days for cid in ids]
     names = {n.org_id: n.org_name for n in needs.values()}
-    effective = effective_priorities(ids, cohorts, preds, catalogue)
     month_index = {m: i for i, m in enumerate(months)}
     pinned = {index[cid]: (month_index[month], op_id)
               for cid, (month, op_id) in pins.items()
@@ -344,6 +336,15 @@ def _schedule_once(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
     # on another pin that fails): the pins left then hold, or fail for reasons of their own.
     early: list[tuple[str, int, int, list[int | None]]] = []  # before a prerequisite
     while True:
+        # A coordinator's move that holds stands before the order by number; a move that
+        # failed is no move at all, so its course waits for its lower-numbered one again
+        # (Kenya's SVC-102, refused in April, went to February before its SVC-101).
+        preds, soft = _without_order_for(pinned, all_preds, all_soft)
+        succs: list[list[int]] = [[] for _ in ids]
+        for i in range(len(ids)):
+            for d in sorted(preds[i]):
+                succs[d].append(i)
+        effective = effective_priorities(ids, cohorts, preds, catalogue)
         run = _place_months(ids, cohorts, preds, succs, days, effective, constraints, names,
                             pinned, catalogue, facts)
         if run.failed:
@@ -362,6 +363,15 @@ def _schedule_once(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                      run.load, months, constraints.closed_months,
                      {i: fixed[ids[i]] for i in facts} if fixed else {})
     return unfit, ids, preds, soft, run.placed
+
+
+def _without_order_for(pinned: Mapping[int, tuple[int, str]], preds: list[set[int]],
+                       soft: set[tuple[int, int]],
+                       ) -> tuple[list[set[int]], set[tuple[int, int]]]:
+    """``preds`` and ``soft`` without the orders by number of the ``pinned`` cohorts."""
+    dropped = {(i, d) for i, d in soft if i in pinned}
+    return ([{d for d in p if (i, d) not in dropped} for i, p in enumerate(preds)],
+            soft - dropped)
 
 
 def _fixed_indices(fixed: Mapping[str, str], index: Mapping[str, int],
@@ -656,7 +666,9 @@ def schedule_regrouping(cohorts: dict[str, Cohort], needs: dict[NeedKey, Need],
                                  released)
         if round_number == REGROUP_ROUNDS:
             break
-        out = _without_blocker(cohorts, needs, catalogue, unfit, fixed, pins, per_org_cap,
+        held = {cid: pin for cid, pin in pins.items()  # a refused move pins nothing
+                if results.get(pin[1]) is None or results[pin[1]].status != CONFLICT}
+        out = _without_blocker(cohorts, needs, catalogue, unfit, fixed, held, per_org_cap,
                                away)
         if not out:
             out = _without_prerequisite(cohorts, needs, fixed, gone_only=False)
