@@ -206,6 +206,16 @@ class Overview:
     reassessment: str = ""  # "March 2027 – May 2028", when it ends after the training
 
 
+def _domain_first(item: tuple[str, int]) -> tuple[int, int]:
+    """The budget by domain: the protocol's domains in their order, then the lines outside
+    courses (reassessment, contingency) in the cost model's order — sorted by key, they
+    fell among the domains."""
+    key = item[0]
+    if key in DOMAINS:
+        return 0, list(DOMAINS).index(key)
+    return 1, CATEGORIES.index(key) if key in CATEGORIES else len(CATEGORIES)
+
+
 def cost_category(key: str) -> str:
     """A cost category of planning.core.budget (also the reassessment and contingency keys
     of the budget's breakdowns) in words."""
@@ -311,7 +321,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         blackout=frozenset(plan.blackout_months),
         grid=tuple(grid),
         by_domain=tuple((wording.domain_title(k) if k in DOMAINS else cost_category(k),
-                         money(v)) for k, v in sorted(domain_cents.items())),
+                         money(v)) for k, v in sorted(domain_cents.items(), key=_domain_first)),
         rate_card=budget.rate_card,
         by_category=tuple((cost_category(k), money(categories[k]))
                           for k in CATEGORIES if k in categories),

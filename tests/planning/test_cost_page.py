@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 
+from govcap.planning import wording
 from govcap.planning.core.stored import plan_from_dict
 from govcap.planning.pages import overview
+from govcap.scale import DOMAINS
 
 from .helpers import CATALOGUE
 from .test_cost_model import _plan
@@ -21,6 +23,10 @@ def test_the_page_names_each_category_and_the_reassessment_and_contingency() -> 
     assert names[-1] == "Contingency"
     domains = [name for name, _ in view.by_domain]
     assert "Reassessment sessions" in domains and "contingency" not in domains
+    # the domains first, in the protocol's order, then the lines outside courses
+    assert domains[-2:] == ["Reassessment sessions", "Contingency"]
+    order = [wording.domain_title(k) for k in DOMAINS]
+    assert domains[:-2] == [d for d in order if d in domains[:-2]]
 
 
 def test_an_organisation_page_adds_up_to_its_share() -> None:
