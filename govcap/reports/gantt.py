@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from govcap.charts import palette
 from govcap.reports.drawing import (
+    as_written,
     columns_and_names,
     legend_placing,
     new_figure,
@@ -34,6 +35,23 @@ DOMAIN_COLOURS = {
     "service-management": "#D55E00",
     "enterprise-architecture": "#5F5F5F",
 }
+
+
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+
+
+def names_flush_right(fig, ax) -> None:
+    """The row names right of the grid, set flush right at one edge (as Arabic is written),
+    each starting at the right: the tick labels are anchored by their right end, moved out by
+    the widest name so none runs over the grid."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    labels = ax.get_yticklabels()
+    widest = max((label.get_window_extent(renderer).width for label in labels), default=0)
+    ax.yaxis.set_tick_params(pad=3.5 + widest * 72 / fig.dpi)
+    for label in labels:
+        label.set_horizontalalignment("right")
 
 
 def gantt_chunks(data: GanttData) -> list[GanttData]:
@@ -77,9 +95,17 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
                        for m in data.months],
                       fontsize=7, linespacing=1.1, rotation=90 if upright else 0)
         ax.xaxis.tick_top()
-        ax.set_yticks([r + 0.5 for r in range(len(data.rows))],
-                      [shaped(wrapped(row.label, 52, 1)) for row in data.rows], fontsize=7)
+        # right to left, a label reads from its right end: the module code first (an RLM
+        # makes the line right to left, as "SVC-101" would start it left to right; the SVG's
+        # text is put in visual order here, and needs the mark no more)
+        mark = RLM if data.rtl else ""
+        names = [shaped(mark + wrapped(row.label, 52, 1)) for row in data.rows]
+        if shaped is not as_written:
+            names = [name.replace(RLM, "") for name in names]
+        ax.set_yticks([r + 0.5 for r in range(len(data.rows))], names, fontsize=7)
         ax.tick_params(length=0)
+        if data.rtl:
+            names_flush_right(fig, ax)
         for spine in ax.spines.values():
             spine.set_visible(False)
         used = [d for d in DOMAIN_COLOURS if any(row.domain == d for row in data.rows)]
