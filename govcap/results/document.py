@@ -124,8 +124,14 @@ def actual(i: ind.Indicator) -> str:
         return held(ngettext("%(value)s point (n = %(n)d)", "%(value)s points (n = %(n)d)",
                              words.decimal_count(i.value)) % {
             "value": signed(i.value, ind.DIGITS[ind.POINTS]), "n": i.n})
-    return held(_("%(amount)s (n = %(n)d)") % {"amount": money(i.value, i.currency),
-                                                "n": i.n}) + costed(i)
+    figure = held(_("%(amount)s (n = %(n)d)") % {"amount": money(i.value, i.currency),
+                                                  "n": i.n})
+    more = costed(i)
+    if more and is_rtl(_lang()) and not has_rtl(figure):
+        # "USD 725.20 (n = 77)" before an Arabic sentence: held whole, or the bidi algorithm
+        # takes its "(n" and "= 77)" apart ("(77 = USD 725.20 (n")
+        figure = f"{localise.LRI}{figure}{localise.PDI}"
+    return figure + more
 
 
 def costed(i: ind.Indicator) -> str:
