@@ -12,7 +12,10 @@ from govcap.delivery.core import attendance as sheet
 from govcap.delivery.core import nominations as n
 
 
-def finding_text(f: n.Finding, org_names: Mapping[str, str]) -> str:
+def finding_text(f: n.Finding, org_names: Mapping[str, str],
+                 persona_names: Mapping[str, str] | None = None) -> str:
+    """A nomination finding in words: organisations by name, the audiences by the names the
+    catalogue gives them in the reader's language (``persona_names``: key → name)."""
     org = org_names.get(f.org_id, f.org_id)
     if f.kind == n.OVER_PLAN:
         return _("%(org)s nominated %(got)s; the plan provides for %(planned)s.") % {
@@ -31,7 +34,8 @@ def finding_text(f: n.Finding, org_names: Mapping[str, str]) -> str:
         return ngettext(
             "%(n)s nominee is outside the module's audience (%(roles)s).",
             "%(n)s nominees are outside the module's audience (%(roles)s).",
-            f.count) % {"n": f.count, "roles": ", ".join(f.personas)}
+            f.count) % {"n": f.count, "roles": localise.join(
+                [(persona_names or {}).get(p, p) for p in f.personas])}
     return f.kind
 
 

@@ -112,7 +112,7 @@ def _context(request, delivery: Delivery) -> dict:
                                      planned, delivery.planned_participants)),
         "cost_share": org_keys is not None,
         "planned_participants": planned,
-        "findings": [texts.finding_text(f, org_names)
+        "findings": [texts.finding_text(f, org_names, dict(catalogue.personas))
                      for f in services.nomination_findings(delivery, trainees, org_keys)]
         # a merged course's nominees are in the course it merged into: nothing to say
         if (can_manage or can_attend or trainees)

@@ -22,7 +22,9 @@ def test_a_nomination_from_the_page_is_checked_against_the_plan(course):
     page = client.get(url(course, "delivery")).content.decode()
     assert Trainee.objects.filter(delivery=course.delivery).count() == 3
     assert "Women: 1 of the 3 nominees whose gender is stated; the plan aims at 50%." in page
-    assert "2 nominees are outside the module&#x27;s audience (finance)." in page
+    # the audience by its name in the reader's language, not the catalogue's key
+    assert ("2 nominees are outside the module&#x27;s audience (Finance and procurement "
+            "officers).") in page
 
 
 def test_the_attendance_grid_saves_the_boxes_changed_from_what_the_page_showed(course):

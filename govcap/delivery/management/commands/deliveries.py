@@ -4,9 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from govcap import localise
 from govcap.assessments.management.commands.privacy import operator
 from govcap.assessments.privacy import PrivacyError
-from govcap.delivery import imports, privacy, services
+from govcap.delivery import imports, privacy, services, texts
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 
@@ -96,7 +97,8 @@ class Command(BaseCommand):
                              "completion": t.completion, "attendance": days})
         row["trainees"] = trainees
         nominees = Trainee.objects.filter(delivery=d).select_related("organisation")
-        row["warnings"] = [f.kind for f in services.nomination_findings(d, nominees)]
+        findings = services.nomination_findings(d, nominees)
+        row["warnings"] = [f.kind for f in findings]
         if options["json"]:
             self.stdout.write(json.dumps(row, ensure_ascii=False, indent=2))
             return
@@ -106,8 +108,11 @@ class Command(BaseCommand):
             line = "".join("?" if m is None else "P" if m else "-" for m in item["attendance"])
             self.stdout.write(f"  {item['code']:5} {item['organisation'][:40]:40} {line:12} "
                               f"{item['completion'] or '—'}")
-        for kind in row["warnings"]:
-            self.stdout.write(f"  warning: {kind}")
+        # the warnings in words, as the delivery page says them (the JSON keeps their kinds)
+        org_names = {str(o.uuid): o.name for o in d.engagement.organisations.all()}
+        personas = dict(d.plan.catalogue.parsed(localise.language_of()).personas)
+        for f in findings:
+            self.stdout.write(f"  warning: {texts.finding_text(f, org_names, personas)}")
 
     def import_attendance(self, options):
         d = self._delivery(options["delivery"])
