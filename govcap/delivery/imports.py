@@ -57,10 +57,19 @@ def read_upload(source: bytes | str | Path, name: str = "") -> Upload:
     if len(data) > MAX_FILE_BYTES:
         raise ImportProblem.one(_("the file is larger than 5 MB"), label)
     tab = _sheet_name(data)
+    if label.lower().endswith((".xlsx", ".xlsm")) and (tab is None or not _may_be_read(data)):
+        # said as what it is: read on, a damaged workbook was told to hold an ODK export's
+        # CSV, and other bytes to be saved as UTF-8 text
+        raise ImportProblem.one(_(
+            "the file is not a readable XLSX workbook (damaged, or another kind of file "
+            "named .xlsx): open the sheet in Excel or LibreOffice, save it again as .xlsx "
+            "or as “CSV UTF-8”, and import that file"), label)
     return Upload(data, label, f"{label}, sheet “{tab}”" if tab else label)
 
 
-def _sheet_name(data: bytes) -> str:
+def _sheet_name(data: bytes) -> str | None:
+    """The first sheet's name of a workbook ("" when it has none, or is not a ZIP file);
+    None for a ZIP file no workbook reader can open."""
     if not data.startswith(b"PK"):
         return ""
     try:
@@ -72,7 +81,18 @@ def _sheet_name(data: bytes) -> str:
         finally:
             wb.close()
     except Exception:  # unreadable: read_table says so in its own words
-        return ""
+        return None
+
+
+def _may_be_read(data: bytes) -> bool:
+    """A workbook, or UTF-8 text (a CSV named .xlsx is read as the CSV it is)."""
+    if data.startswith(b"PK"):
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def grouped(problems: list[sheet.SheetProblem]) -> list[Problem]:

@@ -120,3 +120,16 @@ def test_random_malformed_rows_leave_nothing_written(two, good, bad, at, as_xlsx
     assert caught.value.problems and all(p.row is None or p.row >= 2
                                          for p in caught.value.problems)
     assert marks(two.delivery) == before
+
+
+@pytest.mark.parametrize("data", [
+    b"PK\x03\x04" + bytes(range(256)) * 4,  # a damaged workbook: a ZIP header, then nothing
+    bytes(range(256)) * 8,  # other bytes, named .xlsx
+])
+def test_a_file_named_xlsx_that_is_no_workbook_is_said_to_be_so(two, data):
+    with pytest.raises(ImportProblem) as found:
+        imports.import_attendance(data, two.delivery, user=two.coordinator,
+                                  name="attendance.xlsx")
+    said = str(found.value)
+    assert "not a readable XLSX workbook" in said
+    assert "ZIP" not in said and "UTF-8 text" not in said
