@@ -135,10 +135,16 @@ class Delivery(models.Model):
     @property
     def is_overdue(self) -> bool:
         """Its last day (or first, without an end) has passed and it is still planned or
-        running: someone has to record it as completed, move it or cancel it."""
+        running: someone has to record it as completed, move it or cancel it. Without dates,
+        its planned month has ended (a delivery recorded with no dates is as late as the
+        course it records)."""
+        if self.status not in (self.Status.PLANNED, self.Status.IN_PROGRESS):
+            return False
         last = self.end_date or self.start_date
-        return (self.status in (self.Status.PLANNED, self.Status.IN_PROGRESS)
-                and last is not None and last < timezone.localdate())
+        if last is None:
+            return bool(self.planned_month) and (
+                self.planned_month < timezone.localdate().strftime("%Y-%m"))
+        return last < timezone.localdate()
 
 
 class DeliveryOperation(models.Model):
