@@ -16,7 +16,7 @@ from ninja.pagination import paginate
 from govcap.accounts import scoping
 from govcap.api.read import ERRORS, LimitOffset
 from govcap.api.schemas import SLUG, Error
-from govcap.delivery import access, services
+from govcap.delivery import access, costs_shown, services
 from govcap.delivery.core.attendance import MAX_DAYS, Mark
 from govcap.delivery.models import Attendance, Delivery
 
@@ -40,16 +40,23 @@ class DeliveryOut(Schema):
     currency: str
     planned_month: str
     planned_participants: int
-    planned_cost: str = Field(description=(
+    planned_cost: str | None = Field(description=(
         "The planned cost in the currency's units (`currency`), a decimal string with two "
-        "decimals (\"8270.00\"), as the results API gives money"))
+        "decimals (\"8270.00\"), as the results API gives money; as the delivery page "
+        "shows it: your organisations' share for a viewer of some organisations "
+        "(`cost_is_share`), null for a training provider (the plan's money is the "
+        "engagement's)"))
     cost: str | None = Field(description=(
-        "The cost recorded, as `planned_cost` (null until recorded)"))
-    planned_cost_cents: int = Field(deprecated=True, description=(
-        "Deprecated: the planned cost in cents; read `planned_cost`. Removed in the next "
+        "The cost recorded, as `planned_cost` (null until recorded, and for a training "
+        "provider)"))
+    cost_is_share: bool = Field(False, description=(
+        "True: `planned_cost` and `cost` are your organisations' share of the course, on "
+        "its seats, as the delivery page and the results count it"))
+    planned_cost_cents: int | None = Field(deprecated=True, description=(
+        "Deprecated: `planned_cost` in cents; read `planned_cost`. Removed in the next "
         "release."))
     cost_cents: int | None = Field(deprecated=True, description=(
-        "Deprecated: the cost recorded in cents; read `cost`. Removed in the next release."))
+        "Deprecated: `cost` in cents; read `cost`. Removed in the next release."))
     revision: int
 
     @staticmethod
@@ -57,12 +64,37 @@ class DeliveryOut(Schema):
         return obj.provider.name if obj.provider else None
 
     @staticmethod
-    def resolve_planned_cost(obj: Delivery) -> str:
-        return units(obj.planned_cost_cents)
+    def resolve_planned_cost(obj: Delivery, context) -> str | None:
+        shown = _costs(obj, context)
+        return None if shown is None else units(shown.planned_cents)
 
     @staticmethod
-    def resolve_cost(obj: Delivery) -> str | None:
-        return None if obj.cost_cents is None else units(obj.cost_cents)
+    def resolve_cost(obj: Delivery, context) -> str | None:
+        shown = _costs(obj, context)
+        return None if shown is None or shown.cost_cents is None else units(shown.cost_cents)
+
+    @staticmethod
+    def resolve_cost_is_share(obj: Delivery, context) -> bool:
+        shown = _costs(obj, context)
+        return shown is not None and shown.shared
+
+    @staticmethod
+    def resolve_planned_cost_cents(obj: Delivery, context) -> int | None:
+        shown = _costs(obj, context)
+        return None if shown is None else shown.planned_cents
+
+    @staticmethod
+    def resolve_cost_cents(obj: Delivery, context) -> int | None:
+        shown = _costs(obj, context)
+        return None if shown is None else shown.cost_cents
+
+
+def _costs(obj: Delivery, context) -> costs_shown.CostsShown | None:
+    """The page's rule (``costs_shown``), worked out once per delivery and reader."""
+    if not hasattr(obj, "_costs_shown"):
+        obj._costs_shown = costs_shown.costs_shown(  # type: ignore[attr-defined]
+            context["request"].auth, obj)
+    return obj._costs_shown  # type: ignore[attr-defined]
 
 
 def units(cents: int) -> str:
