@@ -15,7 +15,7 @@ from ninja.pagination import paginate
 
 from govcap.accounts import scoping
 from govcap.api.read import ERRORS, LimitOffset
-from govcap.api.schemas import SLUG, Error
+from govcap.api.schemas import SLUG, Error, Page
 from govcap.delivery import access, costs_shown, services
 from govcap.delivery.core.attendance import MAX_DAYS, Mark
 from govcap.delivery.models import Attendance, Delivery
@@ -140,17 +140,49 @@ class AttendanceOut(Schema):
                                        "written")
 
 
+class DemoLeftOut:
+    """A list's rows, and how many demo rows were left out of it."""
+
+    def __init__(self, queryset, demo_left_out: int) -> None:
+        self.queryset, self.demo_left_out = queryset, demo_left_out
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, cut: slice) -> Any:
+        return self.queryset[cut]
+
+
+class DeliveriesPage(LimitOffset):
+    class Output(Page):
+        items: list[Any]
+        demo_left_out: int = Field(0, description=(
+            "Demo deliveries you can see that the list leaves out: ask with "
+            "`include_demo=true`, or name a demo engagement (`engagement`)"))
+
+    def paginate_queryset(self, queryset, pagination, request, **params: Any):
+        return {**super().paginate_queryset(queryset, pagination, request, **params),
+                "demo_left_out": getattr(queryset, "demo_left_out", 0)}
+
+
 @router.get("deliveries", response={200: list[DeliveryOut], **ERRORS},
             summary="Deliveries you can see")
-@paginate(LimitOffset)
+@paginate(DeliveriesPage)
 def list_deliveries(request, engagement: str | None = Query(None, pattern=SLUG),
                     include_demo: bool = False):
+    """Demo deliveries are left out unless `include_demo=true` or `engagement` names a demo
+    engagement (as the other lists and the results); `demo_left_out` says how many. One
+    delivery asked for by its uuid is given, demo or not, as one session is."""
     qs = access.deliveries(request.auth)
     if engagement is not None:
         qs = qs.filter(engagement__slug=engagement)
+        if qs.filter(engagement__is_demo=True).exists():
+            include_demo = True  # asked for by name
+    left_out = 0
     if not include_demo:
+        left_out = qs.filter(engagement__is_demo=True).count()
         qs = qs.filter(engagement__is_demo=False)
-    return qs.order_by("start_date", "cohort_id", "id")
+    return DemoLeftOut(qs.order_by("start_date", "cohort_id", "id"), left_out)
 
 
 @router.get("deliveries/{uuid}", response={200: DeliveryDetail, **ERRORS},
