@@ -93,8 +93,9 @@ def evaluation_page(request, uuid):
     language = _language()
     summary = ev.summary(delivery, language,
                          trainees=access.trainees(request.user, delivery))
-    fewest = (0 if access.reads_individual_answers(request.user, delivery)
-              else rules.FEWEST_ANSWERS_SHOWN)
+    # the coordinators read each answer; anyone else reads the participants by code beside
+    # their role, seniority and gender (or by name): no total of fewer answers for them
+    fewest = 0 if access.can_manage(request.user, delivery) else rules.FEWEST_ANSWERS_SHOWN
     context = {
         "delivery": delivery, "engagement": delivery.engagement, "summary": summary,
         "module": delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code),
@@ -102,7 +103,7 @@ def evaluation_page(request, uuid):
         "can_enter": ev.can_enter_answers(request.user, delivery),
         # the course's provider reads the trainees' names: a total of few answers could
         # show one named trainee's, and is shown to them from a few answers only
-        "fewest": fewest,
+        "fewest": fewest, "reads_names": access.reads_names(request.user, delivery),
         "rating_rows": [(ev.reaction_label(item), mean, n, 0 < n < fewest)
                         for item in rules.REACTION_ITEMS
                         for mean, n in [summary.rating_means[item]]],

@@ -38,8 +38,9 @@ PARTICIPANT, SUPERVISOR = "participant", "supervisor"
 RESPONDENTS = (PARTICIPANT, SUPERVISOR)
 APPLIED = ("yes", "partly", "no")
 COMMENT_MAX = 2000
-# A course's training provider reads its trainees' names (sign-in sheets): a total of fewer
-# answers than this could show one named trainee's answers, and is not shown to them.
+# A course's training provider reads its trainees' names (sign-in sheets), its viewers its
+# trainees by code with their role, seniority and gender: a total of fewer answers than
+# this could show one person's answers, and is shown to the coordinators only.
 FEWEST_ANSWERS_SHOWN = 5
 
 # follow-up states
