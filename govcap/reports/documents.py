@@ -20,7 +20,7 @@ from govcap.orgs.models import Organisation
 from govcap.orgs.names import country_of, round_name
 from govcap.planning import wording
 from govcap.planning.benchmarks import benchmark_texts
-from govcap.planning.core.narrow import narrow
+from govcap.planning.core.narrow import organisation_share
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.inputs_db import later_round_label, previous_round
 from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
@@ -81,8 +81,10 @@ def document_language(default: str | None, asked: str | None = None) -> str:
 
 
 def organisation_json(data: dict[str, Any], org_id: str) -> dict[str, Any]:
-    """The plan narrowed to one organisation: its lines and the cohorts it attends."""
-    return narrow(data, org_id)
+    """The plan as one organisation's data: its lines, the cohorts it attends (the others
+    in them counted, not named), its share of the budget; nothing of another organisation,
+    as its PDF and XLSX."""
+    return organisation_share(data, org_id)
 
 
 def find_org_id(plan: Plan, ref: str) -> str | None:
