@@ -626,11 +626,35 @@ def diff_lines(diff: Mapping[str, Any] | None, currency: str, names: Namer,
         lines.append(ngettext("%(n)d edit is new or turned out differently; see Edits.",
                               "%(n)d edits are new or turned out differently; see Edits.",
                               len(outcomes)) % {"n": len(outcomes)})
-    if diff.get("total_before_cents") != diff.get("total_after_cents"):
-        lines.append(gettext("Budget: %(before)s, now %(after)s") % {
-            "before": money(diff.get("total_before_cents") or 0, currency),
-            "after": money(diff.get("total_after_cents") or 0, currency)})
+    budget = budget_change(diff, currency, before)
+    if budget is not None:
+        old, new, old_currency, new_currency = budget
+        if old_currency == new_currency:
+            lines.append(gettext("Budget: %(before)s, now %(after)s") % {
+                "before": old, "after": new})
+        else:
+            lines.append(gettext("Budget: %(before)s, now %(after)s; the currency changed "
+                                 "from %(old_currency)s to %(new_currency)s") % {
+                "before": old, "after": new, "old_currency": old_currency,
+                "new_currency": new_currency})
     return lines
+
+
+def budget_change(diff: Mapping[str, Any], currency: str, before: PlanData | None = None,
+                  ) -> tuple[str, str, str, str] | None:
+    """The budget before and now, each in its own version's currency (a plan regenerated
+    in KES after USD said "KES 40,760.50, now KES 5,278,484.75" of a budget of USD
+    40,760.50), and the two currencies; None when the total did not change. ``currency``:
+    this version's; the version before's is the diff's, else ``before``'s (a diff stored
+    before it kept them), else this one's."""
+    if diff.get("total_before_cents") == diff.get("total_after_cents"):
+        return None
+    new_currency = str(diff.get("currency_after") or currency)
+    old_currency = str(diff.get("currency_before")
+                       or (before.currency if before is not None else new_currency))
+    return (money(diff.get("total_before_cents") or 0, old_currency),
+            money(diff.get("total_after_cents") or 0, new_currency), old_currency,
+            new_currency)
 
 
 def _need_change_lines(before: PlanData, after: PlanData, names: Namer) -> list[str]:

@@ -214,11 +214,9 @@ def _changes(plan: Plan, language: str, sections: dict[str, str]) -> dict[str, A
     if not lines:
         return {}
     out: dict[str, Any] = {"changes_since": plan.based_on.version, "changes": tuple(lines)}
-    if plan.diff.get("total_before_cents") != plan.diff.get("total_after_cents"):
-        out["budget_before"] = wording.money(plan.diff.get("total_before_cents") or 0,
-                                             after.currency)
-        out["budget_after"] = wording.money(plan.diff.get("total_after_cents") or 0,
-                                            after.currency)
+    budget = wording.budget_change(plan.diff, after.currency, before)
+    if budget is not None:  # each in its version's currency
+        out["budget_before"], out["budget_after"] = budget[:2]
     return out
 
 

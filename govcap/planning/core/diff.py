@@ -50,6 +50,10 @@ class PlanDiff:
     total_before_cents: int = 0
     total_after_cents: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
+    # each total's currency: a plan regenerated in another currency has its budget before
+    # in the old one ("" in diffs stored before they were kept: the plans' own then)
+    currency_before: str = ""
+    currency_after: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -115,6 +119,8 @@ def diff_plans(old: PlanData | Mapping[str, Any], new: PlanData | Mapping[str, A
         + tuple(Change(k, None, ops_b[k].get("status")) for k in _split(ops_a, ops_b)[0]),
         total_before_cents=a["budget"]["total_cents"],
         total_after_cents=b["budget"]["total_cents"],
+        currency_before=a["budget"].get("currency") or a.get("currency", ""),
+        currency_after=b["budget"].get("currency") or b.get("currency", ""),
     )
 
 

@@ -93,7 +93,7 @@ class Command(BaseCommand):
                 f"  since v{plan.version - 1}: +{len(d['needs_added'])} / "
                 f"-{len(d['needs_removed'])} needs, +{len(d['cohorts_added'])} / "
                 f"-{len(d['cohorts_removed'])} cohorts, budget "
-                f"{money(d['total_before_cents'], data['currency'])} → "
+                f"{money(d['total_before_cents'], d.get('currency_before') or data['currency'])} → "
                 f"{money(d['total_after_cents'], data['currency'])}")
 
     def export(self, engagement: Engagement, options: dict[str, Any]) -> None:
