@@ -8,7 +8,9 @@ from collections.abc import Callable, Sequence
 from typing import cast
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from govcap import localise
 from govcap.analysis.core import aggregate
 from govcap.analysis.core.programme import LevelCounts, domain_counts, rounds_lines
 from govcap.analysis.labels import domain_titles, level_label, round_label
@@ -73,7 +75,7 @@ def programme_report(engagements: Sequence[Engagement], counts: Counts,
     if not chosen:
         report.intro = _("No engagement to compare yet.")
         return report
-    rows = [(f"{c.name} — {round_label(e)}", e) for c, e in chosen]
+    rows = [(f"{localise.isolate(c.local_name)} — {round_label(e)}", e) for c, e in chosen]
     report.blocks.append(_comparison(rows, counts, SECTION_KEYS, labels, "countries",
                                      _("Countries side by side, per section"), _("Country")))
     dcounts = domain_counts({k: v for k, v in counts.items()
@@ -146,9 +148,13 @@ def _share(counts: LevelCounts) -> float | None:
 
 def country_report(country: Country, rounds: list[Engagement], rows: list[aggregate.RatingRow], counts: Counts,
                    titles: dict[str, str], org_names: dict[int, str],
-                   org_url: Callable[[int], str]) -> Report:
+                   org_url: Callable[[int], str],
+                   provisional: frozenset[tuple[int, int]] = frozenset()) -> Report:
     """One country's rounds: median level per round, counts per round, and the same
-    organisations followed from the baseline to the latest round."""
+    organisations followed from the baseline to the latest round. ``provisional``: the
+    (round, organisation) pairs with no validated session yet; the comparison counts an
+    organisation only when both its rounds are validated, as the plan does, and marks the
+    others provisional."""
     labels = {key: titles.get(key, key) for key in SECTION_KEYS}
     report = Report(_("%(country)s: rounds of assessment") % {"country": country.local_name})
     if not rounds:
@@ -178,7 +184,18 @@ def country_report(country: Country, rounds: list[Engagement], rows: list[aggreg
         return report
     first, last = rounds[0], rounds[-1]
     changes = aggregate.round_changes(rows, first.id, last.id, sections=SECTION_KEYS)
-    summary = aggregate.change_summary(changes)
+    unsure = {org for round_id, org in provisional if round_id in (first.id, last.id)}
+    summary = aggregate.change_summary([c for c in changes if c.org_id not in unsure])
+    note = _("Only organisations assessed in both rounds count; the others are "
+             "'not comparable'.")
+    shown = {c.org_id for c in changes} & unsure
+    if shown:
+        note += " " + ngettext(
+            "%(n)d organisation whose session is not validated yet is not counted here, "
+            "as in the plan; it is marked “provisional” below.",
+            "%(n)d organisations whose sessions are not validated yet are not counted here, "
+            "as in the plan; they are marked “provisional” below.", len(shown)) % {
+            "n": len(shown)}
     report.blocks.append(Block(
         "paired", _("The same organisations, %(first)s → %(last)s") % {
             "first": round_label(first), "last": round_label(last)},
@@ -186,15 +203,17 @@ def country_report(country: Country, rounds: list[Engagement], rows: list[aggreg
                      _("Not comparable"), _("Mean change")],
                     [[labels.get(s.section, s.section), s.improved, s.declined, s.unchanged,
                       s.unknown, signed(s.mean_delta)] for s in summary]),
-        note=_("Only organisations assessed in both rounds count; the others are "
-               "'not comparable'."), open_table=True))
+        note=note, open_table=True))
     by_org: dict[int, list[aggregate.Change]] = defaultdict(list)
     for change in changes:  # the rows are queries.RatingRow: organisation ids
         by_org[cast(int, change.org_id)].append(change)
     org_rows: list[list[Cell | str | int | float | None]] = []
     for org_id, items in sorted(by_org.items(), key=lambda kv: org_names.get(kv[0], "")):
         known = [c.delta for c in items if c.delta is not None]
-        org_rows.append([Cell(org_names.get(org_id, str(org_id)), href=org_url(org_id)),
+        name = org_names.get(org_id, str(org_id))
+        if org_id in unsure:  # its levels may still change: never read as settled
+            name = _("%(organisation)s (provisional)") % {"organisation": name}
+        org_rows.append([Cell(name, href=org_url(org_id)),
                          *[signed(c.delta) if c.delta is not None else "" for c in items],
                          signed(sum(known)) if known else ""])
     report.blocks.append(Block(

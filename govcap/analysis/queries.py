@@ -208,8 +208,17 @@ def programme_counts(user, engagements: list) -> dict[tuple[int, str], LevelCoun
 def country_rows(user, engagements: list) -> list[RatingRow]:
     """Consensus rows of several engagements (a country's rounds), round = engagement id:
     each organisation's deciding session per round."""
+    return country_levels(user, engagements)[0]
+
+
+def country_levels(user, engagements: list,
+                   ) -> tuple[list[RatingRow], frozenset[tuple[int, int]]]:
+    """:func:`country_rows`, and the (round, organisation) pairs whose levels are
+    provisional (no validated session in that round yet) — what a plan never counts."""
     sessions = access.sessions(user).filter(engagement__in=[e.id for e in engagements])
-    return deciding_rows(sessions, session_refs(sessions))
+    refs = session_refs(sessions)
+    provisional = frozenset(key for key, d in org_level.decide(refs).items() if d.provisional)
+    return deciding_rows(sessions, refs), provisional
 
 
 @dataclass(frozen=True)

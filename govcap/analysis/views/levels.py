@@ -67,14 +67,14 @@ def country(request, code: str, name: str | None = None, ext: str | None = None)
         raise Http404
     the_country = rounds[0].country
     counts = queries.programme_counts(request.user, rounds)
-    rows = queries.country_rows(request.user, rounds)
+    rows, provisional = queries.country_levels(request.user, rounds)
     names = dict(scoping.organisations(request.user).filter(
         id__in={r.org_id for r in rows}).values_list("id", "name"))
     uuids = dict(Organisation.objects.filter(id__in=names).values_list("id", "uuid"))
     report = country_report(the_country, rounds, rows, counts,
                             queries.section_titles(rounds[-1]), names,
                             lambda i: reverse("analysis-organisation", args=[uuids[i]])
-                            if i in uuids else "")
+                            if i in uuids else "", provisional)
     return show(request, report, {"page": "country", "country": the_country,
                                   "rounds": rounds}, f"country-{the_country.code}", name, ext)
 
