@@ -179,6 +179,7 @@ class _Reader:
             "create": words.sentence("create", thing), "edit": words.sentence("update", thing),
             "move": _("Moved the course"), "cancel": _("Cancelled the course"),
             "reinstate": _("Reinstated the course"),
+            "started": _("The course started: attendance was recorded"),
             "completion": _("Changed the %(field)s of %(thing)s") % {
                 "field": self.fields["completion"], "thing": thing},
             "erase": words.sentence("erase", thing),

@@ -753,9 +753,14 @@ def _write_marks(user, locked: Delivery, marks: list[rules.Mark],
                                                                         else {}),
             **({"changed": [[c.code, c.day, c.before, c.after] for c in changed]}
                if changed else {})})
-    if marks:
-        Delivery.objects.filter(pk=locked.pk, status=Delivery.Status.PLANNED).update(
-            status=Delivery.Status.IN_PROGRESS)
+    if marks and locked.status == Delivery.Status.PLANNED:
+        # the course has started: said in its changes, and a new revision, so that a form
+        # opened before (showing "Planned") cannot set it back unseen
+        before = snapshot(locked)
+        locked.status = Delivery.Status.IN_PROGRESS
+        locked.revision += 1
+        locked.save(update_fields=["status", "revision", "updated_at"])
+        audit.record_changes(user, "started", locked, before, snapshot(locked))
     return Written(new, changed, len(marks) - len(written))
 
 
