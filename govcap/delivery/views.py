@@ -21,11 +21,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from govcap import localise
 from govcap.accounts import audit, scoping
-from govcap.delivery import access, changes, forms, imports, pages, services, texts
+from govcap.delivery import access, changes, costs_shown, forms, imports, pages, services, texts
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import attendance as attendance_rules
 from govcap.delivery.core.attendance import session_dates
-from govcap.delivery.core.costs import planned_share
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.interchange.problems import ImportProblem
 from govcap.orgs.models import Country, Organisation
@@ -97,19 +96,16 @@ def _context(request, delivery: Delivery) -> dict:
     planned = (delivery.planned_participants if org_keys is None
                else pages.planned_for(services.cohort(delivery.plan, delivery.cohort_id) or {},
                                       org_keys))
-    # a viewer of some organisations sees their share of the cost, as the results count it
-    share = 1.0 if org_keys is None else pages.cost_share(
-        len(trainees), Trainee.objects.filter(delivery=delivery).count(), planned,
-        delivery.planned_participants)
+    # a viewer of some organisations sees their share of the cost, as the results count it;
+    # the provider none (the API's rule too)
+    costs = costs_shown.costs_shown(user, delivery)
     context = {
         "delivery": delivery, "engagement": delivery.engagement, "module": module,
         "rows": rows, "days": range(1, delivery.days + 1), "names": names,
         "can_manage": can_manage, "can_attend": can_attend and not delivery.is_closed,
-        # the plan's money is the engagement's business, not the provider's
-        "sees_costs": scoping.engagements(user).filter(pk=delivery.engagement_id).exists(),
-        "summary": pages.summary(delivery, rows, _language(), share,
-                                 1.0 if org_keys is None else planned_share(
-                                     planned, delivery.planned_participants)),
+        "sees_costs": costs is not None,
+        "summary": pages.summary(delivery, rows, _language(), costs.share if costs else 1.0,
+                                 costs.planned_share if costs else 1.0),
         "cost_share": org_keys is not None,
         "planned_participants": planned,
         "findings": [texts.finding_text(f, org_names, dict(catalogue.personas))
