@@ -591,6 +591,10 @@ class Summary:
     # the same, for participants and supervisors apart (the indicator counts them apart)
     follow_ups_by: dict[str, dict[str, int]] = field(default_factory=dict)
     applied_by: dict[str, dict[str, int]] = field(default_factory=dict)
+    # answered before 3 months or after 6 (``rules.in_window``): kept out of ``applied``
+    # and ``applied_by`` (the level-3 figure), reported apart as the results do:
+    # respondent → (how many say they apply it, yes or partly; how many answered so)
+    apart_by: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def summary(delivery: Delivery, language: str = "en", today: dt.date | None = None, *,
@@ -617,13 +621,18 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
     applied: dict[str, int] = dict.fromkeys(rules.APPLIED, 0)
     states_by: dict[str, dict[str, int]] = {who: {} for who in rules.RESPONDENTS}
     applied_by = {who: dict.fromkeys(rules.APPLIED, 0) for who in rules.RESPONDENTS}
+    apart_by: dict[str, tuple[int, int]] = {}
     for f in follow_ups:
         state = rules.follow_up_state(f.due_date, f.close_date, f.answered_at is not None,
                                       today)
         states[state] = states.get(state, 0) + 1
         mine = states_by.setdefault(f.respondent, {})
         mine[state] = mine.get(state, 0) + 1
-        if f.answered_at is not None and f.applied:
+        if f.answered_at is not None and f.applied and not rules.in_window(
+                f.due_date, f.close_date, timezone.localdate(f.answered_at)):
+            yes, n = apart_by.get(f.respondent, (0, 0))
+            apart_by[f.respondent] = (yes + (f.applied in ("yes", "partly")), n + 1)
+        elif f.answered_at is not None and f.applied:
             applied[f.applied] += 1
             applied_by.setdefault(f.respondent, dict.fromkeys(rules.APPLIED, 0))[
                 f.applied] += 1
@@ -634,4 +643,5 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
         learning=rules.learning_summary(pre, post),
         objective_shares=[(text, met, n) for text, (met, n) in zip(texts, shares, strict=True)],
         follow_ups=states, applied=applied,
-        trainees=trainees.count(), follow_ups_by=states_by, applied_by=applied_by)
+        trainees=trainees.count(), follow_ups_by=states_by, applied_by=applied_by,
+        apart_by=apart_by)

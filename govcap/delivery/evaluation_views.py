@@ -134,14 +134,28 @@ def _follow_up_row(summary: ev.Summary, respondent: str, fewest: int) -> dict:
     what they answered (not shown to the provider from fewer than ``fewest`` answers)."""
     states = summary.follow_ups_by.get(respondent, {})
     applied = summary.applied_by.get(respondent, {})
-    answered = sum(applied.values())
+    yes, apart = summary.apart_by.get(respondent, (0, 0))
+    answered = sum(applied.values()) + apart
     return {
         "label": _("Participants") if respondent == rules.PARTICIPANT else _("Supervisors"),
         "states": [(label, states.get(state, 0)) for state, label in (
             (rules.ANSWERED, _("Answered")), (rules.DUE, _("Due")),
             (rules.OVERDUE, _("Overdue")), (rules.UPCOMING, _("Not yet due")))],
         "applied": [(label, applied.get(key, 0)) for key, label in FollowUp.Applied.choices],
-        "hidden": 0 < answered < fewest}
+        "hidden": 0 < answered < fewest,
+        # as the results page says it (the same words)
+        "apart": "" if not apart else ngettext(
+            "Level 3, reported apart: %(count)d of %(n)d participant who answered before 3 "
+            "months or after 6 says they apply what they learnt; not counted in the figure.",
+            "Level 3, reported apart: %(count)d of %(n)d participants who answered before 3 "
+            "months or after 6 say they apply what they learnt; not counted in the figure.",
+            apart) % {"count": yes, "n": apart} if respondent == rules.PARTICIPANT
+        else ngettext(
+            "Level 3, reported apart: %(count)d of %(n)d supervisor who answered before 3 "
+            "months or after 6 says so; not counted beside the figure.",
+            "Level 3, reported apart: %(count)d of %(n)d supervisors who answered before 3 "
+            "months or after 6 say so; not counted beside the figure.",
+            apart) % {"count": yes, "n": apart}}
 
 
 def _trainee_rows(delivery) -> list[dict]:
