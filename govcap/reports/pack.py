@@ -142,6 +142,7 @@ def run_plan_pack(job: Job, progress: Progress) -> Outcome:
     formats = [f for f in job.params.get("formats", FORMATS) if f in FORMATS] or list(FORMATS)
     engagements = engagements_of(job)
     version = job.params.get("version") if job.params.get("engagement") else None
+    language = job.params.get("language")  # None (a command's, an older job's): each its own
     planned, manifest = plan_documents(job.owner, engagements, formats,
                                        int(version) if version else None)
     if not planned:
@@ -154,7 +155,7 @@ def run_plan_pack(job: Job, progress: Progress) -> Outcome:
     total_bytes = 0
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as pack:
         for item in planned:
-            data = documents.render(item.plan, item.fmt, item.org_id)
+            data = documents.render(item.plan, item.fmt, item.org_id, language)
             pack.writestr(item.path, data)
             total_bytes += len(data)
             manifest.append([item.path, item.plan.engagement.slug, item.org_name, item.fmt,

@@ -105,6 +105,16 @@ def start_plan_pack(request):
     formats = [f for f in request.POST.getlist("formats") if f in pack.FORMATS]
     params = {"engagement": engagement.slug if engagement else None,
               "formats": formats or list(pack.FORMATS)}
+    # the language chosen on the page (as its single documents), else the reader's when the
+    # documents are written in it: never each engagement's own, which the reader may not read
+    asked = request.POST.get("lang") or None
+    reader = request.LANGUAGE_CODE
+    if reader not in documents.written_in() and engagement is not None:
+        reader = engagement.language  # as the page's choice starts (plan_documents)
+    try:
+        params["language"] = documents.document_language(reader, asked)
+    except documents.UnknownLanguage:
+        return unknown_language(asked or "")
     version = request.POST.get("version", "")
     if engagement is not None and version.isdigit():  # the version on screen, not the latest
         params["version"] = int(version)

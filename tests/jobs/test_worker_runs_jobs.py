@@ -69,7 +69,7 @@ def test_progress_is_recorded_document_by_document(planned, monkeypatch):
 def test_a_failing_job_keeps_its_error_and_traceback(planned, monkeypatch):
     from govcap.reports import documents
 
-    def broken(plan, fmt, org_id=None):
+    def broken(plan, fmt, org_id=None, language=None):
         raise RuntimeError("the PDF renderer ran out of fonts")
 
     monkeypatch.setattr(documents, "render", broken)
