@@ -278,7 +278,8 @@ def leaks(text: str, data: Data) -> set[str]:
             if value in joined:
                 for match in re.finditer(r"(?<!\w)" + re.escape(value) + r"(?!\w)", joined):
                     drop(line, keep, match.start(), match.end())
-        left = [token for token, k in zip(line, keep, strict=True) if k]
+        left = [token for token, k in zip(line, keep, strict=True) if k
+                and re.search(r"\w", token)]  # not a colon left of a bracketed label
         if words_in(left) >= 2 and in_data(left, data):
             continue  # the rest of the line is a piece of one (`EA-101 Enterprise archi…`)
         if len(left) == 1 and KEY.fullmatch(left[0]) and left[0] not in choice_codes():
