@@ -156,6 +156,11 @@ def test_a_course_is_delivered_answered_on_a_phone_and_counted(browser, page, li
         "1",
     ]
     shot(page, "02-delivery")
+    # at 1024 px the nominees' table fits its card (at 1280 its "Remove" column was cut off)
+    page.set_viewport_size({"width": 1024, "height": 900})
+    remove, card = (nominations.get_by_role("link", name="Remove T2").bounding_box(),
+                    nominations.bounding_box())
+    assert remove and card and remove["x"] + remove["width"] <= card["x"] + card["width"]
 
     # the check before the course, its link shown in the room
     page.get_by_role("link", name="Evaluation: reaction, learning and follow-ups").click()
