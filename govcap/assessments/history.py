@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from govcap import labels, localise
 from govcap.accounts import history
 from govcap.accounts.models import AuditEvent
 from govcap.assessments.models import Participant, Quote, Rating, Session
-from govcap.assessments.texts import instrument_in, session_instrument
-from govcap.instruments.models import InstrumentTranslation
+from govcap.assessments.texts import reader_instrument
 from govcap.orgs.models import Organisation
 
 
@@ -127,13 +126,7 @@ class Reader:
     def _instrument(session: Session):
         """The instrument in the reader's language when it is translated to it (section
         titles then read as the rest of the page), else in the session's."""
-        shown = session_instrument(session)
-        reader = (get_language() or "").split("-")[0]
-        if reader and reader != session.language and (
-                reader == shown.source_language or InstrumentTranslation.objects.filter(
-                    instrument=session.instrument, language=reader).exists()):
-            return instrument_in(session.instrument, reader)
-        return shown
+        return reader_instrument(session)
 
     def org_name(self, pk: Any) -> str:
         if self._orgs is None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.utils.translation import get_language
+
 from govcap.instruments.document import Instrument, localise, parse_instrument
 from govcap.instruments.models import Instrument as InstrumentRow
 from govcap.instruments.models import InstrumentTranslation
@@ -38,3 +40,17 @@ def instrument_in(instrument_row, language: str) -> Instrument:
 
 def session_instrument(session) -> Instrument:
     return instrument_in(session.instrument, session.language)
+
+
+def reader_instrument(session, reader: str | None = None) -> Instrument:
+    """The instrument as its reader reads it: in the reader's (active) language when the
+    instrument has that layer (its source or a translation), so its section titles,
+    instructions and guide read as the page around them; else in the session's language.
+    The participants' words are the session's records, never this."""
+    reader = (reader or get_language() or "").split("-")[0]
+    shown = session_instrument(session)
+    if reader and reader != session.language and (
+            reader == shown.source_language or InstrumentTranslation.objects.filter(
+                instrument=session.instrument, language=reader).exists()):
+        return instrument_in(session.instrument, reader)
+    return shown

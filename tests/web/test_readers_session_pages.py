@@ -120,7 +120,8 @@ def test_the_french_summary_chart_puts_a_no_break_space_before_its_colons(consen
     title = re.search(r"<title id=[^>]*>([^<]*)</title>", chart).group(1)
     assert title.startswith(f"Ministry of ICT{NNBSP}: ")
     hovers = re.findall(r"<title>([^<]*)</title>", chart)
-    assert f"1. Using systems thinking and design thinking{NNBSP}: De base" in hovers
+    # the section named in the reader's French, as the page around it (issue 15)
+    assert f"1. Recourir à la pensée systémique et au design thinking{NNBSP}: De base" in hovers
     assert not any(" :" in t for t in [title, *hovers])
 
 

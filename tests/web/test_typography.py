@@ -64,8 +64,8 @@ def test_an_arabic_page_isolates_a_french_sessions_titles_and_quotes(client, fre
     summary = read(client, w.facilitator, reverse("session-summary", args=[w.session.uuid]),
                    "ar")
     assert 'dir="rtl"' in summary.split(">", 2)[1]  # the page reads right to left
-    # the number inside the French title's isolate: "1. Stratégie", not "Stratégie .1"
-    titles = re.findall(r'<bdi lang="fr" dir="ltr">(\d+)\. [^<]+', summary)
+    # the titles in the reader's Arabic (issue 15), the number inside the title's isolate
+    titles = re.findall(r'<bdi lang="ar" dir="rtl">(\d+)\. [^<]+', summary)
     assert titles and len(titles) == 2 * len(set(titles)), titles  # table and headings
     assert not re.search(r"\d+\. <bdi", summary)
     # the quote isolated inside the page's marks, which then stay on either side of it
@@ -98,8 +98,8 @@ def test_an_arabic_session_overview_joins_consent_and_participants_with_an_arabi
 
 def test_an_arabic_page_of_a_french_session_names_levels_and_domains_in_arabic(
         client, french_session):
-    """The protocol (titles, statements, questions) stays in the session's language, read
-    aloud in the room; the words of the interface, a level as its radio button names it and
+    """What is read aloud in the room (statements, questions) stays in the session's
+    language; the words of the interface, a level as its radio button names it and
     the training domain as the results pages name it, are the reader's."""
     from django.utils import translation
 

@@ -33,6 +33,7 @@ from govcap.accounts.models import AuditEvent
 from govcap.assessments import capture, conflicts, sharing, worddiff
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.assessments.models import CaptureConflict, Quote, Rating
+from govcap.assessments.texts import session_instrument
 from govcap.web import storage_full
 from govcap.web.views.sessions import get_session, session_context
 
@@ -130,8 +131,13 @@ def section_context(request, session, section_key: str) -> dict:
     conflicted_quotes = {q.uuid for q in quotes if conflicts.quote_target(q.uuid) in mine}
     if context["shared_only"]:
         (rating,), quotes = sharing.shared_only(session, [rating], quotes)
+    # what the facilitator reads aloud (the levels' statements, the questions) stays in the
+    # session's language; the heading and the note-taker's instruction are the reader's
+    spoken_instrument = session_instrument(session)
     context |= {
         "section": section,
+        "spoken": spoken_instrument.section(section_key) or section,
+        "spoken_instrument": spoken_instrument,
         "rating": rating,
         "fields": field_views(rating, mine),
         "previous_key": keys[index - 1] if index > 0 else None,

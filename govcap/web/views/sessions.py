@@ -22,7 +22,7 @@ from govcap.assessments import access, sharing, workflow
 from govcap.assessments.errors import CaptureError
 from govcap.assessments.models import Participant, Rating, Session
 from govcap.assessments.summary import session_summary
-from govcap.assessments.texts import session_instrument
+from govcap.assessments.texts import reader_instrument
 from govcap.planning import services as plan_services
 from govcap.web import undo
 from govcap.web.forms import ConsentForm, ParticipantEditForm, ParticipantForm
@@ -48,7 +48,9 @@ def progress(session, instrument) -> list[dict]:
 
 
 def session_context(request, session) -> dict:
-    instrument = session_instrument(session)
+    # the protocol's text (titles, instructions, guide) in the reader's language where the
+    # instrument has it, as the headings around it; the participants' words stay as written
+    instrument = reader_instrument(session)
     steps = progress(session, instrument)
     done = sum(1 for step in steps if step["complete"])
     return {
