@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter
 
+from govcap import localise
 from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue, audience_names
@@ -277,7 +278,8 @@ def change_in_words(s: Scope) -> list[str]:
     out = [s.L.sentence("summary.since", round=previous, up=up, down=len(down))]
     if down:
         out.append(s.L.sentence("summary.regressions", items=s.L.semicolons(
-            f"{s.names[r.org_id]}, {s.section_title(r.section_key)}" for r in down[:5])))
+            f"{s.names[r.org_id]}{localise.separator(s.L.language)}{s.section_title(r.section_key)}"
+            for r in down[:5])))
     return out
 
 
