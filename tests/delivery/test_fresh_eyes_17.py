@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from django.urls import reverse
+from django.utils import timezone
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
@@ -15,9 +16,11 @@ from tests.security.helpers import client_for
 
 
 def _answered_follow_ups(course):
-    """T1 completed a course that ended long ago, and both follow-ups are answered."""
+    """T1 completed a course that ended 4 months ago, and both follow-ups are answered
+    (in their window: the level-3 figure counts them)."""
+    end = timezone.localdate() - dt.timedelta(days=122)
     Delivery.objects.filter(pk=course.delivery.pk).update(
-        start_date=dt.date(2025, 1, 6), end_date=dt.date(2025, 1, 7))
+        start_date=end - dt.timedelta(days=1), end_date=end)
     Trainee.objects.filter(pk=course.trainee.pk).update(completion="completed")
     course.delivery.refresh_from_db()
     ev.sync_follow_ups(course.delivery)
@@ -256,7 +259,7 @@ def test_a_viewer_reads_the_overdue_follow_ups_of_their_courses_without_the_form
     assert "No follow-up is due." not in page and "Overdue" in page and "T1" in page
     assert "Record the answers" not in page and "follow-ups/T1/" not in page
     assert "Amina" not in page  # the names stay with who runs the follow-ups
-    assert "coordinators and the course's training provider record the answers" in page
+    assert "The engagement's coordinators record the answers" in page
 
 
 def test_a_check_before_the_course_opened_after_it_ended_warns_the_coordinator(course):
