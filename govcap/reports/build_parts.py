@@ -301,11 +301,22 @@ def actions(s: Scope) -> Section:
             # a course, or an intervention (training of trainers, e-learning) worded as
             # what it is
             key = "action.measure" if module.is_course else f"action.{module.kind}"
+            # in one organisation's plan a course shared with others is said whole, with
+            # its places and share in it, as the Cohorts table says it
+            shared = any(not s.mine(o) for c in runs for o in c.org_ids)
             measure = L.t(key if key in L.table else "action.measure", title=module.title,
                           code=row.module_code, cohorts=len(runs), days=module.days,
                           delivery=L.get_or(f"delivery.{module.delivery}", module.delivery),
-                          people=sum(s.participants(c) for c in runs),
-                          orgs=len({o for c in runs for o in c.org_ids if s.mine(o)}))
+                          people=sum(m.participants for c in runs for m in c.members
+                                     if shared or s.mine(m.org_id)),
+                          orgs=len({o for c in runs for o in c.org_ids
+                                    if shared or s.mine(o)}))
+            if shared:
+                measure = L.t("action.its_share", measure=measure,
+                              places=sum(s.participants(c) for c in runs),
+                              share=s.money(sum(s.cost(c) for c in runs)),
+                              whole=s.money(sum(m.cost_cents for c in runs
+                                                for m in c.members)))
             assistance = module.follow_up
         else:
             measure, assistance = row.measure, row.technical_assistance

@@ -550,6 +550,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "action.e-learning": _(
         "{title} ({code}): self-paced e-learning, {days:n.study_days} each, for "
         "{people:n.participants} from {orgs:n.organisations}"),
+    # one organisation's plan, a course it shares: its places and share within it
+    "action.its_share": _("{measure}; its {places:n.places} in it, its share {share} of {whole}"),
     "action.source_unset": _("To be agreed with funders"),
     "action.responsibility_default": (_("Engagement coordinator, with the heads of the "
                                       "participating organisations")),
