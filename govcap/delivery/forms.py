@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from govcap import localise
 from govcap.delivery.models import Delivery, Trainee, TrainingProvider
 from govcap.delivery.services import CLEAR_RECORDS_LABEL
 
@@ -101,8 +102,10 @@ class MergeForm(ChangeForm):
 
     def __init__(self, *args, targets=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["into"]).choices = [(str(d.uuid), f"{d.cohort_id} · {d.start_date or '—'}")
-                                       for d in targets]
+        # the start in the reader's words ("8 March 2027"), as every page says a day
+        cast(forms.ChoiceField, self.fields["into"]).choices = [
+            (str(d.uuid), f"{d.cohort_id} · {localise.day(d.start_date, empty='—')}")
+            for d in targets]
 
 
 class NominationForm(forms.Form):

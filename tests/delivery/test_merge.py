@@ -11,6 +11,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from govcap import localise
 from govcap.delivery import changes, services
 from govcap.delivery.core.attendance import Mark
 from govcap.delivery.models import Delivery, Trainee
@@ -94,6 +95,8 @@ def test_the_page_asks_before_merging_then_merges(client, course):
     url = reverse("delivery", args=[course.delivery.uuid])
     page = client.get(url).content.decode()
     assert 'action="' + reverse("delivery-change", args=[course.delivery.uuid, "merge"]) in page
+    day = localise.day(target.start_date, empty="—")  # the reader's words, not 2026-05-04
+    assert f"{target.cohort_id} · {day}</option>" in page
     posted = {"op_id": str(uuid.uuid4()), "base_revision": "1", "into": str(target.uuid)}
     change_url = reverse("delivery-change", args=[course.delivery.uuid, "merge"])
     asked = client.post(change_url, posted)
