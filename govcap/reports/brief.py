@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime
 
+from govcap import localise
 from govcap.orgs.names import country_of
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import month_of, nominations_due
 from govcap.planning.core.plan import SCHEDULED, PlanData
-from govcap.reports import left_out, module_count
+from govcap.reports import course_states, left_out, module_count
 from govcap.reports.assumptions import later_round_sentence
 from govcap.reports.build import (
     coverage,
@@ -87,19 +88,22 @@ def proposed(s: Scope) -> list[str]:
                cohorts=len(s.cohorts), participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
     kept = [c for c in s.cohorts if c.delivery]  # facts already, not proposals
+    comma = localise.separator(L.language)  # "، " in Arabic, between a course and its state
     if kept:
         out.append(L.sentence("brief.kept", items=L.semicolons(
-            f"{c.module_code} {s.module_title(c.module_code)}, {_lower_first(s.state(c))}"
+            f"{c.module_code} {s.module_title(c.module_code)}{comma}{_lower_first(s.state(c))}"
             for c in kept)))
     overdue = [c for c in s.cohorts if s.late(c)[0]]  # approved, month past, not run
     if overdue:
         out.append(L.sentence("brief.overdue", items=L.semicolons(
-            f"{c.module_code} {s.module_title(c.module_code)}, {_lower_first(s.state(c))}"
+            f"{c.module_code} {s.module_title(c.module_code)}{comma}{_lower_first(s.state(c))}"
             for c in overdue)))
     later = later_round_sentence(s)  # a later round reassesses it: as the plan says it
     if later:
         out.append(later)
-    held = {c.cohort_id for c in kept}
+    # the priorities are what is still to run: a course kept, or due and not recorded as run
+    # (said above as what it is), is not one "from" a month gone by
+    held = {c.cohort_id for c in kept} | {c.cohort_id for c in overdue}
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
     for need in s.needs:
         if need.status != SCHEDULED or not need.month or not need.rank \
@@ -129,6 +133,9 @@ def proposed(s: Scope) -> list[str]:
         said.add(need.org_id)
         out.append(L.sentence("brief.follow_on", org=s.names.get(need.org_id, need.org_name),
                               line=follow_on_line(s, need)))
+    if len(follows) > len(said):  # the others counted, with where the plan says each
+        out.append(L.sentence("brief.follow_on_more", n=len(follows) - len(said),
+                              annex=L["h.annex"]))
     if s.left_out:  # a gap deliberately left without training is said, not hidden
         out.append(left_out.summary(s))
     return out
@@ -146,17 +153,36 @@ def asked(s: Scope) -> list[str]:
     if s.ctx.records is not None:  # approved: those recorded as run or cancelled stay
         past = [c for c in past if s.late(c)[0] == "not_run"]
     late = len(past)
+    # the courses "whose month has passed" that the proposals list (one still running
+    # among them): the count asked to be moved says how it differs from theirs
+    passed = sum(1 for c in s.cohorts if s.late(c)[0])
     out = []
     if proposed:
         if s.ctx.status != "approved":
             out.append(L.sentence("brief.ask_approve", version=s.ctx.version))
         elif ahead:  # approved already: what follows is confirming, from this month on
-            out.append(L.sentence("brief.ask_confirm", version=s.ctx.version,
-                                  month=L.month(ahead[0])))
-        if late:  # their month has passed with no delivery recorded: not to start, to move
+            # a course already under way: it is the next courses that start, not training
+            started = any(c.delivery in ("in_progress", "completed")
+                          or course_states.state(c, s.ctx.records, today)[0]
+                          in ("in_progress", "completed", "not_completed") for c in s.cohorts)
+            out.append(L.sentence("brief.ask_confirm_next" if started else "brief.ask_confirm",
+                                  version=s.ctx.version, month=L.month(ahead[0])))
+        if late and passed > late:
+            out.append(L.sentence("brief.ask_late_of", count=late, total=passed,
+                                  month=L.month(now)))
+        elif late:  # their month has passed with no delivery recorded: not to start, to move
             out.append(L.sentence("brief.ask_late", count=late, month=L.month(now)))
-        # a course kept from an earlier version has its participants; names are asked by
-        # a day still to come, for the first courses whose day that is
+        # a course kept from an earlier version has its participants; the names of a course
+        # to come whose day has passed are asked first, at once; then by the next day to come
+        unnamed = sorted({c.month for c in s.cohorts if c.month and not c.delivery
+                          and c.month >= now and nominations_due(plan_day(s), c.month) < today})
+        if unnamed:
+            out.append(L.sentence("brief.ask_nominate_late", date=names_due(s, unnamed[0]),
+                                  courses=L.semicolons(
+                                      f"{c.module_code} {s.module_title(c.module_code)} "
+                                      f"({L.month(c.month)})" for c in sorted(
+                                          (c for c in s.cohorts if c.month in unnamed
+                                           and not c.delivery), key=lambda c: c.month or ""))))
         named = [m for m in ahead if nominations_due(plan_day(s), m) >= today]
         if named:
             out.append(L.sentence("brief.ask_nominate", date=names_due(s, named[0]),

@@ -259,6 +259,12 @@ EN: dict[str, str | Plural | Contextual] = {
         "{modules:n.modules} and {follow_on:n.interventions} in {cohorts:n.cohorts} for "
         "{participants:n.places}, from {first} to {last}; total cost {total}."),
     "brief.follow_on": _("{org}: {line}"),
+    # the brief names a few; the others are counted, with where the full plan says them
+    "brief.follow_on_more": plural_noop(
+        "{n} more gap outlived its course and gets another intervention instead: the full "
+        "plan says it under its organisation in “{annex}”.",
+        "{n} more gaps outlived their course and get another intervention instead: the full "
+        "plan says each under its organisation in “{annex}”."),
     "brief.ask_approve": _(
         "Approve the training plan (version {version}) so cohorts can be confirmed."),
     "brief.ask_confirm": _(
@@ -280,6 +286,20 @@ EN: dict[str, str | Plural | Contextual] = {
         "{count} courses of this plan were due to start before {month}: move those that "
         "have not run to coming months in a new version of the plan.",
         count="count"),
+    # the proposals list more courses whose month has passed (one running) than are to move
+    "brief.ask_late_of": plural_noop(
+        "Of the {total} courses whose month has passed, {count} has not been recorded as "
+        "run: move it to a coming month in a new version of the plan.",
+        "Of the {total} courses whose month has passed, {count} have not been recorded as "
+        "run: move them to coming months in a new version of the plan.",
+        count="count"),
+    # a course of the plan is already under way: the next ones start, not training
+    "brief.ask_confirm_next": _(
+        "Confirm the cohorts to come of the approved training plan (version {version}) with "
+        "the organisations, so that the next courses start in {month}."),
+    "brief.ask_nominate_late": _(
+        "Ask each organisation to name its participants at once for {courses}: their names "
+        "were due by {date}."),
     "brief.overdue": _("Courses of this plan whose month has passed: {items}."),
     "brief.kept": _("Already under way or done, kept from an earlier version of the plan: "
                     "{items}."),
