@@ -67,27 +67,19 @@ def test_a_note_that_starts_with_a_participant_code_reads_in_the_direction_of_it
     key = SECTION_KEYS[1]
     field(consented, key, "dissent", "P2: لم تُشرك الجهة في إعداد السياسة.")
     field(consented, key, "notes", "P1 a donné deux exemples.")
-    section = (
-        reader(consented.facilitator, "ar")
-        .get(f"/s/{consented.session.uuid}/section/{key}/")
-        .content.decode()
-    )
+    def arabic(page: str) -> str:
+        return reader(consented.facilitator, "ar").get(
+            f"/s/{consented.session.uuid}/{page}/").content.decode()
+
+    section = arabic(f"section/{key}")
     assert re.search(r'<textarea id="f-dissent" name="dissent" rows="4" dir="rtl"', section)
     assert re.search(r'<textarea id="f-notes" name="notes" rows="4" dir="ltr"', section)
     # a field without a leading code follows what is typed in it
     assert re.search(r'<textarea id="f-evidence" name="evidence" rows="4" dir="auto"', section)
-    summary = (
-        reader(consented.facilitator, "ar")
-        .get(f"/s/{consented.session.uuid}/summary/")
-        .content.decode()
-    )
+    summary = arabic("summary")
     assert '<bdi dir="rtl">P2: لم تُشرك' in summary
     assert '<bdi dir="ltr">P1 a donné' in summary
-    consent = (
-        reader(consented.facilitator, "ar")
-        .get(f"/s/{consented.session.uuid}/consent/")
-        .content.decode()
-    )
+    consent = arabic("consent")
     assert re.search(r'<textarea name="consent_note"[^>]* dir="auto"', consent)
     assert re.search(r'<input type="text" name="role_title"[^>]* dir="auto"', consent)
 
