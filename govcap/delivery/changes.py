@@ -89,19 +89,11 @@ class _Reader:
         return self.values.get(field, {}).get(str(value), str(value))
 
     def provider_name(self, value: Any) -> str:
-        text = str(value)
-        found = TrainingProvider.objects.filter(pk=int(text)) if text.isdigit() else \
-            TrainingProvider.objects.filter(uuid=text) if len(text) == 36 else None
-        name = found.values_list("name", flat=True).first() if found is not None else None
-        return name or text
+        return _named(TrainingProvider, "name", value)
 
     def course(self, value: Any) -> str:
         """A course named by its cohort ID, from its id or uuid as the audit keeps it."""
-        text = str(value)
-        found = Delivery.objects.filter(pk=int(text)) if text.isdigit() else \
-            Delivery.objects.filter(uuid=text) if len(text) == 36 else None
-        name = found.values_list("cohort_id", flat=True).first() if found is not None else None
-        return name or text
+        return _named(Delivery, "cohort_id", value)
 
     def codes_moved(self, codes) -> str:
         """A merge's nominees by their codes before and after: "T1 became T5, …"."""
@@ -211,3 +203,13 @@ def lines(delivery: Delivery, limit: int = 200) -> list[ChangeLine]:
     # a merge's nominees are said in its course's line, not one line each
     return [reader.line(e) for e in events(delivery).exclude(
         object_type="delivery.trainee", action="merge")[:limit]]
+
+
+def _named(model, column: str, value: Any) -> str:
+    """A record's ``column`` from its id or uuid as the audit keeps it; the value itself
+    when it names no record (deleted since, or neither)."""
+    text = str(value)
+    found = (model.objects.filter(pk=int(text)) if text.isdigit()
+             else model.objects.filter(uuid=text) if len(text) == 36 else None)
+    name = found.values_list(column, flat=True).first() if found is not None else None
+    return name or text
