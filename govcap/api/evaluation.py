@@ -52,7 +52,10 @@ class FollowUpOut(Schema):
     respondent: str
     due_date: dt.date
     close_date: dt.date
-    state: str
+    state: str = Field(..., description="`answered` (3 to 6 months after the course: counted "
+                       "in the level-3 figure), `outside_window` (answered before or after "
+                       "that window: kept, reported apart, not counted), `upcoming`, `due` or "
+                       "`overdue`")
     applied: str
     example: str
     source: str
@@ -143,8 +146,7 @@ def get_evaluation(request, uuid: UUID):
     out["follow_ups"] = [{
         "code": f.trainee.code, "respondent": f.respondent, "due_date": f.due_date,
         "close_date": f.close_date, "source": f.source, "answered_at": f.answered_at,
-        "state": rules.follow_up_state(f.due_date, f.close_date, f.answered_at is not None,
-                                       today),
+        "state": ev.state_of(f, today),
         "applied": f.applied if shown.scores else "",
         "example": f.example if shown.texts else ""} for f in follow_ups]
     if shown.scores:

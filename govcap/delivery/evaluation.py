@@ -542,6 +542,17 @@ def reaction_label(item: str) -> str:
 sync_follow_ups = follow_ups.sync
 
 
+def answered_on(f: FollowUp) -> dt.date | None:
+    """The day a follow-up was answered (None: not yet), as its window is counted."""
+    return timezone.localdate(f.answered_at) if f.answered_at is not None else None
+
+
+def state_of(f: FollowUp, today: dt.date) -> str:
+    """The follow-up's state for the page, the API and the figures: answered in its window
+    (counted), answered outside it (reported apart, not counted), upcoming, due, overdue."""
+    return rules.follow_up_state(f.due_date, f.close_date, answered_on(f), today)
+
+
 @dataclass(frozen=True)
 class Reminder:
     follow_up: FollowUp
@@ -565,7 +576,7 @@ def reminders(user, today: dt.date | None = None,
     for f in (FollowUp.objects.filter(trainee__delivery__in=deliveries, answered_at=None)
               .select_related("trainee", "trainee__organisation", "trainee__identity")
               .order_by("due_date", "trainee__delivery_id", "trainee_id", "respondent")):
-        state = rules.follow_up_state(f.due_date, f.close_date, False, today)
+        state = rules.follow_up_state(f.due_date, f.close_date, None, today)
         mine = orgs.get(f.trainee.delivery_id)
         if mine is not None and f.trainee.organisation_id not in mine:
             continue
@@ -623,16 +634,14 @@ def summary(delivery: Delivery, language: str = "en", today: dt.date | None = No
     applied_by = {who: dict.fromkeys(rules.APPLIED, 0) for who in rules.RESPONDENTS}
     apart_by: dict[str, tuple[int, int]] = {}
     for f in follow_ups:
-        state = rules.follow_up_state(f.due_date, f.close_date, f.answered_at is not None,
-                                      today)
+        state = state_of(f, today)
         states[state] = states.get(state, 0) + 1
         mine = states_by.setdefault(f.respondent, {})
         mine[state] = mine.get(state, 0) + 1
-        if f.answered_at is not None and f.applied and not rules.in_window(
-                f.due_date, f.close_date, timezone.localdate(f.answered_at)):
+        if state == rules.OUTSIDE and f.applied:
             yes, n = apart_by.get(f.respondent, (0, 0))
             apart_by[f.respondent] = (yes + (f.applied in ("yes", "partly")), n + 1)
-        elif f.answered_at is not None and f.applied:
+        elif state == rules.ANSWERED and f.applied:
             applied[f.applied] += 1
             applied_by.setdefault(f.respondent, dict.fromkeys(rules.APPLIED, 0))[
                 f.applied] += 1

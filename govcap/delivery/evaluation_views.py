@@ -138,9 +138,13 @@ def _follow_up_row(summary: ev.Summary, respondent: str, fewest: int) -> dict:
     answered = sum(applied.values()) + apart
     return {
         "label": _("Participants") if respondent == rules.PARTICIPANT else _("Supervisors"),
+        # "Answered": the answers the figure counts (3 to 6 months after the course); those
+        # given before or after are counted apart, beside it (``rules.follow_up_state``)
         "states": [(label, states.get(state, 0)) for state, label in (
-            (rules.ANSWERED, _("Answered")), (rules.DUE, _("Due")),
-            (rules.OVERDUE, _("Overdue")), (rules.UPCOMING, _("Not yet due")))],
+            (rules.ANSWERED, _("Answered")),
+            (rules.OUTSIDE, _("Answered outside the window, not counted")),
+            (rules.DUE, _("Due")), (rules.OVERDUE, _("Overdue")),
+            (rules.UPCOMING, _("Not yet due"))) if state != rules.OUTSIDE or states.get(state)],
         "applied": [(label, applied.get(key, 0)) for key, label in FollowUp.Applied.choices],
         "hidden": 0 < answered < fewest,
         # as the results page says it (the same words)
@@ -172,9 +176,7 @@ def _trainee_rows(delivery) -> list[dict]:
         states = {}
         for who in rules.RESPONDENTS:
             f = follow.get((t.pk, who))
-            states[who] = (rules.follow_up_state(f.due_date, f.close_date,
-                                                 f.answered_at is not None, today), f) if f \
-                else ("", None)
+            states[who] = (ev.state_of(f, today), f) if f else ("", None)
         rows.append({"trainee": t, "reaction": reactions.get(t.pk), "pre": pre, "post": post,
                      "gain": post.percent - pre.percent if pre and post else None,
                      "participant": states[rules.PARTICIPANT],

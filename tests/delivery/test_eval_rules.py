@@ -49,11 +49,14 @@ def test_follow_ups_are_due_three_months_after_the_end_and_overdue_after_six(end
 def test_a_follow_up_is_upcoming_then_due_then_overdue_unless_answered():
     due, close = dt.date(2025, 9, 1), dt.date(2025, 12, 1)
     state = rules.follow_up_state
-    assert state(due, close, False, dt.date(2025, 8, 31)) == rules.UPCOMING
-    assert state(due, close, False, due) == rules.DUE
-    assert state(due, close, False, close) == rules.DUE
-    assert state(due, close, False, dt.date(2025, 12, 2)) == rules.OVERDUE
-    assert state(due, close, True, dt.date(2026, 1, 1)) == rules.ANSWERED
+    assert state(due, close, None, dt.date(2025, 8, 31)) == rules.UPCOMING
+    assert state(due, close, None, due) == rules.DUE
+    assert state(due, close, None, close) == rules.DUE
+    assert state(due, close, None, dt.date(2025, 12, 2)) == rules.OVERDUE
+    assert state(due, close, close, dt.date(2026, 1, 1)) == rules.ANSWERED
+    # answered before its due day or after its close day: kept, not counted in the figure
+    assert state(due, close, dt.date(2025, 8, 31), dt.date(2026, 1, 1)) == rules.OUTSIDE
+    assert state(due, close, dt.date(2025, 12, 2), dt.date(2026, 1, 1)) == rules.OUTSIDE
 
 
 def test_rows_of_an_export_are_read_with_every_problem_named():

@@ -93,7 +93,8 @@ def test_the_provider_reads_which_code_answered_not_what(client, answered):
     assert {(c["phase"], c["correct"]) for c in body["learning"]} == {("pre", None), ("post", None)}
     assert body["gains"] == []
     assert sorted(
-        (f["respondent"], f["applied"], f["example"], f["state"] == "answered")
+        # answered in December, after its window closed in July: kept, not counted
+        (f["respondent"], f["applied"], f["example"], f["state"] == "outside_window")
         for f in body["follow_ups"]
     ) == [("participant", "", "", True), ("supervisor", "", "", False)]
 

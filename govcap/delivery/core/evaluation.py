@@ -43,8 +43,10 @@ COMMENT_MAX = 2000
 # this could show one person's answers, and is shown to the coordinators only.
 FEWEST_ANSWERS_SHOWN = 5
 
-# follow-up states
+# follow-up states; OUTSIDE: answered before its due day or after its close day (kept, and
+# reported apart from the level-3 figure: ``in_window``)
 ANSWERED, UPCOMING, DUE, OVERDUE = "answered", "upcoming", "due", "overdue"
+OUTSIDE = "outside_window"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -62,9 +64,13 @@ def follow_up_dates(course_end: dt.date) -> tuple[dt.date, dt.date]:
             add_months(course_end, FOLLOW_UP_CLOSE_MONTHS))
 
 
-def follow_up_state(due: dt.date, close: dt.date, answered: bool, today: dt.date) -> str:
-    if answered:
-        return ANSWERED
+def follow_up_state(due: dt.date, close: dt.date, answered_on: dt.date | None,
+                    today: dt.date) -> str:
+    """``answered_on``: the day the follow-up was answered (None: not yet). An answer is
+    ANSWERED, one of the level-3 figure, only from its due day to its close day; else
+    OUTSIDE: one rule for the evaluation page, the API and the results."""
+    if answered_on is not None:
+        return ANSWERED if in_window(due, close, answered_on) else OUTSIDE
     if today < due:
         return UPCOMING
     return DUE if today <= close else OVERDUE
