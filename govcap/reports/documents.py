@@ -27,7 +27,7 @@ from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan, PlanEdit
 from govcap.planning.rounds_words import engagement_names
 from govcap.planning.services import replaced_by
-from govcap.reports import course_states
+from govcap.reports import course_states, json_words
 from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels, plan_title
@@ -229,9 +229,11 @@ def render(plan: Plan, fmt: str, org_id: str | None = None,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS + BRIEF_FORMATS)}")
     language = document_language(plan.engagement.language, language)
     if fmt == "json":
-        if org_id is None:
-            return plan.data_json.encode()
-        return canonical_json(organisation_json(plan.data, org_id)).encode()
+        if org_id is None and language == "en":
+            return plan.data_json.encode()  # as stored, byte for byte
+        said = plan.data if language == "en" else _json_in(plan, language)
+        return canonical_json(said if org_id is None
+                              else organisation_json(said, org_id)).encode()
     with translation.override(language):  # the round's label in the document's language
         ctx = _context(plan, org_id, language)
     catalogue = plan.catalogue.parsed(ctx.language)  # the exact version the plan used
@@ -246,6 +248,17 @@ def render(plan: Plan, fmt: str, org_id: str | None = None,
             f"{fmt.upper()} plan documents are not available in this build ({exc.name}); "
             "download the JSON.") from exc
     return data
+
+
+def _json_in(plan: Plan, language: str) -> dict[str, Any]:
+    """The plan's stored data with its sentences in ``language`` (json_words): the
+    generator's are English, and the French JSON was partly English."""
+    instrument = localised(plan.engagement.instrument, language)
+    data = plan.plan_data()
+    return json_words.in_language(
+        plan.data, data, plan.catalogue.parsed(language), language,
+        {s.key: str(s.title) for s in instrument.sections}, benchmark_texts(data, language),
+        {e.op_id: e.operation for e in PlanEdit.objects.filter(engagement=plan.engagement)})
 
 
 @dataclass(frozen=True)
