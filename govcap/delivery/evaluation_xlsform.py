@@ -46,8 +46,13 @@ def _in(languages: Sequence[str], text) -> dict[str, str]:
 
 def build_spec(delivery: Delivery, level: int, languages: Sequence[str] = ("en",)) -> FormSpec:
     languages = tuple(dict.fromkeys(languages)) or ("en",)
-    codes = sorted(Trainee.objects.filter(delivery=delivery).values_list("code", flat=True),
-                   key=rules._code_order)
+    trainees = Trainee.objects.filter(delivery=delivery)
+    dropped = _dropped(delivery)
+    # one who dropped out answers the check before the course only (``ev.link_codes``):
+    # the reaction form does not offer their code, the level-2 form takes their "before"
+    # only (its phase's constraint), so that no answer the import refuses can be sent
+    codes = sorted((c for c in trainees.values_list("code", flat=True)
+                    if level == 2 or c not in dropped), key=rules._code_order)
     items: list[Field] = [
         Field("select_one trainee", "trainee",
               _in(languages, lambda: _("Your participant code")),
@@ -70,7 +75,7 @@ def build_spec(delivery: Delivery, level: int, languages: Sequence[str] = ("en",
     elif level == 2:
         items.append(Field("select_one phase", "phase",
                            _in(languages, lambda: _("When is this check?")), required=True,
-                           role="phase"))
+                           role="phase", **_before_only(dropped, languages)))
         choices["phase"] = (
             Choice(rules.PRE, _in(languages, lambda: _("Before the course"))),
             Choice(rules.POST, _in(languages, lambda: _("After the course"))))
@@ -94,6 +99,44 @@ def build_spec(delivery: Delivery, level: int, languages: Sequence[str] = ("en",
     return FormSpec(form_id=form_id(delivery, level), version=FORM_VERSION, title=title,
                     languages=languages, items=tuple(items), choices=choices,
                     instance_name="concat(${trainee}, ' ', ${start})", section_keys=())
+
+
+def _dropped(delivery: Delivery) -> set[str]:
+    """The codes of the delivery's participants who dropped out."""
+    return set(Trainee.objects.filter(delivery=delivery, completion=Trainee.Completion.DROPPED)
+               .values_list("code", flat=True))
+
+
+def _before_only(dropped: set[str], languages: Sequence[str]) -> dict:
+    """The level-2 phase's constraint: a code that dropped out answers "before" only."""
+    if not dropped:
+        return {}
+    others = " and ".join(f"${{trainee}} != '{c}'"
+                          for c in sorted(dropped, key=rules._code_order))
+    return {"constraint": f". = '{rules.PRE}' or ({others})",
+            "constraint_messages": _in(languages, lambda: _(
+                "This participant dropped out of the course: only the check before the "
+                "course is theirs to answer."))}
+
+
+def _dropped_problems(delivery: Delivery, answers: Sequence[tuple[int, ev.Answer]],
+                      column: str) -> list[Problem]:
+    """An answer of a participant who dropped out to a form that is not theirs (the
+    reaction, the check after the course), by row and code: the whole file is refused."""
+    dropped = _dropped(delivery)
+    out = []
+    for row, a in answers:
+        if a.code not in dropped:
+            continue
+        if isinstance(a, ev.ReactionAnswer):
+            out.append(Problem(_("%(code)s dropped out of the course: the reaction form is "
+                                 "not theirs to answer (a form exported now does not offer "
+                                 "their code)") % {"code": a.code}, row, column))
+        elif isinstance(a, ev.LearningAnswer) and a.phase == rules.POST:
+            out.append(Problem(_("%(code)s dropped out of the course: only the check before "
+                                 "the course is theirs to answer, not the one after it") % {
+                "code": a.code}, row, column))
+    return out
 
 
 def xlsform_bytes(delivery: Delivery, level: int, languages: Sequence[str] = ("en",)) -> bytes:
@@ -204,6 +247,7 @@ def import_answers(source: bytes | str | Path, delivery: Delivery, *, user=None,
         answers += [(c.row, ev.LearningAnswer(c.code, c.phase, c.objectives_met))
                     for c in checks]
     problems += [Problem(problem_text(p), p.row or None, p.column or None) for p in found]
+    problems += _dropped_problems(delivery, answers, header.get("trainee", "trainee"))
     problems += _conflicts(delivery, answers, header.get("trainee", "trainee"))
     if problems:
         raise ImportProblem(sorted(problems, key=lambda p: (p.row or 0, p.column or "")), where)
