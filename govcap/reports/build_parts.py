@@ -64,14 +64,17 @@ def gantt_data(s: Scope) -> GanttData:
 
 
 def closed_in_period(s: Scope) -> list[str]:
-    """The closed months that shaped the schedule: those inside its period, and those that
+    """The closed months that shaped the schedule: those inside its period (its training's and
+    reassessments', as the scheduler closes them: ``PlanData.blackout_months``), and those that
     pushed its start past the lead time (the horizon's closed months after the last course
     were listed, and February 2027, which moved Djibouti's start to March, was not)."""
     c = s.plan.settings.get("constraints", {})
     lead_month, not_before = c.get("lead_month"), c.get("not_before")
     pushed = (set(load.months_between(lead_month, not_before))
               if lead_month and not_before and lead_month < not_before else set())
-    first, last = s.period.first, s.period.last
+    # the plan's period runs to its last reassessment, which a closed month moves too (Kenya's
+    # follow-up said "none" with June 2027 closed between its training and reassessments)
+    first, last = s.period.first, s.period.reassess_last or s.period.last
     # the months the schedule's "Months with fewer working days" calls closed count too
     # (Kenya's plans said "none" above "June 2027: closed (fiscal year-end)")
     closed = set(s.plan.blackout_months) | {b.month for b in s.plan.month_blocks if b.closed}

@@ -21,3 +21,13 @@ def test_only_the_months_inside_the_plans_period_are_listed() -> None:
     said = text(document(dataclasses.replace(plan, month_blocks=(inside, after))))
     assert "Inside Day" in said
     assert "Far Day" not in said
+
+
+def test_a_month_closed_between_the_training_and_its_reassessments_is_said() -> None:
+    """Kenya's follow-up: training February to April 2027, reassessments to October, June 2027
+    closed (fiscal year-end) — its schedule chapter said 'Months closed to training: none'."""
+    plan = base_plan()
+    period = plan_period(plan)
+    assert period.last == "2027-02" and period.reassess_last == "2027-08"
+    said = text(document(dataclasses.replace(plan, blackout_months=("2027-06", "2027-10"))))
+    assert "Months closed to training: June 2027." in said  # not October: after the period
