@@ -1,4 +1,5 @@
-"""`govcap plan pack [ENGAGEMENT | --programme] --out FILE.zip [--background]`."""
+"""`govcap plan pack [ENGAGEMENT | --programme] [--language LANG] --out FILE.zip
+[--background]`."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.core.management.base import CommandError, CommandParser
 from govcap.jobs.foreground import run_or_queue
 from govcap.jobs.models import Job
 from govcap.orgs.models import Engagement
+from govcap.reports import documents
 from govcap.reports.pack import FORMATS
 
 
@@ -17,9 +19,19 @@ def add_pack_parser(sub) -> CommandParser:
     pack.add_argument("engagement", nargs="?", help="the engagement's slug")
     pack.add_argument("--programme", action="store_true", help="every engagement's plans")
     pack.add_argument("--formats", default=",".join(FORMATS), help="e.g. pdf,xlsx")
+    pack.add_argument(
+        "--language",
+        metavar="LANG",
+        help="the documents' language, one of "
+        f"{', '.join(documents.LANGUAGES)} (default: each engagement's own), "
+        "as the plan page's pack offers",
+    )
     pack.add_argument("--out", type=Path, help="file to write (not with --background)")
-    pack.add_argument("--background", action="store_true",
-                      help="queue it for `govcap worker` and print the job's ID")
+    pack.add_argument(
+        "--background",
+        action="store_true",
+        help="queue it for `govcap worker` and print the job's ID",
+    )
     return pack
 
 
@@ -39,5 +51,20 @@ def pack(options: dict, stdout) -> None:
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown or not formats:
         raise CommandError(f"--formats: use some of {', '.join(FORMATS)}")
-    run_or_queue(Job.Kind.PLAN_PACK, {"engagement": slug, "formats": formats}, label,
-                 out=options["out"], background=options["background"], stdout=stdout)
+    params: dict = {"engagement": slug, "formats": formats}
+    if options.get("language"):
+        try:
+            params["language"] = documents.document_language(None, options["language"])
+        except documents.UnknownLanguage:
+            raise CommandError(
+                f"--language {options['language']!r}: plan documents are "
+                f"written in {', '.join(documents.LANGUAGES)}"
+            ) from None
+    run_or_queue(
+        Job.Kind.PLAN_PACK,
+        params,
+        label,
+        out=options["out"],
+        background=options["background"],
+        stdout=stdout,
+    )
