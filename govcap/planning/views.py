@@ -366,14 +366,33 @@ def _approval_warnings(engagement, data, names: wording.Namer) -> list[str]:
     no course could hold, gaps an edit left without training."""
     out = []
     in_plan = {o.org_name for o in data.organisations}
-    waiting = [name for name, status in coverage_of(engagement)
-               if name not in in_plan and status == "submitted"]
+    # every engaged organisation the plan leaves out, by how far its assessment got: it named
+    # Kenya's ODPC (submitted) and not the eCitizen Directorate (its session in progress)
+    left: dict[str, list[str]] = {}
+    for name, status in coverage_of(engagement):
+        if name not in in_plan and status != "validated":
+            left.setdefault("in_progress" if status == "draft" else status, []).append(name)
+    waiting = left.get("submitted", [])
     if waiting:
         out.append(ngettext("%(n)d organisation's session is awaiting your validation and is "
                             "not in this plan: %(names)s.",
                             "%(n)d organisations' sessions are awaiting your validation and "
                             "are not in this plan: %(names)s.", len(waiting))
                    % {"n": len(waiting), "names": localise.join(waiting)})
+    running = left.get("in_progress", [])
+    if running:
+        out.append(ngettext("%(n)d organisation's session is not finished yet and is not in "
+                            "this plan: %(names)s.",
+                            "%(n)d organisations' sessions are not finished yet and are not "
+                            "in this plan: %(names)s.", len(running))
+                   % {"n": len(running), "names": localise.join(running)})
+    unassessed = left.get("none", [])
+    if unassessed:
+        out.append(ngettext("%(n)d organisation of the engagement has no session yet and is "
+                            "not in this plan: %(names)s.",
+                            "%(n)d organisations of the engagement have no session yet and "
+                            "are not in this plan: %(names)s.", len(unassessed))
+                   % {"n": len(unassessed), "names": localise.join(unassessed)})
     if data.unfit:
         out.append(ngettext("%(n)d need could not be placed in a course; it is listed under "
                             "Findings with other ways to meet it.",
