@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from govcap.instruments.document import Instrument, localise, parse_instrument
 from govcap.instruments.models import Instrument as InstrumentRow
 from govcap.instruments.models import InstrumentTranslation
+from govcap.instruments.services import catalogue_words
 
 
 @lru_cache(maxsize=64)
@@ -24,9 +25,11 @@ def _localised(instrument_checksum: str, translation_checksum: str, instrument_i
             return parsed
         # No translation yet: every string falls back to the source, visibly marked.
         return localise(parsed, {"instrument": parsed.key, "version": parsed.version,
-                                 "language": language, "strings": {}})
+                                 "language": language, "strings": {}},
+                        catalogue_words(parsed.source_language, language))
     translation = InstrumentTranslation.objects.get(instrument_id=instrument_id, language=language)
-    return localise(parsed, translation.document)
+    return localise(parsed, translation.document,
+                    catalogue_words(parsed.source_language, language))
 
 
 def instrument_in(instrument_row, language: str) -> Instrument:

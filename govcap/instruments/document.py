@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -240,10 +240,13 @@ def _collect(value: object, found: dict[str, Text]) -> None:
     _map_texts(value, keep)
 
 
-def localise(instrument: Instrument, translation: Mapping[str, Any] | None) -> Instrument:
-    """The instrument in the translation's language, falling back to English per string.
-
-    A string the translation lacks keeps its English text with ``fallback=True``.
+def localise(instrument: Instrument, translation: Mapping[str, Any] | None,
+             catalogue: Callable[[str], str | None] | None = None) -> Instrument:
+    """The instrument in the translation's language, per string: the translation's text;
+    else, for a string the application's own catalogue translates word for word (a level
+    name, "Section", a training domain), that translation (``catalogue``: the source text
+    → its translation in the language, or None); else the source (English) text with
+    ``fallback=True``, which pages mark ``lang="en"``.
     ``translation`` is a validated translation document (or None: the source as is).
     """
     if translation is None:
@@ -262,6 +265,9 @@ def localise(instrument: Instrument, translation: Mapping[str, Any] | None) -> I
         value = strings.get(t.id, "")
         if value.strip():
             return Text(value.strip(), t.id, lang)
+        said = catalogue(str(t)) if catalogue is not None else None
+        if said and said.strip() and said != str(t):
+            return Text(said.strip(), t.id, lang)
         return Text(t, t.id, t.lang, fallback=True)
 
     return dataclasses.replace(_map_texts(instrument, translate), language=lang)

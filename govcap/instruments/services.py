@@ -8,10 +8,12 @@ content under an existing version is refused: a changed instrument is a new vers
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 from django.db import IntegrityError, transaction
+from django.utils import translation as i18n
 
 from govcap.instruments import document as doc_mod
 from govcap.instruments.models import Instrument, InstrumentTranslation
@@ -23,6 +25,7 @@ from govcap.instruments.schema import (
     read_yaml,
     validate_translation,
 )
+from govcap.translations import is_pseudo
 
 DEFAULT_KEY = "govstack-rsa"
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -175,7 +178,25 @@ def localised(instrument: Instrument, language: str | None) -> doc_mod.Instrumen
         return parsed
     translation = instrument.translations.filter(language=language).first()
     return doc_mod.localise(parsed, translation.document if translation else _all_missing(
-        parsed, language))
+        parsed, language), catalogue_words(parsed.source_language, language))
+
+
+def catalogue_words(source: str, language: str) -> Callable[[str], str | None] | None:
+    """The application's own catalogue as the instrument's second layer (docs/translations.md,
+    "Which words show"): an English source string → its gettext translation in
+    ``language`` when the catalogue has one ("Moderate" → "Modéré"), else None. None for an
+    instrument written in another language: the catalogue's message ids are English. None
+    for a pseudo-locale, which would bracket every word asked of it: the crawl must see
+    the instrument's strings as its layers give them."""
+    if source != "en" or language == source or is_pseudo(language):
+        return None
+
+    def said(text: str) -> str | None:
+        with i18n.override(language):
+            value = i18n.gettext(text)
+        return value if value != text else None
+
+    return said
 
 
 def _all_missing(parsed: doc_mod.Instrument, language: str) -> dict[str, Any]:
