@@ -141,16 +141,22 @@ class AttendanceOut(Schema):
 
 
 class DemoLeftOut:
-    """A list's rows, and how many demo rows were left out of it."""
+    """A list's rows, and how many demo rows were left out of it; ``user``: the page's
+    courses have their costs for this reader worked out together (``_costs`` reads them)."""
 
-    def __init__(self, queryset, demo_left_out: int) -> None:
-        self.queryset, self.demo_left_out = queryset, demo_left_out
+    def __init__(self, queryset, demo_left_out: int, user=None) -> None:
+        self.queryset, self.demo_left_out, self.user = queryset, demo_left_out, user
 
     def count(self) -> int:
         return self.queryset.count()
 
     def __getitem__(self, cut: slice) -> Any:
-        return self.queryset[cut]
+        page = list(self.queryset[cut])
+        # in a fixed number of queries, not some per course (``costs_shown_many``)
+        shown = costs_shown.costs_shown_many(self.user, page)
+        for d in page:
+            d._costs_shown = shown[d.pk]  # read by _costs
+        return page
 
 
 class DeliveriesPage(LimitOffset):
@@ -182,7 +188,7 @@ def list_deliveries(request, engagement: str | None = Query(None, pattern=SLUG),
     if not include_demo:
         left_out = qs.filter(engagement__is_demo=True).count()
         qs = qs.filter(engagement__is_demo=False)
-    return DemoLeftOut(qs.order_by("start_date", "cohort_id", "id"), left_out)
+    return DemoLeftOut(qs.order_by("start_date", "cohort_id", "id"), left_out, request.auth)
 
 
 @router.get("deliveries/{uuid}", response={200: DeliveryDetail, **ERRORS},

@@ -4,6 +4,7 @@ nothing else of govcap. Every page, command and API endpoint of deliveries asks 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -167,6 +168,23 @@ def visible_orgs(user, delivery: Delivery) -> frozenset[int] | None:
     if narrowed is None or can_record_attendance(user, delivery):
         return None
     return narrowed
+
+
+def visible_orgs_many(user, deliveries: Iterable[Delivery]
+                      ) -> dict[int, frozenset[int] | None]:
+    """``visible_orgs`` of many deliveries (delivery id → organisations, None: all), the
+    user's providers read once: no query per delivery."""
+    providers: frozenset[int] | None = None
+    out: dict[int, frozenset[int] | None] = {}
+    for d in deliveries:
+        narrowed = narrowed_orgs(user, d.engagement_id)
+        if narrowed is None or can_manage(user, d):
+            out[d.pk] = None
+            continue
+        if providers is None:
+            providers = provider_ids(user)  # read once, when a narrowed viewer asks
+        out[d.pk] = None if d.provider_id in providers else narrowed
+    return out
 
 
 def trainees(user, delivery: Delivery) -> QuerySet:

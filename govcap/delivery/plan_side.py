@@ -3,6 +3,8 @@ said in a line beside it (read by planning.delivered, registered in apps.py)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, ngettext, pgettext
@@ -42,12 +44,22 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
     # (the actual one as the results count it, the planned one by the plan's seats)
     orgs = scoping.scope_of(user).viewer_orgs.get(plan.engagement_id)
     keys = None if orgs is None else pages.org_keys(orgs)
-    for d in (access.deliveries(user).filter(Q(plan=plan) | kept)
-              .select_related("provider", "plan", "merged_into")):
-        if d.plan_id != plan.pk and carried.get(d.cohort_id) != d.plan.version:
-            continue
-        trainees = list(access.trainees(user, d))
-        completed = sum(1 for t in trainees if t.completion == Trainee.Completion.COMPLETED)
+    found = [d for d in (access.deliveries(user).filter(Q(plan=plan) | kept)
+                         .select_related("provider", "plan", "merged_into"))
+             if d.plan_id == plan.pk or carried.get(d.cohort_id) == d.plan.version]
+    # every course's nominees in one query (not one per course), each course's seen ones
+    # by ``access.visible_orgs``
+    seen = access.visible_orgs_many(user, found)
+    nominees: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for delivery_id, org_id, completion in Trainee.objects.filter(
+            delivery__in=[d.pk for d in found]).values_list(
+            "delivery_id", "organisation_id", "completion"):
+        nominees[delivery_id].append((org_id, completion))
+    for d in found:
+        orgs = seen[d.pk]
+        # the completions of the course's nominees the user sees
+        trainees = [c for o, c in nominees[d.pk] if orgs is None or o in orgs]
+        completed = sum(1 for c in trainees if c == Trainee.Completion.COMPLETED)
         values = {"start": _day(d.start_date), "end": _day(d.end_date),
                   "provider": d.provider.name if d.provider else gettext("no provider yet"),
                   "n": len(trainees), "completed": completed,
@@ -63,8 +75,8 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
                     "planned": format_money(d.planned_cost_cents, d.currency, language)}
             elif d.cost_cents is not None:
                 theirs = pages.planned_for(services.cohort(d.plan, d.cohort_id) or {}, keys)
-                actual = pages.cost_share(len(trainees), Trainee.objects.filter(
-                    delivery=d).count(), theirs, d.planned_participants)
+                actual = pages.cost_share(len(trainees), len(nominees[d.pk]), theirs,
+                                          d.planned_participants)
                 planned = planned_share(theirs, d.planned_participants)
                 words += " " + gettext("Cost, your organisations' share: %(actual)s "
                                        "(planned %(planned)s).") % {
