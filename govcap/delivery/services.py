@@ -605,10 +605,28 @@ def set_supervisor_contact(user, trainee: Trainee, contact: str) -> TraineeIdent
     return identity
 
 
+def merged_in(delivery: Delivery) -> list[Delivery]:
+    """The courses merged into this one (and into those, a merge of a merge), with their
+    plans: their nominees are this course's now."""
+    found: list[Delivery] = []
+    todo, seen = [delivery.pk], {delivery.pk}
+    while todo:
+        more = [d for d in Delivery.objects.filter(merged_into_id__in=todo)
+                .select_related("plan").order_by("id") if d.pk not in seen]
+        found += more
+        seen.update(d.pk for d in more)
+        todo = [d.pk for d in more]
+    return found
+
+
 def planned_by_org(delivery: Delivery) -> dict[str, int]:
-    """Organisation uuid → participants the plan's cohort counts on."""
-    row = cohort(delivery.plan, delivery.cohort_id) or {}
-    return {m["org_id"]: m["participants"] for m in row.get("members", ())}
+    """Organisation uuid → participants the plan's cohort counts on, with those of the
+    courses merged into it (``merged_in``): whom it took in were nominated for them."""
+    out: dict[str, int] = {}
+    for d in [delivery, *merged_in(delivery)]:
+        for m in (cohort(d.plan, d.cohort_id) or {}).get("members", ()):
+            out[m["org_id"]] = out.get(m["org_id"], 0) + m["participants"]
+    return out
 
 
 def nomination_findings(delivery: Delivery, trainees: Iterable[Trainee],

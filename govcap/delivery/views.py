@@ -155,10 +155,9 @@ def _context(request, delivery: Delivery) -> dict:
 
 
 def course_organisations(delivery: Delivery) -> list[Organisation]:
-    """The organisations the plan counts in this course (its cohort's members), in the
-    readers' order of names (`localise.sort_key`)."""
-    row = services.cohort(delivery.plan, delivery.cohort_id) or {}
-    keys = [m["org_id"] for m in row.get("members", ()) if m.get("participants", 0)]
+    """The organisations the plan counts in this course (its cohort's members, and those of
+    the courses merged into it), in the readers' order of names (`localise.sort_key`)."""
+    keys = [k for k, n in services.planned_by_org(delivery).items() if n]
     return localise.sorted_names(delivery.engagement.organisations.filter(uuid__in=keys),
                                  key=lambda o: o.name)
 
