@@ -7,7 +7,7 @@ from django.utils import translation
 from govcap.chartwords import chart_words
 from govcap.planning import wording
 from govcap.planning.core.period import months_of
-from govcap.planning.core.plan import DROPPED, SCHEDULED
+from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort
 from govcap.reports import cohort_numbers, costing, course_states, load, rounds
 from govcap.reports.model import (
     Bullets,
@@ -152,7 +152,17 @@ def cohort_table(s: Scope) -> Table:
           s.state(c) if c.delivery or c.cohort_id in s.moved or s.late(c)[0]
           else L.month(c.month),
           f"{c.module_code} {s.module_title(c.module_code)}",
-          s.language(c.language), *s.cohort_columns(c)] for c in s.cohorts])
+          s.language(c.language), *one_a_line(s, c)] for c in s.cohorts])
+
+
+def one_a_line(s: Scope, cohort: Cohort) -> list[Cell]:
+    """The cohort's columns, its organisations one a line: in a narrow column of an Arabic
+    plan, "Ministry of ICT، ICT Authority" ran on and broke inside a name."""
+    columns = s.cohort_columns(cohort)
+    if s.org_id is None and len(cohort.org_ids) > 1:
+        columns[0] = "\n".join(sorted((s.names.get(i, i) for i in cohort.org_ids),
+                                       key=str.casefold))
+    return columns
 
 
 def over_planned(s: Scope) -> list[Para]:

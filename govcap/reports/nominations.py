@@ -80,7 +80,8 @@ def nominations(s: Scope) -> Section:
         rows.append([*([numbered.get(cohort.cohort_id, "")] if numbered is not None else []),
                      L.month(cohort.month),
                      f"{cohort.module_code} {s.module_title(cohort.module_code)}", audience,
-                     L.semicolons(f"{s.names.get(m.org_id, m.org_id)}{L.colon()}{m.participants}"
+                     # one a line: in a narrow Arabic column the list broke inside names
+                     "\n".join(f"{s.names.get(m.org_id, m.org_id)}{L.colon()}{m.participants}"
                                for m in members),
                      L.t("nom.aim", women=math.ceil(places * target / 100), places=places),
                      mix_text(s, [m.org_id for m in members]), names_due(s, cohort.month)])

@@ -185,7 +185,12 @@ def _blocks(section: Section, text: Text = esc) -> str:
 def _cell(value: Cell, kind: str, text: Text = esc) -> str:
     number = kind != "text" or isinstance(value, Money)
     shown = f"{value:.2f}" if isinstance(value, float) else str(value)
-    return f'<td class="num">{text(shown)}</td>' if number else f"<td>{text(shown)}</td>"
+    if number:
+        return f'<td class="num">{text(shown)}</td>'
+    if "\n" in shown:  # one a line (a course's organisations): each line held whole
+        return "<td>" + "".join(f'<span class="line">{text(line)}</span>'
+                                for line in shown.split("\n")) + "</td>"
+    return f"<td>{text(shown)}</td>"
 
 
 def _table(block: Table, text: Text = esc) -> str:
