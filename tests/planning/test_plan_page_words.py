@@ -55,8 +55,8 @@ def test_the_french_page_says_levels_domains_and_the_default_responsibility_in_f
 
 def test_a_level_inside_a_french_sentence_is_lower_case(client, planned):  # noqa: F811
     words = text(page_in(client, planned, "fr"))
-    assert "Niveau de base sur" in words and ", cible modéré" in words
-    assert "Niveau De base" not in words and "cible Modéré" not in words
+    assert "Niveau de base pour « " in words and "niveau cible : modéré" in words
+    assert "Niveau De base" not in words and "cible : Modéré" not in words
     english = text(page_in(client, planned, "en"))
     assert "Rated Basic on" in english  # English names the scale's levels
 
