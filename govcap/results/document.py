@@ -619,7 +619,10 @@ def paired_table(p: PairResult, titles: dict[str, str]) -> Table:
 
 
 def _moved(p: PairResult, changes: list) -> str:
-    """"Ministry of ICT (Basic → Moderate); …", or an unchanged one's level; "—" for none."""
+    """"Ministry of ICT (Basic → Moderate)", or an unchanged one's level, one organisation a
+    line (the columns are narrow: a list run on broke inside names and, in Arabic, scrambled
+    a wrapped line's order); each item isolated in a right-to-left language, as a list's
+    Latin items are; "—" for none."""
     def one(x) -> str:
         name = p.pair.names.get(x.org, str(x.org))
         if x.change:
@@ -628,7 +631,7 @@ def _moved(p: PairResult, changes: list) -> str:
                 "after": level_label(Level(x.after))}
         return _("%(organisation)s (%(level)s)") % {
             "organisation": name, "level": level_label(Level(x.before))}
-    return localise.join((one(x) for x in changes), strong=True) or "—"
+    return "\n".join(localise.isolate(one(x)) for x in changes) or "—"
 
 
 def paired_by_section(p: PairResult, titles: dict[str, str]) -> Table:
