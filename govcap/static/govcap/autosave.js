@@ -48,7 +48,8 @@
     consentKept: "Consent kept on this device and sent when the connection returns; you can capture meanwhile.",
     consentWithdrawn: "Kept on this device and sent when the connection returns.",
     full: "not saved — the server's storage is full; kept on this device",
-    storageFull: "The server's storage is full, so this edit was not saved there. It is kept on this device and will be sent again automatically. Please tell your administrator."
+    storageFull: "The server's storage is full, so this edit was not saved there. It is kept on this device and will be sent again automatically. Please tell your administrator.",
+    sections: {}, fields: {}  // the page's words for a section and a field (autosave_texts)
   };
   try {
     var texts = JSON.parse(document.getElementById("autosave-text").textContent);
@@ -204,8 +205,9 @@
     var list = el("ul");
     failed().forEach(function (f) {
       var op = f.op, text = op.kind === "field" ? op.value : (op.text || op.role_title || "");
-      list.append(el("li", {}, [el("span", { text: (op.section ? op.section + " · " : "") +
-        (op.field || op.kind) + ": " }), el("q", { dir: "auto", text: text }), " — " + (f.message || "")]));
+      var what = op.field || op.kind;
+      list.append(el("li", {}, [el("span", { text: (op.section ? (labels.sections[op.section] || op.section) + " · " : "") +
+        (labels.fields[what] || what) + ": " }), el("q", { dir: "auto", text: text }), " — " + (f.message || "")]));
     });
     var again = el("button", { type: "button", text: labels.sendAgain });
     var dismiss = el("button", { type: "button", className: "link", text: labels.dismiss });

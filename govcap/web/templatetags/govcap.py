@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django import template
 from django.conf import settings
@@ -16,7 +17,7 @@ from govcap.delivery import access as delivery_access
 from govcap.delivery.templatetags.delivery_words import zone_label
 from govcap.direction import input_direction, is_rtl, text_direction
 from govcap.orgs.names import sector_name
-from govcap.scale import DOMAINS
+from govcap.scale import DOMAINS, SECTION_KEYS
 from govcap.translations import is_pseudo
 from govcap.web import storage_full
 
@@ -116,6 +117,16 @@ def listed(items) -> SafeString:
     return mark_safe(conditional_escape(sep).join(
         format_html("<bdi>{}</bdi>", i) if localise.needs_isolating(i) else conditional_escape(i)
         for i in said))
+
+
+@register.filter
+def bdi(value) -> SafeString:
+    """`{% blocktranslate with name=org.name|bdi %}`: a name put into a translated sentence,
+    set apart in `<bdi>` so a Latin name in an Arabic sentence (or an Arabic one in a French
+    sentence) keeps its order and does not take the number or the punctuation beside it
+    into its own direction. Empty stays empty."""
+    said = str(value) if value not in (None, "") else ""
+    return format_html("<bdi>{}</bdi>", said) if said else mark_safe("")
 
 
 @register.simple_tag
@@ -258,7 +269,7 @@ def confidence(value: str) -> str:
     return labels.confidence_label(value)
 
 
-def autosave_texts() -> dict[str, str]:
+def autosave_texts() -> dict[str, Any]:
     """What autosave.js shows, in the active language (`%(n)s` is a count)."""
     return {
         "waiting": _("waiting to be sent"),
@@ -305,6 +316,15 @@ def autosave_texts() -> dict[str, str]:
         "consentWithdrawn": _("Kept on this device and sent when the connection returns."),
         "full": _("not saved — the server's storage is full; kept on this device"),
         "storageFull": storage_full.message(),
+        # an edit not saved is listed by its section and field, in words (issue 15: the
+        # list said "service-management · quote:")
+        "sections": {key: f"{_('Section')} {number}"
+                     for number, key in enumerate(SECTION_KEYS, start=1)},
+        "fields": {"level": _("Agreed level"), "confidence": _("Confidence in this level"),
+                   "not_assessed_reason": _("Reason, if not assessed"), "notes": _("Notes"),
+                   "evidence": _("Evidence mentioned"), "dissent": _("Dissent"),
+                   "quote": _("Quote"), "participant": _("Participant"),
+                   "consent": _("Consent")},
     }
 
 
