@@ -15,8 +15,11 @@ from govcap.delivery.core import nominations as n
 def finding_text(f: n.Finding, org_names: Mapping[str, str],
                  persona_names: Mapping[str, str] | None = None) -> str:
     """A nomination finding in words: organisations by name, the audiences by the names the
-    catalogue gives them in the reader's language (``persona_names``: key → name)."""
-    org = org_names.get(f.org_id, f.org_id)
+    catalogue gives them in the reader's language (``persona_names``: key → name). The
+    organisation's name is set apart (FSI … PDI) in a right-to-left language: in "رشّحت
+    Ministère de la Santé 4؛ …" the count joined the Latin name's run and read as part of
+    it."""
+    org = localise.isolate(org_names.get(f.org_id, f.org_id))
     if f.kind == n.OVER_PLAN:
         return _("%(org)s nominated %(got)s; the plan provides for %(planned)s.") % {
             "org": org, "got": f.count, "planned": f.of}
