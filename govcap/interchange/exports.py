@@ -23,13 +23,17 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _
 
 from govcap.assessments import access, sharing
 from govcap.assessments.models import Participant, Quote, Rating, Session
 from govcap.cells import DANGEROUS_FIRST_CHARACTERS, neutralise, neutralise_row
+from govcap.direction import is_rtl
 from govcap.instruments.models import Instrument
+from govcap.instruments.services import localised
+from govcap.orgs.names import sector_name
 from govcap.scale import NOT_ASSESSED, Level
 
 FORMATS = ("csv", "xlsx")
@@ -70,7 +74,8 @@ COLUMNS: tuple[Column, ...] = (
     # Translators: keep the codes in it (ministry, in_progress…) as the file writes them
     Column("level", "text", _("Consensus level: high, moderate, basic, not_assessed; empty if "
            "not rated yet")),
-    Column("level_score", "integer", _("Basic=1, Moderate=2, High=3; empty when not assessed "
+    # Translators: keep the codes in it (basic, moderate, high) as the file writes them
+    Column("level_score", "integer", _("basic=1, moderate=2, high=3; empty when not assessed "
            "or not rated")),
     Column("not_assessed_reason", "text", _("Why the section was not assessed")),
     # Translators: keep the codes in it (ministry, in_progress…) as the file writes them
@@ -137,10 +142,13 @@ def result_rows(sessions: QuerySet, options: ExportOptions = ExportOptions(),
 
 
 def _sections(instrument_id: int) -> list[tuple]:
-    """(number, key, title, domain title) of each section, and the instrument's version."""
+    """(number, key, title, domain title) of each section, and the instrument's version;
+    the titles in the active language as the instrument's layers give them (a French
+    export said "Enterprise architecture")."""
     instrument = Instrument.objects.get(pk=instrument_id)
+    parsed = localised(instrument, translation.get_language())
     return [(instrument.version, section.number, section.key, str(section.title),
-             str(section.domain_title)) for section in instrument.parsed.sections]
+             str(section.domain_title)) for section in parsed.sections]
 
 
 def _batch_rows(batch: list[Session], sections: dict[int, list[tuple]],
@@ -195,7 +203,7 @@ def _session_rows(s: Session, sections: list[tuple], people: list[tuple],
     e, org = s.engagement, s.organisation
     head = [
         e.slug, e.name, e.country.code, e.round_number,
-        str(org.uuid), org.name, org.code, org.kind, org.sector,
+        str(org.uuid), org.name, org.code, org.kind, sector_name(org.sector),
         str(s.uuid), s.scheduled_date, s.place, s.language, s.status,
         sections[0][0] if sections else "",
         len(people), sum(p[1] == "female" for p in people),
@@ -303,6 +311,8 @@ def write_xlsx(rows: Iterable[Sequence[Any]], out: IO[bytes] | str,
 
     book = Workbook(write_only=True)
     data = book.create_sheet("results")
+    rtl = is_rtl(translation.get_language() or "")
+    data.sheet_view.rightToLeft = rtl  # an Arabic workbook reads from the right
     cols = columns(options)
     data.append(neutralise_row(c.name for c in cols))
     n = 0
@@ -310,6 +320,7 @@ def write_xlsx(rows: Iterable[Sequence[Any]], out: IO[bytes] | str,
         data.append(neutralise_row(row))
         n += 1
     sheet = book.create_sheet("dictionary")
+    sheet.sheet_view.rightToLeft = rtl
     sheet.append(DICTIONARY_HEADER)
     for entry in dictionary_rows(options):
         sheet.append(neutralise_row(entry))
@@ -347,8 +358,19 @@ def export_chunks(user: Any, engagement: Any, fmt: str,
                   options: ExportOptions = ExportOptions()) -> Iterator[bytes]:
     """The export file in pieces, for a streamed download. CSV is produced as it is sent;
     XLSX (a ZIP, whose directory comes last) is written to a temporary file first, then
-    sent from it."""
+    sent from it. In the language active when it is asked for: the pieces are made while
+    the response streams, after the request's language may have been put away."""
     _check(fmt)
+    return _in_language(translation.get_language(), user, engagement, fmt, options)
+
+
+def _in_language(language: str | None, user: Any, engagement: Any, fmt: str,
+                 options: ExportOptions) -> Iterator[bytes]:
+    with translation.override(language):
+        yield from _chunks(user, engagement, fmt, options)
+
+
+def _chunks(user: Any, engagement: Any, fmt: str, options: ExportOptions) -> Iterator[bytes]:
     if fmt == "csv":
         yield from csv_chunks(export_rows(user, engagement, options),
                               [c.name for c in columns(options)])
