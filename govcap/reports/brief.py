@@ -98,12 +98,24 @@ def proposed(s: Scope) -> list[str]:
         out.append(L.sentence("brief.overdue", items=L.semicolons(
             f"{c.module_code} {s.module_title(c.module_code)}{comma}{_lower_first(s.state(c))}"
             for c in overdue)))
+    # an approved plan's own courses its deliveries record as run: said as done (Kenya's
+    # baseline, read in December 2026, listed its six delivered courses as priorities "from
+    # July 2025", as if a minister still had them to start)
+    today = s.ctx.today or datetime.date.today()
+    settled = _settled(s, today)
+    done = [c for c in s.cohorts if not c.delivery and settled.get(c.cohort_id) == "completed"]
+    if done:
+        months = sorted(c.month for c in done if c.month)
+        out.append(L.sentence("brief.delivered", cohorts=len(done), total=len(s.cohorts),
+                              when=L.span(months[0], months[-1]),
+                              modules=L.commas(dict.fromkeys(c.module_code for c in done))))
     later = later_round_sentence(s)  # a later round reassesses it: as the plan says it
     if later:
         out.append(later)
     # the priorities are what is still to run: a course kept, or due and not recorded as run
-    # (said above as what it is), is not one "from" a month gone by
-    held = {c.cohort_id for c in kept} | {c.cohort_id for c in overdue}
+    # (said above as what it is), is not one "from" a month gone by; nor one run, running,
+    # cancelled or merged, nor any whose month has passed
+    held = {c.cohort_id for c in kept} | {c.cohort_id for c in overdue} | set(settled)
     best: dict[str, tuple[int, set[str], str]] = {}  # module → (best rank, orgs, first month)
     for need in s.needs:
         if need.status != SCHEDULED or not need.month or not need.rank \
@@ -138,6 +150,21 @@ def proposed(s: Scope) -> list[str]:
                               annex=L["h.annex"]))
     if s.left_out:  # a gap deliberately left without training is said, not hidden
         out.append(left_out.summary(s))
+    return out
+
+
+def _settled(s: Scope, today: datetime.date) -> dict[str, str]:
+    """Cohort ID → its state, for the courses no longer to be started: those whose delivery
+    records say they ran, are running, were cancelled or merged, and those whose month has
+    passed (a draft has no records: its passed months only)."""
+    now = month_of(today)
+    out = {}
+    for c in s.cohorts:
+        said = (course_states.state(c, s.ctx.records, today)[0]
+                if s.ctx.records is not None else "")
+        if said in ("completed", "in_progress", "not_completed", "cancelled", "merged") \
+                or (c.month and c.month < now):
+            out[c.cohort_id] = said
     return out
 
 

@@ -188,8 +188,16 @@ EN: dict[str, str | Plural | Contextual] = {
                                    "not in it.")),
     # {table}: the "Plans by country" table's (and workbook sheet's) name, quoted: the
     # workbook's Notes sheet has no "above"
-    "programme.earlier": (_("Earlier rounds, replaced by their country's latest approved plan and "
-                          "not counted in {table}: {names}.")),
+    "programme.earlier": (_("Earlier rounds, replaced by their country's latest approved plan: "
+                          "{names}. Of each, only the courses it delivered are counted in "
+                          "{table}, on a row of its own; its other courses are not.")),
+    # a row of "Plans by country": an earlier round's delivered courses, counted in the total
+    "programme.version_delivered": _("version {version}, approved {date}: courses delivered"),
+    # after programme.lead: the part of its total that earlier rounds spent
+    "programme.lead_delivered": _("Of this, {amount} paid for the {cohorts:n.cohorts} that "
+                                  "earlier rounds delivered: {names}."),
+    # "Training by domain": an amount of no domain, so that the rows add up to the total
+    "programme.other": _("Other"),
     "programme.excluded": (_("Not included: participants' salaries and time away from work, "
                            "international travel of trainers, the programme's own management "
                            "and overheads, taxes and duties, and the courses of needs the plans "
@@ -301,6 +309,9 @@ EN: dict[str, str | Plural | Contextual] = {
         "Ask each organisation to name its participants at once for {courses}: their names "
         "were due by {date}."),
     "brief.overdue": _("Courses of this plan whose month has passed: {items}."),
+    # an approved plan's courses its deliveries record as run; {when}: a month or a span
+    "brief.delivered": _("Delivered already, as their deliveries record: {cohorts:n.cohorts} "
+                         "of the plan's {total}, {when} ({modules})."),
     "brief.kept": _("Already under way or done, kept from an earlier version of the plan: "
                     "{items}."),
     "brief.ask_unfit": _(

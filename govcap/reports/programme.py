@@ -5,19 +5,21 @@ version, approved when, at which rate card and catalogue version). Each plan kee
 currency; totals across countries are in the catalogue's currency (US dollars), converted at
 the rate each plan states.
 
-One round per country: the latest that has an approved plan (a baseline already delivered
-is not added to the follow-up that replaces it); earlier rounds are named, not summed. An
-organisation in several plans is counted once."""
+One round per country: the latest that has an approved plan, summed whole; of an earlier
+round, only what it delivered (its courses recorded as completed, with their share of its
+contingency) is added, on a row of its own naming its round — money spent does not vanish
+when a newer plan is approved, and a course the newer plan replaces is not counted twice.
+An organisation in several plans is counted once."""
 
 from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from govcap.planning.core.period import plan_period
-from govcap.planning.core.plan import SCHEDULED, PlanData
+from govcap.planning.core.plan import SCHEDULED, Cohort, PlanData
 from govcap.reports import costing
 from govcap.reports.course_states import STATES, Recorded, state
 from govcap.reports.labels import Labels
@@ -60,6 +62,37 @@ class CountryPlan:
     def places(self) -> int:
         return sum(m.participants for c in self.cohorts for m in c.members)
 
+    def delivered(self, today: datetime.date | None = None) -> list[Cohort]:
+        """Its courses its delivery records say were delivered (as the timeline counts them)."""
+        return [c for c in self.cohorts
+                if state(c, self.records if self.records is not None else {}, today)[0]
+                == "completed"]
+
+    def delivered_parts(self, today: datetime.date | None = None) -> dict[str, int]:
+        """What its delivered courses cost, in cents of its currency, by domain, with their
+        share of its contingency (at its percent, as the plan's committed part is counted)
+        under ``contingency``."""
+        parts: dict[str, int] = {}
+        for cohort in self.delivered(today):
+            parts[cohort.domain] = parts.get(cohort.domain, 0) + cohort.cost_cents
+        percent = Decimal(self.data.budget.contingency_percent or "0")
+        contingency = int((Decimal(sum(parts.values())) * percent / 100).quantize(
+            Decimal(1), rounding=ROUND_HALF_UP))
+        if contingency:
+            parts["contingency"] = contingency
+        return parts
+
+    def base_parts(self, parts: dict[str, int]) -> dict[str, int]:
+        """``parts`` in the catalogue's currency, each rounded so that they add up to their
+        total converted once (a table's rows then add up to the total it states)."""
+        out, before, running = {}, 0, 0
+        for key, cents in parts.items():
+            running += cents
+            converted = self.base_cents(running)
+            out[key] = converted - before
+            before = converted
+        return out
+
 
 # "Plans by country": twelve columns on a landscape page, the number columns wide enough
 # for their headers over two lines ("Organisations", "Besoins non placés", "Mahitaji
@@ -85,6 +118,9 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     L = Labels(language)
     orgs = len({o.org_id for p in plans for o in p.data.organisations})
     usd = lambda cents: Money(cents, BASE_CURRENCY, L.money(cents, BASE_CURRENCY))  # noqa: E731
+    # of an earlier round, what it delivered: counted, on a row naming its round
+    spent = [(p, p.delivered(), p.delivered_parts()) for p in earlier or []]
+    spent = [(p, cohorts, parts) for p, cohorts, parts in spent if cohorts]
     rows: list[list[Cell]] = []
     total = 0
     unplaced = sum(p.base_cents(p.data.budget.unscheduled_estimate_cents) for p in plans)
@@ -99,6 +135,28 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                            L.money(cost, p.data.budget.currency)),
                      usd(p.base_cents(cost)), len(p.data.unfit),
                      usd(p.base_cents(p.data.budget.unscheduled_estimate_cents))])
+    delivered_total = delivered_cohorts = delivered_places = 0
+    earlier_rows: dict[str, list[list[Cell]]] = {}
+    for p, cohorts, parts in spent:
+        cost = sum(parts.values())
+        months = sorted(c.month for c in cohorts if c.month)
+        delivered_total += p.base_cents(cost)
+        delivered_cohorts += len(cohorts)
+        delivered_places += sum(m.participants for c in cohorts for m in c.members)
+        row: list[Cell] = [
+            p.country, p.engagement, L.t("programme.version_delivered", version=p.version,
+                                         date=L.date(p.approved_on)),
+            "", "", len(cohorts), sum(m.participants for c in cohorts for m in c.members),
+            L.span(months[0], months[-1]),
+            Money(cost, p.data.budget.currency, L.money(cost, p.data.budget.currency)),
+            usd(p.base_cents(cost)), "", ""]
+        earlier_rows.setdefault(p.country, []).append(row)
+    # an earlier round's row before its country's latest round's, in the order they ran
+    rows = [r for country in dict.fromkeys(r[0] for r in rows)
+            for r in [*earlier_rows.get(str(country), []), *(q for q in rows if q[0] == country)]]
+    total += delivered_total
+    cohorts_in_all = sum(len(p.cohorts) for p in plans) + delivered_cohorts
+    places_in_all = sum(p.places for p in plans) + delivered_places
     countries = Table(
         [Column(label, width, kind) for label, width, kind in zip(
             (L["programme.col.country"], L["programme.col.engagement"],
@@ -109,20 +167,22 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
              L.t("programme.col.unplaced_cost", currency=BASE_CURRENCY)),
             SUMMARY_WIDTHS, SUMMARY_KINDS, strict=True)],
         rows, total=[L["total"], "", "", orgs,
-                     sum(len(p.data.gaps) for p in plans), sum(len(p.cohorts) for p in plans),
-                     sum(p.places for p in plans), "", "", usd(total),
+                     sum(len(p.data.gaps) for p in plans), cohorts_in_all,
+                     places_in_all, "", "", usd(total),
                      sum(len(p.data.unfit) for p in plans), usd(unplaced)])
-    domains = _domains(plans, L, usd)
+    domains = _domains(plans, spent, L, usd, total)
     if not plans:
         summary_note = [Para(L["programme.none"], "lead")]
     else:
         summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY,
                                  table=L.quote(L["programme.h.summary"])), "note")]
-    timeline = _timeline(plans, L)
+    timeline = _timeline(plans, L, earlier=[p for p, _c, _p in spent])
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
-               orgs=orgs,
-               cohorts=sum(len(p.cohorts) for p in plans),
-               places=sum(p.places for p in plans), total=usd(total).text)
+               orgs=orgs, cohorts=cohorts_in_all, places=places_in_all, total=usd(total).text)
+    if spent:  # which part of the total earlier rounds spent, and which rounds
+        lead += " " + L.t("programme.lead_delivered", amount=usd(delivered_total).text,
+                          cohorts=delivered_cohorts, names=L.semicolons(
+                              f"{p.engagement} ({_version(p, L)})" for p, _c, _p in spent))
     summary_blocks: list = [Para(lead, "lead")]
     before, after = _notes(plans, L, not_approved, earlier or [], reader_countries)
     summary_blocks += [*before, countries, *summary_note, *after]
@@ -171,8 +231,8 @@ def _notes(plans: list[CountryPlan], L: Labels, not_approved: list[str],
     if plans:
         after += [Para(L["programme.basis"], "note"), Bullets(_basis(plans, L))]
     if earlier:
-        after.append(Para(L.t("programme.earlier", table=L.quote(L["programme.h.summary"]),
-                              names=L.semicolons(
+        after.append(Para(L.t("programme.earlier",
+                              table=L.quote(L["programme.h.summary"]), names=L.semicolons(
             f"{p.engagement} ({_version(p, L)})" for p in earlier)), "note"))
     if not_approved:
         after.append(Para(L.t("programme.not_approved", names=L.commas(not_approved)), "note"))
@@ -230,45 +290,66 @@ def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _domains(plans: list[CountryPlan], L: Labels, usd: Callable[[int], Money]) -> Table:
-    countries = sorted({p.country for p in plans})
+def _domains(plans: list[CountryPlan], spent: list[tuple[CountryPlan, list[Cohort], dict]],
+             L: Labels, usd: Callable[[int], Money], total: int) -> Table:
+    """Places per country and cost per domain: the latest rounds' whole budgets and the
+    earlier rounds' delivered courses; a total row equal to the document's total."""
+    countries = sorted({p.country for p in plans} | {p.country for p, _c, _p in spent})
+    # each plan's amounts converted so that they add up to its converted total
+    converted = [(p, p.base_parts(p.data.budget.by_domain), p.cohorts) for p in plans]
+    converted += [(p, p.base_parts(parts), cohorts) for p, cohorts, parts in spent]
     rows: list[list[Cell]] = []
+    in_rows = 0
     for domain in DOMAINS:
         places = {c: 0 for c in countries}
         cents = 0
-        for p in plans:
-            for cohort in p.cohorts:
+        for p, parts, cohorts in converted:
+            for cohort in cohorts:
                 if cohort.domain == domain:
                     places[p.country] += sum(m.participants for m in cohort.members)
-            cents += p.base_cents(p.data.budget.by_domain.get(domain, 0))
-        if any(places.values()):
+            cents += parts.get(domain, 0)
+        if any(places.values()) or cents:
             rows.append([L.get_or(f"domain.{domain}", domain), *(places[c] for c in countries),
                          usd(cents)])
+            in_rows += cents
     for key in ("reassessment", "contingency"):  # the cost model's lines outside any domain
-        cents = sum(p.base_cents(p.data.budget.by_domain.get(key, 0)) for p in plans)
+        cents = sum(parts.get(key, 0) for _p, parts, _c in converted)
         if cents:
             rows.append([costing.text(L.language, f"cat.{key}"), *("" for _ in countries),
                          usd(cents)])
+            in_rows += cents
+    if in_rows != total:  # a budget line of no domain above (none known): said, not lost
+        rows.append([L["programme.other"], *("" for _ in countries), usd(total - in_rows)])
     return Table([Column(L["col.domain"], 2.4)]
                  + [Column(c, 1, "number") for c in countries]
                  + [Column(L.t("programme.col.base", currency=BASE_CURRENCY), 1.4, "money")],
-                 rows)
+                 rows, total=[L["total"], *(
+                     sum(r[i + 1] for r in rows if isinstance(r[i + 1], int))  # type: ignore[misc]
+                     for i in range(len(countries))), usd(total)])
 
 
 def _timeline(plans: list[CountryPlan], L: Labels,
-              today: datetime.date | None = None) -> Table:
+              today: datetime.date | None = None,
+              earlier: list[CountryPlan] | None = None) -> Table:
     """Cohorts per country and quarter, by what their delivery records say — delivered,
     running, due and not recorded as run, planned, cancelled — each a row: the count counted
-    a course whose month had passed with nothing recorded as planned."""
-    quarters = sorted({_quarter(c.month) for p in plans for c in p.cohorts})
+    a course whose month had passed with nothing recorded as planned. ``earlier``: rounds
+    replaced by a newer plan, whose delivered courses only are counted (their rows come
+    before their country's latest round's)."""
+    runs: list[tuple[CountryPlan, list[Cohort]]] = []
+    for p in plans:  # an earlier round's row before its country's latest
+        runs += [(q, q.delivered(today)) for q in earlier or []
+                 if q.country == p.country and p.country not in {r.country for r, _ in runs}]
+        runs.append((p, p.cohorts))
+    quarters = sorted({_quarter(c.month or "") for _p, cohorts in runs for c in cohorts})
     rows: list[list[Cell]] = []
-    for p in plans:
+    for p, cohorts in runs:
         counts: dict[str, dict[str, int]] = {}
-        for cohort in p.cohorts:
+        for cohort in cohorts:
             said, _month = state(cohort, p.records if p.records is not None else {}, today)
             said = "in_progress" if said == "not_completed" else said  # running, past its month
             by_quarter = counts.setdefault(said, {q: 0 for q in quarters})
-            by_quarter[_quarter(cohort.month)] += 1
+            by_quarter[_quarter(cohort.month or "")] += 1
         for key in (k for k in STATES if k in counts):
             rows.append([f"{p.country} — {p.round_label}", L[f"programme.state.{key}"],
                          *(counts[key][q] for q in quarters)])

@@ -93,8 +93,10 @@ def test_a_coordinator_reads_only_their_engagements_and_unapproved_ones_are_name
 
 def test_each_country_counts_its_latest_approved_round_and_each_organisation_once(
         client, world, demo_plans):
-    """Kenya's follow-up approved: its baseline (already delivered) is named as an earlier
-    round, not added; Kenya's ministries, assessed in both rounds, are counted once."""
+    """Kenya's follow-up approved: its baseline is named as an earlier round and only what
+    it delivered is added, on a row of its own before the follow-up's (the programme total
+    lost the baseline's spent money); Kenya's ministries, assessed in both rounds, are
+    counted once."""
     from govcap.reports.documents import programme_plans
 
     follow_up = approve(demo_plans["Kenya — follow-up 2026"], world.admin)
@@ -104,8 +106,12 @@ def test_each_country_counts_its_latest_approved_round_and_each_organisation_onc
     assert [p.engagement for p in found.earlier] == ["Kenya — baseline 2025"]
     assert "Kenya — follow-up 2026" not in found.missing
     rows = sheet_rows(download(client, world.admin, "xlsx"), "Plans by country")
-    by_country = {r[0]: r for r in rows[1:-1]}
-    assert len(rows[1:-1]) == 3 and by_country["Kenya"][1] == "Kenya — follow-up 2026"
+    by_country = {r[0]: r for r in rows[1:-1]}  # Kenya's: its follow-up, the later row
+    baseline = next(r for r in rows[1:-1] if r[1] == "Kenya — baseline 2025")
+    assert baseline[2].endswith(": courses delivered") and baseline[5] > 0 and baseline[9] > 0
+    assert [r[1] for r in rows[1:-1] if r[0] == "Kenya"] == [
+        "Kenya — baseline 2025", "Kenya — follow-up 2026"]
+    assert len(rows[1:-1]) == 4 and by_country["Kenya"][1] == "Kenya — follow-up 2026"
     assert by_country["Kenya"][2].startswith(f"version {follow_up.version},")
     orgs = {o["org_id"] for p in demo_plans.values() if p.engagement.round_number == 0
             or p.pk == follow_up.pk for o in p.data["organisations"]
@@ -113,11 +119,14 @@ def test_each_country_counts_its_latest_approved_round_and_each_organisation_onc
     assert rows[-1][3] == len(orgs)  # every organisation of the plans summed, once
     kenya_cost = follow_up.data["budget"]["total_cents"]
     assert by_country["Kenya"][8] == pytest.approx(kenya_cost / 100)
-    assert rows[-1][9] == pytest.approx(sum(r[9] for r in by_country.values()))
+    # the baseline's delivered courses are in the total: it did not shrink
+    assert rows[-1][9] == pytest.approx(sum(r[9] for r in rows[1:-1]))
+    assert rows[-1][9] == pytest.approx(sum(r[9] for r in by_country.values()) + baseline[9])
     text = docx_text(download(client, world.admin, "docx"))
     assert f"organisations assessed: {len(orgs)};" in text
-    assert "Earlier rounds, replaced by their country" in text
-    assert "not counted in “Plans by country”: Kenya — baseline 2025 (v" in text
+    assert "Earlier rounds, replaced by their country's latest approved plan: Kenya — " \
+        "baseline 2025 (v" in text
+    assert "that earlier rounds delivered: Kenya — baseline 2025 (version" in text
     assert "Programme training plan — all countries" in text
 
 
@@ -202,7 +211,9 @@ def test_the_workbook_has_the_notes_the_pdf_has(client, world, demo_plans):
                                                       "Notes")[1:]]
     text = normalise(docx_text(download(client, world.admin, "docx")))
     earlier = next(n for n in notes if n.startswith("Earlier rounds, replaced"))
-    assert "not counted in “Plans by country”: Kenya — baseline 2025 (v" in earlier
+    assert earlier.startswith("Earlier rounds, replaced by their country's latest approved "
+                              "plan: Kenya — baseline 2025 (v")
+    assert "only the courses it delivered are counted in “Plans by country”" in earlier
     assert earlier in text
     assert "What each budget includes, and the rates it was costed at:" in notes
     cards = [n for n in notes if ": the rate card " in n]
