@@ -265,9 +265,23 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
             return ""
         return wording.day_label(nominations_due(dt.date.fromisoformat(made), month).isoformat())
 
+    def who(org_ids) -> tuple[str, ...]:
+        """Who attends, as the per-organisation documents say it: one organisation's page
+        names only it, and counts the others it shares a course with ("Kenya Revenue
+        Authority with 5 other organisations"); the whole plan's names them all."""
+        if org_id is None:
+            return tuple(names.get(o, o) for o in org_ids)
+        others = sum(1 for o in org_ids if o != org_id)
+        own = names.get(org_id, org_id)
+        if not others:
+            return (own,)
+        return (ngettext("%(org)s with %(n)d other organisation",
+                         "%(org)s with %(n)d other organisations", others)
+                % {"org": wording.isolate(own), "n": others},)
+
     cohort_rows = tuple(
         CohortRow(c, title(c.module_code), money(c.cost_cents),
-                  tuple(names.get(m.org_id, m.org_id) for m in c.members),
+                  who(m.org_id for m in c.members),
                   module=namer.module(c.module_code), month=wording.month_label(c.month),
                   language=wording.language_name(c.language),
                   members=tuple((m.org_id, names.get(m.org_id, m.org_id), m.participants)
@@ -328,8 +342,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         domain_total=money(sum(domain_cents.values())),
         by_org=tuple(by_org),
         indicators=own.indicators,
-        actions=tuple(ActionLine(a, money(a.total_funding_cents),
-                                 tuple(names.get(o, o) for o in a.organisations),
+        actions=tuple(ActionLine(a, money(a.total_funding_cents), who(a.organisations),
                                  wording.action_measure(a, plan, namer),
                                  wording.month_span(a.timeline_from, a.timeline_to),
                                  wording.responsibility(a.responsibility),
