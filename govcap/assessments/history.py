@@ -32,6 +32,7 @@ def field_labels() -> dict[str, str]:
         "text": _("text"), "participant": _("speaker"), "section": _("section"),
         "quotes": _("quotes"), "status": _("status"), "consent_given": _("consent given"),
         "recording_allowed": _("recording allowed"), "consent_note": _("consent note"),
+        "note": _("consent note"),  # as consent events wrote it before they said consent_note
         "shared_notes": _("shared wording of the notes"),
         "shared_evidence": _("shared wording of the evidence"),
         "shared_dissent": _("shared wording of the dissent"),
@@ -185,7 +186,10 @@ class Reader:
 
     def lines(self, event: AuditEvent) -> list[Line]:
         what = self.what(event)
-        changed = history.changes(event)
+        # a field recorded with the same value before and after did not change (a consent
+        # saved again as it was): no "no → no" row; the event itself stays, with no field
+        changed = [c for c in history.changes(event)
+                   if not c.field or c.before != c.after] or [history.Change("", None, None)]
         named = [c.field for c in changed if c.field not in BOOKKEEPING]
         if event.action == "update" and len(named) == 1 and named[0] in self.fields:
             # one field: "Changed the role of participant P3"

@@ -35,14 +35,21 @@ def record_consent(user, session: Session, *, given: bool, recording_allowed: bo
         if given and session.status == S.DRAFT:
             session.status = S.IN_PROGRESS
         session.save()
-        audit.record(user, "consent", session, before, consent_state(session), session=session)
+        # the fields that changed only: a consent saved again as it was is an event with no
+        # change in it, not "no → no" rows in the session's history
+        after = consent_state(session)
+        changed = [k for k in after if before[k] != after[k]]
+        audit.record(user, "consent", session, {k: before[k] for k in changed} or None,
+                     {k: after[k] for k in changed} or None, session=session)
 
 
 def consent_state(session: Session) -> dict:
+    """The consent as the trail records it, by the session's field names (a reader's history
+    names them: "consent note", not "note")."""
     return {
         "consent_given": session.consent_given,
         "recording_allowed": session.recording_allowed,
-        "note": session.consent_note,
+        "consent_note": session.consent_note,
     }
 
 

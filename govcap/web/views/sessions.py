@@ -124,13 +124,21 @@ def session_consent(request, uuid):
     if request.method == "POST":
         try:
             if form_name == "consent" and consent_form.is_valid():
+                given = consent_form.cleaned_data["consent_given"]
+                if not given and not session.consent_given:
+                    # nothing to record: saying "Consent recorded." left capture locked
+                    # with no word why
+                    messages.warning(request, _(
+                        "Nothing recorded: consent is recorded once you tick “%(box)s”.")
+                        % {"box": consent_form.fields["consent_given"].label})
+                    return redirect("session-consent", uuid=session.uuid)
                 workflow.record_consent(
-                    request.user, session,
-                    given=consent_form.cleaned_data["consent_given"],
+                    request.user, session, given=given,
                     recording_allowed=consent_form.cleaned_data["recording_allowed"],
                     note=consent_form.cleaned_data["consent_note"],
                 )
-                messages.success(request, _("Consent recorded."))
+                messages.success(request, _("Consent recorded.") if given else _(
+                    "Consent withdrawn: capture is closed until consent is recorded again."))
                 return redirect("session-consent", uuid=session.uuid)
             if form_name == "participant" and participant_form.is_valid():
                 data = participant_form.cleaned_data
