@@ -272,12 +272,22 @@ class ProgrammePlans:
     whole_programme: bool  # the reader sees every engagement
 
 
+def programme_engagements(user):
+    """The engagements whose plans go into ``user``'s programme plan: those they read whole.
+    A viewer narrowed to some organisations of an engagement reads only those organisations'
+    plans (its whole plan's download is not found: reports.views.download); the programme
+    plan, which sums every organisation, leaves that engagement out (docs/security.md)."""
+    narrowed = scoping.scope_of(user).viewer_orgs
+    return scoping.engagements(user).exclude(id__in=list(narrowed))
+
+
 def programme_plans(user, project: str = "") -> ProgrammePlans:
     """Per country, the latest approved plan of each engagement of its latest round that has
     one (of one project when named); earlier rounds' approved plans apart; the engagements
-    left out for having none."""
-    engagements = list(scoping.engagements(user).order_by("country__name", "round_number",
-                                                          "name"))
+    left out for having none. Only engagements the user reads whole
+    (``programme_engagements``)."""
+    engagements = list(programme_engagements(user).order_by("country__name", "round_number",
+                                                            "name"))
     if project:
         engagements = [e for e in engagements if e.project_name == project]
     approved: dict[int, CountryPlan] = {}
@@ -297,7 +307,8 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
             latest[engagement.country_id] = max(latest.get(engagement.country_id, -1),
                                                 engagement.round_number)
     result = ProgrammePlans([], [], [], sorted({e.country.local_name for e in engagements}),
-                            scoping.scope_of(user).reads_everything)
+                            scoping.scope_of(user).reads_everything
+                            and not scoping.scope_of(user).viewer_orgs)
     for engagement in engagements:
         round_number = latest.get(engagement.country_id, -1)
         if engagement.pk not in approved:

@@ -77,8 +77,12 @@ def download(request, slug, fmt):
 def programme_download(request, fmt):
     """Every approved plan the user may see, side by side, for a donor (?project= narrows
     to one project's engagements), in ``?lang=`` or else the reader's language."""
-    if fmt not in reports_plan.FORMATS or not scoping.engagements(request.user).exists():
-        raise Http404  # a training provider's staff, say: no engagement, no programme plan
+    if fmt not in reports_plan.FORMATS or not documents.programme_engagements(
+            request.user).exists():
+        # a training provider's staff, say: no engagement, no programme plan; a viewer
+        # narrowed to organisations reads no engagement whole, so none either (as the whole
+        # plan's download above: not found)
+        raise Http404
     project = request.GET.get("project", "")
     asked = asked_language(request)
     try:

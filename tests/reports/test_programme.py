@@ -226,3 +226,41 @@ def test_the_workbook_has_the_notes_the_pdf_has(client, world, demo_plans):
                              "(USD)”).")
     assert not [n for n in notes if " above" in n or " below" in n]
     assert any(n.startswith("Each plan is costed in its own currency") for n in notes)
+
+
+def test_a_viewer_narrowed_to_one_organisation_gets_no_programme_plan(client, world,
+                                                                      demo_plans):
+    """Kenya Revenue Authority's viewer downloaded the donor's programme plan — all of
+    Kenya, ten organisations and every one's cost — while each Kenya plan's own download is
+    not found for them (they read KRA's plan only): refused the same way, and not offered."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    narrowed, whole = users.get(username="demo-viewer-ke-kra"), users.get(
+        username="demo-viewer-ke")
+    client.force_login(narrowed)
+    kenya = Engagement.objects.get(is_demo=True, country__code="KE", round_number=0)
+    assert client.get(reverse("plan-download", args=[kenya.slug, "pdf"])).status_code == 404
+    for fmt in ("pdf", "docx", "xlsx"):
+        assert client.get(reverse("programme-plan-download", args=[fmt])).status_code == 404
+    home = client.get(reverse("home")).content.decode()
+    assert "Kenya" in home and reverse("programme-plan-download", args=["pdf"]) not in home
+    # the viewer of the whole of Kenya keeps both
+    client.force_login(whole)
+    assert reverse("programme-plan-download", args=["pdf"]) in client.get(
+        reverse("home")).content.decode()
+    rows = sheet_rows(download(client, whole, "xlsx"), "Plans by country")
+    assert [r[0] for r in rows[1:-1]] == ["Kenya"]
+
+
+def test_a_programme_plan_leaves_out_the_engagements_its_reader_reads_in_part(
+        client, world, make_user):
+    """Whole in Somalia, narrowed to one organisation in Kenya: the programme plan is
+    Somalia's, and says nothing of Kenya."""
+    from govcap.accounts.models import Role, RoleAssignment
+
+    reader = make_user("mixed-viewer", Role.VIEWER, world.other_engagement)
+    RoleAssignment.objects.create(user=reader, role=Role.VIEWER, engagement=world.engagement,
+                                  organisation=world.ministry)
+    text = normalise(docx_text(download(client, reader, "docx")))
+    assert "Somalia" in text and "Kenya" not in text

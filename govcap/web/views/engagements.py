@@ -23,6 +23,7 @@ from govcap.delivery import access as delivery_access
 from govcap.instruments.services import latest_instrument
 from govcap.orgs.models import Country, Engagement, Organisation
 from govcap.reports import pack
+from govcap.reports.documents import programme_engagements
 from govcap.web.forms import EngagementForm, MemberForm, OrganisationForm, SessionForm
 
 
@@ -59,6 +60,9 @@ def home(request):
         "my_sessions": my_sessions,
         "to_validate": to_validate,
         "can_create": scoping.can_create_engagement(request.user),
+        # the programme plan's links: when it would sum more than one engagement the reader
+        # reads whole (reports.documents.programme_engagements; a narrowed viewer gets none)
+        "programme_plan": programme_engagements(request.user).count() > 1,
         "providers": providers,
         "n_deliveries": (delivery_access.deliveries(request.user).count() if providers
                          else 0),
