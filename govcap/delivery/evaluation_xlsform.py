@@ -179,6 +179,16 @@ def _choice_names(spec: FormSpec) -> dict[str, dict[str, str]]:
 
 
 def problem_text(p: rules.RowProblem) -> str:
+    """What is wrong, after the participant's code when the row has one and the reason
+    does not say it."""
+    text = _problem_text(p)
+    if p.code and p.kind in (rules.BAD_RATING, rules.BAD_MET, rules.BAD_PHASE, rules.NOTHING,
+                             rules.TOO_LONG):
+        return _("%(code)s: %(problem)s") % {"code": p.code, "problem": text}
+    return text
+
+
+def _problem_text(p: rules.RowProblem) -> str:
     if p.kind == rules.UNKNOWN_CODE:
         return _("“%(value)s” is not a participant code of this delivery") % {"value": p.value}
     if p.kind == rules.NO_CODE:
@@ -236,21 +246,28 @@ def import_answers(source: bytes | str | Path, delivery: Delivery, *, user=None,
             continue
         rows.append((row.number, cells))
     codes = list(Trainee.objects.filter(delivery=delivery).values_list("code", flat=True))
-    answers: list[tuple[int, ev.Answer]] = []
-    if level == 1:
-        reactions, found = rules.read_reactions(rows, codes, header)
-        answers += [(r.row, ev.ReactionAnswer(r.code, comment=r.comment, **r.ratings))
-                    for r in reactions]
-    else:
+    # every row of a known participant is read, those with a refused cell too, so that the
+    # participant's own rules (dropped out, answered already) are named in the same pass
+    read: Sequence[rules.ReactionRow | rules.LearningRow] = []
+    found: list[rules.RowProblem] = []
+    if level == 1 and rows:
+        read, found = rules.read_reactions(rows, codes, header, partial=True)
+    elif rows:
         n = len(ev.objectives(delivery))
-        checks, found = rules.read_learning(rows, codes, header, n)
-        answers += [(c.row, ev.LearningAnswer(c.code, c.phase, c.objectives_met))
-                    for c in checks]
+        read, found = rules.read_learning(rows, codes, header, n, partial=True)
+    if not table.rows:
+        found.append(rules.RowProblem(rules.NO_ROWS, 0))
+    answers = [(r.row, _answer(r)) for r in read]
     problems += [Problem(problem_text(p), p.row or None, p.column or None) for p in found]
-    problems += _dropped_problems(delivery, answers, header.get("trainee", "trainee"))
-    problems += _conflicts(delivery, answers, header.get("trainee", "trainee"))
+    trainee_column = header.get("trainee", "trainee")
+    problems += _dropped_problems(delivery, answers, trainee_column)
+    problems += _conflicts(delivery, [(row, a) for (row, a), r in zip(answers, read, strict=True)
+                                      if _comparable(r)], trainee_column, read)
     if problems:
-        raise ImportProblem(sorted(problems, key=lambda p: (p.row or 0, p.column or "")), where)
+        order = {h: i for i, h in enumerate(table.headers)}
+        raise ImportProblem(sorted(problems, key=lambda p: (
+            p.row or 0, order.get(p.column or "", -1 if p.row is None else len(order)))), where)
+    answers = [(row, a) for (row, a), r in zip(answers, read, strict=True) if not r.bad]
     unchanged = len(answers) - len(_new(delivery, [a for _row, a in answers]))
     if dry_run:
         return EvaluationImport(level, len(answers) - unchanged, unchanged, True)
@@ -271,19 +288,25 @@ def _stored(delivery: Delivery) -> tuple[Mapping[str, Reaction], Mapping[tuple[s
     return reactions, checks
 
 
-def _same(a: ev.Answer, reactions, checks) -> bool | None:
-    """None: nothing stored for this trainee and form; else whether it is the same."""
+def _same(a: ev.Answer, reactions, checks, bad: frozenset[str] = frozenset()) -> bool | None:
+    """None: nothing stored for this trainee and form; else whether it is the same, the
+    fields in ``bad`` (refused cells) aside."""
     if isinstance(a, ev.ReactionAnswer):
         r = reactions.get(a.code)
         if r is None:
             return None
-        return all(getattr(r, k) == v for k, v in a.ratings().items()) and \
-            r.comment == a.comment.strip()
+        return all(getattr(r, k) == v for k, v in a.ratings().items() if k not in bad) and \
+            ("comment" in bad or r.comment == a.comment.strip())
     if isinstance(a, ev.LearningAnswer):
         c = checks.get((a.code, a.phase))
         if c is None:
             return None
-        return list(a.objectives_met) == list(c.objectives_met)
+        if not bad:
+            return list(a.objectives_met) == list(c.objectives_met)
+        stored = list(c.objectives_met)
+        return len(stored) == len(a.objectives_met) and all(
+            m == s for i, (m, s) in enumerate(zip(a.objectives_met, stored, strict=True), 1)
+            if f"o{i}" not in bad)
     return None
 
 
@@ -292,12 +315,30 @@ def _new(delivery: Delivery, answers: Sequence[ev.Answer]) -> list[ev.Answer]:
     return [a for a in answers if _same(a, reactions, checks) is None]
 
 
+def _answer(r: rules.ReactionRow | rules.LearningRow) -> ev.Answer:
+    """The row as an answer; a refused cell is left out (a rating None, an item False) — such
+    an answer is never stored, only checked against the participant's rules."""
+    if isinstance(r, rules.ReactionRow):
+        return ev.ReactionAnswer(r.code, comment=r.comment, **r.ratings)
+    return ev.LearningAnswer(r.code, r.phase, tuple(bool(m) for m in r.objectives_met))
+
+
+def _comparable(r: rules.ReactionRow | rules.LearningRow) -> bool:
+    """Whether the row says enough to compare with a stored answer ("*": not at all)."""
+    return "*" not in r.bad
+
+
 def _conflicts(delivery: Delivery, answers: Sequence[tuple[int, ev.Answer]],
-               column: str) -> list[Problem]:
+               column: str, read: Sequence[rules.ReactionRow | rules.LearningRow] = ()
+               ) -> list[Problem]:
+    """The rows that differ from the answer the participant has stored. A row with a refused
+    cell differs only if a cell it gives rightly differs: correcting the refused one may
+    make it the stored answer, which is then skipped."""
     reactions, checks = _stored(delivery)
+    bad = {r.row: r.bad for r in read}
     out = []
     for row, a in answers:
-        if _same(a, reactions, checks) is False:
+        if _same(a, reactions, checks, bad.get(row, frozenset())) is False:
             out.append(Problem(_("%(code)s has already answered this form with other answers; "
                                  "only one answer per participant is kept") % {"code": a.code},
                                row, column))

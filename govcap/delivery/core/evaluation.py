@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from govcap.planning.core.monitoring import BEHAVIOUR_FROM, BEHAVIOUR_TO
 
@@ -189,22 +189,31 @@ class RowProblem:
     column: str = ""
     value: str = ""
     limit: int = 0
+    code: str = ""  # the row's participant, when its code is one of the delivery's
 
 
 @dataclass(frozen=True)
 class ReactionRow:
+    """``bad``: the fields whose cell is refused (their rating None, "*" for the row as a
+    whole); such a row is read (``partial``) only so that the rules on its participant —
+    dropped out, answered already — are checked in the same pass."""
+
     row: int
     code: str
     ratings: Mapping[str, int | None]
     comment: str
+    bad: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class LearningRow:
+    """``objectives_met``: None for an item whose cell is refused (named in ``bad``)."""
+
     row: int
     code: str
     phase: str
-    objectives_met: tuple[bool, ...]
+    objectives_met: tuple[bool | None, ...]
+    bad: frozenset[str] = frozenset()
 
 
 def _code(value: str, codes: Collection[str]) -> str:
@@ -213,13 +222,16 @@ def _code(value: str, codes: Collection[str]) -> str:
 
 
 def read_reactions(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collection[str],
-                   columns: Mapping[str, str]) -> tuple[list[ReactionRow], list[RowProblem]]:
-    """Rows as field → cell; ``columns`` names each field's column as the file wrote it."""
+                   columns: Mapping[str, str], *, partial: bool = False
+                   ) -> tuple[list[ReactionRow], list[RowProblem]]:
+    """Rows as field → cell; ``columns`` names each field's column as the file wrote it.
+    ``partial``: also the rows of a known participant with a refused cell (``bad``)."""
     out: list[ReactionRow] = []
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
     for number, cells in rows:
         code, row_ok = _row_code(number, cells, codes, columns, seen, problems)
+        bad: set[str] = set()
         ratings: dict[str, int | None] = {}
         for item in REACTION_ITEMS:
             raw = cells.get(item, "").strip()
@@ -228,19 +240,21 @@ def read_reactions(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collect
                 continue
             value = int(raw) if raw.isdecimal() else None
             if value is None or not rating_ok(value):
-                problems.append(RowProblem(BAD_RATING, number, columns.get(item, item), raw))
-                row_ok = False
+                problems.append(RowProblem(BAD_RATING, number, columns.get(item, item), raw,
+                                           code=code))
+                bad.add(item)
+                value = None
             ratings[item] = value
         comment = cells.get("comment", "").strip()
         if len(comment) > COMMENT_MAX:
             problems.append(RowProblem(TOO_LONG, number, columns.get("comment", "comment"),
-                                       limit=COMMENT_MAX))
-            row_ok = False
-        if row_ok and all(v is None for v in ratings.values()) and not comment:
-            problems.append(RowProblem(NOTHING, number))
-            row_ok = False
-        if row_ok and code:
-            out.append(ReactionRow(number, code, ratings, comment))
+                                       limit=COMMENT_MAX, code=code))
+            bad.add("comment")
+        if not bad and all(v is None for v in ratings.values()) and not comment:
+            problems.append(RowProblem(NOTHING, number, code=code))
+            bad.add("*")
+        if code and (row_ok and not bad or partial):
+            out.append(ReactionRow(number, code, ratings, comment, frozenset(bad)))
     if not rows:
         problems.append(RowProblem(NO_ROWS, 0))
     return out, problems
@@ -248,25 +262,29 @@ def read_reactions(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collect
 
 def read_learning(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collection[str],
                   columns: Mapping[str, str], objectives: int,
-                  phase: str | None = None) -> tuple[list[LearningRow], list[RowProblem]]:
+                  phase: str | None = None, *, partial: bool = False
+                  ) -> tuple[list[LearningRow], list[RowProblem]]:
     """``phase`` None: each row says its phase (column ``phase``); the same trainee may
-    then appear once per phase. Objectives are fields ``o1``…``oN``."""
+    then appear once per phase. Objectives are fields ``o1``…``oN``. ``partial``: also
+    the rows of a known participant and phase with a refused answer (``bad``)."""
     out: list[LearningRow] = []
     problems: list[RowProblem] = []
     seen: dict[str, int] = {}
     for number, cells in rows:
         row_phase = phase
-        row_ok = True
+        phase_problem = None
         if row_phase is None:
             raw = cells.get("phase", "").strip().lower()
             if raw not in PHASES:
-                problems.append(RowProblem(BAD_PHASE, number, columns.get("phase", "phase"), raw))
-                row_ok = False
+                phase_problem = RowProblem(BAD_PHASE, number, columns.get("phase", "phase"),
+                                           raw)
             row_phase = raw
         code, code_ok = _row_code(number, cells, codes, columns, seen, problems,
                                   key_suffix=f"|{row_phase}")
-        row_ok = row_ok and code_ok
-        met: list[bool] = []
+        if phase_problem is not None:
+            problems.append(replace(phase_problem, code=code))
+        bad: set[str] = set()
+        met: list[bool | None] = []
         for i in range(1, objectives + 1):
             field = f"o{i}"
             raw = cells.get(field, "").strip()
@@ -276,10 +294,13 @@ def read_learning(rows: Sequence[tuple[int, Mapping[str, str]]], codes: Collecti
             elif folded in NO:
                 met.append(False)
             else:
-                problems.append(RowProblem(BAD_MET, number, columns.get(field, field), raw))
-                row_ok = False
-        if row_ok and code:
-            out.append(LearningRow(number, code, row_phase, tuple(met)))
+                problems.append(RowProblem(BAD_MET, number, columns.get(field, field), raw,
+                                           code=code))
+                bad.add(field)
+                met.append(None)
+        # a row whose phase is not known is not an answer to any form: not read at all
+        if code and phase_problem is None and (code_ok and not bad or partial):
+            out.append(LearningRow(number, code, row_phase, tuple(met), frozenset(bad)))
     if not rows:
         problems.append(RowProblem(NO_ROWS, 0))
     return out, problems
