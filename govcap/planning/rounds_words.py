@@ -157,17 +157,31 @@ def follow_on(need: Need, names: Namer) -> str:
                    "%(plan)s and the gap persists: %(kind)s instead of repeating the course.") % values
 
 
-def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> str:
+def abroad(a: Alternative, plan_card: str) -> bool:
+    """Whether joining ``a`` means travel to another country than the plan's rate card's
+    (``Budget.rate_card``, "KE 2026.1"): its cost, this plan's participant lines
+    (``budget.need_cents``), leaves that travel out."""
+    return bool(a.kind == "join-cohort" and a.country and plan_card
+                and plan_card.split()[0] != a.country)
+
+
+def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer,
+                plan_card: str = "") -> str:
     cost = money(a.cost_cents, currency)
     if a.kind == "join-cohort":
         places = (gettext("%(n)d places free") % {"n": a.places_free} if a.enough_places
                   else gettext("only %(n)d places free") % {"n": a.places_free})
-        return gettext("Join the course of %(plan)s (%(country)s) in %(month)s: %(places)s; "
+        line = gettext("Join the course of %(plan)s (%(country)s) in %(month)s: %(places)s; "
                        "%(cost)s for this organisation's participants.") % {
             "plan": isolate(_engagement(a.engagement_name, names)),
             "country": isolate(country_label(a.country)),
             "month": month_label(a.month),
             "places": places, "cost": cost}
+        if abroad(a, plan_card):  # the same figure as the need's estimate: said why not more
+            line += " " + gettext("Costed at this plan's rates, as the needs not placed are; "
+                                  "travel to %(country)s is not included.") % {
+                "country": isolate(country_label(a.country))}
+        return line
     if a.kind == "in-house":
         return gettext("Run %(module)s in-house for this organisation alone: %(cost)s.") % {
             "module": names.module(a.module_code), "cost": cost}
@@ -182,7 +196,8 @@ def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer) -> st
 
 
 def alternatives(unfit: Unfit, plan: PlanData, names: Namer) -> tuple[str, ...]:
-    return tuple(alternative(a, unfit, plan.currency, names) for a in unfit.alternatives)
+    return tuple(alternative(a, unfit, plan.currency, names, plan.budget.rate_card)
+                 for a in unfit.alternatives)
 
 
 def later_round_words(plan: PlanData, later: str, day: Callable[[str], str] | None = None,

@@ -291,6 +291,11 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         lines.append(gettext("Comes before %(modules)s, taught before it on this section: no "
                              "later month had room for it.") % {
             "modules": localise.join(names.module(code) for code in ahead)})
+    after = plan_diff.after_courses(plan, need, names.catalogue)
+    if after:
+        lines.append(gettext("Starts after %(modules)s, so that the team applies at work "
+                             "what the course taught.") % {
+            "modules": localise.join(names.module(code) for code in after)})
     gaps: dict[str, Gap] = {g.rating_id: g for g in plan.gaps if g.org_id == need.org_id}
     for rating_id in need.rating_ids:
         gap = gaps.get(rating_id)

@@ -603,6 +603,8 @@ EN: dict[str, str | Plural | Contextual] = {
                                 "which found no month."),
     "evidence.before_first": _("Comes before {modules}, taught before it on this section: "
                                "no later month had room for it."),
+    "evidence.after_courses": _("Starts after {modules}, so that the team applies at work "
+                                "what the course taught."),
     "evidence.added": _("Added by the coordinator."),
     "status.gap": _("Gap"), "status.at-target": _("At target"), "status.unknown": _("Not assessed"),
     "status.scheduled": _("Scheduled {month}"), "status.unfit": _("Not placed"),
@@ -638,8 +640,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "h.alternatives": _("Other ways to close these gaps"),
     "alt.p": (_("Each need above can still be met another way: joining another engagement's cohort "
               "of the same course in the same language where it has places free, an in-house "
-              "session, coaching or e-learning. Costs are for this organisation's participants; "
-              "joining costs only their participant-days.")),
+              "session, coaching or e-learning. Costs are for this organisation's participants, "
+              "at this plan's rates; joining costs only their own share (their participant-days, "
+              "or on a rate card their materials, allowances, travel and follow-up), the figure "
+              "the needs not placed are estimated at. Travel to a course in another country is "
+              "not included.")),
     "alt.join": _("Join the cohort of {plan} ({country})"),
     "alt.places": _("{n} free"), "alt.places_short": _("{n} free — fewer than needed"),
     "alt.in_house": _("An in-house session of {code} for this organisation alone"),

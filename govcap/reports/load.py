@@ -223,7 +223,7 @@ def _kept(s: Scope) -> dict[str, dict[str, tuple[int, int]]]:
             months = out.setdefault(member.org_id, {})
             for month, days in parts:
                 held, away = months.get(month, (0, 0))
-                if month == c.month and not module.at_workplace:
+                if month == c.month and module.in_class:  # nobody away: coaching, e-learning
                     away += member.participants
                 months[month] = (held + days, away)
     return out

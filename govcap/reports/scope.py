@@ -17,7 +17,7 @@ from functools import cached_property
 from govcap.localise import inside_quotes
 from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
-from govcap.planning.core.diff import before_companion, without_companion
+from govcap.planning.core.diff import after_courses, before_companion, without_companion
 from govcap.planning.core.narrow import attended, concerns, own_rows
 from govcap.planning.core.period import PlanPeriod, plan_period
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
@@ -252,9 +252,13 @@ class Scope:
 
     @cached_property
     def unfit_estimate_cents(self) -> int:
+        budget = self.plan.budget
         if self.org_id is None:
-            return self.plan.budget.unscheduled_estimate_cents
-        total = 0
+            return budget.unscheduled_estimate_cents
+        if budget.unscheduled_by_org or not budget.unscheduled_estimate_cents:
+            # the budget's own figure (planning.core.budget.need_cents, as the alternatives)
+            return budget.unscheduled_by_org.get(self.org_id, 0)
+        total = 0  # a plan stored before: its participant-days at the catalogue's price
         for u in self.unfit:
             module = self.module(u.module_code) if u.module_code else None
             if module is None:
@@ -369,6 +373,10 @@ class Scope:
                  if self.catalogue is not None else ())
         if ahead:
             lines.append(self.L.t("evidence.before_first", modules=self.L.commas(ahead)))
+        after = (after_courses(self.plan, need, self.catalogue)
+                 if self.catalogue is not None else ())
+        if after:  # a coaching after its domain's courses (planning.core.schedule)
+            lines.append(self.L.t("evidence.after_courses", modules=self.L.commas(after)))
         if need.follows:
             lines.append(rounds.follow_on_line(self, need))
         elif need.retried:  # not completed, or cancelled, in an earlier round: said why

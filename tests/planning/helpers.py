@@ -69,6 +69,9 @@ def everyone(count: int, levels: Mapping[str, Level | None], prefix: str = "org"
 
 
 MONTHS = [add_months("2026-01", i) for i in range(12)]
+# Kinds that hold no class: at the workplace (coaching, an on-the-job project) or self-paced
+# (e-learning). They take none of a month's cohorts and nobody away.
+NO_CLASS = ("coaching", "on-the-job", "e-learning")
 # Organisation limits loose enough not to bind: for tests of the other rules.
 ROOMY = {"days_per_month": 60, "days_per_quarter": 180, "staff_away": 60}
 
@@ -131,7 +134,7 @@ def check_load(plan: PlanData, constraints: Constraints,
             for month, part in spread(module, c.month, constraints.closed_months):
                 days[(m.org_id, month)] += part
                 quarter[(m.org_id, quarter_of(month))] += part
-            away[(m.org_id, c.month)] += 0 if module.at_workplace else m.participants
+            away[(m.org_id, c.month)] += 0 if module.kind in NO_CLASS else m.participants
     for (org, month), used in days.items():
         assert used <= constraints.days_in(org, month), (org, month, used)
     for (org, q), used in quarter.items():

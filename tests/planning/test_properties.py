@@ -14,7 +14,7 @@ from govcap.planning.core.inputs import quarter_of
 from govcap.planning.core.plan import Cohort
 from govcap.planning.core.ratecard import country_rate_card
 
-from .helpers import CATALOGUE, PLANNING, check_invariants, engagements
+from .helpers import CATALOGUE, NO_CLASS, PLANNING, check_invariants, engagements
 
 Engagement = tuple[list[Assessment], Targets, Constraints]
 
@@ -94,10 +94,12 @@ def _fits(constraints: Constraints, cohort: Cohort, month: str, before: list[Coh
     """Would ``cohort`` fit in ``month`` beside ``before`` — the cohorts placed before it was
     considered: earlier months, and the cohorts of that month ranked ahead of it?"""
     placed = [c for c in before if c.month == month]
-    if len(placed) + 1 > constraints.max_parallel:
+    classes = [c for c in placed if CATALOGUE.by_code[c.module_code].kind not in NO_CLASS]
+    in_class = CATALOGUE.by_code[cohort.module_code].kind not in NO_CLASS
+    if in_class and len(classes) + 1 > constraints.max_parallel:
         return False
-    if sum(c.domain == cohort.domain for c in placed) + 1 > constraints.domain_limit(
-            cohort.domain):
+    if in_class and sum(c.domain == cohort.domain for c in classes) + 1 > \
+            constraints.domain_limit(cohort.domain):
         return False
     length = CATALOGUE.by_code[cohort.module_code].days
     for m in cohort.members:
@@ -110,8 +112,10 @@ def _fits(constraints: Constraints, cohort: Cohort, month: str, before: list[Coh
             return False
         if sum(CATALOGUE.by_code[c.module_code].days for c in in_quarter) + length > per_quarter:
             return False
-        if sum(x.participants for c in mine for x in c.members
-               if x.org_id == m.org_id) + m.participants > staff:
+        if in_class and sum(x.participants for c in mine for x in c.members
+                            if x.org_id == m.org_id
+                            and CATALOGUE.by_code[c.module_code].kind not in NO_CLASS) \
+                + m.participants > staff:
             return False
     return True
 

@@ -20,7 +20,9 @@ nothing (``schedule.Room``).
 
 Costs are in cents of the plan's currency, costed line by line as the budget costs a
 scheduled course (the rate card's trainers, venue, allowances…, or the catalogue's prices
-without a card); joining another cohort costs only the participants' own lines. An
+without a card); joining another cohort costs only the participants' own lines, the
+figure the budget gives the need not placed (``budget.need_cents``, one function for
+both), at this plan's rates: travel to another country's course is not in it. An
 intervention the organisation already has in this plan is not offered again. Words are the
 caller's: this module returns codes and numbers only.
 """
@@ -30,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
-from govcap.planning.core.budget import card_rates, cohort_lines
+from govcap.planning.core.budget import need_cents
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.inputs import Constraints, OpenCohort
 from govcap.planning.core.plan import (
@@ -38,7 +40,6 @@ from govcap.planning.core.plan import (
     SCHEDULED,
     Alternative,
     Cohort,
-    CohortMember,
     Need,
     Unfit,
 )
@@ -50,12 +51,9 @@ JOIN, IN_HOUSE, COACHING, E_LEARNING = "join-cohort", "in-house", "coaching", "e
 def _cost(module: Module, participants: int, constraints: Constraints,
           fixed_share: bool = True) -> int:
     """What the module would cost this organisation alone (``fixed_share``: with the
-    course's own trainers and venue; else only its participants' lines)."""
-    alone = Cohort("alternative", module.code, module.domain, "",
-                   (CohortMember("org", participants),), 0.0)
-    lines = cohort_lines(alone, module, constraints, card_rates(constraints))
-    return sum(quantity * unit for _, quantity, unit, per_member in lines
-               if fixed_share or per_member)
+    course's own trainers and venue; else only its participants' lines, as the budget
+    estimates the need not placed: ``budget.need_cents``)."""
+    return need_cents(module, participants, constraints, whole_course=fixed_share)
 
 
 def _ready_after(need: Need | None, needs: Mapping[tuple[str, str], Need]) -> str | None:

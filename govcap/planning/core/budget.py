@@ -185,6 +185,24 @@ def cohort_lines(cohort: Cohort, module: Module, constraints: Constraints,
     return [line for line in out if line[1] and line[2]]
 
 
+def need_cents(module: Module, participants: int, constraints: Constraints,
+               whole_course: bool = False) -> int:
+    """What ``participants`` of one organisation would cost in a course of ``module``,
+    costed as the budget costs a scheduled one (the same lines, rate card and exchange
+    rate): their own lines only — their participant-days at the catalogue's price, or with
+    a card their materials, allowances, travel and the follow-up — as when they join a
+    course held for others; ``whole_course`` adds the trainers, venue and fixed price of a
+    course held for them alone. The estimate of the needs not placed and the alternatives
+    offered for them (core.alternatives) are both this, so one need's people cost the same
+    in both (the Ministry of Health's POL-103 was 210 not placed and 875 to join a cohort:
+    catalogue prices against the card's)."""
+    alone = Cohort("estimate", module.code, module.domain, "",
+                   (CohortMember("org", participants),), 0.0)
+    lines = cohort_lines(alone, module, constraints, card_rates(constraints))
+    return sum(quantity * unit for _, quantity, unit, per_member in lines
+               if whole_course or per_member)
+
+
 def cost_cohorts(cohorts: Iterable[Cohort], catalogue: Catalogue,
                  constraints: Constraints) -> None:
     """Set ``cost_cents`` on every scheduled cohort and its members."""
@@ -282,13 +300,14 @@ def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need]
         _add(by_category, line.category, line.amount_cents)
     if contingency:
         by_category["contingency"] = contingency
-    estimate = 0
+    estimate_by_org: dict[str, int] = {}
     for gap in unfit:
         if gap.module_code is None:
             continue
         need = needs[(gap.org_id, gap.module_code)]
-        module = catalogue.by_code[gap.module_code]
-        estimate += need.participants * module.days * rates(module, constraints)[0]
+        _add(estimate_by_org, gap.org_id, need_cents(catalogue.by_code[gap.module_code],
+                                                     need.participants, constraints))
+    estimate = sum(estimate_by_org.values())
     card = constraints.rate_card
     committed = sum(c.cost_cents for c in cohorts if c.delivery and c.status == SCHEDULED)
     committed += int((Decimal(committed) * percent / 100).quantize(Decimal(1),
@@ -297,7 +316,8 @@ def make_budget(cohorts: Iterable[Cohort], needs: Mapping[tuple[str, str], Need]
         currency=constraints.currency, total_cents=subtotal + contingency,
         by_domain=_sorted(by_domain), by_module=_sorted(by_module),
         by_org=_sorted(by_org), by_month=_sorted(by_month),
-        unscheduled_estimate_cents=estimate, lines=tuple(lines),
+        unscheduled_estimate_cents=estimate, unscheduled_by_org=_sorted(estimate_by_org),
+        lines=tuple(lines),
         by_category={k: by_category[k] for k in CATEGORIES if k in by_category},
         org_categories={o: {k: c[k] for k in CATEGORIES if k in c}
                         for o, c in sorted(org_categories.items())},

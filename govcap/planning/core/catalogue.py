@@ -102,6 +102,19 @@ class Module:
         return self.kind in WORKPLACE_MONTHS
 
     @property
+    def self_paced(self) -> bool:
+        """E-learning: online lessons each participant studies at their own pace and desk
+        (the catalogue's delivery ``online``, with a tutor answering by message)."""
+        return self.kind == "e-learning"
+
+    @property
+    def in_class(self) -> bool:
+        """Held as a class with trainers (a course, training of trainers): it takes one of
+        the month's cohorts and its participants away from their work. Coaching and an
+        on-the-job project come to the workplace, e-learning is self-paced: neither."""
+        return not self.at_workplace and not self.self_paced
+
+    @property
     def day_parts(self) -> tuple[int, ...]:
         """Its days by month from its start: a course's all in its month; a workplace
         intervention's spread evenly over its months (four over three: 2, 1, 1)."""
@@ -200,6 +213,34 @@ class Catalogue:
             if firsts:
                 out[m.code] = tuple(firsts)
         return out
+
+    @cached_property
+    def coached_after(self) -> dict[str, tuple[str, ...]]:
+        """Each coaching's and on-the-job project's courses (``Module.at_workplace``): the
+        courses of its domain, at a level step it serves, on a section it serves. The catalogue's coaching has the
+        team apply "what the course taught to a live task", so for an organisation taking
+        such a course in the same plan the schedule starts the coaching the month after
+        it, never in the same month (the Treasury's POL-901 came in February with its
+        POL-102). Not a prerequisite: the coaching also follows up an earlier round's
+        course, and runs without the new one when that finds no month."""
+        out: dict[str, tuple[str, ...]] = {}
+        for m in self.interventions:
+            if m.at_workplace:
+                firsts = sorted(o.code for o in self.modules if o.is_course
+                                and o.domain == m.domain and o.step in m.steps
+                                and set(o.sections) & set(m.sections))
+                if firsts:
+                    out[m.code] = tuple(firsts)
+        return out
+
+    @cached_property
+    def schedule_depth(self) -> dict[str, int]:
+        """:attr:`depth`, with a coaching one deeper than the courses it comes after
+        (:attr:`coached_after`): the order the schedule raises priorities in."""
+        depth = dict(self.depth)
+        for code, firsts in self.coached_after.items():
+            depth[code] = max(depth[code], 1 + max(depth[f] for f in firsts))
+        return depth
 
     @cached_property
     def ancestors(self) -> dict[str, frozenset[str]]:

@@ -228,8 +228,9 @@ def out_of_order(plan: PlanData, catalogue: Catalogue | None = None) -> list[Out
 
 def without_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[str, ...]:
     """The lower-numbered modules of ``need``'s step and section (``Catalogue.
-    numbered_first``) its organisation needs in ``plan`` but that found no month: the
-    course runs without them, out of the order providers teach them in, and says so."""
+    numbered_first``), or a coaching's courses (``Catalogue.coached_after``), its
+    organisation needs in ``plan`` but that found no month: the course runs without them,
+    out of the order providers teach them in, and says so."""
     return tuple(code for code, month in _companions(plan, need, catalogue) if month is None)
 
 
@@ -240,11 +241,24 @@ def before_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[
                  if month is not None and need.month is not None and month >= need.month)
 
 
+def after_courses(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[str, ...]:
+    """A coaching's or on-the-job project's courses of its domain (``Catalogue.
+    coached_after``) its organisation has in an earlier month of ``plan``: it starts after
+    them, and says so."""
+    if need.status != SCHEDULED or need.month is None:
+        return ()
+    firsts = catalogue.coached_after.get(need.module_code, ())
+    return tuple(sorted(n.module_code for n in plan.needs
+                        if n.org_id == need.org_id and n.module_code in firsts
+                        and n.status == SCHEDULED and n.month and n.month < need.month))
+
+
 def _companions(plan: PlanData, need: Need, catalogue: Catalogue
                 ) -> list[tuple[str, str | None]]:
     if need.status != SCHEDULED:
         return []
-    firsts = catalogue.numbered_first.get(need.module_code, ())
+    firsts = (*catalogue.numbered_first.get(need.module_code, ()),
+              *catalogue.coached_after.get(need.module_code, ()))
     return [(n.module_code, n.month if n.status == SCHEDULED else None) for n in plan.needs
             if n.org_id == need.org_id and n.module_code in firsts and n.status != DROPPED]
 

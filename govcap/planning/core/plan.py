@@ -236,7 +236,9 @@ class Budget:
     """Costs of the scheduled cohorts in integer cents of ``currency``.
 
     ``total_cents`` equals the sum of every breakdown. ``unscheduled_estimate_cents`` is
-    the participant cost of the unfit needs that have a module (no cohort fixed costs).
+    the participant cost of the unfit needs that have a module (no cohort fixed costs:
+    ``budget.need_cents``, as their alternatives are costed), ``unscheduled_by_org`` the
+    same per organisation (empty in plans stored before it).
     """
 
     currency: str
@@ -270,6 +272,7 @@ class Budget:
     # the part of ``total_cents`` (with its contingency) spent on courses already under way
     # or done, kept from an earlier version (core.committed)
     committed_cents: int = 0
+    unscheduled_by_org: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

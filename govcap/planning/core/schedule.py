@@ -4,12 +4,19 @@ Rules, never broken:
 
 * a cohort comes strictly after the cohorts its members take first (prerequisites and
   lower level steps on the same section): month > every such cohort's month;
+* when it can, a course after the lower-numbered courses of its step and section its
+  members take (``Catalogue.numbered_first``), and a coaching or an on-the-job project
+  the month after its members' courses of its domain (``Catalogue.coached_after``: the
+  team applies at work what the course taught), released when that leaves it no month;
 * at most ``max_parallel`` cohorts in a month, and at most ``domain_limit(domain)`` of a
-  training domain;
+  training domain, counting the classes only (``Module.in_class``): a coaching or an
+  on-the-job project is delivered at the workplace by one coach, e-learning is
+  self-paced, and neither holds a cohort in a classroom;
 * each member organisation stays within its load (``Constraints.capacity``): its
   training days in the month (fewer in a month partly blocked by holidays or Ramadan,
   none in a closed month), its training days in the calendar quarter, and its staff
-  away at once (the sum of its participants in the month's cohorts);
+  away at once (the sum of its participants in the month's classes: nobody is away for
+  coaching, an on-the-job project or e-learning);
 * nothing in a closed month, before the first month or outside the horizon.
 
 Method: list scheduling, month by month, by priority. A cohort becomes ready the month
@@ -67,8 +74,9 @@ def _links(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey
            ) -> tuple[list[set[int]], set[tuple[int, int]]]:
     """Each cohort's predecessors: the cohorts its members take first (``Need.after``),
     and, with ``catalogue``, the cohorts of a lower-numbered module of the same step and
-    section its members take (``Catalogue.numbered_first``: EA-101 before EA-102), unless
-    ``released``. The second set: the links that are only such an order by number."""
+    section its members take (``Catalogue.numbered_first``: EA-101 before EA-102) and, for
+    a coaching, the courses of its domain they take (``Catalogue.coached_after``), unless
+    ``released``. The second set: the links that are only such a soft order."""
     index = {cid: i for i, cid in enumerate(ids)}
     preds: list[set[int]] = [set() for _ in ids]
     soft: set[tuple[int, int]] = set()
@@ -80,7 +88,8 @@ def _links(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey
                 other = needs[(member.org_id, first)].cohort_id
                 if other is not None and other in index:
                     preds[i].add(index[other])
-            for first in catalogue.numbered_first.get(cohort.module_code, ()) if catalogue \
+            for first in (*catalogue.numbered_first.get(cohort.module_code, ()),
+                          *catalogue.coached_after.get(cohort.module_code, ())) if catalogue \
                     else ():
                 earlier = needs.get((member.org_id, first))
                 if (earlier is None or earlier.cohort_id not in index or first in need.after
@@ -96,7 +105,7 @@ def _links(ids: list[str], cohorts: Mapping[str, Cohort], needs: Mapping[NeedKey
 def effective_priorities(ids: list[str], cohorts: Mapping[str, Cohort],
                          preds: list[set[int]], catalogue: Catalogue) -> list[float]:
     """Each cohort's priority raised to the highest of the cohorts that wait on it."""
-    depth = catalogue.depth
+    depth = catalogue.schedule_depth
     effective = [cohorts[cid].priority for cid in ids]
     for i in sorted(range(len(ids)), key=lambda i: -depth[cohorts[ids[i]].module_code]):
         for d in preds[i]:
@@ -128,7 +137,8 @@ class _Load:
     """What the months hold so far: cohorts overall and per domain, and per organisation
     its training days per month and per quarter and its staff away per month. A
     workplace intervention (coaching, an on-the-job project) counts its days in the
-    months it spreads over and takes nobody away (``spread``)."""
+    months it spreads over (``spread``); it and e-learning take nobody away and none of
+    the month's cohorts (``Module.in_class``)."""
 
     def __init__(self, constraints: Constraints, names: Mapping[str, str],
                  catalogue: Catalogue):
@@ -163,7 +173,8 @@ class _Load:
         return self._capacity[org]
 
     def takes_away(self, cohort: Cohort) -> bool:
-        return not self.catalogue.by_code[cohort.module_code].at_workplace
+        """Whether ``cohort`` is a class: one of the month's cohorts, its people away."""
+        return self.catalogue.by_code[cohort.module_code].in_class
 
     def why_not(self, cohort: Cohort, days: int, month: str,
                 new_cohort: bool = True) -> Reason | None:
@@ -173,6 +184,7 @@ class _Load:
         ``new_cohort`` False: its members join a course held elsewhere, which takes none
         of this plan's courses a month."""
         c = self.c
+        new_cohort = new_cohort and self.takes_away(cohort)
         if new_cohort and self.count[month] >= c.max_parallel:
             return Reason("month-full", {"month": month, "limit": c.max_parallel})
         limit = c.domain_limit(cohort.domain)
@@ -208,10 +220,11 @@ class _Load:
         return None
 
     def add(self, cohort: Cohort, days: int, month: str) -> None:
-        self.count[month] += 1
-        self.count_in[(month, cohort.domain)] += 1
-        parts = self.parts(cohort, month)
         away_too = self.takes_away(cohort)
+        if away_too:
+            self.count[month] += 1
+            self.count_in[(month, cohort.domain)] += 1
+        parts = self.parts(cohort, month)
         for member in cohort.members:
             for at, part in parts:
                 self.days[(member.org_id, at)] += part
@@ -614,7 +627,7 @@ def org_loads(organisations: tuple[Organisation, ...], cohorts: Mapping[str, Coh
             if member.org_id in days:
                 for i, d in parts:
                     days[member.org_id][i] += d
-                if cohort.month in at and not module.at_workplace:
+                if cohort.month in at and module.in_class:
                     away[member.org_id][at[cohort.month]] += member.participants
     loads = []
     for o in organisations:
