@@ -439,10 +439,13 @@ def _other_cohorts(plan: PlanData, source: Cohort, catalogue: Catalogue | None =
         return ()
     module = catalogue.by_code.get(source.module_code) if catalogue is not None else None
     smallest = min((m.participants for m in source.members), default=0)
+    strong = any("," in o.org_name or "،" in o.org_name for o in plan.organisations)
     return tuple((c.cohort_id, gettext("%(month)s, %(n)d participants, %(orgs)s") % {
         "month": wording.month_label(c.month), "n": c.participants,
-        "orgs": localise.join(wording.isolate(o.org_name) for o in plan.organisations
-                              if o.org_id in c.org_ids)})
+        # one separator for every course offered: the semicolon when any name of the plan
+        # holds a comma, not a comma in one option and a semicolon in the next
+        "orgs": localise.join((wording.isolate(o.org_name) for o in plan.organisations
+                               if o.org_id in c.org_ids), strong=strong)})
         for c in plan.cohorts if c.module_code == source.module_code
         and c.cohort_id != source.cohort_id and c.status == SCHEDULED
         and c.language == source.language and not c.locked
