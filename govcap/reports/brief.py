@@ -60,7 +60,8 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
                     cover_note=ctx.cover_note(L), sections=[section],
                     sheets=[], footer=footer,
                     page_label=L["footer.page"], page_of=L["footer.of"],
-                    watermark=watermark, kind="brief")
+                    watermark=watermark, kind="brief",
+                    made=ctx.generated_on, made_by=ctx.made_by, revision=ctx.version)
 
 
 def changed(s: Scope) -> list[str]:

@@ -76,7 +76,8 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
                         (L["sign.funder"], L["sign.line"])],
                     sheets=sheets.build_sheets(s, when), footer=footer, page_label=L["footer.page"],
                     page_of=L["footer.of"],
-                    watermark=watermark, contents_label=L["contents"])
+                    watermark=watermark, contents_label=L["contents"],
+                    made=ctx.generated_on, made_by=ctx.made_by, revision=ctx.version)
 
 
 def _say_when_empty(section: Section, L: Labels) -> None:

@@ -51,6 +51,9 @@ class PlanDocumentContext:
     # held in the engagement, in the document's language; "" for a draft
     approved_by: str = ""
     approved_role: str = ""
+    # who made the version as it stands: its approver, else whoever generated it (the
+    # DOCX's "last modified by"); "" when not recorded
+    made_by: str = ""
     # other engagements the plan names by their stored name (an earlier round's courses,
     # another plan's cohort with places) → their names in the document's language
     engagement_names: dict[str, str] = field(default_factory=dict)

@@ -150,6 +150,7 @@ def _context(plan: Plan, org_id: str | None,
                                        plan.data.get("extra", {}).get("previous_round")),
         **_changes(plan, language, {s.key: str(s.title) for s in instrument.sections}),
         approved_by=approver[0], approved_role=approver[1],
+        made_by=approver[0] or _full_name(plan.created_by),
         engagement_names=engagement_names(language),
         benchmarks=benchmark_texts(plan.plan_data(), language),
         records=(course_states.recorded(plan) if plan.status == Plan.Status.APPROVED
@@ -157,6 +158,12 @@ def _context(plan: Plan, org_id: str | None,
         nominated=course_states.nominated(plan),
     )
     return ctx
+
+
+def _full_name(user) -> str:
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.get_username()
 
 
 def _approver(plan: Plan, language: str) -> tuple[str, str]:

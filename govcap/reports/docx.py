@@ -30,6 +30,7 @@ from govcap.reports.model import (
     Section,
     Table,
     plain_text,
+    utc_made,
 )
 
 A4 = (Cm(21.0), Cm(29.7))
@@ -74,7 +75,12 @@ def _properties(word, doc: Document) -> None:
     props = word.core_properties
     props.title = plain_text(doc.title)
     props.subject = plain_text(doc.subtitle or doc.title)
-    props.author = props.last_modified_by = "govcap"
+    props.author = "govcap"
+    props.last_modified_by = plain_text(doc.made_by) or "govcap"
+    # python-docx's template says 2013-12-23 23:15, revision 1: the document's own time
+    made = utc_made(doc.made)  # naive UTC: python-docx writes it with a "Z"
+    props.created = props.modified = made
+    props.revision = max(doc.revision, 1)
     props.category = "brief" if doc.kind == "brief" else "training plan"
     props.keywords = "; ".join(plain_text(v) for _k, v in doc.cover[:3])
     props.comments = plain_text(doc.footer)

@@ -6,6 +6,7 @@ decides what to say, only how it looks in its format.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -14,6 +15,18 @@ from typing import Any
 from govcap.charts.data import Heatmap
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def utc_made(when: datetime.date | None) -> datetime.datetime:
+    """A document's time (``Document.made``: a datetime, or a date — its midnight; None:
+    now) as naive UTC, to the second, for the files' properties."""
+    if when is None:
+        when = datetime.datetime.now(datetime.UTC)
+    if not isinstance(when, datetime.datetime):
+        return datetime.datetime(when.year, when.month, when.day)
+    if when.tzinfo is not None:
+        when = when.astimezone(datetime.UTC).replace(tzinfo=None)
+    return when.replace(microsecond=0)
 
 
 def plain_text(value: object) -> str:
@@ -133,6 +146,12 @@ class Document:
     # words under the line: name, signature, date)
     sign_title: str = ""
     signatures: list[tuple[str, str]] = field(default_factory=list)
+    # the file's properties (DOCX core properties): when the document's content was made
+    # (a plan version's approval, a draft's last change; None: now), by whom, and its
+    # revision (the plan's version)
+    made: datetime.date | None = None
+    made_by: str = ""
+    revision: int = 1
 
 
 # What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).

@@ -31,6 +31,7 @@ from govcap.reports.model import (
     Section,
     Table,
     plain_text,
+    utc_made,
 )
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -114,12 +115,20 @@ def render_html(doc: Document) -> str:
                   + "</tbody></table>") if doc.signatures else ""
     return template.substitute(
         lang=esc(doc.language), dir="rtl" if rtl else "ltr", title=text(doc.title),
-        meta_title=esc(doc.title), subtitle=subtitle, cover=cover, signatures=signatures,
+        meta_title=esc(doc.title), meta_dates=_meta_dates(doc), subtitle=subtitle, cover=cover, signatures=signatures,
         cover_note=text(doc.cover_note), footer=_attr(doc.footer, rtl),
         footer_short=text(doc.cover[0][1] if doc.cover else ""),
         page_label=_attr(doc.page_label, rtl), page_of=_attr(doc.page_of, rtl),
         watermark=_attr(doc.watermark, rtl),
         chapters="\n".join(_chapter(s, text) for s in doc.sections))
+
+
+def _meta_dates(doc: Document) -> str:
+    """The PDF's creation and modification dates (WeasyPrint reads them from these): the
+    document's own time, as the DOCX's properties."""
+    made = f"{utc_made(doc.made):%Y-%m-%dT%H:%M:%SZ}"
+    return (f'<meta name="dcterms.created" content="{made}">'
+            f'<meta name="dcterms.modified" content="{made}">')
 
 
 def _brief_html(doc: Document, text: Callable[[object], str], rtl: bool) -> str:
@@ -129,6 +138,7 @@ def _brief_html(doc: Document, text: Callable[[object], str], rtl: bool) -> str:
     return template.substitute(
         lang=esc(doc.language), dir="rtl" if rtl else "ltr",
         title=text(doc.sections[0].heading), meta_title=esc(doc.sections[0].heading),
+        meta_dates=_meta_dates(doc),
         facts=text(doc.subtitle), note=note, footer=_attr(doc.footer, rtl),
         page_label=_attr(doc.page_label, rtl), page_of=_attr(doc.page_of, rtl),
         watermark=_attr(doc.watermark, rtl),
