@@ -5,6 +5,10 @@ as a formula by Excel, LibreOffice or Google Sheets ("CSV injection"). Every exp
 passes its text cells through :func:`neutralise`, which prefixes such a cell with an
 apostrophe, the usual way to mark a cell as text (OWASP's advice). Numbers, dates and
 booleans are left as they are: they are not text and cannot carry a formula.
+
+A sheet govcap wrote and someone imports back (an attendance sheet, an export) reads the
+text as it was: the importers' reader (``interchange.tables``) takes the apostrophe off
+again with :func:`restore`, and only where :func:`neutralise` would have put it.
 """
 
 from __future__ import annotations
@@ -31,3 +35,12 @@ def neutralise(value: Any) -> Cell:
 def neutralise_row(values: Iterable[Any]) -> list[Cell]:
     """A row of cells, each passed through :func:`neutralise`."""
     return [neutralise(v) for v in values]
+
+
+def restore(text: str) -> str:
+    """A cell's text as it was before :func:`neutralise`: the apostrophe it put before a
+    formula character taken off ("'=HYPERLINK(…)" → "=HYPERLINK(…)"); any other text as
+    it is (an apostrophe before a letter is the writer's own)."""
+    if text.startswith("'") and text[1:2] and text[1:].startswith(DANGEROUS_FIRST_CHARACTERS):
+        return text[1:]
+    return text

@@ -71,6 +71,20 @@ def can_enter_answers(user, delivery: Delivery) -> bool:
     return access.can_manage(user, delivery)
 
 
+def runs_follow_ups(user, delivery: Delivery) -> bool:
+    """Steer the level-3 follow-ups: open and close their links, read each participant's
+    and supervisor's own answer address (it needs no account), record whom to ask and
+    their contact: the engagement's coordinators and administrators. Not the training
+    provider: level 3 asks whether its course is applied at work, and an address in its
+    hands is an answer it could give itself."""
+    return access.can_manage(user, delivery)
+
+
+def follow_ups_refusal() -> str:
+    return _("Only the engagement's coordinators run the level-3 follow-ups: the course's "
+             "training provider is the party evaluated.")
+
+
 def enter_answers_refusal() -> str:
     return _("Only the engagement's coordinators enter evaluation answers: the course's "
              "training provider is the party evaluated.")
@@ -168,6 +182,8 @@ def open_link(user, delivery: Delivery, level: int, *, phase: str = "", responde
         raise EvaluationError(_("This course starts on %(date)s: the reaction and the check "
                                 "after the course open from that day. The check before the "
                                 "course can be opened now.") % {"date": localise.day(starts)})
+    if level == Level.BEHAVIOUR:
+        scoping.require(runs_follow_ups(user, delivery), follow_ups_refusal())
     if level == Level.BEHAVIOUR and respondent not in rules.RESPONDENTS:
         raise EvaluationError(_("Choose the participant or the supervisor."))
     if level == Level.BEHAVIOUR and not FollowUp.objects.filter(
@@ -220,6 +236,8 @@ def end_of_day(day: dt.date, delivery: Delivery) -> dt.datetime:
 
 def close_link(user, link: EvaluationLink) -> EvaluationLink:
     scoping.require(can_evaluate(user, link.delivery))
+    if link.level == Level.BEHAVIOUR:
+        scoping.require(runs_follow_ups(user, link.delivery), follow_ups_refusal())
     if link.closed_at is None:
         link.closed_at = timezone.now()
         link.save(update_fields=["closed_at"])

@@ -46,10 +46,13 @@ class OpenLinkForm(forms.Form):
                                    "A follow-up link stays open 30 days, and at least until "
                                    "the follow-ups close, 6 months after the course."))
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, follow_ups: bool = True, **kwargs) -> None:
+        """``follow_ups``: whether the level-3 forms are offered (``ev.runs_follow_ups``:
+        not to the course's training provider)."""
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["form"]).choices = [
-            (key, form_label(key)) for key in FORMS]
+            (key, form_label(key)) for key in FORMS
+            if follow_ups or key not in rules.RESPONDENTS]
 
 
 def _rating_field(label: str) -> forms.TypedChoiceField:

@@ -114,11 +114,18 @@ def evaluation_page(request, uuid):
     }
     if can_evaluate:
         now = timezone.now()
-        links = list(delivery.evaluation_links.order_by("-created_at")[:20])
+        # the level-3 links (each person's own answer address) are the coordinators': the
+        # course's provider, the party evaluated, neither opens nor sees them
+        runs = ev.runs_follow_ups(request.user, delivery)
+        links = delivery.evaluation_links.order_by("-created_at")
+        if not runs:
+            links = links.exclude(level=EvaluationLink.Level.BEHAVIOUR)
         context.update({
             "links": [(link, ev.is_open(link, now), evaluation_forms.form_label(
-                ev.form_key(link.level, link.phase, link.respondent))) for link in links],
-            "open_form": evaluation_forms.OpenLinkForm() if not delivery.is_closed else None,
+                ev.form_key(link.level, link.phase, link.respondent))) for link in links[:20]],
+            "runs_follow_ups": runs,
+            "open_form": evaluation_forms.OpenLinkForm(follow_ups=runs)
+            if not delivery.is_closed else None,
             "upload_form": evaluation_forms.EvaluationUploadForm(),
             "paper_forms": [(key, evaluation_forms.form_label(key))
                             for key in evaluation_forms.PAPER_FORMS],
@@ -208,7 +215,14 @@ def open_link(request, uuid):
             "if it was opened by mistake.") % {"date": localise.day(delivery.end_date)})
     window = (ev.follow_ups_window(delivery, link.respondent)
               if link.level == EvaluationLink.Level.BEHAVIOUR else None)
-    if window is not None and timezone.localdate() < window[0]:
+    if window is not None and timezone.localdate() > window[1]:
+        # allowed (a late answer is kept), but none of them is one of the level-3 figure
+        messages.warning(request, _(
+            "These follow-ups closed on %(close)s, 6 months after the course: an answer "
+            "given now is recorded and reported apart, not counted in the level-3 figure. "
+            "Each person's form says so; close the link if it was opened by mistake.") % {
+                "close": localise.day(window[1])})
+    elif window is not None and timezone.localdate() < window[0]:
         # allowed (the addresses can be sent ahead), but an answer before the due day is
         # not one of the level-3 figure: it is reported apart
         messages.warning(request, _(
@@ -226,6 +240,8 @@ def link_page(request, uuid, link):
     """The link and its QR code, large, for the trainer to show in the room."""
     delivery = _evaluator_delivery(request, uuid)
     found = get_object_or_404(EvaluationLink, delivery=delivery, uuid=link)
+    if found.level == EvaluationLink.Level.BEHAVIOUR:
+        scoping.require(ev.runs_follow_ups(request.user, delivery), ev.follow_ups_refusal())
     is_open = ev.is_open(found)
     token = found.token if is_open else ""  # recomputed, never stored (link_tokens)
     url = request.build_absolute_uri(reverse("evaluation-answer", args=[token])) if token \
@@ -405,7 +421,9 @@ def follow_ups(request):
     # every course the user sees: a viewer reads its follow-ups (not their names), and
     # those who run its evaluation record the answers
     reminders = ev.reminders(request.user, states=states, seen=True)
-    runs = set(ev.evaluable_deliveries(request.user).values_list("pk", flat=True))
+    # who runs a course's follow-ups records whom to ask and reads their contact: its
+    # coordinators, not its provider (``ev.runs_follow_ups``)
+    runs = {r.delivery.pk for r in reminders if ev.runs_follow_ups(request.user, r.delivery)}
     enters = {r.delivery.pk for r in reminders if ev.can_enter_answers(request.user, r.delivery)}
     state_labels = {rules.OVERDUE: _("Overdue"), rules.DUE: _("Due"),
                     rules.UPCOMING: _("Not yet due")}
@@ -420,12 +438,14 @@ def follow_ups(request):
 
 
 def _whom_to_ask(user, reminder: ev.Reminder) -> tuple[str, str]:
-    """The trainee's name and the contact of whom to ask (the trainee, or their supervisor),
-    for whoever may read them (the course's coordinators and provider): the list is worked
-    through by phone and e-mail. Others see the code only."""
+    """The trainee's name and the contact of whom to ask (the trainee, or their supervisor):
+    the list is worked through by phone and e-mail by who runs the follow-ups (the
+    course's coordinators). The course's provider reads the name (as on its sign-in
+    sheets), not whom to ask; others see the code only."""
     if not access.reads_names(user, reminder.delivery):
         return "", ""
-    return _contact_of(reminder.follow_up.trainee, reminder.follow_up.respondent)
+    name, contact = _contact_of(reminder.follow_up.trainee, reminder.follow_up.respondent)
+    return name, contact if ev.runs_follow_ups(user, reminder.delivery) else ""
 
 
 def _contact_of(trainee: Trainee, respondent: str) -> tuple[str, str]:
@@ -465,8 +485,10 @@ def answer_follow_up(request, uuid, code, respondent):
 @require_POST
 @login_required
 def supervisor_contact(request, uuid, code):
-    """Whom to ask for a trainee's supervisor follow-up, recorded from the follow-ups list."""
-    delivery = _evaluator_delivery(request, uuid)
+    """Whom to ask for a trainee's supervisor follow-up, recorded from the follow-ups list
+    by who runs the follow-ups (``ev.runs_follow_ups``)."""
+    delivery = access.delivery_or_404(request.user, uuid)
+    scoping.require(ev.runs_follow_ups(request.user, delivery), ev.follow_ups_refusal())
     trainee = get_object_or_404(Trainee, delivery=delivery, code=code)
     form = evaluation_forms.SupervisorContactForm(request.POST)
     if form.is_valid():
@@ -493,6 +515,28 @@ def _speak_the_courses_language(request, delivery) -> None:
         request.LANGUAGE_CODE = course
 
 
+def _window_notice(link: EvaluationLink, trainee: Trainee | None) -> str:
+    """On a person's own follow-up form, opened before its window (3 to 6 months after
+    the course) or after it: their answer is recorded, but not counted in the figures
+    (``rules.follow_up_state``); said before they answer. "" within the window."""
+    if trainee is None or link.level != EvaluationLink.Level.BEHAVIOUR:
+        return ""
+    f = FollowUp.objects.filter(trainee=trainee, respondent=link.respondent).first()
+    if f is None or f.answered_at is not None:
+        return ""
+    today = timezone.localdate()
+    if today > f.close_date:
+        return _("This follow-up closed on %(close)s. You can still answer: your answer is "
+                 "recorded and read by the course's organisers, but it is not counted in the "
+                 "course's results.") % {"close": localise.day(f.close_date)}
+    if today < f.due_date:
+        return _("This follow-up opens on %(due)s. You can answer now: your answer is "
+                 "recorded and read by the course's organisers, but only answers given from "
+                 "%(due)s to %(close)s are counted in the course's results.") % {
+            "due": localise.day(f.due_date), "close": localise.day(f.close_date)}
+    return ""
+
+
 @require_http_methods(["GET", "POST"])
 def answer(request, token):
     link, trainee = ev.link_for(token), None
@@ -512,7 +556,8 @@ def answer(request, token):
     language = _language()
     module = delivery.plan.catalogue.parsed(language).by_code.get(delivery.module_code)
     context = {"link": link, "delivery": delivery, "module": module, "trainee": trainee,
-               "title": ev.form_title(link.level, link.phase, link.respondent)}
+               "title": ev.form_title(link.level, link.phase, link.respondent),
+               "window": _window_notice(link, trainee)}
     if request.GET.get("done") == "1":
         return render(request, "delivery/eval_answer_done.html", {**context, "thanks": True})
     if not ev.is_open(link):

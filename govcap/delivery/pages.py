@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from govcap.delivery.core.attendance import suggested_completion
+from govcap.delivery.core.attendance import mark_version, suggested_completion
 from govcap.delivery.core.costs import planned_share, seat_share
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.orgs.models import Organisation
@@ -134,9 +134,18 @@ class TraineeRow:
     trainee: Trainee
     name: str
     marks: list[bool | None] = field(default_factory=list)
+    # each mark's version as shown (``attendance.mark_version``; "" not recorded): the
+    # grid sends them back, and a mark written by someone else since is not overwritten
+    versions: list[str] = field(default_factory=list)
     present: int = 0
     suggested: str = ""
     persona: str = ""  # the audience as the catalogue words it
+
+    @property
+    def cells(self) -> list[tuple[bool | None, str]]:
+        """Each day's mark with its version, as the attendance grid shows them."""
+        versions = self.versions or [""] * len(self.marks)
+        return list(zip(self.marks, versions, strict=True))
 
     @property
     def marks_taken(self) -> bool:
@@ -151,16 +160,19 @@ class TraineeRow:
 
 def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool,
                  personas: dict[str, str] | None = None) -> list[TraineeRow]:
-    marks: dict[tuple[int, int], bool] = {
-        (a.trainee_id, a.day): a.present
-        for a in Attendance.objects.filter(trainee__in=[t.pk for t in trainees])}
+    stored = list(Attendance.objects.filter(trainee__in=[t.pk for t in trainees])
+                  .only("trainee_id", "day", "present", "recorded_at"))
+    marks: dict[tuple[int, int], bool] = {(a.trainee_id, a.day): a.present for a in stored}
+    versions = {(a.trainee_id, a.day): mark_version(a.recorded_at) for a in stored}
     rows = []
     for t in trainees:
         name = ""
         if names:
             identity = getattr(t, "identity", None)
             name = identity.name if identity is not None else ""
-        row = TraineeRow(t, name, [marks.get((t.pk, day)) for day in range(1, delivery.days + 1)])
+        days = range(1, delivery.days + 1)
+        row = TraineeRow(t, name, [marks.get((t.pk, day)) for day in days],
+                         [versions.get((t.pk, day), "") for day in days])
         row.present = sum(1 for m in row.marks if m)
         row.suggested = suggested_completion(delivery.days, row.present)
         row.persona = (personas or {}).get(t.persona, t.persona)

@@ -569,8 +569,41 @@ def remove_nominee(user, trainee: Trainee, *, with_records: bool = False) -> Non
         follow_ups.sync(locked)
 
 
-def nominate(user, delivery: Delivery, n: Nomination) -> Trainee:
-    """Add a nominee (code T1, T2…); a name or contact is kept apart."""
+class AlreadyNominated(DeliveryError):
+    """The nomination was saved before (the same form sent again), or the person is on
+    the course already: ``code`` is theirs."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _same_person(delivery: Delivery, n: Nomination) -> Trainee | None:
+    """A nominee of the course who is the person nominated: the same name in the same
+    organisation (spaces and case aside). Not by contact alone: colleagues are often
+    nominated through one office's e-mail or phone."""
+    name = _fold(n.name)
+    if not name:
+        return None
+    for identity in TraineeIdentity.objects.filter(
+            trainee__delivery=delivery, trainee__organisation_id=n.organisation_id
+    ).select_related("trainee").order_by("trainee_id"):
+        if _fold(identity.name) == name:
+            return identity.trainee
+    return None
+
+
+def nominate(user, delivery: Delivery, n: Nomination, op_id: uuid.UUID | None = None
+             ) -> Trainee:
+    """Add a nominee (code T1, T2…); a name or contact is kept apart. ``op_id``: the
+    nomination form's own id, so the same form sent again (the browser's back button,
+    a double click) saves nothing a second time. The same person (``_same_person``) is not
+    nominated twice either. Both are checked in the transaction that writes, and refused
+    with ``AlreadyNominated`` naming the code they have."""
     _require_manage(user, delivery)
     if delivery.is_closed:
         raise DeliveryError(_("A cancelled or merged delivery takes no nominations."))
@@ -579,7 +612,19 @@ def nominate(user, delivery: Delivery, n: Nomination) -> Trainee:
     if n.seniority not in Trainee.Seniority.values or n.gender not in Trainee.Gender.values:
         raise DeliveryError(_("Unknown seniority or gender."))
     with transaction.atomic():
-        Delivery.objects.select_for_update().filter(pk=delivery.pk).first()
+        locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
+        done = (DeliveryOperation.objects.filter(delivery=locked, op_id=op_id,
+                                                 kind="nominate").first() if op_id else None)
+        if done is not None:
+            code = done.payload.get("code", "")
+            raise AlreadyNominated(_("This nomination was saved already, as %(code)s: "
+                                     "nothing was added.") % {"code": code}, code)
+        same = _same_person(locked, n)
+        if same is not None:
+            raise AlreadyNominated(_(
+                "Not nominated: %(name)s of this organisation is on the course already, as "
+                "%(code)s.") % {"name": same.identity.name, "code": same.code},
+                same.code)
         trainee = Trainee.objects.create(
             delivery=delivery, code=f"T{_next_number(delivery)}",
             organisation_id=n.organisation_id, role_title=n.role_title.strip()[:160],
@@ -588,15 +633,21 @@ def nominate(user, delivery: Delivery, n: Nomination) -> Trainee:
             TraineeIdentity.objects.create(
                 trainee=trainee, name=n.name.strip()[:200], contact=n.contact.strip()[:200],
                 supervisor_contact=n.supervisor_contact.strip()[:200])
+        if op_id is not None:
+            DeliveryOperation.objects.create(
+                delivery=locked, op_id=op_id, kind="nominate", payload={"code": trainee.code},
+                base_revision=locked.revision,
+                author=user if getattr(user, "is_authenticated", False) else None)
         audit.record(user, "nominate", trainee, None, audit.snapshot(trainee, TRAINEE_FIELDS))
     return trainee
 
 
 def set_supervisor_contact(user, trainee: Trainee, contact: str) -> TraineeIdentity:
     """Record whom to ask for a trainee's supervisor follow-up (name and phone or e-mail),
-    kept apart with the trainee's name: by those who run the course's follow-ups. The
-    audit says it changed, not what it says."""
-    scoping.require(access.can_record_attendance(user, trainee.delivery))
+    kept apart with the trainee's name: by those who run the course's follow-ups, its
+    coordinators (``evaluation.runs_follow_ups``), not its provider, the party evaluated.
+    The audit says it changed, not what it says."""
+    scoping.require(access.can_manage(user, trainee.delivery))
     with transaction.atomic():
         identity, _created = TraineeIdentity.objects.get_or_create(trainee=trainee)
         identity.supervisor_contact = contact.strip()[:200]
@@ -709,9 +760,11 @@ class GridSave:
 
 
 def save_attendance_grid(user, delivery: Delivery, shown: dict[tuple[str, int], bool | None],
-                         ticked: set[tuple[str, int]]) -> GridSave:
-    """Save only what the user changed on the grid their page showed (``shown``), checked
-    against what is stored now, in one transaction (``rules.changed_marks``)."""
+                         ticked: set[tuple[str, int]],
+                         versions: dict[tuple[str, int], str] | None = None) -> GridSave:
+    """Save only what the user changed on the grid their page showed (``shown``, with each
+    mark's version, ``versions``), checked against what is stored now, in one transaction
+    (``rules.changed_marks``)."""
     scoping.require(access.can_record_attendance(user, delivery))
     with transaction.atomic():
         locked = Delivery.objects.select_for_update().get(pk=delivery.pk)
@@ -720,10 +773,13 @@ def save_attendance_grid(user, delivery: Delivery, shown: dict[tuple[str, int], 
                       key=lambda c: (len(c), c))
         shown = {(code, day): v for (code, day), v in shown.items()
                  if code in codes and 1 <= day <= locked.days}
+        rows = list(Attendance.objects.filter(trainee__delivery=locked).values_list(
+            "trainee__code", "day", "present", "recorded_at"))
         stored: dict[tuple[str, int], bool | None] = {
-            (code, day): present for code, day, present in Attendance.objects.filter(
-                trainee__delivery=locked).values_list("trainee__code", "day", "present")}
-        marks, conflicts = rules.changed_marks(shown, ticked, stored)
+            (code, day): present for code, day, present, _at in rows}
+        marks, conflicts = rules.changed_marks(
+            shown, ticked, stored, versions or None,
+            {(code, day): rules.mark_version(at) for code, day, _present, at in rows})
         _write_marks(user, locked, marks)
     return GridSave(marks, conflicts, gone)
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from govcap import localise
 from govcap.accounts import audit, scoping
+from govcap.cells import neutralise_row
 from govcap.delivery import access, changes, costs_shown, forms, imports, pages, services, texts
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import attendance as attendance_rules
@@ -141,7 +142,8 @@ def _context(request, delivery: Delivery) -> dict:
         context["nomination_form"] = forms.NominationForm(
             organisations=localise.sorted_names(delivery.engagement.organisations.all(),
                                                 key=lambda o: o.name), personas=personas,
-            in_course=course_organisations(delivery))
+            in_course=course_organisations(delivery),
+            initial={"op_id": services.new_op_id()})
     if can_manage and delivery.status == Delivery.Status.CANCELLED:
         context["reinstate_form"] = forms.ReinstateForm(initial={
             "op_id": services.new_op_id(), "base_revision": delivery.revision},
@@ -287,7 +289,10 @@ def nominate(request, uuid):
         trainee = services.nominate(request.user, delivery, services.Nomination(
             organisation_id=int(d["organisation"]), role_title=d["role_title"],
             persona=d["persona"], seniority=d["seniority"], gender=d["gender"],
-            name=d["name"], contact=d["contact"], supervisor_contact=d["supervisor_contact"]))
+            name=d["name"], contact=d["contact"], supervisor_contact=d["supervisor_contact"]),
+            op_id=d.get("op_id"))
+    except services.AlreadyNominated as exc:
+        messages.warning(request, str(exc))
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
     else:
@@ -339,6 +344,17 @@ def _shown_grid(post) -> dict[tuple[str, int], bool | None]:
     return shown
 
 
+def _shown_versions(post) -> dict[tuple[str, int], str]:
+    """Each cell's mark version as the page showed it: one hidden ``at-T3-2`` per cell
+    (``attendance.mark_version``; empty: not recorded). An older page sends none."""
+    versions: dict[tuple[str, int], str] = {}
+    for name in post:
+        code, _sep, day = name.removeprefix("at-").rpartition("-")
+        if name.startswith("at-") and code and day.isascii() and day.isdigit():
+            versions[(code, int(day))] = post.get(name, "")
+    return versions
+
+
 def _state_word(value: bool | None) -> str:
     return _("present") if value else _("not recorded") if value is None else _("absent")
 
@@ -359,7 +375,8 @@ def attendance(request, uuid):
             ticked.add((code, int(day)))
     try:
         saved = services.save_attendance_grid(request.user, delivery,
-                                              _shown_grid(request.POST), ticked)
+                                              _shown_grid(request.POST), ticked,
+                                              _shown_versions(request.POST))
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
         return redirect("delivery", uuid)
@@ -432,7 +449,9 @@ def attendance_template(request, uuid):
     yes, no = attendance_rules.yes_no(language)
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(attendance_rules.sheet_headers(language))
+    # every cell as text a spreadsheet will not run (a name "=HYPERLINK(…)"); the
+    # importer reads it back as it was (``cells.restore``)
+    writer.writerow(neutralise_row(attendance_rules.sheet_headers(language)))
     trainees = sorted(access.trainees(request.user, delivery).select_related("identity"),
                       key=lambda t: (len(t.code), t.code))
     recorded = {(a.trainee_id, a.day): a.present for a in Attendance.objects.filter(
@@ -441,8 +460,8 @@ def attendance_template(request, uuid):
         identity = getattr(t, "identity", None)
         for day in range(1, delivery.days + 1):
             mark = recorded.get((t.pk, day))
-            writer.writerow([t.code, identity.name if identity else "", day,
-                             "" if mark is None else yes if mark else no])
+            writer.writerow(neutralise_row([t.code, identity.name if identity else "", day,
+                                            "" if mark is None else yes if mark else no]))
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     name = delivery.cohort_id.replace("/", "-")
     response["Content-Disposition"] = f'attachment; filename="attendance-{name}.csv"'

@@ -18,6 +18,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from govcap import localise
+from govcap.cells import restore
 from govcap.interchange.problems import ImportProblem, Problem
 
 MAX_ROWS = 5_000
@@ -196,7 +197,9 @@ def _read_xlsx(data: bytes) -> Table:
 
 
 def _table(records: list[list[str]], fmt: str, delimiter: str = "") -> Table:
-    records = [[c.replace("\r\n", "\n").replace("\r", "\n") for c in r] for r in records]
+    # a cell govcap neutralised when it wrote the sheet reads as it was (``cells.restore``)
+    records = [[restore(c).replace("\r\n", "\n").replace("\r", "\n") for c in r]
+               for r in records]
     if not records or not any(c.strip() for c in records[0]):
         raise ImportProblem.one(_("the first row is empty; it should hold the column headers"))
     headers = list(records[0])

@@ -487,6 +487,12 @@ def texts_counts(course: CourseTexts) -> str:
     if course.follow_ups:
         counts.append(_("Level 3: %(count)s answered follow-ups give an example.") % {
             "count": words.of(len(course.examples), course.follow_ups)})
+    if course.apart:
+        counts.append(ngettext(
+            "%(n)d follow-up answered before 3 months or after 6 is reported apart, not "
+            "counted here.",
+            "%(n)d follow-ups answered before 3 months or after 6 are reported apart, not "
+            "counted here.", course.apart) % {"n": course.apart})
     return " ".join(counts)
 
 

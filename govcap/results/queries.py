@@ -194,6 +194,10 @@ class CourseTexts:
     reactions: int
     examples: tuple[Text, ...]
     follow_ups: int
+    # follow-ups answered before 3 months or after 6 (``eval_rules.follow_up_state``): not
+    # counted in ``follow_ups`` nor listed in ``examples``, as the level-3 figure and the
+    # evaluation page's "Answered" leave them out
+    apart: int = 0
 
 
 reads_texts = delivery_access.reads_texts  # who reads the trainees' comments and examples
@@ -226,16 +230,23 @@ def free_texts(user, found: Sequence[Delivery], people: Sequence[Trainee], langu
             comments[of[trainee]].append(Text(LEVEL_1, pk, text.strip(), quotable))
     examples: dict[int, list[Text]] = defaultdict(list)
     answered: dict[int, int] = defaultdict(int)
-    for pk, trainee, who, text, quotable in FollowUp.objects.filter(
+    apart: dict[int, int] = defaultdict(int)
+    for pk, trainee, who, text, quotable, due, close, at in FollowUp.objects.filter(
             trainee_id__in=list(of), answered_at__isnull=False).order_by(
             "answered_at", "id").values_list("pk", "trainee_id", "respondent", "example",
-                                             "quotable"):
+                                             "quotable", "due_date", "close_date",
+                                             "answered_at"):
+        # one rule with the figure and the evaluation page's "Answered" (``in_window``,
+        # which ``eval_rules.follow_up_state`` asks)
+        if not eval_rules.in_window(due, close, timezone.localdate(at)):
+            apart[of[trainee]] += 1
+            continue
         answered[of[trainee]] += 1
         if text.strip():
             examples[of[trainee]].append(Text(LEVEL_3, pk, text.strip(), quotable, who))
     titles = course_titles(allowed, language)
     return ([CourseTexts(titles[d.pk], tuple(comments[d.pk]), reactions[d.pk],
-                         tuple(examples[d.pk]), answered[d.pk])
+                         tuple(examples[d.pk]), answered[d.pk], apart[d.pk])
              for d in allowed if comments[d.pk] or examples[d.pk]], withheld)
 
 

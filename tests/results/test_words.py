@@ -33,10 +33,12 @@ def written(programme):
     for n, trainee in enumerate((programme.trainee, programme.t2, programme.t3)):
         Reaction.objects.create(trainee=trainee, relevance=5, source="paper", answered_at=now,
                                 comment=f"Useful session number {n}" if n != 1 else "")
+    today = timezone.localdate()  # answered within the window: counted
     for who, text in (("participant", "We now publish our API catalogue"),
                       ("supervisor", "The unit drafted its first service standard")):
         FollowUp.objects.create(trainee=programme.trainee, respondent=who,
-                                due_date=dt.date(2026, 9, 1), close_date=dt.date(2026, 12, 1),
+                                due_date=today - dt.timedelta(days=30),
+                                close_date=today + dt.timedelta(days=60),
                                 applied="yes", example=text, answered_at=now)
     return programme
 
@@ -51,6 +53,21 @@ def test_the_page_shows_every_comment_and_example_by_course_with_counts(written)
     assert "a supervisor: “The unit drafted its first service standard”" in text
     assert "2 of 2 answered follow-ups give an example" in text
     assert "Amina" not in text  # the trainee's name is never beside their words
+
+
+def test_an_example_given_after_the_window_is_reported_apart_not_counted(written):
+    """One rule with the level-3 figure and the evaluation page's "Answered": a follow-up
+    answered after its window closed is not among the answered that give an example."""
+    today = timezone.localdate()
+    FollowUp.objects.create(trainee=written.t2, respondent="participant",
+                            due_date=today - dt.timedelta(days=300),
+                            close_date=today - dt.timedelta(days=200), applied="yes",
+                            example="Late but useful", answered_at=timezone.now())
+    text = client_of(written.manager).get("/indicators/").content.decode()
+    assert "2 of 2 answered follow-ups give an example" in text
+    assert ("1 follow-up answered before 3 months or after 6 is reported apart, not counted "
+            "here.") in text
+    assert "Late but useful" not in text
 
 
 def test_a_viewer_is_told_the_texts_are_for_coordinators(written):

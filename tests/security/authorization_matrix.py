@@ -419,6 +419,15 @@ def link_args(c: Ctx) -> dict:
     return {"uuid": c.extra["delivery"].uuid, "link": c.extra["link"].uuid}
 
 
+def follow_up_link_opened(w) -> dict:
+    """A level-3 link (each supervisor's own answer address) of a course whose T1 completed."""
+    from govcap.delivery import evaluation
+
+    made = follow_ups_due(w)
+    return {**made, "link": evaluation.open_link(w.coordinator, made["delivery"], 3,
+                                                 respondent="supervisor")}
+
+
 def follow_ups_due(w) -> dict:
     """The delivery ended a year ago and T1 completed: its follow-ups are overdue."""
     from govcap.delivery import evaluation
@@ -803,6 +812,15 @@ MATRIX: list[Check] = [
     Check("evaluation-link-close", ATTENDANCE_TAKERS, method="POST", setup=link_opened,
           args=link_args, effect=exists("delivery.EvaluationLink",
                                         closed_at__isnull=lambda c: False)),
+    # level 3: each person's own answer address needs no account, so only the coordinators
+    # open, read and close those links; never the provider, the party evaluated
+    Check("evaluation-link-open", COORDINATORS, method="POST", setup=follow_ups_due,
+          args=delivery_args, data=lambda c: {"form": "supervisor", "hours": "2"},
+          effect=exists("delivery.EvaluationLink", level=lambda c: 3)),
+    Check("evaluation-link", COORDINATORS, setup=follow_up_link_opened, args=link_args),
+    Check("evaluation-link-close", COORDINATORS, method="POST", setup=follow_up_link_opened,
+          args=link_args, effect=exists("delivery.EvaluationLink",
+                                        closed_at__isnull=lambda c: False)),
     # entering answers (paper, exports, follow-ups, API): not the provider, who is evaluated
     Check("evaluation-paper", COORDINATORS, setup=delivered,
           args=lambda c: {**delivery_args(c), "form": "reaction"}),
@@ -820,7 +838,7 @@ MATRIX: list[Check] = [
                                                 "respondent": "supervisor"},
           data=lambda c: {"applied": "partly", "example": "Maps reviewed"},
           effect=exists("delivery.FollowUp", applied=lambda c: "partly")),
-    Check("evaluation-supervisor-contact", ATTENDANCE_TAKERS, method="POST",
+    Check("evaluation-supervisor-contact", COORDINATORS, method="POST",
           setup=follow_ups_due, args=lambda c: {**delivery_args(c), "code": "T1"},
           data=lambda c: {"contact": "Grace N., +254 700 000 009"},
           effect=exists("delivery.TraineeIdentity",

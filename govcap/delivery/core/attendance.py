@@ -265,7 +265,9 @@ class Conflict:
 
 def changed_marks(shown: dict[tuple[str, int], bool | None],
                   ticked: Collection[tuple[str, int]],
-                  stored: dict[tuple[str, int], bool | None]
+                  stored: dict[tuple[str, int], bool | None],
+                  shown_versions: Mapping[tuple[str, int], str] | None = None,
+                  stored_versions: Mapping[tuple[str, int], str] | None = None,
                   ) -> tuple[list[Mark], list[Conflict]]:
     """What a save of the attendance grid writes: only what the user changed from what
     their page showed (``shown``: each cell of the grid as the page showed it; ``ticked``:
@@ -277,7 +279,13 @@ def changed_marks(shown: dict[tuple[str, int], bool | None],
     an absence recorded since (two trainers sharing a room each save the day, and the first
     save records as absent everyone the first did not tick). An untick of a box someone else
     changed since the page was shown is a conflict (not saved); a blank the user left is not
-    written."""
+    written.
+
+    "Changed since" is by the mark's version as the page showed it (``shown_versions``,
+    ``mark_version``) against the stored one (``stored_versions``), when the page sent
+    them: a mark unticked and ticked again meanwhile holds the value shown, but is not the
+    mark the page showed — an untick of it is a conflict too. Without versions (an older
+    page), by value."""
     days = {day for (code, day), was in shown.items() if (was is True) != ((code, day) in ticked)}
     marks: list[Mark] = []
     conflicts: list[Conflict] = []
@@ -287,10 +295,22 @@ def changed_marks(shown: dict[tuple[str, int], bool | None],
         if (was is True) != present:
             if now == present:
                 continue  # someone else made the same change
-            if now != was and not present:
+            moved = (shown_versions is not None and (code, day) in shown_versions
+                     and shown_versions[(code, day)] != (stored_versions or {}).get(
+                         (code, day), ""))
+            if (now != was or moved) and not present:
                 conflicts.append(Conflict(code, day, now))
                 continue
             marks.append(Mark(code, day, present))
         elif was is None and day in days and now is None:
             marks.append(Mark(code, day, False))
     return marks, conflicts
+
+
+def mark_version(recorded_at: dt.datetime | None) -> str:
+    """A stored mark's version as a page shows it (its last write's time, in microseconds
+    since 1970; "" for a mark not recorded): every write of a mark changes it."""
+    if recorded_at is None:
+        return ""
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    return str((recorded_at - epoch) // dt.timedelta(microseconds=1))
