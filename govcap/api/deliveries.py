@@ -121,13 +121,22 @@ class DeliveryDetail(DeliveryOut):
 
 
 class MarkIn(Schema):
-    code: str = Field(..., max_length=10)
-    day: int = Field(..., ge=1, le=MAX_DAYS)
-    present: bool
+    code: str = Field(..., max_length=10, description="The trainee's code (T1, T2…)")
+    day: int = Field(..., ge=1, le=MAX_DAYS, description="The course's day, from 1")
+    present: bool = Field(..., description="Present (true) or absent (false)")
 
 
 class AttendanceIn(Schema):
-    marks: list[MarkIn] = Field(..., max_length=5000)
+    """The body is one object: ``marks`` lists the marks (not a bare list of rows)."""
+
+    model_config = {"json_schema_extra": {"example": {"marks": [
+        {"code": "T1", "day": 1, "present": True},
+        {"code": "T1", "day": 2, "present": False},
+        {"code": "T2", "day": 1, "present": True}]}}}
+
+    marks: list[MarkIn] = Field(..., max_length=5000, description=(
+        "The marks, all saved or none: `{\"marks\": [{\"code\": \"T1\", \"day\": 1, "
+        "\"present\": true}, …]}`"))
 
 
 class AttendanceOut(Schema):
