@@ -33,6 +33,9 @@ def results_indicators(request, engagement: str | None = Query(None, pattern=SLU
     count or a share (`percent`) whole (`29`), a gain in `points` to one decimal (`42.1`),
     `facts.mean_rating` to two, `facts.mean_pre` and `facts.mean_post` whole, a level-4
     `mean_change`, `difference` and `test.observed` to two, `test.p_value` to three.
+    An indicator's `facts` has the same keys for every engagement: a count is 0 when
+    there is none, a mean (`mean_rating`, `mean_pre`, `mean_post`) null when nothing is
+    averaged.
     A cost indicator's `facts.courses_with_cost` counts the courses whose cost is counted
     (a cost recorded, in its `currency`), of `facts.courses_run`, every course that ran or is
     running in scope (the others have no cost recorded yet); the page says it after the

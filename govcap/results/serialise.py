@@ -19,8 +19,11 @@ from govcap.results.core import l4
 def _indicator(i: ind.Indicator, results: Results) -> dict[str, Any]:
     out = asdict(i)
     out["period"] = ([d.isoformat() for d in i.period] if i.period else None)
+    # every key of the indicator's facts, whatever the scope: a mean with nothing to
+    # average is null (a count is 0: ``Indicator`` fills it in)
+    facts = {**dict.fromkeys(ind.FACT_KEYS.get(i.key, ())), **i.facts}
     out["facts"] = {k: ind.rounded(v, ind.FACT_DIGITS[k]) if k in ind.FACT_DIGITS else v
-                    for k, v in i.facts.items()}
+                    for k, v in facts.items()}
     if i.unit in ind.DIGITS:
         digits = ind.DIGITS[i.unit]
         out["value"], out["baseline"], out["target"] = (

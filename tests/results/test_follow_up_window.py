@@ -46,4 +46,4 @@ def test_answers_outside_the_window_are_not_in_the_figure_but_counted_apart():
 
 def test_without_answers_outside_nothing_is_said_apart():
     l3 = application([FollowUpRow(1, "participant", "yes")])
-    assert "outside_window" not in l3.facts and l3.value == 100.0
+    assert l3.facts["outside_window"] == 0 and l3.value == 100.0

@@ -74,6 +74,24 @@ DIMENSIONS = ("sex", "organisation", "country", "domain", "seniority")
 DIGITS = {COUNT: 0, PERCENT: 0, POINTS: 1}
 FACT_DIGITS = {"mean_rating": 2, "mean_pre": 0, "mean_post": 0}
 
+# The facts each indicator gives beside its figure, the same keys whatever the scope: a
+# count is 0 when there is none (``Indicator`` fills it in); a mean (``FACT_DIGITS``) is
+# absent when there is nothing to average, and the JSON gives it null (``serialise``).
+_COST_FACTS = ("courses_with_cost", "courses_run", "cost_cents", "share_of_cost")
+FACT_KEYS: dict[str, tuple[str, ...]] = {
+    OFFICIALS_TRAINED: ("nominated",),
+    WOMEN_SHARE: ("not_recorded",),
+    COMPLETION_RATE: ("partial", "dropped", "not_recorded"),
+    SATISFACTION: ("mean_rating",),
+    LEARNING_GAIN: ("mean_pre", "mean_post", "pre_only", "post_only"),
+    APPLICATION: ("supervisors", "supervisors_applied", "outside_window",
+                  "outside_window_applied", "supervisors_outside_window",
+                  "supervisors_outside_window_applied"),
+    MOVING_UP: (),
+    COST_PER_PARTICIPANT: _COST_FACTS,
+    COST_PER_COMPLETED: _COST_FACTS,
+}
+
 
 @dataclass(frozen=True)
 class DeliveryRow:
@@ -165,6 +183,12 @@ class Indicator:
     period: tuple[dt.date, dt.date] | None = None
     breakdown: tuple[Share, ...] = ()
     facts: Mapping[str, float | int] = field(default_factory=dict)  # further counts shown
+
+    def __post_init__(self) -> None:
+        # every count of the indicator's ``FACT_KEYS``, 0 when none: a reader of the JSON
+        # finds the same keys for every engagement (a mean stays absent: nothing averaged)
+        counts = {k: 0 for k in FACT_KEYS.get(self.key, ()) if k not in FACT_DIGITS}
+        object.__setattr__(self, "facts", {**counts, **self.facts})
 
 
 def whole_cents(value: float) -> int:
