@@ -157,6 +157,27 @@ def document_text(client, planned, version: int) -> str:
     return docx_text(response.content)
 
 
+def test_every_list_of_versions_marks_the_superseded_ones_alike(client, planned):
+    """The plan page listed "version 1 (Draft, superseded)" where the organisation page
+    listed "Version 1 · Draft", nothing saying it was replaced: both name each version's
+    state in the same words."""
+    client.force_login(planned.coordinator)
+    # a session validated after version 1: version 2 is generated beside the draft
+    validated(planned, planned.agency, dt.date(2026, 3, 9), {"change-management": "basic"})
+    second = services.generate(planned.engagement, planned.coordinator)
+    assert second.version == 2
+    services.approve(second, planned.coordinator)
+    services.generate(planned.engagement, planned.coordinator)  # version 3, a draft
+    org = planned.plan.data["organisations"][0]["org_id"]
+    plan_page = " ".join(text_of(client.get(url("plan", planned)).content.decode()).split())
+    org_page = " ".join(text_of(client.get(url("plan-organisation", planned, org))
+                                .content.decode()).split())
+    for said in ("version 1 (Draft, superseded)", "version 2 (Approved, in force)",
+                 "version 3 (Draft, current)"):
+        assert said in plan_page, plan_page[plan_page.find("Versions"):][:300]
+        assert "V" + said[1:] in org_page, org_page  # a list, one a line: capitalised
+
+
 def test_an_approved_plan_stays_in_force_until_a_newer_one_is_approved(client, planned):
     client.force_login(planned.coordinator)
     services.approve(planned.plan, planned.coordinator)
