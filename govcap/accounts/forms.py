@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from govcap.accounts import scoping
 from govcap.accounts.models import Role
 from govcap.orgs.models import Engagement
+from govcap.orgs.widgets import NameSelect
 
 
 class TokenForm(forms.Form):
@@ -30,6 +31,7 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(required=False, label=_("Email (optional, for your records)"))
     role = forms.ChoiceField(choices=Role.choices, label=_("Role"))
     engagement = forms.ModelChoiceField(queryset=Engagement.objects.none(), required=False, label=_("Engagement"),
+                                        widget=NameSelect,
                                         help_text=_("Empty for administrators and programme managers."))
 
     def __init__(self, *args, user, **kwargs):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from govcap import localise
 from govcap.delivery.models import Delivery, Trainee, TrainingProvider
 from govcap.delivery.services import CLEAR_RECORDS_LABEL
+from govcap.orgs.widgets import NameSelect
 
 
 def validate_contact(value: str) -> None:
@@ -49,7 +50,7 @@ class EditForm(ChangeForm):
     days = forms.IntegerField(label=_("Days"), min_value=1, max_value=60)
     venue = forms.CharField(label=_("Venue"), required=False, max_length=200)
     mode = forms.ChoiceField(label=_("Mode"), choices=Delivery.Mode.choices)
-    provider = forms.ChoiceField(label=_("Training provider"), required=False)
+    provider = forms.ChoiceField(label=_("Training provider"), required=False, widget=NameSelect)
     trainers = forms.CharField(label=_("Trainers"), required=False, max_length=300)
     cost = forms.DecimalField(label=_("Cost actually incurred"), required=False, min_value=0,
                               max_digits=14, decimal_places=2)
@@ -111,7 +112,7 @@ class MergeForm(ChangeForm):
 class NominationForm(forms.Form):
     # the form's own id: sent again (back button, double click), it saves nothing twice
     op_id = forms.UUIDField(widget=forms.HiddenInput, required=False)
-    organisation = forms.ChoiceField(label=_("Organisation"))
+    organisation = forms.ChoiceField(label=_("Organisation"), widget=NameSelect)
     role_title = forms.CharField(label=_("Role or job title"), required=False, max_length=160)
     persona = forms.ChoiceField(label=_("Audience"), required=False)
     seniority = forms.ChoiceField(label=_("Seniority"), required=False,

@@ -22,6 +22,7 @@ from govcap.orgs.models import (
     clean_names,
     name_languages,
 )
+from govcap.orgs.widgets import NameSelect
 
 
 class DateInput(forms.DateInput):
@@ -54,9 +55,11 @@ class _ByName(forms.models.ModelChoiceIterator):
 
 
 class NameOrderedChoiceField(forms.ModelChoiceField):
-    """A menu of organisations (or countries) sorted by name as a reader expects."""
+    """A menu of organisations (or countries) sorted by name as a reader expects, each name
+    in its own direction."""
 
     iterator = _ByName
+    widget = NameSelect
 
 
 class EngagementForm(forms.ModelForm):
@@ -148,7 +151,7 @@ class SessionForm(forms.ModelForm):
                   "place": _("Place"), "language": _("Language"),
                   "facilitators": _("Facilitators"), "note_taker": _("Note-taker")}
         widgets = {"scheduled_date": DateInput(), "facilitators": forms.CheckboxSelectMultiple,
-                   "language": LanguageSelect()}
+                   "language": LanguageSelect(), "organisation": NameSelect()}
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)

@@ -23,7 +23,8 @@ def home(client, user) -> str:
 
 def test_a_providers_staff_sees_their_provider_and_a_link_to_its_deliveries(client, world):
     page = home(client, world.provider)
-    assert "You work for Kenya School of Government, a training provider in Kenya." in page
+    assert ("You work for <bdi>Kenya School of Government</bdi>, a training provider in "
+            "<bdi>Kenya</bdi>.") in page
     assert f'href="{reverse("deliveries")}"' in page
     assert "Your deliveries (0)" in page
     assert NO_ENGAGEMENTS not in page
@@ -68,6 +69,6 @@ def test_the_demo_providers_home_counts_its_deliveries(client):
     provider = get_user_model().objects.get(username="demo-provider-ke")
     [name] = [p.name for p in access.own_providers(provider)]
     page = home(client, provider)
-    assert f"You work for {name}, a training provider in Kenya." in page
+    assert f"You work for <bdi>{name}</bdi>, a training provider in <bdi>Kenya</bdi>." in page
     assert f"Your deliveries ({access.deliveries(provider).count()})" in page
     assert "Your deliveries (0)" not in page and NO_ENGAGEMENTS not in page
