@@ -10,6 +10,7 @@ from typing import Any, Literal
 from uuid import UUID
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from govcap.accounts import scoping
@@ -170,7 +171,9 @@ def post_answer(request, uuid: UUID, body: AnswerIn):
     provider: the party evaluated does not enter its own evaluation. A trainee who has
     answered the form already gets 409 (the same answer sent again: 200, "unchanged"); a
     code that dropped out, for any form but the check before the course, 422 (as the
-    participants' link does not offer it)."""
+    participants' link does not offer it). A learning check (`pre`, `post`) is given item
+    by item (`objectives_met`) or as a test's total (`correct` of `out_of`), not both:
+    both at once is 422."""
     delivery = access.delivery_or_404(request.auth, uuid)
     scoping.require(ev.can_enter_answers(request.auth, delivery), ev.enter_answers_refusal())
     answer: ev.Answer
@@ -186,6 +189,10 @@ def post_answer(request, uuid: UUID, body: AnswerIn):
         done = ev.record_answers(request.auth, delivery, [answer], source=AnswerSource.API)
     except ev.AlreadyAnswered as exc:
         return Status(409, {"message": str(exc), "field": "code"})
+    except ev.BothScores:
+        return Status(422, {"message": _(
+            "Give `objectives_met` (each objective met or not) or `correct` and `out_of` (a "
+            "test's total score), not both."), "field": "body.objectives_met"})
     except ev.EvaluationError as exc:
         return Status(422, {"message": str(exc), "field": None})
     return {"saved": "created" if done.created or done.updated else "unchanged"}

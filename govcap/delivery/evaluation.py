@@ -51,6 +51,10 @@ class AlreadyAnswered(EvaluationError):
     """This trainee has already answered this form."""
 
 
+class BothScores(EvaluationError):
+    """A learning check given item by item and as a total score at once."""
+
+
 class LinkClosed(EvaluationError):
     """The link expired or was closed."""
 
@@ -337,7 +341,7 @@ class ReactionAnswer:
 @dataclass(frozen=True)
 class LearningAnswer:
     """Item by item (``objectives_met``), or a paper test's total (``correct`` of
-    ``out_of``) when ``objectives_met`` is empty."""
+    ``out_of``) when ``objectives_met`` is empty; both at once are refused (``BothScores``)."""
 
     code: str
     phase: str
@@ -390,6 +394,10 @@ def _learning_score(delivery: Delivery, a: LearningAnswer) -> tuple[list[bool], 
     if a.phase not in rules.PHASES:
         raise EvaluationError(_("%(code)s: say whether the check was before or after the "
                                 "course.") % {"code": a.code})
+    if a.objectives_met and (a.correct is not None or a.out_of is not None):
+        # the paper form's rule: one or the other (which would count? neither)
+        raise BothScores(_("%(code)s: the objectives are marked and a total score is given; "
+                           "give one or the other, not both.") % {"code": a.code})
     if a.objectives_met:
         n = len(objectives(delivery))
         if len(a.objectives_met) != n:

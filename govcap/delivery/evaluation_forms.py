@@ -204,6 +204,10 @@ def read_paper(post: Mapping[str, str], form: str, codes: Sequence[str], objecti
             correct, out_of = cell("correct"), cell("out_of")
             if not any(marks) and not correct:
                 continue
+            if any(marks) and correct:
+                problems.append(_("%(code)s: the objectives are marked and a total score is "
+                                  "given; give one or the other, not both.") % {"code": code})
+                continue
             if any(marks):
                 if not all(marks) or any(m not in ("yes", "no") for m in marks):
                     missing = [str(i) for i, m in enumerate(marks, start=1)
