@@ -8,7 +8,9 @@ from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from govcap import localise
 from govcap.labels import level_choices
@@ -21,6 +23,32 @@ from govcap.scale import SECTION_KEYS
 
 _COST_LINE = re.compile(r"^\s*([A-Z]{2,4}-[0-9]{3})\s*:\s*([0-9.]*)\s*(?:/\s*([0-9.]*))?\s*$")
 BLANK = [("", "—")]
+
+
+# The formats the fields are typed in, each its own message so that a language writes its
+# letters ("AAAA-MM" in French): inside a sentence, translators kept "YYYY-MM" and "CODE:"
+# as if they were to be typed as they are.
+def month_format() -> str:
+    return pgettext("the format a month is typed in (year-month): translate the letters",
+                    "YYYY-MM")
+
+
+def module_code_word() -> str:
+    return pgettext("stands for a module's code in a line's format (“CODE: 95 / 3000”)",
+                    "CODE")
+
+
+def _blackout_help() -> str:
+    return str(_("%(format)s, separated by commas")) % {"format": month_format()}
+
+
+def _costs_help() -> str:
+    return str(_("One module a line, in the engagement currency: %(code)s: per participant-day "
+                 "/ per cohort, e.g. DST-101: 95 / 3000")) % {"code": module_code_word()}
+
+
+blackout_help, costs_help, month_help = (lazy(f, str)() for f in (
+    _blackout_help, _costs_help, month_format))
 # One organisation's own limits (empty keeps the engagement's): field, label, largest value.
 CAPACITY_FIELDS = (("days_per_month", _("Days a month"), 31),
                    ("days_per_quarter", _("Days a quarter"), 92),
@@ -67,11 +95,10 @@ class SettingsForm(forms.ModelForm):
     strategic_sections = forms.MultipleChoiceField(
         required=False, widget=forms.CheckboxSelectMultiple, label=_("Strategic sections"))
     blackout = forms.CharField(required=False, label=_("Blackout months"),
-                               help_text=_("YYYY-MM, separated by commas"))
+                               help_text=blackout_help)
     costs = forms.CharField(
         required=False, widget=forms.Textarea(attrs={"rows": 3}), label=_("Cost overrides"),
-        help_text=_("One module a line, in the engagement currency: CODE: per participant-day "
-                    "/ per cohort, e.g. DST-101: 95 / 3000"))
+        help_text=costs_help)
 
     class Meta:
         model = PlanSettings
@@ -87,8 +114,9 @@ class SettingsForm(forms.ModelForm):
                   "sustain_high": _("End journeys to High with sustaining modules"),
                   "start_month": _("Start month"), "horizon_months": _("Months in the plan"),
                   "lead_weeks": _("Weeks before the first course"),
-                  "max_parallel": _("Cohorts at once (at most)"),
-                  "max_parallel_per_domain": _("Cohorts at once per domain"),
+                  "max_parallel": _("Cohorts at once (at most; classes only, coaching and "
+                                    "e-learning not counted)"),
+                  "max_parallel_per_domain": _("Cohorts at once per domain (classes only)"),
                   "participants_per_org": _("Participants per organisation"),
                   "max_participants_per_org": _("Up to, to fill a cohort"),
                   "exchange_rate": _("Exchange rate"), "funding_source": _("Funding source"),
@@ -103,7 +131,7 @@ class SettingsForm(forms.ModelForm):
                   "travelling_share_percent": _("Participants travelling to the venue (%)")}
         help_texts = {"catalogue": _("Empty: the latest version"),
                       "currency": _("Three-letter code, e.g. KES"),
-                      "start_month": _("YYYY-MM"),
+                      "start_month": month_help,
                       "lead_weeks": _("Time for the organisations to nominate participants, "
                                       "release them and book a venue: the first course "
                                       "starts in the first month that begins at least this "
@@ -254,8 +282,9 @@ class SettingsForm(forms.ModelForm):
             except InvalidOperation:
                 match = None
             if not match or not any(values):
-                raise forms.ValidationError(_("Line %(n)d: write CODE: per participant-day / "
-                                              "per cohort") % {"n": number})
+                raise forms.ValidationError(_("Line %(n)d: write %(code)s: per participant-day / "
+                                              "per cohort") % {"n": number,
+                                                               "code": module_code_word()})
             found[match.group(1)] = {"per_participant_day": values[0],
                                      "per_cohort": values[1]}
         return found
