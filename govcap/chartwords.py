@@ -38,7 +38,10 @@ def chart_words(language: str | None = None) -> Words:
         letters={"basic": pgettext("level letter", "B"),
                  "moderate": pgettext("level letter", "M"),
                  "high": pgettext("level letter", "H"),
-                 "not_assessed": pgettext("level letter", "n/a"),
+                 # Translators: letters, never a dash ("–" marks a section not rated
+                 # yet): French "NÉ", Swahili "HT"
+                 "not_assessed": pgettext("short for “not assessed”, in a heatmap cell",
+                                          "n/a"),
                  "not_rated": "–"},
         # Translators: chart legend, e.g. "B = Basic"
         letter_means=_("%(letter)s = %(word)s"),
@@ -59,8 +62,11 @@ def chart_words(language: str | None = None) -> Words:
         profile_desc=_("Capacity level per section on the scale Basic, Moderate, High."),
         profile_targets_desc=_("Capacity level per section on the scale Basic, Moderate, "
                                "High, with the target level of each section."),
+        # Translators: %(not_assessed)s is the short form for "not assessed" written in the
+        # cells (English "n/a")
         heatmap_desc=_("Heatmap of %(rows)s organisations by %(columns)s sections; each cell "
-                       "names the level (High, Moderate, Basic, or n/a for not assessed)."),
+                       "names the level (High, Moderate, Basic, or %(not_assessed)s for not "
+                       "assessed)."),
         totals=_("Totals: %(items)s."),
         distribution_desc=_("Number of ratings at each level per section, as shares of the "
                             "section's ratings."),

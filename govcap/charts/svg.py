@@ -241,7 +241,8 @@ def heatmap(
     height = y + len(rows) * row_h + MARGIN
     counts = Counter(level for line in grid for level in line)
     desc = (
-        words.say(words.heatmap_desc, rows=len(rows), columns=len(columns))
+        words.say(words.heatmap_desc, rows=len(rows), columns=len(columns),
+                  not_assessed=words.letters["not_assessed"])
         + " "
         + words.say(words.totals, items=words.comma.join(
             f"{model.cell(level).word} {counts[level]}"

@@ -59,7 +59,7 @@ class Words:
     )
     heatmap_desc: str = (
         "Heatmap of %(rows)s organisations by %(columns)s sections; each cell names the level "
-        "(High, Moderate, Basic, or n/a for not assessed)."
+        "(High, Moderate, Basic, or %(not_assessed)s for not assessed)."
     )
     totals: str = "Totals: %(items)s."
     distribution_desc: str = (
