@@ -22,6 +22,9 @@ class DeliveredCohort:
     warning: str = ""
     # the month it runs in: its first day's, else the plan's ("2026-08"); "" when not said
     month: str = ""
+    # its month has passed and nothing records it as run (planning.wording.course_late):
+    # the page says ``state`` first, as the documents do
+    late: bool = False
 
 
 _reader: Callable[[Any, Any], dict[str, DeliveredCohort]] | None = None

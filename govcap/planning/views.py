@@ -227,17 +227,26 @@ def _overdue(happened: dict, data, catalogue=None, approved: bool = False,
                 record_url, "none",
                 states["not_run"] % {"month": wording.month_label(c.month)}, month=c.month)
             continue
-        own = approved and not c.delivery and d is not None
-        late = (wording.overdue(d.status, c.month) if d is not None and c.delivery
-                else wording.overdue(d.status, d.month or c.month) if own and d is not None
-                else "")
-        if late and d is not None:
-            state = states[late] % {"month": wording.month_label(
-                d.month if own and d.month else c.month)}
+        if d is None or not (c.delivery or approved):
+            continue
+        # the documents' rule and month (wording.course_late, as reports.course_states):
+        # the delivery's month when it has one, a kept course's as an approved plan's own
+        late, month = wording.course_late(d.status, d.month, c.month)
+        if late == "not_run":
+            # "Being prepared with …, from 19 August 2026", read in December, as if to come,
+            # where the documents say "Due August 2026, not recorded as run": said first,
+            # as they say it, then what its delivery records
+            out[c.cohort_id] = dataclasses.replace(
+                d, state=states[late] % {"month": wording.month_label(month)}, late=True,
+                words=_("Its delivery is still recorded as being prepared: record what "
+                        "happened on its delivery page, or move or cancel it there."))
+        elif late:
             # the delivery's own words already say its state ("Running since 16 July 2026"):
             # said again, the line read twice; the Needs table shows ``state``
-            out[c.cohort_id] = dataclasses.replace(d, state=state, words=d.words + " " + _(
-                "Not recorded as done: record what happened on its delivery page."))
+            out[c.cohort_id] = dataclasses.replace(
+                d, state=states[late] % {"month": wording.month_label(month)},
+                words=d.words + " " + _("Not recorded as done: record what happened on its "
+                                        "delivery page."))
     return out
 
 

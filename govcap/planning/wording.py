@@ -155,6 +155,16 @@ def overdue(delivery: str, month: str | None, today: dt.date | None = None) -> s
     return "not_run" if delivery == "planned" else "not_completed"
 
 
+def course_late(status: str, delivery_month: str | None, plan_month: str | None,
+                today: dt.date | None = None) -> tuple[str, str]:
+    """(``overdue``'s word, the month it is said with) for a course: the one rule of the
+    plan page (planning.views) and the documents (reports.course_states). Its month is its
+    delivery's (its first day's, else the month it was planned for) when one is recorded,
+    else the plan's — a kept course moved to a later month is not late in its old one."""
+    month = delivery_month or plan_month or ""
+    return overdue(status, month, today), month
+
+
 def month_span(first: str | None, last: str | None) -> str:
     """"May 2027 – July 2027", or one month when they are the same."""
     if first == last or not last:

@@ -1,6 +1,6 @@
 """What became of an approved plan's courses, read from their delivery records, for the
 documents (a course's state) and the donor's programme plan (cohorts by quarter, counted by
-state). One rule, ``planning.wording.overdue``'s — the plan page's too: a course whose month
+state). One rule, ``planning.wording.course_late``'s — the plan page's too: a course whose month
 has passed and whose delivery does not record it as run (no delivery at all, or one still
 being prepared) is "not recorded as run"; one running past its month has no completion
 recorded. A course's month is its delivery's first day's when set (a delivery moved to
@@ -16,7 +16,7 @@ from django.db.models import Count
 
 from govcap.delivery.models import Delivery
 from govcap.planning.core.plan import Cohort
-from govcap.planning.wording import overdue
+from govcap.planning.wording import course_late
 
 # the states counted apart, in the order a reader follows a course
 STATES = ("completed", "in_progress", "not_run", "planned", "cancelled", "merged")
@@ -53,8 +53,8 @@ def state(cohort: Cohort, records: dict[str, Recorded] | None,
         return "", cohort.month or ""
     record = (records or {}).get(cohort.cohort_id)
     status = record.status if record is not None else (cohort.delivery or "planned")
-    month = (record.month if record is not None and record.month else cohort.month) or ""
-    late = overdue(status, month, today)
+    late, month = course_late(status, record.month if record is not None else "",
+                              cohort.month, today)
     return (late or status), month
 
 
