@@ -17,7 +17,9 @@ from typing import Any
 from django.utils.translation import gettext_noop as _
 
 from govcap import localise
+from govcap.planning.core.budget import split_fixed
 from govcap.planning.core.plan import BudgetLine, PlanData
+from govcap.reports import cohort_numbers
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Heading, Para, Table
 from govcap.reports.scope import Scope
@@ -60,10 +62,25 @@ _EN: dict[str, str] = {
     "col.module": _("Module"), "col.org": _("Organisation (reassessment)"),
     "sheet.rates": _("Unit rates"), "sheet.lines": _("Budget lines"),
     "subtotal": _("Subtotal"), "total": _("Total"),
-    # one organisation's workbook: the lines of the courses it shares, whole
-    "total_whole": _("Total of these lines (whole courses, shared with the other "
-                     "organisations in them; this organisation's share is in the Budget "
-                     "sheet)"),
+    # one organisation's workbook: beside each whole line, its share (cost_sheets)
+    # xgettext:no-python-format
+    "rate.travelling-share": _("Participants who travel (%)"),
+    "share.participants": _("This organisation's participants"),
+    "share.cohort_participants": _("Cohort's participants"),
+    "share.quantity": _("This organisation's quantity"),
+    "share.rounding": _("Rounding (largest remainder)"),
+    "share.amount": _("This organisation's share"),
+    "share.rounding_note": _("A line shared by the organisations of a course (trainers, "
+                             "venue, a course's fixed price) and the contingency are split "
+                             "in proportion to participants (the contingency: to subtotals) "
+                             "to the cent; the cents left by rounding go to the largest "
+                             "remainders, so the shares add up to the line exactly. This "
+                             "column is that cent, typed: the share is the rounded "
+                             "proportion plus it."),
+    "share.plan_subtotal": _("Subtotal of the whole plan (every organisation's lines)"),
+    "share.plan_contingency": _("Contingency of the whole plan; this organisation's share "
+                                "in proportion to its subtotal"),
+    "share.total": _("This organisation's total"),
     # xgettext:no-python-format
     "contingency.row": _("Contingency ({percent}% of the subtotal)"),
     # xgettext:no-python-format
@@ -113,6 +130,8 @@ _EN: dict[str, str] = {
                           "participants; the contingency is shared in proportion to each "
                           "organisation's subtotal. Every breakdown of this plan adds up to "
                           "this organisation's total, {total}.")),
+    "budget.formulas_org": (_("The workbook recomputes this organisation's share of every "
+                            "line from the unit rates with formulas.")),
     "assume.included": (_("Included, at the rate card {card}'s unit rates: {categories}. "
                         "The budget chapter lists each line's unit rate and quantity.")),
     "budget.excluded": (_("Not included: participants' salaries and time away from work, "
@@ -206,9 +225,12 @@ def budget_blocks(s: Scope) -> list[Any]:
     if c.get("cost_overrides"):
         blocks.append(Para(text(lang, "budget.own_rates",
                                 codes=L.commas(sorted(c["cost_overrides"])))))
-    # the formulas are in the whole plan's workbook only (render_plan adds its cost sheets)
+    # render_plan adds the cost sheets to both workbooks; one organisation's rebuilds its share
     shares = "budget.shares" if s.org_id is None else "budget.shares_org"
-    blocks.append(Para(text(lang, shares, total=s.money(s.total_cents).text)))
+    said = text(lang, shares, total=s.money(s.total_cents).text)
+    if s.org_id is not None:
+        said += " " + text(lang, "budget.formulas_org")
+    blocks.append(Para(said))
     blocks.append(Heading(text(lang, "h.categories")))
     amount = Column(text(lang, "col.amount"), 1.4, "money")
     if s.org_id is None:
@@ -259,20 +281,25 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
                 org_id: str | None = None) -> Callable[[Any], None]:
     """A function that adds the two costing sheets to an openpyxl workbook.
 
-    "Unit rates": one row per rate key (label, key, rate). "Budget lines": one row per
-    line — month (a date cell shown as month-year), category, line, cohort, module,
-    organisation, quantity, unit, unit rate (a reference to the rate's own cell,
-    ``='Unit rates'!$C$5``) and amount ``=G2*I2``; then the subtotal ``=SUM(…)``,
-    the contingency ``=ROUND(subtotal*percent/100,2)`` and the total ``=subtotal+contingency``.
+    "Unit rates": one row per rate key (label, key, rate), the contingency and the
+    travelling share in percent. "Budget lines": one row per line — month (a date cell
+    shown as month-year), category, line, cohort (numbered as the documents number it),
+    module, organisation, quantity, unit, unit rate (a reference to the rate's own cell,
+    ``='Unit rates'!$C$5``) and amount ``=G2*I2``; then the subtotal ``=SUM(…)``, the
+    contingency ``=ROUND(subtotal*percent/100,2)`` and the total ``=subtotal+contingency``.
     Course lines (catalogue or engagement prices, which differ by module) carry their unit
     rate as a number.
 
-    One organisation's workbook (``org_id``) has the same unit rates and the lines of the
-    courses it attends (whole: they are shared) and of its own reassessments; their total
-    is said to be the whole courses', its share being in the other sheets.
+    One organisation's workbook (``org_id``) has the same unit rates and the whole lines of
+    the courses it attends and of its own reassessments, and beside each line its share
+    (:func:`_share_columns`): its participants and the cohort's, its own quantity of a
+    per-participant line, and its share as a formula; the whole plan's subtotal (typed: the
+    other organisations' lines are not in its workbook) gives the contingency, shared in
+    proportion to subtotals. The share column adds up to the organisation's total.
     """
     budget = plan.budget
     names = {o.org_id: o.org_name for o in plan.organisations}
+    numbered = cohort_numbers.numbers(plan) or {}
     lines = budget.lines
     if org_id is not None:
         attends = {c.cohort_id for c in plan.cohorts if org_id in c.org_ids}
@@ -280,7 +307,9 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
                       or (line.category == "reassessment" and line.org_id == org_id))
 
     def add(book: Any) -> None:
-        from openpyxl.styles import Font
+        from openpyxl.comments import Comment
+        from openpyxl.styles import Alignment, Font
+        from openpyxl.utils import get_column_letter
 
         rates = book.create_sheet(sheet_title(text(language, "sheet.rates")))
         rates.append([text(language, "col.line"), text(language, "col.key"),
@@ -296,89 +325,191 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
         rates.append([text(language, "cat.contingency") + " (%)", "contingency-percent",
                       float(budget.contingency_percent)])
         percent_cell = f"{reference}!$C${rates.max_row}"
+        rates.append([text(language, "rate.travelling-share"), "travelling-share-percent",
+                      budget.travelling_share_percent])
+        where["travelling-share-percent"] = f"{reference}!$C${rates.max_row}"
         for cell in rates[1]:
             cell.font = Font(bold=True)
         rates.column_dimensions["A"].width = 50
         rates.column_dimensions["B"].width = 24
         rates.column_dimensions["C"].width = 16
+        rates.freeze_panes = "A2"
 
         ws = book.create_sheet(sheet_title(text(language, "sheet.lines")))
-        ws.append([text(language, k) for k in (
-            "col.date", "col.category", "col.line", "col.cohort", "col.module", "col.org",
-            "col.quantity", "col.unit", "col.rate", "col.amount")])
+        heads = ["col.date", "col.category", "col.line", "col.cohort", "col.module",
+                 "col.org", "col.quantity", "col.unit", "col.rate", "col.amount"]
+        if org_id is not None:
+            heads += list(SHARE_HEADS)
+        ws.append([text(language, k) for k in heads])
         for cell in ws[1]:
             cell.font = Font(bold=True)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if org_id is not None:
+            ws.cell(1, 14).comment = Comment(text(language, "share.rounding_note"), "govcap")
         for line in lines:
             key = line_rate_key(line, plan)
             r = ws.max_row + 1
             unit: object = f"={where[key]}" if key in where else line.unit_cents / 100
             ws.append([month_date(line.month), text(language, f"cat.{line.category}"),
-                       rate_label(language, key), line.cohort_id or "",
+                       rate_label(language, key),
+                       numbered.get(line.cohort_id, 1) if line.cohort_id else "",
                        line.module_code or "",
                        neutral(names.get(line.org_id or "", line.org_id or "")),
                        line.quantity, unit_label(language, key), unit, f"=G{r}*I{r}"])
             ws.cell(r, 1).number_format = month_format(language)
             ws.cell(r, 9).number_format = money_format
             ws.cell(r, 10).number_format = money_format
+            if org_id is not None:
+                for column, value in enumerate(_share_columns(plan, line, org_id, r, where),
+                                               start=11):
+                    ws.cell(r, column, value)
+                for column in (14, 15):
+                    ws.cell(r, column).number_format = money_format
         last = ws.max_row
         blank = [None] * 7
-        ws.append([None, text(language, "subtotal"), *blank, f"=SUM(J2:J{last})"])
-        sub = ws.max_row
-        ws.append([None, text(language, "cat.contingency"), *blank,
-                   f"=ROUND(J{sub}*{percent_cell}/100,2)"])
-        ws.append([None, text(language, "total" if org_id is None else "total_whole"),
-                   *blank, f"=J{sub}+J{sub + 1}"])
-        for r in range(sub, sub + 3):
+        if org_id is None:
+            ws.append([None, text(language, "subtotal"), *blank, f"=SUM(J2:J{last})"])
+            sub = ws.max_row
+            ws.append([None, text(language, "cat.contingency"), *blank,
+                       f"=ROUND(J{sub}*{percent_cell}/100,2)"])
+            ws.append([None, text(language, "total"), *blank, f"=J{sub}+J{sub + 1}"])
+            bold = range(sub, sub + 3)
+        else:
+            sub = last + 1
+            mine = budget.org_categories.get(org_id, {})
+            subtotal = sum(v for k, v in mine.items() if k != "contingency")
+            naive = _rounded(budget.contingency_cents * subtotal, budget.subtotal_cents)
+            ws.append([None, text(language, "subtotal"), *blank, f"=SUM(J2:J{last})",
+                       None, None, None, None, f"=SUM(O2:O{last})"])
+            ws.append([None, text(language, "share.plan_subtotal"), *blank,
+                       budget.subtotal_cents / 100])
+            ws.append([None, text(language, "share.plan_contingency"), *blank,
+                       f"=ROUND(J{sub + 1}*{percent_cell}/100,2)", None, None, None,
+                       _cents_or_blank(mine.get("contingency", 0) - naive),
+                       f"=ROUND(J{sub + 2}*O{sub}/J{sub + 1},2)+N{sub + 2}"])
+            ws.append([None, text(language, "share.total"), *blank, None, None, None, None,
+                       None, f"=O{sub}+O{sub + 2}"])
+            ws.cell(sub + 2, 14).number_format = money_format
+            bold = range(sub, sub + 4)
+        for r in bold:
             ws.cell(r, 2).font = Font(bold=True)
-            ws.cell(r, 10).font = Font(bold=True)
-            ws.cell(r, 10).number_format = money_format
-        for col, width in zip("ABCDEFGHIJ", (11, 26, 40, 15, 10, 30, 10, 16, 14, 16),
-                              strict=True):
-            ws.column_dimensions[col].width = width
+            for column in (10, 15):
+                ws.cell(r, column).font = Font(bold=True)
+                ws.cell(r, column).number_format = money_format
+        widths: tuple[int, ...] = (11, 26, 40, 9, 10, 30, 10, 16, 14, 16)
+        if org_id is not None:
+            widths += (14, 14, 14, 14, 16)
+        for column, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(column)].width = width
+        ws.row_dimensions[1].height = 45
         ws.freeze_panes = "A2"
 
     return add
 
 
+# one organisation's columns on "Budget lines" (K–O)
+SHARE_HEADS = ("share.participants", "share.cohort_participants", "share.quantity",
+               "share.rounding", "share.amount")
+
+
+def _rounded(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half up, as Excel's ROUND (non-negative)."""
+    return (2 * numerator + denominator) // (2 * denominator) if denominator else 0
+
+
+def _cents_or_blank(cents: int) -> float | None:
+    return cents / 100 if cents else None
+
+
+def _share_columns(plan: PlanData, line: BudgetLine, org_id: str, r: int,
+                   where: dict[str, str]) -> list[object]:
+    """K–O of one line in an organisation's workbook: its participants, the cohort's, its
+    own quantity (a per-participant or per-organisation line), the rounding cent (a shared
+    line) and its share. A per-participant line is its quantity × the rate, exactly; a
+    shared line ROUND(line × its participants / the cohort's, 2) plus the typed cent that
+    the planner's largest-remainder split gives (``planning.core.budget.split``)."""
+    if line.cohort_id is None:  # its own reassessment session
+        return [None, None, line.quantity, None, f"=J{r}"]
+    cohort = next(c for c in plan.cohorts if c.cohort_id == line.cohort_id)
+    people = sum(m.participants for m in cohort.members)
+    mine = sum(m.participants for m in cohort.members if m.org_id == org_id)
+    if line.rate in SHARED_RATES:
+        parts = split_fixed(line.amount_cents, cohort.members)
+        share = next(p for m, p in zip(cohort.members, parts, strict=True) if m.org_id == org_id)
+        cent = share - _rounded(line.amount_cents * mine, people)
+        return [mine, people, None, _cents_or_blank(cent), f"=ROUND(J{r}*K{r}/L{r},2)+N{r}"]
+    if line.rate == "coaching":
+        quantity: object = 1  # one follow-up per organisation in the course
+    elif line.rate == "travel":
+        quantity = f"=ROUND(K{r}*{where['travelling-share-percent']}/100,0)"
+    else:  # materials, allowance, course-day: per participant (× the days of the line)
+        quantity = f"=G{r}*K{r}/L{r}"
+    return [mine, people, quantity, None, f"=M{r}*I{r}"]
+
+
+# the lines of a course that its organisations share in proportion to participants
+SHARED_RATES = frozenset({"course-cohort", "venue-day",
+                          *(f"{who}-{mode}" for who in ("lead-trainer", "co-trainer")
+                            for mode in ("in-person", "blended", "online"))})
+
+
 class LineFormulas:
     """Formulas over the "Budget lines" sheet that :func:`cost_sheets` writes, for the other
     sheets' amounts: a cohort's cost, a module's, the reassessments', the contingency, so a
-    reader can follow every figure of the workbook back to quantities × unit rates.
+    reader can follow every figure of the workbook back to quantities × unit rates. In one
+    organisation's workbook they add up its share column (O), in the whole plan's the
+    amounts (J); ``whole`` sums the whole lines in either.
 
     ``for_plan`` gives None where the lines are not the whole budget (a plan stored before
-    the cost model, one organisation's workbook): those sheets keep their numbers.
+    the cost model): those sheets keep their numbers.
     """
 
-    def __init__(self, plan: PlanData, language: str) -> None:
+    def __init__(self, plan: PlanData, language: str, org_id: str | None = None) -> None:
         title = text(language, "sheet.lines")[:31]
         self.sheet = "'" + title.replace("'", "''") + "'!"
         self.language = language
-        # header, one row per line, then subtotal, contingency, total (see cost_sheets)
-        self.contingency_row = len(plan.budget.lines) + 3
+        self.column = "J" if org_id is None else "O"
+        self.numbers = cohort_numbers.numbers(plan) or {}
+        self.modules = {c.cohort_id: c.module_code for c in plan.cohorts}
+        lines = plan.budget.lines
+        if org_id is not None:
+            attends = {c.cohort_id for c in plan.cohorts if org_id in c.org_ids}
+            lines = tuple(line for line in lines if line.cohort_id in attends
+                          or (line.category == "reassessment" and line.org_id == org_id))
+        # header, one row per line, then the subtotal and (the whole plan) the contingency,
+        # (an organisation's) the plan's subtotal and contingency (see cost_sheets)
+        self.contingency_row = len(lines) + (3 if org_id is None else 4)
 
     @classmethod
     def for_plan(cls, plan: PlanData, language: str, org_id: str | None) -> LineFormulas | None:
         budget = plan.budget
-        if org_id is not None or not budget.lines or not budget.rate_card:
+        if not budget.lines or not budget.rate_card:
             return None  # no "Budget lines" sheet (render_plan adds it with a rate card)
         if sum(line.amount_cents for line in budget.lines) + budget.contingency_cents \
                 != budget.total_cents:
             return None
-        return cls(plan, language)
+        return cls(plan, language, org_id)
 
-    def _sumifs(self, column: str, value: str) -> str:
-        criterion = value.replace('"', '""')
-        return (f"=SUMIFS({self.sheet}$J:$J,{self.sheet}${column}:${column},"
-                f'"{criterion}")')
+    def _sumifs(self, *criteria: tuple[str, object], column: str = "") -> str:
+        column = column or self.column
+        pairs = []
+        for on, value in criteria:
+            said = (str(value) if isinstance(value, int)
+                    else '"' + str(value).replace('"', '""') + '"')
+            pairs.append(f"{self.sheet}${on}:${on},{said}")
+        return f"=SUMIFS({self.sheet}${column}:${column},{','.join(pairs)})"
 
-    def cohort(self, cohort_id: str) -> str:
-        return self._sumifs("D", cohort_id)
+    def cohort(self, cohort_id: str, whole: bool = False) -> str:
+        """Its lines by module and number (the documents' cohort number, 1 when a module
+        runs one)."""
+        return self._sumifs(("E", self.modules[cohort_id]), ("D", self.numbers.get(cohort_id, 1)),
+                            column="J" if whole else "")
 
     def module(self, code: str) -> str:
-        return self._sumifs("E", code)
+        return self._sumifs(("E", code))
 
     def category(self, key: str) -> str:
-        return self._sumifs("B", text(self.language, f"cat.{key}"))
+        return self._sumifs(("B", text(self.language, f"cat.{key}")))
 
     def contingency(self) -> str:
-        return f"={self.sheet}$J${self.contingency_row}"
+        return f"={self.sheet}${self.column}${self.contingency_row}"

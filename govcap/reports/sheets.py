@@ -13,7 +13,7 @@ import dataclasses
 
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
-from govcap.reports import costing, course_states, load, rounds
+from govcap.reports import cohort_numbers, costing, course_states, load, rounds
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.nominations import names_due
 from govcap.reports.scope import Scope
@@ -55,6 +55,14 @@ def _formulas(s: Scope) -> costing.LineFormulas | None:
     return costing.LineFormulas.for_plan(s.plan, s.L.language, s.org_id)
 
 
+def _number(s: Scope, cohort_id: str | None) -> Cell:
+    """A cohort as the documents number it: the first, second … of its module (the module
+    code beside it), 1 when the module runs one; never the internal ID ("SVC-101/en/01")."""
+    if not cohort_id:
+        return ""
+    return (cohort_numbers.numbers(s.plan) or {}).get(cohort_id, 1)
+
+
 def _month(s: Scope, month: str | None) -> Cell:
     return Month(month, s.L.month(month)) if month else ""
 
@@ -89,7 +97,7 @@ def needs(s: Scope) -> Sheet:
                      float(n.score) if n.rank else "",
                      _need_status(s, n),
                      _month(s, n.month),
-                     n.cohort_id if n.status == SCHEDULED and n.cohort_id else "",  # not placed
+                     _number(s, n.cohort_id) if n.status == SCHEDULED else "",  # not placed
                      n.participants,
                      " | ".join(s.evidence(n)), rounds.alternatives_text(s, n)])
     return Sheet(L["sheet.needs"], Table(cols, rows))
@@ -120,9 +128,12 @@ def cohorts(s: Scope) -> Sheet:
             for c, n in course_states.over_planned(s.cohorts, s.ctx.nominated)}
     for c in s.cohorts:
         columns = s.cohort_columns(c)
-        if formulas is not None:  # the whole plan: organisations, participants, cost
+        if formulas is not None and s.org_id is None:  # organisations, participants, cost
             columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id))
-        rows.append([c.cohort_id, _month(s, c.month), c.module_code,
+        elif formulas is not None:  # one organisation's: its share, the whole cohort's cost
+            columns[-2] = _computed(columns[-2], formulas.cohort(c.cohort_id))
+            columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id, whole=True))
+        rows.append([_number(s, c.cohort_id), _month(s, c.month), c.module_code,
                      s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
                      *columns, "–" if c.delivery else names_due(s, c.month),
                      "; ".join([s.state(c), *over.get(c.cohort_id, ())])])
@@ -134,8 +145,10 @@ def cohorts(s: Scope) -> Sheet:
     else:  # the cohorts' own sizes and costs do not add up to anything of this organisation's
         # its share includes its reassessment and contingency: rows of their own
         rows += [["", "", "", costing.text(L.language, f"cat.{k}"), "", "", "", "", "",
-                  s.money(cents), "", "", ""] for k, cents in s.outside_cohorts()]
-        total += ["", s.money(s.total_cents), "", "", ""]
+                  _computed(s.money(cents), _outside_formula(formulas, k)), "", "", ""]
+                 for k, cents in s.outside_cohorts()]
+        total += ["", _column_sum(s.money(s.total_cents), "J", len(rows), formulas is not None),
+                  "", "", ""]
     return Sheet(L["sheet.cohorts"], Table(cols, rows, total=total))
 
 
@@ -173,10 +186,8 @@ def budget(s: Scope) -> Sheet:
                                formulas.module(code) if formulas else None)])
     for key in ("reassessment", "contingency"):  # the cost model's lines outside cohorts
         if key in by_module:
-            formula = None if formulas is None else (
-                formulas.contingency() if key == "contingency" else formulas.category(key))
             rows.append(["", costing.text(L.language, f"cat.{key}"), "", "", "",
-                         _computed(s.money(by_module[key]), formula)])
+                         _computed(s.money(by_module[key]), _outside_formula(formulas, key))])
     return Sheet(L["sheet.budget"], Table(cols, rows, total=[
         L["total"], "", "", len(s.cohorts), sum(s.participants(c) for c in s.cohorts),
         _column_sum(s.money(s.total_cents), "F", len(rows), formulas is not None)]))
@@ -188,19 +199,29 @@ def per_organisation(s: Scope) -> Sheet:
             Column(L["col.title"], 40), Column(L["col.month"], 10), Column(L["col.cohort"], 12),
             Column(L["col.participants"], 11, "number"), Column(L["col.share"], 16, "money")]
     rows: list[list[Cell]] = []
+    # one organisation's workbook: its shares summed from its share of each budget line
+    formulas = _formulas(s) if s.org_id is not None else None
     for org_id in s.organisations:
         for c in s.cohorts:
             for m in c.members:
                 if m.org_id == org_id:
                     rows.append([s.names[org_id], c.module_code, s.module_title(c.module_code),
-                                 _month(s, c.month), c.cohort_id, m.participants,
-                                 s.money(m.cost_cents)])
+                                 _month(s, c.month), _number(s, c.cohort_id), m.participants,
+                                 _computed(s.money(m.cost_cents), formulas.cohort(c.cohort_id)
+                                           if formulas is not None else None)])
         for key, cents in _outside_cohorts(s, org_id):
             rows.append([s.names[org_id], "", costing.text(L.language, f"cat.{key}"), "", "",
-                         "", s.money(cents)])
+                         "", _computed(s.money(cents), _outside_formula(formulas, key))])
     return Sheet(L["sheet.orgs"], Table(cols, rows, total=[
         L["total"], "", "", "", "", sum(r[5] for r in rows if isinstance(r[5], int)),
         _column_sum(s.money(s.total_cents), "G", len(rows), True)]))
+
+
+def _outside_formula(formulas: costing.LineFormulas | None, key: str) -> str | None:
+    """The reassessment's or the contingency's formula over the budget lines."""
+    if formulas is None:
+        return None
+    return formulas.contingency() if key == "contingency" else formulas.category(key)
 
 
 def _outside_cohorts(s: Scope, org_id: str) -> list[tuple[str, int]]:

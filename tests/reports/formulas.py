@@ -17,38 +17,58 @@ def _value(book, sheet: str, column: str, row: int) -> Decimal:
     return Decimal(str(value or 0))
 
 
-_SUMIFS = re.compile(r"SUMIFS\('([^']+)'!\$([A-Z]):\$\2,'\1'!\$([A-Z]):\$\3,\"(.*)\"\)")
+_COLUMN = r"'([^']+)'!\$([A-Z]+):\$[A-Z]+"
+_SUMIFS = re.compile(rf"SUMIFS\({_COLUMN}((?:,{_COLUMN},(?:\"(?:[^\"]|\"\")*\"|\d+))+)\)")
+_CRITERION = re.compile(rf",{_COLUMN},(\"(?:[^\"]|\"\")*\"|\d+)")
+_ROUND = re.compile(r"ROUND\(([^()]*),(\d+)\)")
+
+
+def _sumifs(book, found: re.Match[str]) -> Decimal:
+    other, amount, rest = found.group(1), found.group(2), found.group(3)
+    ws = book[other]
+    wanted = []
+    for criterion in _CRITERION.finditer(rest):
+        assert criterion.group(1) == other, found.group(0)  # criteria on the same sheet
+        said = criterion.group(3)
+        value: object = said[1:-1].replace('""', '"') if said.startswith('"') else int(said)
+        wanted.append((criterion.group(2), value))
+    return sum((_value(book, other, amount, r) for r in range(1, ws.max_row + 1)
+                if all(ws[f"{column}{r}"].value == value for column, value in wanted)),
+               Decimal(0))
 
 
 def evaluate(book, sheet: str, formula: str) -> Decimal:
-    """``=ref``, ``=A1*B1``, ``=A1+B1``, ``=SUM(I2:I9)``, ``=ROUND(x*ref/100,2)`` and
-    ``=SUMIFS('S'!$J:$J,'S'!$D:$D,"value")``."""
+    """``=ref``, ``=A1*B1``, ``=A1+B1``, ``=A1/B1``, ``=SUM(I2:I9)``,
+    ``ROUND(x*ref/100,2)`` anywhere in an expression (``=ROUND(…)+N5``) and
+    ``=SUMIFS('S'!$J:$J,'S'!$D:$D,"value",'S'!$E:$E,2)`` (criteria text or whole numbers)."""
     body = formula[1:]
     if body.startswith("SUMIFS("):
         found = _SUMIFS.fullmatch(body)
         assert found, formula
-        other, amount, column, value = found.groups()
-        ws = book[other]
-        return sum((_value(book, other, amount, r) for r in range(1, ws.max_row + 1)
-                    if ws[f"{column}{r}"].value == value.replace('""', '"')), Decimal(0))
+        return _sumifs(book, found)
     if body.startswith("SUM("):
         first, last = body[4:-1].split(":")
         col, start = _REF.fullmatch(first).group(2, 3)  # type: ignore[union-attr]
         end = _REF.fullmatch(last).group(3)  # type: ignore[union-attr]
         return sum((_value(book, sheet, col, r) for r in range(int(start), int(end) + 1)),
                    Decimal(0))
-    if body.startswith("ROUND("):
-        inner, places = body[6:-1].rsplit(",", 1)
-        number = evaluate(book, sheet, "=" + inner)
-        return number.quantize(Decimal(1).scaleb(-int(places)), rounding=ROUND_HALF_UP)
-    values = {}
+    values: dict[str, Decimal] = {}
+
+    def rounded(match: re.Match[str]) -> str:
+        number = evaluate(book, sheet, "=" + match.group(1))
+        key = f"r{len(values)}"
+        values[key] = number.quantize(Decimal(1).scaleb(-int(match.group(2))),
+                                      rounding=ROUND_HALF_UP)
+        return key
+    while _ROUND.search(body):  # innermost first
+        body = _ROUND.sub(rounded, body, count=1)
 
     def swap(match: re.Match[str]) -> str:
         key = f"v{len(values)}"
         values[key] = _value(book, match.group(1) or sheet, match.group(2), int(match.group(3)))
         return key
     expression = _REF.sub(swap, body)
-    assert re.fullmatch(r"[v0-9*+/ ]+", expression), formula
+    assert re.fullmatch(r"[rv0-9*+/. -]+", expression), formula
     return eval(expression, {"__builtins__": {}}, values)  # noqa: S307 - vetted above
 
 

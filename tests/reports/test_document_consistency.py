@@ -248,12 +248,15 @@ def test_the_month_table_lists_the_reassessment_and_the_contingency():
 # ── 4. the workbook's formulas, said only where they are ──────────────────────────────
 
 
-def test_only_the_whole_plan_budget_speaks_of_the_workbook_formulas():
+def test_each_budget_says_what_its_workbook_recomputes():
     formulas = "The workbook recomputes every line from the unit rates with formulas."
     assert formulas in text(document(follow_up()))
     for org in (ICT, SCHOOL):
         said = text(document(follow_up(), org))
         assert formulas not in said and "this organisation's total" in said
+        # its own workbook rebuilds its share (tests/reports/test_organisation_workbook.py)
+        assert ("The workbook recomputes this organisation's share of every line from the "
+                "unit rates with formulas.") in said
 
 
 # ── 5. interventions worded as what they are ──────────────────────────────────────────

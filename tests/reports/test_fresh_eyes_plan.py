@@ -200,9 +200,12 @@ def test_an_organisations_workbook_has_the_unit_rates_and_its_budget_lines() -> 
                                                 catalogue=catalogue("en"))))
     assert "Unit rates" in book.sheetnames and "Budget lines" in book.sheetnames
     lines = book["Budget lines"]
-    cohorts = {row[3].value for row in lines.iter_rows(min_row=2) if row[3].value}
-    assert cohorts == {c.cohort_id for c in data.cohorts if "org-a" in c.org_ids and c.month}
-    assert any(str(row[1].value).startswith("Total of these lines")
+    # its courses' whole lines, each cohort as the documents number it beside its module
+    cohorts = {(row[4].value, row[3].value) for row in lines.iter_rows(min_row=2)
+               if row[3].value}
+    assert cohorts == {(c.module_code, 1) for c in data.cohorts
+                       if "org-a" in c.org_ids and c.month}
+    assert any(row[1].value == "This organisation's total"
                for row in lines.iter_rows(min_row=2))
 
 

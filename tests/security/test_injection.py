@@ -150,11 +150,12 @@ def test_plan_pages_escape_names_and_notes(hostile_plan):
 
 OWN_FORMULA = re.compile(r"=(?:[A-Z]+\d+|'[A-Za-z ]+'!\$?[A-Z]+\$?\d+|SUM\([A-Z]+\d+:[A-Z]+\d+\)|"
                          r"ROUND[A-Z]*\(|[-+*/(),.\d ])+")
-# The other sheets' amounts: a SUMIFS over the budget lines by a cohort ID, a module code or
+# The other sheets' amounts: a SUMIFS over the budget lines (whole, J, or one organisation's
+# share, O) by a module code and cohort number, a module code or
 # a category name (never a name or note anyone typed), or a reference to the contingency.
 LINES = r"'Budget lines'!"
-LINE_FORMULA = re.compile(rf"=SUMIFS\({LINES}\$J:\$J,{LINES}\$[BDE]:\$[BDE],\"[\w /.-]+\"\)"
-                          rf"|={LINES}\$J\$\d+")
+LINE_FORMULA = re.compile(rf"=SUMIFS\({LINES}\$[JO]:\$[JO](?:,{LINES}\$[BDE]:\$[BDE],"
+                          rf"(?:\"[\w /.-]+\"|\d+))+\)|={LINES}\$[JO]\$\d+")
 COMPUTED_SHEETS = ("Cohorts", "Budget", "Per organisation")
 
 
