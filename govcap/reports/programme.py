@@ -13,10 +13,13 @@ An organisation in several plans is counted once."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext_noop as _
 
 from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import SCHEDULED, Cohort, PlanData
@@ -51,8 +54,9 @@ class CountryPlan:
         return Decimal(str(rate or 1))
 
     def base_cents(self, cents: int) -> int:
-        """Plan currency → the catalogue's currency, in cents."""
-        return int((Decimal(cents) / self.rate).to_integral_value())
+        """Plan currency → the catalogue's currency, in cents, rounded half up as the
+        workbook's ``=ROUND(amount/rate,2)`` rounds it."""
+        return int((Decimal(cents) / self.rate).to_integral_value(rounding=ROUND_HALF_UP))
 
     @property
     def cohorts(self) -> list:
@@ -122,6 +126,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     spent = [(p, p.delivered(), p.delivered_parts()) for p in earlier or []]
     spent = [(p, cohorts, parts) for p, cohorts, parts in spent if cohorts]
     rows: list[list[Cell]] = []
+    rates: dict[int, CountryPlan] = {}  # a row (its id) → its plan, for the workbook's rate
     total = 0
     unplaced = sum(p.base_cents(p.data.budget.unscheduled_estimate_cents) for p in plans)
     for p in plans:
@@ -135,6 +140,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                            L.money(cost, p.data.budget.currency)),
                      usd(p.base_cents(cost)), len(p.data.unfit),
                      usd(p.base_cents(p.data.budget.unscheduled_estimate_cents))])
+        rates[id(rows[-1])] = p
     delivered_total = delivered_cohorts = delivered_places = 0
     earlier_rows: dict[str, list[list[Cell]]] = {}
     for p, cohorts, parts in spent:
@@ -150,6 +156,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
             L.span(months[0], months[-1]),
             Money(cost, p.data.budget.currency, L.money(cost, p.data.budget.currency)),
             usd(p.base_cents(cost)), "", ""]
+        rates[id(row)] = p
         earlier_rows.setdefault(p.country, []).append(row)
     # an earlier round's row before its country's latest round's, in the order they ran
     rows = [r for country in dict.fromkeys(r[0] for r in rows)
@@ -207,9 +214,10 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         # what the PDF says around its tables, for a donor reading the workbook alone
         sheets=[Sheet(L["programme.h.notes"], _notes_table(
                     [lead, *before, *(summary_note if plans else []), *after], L)),
-                Sheet(L["programme.h.summary"], countries),
-                Sheet(L["programme.h.domains"], domains),
-                Sheet(L["programme.h.timeline"], timeline)],
+                Sheet(L["programme.h.summary"], _summary_sheet(countries, rates, L)),
+                Sheet(L["programme.h.domains"], _domains_sheet(domains)),
+                Sheet(L["programme.h.timeline"], dataclasses.replace(
+                    timeline, columns=_in_characters(timeline.columns, first=(30, 26))))],
         footer=" · ".join(x for x in (watermark, title) if x), page_label=L["footer.page"],
         page_of=L["footer.of"],
         watermark=watermark, contents_label=L["contents"])
@@ -250,6 +258,73 @@ def _notes_table(blocks: list, L: Labels) -> Table:
         else:
             rows.append([block.text])
     return Table([Column(L["programme.h.notes"], 120)], rows)
+
+
+_EN = {
+    "col.currency": _("Currency"),
+    "col.rate": _("Exchange rate (plan currency per {base})"),
+}
+
+
+def _in_characters(columns: list[Column], scale: float = 9,
+                   first: tuple[int, ...] = ()) -> list[Column]:
+    """The PDF's relative widths as a workbook's, in characters; ``first``: the first
+    columns' own (names a sheet has room for, not wrapped in a narrow column)."""
+    out = [dataclasses.replace(c, width=round(c.width * scale)) for c in columns]
+    out[:len(first)] = [dataclasses.replace(c, width=w) for c, w in zip(out, first,
+                                                                         strict=False)]
+    return out
+
+
+def _summed(money: Money, column: str, rows: int) -> Money:
+    """A total as ``=SUM(…)`` of the column above it (rows under a header row)."""
+    return dataclasses.replace(money, formula=f"=SUM({column}2:{column}{rows + 1})")
+
+
+def _summary_sheet(table: Table, rates: dict[int, CountryPlan], L: Labels) -> Table:
+    """"Plans by country" for the workbook: beside each plan's cost its currency and the
+    rate it states to the catalogue's currency, the converted cost ``=ROUND(cost/rate,2)``
+    (the document's figure: cost ÷ rate, rounded half up to the cent) and the totals as
+    ``SUM`` of the rows, so a donor can check every conversion and addition."""
+    words = Labels(L.language, _EN)
+    columns = _in_characters(table.columns, first=(14, 34, 30))
+    columns[:9] += [Column(words["col.currency"], 10),
+                    Column(words.t("col.rate", base=BASE_CURRENCY), 14, "number")]
+    rows: list[list[Cell]] = []
+    for n, row in enumerate(table.rows, start=2):
+        p = rates[id(row)]
+        rate = p.rate
+        cost, base = row[8], row[9]
+        assert isinstance(cost, Money) and isinstance(base, Money)
+        rows.append([*row[:9], cost.currency, int(rate) if rate == rate.to_integral_value()
+                     else float(rate),
+                     dataclasses.replace(base, formula=f"=ROUND(I{n}/K{n},2)"), *row[10:]])
+    said = list(table.total or [])
+    total = [*said[:9], "", "", *said[9:]]  # under the currency and the rate: nothing
+    # the converted cost (L) and the estimate of needs not placed (N): sums of the rows
+    for index, column in ((11, "L"), (13, "N")):
+        cell = total[index]
+        if isinstance(cell, Money):
+            total[index] = _summed(cell, column, len(rows))
+    return Table(columns, rows, total=total)
+
+
+def _letter(column: int) -> str:
+    """A spreadsheet column's letters (1 → A, 27 → AA)."""
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _domains_sheet(table: Table) -> Table:
+    """"Training by domain" for the workbook: its total a ``SUM`` of the rows."""
+    total = list(table.total or [])
+    last = total[-1]
+    if isinstance(last, Money):
+        total[-1] = _summed(last, _letter(len(total)), len(table.rows))
+    return Table(_in_characters(table.columns, first=(34,)), table.rows, total=total)
 
 
 def _version(p: CountryPlan, L: Labels) -> str:

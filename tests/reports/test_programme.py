@@ -62,15 +62,33 @@ def test_every_approved_plan_side_by_side_with_its_cost_in_both_currencies(clien
     djf = djibouti.data["budget"]["total_cents"]
     assert djibouti.data["budget"]["currency"] == "DJF" and djf > 0
     assert by_country["Djibouti"][8] == pytest.approx(djf / 100)
-    assert by_country["Djibouti"][9] == pytest.approx(round(djf / 178) / 100, abs=0.01)
+    # its currency and rate beside it, the converted cost a formula over them
+    assert by_country["Djibouti"][9:11] == ["DJF", 178]
+    assert by_country["Djibouti"][11].startswith("=ROUND(I")
     assert all(r[5] > 0 and r[6] > 0 for r in by_country.values())  # cohorts and places
-    assert rows[0][10:12] == ["Needs not placed", "Not placed, est. (USD)"]
+    assert rows[0][12:14] == ["Needs not placed", "Not placed, est. (USD)"]
     for plan in demo_plans.values():  # unfunded needs are counted, not hidden
         plan.refresh_from_db()
         if plan.status == "approved":
-            assert by_country[plan.engagement.country.name][10] == len(plan.data["unfit"])
+            assert by_country[plan.engagement.country.name][12] == len(plan.data["unfit"])
     total = rows[-1]
-    assert total[9] == pytest.approx(sum(r[9] for r in by_country.values()))
+    assert total[11] == f"=SUM(L2:L{len(rows) - 1})"  # the rows' sum, a donor can check
+    # evaluated, each conversion and the total are the document's figures, to the cent
+    from govcap.reports.documents import programme_plans
+    from govcap.reports.programme import build_programme
+    from tests.reports.formulas import cents, evaluate
+
+    found = programme_plans(world.admin)
+    document = build_programme(found.plans, "t", "en", found.missing, earlier=found.earlier)
+    said = next(s for s in document.sheets if s.name == "Plans by country").table
+    book = load_workbook(io.BytesIO(download(client, world.admin, "xlsx", "?project=")))
+    ws = book["Plans by country"]
+    for row, stated in zip(list(ws.iter_rows(min_row=2))[:-1], said.rows, strict=True):
+        assert cents(evaluate(book, ws.title, row[11].value)) == stated[11].cents
+    assert cents(evaluate(book, ws.title, total[11])) == said.total[11].cents
+    domains = book["Training by domain"]
+    assert cents(evaluate(book, domains.title, list(domains.iter_rows())[-1][-1].value)) \
+        == said.total[11].cents
     assert total[6] == sum(r[6] for r in by_country.values())
     note = sheet_rows(download(client, world.admin, "xlsx"), "DEMO DATA")
     assert note  # demo plans are marked as such
@@ -108,7 +126,7 @@ def test_each_country_counts_its_latest_approved_round_and_each_organisation_onc
     rows = sheet_rows(download(client, world.admin, "xlsx"), "Plans by country")
     by_country = {r[0]: r for r in rows[1:-1]}  # Kenya's: its follow-up, the later row
     baseline = next(r for r in rows[1:-1] if r[1] == "Kenya — baseline 2025")
-    assert baseline[2].endswith(": courses delivered") and baseline[5] > 0 and baseline[9] > 0
+    assert baseline[2].endswith(": courses delivered") and baseline[5] > 0 and baseline[8] > 0
     assert [r[1] for r in rows[1:-1] if r[0] == "Kenya"] == [
         "Kenya — baseline 2025", "Kenya — follow-up 2026"]
     assert len(rows[1:-1]) == 4 and by_country["Kenya"][1] == "Kenya — follow-up 2026"
@@ -120,8 +138,8 @@ def test_each_country_counts_its_latest_approved_round_and_each_organisation_onc
     kenya_cost = follow_up.data["budget"]["total_cents"]
     assert by_country["Kenya"][8] == pytest.approx(kenya_cost / 100)
     # the baseline's delivered courses are in the total: it did not shrink
-    assert rows[-1][9] == pytest.approx(sum(r[9] for r in rows[1:-1]))
-    assert rows[-1][9] == pytest.approx(sum(r[9] for r in by_country.values()) + baseline[9])
+    assert rows[-1][11] == f"=SUM(L2:L{len(rows) - 1})"
+    assert len([r for r in rows[1:-1] if str(r[11]).startswith("=ROUND(I")]) == 4
     text = docx_text(download(client, world.admin, "docx"))
     assert f"organisations assessed: {len(orgs)};" in text
     assert "Earlier rounds, replaced by their country's latest approved plan: Kenya — " \
