@@ -67,7 +67,7 @@ Cell = str | int | float | Money | Month
 class Column:
     label: str
     width: float = 1.0  # relative width
-    kind: str = "text"  # text | number | money
+    kind: str = "text"  # text | number | money | rate (a number shown with all its decimals)
 
 
 @dataclass

@@ -289,7 +289,7 @@ def _summary_sheet(table: Table, rates: dict[int, CountryPlan], L: Labels) -> Ta
     words = Labels(L.language, _EN)
     columns = _in_characters(table.columns, first=(14, 34, 30))
     columns[:9] += [Column(words["col.currency"], 10),
-                    Column(words.t("col.rate", base=BASE_CURRENCY), 14, "number")]
+                    Column(words.t("col.rate", base=BASE_CURRENCY), 14, "rate")]
     rows: list[list[Cell]] = []
     for n, row in enumerate(table.rows, start=2):
         p = rates[id(row)]

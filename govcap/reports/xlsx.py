@@ -81,15 +81,16 @@ def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="top", wrap_text=True)
     rows = list(table.rows) + ([table.total] if table.total else [])
+    rates = {i for i, c in enumerate(table.columns) if c.kind == "rate"}
     for values in rows:
         ws.append([_value(v) for v in values])
-        for cell, value in zip(ws[ws.max_row], values, strict=True):
+        for index, (cell, value) in enumerate(zip(ws[ws.max_row], values, strict=True)):
             if isinstance(value, Money):
                 cell.number_format = spreadsheet_format(value.currency, language)
             elif isinstance(value, Month):
                 cell.number_format = month_format(language)
-            elif isinstance(value, float):
-                cell.number_format = "0.00"
+            elif isinstance(value, float):  # a rate shows every decimal a formula uses
+                cell.number_format = "0.0#####" if index in rates else "0.00"
             elif isinstance(value, str) and len(value) > 60:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     if table.total:

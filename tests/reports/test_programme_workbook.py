@@ -79,4 +79,5 @@ def test_a_donor_reads_the_sheets_with_room_for_their_figures() -> None:
         assert min(widths) >= 8, (name, widths)
     ws = book["Plans by country"]
     money = [c.number_format for c in list(ws.iter_rows(min_row=2))[0][8:12]]
+    assert money[2] == "0.0#####"  # 177.721 shown whole, not as 177.72
     assert "DJF" in money[0] and ("USD" in money[3] or "$" in money[3]), money
