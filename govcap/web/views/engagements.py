@@ -63,6 +63,7 @@ def home(request):
         # the programme plan's links: when it would sum more than one engagement the reader
         # reads whole (reports.documents.programme_engagements; a narrowed viewer gets none)
         "programme_plan": programme_engagements(request.user).count() > 1,
+        "programme_formats": (("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX")),
         "providers": providers,
         "n_deliveries": (delivery_access.deliveries(request.user).count() if providers
                          else 0),
