@@ -20,6 +20,7 @@ from django.utils.translation import (
     gettext,
     ngettext,
     ngettext_lazy,
+    pgettext_lazy,
 )
 from django.utils.translation import gettext_lazy as _
 
@@ -44,13 +45,18 @@ from govcap.planning.core.plan import (
     Unfit,
 )
 
-# A need's status and an edit's outcome, as a reader says them.
-NEED_STATUS = {"scheduled": _("Scheduled"), "unfit": _("Not placed"),
-               "dropped": _("Removed by an edit"), "unscheduled": _("Not scheduled")}
+# A need's status and an edit's outcome, as a reader says them. A status has the context of
+# what it is the status of, so that a language can agree it ("besoin" in French is
+# masculine, "formation" feminine): one "Statut" column said both.
+NEED_STATUS = {"scheduled": pgettext_lazy("status of a training need", "Scheduled"),
+               "unfit": pgettext_lazy("status of a training need", "Not placed"),
+               "dropped": pgettext_lazy("status of a training need", "Removed by an edit"),
+               "unscheduled": pgettext_lazy("status of a training need", "Not scheduled")}
 OPERATION_STATUS = {"applied": _("Done"), "noop": _("Nothing to change"),
                     "missing": _("No longer applies"), "conflict": _("Conflicts")}
-INDICATOR_STATUS = {"on-plan": _("On plan"), "partly-unfit": _("Partly placed"),
-                    "unfit": _("Not placed")}
+INDICATOR_STATUS = {"on-plan": pgettext_lazy("status of an indicator", "On plan"),
+                    "partly-unfit": pgettext_lazy("status of an indicator", "Partly placed"),
+                    "unfit": pgettext_lazy("status of an indicator", "Not placed")}
 UNKNOWN_REASON = {"not assessed": _("Not assessed"),
                   "no rating in the latest validated session":
                       _("No rating in the latest validated session"),

@@ -83,6 +83,8 @@ class PlanDocumentContext:
         letter, as a sentence writes it ("version 1 du plan (approuvée)")."""
         if self.superseded_by:
             text = words.t("status.superseded", version=self.superseded_by)
+        elif mid_sentence:  # it follows "version N": agreed with the version, not the plan
+            return words.get_or(f"status.{self.status}.version", self.status)
         else:
             text = words.get_or(f"status.{self.status}", self.status)
         return text[:1].lower() + text[1:] if mid_sentence else text

@@ -178,8 +178,18 @@ def _approver(plan: Plan, language: str) -> tuple[str, str]:
         "engagement_id").values_list("role", "engagement_id"))
     own = [role for role, at in held if at is not None] or [role for role, _at in held]
     with translation.override(language):
-        role = str(Role(own[0]).label) if own else ""
+        role = approver_function(own[0]) if own else ""
     return user.get_full_name().strip() or user.get_username(), role
+
+
+def approver_function(role: str) -> str:
+    """The role an approver held, said as a function ("coordination"), in the active
+    language: the role's title ("Coordinateur") gave everyone who approved a gender."""
+    context = "the function of whoever approved a plan, after their name: “(coordination)”"
+    functions = {Role.COORDINATOR: translation.pgettext(context, "coordination"),
+                 Role.PROGRAMME_MANAGER: translation.pgettext(context, "programme management"),
+                 Role.ADMINISTRATOR: translation.pgettext(context, "administration")}
+    return functions.get(Role(role)) or str(Role(role).label)
 
 
 def _title_words(engagement, language: str) -> str:

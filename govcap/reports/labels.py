@@ -80,9 +80,15 @@ EN: dict[str, str | Plural | Contextual] = {
     "n.edits": plural_noop("{n} edit applied", "{n} edits applied"),
     # cover and structure
     "doc.title": _("Training plan — {engagement}"), "plan_of": _("Training plan of {org}"),
-    # a plan's status, its own words (Arabic: a plan, خطة, is feminine: "معتمدة")
+    # a plan's status, its own words (Arabic: a plan, خطة, is feminine: "معتمدة"); on the
+    # cover it agrees with the plan (French: le plan, "Approuvé"), inside a sentence with the
+    # version it follows ("version 2 (approuvée)"): two messages, each with its context
     "status.draft": in_context("plan status", "Draft"),
-    "status.approved": in_context("plan status", "Approved"),
+    "status.approved": in_context("status of a training plan, on its cover", "Approved"),
+    "status.draft.version": in_context("status of a plan version, inside a sentence: "
+                                       "“version 2 (draft)”", "draft"),
+    "status.approved.version": in_context("status of a plan version, inside a sentence: "
+                                          "“version 2 (approved)”", "approved"),
     # the plan's version in a running footer: "version 2", not "v2"
     "footer.version": _("version {version}"),
     "cover.country": _("Country"), "cover.engagement": _("Engagement"), "cover.round": _("Round"),
@@ -92,7 +98,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "cover.note": _("Prepared from the validated focus-group assessments of the engagement."),
     # a draft changes with every edit: its date is the time of its last change
     "cover.approved_by": _("Approved by"), "cover.approval": _("Approval"),
-    "cover.approved_value": _("{name}, {role}, on {date}"),
+    # the role is the approver's function, not a title with a gender ("coordination")
+    "cover.approved_value": _("{name} ({role}), on {date}"),
     "cover.approved_no_role": _("{name}, on {date}"),
     "cover.approved_unknown": _("an account no longer on record, on {date}"),
     "cover.not_approved": _("Draft — not approved"),

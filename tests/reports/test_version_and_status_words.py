@@ -29,5 +29,9 @@ def test_the_brief_writes_the_status_in_lower_case_mid_sentence():
 
 
 def test_the_plans_status_has_its_own_context():
-    for key in ("status.draft", "status.approved"):
-        assert isinstance(EN[key], Contextual) and EN[key].context == "plan status"
+    assert isinstance(EN["status.draft"], Contextual) and EN["status.draft"].context == (
+        "plan status")
+    # the cover's agrees with the plan, a sentence's with the version it follows (issue 15)
+    assert EN["status.approved"].context == "status of a training plan, on its cover"
+    for key in ("status.draft.version", "status.approved.version"):
+        assert isinstance(EN[key], Contextual) and "plan version" in EN[key].context
