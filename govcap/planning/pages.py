@@ -13,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 
 from govcap import localise
 from govcap.labels import level_label
-from govcap.planning import month_words, rounds_words, wording
+from govcap.planning import coverage, month_words, rounds_words, wording
 from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import add_months, nominations_due
@@ -204,6 +204,9 @@ class Overview:
     period_first: str = ""
     period_last: str = ""
     reassessment: str = ""  # "March 2027 – May 2028", when it ends after the training
+    # who the plan covers and who it leaves out, named, in the documents' words (the whole
+    # plan's page; ``coverage_lines``)
+    coverage: tuple[str, ...] = ()
 
 
 def _domain_first(item: tuple[str, int]) -> tuple[int, int]:
@@ -234,6 +237,31 @@ def scheduled(plan: PlanData) -> list[Cohort]:
     """The courses the plan runs: cohorts given a month. A cohort no month could hold is
     not one (the documents count and list the same); its members' needs are not placed."""
     return [c for c in plan.cohorts if c.status == SCHEDULED and c.month]
+
+
+def coverage_lines(plan: PlanData) -> tuple[str, ...]:
+    """The organisations engaged, those in the plan and those not in it yet, named by where
+    their assessment stands — the documents' sentences (reports.build.coverage, the same
+    messages), from the same reading (planning.coverage)."""
+    covered = coverage.of(plan)
+    if covered is None:
+        return ()
+    lines = [ngettext(
+        "Of the organisations engaged ({engaged}), {validated} is in this plan (its latest "
+        "validated session counts).",
+        "Of the organisations engaged ({engaged}), {validated} are in this plan (their latest"
+        " validated session counts).", covered.validated).format(
+            engaged=covered.engaged, validated=covered.validated)]
+    states = {"submitted": gettext("awaiting validation: {names}"),
+              "in_progress": gettext("session under way: {names}"),
+              "draft": gettext("session scheduled: {names}"),
+              "none": gettext("no session yet: {names}")}
+    groups = [states[state].format(names=localise.join(wording.isolate(n) for n in names))
+              for state, names in covered.not_covered]
+    if groups:
+        lines.append(gettext("Not in this plan yet — {groups}.").format(
+            groups=localise.join(groups, strong=True)))
+    return tuple(lines)
 
 
 def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
@@ -368,6 +396,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         indicator_rows=tuple(indicator_row(i, plan, section_titles) for i in own.indicators),
         arrow=wording.step_arrow(),
         **period_words(plan, org_id),
+        coverage=coverage_lines(plan) if org_id is None else (),
     )
 
 

@@ -15,6 +15,7 @@ from govcap.analysis.core.programme import counts_by
 from govcap.chartwords import chart_words
 from govcap.planning.core.catalogue import Catalogue, audience_names
 from govcap.planning.core.plan import GAP, SCHEDULED, PlanData
+from govcap.planning.coverage import of as coverage_of
 from govcap.reports import build_parts, costing, left_out, load, module_count, rounds, sheets
 from govcap.reports.assumptions import assumptions
 from govcap.reports.context import PlanDocumentContext
@@ -206,18 +207,16 @@ def outcome(s: Scope) -> list[str]:
 def coverage(s: Scope) -> list[str]:
     """Who was engaged and who is not in the plan yet, named (plans stored before coverage
     was kept say nothing)."""
-    rows = [tuple(row) for row in s.plan.extra.get("coverage", ())]
-    if s.org_id is not None or not rows:
+    covered = coverage_of(s.plan)  # as the plan page reads it (planning.coverage)
+    if s.org_id is not None or covered is None:
         return []
     L = s.L
-    lines = [L.sentence("summary.coverage", engaged=len(rows),
-                 validated=sum(1 for _name, status in rows if status == "validated"))]
+    lines = [L.sentence("summary.coverage", engaged=covered.engaged,
+                        validated=covered.validated)]
     groups = []
-    for status in ("submitted", "in_progress", "draft", "none"):
-        names = [name for name, held in rows if held == status]
-        if names:
-            # each name held whole in a right-to-left sentence (its full stop outside)
-            groups.append(L.t(f"coverage.{status}", names=L.commas(s.held(n) for n in names)))
+    for status, names in covered.not_covered:
+        # each name held whole in a right-to-left sentence (its full stop outside)
+        groups.append(L.t(f"coverage.{status}", names=L.commas(s.held(n) for n in names)))
     if groups:
         lines.append(L.sentence("summary.not_covered", groups=L.semicolons(groups)))
     return lines
