@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 from string import Template
@@ -83,6 +84,28 @@ def rtl_text(value: object) -> str:
     whole) in ``<bdi dir="ltr">`` so its punctuation stays where it was written."""
     return "".join(f'<bdi dir="ltr">{esc(piece)}</bdi>' if ltr else esc(piece)
                    for piece, ltr in direction.runs(plain_text(value)))
+
+
+# A quotation held left to right (LRI … PDI, localise.inside_quotes) between the marks a
+# right-to-left sentence writes around it: "الملاحظات: «⁦Propos : …⁩»".
+_QUOTED = re.compile("^(.*?)([«“\"])\u2066([^\u2066\u2069]+)\u2069([»”\"])(.*)$", re.S)
+
+
+def _quoted(value: object, text: Callable[[object], str]) -> str:
+    """A line of a right-to-left document that quotes a text in another script: the
+    quotation as a block of its own, left to right with its marks inside its direction
+    ("الملاحظات:" then, below, "«Propos : P3 : “le PMO…” …»"). Run on in the Arabic line,
+    a wrapped quotation's marks came out at the wrong ends of its lines. A quotation that
+    holds the marks itself (« le PMO ») is put between the other pair (“ ”), so the reader
+    can tell where it ends. Any other text as `text` writes it."""
+    found = _QUOTED.match(plain_text(value)) if text is rtl_text else None
+    if found is None or not direction.has_rtl(found.group(1)):
+        return text(value)
+    before, _open, inner, _close, after = found.groups()
+    opening, closing = ("“", "”") if "«" in inner or "»" in inner else ("«", "»")
+    return (f"{text(before.rstrip())}"
+            f'<span class="quoted" dir="ltr" style="display: block">'
+            f"{esc(opening + inner.strip() + closing)}</span>{text(after) if after else ''}")
 
 
 def _block_dir(value: object, text: Callable[[object], str]) -> str:
@@ -178,9 +201,9 @@ def _blocks(section: Section, text: Text = esc) -> str:
             # the heading and what it keeps whole (a figure), which left half a page blank
             kind = block.kind + (" closing" if isinstance(after, Heading) else "")
             parts.append(f'<p class="{esc(kind)}"{_block_dir(block.text, text)}>'
-                         f"{text(block.text)}</p>")
+                         f"{_quoted(block.text, text)}</p>")
         elif isinstance(block, Bullets):
-            parts.append("<ul>" + "".join(f"<li{_block_dir(i, text)}>{text(i)}</li>"
+            parts.append("<ul>" + "".join(f"<li{_block_dir(i, text)}>{_quoted(i, text)}</li>"
                                           for i in block.items) + "</ul>")
         elif isinstance(block, Table):
             parts.append(_table(block, text))
