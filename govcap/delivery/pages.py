@@ -9,8 +9,11 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from govcap.delivery.core.attendance import mark_version, suggested_completion
+from govcap import localise
+from govcap.delivery.core.attendance import day_runs, mark_version, suggested_completion
 from govcap.delivery.core.costs import planned_share, seat_share
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.orgs.models import Organisation
@@ -29,18 +32,36 @@ class CourseRow:
     delivery: Delivery | None = None
     nominated: int = 0
     completed: int = 0
+    partial: int = 0
     dropped: int = 0
     women: int = 0
     actual_cost: str = ""
     overdue: bool = False  # its planned month has ended and no delivery is recorded
 
     @property
+    def not_completed(self) -> str:
+        return not_completed(self.partial, self.dropped)
+
+    @property
     def month(self) -> str:
         """The month it runs in: its delivery's first day's when set, else the plan's
-        ("" when neither); the overview lists courses in this order."""
-        if self.delivery is not None and self.delivery.start_date is not None:
-            return self.delivery.start_date.strftime("%Y-%m")
+        ("" when neither); the overview lists courses in this order. A cancelled or merged
+        course does not run: it keeps the plan's month, its place in the plan."""
+        d = self.delivery
+        if d is not None and d.start_date is not None and not d.is_closed:
+            return d.start_date.strftime("%Y-%m")
         return self.planned_month
+
+
+def not_completed(partial: int, dropped: int) -> str:
+    """Beside the completed count, those who did not complete: "4 partial, 1 dropped"
+    ("" when none)."""
+    parts = []
+    if partial:
+        parts.append(ngettext("%(n)s partial", "%(n)s partial", partial) % {"n": partial})
+    if dropped:
+        parts.append(ngettext("%(n)s dropped", "%(n)s dropped", dropped) % {"n": dropped})
+    return localise.join(parts)
 
 
 def name_modules(deliveries: Iterable[Delivery], language: str) -> None:
@@ -84,6 +105,7 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
     counts = {d.pk: d for d in Delivery.objects.filter(pk__in=[d.pk for d in deliveries]).annotate(
         n_all=Count("trainees"), n_nominated=Count("trainees", filter=mine),
         n_completed=Count("trainees", filter=mine & Q(trainees__completion="completed")),
+        n_partial=Count("trainees", filter=mine & Q(trainees__completion="partial")),
         n_dropped=Count("trainees", filter=mine & Q(trainees__completion="dropped")),
         n_women=Count("trainees", filter=mine & Q(trainees__gender="female")))}
     by_cohort = {d.cohort_id: d for d in deliveries if d.plan_id == plan.pk}
@@ -108,7 +130,7 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
         if d is not None and n is not None:
             row.delivery = d
             row.nominated, row.completed = n.n_nominated, n.n_completed
-            row.dropped, row.women = n.n_dropped, n.n_women
+            row.partial, row.dropped, row.women = n.n_partial, n.n_dropped, n.n_women
             if d.cost_cents is not None:
                 row.actual_cost = format_money(round(d.cost_cents * share), d.currency,
                                                language)
@@ -140,6 +162,7 @@ class TraineeRow:
     present: int = 0
     suggested: str = ""
     persona: str = ""  # the audience as the catalogue words it
+    unrecorded: list[int] = field(default_factory=list)  # days with no mark for them yet
 
     @property
     def cells(self) -> list[tuple[bool | None, str]]:
@@ -156,6 +179,18 @@ class TraineeRow:
         """What the attendance suggests, as the completion menu words it (a hint beside
         the menu, never preselected: a completion is recorded only when chosen)."""
         return str(Trainee.Completion(self.suggested).label) if self.suggested else ""
+
+    @property
+    def suggestion(self) -> str:
+        """The hint in words: what the attendance suggests, or that the days not recorded
+        yet leave it open ("not yet: days 2–3 not recorded")."""
+        if self.suggested:
+            return _("attendance suggests: %(s)s") % {"s": self.suggested_label}
+        if self.unrecorded:
+            return ngettext("not yet: day %(days)s not recorded",
+                            "not yet: days %(days)s not recorded", len(self.unrecorded)) % {
+                "days": day_runs(self.unrecorded)}
+        return ""
 
 
 def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool,
@@ -174,7 +209,8 @@ def trainee_rows(delivery: Delivery, trainees: list[Trainee], names: bool,
         row = TraineeRow(t, name, [marks.get((t.pk, day)) for day in days],
                          [versions.get((t.pk, day), "") for day in days])
         row.present = sum(1 for m in row.marks if m)
-        row.suggested = suggested_completion(delivery.days, row.present)
+        row.unrecorded = [day for day, m in zip(days, row.marks, strict=True) if m is None]
+        row.suggested = suggested_completion(delivery.days, row.present, len(row.unrecorded))
         row.persona = (personas or {}).get(t.persona, t.persona)
         rows.append(row)
     return rows
@@ -199,4 +235,9 @@ def summary(delivery: Delivery, rows: list[TraineeRow], language: str,
         "nominated": len(rows),
         "women": sum(1 for r in rows if r.trainee.gender == "female"),
         "completed": sum(1 for r in rows if r.trainee.completion == "completed"),
+        "partial": sum(1 for r in rows if r.trainee.completion == "partial"),
+        "dropped": sum(1 for r in rows if r.trainee.completion == "dropped"),
+        "not_completed": not_completed(
+            sum(1 for r in rows if r.trainee.completion == "partial"),
+            sum(1 for r in rows if r.trainee.completion == "dropped")),
     }

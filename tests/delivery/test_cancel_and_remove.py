@@ -96,7 +96,9 @@ def test_only_the_coordinators_remove_a_nominee(course):
 
 
 def test_completion_not_recorded_is_shown_as_such_and_nothing_else_is_preselected(course):
-    services.record_attendance(course.coordinator, course.delivery, [Mark("T1", 1, True)])
+    # both days recorded: the attendance suggests from them (day 2 not recorded: not yet)
+    services.record_attendance(course.coordinator, course.delivery,
+                               [Mark("T1", 1, True), Mark("T1", 2, False)])
     client = client_for(course.coordinator)
     page = client.get(reverse("delivery", args=[course.delivery.uuid])).content.decode()
     menu = page[page.index('<select id="c-T1"'):]

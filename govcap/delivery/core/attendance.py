@@ -126,12 +126,29 @@ def min_days_for_completion(days: int) -> int:
     return -(-days * COMPLETION_SHARE_PERCENT // 100)
 
 
-def suggested_completion(days: int, present_days: int) -> str:
+NOT_YET = ""  # the days not recorded yet could still make it any of the three
+
+
+def suggested_completion(days: int, present_days: int, unrecorded: int = 0) -> str:
     """What the attendance says: completed, partial, or dropped (never came after day 1,
-    or not at all)."""
+    or not at all) — from the days recorded only: with ``unrecorded`` days of the course
+    not recorded for the participant, nothing short of completed is said yet (NOT_YET)."""
     if present_days >= min_days_for_completion(days):
         return COMPLETED
+    if unrecorded:
+        return NOT_YET
     return PARTIAL if present_days > 1 or (days == 1 and present_days) else DROPPED
+
+
+def day_runs(days: Iterable[int]) -> str:
+    """Days as runs: [2, 3, 5] → "2–3, 5"."""
+    runs: list[list[int]] = []
+    for day in sorted(set(days)):
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def completion_problem(status: str, reason: str, days: int, present_days: int) -> str | None:
