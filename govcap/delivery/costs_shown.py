@@ -60,13 +60,17 @@ def costs_shown_many(user, deliveries: Sequence[Delivery]) -> dict[int, CostsSho
     wanted = set().union(*(orgs for _d, orgs in narrowed.values()))
     uuids = {pk: str(u) for pk, u in Organisation.objects.filter(pk__in=list(wanted))
              .values_list("pk", "uuid")}
+    # the plan's seats of a course count those of the courses merged into it, whose
+    # nominees it took in (one query per level of merges)
+    merged = services.merged_in_many([d for d, _orgs in narrowed.values()])
     for pk, (d, orgs) in narrowed.items():
         keys = frozenset(uuids[o] for o in orgs if o in uuids)
-        theirs = pages.planned_for(services.cohort(d.plan, d.cohort_id) or {}, keys)
+        theirs = services.planned_participants(d, keys, merged[pk])
+        seats = services.planned_participants(d, None, merged[pk])
         counts = nominees.get(pk, {})
         share = pages.cost_share(sum(n for o, n in counts.items() if o in orgs),
-                                 sum(counts.values()), theirs, d.planned_participants)
-        planned = planned_share(theirs, d.planned_participants)
+                                 sum(counts.values()), theirs, seats)
+        planned = planned_share(theirs, seats)
         out[pk] = CostsShown(round(d.planned_cost_cents * planned),
                              None if d.cost_cents is None else round(d.cost_cents * share),
                              share, planned, True)

@@ -94,9 +94,8 @@ def _context(request, delivery: Delivery) -> dict:
     org_names = {str(t.organisation.uuid): t.organisation.name for t in trainees}
     org_names.update({str(o.uuid): o.name for o in delivery.engagement.organisations.all()})
     module = catalogue.by_code.get(delivery.module_code)
-    planned = (delivery.planned_participants if org_keys is None
-               else pages.planned_for(services.cohort(delivery.plan, delivery.cohort_id) or {},
-                                      org_keys))
+    # with the courses merged into it: their nominees are this course's
+    planned = services.planned_participants(delivery, org_keys)
     # a viewer of some organisations sees their share of the cost, as the results count it;
     # the provider none (the API's rule too)
     costs = costs_shown.costs_shown(user, delivery)
