@@ -83,3 +83,22 @@ def test_the_retention_purge_blanks_the_free_text_of_answers_too(course, setting
     assert set(FollowUp.objects.values_list("example", flat=True)) == {""}
     assert FollowUp.objects.filter(answered_at__isnull=False).count() == 2
     assert assessments_privacy.purge_plan(today=dt.date(2026, 12, 1)).items == []
+
+
+def test_the_operator_guide_says_how_to_erase_a_trainee_what_goes_and_what_stays():
+    from pathlib import Path
+
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "operator-guide.md").read_text(
+        "utf-8")
+    section = guide[guide.index("## Participant privacy"):]
+    section = " ".join(section[:section.index("\n## ", 5)].split())
+    assert "govcap deliveries erase-trainee DELIVERY_UUID T3" in section
+    for blanked in ("name, contact and supervisor's contact", "role title", "gender",
+                    "seniority", "level-1 comment", "follow-up examples", "[erased]"):
+        assert blanked in section, blanked
+    for kept in ("the code", "organisation", "attendance", "completion", "ratings",
+                 "learning scores"):
+        assert kept in section, kept
+    # the fields the command blanks are those the guide names
+    assert privacy.IDENTIFYING == {"role_title", "gender", "seniority", "persona",
+                                   "completion_reason"}
