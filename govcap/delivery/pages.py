@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext
 
 from govcap import localise
 from govcap.delivery.core.attendance import day_runs, mark_version, suggested_completion
@@ -58,7 +58,8 @@ def not_completed(partial: int, dropped: int) -> str:
     ("" when none)."""
     parts = []
     if partial:
-        parts.append(ngettext("%(n)s partial", "%(n)s partial", partial) % {"n": partial})
+        parts.append(npgettext("participants who completed part of the course",
+                               "%(n)s partial", "%(n)s partial", partial) % {"n": partial})
     if dropped:
         parts.append(ngettext("%(n)s dropped", "%(n)s dropped", dropped) % {"n": dropped})
     return localise.join(parts)
