@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from govcap.analysis.core import org_level
@@ -387,11 +387,15 @@ COVERAGE = ("validated", "submitted", "in_progress", "draft", "none")
 def gender_mix(engagement, sessions: list[Session] | None = None) -> dict[str, dict[str, int]]:
     """Per organisation (uuid), the genders its people recorded in its deciding session's
     focus group ("female", "male", "other", "" for not stated): what the plan's nominations
-    set beside their gender-balance target."""
+    set beside their gender-balance target. Only the session that assessed the organisation
+    counts its people: two Ministry of ICT participants in the focus group of the Office of
+    the Data Protection Commissioner changed "Its focus groups" of every Ministry of ICT
+    course ("3 women of 10" → "3 women of 12") though that session rated only the ODPC."""
     mix: dict[str, dict[str, int]] = {}
     if sessions is None:
         sessions = latest_validated_sessions(engagement)
-    for org_uuid, gender in Participant.objects.filter(session__in=sessions).values_list(
+    for org_uuid, gender in Participant.objects.filter(
+            session__in=sessions, organisation=F("session__organisation")).values_list(
             "organisation__uuid", "gender"):
         counts = mix.setdefault(str(org_uuid), {})
         counts[gender] = counts.get(gender, 0) + 1

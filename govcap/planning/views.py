@@ -28,7 +28,12 @@ from govcap.planning import delivered, pages, services, wording
 from govcap.planning.benchmarks import benchmark_texts
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
-from govcap.planning.core.diff import edits_turned, left_without_cohort, out_of_order
+from govcap.planning.core.diff import (
+    edits_turned,
+    left_without_cohort,
+    out_of_order,
+    reversed_order,
+)
 from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.plan import DROPPED, SCHEDULED, OperationResult, PlanData
 from govcap.planning.core.validation import CatalogueError
@@ -711,6 +716,14 @@ def edit(request, slug, kind):
             _("The edit is kept; move one of these courses if the earlier one must come "
               "first.")]))
         back = why
+    if isinstance(operation, edits.MoveCohort):  # a 102 before its 101: said at the move
+        was_reversed = set(reversed_order(before, catalogue))
+        turned_round = [o for o in reversed_order(after_data, catalogue)
+                        if o not in was_reversed]
+        if turned_round:
+            messages.warning(request, " ".join(wording.reversed_order(
+                turned_round, wording.Namer(catalogue, after_data, before))))
+            back = why
     edited = {getattr(operation, "org_id", None)}
     for broken in left_without_cohort(before, after_data):
         others = [name for name in broken.org_names

@@ -307,6 +307,8 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         lines.append(gettext("Comes before %(modules)s, taught before it on this section: no "
                              "later month had room for it.") % {
             "modules": localise.join(names.module(code) for code in ahead)})
+    lines += moved_ahead(plan_diff.moved_before_companion(plan, need, names.catalogue),
+                         need.module_code, names)
     after = plan_diff.after_courses(plan, need, names.catalogue)
     if after:
         lines.append(gettext("Starts after %(modules)s, so that the team applies at work "
@@ -333,6 +335,41 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
                   for who, text in gap.shared_quotes]
         lines.append(" ".join(parts))
     return tuple(lines) or need.rationale
+
+
+def reversed_order(items: Iterable[Any], names: Namer) -> list[str]:
+    """Courses a move put before the lower-numbered course of their section their
+    organisations take (``core.diff.reversed_order``), one sentence per pair of courses."""
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    for o in items:
+        grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
+                           []).append(o.org_id)
+    return [gettext("This move reverses the order %(first)s and %(module)s are taught in: "
+                    "for %(orgs)s, %(module)s is now in %(month)s, before %(first)s in "
+                    "%(first_month)s.")
+            % {"module": names.module(code), "month": month_label(month),
+               "first": names.module(first), "first_month": month_label(first_month),
+               "orgs": localise.join(sorted(names.org(o) for o in orgs))}
+            for (code, month, first, first_month), orgs in grouped.items()]
+
+
+def moved_ahead(found: Iterable[tuple[str, str, str]], own: str, names: Namer) -> list[str]:
+    """``core.diff.moved_before_companion``'s courses as the coordinator's doing: "Placed
+    before Systems analysis (SVC-101) by the coordinator (moved to February 2027)."."""
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for first, code, month in found:
+        grouped.setdefault((code, month), []).append(first)
+    lines = []
+    for (code, month), firsts in grouped.items():
+        values = {"modules": localise.join(names.module(c) for c in firsts),
+                  "month": month_label(month)}
+        if code == own:
+            lines.append(gettext("Placed before %(modules)s by the coordinator (moved to "
+                                 "%(month)s).") % values)
+        else:
+            lines.append(gettext("Placed before %(modules)s by the coordinator, who moved "
+                                 "that course to %(month)s.") % values)
+    return lines
 
 
 def unfit_reason(unfit: Unfit, plan: PlanData, names: Namer) -> str:
@@ -522,6 +559,8 @@ class _PageVoice:
             return language_name(value)
         if kind == "cohort":
             return self.names.cohort(value)
+        if kind == "clauses":  # one reason said for several organisations
+            return localise.join(value, strong=True)
         return str(value)
 
 

@@ -83,10 +83,10 @@ def proposed(s: Scope) -> list[str]:
         return outcome(s)
     first, last = period(s)
     places = sum(s.participants(c) for c in s.cohorts)
-    courses, interventions, which = module_count.offered(s)  # as the plan's summary says
+    courses, classes, interventions, which = module_count.offered(s)  # as the summary says
     key = f"brief.{which}"
     out = [L.sentence(key, modules=courses, interventions=interventions,
-               cohorts=len(s.cohorts), participants=places, first=first, last=last,
+               cohorts=classes, participants=places, first=first, last=last,
                total=s.money(s.total_cents).text)]
     kept = [c for c in s.cohorts if c.delivery]  # facts already, not proposals
     comma = localise.separator(L.language)  # "، " in Arabic, between a course and its state

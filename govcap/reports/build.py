@@ -185,9 +185,9 @@ def outcome(s: Scope) -> list[str]:
     out: list[str] = []
     if s.cohorts:
         first, last = period(s)
-        courses, interventions, which = module_count.offered(s)  # as the brief says
+        courses, classes, interventions, which = module_count.offered(s)  # as the brief says
         out.append(L.sentence(f"summary.{which}", modules=courses, interventions=interventions,
-                              cohorts=len(s.cohorts),
+                              cohorts=classes,
                               participants=sum(s.participants(c) for c in s.cohorts),
                               first=first, last=last, total=s.money(s.total_cents).text))
     elif not s.gaps:

@@ -76,6 +76,10 @@ EN: dict[str, str | Plural | Contextual] = {
                                                     "{n} trainings of trainers"),
     "n.follow_on.e-learning": plural_noop("{n} self-paced e-learning programme",
                                           "{n} self-paced e-learning programmes"),
+    # one per organisation, the coordinator's "Plan X instead" ({codes}: the modules)
+    "n.instead": plural_noop(
+        "{n} intervention planned by the coordinator instead of a course ({codes})",
+        "{n} interventions planned by the coordinator instead of a course ({codes})"),
     "n.study_days": plural_noop("{n} day of study", "{n} days of study"),
     "n.edits": plural_noop("{n} edit applied", "{n} edits applied"),
     # cover and structure
@@ -136,7 +140,8 @@ EN: dict[str, str | Plural | Contextual] = {
         "Each organisation sends {n:n.participants} to each course it needs; to reach a "
         "course's minimum, up to {most} from one organisation."),
     "assume.horizon": (_("{months} months from {first}; at most {parallel} cohorts running in one "
-                       "month.")),
+                       "month, counting classes only: coaching, on-the-job projects and "
+                       "e-learning are not counted.")),
     "assume.lead": _(
         "At least {weeks:n.weeks} between the plan's date ({date}) and the first course, for "
         "the organisations to name and release their participants: no course before {first}, "
@@ -148,8 +153,8 @@ EN: dict[str, str | Plural | Contextual] = {
         "The modules of one step on one section (such as EA-101 and EA-102) complement "
         "each other and neither requires the other, but they are taught in their order: "
         "for the same organisation the lower-numbered comes first, in an earlier month. "
-        "Only a course that finds no month in that order runs without it or before it, and "
-        "the plan says so."),
+        "Only a course that finds no month in that order, or that the coordinator moved, "
+        "runs without it or before it, and the plan says so."),
     "assume.moved": _("The coordinator placed these courses, whatever the order above would "
                       "give: {items}."),
     "assume.moved_item": _("{module}, moved to {month} by the coordinator"),
@@ -285,12 +290,13 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.ask_confirm": _(
         "Confirm the cohorts of the approved training plan (version {version}) with the "
         "organisations, so that training starts in {month}."),
+    # {cohorts}: the courses' cohorts; {interventions}: each counted per organisation
     "brief.plan_with_interventions": _(
-        "{modules:n.modules} and {interventions} in {cohorts:n.cohorts} for "
+        "{modules:n.modules} in {cohorts:n.cohorts} and {interventions}, for "
         "{participants:n.places}, from {first} to {last}; total cost {total}."),
     "brief.plan_interventions_only": _(
-        "{interventions} in {cohorts:n.cohorts} for {participants:n.places}, from {first} to "
-        "{last}; total cost {total}."),
+        "{interventions}, for {participants:n.places}, from {first} to {last}; total cost "
+        "{total}."),
     "brief.ask_nominate": (_("Ask each organisation to name its participants by {date} for "
                            "the courses of {month}, and by the dates the plan gives for the "
                            "later ones; as many women as men where it can.")),
@@ -394,12 +400,12 @@ EN: dict[str, str | Plural | Contextual] = {
         "The plan answers them with {modules:n.modules} delivered in {cohorts:n.cohorts} for "
         "{participants:n.places}, from {first} to {last}, at a total cost of {total}."),
     "summary.plan_with_interventions": _(
-        "The plan answers them with {modules:n.modules} and {interventions}, delivered in "
-        "{cohorts:n.cohorts} for {participants:n.places}, from {first} to {last}, at a total "
+        "The plan answers them with {modules:n.modules} in {cohorts:n.cohorts} and "
+        "{interventions}, for {participants:n.places}, from {first} to {last}, at a total "
         "cost of {total}."),
     "summary.plan_interventions_only": _(
-        "The plan answers them with {interventions}, delivered in {cohorts:n.cohorts} for "
-        "{participants:n.places}, from {first} to {last}, at a total cost of {total}."),
+        "The plan answers them with {interventions}, for {participants:n.places}, from "
+        "{first} to {last}, at a total cost of {total}."),
     "summary.empty": _("No cohort is scheduled: every assessed section is at its target level."),
     "summary.none_placed": _("No cohort could be scheduled for these gaps within the plan."),
     "summary.unfit": plural_noop(
@@ -484,8 +490,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "mod.none": _("none"),
     # schedule
     "schedule.p": _(
-        "Cohorts run from {first} to {last}; at most {parallel:n.cohorts} in the same month. "
-        "Months closed to training: {blackout}."),
+        "Cohorts run from {first} to {last}; at most {parallel:n.cohorts} in the same month, "
+        "counting classes only: coaching, on-the-job projects and e-learning are not "
+        "counted. Months closed to training: {blackout}."),
     "col.month": _("Month"), "col.cohorts": _("Cohorts"), "col.participants": _("Participants"),
     "col.cohort": _("Cohort"), "col.language": _("Language"), "col.cost": _("Cost"),
     "col.amount": _("Amount"), "col.share": _("Share"), "col.days": _("Days"),
@@ -610,6 +617,9 @@ EN: dict[str, str | Plural | Contextual] = {
                                 "which found no month."),
     "evidence.before_first": _("Comes before {modules}, taught before it on this section: "
                                "no later month had room for it."),
+    "evidence.moved_ahead": _("Placed before {modules} by the coordinator (moved to {month})."),
+    "evidence.moved_first": _("Placed before {modules} by the coordinator, who moved that "
+                              "course to {month}."),
     "evidence.after_courses": _("Starts after {modules}, so that the team applies at work "
                                 "what the course taught."),
     "evidence.added": _("Added by the coordinator."),

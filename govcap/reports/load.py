@@ -27,8 +27,10 @@ WORDS: dict[str, Any] = {
     "rules": (_("Each course goes in a month only if every organisation in it still has "
               "room: at most {month} training days a month and {quarter} a calendar "
               "quarter per organisation, and at most {away} of its staff away at once"
-              "{own}. Higher-priority courses are placed first, each in the earliest "
-              "month where it fits, and a course always comes after the ones it builds "
+              "{own}. Coaching, on-the-job projects and e-learning count their days but "
+              "take nobody away, and they are not counted among a month's cohorts. "
+              "Higher-priority courses are placed first, each in the earliest month where "
+              "it fits, and a course always comes after the ones it builds "
               "on. Holidays, Ramadan and the fiscal year-end take working days off a "
               "month: the days an organisation can take shrink in proportion, and a month "
               "with half its working days taken or more has no training.")),

@@ -13,6 +13,7 @@ from govcap.planning.core.inputs import (
     NOMINATION_WEEKS,
     nominations_due,
 )
+from govcap.planning.core.plan import Cohort
 from govcap.reports import cohort_numbers
 from govcap.reports.model import Column, Para, Section, Table
 from govcap.reports.scope import Scope
@@ -42,6 +43,25 @@ def mix_text(s: Scope, org_ids: list[str]) -> str:
     return s.L.t("nom.women_of", women=women, total=total) if total else "–"
 
 
+def intervention_roles(s: Scope, cohort: Cohort) -> tuple[str, ...]:
+    """Who an intervention (coaching, e-learning: no audience of its own) is for: the people
+    of the courses it follows on from; one the coordinator planned instead of a course
+    follows none — the people of its domain's courses, at its level step, on the sections
+    whose gaps it serves (Ministry of Health's POL-901, planned instead of POL-103, had an
+    empty "For")."""
+    module = s.module(cohort.module_code)
+    needs = [n for n in s.needs if n.cohort_id == cohort.cohort_id]
+    earlier = {f.module_code for n in needs for f in n.follows}  # it follows on from
+    if not earlier and module is not None and s.catalogue is not None:
+        sections = {x for n in needs for x in n.sections} or set(module.sections)
+        steps = set(getattr(module, "steps", ()) or (module.step,))
+        earlier = {o.code for o in s.catalogue.modules if o.is_course
+                   and o.domain == module.domain and o.step in steps
+                   and set(o.sections) & sections}
+    return tuple(dict.fromkeys(p for code in sorted(earlier)
+                               for p in getattr(s.module(code), "audience", ())))
+
+
 def nominations(s: Scope) -> Section:
     L = s.L
     target = s.plan.extra.get("women_target_percent")
@@ -68,10 +88,7 @@ def nominations(s: Scope) -> Section:
         module = s.module(cohort.module_code)
         roles = module.audience if module else ()
         if module is not None and not roles:  # an intervention: the people of the course(s)
-            earlier = {f.module_code for n in s.needs if n.cohort_id == cohort.cohort_id
-                       for f in n.follows}   # it follows on from
-            roles = tuple(dict.fromkeys(p for code in sorted(earlier)
-                                        for p in getattr(s.module(code), "audience", ())))
+            roles = intervention_roles(s, cohort)
         # lower-case after the first name, as a list reads ("Chefs de projet, concepteurs…")
         audience = L.commas(audience_names(s.catalogue, roles) if s.catalogue
                             else [personas.get(p, p) for p in roles])

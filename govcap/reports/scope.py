@@ -17,7 +17,12 @@ from functools import cached_property
 from govcap.localise import inside_quotes
 from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
-from govcap.planning.core.diff import after_courses, before_companion, without_companion
+from govcap.planning.core.diff import (
+    after_courses,
+    before_companion,
+    moved_before_companion,
+    without_companion,
+)
 from govcap.planning.core.narrow import attended, concerns, own_rows
 from govcap.planning.core.period import PlanPeriod, plan_period
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
@@ -358,6 +363,20 @@ class Scope:
                          else self.L.t("evidence.quote_unattributed", text=inside(text)))
         return parts
 
+    def moved_ahead(self, need: Need) -> list[str]:
+        """The courses ``need`` comes before because the coordinator moved one of the two
+        (``core.diff.moved_before_companion``), said as the coordinator's doing."""
+        if self.catalogue is None:
+            return []
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for first, code, month in moved_before_companion(self.plan, need, self.catalogue,
+                                                         self.moved):
+            grouped.setdefault((code, month), []).append(first)
+        key = {True: "evidence.moved_ahead", False: "evidence.moved_first"}
+        return [self.L.t(key[code == need.module_code], modules=self.L.commas(firsts),
+                         month=self.L.month(month))
+                for (code, month), firsts in grouped.items()]
+
     def evidence(self, need: Need) -> list[str]:
         """The ratings and notes that call for a need, in the document's language."""
         lines: list[str] = []
@@ -369,10 +388,11 @@ class Scope:
                    if self.catalogue is not None else ())
         if without:
             lines.append(self.L.t("evidence.without_first", modules=self.L.commas(without)))
-        ahead = (before_companion(self.plan, need, self.catalogue)
+        ahead = (before_companion(self.plan, need, self.catalogue, self.moved)
                  if self.catalogue is not None else ())
         if ahead:
             lines.append(self.L.t("evidence.before_first", modules=self.L.commas(ahead)))
+        lines += self.moved_ahead(need)
         after = (after_courses(self.plan, need, self.catalogue)
                  if self.catalogue is not None else ())
         if after:  # a coaching after its domain's courses (planning.core.schedule)

@@ -48,6 +48,8 @@ class _DocumentVoice:
         if kind == "reasons":
             return (reasons_words(value, L.language) if value
                     else self.gettext(reasons.BLOCKED_DAYS))
+        if kind == "clauses":  # one reason said for several organisations
+            return L.semicolons(value)
         return "—" if value is None else str(value)
 
 

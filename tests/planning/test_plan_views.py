@@ -394,9 +394,16 @@ def test_a_plan_version_keeps_the_gender_aim_and_each_organisations_focus_group_
                                    organisation=planned.ministry, gender=gender)
     from govcap.planning.services import generate
 
+    # two of the ministry's people in the agency's focus group: that session assessed the
+    # agency, not the ministry, and does not count for the ministry's mix
+    other = Session.objects.filter(organisation=planned.agency, status="validated").first()
+    for gender in ("male", "male"):
+        Participant.objects.create(session=other, code=f"Q{Participant.objects.count()}",
+                                   organisation=planned.ministry, gender=gender)
     plan = generate(planned.engagement, planned.coordinator)
     mix = plan.data["extra"]["gender_mix"][str(planned.ministry.uuid)]
     assert mix == {"female": 2, "male": 1}
+    assert str(planned.agency.uuid) not in plan.data["extra"]["gender_mix"]
     assert plan.data["extra"]["women_target_percent"] == 50
 
 

@@ -226,6 +226,22 @@ def out_of_order(plan: PlanData, catalogue: Catalogue | None = None) -> list[Out
     return sorted(out, key=lambda o: (o.month, o.module_code, o.first_code, o.org_id))
 
 
+def reversed_order(plan: PlanData, catalogue: Catalogue) -> list[OutOfOrder]:
+    """The courses ``plan`` schedules in an earlier month than a lower-numbered course of
+    their step and section the same organisation takes (``Catalogue.numbered_first``: a
+    102 before its 101) — not a prerequisite, so not :func:`out_of_order`, but the reverse
+    of the order providers teach them in, which a coordinator's move is told it makes."""
+    months = {(n.org_id, n.module_code): n.month for n in plan.needs
+              if n.status == SCHEDULED and n.month}
+    out = []
+    for (org_id, code), month in months.items():
+        for first in catalogue.numbered_first.get(code, ()):
+            first_month = months.get((org_id, first))
+            if first_month is not None and first_month > month:
+                out.append(OutOfOrder(org_id, code, month, first, first_month))
+    return sorted(out, key=lambda o: (o.month, o.module_code, o.first_code, o.org_id))
+
+
 def without_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[str, ...]:
     """The lower-numbered modules of ``need``'s step and section (``Catalogue.
     numbered_first``), or a coaching's courses (``Catalogue.coached_after``), its
@@ -234,11 +250,49 @@ def without_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple
     return tuple(code for code, month in _companions(plan, need, catalogue) if month is None)
 
 
-def before_companion(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[str, ...]:
-    """Those that have a month, but not an earlier one: no month after them had room for
-    this course (the schedule placed it out of order rather than leave it out)."""
+def before_companion(plan: PlanData, need: Need, catalogue: Catalogue,
+                     moves: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Those that have a month, but not an earlier one, where no month after them had room
+    for this course (the schedule placed it out of order rather than leave it out) — not
+    those the coordinator's move put after it (:func:`moved_before_companion`)."""
+    moved = {code for code, _, _ in moved_before_companion(plan, need, catalogue, moves)}
     return tuple(code for code, month in _companions(plan, need, catalogue)
-                 if month is not None and need.month is not None and month >= need.month)
+                 if month is not None and need.month is not None and month >= need.month
+                 and code not in moved)
+
+
+def coordinator_moves(plan: PlanData) -> dict[str, str]:
+    """Cohort ID → the month a coordinator's move that applied put it in (the replay's
+    ``OperationResult.facts``)."""
+    out: dict[str, str] = {}
+    for op in plan.operations:
+        if op.kind == "move-cohort" and op.status == APPLIED:
+            cohort, month = op.facts.get("cohort"), op.facts.get("month")
+            if cohort and month:
+                out[str(cohort)] = str(month)
+    return out
+
+
+def moved_before_companion(plan: PlanData, need: Need, catalogue: Catalogue,
+                           moves: Mapping[str, str] | None = None
+                           ) -> tuple[tuple[str, str, str], ...]:
+    """The companions (as :func:`before_companion`'s) ``need`` comes before, or in the
+    month of, because the coordinator moved one of the two there: (companion, the module
+    moved, its month) — ``need``'s own course first. ``moves``: :func:`coordinator_moves`,
+    or a reader's own (a stored plan's from its words)."""
+    if need.status != SCHEDULED or need.month is None:
+        return ()
+    moves = coordinator_moves(plan) if moves is None else moves
+    cohorts = {(n.org_id, n.module_code): n.cohort_id for n in plan.needs}
+    out = []
+    for code, month in _companions(plan, need, catalogue):
+        if month is None or month < need.month:
+            continue
+        if need.cohort_id is not None and moves.get(need.cohort_id) == need.month:
+            out.append((code, need.module_code, need.month))
+        elif (first := cohorts.get((need.org_id, code))) and moves.get(first) == month:
+            out.append((code, code, month))
+    return tuple(out)
 
 
 def after_courses(plan: PlanData, need: Need, catalogue: Catalogue) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ from typing import Any
 
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.inputs import Constraints, PlanInputError, month_number
-from govcap.planning.core.needs import NeedKey, Positions, make_need
+from govcap.planning.core.needs import NeedKey, Positions, gap_line, make_need
 from govcap.planning.core.plan import (
     DROPPED,
     SCHEDULED,
@@ -252,9 +252,13 @@ def apply_additions(operations: Sequence[Operation], needs: dict[NeedKey, Need],
             need = make_need(org, op.module_code, catalogue, "added")
             module = catalogue.by_code[op.module_code]
             need.sections = tuple(s for s in module.sections if (op.org_id, s) in pos.gaps)
+            # the gaps it serves, as a need the ratings call for carries them: a "Plan
+            # coaching instead" keeps the evidence of the course it replaces
+            served = [pos.gaps[(op.org_id, s)] for s in need.sections]
+            need.rating_ids = tuple(g.rating_id for g in served)
             need.op_id = op.op_id
             need.rationale = (f"Added for {org.org_name} by the coordinator "
-                              f"(operation {op.op_id}).",)
+                              f"(operation {op.op_id}).", *(gap_line(g) for g in served))
             needs[(op.org_id, op.module_code)] = need
             _result(results, op, APPLIED, f"{op.module_code} added for {org.org_name}")
 

@@ -193,7 +193,7 @@ def make_need(org: Organisation, code: str, catalogue: Catalogue, origin: str) -
                 participants=org.participants, origin=origin)
 
 
-def _gap_line(gap: Gap) -> str:
+def gap_line(gap: Gap) -> str:
     return f'{gap.rationale} Notes: "{gap.shared_notes}"' if gap.shared_notes else gap.rationale
 
 
@@ -239,7 +239,7 @@ def gap_needs(pos: Positions, catalogue: Catalogue, targets: Targets,
                     need = needs[(org_id, code)] = make_need(org, code, catalogue, GAP)
                 need.sections += (section,)
                 need.rating_ids += (gap.rating_id,)
-                need.rationale += (_gap_line(gap),)
+                need.rationale += (gap_line(gap),)
                 _add_retried(need, records)
     return needs, unfit
 
@@ -252,7 +252,7 @@ def _add_follow_on(needs: dict[NeedKey, Need], org: Organisation, code: str,
     if gap.section_key not in need.sections:
         need.sections += (gap.section_key,)
         need.rating_ids += (gap.rating_id,)
-        need.rationale += (_gap_line(gap),)
+        need.rationale += (gap_line(gap),)
     line = _follow_on_line(gap, had, catalogue.by_code[code].kind)
     if line not in need.rationale:
         need.rationale += (line,)

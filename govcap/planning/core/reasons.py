@@ -53,6 +53,8 @@ FACT_KINDS = {
     "prerequisite_month": "month", "quarter": "quarter", "org": "org", "module": "module",
     "prerequisite": "module", "domain": "domain", "reasons": "reasons",
     "language": "language", "cohort": "cohort",
+    # not a fact: ``words`` says a reason's clauses for several organisations with it
+    "clauses": "clauses",
 }
 
 # Said when a month's blocked days have no recorded reason (a plan from before they had).
@@ -184,12 +186,17 @@ def words(rule: str, facts: Mapping[str, Any], voice: Voice) -> str:
         return ""
     values = {name: value if isinstance(value, int) and not isinstance(value, bool)
               else voice.fact(FACT_KINDS.get(name, ""), value)
-              for name, value in facts.items()}
+              for name, value in facts.items() if name != "also"}
     if isinstance(message, Plural):
         text = voice.ngettext(message.singular, message.plural, int(facts[message.count]))
     else:
         text = voice.gettext(message)
-    return text % values
+    text = text % values
+    # the other organisations the same course puts over a limit (schedule ``why_not``
+    # ``every``): each its own clause, "…, its limit is 5; Ministry of ICT would have …"
+    also = [words(str(a["rule"]), a["facts"], voice) for a in facts.get("also") or ()
+            if isinstance(a, Mapping) and isinstance(a.get("facts"), Mapping)]
+    return voice.fact("clauses", [text, *also]) if any(also) else text
 
 
 def outcome_words(kind: str, rule: str, facts: Mapping[str, Any], voice: Voice) -> str:
@@ -239,6 +246,8 @@ class English:
             return f"{value} to {year}-{int(month) + 2:02d}"
         if kind == "reasons":
             return ", ".join(value) if value else BLOCKED_DAYS
+        if kind == "clauses":  # one reason's sentences for several organisations
+            return "; ".join(str(v) for v in value if v)
         return "—" if value is None else str(value)
 
 

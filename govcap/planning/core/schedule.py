@@ -177,12 +177,14 @@ class _Load:
         return self.catalogue.by_code[cohort.module_code].in_class
 
     def why_not(self, cohort: Cohort, days: int, month: str,
-                new_cohort: bool = True) -> Reason | None:
+                new_cohort: bool = True, every: bool = False) -> Reason | None:
         """None when ``cohort`` fits in ``month``; else the first limit it breaks, with
         what the month or the organisation would have and its limit. (``days``: the
         module's days; a workplace intervention's are spread, ``parts``.)
         ``new_cohort`` False: its members join a course held elsewhere, which takes none
-        of this plan's courses a month."""
+        of this plan's courses a month. ``every``: each member organisation over a limit
+        is named — the first's reason, the others' in its fact ``also`` ({rule, facts}),
+        as a coordinator's move that does not hold says them."""
         c = self.c
         new_cohort = new_cohort and self.takes_away(cohort)
         if new_cohort and self.count[month] >= c.max_parallel:
@@ -192,31 +194,44 @@ class _Load:
             return Reason("domain-full", {"month": month, "domain": cohort.domain,
                                           "limit": limit})
         parts = self.parts(cohort, month)
-        away_too = self.takes_away(cohort)
+        found: list[Reason] = []
         for member in cohort.members:
-            org = member.org_id
-            per_month, per_quarter, away = self.capacity(org)
-            in_quarter: Counter[int] = Counter()
-            for at, part in parts:
-                room = self.month_days(org, at)
-                if self.days[(org, at)] + part > room:
-                    facts = {"org": org, "month": at, "days": self.days[(org, at)] + part,
-                             "limit": room}
-                    if room < per_month:
-                        block = self.blocks.get(at)
-                        return Reason("org-month-days-blocked",
-                                      {**facts, "reasons": block.reasons if block else ()})
-                    return Reason("org-month-days", facts)
-                in_quarter[quarter_of(at)] += part
-            for quarter, part in sorted(in_quarter.items()):
-                if self.quarter[(org, quarter)] + part > per_quarter:
-                    return Reason("org-quarter-days", {
-                        "org": org, "quarter": month_name(quarter * 3),
-                        "days": self.quarter[(org, quarter)] + part, "limit": per_quarter})
-            if away_too and self.away[(org, month)] + member.participants > away:
-                return Reason("staff-away", {
-                    "org": org, "month": month,
-                    "away": self.away[(org, month)] + member.participants, "limit": away})
+            reason = self._member_why_not(cohort, member, parts, month)
+            if reason is not None:
+                if not every:
+                    return reason
+                found.append(reason)
+        if len(found) > 1:
+            also = tuple({"rule": r.rule, "facts": dict(r.facts)} for r in found[1:])
+            return Reason(found[0].rule, {**found[0].facts, "also": also})
+        return found[0] if found else None
+
+    def _member_why_not(self, cohort: Cohort, member: CohortMember, parts: list[tuple[str, int]],
+                        month: str) -> Reason | None:
+        """The first limit of one member organisation ``cohort`` in ``month`` breaks."""
+        org = member.org_id
+        per_month, per_quarter, away = self.capacity(org)
+        in_quarter: Counter[int] = Counter()
+        for at, part in parts:
+            room = self.month_days(org, at)
+            if self.days[(org, at)] + part > room:
+                facts = {"org": org, "month": at, "days": self.days[(org, at)] + part,
+                         "limit": room}
+                if room < per_month:
+                    block = self.blocks.get(at)
+                    return Reason("org-month-days-blocked",
+                                  {**facts, "reasons": block.reasons if block else ()})
+                return Reason("org-month-days", facts)
+            in_quarter[quarter_of(at)] += part
+        for quarter, part in sorted(in_quarter.items()):
+            if self.quarter[(org, quarter)] + part > per_quarter:
+                return Reason("org-quarter-days", {
+                    "org": org, "quarter": month_name(quarter * 3),
+                    "days": self.quarter[(org, quarter)] + part, "limit": per_quarter})
+        if self.takes_away(cohort) and self.away[(org, month)] + member.participants > away:
+            return Reason("staff-away", {
+                "org": org, "month": month,
+                "away": self.away[(org, month)] + member.participants, "limit": away})
         return None
 
     def add(self, cohort: Cohort, days: int, month: str) -> None:
@@ -468,7 +483,7 @@ def _place_months(ids: list[str], cohorts: Mapping[str, Cohort], preds: list[set
     # placed in earlier months leave it to them and a later edit cannot take it from an
     # earlier one; a pin with no room is the first to go.
     for i, (m, op_id) in pinned.items():
-        why = load.why_not(cohorts[ids[i]], days[i], months[m])
+        why = load.why_not(cohorts[ids[i]], days[i], months[m], every=True)
         if why is not None:
             return _Placed(placed, earliest, load, [(op_id, i, why)], [])
         load.add(cohorts[ids[i]], days[i], months[m])
