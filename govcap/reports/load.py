@@ -27,13 +27,15 @@ WORDS: dict[str, Any] = {
     "rules": (_("Each course goes in a month only if every organisation in it still has "
               "room: at most {month} training days a month and {quarter} a calendar "
               "quarter per organisation, and at most {away} of its staff away at once"
-              "{own}. Coaching, on-the-job projects and e-learning count their days but "
-              "take nobody away, and they are not counted among a month's cohorts. "
-              "Higher-priority courses are placed first, each in the earliest month where "
-              "it fits, and a course always comes after the ones it builds "
+              "{own}. Higher-priority courses are placed first, each in the earliest "
+              "month where it fits, and a course always comes after the ones it builds "
               "on. Holidays, Ramadan and the fiscal year-end take working days off a "
               "month: the days an organisation can take shrink in proportion, and a month "
               "with half its working days taken or more has no training.")),
+    # after "rules": what the schedule leaves out of a month's cohorts and staff away
+    "rules_classes": _("Coaching, on-the-job projects and e-learning count their training "
+                       "days but take nobody away, and they are not counted among a month's "
+                       "cohorts."),
     "own": _("; some organisations have limits of their own, shown in the annex"),
     "start": (_("Training starts no earlier than the month after the plan's date "
               "({date}): from {first}.")),
@@ -73,9 +75,9 @@ def rules(s: Scope) -> list[Any]:
     if "days_per_month" not in c:  # a plan stored before loads were planned
         return []
     own = any(c.get("capacity_overrides", {}).get(r.org_id) for r in _rows(s))
-    blocks: list[Any] = [Para(w["rules"].format(month=c["days_per_month"],
-                                                quarter=c["days_per_quarter"],
-                                                away=c["staff_away"], own=w["own"] if own else ""))]
+    said = w["rules"].format(month=c["days_per_month"], quarter=c["days_per_quarter"],
+                             away=c["staff_away"], own=w["own"] if own else "")
+    blocks: list[Any] = [Para(said + " " + w["rules_classes"])]
     lead = c.get("lead_weeks")  # None: a plan stored before lead times (the month after)
     why = closed_after_lead(s, w)
     # a later round reassesses the plan: the assumptions say what it keeps, not when

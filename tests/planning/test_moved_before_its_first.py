@@ -54,7 +54,7 @@ def test_the_cohort_cap_says_it_counts_classes_only(client, planned) -> None:  #
             "projects and e-learning are not counted.") in text
     assert ("in the same month, counting classes only: coaching, on-the-job projects and "
             "e-learning are not counted.") in text
-    assert "e-learning count their days but take nobody away" in text  # the load annex
+    assert "e-learning count their training days but take nobody away" in text  # the load annex
     assert "finds no month in that order, or that the coordinator moved, runs" in text
     client.force_login(planned.coordinator)
     settings = client.get(reverse("plan-settings", args=[planned.engagement.slug]))
