@@ -127,9 +127,10 @@ def proposed(s: Scope) -> list[str]:
         best[need.module_code] = (min(rank, need.rank), orgs, min(month, need.month))
     numbers = s.ranks  # as the plan's priorities table numbers them
     ranked = sorted(best, key=lambda c: numbers[c])[:PRIORITIES_SHOWN]
-    for code in ranked:
+    # numbered from 1 as the brief shows them: the plan's rank would start at "Priority 6"
+    # once its first five had their month pass (Djibouti's approved version 1, December 2026)
+    for rank, code in enumerate(ranked, start=1):
         _, orgs, month = best[code]
-        rank = numbers[code]
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
         out.append(L.sentence(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))

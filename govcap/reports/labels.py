@@ -303,16 +303,17 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.ask_release": _("Release the staff named for their training days."),
     "brief.ask_late": plural_noop(
         "{count} course of this plan was due to start before {month}: if it has not run, "
-        "move it to a coming month in a new version of the plan.",
-        "{count} courses of this plan were due to start before {month}: move those that "
-        "have not run to coming months in a new version of the plan.",
+        "the coordinator will reschedule it in a new version of the plan.",
+        "{count} courses of this plan were due to start before {month}: those that have not "
+        "run the coordinator will reschedule in a new version of the plan.",
         count="count"),
-    # the proposals list more courses whose month has passed (one running) than are to move
+    # the proposals list more courses whose month has passed (one running) than are to move;
+    # told to the minister, moving them is the coordinator's work (issue 14, fresh eyes)
     "brief.ask_late_of": plural_noop(
         "Of the {total} courses whose month has passed, {count} has not been recorded as "
-        "run: move it to a coming month in a new version of the plan.",
+        "run: the coordinator will reschedule it in a new version of the plan.",
         "Of the {total} courses whose month has passed, {count} have not been recorded as "
-        "run: move them to coming months in a new version of the plan.",
+        "run: the coordinator will reschedule them in a new version of the plan.",
         count="count"),
     # a course of the plan is already under way: the next ones start, not training
     "brief.ask_confirm_next": _(

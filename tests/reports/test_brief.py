@@ -61,7 +61,7 @@ def test_the_docx_brief_has_no_cover_and_one_title():
     assert "What the plan proposes" in body and 'w:type="page"' not in body
 
 
-def test_priorities_are_numbered_as_the_plan_ranks_them():
+def test_priorities_are_in_the_plans_order_numbered_from_one():
     from govcap.reports.brief import proposed
     from govcap.reports.build import priorities
     from govcap.reports.labels import Labels
@@ -73,8 +73,11 @@ def test_priorities_are_numbered_as_the_plan_ranks_them():
     in_table = {row[1]: row[0] for row in table.rows}  # module code → its number there
     shown = [line.split(":")[0:2] for line in lines if line.startswith("Priority ")]
     assert len(shown) >= 3
-    for head, rest in shown:  # "Priority 3", " EA-201 National …"
-        assert int(head.split()[1]) == in_table[rest.split()[0]]
+    # the brief numbers those it shows from 1, in the order the plan ranks them (its rank
+    # would start at "Priority 6" once the first five's months had passed)
+    assert [int(head.split()[1]) for head, _ in shown] == list(range(1, len(shown) + 1))
+    ranks = [int(in_table[rest.split()[0]]) for _, rest in shown]
+    assert ranks == sorted(ranks)
 
 
 @pytest.mark.parametrize(("language", "between_groups", "between_names"),

@@ -8,6 +8,7 @@ due on 4 December."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -35,7 +36,8 @@ def test_the_count_to_move_says_how_it_differs_from_the_courses_past(brief):
     listed = brief.split("Courses of this plan whose month has passed: ")[1].split(".")[0]
     assert listed.count("; ") + 1 == 5 and "SVC-101" in listed
     assert ("Of the 5 courses whose month has passed, 4 have not been recorded as run: "
-            "move them to coming months") in brief
+            "the coordinator will reschedule them in a new version of the plan.") in brief
+    assert "move them" not in brief  # the minister is not the one to move them
     assert "4 courses of this plan were due to start before" not in brief
 
 
@@ -52,3 +54,10 @@ def test_names_are_asked_for_a_course_whose_day_has_passed_first(brief):
             "by 4 December 2026.")
     assert late in brief
     assert brief.index(late) < brief.index("for the courses of April 2027")
+
+
+@pytest.mark.django_db
+def test_the_priorities_shown_are_numbered_from_one(brief):
+    # the plan's rank started them at "Priority 6: DST-102" once five months had passed
+    assert re.findall(r"Priority (\d+): ", brief) == ["1", "2", "3"]
+    assert "Priority 1: DST-102" in brief
