@@ -420,6 +420,26 @@ def _approval_warnings(engagement, data, names: wording.Namer) -> list[str]:
                    % {"n": len(dropped), "names": localise.join((
                        f"{names.org(n.org_id)} — {names.module(n.module_code)}"
                        for n in dropped), strong=True)})
+    # an edit that conflicts is kept but did not apply: the version approved is without it
+    # (Kenya's follow-up: the move of SVC-101 to February broke the days' limit, and the
+    # approve screen said nothing of it)
+    conflicts = [r for r in data.operations if r.status == edits.CONFLICT]
+    if conflicts:
+        stored = {e.op_id: e for e in PlanEdit.objects.filter(
+            engagement=engagement, op_id__in=[r.op_id for r in conflicts])}
+        said = []
+        for result in conflicts:
+            edit = stored.get(result.op_id)
+            sentence = wording.edit_sentence(result.kind, edit.operation if edit else {},
+                                             names)
+            reason = wording.outcome_reason(result, names)
+            said.append(_("%(edit)s (%(outcome)s: %(reason)s)") % {
+                "edit": sentence, "reason": reason,
+                "outcome": wording.status_word(wording.OPERATION_STATUS, result.status)}
+                if reason else sentence)
+        out.append(ngettext("%(n)d edit did not apply: %(edits)s.",
+                            "%(n)d edits did not apply: %(edits)s.", len(conflicts))
+                   % {"n": len(conflicts), "edits": localise.join(said, strong=True)})
     return out
 
 

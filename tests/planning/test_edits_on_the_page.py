@@ -144,3 +144,21 @@ def test_an_edit_that_makes_an_earlier_one_no_longer_apply_says_so(client, plann
             f"{wording.month_label(may)} — No longer applies: the plan no longer has this "
             f"course of {EA2}: its organisations were grouped again, or too few still take "
             "it.") in said(response)
+
+
+@pytest.mark.django_db
+def test_the_approve_screen_names_an_edit_that_did_not_apply(client, planned):  # noqa: F811
+    """The approve screen listed the organisations and needs left out, not the edit that
+    conflicted (Kenya's follow-up: SVC-101's move to February): approving leaves it out."""
+    client.force_login(planned.coordinator)
+    may = next(m for m in months(planned) if m.endswith("-05"))
+    move(client, planned, "first", "EA-101", may)
+    move(client, planned, "then", "EA-102", may)
+    assert PlanEdit.objects.get(op_id="then").last_status == "conflict"
+    version = services.latest_plan(planned.engagement).version
+    shown = " ".join(text_of(client.get(url(planned, "plan-approve", version))
+                             .content.decode()).split())
+    assert re.search(rf"1 edit did not apply: Move {re.escape(EA2)}, [A-Z][a-z]+ \d{{4}} to "
+                     rf"{wording.month_label(may)} \(Conflicts: [^)]*would have 7 training "
+                     r"days in [^)]*its limit is 5\)\.", shown), shown
+    assert EA1 not in shown.split("did not apply")[1]  # the move that held is not named
