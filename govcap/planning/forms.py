@@ -8,11 +8,12 @@ from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import translation
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
-from govcap import localise
+from govcap import direction, localise
 from govcap.labels import level_choices
 from govcap.planning.core.inputs import MAX_LEAD_WEEKS, PlanInputError, month_number
 from govcap.planning.core.ratecard import country_rate_card
@@ -43,8 +44,14 @@ def _blackout_help() -> str:
 
 
 def _costs_help() -> str:
+    # The example is a line as typed, left to right in every language: its own placeholder,
+    # isolated, so an Arabic hint read "مثل 3000 / DST-101: 95" no more (issue 15).
+    example = "DST-101: 95 / 3000"
+    if direction.is_rtl(translation.get_language() or ""):
+        example = f"{direction.LRI}{example}{direction.PDI}"
     return str(_("One module a line, in the engagement currency: %(code)s: per participant-day "
-                 "/ per cohort, e.g. DST-101: 95 / 3000")) % {"code": module_code_word()}
+                 "/ per cohort, e.g. %(example)s")) % {"code": module_code_word(),
+                                                      "example": example}
 
 
 blackout_help, costs_help, month_help = (lazy(f, str)() for f in (
