@@ -292,6 +292,10 @@ class PlanEdit(models.Model):
     # Other courses whose month the edit moved when it was saved: [{module_code, before,
     # after}] (codes and months; the page says them in the reader's words).
     moved_others = models.JSONField(default=list, blank=True)
+    # The teaching order the move reversed when it was saved (a 102 now before its 101):
+    # [{org_id, module_code, month, first_code, first_month}] (``core.diff.OutOfOrder``),
+    # so the Edits list still says it with what else the move did.
+    reversed_order = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["engagement", "seq"]

@@ -29,6 +29,7 @@ from govcap.planning.benchmarks import benchmark_texts
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import (
+    OutOfOrder,
     edits_turned,
     left_without_cohort,
     out_of_order,
@@ -155,7 +156,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
         results = {r.op_id: r for r in plan_data.operations}
         context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),
-                             _outcome(e, unplaced), wording.moved_others(e.moved_others, namer),
+                             _outcome(e, unplaced), _when_saved(e, namer),
                              _why(e, results, namer))
                             for e in stored]
         if editable and not context["later_round"]:  # it plans nothing new: none to add
@@ -569,6 +570,15 @@ def _course_changed(kind: str, posted, plan: Plan, current: PlanData) -> str:
     return ""
 
 
+def _when_saved(edit: PlanEdit, names: wording.Namer) -> str:
+    """What the edit did besides itself when it was saved, as the Edits list keeps it: the
+    teaching order it reversed, then the other courses it moved (the list kept only "This
+    also moved: …" and lost that the move put a 102 before its 101)."""
+    turned = [OutOfOrder(**o) for o in edit.reversed_order or ()]
+    return " ".join(filter(None, [*wording.reversed_order(turned, names),
+                                  wording.moved_others(edit.moved_others, names)]))
+
+
 def _outcome(edit: PlanEdit, unplaced: set[tuple[str, str]]) -> str:
     """An edit's outcome in words; an added course no cohort holds is done, not placed."""
     op = edit.operation
@@ -744,6 +754,9 @@ def edit(request, slug, kind):
             messages.warning(request, " ".join(wording.reversed_order(
                 turned_round, wording.Namer(catalogue, after_data, before))))
             back = why
+            # kept with the edit: the Edits list says it later, with what else it moved
+            saved.reversed_order = [dataclasses.asdict(o) for o in turned_round]
+            saved.save(update_fields=["reversed_order"])
     edited = {getattr(operation, "org_id", None)}
     for broken in left_without_cohort(before, after_data):
         others = [name for name in broken.org_names

@@ -59,3 +59,21 @@ def test_the_cohort_cap_says_it_counts_classes_only(client, planned) -> None:  #
     client.force_login(planned.coordinator)
     settings = client.get(reverse("plan-settings", args=[planned.engagement.slug]))
     assert "classes only, coaching and e-learning not counted" in settings.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_edits_list_keeps_that_the_move_reversed_the_order(client,
+                                                               planned) -> None:  # noqa: F811
+    # the list kept only "This also moved: …" of the move's message; the reversal was lost
+    client.force_login(planned.coordinator)
+    second = courses(planned)["EA-102"]["month"]
+    late = min(m for m in months(planned) if m > second)
+    move(client, planned, "late", "EA-101", late)
+    move(client, planned, "early", "EA-102", second)
+    kept = page(client, planned).split("Edits kept for this engagement")[1]
+    row = kept.split(f"Move {EA2}")[1]
+    assert (f"When it was saved: This move reverses the order {EA1} and {EA2} are taught "
+            f"in: for ICT Authority, Ministry of ICT, {EA2} is now in "
+            f"{wording.month_label(second)}, before {EA1} in "
+            f"{wording.month_label(late)}.") in row, row
+    assert "reverses" not in kept.split(f"Move {EA2}")[0]  # the first move reversed nothing
