@@ -23,6 +23,21 @@ from govcap.reports.labels import Labels
 
 # The generator's evaluation methods per Kirkpatrick level, as the documents say them.
 _METHODS = ("reaction", "learning", "behaviour", "results")
+# Direction isolates and embeddings (U+2066–2069, U+202A–202E): the page's and the
+# documents' words set names apart with them, but JSON is data, and a program reading it got
+# them inside measures, indicators and rationales (issue 15).
+_DIRECTION_MARKS = {code: None for code in (*range(0x2066, 0x206A), *range(0x202A, 0x202F))}
+
+
+def _without_marks(value: Any) -> Any:
+    """``value`` (the JSON's tree) with no direction marks in any of its texts."""
+    if isinstance(value, str):
+        return value.translate(_DIRECTION_MARKS)
+    if isinstance(value, list):
+        return [_without_marks(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_marks(item) for key, item in value.items()}
+    return value
 
 
 def in_language(
@@ -99,4 +114,4 @@ def in_language(
             for row, line in zip(out.get("operations") or (), lines, strict=True):
                 said = localise.labelled(line.status_word, line.sentence, language)
                 row["message"] = f"{said} ({line.reason})" if line.reason else said
-    return out
+    return dict(_without_marks(out))
