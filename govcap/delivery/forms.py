@@ -150,6 +150,9 @@ class CompletionForm(forms.Form):
     completion = forms.ChoiceField(label=_("Completion"), required=False,
                                    choices=Trainee.Completion.choices)
     reason = forms.CharField(label=_("Reason"), required=False, max_length=300)
+    # the trainee's revision as the page showed it: a completion changed since (another
+    # tab, another coordinator) is not written over; an older page sends none
+    shown_revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
 
 class ProviderForm(forms.ModelForm):

@@ -61,6 +61,21 @@ class StaleRevision(DeliveryError):
     """The change was made on an older revision of the delivery."""
 
 
+class CompletionChanged(DeliveryError):
+    """A trainee's completion was changed by someone else since the page was shown: the
+    message names them and what is recorded now."""
+
+    def __init__(self, trainee: Trainee) -> None:
+        now = trainee.get_completion_display()
+        if trainee.completion_reason:
+            now = f"{now} — {trainee.completion_reason}"
+        super().__init__(_(
+            "%(code)s's completion was changed by someone else since you opened this page; "
+            "it is now “%(now)s”. Your change to it was not saved.") % {
+            "code": trainee.code, "now": now})
+        self.trainee = trainee
+
+
 def _require_manage(user, delivery: Delivery) -> None:
     scoping.require(access.can_manage(user, delivery))
 
@@ -868,31 +883,47 @@ def _write_marks(user, locked: Delivery, marks: list[rules.Mark],
     return Written(new, changed, len(marks) - len(written))
 
 
-def set_completion(user, trainee: Trainee, status: str, reason: str = "") -> Trainee:
+def set_completion(user, trainee: Trainee, status: str, reason: str = "",
+                   shown_revision: int | None = None) -> Trainee:
+    """Record a trainee's completion. ``shown_revision``: the trainee's revision as the
+    page showed it; when their completion was changed since (another tab, another
+    coordinator), the change is refused by name (``CompletionChanged``) rather than
+    written over it, unless it asks for what is stored now. None (an older page): as
+    before, written."""
     delivery = trainee.delivery
     _require_manage(user, delivery)
-    days = present_days(delivery).get(trainee.pk, 0)
-    # "" is "not recorded": a completion taken back needs no reason
-    problem = None if status == "" else rules.completion_problem(status, reason, delivery.days,
-                                                                 days)
-    if problem == "reason_needed":
-        raise DeliveryError(_("Say why the trainee did not complete the course."))
-    if problem == "too_few_days":
-        raise DeliveryError(_(
-            "%(code)s attended %(n)s of %(days)s days; completing needs at least %(min)s.") % {
-            "code": trainee.code, "n": days, "days": delivery.days,
-            "min": rules.min_days_for_completion(delivery.days)})
-    if problem:
-        raise DeliveryError(_("Unknown completion."))
+    kept_reason = reason.strip()[:300] if status not in (rules.COMPLETED, "") else ""
+    given = trainee
     with transaction.atomic():
+        trainee = Trainee.objects.select_for_update().select_related("delivery").get(
+            pk=trainee.pk)
+        if (shown_revision is not None and trainee.revision != shown_revision
+                and (trainee.completion, trainee.completion_reason) != (status, kept_reason)):
+            raise CompletionChanged(trainee)
+        days = present_days(delivery).get(trainee.pk, 0)
+        # "" is "not recorded": a completion taken back needs no reason
+        problem = None if status == "" else rules.completion_problem(
+            status, reason, delivery.days, days)
+        if problem == "reason_needed":
+            raise DeliveryError(_("Say why the trainee did not complete the course."))
+        if problem == "too_few_days":
+            raise DeliveryError(_(
+                "%(code)s attended %(n)s of %(days)s days; completing needs at least "
+                "%(min)s.") % {
+                "code": trainee.code, "n": days, "days": delivery.days,
+                "min": rules.min_days_for_completion(delivery.days)})
+        if problem:
+            raise DeliveryError(_("Unknown completion."))
         before = audit.snapshot(trainee, TRAINEE_FIELDS)
         trainee.completion = status
-        trainee.completion_reason = (reason.strip()[:300]
-                                     if status not in (rules.COMPLETED, "") else "")
+        trainee.completion_reason = kept_reason
         trainee.revision += 1
         trainee.save(update_fields=["completion", "completion_reason", "revision"])
         follow_ups.sync(delivery)  # a completed trainee is followed up at work (level 3)
         audit.record_changes(user, "completion", trainee, before,
                              audit.snapshot(trainee, TRAINEE_FIELDS))
-    return trainee
+    # the caller's object says what was recorded, as it did before the row was locked
+    given.completion, given.completion_reason = trainee.completion, trainee.completion_reason
+    given.revision = trainee.revision
+    return given
 

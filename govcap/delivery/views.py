@@ -407,7 +407,10 @@ def completion(request, uuid):
     trainee = get_object_or_404(Trainee, delivery=delivery, uuid=form.cleaned_data["trainee"])
     try:
         services.set_completion(request.user, trainee, form.cleaned_data["completion"],
-                                form.cleaned_data["reason"])
+                                form.cleaned_data["reason"],
+                                shown_revision=form.cleaned_data["shown_revision"])
+    except services.CompletionChanged as exc:
+        messages.warning(request, str(exc))
     except services.DeliveryError as exc:
         messages.error(request, str(exc))
     else:
