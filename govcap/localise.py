@@ -282,6 +282,42 @@ def isolate(text: str, language: str | None = None) -> str:
     return text
 
 
+_ISOLATES = ("\u2066", "\u2067", FSI)  # LRI, RLI, FSI: each closed by a PDI
+
+
+def shortened(text: str, limit: int, language: str | None = None) -> str:
+    """`text` cut to about `limit` visible characters with "…" where it was cut, every
+    quotation and isolate open at the cut closed after it: "Notes : « Propos…»⁩", not a
+    quotation that never closes after a cut through its closing marks (issue 15). Direction
+    marks count for nothing. Unchanged when short enough."""
+    marks = {"\u2066", "\u2067", FSI, PDI, "\u200e", "\u200f"}
+    if sum(ch not in marks for ch in text) <= limit:
+        return text
+    opening, closing = (m.strip(NBSP) for m in quote_marks(language))
+    _, closing_said = quote_marks(language)
+    still_open: list[str] = []  # what closes each quotation or isolate open so far
+    kept, seen = [], 0
+    for ch in text:
+        if ch not in marks:
+            if seen >= limit - 1:
+                break
+            seen += 1
+        kept.append(ch)
+        if ch in _ISOLATES:
+            still_open.append(PDI)
+        elif ch == PDI and still_open and still_open[-1] == PDI:
+            still_open.pop()
+        elif ch == opening and opening != closing:
+            still_open.append(closing_said)
+        elif ch == closing and still_open and still_open[-1] == closing_said:
+            still_open.pop()
+    while kept and kept[-1] in (*_ISOLATES, "\u200e", "\u200f"):  # just opened: drop it
+        if kept[-1] in _ISOLATES and still_open and still_open[-1] == PDI:
+            still_open.pop()
+        kept.pop()
+    return "".join(kept).rstrip() + "…" + "".join(reversed(still_open))
+
+
 def day_time(value: dt.datetime | None, language: str | None = None, empty: str = "",
              seconds: bool = False) -> str:
     """A moment: its local day in words and the time on 24 hours, "1er février 2026 14:05"."""

@@ -57,6 +57,13 @@ def only_a_provider(context) -> bool:
 
 
 @register.filter
+def shortened(text, limit: int) -> str:
+    """`{{ text|shortened:110 }}`: cut with "…", its open quotation and isolates closed after
+    the cut (truncatechars cut through them, and the quotation never closed)."""
+    return localise.shortened(str(text), int(limit))
+
+
+@register.filter
 def day(value, empty: str = "") -> str:
     """A day in words in the page's language, one form everywhere (`govcap.localise.day`):
     "1er février 2026", "30 Aprili 2025"; `empty` when there is none."""
