@@ -200,8 +200,11 @@ def _problem_text(p: rules.RowProblem) -> str:
     if p.kind == rules.BAD_PHASE:
         return _("“%(value)s” is not pre or post") % {"value": p.value}
     if p.kind == rules.DUPLICATE:
-        return _("%(value)s already answered this form in row %(row)s") % {
-            "value": p.value, "row": p.limit}
+        # within the file: nothing of it is stored yet (issue 17, fresh eyes: "already
+        # answered this form in row 4" read as an answer kept, though row 4 was refused)
+        return _("%(value)s is given twice in the file (rows %(first)s and %(row)s): a "
+                 "participant answers the form once") % {
+            "value": p.value, "first": p.limit, "row": p.row}
     if p.kind == rules.NOTHING:
         return _("no rating and no comment")
     if p.kind == rules.TOO_LONG:
