@@ -132,6 +132,19 @@ def proposed(s: Scope) -> list[str]:
     for rank, code in enumerate(ranked, start=1):
         _, orgs, month = best[code]
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
+        # one module the organisations have for different reasons (Kenya's follow-up: the
+        # Treasury's follow-on POL-901 and the Ministry of Health's, planned instead of
+        # POL-103, said as one "for 2 organisations"): each organisation's reason
+        why = {n.org_id: left_out.origin_words(s, n) for n in s.needs
+               if n.module_code == code and n.org_id in orgs and n.status == SCHEDULED}
+        if key == "brief.priority" and len(set(why.values())) > 1:
+            out.append(L.sentence("brief.priority_why", rank=rank,
+                                  module=f"{code} {s.module_title(code)}", n=len(orgs),
+                                  month=L.month(month), reasons=L.semicolons(
+                                      f"{s.names.get(o, o)}: {_lower_first(why[o])}"
+                                      for o in sorted(why, key=lambda o: s.names.get(
+                                          o, o).casefold()))))
+            continue
         out.append(L.sentence(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))
     # why a coaching or a project rather than a course: the gap outlived last round's course;

@@ -370,14 +370,15 @@ def priorities(s: Scope) -> Section:
     rows: list[list[Cell]] = []
     for code, needs in sorted(by_module.items(), key=lambda kv: ranks[kv[0]]):
         rank = ranks[code]
-        origins = sorted({L.get_or(f"origin.{n.origin}", n.origin) for n in needs})
+        # in words: "Planned by the coordinator instead of POL-103", not "Added"
+        origins = sorted({left_out.origin_words(s, n) for n in needs})
         placed = sorted((n for n in needs if n.status == SCHEDULED),
                         key=lambda n: n.month or "")
         status = (L.commas(dict.fromkeys(s.state(s.cohort_of(n), n.month) for n in placed))
                   if placed else L["status.unfit"])
         rows.append([rank, code, s.module_title(code), s.step(needs[0].step),
                      len({n.org_id for n in needs}), L.decimal(max(n.score for n in needs), 2),
-                     L.commas(origins), status])
+                     L.semicolons(origins), status])
     table = Table([Column(L["col.rank"], 0.6, "number"), Column(L["col.module"], 1),
                    Column(L["col.title"], 3.2), Column(L["col.step"], 1.4),
                    Column(L["col.orgs"], 1, "number"), Column(L["col.score"], 1, "number"),

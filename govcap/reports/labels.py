@@ -275,6 +275,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.priority": _(
         "Priority {rank}: {module}, for {n:n.organisations}, from {month}."),
     "brief.priority_org": _("Priority {rank}: {module}, from {month}."),
+    # one module the organisations have for different reasons: each organisation's said
+    "brief.priority_why": _(
+        "Priority {rank}: {module}, for {n:n.organisations}, from {month} — {reasons}."),
     "brief.plan_with_follow_on": _(
         "{modules:n.modules} and {follow_on:n.interventions} in {cohorts:n.cohorts} for "
         "{participants:n.places}, from {first} to {last}; total cost {total}."),
@@ -643,6 +646,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "delivery.online": _("online"),
     "origin.gap": _("Gap"), "origin.prerequisite": _("Prerequisite"), "origin.added": _("Added"),
     "origin.follow-on": _("Follow-on"),
+    # why the plan has a need, in words ({codes}: the modules; {kind}: "coaching", …)
+    "origin.instead": _("Planned by the coordinator instead of {codes}"),
+    "origin.follows": _("Follow-on {kind} after {codes}"),
     "rounds.follow_on": (_("Had {codes} in the approved plan of {plan}; still {level} on "
                          "{section} → {kind} instead of repeating the course.")),
     "rounds.delivered": (_("Completed {codes} in {plan}; still {level} on {section} → "

@@ -8,7 +8,7 @@ the chapters read as if the gap had no need or every need had found a cohort.
 
 from __future__ import annotations
 
-from govcap.planning.core.plan import SCHEDULED, Need
+from govcap.planning.core.plan import DROPPED, SCHEDULED, Need
 from govcap.reports.model import Cell, Column, Heading, Para, Table
 from govcap.reports.rounds import follow_on_line
 from govcap.reports.scope import Scope
@@ -38,6 +38,27 @@ def serving_instead(s: Scope, need: Need) -> list[Need]:
     """The other modules this organisation takes in the plan for the same gap."""
     return [n for n in s.plan.needs if n.org_id == need.org_id and n.status == SCHEDULED
             and n.module_code != need.module_code and set(n.sections) & set(need.sections)]
+
+
+def origin_words(s: Scope, need: Need) -> str:
+    """Why the plan has ``need``, in words rather than its origin's code: "Planned by the
+    coordinator instead of POL-103", "Follow-on coaching after POL-102", else the origin's
+    word ("Gap", "Prerequisite"). The PDF said "Added, Follow-on" for two organisations'
+    POL-901, one the Treasury's follow-on, the other the Ministry of Health's substitute."""
+    L = s.L
+    if need.origin == "added":
+        replaced = sorted({n.module_code for n in s.plan.needs
+                           if n.org_id == need.org_id and n.status == DROPPED
+                           and n.module_code != need.module_code
+                           and set(n.sections) & set(need.sections)})
+        if replaced:
+            return L.t("origin.instead", codes=L.commas(replaced))
+    if need.follows:
+        module = s.module(need.module_code)
+        kind = module.kind if module is not None else "coaching"
+        return L.t("origin.follows", kind=L.get_or(f"kind.{kind}", kind),
+                   codes=L.commas(sorted({f.module_code for f in need.follows})))
+    return L.get_or(f"origin.{need.origin}", need.origin)
 
 
 def still_served(s: Scope, need: Need) -> bool:

@@ -13,7 +13,7 @@ import dataclasses
 
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
-from govcap.reports import cohort_numbers, costing, course_states, load, rounds
+from govcap.reports import cohort_numbers, costing, course_states, left_out, load, rounds
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.nominations import names_due
 from govcap.reports.scope import Scope
@@ -91,7 +91,7 @@ def needs(s: Scope) -> Sheet:
     for n in sorted([*s.needs, *s.left_out],
                     key=lambda n: (s.names[n.org_id].casefold(), n.status == DROPPED, n.rank)):
         rows.append([n.org_name, n.module_code, s.module_title(n.module_code), s.domain(n.domain),
-                     s.step(n.step), L.get_or(f"origin.{n.origin}", n.origin),
+                     s.step(n.step), left_out.origin_words(s, n),
                      L.semicolons(s.section_title(k) for k in n.sections),
                      ranks[n.module_code] if n.rank else "",  # a left-out need: none
                      float(n.score) if n.rank else "",

@@ -1,0 +1,43 @@
+"""Kenya's follow-up plan has POL-901 (coaching in digital policy) for two organisations,
+for two reasons: the Treasury's follow-on coaching after POL-102, and the Ministry of
+Health's, planned by the coordinator instead of POL-103. The brief said them as one
+"Priority 3: POL-901 …, for 2 organisations", and the PDF's Origin column "Added,
+Follow-on" (the per-organisation plan "Added"): each organisation's reason, in words."""
+
+from __future__ import annotations
+
+from govcap.planning import Constraints, Targets, generate_plan
+from govcap.planning.core.edits import AddModule, DropModule
+from govcap.reports.brief import proposed
+from govcap.reports.build import priorities
+from govcap.reports.labels import Labels
+from govcap.reports.left_out import origin_words
+from govcap.reports.scope import Scope
+from govcap.scale import Level
+from tests.planning.helpers import CATALOGUE, org_rows
+from tests.reports.helpers import context
+
+
+def _scope(*ops) -> Scope:
+    rows = [*org_rows("moh", {"digital-strategic-plan": Level.BASIC}, name="Ministry of Health"),
+            *org_rows("tsy", {"digital-strategic-plan": Level.BASIC}, name="Treasury")]
+    plan = generate_plan(rows, CATALOGUE, Targets(), Constraints("2027-02"), ops)
+    return Scope(plan, context("en"), CATALOGUE, Labels("en"))
+
+
+def test_a_coordinators_substitute_says_what_it_stands_for() -> None:
+    s = _scope(AddModule("a1", "moh", "POL-901"), DropModule("d1", "moh", "POL-103"))
+    need = next(n for n in s.plan.needs if n.module_code == "POL-901")
+    assert origin_words(s, need) == "Planned by the coordinator instead of POL-103"
+    table = priorities(s).blocks[1]
+    (row,) = [r for r in table.rows if r[1] == "POL-901"]
+    assert row[6] == "Planned by the coordinator instead of POL-103", row
+
+
+def test_the_brief_says_each_organisations_reason_for_one_module() -> None:
+    s = _scope(AddModule("a1", "moh", "POL-901"), DropModule("d1", "moh", "POL-103"),
+               AddModule("a2", "tsy", "POL-901"))
+    lines = [x for x in proposed(s) if "POL-901" in x and x.startswith("Priority")]
+    assert lines, proposed(s)
+    assert "Ministry of Health: planned by the coordinator instead of POL-103" in lines[0]
+    assert "Treasury: added" in lines[0], lines
