@@ -142,8 +142,8 @@ def proposed(s: Scope) -> list[str]:
                                   module=f"{code} {s.module_title(code)}", n=len(orgs),
                                   month=L.month(month), reasons=L.semicolons(
                                       f"{s.names.get(o, o)}: {_lower_first(why[o])}"
-                                      for o in sorted(why, key=lambda o: s.names.get(
-                                          o, o).casefold()))))
+                                      for o in sorted(why, key=lambda o: str(s.names.get(
+                                          o, o)).casefold()))))
             continue
         out.append(L.sentence(key, rank=rank, module=f"{code} {s.module_title(code)}",
                        n=len(orgs), month=L.month(month)))
