@@ -147,13 +147,16 @@ def summary(s: Scope) -> Section:
     blocks: list = [Para(scope, "lead")]
     blocks += [Para(text) for text in coverage(s) + findings_in_words(s)]
     blocks += [Para(text) for text in outcome(s)]
+    # counted as the brief counts them: courses in their cohorts, the interventions apart
+    courses, classes, interventions = module_count.counted(s)
     figures = [(L["kf.orgs"], L.number(len(s.organisations))),
-               (L["kf.gaps"], L.number(len(s.gaps))), (L["kf.modules"], L.number(len(s.modules))),
-               (L["kf.cohorts"], L.number(len(s.cohorts))),
+               (L["kf.gaps"], L.number(len(s.gaps))), (L["kf.courses"], L.number(courses)),
+               (L["kf.cohorts"], L.number(classes)),
+               *([(L["kf.interventions"], L.number(interventions))] if interventions else []),
                (L["kf.places"], L.number(places)), (L["kf.period"], period_text(s)),
                (L["kf.total"], total.text), (L["kf.unfit"], L.number(len(s.unfit)))]
     if s.period.reassess_last:  # after the training: said apart, not in the period
-        figures.insert(6, (L["col.reassess"], L.span(s.period.reassess_first,
+        figures.insert(7 if interventions else 6, (L["col.reassess"], L.span(s.period.reassess_first,
                                                      s.period.reassess_last)))
     if s.left_out:  # counted apart: not placed by choice, not for want of a cohort
         figures.append((L["kf.left_out"], L.number(len(s.left_out))))

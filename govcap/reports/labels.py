@@ -435,7 +435,9 @@ EN: dict[str, str | Plural | Contextual] = {
     "kf.left_out": _("Needs left out by the coordinator"),
     "summary.domains": _("Training by domain"), "kf.item": _("Key figure"), "kf.value": _("Value"),
     "kf.orgs": _("Organisations assessed"), "kf.gaps": _("Gaps against target"),
-    "kf.modules": _("Modules"), "kf.cohorts": _("Cohorts"), "kf.places": _("Participant places"),
+    "kf.modules": _("Modules"), "kf.cohorts": _("Cohorts"), "kf.courses": _("Courses"),
+    # coaching at the workplace, on-the-job projects, …: one per organisation that has one
+    "kf.interventions": _("Coaching and other interventions"), "kf.places": _("Participant places"),
     "kf.period": _("Period"), "kf.total": _("Total cost"), "kf.unfit": _("Needs not placed"),
     # method
     "method.p1": (_("The assessment follows GovStack's rapid skills assessment: a focus-group "

@@ -41,3 +41,19 @@ def test_the_brief_says_each_organisations_reason_for_one_module() -> None:
     assert lines, proposed(s)
     assert "Ministry of Health: planned by the coordinator instead of POL-103" in lines[0]
     assert "Treasury: added" in lines[0], lines
+
+
+def test_the_key_figures_count_as_the_brief_does() -> None:
+    # the PDF said "Modules 6, Cohorts 8" where the brief said 3 courses in 3 cohorts and
+    # the coaching apart: one count, one vocabulary
+    from govcap.reports import module_count
+    from govcap.reports.build import summary
+
+    s = _scope(AddModule("a1", "moh", "POL-901"), DropModule("d1", "moh", "POL-103"))
+    courses, classes, _words, _key = module_count.offered(s)
+    table = next(b for b in summary(s).blocks if hasattr(b, "rows"))
+    figures = {row[0]: row[1] for row in table.rows}
+    assert "Modules" not in figures
+    assert figures["Courses"] == str(courses) and figures["Cohorts"] == str(classes)
+    assert figures["Coaching and other interventions"] == "1"
+    assert classes < len(s.cohorts)  # the coaching is not counted a cohort
