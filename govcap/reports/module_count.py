@@ -32,8 +32,7 @@ def offered(s: Scope) -> tuple[int, int, str, str]:
     sentence: "plan", "plan_with_interventions" or "plan_interventions_only") over the
     cohorts in scope."""
     L = s.L
-    courses = [c for c in s.modules if getattr(s.module(c), "is_course", True)]
-    classes = sum(1 for c in s.cohorts if getattr(s.module(c.module_code), "is_course", True))
+    courses, classes, _ = counted(s)  # as the key figures count them
     added = {(n.org_id, n.module_code) for n in s.needs if n.origin == "added"}
     kinds: dict[str, int] = {}  # the follow-on interventions by kind, per organisation
     instead: list[str] = []  # the coordinator's, in place of a course
@@ -52,4 +51,4 @@ def offered(s: Scope) -> tuple[int, int, str, str]:
         parts.append(L.t("n.instead", n=len(instead), codes=L.commas(sorted(set(instead)))))
     key = ("plan" if not parts else "plan_with_interventions" if courses
            else "plan_interventions_only")
-    return len(courses), classes, L.commas(parts), key
+    return courses, classes, L.commas(parts), key
