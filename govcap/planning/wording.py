@@ -18,6 +18,7 @@ from django.utils.translation import (
     get_language_bidi,
     get_language_info,
     gettext,
+    gettext_noop,
     ngettext,
     ngettext_lazy,
     pgettext_lazy,
@@ -125,10 +126,23 @@ def responsibility(text: str) -> str:
 def indicator_words(indicator: Indicator, section: str) -> str:
     """How a gap is checked, in the reader's words; ``section`` is "4. Its title". (The
     core's own sentence is English and stays in the plan's JSON.)"""
+    values = {"section": isolate(section), "target": level_word(indicator.target.key),
+              "baseline": level_word(indicator.baseline.key)}
+    said = gettext(_INDICATOR)
+    if said != _INDICATOR or localise.language_of() == "en":
+        return said % values
+    # Not translated yet: the earlier sentence, the section quoted in the reader's marks
+    # ("Niveau retenu sur « 8. Utiliser un cadre… » à la réévaluation"; issue 15). Drop
+    # this and its message once every catalogue translates the quoted one.
     return gettext("Consensus level on %(section)s at reassessment: %(target)s or higher "
                    "(baseline %(baseline)s)") % {
-        "section": isolate(section), "target": level_word(indicator.target.key),
-        "baseline": level_word(indicator.baseline.key)}
+        **values, "section": isolate(localise.quote(section))}
+
+
+# Translators: %(section)s is a section's number and title ("8. Using a framework…"),
+# quoted so that it does not run into the sentence; quote it as your language quotes.
+_INDICATOR = gettext_noop("Consensus level on “%(section)s” at reassessment: %(target)s or "
+                          "higher (baseline %(baseline)s)")
 
 
 def month_label(month: str | None) -> str:
@@ -287,6 +301,18 @@ CONFIDENCE = {"high": _("high confidence"), "medium": _("medium confidence"),
               "low": _("low confidence")}
 
 
+def rated(gap: Gap, names: Namer, stop: str = ".") -> str:
+    """A gap's level and target as the plan page says them: "Rated Basic on 4. Its title,
+    target Moderate (high confidence)." (the JSON's gaps[].rationale says it alike, its
+    benchmark after it: ``stop=""``)."""
+    line = gettext("Rated %(level)s on %(section)s, target %(target)s") % {
+        "level": level_word(gap.current.key), "section": names.section(gap.section_key),
+        "target": level_word(gap.target.key)}
+    if gap.confidence in CONFIDENCE:
+        line += f" ({CONFIDENCE[gap.confidence]})"
+    return line + stop
+
+
 def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
     """Why the plan has this need, in the reader's language: the ratings that call for it
     (with only what their sessions shared), or the course it prepares, or the coordinator's
@@ -319,12 +345,7 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         gap = gaps.get(rating_id)
         if gap is None:
             continue
-        line = gettext("Rated %(level)s on %(section)s, target %(target)s") % {
-            "level": level_word(gap.current.key), "section": names.section(gap.section_key),
-            "target": level_word(gap.target.key)}
-        if gap.confidence in CONFIDENCE:
-            line += f" ({CONFIDENCE[gap.confidence]})"
-        parts = [line + "."]
+        parts = [rated(gap, names)]
         for label, text in ((gettext("Notes"), gap.shared_notes),
                             (gettext("Evidence"), gap.shared_evidence),
                             (gettext("Dissent"), gap.shared_dissent)):

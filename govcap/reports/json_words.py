@@ -66,11 +66,9 @@ def in_language(
             row["section_title"] = section_titles.get(gap.section_key) or gap.section_title
             benchmark = benchmarks.get(gap.rating_id, gap.benchmark_text)
             row["benchmark_text"] = benchmark
-            rated = labels.t(
-                "evidence.rated",
-                level=labels.level(gap.current.key),
-                section=numbered[gap.section_key],
-            )
+            # the plan page's words ("Rated Basic on 4. …, target Moderate."), not the
+            # documents' older "Rated “Basic” on …" (issue 15)
+            rated = wording.rated(gap, namer, stop="")
             row["rationale"] = (
                 localise.labelled(rated, localise.quote(benchmark, language), language)
                 if benchmark

@@ -64,7 +64,7 @@ def test_a_level_inside_a_french_sentence_is_lower_case(client, planned):  # noq
 def test_the_indicators_are_worded_in_the_readers_language() -> None:
     plan = plan_of_three()
     row = overview(plan, CATALOGUE).indicator_rows[0]
-    assert row.words.startswith("Consensus level on 4. Change Management at reassessment: "
+    assert row.words.startswith("Consensus level on “4. Change Management” at reassessment: "
                                 "Moderate or higher (baseline Basic)"), row.words
     with translation.override("fr"):
         french = overview(plan, CATALOGUE).indicator_rows[0]
