@@ -501,15 +501,25 @@ def confirm_approve(request, engagement, plan: Plan):
     courses = pages.scheduled(data)
     records = delivered.for_plan(request.user, plan)  # what a delivery records, if any
     late = [c for c in courses if _not_run(c, records.get(c.cohort_id))]
-    scheduled = ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", len(courses)
-                         ) % {"n": len(courses)}
+    # counted as the documents count them: the courses' cohorts, the coaching and other
+    # interventions apart, one per organisation (it said "8 cohorts scheduled" where the
+    # brief said 3 courses in 3 cohorts and 5 coaching assignments)
+    by_code = _catalogue_for_reader(plan).by_code
+    classes = [c for c in courses if getattr(by_code.get(c.module_code), "is_course", True)]
+    interventions = sum(len({m.org_id for m in c.members}) for c in courses
+                        if not getattr(by_code.get(c.module_code), "is_course", True))
+    scheduled = ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", len(classes)
+                         ) % {"n": len(classes)}
+    coaching = ngettext(
+        "%(n)d coaching or other intervention", "%(n)d coaching and other interventions",
+        interventions) % {"n": interventions} if interventions else ""
     if late:
         scheduled += ngettext(", of which %(n)d is due and not recorded as run",
                               ", of which %(n)d are due and not recorded as run",
                               len(late)) % {"n": len(late)}
     facts = [" · ".join([
         ngettext("%(n)d organisation", "%(n)d organisations", len(data.organisations))
-        % {"n": len(data.organisations)}, scheduled,
+        % {"n": len(data.organisations)}, scheduled, *([coaching] if coaching else []),
         _("budget %(total)s") % {"total": total}])]
     context = {
         "engagement": engagement,

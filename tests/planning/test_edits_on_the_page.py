@@ -162,3 +162,19 @@ def test_the_approve_screen_names_an_edit_that_did_not_apply(client, planned):  
                      rf"{wording.month_label(may)} \(Conflicts: [^)]*would have 7 training "
                      r"days in [^)]*its limit is 5\)\.", shown), shown
     assert EA1 not in shown.split("did not apply")[1]  # the move that held is not named
+
+
+@pytest.mark.django_db
+def test_the_approve_screen_counts_coaching_apart_from_cohorts(client, planned):  # noqa: F811
+    # it said "8 cohorts scheduled" where the brief said 3 courses in 3 cohorts and coaching
+    from govcap.planning.core.edits import AddModule
+
+    plan = services.latest_plan(planned.engagement)
+    org = plan.data["needs"][0]["org_id"]
+    classes = len([c for c in plan.data["cohorts"] if c.get("month")])
+    services.add_edit(planned.engagement, planned.coordinator, AddModule("c1", org, "POL-901"))
+    client.force_login(planned.coordinator)
+    version = services.latest_plan(planned.engagement).version
+    shown = " ".join(text_of(client.get(url(planned, "plan-approve", version))
+                             .content.decode()).split())
+    assert f"{classes} cohorts scheduled · 1 coaching or other intervention" in shown, shown
