@@ -18,7 +18,6 @@ from django.utils.translation import (
     get_language_bidi,
     get_language_info,
     gettext,
-    gettext_noop,
     ngettext,
     ngettext_lazy,
     pgettext_lazy,
@@ -128,21 +127,10 @@ def indicator_words(indicator: Indicator, section: str) -> str:
     core's own sentence is English and stays in the plan's JSON.)"""
     values = {"section": isolate(section), "target": level_word(indicator.target.key),
               "baseline": level_word(indicator.baseline.key)}
-    said = gettext(_INDICATOR)
-    if said != _INDICATOR or localise.language_of() == "en":
-        return said % values
-    # Not translated yet: the earlier sentence, the section quoted in the reader's marks
-    # ("Niveau retenu sur « 8. Utiliser un cadre… » à la réévaluation"; issue 15). Drop
-    # this and its message once every catalogue translates the quoted one.
-    return gettext("Consensus level on %(section)s at reassessment: %(target)s or higher "
-                   "(baseline %(baseline)s)") % {
-        **values, "section": isolate(localise.quote(section))}
-
-
-# Translators: %(section)s is a section's number and title ("8. Using a framework…"),
-# quoted so that it does not run into the sentence; quote it as your language quotes.
-_INDICATOR = gettext_noop("Consensus level on “%(section)s” at reassessment: %(target)s or "
-                          "higher (baseline %(baseline)s)")
+    # Translators: %(section)s is a section's number and title ("8. Using a framework…"),
+    # quoted so that it does not run into the sentence; quote it as your language quotes.
+    return gettext("Consensus level on “%(section)s” at reassessment: %(target)s or "
+                   "higher (baseline %(baseline)s)") % values
 
 
 def month_label(month: str | None) -> str:
