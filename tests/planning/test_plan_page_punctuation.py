@@ -1,5 +1,6 @@
 """The plan page punctuates as its language does: a French colon after a narrow no-break
-space ("février 2027 : pas de formation"), Arabic lists with the Arabic comma ("أ، ب")."""
+space ("février 2027 : pas de formation"); on an Arabic page a course's organisations one
+a line (joined by "، " they wrapped mid-name)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ def test_french_colons_and_arabic_lists_on_the_plan_page(client, planned) -> Non
     unknown = re.search(r"<h4>[^<]+</h4>\s*<ul><li>(.+?)</li>", french)
     assert unknown and f"</bdi>{NNBSP}: <bdi>" in unknown.group(1), unknown
     arabic = page_in(client, planned, "ar")
-    members = re.findall(r"<td>(<bdi>[^<]+</bdi>(?:[^<]+<bdi>[^<]+</bdi>)+)</td>", arabic)
-    assert members and all("</bdi>، <bdi>" in m and ", <bdi>" not in m for m in members), \
-        members
+    # a course's organisations: one isolated name a line, no comma of either script between
+    members = re.findall(r'<td><ul class="names">(.*?)</ul></td>', arabic)
+    shared = [m for m in members if m.count("<li><bdi>") > 1]
+    assert shared and all(re.fullmatch(r"(<li><bdi>[^<]+</bdi></li>)+", m) for m in shared), \
+        shared
