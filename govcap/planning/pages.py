@@ -223,6 +223,7 @@ def cost_category(key: str) -> str:
     """A cost category of planning.core.budget (also the reassessment and contingency keys
     of the budget's breakdowns) in words."""
     words = {"course": gettext("Course price (catalogue or engagement rate)"),
+             "e-learning": gettext("E-learning (platform licence and tutor)"),
              "trainers": gettext("Trainers"), "venue": gettext("Venue"),
              "materials": gettext("Materials"),
              "allowance": gettext("Participant daily allowance"),

@@ -25,21 +25,24 @@ from govcap.reports.model import Bullets, Cell, Column, Heading, Para, Table
 from govcap.reports.scope import Scope
 from govcap.reports.xlsx import month_format, sheet_title
 
-CATEGORY_ORDER = ("course", "trainers", "venue", "materials", "allowance", "travel",
+CATEGORY_ORDER = ("course", "e-learning", "trainers", "venue", "materials", "allowance", "travel",
                   "coaching", "reassessment", "contingency")
-RATE_ORDER = ("course-day", "course-cohort", *(f"{who}-{mode}" for mode in
+RATE_ORDER = ("course-day", "course-cohort", "e-learning-day", *(f"{who}-{mode}" for mode in
                                                ("in-person", "blended", "online")
                                                for who in ("lead-trainer", "co-trainer")),
               "venue-day", "materials", "allowance-day", "travel", "coaching", "reassessment")
 
 _EN: dict[str, str] = {
     "cat.course": _("Course price (catalogue or engagement rate)"),
+    "cat.e-learning": _("E-learning (platform licence and tutor)"),
     "cat.trainers": _("Trainers"), "cat.venue": _("Venue"), "cat.materials": _("Materials"),
     "cat.allowance": _("Participant daily allowance"), "cat.travel": _("Participant travel"),
     "cat.coaching": _("Follow-up coaching"), "cat.reassessment": _("Reassessment sessions"),
     "cat.contingency": _("Contingency"),
     "rate.course-day": _("Course price per participant-day"),
     "rate.course-cohort": _("Course price per cohort"),
+    "rate.e-learning-day": _("E-learning, per participant-day of study (catalogue or "
+                             "engagement rate)"),
     "rate.lead-trainer-in-person": _("Lead trainer, day in person"),
     "rate.lead-trainer-blended": _("Lead trainer, day blended"),
     "rate.lead-trainer-online": _("Lead trainer, day online"),
@@ -55,7 +58,7 @@ _EN: dict[str, str] = {
     "unit.venue-day": _("venue-days"), "unit.materials": _("participants"),
     "unit.allowance-day": _("participant-days"), "unit.travel": _("travellers"),
     "unit.coaching": _("organisations"), "unit.reassessment": _("sessions"),
-    "unit.course-day": _("participant-days"), "unit.course-cohort": _("cohorts"),
+    "unit.course-day": _("participant-days"), "unit.e-learning-day": _("participant-days"), "unit.course-cohort": _("cohorts"),
     "col.category": _("Category"), "col.rate": _("Unit rate"), "col.quantity": _("Quantity"),
     "col.unit": _("Unit"), "col.line": _("Line"), "col.date": _("Month"),
     "col.key": _("Rate key"), "col.amount": _("Amount"), "col.cohort": _("Cohort"),
@@ -115,6 +118,11 @@ _EN: dict[str, str] = {
                            "is budgeted: {round}, the next assessment round, reassesses the "
                            "organisations. The contingency is {percent}% of the subtotal, "
                            "computed once.")),
+    # after budget.rules, when the plan has e-learning
+    "budget.elearning": (_("E-learning is self-paced: it is costed at the catalogue's price "
+                         "per participant and day of study (the platform licence and a tutor "
+                         "who answers by message), with no trainer days, venue, materials, "
+                         "allowance, travel or follow-up coaching.")),
     "budget.own_rates": (_("Modules the engagement prices itself ({codes}) are costed at its "
                          "rate per participant-day and per cohort instead of the card's "
                          "trainers, venue and materials; their allowances, travel and "
@@ -171,7 +179,8 @@ QUANTITY_OF = {"lead-trainer": "n.trainer_days", "co-trainer": "n.trainer_days",
                "venue-day": "n.venue_days", "materials": "n.participants",
                "allowance-day": "n.participant_days", "travel": "n.travellers",
                "coaching": "n.organisations", "reassessment": "n.assessment_sessions",
-               "course-day": "n.participant_days", "course-cohort": "n.cohorts"}
+               "course-day": "n.participant_days", "course-cohort": "n.cohorts",
+               "e-learning-day": "n.participant_days"}
 
 
 def quantity_phrase(L: Labels, rate: str, quantity: int) -> str:
@@ -222,6 +231,8 @@ def budget_blocks(s: Scope) -> list[Any]:
     blocks.append(Para(text(lang, "budget.rules_later" if later else "budget.rules",
                             share=budget.travelling_share_percent, city=budget.rate_card_city,
                             percent=budget.contingency_percent, round=later)))
+    if any(line.rate == "e-learning-day" for line in budget.lines):
+        blocks.append(Para(text(lang, "budget.elearning")))
     if c.get("cost_overrides"):
         blocks.append(Para(text(lang, "budget.own_rates",
                                 codes=L.commas(sorted(c["cost_overrides"])))))

@@ -21,6 +21,14 @@ Coaching and on-the-job interventions happen in the organisation's own workplace
 own team: one coach (the lead-trainer rate) for their days and the materials, no co-trainer,
 venue, allowance or travel.
 
+E-learning is self-paced: no trainer stands in a room, so it has no trainer days, venue,
+printed materials, allowance, travel or follow-up coaching. Its cost is what the catalogue
+prices it at (``cost`` in the catalogue, or the engagement's override): the platform
+licence and the tutor who answers by message, per participant and day of study
+(``e-learning-day``, category ``e-learning``), and a fixed price per cohort when the
+catalogue sets one (``course-cohort``). A rate card has no e-learning rate, so the price is
+the catalogue's converted at the engagement's exchange rate, as for a module it prices.
+
 Then ``reassessment`` — one session per organisation and month the monitoring chapter
 reassesses it in (its sections due that month are rated in the same focus group), so each
 reassessment the chapter promises is paid once — and ``contingency``: the card's percentage of the
@@ -63,7 +71,7 @@ from govcap.planning.core.plan import (
 from govcap.planning.core.validation import DELIVERY_MODES
 
 # Categories in the order documents list them.
-CATEGORIES = ("course", "trainers", "venue", "materials", "allowance", "travel", "coaching",
+CATEGORIES = ("course", "e-learning", "trainers", "venue", "materials", "allowance", "travel", "coaching",
               "reassessment", "contingency")
 REASSESSMENT, CONTINGENCY = "reassessment", "contingency"  # keys in by_domain/module/month
 
@@ -146,7 +154,8 @@ def split_fixed(fixed: int, members: tuple[CohortMember, ...]) -> list[int]:
     return split(fixed, [(m.participants, m.org_id) for m in members])
 
 
-_CATEGORY = {"course-day": "course", "course-cohort": "course", "venue-day": "venue",
+_CATEGORY = {"course-day": "course", "course-cohort": "course", "e-learning-day": "e-learning",
+             "venue-day": "venue",
              "materials": "materials", "allowance-day": "allowance", "travel": "travel",
              "coaching": "coaching", "reassessment": "reassessment"}
 _CATEGORY |= {f"{who}-{mode}": "trainers" for who in ("lead-trainer", "co-trainer")
@@ -162,6 +171,13 @@ def cohort_lines(cohort: Cohort, module: Module, constraints: Constraints,
     days = module.days
     out: list[tuple[str, int, int, list[int]]] = []
     priced_by_course = constraints.rate_card is None or module.code in constraints.cost_overrides
+    if module.self_paced and constraints.rate_card is not None:
+        # self-paced: the catalogue's (or override's) licence-and-tutor price per participant
+        # and day of study, nothing for trainers, venue, materials, allowance or travel
+        per_day, fixed = rates(module, constraints)
+        out.append(("e-learning-day", sum(people) * days, per_day, [p * days for p in people]))
+        out.append(("course-cohort", 1, fixed, []))
+        return [line for line in out if line[1] and line[2]]
     if priced_by_course:
         per_day, fixed = rates(module, constraints)
         out.append(("course-day", sum(people) * days, per_day, [p * days for p in people]))
