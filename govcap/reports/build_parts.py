@@ -52,15 +52,18 @@ def gantt_data(s: Scope) -> GanttData:
             for month in s.months_running(c):
                 if month in index:
                     bars[index[month]] = bars.get(index[month], 0) + s.participants(c)
+        module = s.module(code)  # coaching, on-the-job, e-learning: not a cohort
         rows.append(GanttRow(label=f"{code} {s.module_title(code)}", domain=runs[0].domain,
-                             bars=tuple(sorted(bars.items()))))
+                             bars=tuple(sorted(bars.items())),
+                             course=module is None or module.is_course))
     blackout = tuple(index[m] for m in s.plan.blackout_months if m in index)
     # each month in full, its year on a line of its own: the columns are narrow
     return GanttData(months=["\n".join(s.L.month(m).rsplit(" ", 1)) for m in months],
                      rows=rows, blackout=blackout,
                      title=s.L["gantt.title"], participants_label=s.L["col.participants"],
                      domain_labels={k: s.domain(k) for k in DOMAINS},
-                     rtl=chart_words(s.L.language).rtl)
+                     rtl=chart_words(s.L.language).rtl,
+                     interventions_label=s.L["gantt.interventions"])
 
 
 def closed_in_period(s: Scope) -> list[str]:

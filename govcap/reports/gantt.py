@@ -2,6 +2,8 @@
 
 Each cohort month is a box coloured by training domain with the number of participants
 written in it (colour never carries the meaning alone: the module code heads the row).
+Coaching, on-the-job projects and e-learning are not cohorts: their months are a lighter,
+hatched bar, named so in the legend.
 Months closed to training are shaded. matplotlib (Agg, no pyplot) is imported lazily.
 """
 
@@ -38,6 +40,13 @@ DOMAIN_COLOURS = {
 
 
 RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+
+
+def lighter(colour: str, keep: float = 0.3) -> str:
+    """``colour`` mixed with white (``keep`` of it left): the fill of a bar that is not a
+    cohort, so it never reads as the domain's solid box."""
+    channels = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * keep):02X}" for c in channels)
 
 
 def names_flush_right(fig, ax) -> None:
@@ -80,10 +89,19 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
         for r, row in enumerate(data.rows):
             fill = DOMAIN_COLOURS.get(row.domain, "#5F5F5F")
             for c, people in row.bars:
-                ax.add_patch(Rectangle((c + 0.06, r + 0.14), 0.88, 0.72, facecolor=fill,
-                                       edgecolor=palette.INK, linewidth=0.4))
-                ax.text(c + 0.5, r + 0.5, str(people), ha="center", va="center", fontsize=7,
-                        color=palette.text_on(fill), fontweight="bold")
+                if row.course:  # a cohort: a box in the domain's colour
+                    ax.add_patch(Rectangle((c + 0.06, r + 0.14), 0.88, 0.72, facecolor=fill,
+                                           edgecolor=palette.INK, linewidth=0.4))
+                    ax.text(c + 0.5, r + 0.5, str(people), ha="center", va="center",
+                            fontsize=7, color=palette.text_on(fill), fontweight="bold")
+                else:  # coaching, on-the-job, e-learning: no cohort, a lighter hatched bar
+                    ax.add_patch(Rectangle((c + 0.06, r + 0.26), 0.88, 0.48,
+                                           facecolor=lighter(fill), edgecolor=fill,
+                                           hatch="////", linewidth=0.8))
+                    ax.text(c + 0.5, r + 0.5, str(people), ha="center", va="center",
+                            fontsize=7, color=palette.INK,
+                            bbox={"boxstyle": "square,pad=0.15", "facecolor": "white",
+                                  "edgecolor": "none"})
         columns_and_names(ax, n_cols, data.rtl)  # right to left: the first month right-most
         ax.set_ylim(n_rows, 0)
         # a month over its year, each line shaped on its own; more months than a year's
@@ -111,6 +129,10 @@ def gantt(data: GanttData, fmt: str, width_in: float = 9.6) -> bytes:
         used = [d for d in DOMAIN_COLOURS if any(row.domain == d for row in data.rows)]
         handles = [Patch(facecolor=DOMAIN_COLOURS[d], edgecolor=palette.INK, linewidth=0.4,
                          label=shaped(data.domain_labels.get(d, d))) for d in used]
+        if any(not row.course for row in data.rows) and data.interventions_label:
+            handles.append(Patch(facecolor=lighter(palette.INK), edgecolor=palette.INK,
+                                 hatch="////", linewidth=0.8,
+                                 label=shaped(data.interventions_label)))
         if handles:
             fig.legend(**legend_placing(handles, data.rtl), ncol=min(len(handles), 3),
                        frameon=False, fontsize=7, handlelength=1.2)

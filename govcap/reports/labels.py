@@ -512,8 +512,13 @@ EN: dict[str, str | Plural | Contextual] = {
                           "participants and its whole cost (the timeline shows every month "
                           "its days take)."),
     "h.by_start_month": _("By the month each course starts"),
-    "gantt.note": (_("One row per module; a box marks a month with a cohort of the module and "
-                   "gives its number of participants. Colours show the training domain.")),
+    # a course's cohorts are boxes; coaching, on-the-job projects and e-learning are not
+    # cohorts: a lighter, hatched bar of their own, named in the legend
+    "gantt.note": (_("One row per module; a box marks a month with a cohort of a course and "
+                   "gives its number of participants. A lighter hatched bar marks a month of "
+                   "coaching, an on-the-job project or e-learning, with its participants: "
+                   "these are not cohorts. Colours show the training domain.")),
+    "gantt.interventions": _("Coaching, on-the-job project or e-learning (not a cohort)"),
     "kirk.when": _("When each level is measured, per module:"),
     "unfit.none": _("None: every need found a cohort."),
     "empty.cohorts": _("No cohort is scheduled in this plan."),

@@ -166,6 +166,9 @@ class GanttRow:
     label: str
     domain: str
     bars: tuple[tuple[int, int], ...]  # (month index, participants)
+    # a course's cohorts (boxes); False: coaching, an on-the-job project or e-learning,
+    # which is not a cohort (drawn as a lighter, hatched bar with a legend entry of its own)
+    course: bool = True
 
 
 @dataclass(frozen=True)
@@ -177,3 +180,4 @@ class GanttData:
     domain_labels: dict[str, str] = field(default_factory=dict)
     blackout: tuple[int, ...] = ()
     rtl: bool = False  # the document's language reads right to left: months run leftwards
+    interventions_label: str = ""  # the legend's words for the rows that are not courses
