@@ -4,9 +4,11 @@ that starts it as a job, and the engagement's XLSForm. Every object comes throug
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,7 +27,7 @@ from govcap.interchange.xlsform import xlsform_bytes
 from govcap.jobs import service
 from govcap.jobs.models import Job
 from govcap.jobs.views import posted_engagement
-from govcap.translations import accepted_pseudo_locales
+from govcap.translations import accepted_pseudo_locales, is_pseudo
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -37,6 +39,20 @@ def _engagement(request, slug: str | None):
     if slug is None:
         return None
     return scoping.engagement_or_404(request.user, slug)
+
+
+def _languages() -> list[tuple[str, str]]:
+    """The languages the export can be written in (the interface's), each named in itself;
+    a pseudo-locale is accepted when asked for, never offered."""
+    return [(code, str(name)) for code, name in settings.LANGUAGES if not is_pseudo(code)]
+
+
+def _export_language(request, asked: str) -> str:
+    """The language chosen on the page (``lang``), else the page's: the dictionary, the
+    sections' titles and the direction of the workbook are written in it."""
+    if asked in dict(settings.LANGUAGES):
+        return asked
+    return request.LANGUAGE_CODE
 
 
 def _attachment(data: bytes, fmt: str, filename: str) -> HttpResponse:
@@ -61,6 +77,8 @@ def results_page(request, slug: str | None = None):
         "can_manage": engagement is not None
         and scoping.can_manage_engagement(request.user, engagement),
         "demo_default": bool(engagement and engagement.is_demo),
+        "languages": _languages(),
+        "export_in": request.LANGUAGE_CODE,
     })
 
 
@@ -75,9 +93,11 @@ def results_download(request, fmt: str, slug: str | None = None):
                     "Only administrators export identified data.")
     options = ExportOptions(include_demo=request.GET.get("demo") == "1", identified=identified)
     suffix = "-identified" if identified else ""
-    # Streamed: a programme-wide export is hundreds of megabytes, never held in memory.
-    response = StreamingHttpResponse(export_chunks(request.user, engagement, fmt, options),
-                                     content_type=CONTENT_TYPES[fmt])
+    # Streamed: a programme-wide export is hundreds of megabytes, never held in memory; the
+    # pieces keep the language chosen on the page (export_chunks holds the active one).
+    with translation.override(_export_language(request, request.GET.get("lang", ""))):
+        chunks = export_chunks(request.user, engagement, fmt, options)
+    response = StreamingHttpResponse(chunks, content_type=CONTENT_TYPES[fmt])
     return _headers(response, export_filename(engagement, fmt, suffix))
 
 
@@ -113,7 +133,9 @@ def start_results_export(request):
     if fmt not in FORMATS:
         raise Http404
     params = {"engagement": engagement.slug if engagement else None, "format": fmt,
-              "include_demo": request.POST.get("demo") == "1"}
+              "include_demo": request.POST.get("demo") == "1",
+              # the worker writes it in the language chosen on the page (jobs.runner)
+              "language": _export_language(request, request.POST.get("lang", ""))}
     label = (_("Results export (%(fmt)s): %(name)s") % {"fmt": fmt.upper(),
                                                        "name": engagement.local_name}
              if engagement else

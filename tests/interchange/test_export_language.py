@@ -53,3 +53,28 @@ def test_an_arabic_export_reads_from_the_right(rated):  # noqa: F811
     book = workbook(rated, "ar")
     assert book["results"].sheet_view.rightToLeft
     assert book["dictionary"].sheet_view.rightToLeft
+
+
+def _french_title(w) -> str:
+    return str(localised(w.engagement.instrument, "fr").sections[0].title)
+
+
+def test_the_language_chosen_on_the_page_writes_the_export(rated):  # noqa: F811
+    """An English page's "Language of the documents" choice: the export is written in the
+    language chosen, not the page's (it was the page's, whatever was chosen)."""
+    w = rated
+    client = client_for(w.admin)
+    page = client.get(reverse("engagement-results", args=[w.engagement.slug])).content.decode()
+    assert 'name="lang"' in page and '<option value="fr" lang="fr">Français</option>' in page
+    url = reverse("engagement-results-download", args=[w.engagement.slug, "xlsx"])
+    response = client.get(url, {"lang": "fr"})
+    with translation.override("en"):
+        book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(book["results"].values)
+    assert dict(zip(rows[0], rows[1], strict=True))["section_title"] == _french_title(w)
+    assert not book["results"].sheet_view.rightToLeft
+    response = client.get(url, {"lang": "ar"})
+    with translation.override("en"):
+        book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert book["results"].sheet_view.rightToLeft and book["dictionary"].sheet_view.rightToLeft
+
