@@ -8,7 +8,7 @@ from govcap.chartwords import chart_words
 from govcap.planning import wording
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort
-from govcap.reports import cohort_numbers, costing, course_states, load, rounds
+from govcap.reports import cohort_numbers, costing, course_states, load, module_count, rounds
 from govcap.reports.model import (
     Bullets,
     Cell,
@@ -130,7 +130,7 @@ def month_table(s: Scope) -> Table:
     for month in sorted({c.month for c in s.cohorts if c.month}):
         runs = [c for c in s.cohorts if c.month == month]
         text = L.semicolons(f"{c.module_code} ({s.participants(c)})" for c in runs)
-        rows.append([L.month(month), len(runs), text,
+        rows.append([L.month(month), module_count.classes(s, runs), text,
                      sum(s.participants(c) for c in runs),
                      s.money(sum(s.cost(c) for c in runs))])
     rows += [[costing.text(L.language, f"cat.{k}"), "", "", "", s.money(cents)]
@@ -138,7 +138,7 @@ def month_table(s: Scope) -> Table:
     return Table([Column(L["col.month"], 1), Column(L["col.cohorts"], 0.8, "number"),
                   Column(L["col.modules"], 4), Column(L["col.participants"], 1, "number"),
                   Column(L["col.cost"], 1.4, "money")], rows,
-                 total=[L["total"], len(s.cohorts), "",
+                 total=[L["total"], module_count.classes(s, s.cohorts), "",
                         sum(s.participants(c) for c in s.cohorts), s.money(s.total_cents)])
 
 
@@ -209,7 +209,9 @@ def budget(s: Scope) -> Section:
         module = s.module(code)
         places = sum(s.participants(c) for c in runs)
         participants += places
-        rows.append([code, s.module_title(code), len(runs), places,
+        # coaching, on-the-job, e-learning: no cohort (module_count), a dash
+        cohorts: Cell = len(runs) if module is None or module.is_course else "–"
+        rows.append([code, s.module_title(code), cohorts, places,
                      module.days if module else "–", s.money(by_module[code])])
     rows += [["", costing.text(L.language, f"cat.{k}"), "", "", "", s.money(by_module[k])]
              for k in ("reassessment", "contingency") if k in by_module]
@@ -217,7 +219,7 @@ def budget(s: Scope) -> Section:
         [Column(L["col.module"], 1), Column(L["col.title"], 3.5),
          Column(L["col.cohorts"], 0.8, "number"), Column(L["col.participants"], 1, "number"),
          Column(L["col.days"], 0.6, "number"), amount], rows,
-        total=[L["total"], "", len(s.cohorts), participants, "", total])]
+        total=[L["total"], "", module_count.classes(s, s.cohorts), participants, "", total])]
     by_month = s.breakdown("month")
     blocks += [Heading(L["h.by_start_month"]), Table(  # a course's whole cost, once
         [Column(L["col.month"], 2), amount],

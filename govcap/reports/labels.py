@@ -239,7 +239,8 @@ EN: dict[str, str | Plural | Contextual] = {
     "programme.timeline_note": _(
         "Number of cohorts starting in each quarter, per country, by what their delivery "
         "records say: delivered, running, due and not recorded as run (their month has "
-        "passed and no delivery records that they ran), planned, cancelled."),
+        "passed and no delivery records that they ran), planned, cancelled. Coaching, "
+        "on-the-job projects and e-learning are not cohorts and are not counted."),
     "programme.state.completed": in_context("course state", "Delivered"),
     "programme.state.in_progress": in_context("course state", "Running"),
     "programme.state.not_run": in_context("course state", "Due, not recorded as run"),

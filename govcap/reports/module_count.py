@@ -14,17 +14,28 @@ from __future__ import annotations
 from govcap.reports.scope import Scope
 
 
+def is_class(s: Scope, cohort) -> bool:
+    """A cohort of a course, counted among cohorts; coaching, on-the-job projects, training
+    of trainers and e-learning are not (a "Cohorts" column counts these only)."""
+    return getattr(s.module(cohort.module_code), "is_course", True)
+
+
+def classes(s: Scope, cohorts) -> int:
+    """How many of ``cohorts`` a "Cohorts" column counts: the courses' (:func:`is_class`)."""
+    return sum(1 for c in cohorts if is_class(s, c))
+
+
 def counted(s: Scope) -> tuple[int, int, int]:
     """(courses, their cohorts, interventions — one per organisation that has one) over the
     cohorts in scope: the numbers :func:`offered` says, for the key figures to count alike
     (the PDF said "Modules 6, Cohorts 8" where the brief said 3 courses in 3 cohorts and
     the coaching assignments apart)."""
     courses = [c for c in s.modules if getattr(s.module(c), "is_course", True)]
-    classes = sum(1 for c in s.cohorts if getattr(s.module(c.module_code), "is_course", True))
+    classes_ = classes(s, s.cohorts)
     interventions = sum(len({m.org_id for m in c.members if s.mine(m.org_id)})
                         for c in s.cohorts if (module := s.module(c.module_code)) is not None
                         and not module.is_course)
-    return len(courses), classes, interventions
+    return len(courses), classes_, interventions
 
 
 def offered(s: Scope) -> tuple[int, int, str, str]:

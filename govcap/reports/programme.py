@@ -18,6 +18,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext_noop as _
 
@@ -61,6 +62,19 @@ class CountryPlan:
     @property
     def cohorts(self) -> list:
         return [c for c in self.data.cohorts if c.status == SCHEDULED and c.month]
+
+    @cached_property
+    def _interventions(self) -> frozenset[str]:
+        """Its modules that are not courses (coaching, on-the-job projects, training of
+        trainers, e-learning): their cohorts are not counted as cohorts (module_count)."""
+        catalogue = find_catalogue(self.data, "en")
+        if catalogue is None:
+            return frozenset()
+        return frozenset(code for code, m in catalogue.by_code.items() if not m.is_course)
+
+    def courses(self, cohorts: list[Cohort]) -> list[Cohort]:
+        """Of ``cohorts``, the courses' — those a "Cohorts" column counts."""
+        return [c for c in cohorts if c.module_code not in self._interventions]
 
     @property
     def places(self) -> int:
@@ -134,7 +148,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         cost = p.data.budget.total_cents
         total += p.base_cents(cost)
         rows.append([p.country, p.engagement, _version(p, L),
-                     len(p.data.organisations), len(p.data.gaps), len(p.cohorts), p.places,
+                     len(p.data.organisations), len(p.data.gaps), len(p.courses(p.cohorts)),
+                     p.places,
                      L.span(period.first, period.last) if not period.empty else "–",
                      Money(cost, p.data.budget.currency,
                            L.money(cost, p.data.budget.currency)),
@@ -147,12 +162,13 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         cost = sum(parts.values())
         months = sorted(c.month for c in cohorts if c.month)
         delivered_total += p.base_cents(cost)
-        delivered_cohorts += len(cohorts)
+        delivered_cohorts += len(p.courses(cohorts))
         delivered_places += sum(m.participants for c in cohorts for m in c.members)
         row: list[Cell] = [
             p.country, p.engagement, L.t("programme.version_delivered", version=p.version,
                                          date=L.date(p.approved_on)),
-            "", "", len(cohorts), sum(m.participants for c in cohorts for m in c.members),
+            "", "", len(p.courses(cohorts)),
+            sum(m.participants for c in cohorts for m in c.members),
             L.span(months[0], months[-1]),
             Money(cost, p.data.budget.currency, L.money(cost, p.data.budget.currency)),
             usd(p.base_cents(cost)), "", ""]
@@ -162,7 +178,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     rows = [r for country in dict.fromkeys(r[0] for r in rows)
             for r in [*earlier_rows.get(str(country), []), *(q for q in rows if q[0] == country)]]
     total += delivered_total
-    cohorts_in_all = sum(len(p.cohorts) for p in plans) + delivered_cohorts
+    cohorts_in_all = sum(len(p.courses(p.cohorts)) for p in plans) + delivered_cohorts
     places_in_all = sum(p.places for p in plans) + delivered_places
     countries = Table(
         [Column(label, width, kind) for label, width, kind in zip(
@@ -416,11 +432,12 @@ def _timeline(plans: list[CountryPlan], L: Labels,
         runs += [(q, q.delivered(today)) for q in earlier or []
                  if q.country == p.country and p.country not in {r.country for r, _ in runs}]
         runs.append((p, p.cohorts))
-    quarters = sorted({_quarter(c.month or "") for _p, cohorts in runs for c in cohorts})
+    quarters = sorted({_quarter(c.month or "") for p, cohorts in runs
+                       for c in p.courses(cohorts)})
     rows: list[list[Cell]] = []
     for p, cohorts in runs:
         counts: dict[str, dict[str, int]] = {}
-        for cohort in cohorts:
+        for cohort in p.courses(cohorts):  # coaching and the like are not cohorts
             said, _month = state(cohort, p.records if p.records is not None else {}, today)
             said = "in_progress" if said == "not_completed" else said  # running, past its month
             by_quarter = counts.setdefault(said, {q: 0 for q in quarters})

@@ -13,7 +13,15 @@ import dataclasses
 
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
-from govcap.reports import cohort_numbers, costing, course_states, left_out, load, rounds
+from govcap.reports import (
+    cohort_numbers,
+    costing,
+    course_states,
+    left_out,
+    load,
+    module_count,
+    rounds,
+)
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.nominations import names_due
 from govcap.reports.scope import Scope
@@ -180,7 +188,9 @@ def budget(s: Scope) -> Sheet:
     rows: list[list[Cell]] = []
     for code in s.modules:
         runs = [c for c in s.cohorts if c.module_code == code]
-        rows.append([code, s.module_title(code), s.domain(runs[0].domain), len(runs),
+        # coaching, on-the-job, e-learning: not cohorts (module_count), left blank
+        rows.append([code, s.module_title(code), s.domain(runs[0].domain),
+                     module_count.classes(s, runs) if module_count.is_class(s, runs[0]) else "",
                      sum(s.participants(c) for c in runs),
                      _computed(s.money(by_module[code]),
                                formulas.module(code) if formulas else None)])
@@ -189,7 +199,8 @@ def budget(s: Scope) -> Sheet:
             rows.append(["", costing.text(L.language, f"cat.{key}"), "", "", "",
                          _computed(s.money(by_module[key]), _outside_formula(formulas, key))])
     return Sheet(L["sheet.budget"], Table(cols, rows, total=[
-        L["total"], "", "", len(s.cohorts), sum(s.participants(c) for c in s.cohorts),
+        L["total"], "", "", module_count.classes(s, s.cohorts),
+        sum(s.participants(c) for c in s.cohorts),
         _column_sum(s.money(s.total_cents), "F", len(rows), formulas is not None)]))
 
 

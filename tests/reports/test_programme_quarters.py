@@ -22,6 +22,7 @@ def _country(records):
                        records=records)
 
 
+@pytest.mark.django_db  # the plan's catalogue tells its courses from coaching
 def test_past_courses_with_nothing_recorded_are_not_counted_as_planned() -> None:
     records = {"EA-201/en/01": Recorded("completed", "2026-03"),
                "EA-202/en/01": Recorded("in_progress", "2026-04"),
