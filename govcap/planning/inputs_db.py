@@ -65,6 +65,9 @@ class Inputs:
     gender_mix: dict[str, dict[str, int]] = field(default_factory=dict)  # see gender_mix()
     previous_courses: tuple[PreviousCourse, ...] = ()  # see previous_courses()
     open_cohorts: tuple[OpenCohort, ...] = ()  # see open_cohorts()
+    # what the checksum was made of, item by item and small (see manifest_of): stored with
+    # the version, so its page can say what changed since, not only that something did
+    manifest: dict[str, Any] = field(default_factory=dict)
 
 
 def default_start_month(engagement, today: dt.date | None = None) -> str:
@@ -443,4 +446,31 @@ def gather(engagement, day: dt.date | None = None) -> Inputs:
     # round as it was approved: not in the checksum; services.generate compares it apart)
     digest = hashlib.sha256(canonical_json(summary).encode()).hexdigest()
     return Inputs(assessments, targets_of(settings), constraints, row, catalogue,
-                  operations, titles, digest, coverage, mix, earlier, spare)
+                  operations, titles, digest, coverage, mix, earlier, spare,
+                  manifest_of(deciding, assessments, summary))
+
+
+def _short(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value).encode()).hexdigest()[:16]
+
+
+def manifest_of(deciding: list[Session], assessments: tuple[Assessment, ...],
+                summary: dict[str, Any]) -> dict[str, Any]:
+    """The inputs item by item, from what ``gather`` read (no query of its own): each
+    organisation's deciding session and when it was validated, each section's level and
+    confidence, the hashes of its shareable notes and of each shareable quote, the earlier
+    rounds' delivered courses, and one hash per other input (settings, edits, catalogue,
+    rate card, first month, coverage). ``services.evidence_changes`` compares two."""
+    sessions = {str(s.organisation.uuid): [str(s.uuid), s.validated_at.isoformat()
+                                           if s.validated_at else ""] for s in deciding}
+    levels, notes, quotes = {}, {}, {}
+    for a in assessments:
+        key = f"{a.org_id}:{a.section_key}"
+        levels[key] = f"{a.level.key if a.level else ''}|{a.confidence or ''}"
+        notes[key] = _short([a.shared_notes, a.shared_evidence, a.shared_dissent])
+        if a.shared_quotes:
+            quotes[key] = sorted(_short(list(q)) for q in a.shared_quotes)
+    return {"sessions": sessions, "levels": levels, "notes": notes, "quotes": quotes,
+            "deliveries": sorted(_short(c) for c in summary["previous_courses"]),
+            **{k: _short(summary[k]) for k in ("settings", "operations", "catalogue",
+                                                "rate_card", "first_month", "coverage")}}

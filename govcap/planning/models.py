@@ -224,6 +224,9 @@ class Plan(models.Model):
     data_json = models.TextField(help_text=_("PlanData.to_json(): canonical JSON"))
     checksum = models.CharField(max_length=64)
     inputs_checksum = models.CharField(max_length=64)
+    # the inputs item by item when it was generated (planning.inputs_db.manifest_of): its
+    # page says what changed since; null for a version stored before
+    inputs_manifest = models.JSONField(null=True, blank=True, editable=False)
     diff = models.JSONField(null=True, blank=True, help_text=_("What changed since the "
                                                                "previous version"))
     based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from govcap.accounts import audit, scoping
 from govcap.planning import committed as committed_courses
@@ -32,7 +33,7 @@ from govcap.planning.core.diff import diff_plans, edits_turned, moved_by_change
 from govcap.planning.core.edits import CONFLICT, Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
 from govcap.planning.core.inputs import PlanInputError, nominations_due
-from govcap.planning.core.plan import OperationResult, PlanData, plain
+from govcap.planning.core.plan import OperationResult, PlanData, canonical_json, plain
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.inputs_db import (
     Inputs,
@@ -133,34 +134,134 @@ def inputs_changed(plan: Plan) -> bool:
     read for today (a draft whose first month has passed is out of date). An approved
     version is read for its own date, with the courses it kept as they were then: the months
     passing since, and its own courses being delivered, leave it as it was approved."""
+    return freshness(plan).changed
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """Whether a version's inputs changed since it was generated, and what changed in
+    words ("2 sessions validated", "1 quote made shareable"): empty when the version was
+    stored before its inputs were kept item by item, or only the courses it kept moved."""
+
+    changed: bool
+    changes: tuple[str, ...] = ()
+
+
+def freshness(plan: Plan) -> Freshness:
+    """``inputs_changed``, with what changed: the inputs read now (one ``gather``, as
+    before) compared with those stored with the version (``Plan.inputs_manifest``)."""
     engagement = plan.engagement
     made = (plan.data.get("settings", {}).get("constraints", {}).get("plan_date")
             if plan.is_read_only else None)
     try:
         day = dt.date.fromisoformat(made) if made else None
-        base = gather(engagement, day).checksum
+        inputs = gather(engagement, day)
+        base = inputs.checksum
         now = committed_courses.of(engagement)
     except (ValueError, CatalogueError, PlanInputError):
-        return True
+        return Freshness(True)
     if plan.inputs_checksum in (committed_courses.checksum(base, now),
                                 committed_courses.checksum(base, now, legacy=True)):
-        return False  # (legacy: a version stored before the courses' version was left out)
-    if not plan.is_read_only:
-        return True
-    # the courses under way it kept, as its data says they were when it was generated
-    kept = {c["cohort_id"]: c for c in plan.data.get("cohorts", ()) if c.get("delivery")}
-    then = tuple(replace(c, status=kept[c.cohort_id]["delivery"],
-                         plan_version=kept[c.cohort_id].get("carried_from") or c.plan_version)
-                 for c in now if c.cohort_id in kept)
-    return plan.inputs_checksum not in (committed_courses.checksum(base, then),
-                                        committed_courses.checksum(base, then, legacy=True))
+        return Freshness(False)  # (legacy: a version stored before the courses' version was left out)
+    if plan.is_read_only:
+        # the courses under way it kept, as its data says they were when it was generated
+        kept = {c["cohort_id"]: c for c in plan.data.get("cohorts", ()) if c.get("delivery")}
+        then = tuple(replace(c, status=kept[c.cohort_id]["delivery"],
+                             plan_version=kept[c.cohort_id].get("carried_from")
+                             or c.plan_version)
+                     for c in now if c.cohort_id in kept)
+        if plan.inputs_checksum in (committed_courses.checksum(base, then),
+                                    committed_courses.checksum(base, then, legacy=True)):
+            return Freshness(False)
+    current = {**inputs.manifest, "committed": _committed_manifest(now)}
+    return Freshness(True, evidence_changes(plan.inputs_manifest, current,
+                                            with_committed=not plan.is_read_only))
+
+
+def _committed_manifest(committed) -> list[str]:
+    return sorted(hashlib.sha256(canonical_json(
+        {k: v for k, v in plain(c).items() if k != "plan_version"}).encode()
+    ).hexdigest()[:16] for c in committed)
+
+
+def _moved(before: list[str], after: list[str]) -> int:
+    """How many items of a list of hashes are new or changed (or gone, when more are)."""
+    return max(len(set(after) - set(before)), len(set(before) - set(after)))
+
+
+# What changed since a version was generated, counted (evidence_changes)
+EVIDENCE_CHANGES = {
+    "validated": ngettext_lazy("%(n)d session validated", "%(n)d sessions validated", "n"),
+    "unvalidated": ngettext_lazy("%(n)d session no longer validated",
+                                 "%(n)d sessions no longer validated", "n"),
+    "levels": ngettext_lazy("%(n)d level or confidence changed",
+                            "%(n)d levels or confidences changed", "n"),
+    "notes": ngettext_lazy("%(n)d section's shareable notes changed",
+                           "%(n)d sections' shareable notes changed", "n"),
+    "quotes_shared": ngettext_lazy("%(n)d quote made shareable",
+                                   "%(n)d quotes made shareable", "n"),
+    "quotes_withdrawn": ngettext_lazy("%(n)d quote no longer shareable",
+                                      "%(n)d quotes no longer shareable", "n"),
+    "deliveries": ngettext_lazy("%(n)d delivery of an earlier round recorded or changed",
+                                "%(n)d deliveries of earlier rounds recorded or changed", "n"),
+    "committed": ngettext_lazy("%(n)d course under way recorded or changed",
+                               "%(n)d courses under way recorded or changed", "n"),
+}
+
+
+def evidence_changes(before: dict[str, Any] | None, now: dict[str, Any],
+                     with_committed: bool = True) -> tuple[str, ...]:
+    """What changed between two manifests (``inputs_db.manifest_of``), in words, in the
+    active language; () when ``before`` is None (a version stored before manifests)."""
+    if not before:
+        return ()
+    out: list[str] = []
+
+    def count(n: int, key: str) -> None:
+        if n:
+            out.append(str(EVIDENCE_CHANGES[key] % {"n": n}))
+
+    was, is_ = before.get("sessions", {}), now.get("sessions", {})
+    newer = sum(1 for org, (sid, at) in is_.items()
+                if org not in was or (sid != was[org][0] and at >= was[org][1]))
+    older = sum(1 for org, (sid, at) in was.items()
+                if org not in is_ or (sid != is_[org][0] and is_[org][1] < at))
+    count(newer, "validated")
+    count(older, "unvalidated")
+    # levels, notes and quotes of the sessions it read still: a new session's are its own
+    shared_orgs = {org for org in set(was) & set(is_) if was[org][0] == is_[org][0]}
+
+    def same_org(key: str) -> bool:
+        return key.split(":", 1)[0] in shared_orgs
+
+    for name in ("levels", "notes"):
+        a, b = before.get(name, {}), now.get(name, {})
+        count(sum(1 for k in set(a) | set(b) if same_org(k) and a.get(k) != b.get(k)), name)
+    quotes_then = [q for k, qs in before.get("quotes", {}).items() if same_org(k) for q in qs]
+    quotes_now = [q for k, qs in now.get("quotes", {}).items() if same_org(k) for q in qs]
+    count(len(set(quotes_now) - set(quotes_then)), "quotes_shared")
+    count(len(set(quotes_then) - set(quotes_now)), "quotes_withdrawn")
+    count(_moved(before.get("deliveries", []), now.get("deliveries", [])), "deliveries")
+    if with_committed:
+        count(_moved(before.get("committed", []), now.get("committed", [])), "committed")
+    for key, words in (("catalogue", _("the training catalogue changed")),
+                       ("rate_card", _("the rate card changed")),
+                       ("settings", _("the targets or settings changed")),
+                       ("operations", _("the edits changed")),
+                       ("first_month", _("the plan's first month has passed")),
+                       ("coverage", _("the organisations engaged or their sessions changed"))):
+        # (a session validated moves the coverage too: said once, as the session)
+        if before.get(key) != now.get(key) and not (key == "coverage" and (newer or older)):
+            out.append(words)
+    return tuple(out)
 
 
 def compute(engagement, day: dt.date | None = None) -> tuple[PlanData, Inputs]:
     """The plan of the engagement's inputs, dated ``day`` (today when None)."""
     inputs = gather(engagement, day)
     committed = committed_courses.of(engagement)
-    inputs = replace(inputs, checksum=committed_courses.checksum(inputs.checksum, committed))
+    inputs = replace(inputs, checksum=committed_courses.checksum(inputs.checksum, committed),
+                     manifest={**inputs.manifest, "committed": _committed_manifest(committed)})
     data = generate_plan(inputs.assessments, inputs.catalogue, inputs.targets,
                          inputs.constraints, inputs.operations, inputs.section_titles,
                          inputs.previous_courses, inputs.open_cohorts, committed)
@@ -191,6 +292,7 @@ def _fill(plan: Plan, data: PlanData, inputs: Inputs, previous: Plan | None) -> 
     plan.data_json = data.to_json()
     plan.checksum = hashlib.sha256(plan.data_json.encode()).hexdigest()
     plan.inputs_checksum = inputs.checksum
+    plan.inputs_manifest = inputs.manifest
     plan.catalogue = inputs.catalogue_row
     plan.diff = diff_plans(previous.data, data.to_dict()).to_dict() if previous else None
     plan.__dict__.pop("data", None)

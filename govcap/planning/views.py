@@ -152,7 +152,9 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         [o for o in out_of_order(plan_data, catalogue) if org_id is None or o.org_id == org_id],
         namer)
     if can_edit and context["is_latest"]:
-        context["stale"] = services.inputs_changed(plan)
+        fresh = services.freshness(plan)  # what changed since it was generated, if anything
+        context["stale"] = fresh.changed
+        context["stale_changes"] = localise.join(fresh.changes)
         unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
         results = {r.op_id: r for r in plan_data.operations}
         context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),

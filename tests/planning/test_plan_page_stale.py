@@ -34,6 +34,8 @@ def test_an_approved_version_keeping_a_running_course_is_not_out_of_date(client,
     monkeypatch.setattr(inputs_db, "plan_date", lambda: later)
     assert STALE not in _page(client, world)
     monkeypatch.undo()
-    # a session validated after it: now it is out of date
+    # a session validated after it: now it is out of date, and says so as the approved
+    # snapshot it stays (test_plan_page_evidence_changed)
     validated(world, world.agency, dt.date(2026, 9, 1), {"change-management": "basic"})
-    assert STALE in _page(client, world)
+    assert "approved snapshot" in _page(client, world)
+    assert "Since then: 1 session validated." in _page(client, world)
