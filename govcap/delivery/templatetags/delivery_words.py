@@ -7,6 +7,7 @@ import datetime as dt
 
 from django import template
 from django.conf import settings
+from django.utils.html import format_html_join
 from django.utils.translation import pgettext
 
 from govcap import localise
@@ -96,4 +97,8 @@ def coordinators_of(engagement) -> dict:
                                          "user__username")]
     said = [f"{u.get_full_name() or u.username} ({u.email})" if u.email
             else (u.get_full_name() or u.username) for u in dict.fromkeys(users)]
-    return {"names": localise.join(said), "count": len(said)}
+    # each name set apart (<bdi>) in the sentence that says it: a Latin name and its
+    # address in an Arabic sentence keep their order and their brackets
+    between = localise.separator(strong=any("," in s or "،" in s for s in said))
+    names = format_html_join(between, "<bdi>{}</bdi>", ((s,) for s in said))
+    return {"names": names, "count": len(said)}
