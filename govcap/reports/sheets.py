@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from govcap.planning.core.budget import split_fixed
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED
 from govcap.reports import (
@@ -25,6 +26,7 @@ from govcap.reports import (
 from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
 from govcap.reports.nominations import names_due
 from govcap.reports.scope import Scope
+from govcap.reports.xlsx import sheet_title
 
 
 def build_sheets(s: Scope, when: str = "") -> list[Sheet]:
@@ -212,20 +214,128 @@ def per_organisation(s: Scope) -> Sheet:
     rows: list[list[Cell]] = []
     # one organisation's workbook: its shares summed from its share of each budget line
     formulas = _formulas(s) if s.org_id is not None else None
+    # the whole plan's: each share a formula over the budget lines and unit rates, as one
+    # organisation's workbook computes it, with the cohort's participants and the rounding
+    # cent beside it (H, I)
+    shares = _Shares(s) if s.org_id is None and _formulas(s) is not None else None
+    if shares is not None:
+        cols += [Column(costing.text(L.language, "share.cohort_participants"), 12, "number"),
+                 Column(costing.text(L.language, "share.rounding"), 14, "money")]
     for org_id in s.organisations:
+        first = len(rows) + 2  # its first row under the header
         for c in s.cohorts:
             for m in c.members:
                 if m.org_id == org_id:
-                    rows.append([s.names[org_id], c.module_code, s.module_title(c.module_code),
-                                 _month(s, c.month), _number(s, c.cohort_id), m.participants,
-                                 _computed(s.money(m.cost_cents), formulas.cohort(c.cohort_id)
-                                           if formulas is not None else None)])
+                    share = _computed(s.money(m.cost_cents), formulas.cohort(c.cohort_id)
+                                      if formulas is not None else None)
+                    if shares is not None:
+                        share = _computed(share, shares.member(c, org_id, len(rows) + 2))
+                    row: list[Cell] = [
+                        s.names[org_id], c.module_code, s.module_title(c.module_code),
+                        _month(s, c.month), _number(s, c.cohort_id), m.participants, share]
+                    if shares is not None:
+                        row += [sum(x.participants for x in c.members),
+                                shares.cent(c, org_id)]
+                    rows.append(row)
         for key, cents in _outside_cohorts(s, org_id):
-            rows.append([s.names[org_id], "", costing.text(L.language, f"cat.{key}"), "", "",
-                         "", _computed(s.money(cents), _outside_formula(formulas, key))])
+            share = _computed(s.money(cents), _outside_formula(formulas, key))
+            if shares is not None:
+                share = _computed(share, shares.reassessment(org_id) if key == "reassessment"
+                                  else shares.contingency(first, len(rows) + 2))
+            row = [s.names[org_id], "", costing.text(L.language, f"cat.{key}"), "", "",
+                   "", share]
+            if shares is not None:
+                row += ["", shares.contingency_cent(org_id) if key == "contingency" else ""]
+            rows.append(row)
     return Sheet(L["sheet.orgs"], Table(cols, rows, total=[
         L["total"], "", "", "", "", sum(r[5] for r in rows if isinstance(r[5], int)),
-        _column_sum(s.money(s.total_cents), "G", len(rows), True)]))
+        _column_sum(s.money(s.total_cents), "G", len(rows), True),
+        *(["", ""] if shares is not None else [])]))
+
+
+class _Shares:
+    """The whole plan's "Per organisation" shares as formulas over its "Budget lines" (J:
+    amount, G: quantity, I: unit rate) and "Unit rates" sheets, computed as the planner
+    shares each line (planning.core.budget) and as one organisation's workbook shows it: a
+    line shared by a course's organisations (trainers, venue, a fixed price) in proportion
+    to participants, rounded to the cent, plus the cent the largest remainder gives it
+    (typed, in its own column); a per-participant line its participants' part of the
+    quantity × the rate; travel its travellers × the rate; coaching once per organisation;
+    the contingency in proportion to its subtotal. Row F: its participants; H: the
+    cohort's; I: the rounding cent."""
+
+    def __init__(self, s: Scope) -> None:
+        lang = s.L.language
+        self.budget = budget = s.plan.budget
+        self.money = s.money
+        self.lines_sheet = _quoted(costing.text(lang, "sheet.lines"))
+        rates = _quoted(costing.text(lang, "sheet.rates"))
+        # "Unit rates": a header, the rates, the contingency, then the travelling share
+        self.travelling = f"{rates}$C${len(budget.unit_rates) + 3}"
+        self.row = {id(line): n for n, line in enumerate(budget.lines, start=2)}
+        self.subtotal_row = len(budget.lines) + 2  # as costing.cost_sheets writes them
+        self.by_cohort: dict[str, list] = {}
+        for line in budget.lines:
+            if line.cohort_id:
+                self.by_cohort.setdefault(line.cohort_id, []).append(line)
+
+    def _cell(self, column: str, line) -> str:
+        return f"{self.lines_sheet}{column}{self.row[id(line)]}"
+
+    def member(self, cohort, org_id: str, r: int) -> str:
+        terms = []
+        for line in self.by_cohort.get(cohort.cohort_id, []):
+            if line.rate in costing.SHARED_RATES:
+                terms.append(f"ROUND({self._cell('J', line)}*F{r}/H{r},2)")
+            elif line.rate == "coaching":  # one follow-up per organisation
+                terms.append(self._cell("I", line))
+            elif line.rate == "travel":  # its travellers, rounded half up
+                terms.append(f"ROUND(F{r}*{self.travelling}/100,0)*{self._cell('I', line)}")
+            else:  # per participant (× the days): its part of the quantity
+                terms.append(f"{self._cell('G', line)}*F{r}/H{r}*{self._cell('I', line)}")
+        return "=" + "+".join([*terms, f"I{r}"]) if terms else ""
+
+    def cent(self, cohort, org_id: str) -> Cell:
+        """What the largest remainder adds to the rounded proportions of the shared lines."""
+        people = sum(m.participants for m in cohort.members)
+        mine = sum(m.participants for m in cohort.members if m.org_id == org_id)
+        cents = 0
+        for line in self.by_cohort.get(cohort.cohort_id, []):
+            if line.rate in costing.SHARED_RATES:
+                parts = split_fixed(line.amount_cents, cohort.members)
+                share = next(p for m, p in zip(cohort.members, parts, strict=True)
+                             if m.org_id == org_id)
+                cents += share - _half_up(line.amount_cents * mine, people)
+        return self.money(cents) if cents else ""
+
+    def reassessment(self, org_id: str) -> str:
+        cells = [self._cell("J", line) for line in self.budget.lines
+                 if line.category == "reassessment" and line.org_id == org_id]
+        return "=" + "+".join(cells) if cells else ""
+
+    def contingency(self, first: int, here: int) -> str:
+        """Its subtotal's proportion of the plan's contingency, plus its rounding cent."""
+        sub, cont = self.subtotal_row, self.subtotal_row + 1
+        return (f"=ROUND({self.lines_sheet}$J${cont}*SUM(G{first}:G{here - 1})/"
+                f"{self.lines_sheet}$J${sub},2)+I{here}")
+
+    def contingency_cent(self, org_id: str) -> Cell:
+        budget = self.budget
+        mine = budget.org_categories.get(org_id, {})
+        subtotal = sum(v for k, v in mine.items() if k != "contingency")
+        cents = mine.get("contingency", 0) - _half_up(budget.contingency_cents * subtotal,
+                                                      budget.subtotal_cents)
+        return self.money(cents) if cents else ""
+
+
+def _quoted(title: str) -> str:
+    """A sheet's name as a formula refers to it: quoted, a quote in it doubled, then "!"."""
+    return "'" + sheet_title(title).replace("'", "''") + "'!"
+
+
+def _half_up(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` rounded half up, as a spreadsheet's ROUND (non-negative)."""
+    return (2 * numerator + denominator) // (2 * denominator) if denominator else 0
 
 
 def _outside_formula(formulas: costing.LineFormulas | None, key: str) -> str | None:

@@ -21,6 +21,7 @@ _COLUMN = r"'([^']+)'!\$([A-Z]+):\$[A-Z]+"
 _SUMIFS = re.compile(rf"SUMIFS\({_COLUMN}((?:,{_COLUMN},(?:\"(?:[^\"]|\"\")*\"|\d+))+)\)")
 _CRITERION = re.compile(rf",{_COLUMN},(\"(?:[^\"]|\"\")*\"|\d+)")
 _ROUND = re.compile(r"ROUND\(([^()]*),(\d+)\)")
+_INNER_SUM = re.compile(r"(?<![A-Z])SUM\(([^()]*)\)")
 
 
 def _sumifs(book, found: re.Match[str]) -> Decimal:
@@ -37,9 +38,11 @@ def _sumifs(book, found: re.Match[str]) -> Decimal:
                Decimal(0))
 
 
-def evaluate(book, sheet: str, formula: str) -> Decimal:
+def evaluate(book, sheet: str, formula: str,
+             known: dict[str, Decimal] | None = None) -> Decimal:
     """``=ref``, ``=A1*B1``, ``=A1+B1``, ``=A1/B1``, ``=SUM(I2:I9)``,
     ``ROUND(x*ref/100,2)`` anywhere in an expression (``=ROUND(…)+N5``) and
+    ``SUM(G2:G9)`` inside an expression,
     ``=SUMIFS('S'!$J:$J,'S'!$D:$D,"value",'S'!$E:$E,2)`` (criteria text or whole numbers)."""
     body = formula[1:]
     if body.startswith("SUMIFS("):
@@ -52,10 +55,16 @@ def evaluate(book, sheet: str, formula: str) -> Decimal:
         end = _REF.fullmatch(last).group(3)  # type: ignore[union-attr]
         return sum((_value(book, sheet, col, r) for r in range(int(start), int(end) + 1)),
                    Decimal(0))
-    values: dict[str, Decimal] = {}
+    values: dict[str, Decimal] = dict(known or {})  # (a ROUND's inner part: the outer's)
+
+    def summed(match: re.Match[str]) -> str:  # a SUM inside an expression
+        key = f"s{len(values)}"
+        values[key] = evaluate(book, sheet, f"=SUM({match.group(1)})")
+        return key
+    body = _INNER_SUM.sub(summed, body)
 
     def rounded(match: re.Match[str]) -> str:
-        number = evaluate(book, sheet, "=" + match.group(1))
+        number = evaluate(book, sheet, "=" + match.group(1), values)
         key = f"r{len(values)}"
         values[key] = number.quantize(Decimal(1).scaleb(-int(match.group(2))),
                                       rounding=ROUND_HALF_UP)
@@ -68,7 +77,7 @@ def evaluate(book, sheet: str, formula: str) -> Decimal:
         values[key] = _value(book, match.group(1) or sheet, match.group(2), int(match.group(3)))
         return key
     expression = _REF.sub(swap, body)
-    assert re.fullmatch(r"[rv0-9*+/. -]+", expression), formula
+    assert re.fullmatch(r"[rsv0-9*+/. -]+", expression), formula
     return eval(expression, {"__builtins__": {}}, values)  # noqa: S307 - vetted above
 
 
