@@ -13,6 +13,7 @@ import re
 
 from govcap.direction import LRI, LRM, PDI, RTL_LANGUAGES, has_rtl, is_rtl, isolated
 from govcap.direction import runs as _runs
+from govcap.localise import colon, quote_marks
 
 __all__ = ["LRI", "LRM", "PDI", "RTL_LANGUAGES", "has_rtl", "is_rtl", "isolated", "runs",
            "wholly_left_to_right"]
@@ -49,3 +50,57 @@ def wholly_left_to_right(text: str) -> bool:
     follow it."""
     pieces = runs(text.replace(LRI, "").replace(PDI, ""))
     return len(pieces) == 1 and pieces[0][1]
+
+
+# A quotation held left to right (LRI … PDI, localise.inside_quotes) between the marks a
+# right-to-left sentence writes around it: "الملاحظات: «⁦Propos : …⁩»", "P4: «⁦Le PMO…⁩»".
+_QUOTED = re.compile(f"^(.*?)([«“\"]){LRI}([^{LRI}{PDI}]+){PDI}([»”\"])(.*)$", re.S)
+# What French typing shows: a space before : ; ! ? », after «, or a French accented letter.
+_FRENCH = re.compile("[\u00a0\u202f ][:;!?»]|«[\u00a0\u202f ]|[éèêàâçùûôîœ]", re.I)
+# … or, in a short text with neither, French's small words ("Le PMO n'existe que sur…")
+_FRENCH_WORDS = re.compile(r"\b(?:le|la|les|des|du|une|est|que|qui|pas|sur|dans|pour|avec"
+                           r"|[nldjsc]['’]|qu['’])(?=\W|$)", re.I)
+_CODES = re.compile(r"^\s*([A-Z]{1,3}\d{1,4}(?:\s*[,،]\s*[A-Z]{1,3}\d{1,4})*)\s*:\s*$")
+
+
+def latin_language(text: str) -> str:
+    """The language whose quotation marks a Latin text quoted in a right-to-left document
+    is set in: "fr" when it reads as French typed it (a space before its colons, accents,
+    or two of French's small words), else "en" (English and Swahili write the same marks)."""
+    return "fr" if _FRENCH.search(text) or len(_FRENCH_WORDS.findall(text)) >= 2 else "en"
+
+
+def quotation(text: str) -> str:
+    """A Latin `text` between the marks of its own language, quotations inside it between
+    the other pair so the reader can tell where each ends: « Propos : P3 : “le PMO…” »,
+    “The PMO ‘exists’ on paper.”."""
+    language = latin_language(text)
+    opening, closing = quote_marks(language)
+    inner = text.strip()
+    if language == "fr":
+        inner = re.sub("«[\u00a0\u202f ]*", "“", inner)
+        inner = re.sub("[\u00a0\u202f ]*»", "”", inner)
+    else:
+        inner = inner.replace("“", "‘").replace("”", "’")
+    return f"{opening}{inner}{closing}"
+
+
+def held_quotation(text: str) -> tuple[str, str, str, bool] | None:
+    """A line of a right-to-left document that quotes a Latin text (held between isolate
+    marks), as (what comes before, the quotation in its own language's marks, what comes
+    after, whether the line is the quotation's own: only participant codes before it). A
+    line that is its own ("P4: «…»") reads as its language writes it, "P4 : « … »"; one
+    after an Arabic label ("الملاحظات:") sets the quotation apart, below it. None for any
+    other line."""
+    found = _QUOTED.match(text)
+    if found is None:
+        return None
+    before, _open, inner, _close, after = found.groups()
+    shown = quotation(inner)
+    codes = _CODES.match(before)
+    if codes and not has_rtl(after):
+        language = latin_language(inner)
+        return f"{codes.group(1)}{colon(language)} ", shown, after, True
+    if not has_rtl(before):
+        return None
+    return before.rstrip(), shown, after, False

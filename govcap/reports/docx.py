@@ -246,8 +246,8 @@ def _chapter(word, section: Section, *, wide: bool, rtl: bool) -> None:
 
 def _blocks(word, section: Section, *, wide: bool, rtl: bool) -> None:
     """The section's blocks; in a right-to-left document a paragraph or a bullet with no
-    Arabic (an English description, a participant's French words 'P4: «…»') is laid out left
-    to right, as the PDF does."""
+    Arabic (an English description) is laid out left to right, and a quotation in another
+    script as the PDF sets it (:func:`_quoting`)."""
     width, height = _usable(word.sections[-1])
     for block in section.blocks:
         if isinstance(block, Heading):
@@ -255,22 +255,13 @@ def _blocks(word, section: Section, *, wide: bool, rtl: bool) -> None:
             heading.paragraph_format.page_break_before = block.new_page
         elif isinstance(block, Para):
             p = word.add_paragraph()
-            run = p.add_run(_direction(p, plain_text(block.text), rtl))
-            if block.kind == "note":
-                p.paragraph_format.keep_with_next = True  # a note introduces what follows
-                run.italic = True
-                run.font.size = Pt(9)
-                run.font.color.rgb = MUTED
-            elif block.kind == "intro":
-                p.paragraph_format.keep_with_next = True
-            elif block.kind == "lead":
-                run.bold = True
-                p.paragraph_format.keep_with_next = True
+            for run in _quoting(word, p, plain_text(block.text), rtl):
+                _para_run(p, run, block.kind)
         elif isinstance(block, Bullets):
             for item in block.items:
                 p = word.add_paragraph(style="List Bullet")
-                run = p.add_run(_direction(p, plain_text(item), rtl))
-                run.font.size = Pt(9)
+                for run in _quoting(word, p, plain_text(item), rtl, bullet=True):
+                    run.font.size = Pt(9)
         elif isinstance(block, Table):
             _table(word, block, width)
             word.add_paragraph()
@@ -278,6 +269,45 @@ def _blocks(word, section: Section, *, wide: bool, rtl: bool) -> None:
             for png in draw(block.kind, block.data, "png"):
                 _picture(word, png, width, int(height * 0.74),  # room for the headings
                          alt=block.caption)
+
+
+def _para_run(p, run, kind: str) -> None:
+    if kind == "note":
+        p.paragraph_format.keep_with_next = True  # a note introduces what follows
+        run.italic = True
+        run.font.size = Pt(9)
+        run.font.color.rgb = MUTED
+    elif kind == "intro":
+        p.paragraph_format.keep_with_next = True
+    elif kind == "lead":
+        run.bold = True
+        p.paragraph_format.keep_with_next = True
+
+
+def _quoting(word, p, text: str, rtl: bool, *, bullet: bool = False) -> list:
+    """The runs of paragraph `p` saying `text`. In a right-to-left document a line quoting a
+    Latin text is written as the PDF writes it (:func:`.direction.held_quotation`): the
+    quotation in its own language's marks, one style for every note; after an Arabic label
+    it is a paragraph of its own below the label, left to right (its marks at its own
+    ends); a participant's words with only their code ("P4 : « … »") stay in the
+    right-to-left paragraph as one left-to-right run, so that its bullet is at the right
+    as the other items'. Any other text is one run (:func:`_direction`)."""
+    found = direction.held_quotation(text) if rtl else None
+    if found is None:
+        return [p.add_run(_direction(p, text, rtl))]
+    before, shown, after, own = found
+    if own:
+        return [p.add_run(before + shown + after)]
+    runs = [p.add_run(before)]
+    p.paragraph_format.keep_with_next = True  # the label with its quotation
+    quoted = word.add_paragraph()
+    left_to_right(quoted)
+    if bullet:  # under the item's text, not under its bullet
+        quoted.paragraph_format.right_indent = Cm(0.63)
+    runs.append(quoted.add_run(shown))
+    if after:
+        runs.append(word.add_paragraph().add_run(after))
+    return runs
 
 
 def _direction(p, text: str, rtl: bool) -> str:

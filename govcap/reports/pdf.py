@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from collections.abc import Callable
 from pathlib import Path
 from string import Template
@@ -86,35 +85,38 @@ def rtl_text(value: object) -> str:
                    for piece, ltr in direction.runs(plain_text(value)))
 
 
-# A quotation held left to right (LRI … PDI, localise.inside_quotes) between the marks a
-# right-to-left sentence writes around it: "الملاحظات: «⁦Propos : …⁩»".
-_QUOTED = re.compile("^(.*?)([«“\"])\u2066([^\u2066\u2069]+)\u2069([»”\"])(.*)$", re.S)
-
-
 def _quoted(value: object, text: Callable[[object], str]) -> str:
-    """A line of a right-to-left document that quotes a text in another script: the
-    quotation as a block of its own, left to right with its marks inside its direction
-    ("الملاحظات:" then, below, "«Propos : P3 : “le PMO…” …»"). Run on in the Arabic line,
-    a wrapped quotation's marks came out at the wrong ends of its lines. A quotation that
-    holds the marks itself (« le PMO ») is put between the other pair (“ ”), so the reader
-    can tell where it ends. Any other text as `text` writes it."""
-    found = _QUOTED.match(plain_text(value)) if text is rtl_text else None
-    if found is None or not direction.has_rtl(found.group(1)):
+    """A line of a right-to-left document that quotes a text in another script
+    (:func:`.direction.held_quotation`), the quotation in its own language's marks, one
+    style for every note ("« Propos : P3 : “le PMO…” … »" for French words, a quotation
+    inside between the other pair). After an Arabic label ("الملاحظات:") the quotation is
+    a block of its own below it, left to right: run on in the Arabic line, a wrapped
+    quotation's marks came out at the wrong ends of its lines. A participant's words with
+    only their code ("P4 : « … »") are one left-to-right run, set at the item's start (the
+    right) as the other items. Any other text as `text` writes it."""
+    found = direction.held_quotation(plain_text(value)) if text is rtl_text else None
+    if found is None:
         return text(value)
-    before, _open, inner, _close, after = found.groups()
-    opening, closing = ("“", "”") if "«" in inner or "»" in inner else ("«", "»")
-    return (f"{text(before.rstrip())}"
+    before, shown, after, own = found
+    if own:
+        return f'<bdi dir="ltr">{esc(before + shown + after)}</bdi>'
+    return (f"{text(before)}"
             f'<span class="quoted" dir="ltr" style="display: block">'
-            f"{esc(opening + inner.strip() + closing)}</span>{text(after) if after else ''}")
+            f"{esc(shown)}</span>{text(after) if after else ''}")
 
 
 def _block_dir(value: object, text: Callable[[object], str]) -> str:
     """A paragraph with no Arabic in a right-to-left document (a module's description the
-    catalogue has in English only) is laid out left to right, as its language reads."""
+    catalogue has in English only) is laid out left to right, as its language reads. A
+    participant's quoted words with their code ("P4: «…»") are not: they are a run of
+    their own in the right-to-left line (:func:`_quoted`), so that a bullet before them
+    stays at the right as the other items'."""
     if text is not rtl_text:
         return ""
-    # a participant's quoted words with their code ("P4: «…»") too: direction's rule
-    return ' dir="ltr"' if direction.wholly_left_to_right(plain_text(value)) else ""
+    said = plain_text(value)
+    if direction.held_quotation(said) is not None:
+        return ""
+    return ' dir="ltr"' if direction.wholly_left_to_right(said) else ""
 
 
 def _attr(value: object, rtl: bool) -> str:

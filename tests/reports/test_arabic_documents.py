@@ -259,10 +259,12 @@ def right_to_left(p) -> bool:
     return bidi is not None and bidi.get(qn("w:val"), "1") not in ("0", "false", "off")
 
 
-def test_an_arabic_docx_sets_a_participants_latin_words_left_to_right():
-    """A participant's quotation in French with its code ('P4: «…»'), a paragraph with no
-    Arabic, reads left to right whole, as in the PDF (set right to left, Word put the code
-    after the quotation's full stop); the Arabic paragraphs beside it stay right to left."""
+def test_an_arabic_docx_holds_a_participants_latin_words_left_to_right():
+    """A participant's quotation in French with its code ('P4: «…»') is one left-to-right
+    run, written as French writes it ("P4 : « … »"), in a paragraph that keeps the
+    document's direction, so that a bullet before it stands at the right as every other
+    item's (set right to left piece by piece, Word put the code after the quotation's full
+    stop; set left to right whole, its bullet went to the far left)."""
     from govcap.reports.docx import render_docx
     from govcap.reports.model import Bullets, Para, Section
 
@@ -278,10 +280,10 @@ def test_an_arabic_docx_sets_a_participants_latin_words_left_to_right():
         text = "".join(t.text or "" for t in p.iter(qn("w:t")))
         if "P4" in text or arabic in text:
             said.setdefault("P4" if "P4" in text else "ar", []).append(right_to_left(p))
-    assert said == {"P4": [False, False], "ar": [True, True]}
+    assert said == {"P4": [True, True], "ar": [True, True]}
     # and none of its pieces is set right to left (a "»" so set is drawn mirrored, "«")
     latin = [p for p in body.iter(qn("w:p"))
              if "P4" in "".join(t.text or "" for t in p.iter(qn("w:t")))]
     assert not [r for p in latin for r in p.iter(qn("w:rtl"))]
     assert [BIDI_MARKS.sub("", "".join(t.text for t in p.iter(qn("w:t")))) for p in latin] == [
-        "P4: «Le PMO n'existe que sur le papier.»"] * 2
+        "P4\u202f: «\u00a0Le PMO n'existe que sur le papier.\u00a0»"] * 2

@@ -289,14 +289,17 @@ def test_a_coaching_offered_for_two_courses_is_one_offer_at_one_price() -> None:
     assert cells and all("USD\u00a01,000.00" in c and "2,000.00" not in c for c in cells)
 
 
-def test_an_arabic_pdf_sets_a_participants_latin_words_left_to_right_whole() -> None:
+def test_an_arabic_pdf_holds_a_participants_latin_words_left_to_right_whole() -> None:
     from govcap.reports.model import Section
     from govcap.reports.pdf import _blocks, rtl_text
 
     quoted = Labels("ar").t("evidence.quote", who="P4",
                             text=Labels("ar").inside_quotes("Le PMO n'existe que sur le papier."))
     html = _blocks(Section("annex", "", [Bullets((quoted,))]), rtl_text)
-    assert html.startswith('<ul><li dir="ltr">'), html
+    # one left-to-right run (pieces set right to left read '…papier.P4: «'), in an item
+    # that keeps the document's direction: its bullet at the right (test_quoted_note_own_block)
+    assert html.startswith('<ul><li><bdi dir="ltr">P4'), html
+    assert html.count("<bdi") == 1, html
 
 
 def test_more_months_than_a_year_stand_upright_in_the_timeline() -> None:
