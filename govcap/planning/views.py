@@ -30,6 +30,7 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core import edits
 from govcap.planning.core.diff import (
     OutOfOrder,
+    coordinator_moves,
     edits_turned,
     left_without_cohort,
     out_of_order,
@@ -74,6 +75,22 @@ def get_plan(request, engagement) -> Plan | None:
         if in_force is not None:
             return in_force
     return plans.order_by("-version").first()
+
+
+def _moved_reversals(plan_data: PlanData, catalogue, org_id: str | None) -> list[OutOfOrder]:
+    """The courses a coordinator's move put before the lower-numbered course of their step
+    and section (``core.diff.reversed_order``: a 102 before its 101, one of the two in the
+    month a move put it in) — no prerequisite, so ``out_of_order`` leaves them out, but out
+    of the order the catalogue sets all the same: the box lists them (it listed nothing
+    after a coordinator moved EA-102 before EA-101)."""
+    if catalogue is None:
+        return []
+    moves = coordinator_moves(plan_data)
+    cohorts = {(n.org_id, n.module_code): n.cohort_id or "" for n in plan_data.needs}
+    return [o for o in reversed_order(plan_data, catalogue)
+            if (org_id is None or o.org_id == org_id)
+            and (moves.get(cohorts.get((o.org_id, o.module_code), "")) == o.month
+                 or moves.get(cohorts.get((o.org_id, o.first_code), "")) == o.first_month)]
 
 
 def _catalogue_for_reader(plan: Plan):
@@ -150,7 +167,7 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
     # courses a move put no later than the course their organisations take first
     context["out_of_order"] = wording.out_of_order(
         [o for o in out_of_order(plan_data, catalogue) if org_id is None or o.org_id == org_id],
-        namer)
+        namer) + wording.reversed_by_move(_moved_reversals(plan_data, catalogue, org_id), namer)
     if can_edit and context["is_latest"]:
         fresh = services.freshness(plan)  # what changed since it was generated, if anything
         context["stale"] = fresh.changed

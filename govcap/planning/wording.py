@@ -362,6 +362,23 @@ def reversed_order(items: Iterable[Any], names: Namer) -> list[str]:
             for (code, month, first, first_month), orgs in grouped.items()]
 
 
+def reversed_by_move(items: Iterable[Any], names: Namer) -> list[str]:
+    """The plan page's "Not in the order the catalogue sets" lines of the courses a
+    coordinator's move put before their lower-numbered course (``core.diff.reversed_order``),
+    one sentence per pair of courses and months, with its organisations."""
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    for o in items:
+        grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
+                           []).append(o.org_id)
+    return [gettext("For %(orgs)s, %(module)s is in %(month)s, before %(first)s in "
+                    "%(first_month)s: a move by the coordinator reverses the order they are "
+                    "taught in.")
+            % {"module": names.module(code), "month": month_label(month),
+               "first": names.module(first), "first_month": month_label(first_month),
+               "orgs": localise.join(sorted(names.org(o) for o in orgs))}
+            for (code, month, first, first_month), orgs in grouped.items()]
+
+
 def moved_ahead(found: Iterable[tuple[str, str, str]], own: str, names: Namer) -> list[str]:
     """``core.diff.moved_before_companion``'s courses as the coordinator's doing: "Placed
     before Systems analysis (SVC-101) by the coordinator (moved to February 2027)."."""
