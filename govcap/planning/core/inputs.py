@@ -7,6 +7,7 @@ Everything here is frozen and validated on construction, so generation never has
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,8 +23,10 @@ class PlanInputError(ValueError):
     """Inputs that cannot make a plan; the message names the field and the value."""
 
 
+@functools.lru_cache(maxsize=4096)
 def month_number(month: str) -> int:
-    """``"2026-03"`` → months since year 0 (so months subtract like integers)."""
+    """``"2026-03"`` → months since year 0 (so months subtract like integers). Remembered:
+    the scheduler asks it of the same few dozen months hundreds of thousands of times."""
     match = _MONTH.match(month)
     if not match:
         raise PlanInputError(f"{month!r} is not a month; write it as YYYY-MM, e.g. 2026-03")
@@ -466,8 +469,9 @@ class Constraints:
         """Training days ``org_id`` can take in ``month`` (0 in a closed month)."""
         if month in self.blackout_months:
             return 0
-        days = self.capacity(org_id)[0]
-        block = self.blocks.get(month)
+        own = self.capacity_overrides.get(org_id)
+        days = (own.days_per_month if own is not None else None) or self.days_per_month
+        block = next((b for b in reversed(self.month_blocks) if b.month == month), None)
         return block.share(days) if block is not None else days
 
     def domain_limit(self, domain: str) -> int:

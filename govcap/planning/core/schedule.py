@@ -151,6 +151,8 @@ class _Load:
         self._limits: dict[tuple[str, str], int] = {}
         self._parts: dict[tuple[str, str], list[tuple[str, int]]] = {}
         self._capacity: dict[str, tuple[int, int, int]] = {}
+        self._in_class: dict[str, bool] = {}
+        self._best: dict[tuple[str, tuple[str, ...]], int] = {}
         self.blocks = constraints.blocks
         self.closed = constraints.closed_months
 
@@ -159,6 +161,13 @@ class _Load:
         if key not in self._limits:
             self._limits[key] = self.c.days_in(org, month)
         return self._limits[key]
+
+    def best_month(self, org: str, months: tuple[str, ...]) -> int:
+        """The most training days ``org`` can take in any one of ``months``."""
+        key = (org, months)
+        if key not in self._best:
+            self._best[key] = max((self.month_days(org, m) for m in months), default=0)
+        return self._best[key]
 
     def parts(self, cohort: Cohort, month: str) -> list[tuple[str, int]]:
         key = (cohort.module_code, month)
@@ -174,7 +183,10 @@ class _Load:
 
     def takes_away(self, cohort: Cohort) -> bool:
         """Whether ``cohort`` is a class: one of the month's cohorts, its people away."""
-        return self.catalogue.by_code[cohort.module_code].in_class
+        code = cohort.module_code
+        if code not in self._in_class:
+            self._in_class[code] = self.catalogue.by_code[code].in_class
+        return self._in_class[code]
 
     def why_not(self, cohort: Cohort, days: int, month: str,
                 new_cohort: bool = True, every: bool = False) -> Reason | None:
@@ -211,7 +223,7 @@ class _Load:
         """The first limit of one member organisation ``cohort`` in ``month`` breaks."""
         org = member.org_id
         per_month, per_quarter, away = self.capacity(org)
-        in_quarter: Counter[int] = Counter()
+        in_quarter: dict[int, int] = {}
         for at, part in parts:
             room = self.month_days(org, at)
             if self.days[(org, at)] + part > room:
@@ -222,7 +234,8 @@ class _Load:
                     return Reason("org-month-days-blocked",
                                   {**facts, "reasons": block.reasons if block else ()})
                 return Reason("org-month-days", facts)
-            in_quarter[quarter_of(at)] += part
+            quarter = quarter_of(at)
+            in_quarter[quarter] = in_quarter.get(quarter, 0) + part
         for quarter, part in sorted(in_quarter.items()):
             if self.quarter[(org, quarter)] + part > per_quarter:
                 return Reason("org-quarter-days", {
@@ -302,7 +315,7 @@ def _never_fits(cohort: Cohort, days: int, load: _Load,
         if load.takes_away(cohort) and member.participants > away:
             return Reason("too-many-away", {"org": org, "participants": member.participants,
                                             "limit": away})
-        best = max((load.month_days(org, m) for m in months), default=0)
+        best = load.best_month(org, months)
         if most > min(best, per_quarter):  # a workplace intervention: its largest month
             return Reason("too-long", {"org": org, "days": most, "month_limit": best,
                                        "quarter_limit": per_quarter})
