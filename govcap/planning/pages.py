@@ -298,8 +298,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         """Who attends, as the per-organisation documents say it: one organisation's page
         names only it, and counts the others it shares a course with ("Kenya Revenue
         Authority with 5 other organisations"); the whole plan's names them all."""
-        if org_id is None:
-            return tuple(names.get(o, o) for o in org_ids)
+        if org_id is None:  # in the reader's order of names, not the ids' (random) one
+            return tuple(localise.sorted_names(names.get(o, o) for o in org_ids))
         others = sum(1 for o in org_ids if o != org_id)
         own = names.get(org_id, org_id)
         if not others:
@@ -313,8 +313,9 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                   who(m.org_id for m in c.members),
                   module=namer.module(c.module_code), month=wording.month_label(c.month),
                   language=wording.language_name(c.language),
-                  members=tuple((m.org_id, names.get(m.org_id, m.org_id), m.participants)
-                                for m in c.members),
+                  members=tuple(localise.sorted_names(
+                      ((m.org_id, names.get(m.org_id, m.org_id), m.participants)
+                       for m in c.members), key=lambda member: member[1])),
                   names_due="" if c.delivery else names_due(c.month))  # kept: named
         for c in sorted(scheduled(own), key=lambda c: (c.month or "", c.cohort_id)))
     grid = []

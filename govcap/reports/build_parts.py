@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils import translation
 
+from govcap import localise
 from govcap.chartwords import chart_words
 from govcap.planning import wording
 from govcap.planning.core.period import months_of
@@ -163,8 +164,8 @@ def one_a_line(s: Scope, cohort: Cohort) -> list[Cell]:
     plan, "Ministry of ICT، ICT Authority" ran on and broke inside a name."""
     columns = s.cohort_columns(cohort)
     if s.org_id is None and len(cohort.org_ids) > 1:
-        columns[0] = "\n".join(sorted((s.names.get(i, i) for i in cohort.org_ids),
-                                       key=str.casefold))
+        columns[0] = "\n".join(localise.sorted_names(s.names.get(i, i)
+                                                      for i in cohort.org_ids))
     return columns
 
 

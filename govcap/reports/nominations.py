@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from govcap import localise
 from govcap.planning.core.catalogue import audience_names
 from govcap.planning.core.inputs import (
     NOMINATION_NOTICE_WEEKS,
@@ -92,7 +93,8 @@ def nominations(s: Scope) -> Section:
         # lower-case after the first name, as a list reads ("Chefs de projet, concepteurs…")
         audience = L.commas(audience_names(s.catalogue, roles) if s.catalogue
                             else [personas.get(p, p) for p in roles])
-        members = [m for m in cohort.members if s.mine(m.org_id)]
+        members = localise.sorted_names((m for m in cohort.members if s.mine(m.org_id)),
+                                        key=lambda m: s.names.get(m.org_id, m.org_id))
         places = sum(m.participants for m in members)
         rows.append([*([numbered.get(cohort.cohort_id, "")] if numbered is not None else []),
                      L.month(cohort.month),
