@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govcap.charts import palette
-from govcap.charts.markup import chars_fitting, clean, document, el, title_el, wrap
+from govcap.charts.markup import (
+    chars_fitting,
+    clean,
+    document,
+    el,
+    fallback_lang,
+    title_el,
+    wrap,
+)
 from govcap.charts.parts import LABEL_SIZE, MARGIN, SMALL_SIZE, Frame, chart_id_for, heading
 from govcap.charts.words import ENGLISH, Words
 
@@ -33,7 +41,7 @@ def count_bars(items: Sequence[tuple[str, int]], title: str, *, subtitle: str | 
         w = bar_w * n / top
         rows.append(el("g", [
             title_el(f"{clean(label)}: {n}"),
-            f.text(lines[0], MARGIN, mid + 4, size=LABEL_SIZE),
+            f.text(lines[0], MARGIN, mid + 4, size=LABEL_SIZE, lang=fallback_lang(label)),
             f.rect(x0, mid - 9, max(w, 1), 18, fill=BAR, stroke=BAR),
             f.text(str(n), x0 + w + 6, mid + 4, size=SMALL_SIZE, fill=palette.INK,
                    font_weight="bold"),

@@ -68,10 +68,10 @@ class EngagementLevels:
 
 def section_titles(engagement=None, instrument=None) -> dict[str, str]:
     """Section key → "N. Title" in the interface language (the engagement's instrument, or
-    the latest one)."""
+    the latest one), marked when it fell back to English (charts say lang="en")."""
     parsed = localised(instrument or (engagement.instrument if engagement else
                                       latest_instrument()), get_language())
-    return {s.key: f"{s.number}. {s.title}" for s in parsed.sections}
+    return {s.key: s.title.numbered(s.number) for s in parsed.sections}
 
 
 def _orgs(ids: Iterable[int]) -> dict[int, Org]:

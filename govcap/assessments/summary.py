@@ -67,7 +67,7 @@ def session_summary(session, instrument, *, shared_only: bool = False) -> Sessio
         for s in instrument.sections
     )
     chart = level_profile(
-        [SectionLevel(r.section.key, f"{r.section.number}. {r.section.title}",
+        [SectionLevel(r.section.key, r.section.title.numbered(r.section.number),
                       r.level if r.rated else NOT_RATED) for r in rows],
         # the colon as the language writes it (French: a no-break space before it)
         title=localise.labelled(localise.isolate(session.organisation.name), pgettext(

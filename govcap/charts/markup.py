@@ -104,6 +104,16 @@ def el(tag: str, children: Iterable[str] | str = (), /, **values: object) -> str
     return f"<{tag}{attrs(values)}>{body}</{tag}>"
 
 
+def fallback_lang(text: object) -> str | None:
+    """The language of an instrument text that fell back to English for want of a
+    translation (the instrument's ``Text`` with ``fallback``: "en"), None for any other
+    text. Its element says so (``lang="en"``), as the pages' ``|t`` does, so that a screen
+    reader reads the English words as English in a French or Arabic chart."""
+    if not getattr(text, "fallback", False):
+        return None
+    return str(getattr(text, "lang", "") or "en")
+
+
 def is_rtl(text: str) -> bool:
     """True when the first strongly directional character is right-to-left."""
     return reads_rtl(text)
@@ -160,6 +170,7 @@ def text_el(
     rtl_text = reads_rtl(line, rtl)
     anchor = anchor_for(align, rtl_text)
     values.setdefault("fill", INK)
+    values.setdefault("lang", fallback_lang(text))
     return el(
         "text", visible(line, rtl), x=x, y=y, font_size=size,
         direction=("rtl" if rtl_text else "ltr") if rtl or rtl_text else None,

@@ -16,6 +16,7 @@ from govcap.charts.data import Heatmap, HeatmapCell, Shown
 from govcap.charts.markup import (
     chars_fitting,
     el,
+    fallback_lang,
     fmt,
     make_id,
     safe_id,
@@ -195,7 +196,7 @@ def wrapped_label(f: Frame, text: str, x: float, mid: float, width: float,
     lines, truncated = wrap(text, chars_fitting(width, LABEL_SIZE), lines_max)
     top = mid + 4 - (len(lines) - 1) * LINE_HEIGHT / 2
     body = f.lines(lines, x, top, size=LABEL_SIZE, line_height=LINE_HEIGHT)
-    return el("g", (title_el(text) if truncated else "") + body)
+    return el("g", (title_el(text) if truncated else "") + body, lang=fallback_lang(text))
 
 
 def level_axis(f: Frame, x0: float, unit: float, y_top: float, y_bottom: float,

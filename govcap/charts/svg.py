@@ -39,6 +39,7 @@ from govcap.charts.markup import (
     clean,
     document,
     el,
+    fallback_lang,
     link,
     shorten,
     title_el,
@@ -213,7 +214,8 @@ def heatmap(
             fill=palette.INK,
             font_weight="bold",
         )
-        header.append(el("g", (title_el(column) if truncated else "") + body))
+        header.append(el("g", (title_el(column) if truncated else "") + body,
+                         lang=fallback_lang(column)))
     y += header_lines * 13 + 8
     row_h = 24
     body_rows = []
@@ -415,8 +417,9 @@ def trend(
     grid_top = y
     for key, label in sections:
         lines, truncated = wrap(label, chars_fitting(width - 2 * MARGIN, LABEL_SIZE + 1), 1)
-        parts = [title_el(label) if truncated else ""]
-        parts.append(f.text(lines[0], MARGIN, y + 14, size=LABEL_SIZE + 1, font_weight="bold"))
+        parts = [title_el(label, lang=fallback_lang(label)) if truncated else ""]
+        parts.append(f.text(lines[0], MARGIN, y + 14, size=LABEL_SIZE + 1, font_weight="bold",
+                            lang=fallback_lang(label)))
         y += header_h
         said = []
         previous: Shown = None

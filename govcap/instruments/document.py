@@ -52,6 +52,11 @@ class Text(str):
     def __reduce__(self) -> tuple[Any, ...]:
         return (Text, (str(self), self.id, self.lang, self.fallback))
 
+    def numbered(self, number: object) -> Text:
+        """"N. text", still marked as this text (its language, whether it fell back to
+        English): a chart's section label says lang="en" as the pages do."""
+        return Text(f"{number}. {self}", self.id, self.lang, self.fallback)
+
 
 @dataclass(frozen=True)
 class Statement:
