@@ -67,6 +67,9 @@ class PlanDocumentContext:
     # how many are nominated to each course kept from an earlier version
     # (course_states.nominated): one beyond the plan's count is said
     nominated: dict[str, int] = field(default_factory=dict)
+    # the instrument's section titles shown in English for want of a translation into the
+    # document's language (no number): the renderers mark them English (issue 15)
+    english_titles: tuple[str, ...] = ()
 
     def engagement_name(self, stored: str) -> str:
         return self.engagement_names.get(stored, stored)

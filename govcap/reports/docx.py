@@ -5,7 +5,9 @@ out right to left once built (:mod:`.docx_rtl`)."""
 
 from __future__ import annotations
 
+import copy
 import io
+import re
 import struct
 
 from docx import Document as new_docx
@@ -18,7 +20,7 @@ from docx.shared import Cm, Emu, Pt, RGBColor
 from docx.table import Table as DocxTable
 
 from govcap.reports import direction
-from govcap.reports.docx_rtl import left_to_right, right_to_left
+from govcap.reports.docx_rtl import RPR_ORDER, left_to_right, put, right_to_left
 from govcap.reports.figures import draw
 from govcap.reports.model import (
     Bullets,
@@ -65,9 +67,47 @@ def render_docx(doc: Document) -> bytes:
                 _page(part, wide=section.wide)
             _chapter(word, section, wide=section.wide, rtl=rtl)
             before = section
+    english(word.element.body, doc.english)
     if rtl:
         right_to_left(word, LANGS.get(doc.language, doc.language))
     return _saved(word)
+
+
+def english(body, texts: tuple[str, ...]) -> None:
+    """Each of `texts` (English for want of a translation: an instrument's section title)
+    in a run of its own said to be English (``w:lang w:val="en-GB"``), as the PDF's
+    ``lang="en"``: Word then checks its spelling, and a screen reader reads it, as English
+    rather than as the document's language."""
+    found = sorted({t for t in texts if t.strip()}, key=len, reverse=True)
+    if not found:
+        return
+    pattern = re.compile("|".join(re.escape(t) for t in found))
+    for r in list(body.iter(qn("w:r"))):
+        texts_in = r.findall(qn("w:t"))
+        if len(texts_in) != 1 or [c for c in r if c.tag not in (qn("w:t"), qn("w:rPr"))]:
+            continue  # a field, a break, a picture
+        said = texts_in[0].text or ""
+        if not pattern.search(said):
+            continue
+        anchor = r
+        at = 0
+        pieces = []
+        for match in pattern.finditer(said):
+            pieces += [(said[at:match.start()], False), (match.group(), True)]
+            at = match.end()
+        pieces.append((said[at:], False))
+        for piece, is_english in pieces:
+            if not piece:
+                continue
+            run = copy.deepcopy(r)
+            t = run.find(qn("w:t"))
+            t.text = piece
+            t.set(qn("xml:space"), "preserve")
+            if is_english:
+                put(run.get_or_add_rPr(), "lang", RPR_ORDER).set(qn("w:val"), LANGS["en"])
+            anchor.addnext(run)
+            anchor = run
+        r.getparent().remove(r)
 
 
 def _properties(word, doc: Document) -> None:

@@ -152,6 +152,9 @@ class Document:
     made: datetime.date | None = None
     made_by: str = ""
     revision: int = 1
+    # texts shown in English in another language's document for want of a translation (the
+    # instrument's section titles): the PDF marks them lang="en", the DOCX w:lang en-GB
+    english: tuple[str, ...] = ()
 
 
 # What the figures draw (plain data; :mod:`.figures` and :mod:`.gantt` draw them).

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 from string import Template
@@ -145,7 +146,27 @@ def render_html(doc: Document) -> str:
         footer_short=text(doc.cover[0][1] if doc.cover else ""),
         page_label=_attr(doc.page_label, rtl), page_of=_attr(doc.page_of, rtl),
         watermark=_attr(doc.watermark, rtl),
-        chapters="\n".join(_chapter(s, text) for s in doc.sections))
+        chapters=english("\n".join(_chapter(s, text) for s in doc.sections), doc.english))
+
+
+_TEXT_NODE = re.compile(r">([^<]+)<")
+
+
+def english(markup: str, texts: tuple[str, ...]) -> str:
+    """`markup` with each of `texts` (English for want of a translation: an instrument's
+    section title) said to be English where it is read, ``<span lang="en">``, as the pages'
+    ``|t`` marks it: a screen reader then reads it as English, not with the document's
+    language's rules. Only text between tags is looked at, never an attribute."""
+    found = [esc(t) for t in sorted(set(texts), key=len, reverse=True) if t.strip()]
+    if not found:
+        return markup
+    pattern = re.compile("|".join(re.escape(t) for t in found))
+
+    def node(match: re.Match[str]) -> str:
+        return ">" + pattern.sub(lambda m: f'<span lang="en">{m.group()}</span>',
+                                 match.group(1)) + "<"
+
+    return _TEXT_NODE.sub(node, markup)
 
 
 def _meta_dates(doc: Document) -> str:
@@ -167,7 +188,7 @@ def _brief_html(doc: Document, text: Callable[[object], str], rtl: bool) -> str:
         facts=text(doc.subtitle), note=note, footer=_attr(doc.footer, rtl),
         page_label=_attr(doc.page_label, rtl), page_of=_attr(doc.page_of, rtl),
         watermark=_attr(doc.watermark, rtl),
-        body=_blocks(doc.sections[0], text))
+        body=english(_blocks(doc.sections[0], text), doc.english))
 
 
 def render_pdf(doc: Document) -> bytes:

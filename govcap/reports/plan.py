@@ -10,6 +10,8 @@ language; pass ``catalogue=`` to give it directly.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from govcap.planning.core.catalogue import Catalogue, load_catalogue
 from govcap.planning.core.plan import PlanData
 from govcap.planning.core.validation import CatalogueError
@@ -63,7 +65,7 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
-    document = build_document(plan, ctx, catalogue)
+    document = replace(build_document(plan, ctx, catalogue), english=ctx.english_titles)
     if fmt == "xlsx" and plan.budget.rate_card:  # one organisation's too: its courses' lines
         # openpyxl behind these: loaded when a workbook is asked for, as in render_document
         from govcap.cells import neutralise
@@ -87,7 +89,8 @@ def render_brief(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(BRIEF_FORMATS)}")
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
-    return render_document(build_brief(plan, ctx, catalogue), fmt)
+    return render_document(replace(build_brief(plan, ctx, catalogue),
+                                   english=ctx.english_titles), fmt)
 
 
 def render_document(document: Document, fmt: str) -> bytes:
