@@ -53,8 +53,12 @@ def test_arabic_runs_right_to_left_with_the_autosave_words_translated(page, live
     assert previous.bounding_box()["x"] > following.bounding_box()["x"]
     assert page.evaluate(  # the arrows point the way the page reads
         "getComputedStyle(document.querySelector('.nav-sections .arrow')).transform") != "none"
-    # The instrument keeps its own language and direction inside the Arabic page.
-    expect(page.locator(".bench")).to_have_attribute("dir", "ltr")
+    # The instrument keeps its own language and direction inside the Arabic page, in each
+    # card's text; the cards run right to left, as the level buttons below them do (issue 15:
+    # they read High → Basic left to right above buttons reading مرتفع → أساسي right to left)
+    expect(page.locator(".bench .statements").first).to_have_attribute("dir", "ltr")
+    assert page.locator(".bench").get_attribute("dir") is None
+    cards_then_buttons_run_the_same_way(page)
 
     page.fill("#f-notes", "ملاحظات من القاعة")
     page.locator("#f-notes").blur()
@@ -72,7 +76,7 @@ def test_a_french_session_shows_the_instrument_in_french_without_fallback_marks(
     # the card is named as its radio button (the interface's word), then as read aloud
     expect(page.locator(".bench h3").first).to_have_text("High · Élevé")
     expect(page.locator('.bench h3 bdi[lang="fr"]').first).to_have_text("Élevé")
-    expect(page.locator(".bench")).to_have_attribute("lang", "fr")
+    expect(page.locator(".bench .statements").first).to_have_attribute("lang", "fr")
     expect(page.locator(".fallback-mark")).to_have_count(0)
 
 
@@ -85,7 +89,22 @@ def test_an_arabic_session_shows_the_instrument_in_arabic_right_to_left(page, li
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     expect(page.locator(".bench h3").first).to_have_text("High · مرتفع")
     expect(page.locator('.bench h3 bdi[lang="ar"]').first).to_have_text("مرتفع")
-    expect(page.locator(".bench")).to_have_attribute("dir", "rtl")
+    expect(page.locator(".bench .statements").first).to_have_attribute("dir", "rtl")
     expect(page.locator(".fallback-mark")).to_have_count(0)
+    # the Arabic statements read right to left inside cards laid out as the English page
+    # runs, the same way as the level buttons below them
     high, basic = page.locator(".bench .b-high"), page.locator(".bench .b-basic")
-    assert high.bounding_box()["x"] > basic.bounding_box()["x"]  # the seed's columns, mirrored
+    assert high.bounding_box()["x"] < basic.bounding_box()["x"]
+    cards_then_buttons_run_the_same_way(page)
+    assert page.evaluate("getComputedStyle(document.querySelector("
+                         "'.bench .b-high .statements')).direction") == "rtl"
+
+
+def cards_then_buttons_run_the_same_way(page: Page) -> None:
+    """The level cards (what is read aloud) and the level buttons (what is recorded) are in
+    the same order on the screen: High on the same side in both."""
+    def x(selector: str) -> float:
+        return page.locator(selector).bounding_box()["x"]
+    cards = x(".bench .b-high") < x(".bench .b-basic")
+    buttons = x('input[name=level][value=high]') < x('input[name=level][value=basic]')
+    assert cards == buttons, "the level cards and the level buttons run opposite ways"
