@@ -93,6 +93,28 @@ def sentence(action: str, thing: str) -> str:
     return words % {"thing": thing}
 
 
+def rating_sentence(field: str) -> str:
+    """One field of a section's rating changed, as a whole sentence per field, so that a
+    translation gives the field its own article ("A modifié le niveau convenu de la section
+    6 « … »", "les notes", "la confiance"); ``%(number)s`` and ``%(title)s`` (quoted) say
+    the section; another field: ``%(field)s``."""
+    context = "history: one field of a section's rating changed"
+    sentences = {
+        "level": pgettext(context, "Changed the agreed level of section %(number)s %(title)s"),
+        "confidence": pgettext(context,
+                               "Changed the confidence of section %(number)s %(title)s"),
+        "not_assessed_reason": pgettext(
+            context, "Changed why section %(number)s %(title)s was not assessed"),
+        "notes": pgettext(context, "Changed the notes of section %(number)s %(title)s"),
+        "evidence": pgettext(context,
+                             "Changed the evidence mentioned in section %(number)s %(title)s"),
+        "dissent": pgettext(context,
+                            "Changed the dissent noted in section %(number)s %(title)s"),
+    }
+    return sentences.get(field) or pgettext(
+        context, "Changed the %(field)s of section %(number)s %(title)s")
+
+
 @dataclass(frozen=True)
 class Line:
     """One change of one event, as a reader sees it."""
@@ -110,8 +132,9 @@ class Reader:
 
     def __init__(self, session: Session):
         self.session = session
-        self.sections = {s.key: f"{s.number}. {s.title}"
-                         for s in self._instrument(session).sections}
+        instrument = self._instrument(session)
+        self.sections = {s.key: f"{s.number}. {s.title}" for s in instrument.sections}
+        self.numbered = {s.key: (s.number, str(s.title)) for s in instrument.sections}
         uuids = set(history.events_of(session).values_list("object_uuid", flat=True))
         # looked up by an event's object_uuid, which is None for an event about no object
         self.rating_section: dict[uuid.UUID | None, str] = dict(
@@ -137,14 +160,21 @@ class Reader:
     def section(self, key: str | None) -> str:
         return self.sections.get(key or "", key or _("a section"))
 
+    def section_words(self, key: str | None) -> dict[str, Any]:
+        """A section as a sentence says it, its number apart and its title in the reader's
+        quotation marks ("section 6 “Capacity…”"): "of 6. Capacity…" ran the field into
+        the number and the title into a new sentence."""
+        number, title = self.numbered.get(key or "", ("", self.section(key)))
+        return {"number": number, "title": localise.quote(title)}
+
     def thing(self, event: AuditEvent) -> str:
         """What the event is about, in words."""
         kind = event.object_type
         if kind == "assessments.session":
             return _("the session")
         if kind == "assessments.rating":
-            return _("section %(section)s") % {
-                "section": self.section(self.rating_section.get(event.object_uuid))}
+            return pgettext("history: what changed", "section %(number)s %(title)s") % (
+                self.section_words(self.rating_section.get(event.object_uuid)))
         if kind == "assessments.quote":
             key = self.quote_section.get(event.object_uuid) or (event.before or event.after
                                                                 or {}).get("section")
@@ -194,9 +224,9 @@ class Reader:
         if event.action == "update" and len(named) == 1 and named[0] in self.fields:
             # one field: "Changed the role of participant P3"
             if event.object_type == "assessments.rating":
-                what = _("Changed the %(field)s of %(section)s") % {
+                what = rating_sentence(named[0]) % {
                     "field": self.fields[named[0]],
-                    "section": self.section(self.rating_section.get(event.object_uuid))}
+                    **self.section_words(self.rating_section.get(event.object_uuid))}
             else:
                 what = _("Changed the %(field)s of %(thing)s") % {
                     "field": self.fields[named[0]], "thing": self.thing(event)}

@@ -71,8 +71,8 @@ def test_a_coordinator_reads_and_downloads_a_sessions_history(consented):
     notes = [r for r in rows if r["technical: field_key"] == "notes"]
     assert [(r["field"], r["before"], r["after"]) for r in notes] == [
         ("notes", "", "First"), ("notes", "First", "Second")]
-    assert notes[0]["what"] == ("Changed the notes of 4. Setting expectations to accommodate "
-                                "and sustain change")
+    assert notes[0]["what"] == ("Changed the notes of section 4 “Setting expectations to "
+                                "accommodate and sustain change”")
     whats = {r["what"] for r in rows}
     assert "Recorded the participants' consent" in whats and "Added participant P1" in whats
     roles = [r for r in rows if r["technical: field_key"] == "seniority"]
