@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from govcap import labels
 from govcap.accounts import scoping
 from govcap.analysis import queries, raters
 from govcap.analysis.core.agreement import DEFAULT_THRESHOLD
@@ -22,7 +23,7 @@ from govcap.analysis.views.levels import get_engagement, show
 from govcap.assessments import access
 from govcap.assessments.errors import CaptureError, StaleRevision
 from govcap.assessments.models import Rating
-from govcap.instruments.services import localised
+from govcap.assessments.texts import reader_instrument
 
 
 def session_url(session_uuid: str) -> str:
@@ -67,7 +68,11 @@ def get_session(request, uuid_):
 
 
 def _sections(session):
-    return localised(session.instrument, session.language).sections
+    """The session's sections as its reader reads their titles, and their language: in the
+    page's language where the instrument has it (else the session's, each untranslated title
+    marked), as the session's own pages name them."""
+    instrument = reader_instrument(session)
+    return instrument.sections, instrument.language
 
 
 def _int(value: str | None) -> int:
@@ -81,7 +86,7 @@ def _int(value: str | None) -> int:
 @login_required
 def my_rating(request, uuid):
     session = get_session(request, uuid)
-    sections = _sections(session)
+    sections, language = _sections(session)
     mine = {r.section_key: r for r in Rating.objects.filter(session=session, rater=request.user)}
     conflicts: dict[str, StaleRevision] = {}
     if request.method == "POST":
@@ -127,8 +132,11 @@ def my_rating(request, uuid):
                                    for f in raters.INDIVIDUAL_FIELDS}})
     return render(request, "analysis/my_rating.html", {
         "session": session, "engagement": session.engagement, "rows": rows,
+        "instrument_language": language,
         "can_capture": scoping.can_capture(request.user, session),
         "page_op": uuidlib.uuid4(), "levels": Rating.LevelChoice.choices,
+        # the capture page's words for a confidence (one msgid each, context "confidence")
+        "confidences": labels.confidence_choices(),
     }, status=409 if conflicts else 200)
 
 
@@ -136,7 +144,7 @@ def my_rating(request, uuid):
 @login_required
 def votes(request, uuid):
     session = get_session(request, uuid)
-    sections = _sections(session)
+    sections, language = _sections(session)
     tallies = {t.section_key: t for t in VoteTally.objects.filter(session=session)}
     if request.method == "POST":
         stale, section = [], None
@@ -172,5 +180,6 @@ def votes(request, uuid):
     rows = [{"section": s, "tally": tallies.get(s.key)} for s in sections]
     return render(request, "analysis/votes.html", {
         "session": session, "engagement": session.engagement, "rows": rows,
+        "instrument_language": language,
         "can_capture": scoping.can_capture(request.user, session), "page_op": uuidlib.uuid4(),
     })
