@@ -6,6 +6,8 @@ documents always say what was approved.
 
 from __future__ import annotations
 
+import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,6 +158,8 @@ def _context(plan: Plan, org_id: str | None,
         records=(course_states.recorded(plan) if plan.status == Plan.Status.APPROVED
                  else None),
         nominated=course_states.nominated(plan),
+        english_titles=tuple(str(s.title) for s in instrument.sections
+                             if getattr(s.title, "fallback", False)),
     )
     return ctx
 
@@ -254,6 +258,10 @@ def render(plan: Plan, fmt: str, org_id: str | None = None,
     with translation.override(language):  # the round's label in the document's language
         ctx = _context(plan, org_id, language)
     catalogue = plan.catalogue.parsed(ctx.language)  # the exact version the plan used
+    key = _rendered_key(plan, fmt, ctx, catalogue)
+    if key is not None and key in _RENDERED:
+        _RENDERED.move_to_end(key)
+        return _RENDERED[key]
     try:
         if fmt in BRIEF_FORMATS:
             data: bytes = reports.render_brief(plan.plan_data(), ctx, fmt.removeprefix("brief-"),
@@ -264,7 +272,33 @@ def render(plan: Plan, fmt: str, org_id: str | None = None,
         raise DocumentUnavailable(
             f"{fmt.upper()} plan documents are not available in this build ({exc.name}); "
             "download the JSON.") from exc
+    if key is not None:
+        _RENDERED[key] = data
+        while len(_RENDERED) > RENDERED_KEPT:
+            _RENDERED.popitem(last=False)
     return data
+
+
+# Documents of approved versions already rendered in this process, newest last (a Somalia
+# PDF took 6-13 s, nearly all of it WeasyPrint's layout and drawing): a second download, the
+# plan pack or another reader gets the same bytes at once. The key holds everything a
+# document is made of — the version's stored data (its checksum), the format, the whole
+# context (language, organisation, approver, superseded or not, deliveries recorded,
+# nominations, later round, section titles…), the catalogue as parsed in the language and
+# the day — so any change renders it anew. Kept in memory only: a restart (a new release)
+# starts empty.
+RENDERED_KEPT = 24
+_RENDERED: OrderedDict[str, bytes] = OrderedDict()
+
+
+def _rendered_key(plan: Plan, fmt: str, ctx: PlanDocumentContext, catalogue: Any) -> str | None:
+    """The key of a rendered document of an approved version; None for a draft, which
+    changes in place."""
+    if plan.status != Plan.Status.APPROVED:
+        return None
+    made_of = "\x1f".join((str(plan.pk), plan.checksum, fmt, repr(ctx), repr(catalogue),
+                           str(wording._today()), translation.get_language() or ""))
+    return hashlib.sha256(made_of.encode()).hexdigest()
 
 
 def _json_in(plan: Plan, language: str) -> dict[str, Any]:
