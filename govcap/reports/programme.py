@@ -29,6 +29,7 @@ from govcap.reports.course_states import STATES, Recorded, state
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Document, Money, Para, Section, Sheet, Table
 from govcap.reports.plan import find_catalogue
+from govcap.reports.xlsx import Count
 from govcap.scale import DOMAINS
 
 BASE_CURRENCY = "USD"  # the shipped catalogue's; plans state their rate to it
@@ -157,6 +158,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                      usd(p.base_cents(p.data.budget.unscheduled_estimate_cents))])
         rates[id(rows[-1])] = p
     delivered_total = delivered_cohorts = delivered_places = 0
+    # an organisation counted once in the total, though in two rows of its country
+    seen_orgs = {(p.country, o.org_id) for p in plans for o in p.data.organisations}
     earlier_rows: dict[str, list[list[Cell]]] = {}
     for p, cohorts, parts in spent:
         cost = sum(parts.values())
@@ -164,10 +167,17 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         delivered_total += p.base_cents(cost)
         delivered_cohorts += len(p.courses(cohorts))
         delivered_places += sum(m.participants for c in cohorts for m in c.members)
+        # the organisations its delivered courses trained and the gaps they addressed (the
+        # sections of the needs they served): counted, as the other rows count theirs
+        ids = {c.cohort_id for c in cohorts}
+        trained = {m.org_id for c in cohorts for m in c.members}
+        addressed = {(n.org_id, k) for n in p.data.needs if n.cohort_id in ids
+                     for k in n.sections}
+        seen_orgs |= {(p.country, o) for o in trained}
         row: list[Cell] = [
             p.country, p.engagement, L.t("programme.version_delivered", version=p.version,
                                          date=L.date(p.approved_on)),
-            "", "", len(p.courses(cohorts)),
+            len(trained), len(addressed), len(p.courses(cohorts)),
             sum(m.participants for c in cohorts for m in c.members),
             L.span(months[0], months[-1]),
             Money(cost, p.data.budget.currency, L.money(cost, p.data.budget.currency)),
@@ -179,6 +189,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
             for r in [*earlier_rows.get(str(country), []), *(q for q in rows if q[0] == country)]]
     total += delivered_total
     cohorts_in_all = sum(len(p.courses(p.cohorts)) for p in plans) + delivered_cohorts
+    orgs = len({o for _country, o in seen_orgs})
+    twice = sum(r[3] for r in rows if isinstance(r[3], int)) - orgs  # in more than one row
     places_in_all = sum(p.places for p in plans) + delivered_places
     countries = Table(
         [Column(label, width, kind) for label, width, kind in zip(
@@ -190,7 +202,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
              L.t("programme.col.unplaced_cost", currency=BASE_CURRENCY)),
             SUMMARY_WIDTHS, SUMMARY_KINDS, strict=True)],
         rows, total=[L["total"], "", "", orgs,
-                     sum(len(p.data.gaps) for p in plans), cohorts_in_all,
+                     sum(r[4] for r in rows if isinstance(r[4], int)), cohorts_in_all,
                      places_in_all, "", "", usd(total),
                      sum(len(p.data.unfit) for p in plans), usd(unplaced)])
     domains = _domains(plans, spent, L, usd, total)
@@ -199,6 +211,12 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     else:
         summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY,
                                  table=L.quote(L["programme.h.summary"])), "note")]
+        if spent:  # what an earlier round's row counts, and the organisations counted once
+            words = Labels(L.language, _EN)
+            said = words["delivered_row"]
+            if twice:
+                said += " " + words.t("orgs_once", n=twice, total=orgs)
+            summary_note.append(Para(said, "note"))
     timeline = _timeline(plans, L, earlier=[p for p, _c, _p in spent])
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
                orgs=orgs, cohorts=cohorts_in_all, places=places_in_all, total=usd(total).text)
@@ -277,6 +295,14 @@ def _notes_table(blocks: list, L: Labels) -> Table:
 
 
 _EN = {
+    # the "Plans by country" row of an earlier round's delivered courses
+    "delivered_row": _("An earlier round's row counts the organisations its delivered "
+                       "courses trained and the gaps those courses addressed, as found in "
+                       "that round; a gap still open at the next round is counted again in "
+                       "that round's row."),
+    "orgs_once": _("An organisation in two rows of its country is counted once in the "
+                   "total: the total of organisations, {total}, is the sum of the rows less "
+                   "the {n} counted twice."),
     "col.currency": _("Currency"),
     "col.rate": _("Exchange rate (plan currency per {base})"),
 }
@@ -317,6 +343,21 @@ def _summary_sheet(table: Table, rates: dict[int, CountryPlan], L: Labels) -> Ta
                      dataclasses.replace(base, formula=f"=ROUND(I{n}/K{n},2)"), *row[10:]])
     said = list(table.total or [])
     total = [*said[:9], "", "", *said[9:]]  # under the currency and the rate: nothing
+    # the counts (organisations, gaps, cohorts, places, needs not placed): sums of the
+    # rows, so a donor who edits a row sees the total follow; an organisation in two rows
+    # of its country counted once (the PDF's total, said in a note)
+    last = len(rows) + 1
+    for index in (3, 4, 5, 6, 12):
+        cell, letter = total[index], _letter(index + 1)
+        if isinstance(cell, int) and rows:
+            formula = f"=SUM({letter}2:{letter}{last})"
+            in_rows = 0
+            for r in rows:
+                value = r[index]
+                in_rows += value if isinstance(value, int) else 0
+            if in_rows != cell:  # organisations counted twice
+                formula += f"-{in_rows - cell}"
+            total[index] = Count(cell, formula)
     # the converted cost (L) and the estimate of needs not placed (N): sums of the rows
     for index, column in ((11, "L"), (13, "N")):
         cell = total[index]
@@ -335,8 +376,13 @@ def _letter(column: int) -> str:
 
 
 def _domains_sheet(table: Table) -> Table:
-    """"Training by domain" for the workbook: its total a ``SUM`` of the rows."""
+    """"Training by domain" for the workbook: its totals (places per country, cost) ``SUM``
+    of the rows."""
     total = list(table.total or [])
+    for index, cell in enumerate(total):
+        if isinstance(cell, int) and table.rows:
+            letter = _letter(index + 1)
+            total[index] = Count(cell, f"=SUM({letter}2:{letter}{len(table.rows) + 1})")
     last = total[-1]
     if isinstance(last, Money):
         total[-1] = _summed(last, _letter(len(total)), len(table.rows))

@@ -61,7 +61,21 @@ def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) 
     return out.getvalue()
 
 
+class Count(int):
+    """A whole number the workbook computes: written as ``formula`` (``=SUM(D2:D5)``), read
+    as the number it gives everywhere else (the PDF, the DOCX)."""
+
+    formula: str
+
+    def __new__(cls, value: int, formula: str) -> Count:
+        made = super().__new__(cls, value)
+        made.formula = formula
+        return made
+
+
 def _value(value: Cell) -> object:
+    if isinstance(value, Count):
+        return value.formula
     if isinstance(value, Money):
         return value.formula or value.cents / 100
     if isinstance(value, Month):

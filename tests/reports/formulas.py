@@ -49,7 +49,7 @@ def evaluate(book, sheet: str, formula: str,
         found = _SUMIFS.fullmatch(body)
         assert found, formula
         return _sumifs(book, found)
-    if body.startswith("SUM("):
+    if re.fullmatch(r"SUM\([^()]*\)", body):
         first, last = body[4:-1].split(":")
         col, start = _REF.fullmatch(first).group(2, 3)  # type: ignore[union-attr]
         end = _REF.fullmatch(last).group(3)  # type: ignore[union-attr]

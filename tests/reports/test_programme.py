@@ -89,7 +89,10 @@ def test_every_approved_plan_side_by_side_with_its_cost_in_both_currencies(clien
     domains = book["Training by domain"]
     assert cents(evaluate(book, domains.title, list(domains.iter_rows())[-1][-1].value)) \
         == said.total[11].cents
-    assert total[6] == sum(r[6] for r in by_country.values())
+    # the places: a sum of the rows (those of each country's latest round), evaluated
+    assert total[6] == f"=SUM(G2:G{len(rows) - 1})"
+    assert int(evaluate(book, ws.title, total[6])) == said.total[6] == sum(
+        r[6] for r in rows[1:-1])
     note = sheet_rows(download(client, world.admin, "xlsx"), "DEMO DATA")
     assert note  # demo plans are marked as such
 
@@ -134,14 +137,20 @@ def test_each_country_counts_its_latest_approved_round_and_each_organisation_onc
     orgs = {o["org_id"] for p in demo_plans.values() if p.engagement.round_number == 0
             or p.pk == follow_up.pk for o in p.data["organisations"]
             if p.engagement.country.code != "KE" or p.pk == follow_up.pk}
-    assert rows[-1][3] == len(orgs)  # every organisation of the plans summed, once
+    # every organisation of the plans summed, once: the rows' sum less those in two rows
+    # of their country (the baseline's delivered courses trained them too)
+    # (and one the baseline trained that the follow-up plan does not have, counted too)
+    trained = {m.org_id for c in found.earlier[0].delivered() for m in c.members}
+    in_rows = sum(r[3] for r in rows[1:-1])
+    assert baseline[3] == len(trained) and len(trained - orgs) == 1
+    assert rows[-1][3] == f"=SUM(D2:D{len(rows) - 1})-{in_rows - len(orgs | trained)}"
     kenya_cost = follow_up.data["budget"]["total_cents"]
     assert by_country["Kenya"][8] == pytest.approx(kenya_cost / 100)
     # the baseline's delivered courses are in the total: it did not shrink
     assert rows[-1][11] == f"=SUM(L2:L{len(rows) - 1})"
     assert len([r for r in rows[1:-1] if str(r[11]).startswith("=ROUND(I")]) == 4
     text = docx_text(download(client, world.admin, "docx"))
-    assert f"organisations assessed: {len(orgs)};" in text
+    assert f"organisations assessed: {len(orgs | trained)};" in text
     assert "Earlier rounds, replaced by their country's latest approved plan: Kenya — " \
         "baseline 2025 (v" in text
     assert "that earlier rounds delivered: Kenya — baseline 2025 (version" in text

@@ -81,3 +81,29 @@ def test_a_donor_reads_the_sheets_with_room_for_their_figures() -> None:
     money = [c.number_format for c in list(ws.iter_rows(min_row=2))[0][8:12]]
     assert money[2] == "0.0#####"  # 177.721 shown whole, not as 177.72
     assert "DJF" in money[0] and ("USD" in money[3] or "$" in money[3]), money
+
+
+def test_count_totals_are_sums_of_the_rows_and_the_delivered_row_is_counted() -> None:
+    # the totals were typed numbers; the row of an earlier round's delivered courses left
+    # its organisations and gaps blank (issue 14)
+    document, book = _programme()
+    ws = book["Plans by country"]
+    rows = list(ws.iter_rows(min_row=2))
+    summary = _table(document, "summary")
+    delivered = next(r for r in summary.rows if "courses delivered" in str(r[2]))
+    assert isinstance(delivered[3], int) and delivered[3] > 0
+    assert isinstance(delivered[4], int) and delivered[4] > 0
+    total, last = rows[-1], len(rows)
+    for index, column in ((3, "D"), (4, "E"), (5, "F"), (6, "G"), (12, "M")):
+        formula = total[index].value
+        assert str(formula).startswith(f"=SUM({column}2:{column}{last})"), formula
+        said = summary.total[index if index < 9 else index - 2]
+        assert int(evaluate(book, ws.title, formula)) == said  # the PDF's total
+    # a donor who edits a row sees the total follow
+    ws["F2"] = ws["F2"].value + 5
+    assert int(evaluate(book, ws.title, total[5].value)) == summary.total[5] + 5
+    notes = " ".join(str(r[0].value) for r in book["Notes"].iter_rows())
+    assert "An earlier round's row counts the organisations its delivered courses" in notes
+    domains = book["Training by domain"]
+    foot = list(domains.iter_rows())[-1]
+    assert all(str(c.value).startswith("=SUM(") for c in foot[1:])
