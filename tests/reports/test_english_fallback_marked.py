@@ -5,14 +5,17 @@ change" as English in a Swahili, French or Arabic plan."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
+import pytest
 from docx import Document as read_docx
 from docx.oxml.ns import qn
 
 from govcap.reports.docx import render_docx
 from govcap.reports.model import Bullets, Column, Document, Para, Section, Table
 from govcap.reports.pdf import render_html
+from tests.reports.test_arabic_documents import planned  # noqa: F401, F811 (a fixture)
 
 TITLE = "Managing change"
 
@@ -49,3 +52,28 @@ def test_the_docx_gives_the_english_title_runs_of_its_own_in_english():
     assert english_runs("sw") == [TITLE] * 3
     assert english_runs("ar") == [TITLE] * 3
     assert english_runs("sw", ()) == []
+
+
+@pytest.mark.django_db
+def test_a_plans_docx_marks_the_instruments_untranslated_title(planned, monkeypatch):  # noqa: F811
+    """From the plan to the file: a section title the instrument's French layer lacks is
+    English in the French DOCX, and said to be."""
+    from govcap.instruments.document import Text
+    from govcap.reports import documents
+
+    real = documents.localised
+
+    def lacking(instrument, language):
+        parsed = real(instrument, language)
+        first = parsed.sections[0]
+        title = Text("Untranslated systems thinking", first.title.id, "en", fallback=True)
+        return dataclasses.replace(parsed, sections=(dataclasses.replace(first, title=title),
+                                                     *parsed.sections[1:]))
+
+    monkeypatch.setattr(documents, "localised", lacking)
+    data = documents.render(planned.plan, "docx", language="fr")
+    body = read_docx(io.BytesIO(data)).element.body
+    marked = {"".join(t.text or "" for t in r.iter(qn("w:t"))) for r in body.iter(qn("w:r"))
+              if (lang := r.find(f"{qn('w:rPr')}/{qn('w:lang')}")) is not None
+              and lang.get(qn("w:val")) == "en-GB"}
+    assert marked == {"Untranslated systems thinking"}
