@@ -29,7 +29,7 @@ from govcap.reports.course_states import STATES, Recorded, state
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Document, Money, Para, Section, Sheet, Table
 from govcap.reports.plan import find_catalogue
-from govcap.reports.xlsx import Count
+from govcap.reports.xlsx import Count, sheet_title
 from govcap.scale import DOMAINS
 
 BASE_CURRENCY = "USD"  # the shipped catalogue's; plans state their rate to it
@@ -206,6 +206,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                      places_in_all, "", "", usd(total),
                      sum(len(p.data.unfit) for p in plans), usd(unplaced)])
     domains = _domains(plans, spent, L, usd, total)
+    unplaced_sheet, unplaced_rows = _unplaced_lines(plans, L)
     if not plans:
         summary_note = [Para(L["programme.none"], "lead")]
     else:
@@ -248,7 +249,8 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         # what the PDF says around its tables, for a donor reading the workbook alone
         sheets=[Sheet(L["programme.h.notes"], _notes_table(
                     [lead, *before, *(summary_note if plans else []), *after], L)),
-                Sheet(L["programme.h.summary"], _summary_sheet(countries, rates, L)),
+                Sheet(L["programme.h.summary"], _summary_sheet(countries, rates, L, unplaced_rows)),
+                *([Sheet(L["programme.col.unplaced"], unplaced_sheet)] if unplaced_sheet else []),
                 Sheet(L["programme.h.domains"], _domains_sheet(domains)),
                 Sheet(L["programme.h.timeline"], dataclasses.replace(
                     timeline, columns=_in_characters(timeline.columns, first=(30, 26))))],
@@ -323,7 +325,71 @@ def _summed(money: Money, column: str, rows: int) -> Money:
     return dataclasses.replace(money, formula=f"=SUM({column}2:{column}{rows + 1})")
 
 
-def _summary_sheet(table: Table, rates: dict[int, CountryPlan], L: Labels) -> Table:
+def _unplaced_lines(plans: list[CountryPlan], L: Labels
+                    ) -> tuple[Table | None, dict[str, tuple[int, int]]]:
+    """The needs the plans could not place, line by line as their estimate costs them
+    (planning.core.budget.need_cents: the participants' own lines — materials, allowance,
+    travel, the follow-up coaching — at the plan's unit rates): quantity × unit rate, the
+    amount a formula; and each plan's (engagement's) first and last row, for the "Plans by
+    country" estimate to sum. A plan whose lines do not give its estimate to the cent (priced
+    by the catalogue, or stored otherwise) keeps its typed figure."""
+    from govcap.planning.core.budget import at_workplace, to_cents, travellers, venue_days
+
+    rows: list[list[Cell]] = []
+    where: dict[str, tuple[int, int]] = {}
+    for p in plans:
+        budget = p.data.budget
+        catalogue = find_catalogue(p.data, "en")
+        if catalogue is None or not p.data.unfit:
+            continue
+        overrides = p.data.settings.get("constraints", {}).get("cost_overrides") or {}
+        unit = budget.unit_rates
+        needs = {(n.org_id, n.module_code): n for n in p.data.needs}
+        names = {o.org_id: o.org_name for o in p.data.organisations}
+        mine: list[tuple[str, str, str, str, str, int, int]] = []
+        for gap in p.data.unfit:
+            module = catalogue.by_code.get(gap.module_code or "")
+            need = needs.get((gap.org_id, gap.module_code or ""))
+            if module is None or need is None or module.code in overrides:
+                mine = []
+                break
+            people = need.participants
+            at_venue = 0 if at_workplace(module) else venue_days(module)
+            share = budget.travelling_share_percent if at_venue else 0
+            own = ((("materials", people, unit.get("materials", 0)),
+                    ("allowance-day", people * at_venue, unit.get("allowance-day", 0)),
+                    ("travel", travellers(people, share), unit.get("travel", 0)),
+                    ("coaching", 1 if module.follow_up else 0, unit.get("coaching", 0)))
+                   if budget.rate_card else  # the catalogue's price per participant-day
+                   (("course-day", people * module.days,
+                     to_cents(Decimal(str(module.cost_per_participant_day)) * p.rate)),))
+            for rate, quantity, cents in own:
+                if quantity and cents:
+                    mine.append((p.country, p.engagement, names.get(gap.org_id, gap.org_id),
+                                 module.code, costing.rate_label(L.language, rate), quantity,
+                                 cents))
+        if sum(r[5] * r[6] for r in mine) != budget.unscheduled_estimate_cents:
+            continue  # not the estimate's lines: its typed figure stays
+        first = len(rows) + 2
+        for r in mine:
+            n = len(rows) + 2
+            cents = r[5] * r[6]
+            rows.append([*r[:6], Money(r[6], budget.currency, L.money(r[6], budget.currency)),
+                         Money(cents, budget.currency, L.money(cents, budget.currency),
+                               formula=f"=F{n}*G{n}")])
+        where[p.engagement] = (first, len(rows) + 1)
+    if not rows:
+        return None, {}
+    text = lambda key: costing.text(L.language, key)  # noqa: E731
+    return Table([Column(L["programme.col.country"], 14), Column(L["programme.col.engagement"], 30),
+                  Column(L["col.organisation"], 34), Column(L["col.module"], 10),
+                  Column(text("col.line"), 40), Column(text("col.quantity"), 10, "number"),
+                  Column(text("col.rate"), 14, "money"), Column(text("col.amount"), 14, "money")],
+                 rows), where
+
+
+def _summary_sheet(table: Table, rates: dict[int, CountryPlan], L: Labels,
+                   unplaced: dict[str, tuple[int, int]] | None = None) -> Table:
     """"Plans by country" for the workbook: beside each plan's cost its currency and the
     rate it states to the catalogue's currency, the converted cost ``=ROUND(cost/rate,2)``
     (the document's figure: cost ÷ rate, rounded half up to the cent) and the totals as
@@ -338,9 +404,16 @@ def _summary_sheet(table: Table, rates: dict[int, CountryPlan], L: Labels) -> Ta
         rate = p.rate
         cost, base = row[8], row[9]
         assert isinstance(cost, Money) and isinstance(base, Money)
+        estimate = row[11]
+        lines = (unplaced or {}).get(p.engagement)
+        if isinstance(estimate, Money) and lines and row[10] != "":  # its needs' lines
+            sheet = "'" + sheet_title(L["programme.col.unplaced"]).replace("'", "''") + "'!"
+            estimate = dataclasses.replace(estimate, formula=(
+                f"=ROUND(SUM({sheet}H{lines[0]}:H{lines[1]})/K{n},2)"))
         rows.append([*row[:9], cost.currency, int(rate) if rate == rate.to_integral_value()
                      else float(rate),
-                     dataclasses.replace(base, formula=f"=ROUND(I{n}/K{n},2)"), *row[10:]])
+                     dataclasses.replace(base, formula=f"=ROUND(I{n}/K{n},2)"), row[10],
+                     estimate, *row[12:]])
     said = list(table.total or [])
     total = [*said[:9], "", "", *said[9:]]  # under the currency and the rate: nothing
     # the counts (organisations, gaps, cohorts, places, needs not placed): sums of the

@@ -51,9 +51,10 @@ def evaluate(book, sheet: str, formula: str,
         return _sumifs(book, found)
     if re.fullmatch(r"SUM\([^()]*\)", body):
         first, last = body[4:-1].split(":")
-        col, start = _REF.fullmatch(first).group(2, 3)  # type: ignore[union-attr]
+        other, col, start = _REF.fullmatch(first).group(1, 2, 3)  # type: ignore[union-attr]
         end = _REF.fullmatch(last).group(3)  # type: ignore[union-attr]
-        return sum((_value(book, sheet, col, r) for r in range(int(start), int(end) + 1)),
+        return sum((_value(book, other or sheet, col, r)
+                    for r in range(int(start), int(end) + 1)),
                    Decimal(0))
     values: dict[str, Decimal] = dict(known or {})  # (a ROUND's inner part: the outer's)
 
