@@ -177,7 +177,11 @@ def alternative(a: Alternative, unfit: Unfit, currency: str, names: Namer,
             "country": isolate(country_label(a.country)),
             "month": month_label(a.month),
             "places": places, "cost": cost}
-        if abroad(a, plan_card):  # the same figure as the need's estimate: said why not more
+        module = names.catalogue.by_code.get(a.module_code)
+        online = module is not None and module.delivery == "online"  # no one travels
+        # the same figure as the need's estimate: said why not more, for a course one
+        # travels to (POL-103, online, said "travel to Somalia is not included")
+        if abroad(a, plan_card) and not online:
             line += " " + gettext("Costed at this plan's rates, as the needs not placed are; "
                                   "travel to %(country)s is not included.") % {
                 "country": isolate(country_label(a.country))}
