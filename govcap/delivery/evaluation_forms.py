@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from govcap import localise
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
 from govcap.delivery.forms import validate_contact
@@ -162,7 +163,7 @@ class PaperProblem(Exception):
 
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = list(problems)
-        super().__init__("; ".join(self.problems))
+        super().__init__(localise.join(self.problems, strong=True))
 
 
 def _int(value: str) -> int | None:

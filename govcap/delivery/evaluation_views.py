@@ -398,7 +398,8 @@ def import_answers(request, uuid):
         result = evaluation_xlsform.import_answers(upload.read(), delivery, user=request.user,
                                                    name=upload.name)
     except ImportProblem as exc:
-        messages.error(request, _("Nothing was imported. %(problems)s") % {"problems": str(exc)})
+        messages.error(request, _("Nothing was imported from %(file)s: %(problems)s") % {
+            "file": exc.source or upload.name, "problems": exc.listed()})
     else:
         messages.success(request, ngettext(
             "%(n)s answer imported (%(same)s already there).",

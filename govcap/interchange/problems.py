@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from govcap import localise
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -30,7 +32,8 @@ class Problem:
             place.append(_("column “%(column)s”") % {"column": self.column})
         if not place:
             return self.reason
-        return _("%(place)s: %(reason)s") % {"place": ", ".join(place), "reason": self.reason}
+        return _("%(place)s: %(reason)s") % {"place": localise.join(place),
+                                              "reason": self.reason}
 
 
 class ImportProblem(Exception):
@@ -64,6 +67,16 @@ class ImportProblem(Exception):
                          "%(n)d problems; nothing was imported:", len(self.problems)) % {
                              "n": len(self.problems)}
         return f"{head}{count}\n" + "\n".join(shown)
+
+    def listed(self) -> str:
+        """The problems (the first MAX_SHOWN) as one list for a message on a page, in the
+        reader's punctuation: "row 2, column “code”: …; row 3: …", "ligne 2, … ; ligne 3 …",
+        "الصف 2، … ؛ الصف 3 …" — not a Latin ";" between Arabic items (issue 15)."""
+        shown = [str(p) for p in self.problems[: self.MAX_SHOWN]]
+        more = len(self.problems) - self.MAX_SHOWN
+        if more > 0:
+            shown.append(ngettext("… and %(n)d more", "… and %(n)d more", more) % {"n": more})
+        return localise.join(shown, strong=True)
 
     def __str__(self) -> str:
         return self.message()
