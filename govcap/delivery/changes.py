@@ -92,8 +92,13 @@ class _Reader:
         return _named(TrainingProvider, "name", value)
 
     def course(self, value: Any) -> str:
-        """A course named by its cohort ID, from its id or uuid as the audit keeps it."""
-        return _named(Delivery, "cohort_id", value)
+        """A course as the plan's documents name it ("Data protection coaching (POL-901),
+        cohort 1"), from its id or uuid as the audit keeps it (not its internal cohort ID)."""
+        text = str(value)
+        found = (Delivery.objects.filter(pk=int(text)) if text.isdigit()
+                 else Delivery.objects.filter(uuid=text) if len(text) == 36 else None)
+        delivery = found.select_related("plan__catalogue").first() if found is not None else None
+        return delivery.course.label if delivery is not None else text
 
     def codes_moved(self, codes) -> str:
         """A merge's nominees by their codes before and after: "T1 became T5, …"."""
@@ -163,7 +168,8 @@ class _Reader:
                     (taken.after or {}).get("codes") if taken else ())) if part))
         if action == "merge-in":
             return ChangeLine(event, _("Took in the nominees of %(course)s") % {
-                "course": after.get("from") or "?"}, self.codes_moved(after.get("codes")))
+                "course": self.course(after["from_uuid"]) if after.get("from_uuid")
+                else after.get("from") or "?"}, self.codes_moved(after.get("codes")))
         if action == "clear-records":
             return ChangeLine(event, _("Deleted the attendance and completions of the old "
                                        "dates"), self.marks(before.get("marks") or []))

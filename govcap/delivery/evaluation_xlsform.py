@@ -17,6 +17,7 @@ from pathlib import Path
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from govcap.delivery import course_names
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import evaluation as rules
 from govcap.delivery.imports import read_upload
@@ -91,11 +92,11 @@ def build_spec(delivery: Delivery, level: int, languages: Sequence[str] = ("en",
     items += [Field("calculate", DELIVERY_FIELD, calculation=f"'{delivery.uuid}'",
                     role=DELIVERY_FIELD),
               Field("start", "start"), Field("end", "end")]
-    module = delivery.plan.catalogue.parsed(languages[0]).by_code.get(delivery.module_code)
     level_title = _in(languages[:1], lambda: _("Level 1: reaction") if level == 1
                       else _("Level 2: learning"))[languages[0]]
-    title = f"{module.title if module else delivery.module_code} ({delivery.cohort_id}) — " \
-            f"{level_title}"
+    # the course as the plan's documents name it ("…(POL-901), cohort 1"), not its internal id
+    course = _in(languages[:1], lambda: course_names.course_name(delivery).label)[languages[0]]
+    title = f"{course} — {level_title}"
     return FormSpec(form_id=form_id(delivery, level), version=FORM_VERSION, title=title,
                     languages=languages, items=tuple(items), choices=choices,
                     instance_name="concat(${trainee}, ' ', ${start})", section_keys=())

@@ -9,6 +9,7 @@ indicators will hang off ``Delivery`` and ``Trainee``.
 from __future__ import annotations
 
 import uuid
+from functools import cached_property
 
 from django.conf import settings
 from django.db import models
@@ -125,6 +126,15 @@ class Delivery(models.Model):
     @property
     def is_closed(self) -> bool:
         return self.status in (self.Status.CANCELLED, self.Status.MERGED)
+
+    @cached_property
+    def course(self):
+        """The course as the plan's documents name it (``course_names.CourseName``): its
+        title and code, the documents' cohort number, month and organisations. A list page
+        names many at once (``course_names.name_courses``); the id stays an identifier."""
+        from govcap.delivery.course_names import course_name  # it reads the models
+
+        return course_name(self)
 
     @property
     def course_language(self) -> str:

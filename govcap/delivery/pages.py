@@ -15,6 +15,7 @@ from django.utils.translation import ngettext, npgettext
 from govcap import localise
 from govcap.delivery.core.attendance import day_runs, mark_version, suggested_completion
 from govcap.delivery.core.costs import planned_share, seat_share
+from govcap.delivery.course_names import CourseName, plan_names
 from govcap.delivery.models import Attendance, Delivery, Trainee
 from govcap.orgs.models import Organisation
 from govcap.planning.core.money import format_money
@@ -37,6 +38,8 @@ class CourseRow:
     women: int = 0
     actual_cost: str = ""
     overdue: bool = False  # its planned month has ended and no delivery is recorded
+    # as the plan's documents name it: title and code, cohort number, month, organisations
+    course: CourseName | None = None
 
     @property
     def not_completed(self) -> str:
@@ -110,6 +113,10 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
         n_dropped=Count("trainees", filter=mine & Q(trainees__completion="dropped")),
         n_women=Count("trainees", filter=mine & Q(trainees__gender="female")))}
     by_cohort = {d.cohort_id: d for d in deliveries if d.plan_id == plan.pk}
+    # the organisations the reader may see named: a narrowed viewer's own
+    names = {str(u): name for u, name in plan.engagement.organisations.values_list(
+        "uuid", "name") if keys is None or str(u) in keys}
+    named = plan_names(plan, plan.data.get("cohorts", ()), names, language)
     rows = []
     for c in plan.data.get("cohorts", ()):
         if not c.get("month") and c["cohort_id"] not in by_cohort:
@@ -128,6 +135,7 @@ def course_rows(plan: Plan, deliveries: list[Delivery], language: str,
                         c.get("month") or "", theirs,
                         format_money(round(c.get("cost_cents", 0) * planned), currency,
                                      language))
+        row.course = named[c["cohort_id"]]
         if d is not None and n is not None:
             row.delivery = d
             row.nominated, row.completed = n.n_nominated, n.n_completed

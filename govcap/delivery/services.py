@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from govcap import localise
 from govcap.accounts import audit, scoping
-from govcap.delivery import access, follow_ups
+from govcap.delivery import access, course_names, follow_ups
 from govcap.delivery.changes import field_labels
 from govcap.delivery.core import attendance as rules
 from govcap.delivery.core.nominations import Finding, Nominee, check_nominations
@@ -490,10 +490,10 @@ def target_problem(delivery: Delivery, target: Delivery) -> str:
     """Why ``target`` cannot take in ``delivery``'s nominees, or ""."""
     if target.is_closed:
         return _("%(course)s is cancelled or merged: choose an open course.") % {
-            "course": target.cohort_id}
+            "course": target.course.label}
     if target.status == Delivery.Status.COMPLETED:
         return _("%(course)s is completed: its participants are those who took it.") % {
-            "course": target.cohort_id}
+            "course": target.course.label}
     if target.module_code != delivery.module_code:
         return _("Only deliveries of the same module can be merged.")
     if target.course_language != delivery.course_language:
@@ -503,9 +503,10 @@ def target_problem(delivery: Delivery, target: Delivery) -> str:
 
 def merge_targets(delivery: Delivery) -> list[Delivery]:
     """The courses this one can be merged into."""
-    found = Delivery.objects.filter(
+    found = list(Delivery.objects.filter(
         engagement=delivery.engagement, module_code=delivery.module_code).exclude(
-        pk=delivery.pk).order_by("start_date", "cohort_id")
+        pk=delivery.pk).select_related("plan__catalogue").order_by("start_date", "cohort_id"))
+    course_names.name_courses(found)  # each plan read once, not once a course
     return [t for t in found if not target_problem(delivery, t)]
 
 

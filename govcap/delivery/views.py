@@ -22,7 +22,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from govcap import localise
 from govcap.accounts import audit, scoping
 from govcap.cells import neutralise_row
-from govcap.delivery import access, changes, costs_shown, forms, imports, pages, services, texts
+from govcap.delivery import (
+    access,
+    changes,
+    costs_shown,
+    course_names,
+    forms,
+    imports,
+    pages,
+    services,
+    texts,
+)
 from govcap.delivery import evaluation as ev
 from govcap.delivery.core import attendance as attendance_rules
 from govcap.delivery.core.attendance import session_dates
@@ -42,9 +52,11 @@ def _language() -> str:
 @login_required
 def my_deliveries(request):
     """Every delivery the user may see (a training provider's home page)."""
+    # the latest first; those of a day (or undated) in the plan's order, as its documents
+    # number them: month, then module, then cohort
     rows = list(access.deliveries(request.user).select_related("plan__catalogue")
-                .order_by("-start_date", "cohort_id")[:500])
-    pages.name_modules(rows, _language())
+                .order_by("-start_date", "planned_month", "module_code", "cohort_id")[:500])
+    course_names.name_courses(rows, access.visible_orgs_many(request.user, rows), _language())
     return render(request, "delivery/list.html", {"deliveries": rows})
 
 
@@ -57,9 +69,10 @@ def engagement_deliveries(request, slug):
     can_manage = scoping.can_manage_engagement(request.user, engagement)
     orgs = None if can_manage else access.narrowed_orgs(request.user, engagement.id)
     rows = pages.course_rows(plan, deliveries, _language(), orgs) if plan else []
+    other = [d for d in deliveries if plan is None or d.plan_id != plan.pk]
+    course_names.name_courses(other, access.visible_orgs_many(request.user, other), _language())
     return render(request, "delivery/engagement.html", {
-        "engagement": engagement, "plan": plan, "rows": rows,
-        "other": [d for d in deliveries if plan is None or d.plan_id != plan.pk],
+        "engagement": engagement, "plan": plan, "rows": rows, "other": other,
         "can_manage": can_manage, "cost_share": orgs is not None})
 
 
@@ -91,6 +104,8 @@ def _context(request, delivery: Delivery) -> dict:
     rows = pages.trainee_rows(delivery, trainees, names, dict(catalogue.personas))
     narrowed = access.visible_orgs(user, delivery)  # a viewer of some organisations only
     org_keys = None if narrowed is None else pages.org_keys(narrowed)
+    # named as the plan's documents name it, with the organisations the reader may see
+    course_names.name_courses([delivery], {delivery.pk: narrowed}, _language())
     org_names = {str(t.organisation.uuid): t.organisation.name for t in trainees}
     org_names.update({str(o.uuid): o.name for o in delivery.engagement.organisations.all()})
     module = catalogue.by_code.get(delivery.module_code)
@@ -489,7 +504,7 @@ def import_attendance(request, uuid):
     except ImportProblem as exc:  # the file named once, then each problem once
         messages.error(request, _("Nothing was imported from %(file)s: %(problems)s") % {
             "file": exc.source or upload.name,
-            "problems": "; ".join(str(p) for p in exc.problems[:ImportProblem.MAX_SHOWN])})
+            "problems": exc.listed()})
     else:
         messages.success(request, _import_said(result))
         if result.changed:  # marks recorded before, on the page or another sheet

@@ -49,7 +49,9 @@ def message(page, text: str):
 
 
 def record_the_delivery(page, cohort_id: str) -> None:
-    page.locator("tbody tr", has_text=cohort_id).get_by_role(
+    # the row is named as the plan's documents name the course; its id is the form's value
+    page.locator("tbody tr", has=page.locator(f'input[name="cohort"][value="{cohort_id}"]')
+                 ).get_by_role(
         "button", name="Record delivery"
     ).click()
     page.wait_for_url(re.compile(r".*/deliveries/[0-9a-f-]{36}/$"))

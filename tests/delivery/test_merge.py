@@ -29,6 +29,10 @@ def sibling(course, suffix="99", **fields) -> Delivery:
         module_code=course.delivery.module_code, days=2, **fields)
 
 
+def _label(delivery: Delivery) -> str:
+    return Delivery.objects.get(pk=delivery.pk).course.label
+
+
 def test_a_merge_moves_the_nominees_with_codes_free_there_and_both_courses_say_it(course):
     target = sibling(course)
     Trainee.objects.create(delivery=target, code="T1", organisation=course.agency)
@@ -40,11 +44,13 @@ def test_a_merge_moves_the_nominees_with_codes_free_there_and_both_courses_say_i
     target.refresh_from_db()
     assert target.revision == 2
     source_lines = [f"{c.what} {c.details}" for c in changes.lines(merged)]
-    assert any(line.startswith(f"Merged the course into {target.cohort_id}")
+    # each course as the plan's documents name it, not by its internal id
+    assert any(line.startswith(f"Merged the course into {_label(target)}")
                and line.endswith("T1 became T5") for line in source_lines)
     assert "Added nominee T1 " in source_lines  # its nominees' history stays with it
     target_lines = [f"{c.what} | {c.details}" for c in changes.lines(target)]
-    assert f"Took in the nominees of {merged.cohort_id} | T1 became T5" in target_lines
+    assert f"Took in the nominees of {_label(merged)} | T1 became T5" in target_lines
+    assert merged.cohort_id not in " ".join(source_lines + target_lines)
 
 
 @pytest.mark.parametrize("other", [
@@ -96,7 +102,9 @@ def test_the_page_asks_before_merging_then_merges(client, course):
     page = client.get(url).content.decode()
     assert 'action="' + reverse("delivery-change", args=[course.delivery.uuid, "merge"]) in page
     day = localise.day(target.start_date, empty="—")  # the reader's words, not 2026-05-04
-    assert f"{target.cohort_id} · {day}</option>" in page
+    named = Delivery.objects.get(pk=target.pk).course
+    assert f"{named.details or named.module} · {day}</option>" in page
+    assert f"{target.cohort_id} · " not in page
     posted = {"op_id": str(uuid.uuid4()), "base_revision": "1", "into": str(target.uuid)}
     change_url = reverse("delivery-change", args=[course.delivery.uuid, "merge"])
     asked = client.post(change_url, posted)
@@ -107,7 +115,7 @@ def test_the_page_asks_before_merging_then_merges(client, course):
     assert Delivery.objects.get(pk=course.delivery.pk).status == Delivery.Status.MERGED
     page = client.get(url).content.decode()
     assert reverse("delivery", args=[target.uuid]) in page and "Merged into" in page
-    assert f"{target.cohort_id}</a>, the course it merged into." in page
+    assert f"{_label(target)}</a>, the course it merged into." in page
 
 
 def test_the_page_says_why_a_course_with_no_partner_cannot_be_merged(client, course):

@@ -9,6 +9,8 @@ import datetime as dt
 import re
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.models import Delivery, Trainee
@@ -29,7 +31,10 @@ def test_an_arabic_delivery_breadcrumb_keeps_each_latin_step_in_its_place(course
     # each step its own isolate: "Kenya — baseline 2025" and "POL-103/en/01" no longer run
     # together left to right, the later step shown first
     assert f"<bdi>{course.engagement.name}</bdi>" in trail
-    assert f"<bdi>{course.delivery.cohort_id}</bdi>" in trail
+    # the course as the plan's documents name it (its title and code), not its internal id
+    with translation.override("ar"):
+        label = Delivery.objects.get(pk=course.delivery.pk).course.label
+    assert f"<bdi>{escape(label)}</bdi>" in trail and course.delivery.cohort_id not in trail
     # and the separator is held in the page's direction either side of its arrow
     seps = re.findall(r'(.)<span class="sep" aria-hidden="true" dir="ltr">(.)</span>(.)', trail)
     assert seps and all(s == (RLM, "‹", RLM) for s in seps), seps

@@ -27,7 +27,10 @@ def test_the_deliveries_list_names_the_module_in_the_readers_language(course):
     for language in ("en", "fr"):
         page = client_for(course.coordinator).get(
             reverse("deliveries"), HTTP_ACCEPT_LANGUAGE=language).content.decode()
-        assert f">{title(course, language)}</a>" in page.replace("&#x27;", "'")
+        # the title with its code, as the plan's documents name the course
+        code = course.delivery.module_code
+        assert (f">{title(course, language)} (<span class=\"code\">{code}</span>)</a>"
+                in page.replace("&#x27;", "'"))
 
 
 def test_dates_are_said_in_the_readers_language_not_iso(course):
