@@ -202,7 +202,7 @@ def _session_rows(s: Session, sections: list[tuple], people: list[tuple],
                   options: ExportOptions) -> Iterator[list[Any]]:
     e, org = s.engagement, s.organisation
     head = [
-        e.slug, e.name, e.country.code, e.round_number,
+        e.slug, e.local_name, e.country.code, e.round_number,
         str(org.uuid), org.name, org.code, org.kind, sector_name(org.sector),
         str(s.uuid), s.scheduled_date, s.place, s.language, s.status,
         sections[0][0] if sections else "",

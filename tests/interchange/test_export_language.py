@@ -78,3 +78,16 @@ def test_the_language_chosen_on_the_page_writes_the_export(rated):  # noqa: F811
         book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert book["results"].sheet_view.rightToLeft and book["dictionary"].sheet_view.rightToLeft
 
+
+
+def test_the_export_names_the_engagement_as_the_page_does(rated):  # noqa: F811
+    """The engagement's name given in Arabic is the Arabic export's engagement_name, as the
+    page shows it (it stayed the stored French name beside translated titles and sectors)."""
+    w = rated
+    w.engagement.names = {"ar": "جيبوتي — خط الأساس 2026"}
+    w.engagement.save(update_fields=["names"])
+    rows = list(workbook(w, "ar")["results"].values)
+    assert dict(zip(rows[0], rows[1], strict=True))["engagement_name"] == \
+        "جيبوتي — خط الأساس 2026"
+    rows = list(workbook(w, "en")["results"].values)
+    assert dict(zip(rows[0], rows[1], strict=True))["engagement_name"] == w.engagement.name
