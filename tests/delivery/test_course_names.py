@@ -110,6 +110,10 @@ def test_kenya_follow_up_names_pol_901_cohort_1_as_the_february_coaching_for_odp
     assert "planned for February 2027" in course
     assert "Organisations: Office of the Data Protection Commissioner" in course
     assert not ID.search(course), ID.findall(course)
+    # its evaluation says which of POL-901's courses it evaluates
+    evaluation = _visible(client.get(reverse("delivery-evaluation", args=[delivery.uuid]))
+                          .content.decode())
+    assert "Evaluation of Coaching in digital policy and strategy (POL-901), cohort 1" in evaluation
 
 
 @pytest.mark.django_db
