@@ -17,6 +17,8 @@
   var session = bar.dataset.session;
   var csrf = bar.dataset.csrf;
   var canCapture = bar.dataset.canCapture === "1";
+  // the page reports a form refused ("Nothing recorded…"): claim nothing saved until a save
+  var formRefused = bar.dataset.refused === "1";
   var urls = { field: bar.dataset.saveUrl, quote: bar.dataset.quoteUrl, participant: bar.dataset.participantUrl,
                consent: bar.dataset.consentUrl, conflicts: bar.dataset.conflictsUrl };
   var summary = document.getElementById("save-summary");
@@ -180,7 +182,10 @@
       if (n && state === "saved") state = "offline";
     } else if (n) { parts.push(count(labels.pending, n)); if (state === "saved") state = "waiting"; }
     if (draft) { parts.push(labels.draft); if (state === "saved") state = "waiting"; }
-    if (state === "saved" && !parts.length) parts.push(labels.allSaved);
+    if (state === "saved" && !parts.length) {
+      if (formRefused) state = "";  // the message above says what was not saved
+      else parts.push(labels.allSaved);
+    }
     summary.dataset.state = state;
     // The line's words change often; the list of refused edits only when it changes, so a
     // list being read (opened, a button about to be pressed) is not rebuilt under the reader.
@@ -351,6 +356,7 @@
 
   function saved(op, data) {
     var here = op.section === section;
+    formRefused = false;  // something the facilitator did went through: the line may say so again
     change(KEY.failed, [], function (f) {  // a later edit of the same thing went through
       return f.filter(function (x) { return !sameTarget(x.op, op); });
     });

@@ -336,6 +336,17 @@ def autosave_texts() -> dict[str, Any]:
 
 
 @register.simple_tag(takes_context=True)
+def refused_here(context) -> bool:
+    """`{% refused_here as refused %}`: the page reports a form post refused in whole or in
+    part (a warning or an error message: "Nothing recorded…", "Type the quote before adding
+    it.", a field changed elsewhere), so the save-status line (autosave.js) does not claim
+    "All changes saved." beside it until something is saved."""
+    from django.contrib import messages as django_messages
+
+    return any(m.level >= django_messages.WARNING for m in context.get("messages") or ())
+
+
+@register.simple_tag(takes_context=True)
 def open_conflicts(context, session) -> int:
     """How many of the viewer's edits in this session wait for their decision."""
     user = context.get("user")
