@@ -157,10 +157,11 @@ class Counts:
     organisations: int
     gaps: int
     needs: int  # in the plan: placed or waiting for a place (the Needs table's rows)
-    cohorts: int
+    cohorts: int  # the courses' cohorts (course_counts)
     unfit: int
     unknowns: int
     left_out: int = 0  # needs left out by an edit, listed apart (as the documents do)
+    interventions: int = 0  # coaching and the like, one per organisation (course_counts)
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,21 @@ def scheduled(plan: PlanData) -> list[Cohort]:
     """The courses the plan runs: cohorts given a month. A cohort no month could hold is
     not one (the documents count and list the same); its members' needs are not placed."""
     return [c for c in plan.cohorts if c.status == SCHEDULED and c.month]
+
+
+def course_counts(plan: PlanData, catalogue: Catalogue) -> tuple[int, int]:
+    """(the courses' cohorts, the coaching and other interventions — one per organisation
+    that has one) among the cohorts the plan runs: counted as the documents' key figures
+    count them (reports.module_count). The plan page said "9 cohorts scheduled" for Kenya's
+    follow-up where its key figures and the approval said 3 cohorts and 6 coaching."""
+    courses = scheduled(plan)
+
+    def is_course(code: str) -> bool:
+        return getattr(catalogue.by_code.get(code), "is_course", True)
+
+    return (sum(1 for c in courses if is_course(c.module_code)),
+            sum(len({m.org_id for m in c.members}) for c in courses
+                if not is_course(c.module_code)))
 
 
 def coverage_lines(plan: PlanData) -> tuple[str, ...]:
@@ -347,7 +363,10 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         names=names,
         total=money(budget.total_cents),
         org_total=money(budget.by_org.get(org_id, 0)) if org_id else None,
-        unscheduled=money(budget.unscheduled_estimate_cents),
+        # nothing unplaced, nothing to say: the budget tab said "would cost about USD 0.00
+        # more" (issue 14, fresh eyes)
+        unscheduled=(money(budget.unscheduled_estimate_cents)
+                     if budget.unscheduled_estimate_cents else ""),
         gaps=own.gaps,
         unknowns=own.unknowns,
         needs=tuple(NeedRow(n, title(n.module_code), namer.module(n.module_code),
@@ -383,9 +402,10 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         start_note=start_note(plan),
         counts=Counts(organisations=len(plan.organisations), gaps=len(plan.gaps),
                       needs=sum(1 for n in plan.needs if n.status != DROPPED),
-                      cohorts=len(scheduled(plan)), unfit=len(plan.unfit),
+                      cohorts=course_counts(plan, catalogue)[0], unfit=len(plan.unfit),
                       unknowns=len(plan.unknowns),
-                      left_out=sum(1 for n in plan.needs if n.status == DROPPED)),
+                      left_out=sum(1 for n in plan.needs if n.status == DROPPED),
+                      interventions=course_counts(plan, catalogue)[1]),
         month_labels=tuple((m, wording.month_label(m)) for m in plan.months),
         unknown_rows=tuple((u, (section_titles or {}).get(u.section_key,
                                                          namer.section(u.section_key)),
