@@ -39,15 +39,10 @@ WORDS: dict[str, Any] = {
     "own": _("; some organisations have limits of their own, shown in the annex"),
     "start": (_("Training starts no earlier than the month after the plan's date "
               "({date}): from {first}.")),
-    "moved": (_("The start month in the settings, {start}, was before the plan's date, so "
-              "the schedule starts in {first} instead.")),
     "start_lead": _("Training starts at least {weeks:n.weeks} after the plan's date ({date}), "
                     "in a month that begins that long after it: from {first}."),
     "lead_closed": _("({month} is closed to training: {reasons})"),
     "lead_closed_plain": _("({month} is closed to training)"),
-    "moved_lead": _("The schedule starts in {first}, not in the start month in the settings, "
-                    "{start}: the first course comes at least {weeks:n.weeks} after the "
-                    "plan's date."),
     "blocked": _("Months with fewer working days: {months}."),
     "closed": _("closed"),
     "col.org": _("Organisation"), "col.limits": _("Limits (month / quarter / staff)"),
@@ -88,13 +83,9 @@ def rules(s: Scope) -> list[Any]:
                            if lead is not None else
                            w["start"].format(date=s.L.date(c["plan_date"]),
                                              first=s.L.month(c["first_month"]))))
-    if (c.get("first_month") and c["first_month"] != c.get("start_month")
-            and not later):
-        moved = (_with(w.t("moved_lead", weeks=lead, start=s.L.month(c["start_month"]),
-                           first=s.L.month(c["first_month"])), why) if lead is not None else
-                 w["moved"].format(start=s.L.month(c["start_month"]),
-                                   first=s.L.month(c["first_month"])))
-        blocks.append(Para(moved, "note"))
+    # not the start month in the settings when the plan's date moved it: a coordinator's
+    # setting, stale, said to a ministry ("…not in the start month in the settings, August
+    # 2026", Kenya's follow-up, issue 14 fresh eyes); the sentence above says from when
     # the months inside the plan's period, and those that pushed its start: Kenya's
     # baseline re-generated in 2026, its courses all of 2025, listed 2027's holidays
     first, last = s.period.first, s.period.last
