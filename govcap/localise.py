@@ -285,21 +285,57 @@ def isolate(text: str, language: str | None = None) -> str:
 _ISOLATES = ("\u2066", "\u2067", FSI)  # LRI, RLI, FSI: each closed by a PDI
 
 
+EXCERPT = (60, 80)  # the fewest and the most characters of a quotation cut short
+
+
+def _cut_at(visible: list[str], limit: int, opening: str, closing: str) -> int | None:
+    """How many of the `visible` characters a text cut at about `limit` keeps, or None when
+    it is kept whole. A quotation open at the cut, or opening just after it, keeps a
+    meaningful excerpt — 60 to 80 of its characters — not a stub of a letter or two
+    ("Notes : « Pr… »") nor a label without it ("Notes :…"); the cut falls between two
+    words where one is near."""
+    keep = limit - 1
+    start = None  # where the quotation open at the cut begins its text
+    for i, ch in enumerate(visible[:keep]):
+        if ch == opening and opening != closing:
+            start = i + 1
+        elif ch == closing and start is not None:
+            start = None
+    if start is None and opening != closing and opening in visible[keep:keep + 16]:
+        start = keep + visible[keep:keep + 16].index(opening) + 1  # "Notes :…" says nothing
+    floor = 1
+    if start is not None and keep - start < EXCERPT[0]:
+        keep, floor = start + EXCERPT[1], start + EXCERPT[0]
+        if len(visible) <= keep + 20:  # the rest is short: the whole text reads better
+            return None
+    if not visible[keep].isspace() and not visible[keep - 1].isspace():
+        spaces = [i for i in range(max(floor, keep - 25), keep) if visible[i].isspace()]
+        if spaces:
+            keep = spaces[-1]
+    return keep
+
+
 def shortened(text: str, limit: int, language: str | None = None) -> str:
-    """`text` cut to about `limit` visible characters with "…" where it was cut, every
-    quotation and isolate open at the cut closed after it: "Notes : « Propos…»⁩", not a
-    quotation that never closes after a cut through its closing marks (issue 15). Direction
-    marks count for nothing. Unchanged when short enough."""
+    """`text` cut to about `limit` visible characters with "…" where it was cut, between two
+    words where it can, every quotation and isolate open at the cut closed after it:
+    "Notes : « Propos…»⁩", not a quotation that never closes after a cut through its closing
+    marks (issue 15). A quotation cut short keeps 60 to 80 of its characters, so the text
+    may run past `limit` (`_cut_at`). Direction marks count for nothing. Unchanged when
+    short enough."""
     marks = {"\u2066", "\u2067", FSI, PDI, "\u200e", "\u200f"}
-    if sum(ch not in marks for ch in text) <= limit:
+    visible = [ch for ch in text if ch not in marks]
+    if len(visible) <= limit:
         return text
     opening, closing = (m.strip(NBSP) for m in quote_marks(language))
     _, closing_said = quote_marks(language)
+    cut = _cut_at(visible, limit, opening, closing)
+    if cut is None:
+        return text
     still_open: list[str] = []  # what closes each quotation or isolate open so far
     kept, seen = [], 0
     for ch in text:
         if ch not in marks:
-            if seen >= limit - 1:
+            if seen >= cut:
                 break
             seen += 1
         kept.append(ch)

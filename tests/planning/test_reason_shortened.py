@@ -13,7 +13,8 @@ FSI, LRI, PDI = "\u2068", "\u2066", "\u2069"
 
 
 def test_a_reason_cut_inside_its_quote_closes_the_quote_and_the_isolation():
-    notes = "Propos recueillis lors de l'atelier : pas de normes partagées entre les services"
+    notes = ("Propos recueillis lors de l'atelier : pas de normes partagées entre les services, "
+             "chacun suit ses propres habitudes et les données ne circulent pas entre eux")
     with translation.override("ar"):
         reason = "قُيّم المستوى. " + localise.labelled(
             "الملاحظات", f"{FSI}{localise.quote(notes)}{PDI}"
@@ -24,7 +25,36 @@ def test_a_reason_cut_inside_its_quote_closes_the_quote_and_the_isolation():
     assert short.count(FSI) + short.count(LRI) == short.count(PDI), repr(short)
     assert short.count("«") == short.count("»") == 1, repr(short)
     visible = [ch for ch in short if ch not in (FSI, LRI, PDI)]
-    assert len(visible) <= 40 + 1
+    assert len(visible) <= len("قُيّم المستوى. الملاحظات: «") + 80 + 3  # 80 of the quotation at most
+
+
+def test_a_quotation_cut_short_keeps_a_meaningful_excerpt_cut_between_words():
+    """The plan page's summary of a reason ended "Notes : « Pr… »" (two letters of the note):
+    a quotation cut short keeps 60 to 80 of its characters, cut between two words."""
+    rated = "Évalué Basique par 3 participants (cible Modérée), confiance élevée, écarts notés. "
+    notes = ("Propos recueillis lors de l'atelier : pas de normes partagées entre les services, "
+             "chacun suit ses propres habitudes et les données ne circulent pas entre eux.")
+    with translation.override("fr"):
+        reason = rated + localise.labelled("Notes", localise.quote(notes))
+        short = localise.shortened(reason, 110)
+    excerpt = short.split("«\u00a0", 1)[1].removesuffix("…\u00a0»")
+    assert 60 <= len(excerpt) <= 80, repr(short)
+    assert notes.startswith(excerpt) and notes[len(excerpt)] == " ", repr(short)
+    with translation.override("ar"):  # a cut just before the quotation: not "الملاحظات:…"
+        label = "الملاحظات"
+        reason = "قُيّم المستوى. " + localise.labelled(label, localise.quote(notes))
+        short = localise.shortened(reason, reason.index(label) + len(label) + 2)
+    assert len(short.split("«", 1)[1].removesuffix("…»").strip("\u2066\u2069")) >= 60, repr(short)
+    with translation.override("fr"):  # a note not much longer than the excerpt: kept whole
+        whole = rated + localise.labelled("Notes", localise.quote(notes[:90]))
+        assert localise.shortened(whole, 110) == whole
+
+
+def test_a_text_without_quotation_is_cut_between_two_words():
+    text = "Needed before " + ", ".join(f"Module number {i}" for i in range(20))
+    short = localise.shortened(text, 50)
+    assert short.endswith("…") and text.startswith(short[:-1])
+    assert text[len(short) - 1] == " ", repr(short)
 
 
 def test_a_short_reason_is_kept_whole_and_the_page_filter_cuts_alike():
