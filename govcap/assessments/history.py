@@ -98,21 +98,25 @@ def rating_sentence(field: str) -> str:
     translation gives the field its own article ("A modifié le niveau convenu de la section
     6 « … »", "les notes", "la confiance"); ``%(number)s`` and ``%(title)s`` (quoted) say
     the section; another field: ``%(field)s``."""
-    context = "history: one field of a section's rating changed"
+    # Each call spells its context out: xgettext extracts only a literal context.
     sentences = {
-        "level": pgettext(context, "Changed the agreed level of section %(number)s %(title)s"),
-        "confidence": pgettext(context,
+        "level": pgettext("history: one field of a section's rating changed",
+                          "Changed the agreed level of section %(number)s %(title)s"),
+        "confidence": pgettext("history: one field of a section's rating changed",
                                "Changed the confidence of section %(number)s %(title)s"),
         "not_assessed_reason": pgettext(
-            context, "Changed why section %(number)s %(title)s was not assessed"),
-        "notes": pgettext(context, "Changed the notes of section %(number)s %(title)s"),
-        "evidence": pgettext(context,
+            "history: one field of a section's rating changed",
+            "Changed why section %(number)s %(title)s was not assessed"),
+        "notes": pgettext("history: one field of a section's rating changed",
+                          "Changed the notes of section %(number)s %(title)s"),
+        "evidence": pgettext("history: one field of a section's rating changed",
                              "Changed the evidence mentioned in section %(number)s %(title)s"),
-        "dissent": pgettext(context,
+        "dissent": pgettext("history: one field of a section's rating changed",
                             "Changed the dissent noted in section %(number)s %(title)s"),
     }
     return sentences.get(field) or pgettext(
-        context, "Changed the %(field)s of section %(number)s %(title)s")
+        "history: one field of a section's rating changed",
+        "Changed the %(field)s of section %(number)s %(title)s")
 
 
 @dataclass(frozen=True)
