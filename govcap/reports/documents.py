@@ -189,10 +189,17 @@ def _approver(plan: Plan, language: str) -> tuple[str, str]:
 def approver_function(role: str) -> str:
     """The role an approver held, said as a function ("coordination"), in the active
     language: the role's title ("Coordinateur") gave everyone who approved a gender."""
-    context = "the function of whoever approved a plan, after their name: “(coordination)”"
-    functions = {Role.COORDINATOR: translation.pgettext(context, "coordination"),
-                 Role.PROGRAMME_MANAGER: translation.pgettext(context, "programme management"),
-                 Role.ADMINISTRATOR: translation.pgettext(context, "administration")}
+    # Each call spells its context out: xgettext extracts only a literal context.
+    functions = {
+        Role.COORDINATOR: translation.pgettext(
+            "the function of whoever approved a plan, after their name: “(coordination)”",
+            "coordination"),
+        Role.PROGRAMME_MANAGER: translation.pgettext(
+            "the function of whoever approved a plan, after their name: “(coordination)”",
+            "programme management"),
+        Role.ADMINISTRATOR: translation.pgettext(
+            "the function of whoever approved a plan, after their name: “(coordination)”",
+            "administration")}
     return functions.get(Role(role)) or str(Role(role).label)
 
 
