@@ -32,8 +32,12 @@ def test_the_pack_button_starts_a_job_and_leads_to_its_page(planned):
     page = client.get(reverse("job", args=[job.pk]))
     html = page.content.decode()
     assert 'hx-trigger="every 2s"' in html and f'hx-get="/jobs/{job.pk}/"' in html
-    assert "<progress" in html and "Waiting for a worker" in html
+    # a reader is told it is being prepared, not how to run a worker (issue 14, fresh eyes)
+    assert "<progress" in html and "Being prepared: this page refreshes by itself" in html
+    assert "govcap worker" not in html and "Waiting for a worker" not in html
     assert not inline_problems(html)
+    admin = client_for(planned.admin).get(reverse("job", args=[job.pk])).content.decode()
+    assert "`govcap worker` must be running" in admin  # the operator's hint, theirs
 
     run_pending()
     partial = client.get(reverse("job", args=[job.pk]), HTTP_HX_REQUEST="true")
