@@ -523,12 +523,9 @@ def confirm_approve(request, engagement, plan: Plan):
     # counted as the documents count them: the courses' cohorts, the coaching and other
     # interventions apart, one per organisation (it said "8 cohorts scheduled" where the
     # brief said 3 courses in 3 cohorts and 5 coaching assignments)
-    by_code = _catalogue_for_reader(plan).by_code
-    classes = [c for c in courses if getattr(by_code.get(c.module_code), "is_course", True)]
-    interventions = sum(len({m.org_id for m in c.members}) for c in courses
-                        if not getattr(by_code.get(c.module_code), "is_course", True))
-    scheduled = ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", len(classes)
-                         ) % {"n": len(classes)}
+    classes, interventions = pages.course_counts(data, _catalogue_for_reader(plan))
+    scheduled = ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", classes
+                         ) % {"n": classes}
     coaching = ngettext(
         "%(n)d coaching or other intervention", "%(n)d coaching and other interventions",
         interventions) % {"n": interventions} if interventions else ""
