@@ -189,6 +189,29 @@ def section_title(section, language: str = "") -> SafeString:
                        section.number, t(section.title))
 
 
+_HELD = re.compile(f"{localise.LRI}(.*?){localise.PDI}", re.S)
+
+
+@register.filter
+def reading_order(text) -> SafeString:
+    """`{{ cell|reading_order }}` for a document's text shown on a page (the results page):
+    each run the text holds left to right between isolate marks ("n = 0", "USD 725.20
+    (n = 77)") is put in a `<bdi dir="ltr" class="held">` kept on one line, so an Arabic
+    cell no longer breaks it into "(= n" and "0)"; on a right-to-left page an arrow between
+    two steps ("خط الأساس (2025) → المتابعة 1 (2026)") points the way the page reads, "←",
+    held in the page's direction by right-to-left marks whatever the steps' script."""
+    said = "" if text is None else str(text)
+    if is_rtl(translation.get_language() or ""):
+        said = said.replace(" → ", " \u200f←\u200f ")
+    out, start = [], 0
+    for match in _HELD.finditer(said):
+        out.append(conditional_escape(said[start:match.start()]))
+        out.append(format_html('<bdi dir="ltr" class="held">{}</bdi>', match.group(1)))
+        start = match.end()
+    out.append(conditional_escape(said[start:]))
+    return mark_safe("".join(out))
+
+
 @register.filter
 def quoted(text) -> SafeString:
     """`{{ text|quoted }}`: the text between the page language's quotation marks, held in
