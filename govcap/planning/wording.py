@@ -353,12 +353,17 @@ def reversed_order(items: Iterable[Any], names: Namer) -> list[str]:
     for o in items:
         grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
                            []).append(o.org_id)
-    return [gettext("This move reverses the order %(first)s and %(module)s are taught in: "
-                    "for %(orgs)s, %(module)s is now in %(month)s, before %(first)s in "
-                    "%(first_month)s.")
+    # the organisations last, after a colon, as one list: inside the sentence a list of
+    # names holding commas (joined with ";") read "for KSG; MoICDE, SVC-102 is now…"
+    return [ngettext("After this move, %(module)s in %(month)s comes before %(first)s in "
+                     "%(first_month)s, the reverse of the order they are taught in, for this "
+                     "organisation: %(orgs)s.",
+                     "After this move, %(module)s in %(month)s comes before %(first)s in "
+                     "%(first_month)s, the reverse of the order they are taught in, for "
+                     "these organisations: %(orgs)s.", len(set(orgs)))
             % {"module": names.module(code), "month": month_label(month),
                "first": names.module(first), "first_month": month_label(first_month),
-               "orgs": localise.join(sorted(names.org(o) for o in orgs))}
+               "orgs": localise.join(sorted(names.org(o) for o in set(orgs)))}
             for (code, month, first, first_month), orgs in grouped.items()]
 
 
@@ -370,12 +375,15 @@ def reversed_by_move(items: Iterable[Any], names: Namer) -> list[str]:
     for o in items:
         grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
                            []).append(o.org_id)
-    return [gettext("For %(orgs)s, %(module)s is in %(month)s, before %(first)s in "
-                    "%(first_month)s: a move by the coordinator reverses the order they are "
-                    "taught in.")
+    return [ngettext("A move by the coordinator put %(module)s in %(month)s before %(first)s "
+                     "in %(first_month)s, the reverse of the order they are taught in, for "
+                     "this organisation: %(orgs)s.",
+                     "A move by the coordinator put %(module)s in %(month)s before %(first)s "
+                     "in %(first_month)s, the reverse of the order they are taught in, for "
+                     "these organisations: %(orgs)s.", len(set(orgs)))
             % {"module": names.module(code), "month": month_label(month),
                "first": names.module(first), "first_month": month_label(first_month),
-               "orgs": localise.join(sorted(names.org(o) for o in orgs))}
+               "orgs": localise.join(sorted(names.org(o) for o in set(orgs)))}
             for (code, month, first, first_month), orgs in grouped.items()]
 
 

@@ -28,9 +28,9 @@ def test_a_102_moved_before_its_101_says_the_coordinator_placed_it(client,
     message = said(move(client, planned, "early", "EA-102", second))
     assert courses(planned)["EA-102"]["month"] == second < courses(planned)["EA-101"]["month"]
     who = "ICT Authority, Ministry of ICT"
-    assert (f"This move reverses the order {EA1} and {EA2} are taught in: for {who}, {EA2} "
-            f"is now in {wording.month_label(second)}, before {EA1} in "
-            f"{wording.month_label(late)}.") in message, message
+    assert (f"After this move, {EA2} in {wording.month_label(second)} comes before {EA1} in "
+            f"{wording.month_label(late)}, the reverse of the order they are taught in, for "
+            f"these organisations: {who}.") in message, message
     shown = page(client, planned).split("Needs by priority")[1]
     assert "no later month had room" not in shown
     assert (f"Placed before {EA1} by the coordinator (moved to "
@@ -72,8 +72,8 @@ def test_the_edits_list_keeps_that_the_move_reversed_the_order(client,
     move(client, planned, "early", "EA-102", second)
     kept = page(client, planned).split("Edits kept for this engagement")[1]
     row = kept.split(f"Move {EA2}")[1]
-    assert (f"When it was saved: This move reverses the order {EA1} and {EA2} are taught "
-            f"in: for ICT Authority, Ministry of ICT, {EA2} is now in "
-            f"{wording.month_label(second)}, before {EA1} in "
-            f"{wording.month_label(late)}.") in row, row
+    assert (f"When it was saved: After this move, {EA2} in {wording.month_label(second)} "
+            f"comes before {EA1} in {wording.month_label(late)}, the reverse of the order "
+            f"they are taught in, for these organisations: ICT Authority, Ministry of "
+            f"ICT.") in row, row
     assert "reverses" not in kept.split(f"Move {EA2}")[0]  # the first move reversed nothing
