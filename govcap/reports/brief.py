@@ -52,8 +52,11 @@ def build_brief(plan: PlanData, ctx: PlanDocumentContext,
     section = Section("brief", title, blocks)
     section.number = 0
     when = document_date(ctx, L)
+    # the plan's date, then the day the courses' states are read on when later (a brief of
+    # 30 April said "due November 2026, not recorded as run" with no word of when)
+    as_of = L.t("status_as_of", date=s.status_as_of) if s.status_as_of else ""
     facts = " · ".join(p for p in (ctx.engagement, ctx.round_label,
-                                   with_edits(ctx, L, when, s.edits_applied)) if p)
+                                   with_edits(ctx, L, when, s.edits_applied), as_of) if p)
     watermark = ctx.marks(L)
     footer = " · ".join(p for p in (watermark, title, when if is_draft(ctx) else "") if p)
     return Document(language=L.language, title=title, subtitle=facts, cover=[],
@@ -90,26 +93,44 @@ def proposed(s: Scope) -> list[str]:
                total=s.money(s.total_cents).text)]
     kept = [c for c in s.cohorts if c.delivery]  # facts already, not proposals
     comma = localise.separator(L.language)  # "، " in Arabic, between a course and its state
+    numbers = s.ranks  # as the plan's priorities table numbers them
+
+    def course(c) -> str:  # "SVC-101 Defining … (priority 1)": the plan's number kept
+        title = f"{c.module_code} {s.module_title(c.module_code)}"
+        return (L.t("brief.with_rank", course=title, rank=numbers[c.module_code])
+                if c.module_code in numbers else title)
+
+    said: set[str] = set()  # the modules whose courses are said before the priorities
     if kept:
-        out.append(L.sentence("brief.kept", items=L.semicolons(
-            f"{c.module_code} {s.module_title(c.module_code)}{comma}{_lower_first(s.state(c))}"
-            for c in kept)))
+        said.update(c.module_code for c in kept)
+        out.append(L.sentence("brief.kept", items=L.semicolons(  # an earlier version's
+            f"{c.module_code} {s.module_title(c.module_code)}{comma}"
+            f"{_lower_first(s.state(c))}" for c in kept)))
     overdue = [c for c in s.cohorts if s.late(c)[0]]  # approved, month past, not run
     if overdue:
+        said.update(c.module_code for c in overdue)
         out.append(L.sentence("brief.overdue", items=L.semicolons(
-            f"{c.module_code} {s.module_title(c.module_code)}{comma}{_lower_first(s.state(c))}"
-            for c in overdue)))
+            f"{course(c)}{comma}{_lower_first(s.state(c))}" for c in overdue)))
     # an approved plan's own courses its deliveries record as run: said as done (Kenya's
     # baseline, read in December 2026, listed its six delivered courses as priorities "from
-    # July 2025", as if a minister still had them to start)
+    # July 2025", as if a minister still had them to start); by code and title, as a
+    # minister reads them, not codes alone
     today = s.ctx.today or datetime.date.today()
     settled = _settled(s, today)
     done = [c for c in s.cohorts if not c.delivery and settled.get(c.cohort_id) == "completed"]
     if done:
+        said.update(c.module_code for c in done)
         months = sorted(c.month for c in done if c.month)
-        out.append(L.sentence("brief.delivered", cohorts=len(done), total=len(s.cohorts),
-                              when=L.span(months[0], months[-1]),
-                              modules=L.commas(dict.fromkeys(c.module_code for c in done))))
+        out.append(L.sentence("brief.delivered_titled", cohorts=len(done),
+                              total=len(s.cohorts), when=L.span(months[0], months[-1]),
+                              modules=L.semicolons(dict.fromkeys(course(c) for c in done))))
+    # running in its month, cancelled or merged, as recorded: said, not left out unsaid
+    other = [c for c in s.cohorts if not c.delivery and c not in overdue and c not in done
+             and settled.get(c.cohort_id) in ("in_progress", "cancelled", "merged")]
+    if other:
+        said.update(c.module_code for c in other)
+        out.append(L.sentence("brief.recorded", items=L.semicolons(
+            f"{course(c)}{comma}{_lower_first(s.state(c))}" for c in other)))
     later = later_round_sentence(s)  # a later round reassesses it: as the plan says it
     if later:
         out.append(later)
@@ -125,11 +146,13 @@ def proposed(s: Scope) -> list[str]:
         rank, orgs, month = best.get(need.module_code, (need.rank, set(), need.month))
         orgs.add(need.org_id)
         best[need.module_code] = (min(rank, need.rank), orgs, min(month, need.month))
-    numbers = s.ranks  # as the plan's priorities table numbers them
     ranked = sorted(best, key=lambda c: numbers[c])[:PRIORITIES_SHOWN]
-    # numbered from 1 as the brief shows them: the plan's rank would start at "Priority 6"
-    # once its first five had their month pass (Djibouti's approved version 1, December 2026)
-    for rank, code in enumerate(ranked, start=1):
+    # numbered as the plan numbers them: renumbered from 1, Djibouti's brief called DST-102
+    # "Priority 1", the plan's priority 6, its first five having had their month pass; what
+    # became of the priorities before the first to come is said (issue 14, fresh eyes)
+    out += _before_first(s, ranked, said)
+    for code in ranked:
+        rank = numbers[code]
         _, orgs, month = best[code]
         key = "brief.priority" if s.org_id is None else "brief.priority_org"
         # one module the organisations have for different reasons (Kenya's follow-up: the
@@ -153,15 +176,15 @@ def proposed(s: Scope) -> list[str]:
     follows = sorted((n for n in s.needs if n.follows and n.status == SCHEDULED),
                      key=lambda n: (numbers.get(n.module_code, len(numbers) + 1),
                                     s.names.get(n.org_id, n.org_name).casefold()))
-    said: set[str] = set()
+    told: set[str] = set()
     for need in follows:
-        if need.org_id in said or len(said) == PRIORITIES_SHOWN:
+        if need.org_id in told or len(told) == PRIORITIES_SHOWN:
             continue
-        said.add(need.org_id)
+        told.add(need.org_id)
         out.append(L.sentence("brief.follow_on", org=s.names.get(need.org_id, need.org_name),
                               line=follow_on_line(s, need)))
-    if len(follows) > len(said):  # the others counted, with where the plan says each
-        out.append(L.sentence("brief.follow_on_more", n=len(follows) - len(said),
+    if len(follows) > len(told):  # the others counted, with where the plan says each
+        out.append(L.sentence("brief.follow_on_more", n=len(follows) - len(told),
                               annex=L["h.annex"]))
     if s.left_out:  # a gap deliberately left without training is said, not hidden
         out.append(left_out.summary(s))
@@ -239,3 +262,32 @@ def asked(s: Scope) -> list[str]:
 def _lower_first(text: str) -> str:
     """A table's word inside a sentence: "Running, July 2026" → "running, July 2026"."""
     return text[:1].lower() + text[1:]
+
+
+def _before_first(s: Scope, ranked: list[str], said: set[str]) -> list[str]:
+    """What became of the plan's priorities before the last one the brief shows and not
+    among those it shows: "The first priority still to come is the plan's priority 6; those
+    before it are said above." — those not placed in a cohort named, as the plan's
+    priorities table says them; nothing when the brief shows the plan's first."""
+    L, numbers = s.L, s.ranks
+    if not ranked:
+        return []
+    shown = set(ranked)
+    mine = {n.module_code for n in s.needs}  # one organisation's: its own modules only
+    before = sorted((code for code in mine if code in numbers and code not in shown
+                     and numbers[code] < numbers[ranked[-1]]), key=lambda c: numbers[c])
+    if not before:
+        return []
+    placed = {n.module_code for n in s.needs if n.status == SCHEDULED and n.month}
+    unplaced = [c for c in before if c not in placed]
+    out = []
+    if numbers[ranked[0]] > min(numbers[c] for c in before):
+        rest = [c for c in before if c not in unplaced]
+        key = ("brief.first_to_come_said" if rest and all(c in said for c in rest)
+               else "brief.first_to_come")
+        out.append(L.sentence(key, rank=numbers[ranked[0]]))
+    if unplaced:
+        out.append(L.sentence("brief.ranks_unplaced", items=L.semicolons(
+            L.t("brief.with_rank", course=f"{c} {s.module_title(c)}", rank=numbers[c])
+            for c in unplaced)))
+    return out

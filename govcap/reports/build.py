@@ -62,6 +62,7 @@ def build_document(plan: PlanData, ctx: PlanDocumentContext,
               (L["cover.version"], str(ctx.version)),
               (L["cover.last_change" if is_draft(ctx) else "cover.date"],
                with_edits(ctx, L, when, s.edits_applied)),
+              (L["cover.status_as_of"], s.status_as_of),  # "" (left out) when not after it
               (L["cover.currency"], s.currency)]
     cover = [(k, v) for k, v in cover if v]
     watermark = ctx.marks(L)

@@ -26,6 +26,10 @@ STATES = ("completed", "in_progress", "not_run", "planned", "cancelled", "merged
 class Recorded:
     status: str  # the delivery's: planned | in_progress | completed | cancelled | merged
     month: str  # "2026-08": its first day's month, else the month the plan gave it
+    # its first and last days when recorded: a delivered course is said with them
+    # ("Delivered 7–9 July 2025"), as the organisation page says it
+    start: datetime.date | None = None
+    end: datetime.date | None = None
 
 
 def recorded(plan: Any) -> dict[str, Recorded]:
@@ -36,11 +40,12 @@ def recorded(plan: Any) -> dict[str, Recorded]:
                if c.get("carried_from")}
     out: dict[str, Recorded] = {}
     rows = (Delivery.objects.filter(engagement_id=plan.engagement_id)
-            .values_list("cohort_id", "status", "start_date", "planned_month", "plan_id",
-                         "plan__version"))
-    for cohort_id, status, start, planned, plan_id, version in rows:
+            .values_list("cohort_id", "status", "start_date", "end_date", "planned_month",
+                         "plan_id", "plan__version"))
+    for cohort_id, status, start, end, planned, plan_id, version in rows:
         if plan_id == plan.pk or carried.get(cohort_id) == version:
-            out[cohort_id] = Recorded(status, f"{start:%Y-%m}" if start else planned or "")
+            out[cohort_id] = Recorded(status, f"{start:%Y-%m}" if start else planned or "",
+                                      start, end)
     return out
 
 

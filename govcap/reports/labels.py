@@ -112,6 +112,10 @@ EN: dict[str, str | Plural | Contextual] = {
     "sign.funder": _("For the funder"),
     "sign.line": _("Name: ______________   Signature: ______________   Date: __________"),
     "cover.last_change": _("Last change"), "date.at": _("{date}, {time}"),
+    # a plan dated before today that says what became of its courses (delivery records,
+    # months gone by): the day those states are read on, beside the plan's date
+    "cover.status_as_of": _("Status of courses as of"),
+    "status_as_of": _("Status of courses as of {date}"),
     "date.edits": _("{when} ({edits:n.edits})"),
     # the workbook's first sheet: what the plan is
     "sheet.plan": in_context("plan document", "Plan"), "plan.col.item": _("About this plan"),
@@ -327,9 +331,21 @@ EN: dict[str, str | Plural | Contextual] = {
         "Ask each organisation to name its participants at once for {courses}: their names "
         "were due by {date}."),
     "brief.overdue": _("Courses of this plan whose month has passed: {items}."),
-    # an approved plan's courses its deliveries record as run; {when}: a month or a span
-    "brief.delivered": _("Delivered already, as their deliveries record: {cohorts:n.cohorts} "
-                         "of the plan's {total}, {when} ({modules})."),
+    # an approved plan's courses its deliveries record as run; {when}: a month or a span;
+    # {modules}: each by code and title, with its priority ("brief.with_rank")
+    "brief.delivered_titled": _("Delivered already, as their deliveries record: "
+                                "{cohorts:n.cohorts} of the plan's {total}, {when}: "
+                                "{modules}."),
+    # a course of the plan with the number the plan's priorities table gives it
+    "brief.with_rank": _("{course} (priority {rank})"),
+    # an approved plan's courses running in their month, cancelled or merged
+    "brief.recorded": _("As their deliveries record: {items}."),
+    # the priorities the brief lists keep the plan's numbers: the first still to come may be
+    # the plan's priority 6, the ones before it having run or had their month pass
+    "brief.first_to_come_said": _("The first priority still to come is the plan's priority "
+                                  "{rank}; those before it are said above."),
+    "brief.first_to_come": _("The first priority still to come is the plan's priority {rank}."),
+    "brief.ranks_unplaced": _("Not placed in a cohort: {items}."),
     "brief.kept": _("Already under way or done, kept from an earlier version of the plan: "
                     "{items}."),
     "brief.ask_unfit": _(
@@ -642,6 +658,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "course.planned": in_context("course state", "Being prepared"),
     "course.in_progress": in_context("course state", "Running"),
     "course.completed": in_context("course state", "Delivered"),
+    "course.cancelled": in_context("course state", "Cancelled"),
+    "course.merged": in_context("course state", "Merged into another course"),
+    # an approved plan's course as its delivery records it, with its days
+    "status.delivered": _("Delivered {days}"),
+    "status.running": _("Running since {day}"),
     # a kept course whose month is past and whose delivery does not record it as done
     "status.not_run": _("Due {month}, not recorded as run"),
     "status.not_completed": _("Running since {month}, no completion recorded"),

@@ -28,15 +28,16 @@ def change_of(r: SectionStatus) -> str:
 
 
 def follow_on_line(s, need: Need) -> str:
-    """``Had CHG-101 (May 2025), CHG-102 (Jul 2025) in the approved plan of Kenya — baseline 2025;
-    still Basic on 4. Change Management → coaching instead of repeating the course.`` — or,
-    for a follow-on the coordinator left out of the plan, ``…; still Basic on 4. Change
-    Management: the gap persists.``"""
+    """``Had CHG-101 Foundations of change management in government (May 2025), … in the
+    approved plan of Kenya — baseline 2025; still Basic on 4. Change Management → coaching
+    instead of repeating the course.`` — or, for a follow-on the coordinator left out of the
+    plan, ``…; still Basic on 4. Change Management: the gap persists.``"""
     L = s.L
     first = need.follows[0]
     months = {f.module_code: f.month for f in sorted(need.follows, key=lambda f: f.month or "")}
-    codes = L.commas(f"{code} ({L.month(months[code]) if months[code] else '–'})"
-                      for code in sorted(months))
+    # by code and title, as a minister reads them: the Kenya follow-up's brief said
+    # "Completed CHG-101 (July 2025), CHG-102 (August 2025)", codes alone
+    codes = L.commas(_titled(s, code, months[code]) for code in sorted(months))
     statuses = {(x.org_id, x.section_key): x for x in s.plan.sections}
     levels = [statuses[(need.org_id, k)] for k in need.sections
               if (need.org_id, k) in statuses]
@@ -49,6 +50,14 @@ def follow_on_line(s, need: Need) -> str:
                level=L.level(levels[0].current.key if levels and levels[0].current else None),
                section=L.semicolons(s.section_title(x.section_key) for x in levels),
                kind=L.get_or(f"kind.{kind}", kind))
+
+
+def _titled(s, code: str, month: str | None) -> str:
+    """"CHG-101 Foundations of change management in government (July 2025)"; the code alone
+    when the catalogue does not know it."""
+    title = s.module_title(code) if s.module(code) is not None else ""
+    when = s.L.month(month) if month else "–"
+    return f"{code} {title} ({when})" if title else f"{code} ({when})"
 
 
 def planned_again_line(s, need: Need) -> str:

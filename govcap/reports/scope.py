@@ -9,6 +9,7 @@ the document's language.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -143,6 +144,9 @@ class Scope:
         coordinator moved says so; any other: "Scheduled July 2027"."""
         L = self.L
         month = cohort.month if cohort is not None else month
+        recorded = self.recorded_state(cohort) if cohort is not None else ""
+        if recorded:  # what its delivery records: Kenya's baseline said "Scheduled July
+            return recorded  # 2025" of courses delivered that month (issue 14, fresh eyes)
         if cohort is not None and cohort.delivery:
             late = overdue(cohort.delivery, month, self.ctx.today)
             if late:  # its month is past and its delivery does not say it happened
@@ -155,6 +159,43 @@ class Scope:
         if cohort is not None and self.moved.get(cohort.cohort_id) == month:
             return L.t("status.moved", month=L.month(month))
         return L.t("status.scheduled", month=L.month(month))
+
+    def recorded_state(self, cohort: Cohort) -> str:
+        """What a course's delivery records say of it, when it ran, runs, or was cancelled
+        or merged: "Delivered 7–9 July 2025", "Running since 2 December 2026", as the
+        organisation page says it; "" when the records say nothing more than the plan (none
+        read, none recorded, one being prepared, one late: ``late`` says that)."""
+        record = (self.ctx.records or {}).get(cohort.cohort_id)
+        if record is None:
+            return ""
+        L = self.L
+        said, month = course_states.state(cohort, self.ctx.records, self.ctx.today)
+        if said == "completed":
+            return (L.t("status.delivered", days=L.days(record.start, record.end))
+                    if record.start else
+                    L.t("status.kept", state=L["course.completed"], month=L.month(month)))
+        if said == "in_progress":
+            return (L.t("status.running", day=L.date(record.start)) if record.start else
+                    L.t("status.kept", state=L["course.in_progress"], month=L.month(month)))
+        if said in ("cancelled", "merged"):
+            return L[f"course.{said}"]
+        return ""
+
+    @cached_property
+    def status_as_of(self) -> str:
+        """The day the courses' states are read on, when it is after the plan's date and the
+        document says what became of its courses (an approved plan's delivery records, a
+        kept course's delivery, a month gone by): Djibouti's plan of 30 April 2026 said
+        "due November 2026, not recorded as run" with nothing saying when that was true.
+        "" when the document says only what the plan says."""
+        today = self.ctx.today or datetime.date.today()
+        made = self.ctx.generated_on
+        made = made.date() if isinstance(made, datetime.datetime) else made
+        if today <= made:
+            return ""
+        if self.ctx.records is None and not any(c.delivery for c in self.cohorts):
+            return ""
+        return self.L.date(today)
 
     @staticmethod
     def months_running(cohort: Cohort) -> list[str]:

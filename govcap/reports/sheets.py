@@ -50,6 +50,7 @@ def about(s: Scope, when: str = "") -> Sheet:
              [L["cover.status"], ctx.status_text(L)],
              [L["cover.last_change" if ctx.status == "draft" else "cover.date"],
               when or L.date(ctx.generated_on)],
+             [L["cover.status_as_of"], s.status_as_of],  # its courses' states read on
              [L["cover.edits"], s.edits_applied if plan.operations else ""],
              [L["cover.currency"], s.currency],
              [L["cover.catalogue"], L.t("cover.catalogue_value",

@@ -36,7 +36,8 @@ from tests.reports.helpers import plan as helpers_plan
 B = Level.BASIC
 ICT, SCHOOL, MINISTRY = "org-a", "org-b", "org-c"
 GAP = "4. Setting expectations to accommodate and sustain change (Basic, target Moderate)"
-HISTORY = ("Completed CHG-101 (May 2025), CHG-102 (May 2025) in Testland baseline 2025; "
+HISTORY = ("Completed CHG-101 Foundations of change management in government (May 2025), "
+           "CHG-102 Communicating and supporting change for digital services (May 2025) in Testland baseline 2025; "
            "still Basic on 4. Setting expectations to accommodate and sustain change")
 
 

@@ -60,7 +60,8 @@ def words(language: str) -> str:
 def test_the_document_says_why_and_offers_alternatives_in_english() -> None:
     text = words("en")
     assert "(May 2026" not in text  # the month is the course's own
-    assert ("Had CHG-101 (May 2025), CHG-102 (May 2025) in the approved plan of Testland "
+    assert ("Had CHG-101 Foundations of change management in government (May 2025), CHG-102 Communicating and supporting change for digital services "
+            "(May 2025) in the approved plan of Testland "
             "baseline 2025; "
             "still Basic on 4.") in text
     assert "→ coaching instead of repeating the course." in text
@@ -77,7 +78,9 @@ def test_the_document_says_why_and_offers_alternatives_in_english() -> None:
 
 def test_the_document_says_it_in_french() -> None:
     text = words("fr")
-    assert "A eu CHG-101 (mai 2025), CHG-102 (mai 2025)" in text and "au lieu de refaire le cours" in text
+    assert ("A eu CHG-101 Fondamentaux de la conduite du changement dans l’administration "
+            "(mai 2025), CHG-102 Communiquer et accompagner le changement des services "
+            "numériques (mai 2025)") in text and "au lieu de refaire le cours" in text
     assert "un accompagnement (coaching)" in text
     assert "Recul depuis le cycle précédent : ICT Authority" in text
     assert "Autres moyens de combler ces écarts" in text
@@ -94,15 +97,16 @@ def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regressi
     assert "Regression since the previous round: Ministry of Information" in docx
     # each course with its own month: the baseline (dated 30 Apr 2025, 8 weeks' lead time)
     # ran CHG-101 in July and CHG-102 a month after
-    assert ("Completed CHG-101 (July 2025), CHG-102 (August 2025) in Kenya — "
+    assert ("Completed CHG-101 Foundations of change management in government (July 2025), "
+            "CHG-102 Communicating and supporting change for digital services (August 2025) in Kenya — "
             "baseline 2025; still Basic on 4.") in docx
     assert "coaching instead of repeating the course" in docx
     assert "Other ways to close these gaps" in docx
     brief = normalise(docx_text(documents.render(plan, "brief-docx")))  # the minister's page
     # the first three lines whose gap outlived last round's course (which three follows the
     # needs' order, organisations by UUID): ICT Authority's or the State Department's
-    assert ("Completed CHG-101 (July 2025), CHG-102 (August 2025) in Kenya — baseline 2025"
-            in brief)
+    assert ("Completed CHG-101 Foundations of change management in government (July 2025), "
+            "CHG-102 Communicating and supporting change for digital services (August 2025) in Kenya — baseline 2025" in brief)
     # the interventions named for what they are: coaching, no on-the-job project
     assert re.search(r"in \d+ cohorts and \d+ follow-on coaching assignments at the "
                      r"workplace, for ", brief)
