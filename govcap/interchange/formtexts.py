@@ -21,6 +21,7 @@ from django.utils import translation
 from django.utils.translation import gettext_noop as _
 
 from govcap import localise
+from govcap.cells import without_direction_marks
 from govcap.translations import Contextual, in_context
 
 # The participant codes a message gives as examples ("P1, P2…"): listed by `localise.join`,
@@ -99,7 +100,9 @@ def text(key: str, language: str) -> str:
             return translation.pgettext(message.context, message.message)
         said = translation.gettext(message)
         if "%(codes)s" in message:  # examples of codes, listed as the language lists them
-            said = said % {"codes": localise.join(EXAMPLE_CODES, language)}
+            # no isolates around the codes, as a page's list has: an XLSForm is data (issue 15)
+            said = said % {"codes": without_direction_marks(localise.join(EXAMPLE_CODES,
+                                                                          language))}
         return said
 
 
