@@ -108,3 +108,14 @@ def test_running_cancelled_or_merged_as_recorded(status, said):
         first.cohort_id: Recorded(status, month, start, None)})
     scope = Scope(data, ctx, catalogue("en"), Labels("en"))
     assert scope.state(first) == said
+
+
+def test_the_cohort_schedule_says_a_delivered_course_as_recorded():
+    from govcap.reports.build_parts import cohort_table
+
+    data, ctx, first = _approved()
+    scope = Scope(data, ctx, catalogue("en"), Labels("en"))
+    table = cohort_table(scope)
+    row = next(r for r in table.rows
+               if f"{first.module_code} {scope.module_title(first.module_code)}" in r)
+    assert "Delivered 9–11 March 2026" in row  # not its month alone, as the late ones are
