@@ -29,7 +29,7 @@ from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan, PlanEdit
 from govcap.planning.rounds_words import engagement_names
 from govcap.planning.services import replaced_by
-from govcap.reports import course_states, json_words
+from govcap.reports import course_states, delivered_figures, json_words
 from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels, plan_title
@@ -358,7 +358,8 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
                 round_label=engagement.round_label, version=plan.version,
                 approved_on=timezone.localdate(plan.approved_at) if plan.approved_at else None,
                 data=plan.plan_data(), is_demo=engagement.is_demo,
-                records=course_states.recorded(plan))
+                records=course_states.recorded(plan),
+                actuals=delivered_figures.actuals(plan))
     latest: dict[int, int] = {}  # country → its latest round with an approved plan
     for engagement in engagements:
         if engagement.pk in approved:

@@ -22,10 +22,12 @@ from functools import cached_property
 
 from django.utils.translation import gettext_noop as _
 
+from govcap.planning import wording
 from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import SCHEDULED, Cohort, PlanData
 from govcap.reports import costing
 from govcap.reports.course_states import STATES, Recorded, state
+from govcap.reports.delivered_figures import Actual
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Cell, Column, Document, Money, Para, Section, Sheet, Table
 from govcap.reports.plan import find_catalogue
@@ -49,6 +51,9 @@ class CountryPlan:
     # its courses' delivery records (course_states.recorded); None: not read (counted as
     # planned)
     records: dict[str, Recorded] | None = None
+    # what its deliveries record, cost and participants (delivered_figures.actuals); None:
+    # not read (its delivered courses said as planned)
+    actuals: dict[str, Actual] | None = None
 
     @property
     def rate(self) -> Decimal:
@@ -87,19 +92,46 @@ class CountryPlan:
                 if state(c, self.records if self.records is not None else {}, today)[0]
                 == "completed"]
 
+    def recorded_cost(self, cohort: Cohort) -> int | None:
+        """The cost its delivery records for ``cohort``, in cents of its currency (None: no
+        cost recorded)."""
+        actual = (self.actuals or {}).get(cohort.cohort_id)
+        return actual.cost_cents if actual is not None else None
+
+    def recorded_people(self, cohort: Cohort) -> tuple[int, int] | None:
+        """(nominated, completed) as its delivery records them (None: no participant
+        recorded)."""
+        actual = (self.actuals or {}).get(cohort.cohort_id)
+        return (actual.nominated, actual.completed) if actual and actual.nominated else None
+
+    def delivered_places(self, cohort: Cohort) -> int:
+        """A delivered course's participants: those nominated as recorded, else the plan's."""
+        people = self.recorded_people(cohort)
+        return people[0] if people else sum(m.participants for m in cohort.members)
+
     def delivered_parts(self, today: datetime.date | None = None) -> dict[str, int]:
-        """What its delivered courses cost, in cents of its currency, by domain, with their
-        share of its contingency (at its percent, as the plan's committed part is counted)
-        under ``contingency``."""
+        """What its delivered courses cost, in cents of its currency, by domain: the cost
+        their delivery records, else the plan's with its share of the contingency (at its
+        percent, as the plan's committed part is counted) under ``contingency``."""
         parts: dict[str, int] = {}
+        planned = 0
         for cohort in self.delivered(today):
-            parts[cohort.domain] = parts.get(cohort.domain, 0) + cohort.cost_cents
+            recorded = self.recorded_cost(cohort)
+            cents = cohort.cost_cents if recorded is None else recorded
+            planned += cohort.cost_cents if recorded is None else 0
+            parts[cohort.domain] = parts.get(cohort.domain, 0) + cents
         percent = Decimal(self.data.budget.contingency_percent or "0")
-        contingency = int((Decimal(sum(parts.values())) * percent / 100).quantize(
+        contingency = int((Decimal(planned) * percent / 100).quantize(
             Decimal(1), rounding=ROUND_HALF_UP))
         if contingency:
             parts["contingency"] = contingency
         return parts
+
+    def recorded_part(self, today: datetime.date | None = None) -> int:
+        """Of ``delivered_parts``' total, what their delivery records, in cents of its
+        currency (the rest is planned)."""
+        return sum(c for cohort in self.delivered(today)
+                   if (c := self.recorded_cost(cohort)) is not None)
 
     def base_parts(self, parts: dict[str, int]) -> dict[str, int]:
         """``parts`` in the catalogue's currency, each rounded so that they add up to their
@@ -130,15 +162,20 @@ def _catalogue_name(data: PlanData, language: str) -> str:
 
 def build_programme(plans: list[CountryPlan], title: str, language: str,
                     not_approved: list[str], earlier: list[CountryPlan] | None = None,
-                    reader_countries: list[str] | None = None) -> Document:
+                    reader_countries: list[str] | None = None,
+                    today: datetime.date | None = None) -> Document:
     """``plans``: one round per country (its latest approved); ``earlier``: the approved
     plans of earlier rounds, named and not summed; ``reader_countries``: the countries a
-    reader who does not see the whole programme can see (None: the whole programme)."""
+    reader who does not see the whole programme can see (None: the whole programme);
+    ``today``: the document's date, that of the courses' statuses (None: today)."""
     L = Labels(language)
+    # the document's date: it is generated, as the plan documents date their cover, and
+    # the courses' statuses it counts are as of that day
+    today = today or wording._today()
     orgs = len({o.org_id for p in plans for o in p.data.organisations})
     usd = lambda cents: Money(cents, BASE_CURRENCY, L.money(cents, BASE_CURRENCY))  # noqa: E731
     # of an earlier round, what it delivered: counted, on a row naming its round
-    spent = [(p, p.delivered(), p.delivered_parts()) for p in earlier or []]
+    spent = [(p, p.delivered(today), p.delivered_parts(today)) for p in earlier or []]
     spent = [(p, cohorts, parts) for p, cohorts, parts in spent if cohorts]
     rows: list[list[Cell]] = []
     rates: dict[int, CountryPlan] = {}  # a row (its id) → its plan, for the workbook's rate
@@ -157,7 +194,10 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                      usd(p.base_cents(cost)), len(p.data.unfit),
                      usd(p.base_cents(p.data.budget.unscheduled_estimate_cents))])
         rates[id(rows[-1])] = p
-    delivered_total = delivered_cohorts = delivered_places = 0
+    delivered_total = delivered_cohorts = delivered_places = recorded_total = 0
+    nominated = completed = 0
+    unrecorded_cost: list[Cohort] = []  # delivered courses with no cost recorded: planned
+    unrecorded_people: list[Cohort] = []  # … with no participant recorded: planned places
     # an organisation counted once in the total, though in two rows of its country
     seen_orgs = {(p.country, o.org_id) for p in plans for o in p.data.organisations}
     earlier_rows: dict[str, list[list[Cell]]] = {}
@@ -165,8 +205,21 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         cost = sum(parts.values())
         months = sorted(c.month for c in cohorts if c.month)
         delivered_total += p.base_cents(cost)
+        recorded_total += p.base_cents(p.recorded_part(today))
         delivered_cohorts += len(p.courses(cohorts))
-        delivered_places += sum(m.participants for c in cohorts for m in c.members)
+        places = sum(p.delivered_places(c) for c in cohorts)
+        delivered_places += places
+        people = [x for c in cohorts if (x := p.recorded_people(c)) is not None]
+        nominated += sum(n for n, _done in people)
+        completed += sum(done for _n, done in people)
+        no_cost = [c for c in cohorts if p.recorded_cost(c) is None]
+        no_people = [c for c in cohorts if p.recorded_people(c) is None]
+        unrecorded_cost += no_cost
+        unrecorded_people += no_people
+        words = Labels(L.language, _EN)
+        said = ("delivered_planned" if len(no_cost) == len(cohorts) == len(no_people)
+                else "delivered_recorded" if not (no_cost or no_people)
+                else "delivered_partly")
         # the organisations its delivered courses trained and the gaps they addressed (the
         # sections of the needs they served): counted, as the other rows count theirs
         ids = {c.cohort_id for c in cohorts}
@@ -175,10 +228,10 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                      for k in n.sections}
         seen_orgs |= {(p.country, o) for o in trained}
         row: list[Cell] = [
-            p.country, p.engagement, L.t("programme.version_delivered", version=p.version,
-                                         date=L.date(p.approved_on)),
-            len(trained), len(addressed), len(p.courses(cohorts)),
-            sum(m.participants for c in cohorts for m in c.members),
+            p.country, p.engagement, words.t(said, version=p.version,
+                                             date=L.date(p.approved_on),
+                                             n=len({c.cohort_id for c in [*no_cost, *no_people]})),
+            len(trained), len(addressed), len(p.courses(cohorts)), places,
             L.span(months[0], months[-1]),
             Money(cost, p.data.budget.currency, L.money(cost, p.data.budget.currency)),
             usd(p.base_cents(cost)), "", ""]
@@ -214,17 +267,35 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                                  table=L.quote(L["programme.h.summary"])), "note")]
         if spent:  # what an earlier round's row counts, and the organisations counted once
             words = Labels(L.language, _EN)
-            said = words["delivered_row"]
+            said = words["delivered_row"] + " " + words["delivered_as_recorded"]
             if twice:
                 said += " " + words.t("orgs_once", n=twice, total=orgs)
             summary_note.append(Para(said, "note"))
-    timeline = _timeline(plans, L, earlier=[p for p, _c, _p in spent])
+    timeline = _timeline(plans, L, today, earlier=[p for p, _c, _p in spent])
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
                orgs=orgs, cohorts=cohorts_in_all, places=places_in_all, total=usd(total).text)
-    if spent:  # which part of the total earlier rounds spent, and which rounds
-        lead += " " + L.t("programme.lead_delivered", amount=usd(delivered_total).text,
-                          cohorts=delivered_cohorts, names=L.semicolons(
-                              f"{p.engagement} ({_version(p, L)})" for p, _c, _p in spent))
+    if spent:  # which part of the total earlier rounds spent, recorded or planned, and
+        # whom they trained, as their delivery records say
+        words = Labels(L.language, _EN)
+        names = L.semicolons(f"{p.engagement} ({_version(p, L)})" for p, _c, _p in spent)
+        if not recorded_total:
+            lead += " " + words.t("lead_planned", amount=usd(delivered_total).text,
+                                  cohorts=delivered_cohorts, names=names)
+        elif not unrecorded_cost:
+            lead += " " + words.t("lead_recorded", amount=usd(delivered_total).text,
+                                  cohorts=delivered_cohorts, names=names)
+        else:
+            lead += " " + words.t("lead_partly", amount=usd(delivered_total).text,
+                                  cohorts=delivered_cohorts, names=names,
+                                  recorded=usd(recorded_total).text,
+                                  planned=usd(delivered_total - recorded_total).text,
+                                  n=len(unrecorded_cost))
+        if nominated:
+            lead += " " + words.t("lead_people", nominated=nominated, completed=completed)
+            if unrecorded_people:
+                lead += " " + words.t("lead_people_planned", n=len(unrecorded_people),
+                                      places=sum(sum(m.participants for m in c.members)
+                                                 for c in unrecorded_people))
     summary_blocks: list = [Para(lead, "lead")]
     before, after = _notes(plans, L, not_approved, earlier or [], reader_countries)
     summary_blocks += [*before, countries, *summary_note, *after]
@@ -242,13 +313,17 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         language=L.language, title=title, subtitle="",
         cover=[(L["programme.cover.countries"], L.commas(sorted({p.country for p in plans}))),
                (L["programme.cover.plans"], str(len(plans))),
+               (L["cover.date"], L.date(today)),
+               (L["cover.status_as_of"], L.date(today)),
                (L["cover.currency"], BASE_CURRENCY)],
         cover_note=" ".join(x for x in (L["demo.note"] if demo else "",
                                         L["programme.cover_note"]) if x),
         sections=sections,
         # what the PDF says around its tables, for a donor reading the workbook alone
         sheets=[Sheet(L["programme.h.notes"], _notes_table(
-                    [lead, *before, *(summary_note if plans else []), *after], L)),
+                    [f"{L['cover.date']}: {L.date(today)}",
+                     f"{L['cover.status_as_of']}: {L.date(today)}",
+                     lead, *before, *(summary_note if plans else []), *after], L)),
                 Sheet(L["programme.h.summary"], _summary_sheet(countries, rates, L, unplaced_rows)),
                 *([Sheet(L["programme.col.unplaced"], unplaced_sheet)] if unplaced_sheet else []),
                 Sheet(L["programme.h.domains"], _domains_sheet(domains)),
@@ -256,7 +331,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                     timeline, columns=_in_characters(timeline.columns, first=(30, 26))))],
         footer=" · ".join(x for x in (watermark, title) if x), page_label=L["footer.page"],
         page_of=L["footer.of"],
-        watermark=watermark, contents_label=L["contents"])
+        watermark=watermark, contents_label=L["contents"], made=today)
 
 
 def _notes(plans: list[CountryPlan], L: Labels, not_approved: list[str],
@@ -302,6 +377,32 @@ _EN = {
                        "courses trained and the gaps those courses addressed, as found in "
                        "that round; a gap still open at the next round is counted again in "
                        "that round's row."),
+    # a "Plans by country" row of an earlier round's delivered courses (its Plan column):
+    # their cost and participants as their delivery records say, or as planned
+    "delivered_recorded": _("version {version}, approved {date}: courses delivered, as "
+                            "recorded"),
+    "delivered_partly": _("version {version}, approved {date}: courses delivered, as "
+                          "recorded; {n:n.cohorts} with no record counted as planned"),
+    "delivered_planned": _("version {version}, approved {date}: courses delivered, no "
+                           "delivery record: cost and places as planned"),
+    "delivered_as_recorded": _("Its cost is the cost each course's delivery records, and "
+                               "its places the participants nominated; a course with no "
+                               "record is counted as planned: its planned cost, with its "
+                               "share of the contingency, and its planned places."),
+    # after programme.lead: the part of its total that earlier rounds spent
+    "lead_recorded": _("Of this, {amount} is the cost recorded for the {cohorts:n.cohorts} "
+                       "that earlier rounds delivered: {names}."),
+    "lead_planned": _("Of this, {amount} is the planned cost, with its share of the "
+                      "contingency, of the {cohorts:n.cohorts} that earlier rounds delivered, "
+                      "no cost being recorded: {names}."),
+    "lead_partly": _("Of this, {amount} is for the {cohorts:n.cohorts} that earlier rounds "
+                     "delivered ({names}): {recorded} recorded as spent, {planned} planned "
+                     "for the {n:n.cohorts} whose cost is not recorded (with their share of "
+                     "the contingency)."),
+    "lead_people": _("Their delivery records count {nominated:n.participants} nominated, "
+                     "{completed} of whom completed."),
+    "lead_people_planned": _("For the {n:n.cohorts} with no participant recorded, the "
+                             "{places:n.places} planned are counted."),
     "orgs_once": _("An organisation in two rows of its country is counted once in the "
                    "total: the total of organisations, {total}, is the sum of the rows less "
                    "the {n} counted twice."),
@@ -506,24 +607,25 @@ def _domains(plans: list[CountryPlan], spent: list[tuple[CountryPlan, list[Cohor
     earlier rounds' delivered courses; a total row equal to the document's total."""
     countries = sorted({p.country for p in plans} | {p.country for p, _c, _p in spent})
     # each plan's amounts converted so that they add up to its converted total
-    converted = [(p, p.base_parts(p.data.budget.by_domain), p.cohorts) for p in plans]
-    converted += [(p, p.base_parts(parts), cohorts) for p, cohorts, parts in spent]
+    converted = [(p, p.base_parts(p.data.budget.by_domain), p.cohorts, False) for p in plans]
+    converted += [(p, p.base_parts(parts), cohorts, True) for p, cohorts, parts in spent]
     rows: list[list[Cell]] = []
     in_rows = 0
     for domain in DOMAINS:
         places = {c: 0 for c in countries}
         cents = 0
-        for p, parts, cohorts in converted:
-            for cohort in cohorts:
+        for p, parts, cohorts, delivered in converted:
+            for cohort in cohorts:  # a delivered course's: those nominated, as recorded
                 if cohort.domain == domain:
-                    places[p.country] += sum(m.participants for m in cohort.members)
+                    places[p.country] += (p.delivered_places(cohort) if delivered
+                                          else sum(m.participants for m in cohort.members))
             cents += parts.get(domain, 0)
         if any(places.values()) or cents:
             rows.append([L.get_or(f"domain.{domain}", domain), *(places[c] for c in countries),
                          usd(cents)])
             in_rows += cents
     for key in ("reassessment", "contingency"):  # the cost model's lines outside any domain
-        cents = sum(parts.get(key, 0) for _p, parts, _c in converted)
+        cents = sum(parts.get(key, 0) for _p, parts, _c, _d in converted)
         if cents:
             rows.append([costing.text(L.language, f"cat.{key}"), *("" for _ in countries),
                          usd(cents)])

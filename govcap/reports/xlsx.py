@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from govcap.cells import neutralise
 from govcap.planning.core.money import spreadsheet_format
 from govcap.reports.direction import is_rtl
-from govcap.reports.model import Cell, Document, Money, Month, Sheet, plain_text
+from govcap.reports.model import Cell, Document, Money, Month, Sheet, plain_text, utc_made
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
 TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
@@ -55,6 +55,8 @@ def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) 
         for ws in book.worksheets:
             ws.sheet_view.rightToLeft = True
     book.properties.title = plain_text(doc.title)[:250]
+    # the document's own time, as the DOCX's and the PDF's properties say it
+    book.properties.created = utc_made(doc.made)  # (openpyxl sets "modified" on saving)
     book.properties.language = doc.language
     out = io.BytesIO()
     book.save(out)

@@ -45,14 +45,16 @@ def test_an_earlier_rounds_delivered_courses_stay_in_the_programme_total() -> No
     summary = _table(document, "summary")
     assert [r[1] for r in summary.rows] == ["Kenya — baseline 2025", "Kenya — follow-up 2026"]
     row = summary.rows[0]
-    assert row[2].startswith("version 3, approved") and row[2].endswith("courses delivered")
+    assert row[2].startswith("version 3, approved")
+    assert row[2].endswith("courses delivered, no delivery record: cost and places as planned")
     assert row[5] == 2 and isinstance(row[9], Money) and row[9].cents == delivered
     total = summary.total[9]
     assert isinstance(total, Money)
     assert total.cents == latest.data.budget.total_cents + delivered  # it did not shrink
     lead = document.sections[0].blocks[0].text
     assert f"{total.text} in all" in lead
-    assert (f"Of this, {row[9].text} paid for the 2 cohorts that earlier rounds delivered: "
+    assert (f"Of this, {row[9].text} is the planned cost, with its share of the contingency, "
+            "of the 2 cohorts that earlier rounds delivered, no cost being recorded: "
             "Kenya — baseline 2025 (version 3, approved") in lead
 
 
