@@ -45,13 +45,15 @@ from govcap.planning.core.plan import (
     Unfit,
 )
 
-# A need's status and an edit's outcome, as a reader says them. A status has the context of
-# what it is the status of, so that a language can agree it ("besoin" in French is
-# masculine, "formation" feminine): one "Statut" column said both.
-NEED_STATUS = {"scheduled": pgettext_lazy("status of a training need", "Scheduled"),
-               "unfit": pgettext_lazy("status of a training need", "Not placed"),
-               "dropped": pgettext_lazy("status of a training need", "Removed by an edit"),
-               "unscheduled": pgettext_lazy("status of a training need", "Not scheduled")}
+# A need's status and an edit's outcome, as a reader says them. A status has a context, so
+# that a language can agree it ("besoin" in French is masculine, "formation" feminine): the
+# priorities' "Statut" column says a need's status beside its course's state ("Programmée",
+# "Prévue en août 2026…"), so both are a course's — "course state", the documents' context
+# for that column too (reports.labels' status.*): "Non placée" beside "Programmée".
+NEED_STATUS = {"scheduled": pgettext_lazy("course state", "Scheduled"),
+               "unfit": pgettext_lazy("course state", "Not placed"),
+               "dropped": pgettext_lazy("course state", "Removed by an edit"),
+               "unscheduled": pgettext_lazy("course state", "Not scheduled")}
 OPERATION_STATUS = {"applied": _("Done"), "noop": _("Nothing to change"),
                     "missing": _("No longer applies"), "conflict": _("Conflicts")}
 INDICATOR_STATUS = {"on-plan": pgettext_lazy("status of an indicator", "On plan"),

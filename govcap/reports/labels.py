@@ -448,7 +448,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "left_out.p": (_("The coordinator removed these needs from the plan with an edit: this "
                    "version plans no training for them.")),
     "col.gap": _("Gap"), "col.history": _("Earlier rounds"),
-    "status.left_out": _("Left out by the coordinator"),
+    "status.left_out": in_context("course state", "Left out by the coordinator"),
     "kf.left_out": _("Needs left out by the coordinator"),
     "summary.domains": _("Training by domain"), "kf.item": _("Key figure"), "kf.value": _("Value"),
     "kf.orgs": _("Organisations assessed"), "kf.gaps": _("Gaps against target"),
@@ -652,7 +652,10 @@ EN: dict[str, str | Plural | Contextual] = {
                                 "what the course taught."),
     "evidence.added": _("Added by the coordinator."),
     "status.gap": _("Gap"), "status.at-target": _("At target"), "status.unknown": _("Not assessed"),
-    "status.scheduled": _("Scheduled {month}"), "status.unfit": _("Not placed"),
+    # the statuses of the priorities' status column, in one context: in French each agrees
+    # with « formation » (f.), as the course states do ("Programmée en…", "Non placée")
+    "status.scheduled": in_context("course state", "Scheduled {month}"),
+    "status.unfit": in_context("course state", "Not placed"),
     # a course kept from an earlier version, in the plan page's words for it, and its month
     "status.kept": _("{state}, {month}"),
     "course.planned": in_context("course state", "Being prepared"),
@@ -661,13 +664,14 @@ EN: dict[str, str | Plural | Contextual] = {
     "course.cancelled": in_context("course state", "Cancelled"),
     "course.merged": in_context("course state", "Merged into another course"),
     # an approved plan's course as its delivery records it, with its days
-    "status.delivered": _("Delivered {days}"),
-    "status.running": _("Running since {day}"),
+    "status.delivered": in_context("course state", "Delivered {days}"),
+    "status.running": in_context("course state", "Running since {day}"),
     # a kept course whose month is past and whose delivery does not record it as done
-    "status.not_run": _("Due {month}, not recorded as run"),
-    "status.not_completed": _("Running since {month}, no completion recorded"),
-    "status.moved": _("Moved to {month} by the coordinator"),
-    "status.dropped": _("Dropped"),
+    "status.not_run": in_context("course state", "Due {month}, not recorded as run"),
+    "status.not_completed": in_context("course state",
+                                       "Running since {month}, no completion recorded"),
+    "status.moved": in_context("course state", "Moved to {month} by the coordinator"),
+    "status.dropped": in_context("course state", "Dropped"),
     # values
     "step.basic-moderate": _("Basic → Moderate"), "step.moderate-high": _("Moderate → High"),
     "step.sustain-high": _("Sustaining High"),

@@ -24,7 +24,12 @@ SAID = {
         "status of a plan version, inside a sentence: “version 2 (approved)”",
         "approved",
     ): "approuvée",
-    ("status of a training need", "Not placed"): "Non placé",
+    # the priorities' status column: a need's status and its course's state agree with one
+    # noun, « formation » (f.), on the plan page and in the documents
+    ("course state", "Not placed"): "Non placée",
+    ("course state", "Scheduled"): "Programmée",
+    ("course state", "Scheduled {month}"): "Programmée en {month}",
+    ("course state", "Due {month}, not recorded as run"): "Prévue en {month}, non enregistrée",
     ("status of an indicator", "Not placed"): "Non atteint",
     (
         "the function of whoever approved a plan, after their name: “(coordination)”",
@@ -72,8 +77,20 @@ def test_an_approver_is_named_with_a_function_not_a_gendered_title(french):
 
 
 def test_a_need_and_an_indicator_have_statuses_of_their_own(french):
-    assert str(wording.NEED_STATUS["unfit"]) == "Non placé"
+    assert str(wording.NEED_STATUS["unfit"]) == "Non placée"
     assert str(wording.INDICATOR_STATUS["unfit"]) == "Non atteint"
+
+
+def test_one_status_column_agrees_with_one_noun_on_the_page_and_in_the_documents(french):
+    """The French plan PDF's "5. Priorités" said "Prévue en août 2026, non enregistrée…"
+    beside "Programmé en janvier 2027" and "Non placé", the page "Programmée" beside
+    "Non placé": every status of the column now has the context "course state"."""
+    assert [str(wording.NEED_STATUS[k]) for k in ("scheduled", "unfit")] == [
+        "Programmée", "Non placée"]
+    words = Labels("fr")
+    assert words.t("status.scheduled", month="janvier 2027") == "Programmée en janvier 2027"
+    assert words["status.unfit"] == "Non placée"
+    assert words.t("status.not_run", month="août 2026") == "Prévue en août 2026, non enregistrée"
 
 
 def test_the_delivery_pages_completed_counts_people(french):
