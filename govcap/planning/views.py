@@ -507,7 +507,14 @@ def confirm_approve(request, engagement, plan: Plan):
         blockers.append(_("Only the latest version can be approved: version %(latest)d is "
                           "newer.") % {"latest": latest.version})
     else:
-        if services.inputs_changed(plan):
+        # what changed, as the plan page lists it (services.evidence_changes), not only
+        # that something did
+        fresh = services.freshness(plan)
+        if fresh.changed and fresh.changes:
+            warnings.append(_("The evidence changed since this version was generated: "
+                              "%(changes)s. Approving it leaves that out. Regenerate first "
+                              "to include it.") % {"changes": localise.join(fresh.changes)})
+        elif fresh.changed:
             warnings.append(_("Sessions were validated, or settings or edits changed, since "
                               "this version was generated: approving it leaves them out. "
                               "Regenerate first to include them."))
