@@ -288,23 +288,31 @@ _ISOLATES = ("\u2066", "\u2067", FSI)  # LRI, RLI, FSI: each closed by a PDI
 EXCERPT = (60, 80)  # the fewest and the most characters of a quotation cut short
 
 
-def _cut_at(visible: list[str], limit: int, opening: str, closing: str) -> int | None:
-    """How many of the `visible` characters a text cut at about `limit` keeps, or None when
-    it is kept whole. A quotation open at the cut, or opening just after it, keeps a
-    meaningful excerpt — 60 to 80 of its characters — not a stub of a letter or two
-    ("Notes : « Pr… »") nor a label without it ("Notes :…"); the cut falls between two
-    words where one is near."""
-    keep = limit - 1
-    start = None  # where the quotation open at the cut begins its text
+def _open_quote(visible: list[str], keep: int, opening: str, closing: str) -> int | None:
+    """Where the text of the quotation open after the first `keep` characters begins."""
+    start = None
     for i, ch in enumerate(visible[:keep]):
         if ch == opening and opening != closing:
             start = i + 1
         elif ch == closing and start is not None:
             start = None
-    if start is None and opening != closing and opening in visible[keep:keep + 16]:
-        start = keep + visible[keep:keep + 16].index(opening) + 1  # "Notes :…" says nothing
-    floor = 1
-    if start is not None and keep - start < EXCERPT[0]:
+    return start
+
+
+def _cut_at(visible: list[str], limit: int, opening: str, closing: str) -> int | None:
+    """How many of the `visible` characters a text cut at about `limit` keeps, or None when
+    it is kept whole. A quotation open at the cut, or opening just after it, keeps a
+    meaningful excerpt — 60 to 80 of its characters — not a stub of a letter or two
+    ("Notes : « Pr… »") nor a label without it ("Notes :…"); a short quotation passed on
+    the way (« moyen ») does not count. The cut falls between two words where one is
+    near."""
+    keep, floor = limit - 1, 1
+    for _ in range(4):  # each short quotation passed on the way, then the one cut
+        start = _open_quote(visible, keep, opening, closing)
+        if start is None and opening != closing and opening in visible[keep:keep + 16]:
+            start = keep + visible[keep:keep + 16].index(opening) + 1  # "Notes :…"
+        if start is None or keep - start >= EXCERPT[0]:
+            break
         keep, floor = start + EXCERPT[1], start + EXCERPT[0]
         if len(visible) <= keep + 20:  # the rest is short: the whole text reads better
             return None

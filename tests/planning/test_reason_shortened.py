@@ -65,3 +65,17 @@ def test_a_short_reason_is_kept_whole_and_the_page_filter_cuts_alike():
         said = page.render({"t": text})
         assert said == localise.shortened(text, 50)
     assert said.endswith("…\u00a0»"), repr(said)
+
+
+def test_a_short_quotation_at_the_cut_does_not_stand_for_the_note():
+    """The Arabic summary cut at the level's «متوسط» and kept 40 letters of the note after
+    it: the note, the quotation cut, keeps 60 to 80 of its characters."""
+    notes = ("Il n'existe pas de catalogue de services ; P3 indique que les demandes "
+             "arrivent par téléphone, par WhatsApp ou dans les couloirs.")
+    with translation.override("ar"):
+        head = "المستوى في " + "خ" * 70 + ": «أساسي»، والهدف: "
+        reason = head + "«متوسط» (درجة الثقة متوسطة). " + localise.labelled(
+            "الملاحظات", localise.quote(notes))
+        short = localise.shortened(reason, len(head) + 1)
+    excerpt = short.rsplit("«", 1)[1].removesuffix("…\u2069»").strip("\u2066\u2069")
+    assert 60 <= len(excerpt) <= 80 and notes.startswith(excerpt), repr(short)
