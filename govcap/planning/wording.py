@@ -35,6 +35,7 @@ from govcap.planning.core.edits import cohort_parts, find_cohort
 from govcap.planning.core.inputs import Constraints, PlanInputError, add_months
 from govcap.planning.core.money import format_money
 from govcap.planning.core.plan import (
+    DROPPED,
     SCHEDULED,
     ActionRow,
     Gap,
@@ -303,6 +304,17 @@ def rated(gap: Gap, names: Namer, stop: str = ".") -> str:
     return line + stop
 
 
+def instead_of(need: Need, plan: PlanData) -> list[str]:
+    """The modules a coordinator's added ``need`` was planned instead of ("Plan POL-901
+    instead" leaves POL-103 out for the same gap): those the same organisation no longer
+    takes for a section the added one serves, as ``reports.left_out.origin_words`` finds
+    them."""
+    return sorted({n.module_code for n in plan.needs
+                   if n.org_id == need.org_id and n.status == DROPPED
+                   and n.module_code != need.module_code
+                   and set(n.sections) & set(need.sections)})
+
+
 def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
     """Why the plan has this need, in the reader's language: the ratings that call for it
     (with only what their sessions shared), or the course it prepares, or the coordinator's
@@ -312,7 +324,12 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         lines.append(gettext("Needed before %(modules)s.") % {
             "modules": localise.join(names.module(code) for code in need.required_by)})
     if need.origin == "added":
-        lines.append(gettext("Added by the coordinator."))
+        # one description wherever the plan says it, as the documents' priorities table and
+        # brief do: the annex and this column said only "Added by the coordinator."
+        replaced = instead_of(need, plan)
+        lines.append(gettext("Planned by the coordinator instead of %(modules)s.") % {
+            "modules": localise.join(replaced)} if replaced
+            else gettext("Added by the coordinator."))
     without = plan_diff.without_companion(plan, need, names.catalogue)
     if without:
         lines.append(gettext("Comes without %(modules)s, taught before it on this section, "

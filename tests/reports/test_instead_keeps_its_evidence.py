@@ -32,7 +32,8 @@ def test_the_coordinators_intervention_carries_the_gap_it_serves() -> None:
     assert need.origin == "added" and need.month is not None
     assert need.rating_ids == ("session-moh:digital-strategic-plan",)
     lines = wording.need_reasons(need, plan, wording.Namer(CATALOGUE, plan))
-    assert lines[0] == "Added by the coordinator."
+    # said as the priorities table and the brief say it (issue 14, fresh eyes 7)
+    assert lines[0] == "Planned by the coordinator instead of POL-103."
     assert any(line.startswith("Rated Basic on ") and "(high confidence)" in line
                and "No costed strategy." in line for line in lines), lines
     s = Scope(plan, context("en"), CATALOGUE, Labels("en"))
@@ -51,3 +52,12 @@ def test_who_to_nominate_names_the_roles_of_the_courses_it_stands_for() -> None:
     # POL-101's and POL-103's people: the courses of its domain on the gap's level step
     assert roles == ("Leaders and senior managers, CIOs and CTOs, policy makers, finance and "
                      "procurement officers"), row
+
+
+def test_a_course_added_for_no_course_left_out_is_said_added() -> None:
+    rows = org_rows("moh", {"digital-strategic-plan": Level.BASIC}, name="Ministry of Health")
+    plan = generate_plan(rows, CATALOGUE, Targets(), Constraints("2027-02"),
+                         (AddModule("a1", "moh", "POL-901"),))
+    need = next(n for n in plan.needs if n.module_code == "POL-901")
+    lines = wording.need_reasons(need, plan, wording.Namer(CATALOGUE, plan))
+    assert lines[0] == "Added by the coordinator."
