@@ -20,7 +20,7 @@ from govcap import localise
 from govcap.planning.core.budget import split_fixed
 from govcap.planning.core.plan import BudgetLine, PlanData
 from govcap.reports import cohort_numbers
-from govcap.reports.labels import Labels
+from govcap.reports.labels import Labels, Plural, plural_noop
 from govcap.reports.model import Bullets, Cell, Column, Heading, Para, Table
 from govcap.reports.scope import Scope
 from govcap.reports.xlsx import month_format, sheet_title
@@ -32,7 +32,7 @@ RATE_ORDER = ("course-day", "course-cohort", "e-learning-day", *(f"{who}-{mode}"
                                                for who in ("lead-trainer", "co-trainer")),
               "venue-day", "materials", "allowance-day", "travel", "coaching", "reassessment")
 
-_EN: dict[str, str] = {
+_EN: dict[str, str | Plural] = {
     "cat.course": _("Course price (catalogue or engagement rate)"),
     "cat.e-learning": _("E-learning (platform licence and tutor)"),
     "cat.trainers": _("Trainers"), "cat.venue": _("Venue"), "cat.materials": _("Materials"),
@@ -53,11 +53,23 @@ _EN: dict[str, str] = {
     "rate.allowance-day": _("Daily allowance, per participant-day at the venue"),
     "rate.travel": _("Travel, per travelling participant"),
     "rate.coaching": _("Follow-up coaching, per organisation and course"),
+    # a coaching or on-the-job module's days: one coach at the lead trainer's day rate (the
+    # lead trainer's line counted them with the courses' days: "34 trainer-days" beside a
+    # co-trainer's 10)
+    "rate.coach-in-person": _("Coach, day at the workplace (lead trainer's day rate)"),
+    "rate.coach-blended": _("Coach, day blended (lead trainer's day rate)"),
+    "rate.coach-online": _("Coach, day online (lead trainer's day rate)"),
+    "unit.coach": _("coach-days"),
+    "qty.coach": plural_noop("{n} coach-day", "{n} coach-days"),
+    # one organisation's follow-up coaching after one course: "27 organisations" read as
+    # organisations, where 10 were engaged
+    "qty.coaching": plural_noop("{n} coaching assignment (organisation × course)",
+                                "{n} coaching assignments (organisation × course)"),
     "rate.reassessment": _("Reassessment session, per organisation"),
     "unit.lead-trainer": _("trainer-days"), "unit.co-trainer": _("trainer-days"),
     "unit.venue-day": _("venue-days"), "unit.materials": _("participants"),
     "unit.allowance-day": _("participant-days"), "unit.travel": _("travellers"),
-    "unit.coaching": _("organisations"), "unit.reassessment": _("sessions"),
+    "unit.coaching": _("coaching assignments (organisation × course)"), "unit.reassessment": _("sessions"),
     "unit.course-day": _("participant-days"), "unit.e-learning-day": _("participant-days"), "unit.course-cohort": _("cohorts"),
     "col.category": _("Category"), "col.rate": _("Unit rate"), "col.quantity": _("Quantity"),
     "col.unit": _("Unit"), "col.line": _("Line"), "col.date": _("Month"),
@@ -166,11 +178,28 @@ def rate_label(language: str, key: str) -> str:
 
 def unit_label(language: str, rate: str) -> str:
     base = rate
-    if rate.startswith("lead-trainer"):
-        base = "lead-trainer"
-    elif rate.startswith("co-trainer"):
-        base = "co-trainer"
+    for who in ("lead-trainer", "co-trainer", "coach"):
+        if rate.startswith(who + "-"):
+            base = who
     return text(language, f"unit.{base}")
+
+
+def coached(lines: tuple[BudgetLine, ...] | list[BudgetLine]) -> frozenset[str]:
+    """The cohorts whose trainer is a coach: a coaching or on-the-job module, one coach at
+    the lead trainer's rate and no co-trainer (planning.core.budget), where every course day
+    has both."""
+    co = {line.cohort_id for line in lines if line.rate.startswith("co-trainer")}
+    return frozenset(line.cohort_id for line in lines if line.cohort_id
+                     and line.rate.startswith("lead-trainer") and line.cohort_id not in co)
+
+
+def shown_rate(line: BudgetLine, coaches: frozenset[str]) -> str:
+    """The rate a line is said with: a coach's day ("coach-in-person") apart from the lead
+    trainers' of courses, though at the same unit rate (``line.rate``, which the workbook's
+    formulas reference)."""
+    if line.rate.startswith("lead-trainer") and line.cohort_id in coaches:
+        return "coach" + line.rate[len("lead-trainer"):]
+    return line.rate
 
 
 # a rate's quantity as a count phrase (reports.labels' "n." keys): the number inside its
@@ -187,7 +216,11 @@ def quantity_phrase(L: Labels, rate: str, quantity: int) -> str:
     """"11 trainer-days", "siku 11 za wakufunzi", "11 يومَ مدرّب": never a number glued
     before a noun in the plural (Swahili puts it after; Arabic's noun takes its form from
     the number)."""
-    base = next((b for b in ("lead-trainer", "co-trainer") if rate.startswith(b)), rate)
+    base = next((b for b in ("lead-trainer", "co-trainer", "coach")
+                 if rate.startswith(b + "-")), rate)
+    if base in ("coach", "coaching"):  # the module's own count phrases
+        return Labels(L.language, _EN).template(f"qty.{base}", {"n": quantity}).format(
+            n=L.number(quantity))
     key = QUANTITY_OF.get(base)
     if key is None:
         return f"{L.number(quantity)} {unit_label(L.language, rate)}"
@@ -247,11 +280,14 @@ def budget_blocks(s: Scope) -> list[Any]:
     if s.org_id is None:
         rows: list[list[Cell]] = []
         grouped: dict[tuple[str, str, int], int] = {}
+        coaches = coached(budget.lines)
         for line in budget.lines:
-            key = (line.category, line_rate_key(line, s.plan), line.unit_cents)
+            key = (line.category, shown_rate(line, coaches), line.unit_cents)
             grouped[key] = grouped.get(key, 0) + line.quantity
         order = {k: i for i, k in enumerate(CATEGORY_ORDER)}
-        rate_order = {k: i for i, k in enumerate(RATE_ORDER)}
+        rate_order = {k: 2 * i for i, k in enumerate(RATE_ORDER)}
+        rate_order |= {f"coach-{mode}": rate_order[f"co-trainer-{mode}"] + 1  # after them
+                       for mode in ("in-person", "blended", "online")}
         for (category, rate, unit), quantity in sorted(
                 grouped.items(), key=lambda kv: (order.get(kv[0][0], 99),
                                                  rate_order.get(kv[0][1], 99), kv[0][2])):
@@ -357,16 +393,18 @@ def cost_sheets(plan: PlanData, language: str, money_format: str,
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         if org_id is not None:
             ws.cell(1, 14).comment = Comment(text(language, "share.rounding_note"), "govcap")
+        coaches = coached(budget.lines)
         for line in lines:
             key = line_rate_key(line, plan)
+            said = shown_rate(line, coaches)  # a coach's day: the lead trainer's rate cell
             r = ws.max_row + 1
             unit: object = f"={where[key]}" if key in where else line.unit_cents / 100
             ws.append([month_date(line.month), text(language, f"cat.{line.category}"),
-                       rate_label(language, key),
+                       rate_label(language, said),
                        numbered.get(line.cohort_id, 1) if line.cohort_id else "",
                        line.module_code or "",
                        neutral(names.get(line.org_id or "", line.org_id or "")),
-                       line.quantity, unit_label(language, key), unit, f"=G{r}*I{r}"])
+                       line.quantity, unit_label(language, said), unit, f"=G{r}*I{r}"])
             ws.cell(r, 1).number_format = month_format(language)
             ws.cell(r, 9).number_format = money_format
             ws.cell(r, 10).number_format = money_format
