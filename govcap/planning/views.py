@@ -174,8 +174,8 @@ def _plan_context(request, engagement, plan: Plan | None, org_id: str | None = N
         context["stale_changes"] = localise.join(fresh.changes)
         unplaced = {(u.org_id, u.module_code) for u in plan_data.unfit}
         results = {r.op_id: r for r in plan_data.operations}
-        context["edits"] = [(e, wording.edit_sentence(e.kind, e.operation, namer),
-                             _outcome(e, unplaced), _when_saved(e, namer),
+        sentences = _edit_sentences(stored, namer)
+        context["edits"] = [(e, sentences[e.pk], _outcome(e, unplaced), _when_saved(e, namer),
                              _why(e, results, namer))
                             for e in stored]
         if editable and not context["later_round"]:  # it plans nothing new: none to add
@@ -676,6 +676,37 @@ def _say_if_not_placed(request, data, operation, catalogue) -> None:
             "reason": wording.unfit_reason(unfit, data, names)})
 
 
+def _replaces_op_id(op_id: str) -> str:
+    """The op ID of the removal a "Plan X instead" edit saves with it (:func:`_replace`)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"replaces:{op_id}"))
+
+
+def _edit_sentences(stored, namer) -> dict[int, str]:
+    """Each stored edit in words, a "Plan X instead" and the removal saved with it said as
+    one action: the Edits list showed "Add POL-901 for the Ministry of Health" and, apart,
+    "Remove POL-103 for the Ministry of Health" for one click of the coordinator."""
+    by_op = {e.op_id: e for e in stored}
+    pairs = {}
+    for e in stored:
+        drop = by_op.get(_replaces_op_id(e.op_id)) if e.kind == "add-module" else None
+        if drop is not None and drop.kind == "drop-module":
+            pairs[e.pk], pairs[drop.pk] = drop, e
+    out = {}
+    for e in stored:
+        other = pairs.get(e.pk)
+        if other is None:
+            out[e.pk] = wording.edit_sentence(e.kind, e.operation, namer)
+        elif e.kind == "add-module":
+            out[e.pk] = _("Plan %(module)s instead of %(replaced)s for %(org)s") % {
+                "module": namer.module(e.operation.get("module_code")),
+                "replaced": namer.module(other.operation.get("module_code")),
+                "org": namer.org(e.operation.get("org_id") or "")}
+        else:
+            out[e.pk] = _("%(edit)s (saved with edit %(n)d, planned instead)") % {
+                "edit": wording.edit_sentence(e.kind, e.operation, namer), "n": other.seq}
+    return out
+
+
 def _replace(engagement, request, kind: str, saved, before) -> PlanEdit | None:
     """After "Plan coaching instead" (an add-module edit carrying ``replaces``, the need no
     cohort could hold): leave that need out, as a second edit of its own, so each stays
@@ -688,7 +719,7 @@ def _replace(engagement, request, kind: str, saved, before) -> PlanEdit | None:
     if not any(n.org_id == org_id and n.module_code == code and n.status != "dropped"
                for n in before.needs):
         return None
-    op_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"replaces:{saved.operation['op_id']}"))
+    op_id = _replaces_op_id(saved.operation["op_id"])
     return services.add_edit(engagement, request.user, edits.DropModule(op_id, org_id, code))
 
 

@@ -312,3 +312,25 @@ def test_a_coordinator_plans_coaching_instead_of_a_course_no_cohort_can_hold(cli
     assert PlanEdit.objects.filter(engagement=planned.engagement).count() == 2
     client.post(reverse("plan-edit", args=[planned.engagement.slug, "add-module"]), post)
     assert PlanEdit.objects.filter(engagement=planned.engagement).count() == 2  # resent: once
+
+
+def test_the_edits_list_shows_a_plan_instead_as_one_action(client, planned):
+    """"Plan X instead" saves two edits (the intervention, and the course left out): the
+    Edits list showed them as two unrelated actions, "Add" and "Remove" (issue 14, fresh
+    eyes 7); it says the one the coordinator took, the removal marked as saved with it."""
+    client.force_login(planned.coordinator)
+    data = planned.plan.plan_data()
+    unfit = next(u for u in data.unfit
+                 if any(a.kind == "coaching" for a in u.alternatives))
+    coaching = next(a.module_code for a in unfit.alternatives if a.kind == "coaching")
+    client.post(reverse("plan-edit", args=[planned.engagement.slug, "add-module"]),
+                {"op_id": services.new_op_id(), "organisation": unfit.org_id,
+                 "module": coaching, "replaces": f"{unfit.org_id}|{unfit.module_code}",
+                 "part": "findings"})
+    page = client.get(url("plan", planned)).content.decode()
+    kept = " ".join(text_of(page.split("Edits kept for this engagement")[1]
+                            .split("</table>")[0]).split())
+    assert re.search(rf"1 Plan [^#]*{coaching}\) instead of [^#]*{unfit.module_code}\) for ",
+                     kept), kept
+    assert "(saved with edit 1, planned instead)" in kept, kept
+    assert "Add " not in kept, kept
