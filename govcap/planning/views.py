@@ -785,7 +785,7 @@ def edit(request, slug, kind):
     # Other courses the recomputed schedule moved: said, with how to keep a course's month.
     moved = wording.moved_others(saved.moved_others, names)
     if replaced is not None:  # an intervention planned instead of a course no cohort holds
-        sentence += "; " + wording.edit_sentence(replaced.kind, replaced.operation, names)
+        sentence = _edit_sentences([saved, replaced], names)[saved.pk]  # as the Edits list
     after = services.latest_plan(engagement)
     after_data = after.plan_data() if after is not None else before
     if saved.last_status == "applied":

@@ -302,7 +302,9 @@ def test_a_coordinator_plans_coaching_instead_of_a_course_no_cohort_can_hold(cli
     done = client.post(reverse("plan-edit", args=[planned.engagement.slug, "add-module"]), post,
                        follow=True)
     said = text_of(done.content.decode())
-    assert "Saved: Add Coaching" in said and "; Remove " in said, said[said.find("Saved"):][:300]
+    saved = said[said.find("Saved"):][:300]
+    assert saved.startswith("Saved: Plan ") and f"({coaching}) instead of " in saved, saved
+    assert "Remove" not in saved, saved
     after = services.latest_plan(planned.engagement).plan_data()
     statuses = {(n.org_id, n.module_code): n.status for n in after.needs}
     assert statuses[(unfit.org_id, coaching)] == "scheduled"
