@@ -8,7 +8,6 @@ Thin: objects come through ``accounts.scoping`` (out of scope is a 404), writes 
 from __future__ import annotations
 
 import dataclasses
-import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -37,7 +36,13 @@ from govcap.planning.core.diff import (
     reversed_order,
 )
 from govcap.planning.core.inputs import PlanInputError
-from govcap.planning.core.plan import DROPPED, SCHEDULED, OperationResult, PlanData
+from govcap.planning.core.plan import (
+    DROPPED,
+    SCHEDULED,
+    OperationResult,
+    PlanData,
+    replaces_op_id,
+)
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.forms import EditForm, SettingsForm
 from govcap.planning.inputs_db import (
@@ -676,11 +681,6 @@ def _say_if_not_placed(request, data, operation, catalogue) -> None:
             "reason": wording.unfit_reason(unfit, data, names)})
 
 
-def _replaces_op_id(op_id: str) -> str:
-    """The op ID of the removal a "Plan X instead" edit saves with it (:func:`_replace`)."""
-    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"replaces:{op_id}"))
-
-
 def _edit_sentences(stored, namer) -> dict[int, str]:
     """Each stored edit in words, a "Plan X instead" and the removal saved with it said as
     one action: the Edits list showed "Add POL-901 for the Ministry of Health" and, apart,
@@ -688,7 +688,7 @@ def _edit_sentences(stored, namer) -> dict[int, str]:
     by_op = {e.op_id: e for e in stored}
     pairs = {}
     for e in stored:
-        drop = by_op.get(_replaces_op_id(e.op_id)) if e.kind == "add-module" else None
+        drop = by_op.get(replaces_op_id(e.op_id)) if e.kind == "add-module" else None
         if drop is not None and drop.kind == "drop-module":
             pairs[e.pk], pairs[drop.pk] = drop, e
     out = {}
@@ -719,7 +719,7 @@ def _replace(engagement, request, kind: str, saved, before) -> PlanEdit | None:
     if not any(n.org_id == org_id and n.module_code == code and n.status != "dropped"
                for n in before.needs):
         return None
-    op_id = _replaces_op_id(saved.operation["op_id"])
+    op_id = replaces_op_id(saved.operation["op_id"])
     return services.add_edit(engagement, request.user, edits.DropModule(op_id, org_id, code))
 
 

@@ -651,6 +651,7 @@ EN: dict[str, str | Plural | Contextual] = {
     "evidence.after_courses": _("Starts after {modules}, so that the team applies at work "
                                 "what the course taught."),
     "evidence.added": _("Added by the coordinator."),
+    "evidence.instead": _("Planned by the coordinator instead of {codes}."),
     "status.gap": _("Gap"), "status.at-target": _("At target"), "status.unknown": _("Not assessed"),
     # the statuses of the priorities' status column, in one context: in French each agrees
     # with « formation » (f.), as the course states do ("Programmée en…", "Non placée")

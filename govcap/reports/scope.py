@@ -26,9 +26,17 @@ from govcap.planning.core.diff import (
 )
 from govcap.planning.core.narrow import attended, concerns, own_rows
 from govcap.planning.core.period import PlanPeriod, plan_period
-from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort, Gap, Need, PlanData
+from govcap.planning.core.plan import (
+    DROPPED,
+    SCHEDULED,
+    Cohort,
+    Gap,
+    Need,
+    PlanData,
+    replaces_op_id,
+)
 from govcap.planning.core.priority import module_ranks
-from govcap.planning.wording import overdue
+from govcap.planning.wording import instead_of, overdue
 from govcap.reports import course_states, rounds
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
@@ -92,8 +100,11 @@ class Scope:
 
     @cached_property
     def edits_applied(self) -> int:
-        """How many of the coordinator's edits the plan replayed with effect."""
-        return sum(1 for op in self.plan.operations if op.status == "applied")
+        """How many of the coordinator's edits the plan replayed with effect, a "Plan X
+        instead" and the removal saved with it counted once, as the Edits list says them."""
+        applied = [op for op in self.plan.operations if op.status == "applied"]
+        paired = {replaces_op_id(op.op_id) for op in applied if op.kind == "add-module"}
+        return sum(1 for op in applied if op.op_id not in paired)
 
     @cached_property
     def gaps(self) -> list[Gap]:
@@ -424,7 +435,9 @@ class Scope:
         if need.origin == "prerequisite" and need.required_by:
             lines.append(self.L.t("evidence.prerequisite", modules=self.L.commas(need.required_by)))
         if need.origin == "added":
-            lines.append(self.L["evidence.added"])
+            replaced = instead_of(need, self.plan)
+            lines.append(self.L.t("evidence.instead", codes=self.L.commas(replaced))
+                         if replaced else self.L["evidence.added"])
         without = (without_companion(self.plan, need, self.catalogue)
                    if self.catalogue is not None else ())
         if without:

@@ -10,6 +10,7 @@ import dataclasses
 
 from govcap.planning import Constraints, Targets, generate_plan, wording
 from govcap.planning.core.edits import AddModule, DropModule
+from govcap.planning.core.plan import replaces_op_id
 from govcap.reports.labels import Labels
 from govcap.reports.nominations import nominations
 from govcap.reports.scope import Scope
@@ -38,7 +39,8 @@ def test_the_coordinators_intervention_carries_the_gap_it_serves() -> None:
                and "No costed strategy." in line for line in lines), lines
     s = Scope(plan, context("en"), CATALOGUE, Labels("en"))
     annex = s.evidence(need)
-    assert annex[0] == "Added by the coordinator." and any(
+    # the annex says it as the page does (issue 14, second fresh eyes 7)
+    assert annex[0] == "Planned by the coordinator instead of POL-103." and any(
         line.startswith("Rated Basic on ") and "high confidence" in line for line in annex)
 
 
@@ -61,3 +63,16 @@ def test_a_course_added_for_no_course_left_out_is_said_added() -> None:
     need = next(n for n in plan.needs if n.module_code == "POL-901")
     lines = wording.need_reasons(need, plan, wording.Namer(CATALOGUE, plan))
     assert lines[0] == "Added by the coordinator."
+
+
+def test_a_plan_instead_counts_as_one_edit_applied() -> None:
+    """The workbook's "Edits applied" said 4 for three clicks of the coordinator: a "Plan
+    POL-901 instead" is saved as an addition and a removal, and the Edits list says it once."""
+    rows = org_rows("moh", {"digital-strategic-plan": Level.BASIC}, name="Ministry of Health")
+    ops = (AddModule("a1", "moh", "POL-901"), DropModule(replaces_op_id("a1"), "moh", "POL-103"))
+    plan = generate_plan(rows, CATALOGUE, Targets(), Constraints("2027-02"), ops)
+    assert [op.status for op in plan.operations] == ["applied", "applied"]
+    assert Scope(plan, context("en"), CATALOGUE, Labels("en")).edits_applied == 1
+    apart = generate_plan(rows, CATALOGUE, Targets(), Constraints("2027-02"),
+                          (AddModule("a1", "moh", "POL-901"), DropModule("d1", "moh", "POL-103")))
+    assert Scope(apart, context("en"), CATALOGUE, Labels("en")).edits_applied == 2

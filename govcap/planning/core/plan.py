@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -368,6 +369,12 @@ class OrgLoad:
     days: tuple[int, ...]
     limits: tuple[int, ...]
     away: tuple[int, ...]
+
+
+def replaces_op_id(op_id: str) -> str:
+    """The op ID of the removal a "Plan X instead" edit is saved with: the two are one action
+    of the coordinator's, counted and said once."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"replaces:{op_id}"))
 
 
 @dataclass(frozen=True)
