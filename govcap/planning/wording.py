@@ -368,10 +368,6 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
 def reversed_order(items: Iterable[Any], names: Namer) -> list[str]:
     """Courses a move put before the lower-numbered course of their section their
     organisations take (``core.diff.reversed_order``), one sentence per pair of courses."""
-    grouped: dict[tuple[str, str, str, str], list[str]] = {}
-    for o in items:
-        grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
-                           []).append(o.org_id)
     # the organisations last, after a colon, as one list: inside the sentence a list of
     # names holding commas (joined with ";") read "for KSG; MoICDE, SVC-102 is now…"
     return [ngettext("After this move, %(module)s in %(month)s comes before %(first)s in "
@@ -379,30 +375,34 @@ def reversed_order(items: Iterable[Any], names: Namer) -> list[str]:
                      "organisation: %(orgs)s.",
                      "After this move, %(module)s in %(month)s comes before %(first)s in "
                      "%(first_month)s, the reverse of the order they are taught in, for "
-                     "these organisations: %(orgs)s.", len(set(orgs)))
-            % {"module": names.module(code), "month": month_label(month),
-               "first": names.module(first), "first_month": month_label(first_month),
-               "orgs": localise.join(sorted(names.org(o) for o in set(orgs)))}
-            for (code, month, first, first_month), orgs in grouped.items()]
+                     "these organisations: %(orgs)s.", count) % values
+            for values, count in _reversals(items, names)]
 
 
 def reversed_by_move(items: Iterable[Any], names: Namer) -> list[str]:
     """The plan page's "Not in the order the catalogue sets" lines of the courses a
     coordinator's move put before their lower-numbered course (``core.diff.reversed_order``),
     one sentence per pair of courses and months, with its organisations."""
-    grouped: dict[tuple[str, str, str, str], list[str]] = {}
-    for o in items:
-        grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
-                           []).append(o.org_id)
     return [ngettext("A move by the coordinator put %(module)s in %(month)s before %(first)s "
                      "in %(first_month)s, the reverse of the order they are taught in, for "
                      "this organisation: %(orgs)s.",
                      "A move by the coordinator put %(module)s in %(month)s before %(first)s "
                      "in %(first_month)s, the reverse of the order they are taught in, for "
-                     "these organisations: %(orgs)s.", len(set(orgs)))
-            % {"module": names.module(code), "month": month_label(month),
-               "first": names.module(first), "first_month": month_label(first_month),
-               "orgs": localise.join(sorted(names.org(o) for o in set(orgs)))}
+                     "these organisations: %(orgs)s.", count) % values
+            for values, count in _reversals(items, names)]
+
+
+def _reversals(items: Iterable[Any], names: Namer) -> list[tuple[dict[str, str], int]]:
+    """``core.diff.reversed_order``'s items grouped by pair of courses and months: each
+    group's words for a sentence and its number of organisations (the sentence's plural)."""
+    grouped: dict[tuple[str, str, str, str], set[str]] = {}
+    for o in items:
+        grouped.setdefault((o.module_code, o.month, o.first_code, o.first_month),
+                           set()).add(o.org_id)
+    return [({"module": names.module(code), "month": month_label(month),
+              "first": names.module(first), "first_month": month_label(first_month),
+              "orgs": localise.join(sorted((names.org(o) for o in orgs),
+                                          key=localise.sort_key))}, len(orgs))
             for (code, month, first, first_month), orgs in grouped.items()]
 
 
