@@ -7,6 +7,7 @@ documents always say what was approved.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -266,9 +267,12 @@ def render(plan: Plan, fmt: str, org_id: str | None = None,
         ctx = _context(plan, org_id, language)
     catalogue = plan.catalogue.parsed(ctx.language)  # the exact version the plan used
     key = _rendered_key(plan, fmt, ctx, catalogue)
-    if key is not None and key in _RENDERED:
-        _RENDERED.move_to_end(key)
-        return _RENDERED[key]
+    if key is not None:
+        with _RENDERED_LOCK:
+            kept = _RENDERED.get(key)
+            if kept is not None:
+                _RENDERED.move_to_end(key)
+                return kept
     try:
         if fmt in BRIEF_FORMATS:
             data: bytes = reports.render_brief(plan.plan_data(), ctx, fmt.removeprefix("brief-"),
@@ -280,9 +284,10 @@ def render(plan: Plan, fmt: str, org_id: str | None = None,
             f"{fmt.upper()} plan documents are not available in this build ({exc.name}); "
             "download the JSON.") from exc
     if key is not None:
-        _RENDERED[key] = data
-        while len(_RENDERED) > RENDERED_KEPT:
-            _RENDERED.popitem(last=False)
+        with _RENDERED_LOCK:
+            _RENDERED[key] = data
+            while len(_RENDERED) > RENDERED_KEPT:
+                _RENDERED.popitem(last=False)
     return data
 
 
@@ -296,6 +301,7 @@ def render(plan: Plan, fmt: str, org_id: str | None = None,
 # starts empty.
 RENDERED_KEPT = 24
 _RENDERED: OrderedDict[str, bytes] = OrderedDict()
+_RENDERED_LOCK = threading.Lock()  # a threaded server's requests share the dict
 
 
 def _rendered_key(plan: Plan, fmt: str, ctx: PlanDocumentContext, catalogue: Any) -> str | None:
