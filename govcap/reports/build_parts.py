@@ -90,7 +90,14 @@ def schedule(s: Scope) -> Section:
     L = s.L
     blackout = L.commas(L.month(m) for m in closed_in_period(s)) or L["mod.none"]
     parallel = s.plan.settings.get("constraints", {}).get("max_parallel", "–")
-    if s.cohorts:
+    # "Cohorts run from … to …" spans the courses' cohorts: coaching after the last course
+    # is not a cohort (Kenya's follow-up said "to May 2027", its classes ending in March)
+    class_months = sorted(m for c in s.cohorts if module_count.is_class(s, c)
+                          for m in (c.month, c.last_month) if m)
+    if class_months:
+        opening = L.t("schedule.p", first=L.month(class_months[0]),
+                      last=L.month(class_months[-1]), parallel=parallel, blackout=blackout)
+    elif s.cohorts:
         opening = L.t("schedule.p", first=L.month(s.period.first),
                       last=L.month(s.period.last), parallel=parallel, blackout=blackout)
     else:
