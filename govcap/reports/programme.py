@@ -23,6 +23,7 @@ from functools import cached_property
 from django.utils.translation import gettext_noop as _
 
 from govcap.planning import wording
+from govcap.planning.core.budget import at_workplace, to_cents, travellers, venue_days
 from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import SCHEDULED, Cohort, PlanData
 from govcap.reports import costing
@@ -434,8 +435,6 @@ def _unplaced_lines(plans: list[CountryPlan], L: Labels
     amount a formula; and each plan's (engagement's) first and last row, for the "Plans by
     country" estimate to sum. A plan whose lines do not give its estimate to the cent (priced
     by the catalogue, or stored otherwise) keeps its typed figure."""
-    from govcap.planning.core.budget import at_workplace, to_cents, travellers, venue_days
-
     rows: list[list[Cell]] = []
     where: dict[str, tuple[int, int]] = {}
     for p in plans:
