@@ -11,7 +11,6 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from govcap import localise
-from govcap.delivery import course_names
 from govcap.delivery.models import Delivery, Trainee, TrainingProvider
 from govcap.delivery.services import CLEAR_RECORDS_LABEL
 from govcap.orgs.widgets import NameSelect
@@ -105,9 +104,8 @@ class MergeForm(ChangeForm):
     def __init__(self, *args, targets=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # each course as the plan's documents name it (cohort number, month, organisations:
-        # the same module's courses apart), its start in the reader's words ("8 March 2027")
-        targets = list(targets)
-        course_names.name_courses(targets)
+        # the same module's courses apart; services.merge_targets names them, each plan read
+        # once), its start in the reader's words ("8 March 2027")
         cast(forms.ChoiceField, self.fields["into"]).choices = [
             (str(d.uuid), f"{d.course.details or d.course.module} · "
                           f"{localise.day(d.start_date, empty='—')}")
