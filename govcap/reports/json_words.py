@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import translation
 
 from govcap import localise
+from govcap.cells import without_direction_marks
 from govcap.planning import wording
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.plan import PlanData
@@ -23,16 +24,15 @@ from govcap.reports.labels import Labels
 
 # The generator's evaluation methods per Kirkpatrick level, as the documents say them.
 _METHODS = ("reaction", "learning", "behaviour", "results")
-# Direction isolates and embeddings (U+2066–2069, U+202A–202E): the page's and the
-# documents' words set names apart with them, but JSON is data, and a program reading it got
-# them inside measures, indicators and rationales (issue 15).
-_DIRECTION_MARKS = {code: None for code in (*range(0x2066, 0x206A), *range(0x202A, 0x202F))}
 
 
 def _without_marks(value: Any) -> Any:
-    """``value`` (the JSON's tree) with no direction marks in any of its texts."""
+    """``value`` (the JSON's tree) with no direction marks in any of its texts: the page's
+    and the documents' words set names apart with them, but JSON is data, and a program
+    reading it got them inside measures, indicators and rationales (issue 15); the same
+    rule as every data file's cells (``cells.without_direction_marks``)."""
     if isinstance(value, str):
-        return value.translate(_DIRECTION_MARKS)
+        return without_direction_marks(value)
     if isinstance(value, list):
         return [_without_marks(item) for item in value]
     if isinstance(value, dict):
