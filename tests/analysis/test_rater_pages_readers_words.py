@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -71,3 +72,21 @@ def test_my_confidence_is_said_as_the_capture_page_says_it(client, french_sessio
                          capture), word
     high = dict(options)["high"]
     assert high == {"ar": "مرتفعة", "fr": "Élevée"}[reader]  # agreeing with "confidence"
+
+
+def test_the_level_saved_meanwhile_is_said_in_the_readers_words(client, french_session) -> None:
+    """"Saved meanwhile:" named the level by its key ("high") where the radio buttons above
+    it say "Élevé"."""
+    w = french_session
+    client.force_login(w.facilitator)
+    client.cookies["django_language"] = "fr"
+    url = reverse("analysis-my-rating", args=[w.session.uuid])
+    for level in ("moderate", "high"):  # the second from a page loaded before the first
+        stale = client.post(url, {"page_op": str(uuid.uuid4()), f"{FIRST}-level": level,
+                                  f"{FIRST}-level-rev": "0"})
+    shown = stale.content.decode()
+    assert stale.status_code == 409
+    with translation.override("fr"):
+        moderate = labels.level_label("moderate")
+    said = re.search(r'<p class="conflict">([^<]*)</p>', shown).group(1)
+    assert said.endswith(f" {html.escape(moderate)}") and "moderate" not in said, said

@@ -125,11 +125,15 @@ def my_rating(request, uuid):
     rows = []
     for section in sections:
         rating = mine.get(section.key)
+        stale = {f: conflicts.get(f"{section.key}-{f}") for f in raters.INDIVIDUAL_FIELDS}
+        theirs = stale["level"].theirs if stale["level"] else ""
         rows.append({"section": section, "rating": rating,
                      "revs": {f: rating.revision_of(f) if rating else 0
                               for f in raters.INDIVIDUAL_FIELDS},
-                     "conflicts": {f: conflicts.get(f"{section.key}-{f}")
-                                   for f in raters.INDIVIDUAL_FIELDS}})
+                     "conflicts": stale,
+                     # the level saved meanwhile in the reader's words, as the radio
+                     # buttons say it ("Élevé", not the key "high")
+                     "theirs_level": labels.level_label(theirs) if theirs else ""})
     return render(request, "analysis/my_rating.html", {
         "session": session, "engagement": session.engagement, "rows": rows,
         "instrument_language": language,
