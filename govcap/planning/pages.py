@@ -241,19 +241,24 @@ def scheduled(plan: PlanData) -> list[Cohort]:
     return [c for c in plan.cohorts if c.status == SCHEDULED and c.month]
 
 
+def _is_course(catalogue: Catalogue, code: str) -> bool:
+    return getattr(catalogue.by_code.get(code), "is_course", True)
+
+
+def scheduled_courses(plan: PlanData, catalogue: Catalogue) -> list[Cohort]:
+    """The courses' cohorts the plan runs, the coaching and other interventions left out:
+    what "N cohorts scheduled" counts (course_counts), and so what a part of it counts."""
+    return [c for c in scheduled(plan) if _is_course(catalogue, c.module_code)]
+
+
 def course_counts(plan: PlanData, catalogue: Catalogue) -> tuple[int, int]:
     """(the courses' cohorts, the coaching and other interventions — one per organisation
     that has one) among the cohorts the plan runs: counted as the documents' key figures
     count them (reports.module_count). The plan page said "9 cohorts scheduled" for Kenya's
     follow-up where its key figures and the approval said 3 cohorts and 6 coaching."""
-    courses = scheduled(plan)
-
-    def is_course(code: str) -> bool:
-        return getattr(catalogue.by_code.get(code), "is_course", True)
-
-    return (sum(1 for c in courses if is_course(c.module_code)),
-            sum(len({m.org_id for m in c.members}) for c in courses
-                if not is_course(c.module_code)))
+    return (len(scheduled_courses(plan, catalogue)),
+            sum(len({m.org_id for m in c.members}) for c in scheduled(plan)
+                if not _is_course(catalogue, c.module_code)))
 
 
 def coverage_lines(plan: PlanData) -> tuple[str, ...]:

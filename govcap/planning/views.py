@@ -529,13 +529,16 @@ def confirm_approve(request, engagement, plan: Plan):
     # as the page and the documents count them; those whose month has passed with no
     # delivery recording them as run are said as what they are, as the page and the
     # documents say them ("Due September 2026, not recorded as run")
-    courses = pages.scheduled(data)
-    records = delivered.for_plan(request.user, plan)  # what a delivery records, if any
-    late = [c for c in courses if _not_run(c, records.get(c.cohort_id))]
     # counted as the documents count them: the courses' cohorts, the coaching and other
     # interventions apart, one per organisation (it said "8 cohorts scheduled" where the
     # brief said 3 courses in 3 cohorts and 5 coaching assignments)
-    classes, interventions = pages.course_counts(data, _catalogue_for_reader(plan))
+    catalogue = _catalogue_for_reader(plan)
+    classes, interventions = pages.course_counts(data, catalogue)
+    records = delivered.for_plan(request.user, plan)  # what a delivery records, if any
+    # "of which N are due" is a part of the cohorts counted, so the courses' cohorts only:
+    # it counted the coaching too ("3 cohorts scheduled, of which 5 are due")
+    late = [c for c in pages.scheduled_courses(data, catalogue)
+            if _not_run(c, records.get(c.cohort_id))]
     scheduled = ngettext("%(n)d cohort scheduled", "%(n)d cohorts scheduled", classes
                          ) % {"n": classes}
     coaching = ngettext(
