@@ -22,6 +22,7 @@ documents (their own language, ``language=``) and messages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
@@ -255,17 +256,35 @@ def unquoted(text: str) -> str:
     return str(text)
 
 
+_GUILLEMET_OPENS = re.compile(f"«[{NBSP}\u202f ]*")
+_GUILLEMET_CLOSES = re.compile(f"[{NBSP}\u202f ]*»")
+
+
+def quoted_within(text: str, language: str | None = None) -> str:
+    """`text`, about to be quoted in `language`'s marks, with the quotations it holds in
+    the other pair, so the reader can tell where each ends: French « Propos : “le PMO…” »
+    (guillemets typed inside became “…”: « … « … » … » read as two quotations), English
+    and Swahili “The PMO ‘exists’ on paper.”. Right-to-left languages: as it is."""
+    code = language_of(language)
+    if code == "fr":
+        return _GUILLEMET_CLOSES.sub("”", _GUILLEMET_OPENS.sub("“", text))
+    if code in _RTL_LANGUAGES:
+        return text
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def inside_quotes(text: str, language: str | None = None) -> str:
     """A quoted text for a sentence whose translation writes the marks itself ("{who}:
     «{text}»"): in a right-to-left language a text without a right-to-left letter is held
     left to right between isolate marks (LRI … PDI), its full stop with it; elsewhere, the
-    text as it is. Marks typed around the text are left out (`unquoted`): the sentence
+    text as it is, a quotation inside it between the other pair of marks
+    (`quoted_within`). Marks typed around the text are left out (`unquoted`): the sentence
     writes its own."""
     text = unquoted(text).strip()
     if language_of(language) in _RTL_LANGUAGES and text and not any(
             unicodedata.bidirectional(ch) in ("R", "AL") for ch in text):
         return f"{LRI}{text}{PDI}"
-    return text
+    return quoted_within(text, language)
 
 
 FSI = "\u2068"  # FIRST STRONG ISOLATE (… PDI)

@@ -13,7 +13,7 @@ import re
 
 from govcap.direction import LRI, LRM, PDI, RTL_LANGUAGES, has_rtl, is_rtl, isolated
 from govcap.direction import runs as _runs
-from govcap.localise import colon, quote_marks
+from govcap.localise import colon, quote_marks, quoted_within
 
 __all__ = ["LRI", "LRM", "PDI", "RTL_LANGUAGES", "has_rtl", "is_rtl", "isolated", "runs",
            "wholly_left_to_right"]
@@ -76,13 +76,7 @@ def quotation(text: str) -> str:
     “The PMO ‘exists’ on paper.”."""
     language = latin_language(text)
     opening, closing = quote_marks(language)
-    inner = text.strip()
-    if language == "fr":
-        inner = re.sub("«[\u00a0\u202f ]*", "“", inner)
-        inner = re.sub("[\u00a0\u202f ]*»", "”", inner)
-    else:
-        inner = inner.replace("“", "‘").replace("”", "’")
-    return f"{opening}{inner}{closing}"
+    return f"{opening}{quoted_within(text.strip(), language)}{closing}"
 
 
 def held_quotation(text: str) -> tuple[str, str, str, bool] | None:

@@ -183,3 +183,19 @@ def test_french_holiday_names_are_written_in_french():
     assert holiday_name("DJ", dt.date(2027, 1, 5), "fr") == "Al-Isra wal-Miraj (estimé)"
     assert holiday_name("DJ", dt.date(2027, 12, 25), "fr") == "Al-Isra wal-Miraj (estimé); Noël"
     assert holiday_name("DJ", dt.date(2027, 3, 9), "en") == "Eid al-Fitr (estimated)"
+
+
+def test_a_quotation_inside_a_quoted_note_takes_the_other_marks():
+    """A French note holding guillemets read « Propos : « le PMO » n'existe… »: two
+    quotations, the reader unable to tell where either ends. The one quoting function of
+    the documents (Labels.quote / inside_quotes, localise's) writes the inner one “ ”."""
+    note = "Propos : « le PMO n’existe que sur le papier » selon P3."
+    fr = Labels("fr")
+    line = fr.t("evidence.notes", notes=fr.inside_quotes(note))
+    assert line.count("«") == 1 and line.count("»") == 1, line
+    assert "“le PMO n’existe que sur le papier”" in line
+    assert fr.quote(note) == ("«\u00a0Propos : “le PMO n’existe que sur le papier” selon "
+                              "P3.\u00a0»")
+    # the same rule as the Arabic document's French quotations (direction.quotation)
+    assert direction.quotation(note) == fr.quote(note)
+    assert Labels("en").quote("The PMO “exists” on paper.") == "“The PMO ‘exists’ on paper.”"
