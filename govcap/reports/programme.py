@@ -9,7 +9,10 @@ One round per country: the latest that has an approved plan, summed whole; of an
 round, only what it delivered (its courses recorded as completed, with their share of its
 contingency) is added, on a row of its own naming its round — money spent does not vanish
 when a newer plan is approved, and a course the newer plan replaces is not counted twice.
-An organisation in several plans is counted once."""
+An organisation in several plans is counted once. One rule counts a delivered course,
+whatever its round: at the cost and participants its delivery records, else as planned,
+and the row says which. Places are the courses' seats (coaching and other interventions
+have none)."""
 
 from __future__ import annotations
 
@@ -85,7 +88,17 @@ class CountryPlan:
 
     @property
     def places(self) -> int:
-        return sum(m.participants for c in self.cohorts for m in c.members)
+        """Its planned places: the courses' seats (a coaching or other intervention's
+        participants are not places: it counted Kenya's follow-up coaching as seats)."""
+        return sum(m.participants for c in self.courses(self.cohorts) for m in c.members)
+
+    def counted_places(self, cohorts: list[Cohort], today: datetime.date | None = None
+                       ) -> int:
+        """The places of ``cohorts``' courses as counted: a delivered course's those its
+        delivery records as nominated (``delivered_places``), any other's as planned."""
+        delivered = {c.cohort_id for c in self.delivered(today)}
+        return sum(self.delivered_places(c) if c.cohort_id in delivered
+                   else sum(m.participants for m in c.members) for c in self.courses(cohorts))
 
     def delivered(self, today: datetime.date | None = None) -> list[Cohort]:
         """Its courses its delivery records say were delivered (as the timeline counts them)."""
@@ -110,23 +123,51 @@ class CountryPlan:
         people = self.recorded_people(cohort)
         return people[0] if people else sum(m.participants for m in cohort.members)
 
-    def delivered_parts(self, today: datetime.date | None = None) -> dict[str, int]:
-        """What its delivered courses cost, in cents of its currency, by domain: the cost
-        their delivery records, else the plan's with its share of the contingency (at its
-        percent, as the plan's committed part is counted) under ``contingency``."""
-        parts: dict[str, int] = {}
-        planned = 0
+    def _as_recorded(self, parts: dict[str, int], planned: int,
+                     today: datetime.date | None) -> dict[str, int]:
+        """The one rule for a round's cost, whatever the round: ``parts`` (its planned
+        cents by domain, no contingency) with each delivered course whose delivery records
+        a cost counted at that cost instead of its plan's, and the contingency the plan's
+        percent of what is still counted as planned (``planned``, less those courses')
+        under ``contingency``."""
+        parts = dict(parts)
         for cohort in self.delivered(today):
             recorded = self.recorded_cost(cohort)
-            cents = cohort.cost_cents if recorded is None else recorded
-            planned += cohort.cost_cents if recorded is None else 0
-            parts[cohort.domain] = parts.get(cohort.domain, 0) + cents
+            if recorded is not None:
+                parts[cohort.domain] = parts.get(cohort.domain, 0) + recorded - cohort.cost_cents
+                planned -= cohort.cost_cents
         percent = Decimal(self.data.budget.contingency_percent or "0")
         contingency = int((Decimal(planned) * percent / 100).quantize(
             Decimal(1), rounding=ROUND_HALF_UP))
         if contingency:
             parts["contingency"] = contingency
         return parts
+
+    def delivered_parts(self, today: datetime.date | None = None) -> dict[str, int]:
+        """What its delivered courses cost, in cents of its currency, by domain: the cost
+        their delivery records, else the plan's with its share of the contingency (at its
+        percent, as the plan's committed part is counted) under ``contingency``."""
+        parts: dict[str, int] = {}
+        for cohort in self.delivered(today):
+            parts[cohort.domain] = parts.get(cohort.domain, 0) + cohort.cost_cents
+        return self._as_recorded(parts, sum(parts.values()), today)
+
+    def counted_parts(self, today: datetime.date | None = None) -> dict[str, int]:
+        """Its whole budget by domain (a latest round's), its delivered courses counted as
+        an earlier round's are (``delivered_parts``): a course whose delivery records a
+        cost at that cost, the others as planned. A plan whose courses ran said its planned
+        budget."""
+        budget = self.data.budget
+        parts = {k: v for k, v in budget.by_domain.items() if k != "contingency"}
+        return self._as_recorded(parts, budget.total_cents - budget.contingency_cents, today)
+
+    def unrecorded(self, today: datetime.date | None = None
+                   ) -> tuple[list[Cohort], list[Cohort], list[Cohort]]:
+        """(its delivered courses, those with no cost recorded, those of its courses with
+        no participant recorded): what its row says is as recorded, and what as planned."""
+        cohorts = self.delivered(today)
+        return (cohorts, [c for c in cohorts if self.recorded_cost(c) is None],
+                [c for c in self.courses(cohorts) if self.recorded_people(c) is None])
 
     def recorded_part(self, today: datetime.date | None = None) -> int:
         """Of ``delivered_parts``' total, what their delivery records, in cents of its
@@ -182,13 +223,23 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     rates: dict[int, CountryPlan] = {}  # a row (its id) → its plan, for the workbook's rate
     total = 0
     unplaced = sum(p.base_cents(p.data.budget.unscheduled_estimate_cents) for p in plans)
+    words = Labels(L.language, _EN)
+    ran = False  # a latest round has courses delivered, counted as recorded
     for p in plans:
         period = plan_period(p.data)  # the period each country's plan itself says
-        cost = p.data.budget.total_cents
+        # its courses delivered counted as an earlier round's are (one rule): as their
+        # delivery records say, else as planned, and said so
+        cost = sum(p.counted_parts(today).values())
         total += p.base_cents(cost)
-        rows.append([p.country, p.engagement, _version(p, L),
+        done, no_cost, no_people = p.unrecorded(today)
+        ran = ran or bool(done)
+        said = (_version(p, L) if not done
+                else words.t(_said(p, done, no_cost, no_people, latest=True),
+                             version=p.version, date=L.date(p.approved_on),
+                             n=len({c.cohort_id for c in [*no_cost, *no_people]})))
+        rows.append([p.country, p.engagement, said,
                      len(p.data.organisations), len(p.data.gaps), len(p.courses(p.cohorts)),
-                     p.places,
+                     p.counted_places(p.cohorts, today),
                      L.span(period.first, period.last) if not period.empty else "–",
                      Money(cost, p.data.budget.currency,
                            L.money(cost, p.data.budget.currency)),
@@ -208,19 +259,15 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         delivered_total += p.base_cents(cost)
         recorded_total += p.base_cents(p.recorded_part(today))
         delivered_cohorts += len(p.courses(cohorts))
-        places = sum(p.delivered_places(c) for c in cohorts)
+        places = p.counted_places(cohorts, today)
         delivered_places += places
-        people = [x for c in cohorts if (x := p.recorded_people(c)) is not None]
+        people = [x for c in p.courses(cohorts) if (x := p.recorded_people(c)) is not None]
         nominated += sum(n for n, _done in people)
         completed += sum(done for _n, done in people)
-        no_cost = [c for c in cohorts if p.recorded_cost(c) is None]
-        no_people = [c for c in cohorts if p.recorded_people(c) is None]
+        _done, no_cost, no_people = p.unrecorded(today)
         unrecorded_cost += no_cost
         unrecorded_people += no_people
-        words = Labels(L.language, _EN)
-        said = ("delivered_planned" if len(no_cost) == len(cohorts) == len(no_people)
-                else "delivered_recorded" if not (no_cost or no_people)
-                else "delivered_partly")
+        said = _said(p, cohorts, no_cost, no_people)
         # the organisations its delivered courses trained and the gaps they addressed (the
         # sections of the needs they served): counted, as the other rows count theirs
         ids = {c.cohort_id for c in cohorts}
@@ -245,7 +292,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
     cohorts_in_all = sum(len(p.courses(p.cohorts)) for p in plans) + delivered_cohorts
     orgs = len({o for _country, o in seen_orgs})
     twice = sum(r[3] for r in rows if isinstance(r[3], int)) - orgs  # in more than one row
-    places_in_all = sum(p.places for p in plans) + delivered_places
+    places_in_all = sum(p.counted_places(p.cohorts, today) for p in plans) + delivered_places
     countries = Table(
         [Column(label, width, kind) for label, width, kind in zip(
             (L["programme.col.country"], L["programme.col.engagement"],
@@ -259,7 +306,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                      sum(r[4] for r in rows if isinstance(r[4], int)), cohorts_in_all,
                      places_in_all, "", "", usd(total),
                      sum(len(p.data.unfit) for p in plans), usd(unplaced)])
-    domains = _domains(plans, spent, L, usd, total)
+    domains = _domains(plans, spent, L, usd, total, today)
     unplaced_sheet, unplaced_rows = _unplaced_lines(plans, L)
     if not plans:
         summary_note = [Para(L["programme.none"], "lead")]
@@ -267,17 +314,17 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY,
                                  table=L.quote(L["programme.h.summary"])), "note")]
         if spent:  # what an earlier round's row counts, and the organisations counted once
-            words = Labels(L.language, _EN)
             said = words["delivered_row"] + " " + words["delivered_as_recorded"]
             if twice:
                 said += " " + words.t("orgs_once", n=twice, total=orgs)
             summary_note.append(Para(said, "note"))
+        elif ran:  # a latest round's delivered courses, counted by the same rule
+            summary_note.append(Para(words["delivered_as_recorded"], "note"))
     timeline = _timeline(plans, L, today, earlier=[p for p, _c, _p in spent])
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
                orgs=orgs, cohorts=cohorts_in_all, places=places_in_all, total=usd(total).text)
     if spent:  # which part of the total earlier rounds spent, recorded or planned, and
         # whom they trained, as their delivery records say
-        words = Labels(L.language, _EN)
         names = L.semicolons(f"{p.engagement} ({_version(p, L)})" for p, _c, _p in spent)
         if not recorded_total:
             lead += " " + words.t("lead_planned", amount=usd(delivered_total).text,
@@ -297,6 +344,7 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
                 lead += " " + words.t("lead_people_planned", n=len(unrecorded_people),
                                       places=sum(sum(m.participants for m in c.members)
                                                  for c in unrecorded_people))
+
     summary_blocks: list = [Para(lead, "lead")]
     before, after = _notes(plans, L, not_approved, earlier or [], reader_countries)
     summary_blocks += [*before, countries, *summary_note, *after]
@@ -333,6 +381,18 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         footer=" · ".join(x for x in (watermark, title) if x), page_label=L["footer.page"],
         page_of=L["footer.of"],
         watermark=watermark, contents_label=L["contents"], made=today)
+
+
+def _said(p: CountryPlan, cohorts: list[Cohort], no_cost: list[Cohort],
+          no_people: list[Cohort], latest: bool = False) -> str:
+    """Which of ``_EN``'s words a row's Plan column says its delivered ``cohorts`` with:
+    as planned (no record), as recorded, or partly; a latest round's row says the rest of
+    its plan is counted as planned."""
+    if len(no_cost) == len(cohorts) and len(no_people) == len(p.courses(cohorts)):
+        return "delivered_planned"
+    if not (no_cost or no_people):
+        return "latest_recorded" if latest else "delivered_recorded"
+    return "latest_partly" if latest else "delivered_partly"
 
 
 def _notes(plans: list[CountryPlan], L: Labels, not_approved: list[str],
@@ -386,6 +446,11 @@ _EN = {
                           "recorded; {n:n.cohorts} with no record counted as planned"),
     "delivered_planned": _("version {version}, approved {date}: courses delivered, no "
                            "delivery record: cost and places as planned"),
+    # a "Plans by country" row of a latest round some of whose courses were delivered
+    "latest_recorded": _("version {version}, approved {date}: courses delivered, as "
+                         "recorded; the others as planned"),
+    "latest_partly": _("version {version}, approved {date}: courses delivered, as "
+                       "recorded; {n:n.cohorts} with no record and the others as planned"),
     "delivered_as_recorded": _("Its cost is the cost each course's delivery records, and "
                                "its places the participants nominated; a course with no "
                                "record is counted as planned: its planned cost, with its "
@@ -601,30 +666,31 @@ def _basis(plans: list[CountryPlan], L: Labels) -> tuple[str, ...]:
 
 
 def _domains(plans: list[CountryPlan], spent: list[tuple[CountryPlan, list[Cohort], dict]],
-             L: Labels, usd: Callable[[int], Money], total: int) -> Table:
+             L: Labels, usd: Callable[[int], Money], total: int,
+             today: datetime.date | None = None) -> Table:
     """Places per country and cost per domain: the latest rounds' whole budgets and the
-    earlier rounds' delivered courses; a total row equal to the document's total."""
+    earlier rounds' delivered courses, each counted as its row is (a delivered course as
+    its delivery records it); a total row equal to the document's total. Places are the
+    courses' seats: a coaching or other intervention has none."""
     countries = sorted({p.country for p in plans} | {p.country for p, _c, _p in spent})
     # each plan's amounts converted so that they add up to its converted total
-    converted = [(p, p.base_parts(p.data.budget.by_domain), p.cohorts, False) for p in plans]
-    converted += [(p, p.base_parts(parts), cohorts, True) for p, cohorts, parts in spent]
+    converted = [(p, p.base_parts(p.counted_parts(today)), p.cohorts) for p in plans]
+    converted += [(p, p.base_parts(parts), cohorts) for p, cohorts, parts in spent]
     rows: list[list[Cell]] = []
     in_rows = 0
     for domain in DOMAINS:
         places = {c: 0 for c in countries}
         cents = 0
-        for p, parts, cohorts, delivered in converted:
-            for cohort in cohorts:  # a delivered course's: those nominated, as recorded
-                if cohort.domain == domain:
-                    places[p.country] += (p.delivered_places(cohort) if delivered
-                                          else sum(m.participants for m in cohort.members))
+        for p, parts, cohorts in converted:
+            places[p.country] += p.counted_places(
+                [c for c in cohorts if c.domain == domain], today)
             cents += parts.get(domain, 0)
         if any(places.values()) or cents:
             rows.append([L.get_or(f"domain.{domain}", domain), *(places[c] for c in countries),
                          usd(cents)])
             in_rows += cents
     for key in ("reassessment", "contingency"):  # the cost model's lines outside any domain
-        cents = sum(parts.get(key, 0) for _p, parts, _c, _d in converted)
+        cents = sum(parts.get(key, 0) for _p, parts, _c in converted)
         if cents:
             rows.append([costing.text(L.language, f"cat.{key}"), *("" for _ in countries),
                          usd(cents)])
