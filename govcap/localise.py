@@ -287,6 +287,27 @@ def inside_quotes(text: str, language: str | None = None) -> str:
     return quoted_within(text, language)
 
 
+RLM = "\u200f"  # RIGHT-TO-LEFT MARK
+_ARROWS = re.compile(f"{RLM}?[→←]{RLM}?")
+
+
+def arrow(language: str | None = None) -> str:
+    """The arrow from one step to the next ("Basic → Moderate", "2025 → 2026"), pointing
+    the way `language` reads: "→", or in a right-to-left language "←" between right-to-left
+    marks, which hold it in the sentence's direction whatever the steps' script (between
+    two Latin words it was set in their left-to-right run, pointing back at the first)."""
+    return f"{RLM}←{RLM}" if language_of(language) in _RTL_LANGUAGES else "→"
+
+
+def arrows_pointing(text: str, language: str | None = None) -> str:
+    """`text` with each of its arrows (a translation's or the code's "→") as :func:`arrow`
+    writes it: in a right-to-left language, "←" held between right-to-left marks; `text` as
+    it is in a left-to-right one. The one rule of the pages' and the documents' arrows."""
+    if language_of(language) not in _RTL_LANGUAGES or ("→" not in text and "←" not in text):
+        return text
+    return _ARROWS.sub(arrow(language), text)
+
+
 FSI = "\u2068"  # FIRST STRONG ISOLATE (… PDI)
 
 

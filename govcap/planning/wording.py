@@ -103,8 +103,8 @@ def level_word(key: str | None) -> str:
 
 def step_arrow() -> str:
     """The arrow from a level to the next, pointing the way the page reads (as the
-    translated column headings "Level → target" do)."""
-    return "←" if get_language_bidi() else "→"
+    translated column headings "Level → target" do): `localise.arrow`, the documents' too."""
+    return localise.arrow()
 
 
 def domain_title(key: str) -> str:

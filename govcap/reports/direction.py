@@ -10,10 +10,14 @@ read first ("«.The trainer knew…»")."""
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
 
 from govcap.direction import LRI, LRM, PDI, RTL_LANGUAGES, has_rtl, is_rtl, isolated
 from govcap.direction import runs as _runs
+from govcap.localise import arrows_pointing as arrows_pointing_in
 from govcap.localise import colon, quote_marks, quoted_within
+from govcap.reports.model import Document, Figure
 
 __all__ = ["LRI", "LRM", "PDI", "RTL_LANGUAGES", "has_rtl", "is_rtl", "isolated", "runs",
            "wholly_left_to_right"]
@@ -98,3 +102,28 @@ def held_quotation(text: str) -> tuple[str, str, str, bool] | None:
     if not has_rtl(before):
         return None
     return before.rstrip(), shown, after, False
+
+
+def arrows_pointing(document: Document) -> Document:
+    """`document` with every arrow of its text pointing the way it reads (one rule for the
+    pages and the documents, :func:`govcap.localise.arrows_pointing`): an Arabic PDF or
+    DOCX said "أساسي → متوسط" and "2025 → 2026" where a translation or the code wrote
+    "→", pointing back at the step before. The figures draw their own words."""
+    if not is_rtl(document.language):
+        return document
+    return _pointing(document, document.language)
+
+
+def _pointing(value: Any, language: str) -> Any:
+    if isinstance(value, str):
+        return arrows_pointing_in(value, language)
+    if isinstance(value, list):
+        return [_pointing(v, language) for v in value]
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(_pointing(v, language) for v in value)
+    if isinstance(value, Figure):  # its data is the chart's, drawn in its own words
+        return replace(value, caption=arrows_pointing_in(value.caption, language))
+    if not is_dataclass(value) or isinstance(value, type):
+        return value
+    return replace(value, **{f.name: _pointing(getattr(value, f.name), language)
+                             for f in fields(value) if f.init})

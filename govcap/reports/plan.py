@@ -18,6 +18,7 @@ from govcap.planning.core.validation import CatalogueError
 from govcap.reports.brief import build_brief
 from govcap.reports.build import build_document
 from govcap.reports.context import PlanDocumentContext
+from govcap.reports.direction import arrows_pointing
 from govcap.reports.model import Document
 
 FORMATS = ("docx", "pdf", "xlsx")
@@ -65,7 +66,8 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
         raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
-    document = replace(build_document(plan, ctx, catalogue), english=ctx.english_titles)
+    document = arrows_pointing(replace(build_document(plan, ctx, catalogue),
+                                       english=ctx.english_titles))
     if fmt == "xlsx" and plan.budget.rate_card:  # one organisation's too: its courses' lines
         # openpyxl behind these: loaded when a workbook is asked for, as in render_document
         from govcap.cells import neutralise
@@ -94,7 +96,9 @@ def render_brief(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
 
 
 def render_document(document: Document, fmt: str) -> bytes:
-    """Any document model (``reports.model``) as DOCX, PDF or XLSX."""
+    """Any document model (``reports.model``) as DOCX, PDF or XLSX, its arrows pointing
+    the way it reads (:func:`.direction.arrows_pointing`)."""
+    document = arrows_pointing(document)
     if fmt == "docx":
         from govcap.reports.docx import render_docx  # python-docx: loaded when asked for
 

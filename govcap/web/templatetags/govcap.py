@@ -201,8 +201,7 @@ def reading_order(text) -> SafeString:
     two steps ("خط الأساس (2025) → المتابعة 1 (2026)") points the way the page reads, "←",
     held in the page's direction by right-to-left marks whatever the steps' script."""
     said = "" if text is None else str(text)
-    if is_rtl(translation.get_language() or ""):
-        said = said.replace(" → ", " \u200f←\u200f ")
+    said = localise.arrows_pointing(said)
     out, start = [], 0
     for match in _HELD.finditer(said):
         out.append(conditional_escape(said[start:match.start()]))
