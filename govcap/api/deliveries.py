@@ -16,8 +16,10 @@ from ninja.pagination import paginate
 from govcap.accounts import scoping
 from govcap.api.read import ERRORS, LimitOffset
 from govcap.api.schemas import SLUG, Error, Page
+from govcap.cells import without_direction_marks
 from govcap.delivery import access, costs_shown, services
 from govcap.delivery.core.attendance import MAX_DAYS, Mark
+from govcap.delivery.course_names import name_courses
 from govcap.delivery.models import Attendance, Delivery
 
 router = Router(tags=["deliveries"])
@@ -27,8 +29,18 @@ class DeliveryOut(Schema):
     uuid: UUID
     engagement: str = Field(alias="engagement.slug")
     plan_version: int = Field(alias="plan.version")
-    cohort_id: str
+    cohort_id: str = Field(description=(
+        "An identifier of the course in its plan, not its name: read `course`"))
     module_code: str
+    course: str = Field(description=(
+        "The course as the delivery pages and the plan's documents name it: its module's "
+        "title and code, and the documents' cohort number when they print one (\"Data "
+        "protection coaching (POL-901), cohort 1\"), in the language asked for"))
+    module_title: str = Field(description=(
+        "The module's title in the plan's catalogue (\"\" when it has no such module)"))
+    cohort_number: int | None = Field(description=(
+        "The module's first, second … cohort, as the plan's documents number it (null "
+        "when they print none)"))
     status: str
     start_date: dt.date | None
     end_date: dt.date | None
@@ -58,6 +70,19 @@ class DeliveryOut(Schema):
     cost_cents: int | None = Field(deprecated=True, description=(
         "Deprecated: `cost` in cents; read `cost`. Removed in the next release."))
     revision: int
+
+    @staticmethod
+    def resolve_course(obj: Delivery) -> str:
+        # data, not a page: no right-to-left isolation marks around the code
+        return without_direction_marks(obj.course.label)
+
+    @staticmethod
+    def resolve_module_title(obj: Delivery) -> str:
+        return obj.course.title
+
+    @staticmethod
+    def resolve_cohort_number(obj: Delivery) -> int | None:
+        return obj.course.number
 
     @staticmethod
     def resolve_provider(obj: Delivery) -> str | None:
@@ -165,6 +190,7 @@ class DemoLeftOut:
         shown = costs_shown.costs_shown_many(self.user, page)
         for d in page:
             d._costs_shown = shown[d.pk]  # read by _costs
+        name_courses(page)  # their names, each plan and its catalogue read once
         return page
 
 
