@@ -13,6 +13,7 @@ from govcap import localise
 from govcap.accounts import scoping
 from govcap.delivery import access, pages, services
 from govcap.delivery.core.costs import planned_share
+from govcap.delivery.course_names import name_courses
 from govcap.delivery.models import Delivery, Trainee
 from govcap.planning.core.money import format_money
 from govcap.planning.delivered import DeliveredCohort
@@ -45,8 +46,11 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
     orgs = scoping.scope_of(user).viewer_orgs.get(plan.engagement_id)
     keys = None if orgs is None else pages.org_keys(orgs)
     found = [d for d in (access.deliveries(user).filter(Q(plan=plan) | kept)
-                         .select_related("provider", "plan", "merged_into"))
+                         .select_related("provider", "plan", "merged_into__plan__catalogue"))
              if d.plan_id == plan.pk or carried.get(d.cohort_id) == d.plan.version]
+    # the courses merged into, named as the delivery pages name them, each plan read once
+    name_courses([d.merged_into for d in found if d.merged_into is not None],
+                 language=language)
     # every course's nominees in one query (not one per course), each course's seen ones
     # by ``access.visible_orgs``
     seen = access.visible_orgs_many(user, found)
@@ -92,8 +96,13 @@ def deliveries_of(user, plan) -> dict[str, DeliveredCohort]:
             words = gettext("Cancelled: %(reason)s.") % values
         elif d.status == Delivery.Status.MERGED:
             target = d.merged_into
-            words = (gettext("Merged into %(course)s.") % {"course": target.cohort_id}
-                     if target else gettext("Merged into another course."))
+            # named as the delivery pages name it, with its month: it said the internal
+            # id ("Merged into CHG-101/en/99")
+            words = (gettext("Merged into another course.") if target is None
+                     else gettext("Merged into %(course)s, %(month)s.") % {
+                         "course": target.course.label, "month": target.course.month_label}
+                     if target.course.month else
+                     gettext("Merged into %(course)s.") % {"course": target.course.label})
         else:
             words = ngettext("Being prepared with %(provider)s, from %(start)s: %(n)d "
                              "participant nominated.",

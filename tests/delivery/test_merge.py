@@ -86,13 +86,19 @@ def test_a_course_with_attendance_is_not_merged_and_is_told_why(course):
 
 
 def test_the_plan_page_names_the_course_it_merged_into(client, course):
-    target = sibling(course)
+    """As the delivery pages name it, with its month: it said "Merged into
+    CHG-101/en/99", an internal id."""
+    target = sibling(course, planned_month="2026-09")
     services.apply_change(course.coordinator, course.delivery,
                           change("merge", into=str(target.uuid)))
     client.force_login(course.coordinator)
     page = client.get(reverse("plan", args=[course.engagement.slug])
                       + f"?v={course.plan.version}").content.decode()
-    assert f"Merged into {target.cohort_id}." in re.sub(r"<[^>]+>", "", page)
+    text = re.sub(r"<[^>]+>", "", page)
+    label = _label(target)
+    assert label.startswith(course.delivery.course.module) and target.module_code in label
+    assert f"Merged into {label}, September 2026." in text
+    assert target.cohort_id not in text
 
 
 def test_the_page_asks_before_merging_then_merges(client, course):
