@@ -286,6 +286,16 @@ def coverage_lines(plan: PlanData) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def org_names(plan: PlanData) -> dict[str, str]:
+    """Organisation ID → name, in the readers' order of names (`localise.sort_key`: no
+    accents, no case): the order of every list of the plan's organisations on its page
+    (the per-organisation documents, the budget, the load table, the edit form's menu),
+    where the plan's own order is the sessions' ids' and a sort by code point put
+    "Ministère de l'Économie" after "Ministère de l'Intérieur"."""
+    return dict(localise.sorted_names(((o.org_id, o.org_name) for o in plan.organisations),
+                                      key=lambda pair: pair[1]))
+
+
 def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
              section_titles: dict[str, str] | None = None,
              benchmarks: Mapping[str, str] | None = None) -> Overview:
@@ -293,7 +303,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
     ``benchmarks``: rating id → the gap's benchmark in the reader's language (the plan
     keeps it in the engagement's)."""
     currency = plan.currency
-    names = {o.org_id: o.org_name for o in plan.organisations}
+    names = org_names(plan)
 
     def money(cents: int) -> str:
         return wording.money(cents, currency)
@@ -347,8 +357,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         if any(cells):
             grid.append(GridRow(wording.domain_title(domain), cells))
     budget = plan.budget
-    by_org = sorted((names.get(k, k), money(v))
-                    for k, v in budget.by_org.items() if org_id is None or k == org_id)
+    by_org = localise.sorted_names(((names.get(k, k), money(v)) for k, v in budget.by_org.items()
+                                    if org_id is None or k == org_id), key=lambda row: row[0])
     domain_cents: dict[str, int] = dict(budget.by_domain)
     if org_id is not None:  # one organisation's page: its own share of each domain
         domain_cents = {}
@@ -552,7 +562,8 @@ def load_table(plan: PlanData, org_id: str | None = None) -> LoadTable:
                                  days=b.blocked_days, of=b.working_days,
                                  reasons=month_words.reasons_words(b.reasons))
                     for b in plan.month_blocks)
-    return LoadTable(months=plan.months, rows=tuple(sorted(rows, key=lambda r: r.name)),
+    return LoadTable(months=plan.months,
+                     rows=tuple(localise.sorted_names(rows, key=lambda r: r.name)),
                      blocked=blocked)
 
 
@@ -609,7 +620,7 @@ def _closed_after_lead(c: dict[str, Any], sentence: str) -> str:
 
 def edit_choices(plan: PlanData, catalogue: Catalogue) -> dict[str, list[tuple[str, str]]]:
     """Choices of the edit forms, named as a reader names them (never by identifier)."""
-    names = {o.org_id: o.org_name for o in plan.organisations}
+    names = org_names(plan)
     namer = wording.Namer(catalogue, plan)
     cohorts = [(c.cohort_id, namer.cohort(c.cohort_id)) for c in plan.cohorts]
     needs = [(f"{n.org_id}|{n.module_code}",
@@ -618,8 +629,7 @@ def edit_choices(plan: PlanData, catalogue: Catalogue) -> dict[str, list[tuple[s
     blackout = set(plan.blackout_months)
     months = [(m, wording.month_label(m)) for m in plan.months if m not in blackout]
     return {"cohort": cohorts, "month": months, "need": needs,
-            "organisation": sorted(((k, wording.isolate(v)) for k, v in names.items()),
-                                   key=lambda kv: kv[1]),
+            "organisation": [(k, wording.isolate(v)) for k, v in names.items()],
             # courses, then the interventions (coaching, on-the-job, e-learning) one
             # organisation can be given alone
             "module": [(m.code, wording.isolate(f"{m.title} ({m.code})"))
