@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from govcap.delivery.models import Delivery
 from govcap.planning.core.plan import Cohort
@@ -32,21 +32,52 @@ class Recorded:
     end: datetime.date | None = None
 
 
-def recorded(plan: Any) -> dict[str, Recorded]:
-    """Cohort ID → its delivery, for the courses of ``plan`` (a stored Plan) that have one:
-    its own courses', and those it keeps from an earlier version (delivered under that
-    version's plan)."""
+@dataclass(frozen=True)
+class Actual:
+    """What a course's delivery records it cost and whom it trained
+    (``delivered_figures``)."""
+
+    cost_cents: int | None  # in the plan's currency; None: no cost recorded
+    nominated: int
+    completed: int
+
+
+@dataclass(frozen=True)
+class Deliveries:
+    """A plan's courses' deliveries, read once: their states (``records``) and their
+    recorded cost and participants (``actuals``), by cohort ID."""
+
+    records: dict[str, Recorded]
+    actuals: dict[str, Actual]
+
+
+def read(plan: Any) -> Deliveries:
+    """The deliveries of the courses of ``plan`` (a stored Plan) that have one: its own
+    courses', and those it keeps from an earlier version (delivered under that version's
+    plan), in one query — the programme read them twice a plan, once for the states and
+    once for the figures. A cost recorded in another currency than the plan's is not
+    counted (None): the plan's is then said, as planned."""
     carried = {c["cohort_id"]: c["carried_from"] for c in plan.data.get("cohorts", ())
                if c.get("carried_from")}
-    out: dict[str, Recorded] = {}
+    currency = plan.data.get("currency", "USD")
     rows = (Delivery.objects.filter(engagement_id=plan.engagement_id)
+            .annotate(n=Count("trainees"),
+                      done=Count("trainees", filter=Q(trainees__completion="completed")))
             .values_list("cohort_id", "status", "start_date", "end_date", "planned_month",
-                         "plan_id", "plan__version"))
-    for cohort_id, status, start, end, planned, plan_id, version in rows:
+                         "plan_id", "plan__version", "cost_cents", "currency", "n", "done"))
+    out = Deliveries({}, {})
+    for (cohort_id, status, start, end, planned, plan_id, version, cost, said_in, n,
+         done) in rows:
         if plan_id == plan.pk or carried.get(cohort_id) == version:
-            out[cohort_id] = Recorded(status, f"{start:%Y-%m}" if start else planned or "",
-                                      start, end)
+            out.records[cohort_id] = Recorded(
+                status, f"{start:%Y-%m}" if start else planned or "", start, end)
+            out.actuals[cohort_id] = Actual(cost if said_in == currency else None, n, done)
     return out
+
+
+def recorded(plan: Any) -> dict[str, Recorded]:
+    """Cohort ID → its delivery, for the courses of ``plan`` that have one (``read``)."""
+    return read(plan).records
 
 
 def state(cohort: Cohort, records: dict[str, Recorded] | None,

@@ -8,36 +8,17 @@ planned seats, where the records add up to USD 55,840.74, 77 nominated and 55 co
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from govcap.reports.course_states import Actual, read
 
-from govcap.delivery.models import Delivery
-
-
-@dataclass(frozen=True)
-class Actual:
-    cost_cents: int | None  # in the plan's currency; None: no cost recorded
-    nominated: int
-    completed: int
+__all__ = ["Actual", "actuals"]
 
 
 def actuals(plan: Any) -> dict[str, Actual]:
     """Cohort ID → what its delivery records, for the courses of ``plan`` (a stored Plan)
-    that have one: its own, and those it keeps from an earlier version (the deliveries
-    ``course_states.recorded`` reads). A cost recorded in another currency than the plan's
-    is not counted (None): the plan's is then said, as planned."""
-    carried = {c["cohort_id"]: c["carried_from"] for c in plan.data.get("cohorts", ())
-               if c.get("carried_from")}
-    currency = plan.data.get("currency", "USD")
-    rows = (Delivery.objects.filter(engagement_id=plan.engagement_id)
-            .annotate(n=Count("trainees"),
-                      done=Count("trainees", filter=Q(trainees__completion="completed")))
-            .values_list("cohort_id", "plan_id", "plan__version", "cost_cents", "currency",
-                         "n", "done"))
-    out: dict[str, Actual] = {}
-    for cohort_id, plan_id, version, cost, said_in, n, done in rows:
-        if plan_id == plan.pk or carried.get(cohort_id) == version:
-            out[cohort_id] = Actual(cost if said_in == currency else None, n, done)
-    return out
+    that have one: its own, and those it keeps from an earlier version — the deliveries
+    ``course_states.recorded`` reads, in the same query (``course_states.read``). A cost
+    recorded in another currency than the plan's is not counted (None): the plan's is
+    then said, as planned."""
+    return read(plan).actuals

@@ -30,7 +30,7 @@ from govcap.planning.models import DOCUMENT_FORMATS as FORMATS
 from govcap.planning.models import Plan, PlanEdit
 from govcap.planning.rounds_words import engagement_names
 from govcap.planning.services import replaced_by
-from govcap.reports import course_states, delivered_figures, json_words
+from govcap.reports import course_states, json_words
 from govcap.reports import plan as reports
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels, plan_title
@@ -359,13 +359,14 @@ def programme_plans(user, project: str = "") -> ProgrammePlans:
         plan = (Plan.objects.filter(engagement=engagement, status=Plan.Status.APPROVED)
                 .order_by("-version").first())
         if plan is not None:
+            # its deliveries read once, their states and figures together
+            found_deliveries = course_states.read(plan)
             approved[engagement.pk] = CountryPlan(
                 country=engagement.country.local_name, engagement=engagement.local_name,
                 round_label=engagement.round_label, version=plan.version,
                 approved_on=timezone.localdate(plan.approved_at) if plan.approved_at else None,
                 data=plan.plan_data(), is_demo=engagement.is_demo,
-                records=course_states.recorded(plan),
-                actuals=delivered_figures.actuals(plan))
+                records=found_deliveries.records, actuals=found_deliveries.actuals)
     latest: dict[int, int] = {}  # country → its latest round with an approved plan
     for engagement in engagements:
         if engagement.pk in approved:
