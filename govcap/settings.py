@@ -313,6 +313,11 @@ GOVCAP_PSEUDO_LOCALES = env_bool(
 if GOVCAP_PSEUDO_LOCALES:
     LANGUAGES += [(code, name) for code, (name, _) in translations.PSEUDO_LOCALES.items()]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language chosen in the switcher outlasts the browser session (Django's default cookie
+# ends with it); a logged-in person's choice is also kept with the account and set again at
+# login, in any browser (govcap.accounts.languages).
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_I18N = True
 TIME_ZONE = env("GOVCAP_TIME_ZONE", "UTC", example="Africa/Nairobi",
                 help="the time zone dates and times are shown in")
@@ -371,6 +376,7 @@ _HSTS_PRELOAD = env_bool("GOVCAP_HSTS_PRELOAD", True,
 if _HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = _SSL_REDIRECT
     SECURE_HSTS_SECONDS = int(_HSTS_SECONDS)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -1,11 +1,13 @@
 from django.urls import include, path
 
+from govcap.accounts.views import account as account_views
 from govcap.interchange import views as interchange_views
 from govcap.reports import urls as reports_urls
 from govcap.web import bench_ceilings
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's switcher (django.conf.urls.i18n), which also keeps a logged-in person's choice
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("", include("govcap.web.urls")),
     path("account/", include("govcap.accounts.urls")),
     path("plans/", include("govcap.planning.urls")),

@@ -224,3 +224,19 @@ class LoginSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} since {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class Preferences(models.Model):
+    """What a person chose for themselves, kept from one login to the next: the interface
+    language (set by the language switcher while logged in, or on the account page, and
+    applied at login: ``govcap.accounts.languages``)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences"
+    )
+    # a code of settings.LANGUAGES when chosen; kept if its catalogue later falls below the
+    # threshold (GOVCAP_LANGUAGE_MIN_TRANSLATED), ignored until it is offered again
+    language = models.CharField(max_length=10, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language or '-'}"

@@ -1,6 +1,6 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from govcap.accounts.views import account as account_views
 from govcap.web import health
 from govcap.web.views import (
     capture,
@@ -22,7 +22,7 @@ urlpatterns = [
          name="session-history-csv"),
     path("favicon.ico", engagements.favicon),
     path("healthz", health.healthz, name="healthz"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", account_views.Login.as_view(), name="login"),
     path("logout/", offline.LogoutView.as_view(), name="logout"),
     path("engagements/new/", engagements.engagement_new, name="engagement-new"),
     path("e/<slug:slug>/", engagements.engagement_detail, name="engagement"),

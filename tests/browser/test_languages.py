@@ -39,6 +39,25 @@ def test_the_language_chosen_in_the_header_is_remembered(page, live_server, cons
         "English", "Français", "العربية", "Kiswahili"]
 
 
+def test_french_chosen_while_logged_in_comes_back_at_the_next_login_elsewhere(
+        page, browser, live_server, world):
+    """Issue 15: the choice lived in a session cookie only, so the next login was English."""
+    base = live_server.url
+    log_in(page, base, "facilitator")
+    switch_to(page, "fr")
+    page.locator("header form[action='/logout/'] button").click()
+    page.wait_for_url(f"{base}/login/")
+    other = browser.new_context(locale="en-GB")  # another browser: English, no cookie
+    try:
+        fresh = other.new_page()
+        log_in(fresh, base, "facilitator")
+        expect(fresh.locator("html")).to_have_attribute("lang", "fr")
+        fresh.goto(f"{base}/account/")
+        expect(fresh.locator("#account-language")).to_have_value("fr")
+    finally:
+        other.close()
+
+
 def test_arabic_runs_right_to_left_with_the_autosave_words_translated(page, live_server,
                                                                         consented):
     base = live_server.url

@@ -5,14 +5,16 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordChangeView
+from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views import i18n
 from django.views.decorators.http import require_GET, require_POST
 
-from govcap.accounts import audit, logins, scoping, tokens, twofactor
+from govcap.accounts import audit, languages, logins, scoping, tokens, twofactor
 from govcap.accounts.models import LoginSession
 
 
@@ -20,6 +22,7 @@ from govcap.accounts.models import LoginSession
 @login_required
 def overview(request):
     user = request.user
+    chosen = languages.chosen(user)
     return render(request, "accounts/account.html", {
         "roles": user.roles.select_related("engagement", "organisation").order_by("role"),
         "has_2fa": twofactor.has_device(user),
@@ -30,7 +33,34 @@ def overview(request):
         "current_key": request.session.session_key,
         "can_invite": scoping.is_admin(user) or scoping.managed_engagements(user).exists(),
         "can_manage_users": scoping.can_manage_users(user),
+        "languages": languages.offered(),
+        "preferred_language": chosen if languages.is_offered(chosen) else "",
+        # chosen once, its catalogue since fell below the threshold: said, not hidden
+        "withdrawn_language": "" if languages.is_offered(chosen) else languages.name_of(chosen),
     })
+
+
+class Login(LoginView):
+    """Django's login, which then opens govcap in the person's own language on this browser
+    too (their account's, kept by the switcher), whatever it showed before."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        code = languages.preferred(form.get_user())
+        if code:
+            translation.activate(code)
+            self.request.LANGUAGE_CODE = code
+            languages.set_cookie(response, code)
+        return response
+
+
+def set_language(request):
+    """Django's language switcher (a cookie that lasts LANGUAGE_COOKIE_AGE); while logged in,
+    the choice is also kept with the account, so the next login, in any browser, opens in it."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        languages.remember(request.user, request.POST.get("language", ""))
+    return response
 
 
 @require_POST
