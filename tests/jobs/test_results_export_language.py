@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import openpyxl
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -41,3 +42,30 @@ def test_a_background_export_is_written_in_the_language_chosen(rated):  # noqa: 
             assert not book["results"].sheet_view.rightToLeft
         else:
             assert book["results"].sheet_view.rightToLeft
+
+
+def test_the_jobs_pages_export_of_every_engagement_offers_the_language(rated):  # noqa: F811
+    """The jobs page's "Export the results of every engagement" had no language choice, so
+    its file came out in the page's language only; it offers the documents' languages, the
+    page's chosen first, and the job writes in the one picked."""
+    w = rated
+    client = client_for(w.admin)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    page = client.get(reverse("jobs")).content.decode()
+    form = page[page.index(f'action="{reverse("job-start-results-export")}"'):]
+    form = form[:form.index("</form>")]
+    assert 'name="lang"' in form and '<option value="fr" lang="fr" selected>' in form
+    assert '<option value="ar" lang="ar">' in form
+    client.post(reverse("job-start-results-export"), {"format": "xlsx", "lang": "ar"})
+    job = Job.objects.latest("pk")
+    assert job.params["engagement"] is None and job.params["language"] == "ar"
+    with translation.override("en"):  # the worker's own language
+        run_pending()
+    job.refresh_from_db()
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    download = client.get(reverse("job-download", args=[job.pk]))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(download.streaming_content)))
+    rows = list(book["results"].values)
+    assert dict(zip(rows[0], rows[1], strict=True))["section_title"] == str(
+        localised(w.engagement.instrument, "ar").sections[0].title)
+    assert book["results"].sheet_view.rightToLeft
