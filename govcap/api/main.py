@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.openapi.docs import DocsBase
@@ -57,14 +58,14 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     first = exc.errors[0] if exc.errors else {}
     loc = [str(p) for p in first.get("loc", ())]
     field = ".".join(loc[1:] or loc) or None
-    return error(request, 422, str(first.get("msg", "Invalid input.")), field,
+    return error(request, 422, str(first.get("msg") or _("Invalid input.")), field,
                  errors=[{"field": ".".join(str(p) for p in e.get("loc", ())),
                           "message": str(e.get("msg", ""))} for e in exc.errors])
 
 
 @api.exception_handler(AuthenticationError)
 def on_authentication_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return error(request, 401, "Authentication required: send `Authorization: Bearer <token>`.",
+    return error(request, 401, _("Authentication required: send `Authorization: Bearer <token>`."),
                  "Authorization")
 
 
@@ -75,12 +76,12 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 @api.exception_handler(Http404)
 def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return error(request, 404, "Not found (or not in your scope).")
+    return error(request, 404, _("Not found (or not in your scope)."))
 
 
 @api.exception_handler(PermissionDenied)
 def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return error(request, 403, str(exc) or "You do not have access to this.")
+    return error(request, 403, str(exc) or _("You do not have access to this."))
 
 
 from govcap.api import deliveries, evaluation, read, results, write  # noqa: E402  (the routers use `api` above)

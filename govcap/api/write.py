@@ -7,6 +7,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from ninja import File, Form, Path, Router, Status
 from ninja.files import UploadedFile
 
@@ -49,8 +50,11 @@ def import_file(request, slug: str = Path(..., pattern=SLUG), file: UploadedFile
         return Status(400, {"message": str(exc), "field": "file"})
     except ImportProblem as exc:
         return Status(422, {
-            "message": (f"{len(exc.problems)} problem{'s' if len(exc.problems) != 1 else ''}; "
-                        "nothing was imported."),
+            # in the request's language (Accept-Language), as the page import says it, the
+            # words of the CLI's and the page's count: the list follows in "problems"
+            "message": ngettext("%(n)d problem; nothing was imported:",
+                                "%(n)d problems; nothing was imported:",
+                                len(exc.problems)) % {"n": len(exc.problems)},
             "field": "file", "problems": [{"message": p.reason, "row": p.row, "field": p.column}
                                           for p in exc.problems]})
     plan = report.plan
