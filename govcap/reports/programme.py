@@ -448,9 +448,10 @@ _EN = {
                            "delivery record: cost and places as planned"),
     # a "Plans by country" row of a latest round some of whose courses were delivered
     "latest_recorded": _("version {version}, approved {date}: courses delivered, as "
-                         "recorded; the others as planned"),
+                         "recorded; the rest of the plan as planned"),
     "latest_partly": _("version {version}, approved {date}: courses delivered, as "
-                       "recorded; {n:n.cohorts} with no record and the others as planned"),
+                       "recorded; {n:n.cohorts} with no record and the rest of the plan "
+                       "as planned"),
     "delivered_as_recorded": _("Its cost is the cost each course's delivery records, and "
                                "its places the participants nominated; a course with no "
                                "record is counted as planned: its planned cost, with its "

@@ -19,7 +19,7 @@ from govcap.reports.course_states import Recorded
 from govcap.reports.delivered_figures import Actual
 from govcap.reports.model import Money, Table
 from govcap.reports.programme import CountryPlan, build_programme
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import catalogue
 from tests.reports.helpers import plan as base_plan
 
@@ -55,7 +55,8 @@ def _seats(cohort) -> int:
 def test_a_latest_round_counts_its_delivered_courses_as_recorded() -> None:
     document, done, latest = _latest(recorded_all=True)
     row = _summary(document).rows[0]
-    assert row[2].endswith("courses delivered, as recorded; the others as planned")
+    assert row[2].endswith("courses delivered, as recorded; the rest of the plan as "
+                           "planned")
     budget = latest.data.budget.total_cents
     planned = sum(c.cost_cents for c in done)
     assert isinstance(row[8], Money) and row[8].cents == budget - planned + 123_456 + 98_765
@@ -70,13 +71,14 @@ def test_a_latest_round_counts_its_delivered_courses_as_recorded() -> None:
 def test_a_latest_rounds_course_without_a_record_is_counted_as_planned_and_said_so() -> None:
     document, done, latest = _latest(recorded_all=False)
     row = _summary(document).rows[0]
-    assert row[2].endswith("as recorded; 1 cohort with no record and the others as planned")
+    assert row[2].endswith("as recorded; 1 cohort with no record and the rest of the "
+                           "plan as planned")
     assert row[8].cents == latest.data.budget.total_cents - done[0].cost_cents + 123_456
     assert row[6] == latest.places - _seats(done[0]) + 11
 
 
 def test_places_are_the_courses_seats_not_the_coachings_participants() -> None:
-    run_demo()
+    demo_data()
     draft = generate(Engagement.objects.get(slug="kenya-follow-up-2026"),
                      get_user_model().objects.get(username="demo-coordinator-ke"))
     data = draft.plan_data()
