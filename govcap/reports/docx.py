@@ -74,35 +74,49 @@ def render_docx(doc: Document) -> bytes:
 
 
 def english(body, texts: tuple[str, ...]) -> None:
-    """Each of `texts` (English for want of a translation: an instrument's section title)
-    in a run of its own said to be English (``w:lang w:val="en-GB"``), as the PDF's
-    ``lang="en"``: Word then checks its spelling, and a screen reader reads it, as English
-    rather than as the document's language."""
-    found = sorted({t for t in texts if t.strip()}, key=len, reverse=True)
+    """Each of `texts` (English in another language's document: an instrument's section
+    title for want of a translation, a note of a session held in English) in runs of its
+    own said to be English (``w:lang w:val="en-GB"``), as the PDF's ``lang="en"``: Word
+    then checks its spelling, and a screen reader reads it, as English rather than as the
+    document's language. A text of several lines is looked for line by line, and a run
+    holding line breaks is cut at them: every part of a note written over several lines
+    (each line a text of its own in the run, or a paragraph of its own in an Arabic
+    document) is marked, the breaks between its lines too."""
+    lines = {line.strip() for t in texts for line in t.splitlines()}
+    found = sorted((line for line in lines if len(line) > 3), key=len, reverse=True)
     if not found:
         return
     pattern = re.compile("|".join(re.escape(t) for t in found))
+    said_tag, break_tag = qn("w:t"), qn("w:br")
     for r in list(body.iter(qn("w:r"))):
-        texts_in = r.findall(qn("w:t"))
-        if len(texts_in) != 1 or [c for c in r if c.tag not in (qn("w:t"), qn("w:rPr"))]:
-            continue  # a field, a break, a picture
-        said = texts_in[0].text or ""
-        if not pattern.search(said):
+        parts = [c for c in r if c.tag != qn("w:rPr")]
+        if not parts or any(c.tag not in (said_tag, break_tag) for c in parts):
+            continue  # a field, a tab, a picture
+        if not any(c.tag == said_tag and pattern.search(c.text or "") for c in parts):
             continue
-        anchor = r
-        at = 0
-        pieces = []
-        for match in pattern.finditer(said):
-            pieces += [(said[at:match.start()], False), (match.group(), True)]
-            at = match.end()
-        pieces.append((said[at:], False))
-        for piece, is_english in pieces:
-            if not piece:
+        pieces: list[tuple[str | None, bool]] = []  # (text, English); None: a line break
+        for part in parts:
+            if part.tag == break_tag:  # English between two English lines
+                pieces.append((None, bool(pieces) and pieces[-1][1]))
                 continue
+            said, at = part.text or "", 0
+            for match in pattern.finditer(said):
+                pieces += [(said[at:match.start()], False), (match.group(), True)]
+                at = match.end()
+            pieces.append((said[at:], False))
+            pieces = [p for p in pieces if p[0] != ""]
+        anchor = r
+        for piece, is_english in pieces:
             run = copy.deepcopy(r)
-            t = run.find(qn("w:t"))
-            t.text = piece
-            t.set(qn("xml:space"), "preserve")
+            for part in [c for c in run if c.tag != qn("w:rPr")]:
+                run.remove(part)
+            if piece is None:
+                run.append(OxmlElement("w:br"))
+            else:
+                t = OxmlElement("w:t")
+                t.text = piece
+                t.set(qn("xml:space"), "preserve")
+                run.append(t)
             if is_english:
                 put(run.get_or_add_rPr(), "lang", RPR_ORDER).set(qn("w:val"), LANGS["en"])
             anchor.addnext(run)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from govcap import localise
+from govcap.localise import LRI, PDI
 from govcap.planning.core.catalogue import Catalogue, load_catalogue
 from govcap.planning.core.plan import PlanData
 from govcap.planning.core.validation import CatalogueError
@@ -59,6 +61,24 @@ def find_catalogue(plan: PlanData, language: str) -> Catalogue | None:
         return shipped
 
 
+def english_texts(plan: PlanData, ctx: PlanDocumentContext) -> tuple[str, ...]:
+    """What a document in another language says in English, for the renderers to mark
+    English (``Document.english``): the instrument's section titles it has no translation
+    of, and the shared notes, evidence, dissent and quotations of the sessions held in
+    English (a Kenyan session's notes in a French programme document), each as the
+    document writes it between its quotation marks (`localise.inside_quotes`)."""
+    if localise.language_of(ctx.language) == "en":
+        return ctx.english_titles
+    english = {o.org_id for o in plan.organisations if localise.language_of(o.language) == "en"}
+    notes = [text for g in plan.gaps if g.org_id in english
+             for text in (g.shared_notes, g.shared_evidence, g.shared_dissent,
+                          *(said for _who, said in g.shared_quotes)) if text.strip()]
+    shown = {localise.inside_quotes(text, ctx.language).strip(LRI + PDI) for text in notes}
+    # an Arabic document writes a Latin quotation in its own language's marks
+    shown |= {localise.quoted_within(localise.unquoted(text).strip(), "en") for text in notes}
+    return ctx.english_titles + tuple(sorted(shown))
+
+
 def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
                 catalogue: Catalogue | None = None) -> bytes:
     """The plan document in ``fmt`` ("docx", "pdf" or "xlsx"), in ``ctx.language``."""
@@ -67,7 +87,7 @@ def render_plan(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
     document = arrows_pointing(replace(build_document(plan, ctx, catalogue),
-                                       english=ctx.english_titles))
+                                       english=english_texts(plan, ctx)))
     if fmt == "xlsx" and plan.budget.rate_card:  # one organisation's too: its courses' lines
         # openpyxl behind these: loaded when a workbook is asked for, as in render_document
         from govcap.cells import neutralise
@@ -92,7 +112,7 @@ def render_brief(plan: PlanData, ctx: PlanDocumentContext, fmt: str,
     if catalogue is None:
         catalogue = find_catalogue(plan, ctx.language)
     return render_document(replace(build_brief(plan, ctx, catalogue),
-                                   english=ctx.english_titles), fmt)
+                                   english=english_texts(plan, ctx)), fmt)
 
 
 def render_document(document: Document, fmt: str) -> bytes:
