@@ -314,12 +314,13 @@ def build_programme(plans: list[CountryPlan], title: str, language: str,
         summary_note = [Para(L.t("programme.unplaced_note", currency=BASE_CURRENCY,
                                  table=L.quote(L["programme.h.summary"])), "note")]
         if spent:  # what an earlier round's row counts, and the organisations counted once
-            said = words["delivered_row"] + " " + words["delivered_as_recorded"]
+            said = words["delivered_row"] + " " + words[
+                "delivered_any" if ran else "delivered_as_recorded"]
             if twice:
                 said += " " + words.t("orgs_once", n=twice, total=orgs)
             summary_note.append(Para(said, "note"))
         elif ran:  # a latest round's delivered courses, counted by the same rule
-            summary_note.append(Para(words["delivered_as_recorded"], "note"))
+            summary_note.append(Para(words["delivered_any"], "note"))
     timeline = _timeline(plans, L, today, earlier=[p for p, _c, _p in spent])
     lead = L.t("programme.lead", plans=len(plans), countries=len({p.country for p in plans}),
                orgs=orgs, cohorts=cohorts_in_all, places=places_in_all, total=usd(total).text)
@@ -456,6 +457,12 @@ _EN = {
                                "its places the participants nominated; a course with no "
                                "record is counted as planned: its planned cost, with its "
                                "share of the contingency, and its planned places."),
+    # the note under "Plans by country" when a latest round's courses were delivered: the
+    # one rule, whatever the round
+    "delivered_any": _("A delivered course is counted, whatever its round, at the cost its "
+                       "delivery records and with the participants nominated; a course with "
+                       "no record is counted as planned: its planned cost, with its share of "
+                       "the contingency, and its planned places."),
     # after programme.lead: the part of its total that earlier rounds spent
     "lead_recorded": _("Of this, {amount} is the cost recorded for the {cohorts:n.cohorts} "
                        "that earlier rounds delivered: {names}."),

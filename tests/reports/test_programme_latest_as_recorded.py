@@ -65,7 +65,8 @@ def test_a_latest_round_counts_its_delivered_courses_as_recorded() -> None:
     domains = _domains(document)
     assert domains.total[1] == row[6] and domains.total[-1].cents == row[9].cents
     notes = " ".join(b.text for b in document.sections[0].blocks if hasattr(b, "text"))
-    assert "a course with no record is counted as planned" in notes
+    assert ("A delivered course is counted, whatever its round, at the cost its delivery "
+            "records") in notes and "a course with no record is counted as planned" in notes
 
 
 def test_a_latest_rounds_course_without_a_record_is_counted_as_planned_and_said_so() -> None:
