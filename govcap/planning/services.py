@@ -51,6 +51,11 @@ class PlanRefused(Exception):
     """A plan action that cannot be done now; the message says why, in the user's words."""
 
 
+class PlanStale(PlanRefused):
+    """An edit confirmed from a preview of a plan that changed since (another edit, a
+    regeneration, a session validated): what the edit moves may differ from what was shown."""
+
+
 class EditRefused(PlanRefused):
     """An edit not saved because earlier edits would no longer hold: ``broken`` is their
     result in the plan the edit would have made (each with its rule and numbers),
@@ -256,9 +261,13 @@ def evidence_changes(before: dict[str, Any] | None, now: dict[str, Any],
     return tuple(out)
 
 
-def compute(engagement, day: dt.date | None = None) -> tuple[PlanData, Inputs]:
-    """The plan of the engagement's inputs, dated ``day`` (today when None)."""
+def compute(engagement, day: dt.date | None = None, extra: tuple[Operation, ...] = ()
+            ) -> tuple[PlanData, Inputs]:
+    """The plan of the engagement's inputs, dated ``day`` (today when None). ``extra``: edits
+    replayed after the stored ones, as if stored (an edit's preview, nothing written)."""
     inputs = gather(engagement, day)
+    if extra:
+        inputs = replace(inputs, operations=inputs.operations + extra)
     committed = committed_courses.of(engagement)
     inputs = replace(inputs, checksum=committed_courses.checksum(inputs.checksum, committed),
                      manifest={**inputs.manifest, "committed": _committed_manifest(committed)})
@@ -417,20 +426,87 @@ def new_op_id() -> str:
     return uuid.uuid4().hex
 
 
-def _with_current_inputs(engagement, plan: Plan) -> PlanData:
-    """``plan``'s data, regenerated first if sessions, settings or edits changed since."""
-    if current_checksum(engagement) == plan.inputs_checksum:
+def _with_current_inputs(engagement, plan: Plan, now: str | None = None) -> PlanData:
+    """``plan``'s data, regenerated first if sessions, settings or edits changed since.
+    ``now``: the inputs' checksum, when read already."""
+    if (now or current_checksum(engagement)) == plan.inputs_checksum:
         return plan.plan_data()
     return compute(engagement)[0]
 
 
-def add_edit(engagement, user, operation: Operation) -> PlanEdit:
+def plan_seen(plan: Plan, now: str) -> str:
+    """What a preview of an edit was computed on: the version, its data and the inputs
+    (``now``, their checksum: sessions, settings, edits). An edit confirmed with another
+    is refused (:class:`PlanStale`): what it moves may no longer be what was shown."""
+    return hashlib.sha256(f"{plan.pk}|{plan.checksum}|{now}".encode()).hexdigest()[:32]
+
+
+def _moved_others(before: PlanData, after: PlanData, operation: Operation
+                  ) -> list[dict[str, Any]]:
+    """The other courses an edit moves (not the course a move moves), as the edit keeps
+    them (``PlanEdit.moved_others``) and its preview shows them."""
+    moved = moved_by_change(before, after, except_cohort=getattr(operation, "cohort_id", None)
+                            if kind_of(operation) == "move-cohort" else None)
+    return [{"module_code": m.module_code, "before": m.before, "after": m.after,
+             "orgs": list(m.org_ids)} for m in moved]
+
+
+def _editable(engagement, plan: Plan | None, operation: Operation) -> Plan:
+    """The latest version, when ``operation`` may be made on it; else refused."""
+    if plan is None:
+        raise PlanRefused(_("Generate the plan first."))
+    if plan.is_read_only:
+        raise PlanRefused(_("This plan version is approved and read-only; make a new "
+                            "draft from it first."))
+    later = later_round(engagement)
+    if later is not None and kind_of(operation) != "drop-module":
+        raise PlanRefused(_(
+            "%(round)s, the next assessment round, reassesses the organisations of this "
+            "plan: this version plans nothing new, so no course is added or moved in "
+            "it. Plan new training in that round's plan.") % {
+                "round": later_round_label(engagement, later.name)})
+    return plan
+
+
+@dataclass(frozen=True)
+class EditPreview:
+    """What an edit would do, computed as :func:`add_edit` computes it, nothing written."""
+    operation: Operation
+    before: PlanData  # the version the coordinator sees
+    after: PlanData  # the plan with the edit
+    result: OperationResult | None  # the edit's own outcome in ``after``
+    moved: list[dict[str, Any]]  # the other courses it moves (as ``PlanEdit.moved_others``)
+    broken: list[OperationResult]  # earlier edits it would break: saving it is refused
+    held: PlanData  # the edits made so far on today's inputs (what ``broken`` is read from)
+    seen: str  # :func:`plan_seen`: confirming it on a plan changed since is refused
+
+
+def preview_edit(engagement, user, operation: Operation) -> EditPreview:
+    """What saving ``operation`` would do, from the same replay :func:`add_edit` makes (the
+    stored edits, then this one, by :func:`compute`), with nothing stored: the other
+    courses it moves, the earlier edits it would break."""
+    _require(user, engagement)
+    plan = _editable(engagement, latest_plan(engagement), operation)
+    if PlanEdit.objects.filter(engagement=engagement, op_id=operation.op_id).exists():
+        raise PlanRefused(_("This edit is saved already."))
+    now = current_checksum(engagement)
+    held = _with_current_inputs(engagement, plan, now)
+    before = plan.plan_data()
+    after = compute(engagement, extra=(operation,))[0]
+    broken = [r for r in edits_turned(held, after) if r.status == CONFLICT]
+    result = next((r for r in after.operations if r.op_id == operation.op_id), None)
+    return EditPreview(operation, before, after, result, _moved_others(before, after, operation),
+                       broken, held, plan_seen(plan, now))
+
+
+def add_edit(engagement, user, operation: Operation, seen: str | None = None) -> PlanEdit:
     """Store an edit and refresh the draft. A retried op_id is applied once. Refused
     (:class:`EditRefused`, nothing stored but the refusal's audit record) when an earlier
-    edit that holds would then conflict with a rule."""
+    edit that holds would then conflict with a rule; refused (:class:`PlanStale`) when
+    ``seen``, the plan its preview was made on (:func:`plan_seen`), is not the plan now."""
     _require(user, engagement)
     try:
-        return _add_edit(engagement, user, operation)
+        return _add_edit(engagement, user, operation, seen)
     except EditRefused as refused:
         audit.record(user, "plan-edit-refused", engagement, None, {
             "operation": operation_to_dict(operation),
@@ -438,27 +514,20 @@ def add_edit(engagement, user, operation: Operation) -> PlanEdit:
         raise
 
 
-def _add_edit(engagement, user, operation: Operation) -> PlanEdit:
+def _add_edit(engagement, user, operation: Operation, seen: str | None = None) -> PlanEdit:
     with transaction.atomic():
         _lock(engagement)
         existing = PlanEdit.objects.filter(engagement=engagement, op_id=operation.op_id).first()
         if existing is not None:
             return existing
-        plan = latest_plan(engagement)
-        if plan is None:
-            raise PlanRefused(_("Generate the plan first."))
-        if plan.is_read_only:
-            raise PlanRefused(_("This plan version is approved and read-only; make a new "
-                                "draft from it first."))
-        later = later_round(engagement)
-        if later is not None and kind_of(operation) != "drop-module":
-            raise PlanRefused(_(
-                "%(round)s, the next assessment round, reassesses the organisations of this "
-                "plan: this version plans nothing new, so no course is added or moved in "
-                "it. Plan new training in that round's plan.") % {
-                    "round": later_round_label(engagement, later.name)})
+        plan = _editable(engagement, latest_plan(engagement), operation)
+        now = current_checksum(engagement)
+        if seen is not None and seen != plan_seen(plan, now):
+            raise PlanStale(_("Not saved: the plan changed since this preview was made (another "
+                              "edit, a new version or a session validated), so the move may "
+                              "now move other courses than those shown."))
         # What the edits made so far do on today's inputs, so that only this edit is blamed.
-        held = _with_current_inputs(engagement, plan)
+        held = _with_current_inputs(engagement, plan, now)
         before = plan.plan_data()
         seq = (PlanEdit.objects.filter(engagement=engagement).aggregate(s=Max("seq"))["s"]
                or 0) + 1
@@ -473,11 +542,9 @@ def _add_edit(engagement, user, operation: Operation) -> PlanEdit:
         edit.refresh_from_db()
         # The schedule is recomputed: other courses may change month. Kept with the edit so
         # the coordinator is told (and the Edits list still says it later).
-        moved = moved_by_change(before, after, except_cohort=getattr(operation, "cohort_id", None)
-                                if edit.kind == "move-cohort" else None)
+        moved = _moved_others(before, after, operation)
         if moved:
-            edit.moved_others = [{"module_code": m.module_code, "before": m.before,
-                                  "after": m.after, "orgs": list(m.org_ids)} for m in moved]
+            edit.moved_others = moved
             edit.save(update_fields=["moved_others"])
     return edit
 

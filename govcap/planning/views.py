@@ -726,6 +726,60 @@ def _replace(engagement, request, kind: str, saved, before) -> PlanEdit | None:
     return services.add_edit(engagement, request.user, edits.DropModule(op_id, org_id, code))
 
 
+def _move_preview(request, engagement, plan: Plan, posted, data: dict):
+    """The confirm step of a move: what else it moves (a later course that must follow it,
+    one the load limit displaces), from the replay that saves it (``services.preview_edit``),
+    nothing stored. A page without JavaScript; with htmx the same section, under the form.
+    Its Confirm posts the move with the plan it was computed on: a plan changed since is
+    refused (``services.PlanStale``)."""
+    before = plan.plan_data()
+    catalogue = _catalogue_for_reader(plan)
+    names = wording.Namer(catalogue, before)
+    blockers, warnings, moved, sentence, seen = [], [], [], "", ""
+    try:
+        operation = _operation("move-cohort", data, before)
+        sentence = wording.edit_sentence("move-cohort", edits.operation_to_dict(operation),
+                                         names)
+        preview = services.preview_edit(engagement, request.user, operation)
+    except (services.PlanRefused, PlanInputError, KeyError) as exc:
+        blockers.append(str(exc))
+    else:
+        seen = preview.seen
+        moved = wording.also_moves(preview.moved, names)
+        if preview.broken:
+            blockers.append(_refusal(engagement, services.EditRefused(
+                operation, preview.broken, preview.held), catalogue))
+        result = preview.result
+        if result is not None and result.status != "applied":
+            reason = wording.outcome_reason(result, names)
+            warnings.append(" ".join(filter(None, [
+                _("This move would change nothing yet (%(outcome)s).") % {
+                    "outcome": wording.status_word(wording.OPERATION_STATUS, result.status)},
+                reason])))
+        after_names = wording.Namer(catalogue, preview.after, before)
+        was = set(reversed_order(before, catalogue))
+        warnings += wording.reversed_order(
+            [o for o in reversed_order(preview.after, catalogue) if o not in was], after_names)
+        was = set(out_of_order(before, catalogue))
+        warnings += wording.out_of_order(
+            [o for o in out_of_order(preview.after, catalogue) if o not in was], after_names)
+    plan_url = reverse("plan", args=[engagement.slug])
+    context = {
+        "engagement": engagement, "sentence": sentence, "moved": moved,
+        "blockers": blockers, "warnings": warnings,
+        "crumbs": [(reverse("home"), _("Engagements")),
+                   (reverse("engagement", args=[engagement.slug]), engagement.local_name),
+                   (plan_url, _("Training plan"))],
+        "action_url": reverse("plan-edit", args=[engagement.slug, "move-cohort"]),
+        "hidden": [("op_id", data["op_id"]), ("cohort", posted.get("cohort", "")),
+                   ("members", posted.get("members", "")), ("month", data.get("month", "")),
+                   ("part", "cohorts"), ("seen", seen)],
+        "cancel_url": plan_url + "#cohorts",
+    }
+    template = "planning/move_preview.html"
+    return render(request, template + "#preview" if request.htmx else template, context)
+
+
 _REQUIRED = {"move-cohort": ("cohort", "month"), "drop-module": ("need",),
              "add-module": ("organisation", "module"), "move-member": ("need", "cohort"),
              "lock-cohort": ("cohort",)}
@@ -762,17 +816,24 @@ def edit(request, slug, kind):
                        % {"fields": localise.join(labels) or _("a value")})
         return redirect(back)
     data = form.cleaned_data
+    if kind == "move-cohort" and request.POST.get("preview"):  # nothing saved: the confirm step
+        return _move_preview(request, engagement, plan, posted, data)
     try:
         operation = _operation(kind, data, before)
         replaced = None
         with transaction.atomic():  # the intervention and the need it replaces, or neither
             try:
-                saved = services.add_edit(engagement, request.user, operation)
+                saved = services.add_edit(engagement, request.user, operation,
+                                          seen=request.POST.get("seen") or None)
             except services.EditRefused as exc:  # caught in here: its audit record is kept
                 refused: services.EditRefused | None = exc
             else:
                 refused = None
                 replaced = _replace(engagement, request, kind, saved, before)
+    except services.PlanStale as exc:  # confirmed from a preview of an older plan: shown again
+        messages.error(request, " ".join([str(exc), _(
+            "Here is what it does now: confirm it again, or cancel.")]))
+        return _move_preview(request, engagement, plan, posted, data)
     except (services.PlanRefused, PlanInputError, KeyError) as exc:
         messages.error(request, str(exc))
         return redirect(back)

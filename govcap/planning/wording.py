@@ -854,6 +854,24 @@ def out_of_order(items: Iterable[Any], names: Namer) -> list[str]:
     return lines
 
 
+def _moved_one(m: Mapping[str, Any], names: Namer) -> str:
+    """One other course an edit moves: "Business process analysis (SVC-102) for the
+    Treasury from February 2027 to January 2027"."""
+    values = {"module": names.module(m.get("module_code")),
+              "before": month_label(m.get("before")), "after": month_label(m.get("after"))}
+    orgs = sorted(names.org(o) for o in m.get("orgs") or ())
+    if not orgs:
+        return gettext("%(module)s from %(before)s to %(after)s") % values
+    return gettext("%(module)s for %(orgs)s from %(before)s to %(after)s") % {
+        **values, "orgs": localise.join(orgs)}
+
+
+def also_moves(moves: Iterable[Mapping[str, Any]], names: Namer) -> list[str]:
+    """A move's preview: the other courses it would move, one a line, each with its
+    organisations and months, as the saved edit will name them (:func:`moved_others`)."""
+    return [_moved_one(m, names) for m in moves]
+
+
 def moved_others(moves: Iterable[Mapping[str, Any]], names: Namer) -> str:
     """The other courses an edit moved, as sentences, with where to pin a course: "This also
     moved: Business process analysis (SVC-102) for the Treasury from February 2027 to
@@ -864,17 +882,7 @@ def moved_others(moves: Iterable[Mapping[str, Any]], names: Namer) -> str:
     moves = list(moves)
     if not moves:
         return ""
-
-    def one(m: Mapping[str, Any]) -> str:
-        values = {"module": names.module(m.get("module_code")),
-                  "before": month_label(m.get("before")), "after": month_label(m.get("after"))}
-        orgs = sorted(names.org(o) for o in m.get("orgs") or ())
-        if not orgs:
-            return gettext("%(module)s from %(before)s to %(after)s") % values
-        return gettext("%(module)s for %(orgs)s from %(before)s to %(after)s") % {
-            **values, "orgs": localise.join(orgs)}
-
-    items = localise.join((one(m) for m in moves), strong=True)
+    items = localise.join((_moved_one(m, names) for m in moves), strong=True)
     moved = ngettext("This also moved: %(courses)s.", "This also moved: %(courses)s.",
                      len(moves)) % {"courses": items}
     keep = ngettext(
