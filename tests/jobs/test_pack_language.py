@@ -54,3 +54,18 @@ def test_the_language_chosen_on_the_page_makes_the_pack(planned):
     refused = client.post(reverse("job-start-plan-pack"), {
         "engagement": planned.engagement.slug, "lang": "xx"})
     assert refused.status_code == 400 and Job.objects.count() == 1
+
+
+def test_the_jobs_pages_plan_pack_of_every_engagement_asks_for_the_language(planned):
+    """The jobs page's "Plan pack of every engagement you can see" had no language choice,
+    unlike the plan page's pack: it offers the documents' languages, the reader's selected."""
+    client = client_for(planned.viewer)
+    client.cookies["django_language"] = "fr"
+    page = client.get(reverse("jobs")).content.decode()
+    pack_form = page[page.index(f'action="{reverse("job-start-plan-pack")}"'):]
+    pack_form = pack_form[:pack_form.index("</form>")]
+    assert '<option value="fr" lang="fr" selected>' in pack_form
+    assert '<option value="ar" lang="ar">' in pack_form
+    client.post(reverse("job-start-plan-pack"), {"lang": "ar"})
+    job = Job.objects.get()
+    assert job.params["engagement"] is None and job.params["language"] == "ar"

@@ -17,10 +17,12 @@ register = template.Library()
 
 def _preselected(engagement) -> str:
     """The reader's interface language when the documents are written in it (an Arabic
-    reader of a French engagement reads Arabic documents), else the engagement's."""
+    reader of a French engagement reads Arabic documents), else the engagement's (with no
+    engagement, every one the reader sees: English, as ``start_plan_pack`` writes them)."""
     reader = (get_language() or "").lower()
     reader = reader if reader in LANGUAGES else reader.split("-")[0]
-    return reader if reader in LANGUAGES else document_language(engagement.language)
+    return reader if reader in LANGUAGES else document_language(
+        engagement.language if engagement is not None else None)
 
 
 @register.simple_tag
