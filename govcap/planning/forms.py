@@ -63,11 +63,17 @@ CAPACITY_FIELDS = (("days_per_month", _("Days a month"), 31),
 
 
 def _month(value: str) -> str:
+    """`value` as a month ("2026-03"), or refused in the reader's language, what they typed
+    in its quotation marks and set apart from the sentence (`localise.quote`: in Arabic a
+    Latin "abc" is isolated inside «», so the marks stay at its two ends)."""
     value = value.strip()
     try:
         month_number(value)
-    except PlanInputError as exc:
-        raise forms.ValidationError(str(exc)) from None
+    except PlanInputError:
+        raise forms.ValidationError(
+            # Translators: %(month)s is what the user typed, already in quotation marks
+            _("%(month)s is not a month; write it as YYYY-MM, e.g. 2026-03")
+            % {"month": localise.quote(value)}) from None
     return value
 
 
@@ -148,7 +154,12 @@ class SettingsForm(forms.ModelForm):
                       "days_per_month": _("Days of courses one organisation can take in a "
                                           "month"),
                       "days_per_quarter": _("Days of courses in a calendar quarter"),
-                      "staff_away": _("Its participants in one month's courses, at most"),
+                      # two limits apart: a course's seats, a month's people away
+                      "max_participants_per_org": _(
+                          "The most one organisation sends to one course short of its "
+                          "minimum, within its staff away"),
+                      "staff_away": _("Its participants in all the courses of one month, "
+                                      "added up, at most"),
                       "fiscal_year_end_month": _("1–12; no training that month. Empty: none"),
                       "block_ramadan": _("Computed for each year"),
                       "block_holidays": _("Each holiday takes a working day off the month"),
@@ -259,13 +270,15 @@ class SettingsForm(forms.ModelForm):
     def clean_rate_card_version(self) -> str:
         value = self.cleaned_data["rate_card_version"].strip()
         if value:
-            code = self.instance.engagement.country.code
+            country = self.instance.engagement.country
             try:
-                country_rate_card(code, version=value)
+                country_rate_card(country.code, version=value)
             except CatalogueError:
+                # the country named in the page's language ("Djibouti", "جيبوتي"), not its code
                 raise forms.ValidationError(
                     _("%(country)s has no rate card edition %(version)s.")
-                    % {"country": code.upper(), "version": value}) from None
+                    % {"country": localise.isolate(country.local_name),
+                       "version": localise.isolate(value)}) from None
         return value
 
     def clean_currency(self) -> str:

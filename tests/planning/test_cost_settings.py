@@ -41,7 +41,7 @@ def test_the_settings_page_refuses_an_edition_that_does_not_exist(client, planne
                  "travelling_share_percent": 20})
     response = client.post(url("plan-settings", planned), form)
     assert response.status_code == 200
-    assert "KE has no rate card edition 1999.1." in response.content.decode()
+    assert "Kenya has no rate card edition 1999.1." in response.content.decode()
 
 
 def test_the_plan_page_shows_the_cost_by_category(client, planned):  # noqa: F811
