@@ -280,11 +280,14 @@ class _RowParser:
                         % {"value": _short(" ".join(bad)),
                            "codes": localise.join(("P1", "P2"))}, codes_field.name)
             elif len(tokens) != len(quotes):
-                problem(ngettext("%(codes)d participant codes for %(n)d quote; give one per "
-                                 "quote, in order (- when the speaker is not known)",
-                                 "%(codes)d participant codes for %(n)d quotes; give one per "
-                                 "quote, in order (- when the speaker is not known)",
-                                 len(quotes)) % {"codes": len(tokens), "n": len(quotes)},
+                # each count said with its own noun's plural ("1 code de participant pour
+                # 2 citations"): one ngettext for the two counts agreed with only one
+                problem(_("%(codes)s for %(quotes)s; give one per quote, in order (- when "
+                          "the speaker is not known)")
+                        % {"codes": ngettext("%(n)d participant code", "%(n)d participant codes",
+                                             len(tokens)) % {"n": len(tokens)},
+                           "quotes": ngettext("%(n)d quote", "%(n)d quotes", len(quotes))
+                           % {"n": len(quotes)}},
                         codes_field.name)
             else:
                 codes = ["" if t == "-" else f"P{int(t[1:])}" for t in tokens]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from govcap.interchange import rows
 from govcap.interchange.headers import map_columns
 from govcap.interchange.plan import Context, OrganisationRef, PersonRef, make_plan
 from govcap.interchange.problems import ImportProblem
@@ -65,7 +66,7 @@ def test_a_good_row(spec):
     ({"_uuid": "x" * 101}, ("_uuid", "longer than 100 characters")),
     ({"s1/s1_notes": "n" * (MAX_TEXT + 1)}, ("s1/s1_notes", "longer than 20,000 characters")),
     ({"s1/s1_quotes": "a\nb", "s1/s1_quote_codes": "P1"},
-     ("s1/s1_quote_codes", "1 participant codes for 2 quotes")),
+     ("s1/s1_quote_codes", "1 participant code for 2 quotes")),
     ({"s1/s1_quotes": "a", "s1/s1_quote_codes": "Amina"},
      ("s1/s1_quote_codes", "“Amina” is not a participant code")),
     ({"s1/s1_quotes": "a", "s1/s1_quote_codes": "P9"},
@@ -124,3 +125,25 @@ def test_the_text_limit_is_captures():
     from govcap.assessments.capture import MAX_TEXT as CAPTURE_MAX_TEXT
 
     assert MAX_TEXT == CAPTURE_MAX_TEXT
+
+
+@pytest.mark.parametrize(("codes", "quotes", "said"), [
+    ("P1", "a\nb", "1 participant code for 2 quotes"),
+    ("P1 P2 P3", "a", "3 participant codes for 1 quote"),
+])
+def test_codes_and_quotes_are_each_counted_with_their_noun(spec, monkeypatch, codes, quotes,
+                                                           said):
+    """French said « 1 codes de participant pour 2 citations »: one ngettext counted the
+    quotes and the codes took the quotes' plural. Each count now has its own."""
+    counted = []
+    real = rows.ngettext
+
+    def ngettext(singular, plural, n):
+        counted.append((singular, n))
+        return real(singular, plural, n)
+
+    monkeypatch.setattr(rows, "ngettext", ngettext)
+    ((column, reason),) = problems(spec, **{"s1/s1_quotes": quotes, "s1/s1_quote_codes": codes})
+    assert column == "s1/s1_quote_codes" and reason.startswith(said)
+    assert ("%(n)d participant code", len(codes.split())) in counted
+    assert ("%(n)d quote", len(quotes.split())) in counted
