@@ -10,8 +10,11 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from govcap.planning import services
+from govcap.reports.templatetags.plan_documents import preparing
 from tests.planning.test_plan_views import planned, url  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +32,8 @@ def test_each_download_says_it_is_being_prepared(client, planned):  # noqa: F811
         said = {action.rstrip("/").rsplit("/", 1)[1]: words for action, words in buttons}
         assert said["pdf"] == "Preparing the PDF…"
         assert said["docx"] == "Preparing the Word document (DOCX)…"
+        assert said["json"] == "Preparing the data (JSON)…"  # not "the Data (JSON)"
+        assert said["brief-docx"] == "Preparing the Word document (DOCX)…"
         assert set(said) >= {"pdf", "docx", "xlsx", "json", "brief-pdf", "brief-docx"}
     # the organisation page's list of versions: each one's PDF, a plain link
     assert re.search(r'download/pdf/\?v=1[^"]*" data-preparing="Preparing the PDF…"', page)
@@ -38,7 +43,30 @@ def test_each_download_says_it_is_being_prepared(client, planned):  # noqa: F811
 def test_the_programme_plans_links_say_so_too(client, planned):  # noqa: F811
     client.force_login(planned.admin)
     home = client.get(reverse("home")).content.decode()
-    for fmt, name in (("pdf", "PDF"), ("docx", "DOCX"), ("xlsx", "XLSX")):
+    for fmt, name, said in (("pdf", "PDF", "PDF"), ("docx", "DOCX", "Word document (DOCX)"),
+                            ("xlsx", "XLSX", "workbook (XLSX)")):
         link = reverse("programme-plan-download", args=[fmt])
-        assert f'<a href="{link}" data-preparing="Preparing the {name}…">{name}</a>' in home
+        assert f'<a href="{link}" data-preparing="Preparing the {said}…">{name}</a>' in home
     assert "govcap/downloads.js" in home
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "json", "brief-pdf", "brief-docx",
+                                 "odt"])
+def test_each_format_is_prepared_in_a_sentence_of_its_own(monkeypatch, fmt):
+    """French read « Préparation du Données (JSON)… »: the format's name was glued into
+    "Preparing the %(format)s…", whose article cannot agree with every name. Each format has
+    its whole sentence for the translators; one they have not met a sentence whose grammar
+    does not hang on the name."""
+    seen = []
+    real = trans_real.gettext
+
+    def gettext(message):
+        seen.append(message)
+        return real(message)
+
+    monkeypatch.setattr(translation._trans, "gettext", gettext)
+    said = preparing(fmt)
+    sentence = next(m for m in seen if m.startswith("Preparing"))
+    assert "Preparing the %(format)s…" not in seen
+    assert said.startswith("Preparing") and said.endswith("…")
+    assert ("%(format)s" not in sentence) or sentence == "Preparing the file: %(format)s…"

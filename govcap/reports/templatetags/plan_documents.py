@@ -2,7 +2,8 @@
 are written in, each named in itself, the reader's language marked ``selected`` (else the
 engagement's); ``{% engagement_language engagement %}``: the engagement's language, named
 for a reader whose choice starts on another;
-``{{ fmt|format_name }}``: a document format as the download buttons name it."""
+``{{ fmt|format_name }}``: a document format as the download buttons name it;
+``{{ fmt|preparing }}``: what its button says while the file is made."""
 
 from __future__ import annotations
 
@@ -50,3 +51,21 @@ FORMAT_NAMES = {"pdf": _("PDF"), "docx": _("Word document (DOCX)"),
 @register.filter
 def format_name(fmt: str) -> str:
     return str(FORMAT_NAMES.get(fmt.removeprefix("brief-"), fmt.upper()))
+
+
+# What a download says while its file is made, a whole sentence for each format: French
+# writes "Préparation du PDF…" but "Préparation des données (JSON)…", which gluing a format's
+# name into one "Preparing the %s…" could not say (it read « Préparation du Données (JSON)… »)
+PREPARING = {"pdf": _("Preparing the PDF…"),
+             "docx": _("Preparing the Word document (DOCX)…"),
+             "xlsx": _("Preparing the workbook (XLSX)…"),
+             "json": _("Preparing the data (JSON)…")}
+
+
+@register.filter
+def preparing(fmt: str) -> str:
+    said = PREPARING.get(fmt.removeprefix("brief-"))
+    if said is not None:
+        return str(said)
+    # Translators: a download being made; the sentence must not depend on the format's name
+    return _("Preparing the file: %(format)s…") % {"format": format_name(fmt)}
