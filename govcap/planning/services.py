@@ -366,7 +366,15 @@ def refresh_draft(engagement, user) -> Plan:
     return plan
 
 
-def approve(plan: Plan, user) -> Plan:
+class ApprovalStale(PlanRefused):
+    """An approval confirmed from a page that showed the draft as it was before an edit or a
+    refresh changed it in place: what would be approved is not what the approver saw."""
+
+
+def approve(plan: Plan, user, seen: str | None = None) -> Plan:
+    """Approve ``plan``. ``seen``: the checksum of the draft the confirm page showed; refused
+    (:class:`ApprovalStale`) when the draft changed since (an edit in another tab, a
+    refresh), so that what is signed is what was read."""
     _require(user, plan.engagement)
     with transaction.atomic():
         _lock(plan.engagement)
@@ -376,6 +384,11 @@ def approve(plan: Plan, user) -> Plan:
         latest = latest_plan(plan.engagement)  # not None: `plan` is one of them
         if latest is None or latest.pk != plan.pk:
             raise PlanRefused(_("Only the latest version can be approved."))
+        if seen is not None and seen != plan.checksum:
+            raise ApprovalStale(_(
+                "Not approved: version %(v)d changed since its confirmation page was opened "
+                "(an edit, perhaps in another tab). Here is the version as it is now: check "
+                "it and approve it again.") % {"v": plan.version})
         first = plan.data["months"][0] if plan.data["months"] else None
         if plan.data.get("extra", {}).get("later_round"):
             # an earlier round's plan once the next round exists: its months are those of

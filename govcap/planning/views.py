@@ -391,7 +391,11 @@ def approve(request, slug, version):
     if request.method == "GET":
         return confirm_approve(request, engagement, plan)
     try:
-        services.approve(plan, request.user)
+        # the draft the confirm page showed: one changed in place since is not approved
+        services.approve(plan, request.user, seen=request.POST.get("seen") or None)
+    except services.ApprovalStale as exc:  # the confirm page again, as the draft is now
+        messages.error(request, str(exc))
+        return confirm_approve(request, engagement, Plan.objects.get(pk=plan.pk))
     except services.PlanRefused as exc:
         messages.error(request, str(exc))
     else:
@@ -567,6 +571,9 @@ def confirm_approve(request, engagement, plan: Plan):
         ],
         "confirm_label": _("Approve version %(v)d") % {"v": plan.version},
         "action_url": reverse("plan-approve", args=[engagement.slug, plan.version]),
+        # what this page showed: approving a draft changed since (an edit in another tab)
+        # is refused and this page shown again (services.ApprovalStale)
+        "hidden": [("seen", plan.checksum)],
         "cancel_url": reverse("plan", args=[engagement.slug]) + f"?v={plan.version}",
     }
     return render(request, "govcap/confirm.html", context)
@@ -614,7 +621,11 @@ def _course_changed(kind: str, posted, plan: Plan, current: PlanData) -> str:
 def _when_saved(edit: PlanEdit, names: wording.Namer) -> str:
     """What the edit did besides itself when it was saved, as the Edits list keeps it: the
     teaching order it reversed, then the other courses it moved (the list kept only "This
-    also moved: …" and lost that the move put a 102 before its 101)."""
+    also moved: …" and lost that the move put a 102 before its 101). Said only while the
+    edit still does what it did then: one whose outcome became "Nothing to change" (a later
+    move of the same course) still said "This also moved: POL-901 …"."""
+    if edit.last_status != "applied":
+        return ""
     turned = [OutOfOrder(**o) for o in edit.reversed_order or ()]
     return " ".join(filter(None, [*wording.reversed_order(turned, names),
                                   wording.moved_others(edit.moved_others, names)]))
@@ -671,17 +682,56 @@ def _saved_not_applied(saved: PlanEdit, sentence: str, after: PlanData,
         "edit": sentence, "outcome": outcome, "reason": reason}
 
 
-def _say_if_not_placed(request, data, operation, catalogue) -> None:
-    """An added course that no cohort can hold is kept, and said so with the reason (one
-    organisation alone rarely fills a course), rather than a bare "Saved"."""
-    unfit = next((u for u in data.unfit if u.org_id == operation.org_id
-                  and u.module_code == operation.module_code), None)
+def _said_of_added(data: PlanData, operation, catalogue, names: wording.Namer) -> list[str]:
+    """What the coordinator should know of a course they added: not placed in a course (with
+    the reason: one organisation alone rarely fills a course), added where the organisation
+    has no gap, or planned without its prerequisite because the plan counts that as done
+    (its level shown, or had in an earlier round: the rule of needs.close_prerequisites).
+    Kenya's follow-up: PRJ-201 was added for the Kenya Revenue Authority, at its target on
+    that section, and planned without PRJ-101, all with a bare "Saved"."""
+    out = []
+    org, code = operation.org_id, operation.module_code
+    unfit = next((u for u in data.unfit if u.org_id == org and u.module_code == code), None)
     if unfit is not None:
-        names = wording.Namer(catalogue, data)
-        messages.warning(request, _("%(module)s is in the plan for %(org)s but not placed in "
-                                    "a course: %(reason)s") % {
-            "module": names.module(operation.module_code), "org": names.org(operation.org_id),
-            "reason": wording.unfit_reason(unfit, data, names)})
+        out.append(_("%(module)s is in the plan for %(org)s but not placed in a course: "
+                     "%(reason)s") % {"module": names.module(code), "org": names.org(org),
+                                      "reason": wording.unfit_reason(unfit, data, names)})
+    module = catalogue.by_code.get(code)
+    need = next((n for n in data.needs if n.org_id == org and n.module_code == code
+                 and n.status != DROPPED), None)
+    if module is None or need is None or need.origin != "added":
+        return out
+    standing = {s.section_key: s for s in data.sections if s.org_id == org}
+    if module.sections and all(getattr(standing.get(k), "status", "") == "at-target"
+                               for k in module.sections):
+        out.append(_("%(org)s is already at its target on %(sections)s, which %(module)s "
+                     "serves: it has no gap there. The course is added as you asked; "
+                     "withdraw the edit if that was not meant.") % {
+            "org": names.org(org), "module": names.module(code),
+            "sections": localise.join(names.section(k) for k in module.sections)})
+    planned = {n.module_code for n in data.needs if n.org_id == org and n.status != DROPPED}
+    for pre in module.prerequisites:
+        first = catalogue.by_code.get(pre)
+        if pre in planned or first is None:
+            continue
+        rated = [standing[k] for k in first.sections
+                 if k in standing and standing[k].current is not None]
+        said = {"module": names.module(code), "prerequisite": names.module(pre),
+                "org": names.org(org)}
+        if rated and len(rated) == len(first.sections):
+            levels = localise.join(_("%(level)s on %(section)s") % {
+                "level": wording.level_word(s.current.key if s.current else None),
+                "section": names.section(s.section_key)} for s in rated)
+            out.append(_("%(module)s requires %(prerequisite)s, which is not planned for "
+                         "%(org)s: the plan counts it as done because %(org)s is already "
+                         "rated %(levels)s, at or above the level %(prerequisite)s brings. If "
+                         "%(org)s has not taken it, add %(prerequisite)s too.")
+                       % {**said, "levels": levels})
+        else:  # had in an earlier round (needs.close_prerequisites)
+            out.append(_("%(module)s requires %(prerequisite)s, which is not planned for "
+                         "%(org)s: the plan counts it as done because %(org)s had it in an "
+                         "earlier round.") % said)
+    return out
 
 
 def _edit_sentences(stored, namer) -> dict[int, str]:
@@ -807,8 +857,8 @@ def edit(request, slug, kind):
     form = EditForm(posted, choices=pages.edit_choices(before, _catalogue_for_reader(plan)))
     missing = [] if not form.is_valid() else [f for f in _REQUIRED[kind]
                                                if not form.cleaned_data.get(f)]
-    back = reverse("plan", args=[engagement.slug]) + "#" + (
-        request.POST.get("part") if request.POST.get("part") in PARTS else "edits")
+    part = request.POST.get("part") if request.POST.get("part") in PARTS else "edits"
+    back = reverse("plan", args=[engagement.slug]) + "#" + part
     if not form.is_valid() or missing:
         labels = [str(form.fields[f].label) for f in (missing or form.errors)
                   if f in form.fields]
@@ -852,35 +902,42 @@ def edit(request, slug, kind):
         sentence = _edit_sentences([saved, replaced], names)[saved.pk]  # as the Edits list
     after = services.latest_plan(engagement)
     after_data = after.plan_data() if after is not None else before
+    # said in this order; a warning opens the page at the messages (#messages), the saved
+    # message alone is said inside the part the page opens at: at the top of the page it
+    # was out of sight ("Saved… This also moved: …" above the Courses part it jumped to)
+    said: list[tuple[int, str]] = []
     if saved.last_status == "applied":
-        messages.success(request, " ".join(filter(None, [
-            _("Saved: %(edit)s.") % {"edit": sentence}, moved])))
+        said.append((messages.SUCCESS, " ".join(filter(None, [
+            _("Saved: %(edit)s.") % {"edit": sentence}, moved]))))
     else:
-        messages.warning(request, " ".join(filter(None, [
-            _saved_not_applied(saved, sentence, after_data, names), moved])))
+        said.append((messages.WARNING, " ".join(filter(None, [
+            _saved_not_applied(saved, sentence, after_data, names), moved]))))
         back = why
     turned = [r for r in edits_turned(before, after_data) if r.op_id != saved.op_id]
     if turned:
-        messages.warning(request, wording.turned_edits(
-            _numbered(engagement, turned, before, catalogue), names))
+        said.append((messages.WARNING, wording.turned_edits(
+            _numbered(engagement, turned, before, catalogue), names)))
         back = why
     if isinstance(operation, edits.AddModule):
-        _say_if_not_placed(request, after_data, operation, catalogue)
+        added = _said_of_added(after_data, operation, catalogue, wording.Namer(
+            catalogue, after_data, sections=reader_section_titles(engagement)))
+        said += [(messages.WARNING, line) for line in added]
+        back = why if added else back
     was = set(out_of_order(before, catalogue))
     early = [o for o in out_of_order(after_data, catalogue) if o not in was]
     if early:  # kept, and said plainly: the coordinator decides
-        messages.warning(request, " ".join([
+        said.append((messages.WARNING, " ".join([
             *wording.out_of_order(early, wording.Namer(catalogue, after_data, before)),
             _("The edit is kept; move one of these courses if the earlier one must come "
-              "first.")]))
+              "first.")])))
         back = why
     if isinstance(operation, edits.MoveCohort):  # a 102 before its 101: said at the move
         was_reversed = set(reversed_order(before, catalogue))
         turned_round = [o for o in reversed_order(after_data, catalogue)
                         if o not in was_reversed]
         if turned_round:
-            messages.warning(request, " ".join(wording.reversed_order(
-                turned_round, wording.Namer(catalogue, after_data, before))))
+            said.append((messages.WARNING, " ".join(wording.reversed_order(
+                turned_round, wording.Namer(catalogue, after_data, before)))))
             back = why
             # kept with the edit: the Edits list says it later, with what else it moved
             saved.reversed_order = [dataclasses.asdict(o) for o in turned_round]
@@ -890,11 +947,16 @@ def edit(request, slug, kind):
         others = [name for name in broken.org_names
                   if name not in {o.org_name for o in before.organisations if o.org_id in edited}]
         if others:
-            messages.warning(request, _(
+            said.append((messages.WARNING, _(
                 "This edit broke up the shared course %(cohort)s. Left without a course of "
                 "%(module)s: %(orgs)s; their needs are now listed as not placed.")
                 % {"cohort": names.cohort(broken.cohort_id), "orgs": localise.join(others),
-                   "module": names.module(broken.module_code)})
+                   "module": names.module(broken.module_code)}))
+            back = why
+    here = "" if back == why else f"saved-in-{part}"  # see planning/_saved_here.html
+    for level, line in said:
+        messages.add_message(request, level, line,
+                             extra_tags=here if level == messages.SUCCESS else "")
     return redirect(back)
 
 
