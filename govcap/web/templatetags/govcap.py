@@ -103,6 +103,30 @@ def number(value, digits=None) -> str:
     return localise.number(value, digits=None if digits is None else int(digits))
 
 
+# Django's own units (its catalogue translates them: "م.ب", "Mo"); the number is written as
+# the rest of the page writes numbers, Arabic with a decimal point ("2.9 م.ب", where
+# Django's `filesizeformat` wrote "2,9" with its Arabic locale's comma)
+_SIZE_UNITS = ((1 << 50, "%s PB"), (1 << 40, "%s TB"), (1 << 30, "%s GB"), (1 << 20, "%s MB"),
+               (1 << 10, "%s KB"))
+
+
+@register.filter
+def file_size(value) -> str:
+    """A file's size in bytes for a reader, as `filesizeformat` says it ("2.9 MB", "2,9 Mo",
+    "2.9 م.ب") with the number written by `localise.number`, on one line."""
+    try:
+        size = int(value)
+    except (TypeError, ValueError):
+        size = 0
+    for unit, words in _SIZE_UNITS:
+        if size >= unit:
+            said = _(words) % localise.number(round(size / unit, 1), digits=1)
+            break
+    else:
+        said = translation.ngettext("%(size)d byte", "%(size)d bytes", size) % {"size": size}
+    return said.replace(" ", "\u00a0")
+
+
 @register.filter
 def percent(value, digits=0) -> str:
     """A share already in percent: "12%", "12 %" in French."""
