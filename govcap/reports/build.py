@@ -378,7 +378,8 @@ def priorities(s: Scope) -> Section:
         origins = sorted({left_out.origin_words(s, n) for n in needs})
         placed = sorted((n for n in needs if n.status == SCHEDULED),
                         key=lambda n: n.month or "")
-        status = (L.commas(dict.fromkeys(s.state(s.cohort_of(n), n.month) for n in placed))
+        status = (L.commas(dict.fromkeys(s.state(s.cohort_of(n), n.month, credited=False)
+                                         for n in placed))
                   if placed else L["status.unfit"])
         rows.append([rank, code, s.module_title(code), s.step(needs[0].step),
                      len({n.org_id for n in needs}), L.decimal(max(n.score for n in needs), 2),

@@ -160,8 +160,10 @@ def cohort_table(s: Scope) -> Table:
                  Column(L["col.language"], 0.8)]
         + [Column(label, widths[kind], kind) for label, kind in s.cohort_headers()],
         [[*([numbered.get(c.cohort_id, "")] if numbered is not None else []),
-          s.state(c) if c.delivery or c.cohort_id in s.moved or s.late(c)[0]
-          or s.recorded_state(c) else L.month(c.month),  # "Delivered 7–9 July 2025"
+          # "Delivered 7–9 July 2025"; a course the coordinator moved: its month (the
+          # assumptions credit the move), not "Moved to March 2027 by the coordinator"
+          s.state(c) if c.delivery or s.late(c)[0] or s.recorded_state(c)
+          else L.month(c.month),
           f"{c.module_code} {s.module_title(c.module_code)}",
           s.language(c.language), *one_a_line(s, c)] for c in s.cohorts])
 

@@ -23,6 +23,7 @@ from govcap.orgs.models import Organisation
 from govcap.orgs.names import country_of, round_name
 from govcap.planning import wording
 from govcap.planning.benchmarks import benchmark_texts
+from govcap.planning.core.diff import diff_plans
 from govcap.planning.core.narrow import organisation_share
 from govcap.planning.core.plan import canonical_json
 from govcap.planning.inputs_db import later_round_label, previous_round
@@ -225,25 +226,40 @@ def _previous_round(engagement, stored: str | None) -> str:
     return round_name(before.round_number, before.start_date.year if before.start_date else None)
 
 
+def approved_before(plan: Plan) -> Plan | None:
+    """The latest version approved before ``plan``, what its documents compare with: a draft
+    never approved is the coordinator's working copy, not a version a ministry or a donor
+    had (Kenya's version 2 said "Changes since version 1: 7 edits are new or turned out
+    differently …" of a version 1 no one approved)."""
+    return (Plan.objects.filter(engagement_id=plan.engagement_id, version__lt=plan.version,
+                                status=Plan.Status.APPROVED)
+            .order_by("-version").first())
+
+
 def _changes(plan: Plan, language: str, sections: dict[str, str]) -> dict[str, Any]:
-    """What changed since the version this one was made after, in the plan page's words
-    (wording.diff_lines), for the documents: a donor comparing versions sees why the cost
-    moved. Nothing for a first version."""
-    if not plan.diff or plan.based_on is None or plan.diff.get("is_empty"):
+    """What changed since the version approved before this one (:func:`approved_before`),
+    in the plan page's words (wording.diff_lines), for the documents: a donor comparing
+    versions sees why the cost moved. Nothing when no version was approved before."""
+    previous = approved_before(plan)
+    if previous is None:
         return {}
-    before, after = plan.based_on.plan_data(), plan.plan_data()
+    diff = (plan.diff if plan.based_on_id == previous.pk and plan.diff
+            else diff_plans(previous.data, plan.data).to_dict())
+    if diff.get("is_empty"):
+        return {}
+    before, after = previous.plan_data(), plan.plan_data()
     namer = wording.Namer(plan.catalogue.parsed(language), after, before, sections=sections)
     # the documents have no Edits list to point to ("see Edits"): they name the edits
-    changed = {c["key"] for c in plan.diff.get("operations_changed") or []
+    changed = {c["key"] for c in diff.get("operations_changed") or []
                if isinstance(c, dict)}
     stored = {e.op_id: e.operation for e in PlanEdit.objects.filter(engagement=plan.engagement)}
     edits = [line for op, line in zip(after.operations, wording.edit_lines(
         after.operations, stored, namer), strict=True) if op.op_id in changed]
-    lines = wording.diff_lines(plan.diff, after.currency, namer, before, after, edits)
+    lines = wording.diff_lines(diff, after.currency, namer, before, after, edits)
     if not lines:
         return {}
-    out: dict[str, Any] = {"changes_since": plan.based_on.version, "changes": tuple(lines)}
-    budget = wording.budget_change(plan.diff, after.currency, before)
+    out: dict[str, Any] = {"changes_since": previous.version, "changes": tuple(lines)}
+    budget = wording.budget_change(diff, after.currency, before)
     if budget is not None:  # each in its version's currency
         out["budget_before"], out["budget_after"] = budget[:2]
     return out

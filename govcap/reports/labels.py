@@ -135,14 +135,20 @@ EN: dict[str, str | Plural | Contextual] = {
     "assume.overrides": plural_noop(
         "{n} organisation has targets of its own on some sections.",
         "{n} organisations have targets of their own on some sections."),
+    # two limits apart (fresh eyes read "up to 6 from one organisation" and "at most 4 of its
+    # staff away at once" as one): the seats one organisation may fill in one course, the
+    # people it may have away in one month, all its courses together
     "assume.participants": _(
         "Each organisation sends {n:n.participants} to each course it needs "
-        "({own:n.organisations} with a number of their own); to reach a course's minimum, up "
-        "to {most} from one organisation."),
+        "({own:n.organisations} with a number of their own). A course short of its minimum "
+        "may take more from its organisations: up to {most} from one organisation in that "
+        "course, within that organisation's limit of staff away in the month."),
     # no organisation has a number of its own
     "assume.participants_all": _(
-        "Each organisation sends {n:n.participants} to each course it needs; to reach a "
-        "course's minimum, up to {most} from one organisation."),
+        "Each organisation sends {n:n.participants} to each course it needs. A course short "
+        "of its minimum may take more from its organisations: up to {most} from one "
+        "organisation in that course, within that organisation's limit of staff away in the "
+        "month."),
     "assume.horizon": (_("{months} months from {first}; at most {parallel} cohorts running in one "
                        "month, counting classes only: coaching, on-the-job projects and "
                        "e-learning are not counted.")),
@@ -152,7 +158,8 @@ EN: dict[str, str | Plural | Contextual] = {
         "the first month open to training that begins that long after."),
     "assume.load": _(
         "Each organisation takes at most {month:n.training_days} a month and {quarter} a "
-        "quarter, with at most {away} of its staff away at once."),
+        "quarter, and has at most {away} of its staff away in one month: its participants in "
+        "all that month's courses, added up."),
     "assume.code_order": _(
         "The modules of one step on one section (such as EA-101 and EA-102) complement "
         "each other and neither requires the other, but they are taught in their order: "

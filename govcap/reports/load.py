@@ -26,8 +26,8 @@ WORDS: dict[str, Any] = {
               "are away. A month marked “closed” has no training.")),
     "rules": (_("Each course goes in a month only if every organisation in it still has "
               "room: at most {month} training days a month and {quarter} a calendar "
-              "quarter per organisation, and at most {away} of its staff away at once"
-              "{own}. Higher-priority courses are placed first, each in the earliest "
+              "quarter per organisation, and at most {away} of its staff away in one "
+              "month (its participants in all that month's courses, added up){own}. Higher-priority courses are placed first, each in the earliest "
               "month where it fits, and a course always comes after the ones it builds "
               "on. Holidays, Ramadan and the fiscal year-end take working days off a "
               "month: the days an organisation can take shrink in proportion, and a month "

@@ -149,10 +149,13 @@ class Scope:
     def cohort_of(self, need: Need) -> Cohort | None:
         return next((c for c in self.plan.cohorts if c.cohort_id == need.cohort_id), None)
 
-    def state(self, cohort: Cohort | None, month: str | None = None) -> str:
+    def state(self, cohort: Cohort | None, month: str | None = None,
+              credited: bool = True) -> str:
         """A course's state in the plan, as the plan page's needs table says a kept one
         ("Delivered", "Running", "Being prepared"), with its month; a course the
-        coordinator moved says so; any other: "Scheduled July 2027"."""
+        coordinator moved says so (not when ``credited`` is False: the cohorts' and the
+        priorities' tables say its month, the assumptions and the evidence credit the
+        move); any other: "Scheduled July 2027"."""
         L = self.L
         month = cohort.month if cohort is not None else month
         recorded = self.recorded_state(cohort) if cohort is not None else ""
@@ -167,7 +170,7 @@ class Scope:
         late, when = self.late(cohort) if cohort is not None else ("", "")
         if late:  # an approved plan's own course: "Due August 2026, not recorded as run"
             return L.t(f"status.{late}", month=L.month(when))
-        if cohort is not None and self.moved.get(cohort.cohort_id) == month:
+        if credited and cohort is not None and self.moved.get(cohort.cohort_id) == month:
             return L.t("status.moved", month=L.month(month))
         return L.t("status.scheduled", month=L.month(month))
 

@@ -147,7 +147,7 @@ def cohorts(s: Scope) -> Sheet:
         rows.append([_number(s, c.cohort_id), _month(s, c.month), c.module_code,
                      s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
                      *columns, "–" if c.delivery else names_due(s, c.month),
-                     "; ".join([s.state(c), *over.get(c.cohort_id, ())])])
+                     "; ".join([s.state(c, credited=False), *over.get(c.cohort_id, ())])])
     total: list[Cell] = [L["total"], "", "", "", "", "", "",
                          sum(s.participants(c) for c in s.cohorts)]
     if s.org_id is None:  # the cohorts' costs, without the reassessments and contingency
