@@ -10,13 +10,11 @@ next round's memory of what was delivered), and the provider's list showed "POL-
 from __future__ import annotations
 
 import html
-import io
 import json
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from govcap.delivery import pages, services
@@ -25,6 +23,7 @@ from govcap.orgs.models import Engagement, Organisation
 from govcap.planning.models import Plan
 from govcap.planning.services import generate
 from govcap.reports import cohort_numbers
+from tests.demo.helpers import demo_data
 from tests.security.helpers import client_for
 
 ID = re.compile(r"\b[A-Z]{2,5}-\d{2,4}/[a-z]{2}/\d{2}\b")  # "POL-102/en/01"
@@ -76,7 +75,7 @@ def _three_pol_901(plan: Plan) -> dict[str, dict]:
 
 @pytest.mark.django_db
 def test_kenya_follow_up_names_pol_901_cohort_1_as_the_february_coaching_for_odpc():
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     engagement = Engagement.objects.get(slug="kenya-follow-up-2026")
     coordinator = get_user_model().objects.get(username="demo-coordinator-ke")
     plan = _approved(engagement, coordinator)
@@ -118,7 +117,7 @@ def test_kenya_follow_up_names_pol_901_cohort_1_as_the_february_coaching_for_odp
 
 @pytest.mark.django_db
 def test_every_demo_plan_numbers_its_courses_as_its_documents_and_the_provider_sees_no_ids():
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     admin = get_user_model().objects.create_superuser("numbers-reader", password="pw-1-tests")
     follow_up = Engagement.objects.get(slug="kenya-follow-up-2026")
     _approved(follow_up, admin)

@@ -10,13 +10,13 @@ from django.urls import reverse
 
 from govcap.delivery import evaluation as ev
 from govcap.delivery.models import Delivery, FollowUp, LearningCheck, Reaction, Trainee
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data, run_demo
 from tests.security.helpers import client_for
 
 
 @pytest.mark.django_db
 def test_the_demo_evaluates_kenyas_delivered_baseline():
-    run_demo()
+    demo_data()
     kenya = Delivery.objects.filter(engagement__slug__startswith="kenya-baseline-2025")
     trainees = Trainee.objects.filter(delivery__in=kenya)
     reactions = Reaction.objects.filter(trainee__in=trainees).count()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from io import StringIO
 
 from django.core.management import call_command
@@ -9,12 +10,22 @@ from django.db import transaction
 
 from govcap.assessments.models import Rating
 from govcap.delivery.models import Trainee
+from tests import snapshots
 
 
 def run_demo(*args: str) -> str:
     out = StringIO()
     call_command("demo", *args, stdout=out)
     return out.getvalue()
+
+
+def demo_data() -> str:
+    """The demo data set, as `govcap demo` (without a password) loads it; the command runs
+    once per test process and later tests starting from the same database get its rows
+    written again (tests.snapshots). Returns the command's output. Tests of the command
+    itself, or of a set-up that changes what it loads, call `run_demo`."""
+    password = os.environ.get("GOVCAP_DEMO_PASSWORD", "")  # the command reads it
+    return snapshots.replay(f"demo {password}", run_demo)
 
 
 def dump() -> list[tuple[str, ...]]:

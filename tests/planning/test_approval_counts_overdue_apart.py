@@ -17,7 +17,7 @@ from django.urls import reverse
 from govcap.orgs.models import Engagement
 from govcap.planning import wording
 from govcap.planning.services import generate
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.test_approved_overdue import djibouti  # noqa: F401
 
 
@@ -43,7 +43,7 @@ def test_the_coaching_due_is_not_counted_among_the_cohorts(client, monkeypatch):
     """Kenya's follow-up read in mid-March 2027: February's two courses are due, and so are
     its three coaching and other interventions, which "N cohorts scheduled" leaves apart
     (it said "…, of which 5 are due" of 4 cohorts)."""
-    run_demo()
+    demo_data()
     coordinator = get_user_model().objects.get(username="demo-coordinator-ke")
     draft = generate(Engagement.objects.get(slug="kenya-follow-up-2026"), coordinator)
     monkeypatch.setattr(wording, "_today", lambda: datetime.date(2027, 3, 15))

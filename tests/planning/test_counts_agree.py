@@ -13,7 +13,7 @@ from govcap.orgs.models import Engagement
 from govcap.planning import services
 from govcap.planning.models import PlanSettings
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.planning.test_plan_page_path import text_of
 from tests.reports.test_docx import docx_text
 
@@ -25,7 +25,7 @@ def _words(response) -> str:
 @pytest.mark.django_db
 def test_the_page_the_approval_and_the_documents_count_the_same_cohorts(
         client, django_user_model):
-    run_demo()
+    demo_data()
     admin = django_user_model.objects.create_superuser("counter", password="pw-1-tests")
     somalia = Engagement.objects.get(slug="somalia-baseline-2026")
     approved = services.latest_plan(somalia)

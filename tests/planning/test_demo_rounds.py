@@ -4,19 +4,17 @@ KSG is not given the course it had again; Ministry of ICT's drop on section 7 is
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from govcap.orgs.models import Engagement
 from govcap.planning.inputs_db import open_cohorts, previous_courses
 from govcap.planning.services import generate
+from tests.demo.helpers import demo_data
 
 
 @pytest.mark.django_db
 def test_the_kenya_follow_up_plan_changes_intervention_and_flags_the_regression() -> None:
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     follow_up = Engagement.objects.get(slug="kenya-follow-up-2026")
     earlier = previous_courses(follow_up)
     assert earlier and {c.engagement_name for c in earlier} == {"Kenya — baseline 2025"}
@@ -75,7 +73,7 @@ def test_the_kenya_follow_up_plan_page_flags_the_regression_and_says_why(client,
     import re
 
     from django.urls import reverse
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     admin = django_user_model.objects.create_superuser("rounds-reader", password="pw-1-tests")
     client.force_login(admin)
     follow_up = Engagement.objects.get(slug="kenya-follow-up-2026")

@@ -3,11 +3,9 @@ nothing before the plan's date (issue 14, blocker 2)."""
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from govcap.orgs.models import Engagement
@@ -15,6 +13,7 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core.inputs import add_months, quarter_of
 from govcap.planning.core.schedule import spread
 from govcap.planning.services import generate
+from tests.demo.helpers import demo_data
 
 DEMO_PLANS = ("djibouti-baseline-2026", "kenya-baseline-2025", "kenya-follow-up-2026",
               "somalia-baseline-2026")
@@ -22,7 +21,7 @@ DEMO_PLANS = ("djibouti-baseline-2026", "kenya-baseline-2025", "kenya-follow-up-
 
 @pytest.mark.django_db
 def test_the_four_demo_plans_keep_every_load_and_start_after_the_plan_date() -> None:
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     catalogue = ensure_default_catalogue().parsed()
     for slug in DEMO_PLANS:
         plan = generate(Engagement.objects.get(slug=slug), None)

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from govcap.orgs.models import Engagement
 from govcap.planning.models import Plan, PlanEdit
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 
 
@@ -26,7 +26,7 @@ def _text(response) -> str:
 
 @pytest.fixture
 def redrafted(client):
-    run_demo()
+    demo_data()
     engagement = Engagement.objects.get(slug="kenya-baseline-2025")
     client.force_login(get_user_model().objects.get(username="demo-coordinator-ke"))
     client.post(reverse("plan-generate", args=[engagement.slug]))

@@ -13,12 +13,12 @@ from django.urls import reverse
 from govcap.delivery.models import Delivery, Trainee
 from govcap.orgs.models import Engagement
 from govcap.planning import services
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 
 
 @pytest.mark.django_db
 def test_a_kept_course_nominated_beyond_the_plan_says_so_on_the_plan_page(client):
-    run_demo()
+    demo_data()
     engagement = Engagement.objects.get(slug="djibouti-baseline-2026")
     plan = services.generate(engagement, None)
     kept = next(c for c in plan.data["cohorts"] if c["module_code"] == "SVC-101")

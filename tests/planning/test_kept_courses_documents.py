@@ -10,14 +10,14 @@ from govcap.orgs.models import Engagement
 from govcap.planning import services
 from govcap.reports import documents
 from govcap.reports.labels import Labels
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
 
 @pytest.mark.django_db
 def test_kept_courses_ask_no_names_and_the_documents_say_why():
-    run_demo()
+    demo_data()
     kenya = services.generate(Engagement.objects.get(slug="kenya-baseline-2025"), None)
     cohorts = [c for c in kenya.data["cohorts"] if c["month"]]
     assert cohorts and all(c["delivery"] == "completed" for c in cohorts)

@@ -17,7 +17,7 @@ from django.urls import reverse
 from govcap.orgs.models import Engagement
 from govcap.planning.models import Plan
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -34,7 +34,7 @@ def _page(response) -> str:
 
 @pytest.fixture
 def kenya(client):
-    run_demo()
+    demo_data()
     engagement = Engagement.objects.get(slug="kenya-baseline-2025")
     client.force_login(get_user_model().objects.get(username="demo-coordinator-ke"))
     response = client.post(reverse("plan-generate", args=[engagement.slug]), follow=True)

@@ -16,7 +16,7 @@ from django.urls import reverse
 from govcap.orgs.models import Engagement
 from govcap.planning.services import generate
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -29,7 +29,7 @@ def _text(page: str) -> str:
 
 
 def test_the_page_names_who_is_not_in_the_plan_as_the_documents_do(client):
-    run_demo()
+    demo_data()
     engagement = Engagement.objects.get(slug="kenya-follow-up-2026")
     plan = generate(engagement, None)
     covered = [(name, state) for name, state in plan.data["extra"]["coverage"]]

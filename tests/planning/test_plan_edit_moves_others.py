@@ -6,16 +6,15 @@ nothing more."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from govcap.orgs.models import Engagement
 from govcap.planning import inputs_db, services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import PlanEdit
+from tests.demo.helpers import demo_data
 from tests.planning.test_plan_page_path import text_of
 
 
@@ -25,7 +24,7 @@ def kenya(client, django_user_model, monkeypatch):
     4 Nov 2026, so with the default 8 weeks' lead time it starts in January 2027."""
     for module in (inputs_db, services):
         monkeypatch.setattr(module, "plan_date", lambda: dt.date(2026, 11, 4))
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     ensure_default_catalogue()
     admin = django_user_model.objects.create_superuser("plan-mover", password="pw-1-tests")
     client.force_login(admin)

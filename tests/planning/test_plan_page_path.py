@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 import json
 import re
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from govcap.assessments.models import Session
@@ -20,6 +18,7 @@ from govcap.planning import services, wording
 from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.core.plan import Unfit
 from govcap.planning.models import Plan, PlanEdit
+from tests.demo.helpers import demo_data
 from tests.planning.test_pages import CATALOGUE, plan_of_three
 from tests.planning.test_plan_models import validated
 from tests.planning.test_plan_views import url
@@ -110,7 +109,7 @@ def test_moving_a_course_from_beside_it_says_what_moved_in_words(client, planned
 
 @pytest.mark.django_db
 def test_the_demo_plans_show_no_reason_code_or_raw_identifier(client, django_user_model):
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     ensure_default_catalogue()
     admin = django_user_model.objects.create_superuser("plan-reader", password="pw-1-tests")
     client.force_login(admin)

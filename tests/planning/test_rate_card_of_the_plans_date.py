@@ -8,7 +8,7 @@ import pytest
 
 from govcap.planning.core.ratecard import country_rate_card
 from govcap.planning.models import Plan
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 
 
 def test_each_date_takes_the_edition_in_effect_then() -> None:
@@ -21,7 +21,7 @@ def test_each_date_takes_the_edition_in_effect_then() -> None:
 
 @pytest.mark.django_db
 def test_the_demos_kenya_baseline_is_costed_with_the_2025_edition() -> None:
-    run_demo()
+    demo_data()
     plans = {p.engagement.slug: p for p in Plan.objects.filter(
         status=Plan.Status.APPROVED).select_related("engagement")}
     baseline = plans["kenya-baseline-2025"].data

@@ -14,7 +14,7 @@ from govcap.planning.core.ratecard import country_rate_card
 from govcap.reports import documents
 from govcap.reports.labels import Labels
 from govcap.scale import Level
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.test_docx import docx_text
 
 from .helpers import CATALOGUE, ROOMY, everyone
@@ -58,7 +58,7 @@ def test_every_reassessment_promised_is_paid_once() -> None:
 
 @pytest.mark.django_db
 def test_the_documents_state_the_period_that_holds_the_reassessments():
-    run_demo()
+    demo_data()
     somalia = Engagement.objects.get(slug="somalia-baseline-2026")
     plan = services.generate(somalia, None)
     data = plan.plan_data()

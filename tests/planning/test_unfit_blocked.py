@@ -12,7 +12,7 @@ from govcap.planning import Constraints, Targets, generate_plan, services, wordi
 from govcap.planning.core.inputs import OrgCapacity
 from govcap.reports import documents
 from govcap.scale import Level
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.planning.test_plan_page_path import text_of
 from tests.reports.test_docx import docx_text
 
@@ -62,7 +62,7 @@ def test_a_month_rule_is_said_with_its_organisation_and_how_many_months_it_stopp
 @pytest.mark.django_db
 def test_the_page_and_the_documents_say_which_organisation_blocked_it(client,
                                                                       django_user_model):
-    run_demo()
+    demo_data()
     admin = django_user_model.objects.create_superuser("reader", password="pw-1-tests")
     somalia = Engagement.objects.get(slug="somalia-baseline-2026")
     plan = services.generate(somalia, admin)

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from govcap.planning import wording
 from govcap.planning.models import Plan
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -29,7 +29,7 @@ NONE = {"AGL-101": "September 2026", "AGL-102": "October 2026", "DST-101": "Nove
 @pytest.fixture
 def djibouti(monkeypatch):
     monkeypatch.setattr(wording, "_today", lambda: DAY)
-    run_demo()
+    demo_data()
     plan = Plan.objects.get(engagement__slug="djibouti-baseline-2026", version=1)
     assert plan.status == Plan.Status.APPROVED
     return plan

@@ -13,12 +13,12 @@ from govcap.planning.models import Plan
 from govcap.reports import documents
 from govcap.reports.build import build_document
 from govcap.reports.pdf import render_html
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 
 
 @pytest.mark.django_db
 def test_arabic_summary_holds_each_organisation_name():
-    run_demo()
+    demo_data()
     plan = (Plan.objects.filter(engagement=Engagement.objects.get(
         slug="somalia-baseline-2026")).order_by("-version").first())
     with translation.override("ar"):
@@ -37,7 +37,7 @@ def test_the_title_names_country_and_round_in_the_documents_language():
     """"خطة التدريب — Somalia — baseline 2026" mixed languages: the stored engagement name
     gives way to the country and the round in the document's language; the name stays on
     the cover."""
-    run_demo()
+    demo_data()
     plan = (Plan.objects.filter(engagement=Engagement.objects.get(
         slug="somalia-baseline-2026")).order_by("-version").first())
     with translation.override("ar"):

@@ -15,7 +15,7 @@ import pytest
 from govcap.planning import wording
 from govcap.planning.models import Plan
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -25,7 +25,7 @@ DAY = datetime.date(2026, 12, 5)
 @pytest.fixture
 def brief(monkeypatch) -> str:
     monkeypatch.setattr(wording, "_today", lambda: DAY)
-    run_demo()
+    demo_data()
     plan = Plan.objects.get(engagement__slug="djibouti-baseline-2026", version=1)
     assert plan.status == Plan.Status.APPROVED
     return normalise(docx_text(documents.render(plan, "brief-docx", language="en")))

@@ -13,7 +13,7 @@ import pytest
 from govcap.planning import wording
 from govcap.planning.models import Plan
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -23,7 +23,7 @@ DAY = datetime.date(2026, 12, 5)
 @pytest.mark.django_db
 def test_a_delivered_plans_brief_says_what_ran_and_proposes_no_passed_month(monkeypatch):
     monkeypatch.setattr(wording, "_today", lambda: DAY)
-    run_demo()
+    demo_data()
     plan = Plan.objects.get(engagement__slug="kenya-baseline-2025", version=1)
     assert plan.status == Plan.Status.APPROVED
     brief = normalise(docx_text(documents.render(plan, "brief-docx", language="en")))

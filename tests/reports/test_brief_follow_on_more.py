@@ -12,7 +12,7 @@ import pytest
 from govcap.orgs.models import Engagement
 from govcap.planning.services import generate
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -21,7 +21,7 @@ LINE = re.compile(r"[^:.]+: (?:Had|Completed) [^:]*? instead of repeating the co
 
 @pytest.mark.django_db
 def test_the_cases_not_named_are_counted_with_where_to_read_them() -> None:
-    run_demo()
+    demo_data()
     plan = generate(Engagement.objects.get(slug="kenya-follow-up-2026"), None)
     follows = [n for n in plan.plan_data().needs if n.follows and n.status == "scheduled"]
     brief = normalise(docx_text(documents.render(plan, "brief-docx", language="en")))

@@ -12,7 +12,7 @@ import pytest
 from govcap.orgs.models import Engagement
 from govcap.planning.services import generate
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -22,7 +22,7 @@ LINE = re.compile(r"(?:^|\. )(?P<org>[^:.]+): (?:Had|Completed) [^:]*? instead o
 
 @pytest.mark.django_db
 def test_each_organisation_has_one_follow_on_line_and_priority_one_comes_first() -> None:
-    run_demo()
+    demo_data()
     plan = generate(Engagement.objects.get(slug="kenya-follow-up-2026"), None)
     follows = [n for n in plan.plan_data().needs if n.follows and n.status == "scheduled"]
     by_org: dict[str, int] = {}

@@ -21,7 +21,7 @@ from govcap.reports.brief import build_brief
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets
 from govcap.reports.scope import Scope
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import catalogue, context, normalise, plan
 from tests.reports.test_docx import docx_text
 
@@ -84,7 +84,7 @@ def test_a_plan_read_before_any_month_passed_starts_at_its_first_placed_priority
 
 
 def test_kenyas_briefs_name_the_courses_by_code_and_title():
-    run_demo()
+    demo_data()
     baseline = Plan.objects.get(engagement__slug="kenya-baseline-2025", version=1)
     text = normalise(docx_text(documents.render(baseline, "brief-docx", language="en")))
     assert ("Delivered already, as their deliveries record: 6 cohorts of the plan's 6, July – "

@@ -12,14 +12,14 @@ from govcap.planning import services, wording
 from govcap.planning.core.edits import DropModule
 from govcap.planning.models import Plan
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
 
 @pytest.mark.django_db
 def test_documents_say_what_changed_since_the_version_before():
-    run_demo()
+    demo_data()
     somalia = Engagement.objects.get(slug="somalia-baseline-2026")
     first = Plan.objects.filter(engagement=somalia).order_by("-version").first()
     plan = services.generate(somalia, None)
@@ -44,7 +44,7 @@ def test_documents_say_what_changed_since_the_version_before():
 def test_documents_name_the_edits_that_changed_instead_of_a_missing_edits_chapter():
     # the baseline's v2 PDF said "2 edits are new or turned out differently; see Edits.":
     # the documents have no Edits chapter (issue 14)
-    run_demo()
+    demo_data()
     somalia = Engagement.objects.get(slug="somalia-baseline-2026")
     draft = services.generate(somalia, None)  # a draft after the approved version
     need = draft.data["needs"][0]
@@ -76,7 +76,7 @@ def test_documents_name_the_round_before_in_their_language():
 
     from govcap.orgs.names import round_name
 
-    run_demo()
+    demo_data()
     later = Engagement.objects.filter(round_number__gt=0).order_by("pk").first()
     plan = services.generate(later, None)
     assert plan.data["extra"]["previous_round"]

@@ -9,7 +9,6 @@ import re
 import zipfile
 
 import pytest
-from django.core.management import call_command
 from openpyxl import load_workbook
 
 from govcap.assessments.models import Quote, Rating, SharedText
@@ -19,6 +18,7 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.services import generate
 from govcap.reports import documents
 from govcap.scale import LEVEL_KEYS
+from tests.demo.helpers import demo_data
 from tests.planning.test_demo_schedule import DEMO_PLANS
 
 SENTENCE = re.compile(r"[^.!?…\n]+[.!?]")
@@ -62,7 +62,7 @@ def xlsx_text(data: bytes) -> str:
 
 @pytest.mark.django_db
 def test_no_internal_sentence_reaches_any_demo_plan_document() -> None:
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     ensure_default_catalogue()
     checked = 0
     for slug in DEMO_PLANS:

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from govcap.orgs.models import Engagement
 from govcap.planning import services, wording
 from govcap.reports import documents
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_docx import docx_text
 
@@ -26,7 +26,7 @@ DAY = datetime.date(2026, 12, 5)
 @pytest.fixture
 def djibouti(monkeypatch):
     monkeypatch.setattr(wording, "_today", lambda: DAY)
-    run_demo()
+    demo_data()
     plan = services.generate(Engagement.objects.get(slug="djibouti-baseline-2026"), None)
     kept = {c["module_code"]: (c["delivery"], c["month"]) for c in plan.data["cohorts"]
             if c["delivery"] in ("planned", "in_progress")}

@@ -22,6 +22,7 @@ from govcap.reports import cohort_numbers
 from govcap.reports.build import build_document
 from govcap.reports.model import Document, Table
 from govcap.reports.plan import render_plan
+from tests.demo.helpers import demo_data
 from tests.reports.formulas import cents, evaluate
 from tests.reports.helpers import ORGS, catalogue, context
 from tests.reports.helpers import plan as base_plan
@@ -166,7 +167,6 @@ def test_the_workbook_names_cohorts_as_the_documents_number_them() -> None:
 def test_the_demo_organisations_workbooks_add_up_to_their_documents() -> None:
     """Every organisation with a share in the demo's four plans (Kenya Revenue Authority's
     in the Kenya baseline's kept courses; the follow-up plans nothing for it)."""
-    from django.core.management import call_command
 
     from govcap.orgs.models import Engagement
     from govcap.planning.catalogues import ensure_default_catalogue
@@ -174,7 +174,7 @@ def test_the_demo_organisations_workbooks_add_up_to_their_documents() -> None:
     from govcap.reports import documents
     from tests.planning.test_demo_schedule import DEMO_PLANS
 
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     ensure_default_catalogue()
     checked, numbered = [], []
     for slug in DEMO_PLANS:  # Kenya's follow-up and baseline, Somalia's, Djibouti's

@@ -16,7 +16,7 @@ from django.urls import reverse
 from govcap.planning import wording
 from govcap.planning.models import Plan
 from govcap.reports import course_states
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 
 DAY = datetime.date(2026, 12, 5)
 
@@ -24,7 +24,7 @@ DAY = datetime.date(2026, 12, 5)
 @pytest.fixture
 def somalia(monkeypatch):
     monkeypatch.setattr(wording, "_today", lambda: DAY)
-    run_demo()
+    demo_data()
     plan = Plan.objects.get(engagement__slug="somalia-baseline-2026", version=1)
     assert plan.status == Plan.Status.APPROVED
     return plan

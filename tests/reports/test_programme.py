@@ -14,7 +14,7 @@ from govcap.planning.catalogues import ensure_default_catalogue
 from govcap.planning.models import PlanSettings
 from govcap.planning.services import approve, ensure_settings, generate
 from govcap.reports.labels import Labels
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 from tests.reports.helpers import normalise
 from tests.reports.test_demo_confidential import docx_text
 
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def demo_plans(world):
     """The demo's engagements, each plan generated and approved but Kenya's follow-up's;
     Djibouti's costed in Djibouti francs."""
-    run_demo()
+    demo_data()
     ensure_default_catalogue()
     plans = {}
     for engagement in Engagement.objects.filter(is_demo=True).order_by("id"):

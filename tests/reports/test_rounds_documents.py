@@ -6,11 +6,9 @@ the demo's Kenya follow-up plan's DOCX and XLSX."""
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 
 from govcap.orgs.models import Engagement
 from govcap.planning import Constraints, Targets, generate_plan
@@ -20,6 +18,7 @@ from govcap.reports import documents
 from govcap.reports.build import build_document
 from govcap.reports.model import Bullets, Heading, Para, Table
 from govcap.scale import Level
+from tests.demo.helpers import demo_data
 from tests.planning.helpers import org_rows
 from tests.reports.helpers import catalogue, context, normalise
 from tests.reports.test_demo_confidential import docx_text, xlsx_text
@@ -91,7 +90,7 @@ def test_the_document_says_it_in_french() -> None:
 
 @pytest.mark.django_db
 def test_the_kenya_follow_up_documents_change_intervention_and_flag_the_regression() -> None:
-    call_command("demo", stdout=io.StringIO())
+    demo_data()
     plan = generate(Engagement.objects.get(slug="kenya-follow-up-2026"), None)
     docx = normalise(docx_text(documents.render(plan, "docx")))
     assert "Regression since the previous round: Ministry of Information" in docx

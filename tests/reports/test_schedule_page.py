@@ -12,7 +12,7 @@ from govcap.orgs.models import Engagement
 from govcap.planning import services
 from govcap.reports import documents
 from govcap.reports.labels import Labels
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 
 
 def pages(pdf: bytes) -> list[str]:
@@ -23,7 +23,7 @@ def pages(pdf: bytes) -> list[str]:
 
 @pytest.mark.django_db
 def test_schedule_chapter_fills_its_first_page():
-    run_demo()
+    demo_data()
     # re-generated after the demo's dates: its schedule starts later, said in two notes more
     plan = services.generate(Engagement.objects.get(slug="djibouti-baseline-2026"), None)
     for language, heading in (("en", "Cohort schedule"), ("fr", "Calendrier des cohortes")):

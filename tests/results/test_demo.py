@@ -15,7 +15,7 @@ from govcap.orgs.models import Engagement
 from govcap.results.build import build
 from govcap.results.core import indicators as ind
 from govcap.results.core import l4
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def kenya(round_name: str) -> Engagement:
 
 
 def test_the_demo_programme_results_add_up_and_show_what_training_changed():
-    run_demo()
+    demo_data()
     baseline, follow_up = kenya("baseline-2025"), kenya("follow-up-2026")
     results = build(None, baseline)
     trained = results.indicator(ind.OFFICIALS_TRAINED)
@@ -58,7 +58,7 @@ def test_the_demo_programme_results_add_up_and_show_what_training_changed():
 
 
 def test_the_follow_ups_report_shows_its_comparison_with_the_baseline(django_user_model):
-    run_demo()
+    demo_data()
     baseline, follow_up = kenya("baseline-2025"), kenya("follow-up-2026")
     mine = build(None, follow_up)
     [pair] = mine.pairs

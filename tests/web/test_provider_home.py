@@ -63,9 +63,9 @@ def test_the_demo_providers_home_counts_its_deliveries(client):
     from django.contrib.auth import get_user_model
 
     from govcap.delivery import access
-    from tests.demo.helpers import run_demo
+    from tests.demo.helpers import demo_data
 
-    run_demo()
+    demo_data()
     provider = get_user_model().objects.get(username="demo-provider-ke")
     [name] = [p.name for p in access.own_providers(provider)]
     page = home(client, provider)
