@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import html
+import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -249,15 +250,34 @@ def _cell(value: Cell, kind: str, text: Text = esc) -> str:
     return f"<td>{text(shown)}</td>"
 
 
+# A table kept whole (``keep``) is moved to the next page when it does not fit below what
+# comes before it: kept only when it is short in height, at most ``_KEEP_MM`` (what twelve
+# one-line rows take), so moving it leaves at most that much of a page blank. Counted in
+# rows only, twelve rows of three-line cells ("Who to nominate") were kept whole and left
+# the chapter's heading and opening lines alone on a page.
+_KEEP_MM = 80.0
+_ROW_MM, _LINE_MM, _HEADER_MM = 2.0, 3.7, 8.0  # a row's padding, an 8 pt line, the header
+_BODY_MM, _CHAR_MM = 178.0, 1.5  # a portrait page's text width; an average character at 8 pt
+
+
+def _short(block: Table) -> bool:
+    """Whether ``block`` is short enough to be kept on one page: its height estimated from
+    the lines its cells wrap to in their columns' widths."""
+    total = sum(c.width for c in block.columns) or 1
+    chars = [max(4.0, (_BODY_MM * c.width / total - 3.0) / _CHAR_MM) for c in block.columns]
+    height = _HEADER_MM
+    for row in [*block.rows, *([block.total] if block.total else [])]:
+        lines = max((sum(max(1, math.ceil(len(part) / per)) for part in str(v).split("\n"))
+                     for v, per in zip(row, chars, strict=True)), default=1)
+        height += _ROW_MM + lines * _LINE_MM
+    return height <= _KEEP_MM
+
+
 def _table(block: Table, text: Text = esc) -> str:
     header = any(c.label for c in block.columns)
     total = sum(c.width for c in block.columns)
     classes = "data" + (" small" if len(block.columns) > 6 else "") + ("" if header else " facts")
-    # a short table stays on one page; one whose cells hold paragraphs (names listed) may
-    # be taller than what is left of any page, and kept whole it leaves its heading alone
-    short = len(block.rows) <= 12 and all(len(str(v)) <= 160 for row in block.rows
-                                          for v in row)
-    classes += " keep" if short else ""
+    classes += " keep" if _short(block) else ""
     cols = "".join(f'<col style="width: {100 * c.width / total:.1f}%">' for c in block.columns)
     out = [f'<table class="{classes}"><colgroup>{cols}</colgroup>']
     if header:
