@@ -12,13 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from govcap.planning.models import Plan
 from govcap.reports import course_states, delivered_figures
 from govcap.reports.documents import programme_plans
-from tests.demo.helpers import run_demo
+from tests.demo.helpers import demo_data
 
 pytestmark = pytest.mark.django_db
 
 
 def test_each_plans_deliveries_are_read_once():
-    run_demo()
+    demo_data()
     manager = get_user_model().objects.get(username="demo-manager")
     with CaptureQueriesContext(connection) as done:
         found = programme_plans(manager)
