@@ -85,7 +85,7 @@ def test_the_move_form_asks_to_confirm_with_what_else_moves(client, planned):  #
     assert written(planned) == nothing  # nothing changes until confirmed
     assert "Move this course?" in shown and "Confirm the move" in shown
     assert "Moving this also moves:" in shown
-    assert ("Moving this also moves: Interoperability and standards fundamentals ( EA-102 ) "
+    assert ("Moving this also moves: Interoperability and standards fundamentals (EA-102) "
             f"for ICT Authority, Ministry of ICT from {wording.month_label(ea102.month)} "
             "to ") in shown, shown
     # with htmx: the same section alone, put under the form

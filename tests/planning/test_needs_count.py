@@ -24,4 +24,4 @@ def test_the_needs_counted_are_the_rows_listed_and_left_out_ones_are_said_apart(
     assert "1 need left out by an edit (not counted above)" in shown
     apart = shown.split("Left out of the plan by an edit")[1][:200]
     assert apart.startswith(f" {need['org_name']} — Interoperability and standards "
-                            "fundamentals ( EA-102 )"), apart
+                            "fundamentals (EA-102)"), apart

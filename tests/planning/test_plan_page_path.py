@@ -45,6 +45,7 @@ def planned(world):
 def text_of(page: str) -> str:
     """What a reader sees: the page without tags, scripts, styles or attribute values."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r'<span class="code">([^<]*)</span>', r"\1", page)  # inline: "(EA-101)"
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
