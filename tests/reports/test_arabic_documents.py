@@ -72,7 +72,10 @@ def pdf_text(data: bytes) -> str:
 
 
 def same(text: str) -> str:
-    return LAM_ALEF.sub("", re.sub(r"\s+", "", text))
+    """The letters alone: pdftotext may set a large heading's vowel marks on a line of their
+    own and its chapter number inside the words ("َّ َمن ي.8 / ُرشح للتدريب" for "8. مَن يُرشَّح
+    للتدريب", drawn right on the page)."""
+    return LAM_ALEF.sub("", re.sub(r"[\s.\d]+", "", text))
 
 
 def headings(doc: Document) -> list[str]:
