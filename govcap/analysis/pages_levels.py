@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from govcap import localise
 from govcap.analysis.core import aggregate
@@ -33,23 +33,32 @@ class Filters:
     kinds: tuple[tuple[str, str], ...] = ()
 
 
-def counts_of(grid: aggregate.Grid) -> dict[str, LevelCounts]:
-    """Per section, organisations at each level in a resolved grid."""
-    return counts_by(((key, grid.get(org, key)) for key in grid.sections for org in grid.orgs),
-                     grid.sections)
+def counts_of(grid: aggregate.Grid,
+              not_rated: frozenset[tuple[int, str]] = frozenset()) -> dict[str, LevelCounts]:
+    """Per section, organisations at each level in a resolved grid; the (organisation,
+    section) pairs of `not_rated` (a session under way) counted as not rated yet, apart
+    from "not assessed", as the heatmap shows them."""
+    return counts_by(((key, NOT_RATED if (org, key) in not_rated else grid.get(org, key))
+                      for key in grid.sections for org in grid.orgs), grid.sections)
 
 
 def section_counts_chart_input(counts: dict[str, LevelCounts],
                                labels: dict[str, str]) -> list[SectionCounts]:
-    return [SectionCounts(labels.get(key, key), c.basic, c.moderate, c.high, c.not_assessed)
+    return [SectionCounts(labels.get(key, key), c.basic, c.moderate, c.high, c.not_assessed,
+                          c.not_rated)
             for key, c in counts.items()]
 
 
 def distribution_table(counts: dict[str, LevelCounts], labels: dict[str, str],
                        first: str) -> Table:
+    """The counts per level; a column "Not rated yet" (the charts' word) when a session
+    under way has left a section unrated, counted apart from "Not assessed"."""
+    pending = any(c.not_rated for c in counts.values())
     return Table([first, _("Basic"), _("Moderate"), _("High"), _("Not assessed"),
+                  *([pgettext("chart legend", "Not rated yet")] if pending else []),
                   _("Mean level (1–3)"), _("Median")],
                  [[labels.get(key, key), c.basic, c.moderate, c.high, c.not_assessed,
+                   *([c.not_rated] if pending else []),
                    number(c.mean), level_cell(c.median) if c.assessed else ""]
                   for key, c in counts.items()])
 
@@ -104,7 +113,7 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
                "shown, and the plan does not use it.") if any(
                i in data.provisional for i in ids) else "")))
 
-    counts = counts_of(grid)
+    counts = counts_of(grid, data.not_rated)
     report.blocks.append(Block(
         "distribution", _("Levels per section"),
         svg=svg.level_distribution(section_counts_chart_input(counts, labels),

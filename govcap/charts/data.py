@@ -61,14 +61,19 @@ class SectionCounts:
     moderate: int = 0
     high: int = 0
     not_assessed: int = 0
+    # sections a session under way has not rated yet: apart from "not assessed", which the
+    # group chose (the capture pages' "not rated yet")
+    not_rated: int = 0
 
     @property
     def total(self) -> int:
-        return self.basic + self.moderate + self.high + self.not_assessed
+        return self.basic + self.moderate + self.high + self.not_assessed + self.not_rated
 
-    def count(self, level: Level | None) -> int:
+    def count(self, level: Level | NotRated | None) -> int:
         if level is None:
             return self.not_assessed
+        if isinstance(level, NotRated):
+            return self.not_rated
         return {Level.BASIC: self.basic, Level.MODERATE: self.moderate, Level.HIGH: self.high}[
             level
         ]

@@ -45,7 +45,7 @@ from govcap.charts.markup import (
     title_el,
     wrap,
 )
-from govcap.charts.palette import NOT_RATED
+from govcap.charts.palette import NOT_RATED, NotRated
 from govcap.charts.parts import (
     LABEL_SIZE,
     MARGIN,
@@ -283,7 +283,8 @@ def level_distribution(
     words: Words = ENGLISH,
 ) -> str:
     """100 % stacked bars per section: Basic, Moderate, High, Not assessed, from the axis
-    (left to right; right to left in right-to-left languages).
+    (left to right; right to left in right-to-left languages); then Not rated yet, in the
+    legend too, when a section is not rated yet somewhere (a session under way).
 
     Counts are written in segments wide enough to hold them, and always in full at the
     far end of each bar (e.g. "B 3 · M 5 · H 2 · n/a 1").
@@ -291,14 +292,20 @@ def level_distribution(
     f = Frame(width, words)
     cid = chart_id_for(chart_id, "distribution", title, counts)
     head, y = heading(f, title, subtitle)
-    order: tuple[Level | None, ...] = (Level.BASIC, Level.MODERATE, Level.HIGH, None)
+    pending = any(item.not_rated for item in counts)
+    order: tuple[Level | NotRated | None, ...] = (Level.BASIC, Level.MODERATE, Level.HIGH, None,
+                                                  *((NOT_RATED,) if pending else ()))
     # the counts in words where the language asks and they leave the bars most of the
     # chart; the legend then has no letters to explain
     spelled = max((shown_length(" · ".join(f"{words.level(level)} {item.count(level)}"
                                            for level in order)) for item in counts), default=0)
     spelled_w = spelled * SMALL_SIZE * 0.5 + 8  # joined script: narrower than Latin's 0.6
-    spell = words.spelled_counts and spelled_w <= width * 0.4
-    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, letters=not spell)
+    # (up to 42 %: Arabic's five counts, "not rated yet" among them, take 41 % of 760)
+    spell = words.spelled_counts and spelled_w <= width * 0.42
+    shown = Heatmap((), (), (), words=words)
+    entries = shown.legend() + ([shown.cell(NOT_RATED)] if pending else [])
+    legend_svg, legend_h = legend(f, cid, MARGIN, y, width - 2 * MARGIN, letters=not spell,
+                                  entries=entries)
     y += legend_h + 16
     label_w = round(width * 0.30)
     summary_w = max(150, round(spelled_w)) if spell else 150

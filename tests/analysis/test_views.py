@@ -216,3 +216,27 @@ def test_the_heatmap_by_name_sorts_as_a_french_reader_does(analysed, client_as) 
     names = [row[0].text for row in page.context["report"].blocks[0].table.rows]
     assert names.index("Ministère de l'Économie") < names.index("Ministère de l'Intérieur")
     assert names[0] == w.agency.name  # "ICT Authority" before "Ministry…", "Ministère…"
+
+
+def test_levels_per_section_count_not_rated_yet_apart_from_not_assessed(analysed,
+                                                                         client_as) -> None:
+    # Kenya's follow-up counted eCitizen's sections, its session under way, as "Not
+    # assessed" in "Levels per section"; a group's choice not to rate is another thing
+    import csv
+    import io
+
+    w = analysed
+    base = reverse("analysis-engagement", args=[w.engagement.slug])
+    c = client_as(w.coordinator)
+    table = list(csv.reader(io.StringIO(
+        c.get(base + "download/distribution.csv").content.decode("utf-8-sig"))))
+    head = table[0]
+    assert head[4:6] == ["Not assessed", "Not rated yet"]
+    unrated = next(row for row in table[1:] if row[0].startswith("7."))  # neither rated it
+    assert unrated[4:6] == ["1", "1"]  # the agency's choice; the ministry's session under way
+    rated = next(row for row in table[1:] if row[0].startswith("3."))  # project execution
+    assert rated[1:6] == ["0", "1", "1", "0", "0"]
+    chart = c.get(base + "download/distribution.svg").content.decode()
+    assert "– = Not rated yet</text>" in chart and "n/a = Not assessed</text>" in chart
+    page = c.get(base).content.decode()
+    assert "– = Not rated yet" in page

@@ -37,10 +37,14 @@ class LevelCounts:
     moderate: int = 0
     high: int = 0
     not_assessed: int = 0
+    # not rated yet by a session under way: counted apart from "not assessed", which the
+    # group chose
+    not_rated: int = 0
 
     def __add__(self, other: LevelCounts) -> LevelCounts:
         return LevelCounts(self.basic + other.basic, self.moderate + other.moderate,
-                           self.high + other.high, self.not_assessed + other.not_assessed)
+                           self.high + other.high, self.not_assessed + other.not_assessed,
+                           self.not_rated + other.not_rated)
 
     @property
     def assessed(self) -> int:
@@ -48,7 +52,7 @@ class LevelCounts:
 
     @property
     def total(self) -> int:
-        return self.assessed + self.not_assessed
+        return self.assessed + self.not_assessed + self.not_rated
 
     @property
     def mean(self) -> float | None:
@@ -80,21 +84,23 @@ class LevelCounts:
 
 
 def counts_by(
-    cells: Iterable[tuple[str, Level | None]],
+    cells: Iterable[tuple[str, object]],
     keys: Iterable[str],
     group: Mapping[str, str] | None = None,
 ) -> dict[str, LevelCounts]:
     """Level counts per key, in the order of `keys` (each present, zero when nothing falls
     in it): `cells` are (section key, level or None for not assessed) pairs — one per
-    organisation × section — and `group` maps a section to the key it counts under (a
+    organisation × section, any other value (`charts.palette.NOT_RATED`) a section not
+    rated yet — and `group` maps a section to the key it counts under (a
     training domain, `scale.SECTION_DOMAIN`); without it each section is its own key.
     The one count behind the engagement's distribution table and the documents' summary
     by training domain."""
-    out = {key: [0, 0, 0, 0] for key in keys}
+    out = {key: [0, 0, 0, 0, 0] for key in keys}
     for section, level in cells:
         key = section if group is None else group.get(section)
         if key in out:
-            out[key][3 if level is None else int(level) - 1] += 1
+            out[key][3 if level is None else int(level) - 1 if isinstance(level, int)
+                     else 4] += 1
     return {key: LevelCounts(*n) for key, n in out.items()}
 
 
