@@ -363,8 +363,8 @@ def _cut_at(visible: list[str], limit: int, opening: str, closing: str) -> int |
     return keep
 
 
-def shortened(text: str, limit: int, language: str | None = None) -> str:
-    """`text` cut to about `limit` visible characters with "…" where it was cut, between two
+def shortened(text: str, limit: int, language: str | None = None, mark: str = "…") -> str:
+    """`text` cut to about `limit` visible characters with `mark` where it was cut, between two
     words where it can, every quotation and isolate open at the cut closed after it:
     "Notes : « Propos…»⁩", not a quotation that never closes after a cut through its closing
     marks (issue 15). A quotation cut short keeps 60 to 80 of its characters, so the text
@@ -399,7 +399,7 @@ def shortened(text: str, limit: int, language: str | None = None) -> str:
         if kept[-1] in _ISOLATES and still_open and still_open[-1] == PDI:
             still_open.pop()
         kept.pop()
-    return "".join(kept).rstrip() + "…" + "".join(reversed(still_open))
+    return "".join(kept).rstrip() + mark + "".join(reversed(still_open))
 
 
 def day_time(value: dt.datetime | None, language: str | None = None, empty: str = "",

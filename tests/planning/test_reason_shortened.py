@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.template import engines
 from django.utils import translation
+from django.utils.translation import pgettext
 
 from govcap import localise
 
@@ -63,8 +64,22 @@ def test_a_short_reason_is_kept_whole_and_the_page_filter_cuts_alike():
         text = "Notes : " + localise.quote("x" * 200)
         page = engines["django"].from_string("{% load govcap %}{{ t|shortened:50 }}")
         said = page.render({"t": text})
-        assert said == localise.shortened(text, 50)
-    assert said.endswith("…\u00a0»"), repr(said)
+        cut = pgettext("a long text cut short", "[continued]")
+        assert said == localise.shortened(text, 50, mark=" " + cut)
+    assert said.endswith(f"x {cut}\u00a0»") and "…" not in said, repr(said)
+
+
+def test_the_page_cuts_a_reason_unlike_a_redaction():
+    """"Needs by priority" cut its long reasons with "…", the mark of the words left out of
+    a shared text (docs/facilitator-guide.md): a cut read as a redaction. A redaction inside
+    the part shown keeps its "…"; the cut is said apart."""
+    notes = ("Changes are announced by circular; … Reading: Basic — there is no common "
+             "approach to change or change management across the ministry and its agencies.")
+    text = "Rated Basic on 4. Change. " + localise.labelled("Notes", localise.quote(notes))
+    said = engines["django"].from_string("{% load govcap %}{{ t|shortened:60 }}").render(
+        {"t": text})
+    assert said.count("…") == 1 and "circular; …" in said, repr(said)  # the redaction only
+    assert said.endswith(" [continued]”"), repr(said)
 
 
 def test_a_short_quotation_at_the_cut_does_not_stand_for_the_note():

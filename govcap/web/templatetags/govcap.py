@@ -58,9 +58,14 @@ def only_a_provider(context) -> bool:
 
 @register.filter
 def shortened(text, limit: int) -> str:
-    """`{{ text|shortened:110 }}`: cut with "…", its open quotation and isolates closed after
-    the cut (truncatechars cut through them, and the quotation never closed)."""
-    return localise.shortened(str(text), int(limit))
+    """`{{ text|shortened:110 }}`: cut with "[continued]", its open quotation and isolates
+    closed after the cut (truncatechars cut through them, and the quotation never closed).
+    Not "…": in a shared text that marks words left out (docs/facilitator-guide.md), and a
+    cut read as a redaction ("Needs by priority")."""
+    # Translators: where a long text is cut short in a summary that opens to the whole;
+    # never "…", which marks the words left out of a shared text
+    cut = pgettext("a long text cut short", "[continued]")
+    return localise.shortened(str(text), int(limit), mark=" " + cut)
 
 
 @register.filter
