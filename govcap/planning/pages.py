@@ -108,6 +108,9 @@ class GapRow:
     current: str
     target: str
     benchmark: str = ""  # in the reader's language (planning.benchmarks)
+    # the notes, evidence, dissent and quotes the session shared, as the documents give
+    # them beside the benchmark (`wording.said_lines`): never the internal notes
+    said: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -428,7 +431,8 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         gap_rows=tuple(GapRow(g, f"{g.section_number}. "
                               f"{(section_titles or {}).get(g.section_key) or g.section_title}",
                               level_label(g.current.key), level_label(g.target.key),
-                              (benchmarks or {}).get(g.rating_id, g.benchmark_text))
+                              (benchmarks or {}).get(g.rating_id, g.benchmark_text),
+                              wording.said_lines(g))
                        for g in own.gaps),
         indicator_rows=tuple(indicator_row(i, plan, section_titles) for i in own.indicators),
         arrow=wording.step_arrow(),

@@ -352,17 +352,20 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         gap = gaps.get(rating_id)
         if gap is None:
             continue
-        parts = [rated(gap, names)]
-        for label, text in ((gettext("Notes"), gap.shared_notes),
-                            (gettext("Evidence"), gap.shared_evidence),
-                            (gettext("Dissent"), gap.shared_dissent)):
-            if text:
-                parts.append(localise.labelled(label, isolate(localise.quote(text))))
-        parts += [localise.labelled(isolate(who) if who else gettext("A participant"),
-                                    isolate(localise.quote(text)))
-                  for who, text in gap.shared_quotes]
-        lines.append(" ".join(parts))
+        lines.append(" ".join([rated(gap, names), *said_lines(gap)]))
     return tuple(lines) or need.rationale
+
+
+def said_lines(gap: Gap) -> tuple[str, ...]:
+    """What the session shared about `gap`, one labelled quotation each ("Notes:
+    “…”", "P4: “…”"): the shared wording only, as the documents quote it (`Gap.said`),
+    never the internal notes."""
+    labels = {"notes": gettext("Notes"), "evidence": gettext("Evidence"),
+              "dissent": gettext("Dissent")}
+    return tuple(localise.labelled(labels[kind] if kind != "quote" else
+                                   isolate(who) if who else gettext("A participant"),
+                                   isolate(localise.quote(text)))
+                 for kind, who, text in gap.said())
 
 
 def reversed_order(items: Iterable[Any], names: Namer) -> list[str]:

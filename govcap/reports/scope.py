@@ -407,15 +407,16 @@ class Scope:
             line += self.L.colon() + self.L.quote(benchmark)
         inside = self.L.inside_quotes  # the translations write the marks around these
         parts = [line]
-        if gap.shared_notes:
-            parts.append(self.L.t("evidence.notes", notes=inside(gap.shared_notes)))
-        if gap.shared_evidence:
-            parts.append(self.L.t("evidence.evidence", text=inside(gap.shared_evidence)))
-        if gap.shared_dissent:
-            parts.append(self.L.t("evidence.dissent", text=inside(gap.shared_dissent)))
-        for who, text in gap.shared_quotes:
-            parts.append(self.L.t("evidence.quote", who=who, text=inside(text)) if who
-                         else self.L.t("evidence.quote_unattributed", text=inside(text)))
+        for kind, who, text in gap.said():  # the shared wording only, as the plan page
+            if kind == "notes":
+                parts.append(self.L.t("evidence.notes", notes=inside(text)))
+            elif kind == "evidence":
+                parts.append(self.L.t("evidence.evidence", text=inside(text)))
+            elif kind == "dissent":
+                parts.append(self.L.t("evidence.dissent", text=inside(text)))
+            else:
+                parts.append(self.L.t("evidence.quote", who=who, text=inside(text)) if who
+                             else self.L.t("evidence.quote_unattributed", text=inside(text)))
         return parts
 
     def moved_ahead(self, need: Need) -> list[str]:

@@ -53,6 +53,17 @@ def test_it_shows_the_plan_to_readers(client, planned):
     assert client.get(url("plan-organisation", planned, org)).status_code == 200
 
 
+def test_the_gaps_table_shows_the_shared_notes_as_the_documents_do(client, planned):
+    # Its column "Benchmark and notes" showed the benchmark alone; the documents' annex
+    # quotes the shared wording of the notes beside it, never the part kept internal
+    client.force_login(planned.coordinator)
+    page = client.get(url("plan", planned)).content.decode()
+    card = page.split("Gaps and the evidence behind them", 1)[1].split("</table>", 1)[0]
+    row = next(r for r in card.split("<tr>") if "Using well defined architecture" in r)
+    assert "Benchmark and notes" in card and "Notes: “No shared standards. …”" in row
+    assert "Kept in the room" not in card
+
+
 def test_other_countries_and_viewers_cannot_touch_it(client, planned):
     client.force_login(planned.outsider)
     assert client.get(url("plan", planned)).status_code == 404

@@ -75,6 +75,16 @@ class Gap:
     shared_dissent: str = ""
     shared_quotes: tuple[tuple[str, str], ...] = ()
 
+    def said(self) -> tuple[tuple[str, str, str], ...]:
+        """What the session shared about this gap, as every document and page quotes it,
+        in their order: (kind, who, text), kind "notes", "evidence", "dissent" or "quote"
+        (`who` a quote's participant code, "" when unattributed or not a quote). Only the
+        shared wording: never the internal notes (`assessments.sharing`)."""
+        texts = (("notes", self.shared_notes), ("evidence", self.shared_evidence),
+                 ("dissent", self.shared_dissent))
+        return (*((kind, "", text) for kind, text in texts if text),
+                *(("quote", who, text) for who, text in self.shared_quotes))
+
 
 @dataclass(frozen=True)
 class Unknown:
