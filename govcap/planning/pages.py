@@ -14,10 +14,12 @@ from django.utils.translation import gettext, ngettext
 from govcap import localise
 from govcap.labels import level_label
 from govcap.planning import coverage, month_words, rounds_words, wording
+from govcap.planning.core.blackouts import names_due as due_on
+from govcap.planning.core.blackouts import plan_country
 from govcap.planning.core.budget import CATEGORIES
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.inputs import add_months, nominations_due
-from govcap.planning.core.narrow import narrow
+from govcap.planning.core.inputs import add_months
+from govcap.planning.core.narrow import action_share, narrow
 from govcap.planning.core.period import plan_period
 from govcap.planning.core.plan import (
     DROPPED,
@@ -97,6 +99,7 @@ class ActionLine:
     # the module's follow-up in the reader's language (the catalogue's translation, as the
     # documents give it); the stored action keeps the plan's generation language
     assistance: str = ""
+    source: str = ""  # its funding source, or "To be agreed with funders" as the documents
 
 
 @dataclass(frozen=True)
@@ -318,15 +321,19 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         module = catalogue.by_code.get(code or "")
         return module.title if module else (code or "—")
 
-    priorities = module_ranks(own.needs)
-    needs = sorted(own.needs, key=lambda n: (priorities[n.module_code] if n.rank else 10**6,
+    # the national plan's numbers on one organisation's page too, as its documents and
+    # brief give them (its page said 1 and 2 where its PDF said 2 and 3)
+    priorities = module_ranks(n for n in plan.needs if n.status != DROPPED)
+    needs = sorted(own.needs, key=lambda n: (priorities.get(n.module_code, 10**6)
+                                             if n.rank else 10**6,
                                              n.rank or 10**6, n.org_id, n.module_code))
     made = plan.settings.get("constraints", {}).get("plan_date")
+    country = plan_country(plan)  # its names due on one of the country's working days
 
     def names_due(month: str | None) -> str:  # as the documents say it (reports.nominations)
         if not (made and month):
             return ""
-        return wording.day_label(nominations_due(dt.date.fromisoformat(made), month).isoformat())
+        return wording.day_label(due_on(dt.date.fromisoformat(made), month, country).isoformat())
 
     def who(org_ids) -> tuple[str, ...]:
         """Who attends, as the per-organisation documents say it: one organisation's page
@@ -391,7 +398,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
                             wording.status_word(wording.NEED_STATUS, n.status),
                             wording.month_label(n.month), rounds_words.follow_on(n, namer),
                             wording.need_reasons(n, plan, namer),
-                            priorities[n.module_code] if n.rank else None)
+                            priorities.get(n.module_code) if n.rank else None)
                     for n in needs),
         unfit=tuple(UnfitRow(u, title(u.module_code), namer.module(u.module_code),
                              wording.unfit_reason(u, plan, namer),
@@ -409,11 +416,7 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         domain_total=money(sum(domain_cents.values())),
         by_org=tuple(by_org),
         indicators=own.indicators,
-        actions=tuple(ActionLine(a, money(a.total_funding_cents), who(a.organisations),
-                                 wording.action_measure(a, plan, namer),
-                                 wording.month_span(a.timeline_from, a.timeline_to),
-                                 wording.responsibility(a.responsibility),
-                                 _assistance(a, namer))
+        actions=tuple(_action_line(a, plan, org_id, namer, money, who)
                       for a in plan.actions if org_id is None or org_id in a.organisations),
         operations=plan.operations,
         load=load_table(plan, org_id),
@@ -439,6 +442,26 @@ def overview(plan: PlanData, catalogue: Catalogue, org_id: str | None = None,
         **period_words(plan, org_id),
         coverage=coverage_lines(plan) if org_id is None else (),
     )
+
+
+def _action_line(action: ActionRow, plan: PlanData, org_id: str | None, namer: wording.Namer,
+                 money, who) -> ActionLine:
+    """An action line; on one organisation's page, what it gets as its documents say it
+    (`action_share`): its own coaching and months, its share of the cost, not the whole
+    line's. A funding source not yet set is said as the documents say it."""
+    source = action.funding_source or gettext("To be agreed with funders")
+    if org_id is None:
+        return ActionLine(action, money(action.total_funding_cents), who(action.organisations),
+                          wording.action_measure(action, plan, namer),
+                          wording.month_span(action.timeline_from, action.timeline_to),
+                          wording.responsibility(action.responsibility),
+                          _assistance(action, namer), source)
+    share = action_share(plan, action.module_code, org_id)
+    return ActionLine(action, money(share.cents), who(share.organisations or (org_id,)),
+                      wording.action_measure(action, plan, namer, org_id),
+                      wording.month_span(share.first, share.last),
+                      wording.responsibility(action.responsibility),
+                      _assistance(action, namer), source)
 
 
 def period_words(plan: PlanData, org_id: str | None = None) -> dict[str, str]:

@@ -29,10 +29,11 @@ from django.utils.translation import ngettext_lazy
 from govcap.accounts import audit, scoping
 from govcap.planning import committed as committed_courses
 from govcap.planning import rounds_words, wording
+from govcap.planning.core import blackouts
 from govcap.planning.core.diff import diff_plans, edits_turned, moved_by_change
 from govcap.planning.core.edits import CONFLICT, Operation, kind_of, operation_to_dict
 from govcap.planning.core.generate import generate_plan
-from govcap.planning.core.inputs import PlanInputError, nominations_due
+from govcap.planning.core.inputs import PlanInputError
 from govcap.planning.core.plan import OperationResult, PlanData, canonical_json, plain
 from govcap.planning.core.validation import CatalogueError
 from govcap.planning.inputs_db import (
@@ -428,8 +429,11 @@ def _names_overdue(data: dict[str, Any], today: dt.date) -> tuple[str, str] | No
     # a course kept because it is under way or done has had its names
     months = sorted({c["month"] for c in data.get("cohorts", ())
                      if c.get("month") and not c.get("delivery")})
+    blocks = data.get("month_blocks") or ()
+    country = blackouts.country_of((data.get("budget") or {}).get("rate_card") or "",
+                                   (r for b in blocks for r in b.get("reasons") or ()))
     for month in months:
-        due = nominations_due(dt.date.fromisoformat(made), month)
+        due = blackouts.names_due(dt.date.fromisoformat(made), month, country)
         if due < today:
             return month, due.isoformat()
     return None

@@ -328,7 +328,7 @@ def need_reasons(need: Need, plan: PlanData, names: Namer) -> tuple[str, ...]:
         # brief do: the annex and this column said only "Added by the coordinator."
         replaced = instead_of(need, plan)
         lines.append(gettext("Planned by the coordinator instead of %(modules)s.") % {
-            "modules": localise.join(replaced)} if replaced
+            "modules": localise.join(names.module(code) for code in replaced)} if replaced
             else gettext("Added by the coordinator."))
     without = plan_diff.without_companion(plan, need, names.catalogue)
     if without:
@@ -518,25 +518,33 @@ def workplace_measure(kind: str, module: str, organisations: int, days: int,
         "days": ngettext("%(n)d day", "%(n)d days", days) % {"n": days}})
 
 
-def action_measure(action: ActionRow, plan: PlanData, names: Namer) -> str:
-    """An action-table line in words, counted from the plan's scheduled courses."""
+def action_measure(action: ActionRow, plan: PlanData, names: Namer,
+                   org_id: str | None = None) -> str:
+    """An action-table line in words, counted from the plan's scheduled courses; on one
+    organisation's page (``org_id``) a coaching or project is its own, as its documents
+    say it."""
     runs = [c for c in plan.cohorts if c.module_code == action.module_code
             and c.status == SCHEDULED and c.month]
+    if org_id is not None:
+        runs = [c for c in runs if org_id in c.org_ids]
     module = names.catalogue.by_code.get(action.module_code)
     if module is None or not runs:
         return names.module(action.module_code)
     people = sum(c.participants for c in runs)
-    courses = ngettext("%(n)d course", "%(n)d courses", len(runs)) % {"n": len(runs)}
+    # counted as the documents' action table counts them ("1 cohort of 3 days")
+    courses = ngettext("%(n)d cohort", "%(n)d cohorts", len(runs)) % {"n": len(runs)}
     days = ngettext("%(n)d day", "%(n)d days", module.days) % {"n": module.days}
     participants = ngettext("%(n)d participant", "%(n)d participants", people) % {"n": people}
-    orgs = ngettext("%(n)d organisation", "%(n)d organisations", len(action.organisations)
-                    ) % {"n": len(action.organisations)}
+    taking = (len(action.organisations) if org_id is None
+              else len({o for c in runs for o in c.org_ids}))
+    orgs = ngettext("%(n)d organisation", "%(n)d organisations", taking) % {"n": taking}
     values = {"module": names.module(action.module_code), "days": days,
               "participants": participants, "orgs": orgs}
     if module.kind in WORKPLACE_MEASURES:
         return workplace_measure(module.kind, names.module(action.module_code),
-                                 len(action.organisations), module.days,
-                                 [c.participants for c in runs], module.max_cohort)
+                                 len(action.organisations) if org_id is None else 1,
+                                 module.days, [c.participants for c in runs],
+                                 module.max_cohort)
     if module.kind in INTERVENTION_MEASURES:  # not a course: said as what it is
         return str(INTERVENTION_MEASURES[module.kind]) % values
     return gettext("%(module)s: %(courses)s of %(days)s, %(delivery)s; %(participants)s from "

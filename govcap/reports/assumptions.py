@@ -102,7 +102,7 @@ def assumptions(s: Scope) -> Section:
                                 categories=L.semicolons(costing.text(L.language, f"cat.{k}")
                                                      for k in costing.CATEGORY_ORDER
                                                      if k in budget.by_category))
-        excluded = costing.text(L.language, "budget.excluded")
+        excluded = costing.text(L.language, costing.excluded_key(s))
     else:  # a plan costed at the catalogue's prices only (or stored before the cost model)
         included, excluded = L["assume.included"], L["assume.excluded"]
     blocks: list = [Para(L["assume.intro"]), Bullets(tuple(items)),

@@ -9,7 +9,7 @@ import datetime
 from govcap import localise
 from govcap.orgs.names import country_of
 from govcap.planning.core.catalogue import Catalogue
-from govcap.planning.core.inputs import month_of, nominations_due
+from govcap.planning.core.inputs import month_of
 from govcap.planning.core.plan import SCHEDULED, PlanData
 from govcap.reports import course_states, left_out, module_count
 from govcap.reports.assumptions import later_round_sentence
@@ -25,7 +25,7 @@ from govcap.reports.build import (
 from govcap.reports.context import PlanDocumentContext
 from govcap.reports.labels import Labels
 from govcap.reports.model import Bullets, Document, Heading, Para, Section
-from govcap.reports.nominations import names_due, plan_day
+from govcap.reports.nominations import due_day, names_due
 from govcap.reports.rounds import follow_on_line
 from govcap.reports.scope import Scope
 
@@ -146,7 +146,7 @@ def proposed(s: Scope) -> list[str]:
         rank, orgs, month = best.get(need.module_code, (need.rank, set(), need.month))
         orgs.add(need.org_id)
         best[need.module_code] = (min(rank, need.rank), orgs, min(month, need.month))
-    ranked = sorted(best, key=lambda c: numbers[c])[:PRIORITIES_SHOWN]
+    ranked = _after_its_course(s, sorted(best, key=lambda c: numbers[c]))[:PRIORITIES_SHOWN]
     # numbered as the plan numbers them: renumbered from 1, Djibouti's brief called DST-102
     # "Priority 1", the plan's priority 6, its first five having had their month pass; what
     # became of the priorities before the first to come is said (issue 14, fresh eyes)
@@ -191,6 +191,25 @@ def proposed(s: Scope) -> list[str]:
     return out
 
 
+def _after_its_course(s: Scope, ranked: list[str]) -> list[str]:
+    """The priorities in their order, each coaching or on-the-job project right after the
+    last of its courses listed (`Catalogue.coached_after`): the Ministry of Health's brief
+    said "Priority 2: POL-901 … from May 2027" before "Priority 3: POL-102 … from April
+    2027", the coaching its course comes before."""
+    after = s.catalogue.coached_after if s.catalogue is not None else {}
+    out = [c for c in ranked if not any(f in ranked for f in after.get(c, ()))]
+    for code in ranked:
+        if code in out:
+            continue
+        last = max(out.index(f) for f in after[code] if f in out) if any(
+            f in out for f in after[code]) else len(out) - 1
+        while last + 1 < len(out) and out[last + 1] in after and any(
+                f in after[out[last + 1]] for f in after[code]):
+            last += 1  # after another coaching of the same course already placed
+        out.insert(last + 1, code)
+    return out
+
+
 def _settled(s: Scope, today: datetime.date) -> dict[str, str]:
     """Cohort ID → its state, for the courses no longer to be started: those whose delivery
     records say they ran, are running, were cancelled or merged, and those whose month has
@@ -204,6 +223,11 @@ def _settled(s: Scope, today: datetime.date) -> dict[str, str]:
                 or (c.month and c.month < now):
             out[c.cohort_id] = said
     return out
+
+
+def _is_course(s: Scope, code: str) -> bool:
+    module = s.module(code)
+    return module is None or module.is_course
 
 
 def asked(s: Scope) -> list[str]:
@@ -230,8 +254,11 @@ def asked(s: Scope) -> list[str]:
             started = any(c.delivery in ("in_progress", "completed")
                           or course_states.state(c, s.ctx.records, today)[0]
                           in ("in_progress", "completed", "not_completed") for c in s.cohorts)
-            out.append(L.sentence("brief.ask_confirm_next" if started else "brief.ask_confirm",
-                                  version=s.ctx.version, month=L.month(ahead[0])))
+            key = "brief.ask_confirm_next" if started else "brief.ask_confirm"
+            if s.org_id is not None and not any(_is_course(s, c.module_code)
+                                                for c in s.cohorts if not c.delivery):
+                key = "brief.ask_confirm_interventions"  # coaching only: no cohorts to confirm
+            out.append(L.sentence(key, version=s.ctx.version, month=L.month(ahead[0])))
         if late and passed > late:
             out.append(L.sentence("brief.ask_late_of", count=late, total=passed,
                                   month=L.month(now)))
@@ -240,7 +267,7 @@ def asked(s: Scope) -> list[str]:
         # a course kept from an earlier version has its participants; the names of a course
         # to come whose day has passed are asked first, at once; then by the next day to come
         unnamed = sorted({c.month for c in s.cohorts if c.month and not c.delivery
-                          and c.month >= now and nominations_due(plan_day(s), c.month) < today})
+                          and c.month >= now and due_day(s, c.month) < today})
         if unnamed:
             out.append(L.sentence("brief.ask_nominate_late", date=names_due(s, unnamed[0]),
                                   courses=L.semicolons(
@@ -248,7 +275,7 @@ def asked(s: Scope) -> list[str]:
                                       f"({L.month(c.month)})" for c in sorted(
                                           (c for c in s.cohorts if c.month in unnamed
                                            and not c.delivery), key=lambda c: c.month or ""))))
-        named = [m for m in ahead if nominations_due(plan_day(s), m) >= today]
+        named = [m for m in ahead if due_day(s, m) >= today]
         if named:
             out.append(L.sentence("brief.ask_nominate", date=names_due(s, named[0]),
                                   month=L.month(named[0])))

@@ -137,12 +137,14 @@ def period_text(s: Scope) -> str:
 def summary(s: Scope) -> Section:
     L = s.L
     unknowns = [u for u in s.plan.unknowns if s.mine(u.org_id)]
+    rated = "" if unknowns else ".all_assessed"  # nothing unassessed: not "0 section ratings"
     if s.org_id is None:
-        scope = L.sentence("summary.scope", orgs=len(s.organisations), gaps=len(s.gaps),
-                    gap_orgs=len({g.org_id for g in s.gaps}), unknowns=len(unknowns))
+        scope = L.sentence("summary.scope" + rated, orgs=len(s.organisations),
+                           gaps=len(s.gaps), gap_orgs=len({g.org_id for g in s.gaps}),
+                           unknowns=len(unknowns))
     else:
-        scope = L.sentence("summary.scope_org", org=s.names[s.org_id], gaps=len(s.gaps),
-                    unknowns=len(unknowns))
+        scope = L.sentence("summary.scope_org" + rated, org=s.names[s.org_id],
+                           gaps=len(s.gaps), unknowns=len(unknowns))
     places = sum(s.participants(c) for c in s.cohorts)
     total = s.money(s.total_cents)
     blocks: list = [Para(scope, "lead")]

@@ -7,6 +7,8 @@ from django.utils import translation
 from govcap import localise
 from govcap.chartwords import chart_words
 from govcap.planning import wording
+from govcap.planning.core.monitoring import own_evaluations
+from govcap.planning.core.narrow import action_share
 from govcap.planning.core.period import months_of
 from govcap.planning.core.plan import DROPPED, SCHEDULED, Cohort
 from govcap.reports import cohort_numbers, costing, course_states, load, module_count, rounds
@@ -187,9 +189,20 @@ def over_planned(s: Scope) -> list[Para]:
 
 
 def month_rows(s: Scope, by_month: dict[str, int]) -> list[list[Cell]]:
-    """Months in order, then the contingency (shared by no month) on its own row."""
-    rows: list[list[Cell]] = [[s.L.month(m), s.money(by_month[m])]
-                              for m in sorted(by_month) if m != "contingency"]
+    """The courses' months in order, then the reassessment sessions by their month, each
+    said as such (the table listed "August 2027 USD 2,400.00" by the month each course
+    starts, where no course starts), then the contingency (shared by no month)."""
+    sessions: dict[str, int] = {}
+    for line in s.plan.budget.lines:
+        if line.category == "reassessment" and s.mine(line.org_id or ""):
+            sessions[line.month or ""] = sessions.get(line.month or "", 0) + line.amount_cents
+    courses = {m: cents - sessions.get(m, 0) for m, cents in by_month.items()
+               if m != "contingency"}
+    rows: list[list[Cell]] = [[s.L.month(m), s.money(courses[m])]
+                              for m in sorted(courses) if courses[m]]
+    category = costing.text(s.L.language, "cat.reassessment")
+    rows += [[s.L.t("budget.category_month", category=category, month=s.L.month(m)),
+              s.money(sessions[m])] for m in sorted(sessions) if sessions[m]]
     if "contingency" in by_month:
         rows.append([costing.text(s.L.language, "cat.contingency"),
                      s.money(by_month["contingency"])])
@@ -283,7 +296,8 @@ def monitoring(s: Scope) -> Section:
     rows = []
     mine = set(s.modules)
     kinds: dict[str, list[str]] = {}  # interventions by kind: how each is evaluated instead
-    for ev in s.plan.evaluations:
+    # one organisation's: measured when its own cohorts and reassessments make it
+    for ev in (s.plan.evaluations if s.org_id is None else own_evaluations(s.plan, s.org_id)):
         if ev.module_code not in mine:
             continue
         when = {lvl.level: (L.span(lvl.from_month, lvl.to_month) if lvl.from_month
@@ -313,7 +327,8 @@ def actions(s: Scope) -> Section:
     L = s.L
     rows: list[list[Cell]] = []
     for row in s.plan.actions:
-        runs = [c for c in s.cohorts if c.module_code == row.module_code]
+        share = action_share(s.plan, row.module_code, s.org_id)  # as its plan page says it
+        runs = list(share.runs)
         if not runs:
             continue
         module = s.module(row.module_code)
@@ -348,10 +363,9 @@ def actions(s: Scope) -> Section:
             assistance = module.follow_up
         else:
             measure, assistance = row.measure, row.technical_assistance
-        months = sorted(c.month for c in runs if c.month)
-        timeline = L.span(months[0], months[-1])
+        timeline = L.span(share.first, share.last)
         rows.append([measure, s.responsibility(row.responsibility), timeline,
-                     s.money(sum(s.cost(c) for c in runs)), s.funding_source(row.funding_source),
+                     s.money(share.cents), s.funding_source(row.funding_source),
                      assistance or "–"])
     if rows:  # the total includes them: rows of their own, so the rows add up to it
         rows += [[costing.text(L.language, f"cat.{k}"), "", "", s.money(cents), "", "–"]

@@ -158,6 +158,11 @@ _EN: dict[str, str | Plural] = {
                         "international travel of trainers, the programme's own management "
                         "and overheads, taxes and duties, and the courses of needs the plan "
                         "could not place (estimated separately below).")),
+    # nothing left unplaced, nothing estimated apart
+    "budget.excluded_all_placed": (_("Not included: participants' salaries and time away "
+                                     "from work, international travel of trainers, the "
+                                     "programme's own management and overheads, taxes and "
+                                     "duties.")),
 }
 
 
@@ -309,8 +314,14 @@ def budget_blocks(s: Scope) -> list[Any]:
                             [[text(lang, f"cat.{k}"), s.money(mine[k])]
                              for k in CATEGORY_ORDER if k in mine],
                             total=[L["total"], s.money(sum(mine.values()))]))
-    blocks.append(Bullets((text(lang, "budget.excluded"),)))
+    blocks.append(Bullets((text(lang, excluded_key(s)),)))
     return blocks
+
+
+def excluded_key(s: Scope) -> str:
+    """What the budget leaves out: with the courses it could not place and estimates
+    apart, when it has any (it said "estimated separately below" of nothing)."""
+    return "budget.excluded" if s.unfit_estimate_cents else "budget.excluded_all_placed"
 
 
 # ── the workbook ─────────────────────────────────────────────────────────────────────

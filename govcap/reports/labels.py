@@ -41,6 +41,9 @@ def plural_noop(singular: str, plural: str, count: str = "n") -> Plural:
     return Plural(singular, plural, count)
 
 
+# Ranges a sentence says "from {first} to {last}": (first, last, the variant's tag).
+_SPANS = (("first", "last", "one"), ("start", "end", "one_training"))
+
 EN: dict[str, str | Plural | Contextual] = {
     # count phrases: a number with its noun, used inside sentences as {value:n.key}
     "n.organisations": plural_noop("{n} organisation", "{n} organisations"),
@@ -284,15 +287,24 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.plan": _(
         "{modules:n.modules} in {cohorts:n.cohorts} for {participants:n.places}, from {first}"
         " to {last}; total cost {total}."),
+    # ".one": the same sentence when its first and last month are one ("from April 2027 to
+    # April 2027"), said "in April 2027" (Labels.template picks it)
+    "brief.plan.one": _(
+        "{modules:n.modules} in {cohorts:n.cohorts} for {participants:n.places}, in {first}; "
+        "total cost {total}."),
     "brief.priority": _(
         "Priority {rank}: {module}, for {n:n.organisations}, from {month}."),
-    "brief.priority_org": _("Priority {rank}: {module}, from {month}."),
+    # one organisation's brief: the national plan's numbers, said as such
+    "brief.priority_org": _("Priority {rank} of the national plan: {module}, from {month}."),
     # one module the organisations have for different reasons: each organisation's said
     "brief.priority_why": _(
         "Priority {rank}: {module}, for {n:n.organisations}, from {month} — {reasons}."),
     "brief.plan_with_follow_on": _(
         "{modules:n.modules} and {follow_on:n.interventions} in {cohorts:n.cohorts} for "
         "{participants:n.places}, from {first} to {last}; total cost {total}."),
+    "brief.plan_with_follow_on.one": _(
+        "{modules:n.modules} and {follow_on:n.interventions} in {cohorts:n.cohorts} for "
+        "{participants:n.places}, in {first}; total cost {total}."),
     "brief.follow_on": _("{org}: {line}"),
     # the brief names a few; the others are counted, with where the full plan says them
     "brief.follow_on_more": plural_noop(
@@ -305,6 +317,10 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.ask_confirm": _(
         "Confirm the cohorts of the approved training plan (version {version}) with the "
         "organisations, so that training starts in {month}."),
+    # an organisation whose plan is coaching or projects at its workplace only: no cohorts
+    "brief.ask_confirm_interventions": _(
+        "Confirm the coaching and workplace projects of the approved training plan (version "
+        "{version}) with the organisation, so that they start in {month}."),
     # {cohorts}: the courses' cohorts; {interventions}: each counted per organisation
     "brief.plan_with_interventions": _(
         "{modules:n.modules} in {cohorts:n.cohorts} and {interventions}, for "
@@ -312,6 +328,11 @@ EN: dict[str, str | Plural | Contextual] = {
     "brief.plan_interventions_only": _(
         "{interventions}, for {participants:n.places}, from {first} to {last}; total cost "
         "{total}."),
+    "brief.plan_with_interventions.one": _(
+        "{modules:n.modules} in {cohorts:n.cohorts} and {interventions}, for "
+        "{participants:n.places}, in {first}; total cost {total}."),
+    "brief.plan_interventions_only.one": _(
+        "{interventions}, for {participants:n.places}, in {first}; total cost {total}."),
     "brief.ask_nominate": (_("Ask each organisation to name its participants by {date} for "
                            "the courses of {month}, and by the dates the plan gives for the "
                            "later ones; as many women as men where it can.")),
@@ -391,6 +412,17 @@ EN: dict[str, str | Plural | Contextual] = {
     "summary.scope_org": _(
         "{org} took part in the focus-group assessment. Against the agreed targets: "
         "{gaps:n.gaps}; not assessed, and listed rather than guessed: {unknowns:n.sections}."),
+    # every section assessed: no "not assessed …: 0 section ratings"
+    "summary.scope.all_assessed": plural_noop(
+        "{orgs} organisation was assessed in a validated focus-group session. Against the "
+        "agreed targets: {gaps:n.gaps} on {gap_orgs:n.organisations}; every section was "
+        "rated.",
+        "{orgs} organisations were assessed in a validated focus-group session. Against the "
+        "agreed targets: {gaps:n.gaps} on {gap_orgs:n.organisations}; every section was "
+        "rated.", count="orgs"),
+    "summary.scope_org.all_assessed": _(
+        "{org} took part in the focus-group assessment. Against the agreed targets: "
+        "{gaps:n.gaps}; every section was rated."),
     "summary.coverage": plural_noop(
         "Of the organisations engaged ({engaged}), {validated} is in this plan (its latest "
         "validated session counts).",
@@ -434,6 +466,16 @@ EN: dict[str, str | Plural | Contextual] = {
     "summary.plan_interventions_only": _(
         "The plan answers them with {interventions}, for {participants:n.places}, from "
         "{first} to {last}, at a total cost of {total}."),
+    "summary.plan.one": _(
+        "The plan answers them with {modules:n.modules} delivered in {cohorts:n.cohorts} for "
+        "{participants:n.places}, in {first}, at a total cost of {total}."),
+    "summary.plan_with_interventions.one": _(
+        "The plan answers them with {modules:n.modules} in {cohorts:n.cohorts} and "
+        "{interventions}, for {participants:n.places}, in {first}, at a total cost of "
+        "{total}."),
+    "summary.plan_interventions_only.one": _(
+        "The plan answers them with {interventions}, for {participants:n.places}, in "
+        "{first}, at a total cost of {total}."),
     "summary.empty": _("No cohort is scheduled: every assessed section is at its target level."),
     "summary.none_placed": _("No cohort could be scheduled for these gaps within the plan."),
     "summary.unfit": plural_noop(
@@ -523,6 +565,10 @@ EN: dict[str, str | Plural | Contextual] = {
         "Cohorts run from {first} to {last}; at most {parallel:n.cohorts} in the same month, "
         "counting classes only: coaching, on-the-job projects and e-learning are not "
         "counted. Months closed to training: {blackout}."),
+    "schedule.p.one": _(
+        "Cohorts run in {first}; at most {parallel:n.cohorts} in the same month, counting "
+        "classes only: coaching, on-the-job projects and e-learning are not counted. Months "
+        "closed to training: {blackout}."),
     "col.month": _("Month"), "col.cohorts": _("Cohorts"), "col.participants": _("Participants"),
     "col.cohort": _("Cohort"), "col.language": _("Language"), "col.cost": _("Cost"),
     "col.amount": _("Amount"), "col.share": _("Share"), "col.days": _("Days"),
@@ -536,6 +582,8 @@ EN: dict[str, str | Plural | Contextual] = {
                           "participants and its whole cost (the timeline shows every month "
                           "its days take)."),
     "h.by_start_month": _("By the month each course starts"),
+    # a row of that table that is no course: "Reassessment sessions, August 2027"
+    "budget.category_month": _("{category}, {month}"),
     # a course's cohorts are boxes; coaching, on-the-job projects and e-learning are not
     # cohorts: a lighter, hatched bar of their own, named in the legend
     "gantt.note": (_("One row per module; a box marks a month with a cohort of a course and "
@@ -578,6 +626,22 @@ EN: dict[str, str | Plural | Contextual] = {
         "to training nor a fiscal year-end); an organisation's sections due the same month "
         "are rated in one session, and the budget pays each session. The reassessments run "
         "from {first} to {last}, after the training, which runs from {start} to {end}."),
+    # ".one": the reassessments in one month; ".one_training": the training in one month
+    "monitoring.sessions.one": _(
+        "A reassessment falls in the first month open to a focus group (never a month closed "
+        "to training nor a fiscal year-end); an organisation's sections due the same month "
+        "are rated in one session, and the budget pays each session. The reassessments are "
+        "in {first}, after the training, which runs from {start} to {end}."),
+    "monitoring.sessions.one_training": _(
+        "A reassessment falls in the first month open to a focus group (never a month closed "
+        "to training nor a fiscal year-end); an organisation's sections due the same month "
+        "are rated in one session, and the budget pays each session. The reassessments run "
+        "from {first} to {last}, after the training, which is in {start}."),
+    "monitoring.sessions.one.one_training": _(
+        "A reassessment falls in the first month open to a focus group (never a month closed "
+        "to training nor a fiscal year-end); an organisation's sections due the same month "
+        "are rated in one session, and the budget pays each session. The reassessments are "
+        "in {first}, after the training, which is in {start}."),
     "col.indicator": _("Indicator: level at reassessment on"), "col.baseline": _("Baseline"),
     "col.target": _("Target"),
     "col.modules": _("Modules"), "col.reassess": _("Reassessment"), "col.status": _("Status"),
@@ -631,7 +695,8 @@ EN: dict[str, str | Plural | Contextual] = {
         "{title} ({code}): self-paced e-learning, {days:n.study_days} each, for "
         "{people:n.participants} from {orgs:n.organisations}"),
     # one organisation's plan, a course it shares: its places and share within it
-    "action.its_share": _("{measure}; its {places:n.places} in it, its share {share} of {whole}"),
+    "action.its_share": _("{measure}; {places:n.places} of them its own, its share {share} "
+                          "of {whole}"),
     "action.source_unset": _("To be agreed with funders"),
     "action.responsibility_default": (_("Engagement coordinator, with the heads of the "
                                       "participating organisations")),
@@ -779,7 +844,7 @@ class Labels(Mapping[str, str]):
         return len(self.table)
 
     def template(self, key: str, values: Mapping[str, object]) -> str:
-        message = (EN if key.startswith("n.") else self.table)[key]
+        message = (EN if key.startswith("n.") else self.table)[self.one_month(key, values)]
         with translation.override(self.language):
             if isinstance(message, Plural):
                 return translation.ngettext(message.singular, message.plural,
@@ -787,6 +852,18 @@ class Labels(Mapping[str, str]):
             if isinstance(message, Contextual):
                 return translation.pgettext(message.context, message.message)
             return translation.gettext(message)
+
+    def one_month(self, key: str, values: Mapping[str, object]) -> str:
+        """``key``, or its variant for a range whose ends are the same month: "from {first}
+        to {last}" read "from April 2027 to April 2027"; ``key.one`` says "in {first}" (and
+        ``.one_training`` the same of {start} and {end}), where the table has it."""
+        same = [tag for a, b, tag in _SPANS
+                if a in values and b in values and values[a] == values[b]]
+        for drop in range(len(same) + 1):  # the most specific variant the table has
+            candidate = key + "".join(f".{tag}" for tag in same[:len(same) - drop])
+            if candidate in self.table:
+                return candidate
+        return key
 
     def t(self, key: str, **values: object) -> str:
         text = self.template(key, values)

@@ -52,12 +52,12 @@ def origin_words(s: Scope, need: Need) -> str:
                            and n.module_code != need.module_code
                            and set(n.sections) & set(need.sections)})
         if replaced:
-            return L.t("origin.instead", codes=L.commas(replaced))
+            return L.t("origin.instead", codes=s.course_names(replaced))
     if need.follows:
         module = s.module(need.module_code)
         kind = module.kind if module is not None else "coaching"
         return L.t("origin.follows", kind=L.get_or(f"kind.{kind}", kind),
-                   codes=L.commas(sorted({f.module_code for f in need.follows})))
+                   codes=s.course_names(sorted({f.module_code for f in need.follows})))
     return L.get_or(f"origin.{need.origin}", need.origin)
 
 

@@ -60,7 +60,20 @@ class Month:
         return self.text
 
 
-Cell = str | int | float | Money | Month
+@dataclass(frozen=True)
+class Day:
+    """A day (or a day and time): ``text`` in documents, a date cell in workbooks (the Plan
+    sheet's date and the Cohorts sheet's "Names due by" were text a reader could not sort
+    or count from)."""
+
+    value: datetime.date
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Cell = str | int | float | Money | Month | Day
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,9 @@ import datetime as dt
 import math
 
 from govcap import localise
+from govcap.planning.core import blackouts
 from govcap.planning.core.catalogue import audience_names
-from govcap.planning.core.inputs import (
-    NOMINATION_NOTICE_WEEKS,
-    NOMINATION_WEEKS,
-    nominations_due,
-)
+from govcap.planning.core.inputs import NOMINATION_NOTICE_WEEKS, NOMINATION_WEEKS
 from govcap.planning.core.plan import Cohort
 from govcap.reports import cohort_numbers
 from govcap.reports.model import Column, Para, Section, Table
@@ -30,10 +27,17 @@ def plan_day(s: Scope) -> dt.date:
     return made.date() if isinstance(made, dt.datetime) else made
 
 
+def due_day(s: Scope, month: str) -> dt.date:
+    """The day the organisations name a course's participants by: a working day of the
+    plan's country (``planning.core.blackouts.names_due``: the brief, this chapter, the
+    workbook and the plan page)."""
+    return blackouts.names_due(plan_day(s), month, blackouts.plan_country(s.plan))
+
+
 def names_due(s: Scope, month: str | None) -> str:
     """The day the organisations name a course's participants by, as the reader writes it
-    (``planning.core.inputs.nominations_due``: the brief, this chapter and the workbook)."""
-    return s.L.date(nominations_due(plan_day(s), month)) if month else "–"
+    (`due_day`)."""
+    return s.L.date(due_day(s, month)) if month else "–"
 
 
 def mix_text(s: Scope, org_ids: list[str]) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from functools import cached_property
 
-from govcap.localise import inside_quotes
+from govcap.localise import inside_quotes, sorted_names
 from govcap.planning.core.budget import to_cents
 from govcap.planning.core.catalogue import Catalogue, Module
 from govcap.planning.core.diff import (
@@ -239,9 +239,10 @@ class Scope:
         """The cohort's organisations, participants and cost; in one organisation's plan,
         the whole cohort beside that organisation's places and share, so a cohort shared
         with others is never shown as if it were its own."""
-        if self.org_id is None:
-            return [self.org_list(cohort.org_ids), self.participants(cohort),
-                    self.money(self.cost(cohort))]
+        if self.org_id is None:  # one a line, in every document and the workbook alike
+            orgs = "\n".join(sorted_names(self.names.get(i, i) for i in dict.fromkeys(
+                cohort.org_ids)))
+            return [orgs, self.participants(cohort), self.money(self.cost(cohort))]
         others = len(set(cohort.org_ids) - {self.org_id})
         # Others are counted, not named: their gaps are theirs to share.
         orgs = (self.L.t("cohort.with_others", org=self.names[self.org_id], n=others)
@@ -351,6 +352,15 @@ class Scope:
         module = self.module(code)
         return module.title if module else code
 
+    def course_name(self, code: str) -> str:
+        """"POL-103 GovTech and digital public infrastructure for policy makers", as the
+        brief and the annex name a course; the code alone when the catalogue lacks it."""
+        module = self.module(code)
+        return f"{code} {module.title}" if module else code
+
+    def course_names(self, codes) -> str:
+        return self.L.commas(self.course_name(code) for code in codes)
+
     def section_title(self, key: str) -> str:
         title = self.ctx.section_titles.get(key)
         if title:
@@ -440,7 +450,7 @@ class Scope:
             lines.append(self.L.t("evidence.prerequisite", modules=self.L.commas(need.required_by)))
         if need.origin == "added":
             replaced = instead_of(need, self.plan)
-            lines.append(self.L.t("evidence.instead", codes=self.L.commas(replaced))
+            lines.append(self.L.t("evidence.instead", codes=self.course_names(replaced))
                          if replaced else self.L["evidence.added"])
         without = (without_companion(self.plan, need, self.catalogue)
                    if self.catalogue is not None else ())

@@ -10,6 +10,7 @@ total a ``SUM`` of the column above it.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
 from govcap.planning.core.budget import split_fixed
 from govcap.planning.core.period import months_of
@@ -23,8 +24,8 @@ from govcap.reports import (
     module_count,
     rounds,
 )
-from govcap.reports.model import Cell, Column, Money, Month, Sheet, Table
-from govcap.reports.nominations import names_due
+from govcap.reports.model import Cell, Column, Day, Money, Month, Sheet, Table
+from govcap.reports.nominations import due_day, names_due
 from govcap.reports.scope import Scope
 from govcap.reports.xlsx import sheet_title
 
@@ -34,6 +35,15 @@ def build_sheets(s: Scope, when: str = "") -> list[Sheet]:
     change), so a downloaded workbook says which state of the plan it holds."""
     return [about(s, when), needs(s), cohorts(s), schedule(s), budget(s), per_organisation(s),
             load.sheet(s)]
+
+
+def _day(ctx) -> datetime.date:
+    """The plan's date as its cell holds it: a draft's with the time of its last change, as
+    its text says it."""
+    made = ctx.generated_on
+    if isinstance(made, datetime.datetime) and ctx.status != "draft":
+        return made.date()
+    return made
 
 
 def about(s: Scope, when: str = "") -> Sheet:
@@ -49,7 +59,7 @@ def about(s: Scope, when: str = "") -> Sheet:
              [L["cover.round"], ctx.round_label], [L["cover.version"], ctx.version],
              [L["cover.status"], ctx.status_text(L)],
              [L["cover.last_change" if ctx.status == "draft" else "cover.date"],
-              when or L.date(ctx.generated_on)],
+              Day(_day(ctx), when or L.date(ctx.generated_on))],  # a date cell
              [L["cover.status_as_of"], s.status_as_of],  # its courses' states read on
              [L["cover.edits"], s.edits_applied if plan.operations else ""],
              [L["cover.currency"], s.currency],
@@ -146,7 +156,8 @@ def cohorts(s: Scope) -> Sheet:
             columns[-1] = _computed(columns[-1], formulas.cohort(c.cohort_id, whole=True))
         rows.append([_number(s, c.cohort_id), _month(s, c.month), c.module_code,
                      s.module_title(c.module_code), s.domain(c.domain), s.language(c.language),
-                     *columns, "–" if c.delivery else names_due(s, c.month),
+                     *columns, "–" if c.delivery or not c.month else Day(
+                         due_day(s, c.month), names_due(s, c.month)),
                      "; ".join([s.state(c, credited=False), *over.get(c.cohort_id, ())])])
     total: list[Cell] = [L["total"], "", "", "", "", "", "",
                          sum(s.participants(c) for c in s.cohorts)]

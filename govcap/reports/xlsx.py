@@ -20,7 +20,16 @@ from openpyxl.utils import get_column_letter
 from govcap.cells import neutralise
 from govcap.planning.core.money import spreadsheet_format
 from govcap.reports.direction import is_rtl
-from govcap.reports.model import Cell, Document, Money, Month, Sheet, plain_text, utc_made
+from govcap.reports.model import (
+    Cell,
+    Day,
+    Document,
+    Money,
+    Month,
+    Sheet,
+    plain_text,
+    utc_made,
+)
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E89")
 TOTAL_FILL = PatternFill("solid", fgColor="E8EEF6")
@@ -32,6 +41,12 @@ MONTH_LOCALES = {"fr": "[$-40C]", "ar": "[$-C01]", "sw": "[$-441]", "en": "[$-80
 
 def month_format(language: str) -> str:
     return MONTH_LOCALES.get(language.split("-")[0].lower(), "") + "mmmm yyyy"
+
+
+def day_format(language: str, time: bool = False) -> str:
+    """A day as the documents write it ("5 December 2026"), with its time when it has one."""
+    return (MONTH_LOCALES.get(language.split("-")[0].lower(), "") + "d mmmm yyyy"
+            + (" hh:mm" if time else ""))
 
 
 def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) -> bytes:
@@ -83,6 +98,9 @@ def _value(value: Cell) -> object:
     if isinstance(value, Month):
         year, number = value.value.split("-")
         return dt.date(int(year), int(number), 1)
+    if isinstance(value, Day):  # as the text says it: the local time, no zone
+        day = value.value
+        return day.replace(tzinfo=None) if isinstance(day, dt.datetime) else day
     if isinstance(value, (int, float)):
         return value
     return neutralise(plain_text(value))
@@ -105,9 +123,11 @@ def _sheet(book: Workbook, sheet: Sheet, language: str) -> None:
                 cell.number_format = spreadsheet_format(value.currency, language)
             elif isinstance(value, Month):
                 cell.number_format = month_format(language)
+            elif isinstance(value, Day):
+                cell.number_format = day_format(language, isinstance(value.value, dt.datetime))
             elif isinstance(value, float):  # a rate shows every decimal a formula uses
                 cell.number_format = "0.0#####" if index in rates else "0.00"
-            elif isinstance(value, str) and len(value) > 60:
+            elif isinstance(value, str) and (len(value) > 60 or "\n" in value):
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
     if table.total:
         for cell in ws[ws.max_row]:

@@ -44,7 +44,7 @@ def test_every_format_gives_the_same_day_for_the_names_and_none_before_the_plan(
     assert ("Ask each organisation to name its participants by 4 January 2027 for the courses of "
             "February 2027") in brief
     xlsx = normalise(xlsx_text(documents.render(dated.plan, "xlsx")))
-    assert "Names due by" in xlsx and "4 January 2027" in xlsx
+    assert "Names due by" in xlsx
     client.force_login(dated.viewer)
     page = " ".join(text_of(client.get(url("plan", dated)).content.decode()).split())
     assert "February 2027 Names due by" in page
@@ -55,11 +55,12 @@ def test_every_format_gives_the_same_day_for_the_names_and_none_before_the_plan(
     checked = 0
     for row in rows[1:]:
         if isinstance(row[month], dt.datetime):
-            day = dt.datetime.strptime(row[due], "%d %B %Y").date()
+            day = row[due].date()  # a date cell (it was the day's text)
             assert dt.date(2026, 12, 4) < day < row[month].date(), row
-            assert normalise(row[due]) in docx  # the plan document gives the same day
+            assert f"{day.day} {day:%B %Y}" in docx  # the plan document gives the same day
             checked += 1
     assert checked == len([c for c in dated.plan.data["cohorts"] if c["month"]]) > 0
+    assert dt.datetime(2027, 1, 4) in [row[due] for row in rows[1:]]
     if shutil.which("pdftotext"):
         pdf = normalise(" ".join(pdf_text(documents.render(dated.plan, "pdf")).split()))
         assert "4 January 2027" in pdf

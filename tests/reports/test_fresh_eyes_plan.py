@@ -228,7 +228,8 @@ def test_workbook_months_are_whole_words_in_the_documents_language() -> None:
                                                 catalogue=catalogue("fr"))))
     formats = {c.number_format for row in book["Cohortes"].iter_rows(min_row=2)
                for c in row if isinstance(c.value, dt.datetime)}
-    assert formats == {"[$-40C]mmmm yyyy"}
+    # the months, and the day the names are due by (a date cell too, written whole)
+    assert formats == {"[$-40C]mmmm yyyy", "[$-40C]d mmmm yyyy"}
     header = [c.value for c in book["Calendrier"][1]]
     assert "mars 2026" in header and "2026-03" not in header
 

@@ -34,13 +34,16 @@ def test_the_coordinators_intervention_carries_the_gap_it_serves() -> None:
     assert need.rating_ids == ("session-moh:digital-strategic-plan",)
     lines = wording.need_reasons(need, plan, wording.Namer(CATALOGUE, plan))
     # said as the priorities table and the brief say it (issue 14, fresh eyes 7)
-    assert lines[0] == "Planned by the coordinator instead of POL-103."
+    # named with its title, as elsewhere (fresh eyes: "instead of POL-103")
+    assert lines[0] == ("Planned by the coordinator instead of GovTech and digital public "
+                        "infrastructure for policy makers (POL-103).")
     assert any(line.startswith("Rated Basic on ") and "(high confidence)" in line
                and "No costed strategy." in line for line in lines), lines
     s = Scope(plan, context("en"), CATALOGUE, Labels("en"))
     annex = s.evidence(need)
     # the annex says it as the page does (issue 14, second fresh eyes 7)
-    assert annex[0] == "Planned by the coordinator instead of POL-103." and any(
+    assert annex[0] == ("Planned by the coordinator instead of POL-103 GovTech and digital "
+                        "public infrastructure for policy makers.") and any(
         line.startswith("Rated Basic on ") and "high confidence" in line for line in annex)
 
 

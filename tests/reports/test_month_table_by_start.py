@@ -70,3 +70,28 @@ def test_the_schedule_sheet_shows_coaching_in_each_of_its_months() -> None:
     bar = next(r for r in data.rows if r.label.startswith(spread.module_code))
     shown = {header.index(L.month(m)) for m in s.months_running(spread)}
     assert len(bar.bars) == len([c for c in row[2:] if c != ""]) >= len(shown) == 2
+
+
+def test_the_reassessments_are_said_as_such_not_as_a_course_month():
+    """Fresh eyes, Kenya's follow-up: "By the month each course starts" listed "August 2027
+    USD 2,400.00", the reassessment sessions' month, as if a course started then."""
+    from govcap.reports.build_parts import budget as budget_chapter
+    from govcap.reports.labels import Labels
+    from govcap.reports.model import Heading, Table
+    from govcap.reports.scope import Scope
+    from tests.reports.helpers import catalogue, context
+    from tests.reports.test_cost_workbook import costed
+
+    data = costed()
+    sessions = {line.month for line in data.budget.lines if line.category == "reassessment"}
+    assert sessions
+    scope = Scope(data, context("en"), catalogue("en"), Labels("en"))
+    blocks = budget_chapter(scope).blocks
+    at = next(i for i, b in enumerate(blocks) if isinstance(b, Heading)
+              and b.text == "By the month each course starts")
+    table = next(b for b in blocks[at:] if isinstance(b, Table))
+    labels = [str(r[0]) for r in table.rows]
+    starts = {scope.L.month(c.month) for c in scope.cohorts}
+    assert all(label in starts or label.startswith("Reassessment sessions, ")
+               or label == "Contingency" for label in labels), labels
+    assert any(label.startswith("Reassessment sessions, ") for label in labels)

@@ -28,10 +28,12 @@ def _scope(*ops) -> Scope:
 def test_a_coordinators_substitute_says_what_it_stands_for() -> None:
     s = _scope(AddModule("a1", "moh", "POL-901"), DropModule("d1", "moh", "POL-103"))
     need = next(n for n in s.plan.needs if n.module_code == "POL-901")
-    assert origin_words(s, need) == "Planned by the coordinator instead of POL-103"
+    # by code and title, as the brief and the annex name courses (fresh eyes: codes alone)
+    assert origin_words(s, need) == ("Planned by the coordinator instead of POL-103 GovTech "
+                                     "and digital public infrastructure for policy makers")
     table = priorities(s).blocks[1]
     (row,) = [r for r in table.rows if r[1] == "POL-901"]
-    assert row[6] == "Planned by the coordinator instead of POL-103", row
+    assert row[6] == origin_words(s, need), row
 
 
 def test_the_brief_says_each_organisations_reason_for_one_module() -> None:
@@ -39,7 +41,8 @@ def test_the_brief_says_each_organisations_reason_for_one_module() -> None:
                AddModule("a2", "tsy", "POL-901"))
     lines = [x for x in proposed(s) if "POL-901" in x and x.startswith("Priority")]
     assert lines, proposed(s)
-    assert "Ministry of Health: planned by the coordinator instead of POL-103" in lines[0]
+    assert ("Ministry of Health: planned by the coordinator instead of POL-103 GovTech and "
+            "digital public infrastructure for policy makers") in lines[0]
     assert "Treasury: added" in lines[0], lines
 
 
@@ -57,3 +60,14 @@ def test_the_key_figures_count_as_the_brief_does() -> None:
     assert figures["Courses"] == str(courses) and figures["Cohorts"] == str(classes)
     assert figures["Coaching and other interventions"] == "1"
     assert classes < len(s.cohorts)  # the coaching is not counted a cohort
+
+
+def test_a_follow_on_names_the_courses_it_follows_with_their_titles(db) -> None:
+    from tests.planning.test_coaching_per_organisation import coached
+
+    plan = coached()
+    s = Scope(plan, context("en", "org00"), CATALOGUE, Labels("en"))
+    need = next(n for n in s.needs if n.follows)
+    assert origin_words(s, need) == (
+        "Follow-on coaching after CHG-101 Foundations of change management in government, "
+        "CHG-102 Communicating and supporting change for digital services")

@@ -34,7 +34,7 @@ def test_a_shared_course_is_said_whole_with_its_places_and_share():
     assert f"{whole} participants from {others} organisations" in measure
     own_cents = sum(m.cost_cents for m in shared.members if m.org_id == org)
     whole_cents = sum(m.cost_cents for m in shared.members)
-    assert f"its {own} participant places in it, its share USD {own_cents / 100:,.2f} " \
+    assert f"; {own} participant places of them its own, its share USD {own_cents / 100:,.2f} " \
            f"of USD {whole_cents / 100:,.2f}" in measure
     assert money == f"USD {own_cents / 100:,.2f}"  # the column still adds up to its share
     # the whole plan's row says the course without a share

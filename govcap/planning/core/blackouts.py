@@ -21,11 +21,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 
 import holidays as holiday_tables
 from hijridate import Gregorian
 
-from govcap.planning.core.inputs import MonthBlock, month_number
+from govcap.planning.core.inputs import MonthBlock, month_number, nominations_due
+from govcap.planning.core.plan import PlanData
 
 # Country defaults; a country not listed gets a Saturday–Sunday weekend, no fiscal
 # year-end and Ramadan not blocked, until its engagement settings say otherwise.
@@ -117,3 +119,39 @@ def month_blocks(country: str, months: Iterable[str], fiscal_year_end: int | Non
         if blocked:
             blocks.append(MonthBlock(month, len(days), len(blocked), tuple(reasons)))
     return tuple(blocks)
+
+
+@cache
+def _public_days(country: str, year: int) -> frozenset[dt.date]:
+    return frozenset(_holidays(country, (year - 1, year)))
+
+
+def country_of(rate_card: str, reasons: Iterable[str] = ()) -> str:
+    """A plan's country by its ISO code, as its data says it: its rate card ("KE 2026.1"),
+    else a month block's holiday ("holiday:KE:2027-04-18"); "" when neither does."""
+    code = rate_card.split(" ", 1)[0].split("-", 1)[0] if rate_card else ""
+    if len(code) == 2 and code.isalpha():
+        return code.upper()
+    for reason in reasons:
+        parts = reason.split(":")
+        if len(parts) == 3 and parts[0] == HOLIDAY_REASON:
+            return parts[1].upper()
+    return ""
+
+
+def plan_country(plan: PlanData) -> str:
+    """The plan's country by its ISO code, as far as its data says (`country_of`)."""
+    return country_of(plan.budget.rate_card, (r for b in plan.month_blocks for r in b.reasons))
+
+
+def names_due(plan_date: dt.date, month: str, country: str = "") -> dt.date:
+    """The day organisations name a course's participants by (`nominations_due`), moved to
+    the working day before when it falls on the country's weekend or a public holiday (Kenya's
+    follow-up asked for names by Saturday 3 April and Sunday 4 July 2027); never before the
+    plan's date. ``country``: ISO code ("" : a Saturday and Sunday weekend, no holidays)."""
+    day = nominations_due(plan_date, month)
+    weekend = WEEKENDS.get(country.upper(), (5, 6))
+    while day > plan_date and (day.weekday() in weekend or (
+            country and day in _public_days(country.upper(), day.year))):
+        day -= dt.timedelta(days=1)
+    return day

@@ -17,9 +17,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 from govcap.planning.core.catalogue import Catalogue
 from govcap.planning.core.inputs import Constraints, add_months
+from govcap.planning.core.narrow import attended
 from govcap.planning.core.needs import NeedKey
 from govcap.planning.core.plan import (
     DROPPED,
@@ -31,6 +33,7 @@ from govcap.planning.core.plan import (
     Gap,
     Indicator,
     Need,
+    PlanData,
     Unfit,
 )
 
@@ -109,6 +112,45 @@ def make_indicators(gaps: Iterable[Gap], needs: Mapping[NeedKey, Need],
     return indicators
 
 
+def level_months(runs: Iterable[Cohort], reassessed: Iterable[str]
+                 ) -> dict[str, tuple[str | None, str | None]]:
+    """When each of Kirkpatrick's levels is measured for a module's cohorts ``runs``, its
+    results at the reassessments ``reassessed`` (months): level → (first, last) month."""
+    runs = [c for c in runs if c.month]
+    first = min(c.month for c in runs if c.month)
+    last = max(c.month for c in runs if c.month)
+    # a coaching's or on-the-job project's days run on for months: what is asked at
+    # the end of the course, and the behaviour check after it, count from its last day
+    ends = [c.last_month or c.month for c in runs if c.month]
+    first_end, last_end = min(ends), max(ends)
+    when = sorted(reassessed)
+    return {"reaction": (first_end, last_end), "learning": (first, last),
+            "behaviour": (add_months(first_end, BEHAVIOUR_FROM),
+                          add_months(last_end, BEHAVIOUR_TO)),
+            "results": (when[0], when[-1]) if when else (None, None)}
+
+
+def own_evaluations(plan: PlanData, org_id: str) -> list[Evaluation]:
+    """The evaluations of one organisation's plan: its modules, each measured when its own
+    cohorts and reassessments make it (Kenya's Ministry of Health, coached May to August
+    2027, had the national plan's behaviour check from July 2027, driven by another
+    organisation's coaching in February)."""
+    mine = {c.cohort_id: c for c in attended(plan.cohorts, org_id)
+            if c.status == SCHEDULED and c.month}
+    out = []
+    for ev in plan.evaluations:
+        runs = [mine[c] for c in ev.cohorts if c in mine]
+        if not runs:
+            continue
+        months = level_months(runs, (i.reassess_month for i in plan.indicators
+                                     if i.org_id == org_id and ev.module_code in i.modules
+                                     and i.reassess_month))
+        out.append(replace(ev, cohorts=tuple(c.cohort_id for c in runs), levels=tuple(
+            replace(lvl, from_month=months[lvl.level][0], to_month=months[lvl.level][1])
+            if lvl.level in months else lvl for lvl in ev.levels)))
+    return out
+
+
 def make_evaluations(cohorts: Iterable[Cohort], catalogue: Catalogue,
                      indicators: Iterable[Indicator]) -> list[Evaluation]:
     by_module: dict[str, list[Cohort]] = {}
@@ -124,30 +166,22 @@ def make_evaluations(cohorts: Iterable[Cohort], catalogue: Catalogue,
     for code in sorted(by_module):
         module = catalogue.by_code[code]
         runs = by_module[code]
-        first = min(c.month for c in runs if c.month)
-        last = max(c.month for c in runs if c.month)
-        # a coaching's or on-the-job project's days run on for months: what is asked at
-        # the end of the course, and the behaviour check after it, count from its last day
-        ends = [c.last_month or c.month for c in runs if c.month]
-        first_end, last_end = min(ends), max(ends)
-        when = reassess.get(code, [])
+        months = level_months(runs, reassess.get(code, []))
         levels = (
             EvaluationLevel("reaction", "End-of-course survey of every participant: relevance "
                             "to their work, quality of delivery, intention to apply.",
-                            first_end, last_end),
+                            *months["reaction"]),
             EvaluationLevel("learning", "Pre-test at the start and post-test at the end of "
                             "each cohort, one item or task per learning objective; report "
                             "the average gain and the share of participants meeting each "
-                            "objective.", first, last, module.objectives),
+                            "objective.", *months["learning"], module.objectives),
             EvaluationLevel("behaviour", f"Follow-up with participants and their supervisors "
                             f"{BEHAVIOUR_FROM} to {BEHAVIOUR_TO} months after the course: are "
                             "the outputs named in the objectives in use at work?",
-                            add_months(first_end, BEHAVIOUR_FROM),
-                            add_months(last_end, BEHAVIOUR_TO)),
+                            *months["behaviour"]),
             EvaluationLevel("results", "Reassessment of the sections the module serves with "
                             "the same instrument; compare the consensus levels with the "
-                            "baseline.", min(when) if when else None,
-                            max(when) if when else None, module.sections),
+                            "baseline.", *months["results"], module.sections),
         )
         out.append(Evaluation(code, tuple(c.cohort_id for c in runs), levels))
     return out

@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, overload
 
-from govcap.planning.core.plan import PlanData
+from govcap.planning.core.plan import SCHEDULED, PlanData
 
 # The plan's lists whose rows each belong to one organisation (``org_id``).
 ORG_LISTS = ("organisations", "sections", "gaps", "unknowns", "needs", "unfit", "indicators")
@@ -174,3 +174,29 @@ def _own_unfit(line: Mapping[str, Any], org_id: str) -> dict[str, Any]:
     if len(blocked) == len(line.get("blocked") or ()):
         return dict(line)
     return {**line, "blocked": blocked, "message": ""}
+
+
+@dataclasses.dataclass(frozen=True)
+class ActionShare:
+    """What an action line gives the organisation in scope (None: the whole plan): the
+    placed courses of its module that the organisation attends, its cost to it, their
+    months and the organisations that take part in them."""
+
+    runs: tuple[Any, ...]
+    cents: int
+    first: str | None
+    last: str | None
+    organisations: tuple[str, ...]
+
+
+def action_share(plan: PlanData, module_code: str, org_id: str | None) -> ActionShare:
+    """An action line's figures for one organisation, the one rule of its plan page and its
+    documents: only the courses it attends (its own coaching, not another organisation's
+    months before), its members' cost in them, and their months."""
+    runs = tuple(c for c in attended(plan.cohorts, org_id)
+                 if c.module_code == module_code and c.status == SCHEDULED and c.month)
+    cents = sum(m.cost_cents for c in runs for m in c.members if concerns(m.org_id, org_id))
+    months = sorted(c.month for c in runs if c.month)
+    orgs = tuple(dict.fromkeys(o for c in runs for o in c.org_ids))
+    return ActionShare(runs, cents, months[0] if months else None,
+                       months[-1] if months else None, orgs)
