@@ -3,13 +3,14 @@ test that starts from the same database gets them written again instead of the s
 afresh (the demo data set takes ~2.5 s of CPU, each plan generated after it 0.5–3 s).
 
 A set-up is replayed only when the database holds exactly the rows it held when the set-up
-first ran (the same primary keys in every table), so a test that wrote rows of its own
-first, or a PostgreSQL sequence that moved them, gets the set-up run for real. The set-up
-must only add rows, and what it returns is given to each test as a deep copy."""
+first ran, every value alike, so a test that wrote rows of its own first (the `world`'s
+random uuids, a PostgreSQL sequence that moved its keys) gets the set-up run for real. The
+set-up must only add rows, and what it returns is given to each test as a deep copy."""
 
 from __future__ import annotations
 
 import copy
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -27,20 +28,20 @@ class _Snapshot:
     result: Any
 
 
-_SNAPSHOTS: dict[tuple[str, frozenset], _Snapshot] = {}
+_SNAPSHOTS: dict[tuple[str, frozenset[tuple[str, str]]], _Snapshot] = {}
 
 
 def replay(key: str, build: Callable[[], T]) -> T:
     """What `build()` returns, its rows in the database: from the kept snapshot when one was
     taken under `key` from the same database state, else by running `build` and keeping
     what it wrote."""
-    before = _state()
-    found = _SNAPSHOTS.get((key, before))
+    keys, state = _state()
+    found = _SNAPSHOTS.get((key, state))
     if found is not None:
         _write(found.rows)
         return copy.deepcopy(found.result)
     result = build()
-    _SNAPSHOTS[key, before] = _Snapshot(_rows_since(dict(before)), copy.deepcopy(result))
+    _SNAPSHOTS[key, state] = _Snapshot(_rows_since(keys), copy.deepcopy(result))
     return result
 
 
@@ -49,12 +50,19 @@ def _tables() -> list[type[models.Model]]:
             if m._meta.managed and not m._meta.proxy]
 
 
-def _state() -> frozenset:
-    return frozenset((m, frozenset(m._base_manager.values_list("pk", flat=True)))
-                     for m in _tables())
+def _state() -> tuple[dict[type[models.Model], set], frozenset[tuple[str, str]]]:
+    """The primary keys in each table, and a digest of every table's rows."""
+    keys, digests = {}, set()
+    for model in _tables():
+        names = [f.attname for f in model._meta.local_concrete_fields]
+        rows = list(model._base_manager.order_by("pk").values_list(*names))
+        keys[model] = {row[names.index(model._meta.pk.attname)] for row in rows}
+        if rows:
+            digests.add((model._meta.label, hashlib.sha256(repr(rows).encode()).hexdigest()))
+    return keys, frozenset(digests)
 
 
-def _rows_since(before: dict[type[models.Model], frozenset]) -> dict[type[models.Model], list]:
+def _rows_since(before: dict[type[models.Model], set]) -> dict[type[models.Model], list]:
     rows = {}
     for model in _tables():
         names = [f.attname for f in model._meta.local_concrete_fields]
