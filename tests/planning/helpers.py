@@ -253,8 +253,11 @@ def check_invariants(plan: PlanData, rows: Iterable[Assessment], targets: Target
 
     # Capacity, horizon and blackout months.
     scheduled = [c for c in plan.cohorts if c.status == SCHEDULED]
-    per_month = Counter(c.month for c in scheduled)
-    per_domain = Counter((c.month, c.domain) for c in scheduled)
+    # the month's cohorts are its classes: coaching, on-the-job projects and e-learning
+    # take nobody away and are not counted (planning/core/schedule.py)
+    classes = [c for c in scheduled if catalogue.by_code[c.module_code].in_class]
+    per_month = Counter(c.month for c in classes)
+    per_domain = Counter((c.month, c.domain) for c in classes)
     assert all(v <= constraints.max_parallel for v in per_month.values())
     assert all(v <= constraints.domain_limit(d) for (_, d), v in per_domain.items())
     assert all(c.month in constraints.months and c.month not in constraints.closed_months

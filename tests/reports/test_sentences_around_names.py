@@ -63,7 +63,7 @@ def test_no_own_number_and_dollars_say_nothing_of_either() -> None:
         Targets(), Constraints(start_month="2026-03", horizon_months=12, participants_per_org=4)
     )
     english = text(data, "en")
-    assert "Each organisation sends 4 participants to each course it needs; to reach" in english
+    assert "Each organisation sends 4 participants to each course it needs. A course short" in english
     assert "with a number of their own" not in english
     assert "in US dollars." in english and "per US dollar" not in english
     assert "1.000000" not in english
