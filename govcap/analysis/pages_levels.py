@@ -136,12 +136,23 @@ def engagement_report(data: EngagementLevels, titles: dict[str, str], filters: F
                "and 6 share one).")))
 
     summary = aggregate.section_gap_summary([org_gaps[i] for i in ids])
+    # a section a session under way has not rated yet is counted apart from "Not assessed"
+    # (the group's choice), as in "Levels per section"
+    unrated = {key: sum(1 for i in ids for item in org_gaps[i].sections
+                        if item.section == key and (i, key) in data.not_rated
+                        and item.target is not None and item.level is None)
+               for key in SECTION_KEYS}
+    pending = any(unrated.values())
     report.blocks.append(Block(
         "gaps", _("Gap to target per section"),
         table=Table([_("Section"), _("Below target"), _("At or above target"),
-                     _("Not assessed"), _("Total gap"), _("Mean gap")],
+                     _("Not assessed"),
+                     *([pgettext("chart legend", "Not rated yet")] if pending else []),
+                     _("Total gap"), _("Mean gap")],
                     [[labels.get(s.section, s.section), s.below_target, s.at_target,
-                      s.unknown, s.total_gap, number(s.mean_gap)] for s in summary]),
+                      s.unknown - unrated.get(s.section, 0),
+                      *([unrated.get(s.section, 0)] if pending else []),
+                      s.total_gap, number(s.mean_gap)] for s in summary]),
         open_table=True))
     return report
 

@@ -240,3 +240,21 @@ def test_levels_per_section_count_not_rated_yet_apart_from_not_assessed(analysed
     assert "– = Not rated yet</text>" in chart and "n/a = Not assessed</text>" in chart
     page = c.get(base).content.decode()
     assert "– = Not rated yet" in page
+
+
+def test_gap_to_target_counts_not_rated_yet_apart_from_not_assessed(analysed,
+                                                                     client_as) -> None:
+    # "Gap to target per section" counted the sections of a session under way as "Not
+    # assessed", as "Levels per section" did before it counted them apart
+    import csv
+    import io
+
+    w = analysed
+    base = reverse("analysis-engagement", args=[w.engagement.slug])
+    table = list(csv.reader(io.StringIO(client_as(w.coordinator).get(
+        base + "download/gaps.csv").content.decode("utf-8-sig"))))
+    assert table[0][3:5] == ["Not assessed", "Not rated yet"]
+    unrated = next(row for row in table[1:] if row[0].startswith("7."))  # neither rated it
+    assert unrated[3:5] == ["1", "1"]  # the agency's choice; the ministry's session under way
+    rated = next(row for row in table[1:] if row[0].startswith("3."))
+    assert rated[3:5] == ["0", "0"]
