@@ -16,7 +16,9 @@ from collections.abc import Callable
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
+from govcap import localise
 from govcap.cells import neutralise
 from govcap.planning.core.money import spreadsheet_format
 from govcap.reports.direction import is_rtl
@@ -49,6 +51,31 @@ def day_format(language: str, time: bool = False) -> str:
             + (" hh:mm" if time else ""))
 
 
+def date_width(language: str, day: bool = False, time: bool = False) -> int:
+    """The width of a column of months ("mmmm yyyy") or days ("d mmmm yyyy", with "hh:mm"
+    when `time`) in `language`: its longest month name ("septembre", "September") with the
+    year and the day, and a margin, so no month shows as ##### in Excel or LibreOffice."""
+    longest = max(len(localise.month_name(m, language)) for m in range(1, 13))
+    return longest + len(" 2027") + (len("30 ") if day else 0) + (len(" hh:mm") if time else 0) + 2
+
+
+def fit_dates(ws: Worksheet, language: str) -> None:
+    """Widen each column of a sheet holding a date to its :func:`date_width` — the one place
+    every sheet's date columns (the document's and the costing's) get their width."""
+    needed: dict[int, int] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, (dt.date, dt.datetime)) and cell.column is not None:
+                shown = str(cell.number_format)
+                width = date_width(language, day="d " in shown or shown.startswith("d"),
+                                   time="hh" in shown)
+                needed[cell.column] = max(needed.get(cell.column, 0), width)
+    for column, width in needed.items():
+        dimension = ws.column_dimensions[get_column_letter(column)]
+        if (dimension.width or 0) < width:
+            dimension.width = width
+
+
 def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) -> bytes:
     """The workbook; ``extra`` adds sheets of its own (the costing sheets) after the rest."""
     book = Workbook()
@@ -66,6 +93,8 @@ def render_xlsx(doc: Document, extra: Callable[[Workbook], None] | None = None) 
         _sheet(book, sheet, doc.language)
     if extra is not None:
         extra(book)
+    for ws in book.worksheets:
+        fit_dates(ws, doc.language)
     if is_rtl(doc.language):
         for ws in book.worksheets:
             ws.sheet_view.rightToLeft = True
