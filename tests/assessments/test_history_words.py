@@ -75,9 +75,9 @@ def test_the_history_reads_in_the_readers_language(consented):
     with translation.override("fr"):
         lines = [line for event in history.lines_of(consented.session) for line in event]
     seniority = [line for line in lines if line.raw.field == "seniority"][-1]
-    assert (seniority.field, seniority.after) == ("ancienneté", "Encadrement intermédiaire")
+    assert (seniority.field, seniority.after) == ("niveau hiérarchique", "Encadrement intermédiaire")
     role = [line for line in lines if line.raw.field == "role_title"][-1]
-    assert role.field == "fonction" and "P3" in role.what
+    assert role.field == "rôle ou intitulé du poste" and "P3" in role.what
 
 
 def test_sections_are_named_in_the_readers_language(consented):
