@@ -75,6 +75,23 @@ def instrument(db, packaged_instrument_rows):
 
 
 @pytest.fixture
+def messages_asked(monkeypatch) -> list[str]:
+    """Every message the code asks gettext for, in order (gettext_lazy ends in the same
+    call): a test that a sentence goes through the catalogue, whatever its translation."""
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    asked: list[str] = []
+
+    def gettext(message):
+        asked.append(message)
+        return trans_real.gettext(message)
+
+    monkeypatch.setattr(translation._trans, "gettext", gettext)
+    return asked
+
+
+@pytest.fixture
 def make_user(db, django_user_model):
     def make(username: str, role: str | None = None, engagement=None, organisation=None):
         user = django_user_model.objects.create_user(username=username, password="pw-for-tests-1")

@@ -10,8 +10,6 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import trans_real
 
 from govcap.planning import services
 from govcap.reports.templatetags.plan_documents import preparing
@@ -52,19 +50,12 @@ def test_the_programme_plans_links_say_so_too(client, planned):  # noqa: F811
 
 @pytest.mark.parametrize("fmt", ["pdf", "docx", "xlsx", "json", "brief-pdf", "brief-docx",
                                  "odt"])
-def test_each_format_is_prepared_in_a_sentence_of_its_own(monkeypatch, fmt):
+def test_each_format_is_prepared_in_a_sentence_of_its_own(messages_asked, fmt):
     """French read « Préparation du Données (JSON)… »: the format's name was glued into
     "Preparing the %(format)s…", whose article cannot agree with every name. Each format has
     its whole sentence for the translators; one they have not met a sentence whose grammar
     does not hang on the name."""
-    seen = []
-    real = trans_real.gettext
-
-    def gettext(message):
-        seen.append(message)
-        return real(message)
-
-    monkeypatch.setattr(translation._trans, "gettext", gettext)
+    seen = messages_asked
     said = preparing(fmt)
     sentence = next(m for m in seen if m.startswith("Preparing"))
     assert "Preparing the %(format)s…" not in seen

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from django import forms
 from django.utils import translation
-from django.utils.translation import trans_real
 
 from govcap.planning.forms import SettingsForm, _month
 from govcap.planning.models import PlanSettings
@@ -24,16 +23,8 @@ def test_a_bad_month_is_quoted_in_the_readers_marks(language, said):
     assert said in message and "'abc'" not in message
 
 
-def test_a_bad_month_is_said_through_the_catalogue(monkeypatch):
-    seen = []
-    real = trans_real.gettext
-
-    def gettext(message):
-        seen.append(message)
-        return real(message)
-
-    # the translation machinery that gettext_lazy ends in
-    monkeypatch.setattr(translation._trans, "gettext", gettext)
+def test_a_bad_month_is_said_through_the_catalogue(messages_asked):
+    seen = messages_asked
     with pytest.raises(forms.ValidationError) as refused:
         _month("abc")
     str(refused.value.messages[0])
