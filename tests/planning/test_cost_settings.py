@@ -51,3 +51,26 @@ def test_the_plan_page_shows_the_cost_by_category(client, planned):  # noqa: F81
     for words in ("Trainers", "Follow-up coaching", "Reassessment sessions", "Contingency"):
         assert words in page
     assert ">contingency<" not in page and ">reassessment<" not in page  # never the raw key
+
+
+def test_refused_settings_say_so_at_the_top_with_a_link_to_each_field(client,
+                                                                     planned):  # noqa: F811
+    # a bad start month reloaded the page at its top with the error far down by the field:
+    # nothing there said the settings were not saved
+    import re
+
+    client.force_login(planned.coordinator)
+    settings = PlanSettings.objects.get(engagement=planned.engagement)
+    form = {k: v for k, v in settings.as_dict().items()
+            if v is not None and not isinstance(v, (dict, list))}
+    form.update({"default_level": "moderate", "strategic_level": "high", "catalogue": "",
+                 "start_month": "abc", "days_per_month": 0})
+    page = client.post(url("plan-settings", planned), form).content.decode()
+    summary = page.index('id="error-summary"')
+    assert summary < page.index('<section class="card">')  # before the first field
+    assert "Not saved: 2 fields need attention" in page
+    links = re.findall(r'<li><a href="#([^"]+)">', page[summary:page.index("</div>", summary)])
+    assert sorted(links) == ["id_days_per_month", "id_start_month"]
+    for target in links:  # each link lands on its field
+        assert f'id="{target}"' in page
+    assert PlanSettings.objects.get(engagement=planned.engagement).start_month != "abc"

@@ -420,3 +420,18 @@ def codes(text):
     breaks "(CHG-901)" at the hyphen when the line wraps."""
     escaped = conditional_escape(text)  # before the spans are added: they are the only markup
     return mark_safe(_MODULE_CODE.sub(lambda m: f'<span class="code">{m.group()}</span>', escaped))
+
+
+@register.filter
+def fields_with_errors(form) -> list[tuple[str, str, str]]:
+    """`form|fields_with_errors` — (id, label, first error) of each visible field the form
+    refused, in the form's order: the error summary's links (govcap/_error_summary.html).
+    The id is the one the field's input (or its group of choices) carries; the label is its
+    own words for a screen reader when it has them ("Ministry of ICT: participants")."""
+    out = []
+    for field in form.visible_fields():
+        if field.errors:
+            attrs = field.field.widget.attrs
+            out.append((attrs.get("id") or field.auto_id,
+                        str(attrs.get("aria-label") or field.label), str(field.errors[0])))
+    return out
