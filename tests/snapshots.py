@@ -41,7 +41,8 @@ def replay(key: str, build: Callable[[], T]) -> T:
         _write(found.rows)
         return copy.deepcopy(found.result)
     result = build()
-    _SNAPSHOTS[key, state] = _Snapshot(_rows_since(keys), copy.deepcopy(result))
+    if _state(only=keys)[1] == state:  # it only added rows: what it wrote can be replayed
+        _SNAPSHOTS[key, state] = _Snapshot(_rows_since(keys), copy.deepcopy(result))
     return result
 
 
@@ -50,13 +51,18 @@ def _tables() -> list[type[models.Model]]:
             if m._meta.managed and not m._meta.proxy]
 
 
-def _state() -> tuple[dict[type[models.Model], set], frozenset[tuple[str, str]]]:
-    """The primary keys in each table, and a digest of every table's rows."""
+def _state(only: dict[type[models.Model], set] | None = None,
+           ) -> tuple[dict[type[models.Model], set], frozenset[tuple[str, str]]]:
+    """The primary keys in each table, and a digest of every table's rows (of the rows whose
+    keys `only` gives, when given)."""
     keys, digests = {}, set()
     for model in _tables():
         names = [f.attname for f in model._meta.local_concrete_fields]
+        at = names.index(model._meta.pk.attname)
         rows = list(model._base_manager.order_by("pk").values_list(*names))
-        keys[model] = {row[names.index(model._meta.pk.attname)] for row in rows}
+        if only is not None:
+            rows = [row for row in rows if row[at] in only[model]]
+        keys[model] = {row[at] for row in rows}
         if rows:
             digests.add((model._meta.label, hashlib.sha256(repr(rows).encode()).hexdigest()))
     return keys, frozenset(digests)
