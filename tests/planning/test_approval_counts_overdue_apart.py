@@ -21,6 +21,17 @@ from tests.demo.helpers import demo_data
 from tests.reports.test_approved_overdue import djibouti  # noqa: F401
 
 
+def counted_on_approval(client, coordinator, draft) -> tuple[int, int]:
+    """The approve page's "N cohorts scheduled, of which M are due and not recorded as run"."""
+    client.force_login(coordinator)
+    page = " ".join(client.get(reverse("plan-approve", args=[
+        draft.engagement.slug, draft.version])).content.decode().split())
+    counted = re.search(r"(\d+) cohorts? scheduled, of which (\d+) (?:is|are) due and not "
+                        r"recorded as run ·", page)
+    assert counted, page[:3000]
+    return int(counted[1]), int(counted[2])
+
+
 @pytest.mark.django_db
 def test_the_courses_due_and_not_recorded_are_counted_apart(client, djibouti):  # noqa: F811
     coordinator = get_user_model().objects.get(username="demo-coordinator-dj")
@@ -29,13 +40,7 @@ def test_the_courses_due_and_not_recorded_are_counted_apart(client, djibouti):  
     courses = [c for c in data.cohorts if c.status == "scheduled" and c.month]
     late = [c for c in courses if wording.overdue(c.delivery or "planned", c.month) == "not_run"]
     assert late, "the draft keeps a course whose month has passed, not recorded as run"
-    client.force_login(coordinator)
-    page = " ".join(client.get(reverse("plan-approve", args=[
-        djibouti.engagement.slug, draft.version])).content.decode().split())
-    counted = re.search(r"(\d+) cohorts? scheduled, of which (\d+) (?:is|are) due and not "
-                        r"recorded as run ·", page)
-    assert counted, page[:3000]
-    assert (int(counted[1]), int(counted[2])) == (len(courses), len(late))
+    assert counted_on_approval(client, coordinator, draft) == (len(courses), len(late))
 
 
 @pytest.mark.django_db
@@ -53,10 +58,4 @@ def test_the_coaching_due_is_not_counted_among_the_cohorts(client, monkeypatch):
     courses = [c for c in scheduled if catalogue.by_code[c.module_code].is_course]
     late = [c for c in due if c in courses]
     assert late and len(due) > len(late), "coaching due as well as courses"
-    client.force_login(coordinator)
-    page = " ".join(client.get(reverse("plan-approve", args=[
-        draft.engagement.slug, draft.version])).content.decode().split())
-    counted = re.search(r"(\d+) cohorts? scheduled, of which (\d+) (?:is|are) due and not "
-                        r"recorded as run ·", page)
-    assert counted, page[:3000]
-    assert (int(counted[1]), int(counted[2])) == (len(courses), len(late))
+    assert counted_on_approval(client, coordinator, draft) == (len(courses), len(late))

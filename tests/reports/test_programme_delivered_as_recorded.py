@@ -24,13 +24,20 @@ from tests.reports.helpers import plan as base_plan
 pytestmark = pytest.mark.django_db
 
 
-def _document(recorded_all: bool):
-    data = base_plan()
-    done = [c for c in data.cohorts if c.status == SCHEDULED and c.month][:2]
+def recorded(done, recorded_all: bool) -> tuple[dict, dict]:
+    """Two courses delivered: both completed, the first with its cost and participants
+    recorded, the second too when ``recorded_all``."""
     records = {c.cohort_id: Recorded("completed", c.month or "") for c in done}
     actuals = {done[0].cohort_id: Actual(123_456, 11, 8)}
     if recorded_all:
         actuals[done[1].cohort_id] = Actual(98_765, 7, 6)
+    return records, actuals
+
+
+def _document(recorded_all: bool):
+    data = base_plan()
+    done = [c for c in data.cohorts if c.status == SCHEDULED and c.month][:2]
+    records, actuals = recorded(done, recorded_all)
     earlier = CountryPlan("Kenya", "Kenya — baseline 2025", "baseline 2025", 1,
                           dt.date(2025, 4, 30), data, records=records, actuals=actuals)
     latest = CountryPlan("Kenya", "Kenya — follow-up 2026", "follow-up 2026", 1,

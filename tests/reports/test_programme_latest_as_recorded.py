@@ -15,13 +15,12 @@ from django.contrib.auth import get_user_model
 from govcap.orgs.models import Engagement
 from govcap.planning.core.plan import SCHEDULED
 from govcap.planning.services import generate
-from govcap.reports.course_states import Recorded
-from govcap.reports.delivered_figures import Actual
 from govcap.reports.model import Money, Table
 from govcap.reports.programme import CountryPlan, build_programme
 from tests.demo.helpers import demo_data
 from tests.reports.helpers import catalogue
 from tests.reports.helpers import plan as base_plan
+from tests.reports.test_programme_delivered_as_recorded import recorded
 
 pytestmark = pytest.mark.django_db
 DAY = dt.date(2026, 12, 5)
@@ -39,10 +38,7 @@ def _latest(recorded_all: bool):
     data = base_plan()
     done = [c for c in data.cohorts if c.status == SCHEDULED and c.month
             and c.month < "2026-12"][:2]
-    records = {c.cohort_id: Recorded("completed", c.month or "") for c in done}
-    actuals = {done[0].cohort_id: Actual(123_456, 11, 8)}
-    if recorded_all:
-        actuals[done[1].cohort_id] = Actual(98_765, 7, 6)
+    records, actuals = recorded(done, recorded_all)
     latest = CountryPlan("Kenya", "Kenya — follow-up 2026", "follow-up 2026", 1,
                          dt.date(2026, 1, 15), data, records=records, actuals=actuals)
     return build_programme([latest], "Programme", "en", [], today=DAY), done, latest
